@@ -1,0 +1,139 @@
+"""Hash-chained activity log.
+
+Each entry's hash covers the previous entry's hash and its own time, action and
+details, so an edited entry no longer matches its hash, and a removed or moved
+entry breaks the link of the one after it. The head (last sequence number and
+hash) is kept in `meta` in the same transaction, so cutting entries off the end
+is caught too. Entries are appended in the caller's transaction, together with
+the change they record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from .store import Connection, Store, translated_errors
+
+GENESIS = bytes(32)
+_HEAD_KEY = "audit_head"
+
+
+class Tamper(StrEnum):
+    EDITED = "edited"  # the entry's content does not match its own hash
+    LINK_BROKEN = "link_broken"  # the entry before it was removed, replaced or moved
+    MISSING = "missing"  # a sequence number is absent, or entries were cut off the end
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: int
+    action: str
+    details: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    entries_checked: int
+    first_bad_seq: int | None = None
+    problem: Tamper | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def canonical(details: dict[str, Any]) -> str:
+    return json.dumps(details, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def entry_hash(prev_hash: bytes, at: int, action: str, details_json: str) -> bytes:
+    digest = hashlib.sha256(prev_hash)
+    digest.update(struct.pack(">q", at))
+    digest.update(action.encode("utf-8") + b"\x00")
+    digest.update(details_json.encode("utf-8"))
+    return digest.digest()
+
+
+def append(connection: Connection, at: int, action: str, details: dict[str, Any]) -> int:
+    """Append an entry inside the caller's open transaction; returns its sequence number."""
+    seq, prev_hash = _head(connection)
+    details_json = canonical(details)
+    new_hash = entry_hash(prev_hash, at, action, details_json)
+    seq += 1
+    connection.execute(
+        "INSERT INTO audit (seq, at, action, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
+        (seq, at, action, details_json, prev_hash, new_hash),
+    )
+    head = json.dumps({"seq": seq, "hash": new_hash.hex()})
+    connection.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (_HEAD_KEY, head),
+    )
+    return seq
+
+
+def entries(
+    store: Store,
+    *,
+    action_prefix: str = "",
+    newest_first: bool = True,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[AuditEntry]:
+    order = "DESC" if newest_first else "ASC"
+    rows = store.query(
+        f"SELECT seq, at, action, details FROM audit WHERE action >= ? AND action < ? "
+        f"ORDER BY seq {order} LIMIT ? OFFSET ?",
+        (action_prefix, action_prefix + "\U0010ffff", limit, offset),
+    )
+    return [AuditEntry(int(r[0]), int(r[1]), str(r[2]), json.loads(r[3])) for r in rows]
+
+
+def all_entries(store: Store) -> Iterator[AuditEntry]:
+    with translated_errors():
+        cursor = store.connection.execute("SELECT seq, at, action, details FROM audit ORDER BY seq")
+        for seq, at, action, details in cursor:
+            yield AuditEntry(int(seq), int(at), str(action), json.loads(details))
+
+
+def verify(store: Store) -> AuditReport:
+    """Walk the chain from the first entry; report the first one that does not hold."""
+    expected_seq = 1
+    prev_hash = GENESIS
+    checked = 0
+    with translated_errors():
+        cursor = store.connection.execute(
+            "SELECT seq, at, action, details, prev_hash, hash FROM audit ORDER BY seq"
+        )
+        for seq, at, action, details_json, stored_prev, stored_hash in cursor:
+            if seq != expected_seq:
+                return AuditReport(checked, expected_seq, Tamper.MISSING)
+            if entry_hash(bytes(stored_prev), at, action, details_json) != bytes(stored_hash):
+                return AuditReport(checked, seq, Tamper.EDITED)
+            if bytes(stored_prev) != prev_hash:
+                return AuditReport(checked, seq, Tamper.LINK_BROKEN)
+            prev_hash = bytes(stored_hash)
+            expected_seq += 1
+            checked += 1
+        head_seq, head_hash = _head(store.connection)
+    if head_seq >= expected_seq:
+        return AuditReport(checked, expected_seq, Tamper.MISSING)
+    if head_hash != prev_hash:
+        return AuditReport(checked, expected_seq - 1, Tamper.EDITED)
+    return AuditReport(checked)
+
+
+def _head(connection: Connection) -> tuple[int, bytes]:
+    row = connection.execute("SELECT value FROM meta WHERE key = ?", (_HEAD_KEY,)).fetchone()
+    if row is None:
+        return 0, GENESIS
+    head = json.loads(row[0])
+    return int(head["seq"]), bytes.fromhex(head["hash"])

@@ -1,0 +1,350 @@
+"""`zpv`: the person's command line over `vault.service.Vault`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import platformdirs
+
+from . import cli_io
+from .cli_io import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, SecretSource, UsageError, show_value
+from .errors import NotAVault, VaultError
+from .fieldtypes import Category, FieldType, Sensitivity
+from .fsutil import atomic_write
+from .service import Vault
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def default_vault_dir() -> Path:
+    return Path(platformdirs.user_data_dir("zero-party-vault", appauthor=False)) / "vault"
+
+
+def vault_dir(args: argparse.Namespace) -> Path:
+    if args.vault:
+        return Path(args.vault)
+    if os.environ.get("ZPV_VAULT"):
+        return Path(os.environ["ZPV_VAULT"])
+    return default_vault_dir()
+
+
+def secrets_for(args: argparse.Namespace) -> SecretSource:
+    return SecretSource(Path(args.passphrase_file) if args.passphrase_file else None)
+
+
+def unlocked(args: argparse.Namespace) -> Vault:
+    directory = vault_dir(args)
+    if not Vault.exists(directory):
+        raise NotAVault(str(directory))
+    return Vault.unlock(directory, secrets_for(args).passphrase())
+
+
+def when(timestamp: int | None) -> str:
+    if timestamp is None:
+        return ""
+    return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+# -- commands -------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    directory = vault_dir(args)
+    source = secrets_for(args)
+    if args.passphrase_file or "ZPV_PASSPHRASE" in os.environ:
+        passphrase = source.passphrase()
+    else:
+        passphrase = source.new_passphrase(None, env_name="ZPV_PASSPHRASE")
+    vault, code = Vault.create(directory, passphrase)
+    vault.lock()
+    if args.json:
+        cli_io.print_json({"vault": str(directory), "recovery_code": code})
+    else:
+        print(f"Created a vault at {directory}.")
+        print("Your recovery code, shown only this once. Write it down and keep it apart")
+        print("from this computer: with it you can open the vault if you forget the passphrase.")
+        print()
+        print(f"    {code}")
+    return EXIT_OK
+
+
+def cmd_fields(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        rows = [f for f in vault.fields() if args.category in (None, f.definition.category)]
+    if args.json:
+        cli_io.print_json(
+            [
+                {
+                    "key": f.definition.key,
+                    "label": f.definition.label,
+                    "category": f.definition.category.value,
+                    "type": f.definition.type.value,
+                    "sensitivity": f.definition.sensitivity.value,
+                    "choices": list(f.definition.choices),
+                    "value": f.value,
+                    "updated_at": f.updated_at,
+                }
+                for f in rows
+            ]
+        )
+        return EXIT_OK
+    category = None
+    for f in rows:
+        if f.definition.category != category:
+            category = f.definition.category
+            print(f"\n{category.value}")
+        mark = "!" if f.definition.sensitivity is Sensitivity.SPECIAL else " "
+        print(
+            f" {mark} {f.definition.key:<24} {f.definition.sensitivity.value:<9} "
+            f"{show_value(f.value)}"
+        )
+    print("\n ! special category (GDPR Art. 9): always flagged before sharing")
+    return EXIT_OK
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        stored = vault.set_from_text(args.field, args.value)
+    print(f"{args.field} = {show_value(stored)}")
+    return EXIT_OK
+
+
+def cmd_get(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        value = vault.get(args.field)
+    if args.json:
+        cli_io.print_json({"key": args.field, "value": value})
+        return EXIT_OK
+    if value is None:
+        print(f"zpv: {args.field} has no value", file=sys.stderr)
+        return EXIT_ERROR
+    print(show_value(value))
+    return EXIT_OK
+
+
+def cmd_clear(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        cleared = vault.clear(args.field)
+    print(f"{args.field} cleared" if cleared else f"{args.field} had no value")
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        entries = vault.history(args.field)
+    if args.json:
+        cli_io.print_json([{"changed_at": e.changed_at, "value": e.value} for e in entries])
+        return EXIT_OK
+    for e in entries:
+        shown = show_value(e.value) if e.value is not None else "(cleared)"
+        print(f"{when(e.changed_at)}  {shown}")
+    return EXIT_OK
+
+
+def cmd_define(args: argparse.Namespace) -> int:
+    choices = tuple(c for c in (args.choices or "").split(",") if c.strip())
+    with unlocked(args) as vault:
+        field = vault.define_custom_field(
+            args.key, args.label, FieldType(args.type), Sensitivity(args.sensitivity), choices
+        )
+    print(f"defined {field.key}")
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    source = secrets_for(args)
+    with unlocked(args) as vault:
+        new = source.new_passphrase(_path(args.new_passphrase_file), env_name="ZPV_NEW_PASSPHRASE")
+        vault.change_passphrase(new)
+    print("Passphrase changed. Your recovery code still works.")
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    source = secrets_for(args)
+    code = source.recovery_code(_path(args.recovery_code_file))
+    with Vault.unlock_with_recovery_code(vault_dir(args), code) as vault:
+        new = source.new_passphrase(_path(args.new_passphrase_file), env_name="ZPV_NEW_PASSPHRASE")
+        vault.change_passphrase(new)
+    print("Vault recovered: it now opens with your new passphrase.")
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        if args.verify:
+            return _verify(vault, args.json)
+        entries = vault.audit_log(action_prefix=args.action or "", limit=args.limit)
+    if args.json:
+        cli_io.print_json(
+            [{"seq": e.seq, "at": e.at, "action": e.action, "details": e.details} for e in entries]
+        )
+        return EXIT_OK
+    for e in entries:
+        details = json.dumps(e.details, ensure_ascii=False) if e.details else ""
+        print(f"{e.seq:>6}  {when(e.at)}  {e.action:<18} {details}")
+    return EXIT_OK
+
+
+def _verify(vault: Vault, as_json: bool) -> int:
+    problems = vault.integrity_problems()
+    report = vault.verify_audit()
+    if as_json:
+        cli_io.print_json(
+            {
+                "ok": report.ok and not problems,
+                "entries_checked": report.entries_checked,
+                "first_bad_entry": report.first_bad_seq,
+                "problem": report.problem.value if report.problem else None,
+                "database_problems": problems,
+            }
+        )
+    elif problems:
+        print(f"zpv: the database fails its integrity check: {problems[0]}", file=sys.stderr)
+    elif not report.ok:
+        assert report.problem is not None
+        words = cli_io.TAMPER_WORDS[report.problem]
+        print(f"zpv: audit chain broken: entry {report.first_bad_seq} {words}", file=sys.stderr)
+    else:
+        print(f"Audit chain intact ({report.entries_checked} entries); database integrity ok.")
+    return EXIT_OK if report.ok and not problems else EXIT_DAMAGED
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        document = vault.export_document()
+    data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    atomic_write(Path(args.out), data)
+    print(f"Exported to {args.out}. This file is NOT encrypted: keep it safe or delete it.")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        vault.backup_to(Path(args.out))
+    print(f"Encrypted backup written to {args.out}. It opens with this vault's passphrase")
+    print("or recovery code as they are today.")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    source = secrets_for(args)
+    if args.passphrase_file or "ZPV_PASSPHRASE" in os.environ:
+        secret = source.passphrase()
+    else:
+        secret = (
+            source.recovery_code(None)
+            if "ZPV_RECOVERY_CODE" in os.environ
+            else source.passphrase("Passphrase or recovery code of the backup: ")
+        )
+    directory = vault_dir(args)
+    moved = Vault.restore(Path(args.file), directory, secret, replace=args.replace)
+    print(f"Restored {args.file} to {directory}.")
+    if moved is not None:
+        print(f"The vault that was there is kept at {moved}.")
+    return EXIT_OK
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value) if value else None
+
+
+# -- parser ---------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--vault",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="vault directory (default: $ZPV_VAULT, else your data folder)",
+    )
+    common.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="read the passphrase from the first line of FILE",
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    )
+    parser = argparse.ArgumentParser(
+        prog="zpv",
+        parents=[common],
+        description="Zero-Party Vault: your preferences, encrypted, shared on your terms.",
+    )
+    parser.set_defaults(vault=None, passphrase_file=None, json=False)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    command("init", cmd_init, "create a new vault")
+    p = command("fields", cmd_fields, "list the field catalogue with your values")
+    p.add_argument("--category", choices=[c.value for c in Category])
+    p = command("set", cmd_set, "set a field (multi-choice values comma separated)")
+    p.add_argument("field")
+    p.add_argument("value")
+    p = command("get", cmd_get, "print a field's value")
+    p.add_argument("field")
+    p = command("clear", cmd_clear, "remove a field's value")
+    p.add_argument("field")
+    p = command("history", cmd_history, "the changes of one field")
+    p.add_argument("field")
+    p = command("define", cmd_define, "define a custom field")
+    p.add_argument("key", help="short name: letters, digits, underscores")
+    p.add_argument("label")
+    p.add_argument("--type", choices=[t.value for t in FieldType], default="text")
+    p.add_argument("--sensitivity", choices=[s.value for s in Sensitivity], default="personal")
+    p.add_argument("--choices", help="comma-separated choices for choice fields")
+    p = command("passwd", cmd_passwd, "change the passphrase")
+    p.add_argument("--new-passphrase-file", metavar="FILE")
+    p = command("recover", cmd_recover, "set a new passphrase using the recovery code")
+    p.add_argument("--recovery-code-file", metavar="FILE")
+    p.add_argument("--new-passphrase-file", metavar="FILE")
+    p = command("audit", cmd_audit, "the activity log")
+    p.add_argument("--verify", action="store_true", help="check the hash chain and the database")
+    p.add_argument("--action", help="only actions starting with this")
+    p.add_argument("--limit", type=int, default=50)
+    p = command("export", cmd_export, "everything you hold as one JSON file (not encrypted)")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p = command("backup", cmd_backup, "an encrypted backup in one file")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p = command("restore", cmd_restore, "restore a backup into the vault directory")
+    p.add_argument("file")
+    p.add_argument(
+        "--replace", action="store_true", help="move an existing vault aside instead of refusing"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except (VaultError, UsageError) as error:
+        print(f"zpv: {cli_io.describe(error)}", file=sys.stderr)
+        return cli_io.exit_code_for(error)
+    except KeyboardInterrupt:
+        print("zpv: interrupted; nothing was changed", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:
+        print(
+            f"zpv: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr
+        )
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

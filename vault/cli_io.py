@@ -1,0 +1,180 @@
+"""What the `zpv` command line says: secrets from prompt, file or environment; words for errors."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from . import audit, passphrase_policy
+from .errors import (
+    BackupInvalid,
+    HeaderCorrupted,
+    InvalidFieldDefinition,
+    InvalidValue,
+    NotAVault,
+    StorageFull,
+    UnknownField,
+    UnsupportedFormat,
+    VaultBusy,
+    VaultCorrupted,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    WeakPassphrase,
+    WrongCredentials,
+    WrongPassphrase,
+    WrongRecoveryCode,
+)
+from .fieldtypes import JsonValue
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_WRONG_SECRET = 3
+EXIT_DAMAGED = 4
+
+
+class UsageError(Exception):
+    """The command line cannot be carried out as given (exit code 2)."""
+
+
+WEAKNESS_WORDS = {
+    passphrase_policy.TOO_SHORT: "use at least 12 characters (a few unrelated words work well)",
+    passphrase_policy.COMMON: "it is one of the most common passwords",
+    passphrase_policy.REPETITIVE: "it repeats too few characters",
+    passphrase_policy.SEQUENCE: "it is a keyboard or alphabet run",
+    passphrase_policy.LOW_VARIETY: "it is too predictable: add a word, or mix in digits",
+}
+
+TAMPER_WORDS = {
+    audit.Tamper.EDITED: "was edited",
+    audit.Tamper.LINK_BROKEN: "follows an entry that was removed, replaced or moved",
+    audit.Tamper.MISSING: "is missing",
+}
+
+
+def exit_code_for(error: BaseException) -> int:
+    if isinstance(error, WrongCredentials):
+        return EXIT_WRONG_SECRET
+    if isinstance(
+        error, NotAVault | HeaderCorrupted | VaultCorrupted | UnsupportedFormat | BackupInvalid
+    ):
+        return EXIT_DAMAGED
+    if isinstance(error, UsageError):
+        return EXIT_USAGE
+    return EXIT_ERROR
+
+
+def describe(error: BaseException) -> str:
+    """One line a person can act on."""
+    match error:
+        case WrongPassphrase():
+            return "wrong passphrase"
+        case WrongRecoveryCode():
+            return "wrong recovery code (it has 30 letters and digits in 6 groups)"
+        case WeakPassphrase(reasons=reasons):
+            return "passphrase refused: " + "; ".join(WEAKNESS_WORDS[r] for r in reasons)
+        case NotAVault():
+            return f"no vault at {error} (create one with 'zpv init')"
+        case VaultExists():
+            return f"{error} already exists and is not empty"
+        case HeaderCorrupted():
+            return f"the vault header is damaged or was edited ({error}); restore from a backup"
+        case VaultCorrupted():
+            return f"the vault database is damaged ({error}); restore from a backup"
+        case UnsupportedFormat(what=what, found=found, supported=supported):
+            return (
+                f"this vault's {what} is format {found}, newer than this version "
+                f"understands ({supported}); update Zero-Party Vault"
+            )
+        case VaultBusy():
+            return "the vault is open in another window or process; close it first"
+        case VaultLocked():
+            return "the vault is locked"
+        case UnknownField(key=key):
+            return f"unknown field '{key}' (see 'zpv fields')"
+        case InvalidValue(key=key, reason=reason, detail=detail):
+            words = reason.replace("_", " ")
+            return f"{key}: {words}" + (f" (expected {detail})" if detail else "")
+        case InvalidFieldDefinition():
+            return f"custom field refused: {error} is not acceptable"
+        case BackupInvalid():
+            return f"not a usable backup: {error}"
+        case StorageFull():
+            return "the disk is full; nothing was changed"
+        case UsageError():
+            return str(error)
+        case VaultError():
+            return str(error) or type(error).__name__
+    return str(error)
+
+
+class SecretSource:
+    """Where secrets come from: a file, the environment, or an interactive prompt."""
+
+    def __init__(
+        self,
+        passphrase_file: Path | None,
+        *,
+        env: dict[str, str] | None = None,
+        prompt: Callable[[str], str] = getpass.getpass,
+    ) -> None:
+        self._file = passphrase_file
+        self._env = os.environ if env is None else env
+        self._prompt = prompt
+
+    def passphrase(self, label: str = "Passphrase: ") -> str:
+        if self._file is not None:
+            return _first_line(self._file)
+        if "ZPV_PASSPHRASE" in self._env:
+            return self._env["ZPV_PASSPHRASE"]
+        return self._ask(label, "--passphrase-file or ZPV_PASSPHRASE")
+
+    def new_passphrase(self, new_file: Path | None, *, env_name: str) -> str:
+        if new_file is not None:
+            return _first_line(new_file)
+        if env_name in self._env:
+            return self._env[env_name]
+        first = self._ask("New passphrase: ", f"a file option or {env_name}")
+        if self._prompt("Repeat it: ") != first:
+            raise UsageError("the two passphrases differ; nothing was changed")
+        return first
+
+    def recovery_code(self, code_file: Path | None) -> str:
+        if code_file is not None:
+            return _first_line(code_file)
+        if "ZPV_RECOVERY_CODE" in self._env:
+            return self._env["ZPV_RECOVERY_CODE"]
+        return self._ask("Recovery code: ", "--recovery-code-file or ZPV_RECOVERY_CODE")
+
+    def _ask(self, label: str, alternative: str) -> str:
+        if not sys.stdin.isatty():
+            raise UsageError(f"no terminal to ask for the secret; use {alternative}")
+        return self._prompt(label)
+
+
+def _first_line(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    return text.splitlines()[0] if text else ""
+
+
+def show_value(value: JsonValue | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(value)
+    return str(value)
+
+
+def print_json(document: object) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

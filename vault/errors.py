@@ -1,0 +1,96 @@
+"""Typed errors raised by the vault core.
+
+The core never words messages for people; the CLI and the UI turn these types
+into text. Each error carries enough detail (as attributes) to say what went
+wrong and what the person can do about it.
+"""
+
+from __future__ import annotations
+
+
+class VaultError(Exception):
+    """Base of every error the vault raises on purpose."""
+
+
+class WrongCredentials(VaultError):
+    """The secret given does not open this vault."""
+
+
+class WrongPassphrase(WrongCredentials):
+    """The passphrase does not unwrap the data key."""
+
+
+class WrongRecoveryCode(WrongCredentials):
+    """The recovery code does not unwrap the data key (or is not well formed)."""
+
+
+class WeakPassphrase(VaultError):
+    """A new passphrase was refused; `reasons` are codes the UI can word."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__(", ".join(reasons))
+        self.reasons = reasons
+
+
+class NotAVault(VaultError):
+    """The directory holds no vault."""
+
+
+class VaultExists(VaultError):
+    """A vault (or other files) already occupies the directory."""
+
+
+class HeaderCorrupted(VaultError):
+    """The header beside the database is damaged or was edited."""
+
+
+class VaultCorrupted(VaultError):
+    """The encrypted database is damaged or fails an integrity check."""
+
+
+class UnsupportedFormat(VaultError):
+    """The vault was written by a newer version of this app."""
+
+    def __init__(self, what: str, found: int, supported: int) -> None:
+        super().__init__(f"{what} version {found} is newer than {supported}")
+        self.what = what
+        self.found = found
+        self.supported = supported
+
+
+class VaultBusy(VaultError):
+    """Another process has this vault open."""
+
+
+class VaultLocked(VaultError):
+    """The operation needs an unlocked vault."""
+
+
+class UnknownField(VaultError):
+    """No field with that key is in the catalogue or among custom fields."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class InvalidValue(VaultError):
+    """A value does not fit its field; `reason` is a short code, `detail` the specifics."""
+
+    def __init__(self, key: str, reason: str, detail: str = "") -> None:
+        super().__init__(f"{key}: {reason}" + (f" ({detail})" if detail else ""))
+        self.key = key
+        self.reason = reason
+        self.detail = detail
+
+
+class InvalidFieldDefinition(VaultError):
+    """A custom field definition is not acceptable."""
+
+
+class BackupInvalid(VaultError):
+    """A backup file is damaged, truncated, or not a backup of this format."""
+
+
+class StorageFull(VaultError):
+    """The disk refused a write; nothing was changed."""

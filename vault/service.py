@@ -1,0 +1,392 @@
+"""Vault: the one facade the UI and the CLI call.
+
+A Vault object is an unlocked vault: it holds the data key, the open database
+and the directory lock. `lock()` closes the connection, wipes the key and
+releases the lock; every later call raises VaultLocked.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import audit, export, keys, passphrase_policy, profile
+from .errors import (
+    BackupInvalid,
+    HeaderCorrupted,
+    NotAVault,
+    VaultCorrupted,
+    VaultExists,
+    VaultLocked,
+    WrongRecoveryCode,
+)
+from .fieldtypes import FieldDef, FieldType, JsonValue, Sensitivity
+from .fsutil import PRIVATE_DIR, DirectoryLock, sync_directory
+from .header import Header, PassphraseSlot, RecoverySlot, header_path, read_header, write_header
+from .store import Store, database_path
+
+Clock = Callable[[], int]
+
+
+def _system_clock() -> int:
+    return int(time.time())
+
+
+class Vault:
+    def __init__(
+        self,
+        directory: Path,
+        header: Header,
+        data_key: bytearray,
+        store: Store,
+        lock: DirectoryLock,
+        clock: Clock,
+    ) -> None:
+        self.directory = directory
+        self._header = header
+        self._data_key: bytearray | None = data_key
+        self._store = store
+        self._lock = lock
+        self._clock = clock
+
+    # -- life cycle ---------------------------------------------------------------
+
+    @staticmethod
+    def exists(directory: Path) -> bool:
+        return header_path(directory).is_file()
+
+    @classmethod
+    def create(
+        cls,
+        directory: Path,
+        passphrase: str,
+        *,
+        kdf: keys.KdfParams = keys.DEFAULT_KDF,
+        clock: Clock = _system_clock,
+    ) -> tuple[Vault, str]:
+        """Create a vault; returns it unlocked with the recovery code, which is shown once."""
+        passphrase_policy.require_strong(passphrase)
+        directory = Path(directory)
+        if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+            raise VaultExists(str(directory))
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        # Build in a sibling and rename into place, so a crash never leaves half a vault.
+        staging = directory.with_name(f".{directory.name}.creating-{secrets.token_hex(4)}")
+        staging.mkdir(mode=PRIVATE_DIR)
+        data_key = keys.new_data_key()
+        recovery_code = keys.new_recovery_code()
+        now = clock()
+        try:
+            header = _new_header(str(uuid.uuid4()), now, data_key, passphrase, recovery_code, kdf)
+            store = Store.open(database_path(staging), data_key, create=True)
+            try:
+                with store.transaction() as connection:
+                    connection.execute(
+                        "INSERT INTO meta (key, value) VALUES ('vault_id', ?), ('master_seed', ?)",
+                        (header.vault_id, secrets.token_bytes(32)),
+                    )
+                    audit.append(connection, now, "vault.created", {})
+            finally:
+                store.close()
+            write_header(staging, header)
+            os.replace(staging, directory)
+            sync_directory(directory.parent)
+        except BaseException:
+            keys.wipe(data_key)
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return cls._open(directory, header, data_key, clock), recovery_code
+
+    @classmethod
+    def unlock(cls, directory: Path, passphrase: str, *, clock: Clock = _system_clock) -> Vault:
+        def unwrap(header: Header) -> bytearray:
+            slot = header.passphrase
+            kek = keys.derive_passphrase_key(passphrase, slot.salt, slot.params)
+            return keys.unwrap_with_passphrase_key(
+                kek, slot.nonce, slot.wrapped, header.slot_aad("passphrase")
+            )
+
+        return cls._unlock(Path(directory), unwrap, clock)
+
+    @classmethod
+    def unlock_with_recovery_code(
+        cls, directory: Path, code: str, *, clock: Clock = _system_clock
+    ) -> Vault:
+        def unwrap(header: Header) -> bytearray:
+            slot = header.recovery
+            kek = keys.derive_recovery_key(code, slot.salt)
+            return keys.unwrap_with_recovery_key(
+                kek, slot.nonce, slot.wrapped, header.slot_aad("recovery")
+            )
+
+        return cls._unlock(Path(directory), unwrap, clock)
+
+    @classmethod
+    def _unlock(cls, directory: Path, unwrap: Callable[[Header], bytearray], clock: Clock) -> Vault:
+        if not header_path(directory).is_file():
+            raise NotAVault(str(directory))
+        lock = DirectoryLock(directory)
+        lock.acquire()
+        data_key: bytearray | None = None
+        try:
+            header = read_header(directory)
+            data_key = unwrap(header)
+            if not header.mac_is_valid(data_key):
+                raise HeaderCorrupted("header MAC does not match")
+            store = Store.open(database_path(directory), data_key)
+        except BaseException:
+            keys.wipe(data_key)
+            lock.release()
+            raise
+        vault = cls(directory, header, data_key, store, lock, clock)
+        try:
+            vault._check_belongs_to_header()
+        except BaseException:
+            vault.lock()
+            raise
+        return vault
+
+    @classmethod
+    def _open(cls, directory: Path, header: Header, data_key: bytearray, clock: Clock) -> Vault:
+        lock = DirectoryLock(directory)
+        lock.acquire()
+        try:
+            store = Store.open(database_path(directory), data_key)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(directory, header, data_key, store, lock, clock)
+
+    def _check_belongs_to_header(self) -> None:
+        row = self._store.query_one("SELECT value FROM meta WHERE key = 'vault_id'")
+        if row is None or str(row[0]) != self._header.vault_id:
+            raise VaultCorrupted("the database does not belong to this header")
+
+    def lock(self) -> None:
+        """Close the database, wipe the data key and release the directory."""
+        self._store.close()
+        keys.wipe(self._data_key)
+        self._data_key = None
+        self._lock.release()
+
+    @property
+    def is_locked(self) -> bool:
+        return self._data_key is None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.is_locked:
+            self.lock()
+
+    def _key(self) -> bytearray:
+        if self._data_key is None:
+            raise VaultLocked()
+        return self._data_key
+
+    def _now(self) -> int:
+        return self._clock()
+
+    # -- secrets ------------------------------------------------------------------
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Rewrap the data key under a new passphrase; the database is not touched."""
+        passphrase_policy.require_strong(new_passphrase)
+        data_key = self._key()
+        old = self._header.passphrase
+        salt = keys.new_salt()
+        kek = keys.derive_passphrase_key(new_passphrase, salt, old.params)
+        nonce, wrapped = keys.wrap(kek, data_key, self._header.slot_aad("passphrase"))
+        header = Header(
+            vault_id=self._header.vault_id,
+            created_at=self._header.created_at,
+            passphrase_changed_at=self._now(),
+            passphrase=PassphraseSlot(old.params, salt, nonce, wrapped),
+            recovery=self._header.recovery,
+        ).with_mac(data_key)
+        write_header(self.directory, header)
+        self._header = header
+
+    @property
+    def kdf_params(self) -> keys.KdfParams:
+        return self._header.passphrase.params
+
+    @property
+    def passphrase_changed_at(self) -> int:
+        return self._header.passphrase_changed_at
+
+    # -- fields -------------------------------------------------------------------
+
+    def fields(self) -> list[profile.FieldValue]:
+        return profile.all_values(self._store)
+
+    def field(self, key: str) -> FieldDef:
+        return profile.definition(self._store, key)
+
+    def get(self, key: str) -> JsonValue | None:
+        return profile.get_value(self._store, key)
+
+    def set(self, key: str, value: object) -> JsonValue:
+        return profile.set_value(self._store, key, value, self._now())
+
+    def set_from_text(self, key: str, text: str) -> JsonValue:
+        return self.set(key, self.field(key).parse(text))
+
+    def clear(self, key: str) -> bool:
+        return profile.clear_value(self._store, key, self._now())
+
+    def history(self, key: str) -> list[profile.HistoryEntry]:
+        return profile.history(self._store, key)
+
+    def define_custom_field(
+        self,
+        key: str,
+        label: str,
+        type_: FieldType,
+        sensitivity: Sensitivity,
+        choices: tuple[str, ...] = (),
+    ) -> FieldDef:
+        return profile.define_custom(
+            self._store, key, label, type_, sensitivity, choices, self._now()
+        )
+
+    # -- audit and integrity ------------------------------------------------------
+
+    def audit_log(
+        self, *, action_prefix: str = "", limit: int = 100, offset: int = 0
+    ) -> list[audit.AuditEntry]:
+        return audit.entries(self._store, action_prefix=action_prefix, limit=limit, offset=offset)
+
+    def verify_audit(self) -> audit.AuditReport:
+        return audit.verify(self._store)
+
+    def integrity_problems(self) -> list[str]:
+        return self._store.integrity_problems()
+
+    def record(self, action: str, details: dict[str, Any]) -> None:
+        with self._store.transaction() as connection:
+            audit.append(connection, self._now(), action, details)
+
+    # -- portability --------------------------------------------------------------
+
+    def export_document(self) -> dict[str, Any]:
+        """Everything the person holds, as one JSON-ready document (GDPR Art. 20)."""
+        document = export.build_document(self._store, self._header.vault_id, self._now())
+        self.record("vault.exported", {})
+        return document
+
+    def backup_to(self, path: Path) -> None:
+        export.write_backup(self._store, header_path(self.directory), self._key(), Path(path))
+        self.record("vault.backed_up", {})
+
+    @staticmethod
+    def restore(
+        backup: Path,
+        directory: Path,
+        secret: str,
+        *,
+        replace: bool = False,
+        clock: Clock = _system_clock,
+    ) -> Path | None:
+        """Restore a backup into `directory`, opened with either of the backup's secrets.
+
+        An existing vault there is kept: refused unless `replace`, and then moved
+        aside; the new place is returned. Nothing is touched until the backup has
+        been unlocked, authenticated and checked.
+        """
+        directory = Path(directory)
+        occupied = directory.exists() and (not directory.is_dir() or any(directory.iterdir()))
+        if occupied and not replace:
+            raise VaultExists(str(directory))
+        contents = export.read_backup(Path(backup))
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        staging = directory.with_name(f".{directory.name}.restoring-{secrets.token_hex(4)}")
+        staging.mkdir(mode=PRIVATE_DIR)
+        try:
+            _write_private(header_path(staging), contents.header)
+            _write_private(database_path(staging), contents.database)
+            try:
+                restored = _unlock_with_any_secret(staging, secret, clock)
+            except (NotAVault, HeaderCorrupted, VaultCorrupted) as exc:
+                raise BackupInvalid(str(exc)) from exc
+            with restored:
+                contents.verify(restored._key())
+                if restored.integrity_problems():
+                    raise BackupInvalid("the database in the backup fails its integrity check")
+                restored.record("vault.restored", {})
+            moved_aside = _move_aside(directory, clock()) if occupied else None
+            os.replace(staging, directory)
+            sync_directory(directory.parent)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return moved_aside
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _move_aside(directory: Path, now: int) -> Path:
+    """Rename an existing vault out of the way (refused while it is open elsewhere)."""
+    lock = DirectoryLock(directory)
+    lock.acquire()
+    try:
+        aside = directory.with_name(f"{directory.name}.before-restore-{now}")
+        os.replace(directory, aside)
+    finally:
+        lock.release()
+    return aside
+
+
+def _unlock_with_any_secret(directory: Path, secret: str, clock: Clock) -> Vault:
+    """A restore prompt takes either secret: a well-formed recovery code is tried as one first."""
+    try:
+        keys.normalise_recovery_code(secret)
+    except WrongRecoveryCode:
+        return Vault.unlock(directory, secret, clock=clock)
+    try:
+        return Vault.unlock_with_recovery_code(directory, secret, clock=clock)
+    except WrongRecoveryCode:
+        return Vault.unlock(directory, secret, clock=clock)
+
+
+def _new_header(
+    vault_id: str,
+    now: int,
+    data_key: bytearray,
+    passphrase: str,
+    recovery_code: str,
+    kdf: keys.KdfParams,
+) -> Header:
+    unsigned = Header(
+        vault_id=vault_id,
+        created_at=now,
+        passphrase_changed_at=now,
+        passphrase=PassphraseSlot(kdf, b"", b"", b""),
+        recovery=RecoverySlot(b"", b"", b""),
+    )
+    salt = keys.new_salt()
+    kek = keys.derive_passphrase_key(passphrase, salt, kdf)
+    nonce, wrapped = keys.wrap(kek, data_key, unsigned.slot_aad("passphrase"))
+    rsalt = keys.new_salt()
+    rkek = keys.derive_recovery_key(recovery_code, rsalt)
+    rnonce, rwrapped = keys.wrap(rkek, data_key, unsigned.slot_aad("recovery"))
+    return Header(
+        vault_id=vault_id,
+        created_at=now,
+        passphrase_changed_at=now,
+        passphrase=PassphraseSlot(kdf, salt, nonce, wrapped),
+        recovery=RecoverySlot(rsalt, rnonce, rwrapped),
+    ).with_mac(data_key)

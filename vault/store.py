@@ -1,0 +1,161 @@
+"""The SQLCipher connection: keying, pragmas, transactions, and error translation."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from .errors import StorageFull, UnsupportedFormat, VaultCorrupted, VaultLocked
+from .migrations import LATEST_VERSION, apply_migrations
+
+DATABASE_NAME = "vault.db"
+_HEX_KEY = re.compile(r"[0-9a-f]{64}")
+
+Connection = Any  # sqlcipher3.Connection has no type information
+Row = tuple[Any, ...]
+
+
+def database_path(directory: Path) -> Path:
+    return directory / DATABASE_NAME
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    """Turn SQLite's errors about damage or a full disk into the vault's typed errors."""
+    try:
+        yield
+    except sqlcipher3.DatabaseError as exc:
+        message = str(exc).lower()
+        if "full" in message:
+            raise StorageFull(str(exc)) from exc
+        if isinstance(exc, sqlcipher3.IntegrityError | sqlcipher3.ProgrammingError):
+            raise
+        if isinstance(exc, sqlcipher3.OperationalError) and "locked" in message:
+            raise
+        raise VaultCorrupted(str(exc)) from exc
+
+
+class Store:
+    """One keyed connection to the vault database. Not thread-safe: one user at a time."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection: Connection | None = connection
+
+    @classmethod
+    def open(cls, path: Path, data_key: bytes | bytearray, *, create: bool = False) -> Store:
+        if create:
+            # Created private before SQLite sees it; SQLite gives -wal and -shm the same mode.
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        elif not path.is_file():
+            raise VaultCorrupted("the database file is missing")
+        hex_key = bytes(data_key).hex()
+        # The key is only ever hex of random bytes, never text a person typed,
+        # so splicing it into the pragma cannot inject SQL.
+        if not _HEX_KEY.fullmatch(hex_key):
+            raise ValueError("data key must be 32 bytes")
+        with translated_errors():
+            connection = sqlcipher3.connect(
+                str(path), isolation_level=None, check_same_thread=False
+            )
+            try:
+                connection.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+                del hex_key
+                _require_sqlcipher4(connection)
+                # Reading the schema is the first page read: a damaged first
+                # page or a mismatched key fails here, before anything is written.
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                connection.execute("PRAGMA foreign_keys = ON")
+                connection.execute("PRAGMA temp_store = MEMORY")
+                connection.execute("PRAGMA synchronous = FULL")
+                if create:
+                    connection.execute("PRAGMA journal_mode = WAL")
+                store = cls(connection)
+                store._migrate()
+            except BaseException:
+                connection.close()
+                raise
+        return store
+
+    @property
+    def connection(self) -> Connection:
+        if self._connection is None:
+            raise VaultLocked()
+        return self._connection
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._connection is not None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """BEGIN IMMEDIATE ... COMMIT; everything inside lands together or not at all."""
+        connection = self.connection
+        with translated_errors():
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
+        with translated_errors():
+            return list(self.connection.execute(sql, params).fetchall())
+
+    def query_one(self, sql: str, params: tuple[Any, ...] = ()) -> Row | None:
+        with translated_errors():
+            row = self.connection.execute(sql, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    def integrity_problems(self) -> list[str]:
+        """Run SQLCipher's page HMAC check and SQLite's structural check; [] when sound."""
+        with translated_errors():
+            problems = [str(r[0]) for r in self.connection.execute("PRAGMA cipher_integrity_check")]
+            structural = [str(r[0]) for r in self.connection.execute("PRAGMA integrity_check")]
+        if structural != ["ok"]:
+            problems.extend(structural)
+        return problems
+
+    def export_copy(self, target: Path, data_key: bytes | bytearray) -> None:
+        """Write a consistent encrypted copy of the database to `target` (same key)."""
+        hex_key = bytes(data_key).hex()
+        if not _HEX_KEY.fullmatch(hex_key):
+            raise ValueError("data key must be 32 bytes")
+        connection = self.connection
+        with translated_errors():
+            connection.execute(
+                f"ATTACH DATABASE ? AS backup_copy KEY \"x'{hex_key}'\"", (str(target),)
+            )
+            try:
+                connection.execute("SELECT sqlcipher_export('backup_copy')")
+                connection.execute(f"PRAGMA backup_copy.user_version = {self.schema_version()}")
+            finally:
+                connection.execute("DETACH DATABASE backup_copy")
+
+    def schema_version(self) -> int:
+        row = self.query_one("PRAGMA user_version")
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > LATEST_VERSION:
+            raise UnsupportedFormat("database", version, LATEST_VERSION)
+        apply_migrations(self.connection, version)
+
+
+def _require_sqlcipher4(connection: Connection) -> None:
+    row = connection.execute("PRAGMA cipher_version").fetchone()
+    if not row or not str(row[0]).startswith("4."):
+        raise RuntimeError("SQLCipher 4 is required; this build of sqlcipher3 does not provide it")
