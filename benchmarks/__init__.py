@@ -1,0 +1,1 @@
+"""Repeatable measurements; `make bench` runs them all (python -m benchmarks)."""

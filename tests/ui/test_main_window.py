@@ -1,0 +1,146 @@
+"""The first desktop window, driven as a person would: real vault on disk, real threads."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QTableView
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE, PROJECT_ROOT, MadeVault
+from ui.clipboard import copy_secret
+from ui.main_window import MainWindow
+from vault.service import Vault
+
+T = TypeVar("T")
+
+
+def child(window: MainWindow, kind: type[T], name: str) -> T:
+    found = window.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def open_window(qtbot: QtBot, directory: Path) -> MainWindow:
+    window = MainWindow(directory)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_first_run_creates_vault_shows_code_once_then_fields(qtbot: QtBot, tmp_path: Path) -> None:
+    directory = tmp_path / "vault"
+    window = open_window(qtbot, directory)
+    child(window, QLineEdit, "newPassphrase").setText(PASSPHRASE)
+    child(window, QLineEdit, "repeatPassphrase").setText(PASSPHRASE)
+    child(window, QPushButton, "createButton").click()
+
+    code_label = child(window, QLabel, "recoveryCode")
+    qtbot.waitUntil(lambda: code_label.isVisible() and code_label.text() != "", timeout=10_000)
+    code = code_label.text()
+    assert re.fullmatch(r"([0-9A-Z]{5}-){5}[0-9A-Z]{5}", code)
+    open_button = child(window, QPushButton, "openVaultButton")
+    assert not open_button.isEnabled()
+    child(window, QCheckBox, "codeWrittenDown").setChecked(True)
+    open_button.click()
+    assert code_label.text() == ""  # not left behind in the widget tree
+
+    table = child(window, QTableView, "fieldsTable")
+    qtbot.waitUntil(lambda: table.isVisible() and table.model().rowCount() >= 40, timeout=5_000)
+    assert window.vault is not None and not window.vault.is_locked
+    window.lock()
+    # The code really opens the vault on disk.
+    Vault.unlock_with_recovery_code(directory, code).lock()
+
+
+def test_mismatched_or_weak_passphrase_is_refused_with_reason(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    directory = tmp_path / "vault"
+    window = open_window(qtbot, directory)
+    error = child(window, QLabel, "createError")
+    child(window, QLineEdit, "newPassphrase").setText(PASSPHRASE)
+    child(window, QLineEdit, "repeatPassphrase").setText(PASSPHRASE + "x")
+    child(window, QPushButton, "createButton").click()
+    assert error.isVisible() and "differ" in error.text()
+
+    for box in ("newPassphrase", "repeatPassphrase"):
+        child(window, QLineEdit, box).setText("password1234")
+    child(window, QPushButton, "createButton").click()
+    qtbot.waitUntil(lambda: "common" in error.text(), timeout=5_000)
+    assert not directory.exists()
+
+
+def test_unlock_wrong_then_right_then_lock_drops_the_key(
+    qtbot: QtBot, made_vault: MadeVault
+) -> None:
+    window = open_window(qtbot, made_vault.directory)
+    secret = child(window, QLineEdit, "unlockSecret")
+    error = child(window, QLabel, "unlockError")
+    secret.setText("not the passphrase at all")
+    child(window, QPushButton, "unlockButton").click()
+    qtbot.waitUntil(error.isVisible, timeout=5_000)
+    assert "does not open" in error.text()
+    assert window.vault is None
+
+    secret.setText(made_vault.passphrase)
+    child(window, QPushButton, "unlockButton").click()
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=5_000)
+    vault = window.vault
+    assert vault is not None
+
+    window.lock_action.trigger()  # Ctrl+L
+    assert window.vault is None and vault.is_locked
+    assert secret.isVisible() and secret.text() == ""
+    # The directory lock is released: another opener succeeds.
+    made_vault.unlock().lock()
+
+
+def test_unlock_with_recovery_code(qtbot: QtBot, made_vault: MadeVault) -> None:
+    window = open_window(qtbot, made_vault.directory)
+    child(window, QCheckBox, "useRecoveryCode").setChecked(True)
+    child(window, QLineEdit, "unlockSecret").setText(made_vault.recovery_code.lower())
+    child(window, QPushButton, "unlockButton").click()
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=5_000)
+    window.lock()
+
+
+def test_search_filters_fields(qtbot: QtBot, made_vault: MadeVault) -> None:
+    with made_vault.unlock() as vault:
+        vault.set("shoe_size_eu", 41)
+    window = open_window(qtbot, made_vault.directory)
+    child(window, QLineEdit, "unlockSecret").setText(made_vault.passphrase)
+    child(window, QPushButton, "unlockButton").click()
+    table = child(window, QTableView, "fieldsTable")
+    qtbot.waitUntil(lambda: table.model().rowCount() >= 40, timeout=5_000)
+    child(window, QLineEdit, "fieldSearch").setText("shoe size")
+    model = table.model()
+    assert model.rowCount() == 1
+    assert model.index(0, 3).data() == "41"
+    window.lock()
+
+
+def test_copied_secret_is_cleared_from_clipboard(qtbot: QtBot) -> None:
+    clipboard = QGuiApplication.clipboard()
+    copy_secret("ABCDE-FGHJK", seconds=1)
+    assert clipboard.text() == "ABCDE-FGHJK"
+    qtbot.waitUntil(lambda: clipboard.text() == "", timeout=3_000)
+
+
+def test_without_a_display_main_explains_in_one_line() -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "main.py"], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
+        timeout=30,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "offscreen" in lines[0] and "zpv" in lines[0]
+    assert "Traceback" not in result.stderr

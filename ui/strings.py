@@ -1,0 +1,50 @@
+"""Words for the vault's typed errors and passphrase reasons, translatable in the UI."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from vault import errors, passphrase_policy
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VaultMessages", text)
+
+
+def weakness(reason: str) -> str:
+    words = {
+        passphrase_policy.TOO_SHORT: _tr(
+            "Use at least 12 characters; a few unrelated words work well."
+        ),
+        passphrase_policy.COMMON: _tr("This is one of the most common passwords."),
+        passphrase_policy.REPETITIVE: _tr("It repeats too few characters."),
+        passphrase_policy.SEQUENCE: _tr("It is a keyboard or alphabet run."),
+        passphrase_policy.LOW_VARIETY: _tr("Too predictable: add another word, or mix in digits."),
+    }
+    return words.get(reason, reason)
+
+
+def error_message(error: BaseException) -> str:
+    match error:
+        case errors.WrongPassphrase():
+            return _tr("That passphrase does not open this vault.")
+        case errors.WrongRecoveryCode():
+            return _tr("That recovery code does not open this vault.")
+        case errors.WeakPassphrase(reasons=reasons):
+            return " ".join(weakness(r) for r in reasons)
+        case errors.VaultBusy():
+            return _tr("This vault is open in another window or program. Close it there first.")
+        case errors.HeaderCorrupted() | errors.VaultCorrupted():
+            return _tr("This vault is damaged. Restore it from a backup.")
+        case errors.UnsupportedFormat():
+            return _tr(
+                "This vault was made by a newer version of Zero-Party Vault. Update the app."
+            )
+        case errors.NotAVault():
+            return _tr("There is no vault in this folder.")
+        case errors.InvalidValue(reason=reason, detail=detail):
+            text = reason.replace("_", " ").capitalize()
+            return f"{text} ({detail})" if detail else text
+        case errors.StorageFull():
+            return _tr("The disk is full. Nothing was changed.")
+    return _tr("Something went wrong: {0}").format(type(error).__name__)
