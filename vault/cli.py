@@ -14,7 +14,7 @@ import platformdirs
 
 from . import cli_io
 from .cli_io import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, SecretSource, UsageError, show_value
-from .errors import NotAVault, VaultError
+from .errors import NotAVault, ProtocolError, VaultError
 from .fieldtypes import Category, FieldType, Sensitivity
 from .fsutil import atomic_write
 from .service import Vault
@@ -333,7 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args)
-    except (VaultError, UsageError) as error:
+    except (VaultError, ProtocolError, UsageError) as error:
         print(f"zpv: {cli_io.describe(error)}", file=sys.stderr)
         return cli_io.exit_code_for(error)
     except KeyboardInterrupt:

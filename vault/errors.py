@@ -7,6 +7,10 @@ wrong and what the person can do about it.
 
 from __future__ import annotations
 
+# Raised through the vault too, so callers can import every error from here.
+from zpd.errors import InvalidValue as InvalidValue
+from zpd.errors import ProtocolError as ProtocolError
+
 
 class VaultError(Exception):
     """Base of every error the vault raises on purpose."""
@@ -72,16 +76,6 @@ class UnknownField(VaultError):
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.key = key
-
-
-class InvalidValue(VaultError):
-    """A value does not fit its field; `reason` is a short code, `detail` the specifics."""
-
-    def __init__(self, key: str, reason: str, detail: str = "") -> None:
-        super().__init__(f"{key}: {reason}" + (f" ({detail})" if detail else ""))
-        self.key = key
-        self.reason = reason
-        self.detail = detail
 
 
 class InvalidFieldDefinition(VaultError):

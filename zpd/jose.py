@@ -1,0 +1,217 @@
+"""Thin, strict wrappers over joserfc for the protocol's few JOSE shapes.
+
+Only Ed25519 signatures (`EdDSA`, or its RFC 9864 name `Ed25519`) and
+ECDH-ES + A256GCM encryption are accepted; `none` and HMACs never are.
+Payloads must be JSON objects without duplicate member names.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import warnings
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from joserfc import jwe, jws
+from joserfc.errors import JoseError
+from joserfc.jwk import OKPKey
+
+from .errors import KeyInvalid, ProtocolError
+
+SIGNING_ALGS = ("EdDSA", "Ed25519")
+PRODUCER_ALG = "EdDSA"
+KEY_WRAP_ALG = "ECDH-ES"
+CONTENT_ALG = "A256GCM"
+MAX_COMPACT_BYTES = 256 * 1024
+THUMBPRINT_URI_PREFIX = "urn:ietf:params:oauth:jwk-thumbprint:sha-256:"
+
+Claims = dict[str, Any]
+Header = dict[str, Any]
+
+# joserfc marks EdDSA deprecated in favour of Ed25519 (RFC 9864); the protocol
+# produces EdDSA on purpose, because every common library accepts it today.
+warnings.filterwarnings("ignore", message=".*EdDSA is deprecated.*")
+
+
+def b64u(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def b64u_decode(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def sha256_b64u(text: str) -> str:
+    return b64u(hashlib.sha256(text.strip().encode("utf-8")).digest())
+
+
+# -- keys ---------------------------------------------------------------------------
+
+
+def generate_signing_key() -> OKPKey:
+    return OKPKey.generate_key("Ed25519")
+
+
+def generate_encryption_key() -> OKPKey:
+    return OKPKey.generate_key("X25519")
+
+
+def signing_key_from_seed(seed: bytes) -> OKPKey:
+    """An Ed25519 key whose 32-byte private key is `seed`."""
+    return OKPKey.import_key(Ed25519PrivateKey.from_private_bytes(seed))
+
+
+def thumbprint(key: OKPKey) -> str:
+    """RFC 7638 thumbprint (SHA-256, b64u) of the public key."""
+    return str(key.thumbprint())
+
+
+def thumbprint_uri(key: OKPKey) -> str:
+    """RFC 9278 URI form: a person's pseudonym towards one brand."""
+    return THUMBPRINT_URI_PREFIX + thumbprint(key)
+
+
+def public_jwk(key: OKPKey, use: str | None = None) -> dict[str, Any]:
+    jwk: dict[str, Any] = {k: v for k, v in key.as_dict(private=False).items() if k in (
+        "kty", "crv", "x")}
+    if use:
+        jwk["use"] = use
+    jwk["kid"] = thumbprint(key)
+    return jwk
+
+
+def private_jwk(key: OKPKey, use: str) -> dict[str, Any]:
+    jwk = dict(key.as_dict(private=True))
+    jwk["use"] = use
+    jwk["kid"] = thumbprint(key)
+    return jwk
+
+
+def import_public_key(jwk: object, curve: str) -> OKPKey:
+    """Import a public OKP JWK of the given curve; private members are refused."""
+    if not isinstance(jwk, dict):
+        raise KeyInvalid("not_a_jwk")
+    if jwk.get("kty") != "OKP" or jwk.get("crv") != curve:
+        raise KeyInvalid("wrong_key_type", f"expected OKP {curve}")
+    if "d" in jwk:
+        raise KeyInvalid("private_key_published")
+    x = jwk.get("x")
+    if not isinstance(x, str) or len(b64u_decode_safe(x)) != 32:
+        raise KeyInvalid("bad_key_material")
+    try:
+        return OKPKey.import_key({"kty": "OKP", "crv": curve, "x": x})
+    except (JoseError, ValueError) as exc:
+        raise KeyInvalid("bad_key_material", str(exc)) from None
+
+
+def import_private_key(jwk: dict[str, Any], curve: str) -> OKPKey:
+    if jwk.get("kty") != "OKP" or jwk.get("crv") != curve or "d" not in jwk:
+        raise KeyInvalid("wrong_key_type", f"expected a private OKP {curve} key")
+    try:
+        return OKPKey.import_key(jwk)
+    except (JoseError, ValueError) as exc:
+        raise KeyInvalid("bad_key_material", str(exc)) from None
+
+
+def b64u_decode_safe(text: str) -> bytes:
+    try:
+        return b64u_decode(text)
+    except (ValueError, TypeError):
+        return b""
+
+
+# -- signatures -----------------------------------------------------------------------
+
+
+def sign(header: Header, claims: Claims, key: OKPKey) -> str:
+    protected = {"alg": PRODUCER_ALG, **header}
+    payload = json.dumps(claims, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return jws.serialize_compact(protected, payload, key, algorithms=[PRODUCER_ALG])
+
+
+def unverified_header(token: str, error: type[ProtocolError]) -> Header:
+    """The protected header of a compact JWS or JWE, parsed but not yet trusted."""
+    if not isinstance(token, str) or len(token) > MAX_COMPACT_BYTES:
+        raise error("too_large" if isinstance(token, str) else "not_compact")
+    token = token.strip()
+    segments = token.split(".")
+    if len(segments) not in (3, 5):
+        raise error("not_compact", "expected a compact JWS or JWE")
+    try:
+        header = _strict_json(b64u_decode(segments[0]))
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise error("bad_header") from None
+    if not isinstance(header, dict):
+        raise error("bad_header")
+    return header
+
+
+def verify(token: str, key: OKPKey, typ: str, error: type[ProtocolError]) -> tuple[Header, Claims]:
+    """Check alg, typ and the Ed25519 signature; return the header and the JSON claims."""
+    header = unverified_header(token, error)
+    if header.get("alg") not in SIGNING_ALGS:
+        raise error("bad_algorithm", str(header.get("alg")))
+    if str(header.get("typ", "")).lower() != typ:
+        raise error("wrong_type", f"expected typ {typ}")
+    if len(token.strip().split(".")) != 3:
+        raise error("not_compact", "expected a compact JWS")
+    if "crit" in header:
+        raise error("bad_header", "unsupported critical header")
+    try:
+        signed = jws.deserialize_compact(token.strip(), key, algorithms=list(SIGNING_ALGS))
+    except JoseError:
+        raise error("bad_signature") from None
+    try:
+        claims = _strict_json(signed.payload)
+    except (ValueError, UnicodeDecodeError):
+        raise error("bad_payload", "payload is not JSON") from None
+    if not isinstance(claims, dict):
+        raise error("bad_payload", "payload is not a JSON object")
+    return header, claims
+
+
+# -- encryption -----------------------------------------------------------------------
+
+
+def encrypt(plaintext: str, recipient: OKPKey, kid: str) -> str:
+    header = {"alg": KEY_WRAP_ALG, "enc": CONTENT_ALG, "kid": kid, "cty": "JWT"}
+    return jwe.encrypt_compact(
+        header, plaintext.encode("utf-8"), recipient, algorithms=[KEY_WRAP_ALG, CONTENT_ALG]
+    )
+
+
+def decrypt(token: str, recipient: OKPKey, error: type[ProtocolError]) -> tuple[Header, str]:
+    header = unverified_header(token, error)
+    if header.get("alg") != KEY_WRAP_ALG or header.get("enc") != CONTENT_ALG:
+        raise error("bad_algorithm", f"{header.get('alg')}/{header.get('enc')}")
+    if len(token.strip().split(".")) != 5:
+        raise error("not_compact", "expected a compact JWE")
+    if "zip" in header or "crit" in header:
+        raise error("bad_header", "compression and critical headers are not supported")
+    try:
+        opened = jwe.decrypt_compact(
+            token.strip(), recipient, algorithms=[KEY_WRAP_ALG, CONTENT_ALG]
+        )
+    except JoseError:
+        raise error("decryption_failed") from None
+    plaintext = opened.plaintext
+    if plaintext is None:
+        raise error("decryption_failed")
+    try:
+        return header, plaintext.decode("utf-8")
+    except UnicodeDecodeError:
+        raise error("bad_payload") from None
+
+
+def _strict_json(data: bytes) -> Any:
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise ValueError(f"duplicate member {key!r}")
+            result[key] = value
+        return result
+
+    return json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicates)

@@ -1,0 +1,134 @@
+"""Share tokens (PROTOCOL.md section 3): a JWS by the pairwise key, encrypted to the brand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from joserfc.jwk import OKPKey
+
+from . import jose
+from .claims import Reader
+from .errors import KeyInvalid, ProtocolError, TokenInvalid
+
+GRANT_TYP = "zpd-grant+jwt"
+CLOCK_LEEWAY = 60
+
+
+@dataclass(frozen=True)
+class GrantClaims:
+    pseudonym: str
+    audience: str
+    iat: int
+    nbf: int
+    exp: int
+    jti: str
+    grant_id: str
+    version: int
+    request_jti: str
+    ask_id: str
+    request_sha256: str
+    purpose_iri: str
+    purpose_description: str
+    retention_days: int
+    data: dict[str, Any]
+
+    def to_claims(self) -> dict[str, Any]:
+        return {
+            "iss": self.pseudonym,
+            "sub": self.pseudonym,
+            "aud": self.audience,
+            "iat": self.iat,
+            "nbf": self.nbf,
+            "exp": self.exp,
+            "jti": self.jti,
+            "grant": {"id": self.grant_id, "version": self.version},
+            "request": {"jti": self.request_jti, "ask": self.ask_id,
+                        "sha256": self.request_sha256},
+            "purpose": {"iri": self.purpose_iri, "description": self.purpose_description},
+            "retention_days": self.retention_days,
+            "data": self.data,
+        }
+
+
+@dataclass(frozen=True)
+class OpenedToken:
+    claims: GrantClaims
+    inner_jws: str
+    pairwise_jwk: dict[str, Any]
+
+
+def issue(claims: GrantClaims, pairwise: OKPKey, brand_encryption_jwk: dict[str, Any]) -> str:
+    """Sign with the pairwise key, then encrypt to the brand's X25519 key."""
+    if claims.pseudonym != jose.thumbprint_uri(pairwise):
+        raise ValueError("the pseudonym must be the pairwise key's thumbprint URI")
+    header = {
+        "typ": GRANT_TYP,
+        "kid": jose.thumbprint(pairwise),
+        "jwk": jose.public_jwk(pairwise),
+    }
+    inner = jose.sign(header, claims.to_claims(), pairwise)
+    recipient = jose.import_public_key(brand_encryption_jwk, "X25519")
+    return jose.encrypt(inner, recipient, jose.thumbprint(recipient))
+
+
+def open_token(token: str, brand_encryption_key: OKPKey, audience: str, now: int) -> OpenedToken:
+    """Decrypt and verify a share token as the brand; raises TokenInvalid with the reason."""
+    header = jose.unverified_header(token, TokenInvalid)
+    if header.get("kid") not in (None, jose.thumbprint(brand_encryption_key)):
+        raise TokenInvalid("unknown_key", "the token is encrypted to another key")
+    if str(header.get("cty", "")).upper() != "JWT":
+        raise TokenInvalid("bad_header", "cty must be JWT")
+    _, inner = jose.decrypt(token, brand_encryption_key, TokenInvalid)
+    inner_header = jose.unverified_header(inner, TokenInvalid)
+    try:
+        pairwise = jose.import_public_key(inner_header.get("jwk"), "Ed25519")
+    except KeyInvalid as exc:
+        raise TokenInvalid("bad_key", f"header jwk: {exc}") from None
+    if inner_header.get("kid") not in (None, jose.thumbprint(pairwise)):
+        raise TokenInvalid("bad_key", "header kid is not the jwk's thumbprint")
+    _, raw = jose.verify(inner, pairwise, GRANT_TYP, TokenInvalid)
+    claims = parse_claims(raw)
+    if claims.pseudonym != jose.thumbprint_uri(pairwise) or raw.get("sub") != claims.pseudonym:
+        raise TokenInvalid("bad_issuer", "iss and sub must be the jwk's thumbprint URI")
+    check_audience(raw.get("aud"), audience, TokenInvalid)
+    if claims.nbf > now + CLOCK_LEEWAY:
+        raise TokenInvalid("not_yet_valid")
+    if claims.exp <= now - CLOCK_LEEWAY:
+        raise TokenInvalid("expired")
+    return OpenedToken(claims, inner, jose.public_jwk(pairwise))
+
+
+def parse_claims(raw: dict[str, Any]) -> GrantClaims:
+    reader = Reader(raw, "", TokenInvalid)
+    grant = reader.obj("grant")
+    request = reader.obj("request")
+    purpose = reader.obj("purpose")
+    data = reader.raw("data")
+    if not isinstance(data, dict) or not data:
+        raise TokenInvalid("bad_member", "data must be a non-empty JSON object")
+    aud = reader.raw("aud")
+    return GrantClaims(
+        pseudonym=reader.text("iss", max_length=200),
+        audience=aud if isinstance(aud, str) else "",
+        iat=reader.integer("iat"),
+        nbf=reader.integer("nbf"),
+        exp=reader.integer("exp"),
+        jti=reader.text("jti", max_length=200),
+        grant_id=grant.text("id", max_length=200),
+        version=grant.integer("version", minimum=1),
+        request_jti=request.text("jti", max_length=200),
+        ask_id=request.text("ask", max_length=64),
+        request_sha256=request.text("sha256", max_length=64),
+        purpose_iri=purpose.text("iri", max_length=300),
+        purpose_description=purpose.text("description"),
+        retention_days=reader.integer("retention_days", minimum=1),
+        data=data,
+    )
+
+
+def check_audience(aud: object, audience: str, error: type[ProtocolError]) -> None:
+    """`aud` is the brand's origin, as a string or in a list (RFC 7519 4.1.3)."""
+    values = aud if isinstance(aud, list) else [aud]
+    if audience not in values:
+        raise error("wrong_audience", f"the token is for {aud!r}")
