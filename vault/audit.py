@@ -116,19 +116,37 @@ def verify(store: Store) -> AuditReport:
         for seq, at, action, details_json, stored_prev, stored_hash in cursor:
             if seq != expected_seq:
                 return AuditReport(checked, expected_seq, Tamper.MISSING)
-            if entry_hash(bytes(stored_prev), at, action, details_json) != bytes(stored_hash):
+            if not _matches_own_hash(at, action, details_json, stored_prev, stored_hash):
                 return AuditReport(checked, seq, Tamper.EDITED)
-            if bytes(stored_prev) != prev_hash:
+            if stored_prev != prev_hash:
                 return AuditReport(checked, seq, Tamper.LINK_BROKEN)
-            prev_hash = bytes(stored_hash)
+            prev_hash = stored_hash
             expected_seq += 1
             checked += 1
-        head_seq, head_hash = _head(store.connection)
+        try:
+            head_seq, head_hash = _head(store.connection)
+        except (ValueError, TypeError, KeyError):  # the head itself was mangled
+            return AuditReport(checked, max(expected_seq - 1, 1), Tamper.EDITED)
     if head_seq >= expected_seq:
         return AuditReport(checked, expected_seq, Tamper.MISSING)
     if head_hash != prev_hash:
         return AuditReport(checked, expected_seq - 1, Tamper.EDITED)
     return AuditReport(checked)
+
+
+def _matches_own_hash(
+    at: object, action: object, details_json: object, prev_hash: object, stored_hash: object
+) -> bool:
+    """Whether a row holds what its hash covers; a tampered row may hold any SQLite type."""
+    if not (
+        isinstance(at, int)
+        and isinstance(action, str)
+        and isinstance(details_json, str)
+        and isinstance(prev_hash, bytes)
+        and isinstance(stored_hash, bytes)
+    ):
+        return False
+    return entry_hash(prev_hash, at, action, details_json) == stored_hash
 
 
 def _head(connection: Connection) -> tuple[int, bytes]:

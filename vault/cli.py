@@ -7,48 +7,24 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
-import platformdirs
-
-from . import cli_io
-from .cli_io import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, SecretSource, UsageError, show_value
-from .errors import NotAVault, ProtocolError, VaultError
+from . import cli_exchange, cli_io
+from .cli_context import secrets_for, unlocked, vault_dir
+from .cli_io import (
+    EXIT_DAMAGED,
+    EXIT_ERROR,
+    EXIT_OK,
+    UsageError,
+    show_value,
+    when,
+)
+from .errors import ProtocolError, VaultError
 from .fieldtypes import Category, FieldType, Sensitivity
 from .fsutil import atomic_write
 from .service import Vault
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-def default_vault_dir() -> Path:
-    return Path(platformdirs.user_data_dir("zero-party-vault", appauthor=False)) / "vault"
-
-
-def vault_dir(args: argparse.Namespace) -> Path:
-    if args.vault:
-        return Path(args.vault)
-    if os.environ.get("ZPV_VAULT"):
-        return Path(os.environ["ZPV_VAULT"])
-    return default_vault_dir()
-
-
-def secrets_for(args: argparse.Namespace) -> SecretSource:
-    return SecretSource(Path(args.passphrase_file) if args.passphrase_file else None)
-
-
-def unlocked(args: argparse.Namespace) -> Vault:
-    directory = vault_dir(args)
-    if not Vault.exists(directory):
-        raise NotAVault(str(directory))
-    return Vault.unlock(directory, secrets_for(args).passphrase())
-
-
-def when(timestamp: int | None) -> str:
-    if timestamp is None:
-        return ""
-    return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 # -- commands -------------------------------------------------------------------------
@@ -324,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--replace", action="store_true", help="move an existing vault aside instead of refusing"
     )
+    cli_exchange.add_commands(command)
     return parser
 
 

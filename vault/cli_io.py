@@ -7,17 +7,27 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
+
+from zpd.errors import ProtocolError, RequestInvalid
 
 from . import audit, passphrase_policy
 from .errors import (
     BackupInvalid,
+    BrandKeysChanged,
+    FieldRequiredByGrant,
+    GrantNotActive,
     HeaderCorrupted,
     InvalidFieldDefinition,
     InvalidValue,
     NotAVault,
+    ShareRefused,
     StorageFull,
+    UnknownAsk,
+    UnknownBrand,
     UnknownField,
+    UnknownGrant,
     UnsupportedFormat,
     VaultBusy,
     VaultCorrupted,
@@ -48,6 +58,15 @@ WEAKNESS_WORDS = {
     passphrase_policy.REPETITIVE: "it repeats too few characters",
     passphrase_policy.SEQUENCE: "it is a keyboard or alphabet run",
     passphrase_policy.LOW_VARIETY: "it is too predictable: add a word, or mix in digits",
+}
+
+SHARE_REFUSAL_WORDS = {
+    "not_asked": "the brand did not ask for {0}",
+    "required_left_out": "the brand requires {0}: share them, or don't share this ask",
+    "no_value": "you have no value for {0}: set it first (zpv set)",
+    "nothing_chosen": "nothing to share",
+    "request_expired": "the brand's request has expired; import a fresh one",
+    "duration": "the duration can only be shortened, to at most {0} days",
 }
 
 TAMPER_WORDS = {
@@ -106,6 +125,35 @@ def describe(error: BaseException) -> str:
             return f"not a usable backup: {error}"
         case StorageFull():
             return "the disk is full; nothing was changed"
+        case UnknownBrand(reference=reference, candidates=candidates):
+            if candidates:
+                return f"'{reference}' names several brands: {', '.join(candidates)}"
+            return f"no brand '{reference}' (see 'zpv brands')"
+        case BrandKeysChanged(origin=origin):
+            return (
+                f"{origin} now signs with other keys than the ones you trusted at first "
+                "import; if you are sure the brand changed them, import again with "
+                "--accept-new-keys"
+            )
+        case UnknownAsk():
+            return f"the brand's request has no ask '{error}' (see 'zpv asks BRAND')"
+        case ShareRefused(reason=reason, fields=fields):
+            return SHARE_REFUSAL_WORDS.get(reason, reason).format(", ".join(fields))
+        case UnknownGrant():
+            return f"no single grant matches '{error}' (see 'zpv grants')"
+        case GrantNotActive():
+            return "that grant is already revoked"
+        case FieldRequiredByGrant(key=key, grant_ids=ids):
+            return (
+                f"{key} is required by {len(ids)} active grant(s) ({ids[0][:8]}...); "
+                "revoke them before clearing it"
+            )
+        case RequestInvalid(reason=reason, detail=detail):
+            return f"not a valid data request: {reason.replace('_', ' ')}" + (
+                f" ({detail})" if detail else ""
+            )
+        case ProtocolError(reason=reason, detail=detail):
+            return f"{reason.replace('_', ' ')}" + (f" ({detail})" if detail else "")
         case UsageError():
             return str(error)
         case VaultError():
@@ -163,6 +211,12 @@ def _first_line(path: Path) -> str:
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     return text.splitlines()[0] if text else ""
+
+
+def when(timestamp: int | None) -> str:
+    if timestamp is None:
+        return ""
+    return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def show_value(value: JsonValue | None) -> str:

@@ -88,3 +88,52 @@ class BackupInvalid(VaultError):
 
 class StorageFull(VaultError):
     """The disk refused a write; nothing was changed."""
+
+
+class UnknownBrand(VaultError):
+    """No imported brand matches; `candidates` lists names when a prefix was ambiguous."""
+
+    def __init__(self, reference: str, candidates: list[str] | None = None) -> None:
+        super().__init__(reference)
+        self.reference = reference
+        self.candidates = candidates or []
+
+
+class BrandKeysChanged(VaultError):
+    """A request is signed with other keys than the ones pinned for its brand."""
+
+    def __init__(self, origin: str, pinned: tuple[str, str], offered: tuple[str, str]) -> None:
+        super().__init__(origin)
+        self.origin = origin
+        self.pinned = pinned
+        self.offered = offered
+
+
+class UnknownAsk(VaultError):
+    """The brand's latest request has no ask with that id."""
+
+
+class ShareRefused(VaultError):
+    """A share cannot be made as asked; `reason` is a code, `fields` the fields concerned."""
+
+    def __init__(self, reason: str, fields: list[str] | None = None) -> None:
+        super().__init__(reason + (f": {', '.join(fields)}" if fields else ""))
+        self.reason = reason
+        self.fields = fields or []
+
+
+class UnknownGrant(VaultError):
+    """No grant matches (or a prefix matches several)."""
+
+
+class GrantNotActive(VaultError):
+    """The grant was already revoked."""
+
+
+class FieldRequiredByGrant(VaultError):
+    """Clearing this field would break an active grant that requires it; revoke first."""
+
+    def __init__(self, key: str, grant_ids: list[str]) -> None:
+        super().__init__(f"{key}: {', '.join(grant_ids)}")
+        self.key = key
+        self.grant_ids = grant_ids

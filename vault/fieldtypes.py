@@ -11,5 +11,11 @@ from zpd.fieldtypes import (
 )
 
 __all__ = [
-    "Category", "FieldDef", "FieldType", "JsonValue", "Sensitivity", "TextFormat", "is_valid_key",
+    "Category",
+    "FieldDef",
+    "FieldType",
+    "JsonValue",
+    "Sensitivity",
+    "TextFormat",
+    "is_valid_key",
 ]

@@ -64,6 +64,65 @@ MIGRATIONS: tuple[Migration, ...] = (
         "index the audit log by action for filtered timelines",
         ("CREATE INDEX audit_by_action ON audit (action, seq)",),
     ),
+    Migration(
+        4,
+        "brands with pinned keys, their signed requests, grants and the tokens issued",
+        (
+            """CREATE TABLE brands (
+                origin TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                signing_jwk TEXT NOT NULL,
+                encryption_jwk TEXT NOT NULL,
+                domain_verified INTEGER NOT NULL DEFAULT 0,
+                pinned_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            )""",
+            """CREATE TABLE requests (
+                id INTEGER PRIMARY KEY,
+                brand_origin TEXT NOT NULL REFERENCES brands (origin),
+                jti TEXT NOT NULL,
+                jws TEXT NOT NULL,
+                sha256 TEXT NOT NULL UNIQUE,
+                iat INTEGER NOT NULL,
+                exp INTEGER NOT NULL,
+                source TEXT NOT NULL,
+                domain_verified INTEGER NOT NULL,
+                imported_at INTEGER NOT NULL
+            )""",
+            "CREATE INDEX requests_by_brand ON requests (brand_origin, imported_at)",
+            """CREATE TABLE grants (
+                id TEXT PRIMARY KEY,
+                brand_origin TEXT NOT NULL REFERENCES brands (origin),
+                request_id INTEGER NOT NULL REFERENCES requests (id),
+                ask_id TEXT NOT NULL,
+                purpose_iri TEXT NOT NULL,
+                purpose_description TEXT NOT NULL,
+                fields TEXT NOT NULL,
+                required_fields TEXT NOT NULL,
+                offer_kind TEXT NOT NULL,
+                offer_description TEXT NOT NULL,
+                retention_days INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('active', 'expired', 'revoked')),
+                version INTEGER NOT NULL,
+                ended_at INTEGER
+            )""",
+            "CREATE INDEX grants_by_brand ON grants (brand_origin, created_at)",
+            "CREATE INDEX grants_by_status ON grants (status, expires_at)",
+            """CREATE TABLE tokens (
+                jti TEXT PRIMARY KEY,
+                grant_id TEXT NOT NULL REFERENCES grants (id),
+                kind TEXT NOT NULL CHECK (kind IN ('grant', 'revocation')),
+                version INTEGER,
+                data TEXT,
+                signed TEXT NOT NULL,
+                compact TEXT NOT NULL,
+                issued_at INTEGER NOT NULL
+            )""",
+            "CREATE INDEX tokens_by_grant ON tokens (grant_id, issued_at)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

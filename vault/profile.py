@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import audit
 from .catalogue import BY_KEY, CATALOGUE
 from .errors import InvalidFieldDefinition, UnknownField
 from .fieldtypes import Category, FieldDef, FieldType, JsonValue, Sensitivity
-from .store import Store
+from .store import Connection, Store
 
 CUSTOM_PREFIX = "x_"
 _CUSTOM_KEY = re.compile(r"x_[a-z0-9_]{1,40}")
@@ -70,13 +71,24 @@ def all_values(store: Store) -> list[FieldValue]:
     return result
 
 
+def values_in(connection: Connection) -> dict[str, JsonValue]:
+    """Every stored value, read inside the caller's transaction."""
+    rows = connection.execute("SELECT key, value FROM field_values").fetchall()
+    return {str(key): json.loads(value) for key, value in rows}
+
+
 def get_value(store: Store, key: str) -> JsonValue | None:
     definition(store, key)
     row = store.query_one("SELECT value FROM field_values WHERE key = ?", (key,))
     return json.loads(row[0]) if row else None
 
 
-def set_value(store: Store, key: str, value: object, now: int) -> JsonValue:
+ChangeHook = Callable[[Connection], None]
+
+
+def set_value(
+    store: Store, key: str, value: object, now: int, on_change: ChangeHook | None = None
+) -> JsonValue:
     field = definition(store, key)
     canonical = field.validate(value)
     encoded = json.dumps(canonical, ensure_ascii=False)
@@ -95,10 +107,12 @@ def set_value(store: Store, key: str, value: object, now: int) -> JsonValue:
             (key, encoded, now),
         )
         audit.append(connection, now, "field.set", {"field": key})
+        if on_change is not None:
+            on_change(connection)
     return canonical
 
 
-def clear_value(store: Store, key: str, now: int) -> bool:
+def clear_value(store: Store, key: str, now: int, on_change: ChangeHook | None = None) -> bool:
     """Remove the value; returns False (and records nothing) when there was none."""
     definition(store, key)
     with store.transaction() as connection:
@@ -109,6 +123,8 @@ def clear_value(store: Store, key: str, now: int) -> bool:
                 (key, now),
             )
             audit.append(connection, now, "field.cleared", {"field": key})
+            if on_change is not None:
+                on_change(connection)
     return bool(deleted)
 
 

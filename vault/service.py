@@ -16,9 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import audit, export, keys, passphrase_policy, profile
+from zpd.request import Ask
+
+from . import audit, export, keys, passphrase_policy, profile, records, tokens
+from . import brands as _brands
+from . import grants as _grants
+from .brands import Brand, ImportResult, RequestSource, StoredRequest
 from .errors import (
-    BackupInvalid,
+    FieldRequiredByGrant,
     HeaderCorrupted,
     NotAVault,
     VaultCorrupted,
@@ -28,8 +33,10 @@ from .errors import (
 )
 from .fieldtypes import FieldDef, FieldType, JsonValue, Sensitivity
 from .fsutil import PRIVATE_DIR, DirectoryLock, sync_directory
+from .grants import Grant, GrantStatus, Held, ShareResult
 from .header import Header, PassphraseSlot, RecoverySlot, header_path, read_header, write_header
-from .store import Store, database_path
+from .restore import restore_backup
+from .store import Connection, Store, database_path
 
 Clock = Callable[[], int]
 
@@ -234,13 +241,19 @@ class Vault:
         return profile.get_value(self._store, key)
 
     def set(self, key: str, value: object) -> JsonValue:
-        return profile.set_value(self._store, key, value, self._now())
+        """Set a value; every live grant sharing the field gets its next version."""
+        now = self._now()
+        hook = self._reissue_grants(key, now, clearing=False)
+        return profile.set_value(self._store, key, value, now, on_change=hook)
 
     def set_from_text(self, key: str, text: str) -> JsonValue:
         return self.set(key, self.field(key).parse(text))
 
     def clear(self, key: str) -> bool:
-        return profile.clear_value(self._store, key, self._now())
+        """Clear a value; refused while a live grant requires the field."""
+        now = self._now()
+        hook = self._reissue_grants(key, now, clearing=True)
+        return profile.clear_value(self._store, key, now, on_change=hook)
 
     def history(self, key: str) -> list[profile.HistoryEntry]:
         return profile.history(self._store, key)
@@ -274,6 +287,82 @@ class Vault:
         with self._store.transaction() as connection:
             audit.append(connection, self._now(), action, details)
 
+    # -- brands, grants, tokens ---------------------------------------------------
+
+    def import_request(
+        self,
+        text: str,
+        source: RequestSource = RequestSource.FILE,
+        *,
+        accept_new_keys: bool = False,
+    ) -> ImportResult:
+        return _brands.import_request(
+            self._store, text, source, self._now(), accept_new_keys=accept_new_keys
+        )
+
+    def brands(self) -> list[Brand]:
+        return _brands.all_brands(self._store)
+
+    def find_brand(self, reference: str) -> Brand:
+        return _brands.find(self._store, reference)
+
+    def asks(self, origin: str) -> list[Ask]:
+        return _brands.asks(self._store, origin)
+
+    def latest_request(self, origin: str) -> StoredRequest | None:
+        return _brands.latest_request(self._store, origin)
+
+    def share(
+        self,
+        origin: str,
+        ask_id: str,
+        *,
+        fields: list[str] | None = None,
+        days: int | None = None,
+    ) -> ShareResult:
+        values = {f.definition.key: f.value for f in self.fields() if f.value is not None}
+        return _grants.create(self._store, origin, ask_id, fields, days, values, self._now())
+
+    def grants(
+        self,
+        *,
+        origin: str | None = None,
+        status: GrantStatus | None = None,
+        limit: int = 1000,
+        offset: int = 0,
+    ) -> list[Grant]:
+        _grants.expire_due(self._store, self._now())
+        return _grants.listing(
+            self._store, origin=origin, status=status, limit=limit, offset=offset
+        )
+
+    def find_grant(self, reference: str) -> Grant:
+        return _grants.find(self._store, reference)
+
+    def revoke(self, grant_id: str) -> tokens.IssuedMessage:
+        _grants.expire_due(self._store, self._now())
+        return _grants.revoke(self._store, grant_id, self._now())
+
+    def knows(self, origin: str) -> list[Held]:
+        """What this brand holds about the person now, per grant (and what ended grants held)."""
+        _grants.expire_due(self._store, self._now())
+        return _grants.held_by(self._store, origin)
+
+    def consent_records(self) -> dict[str, Any]:
+        _grants.expire_due(self._store, self._now())
+        return records.build(self._store, self._now())
+
+    def _reissue_grants(self, key: str, now: int, *, clearing: bool) -> profile.ChangeHook:
+        def hook(connection: Connection) -> None:
+            if clearing:
+                sharing = _grants.active_grants_sharing(connection, key, now)
+                required = [grant_id for grant_id, is_required in sharing if is_required]
+                if required:
+                    raise FieldRequiredByGrant(key, required)
+            _grants.reissue_for_field(connection, key, profile.values_in(connection), now)
+
+        return hook
+
     # -- portability --------------------------------------------------------------
 
     def export_document(self) -> dict[str, Any]:
@@ -281,6 +370,10 @@ class Vault:
         document = export.build_document(self._store, self._header.vault_id, self._now())
         self.record("vault.exported", {})
         return document
+
+    def authenticate_backup(self, contents: export.BackupContents) -> None:
+        """Check a backup's MAC with this (the backup's own, unlocked) data key."""
+        contents.verify(self._key())
 
     def backup_to(self, path: Path) -> None:
         export.write_backup(self._store, header_path(self.directory), self._key(), Path(path))
@@ -298,56 +391,15 @@ class Vault:
         """Restore a backup into `directory`, opened with either of the backup's secrets.
 
         An existing vault there is kept: refused unless `replace`, and then moved
-        aside; the new place is returned. Nothing is touched until the backup has
-        been unlocked, authenticated and checked.
+        aside; the new place is returned.
         """
-        directory = Path(directory)
-        occupied = directory.exists() and (not directory.is_dir() or any(directory.iterdir()))
-        if occupied and not replace:
-            raise VaultExists(str(directory))
-        contents = export.read_backup(Path(backup))
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        staging = directory.with_name(f".{directory.name}.restoring-{secrets.token_hex(4)}")
-        staging.mkdir(mode=PRIVATE_DIR)
-        try:
-            _write_private(header_path(staging), contents.header)
-            _write_private(database_path(staging), contents.database)
-            try:
-                restored = _unlock_with_any_secret(staging, secret, clock)
-            except (NotAVault, HeaderCorrupted, VaultCorrupted) as exc:
-                raise BackupInvalid(str(exc)) from exc
-            with restored:
-                contents.verify(restored._key())
-                if restored.integrity_problems():
-                    raise BackupInvalid("the database in the backup fails its integrity check")
-                restored.record("vault.restored", {})
-            moved_aside = _move_aside(directory, clock()) if occupied else None
-            os.replace(staging, directory)
-            sync_directory(directory.parent)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        return moved_aside
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def _move_aside(directory: Path, now: int) -> Path:
-    """Rename an existing vault out of the way (refused while it is open elsewhere)."""
-    lock = DirectoryLock(directory)
-    lock.acquire()
-    try:
-        aside = directory.with_name(f"{directory.name}.before-restore-{now}")
-        os.replace(directory, aside)
-    finally:
-        lock.release()
-    return aside
+        return restore_backup(
+            Path(backup),
+            Path(directory),
+            replace=replace,
+            now=clock(),
+            unlock=lambda staged: _unlock_with_any_secret(staged, secret, clock),
+        )
 
 
 def _unlock_with_any_secret(directory: Path, secret: str, clock: Clock) -> Vault:

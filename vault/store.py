@@ -64,6 +64,10 @@ class Store:
                 str(path), isolation_level=None, check_same_thread=False
             )
             try:
+                # SQLCipher logs every failed page HMAC to stderr by default (process-wide);
+                # damage reaches the caller as VaultCorrupted instead, so the CLI's error
+                # stays one line and the UI's stderr stays clean.
+                connection.execute("PRAGMA cipher_log_level = NONE")
                 connection.execute(f"PRAGMA key = \"x'{hex_key}'\"")
                 del hex_key
                 _require_sqlcipher4(connection)
@@ -73,10 +77,12 @@ class Store:
                 connection.execute("PRAGMA foreign_keys = ON")
                 connection.execute("PRAGMA temp_store = MEMORY")
                 connection.execute("PRAGMA synchronous = FULL")
-                if create:
-                    connection.execute("PRAGMA journal_mode = WAL")
                 store = cls(connection)
                 store._migrate()
+                # Every open, not only at creation: a restored backup's database (written by
+                # sqlcipher_export) starts in rollback-journal mode. A no-op once in WAL; after
+                # the format check, so a refused newer file is left as it was.
+                connection.execute("PRAGMA journal_mode = WAL")
             except BaseException:
                 connection.close()
                 raise

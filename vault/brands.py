@@ -1,0 +1,236 @@
+"""Brands and their data requests: verify, pin keys on first use, list asks."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+
+from zpd.request import Ask, DataRequest, verify_request
+
+from . import audit
+from .errors import BrandKeysChanged, UnknownBrand
+from .store import Connection, Store
+
+
+class RequestSource(StrEnum):
+    FILE = "file"
+    TEXT = "text"
+    WEB = "web"  # fetched over TLS from the brand's well-known address: domain verified
+
+
+@dataclass(frozen=True)
+class Brand:
+    origin: str
+    name: str
+    domain_verified: bool
+    pinned_at: int
+    signing_kid: str
+    encryption_kid: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    brand: Brand
+    request: DataRequest
+    new_brand: bool
+    keys_replaced: bool
+    already_known: bool
+
+
+@dataclass(frozen=True)
+class StoredRequest:
+    id: int
+    request: DataRequest
+    source: RequestSource
+    domain_verified: bool
+    imported_at: int
+
+
+_BRAND_COLUMNS = "origin, name, domain_verified, pinned_at, signing_jwk, encryption_jwk"
+
+
+def import_request(
+    store: Store,
+    text: str,
+    source: RequestSource,
+    now: int,
+    *,
+    accept_new_keys: bool = False,
+) -> ImportResult:
+    """Verify and keep a request exactly as received; pin the brand's keys on first use."""
+    request = verify_request(text, now)
+    verified = source is RequestSource.WEB
+    existing = _brand_row(store, request.iss)
+    keys_replaced = False
+    if existing is not None:
+        pinned = (json.loads(str(existing[4]))["kid"], json.loads(str(existing[5]))["kid"])
+        if pinned != request.key_ids:
+            if not accept_new_keys:
+                raise BrandKeysChanged(request.iss, pinned, request.key_ids)
+            keys_replaced = True
+    duplicate = store.query_one("SELECT id FROM requests WHERE sha256 = ?", (request.sha256,))
+    with store.transaction() as connection:
+        if existing is None or keys_replaced:
+            _pin(connection, request, verified, now, replace=keys_replaced)
+        else:
+            connection.execute(
+                "UPDATE brands SET name = ?, domain_verified = MAX(domain_verified, ?), "
+                "updated_at = ? WHERE origin = ?",
+                (request.body.brand.name, int(verified), now, request.iss),
+            )
+        if duplicate is None:
+            connection.execute(
+                "INSERT INTO requests (brand_origin, jti, jws, sha256, iat, exp, source, "
+                "domain_verified, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    request.iss,
+                    request.jti,
+                    request.jws,
+                    request.sha256,
+                    request.iat,
+                    request.exp,
+                    source.value,
+                    int(verified),
+                    now,
+                ),
+            )
+        elif verified:
+            connection.execute(
+                "UPDATE requests SET domain_verified = 1 WHERE id = ?", (duplicate[0],)
+            )
+        if keys_replaced:
+            audit.append(
+                connection,
+                now,
+                "brand.keys_replaced",
+                {"brand": request.iss, "kids": list(request.key_ids)},
+            )
+        audit.append(
+            connection,
+            now,
+            "request.imported",
+            {
+                "brand": request.iss,
+                "request": request.jti,
+                "source": source.value,
+                "domain_verified": verified,
+            },
+        )
+    return ImportResult(
+        brand=get(store, request.iss),
+        request=request,
+        new_brand=existing is None,
+        keys_replaced=keys_replaced,
+        already_known=duplicate is not None,
+    )
+
+
+def _pin(
+    connection: Connection, request: DataRequest, verified: bool, now: int, *, replace: bool
+) -> None:
+    values = (
+        request.body.brand.name,
+        json.dumps(request.signing_jwk),
+        json.dumps(request.encryption_jwk),
+        int(verified),
+        now,
+        now,
+        request.iss,
+    )
+    if replace:
+        connection.execute(
+            "UPDATE brands SET name = ?, signing_jwk = ?, encryption_jwk = ?, "
+            "domain_verified = ?, pinned_at = ?, updated_at = ? WHERE origin = ?",
+            values,
+        )
+    else:
+        connection.execute(
+            "INSERT INTO brands (name, signing_jwk, encryption_jwk, domain_verified, pinned_at, "
+            "updated_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            values,
+        )
+
+
+def _brand_row(store: Store, origin: str) -> tuple[object, ...] | None:
+    return store.query_one(f"SELECT {_BRAND_COLUMNS} FROM brands WHERE origin = ?", (origin,))
+
+
+def _brand(row: tuple[object, ...]) -> Brand:
+    return Brand(
+        origin=str(row[0]),
+        name=str(row[1]),
+        domain_verified=bool(row[2]),
+        pinned_at=int(str(row[3])),
+        signing_kid=json.loads(str(row[4]))["kid"],
+        encryption_kid=json.loads(str(row[5]))["kid"],
+    )
+
+
+def get(store: Store, origin: str) -> Brand:
+    row = _brand_row(store, origin)
+    if row is None:
+        raise UnknownBrand(origin)
+    return _brand(row)
+
+
+def all_brands(store: Store) -> list[Brand]:
+    return [_brand(r) for r in store.query(f"SELECT {_BRAND_COLUMNS} FROM brands ORDER BY name")]
+
+
+def find(store: Store, reference: str) -> Brand:
+    """A brand by its origin, or by a prefix of its name that names exactly one brand."""
+    reference = reference.strip()
+    brands = all_brands(store)
+    exact = [b for b in brands if b.origin == reference.rstrip("/")]
+    if exact:
+        return exact[0]
+    folded = reference.casefold()
+    matches = [b for b in brands if b.name.casefold().startswith(folded)] if folded else []
+    if len(matches) != 1:
+        raise UnknownBrand(reference, [b.name for b in matches])
+    return matches[0]
+
+
+def pinned_encryption_jwk(connection: Connection, origin: str) -> dict[str, object]:
+    row = connection.execute(
+        "SELECT encryption_jwk FROM brands WHERE origin = ?", (origin,)
+    ).fetchone()
+    if row is None:
+        raise UnknownBrand(origin)
+    jwk: dict[str, object] = json.loads(row[0])
+    return jwk
+
+
+def latest_request(store: Store, origin: str) -> StoredRequest | None:
+    """The request imported last from this brand (its asks are the ones on offer)."""
+    row = store.query_one(
+        "SELECT id, jws, source, domain_verified, imported_at FROM requests "
+        "WHERE brand_origin = ? ORDER BY imported_at DESC, id DESC LIMIT 1",
+        (origin,),
+    )
+    return _stored(row) if row else None
+
+
+def request_by_id(store: Store, request_id: int) -> StoredRequest:
+    row = store.query_one(
+        "SELECT id, jws, source, domain_verified, imported_at FROM requests WHERE id = ?",
+        (request_id,),
+    )
+    if row is None:
+        raise UnknownBrand(f"request {request_id}")
+    return _stored(row)
+
+
+def _stored(row: tuple[object, ...]) -> StoredRequest:
+    # Stored requests were verified at import; re-parse without the expiry check
+    # so an old grant's request can still be shown after it lapsed.
+    request = verify_request(str(row[1]), now=0)
+    return StoredRequest(
+        int(str(row[0])), request, RequestSource(str(row[2])), bool(row[3]), int(str(row[4]))
+    )
+
+
+def asks(store: Store, origin: str) -> list[Ask]:
+    latest = latest_request(store, origin)
+    return list(latest.request.body.asks) if latest else []

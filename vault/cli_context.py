@@ -1,0 +1,36 @@
+"""Which vault a command works on, and how it is unlocked."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+import platformdirs
+
+from .cli_io import SecretSource
+from .errors import NotAVault
+from .service import Vault
+
+
+def default_vault_dir() -> Path:
+    return Path(platformdirs.user_data_dir("zero-party-vault", appauthor=False)) / "vault"
+
+
+def vault_dir(args: argparse.Namespace) -> Path:
+    if args.vault:
+        return Path(args.vault)
+    if os.environ.get("ZPV_VAULT"):
+        return Path(os.environ["ZPV_VAULT"])
+    return default_vault_dir()
+
+
+def secrets_for(args: argparse.Namespace) -> SecretSource:
+    return SecretSource(Path(args.passphrase_file) if args.passphrase_file else None)
+
+
+def unlocked(args: argparse.Namespace) -> Vault:
+    directory = vault_dir(args)
+    if not Vault.exists(directory):
+        raise NotAVault(str(directory))
+    return Vault.unlock(directory, secrets_for(args).passphrase())

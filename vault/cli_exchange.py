@@ -1,0 +1,267 @@
+"""`zpv` commands for the exchange with brands: requests, sharing, grants, revocation."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from zpd.catalogue import BY_KEY
+from zpd.fieldtypes import Sensitivity
+from zpd.purposes import concept_name
+
+from . import cli_io
+from .brands import RequestSource
+from .cli_context import unlocked
+from .cli_io import EXIT_OK, UsageError, show_value
+from .fsutil import atomic_write
+from .grants import Grant, GrantStatus
+
+Handler = Callable[[argparse.Namespace], int]
+Command = Callable[[str, Handler, str], argparse.ArgumentParser]
+
+MAX_REQUEST_BYTES = 1024 * 1024
+
+
+def add_commands(command: Command) -> None:
+    p = command("request", cmd_request, "import a brand's signed data request")
+    p.add_argument("action", choices=["import"])
+    p.add_argument("source", metavar="FILE|-", help="a file, or - to read pasted text")
+    p.add_argument(
+        "--accept-new-keys",
+        action="store_true",
+        help="accept that the brand's keys changed since you first imported it",
+    )
+    command("brands", cmd_brands, "the brands you imported requests from")
+    p = command("asks", cmd_asks, "what a brand asks for, and what it offers")
+    p.add_argument("brand", help="the brand's origin or a unique prefix of its name")
+    p = command("share", cmd_share, "share fields with a brand for one of its asks")
+    p.add_argument("brand")
+    p.add_argument("ask")
+    p.add_argument(
+        "--fields",
+        help="comma-separated fields (default: required ones and "
+        "optional ones you filled in, never special-category unless named)",
+    )
+    p.add_argument("--days", type=int, help="how long (default: what the ask says; only shorter)")
+    p.add_argument("--out", metavar="FILE", help="write the token as the brand receives it")
+    p = command("grants", cmd_grants, "what you shared, with whom, until when")
+    p.add_argument("--brand")
+    p.add_argument("--status", choices=[s.value for s in GrantStatus])
+    p = command("revoke", cmd_revoke, "take a grant back; the brand is told to delete")
+    p.add_argument("grant", help="grant id (or a unique prefix, at least 4 characters)")
+    p.add_argument("--out", metavar="FILE", help="write the revocation event as sent")
+    p = command("knows", cmd_knows, "what a brand knows about you now")
+    p.add_argument("brand")
+    p = command("records", cmd_records, "consent records (ISO/IEC TS 27560) with proofs")
+    p.add_argument("action", choices=["export"])
+    p.add_argument("--out", required=True, metavar="FILE")
+
+
+def cmd_request(args: argparse.Namespace) -> int:
+    if args.source == "-":
+        text, source = sys.stdin.read(MAX_REQUEST_BYTES + 1), RequestSource.TEXT
+    else:
+        try:
+            with open(args.source, encoding="utf-8") as handle:
+                text = handle.read(MAX_REQUEST_BYTES + 1)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {args.source}: {exc}") from None
+        source = RequestSource.FILE
+    if len(text) > MAX_REQUEST_BYTES:
+        raise UsageError("that is too large to be a data request")
+    with unlocked(args) as vault:
+        result = vault.import_request(text, source, accept_new_keys=args.accept_new_keys)
+    brand = result.brand
+    if args.json:
+        cli_io.print_json(
+            {
+                "brand": brand.origin,
+                "name": brand.name,
+                "request": result.request.jti,
+                "new_brand": result.new_brand,
+                "keys_replaced": result.keys_replaced,
+                "domain_verified": brand.domain_verified,
+                "asks": [a.id for a in result.request.body.asks],
+            }
+        )
+        return EXIT_OK
+    verb = "Already had" if result.already_known else "Imported"
+    print(
+        f"{verb} a request from {brand.name} ({brand.origin}) with "
+        f"{len(result.request.body.asks)} ask(s)."
+    )
+    if result.keys_replaced:
+        print("The brand's keys were replaced with the new ones, as you asked.")
+    if not brand.domain_verified:
+        print(
+            "Not verified: it came from a file or pasted text, so nothing proves it is "
+            f"really from {brand.origin}."
+        )
+    return EXIT_OK
+
+
+def cmd_brands(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        brands = vault.brands()
+        active = {
+            b.origin: len(vault.grants(origin=b.origin, status=GrantStatus.ACTIVE)) for b in brands
+        }
+    if args.json:
+        cli_io.print_json(
+            [
+                {
+                    "origin": b.origin,
+                    "name": b.name,
+                    "domain_verified": b.domain_verified,
+                    "active_grants": active[b.origin],
+                }
+                for b in brands
+            ]
+        )
+        return EXIT_OK
+    for b in brands:
+        badge = "verified" if b.domain_verified else "unverified"
+        print(f"{b.name}  {b.origin}  [{badge}]  {active[b.origin]} active grant(s)")
+    return EXIT_OK
+
+
+def cmd_asks(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        brand = vault.find_brand(args.brand)
+        asks = vault.asks(brand.origin)
+    if args.json:
+        cli_io.print_json(
+            [
+                {
+                    "id": a.id,
+                    "purpose": {"iri": a.purpose.iri, "description": a.purpose.description},
+                    "fields": [
+                        {"key": f.key, "required": f.required, "why": f.why} for f in a.fields
+                    ],
+                    "offer": {"kind": a.offer.kind, "description": a.offer.description},
+                    "retention_days": a.retention_days,
+                    "duration_days": a.duration_days,
+                }
+                for a in asks
+            ]
+        )
+        return EXIT_OK
+    for a in asks:
+        print(f"{a.id}: {a.purpose.description} ({concept_name(a.purpose.iri)})")
+        print(f"  offer: {a.offer.kind}: {a.offer.description}")
+        print(f"  for {a.duration_days} days; the brand keeps data {a.retention_days} days")
+        for f in a.fields:
+            special = (
+                "  [special category]" if BY_KEY[f.key].sensitivity == Sensitivity.SPECIAL else ""
+            )
+            need = "required" if f.required else "optional"
+            print(f"  - {f.key} ({need}): {f.why}{special}")
+    return EXIT_OK
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    fields = [f.strip() for f in args.fields.split(",") if f.strip()] if args.fields else None
+    with unlocked(args) as vault:
+        brand = vault.find_brand(args.brand)
+        result = vault.share(brand.origin, args.ask, fields=fields, days=args.days)
+    if args.out:
+        atomic_write(Path(args.out), result.token.compact.encode("ascii") + b"\n")
+    grant = result.grant
+    if args.json:
+        cli_io.print_json(_grant_json(grant))
+        return EXIT_OK
+    print(
+        f"Shared {', '.join(grant.fields)} with {grant.brand_name} until "
+        f"{cli_io.when(grant.expires_at)}."
+    )
+    print(f"Grant {grant.id}")
+    special = [k for k in grant.fields if BY_KEY[k].sensitivity == Sensitivity.SPECIAL]
+    if special:
+        print(f"This includes special-category data: {', '.join(special)}.")
+    return EXIT_OK
+
+
+def cmd_grants(args: argparse.Namespace) -> int:
+    status = GrantStatus(args.status) if args.status else None
+    with unlocked(args) as vault:
+        origin = vault.find_brand(args.brand).origin if args.brand else None
+        grants = vault.grants(origin=origin, status=status)
+    if args.json:
+        cli_io.print_json([_grant_json(g) for g in grants])
+        return EXIT_OK
+    for g in grants:
+        print(
+            f"{g.id[:8]}  {g.status.value:<7}  {g.brand_name}  {g.ask_id}  "
+            f"{', '.join(g.fields)}  until {cli_io.when(g.expires_at)}  v{g.version}"
+        )
+    return EXIT_OK
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        grant = vault.find_grant(args.grant)
+        event = vault.revoke(grant.id)
+    if args.out:
+        atomic_write(Path(args.out), event.compact.encode("ascii") + b"\n")
+    print(
+        f"Revoked grant {grant.id} with {grant.brand_name}; the brand is told to delete "
+        f"{', '.join(grant.fields)}."
+    )
+    return EXIT_OK
+
+
+def cmd_knows(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        brand = vault.find_brand(args.brand)
+        held = vault.knows(brand.origin)
+    if args.json:
+        cli_io.print_json(
+            {
+                "brand": brand.origin,
+                "name": brand.name,
+                "grants": [{**_grant_json(h.grant), "data": h.data} for h in held],
+            }
+        )
+        return EXIT_OK
+    live = [h for h in held if h.grant.status is GrantStatus.ACTIVE]
+    print(f"{brand.name} ({brand.origin}) knows, through {len(live)} active grant(s):")
+    for h in held:
+        g = h.grant
+        state = {
+            GrantStatus.ACTIVE: f"until {cli_io.when(g.expires_at)}",
+            GrantStatus.EXPIRED: "expired: the brand must have deleted it",
+            GrantStatus.REVOKED: "revoked: the brand was told to delete it",
+        }[g.status]
+        print(f"  {g.purpose_description} ({g.ask_id}, v{g.version}), {state}")
+        for key, value in h.data.items():
+            print(f"    {key}: {show_value(value)}")
+    return EXIT_OK
+
+
+def cmd_records(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        document = vault.consent_records()
+    atomic_write(
+        Path(args.out), json.dumps(document, ensure_ascii=False, indent=2).encode() + b"\n"
+    )
+    print(f"Wrote {len(document['records'])} consent record(s) to {args.out}.")
+    return EXIT_OK
+
+
+def _grant_json(g: Grant) -> dict[str, object]:
+    return {
+        "id": g.id,
+        "brand": g.brand_origin,
+        "name": g.brand_name,
+        "ask": g.ask_id,
+        "purpose": {"iri": g.purpose_iri, "description": g.purpose_description},
+        "fields": list(g.fields),
+        "offer": {"kind": g.offer_kind, "description": g.offer_description},
+        "created_at": g.created_at,
+        "expires_at": g.expires_at,
+        "status": g.status.value,
+        "version": g.version,
+    }
