@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots docs clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,6 @@ clean:
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
+
+docs: $(STAMP)
+	$(PY) -m zpd.examples docs/protocol.md
