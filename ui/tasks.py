@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 Callback = Callable[[Any, BaseException | None], None]
 
 _synchronous = False
+_in_flight: set[QObject] = set()
 
 
 def use_synchronous_tasks(enabled: bool) -> None:
@@ -38,10 +40,7 @@ class _Task(QRunnable):
             result, error = self._func(), None
         except BaseException as exc:  # handed to the callback, which decides
             result, error = None, exc
-        try:
-            self._relay.finished.emit(result, error)
-        except RuntimeError:
-            pass  # the owner was destroyed meanwhile: nobody wants the result
+        self._relay.finished.emit(result, error)
 
 
 def run_task(owner: QObject, func: Callable[[], Any], callback: Callback) -> None:
@@ -52,13 +51,16 @@ def run_task(owner: QObject, func: Callable[[], Any], callback: Callback) -> Non
             result, error = None, exc
         callback(result, error)
         return
-    # The relay lives on the GUI thread as the owner's child: queued delivery to
-    # the GUI thread, and gone (with its connection) when the owner is destroyed.
-    relay = _Relay(owner)
+    # The relay lives on the GUI thread with no parent, kept alive here until its
+    # result has been delivered: the worker must never emit on a deleted object.
+    relay = _Relay()
+    _in_flight.add(relay)
 
     def deliver(result: Any, error: BaseException | None) -> None:
+        _in_flight.discard(relay)
         relay.deleteLater()
-        callback(result, error)
+        if shiboken6.isValid(owner):  # a closed window drops the result
+            callback(result, error)
 
     relay.finished.connect(deliver)
     QThreadPool.globalInstance().start(_Task(func, relay))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from .store import Connection, Store, translated_errors
+from .store import Connection, Store
 
 GENESIS = bytes(32)
 _HEAD_KEY = "audit_head"
@@ -98,8 +98,8 @@ def entries(
 
 
 def all_entries(store: Store) -> Iterator[AuditEntry]:
-    with translated_errors():
-        cursor = store.connection.execute("SELECT seq, at, action, details FROM audit ORDER BY seq")
+    with store.reading() as connection:
+        cursor = connection.execute("SELECT seq, at, action, details FROM audit ORDER BY seq")
         for seq, at, action, details in cursor:
             yield AuditEntry(int(seq), int(at), str(action), json.loads(details))
 
@@ -109,8 +109,8 @@ def verify(store: Store) -> AuditReport:
     expected_seq = 1
     prev_hash = GENESIS
     checked = 0
-    with translated_errors():
-        cursor = store.connection.execute(
+    with store.reading() as connection:
+        cursor = connection.execute(
             "SELECT seq, at, action, details, prev_hash, hash FROM audit ORDER BY seq"
         )
         for seq, at, action, details_json, stored_prev, stored_hash in cursor:
@@ -124,7 +124,7 @@ def verify(store: Store) -> AuditReport:
             expected_seq += 1
             checked += 1
         try:
-            head_seq, head_hash = _head(store.connection)
+            head_seq, head_hash = _head(connection)
         except (ValueError, TypeError, KeyError):  # the head itself was mangled
             return AuditReport(checked, max(expected_seq - 1, 1), Tamper.EDITED)
     if head_seq >= expected_seq:

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 
+from zpd.errors import RequestInvalid
 from zpd.request import Ask, DataRequest, verify_request
 
 from . import audit
@@ -57,9 +58,15 @@ def import_request(
     now: int,
     *,
     accept_new_keys: bool = False,
+    expected_origin: str | None = None,
 ) -> ImportResult:
-    """Verify and keep a request exactly as received; pin the brand's keys on first use."""
+    """Verify and keep a request exactly as received; pin the brand's keys on first use.
+
+    A fetched request must come from the origin it names (`expected_origin`).
+    """
     request = verify_request(text, now)
+    if expected_origin is not None and request.iss != expected_origin:
+        raise RequestInvalid("bad_issuer", f"served by {expected_origin}, names {request.iss}")
     verified = source is RequestSource.WEB
     existing = _brand_row(store, request.iss)
     keys_replaced = False
@@ -200,6 +207,13 @@ def pinned_encryption_jwk(connection: Connection, origin: str) -> dict[str, obje
         raise UnknownBrand(origin)
     jwk: dict[str, object] = json.loads(row[0])
     return jwk
+
+
+def endpoints_of(connection: Connection, request_id: int) -> tuple[str, str]:
+    """(grants, events) endpoint URLs of a stored request."""
+    row = connection.execute("SELECT jws FROM requests WHERE id = ?", (request_id,)).fetchone()
+    body = verify_request(str(row[0]), now=0).body
+    return body.grants_endpoint, body.events_endpoint
 
 
 def latest_request(store: Store, origin: str) -> StoredRequest | None:

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import cli_exchange, cli_io
 from .cli_context import secrets_for, unlocked, vault_dir
@@ -15,6 +16,7 @@ from .cli_io import (
     EXIT_DAMAGED,
     EXIT_ERROR,
     EXIT_OK,
+    EXIT_USAGE,
     UsageError,
     show_value,
     when,
@@ -23,6 +25,7 @@ from .errors import ProtocolError, VaultError
 from .fieldtypes import Category, FieldType, Sensitivity
 from .fsutil import atomic_write
 from .service import Vault
+from .transport import TransportError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -234,29 +237,50 @@ def _path(value: str | None) -> Path | None:
 # -- parser ---------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line on stderr, like every other error (argparse prints two)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"zpv: {message} (see '{self.prog} --help')\n")
+
+
+def _common_options(*, top_level: bool) -> _Parser:
+    """Options taken before or after the command; only the top level gives them defaults.
+
+    A command's own default would overwrite a value given before the command, so each
+    level gets its own actions (parents share theirs: set_defaults on one parser would
+    change the defaults of every command built from the same parent).
+    """
+
+    def default(value: object) -> object:
+        return value if top_level else argparse.SUPPRESS
+
+    options = _Parser(add_help=False)
+    options.add_argument(
         "--vault",
         metavar="DIR",
-        default=argparse.SUPPRESS,
+        default=default(None),
         help="vault directory (default: $ZPV_VAULT, else your data folder)",
     )
-    common.add_argument(
+    options.add_argument(
         "--passphrase-file",
         metavar="FILE",
-        default=argparse.SUPPRESS,
+        default=default(None),
         help="read the passphrase from the first line of FILE",
     )
-    common.add_argument(
-        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    options.add_argument(
+        "--json", action="store_true", default=default(False), help="machine-readable output"
     )
-    parser = argparse.ArgumentParser(
+    return options
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(top_level=False)
+    parser = _Parser(
         prog="zpv",
-        parents=[common],
+        parents=[_common_options(top_level=True)],
         description="Zero-Party Vault: your preferences, encrypted, shared on your terms.",
     )
-    parser.set_defaults(vault=None, passphrase_file=None, json=False)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
@@ -310,7 +334,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args)
-    except (VaultError, ProtocolError, UsageError) as error:
+    except (VaultError, ProtocolError, TransportError, UsageError) as error:
         print(f"zpv: {cli_io.describe(error)}", file=sys.stderr)
         return cli_io.exit_code_for(error)
     except KeyboardInterrupt:

@@ -11,6 +11,7 @@ import platformdirs
 from .cli_io import SecretSource
 from .errors import NotAVault
 from .service import Vault
+from .transport import Transport
 
 
 def default_vault_dir() -> Path:
@@ -33,4 +34,9 @@ def unlocked(args: argparse.Namespace) -> Vault:
     directory = vault_dir(args)
     if not Vault.exists(directory):
         raise NotAVault(str(directory))
-    return Vault.unlock(directory, secrets_for(args).passphrase())
+    vault = Vault.unlock(directory, secrets_for(args).passphrase())
+    # A private certificate authority for a brand's test server (or a company's).
+    ca_bundle = os.environ.get("ZPV_CA_BUNDLE")
+    if ca_bundle:
+        vault.transport = Transport(ca_bundle=ca_bundle)
+    return vault

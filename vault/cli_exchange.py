@@ -13,11 +13,12 @@ from zpd.fieldtypes import Sensitivity
 from zpd.purposes import concept_name
 
 from . import cli_io
-from .brands import RequestSource
+from .brands import ImportResult, RequestSource
 from .cli_context import unlocked
 from .cli_io import EXIT_OK, UsageError, show_value
 from .fsutil import atomic_write
 from .grants import Grant, GrantStatus
+from .outbox import DeliverySummary
 
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
@@ -26,9 +27,12 @@ MAX_REQUEST_BYTES = 1024 * 1024
 
 
 def add_commands(command: Command) -> None:
-    p = command("request", cmd_request, "import a brand's signed data request")
-    p.add_argument("action", choices=["import"])
-    p.add_argument("source", metavar="FILE|-", help="a file, or - to read pasted text")
+    p = command("request", cmd_request, "import or fetch a brand's signed data request")
+    p.add_argument("action", choices=["import", "fetch"])
+    p.add_argument(
+        "source", metavar="FILE|-|ADDRESS",
+        help="import: a file, or - to read pasted text; fetch: the brand's web address",
+    )
     p.add_argument(
         "--accept-new-keys",
         action="store_true",
@@ -55,12 +59,18 @@ def add_commands(command: Command) -> None:
     p.add_argument("--out", metavar="FILE", help="write the revocation event as sent")
     p = command("knows", cmd_knows, "what a brand knows about you now")
     p.add_argument("brand")
+    p = command("outbox", cmd_outbox, "what waits to be delivered to brands, and why")
+    p.add_argument("action", nargs="?", choices=["flush"], help="flush: deliver now")
     p = command("records", cmd_records, "consent records (ISO/IEC TS 27560) with proofs")
     p.add_argument("action", choices=["export"])
     p.add_argument("--out", required=True, metavar="FILE")
 
 
 def cmd_request(args: argparse.Namespace) -> int:
+    if args.action == "fetch":
+        with unlocked(args) as vault:
+            result = vault.fetch_request(args.source, accept_new_keys=args.accept_new_keys)
+        return _report_import(args, result)
     if args.source == "-":
         text, source = sys.stdin.read(MAX_REQUEST_BYTES + 1), RequestSource.TEXT
     else:
@@ -74,6 +84,10 @@ def cmd_request(args: argparse.Namespace) -> int:
         raise UsageError("that is too large to be a data request")
     with unlocked(args) as vault:
         result = vault.import_request(text, source, accept_new_keys=args.accept_new_keys)
+    return _report_import(args, result)
+
+
+def _report_import(args: argparse.Namespace, result: ImportResult) -> int:
     brand = result.brand
     if args.json:
         cli_io.print_json(
@@ -95,7 +109,9 @@ def cmd_request(args: argparse.Namespace) -> int:
     )
     if result.keys_replaced:
         print("The brand's keys were replaced with the new ones, as you asked.")
-    if not brand.domain_verified:
+    if brand.domain_verified:
+        print(f"Domain verified: fetched over a secure connection from {brand.origin}.")
+    else:
         print(
             "Not verified: it came from a file or pasted text, so nothing proves it is "
             f"really from {brand.origin}."
@@ -168,7 +184,8 @@ def cmd_share(args: argparse.Namespace) -> int:
         brand = vault.find_brand(args.brand)
         result = vault.share(brand.origin, args.ask, fields=fields, days=args.days)
     if args.out:
-        atomic_write(Path(args.out), result.token.compact.encode("ascii") + b"\n")
+        # Exactly the body a brand receives: no newline (jwcrypto refuses one).
+        atomic_write(Path(args.out), result.token.compact.encode("ascii"))
     grant = result.grant
     if args.json:
         cli_io.print_json(_grant_json(grant))
@@ -189,15 +206,26 @@ def cmd_grants(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         origin = vault.find_brand(args.brand).origin if args.brand else None
         grants = vault.grants(origin=origin, status=status)
+        deliveries = {g.id: vault.delivery(g.id) for g in grants}
     if args.json:
-        cli_io.print_json([_grant_json(g) for g in grants])
+        cli_io.print_json([
+            {**_grant_json(g), "delivery": _delivery_json(deliveries[g.id])} for g in grants
+        ])
         return EXIT_OK
     for g in grants:
         print(
             f"{g.id[:8]}  {g.status.value:<7}  {g.brand_name}  {g.ask_id}  "
-            f"{', '.join(g.fields)}  until {cli_io.when(g.expires_at)}  v{g.version}"
+            f"{', '.join(g.fields)}  until {cli_io.when(g.expires_at)}  v{g.version}  "
+            f"[{cli_io.delivery_words(deliveries[g.id])}]"
         )
     return EXIT_OK
+
+
+def _delivery_json(summary: DeliverySummary | None) -> dict[str, object] | None:
+    if summary is None:
+        return None
+    return {"status": summary.status.value, "detail": summary.detail,
+            "attempts": summary.attempts}
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
@@ -205,7 +233,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
         grant = vault.find_grant(args.grant)
         event = vault.revoke(grant.id)
     if args.out:
-        atomic_write(Path(args.out), event.compact.encode("ascii") + b"\n")
+        atomic_write(Path(args.out), event.compact.encode("ascii"))
     print(
         f"Revoked grant {grant.id} with {grant.brand_name}; the brand is told to delete "
         f"{', '.join(grant.fields)}."
@@ -248,6 +276,40 @@ def cmd_records(args: argparse.Namespace) -> int:
         Path(args.out), json.dumps(document, ensure_ascii=False, indent=2).encode() + b"\n"
     )
     print(f"Wrote {len(document['records'])} consent record(s) to {args.out}.")
+    return EXIT_OK
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        report = vault.flush_outbox() if args.action == "flush" else None
+        waiting = vault.outbox()
+        blocked = {item.jti: vault.is_waiting_for_grant(item) for item in waiting}
+    if args.json:
+        cli_io.print_json({
+            "flushed": None if report is None else {
+                "delivered": len(report.delivered), "failed": len(report.failed),
+                "retrying": len(report.retrying)},
+            "waiting": [{"message": i.jti, "grant": i.grant_id, "brand": i.brand_origin,
+                         "kind": i.kind, "state": i.state.value, "attempts": i.attempts,
+                         "next_attempt_at": i.next_attempt_at, "last_error": i.last_error,
+                         "waiting_for_grant": blocked[i.jti]} for i in waiting],
+        })
+        return EXIT_OK
+    if report is not None:
+        print(f"Delivered {len(report.delivered)}, refused {len(report.failed)}, "
+              f"will retry {len(report.retrying)}.")
+    if not waiting:
+        print("Nothing waits: every token and event was delivered.")
+    for i in waiting:
+        if i.state.value == "failed":
+            why = f"refused by the brand: {i.last_error}"
+        elif blocked[i.jti]:
+            why = "waits until the brand has the grant it revokes"
+        else:
+            why = f"next try {cli_io.when(i.next_attempt_at)}"
+            if i.last_error:
+                why += f", last attempt: {i.last_error}"
+        print(f"{i.grant_id[:8]}  {i.kind:<10}  {i.brand_origin}  {why}")
     return EXIT_OK
 
 

@@ -40,6 +40,8 @@ from .errors import (
     WrongRecoveryCode,
 )
 from .fieldtypes import JsonValue
+from .outbox import DeliveryStatus, DeliverySummary
+from .transport import TransportError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -67,6 +69,15 @@ SHARE_REFUSAL_WORDS = {
     "nothing_chosen": "nothing to share",
     "request_expired": "the brand's request has expired; import a fresh one",
     "duration": "the duration can only be shortened, to at most {0} days",
+}
+
+TRANSPORT_WORDS = {
+    "refused_url": "that address is refused (https only, plain http only on this computer)",
+    "connect": "could not reach the brand",
+    "tls": "the brand's secure connection could not be verified",
+    "timeout": "the brand took too long to answer",
+    "too_large": "the brand's answer is too large",
+    "protocol": "the brand's answer is not usable",
 }
 
 TAMPER_WORDS = {
@@ -154,6 +165,9 @@ def describe(error: BaseException) -> str:
             )
         case ProtocolError(reason=reason, detail=detail):
             return f"{reason.replace('_', ' ')}" + (f" ({detail})" if detail else "")
+        case TransportError(kind=kind, detail=detail):
+            words = TRANSPORT_WORDS.get(kind, kind)
+            return f"{words} ({detail})" if detail else words
         case UsageError():
             return str(error)
         case VaultError():
@@ -217,6 +231,25 @@ def when(timestamp: int | None) -> str:
     if timestamp is None:
         return ""
     return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+DELIVERY_WORDS = {
+    DeliveryStatus.QUEUED: "waiting to be sent",
+    DeliveryStatus.DELIVERED: "delivered, no receipt",
+    DeliveryStatus.CONFIRMED: "delivered, brand confirmed it stored it",
+    DeliveryStatus.FAILED: "refused by the brand",
+    DeliveryStatus.REVOCATION_QUEUED: "revocation waiting to be sent",
+    DeliveryStatus.DELETION_CONFIRMED: "brand confirmed deletion",
+    DeliveryStatus.DELETION_UNCONFIRMED: "revocation delivered, no receipt",
+    DeliveryStatus.NOT_SENT: "never sent",
+}
+
+
+def delivery_words(summary: DeliverySummary | None) -> str:
+    if summary is None:
+        return "nothing to send"
+    words = DELIVERY_WORDS[summary.status]
+    return f"{words}: {summary.detail}" if summary.detail else words
 
 
 def show_value(value: JsonValue | None) -> str:

@@ -150,7 +150,10 @@ def create(
             ),
         )
         encryption_jwk = brands.pinned_encryption_jwk(connection, origin)
-        token = tokens.issue_grant_token(connection, terms, 1, data, encryption_jwk, now)
+        endpoint = latest.request.body.grants_endpoint
+        token = tokens.issue_grant_token(
+            connection, terms, 1, data, encryption_jwk, endpoint, now
+        )
         audit.append(
             connection,
             now,
@@ -200,7 +203,10 @@ def reissue_for_field(
         )
         encryption_jwk = brands.pinned_encryption_jwk(connection, terms.brand_origin)
         issued.append(
-            tokens.issue_grant_token(connection, terms, version, data, encryption_jwk, now)
+            tokens.issue_grant_token(
+                connection, terms, version, data, encryption_jwk,
+                brands.endpoints_of(connection, int(row[1]))[0], now,
+            )
         )
         connection.execute("UPDATE grants SET version = ? WHERE id = ?", (version, grant_id))
         audit.append(
@@ -221,7 +227,8 @@ def revoke(store: Store, grant_id: str, now: int) -> tokens.IssuedMessage:
         ).rowcount
         if not changed:
             raise GrantNotActive(grant_id)
-        event = tokens.issue_revocation(connection, grant_id, grant.brand_origin, now)
+        _, endpoint = brands.endpoints_of(connection, grant.request_id)
+        event = tokens.issue_revocation(connection, grant_id, grant.brand_origin, endpoint, now)
         audit.append(
             connection, now, "grant.revoked", {"grant": grant_id, "brand": grant.brand_origin}
         )

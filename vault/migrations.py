@@ -123,6 +123,30 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX tokens_by_grant ON tokens (grant_id, issued_at)",
         ),
     ),
+    Migration(
+        5,
+        "the outbox: durable delivery of tokens and events, with the brand's receipts",
+        (
+            """CREATE TABLE outbox (
+                jti TEXT PRIMARY KEY REFERENCES tokens (jti),
+                grant_id TEXT NOT NULL REFERENCES grants (id),
+                kind TEXT NOT NULL CHECK (kind IN ('grant', 'revocation')),
+                endpoint TEXT NOT NULL,
+                state TEXT NOT NULL
+                    CHECK (state IN ('queued', 'delivered', 'failed', 'cancelled')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at INTEGER NOT NULL,
+                last_attempt_at INTEGER,
+                last_error TEXT,
+                delivered_at INTEGER,
+                receipt TEXT,
+                receipt_status TEXT,
+                created_at INTEGER NOT NULL
+            )""",
+            "CREATE INDEX outbox_due ON outbox (state, next_attempt_at)",
+            "CREATE INDEX outbox_by_grant ON outbox (grant_id, kind)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

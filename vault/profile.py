@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -158,13 +159,15 @@ def define_custom(
     if not _CUSTOM_KEY.fullmatch(key):
         raise InvalidFieldDefinition("key")
     label = label.strip()
-    if not label or len(label) > 80:
+    if not label or len(label) > 80 or _has_control_characters(label):
         raise InvalidFieldDefinition("label")
     is_choice = type_ in (FieldType.CHOICE, FieldType.MULTI_CHOICE)
     cleaned = tuple(dict.fromkeys(c.strip() for c in choices if c.strip()))
     if is_choice and not 1 <= len(cleaned) <= MAX_CUSTOM_CHOICES:
         raise InvalidFieldDefinition("choices")
     if not is_choice and cleaned:
+        raise InvalidFieldDefinition("choices")
+    if any(_has_control_characters(c) for c in cleaned):
         raise InvalidFieldDefinition("choices")
     with store.transaction() as connection:
         exists = connection.execute("SELECT 1 FROM custom_fields WHERE key = ?", (key,)).fetchone()
@@ -185,3 +188,8 @@ def define_custom(
         )
         audit.append(connection, now, "field.defined", {"field": key, "type": type_.value})
     return definition(store, key)
+
+
+def _has_control_characters(text: str) -> bool:
+    """Labels and choices are shown as they are: no escape sequences, bells or line breaks."""
+    return any(unicodedata.category(ch) == "Cc" for ch in text)

@@ -36,10 +36,13 @@ def record(store: Store, grant: grants.Grant) -> dict[str, Any]:
     stored = brands.request_by_id(store, grant.request_id)
     request = stored.request
     info = request.body.brand
-    pseudonym = jose.thumbprint_uri(tokens.pairwise_for(store.connection, grant.brand_origin))
+    with store.reading() as connection:
+        pseudonym = jose.thumbprint_uri(tokens.pairwise_for(connection, grant.brand_origin))
     messages = store.query(
+        # In the order they were issued: the versions, then the revocation (several can
+        # share one second, and a revocation's NULL version would otherwise sort first).
         "SELECT jti, kind, version, signed, issued_at FROM tokens WHERE grant_id = ? "
-        "ORDER BY issued_at, version",
+        "ORDER BY kind = 'revocation', version, issued_at",
         (grant.id,),
     )
     events = [

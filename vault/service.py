@@ -20,7 +20,9 @@ from zpd.request import Ask
 
 from . import audit, export, keys, passphrase_policy, profile, records, tokens
 from . import brands as _brands
+from . import delivery as _delivery
 from . import grants as _grants
+from . import outbox as _outbox
 from .brands import Brand, ImportResult, RequestSource, StoredRequest
 from .errors import (
     FieldRequiredByGrant,
@@ -37,6 +39,7 @@ from .grants import Grant, GrantStatus, Held, ShareResult
 from .header import Header, PassphraseSlot, RecoverySlot, header_path, read_header, write_header
 from .restore import restore_backup
 from .store import Connection, Store, database_path
+from .transport import Transport
 
 Clock = Callable[[], int]
 
@@ -61,6 +64,7 @@ class Vault:
         self._store = store
         self._lock = lock
         self._clock = clock
+        self._transport: Transport | None = None
 
     # -- life cycle ---------------------------------------------------------------
 
@@ -295,9 +299,11 @@ class Vault:
         source: RequestSource = RequestSource.FILE,
         *,
         accept_new_keys: bool = False,
+        expected_origin: str | None = None,
     ) -> ImportResult:
         return _brands.import_request(
-            self._store, text, source, self._now(), accept_new_keys=accept_new_keys
+            self._store, text, source, self._now(), accept_new_keys=accept_new_keys,
+            expected_origin=expected_origin,
         )
 
     def brands(self) -> list[Brand]:
@@ -352,11 +358,62 @@ class Vault:
         _grants.expire_due(self._store, self._now())
         return records.build(self._store, self._now())
 
+    # -- delivery -------------------------------------------------------------------
+
+    @property
+    def transport(self) -> Transport:
+        if self._transport is None:
+            self._transport = Transport()
+        return self._transport
+
+    @transport.setter
+    def transport(self, transport: Transport) -> None:
+        self._transport = transport
+
+    def fetch_request(self, address: str, *, accept_new_keys: bool = False) -> ImportResult:
+        """Fetch a brand's request over TLS from its well-known address: domain verified."""
+        origin, text = _delivery.fetch_request(self.transport, address)
+        result = self.import_request(text, RequestSource.WEB, accept_new_keys=accept_new_keys,
+                                     expected_origin=origin)
+        return result
+
+    def flush_outbox(self) -> _delivery.FlushReport:
+        """Deliver everything due now. Blocks on the network: call it off the GUI thread."""
+        return _delivery.flush(self._store, self.transport, self._now)
+
+    def outbox(self) -> list[_outbox.OutboxItem]:
+        return _outbox.waiting(self._store)
+
+    def delivery(self, grant_id: str) -> _outbox.DeliverySummary | None:
+        return _outbox.summarise(_outbox.for_grant(self._store, grant_id))
+
+    def is_waiting_for_grant(self, item: _outbox.OutboxItem) -> bool:
+        return _outbox.is_blocked(self._store, item)
+
+    def retry_now(self, grant_id: str) -> int:
+        return _outbox.retry_now(self._store, grant_id, self._now())
+
+    def receipts(self, grant_id: str) -> list[tuple[str, str, str]]:
+        """(message jti, status, receipt JWS) of every verified receipt for a grant."""
+        rows = self._store.query(
+            "SELECT jti, receipt_status, receipt FROM outbox WHERE grant_id = ? "
+            "AND receipt IS NOT NULL ORDER BY delivered_at", (grant_id,),
+        )
+        return [(str(a), str(b), str(c)) for a, b, c in rows]
+
     def _reissue_grants(self, key: str, now: int, *, clearing: bool) -> profile.ChangeHook:
         def hook(connection: Connection) -> None:
             if clearing:
                 sharing = _grants.active_grants_sharing(connection, key, now)
-                required = [grant_id for grant_id, is_required in sharing if is_required]
+                left = profile.values_in(connection)
+                # A grant left with no data at all could only send an empty token,
+                # which the protocol forbids: its last value is as required as any.
+                required = [
+                    grant_id
+                    for grant_id, is_required in sharing
+                    if is_required
+                    or not any(k in left for k in _grants.get(self._store, grant_id).fields)
+                ]
                 if required:
                     raise FieldRequiredByGrant(key, required)
             _grants.reissue_for_field(connection, key, profile.values_in(connection), now)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,6 +47,9 @@ class Store:
 
     def __init__(self, connection: Connection) -> None:
         self._connection: Connection | None = connection
+        # One operation at a time: the GUI reads while a worker delivers, and lock()
+        # must wait for both rather than close the connection under them.
+        self._mutex = threading.RLock()
 
     @classmethod
     def open(cls, path: Path, data_key: bytes | bytearray, *, create: bool = False) -> Store:
@@ -73,7 +77,11 @@ class Store:
                 _require_sqlcipher4(connection)
                 # Reading the schema is the first page read: a damaged first
                 # page or a mismatched key fails here, before anything is written.
-                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                (tables,) = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                if not create and tables == 0:
+                    # An empty (e.g. truncated) file reads as a new database: refuse it
+                    # before the migrations would write a fresh schema into it.
+                    raise VaultCorrupted("the database is empty")
                 connection.execute("PRAGMA foreign_keys = ON")
                 connection.execute("PRAGMA temp_store = MEMORY")
                 connection.execute("PRAGMA synchronous = FULL")
@@ -95,19 +103,27 @@ class Store:
         return self._connection
 
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        """Close the connection, after any operation in flight on another thread."""
+        with self._mutex:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
 
     @property
     def is_open(self) -> bool:
         return self._connection is not None
 
     @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """The connection, held for one thread while the caller reads."""
+        with self._mutex, translated_errors():
+            yield self.connection
+
+    @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """BEGIN IMMEDIATE ... COMMIT; everything inside lands together or not at all."""
-        connection = self.connection
-        with translated_errors():
+        with self._mutex, translated_errors():
+            connection = self.connection
             connection.execute("BEGIN IMMEDIATE")
             try:
                 yield connection
@@ -117,19 +133,19 @@ class Store:
             connection.execute("COMMIT")
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
-        with translated_errors():
-            return list(self.connection.execute(sql, params).fetchall())
+        with self.reading() as connection:
+            return list(connection.execute(sql, params).fetchall())
 
     def query_one(self, sql: str, params: tuple[Any, ...] = ()) -> Row | None:
-        with translated_errors():
-            row = self.connection.execute(sql, params).fetchone()
+        with self.reading() as connection:
+            row = connection.execute(sql, params).fetchone()
         return tuple(row) if row is not None else None
 
     def integrity_problems(self) -> list[str]:
         """Run SQLCipher's page HMAC check and SQLite's structural check; [] when sound."""
-        with translated_errors():
-            problems = [str(r[0]) for r in self.connection.execute("PRAGMA cipher_integrity_check")]
-            structural = [str(r[0]) for r in self.connection.execute("PRAGMA integrity_check")]
+        with self.reading() as connection:
+            problems = [str(r[0]) for r in connection.execute("PRAGMA cipher_integrity_check")]
+            structural = [str(r[0]) for r in connection.execute("PRAGMA integrity_check")]
         if structural != ["ok"]:
             problems.extend(structural)
         return problems
@@ -139,8 +155,7 @@ class Store:
         hex_key = bytes(data_key).hex()
         if not _HEX_KEY.fullmatch(hex_key):
             raise ValueError("data key must be 32 bytes")
-        connection = self.connection
-        with translated_errors():
+        with self.reading() as connection:
             connection.execute(
                 f"ATTACH DATABASE ? AS backup_copy KEY \"x'{hex_key}'\"", (str(target),)
             )

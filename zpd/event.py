@@ -48,7 +48,7 @@ def unverified_issuer(token: str) -> str:
     jose.unverified_header(token, EventInvalid)
     try:
         claims = json.loads(jose.b64u_decode(token.strip().split(".")[1]))
-    except (ValueError, IndexError, UnicodeDecodeError):
+    except (ValueError, IndexError, UnicodeDecodeError, RecursionError):
         raise EventInvalid("bad_payload") from None
     issuer = claims.get("iss") if isinstance(claims, dict) else None
     if not isinstance(issuer, str):

@@ -194,7 +194,9 @@ def decrypt(token: str, recipient: OKPKey, error: type[ProtocolError]) -> tuple[
         opened = jwe.decrypt_compact(
             token.strip(), recipient, algorithms=[KEY_WRAP_ALG, CONTENT_ALG]
         )
-    except JoseError:
+    except (JoseError, ValueError, KeyError, TypeError):
+        # joserfc lets some malformed inputs (bad base64, a short iv or tag, an epk of
+        # another curve or a low-order point) escape as ValueError or KeyError.
         raise error("decryption_failed") from None
     plaintext = opened.plaintext
     if plaintext is None:
@@ -214,4 +216,7 @@ def _strict_json(data: bytes) -> Any:
             result[key] = value
         return result
 
-    return json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicates)
+    try:
+        return json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicates)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None

@@ -168,7 +168,7 @@ def _unverified_payload(token: str) -> object:
     segments = token.split(".")
     try:
         return json.loads(jose.b64u_decode(segments[1]).decode("utf-8"))
-    except (ValueError, IndexError, UnicodeDecodeError):
+    except (ValueError, IndexError, UnicodeDecodeError, RecursionError):
         raise RequestInvalid("bad_payload", "payload is not JSON") from None
 
 

@@ -60,6 +60,11 @@ class OpenedToken:
 
 def issue(claims: GrantClaims, pairwise: OKPKey, brand_encryption_jwk: dict[str, Any]) -> str:
     """Sign with the pairwise key, then encrypt to the brand's X25519 key."""
+    return encrypt_to_brand(sign_inner(claims, pairwise), brand_encryption_jwk)
+
+
+def sign_inner(claims: GrantClaims, pairwise: OKPKey) -> str:
+    """The person's signed JWS: what the person keeps as proof of what they gave."""
     if claims.pseudonym != jose.thumbprint_uri(pairwise):
         raise ValueError("the pseudonym must be the pairwise key's thumbprint URI")
     header = {
@@ -67,7 +72,10 @@ def issue(claims: GrantClaims, pairwise: OKPKey, brand_encryption_jwk: dict[str,
         "kid": jose.thumbprint(pairwise),
         "jwk": jose.public_jwk(pairwise),
     }
-    inner = jose.sign(header, claims.to_claims(), pairwise)
+    return jose.sign(header, claims.to_claims(), pairwise)
+
+
+def encrypt_to_brand(inner: str, brand_encryption_jwk: dict[str, Any]) -> str:
     recipient = jose.import_public_key(brand_encryption_jwk, "X25519")
     return jose.encrypt(inner, recipient, jose.thumbprint(recipient))
 

@@ -1,0 +1,434 @@
+"""Numbered schema migrations, each tested on a real SQLCipher file at the version before it.
+
+For every migration N: a fresh encrypted database is brought to N-1, given
+representative rows of every table that exists by then, and migrated to N. The
+objects N creates must exist, every old row must survive, and user_version must
+read N. A new migration without an entry in SEEDS fails the suite: add one.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlcipher3
+
+from vault import audit
+from vault.errors import UnsupportedFormat
+from vault.migrations import LATEST_VERSION, MIGRATIONS, Migration, apply_migrations
+from vault.store import Store
+
+Connection = Any
+Row = tuple[str, dict[str, Any]]  # table, column values
+
+
+@dataclass(frozen=True)
+class Seed:
+    """What migration N creates, and rows to put in its tables for the migrations after it.
+
+    Rows name the columns that matter; any other NOT NULL column without a default gets a
+    plain filler, so a column added later to an unreleased migration needs no edit here.
+    """
+
+    creates: frozenset[str]
+    rows: list[Row] = field(default_factory=list)
+
+
+_FIRST_HASH = audit.entry_hash(audit.GENESIS, 1_700_000_000, "vault.created", "{}")
+_ORIGIN = "https://shop.example"
+
+SEEDS: dict[int, Seed] = {
+    1: Seed(
+        frozenset({"meta", "field_values", "field_history", "field_history_by_key", "audit"}),
+        [
+            ("meta", {"key": "vault_id", "value": "b3f1c6e2"}),
+            ("meta", {"key": "master_seed", "value": bytes(range(32))}),
+            ("field_values", {"key": "pets", "value": '["dog","cat"]', "updated_at": 10}),
+            ("field_history", {"key": "pets", "value": '["dog","cat"]', "changed_at": 10}),
+            ("field_history", {"key": "diet", "value": None, "changed_at": 11}),
+            (
+                "audit",
+                {
+                    "seq": 1,
+                    "at": 1_700_000_000,
+                    "action": "vault.created",
+                    "details": "{}",
+                    "prev_hash": audit.GENESIS,
+                    "hash": _FIRST_HASH,
+                },
+            ),
+        ],
+    ),
+    2: Seed(
+        frozenset({"custom_fields"}),
+        [
+            (
+                "custom_fields",
+                {
+                    "key": "x_team",
+                    "label": "Team",
+                    "type": "choice",
+                    "category": "custom",
+                    "sensitivity": "low",
+                    "choices": '["red","blue"]',
+                    "created_at": 20,
+                },
+            ),
+            (
+                "custom_fields",
+                {
+                    "key": "x_car",
+                    "label": "Car",
+                    "type": "text",
+                    "category": "custom",
+                    "sensitivity": "personal",
+                    "created_at": 21,
+                },
+            ),
+        ],
+    ),
+    3: Seed(frozenset({"audit_by_action"})),
+    4: Seed(
+        frozenset(
+            {
+                "brands",
+                "requests",
+                "requests_by_brand",
+                "grants",
+                "grants_by_brand",
+                "grants_by_status",
+                "tokens",
+                "tokens_by_grant",
+            }
+        ),
+        [
+            ("brands", {"origin": _ORIGIN, "name": "Shop", "domain_verified": 1}),
+            ("requests", {"id": 1, "brand_origin": _ORIGIN, "jti": "r-1", "sha256": "ab" * 32}),
+            (
+                "grants",
+                {
+                    "id": "g-1",
+                    "brand_origin": _ORIGIN,
+                    "request_id": 1,
+                    "fields": '["shoe_size_eu"]',
+                    "status": "active",
+                    "version": 1,
+                    "expires_at": 1000,
+                },
+            ),
+            ("tokens", {"jti": "t-1", "grant_id": "g-1", "kind": "grant", "version": 1}),
+        ],
+    ),
+    5: Seed(
+        frozenset({"outbox", "outbox_due", "outbox_by_grant"}),
+        [
+            (
+                "outbox",
+                {
+                    "jti": "t-1",
+                    "grant_id": "g-1",
+                    "kind": "grant",
+                    "endpoint": "https://shop.example/zpv/inbox",
+                    "state": "queued",
+                },
+            ),
+        ],
+    ),
+}
+
+
+def insert(connection: Connection, table: str, values: dict[str, Any]) -> None:
+    row = dict(values)
+    for _cid, name, declared, notnull, default, pk in connection.execute(
+        f'PRAGMA table_info("{table}")'
+    ):
+        if notnull and default is None and not pk and name not in row:
+            row[name] = 0 if "INT" in str(declared).upper() else f"{table}.{name}"
+    columns = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" for _ in row)
+    connection.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(row.values()))
+
+
+_CREATED_NAME = re.compile(
+    r"CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|VIEW|TRIGGER)\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)",
+    re.IGNORECASE,
+)
+
+
+def new_key() -> bytes:
+    return secrets.token_bytes(32)
+
+
+def connect(path: Path, key: bytes) -> Connection:
+    """A raw keyed SQLCipher connection, as the store makes, without migrating anything."""
+    connection = sqlcipher3.connect(str(path), isolation_level=None)
+    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    assert connection.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
+    connection.execute("PRAGMA foreign_keys = ON")  # as the store has it: seeds must be coherent
+    return connection
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[tuple[Path, bytes, Connection]]:
+    path = tmp_path / "vault.db"
+    key = new_key()
+    connection = connect(path, key)
+    yield path, key, connection
+    connection.close()
+
+
+def user_version(connection: Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def schema_objects(connection: Connection) -> set[str]:
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
+def tables(connection: Connection) -> list[str]:
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name"
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def contents(connection: Connection) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in a stable order."""
+    return {
+        name: sorted(
+            (tuple(r) for r in connection.execute(f'SELECT * FROM "{name}"').fetchall()), key=repr
+        )
+        for name in tables(connection)
+    }
+
+
+def seed_up_to(connection: Connection, version: int) -> None:
+    connection.execute("BEGIN")
+    for v in range(1, version + 1):
+        for table, values in SEEDS[v].rows:
+            insert(connection, table, values)
+    connection.execute("COMMIT")
+
+
+def upto(version: int) -> tuple[Migration, ...]:
+    return tuple(m for m in MIGRATIONS if m.version <= version)
+
+
+# -- the list itself ------------------------------------------------------------------------
+
+
+def test_versions_are_numbered_one_to_latest_contiguously() -> None:
+    assert [m.version for m in MIGRATIONS] == list(range(1, LATEST_VERSION + 1))
+    assert LATEST_VERSION == MIGRATIONS[-1].version >= 1
+
+
+def test_every_migration_describes_itself_and_does_something() -> None:
+    for m in MIGRATIONS:
+        assert m.description.strip(), m.version
+        assert m.statements and all(s.strip() for s in m.statements), m.version
+        # Each runs in the migrator's own transaction, with its version bump.
+        for statement in m.statements:
+            assert not re.match(r"\s*(BEGIN|COMMIT|ROLLBACK|PRAGMA)\b", statement, re.I)
+
+
+def test_every_migration_has_a_seed_in_this_file() -> None:
+    missing = sorted(set(range(1, LATEST_VERSION + 1)) - set(SEEDS))
+    assert not missing, f"add SEEDS entries (objects created, sample rows) for {missing}"
+
+
+@pytest.mark.parametrize("migration", MIGRATIONS, ids=lambda m: f"v{m.version}")
+def test_seed_names_what_the_migration_creates(migration: Migration) -> None:
+    named = {m[1] for s in migration.statements for m in _CREATED_NAME.finditer(s)}
+    assert SEEDS[migration.version].creates == named
+
+
+# -- each migration from the version before it ----------------------------------------------
+
+
+@pytest.mark.parametrize("version", range(1, LATEST_VERSION + 1), ids=lambda v: f"to_v{v}")
+def test_migration_from_previous_version_keeps_rows_and_adds_objects(
+    database: tuple[Path, bytes, Connection], version: int
+) -> None:
+    path, key, connection = database
+    assert apply_migrations(connection, 0, upto(version - 1)) == version - 1
+    assert user_version(connection) == version - 1
+    seed_up_to(connection, version - 1)
+    before_objects = schema_objects(connection)
+    before_rows = contents(connection)
+    assert not SEEDS[version].creates & before_objects
+
+    assert apply_migrations(connection, version - 1, upto(version)) == version
+
+    assert user_version(connection) == version
+    assert schema_objects(connection) == before_objects | SEEDS[version].creates
+    after_rows = contents(connection)
+    for table, rows in before_rows.items():
+        assert after_rows[table] == rows, table
+    # The new tables take the rows the code will write into them.
+    seed_rows = SEEDS[version].rows
+    connection.execute("BEGIN")
+    for table, values in seed_rows:
+        insert(connection, table, values)
+    connection.execute("COMMIT")
+    assert sum(len(r) for r in contents(connection).values()) == sum(
+        len(r) for r in before_rows.values()
+    ) + len(seed_rows)
+    # Committed and encrypted: a new connection with the same key sees it all.
+    connection.close()
+    again = connect(path, key)
+    try:
+        assert user_version(again) == version
+        assert SEEDS[version].creates <= schema_objects(again)
+        assert again.execute("PRAGMA cipher_integrity_check").fetchall() == []
+    finally:
+        again.close()
+
+
+def test_each_version_step_by_step_matches_all_at_once(tmp_path: Path) -> None:
+    stepwise = connect(tmp_path / "stepwise.db", new_key())
+    at_once = connect(tmp_path / "at_once.db", new_key())
+    try:
+        for version in range(1, LATEST_VERSION + 1):
+            assert apply_migrations(stepwise, version - 1, upto(version)) == version
+        assert apply_migrations(at_once, 0) == LATEST_VERSION
+        schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+        assert stepwise.execute(schema).fetchall() == at_once.execute(schema).fetchall()
+        assert user_version(stepwise) == user_version(at_once) == LATEST_VERSION
+    finally:
+        stepwise.close()
+        at_once.close()
+
+
+def test_migrating_an_up_to_date_database_does_nothing(
+    database: tuple[Path, bytes, Connection],
+) -> None:
+    _path, _key, connection = database
+    apply_migrations(connection, 0)
+    schema = connection.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    assert apply_migrations(connection, LATEST_VERSION) == LATEST_VERSION
+    assert connection.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
+
+
+def test_audit_by_action_index_serves_filtered_timelines(
+    database: tuple[Path, bytes, Connection],
+) -> None:
+    _path, _key, connection = database
+    apply_migrations(connection, 0, upto(3))
+    columns = [r[2] for r in connection.execute("PRAGMA index_info(audit_by_action)")]
+    assert columns == ["action", "seq"]
+    plan = " ".join(
+        str(r[-1])
+        for r in connection.execute(
+            "EXPLAIN QUERY PLAN SELECT seq FROM audit WHERE action >= ? AND action < ?",
+            ("field.", "field/"),
+        )
+    )
+    assert "audit_by_action" in plan
+
+
+# -- a real old file opened by the store ----------------------------------------------------
+
+
+@pytest.mark.parametrize("old", range(1, LATEST_VERSION), ids=lambda v: f"from_v{v}")
+def test_store_open_upgrades_an_old_file_to_latest(tmp_path: Path, old: int) -> None:
+    path = tmp_path / "vault.db"
+    key = new_key()
+    connection = connect(path, key)
+    apply_migrations(connection, 0, upto(old))
+    seed_up_to(connection, old)
+    before = contents(connection)
+    connection.close()
+
+    store = Store.open(path, key)
+    try:
+        assert store.schema_version() == LATEST_VERSION
+        after = contents(store.connection)
+        for table, rows in before.items():
+            assert after[table] == rows, table
+        assert store.integrity_problems() == []
+    finally:
+        store.close()
+
+
+def test_store_open_refuses_a_newer_format_and_leaves_it_alone(tmp_path: Path) -> None:
+    path = tmp_path / "vault.db"
+    key = new_key()
+    connection = connect(path, key)
+    apply_migrations(connection, 0)
+    connection.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(UnsupportedFormat) as caught:
+        Store.open(path, key)
+    assert caught.value.found == LATEST_VERSION + 1
+    assert caught.value.supported == LATEST_VERSION
+    assert path.read_bytes() == before
+
+
+# -- a migration that fails midway ----------------------------------------------------------
+
+
+def broken(version: int) -> Migration:
+    """A migration whose first statement works and whose second is not SQL at all."""
+    return Migration(
+        version,
+        "half a migration",
+        ("CREATE TABLE half_done (x INTEGER)", "THIS IS NOT SQL"),
+    )
+
+
+def test_a_failing_migration_rolls_back_entirely(
+    database: tuple[Path, bytes, Connection],
+) -> None:
+    path, key, connection = database
+    apply_migrations(connection, 0)
+    seed_up_to(connection, LATEST_VERSION)
+    before = contents(connection)
+    objects = schema_objects(connection)
+    chain = (*MIGRATIONS, broken(LATEST_VERSION + 1))
+    with pytest.raises(sqlcipher3.OperationalError):
+        apply_migrations(connection, LATEST_VERSION, chain)
+    assert user_version(connection) == LATEST_VERSION
+    assert "half_done" not in schema_objects(connection)
+    assert schema_objects(connection) == objects
+    assert contents(connection) == before
+    assert not connection.in_transaction
+    connection.close()
+    again = connect(path, key)
+    try:
+        assert user_version(again) == LATEST_VERSION
+        assert "half_done" not in schema_objects(again)
+    finally:
+        again.close()
+
+
+def test_earlier_migrations_in_the_same_run_stay_applied(
+    database: tuple[Path, bytes, Connection],
+) -> None:
+    _path, _key, connection = database
+    chain = (*upto(2), broken(3))
+    with pytest.raises(sqlcipher3.OperationalError):
+        apply_migrations(connection, 0, chain)
+    assert user_version(connection) == 2
+    assert SEEDS[1].creates | SEEDS[2].creates == schema_objects(connection)
+
+
+def test_a_failing_first_migration_leaves_an_empty_database(
+    database: tuple[Path, bytes, Connection],
+) -> None:
+    _path, _key, connection = database
+    with pytest.raises(sqlcipher3.OperationalError):
+        apply_migrations(connection, 0, (broken(1),))
+    assert user_version(connection) == 0
+    assert schema_objects(connection) == set()
+    # And the real migrations still apply afterwards.
+    assert apply_migrations(connection, 0) == LATEST_VERSION

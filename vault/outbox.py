@@ -1,0 +1,258 @@
+"""The outbox: every token and event waits here, durably, until the brand accepts it.
+
+Rows are written in the same transaction as the token or event they carry.
+Ordering rules:
+- a newer version of a grant supersedes queued older ones (the brand keeps the highest);
+- a revocation waits until some version of its grant was delivered;
+- a grant revoked before any attempt to deliver it is never sent, nor is its revocation;
+- once attempts were made but none confirmed, the newest version is still sent
+  first, so the brand can never hold data it is not told to delete.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .store import Connection, Store
+
+BACKOFF_BASE = 10
+BACKOFF_CAP = 3600
+RETRY_AFTER_CAP = 24 * 3600
+CONTENT_TYPES = {"grant": "application/jwt", "revocation": "application/secevent+jwt"}
+
+
+class DeliveryState(StrEnum):
+    QUEUED = "queued"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    jti: str
+    grant_id: str
+    brand_origin: str
+    kind: str
+    endpoint: str
+    body: str
+    state: DeliveryState
+    attempts: int
+    next_attempt_at: int
+    last_error: str | None
+    delivered_at: int | None
+    receipt_status: str | None
+    created_at: int
+
+    @property
+    def content_type(self) -> str:
+        return CONTENT_TYPES[self.kind]
+
+
+_COLUMNS = (
+    "o.jti, o.grant_id, g.brand_origin, o.kind, o.endpoint, t.compact, o.state, o.attempts, "
+    "o.next_attempt_at, o.last_error, o.delivered_at, o.receipt_status, o.created_at"
+)
+_FROM = "FROM outbox o JOIN tokens t ON t.jti = o.jti JOIN grants g ON g.id = o.grant_id"
+# A revocation is due only after a version of its grant was delivered.
+_ELIGIBLE = (
+    "(o.kind = 'grant' OR EXISTS (SELECT 1 FROM outbox d WHERE d.grant_id = o.grant_id "
+    "AND d.kind = 'grant' AND d.state = 'delivered'))"
+)
+
+
+def _item(row: tuple[object, ...]) -> OutboxItem:
+    return OutboxItem(
+        jti=str(row[0]), grant_id=str(row[1]), brand_origin=str(row[2]), kind=str(row[3]),
+        endpoint=str(row[4]), body=str(row[5]), state=DeliveryState(str(row[6])),
+        attempts=int(str(row[7])), next_attempt_at=int(str(row[8])),
+        last_error=None if row[9] is None else str(row[9]),
+        delivered_at=None if row[10] is None else int(str(row[10])),
+        receipt_status=None if row[11] is None else str(row[11]),
+        created_at=int(str(row[12])),
+    )
+
+
+def enqueue_grant_token(
+    connection: Connection, jti: str, grant_id: str, endpoint: str, now: int
+) -> None:
+    connection.execute(
+        "UPDATE outbox SET state = 'cancelled', last_error = 'superseded by a newer version' "
+        "WHERE grant_id = ? AND kind = 'grant' AND state = 'queued'", (grant_id,),
+    )
+    _insert(connection, jti, grant_id, "grant", endpoint, DeliveryState.QUEUED, now)
+
+
+def enqueue_revocation(
+    connection: Connection, jti: str, grant_id: str, endpoint: str, now: int
+) -> bool:
+    """Queue a revocation; returns False when it need not be sent at all."""
+    delivered, attempted, latest_queued = connection.execute(
+        "SELECT COALESCE(SUM(state = 'delivered'), 0), "
+        "COALESCE(SUM(attempts > 0 AND state != 'failed'), 0), "
+        "(SELECT jti FROM outbox WHERE grant_id = ? AND kind = 'grant' AND state = 'queued' "
+        " ORDER BY created_at DESC, rowid DESC LIMIT 1) "
+        "FROM outbox WHERE grant_id = ? AND kind = 'grant'", (grant_id, grant_id),
+    ).fetchone()
+    never_reached = not delivered and not attempted
+    keep = None if delivered or never_reached else latest_queued
+    connection.execute(
+        "UPDATE outbox SET state = 'cancelled', last_error = 'not needed: the grant was revoked' "
+        "WHERE grant_id = ? AND kind = 'grant' AND state = 'queued' AND jti IS NOT ?",
+        (grant_id, keep),
+    )
+    state = DeliveryState.CANCELLED if never_reached else DeliveryState.QUEUED
+    _insert(connection, jti, grant_id, "revocation", endpoint, state, now)
+    if never_reached:
+        connection.execute(
+            "UPDATE outbox SET last_error = 'not needed: the brand never received the grant' "
+            "WHERE jti = ?", (jti,),
+        )
+    return not never_reached
+
+
+def _insert(connection: Connection, jti: str, grant_id: str, kind: str, endpoint: str,
+            state: DeliveryState, now: int) -> None:
+    connection.execute(
+        "INSERT INTO outbox (jti, grant_id, kind, endpoint, state, next_attempt_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", (jti, grant_id, kind, endpoint, state.value, now, now),
+    )
+
+
+def due(store: Store, now: int, limit: int = 100) -> list[OutboxItem]:
+    rows = store.query(
+        f"SELECT {_COLUMNS} {_FROM} WHERE o.state = 'queued' AND o.next_attempt_at <= ? "
+        f"AND {_ELIGIBLE} ORDER BY o.created_at, o.rowid LIMIT ?", (now, limit),
+    )
+    return [_item(r) for r in rows]
+
+
+def waiting(store: Store) -> list[OutboxItem]:
+    """Everything not yet delivered: queued (with why) and failed."""
+    rows = store.query(
+        f"SELECT {_COLUMNS} {_FROM} WHERE o.state IN ('queued', 'failed') "
+        "ORDER BY o.created_at, o.rowid"
+    )
+    return [_item(r) for r in rows]
+
+
+def is_blocked(store: Store, item: OutboxItem) -> bool:
+    """A queued revocation whose grant was not delivered yet."""
+    if item.kind != "revocation":
+        return False
+    row = store.query_one(
+        "SELECT 1 FROM outbox WHERE grant_id = ? AND kind = 'grant' AND state = 'delivered'",
+        (item.grant_id,),
+    )
+    return row is None
+
+
+def for_grant(store: Store, grant_id: str) -> list[OutboxItem]:
+    rows = store.query(
+        f"SELECT {_COLUMNS} {_FROM} WHERE o.grant_id = ? ORDER BY o.created_at, o.rowid",
+        (grant_id,),
+    )
+    return [_item(r) for r in rows]
+
+
+def mark_attempting(store: Store, items: list[OutboxItem], now: int) -> None:
+    """Count the attempt before sending: after a crash mid-send, the vault knows the brand
+    may hold the message."""
+    with store.transaction() as connection:
+        connection.executemany(
+            "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ? WHERE jti = ?",
+            [(now, item.jti) for item in items],
+        )
+
+
+def record_delivered(
+    connection: Connection, item: OutboxItem, receipt: str | None, receipt_status: str | None,
+    warning: str | None, now: int,
+) -> None:
+    connection.execute(
+        "UPDATE outbox SET state = 'delivered', delivered_at = ?, receipt = ?, "
+        "receipt_status = ?, last_error = ? WHERE jti = ? AND state = 'queued'",
+        (now, receipt, receipt_status, warning, item.jti),
+    )
+
+
+def record_failed(connection: Connection, item: OutboxItem, reason: str) -> None:
+    connection.execute(
+        "UPDATE outbox SET state = 'failed', last_error = ? WHERE jti = ? AND state = 'queued'",
+        (reason, item.jti),
+    )
+
+
+def record_retry(
+    connection: Connection, item: OutboxItem, reason: str, retry_after: int | None, now: int
+) -> int:
+    delay = retry_delay(item.attempts, retry_after)
+    connection.execute(
+        "UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE jti = ? AND state = 'queued'",
+        (now + delay, reason, item.jti),
+    )
+    return delay
+
+
+def retry_now(store: Store, grant_id: str, now: int) -> int:
+    """Make a grant's queued messages due now; returns how many."""
+    with store.transaction() as connection:
+        return int(connection.execute(
+            "UPDATE outbox SET next_attempt_at = ? WHERE grant_id = ? AND state = 'queued'",
+            (now, grant_id),
+        ).rowcount)
+
+
+def retry_delay(attempts: int, retry_after: int | None) -> int:
+    """Exponential backoff with jitter; a brand's Retry-After is honoured (within a day)."""
+    if retry_after is not None:
+        return max(1, min(retry_after, RETRY_AFTER_CAP))
+    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(0, attempts - 1))
+    return max(1, int(ceiling / 2 + random.uniform(0, ceiling / 2)))
+
+
+class DeliveryStatus(StrEnum):
+    QUEUED = "queued"  # waiting to be sent (detail: why, after a failed attempt)
+    DELIVERED = "delivered"  # the brand accepted it, without a verified receipt
+    CONFIRMED = "confirmed"  # the brand's signed receipt says "stored"
+    FAILED = "failed"  # the brand refused it for good (detail: its reason)
+    REVOCATION_QUEUED = "revocation_queued"
+    DELETION_CONFIRMED = "deletion_confirmed"  # the brand's signed receipt says "deleted"
+    DELETION_UNCONFIRMED = "deletion_unconfirmed"  # accepted, without a verified receipt
+    NOT_SENT = "not_sent"  # revoked before the brand ever received anything
+
+
+@dataclass(frozen=True)
+class DeliverySummary:
+    status: DeliveryStatus
+    detail: str | None
+    attempts: int
+
+
+def summarise(items: list[OutboxItem]) -> DeliverySummary | None:
+    """The delivery state of one grant, from its outbox rows (oldest first)."""
+    revocation = next((i for i in reversed(items) if i.kind == "revocation"), None)
+    if revocation is not None:
+        status = {
+            DeliveryState.CANCELLED: DeliveryStatus.NOT_SENT,
+            DeliveryState.FAILED: DeliveryStatus.FAILED,
+            DeliveryState.QUEUED: DeliveryStatus.REVOCATION_QUEUED,
+            DeliveryState.DELIVERED: (DeliveryStatus.DELETION_CONFIRMED
+                                      if revocation.receipt_status == "deleted"
+                                      else DeliveryStatus.DELETION_UNCONFIRMED),
+        }[revocation.state]
+        return DeliverySummary(status, revocation.last_error, revocation.attempts)
+    versions = [i for i in items if i.kind == "grant" and i.state != DeliveryState.CANCELLED]
+    if not versions:
+        return None
+    latest = versions[-1]
+    status = {
+        DeliveryState.QUEUED: DeliveryStatus.QUEUED,
+        DeliveryState.FAILED: DeliveryStatus.FAILED,
+        DeliveryState.DELIVERED: (DeliveryStatus.CONFIRMED if latest.receipt_status == "stored"
+                                  else DeliveryStatus.DELIVERED),
+        DeliveryState.CANCELLED: DeliveryStatus.QUEUED,
+    }[latest.state]
+    return DeliverySummary(status, latest.last_error, latest.attempts)

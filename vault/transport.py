@@ -1,0 +1,220 @@
+"""HTTP to brands, with the limits a vault needs against a hostile or broken server.
+
+- TLS is always verified; plain http only to loopback hosts.
+- Redirects are never followed; proxies and .netrc from the environment are ignored.
+- A connect limit, and a total limit on the whole exchange: a watchdog shuts the
+  socket when it runs out, so a server that drips bytes (even in its headers)
+  is cut off, not merely one that goes silent.
+- At most 1 MiB of any response is read.
+- One session, so connections to a brand are kept alive and reused.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import socket
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+from zpd.origin import origin_of
+
+MAX_RESPONSE_BYTES = 1024 * 1024
+USER_AGENT = "ZeroPartyVault/0.1"
+
+
+class TransportError(Exception):
+    """The exchange failed before a complete response; `kind` says how."""
+
+    def __init__(self, kind: str, detail: str = "") -> None:
+        super().__init__(f"{kind}: {detail}" if detail else kind)
+        self.kind = kind  # refused_url, connect, tls, timeout, too_large, protocol
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    def header(self, name: str) -> str:
+        return self.headers.get(name.lower(), "")
+
+
+class _Watchdog:
+    """Shuts down every socket of one exchange when its time is up."""
+
+    def __init__(self, seconds: float) -> None:
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self.fired = False
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def watch(self, sock: socket.socket | None) -> None:
+        if sock is None:
+            return
+        with self._lock:
+            if self.fired:
+                _shutdown(sock)
+            else:
+                self._sockets.append(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for sock in self._sockets:
+                _shutdown(sock)
+
+    def __enter__(self) -> _Watchdog:
+        self._token = _current.set(self)
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _current.reset(self._token)
+
+
+def _shutdown(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+_current: contextvars.ContextVar[_Watchdog | None] = contextvars.ContextVar(
+    "zpv_transport_watchdog", default=None
+)
+
+
+def _watch(sock: Any) -> None:
+    watchdog = _current.get()
+    if watchdog is not None:
+        # For TLS, the wrapped socket; shutting it down stops the raw one too.
+        watchdog.watch(sock)
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _watch(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _watch(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _watch(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _watch(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _WatchedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _WatchedHTTPPool, "https": _WatchedHTTPSPool,
+        }
+
+
+@dataclass
+class Transport:
+    """Posts tokens and fetches requests. `ca_bundle` replaces the system trust store
+    (tests use a private authority); it never disables verification."""
+
+    ca_bundle: str | None = None
+    connect_timeout: float = 5.0
+    total_timeout: float = 20.0
+    max_response_bytes: int = MAX_RESPONSE_BYTES
+    _session: requests.Session = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        session = requests.Session()
+        session.trust_env = False
+        adapter = _WatchedAdapter(pool_connections=8, pool_maxsize=8, max_retries=0)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        session.headers["User-Agent"] = USER_AGENT
+        self._session = session
+
+    def close(self) -> None:
+        self._session.close()
+
+    def post(self, url: str, content_type: str, body: str) -> Response:
+        return self._exchange("POST", url, {"Content-Type": content_type,
+                                            "Accept": "application/jwt, application/json"},
+                              body.encode("utf-8"))
+
+    def get(self, url: str, accept: str) -> Response:
+        return self._exchange("GET", url, {"Accept": accept}, None)
+
+    def _exchange(self, method: str, url: str, headers: dict[str, str],
+                  body: bytes | None) -> Response:
+        try:
+            origin_of(url)  # https, or http to loopback only; no user info
+        except ValueError as exc:
+            raise TransportError("refused_url", str(exc)) from None
+        with _Watchdog(self.total_timeout) as watchdog:
+            try:
+                response = self._session.request(
+                    method, url, headers=headers, data=body, allow_redirects=False,
+                    stream=True, verify=self.ca_bundle or True,
+                    timeout=(self.connect_timeout, self.total_timeout),
+                )
+                try:
+                    content = self._read_limited(response)
+                finally:
+                    response.close()
+            except requests.exceptions.SSLError as exc:
+                raise TransportError("tls", _short(exc)) from None
+            except requests.exceptions.ConnectTimeout:
+                raise TransportError("timeout", "no connection in time") from None
+            except (requests.exceptions.RequestException, OSError) as exc:
+                if watchdog.fired:
+                    raise TransportError("timeout", "the server took too long") from None
+                if isinstance(exc, requests.exceptions.ConnectionError) and not isinstance(
+                    exc, requests.exceptions.ChunkedEncodingError
+                ):
+                    raise TransportError("connect", _short(exc)) from None
+                raise TransportError("protocol", _short(exc)) from None
+        return Response(
+            response.status_code, {k.lower(): v for k, v in response.headers.items()}, content
+        )
+
+    def _read_limited(self, response: requests.Response) -> bytes:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_response_bytes:
+            raise TransportError("too_large", f"{declared} bytes announced")
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_content(64 * 1024):
+            size += len(chunk)
+            if size > self.max_response_bytes:
+                raise TransportError("too_large", f"more than {self.max_response_bytes} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc)
+    return text if len(text) <= 300 else text[:297] + "..."
