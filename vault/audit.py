@@ -21,6 +21,7 @@ from typing import Any
 from .store import Connection, Store
 
 GENESIS = bytes(32)
+FIRST_ACTION = "vault.created"
 _HEAD_KEY = "audit_head"
 
 
@@ -94,14 +95,14 @@ def entries(
         f"ORDER BY seq {order} LIMIT ? OFFSET ?",
         (action_prefix, action_prefix + "\U0010ffff", limit, offset),
     )
-    return [AuditEntry(int(r[0]), int(r[1]), str(r[2]), json.loads(r[3])) for r in rows]
+    return [AuditEntry(int(r[0]), int(r[1]), str(r[2]), _details(r[3])) for r in rows]
 
 
 def all_entries(store: Store) -> Iterator[AuditEntry]:
     with store.reading() as connection:
         cursor = connection.execute("SELECT seq, at, action, details FROM audit ORDER BY seq")
         for seq, at, action, details in cursor:
-            yield AuditEntry(int(seq), int(at), str(action), json.loads(details))
+            yield AuditEntry(int(seq), int(at), str(action), _details(details))
 
 
 def verify(store: Store) -> AuditReport:
@@ -118,7 +119,7 @@ def verify(store: Store) -> AuditReport:
                 return AuditReport(checked, expected_seq, Tamper.MISSING)
             if not _matches_own_hash(at, action, details_json, stored_prev, stored_hash):
                 return AuditReport(checked, seq, Tamper.EDITED)
-            if stored_prev != prev_hash:
+            if stored_prev != prev_hash or (seq == 1 and action != FIRST_ACTION):
                 return AuditReport(checked, seq, Tamper.LINK_BROKEN)
             prev_hash = stored_hash
             expected_seq += 1
@@ -127,11 +128,22 @@ def verify(store: Store) -> AuditReport:
             head_seq, head_hash = _head(connection)
         except (ValueError, TypeError, KeyError):  # the head itself was mangled
             return AuditReport(checked, max(expected_seq - 1, 1), Tamper.EDITED)
-    if head_seq >= expected_seq:
+    if head_seq >= expected_seq or checked == 0:
+        # Every vault's log starts with its creation: an empty log was emptied.
         return AuditReport(checked, expected_seq, Tamper.MISSING)
     if head_hash != prev_hash:
         return AuditReport(checked, expected_seq - 1, Tamper.EDITED)
     return AuditReport(checked)
+
+
+def _details(stored: object) -> dict[str, Any]:
+    """Details as recorded; an entry damaged into something unreadable is shown as such
+    (verification names it)."""
+    try:
+        details = json.loads(stored) if isinstance(stored, str | bytes) else None
+    except (ValueError, RecursionError):
+        details = None
+    return details if isinstance(details, dict) else {"unreadable": True}
 
 
 def _matches_own_hash(

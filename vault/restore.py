@@ -70,7 +70,9 @@ def _move_aside(directory: Path, now: int) -> Path:
     lock = DirectoryLock(directory)
     lock.acquire()
     try:
-        aside = directory.with_name(f"{directory.name}.before-restore-{now}")
+        aside = directory.with_name(
+            f"{directory.name}.before-restore-{now}-{secrets.token_hex(2)}"
+        )
         os.replace(directory, aside)
     finally:
         lock.release()

@@ -102,7 +102,7 @@ class Vault:
                         "INSERT INTO meta (key, value) VALUES ('vault_id', ?), ('master_seed', ?)",
                         (header.vault_id, secrets.token_bytes(32)),
                     )
-                    audit.append(connection, now, "vault.created", {})
+                    audit.append(connection, now, audit.FIRST_ACTION, {})
             finally:
                 store.close()
             write_header(staging, header)

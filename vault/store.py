@@ -173,6 +173,11 @@ class Store:
         version = self.schema_version()
         if version > LATEST_VERSION:
             raise UnsupportedFormat("database", version, LATEST_VERSION)
+        if version < LATEST_VERSION and version > 0:
+            # Upgrading writes; a damaged vault is reported as it is, never upgraded.
+            problems = self.integrity_problems()
+            if problems:
+                raise VaultCorrupted(problems[0])
         apply_migrations(self.connection, version)
 
 

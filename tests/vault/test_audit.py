@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import MadeVault, run_cli
 from vault import audit
-from vault.audit import Tamper
+from vault.audit import Tamper, entry_hash
 from vault.fieldtypes import FieldType, Sensitivity
 from vault.service import Vault
 
@@ -393,3 +393,25 @@ def test_cli_audit_json_is_the_log(made_vault: MadeVault) -> None:
     ]
     assert entries[0]["details"] == {"text": "ünïcode ✓"}
     assert all(isinstance(e["at"], int) for e in entries)
+
+
+def test_a_log_emptied_together_with_its_head_is_missing_from_the_first(busy: Vault) -> None:
+    sql(busy, "DELETE FROM audit")
+    sql(busy, "DELETE FROM meta WHERE key = 'audit_head'")
+    assert report(busy) == (1, Tamper.MISSING)
+
+
+def test_a_log_rebuilt_without_its_creation_entry_breaks_at_the_first(busy: Vault) -> None:
+    sql(busy, "UPDATE audit SET action = 'field.set' WHERE seq = 1")
+    first = row(busy, 1)
+    rehashed = entry_hash(first[3], first[0], "field.set", first[2])
+    sql(busy, "UPDATE audit SET hash = ? WHERE seq = 1", (rehashed,))
+    sql(busy, "UPDATE audit SET prev_hash = ? WHERE seq = 2", (rehashed,))
+    assert report(busy) == (1, Tamper.LINK_BROKEN)
+
+
+def test_unreadable_details_are_listed_not_raised(busy: Vault) -> None:
+    sql(busy, "UPDATE audit SET details = 'not json' WHERE seq = 2")
+    listed = {e.seq: e.details for e in busy.audit_log(limit=1000)}
+    assert listed[2] == {"unreadable": True}
+    assert report(busy) == (2, Tamper.EDITED)
