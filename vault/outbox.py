@@ -188,7 +188,7 @@ def record_failed(connection: Connection, item: OutboxItem, reason: str) -> None
 def record_retry(
     connection: Connection, item: OutboxItem, reason: str, retry_after: int | None, now: int
 ) -> int:
-    delay = retry_delay(item.attempts, retry_after)
+    delay = retry_delay(item.attempts + 1, retry_after)  # this attempt counts too
     connection.execute(
         "UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE jti = ? AND state = 'queued'",
         (now + delay, reason, item.jti),

@@ -197,6 +197,10 @@ class Transport:
                 ):
                     raise TransportError("connect", _short(exc)) from None
                 raise TransportError("protocol", _short(exc)) from None
+            if watchdog.fired:
+                # Cut off mid-answer, http.client may still hand back a status line
+                # with whatever headers had arrived: never trust such a response.
+                raise TransportError("timeout", "the server took too long")
         return Response(
             response.status_code, {k.lower(): v for k, v in response.headers.items()}, content
         )

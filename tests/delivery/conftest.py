@@ -1,0 +1,94 @@
+"""A person's vault with one grant for a brand at a given origin, ready to deliver."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from joserfc.jwk import OKPKey
+
+from tests.conftest import FAST_KDF, PASSPHRASE
+from vault.service import Vault
+from vault.transport import Transport
+from zpd import jose
+from zpd.request import sign_request
+
+DAY = 86400
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = int(time.time())
+
+    def __call__(self) -> int:
+        return self.now
+
+
+@dataclass
+class Brand:
+    origin: str
+    signing: OKPKey
+    encryption: OKPKey
+    request: str
+
+
+def make_brand(origin: str, *, grants_path: str = "/zpd/grants",
+               events_path: str = "/zpd/events") -> Brand:
+    signing, encryption = jose.generate_signing_key(), jose.generate_encryption_key()
+    spec: dict[str, Any] = {
+        "iss": origin,
+        "brand": {"name": "Shoes Example", "description": "Shoes that fit."},
+        "endpoints": {"grants": origin + grants_path, "events": origin + events_path},
+        "asks": [{
+            "id": "fit-advice",
+            "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
+                        "description": "Recommend shoes that fit you"},
+            "fields": [{"key": "shoe_size_eu", "required": True, "why": "your size"},
+                       {"key": "favourite_colours", "required": False, "why": "colours"}],
+            "offer": {"kind": "discount", "description": "10% off"},
+            "retention_days": 180, "duration_days": 90,
+        }],
+    }
+    now = int(time.time())
+    return Brand(origin, signing, encryption,
+                 sign_request(spec, signing, encryption, iat=now - 60, exp=now + 365 * DAY))
+
+
+@dataclass
+class Person:
+    vault: Vault
+    clock: Clock
+    directory: Path
+
+
+@pytest.fixture
+def person(tmp_path: Path) -> Iterator[Person]:
+    clock = Clock()
+    directory = tmp_path / "vault"
+    created, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
+    created.lock()
+    vault = Vault.unlock(directory, PASSPHRASE, clock=clock)
+    vault.transport = Transport(connect_timeout=2, total_timeout=3)
+    vault.set("shoe_size_eu", 42)
+    vault.set("favourite_colours", ["navy"])
+    yield Person(vault, clock, directory)
+    if not vault.is_locked:
+        vault.lock()
+
+
+ShareWith = Callable[[Brand], str]
+
+
+@pytest.fixture
+def share_with(person: Person) -> ShareWith:
+    """Import the brand's request and share with it; returns the grant id."""
+
+    def share(brand: Brand) -> str:
+        person.vault.import_request(brand.request)
+        return person.vault.share(brand.origin, "fit-advice").grant.id
+
+    return share
