@@ -343,6 +343,7 @@ class Vault:
         )
 
     def find_grant(self, reference: str) -> Grant:
+        _grants.expire_due(self._store, self._now())
         return _grants.find(self._store, reference)
 
     def revoke(self, grant_id: str) -> tokens.IssuedMessage:
