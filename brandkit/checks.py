@@ -1,0 +1,54 @@
+"""Does a verified share token fit the request it names? (PROTOCOL.md section 3)
+
+Pure functions over zpd's parsed forms: the receiver and `zpv-brand verify`
+both call `check_grant`. Each failure is a TokenRefused with its own reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zpd.catalogue import BY_KEY
+from zpd.errors import InvalidValue
+from zpd.request import Ask, DataRequest
+from zpd.token import GrantClaims
+
+from .errors import TokenRefused
+
+
+def check_grant(claims: GrantClaims, request: DataRequest) -> tuple[Ask, dict[str, Any]]:
+    """The ask the token was given under, and its data in canonical form.
+
+    The token must name `request` by hash and jti, one of its asks, that ask's
+    purpose, only fields that ask listed and every one it requires, each value
+    valid for its field.
+    """
+    if claims.request_sha256 != request.sha256:
+        raise TokenRefused("unknown_request", "request.sha256 names another request")
+    if claims.request_jti != request.jti:
+        raise TokenRefused("request_mismatch", "request.jti is not the jti of that request")
+    ask = request.body.ask(claims.ask_id)
+    if ask is None:
+        raise TokenRefused("unknown_ask", f"request.ask: the request has no ask {claims.ask_id!r}")
+    if claims.purpose_iri != ask.purpose.iri:
+        raise TokenRefused(
+            "wrong_purpose", f"purpose.iri is not the purpose of ask {ask.id!r} ({ask.purpose.iri})"
+        )
+    extra = [key for key in claims.data if key not in ask.keys]
+    if extra:
+        raise TokenRefused(
+            "field_not_asked", f"data.{extra[0]}: ask {ask.id!r} did not list this field"
+        )
+    missing = [key for key in ask.required_keys if key not in claims.data]
+    if missing:
+        raise TokenRefused(
+            "missing_field", f"data.{missing[0]}: ask {ask.id!r} requires this field"
+        )
+    return ask, {key: _value(key, value) for key, value in claims.data.items()}
+
+
+def _value(key: str, value: object) -> Any:
+    try:
+        return BY_KEY[key].validate(value)
+    except InvalidValue as exc:
+        raise TokenRefused("bad_value", f"data.{exc}") from None

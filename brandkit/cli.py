@@ -1,0 +1,288 @@
+"""`zpv-brand` (or `python -m brandkit`): the brand's keys, requests, and token checks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from zpd import event as zpd_event
+from zpd import jose
+from zpd.errors import KeyInvalid, ProtocolError, RequestInvalid
+from zpd.origin import canonical_origin
+from zpd.request import MAX_DAYS, DataRequest
+
+from . import fsutil, offline
+from .errors import BrandKitError, EventRefused, TokenRefused, description, rfc8935_code
+from .issuing import DEFAULT_DAYS, open_own_request, read_spec, sign_spec
+from .keys import BrandKeys, create_keys, load_keys
+from .sqlstorage import SqliteStorage
+from .storage import Storage
+
+EXIT_OK = 0
+EXIT_REJECTED = 1  # the token, event or request spec was rejected
+EXIT_USAGE = 2
+EXIT_LOCAL = 3  # keys, database or output file: a problem on this side
+
+EPILOG = """\
+exit codes: 0 ok; 1 the token, event or spec was rejected (the reason is one line on
+stderr); 2 usage (options, unreadable input); 3 keys, database or output trouble.
+"""
+
+VERIFY_HELP = """\
+Decrypt and verify a share token (a compact JWE), or verify a revocation event (a
+compact JWS), and print what was verified as JSON. Nothing is stored.
+
+A token's audience is the brand's origin, the iss of the request it answers:
+give it with --origin, or give --request FILE, the request as this brand signed
+it, which also checks that the token names that request and fits its ask
+(fields, required fields, purpose). With --db instead, a token is checked
+against the request it names among those registered in a receiver database.
+
+A revocation event is verified with the person's pairwise key pinned at their
+first grant: --pinned JWK_FILE (a public JWK), or --db FILE, a receiver
+database, which holds the key pinned for the event's issuer.
+"""
+
+
+class UsageError(Exception):
+    """The command line cannot be carried out as given (exit code 2)."""
+
+
+class Rejected(Exception):
+    """A token, event or spec was refused (exit code 1); says why in one line."""
+
+    def __init__(self, what: str, error: ProtocolError, *, with_code: bool = True) -> None:
+        code = f" [{rfc8935_code(error)}]" if with_code else ""
+        super().__init__(f"{what} rejected: {description(error)}{code}")
+
+
+# -- commands -------------------------------------------------------------------------
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    keys = create_keys(Path(args.keys))
+    print_json(keys.public_jwks())
+    return EXIT_OK
+
+
+def cmd_request(args: argparse.Namespace) -> int:
+    if not 1 <= args.days <= MAX_DAYS:
+        raise UsageError(f"--days must be between 1 and {MAX_DAYS}")
+    keys = load_keys(Path(args.keys))
+    spec_path = Path(args.spec)
+    try:
+        spec = read_spec(spec_path)
+        compact = sign_spec(spec, keys, now=int(time.time()), days=args.days)
+    except OSError as exc:
+        raise UsageError(f"cannot read {spec_path}: {exc.strerror}") from None
+    except RequestInvalid as exc:
+        raise Rejected(f"request spec {spec_path}", exc, with_code=False) from None
+    data = (compact + "\n").encode("ascii")
+    if args.out == "-":
+        sys.stdout.write(compact + "\n")
+    else:
+        try:
+            fsutil.replace(Path(args.out), data, fsutil.PUBLIC_FILE)
+        except OSError as exc:
+            raise BrandKitError(f"cannot write {args.out}: {exc.strerror}") from None
+        print(f"signed request written to {args.out} (expires in {args.days} days)")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    keys = load_keys(Path(args.keys))
+    now = int(time.time()) if args.now is None else args.now
+    text = read_input(args.file)
+    request = own_request(Path(args.request), keys) if args.request else None
+    audience = request.iss if request is not None else origin(args.origin)
+    try:
+        kind = offline.message_kind(text)
+    except ProtocolError as exc:
+        raise Rejected("input", exc) from None
+    if kind == offline.REVOCATION and not (args.pinned or args.db):
+        raise UsageError("a revocation event needs --pinned JWK_FILE or --db FILE")
+    pinned = pinned_from_file(Path(args.pinned)) if args.pinned else None
+    with receiver_database(args.db) as storage:
+        try:
+            if kind == offline.SHARE_TOKEN:
+                opened = offline.open_token(text, keys, audience, now)
+                if request is None and storage is not None:
+                    request = registered_request(storage, opened.claims.request_sha256, keys)
+                summary = offline.token_summary(opened, request)
+            else:
+                if pinned is None and storage is not None:
+                    pinned = pinned_in_db(storage, text)
+                assert pinned is not None
+                summary = offline.verify_event(text, pinned, audience, now)
+        except ProtocolError as exc:
+            what = "share token" if kind == offline.SHARE_TOKEN else "revocation event"
+            raise Rejected(what, exc) from None
+    print_json(summary)
+    return EXIT_OK
+
+
+# -- helpers --------------------------------------------------------------------------
+
+
+def read_input(name: str) -> str:
+    limit = jose.MAX_COMPACT_BYTES + 1  # more is refused as too large, without reading it all
+    try:
+        if name == "-":
+            raw = sys.stdin.buffer.read(limit)
+        else:
+            with open(name, "rb") as handle:
+                raw = handle.read(limit)
+    except OSError as exc:
+        raise UsageError(f"cannot read {name}: {exc.strerror}") from None
+    return raw.decode("utf-8", errors="replace")
+
+
+def origin(text: str) -> str:
+    try:
+        return canonical_origin(text)
+    except ValueError as exc:
+        raise UsageError(f"--origin {text!r}: {exc}") from None
+
+
+def own_request(path: Path, keys: BrandKeys) -> DataRequest:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {path}: {getattr(exc, 'strerror', exc)}") from None
+    try:
+        return open_own_request(text, keys)
+    except ProtocolError as exc:
+        raise UsageError(f"--request {path}: not a request of this brand ({exc})") from None
+
+
+def registered_request(storage: Storage, sha256: str, keys: BrandKeys) -> DataRequest:
+    """The issued request a token names, from a receiver database."""
+    with storage.transaction(write=False) as transaction:
+        issued = transaction.issued_request(sha256)
+    if issued is None:
+        raise TokenRefused("unknown_request", "request.sha256 names no request in the database")
+    return open_own_request(issued.jws, keys)
+
+
+def pinned_from_file(path: Path) -> dict[str, Any]:
+    try:
+        jwk = json.loads(path.read_text(encoding="utf-8"))
+        jose.import_public_key(jwk, "Ed25519")
+    except (OSError, UnicodeDecodeError, ValueError, KeyInvalid) as exc:
+        raise UsageError(f"--pinned {path}: not a readable public Ed25519 JWK ({exc})") from None
+    assert isinstance(jwk, dict)
+    return jwk
+
+
+def pinned_in_db(storage: Storage, text: str) -> dict[str, Any]:
+    issuer = zpd_event.unverified_issuer(text)
+    with storage.transaction(write=False) as transaction:
+        pinned = transaction.pinned_key(issuer)
+    if pinned is None:
+        raise EventRefused("unknown_issuer", "the database pinned no key for this iss")
+    return pinned
+
+
+@contextmanager
+def receiver_database(path: str | None) -> Iterator[Storage | None]:
+    """The receiver database named by --db, opened read-only, or None."""
+    if path is None:
+        yield None
+        return
+    storage = SqliteStorage(path, readonly=True)
+    try:
+        yield storage
+    finally:
+        storage.close()
+
+
+def print_json(document: object) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+# -- parser ---------------------------------------------------------------------------
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zpv-brand", description="A brand's side of Zero-Party Vault: keys, data requests, "
+        "and verification of share tokens and revocation events.", epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    keygen = commands.add_parser(
+        "keygen", help="make a signing and an encryption key; print the public JWKS",
+        description="Write signing.jwk and encryption.jwk (private, mode 0600) and jwks.json "
+        "(public) into DIR, and print the public JWKS. Existing keys are never overwritten.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    keygen.add_argument("--keys", required=True, metavar="DIR", help="the key directory")
+    keygen.set_defaults(handler=cmd_keygen)
+
+    request = commands.add_parser(
+        "request", help="sign a data request from a spec",
+        description="Validate SPEC.json (a request payload without iat, exp, jti and jwks), "
+        "fill those in and sign it with the brand's key.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    request.add_argument("--keys", required=True, metavar="DIR", help="the key directory")
+    request.add_argument("spec", metavar="SPEC.json", help="the request spec")
+    request.add_argument("--out", required=True, metavar="FILE",
+                         help="where to write the compact JWS ('-' for standard output)")
+    request.add_argument("--days", type=int, default=DEFAULT_DAYS, metavar="N",
+                         help=f"the request expires N days from now (default {DEFAULT_DAYS})")
+    request.set_defaults(handler=cmd_request)
+
+    verify = commands.add_parser(
+        "verify", help="verify a share token or a revocation event", description=VERIFY_HELP,
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    verify.add_argument("--keys", required=True, metavar="DIR", help="the key directory")
+    verify.add_argument("file", metavar="FILE", help="the token or event ('-' for standard input)")
+    audience = verify.add_mutually_exclusive_group(required=True)
+    audience.add_argument("--origin", metavar="ORIGIN",
+                          help="the brand's origin, e.g. https://shoes.example")
+    audience.add_argument("--request", metavar="FILE",
+                          help="the brand's signed request: its iss is the audience, and a "
+                          "token is checked against it")
+    pinned = verify.add_mutually_exclusive_group()
+    pinned.add_argument("--pinned", metavar="JWK_FILE",
+                        help="the pairwise public key pinned for the event's issuer")
+    pinned.add_argument("--db", metavar="FILE",
+                        help="a receiver database (SQLite): pinned keys and issued requests")
+    verify.add_argument("--now", type=int, metavar="NUMERICDATE",
+                        help="verify as at this time (seconds since the epoch; default now)")
+    verify.set_defaults(handler=cmd_verify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except Rejected as error:
+        return fail(str(error), EXIT_REJECTED)
+    except UsageError as error:
+        return fail(str(error), EXIT_USAGE)
+    except BrandKitError as error:
+        return fail(str(error), EXIT_LOCAL)
+    except OSError as error:
+        return fail(f"{error.filename or ''}: {error.strerror or error}", EXIT_LOCAL)
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
+
+
+def fail(message: str, code: int) -> int:
+    print(f"zpv-brand: {' '.join(message.split())}", file=sys.stderr)
+    return code

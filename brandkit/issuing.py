@@ -1,0 +1,82 @@
+"""Data requests the brand issues (PROTOCOL.md section 2): sign a spec, open one we signed.
+
+A spec is the request payload a brand writes by hand: everything but `iat`,
+`exp`, `jti` and `jwks`, which `sign_spec` fills in.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from zpd import jose
+from zpd.claims import Reader
+from zpd.errors import RequestInvalid
+from zpd.request import MAX_DAYS, REQUEST_TYP, DataRequest, sign_request, verify_request
+
+from .keys import BrandKeys
+
+SECONDS_PER_DAY = 86400
+DEFAULT_DAYS = 365
+MAX_SPEC_BYTES = 256 * 1024
+
+
+def parse_spec_text(text: str) -> object:
+    """The JSON of a spec; RequestInvalid("bad_json") names the line and column."""
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise RequestInvalid(
+            "bad_json", f"line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise RequestInvalid("bad_json", str(exc)) from None
+
+
+def read_spec(path: Path) -> object:
+    """Read and parse a spec file (UTF-8 JSON). OSError if it cannot be read."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_SPEC_BYTES + 1)
+    if len(raw) > MAX_SPEC_BYTES:
+        raise RequestInvalid("too_large", f"a spec is at most {MAX_SPEC_BYTES} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RequestInvalid("bad_json", f"not UTF-8 (byte {exc.start})") from None
+    return parse_spec_text(text)
+
+
+def sign_spec(
+    spec: object, keys: BrandKeys, *, now: int, days: int = DEFAULT_DAYS, jti: str | None = None
+) -> str:
+    """Validate the spec, fill in iat, exp (now + days), jti and jwks, and sign it."""
+    if not 1 <= days <= MAX_DAYS:
+        raise ValueError(f"days must be between 1 and {MAX_DAYS}")
+    return sign_request(
+        spec, keys.signing, keys.encryption, iat=now, exp=now + days * SECONDS_PER_DAY, jti=jti
+    )
+
+
+def open_own_request(text: str, keys: BrandKeys) -> DataRequest:
+    """Verify a request this brand signed with `keys`, however old.
+
+    The whole of PROTOCOL.md section 2 is checked as at a moment the request
+    was valid: an expired request still names the asks its grants were given
+    under. RequestInvalid("not_ours") if it was signed or encrypts to other keys.
+    """
+    _, claims = jose.verify(text, keys.signing, REQUEST_TYP, RequestInvalid)
+    exp = Reader(claims, "", RequestInvalid).integer("exp")
+    request = verify_request(text, exp - 1)
+    if request.key_ids != (keys.signing_kid, keys.encryption_kid):
+        raise RequestInvalid("not_ours", "the request's jwks are not this brand's keys")
+    return request
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate member {key!r}")
+        result[key] = value
+    return result

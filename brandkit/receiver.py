@@ -1,0 +1,270 @@
+"""The brand's receiver for share tokens and revocation events (PROTOCOL.md sections 3 to 5).
+
+    receiver = Receiver(load_keys(keys_dir), SqliteStorage("zpd.sqlite3"), "https://shoes.example")
+    receiver.register_issued_request(request_jws)      # each request the brand issues
+    receipt = receiver.receive_token(body)             # POST <endpoints.grants>
+    receipt = receiver.receive_event(body)             # POST <endpoints.events>
+
+Both return the signed receipt for a 202. A refusal raises a
+`zpd.errors.ProtocolError` (TokenInvalid, EventInvalid, or brandkit's
+TokenRefused/EventRefused) whose `err` and `errors.description(error)` make
+the RFC 8935 400 body; a refused message changes nothing. Any other exception
+is the receiver's own trouble (the database, say): answer 5xx and the vault
+retries.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+from zpd import event as zpd_event
+from zpd import jose
+from zpd import receipt as zpd_receipt
+from zpd import token as zpd_token
+from zpd.errors import EventInvalid, ProtocolError, RequestInvalid, TokenInvalid
+from zpd.origin import canonical_origin
+from zpd.request import DataRequest
+
+from .checks import check_grant
+from .customers import Customer, CustomerGrant
+from .errors import EventRefused, TokenRefused, rfc8935_codes
+from .issuing import open_own_request
+from .keys import BrandKeys
+from .storage import (
+    ACTIVE,
+    EVENT,
+    REVOKED,
+    TOKEN,
+    GrantRecord,
+    IssuedRequest,
+    MessageKind,
+    SeenMessage,
+    Storage,
+    Transaction,
+)
+
+REQUEST_CACHE_SIZE = 256
+
+
+class Receiver:
+    def __init__(self, keys: BrandKeys, storage: Storage, origin: str) -> None:
+        try:
+            self.origin = canonical_origin(origin)
+        except ValueError as exc:
+            raise ValueError(f"origin {origin!r}: {exc}") from None
+        self._keys = keys
+        self._storage = storage
+        self._requests: dict[str, DataRequest] = {}
+
+    # -- requests the brand issued
+
+    def register_issued_request(self, request_jws: str, now: int | None = None) -> DataRequest:
+        """Record a request this brand issued, so tokens may name it. Idempotent.
+
+        RequestInvalid if it is not a valid request signed with this brand's
+        keys for this origin (an expired one is accepted: grants given under it
+        still arrive).
+        """
+        request = open_own_request(request_jws.strip(), self._keys)
+        if request.iss != self.origin:
+            raise RequestInvalid("wrong_issuer", f"the request is from {request.iss}")
+        record = IssuedRequest(
+            request.sha256, request.jti, request.jws, request.iat, request.exp, _now(now)
+        )
+        with self._storage.transaction() as transaction:
+            transaction.add_issued_request(record)
+        return request
+
+    def issued_requests(self) -> list[IssuedRequest]:
+        with self._storage.transaction(write=False) as transaction:
+            return transaction.issued_requests()
+
+    # -- share tokens
+
+    def receive_token(self, jwe_text: str | bytes, now: int | None = None) -> str:
+        """Decrypt, verify, check and store a share token; return the signed "stored" receipt.
+
+        Only a higher `grant.version` replaces what is held; an older or equal one
+        is acknowledged and changes nothing. The same token delivered again (same
+        jti, same signed content) gets its first receipt again, even if its grant
+        was revoked since; another token reusing a jti is refused (jti_reused).
+        """
+        moment = _now(now)
+        with rfc8935_codes():
+            text = _as_text(jwe_text, TokenInvalid)
+            opened = zpd_token.open_token(text, self._keys.encryption, self.origin, moment)
+            with self._storage.transaction() as transaction:
+                return self._store_token(transaction, opened, moment)
+
+    def _store_token(
+        self, transaction: Transaction, opened: zpd_token.OpenedToken, now: int
+    ) -> str:
+        claims = opened.claims
+        digest = jose.sha256_b64u(opened.inner_jws)
+        seen = transaction.seen_message(TOKEN, claims.jti)
+        if seen is not None:
+            return _replay(seen, digest, TokenRefused)
+        issued = transaction.issued_request(claims.request_sha256)
+        if issued is None:
+            raise TokenRefused(
+                "unknown_request", "request.sha256 names no request this brand issued"
+            )
+        ask, data = check_grant(claims, self._request(issued))
+        pinned = transaction.pinned_key(claims.pseudonym)
+        if pinned is not None and pinned != opened.pairwise_jwk:
+            raise TokenRefused("key_mismatch", "the pseudonym's key is not the one pinned")
+        current = transaction.grant(claims.grant_id)
+        if current is not None:
+            _check_update(current, claims)
+        if pinned is None:
+            transaction.pin_key(claims.pseudonym, opened.pairwise_jwk, now)
+        if current is None or claims.version > current.version:
+            transaction.put_grant(GrantRecord(
+                grant_id=claims.grant_id,
+                pseudonym=claims.pseudonym,
+                version=claims.version,
+                status=ACTIVE,
+                received_at=now if current is None else current.received_at,
+                updated_at=now,
+                request_sha256=claims.request_sha256,
+                ask_id=ask.id,
+                purpose_iri=claims.purpose_iri,
+                purpose_description=claims.purpose_description,
+                retention_days=claims.retention_days,
+                data=data,
+                token_jti=claims.jti,
+                issued_at=claims.iat,
+                expires_at=claims.exp,
+            ))
+        # An older or equal version changes nothing, but is acknowledged all the same.
+        return self._acknowledge(
+            transaction, TOKEN, claims.jti, claims.pseudonym, digest, zpd_receipt.STORED, now
+        )
+
+    # -- revocation events
+
+    def receive_event(self, set_text: str | bytes, now: int | None = None) -> str:
+        """Verify a revocation against the pinned key, erase the grant's data; "deleted" receipt.
+
+        A revocation of a grant this brand never received (from a known issuer)
+        is acknowledged and leaves a tombstone, so a late token for it is refused.
+        """
+        moment = _now(now)
+        with rfc8935_codes():
+            text = _as_text(set_text, EventInvalid).strip()
+            issuer = zpd_event.unverified_issuer(text)
+            with self._storage.transaction() as transaction:
+                pinned = transaction.pinned_key(issuer)
+                if pinned is None:
+                    raise EventRefused("unknown_issuer", "no grant was received from this iss")
+                revocation = zpd_event.verify(text, pinned, self.origin, moment)
+                return self._revoke(transaction, revocation, jose.sha256_b64u(text), moment)
+
+    def _revoke(
+        self, transaction: Transaction, revocation: zpd_event.RevocationEvent, digest: str,
+        now: int,
+    ) -> str:
+        seen = transaction.seen_message(EVENT, revocation.jti)
+        if seen is not None:
+            return _replay(seen, digest, EventRefused)
+        current = transaction.grant(revocation.grant_id)
+        if current is not None and current.pseudonym != revocation.issuer:
+            raise EventRefused("not_grant_owner", "the grant was given by another pseudonym")
+        if current is None:
+            # Nothing arrived of this grant: hold nothing, and keep a late token for it out.
+            transaction.put_grant(GrantRecord(
+                grant_id=revocation.grant_id, pseudonym=revocation.issuer, version=0,
+                status=REVOKED, received_at=now, updated_at=now, revoked_at=now,
+            ))
+        elif current.status != REVOKED:
+            transaction.revoke_grant(current.grant_id, now)
+        return self._acknowledge(
+            transaction, EVENT, revocation.jti, revocation.issuer, digest, zpd_receipt.DELETED,
+            now,
+        )
+
+    # -- customers
+
+    def customer(self, pseudonym: str, now: int | None = None) -> Customer | None:
+        """What the brand holds from one pseudonym, per grant; None if it never sent one."""
+        moment = _now(now)
+        with self._storage.transaction(write=False) as transaction:
+            return _customer(transaction, pseudonym, moment)
+
+    def customers(
+        self, now: int | None = None, *, limit: int = 100, after: str | None = None
+    ) -> list[Customer]:
+        """Customers in pseudonym order, `limit` at a time: pass the last pseudonym as `after`."""
+        moment = _now(now)
+        with self._storage.transaction(write=False) as transaction:
+            found = (
+                _customer(transaction, p, moment)
+                for p in transaction.pseudonyms(limit=limit, after=after)
+            )
+            return [c for c in found if c is not None]
+
+    # -- helpers
+
+    def _acknowledge(
+        self, transaction: Transaction, kind: MessageKind, jti: str, pseudonym: str, digest: str,
+        status: str, now: int,
+    ) -> str:
+        receipt = zpd_receipt.issue(
+            zpd_receipt.Receipt(self.origin, pseudonym, now, str(uuid.uuid4()), jti, status),
+            self._keys.signing,
+        )
+        transaction.remember(SeenMessage(kind, jti, pseudonym, digest, receipt, now))
+        return receipt
+
+    def _request(self, issued: IssuedRequest) -> DataRequest:
+        request = self._requests.get(issued.sha256)
+        if request is None:
+            request = open_own_request(issued.jws, self._keys)
+            if len(self._requests) >= REQUEST_CACHE_SIZE:
+                self._requests.clear()
+            self._requests[issued.sha256] = request
+        return request
+
+
+def _check_update(current: GrantRecord, claims: zpd_token.GrantClaims) -> None:
+    if current.pseudonym != claims.pseudonym:
+        raise TokenRefused("not_grant_owner", "the grant was given by another pseudonym")
+    if current.status == REVOKED:
+        raise TokenRefused("grant_revoked", "the grant was revoked; its data is gone")
+    if (current.request_sha256, current.ask_id) != (claims.request_sha256, claims.ask_id):
+        raise TokenRefused("grant_mismatch", "a grant keeps the request and ask it was given for")
+
+
+def _replay(seen: SeenMessage, digest: str, error: type[ProtocolError]) -> str:
+    """The same message delivered again gets its receipt again; another one with its jti doesn't."""
+    if seen.digest != digest:
+        raise error("jti_reused", "another message was received with this jti")
+    return seen.receipt
+
+
+def _customer(transaction: Transaction, pseudonym: str, now: int) -> Customer | None:
+    first_seen = transaction.first_seen(pseudonym)
+    if first_seen is None:
+        return None
+    grants = tuple(CustomerGrant.from_record(g, now) for g in transaction.grants_of(pseudonym))
+    return Customer(pseudonym, first_seen, grants)
+
+
+def _as_text(body: str | bytes, error: type[ProtocolError]) -> str:
+    if isinstance(body, bytes | bytearray):
+        if len(body) > jose.MAX_COMPACT_BYTES:
+            raise error("too_large", f"more than {jose.MAX_COMPACT_BYTES} bytes")
+        try:
+            return bytes(body).decode("ascii")
+        except UnicodeDecodeError:
+            raise error("not_compact", "a compact serialization is ASCII") from None
+    if not isinstance(body, str):
+        raise error("not_compact", "expected text")
+    return body
+
+
+def _now(now: int | None) -> int:
+    return int(time.time()) if now is None else now
+
+

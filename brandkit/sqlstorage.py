@@ -1,0 +1,360 @@
+"""SQL storage for the receiver: portable SQL, a thin dialect, SQLite by default.
+
+Queries are written once with `?` placeholders and plain types (TEXT, BIGINT)
+that SQLite and PostgreSQL both take; a `Dialect` supplies what differs. A
+PostgreSQL backend is `SqlStorage(connection, POSTGRES_DIALECT)` over a DB-API
+connection in autocommit mode (psycopg: `autocommit=True`), since transactions
+are begun and ended here, explicitly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, cast
+
+from .errors import StorageError
+from .storage import REVOKED, GrantRecord, IssuedRequest, MessageKind, SeenMessage
+
+SCHEMA_VERSION = 1
+MEMORY = ":memory:"
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS zpd_meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS zpd_issued_requests (
+        sha256 TEXT PRIMARY KEY,
+        jti TEXT NOT NULL,
+        jws TEXT NOT NULL,
+        iat BIGINT NOT NULL,
+        exp BIGINT NOT NULL,
+        registered_at BIGINT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS zpd_pseudonyms (
+        pseudonym TEXT PRIMARY KEY,
+        jwk TEXT NOT NULL,
+        first_seen BIGINT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS zpd_grants (
+        grant_id TEXT PRIMARY KEY,
+        pseudonym TEXT NOT NULL REFERENCES zpd_pseudonyms (pseudonym),
+        version BIGINT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
+        request_sha256 TEXT REFERENCES zpd_issued_requests (sha256),
+        ask_id TEXT,
+        purpose_iri TEXT,
+        purpose_description TEXT,
+        retention_days BIGINT,
+        data TEXT,
+        token_jti TEXT,
+        issued_at BIGINT,
+        expires_at BIGINT,
+        received_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        revoked_at BIGINT)""",
+    "CREATE INDEX IF NOT EXISTS zpd_grants_by_pseudonym ON zpd_grants (pseudonym)",
+    """CREATE TABLE IF NOT EXISTS zpd_seen_messages (
+        kind TEXT NOT NULL CHECK (kind IN ('token', 'event')),
+        jti TEXT NOT NULL,
+        pseudonym TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        receipt TEXT NOT NULL,
+        received_at BIGINT NOT NULL,
+        PRIMARY KEY (kind, jti))""",
+)
+
+GRANT_COLUMNS = (
+    "grant_id", "pseudonym", "version", "status", "received_at", "updated_at", "request_sha256",
+    "ask_id", "purpose_iri", "purpose_description", "retention_days", "data", "token_jti",
+    "issued_at", "expires_at", "revoked_at",
+)
+SEEN_COLUMNS = ("kind", "jti", "pseudonym", "digest", "receipt", "received_at")
+REQUEST_COLUMNS = ("sha256", "jti", "jws", "iat", "exp", "registered_at")
+
+
+class Cursor(Protocol):
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+class Connection(Protocol):
+    """The part of a DB-API 2.0 connection used here."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    begin_write: str  # begins a transaction that serialises writers
+    begin_read: str
+    placeholder: str  # "?" (qmark) or "%s" (format)
+    lock_rows: str  # appended to a SELECT of a row about to be replaced
+
+    def sql(self, query: str) -> str:
+        return query if self.placeholder == "?" else query.replace("?", self.placeholder)
+
+
+SQLITE_DIALECT = Dialect("sqlite", "BEGIN IMMEDIATE", "BEGIN", "?", "")
+POSTGRES_DIALECT = Dialect(
+    "postgresql", "BEGIN ISOLATION LEVEL SERIALIZABLE", "BEGIN READ ONLY", "%s", " FOR UPDATE"
+)
+
+
+class SqlTransaction:
+    """storage.Transaction over one SQL connection."""
+
+    def __init__(self, connection: Connection, dialect: Dialect) -> None:
+        self._connection = connection
+        self._dialect = dialect
+        self.erased = False  # grant data was erased in this transaction
+
+    def execute(self, query: str, *parameters: Any) -> Cursor:
+        return self._connection.execute(self._dialect.sql(query), parameters)
+
+    # -- requests
+
+    def issued_request(self, sha256: str) -> IssuedRequest | None:
+        row = self.execute(
+            f"SELECT {', '.join(REQUEST_COLUMNS)} FROM zpd_issued_requests WHERE sha256 = ?",
+            sha256,
+        ).fetchone()
+        return IssuedRequest(*row) if row else None
+
+    def add_issued_request(self, request: IssuedRequest) -> bool:
+        if self.issued_request(request.sha256) is not None:
+            return False
+        self.execute(
+            f"INSERT INTO zpd_issued_requests ({', '.join(REQUEST_COLUMNS)}) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            request.sha256, request.jti, request.jws, request.iat, request.exp,
+            request.registered_at,
+        )
+        return True
+
+    def issued_requests(self) -> list[IssuedRequest]:
+        rows = self.execute(
+            f"SELECT {', '.join(REQUEST_COLUMNS)} FROM zpd_issued_requests "
+            "ORDER BY registered_at, sha256"
+        ).fetchall()
+        return [IssuedRequest(*row) for row in rows]
+
+    # -- pseudonyms
+
+    def pinned_key(self, pseudonym: str) -> dict[str, Any] | None:
+        row = self.execute(
+            "SELECT jwk FROM zpd_pseudonyms WHERE pseudonym = ?", pseudonym
+        ).fetchone()
+        return cast(dict[str, Any], json.loads(row[0])) if row else None
+
+    def pin_key(self, pseudonym: str, jwk: dict[str, Any], now: int) -> None:
+        self.execute(
+            "INSERT INTO zpd_pseudonyms (pseudonym, jwk, first_seen) VALUES (?, ?, ?)",
+            pseudonym, _dump(jwk), now,
+        )
+
+    def first_seen(self, pseudonym: str) -> int | None:
+        row = self.execute(
+            "SELECT first_seen FROM zpd_pseudonyms WHERE pseudonym = ?", pseudonym
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def pseudonyms(self, *, limit: int, after: str | None = None) -> list[str]:
+        rows = self.execute(
+            "SELECT pseudonym FROM zpd_pseudonyms WHERE pseudonym > ? ORDER BY pseudonym LIMIT ?",
+            after or "", limit,
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    # -- grants
+
+    def grant(self, grant_id: str) -> GrantRecord | None:
+        row = self.execute(
+            f"SELECT {', '.join(GRANT_COLUMNS)} FROM zpd_grants WHERE grant_id = ?"
+            + self._dialect.lock_rows,
+            grant_id,
+        ).fetchone()
+        return _grant(row) if row else None
+
+    def put_grant(self, grant: GrantRecord) -> None:
+        values = (
+            grant.grant_id, grant.pseudonym, grant.version, grant.status, grant.received_at,
+            grant.updated_at, grant.request_sha256, grant.ask_id, grant.purpose_iri,
+            grant.purpose_description, grant.retention_days,
+            None if grant.data is None else _dump(grant.data), grant.token_jti, grant.issued_at,
+            grant.expires_at, grant.revoked_at,
+        )
+        updates = ", ".join(f"{c} = excluded.{c}" for c in GRANT_COLUMNS[1:])
+        self.execute(
+            f"INSERT INTO zpd_grants ({', '.join(GRANT_COLUMNS)}) "
+            f"VALUES ({', '.join('?' for _ in GRANT_COLUMNS)}) "
+            f"ON CONFLICT (grant_id) DO UPDATE SET {updates}",
+            *values,
+        )
+        if grant.data is None:
+            self.erased = True
+
+    def revoke_grant(self, grant_id: str, revoked_at: int) -> None:
+        self.execute(
+            "UPDATE zpd_grants SET data = NULL, status = ?, revoked_at = ?, updated_at = ? "
+            "WHERE grant_id = ?",
+            REVOKED, revoked_at, revoked_at, grant_id,
+        )
+        self.erased = True
+
+    def grants_of(self, pseudonym: str) -> list[GrantRecord]:
+        rows = self.execute(
+            f"SELECT {', '.join(GRANT_COLUMNS)} FROM zpd_grants WHERE pseudonym = ? "
+            "ORDER BY received_at, grant_id",
+            pseudonym,
+        ).fetchall()
+        return [_grant(row) for row in rows]
+
+    # -- de-duplication
+
+    def seen_message(self, kind: MessageKind, jti: str) -> SeenMessage | None:
+        row = self.execute(
+            f"SELECT {', '.join(SEEN_COLUMNS)} FROM zpd_seen_messages WHERE kind = ? AND jti = ?",
+            kind, jti,
+        ).fetchone()
+        return SeenMessage(*row) if row else None
+
+    def remember(self, message: SeenMessage) -> None:
+        self.execute(
+            f"INSERT INTO zpd_seen_messages ({', '.join(SEEN_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)",
+            message.kind, message.jti, message.pseudonym, message.digest, message.receipt,
+            message.received_at,
+        )
+
+
+class SqlStorage:
+    """storage.Storage over one DB-API connection that is in autocommit mode.
+
+    One transaction at a time per instance (a lock), so one instance can serve
+    a threaded web server; run several processes for more.
+    """
+
+    def __init__(self, connection: Connection, dialect: Dialect, *, create: bool = True) -> None:
+        self._connection = connection
+        self._dialect = dialect
+        self._lock = threading.RLock()
+        self._prepare(create)
+
+    @contextmanager
+    def _transaction(self, write: bool) -> Iterator[SqlTransaction]:
+        with self._lock:
+            dialect = self._dialect
+            self._connection.execute(dialect.begin_write if write else dialect.begin_read)
+            transaction = SqlTransaction(self._connection, dialect)
+            try:
+                yield transaction
+                self._connection.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+            if transaction.erased:
+                self._after_erase()
+
+    def transaction(self, *, write: bool = True) -> AbstractContextManager[SqlTransaction]:
+        return self._transaction(write)
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    def _rollback(self) -> None:
+        try:
+            self._connection.execute("ROLLBACK")
+        except Exception:  # nothing to roll back: a failed COMMIT may already have
+            pass
+
+    def _after_erase(self) -> None:
+        """Hook: make erased data unrecoverable from the database's files, if needed."""
+
+    def _prepare(self, create: bool) -> None:
+        with self._transaction(write=create) as transaction:
+            if create:
+                for statement in SCHEMA:
+                    transaction.execute(statement)
+            try:
+                row = transaction.execute(
+                    "SELECT value FROM zpd_meta WHERE key = 'schema_version'"
+                ).fetchone()
+            except Exception as exc:  # the DB-API's own error types differ per driver
+                raise StorageError(f"not a brandkit receiver database ({exc})") from None
+            if row is None and create:
+                transaction.execute(
+                    "INSERT INTO zpd_meta (key, value) VALUES ('schema_version', ?)",
+                    str(SCHEMA_VERSION),
+                )
+            elif row is None:
+                raise StorageError("not a brandkit receiver database (no schema version)")
+            elif row[0] != str(SCHEMA_VERSION):
+                raise StorageError(
+                    f"receiver database schema {row[0]} is not {SCHEMA_VERSION}; "
+                    "update brandkit"
+                )
+
+
+class SqliteStorage(SqlStorage):
+    """The default backend: one SQLite file (created mode 0600), or ":memory:".
+
+    WAL, synchronous FULL, foreign keys on, secure_delete on; after a
+    transaction that erased grant data the WAL is checkpointed, so the old
+    pages leave the log as well as the database.
+    """
+
+    def __init__(self, path: str | Path = MEMORY, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        in_memory = self.path == MEMORY
+        if readonly:
+            if in_memory or not Path(self.path).is_file():
+                raise StorageError(f"no receiver database at {self.path}")
+            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            connection = sqlite3.connect(
+                uri, uri=True, isolation_level=None, check_same_thread=False
+            )
+        else:
+            if not in_memory and not Path(self.path).exists():
+                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            connection = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False
+            )
+        try:
+            connection.execute("PRAGMA busy_timeout = 10000")
+            if not in_memory and not readonly:
+                connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA secure_delete = ON")
+            super().__init__(connection, SQLITE_DIALECT, create=not readonly)
+        except sqlite3.DatabaseError as exc:
+            connection.close()
+            raise StorageError(f"{self.path} is not a usable SQLite database ({exc})") from None
+        except BaseException:
+            connection.close()
+            raise
+
+    def _after_erase(self) -> None:
+        if self.path != MEMORY:
+            self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _grant(row: Sequence[Any]) -> GrantRecord:
+    values = dict(zip(GRANT_COLUMNS, row, strict=True))
+    if values["data"] is not None:
+        values["data"] = json.loads(values["data"])
+    return GrantRecord(**values)
+
+
+def _dump(document: object) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+

@@ -1,0 +1,128 @@
+"""What the receiver keeps, and the interface any storage backend implements.
+
+The receiver does every check and write of one message inside one
+`Storage.transaction()`: a refused message rolls back and leaves nothing.
+`sqlstorage.SqliteStorage` is the default backend; a PostgreSQL one plugs in
+through `sqlstorage.SqlStorage` with another `Dialect`.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+ACTIVE = "active"
+REVOKED = "revoked"
+EXPIRED = "expired"  # never stored: an active grant past its expiry reads as expired
+
+MessageKind = Literal["token", "event"]
+TOKEN: MessageKind = "token"
+EVENT: MessageKind = "event"
+
+
+@dataclass(frozen=True)
+class IssuedRequest:
+    """A data request the brand issued, kept exactly as signed."""
+
+    sha256: str  # b64u SHA-256 of the JWS, the name tokens use for it
+    jti: str
+    jws: str
+    iat: int
+    exp: int
+    registered_at: int
+
+
+@dataclass(frozen=True)
+class GrantRecord:
+    """The highest version received of one grant, or what is left after its revocation.
+
+    A grant revoked before any version of it arrived is a tombstone: version 0,
+    no request, ask, purpose or data. It keeps a late token for it out.
+    """
+
+    grant_id: str
+    pseudonym: str
+    version: int
+    status: str  # ACTIVE or REVOKED
+    received_at: int  # first version
+    updated_at: int  # last change
+    request_sha256: str | None = None
+    ask_id: str | None = None
+    purpose_iri: str | None = None
+    purpose_description: str | None = None
+    retention_days: int | None = None
+    data: dict[str, Any] | None = None  # None once revoked
+    token_jti: str | None = None  # of the version kept
+    issued_at: int | None = None  # the token's iat
+    expires_at: int | None = None  # the token's exp: the end of the grant
+    revoked_at: int | None = None
+
+    def status_at(self, now: int) -> str:
+        if self.status == ACTIVE and self.expires_at is not None and self.expires_at <= now:
+            return EXPIRED
+        return self.status
+
+
+@dataclass(frozen=True)
+class SeenMessage:
+    """A token or event already processed, with the receipt it got (for de-duplication)."""
+
+    kind: MessageKind
+    jti: str
+    pseudonym: str
+    digest: str  # b64u SHA-256 of the signed JWS (a token's inner JWS, or the SET)
+    receipt: str
+    received_at: int
+
+
+class Transaction(Protocol):
+    """Reads and writes inside one transaction; see Storage.transaction."""
+
+    def issued_request(self, sha256: str) -> IssuedRequest | None: ...
+
+    def add_issued_request(self, request: IssuedRequest) -> bool:
+        """Record a request; False (and no change) if one with that sha256 is already there."""
+        ...
+
+    def issued_requests(self) -> list[IssuedRequest]: ...
+
+    def pinned_key(self, pseudonym: str) -> dict[str, Any] | None: ...
+
+    def pin_key(self, pseudonym: str, jwk: dict[str, Any], now: int) -> None: ...
+
+    def first_seen(self, pseudonym: str) -> int | None: ...
+
+    def grant(self, grant_id: str) -> GrantRecord | None:
+        """The grant, locked against concurrent writers until the transaction ends."""
+        ...
+
+    def put_grant(self, grant: GrantRecord) -> None:
+        """Insert the grant, or replace the stored row with the same grant_id."""
+        ...
+
+    def revoke_grant(self, grant_id: str, revoked_at: int) -> None:
+        """Erase the grant's data and mark it revoked at `revoked_at`."""
+        ...
+
+    def seen_message(self, kind: MessageKind, jti: str) -> SeenMessage | None: ...
+
+    def remember(self, message: SeenMessage) -> None: ...
+
+    def pseudonyms(self, *, limit: int, after: str | None = None) -> list[str]:
+        """Known pseudonyms in order, `limit` at a time after `after` (keyset paging)."""
+        ...
+
+    def grants_of(self, pseudonym: str) -> list[GrantRecord]: ...
+
+
+class Storage(Protocol):
+    def transaction(self, *, write: bool = True) -> AbstractContextManager[Transaction]:
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        With `write`, writers are serialised from the start (no lost update
+        between reading a grant's version and replacing it).
+        """
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,77 @@
+"""Fixtures for the brand kit: keys, a signed request, a receiver on SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from brandkit.issuing import sign_spec
+from brandkit.keys import BrandKeys, generate_keys
+from brandkit.receiver import Receiver
+from brandkit.sqlstorage import SqliteStorage
+from zpd.request import DataRequest, verify_request
+
+from .people import NOW, ORIGIN, Person, spec
+
+
+@pytest.fixture(scope="session")
+def keys() -> BrandKeys:
+    return generate_keys()
+
+
+@pytest.fixture(scope="session")
+def request_jws(keys: BrandKeys) -> str:
+    return sign_spec(spec(), keys, now=NOW - 86400)
+
+
+@pytest.fixture(scope="session")
+def issued(request_jws: str) -> DataRequest:
+    return verify_request(request_jws, NOW)
+
+
+@pytest.fixture
+def storage() -> Iterator[SqliteStorage]:
+    opened = SqliteStorage()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def receiver(keys: BrandKeys, storage: SqliteStorage, request_jws: str) -> Receiver:
+    made = Receiver(keys, storage, ORIGIN)
+    made.register_issued_request(request_jws, now=NOW)
+    return made
+
+
+@pytest.fixture
+def alice() -> Person:
+    return Person()
+
+
+@pytest.fixture
+def bob() -> Person:
+    return Person()
+
+
+def snapshot(storage: SqliteStorage) -> dict[str, list[Any]]:
+    """Every row of every table, to show that a refused message changed nothing."""
+    with storage.transaction(write=False) as transaction:
+        tables = [
+            row[0] for row in transaction.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            ).fetchall()
+        ]
+        return {
+            table: sorted(map(tuple, transaction.execute(f"SELECT * FROM {table}").fetchall()))
+            for table in tables
+        }
+
+
+def db_files(path: Path) -> bytes:
+    """The bytes of a SQLite database and its WAL, if any."""
+    return b"".join(
+        p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists()
+    )
