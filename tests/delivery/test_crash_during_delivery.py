@@ -1,0 +1,104 @@
+"""The vault killed after the brand stored a token, before the vault recorded the answer:
+the token is sent again, and the brand stores it once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from brandkit.issuing import sign_spec
+from brandkit.keys import generate_keys
+from brandkit.receiver import Receiver
+from brandkit.sqlstorage import SqliteStorage
+from tests.conftest import FAST_KDF, PASSPHRASE, PROJECT_ROOT
+from tests.delivery.servers import Received, respond, serving
+from vault.outbox import DeliveryStatus
+from vault.service import Vault
+
+FLUSH_SCRIPT = """
+import sys
+from pathlib import Path
+from vault.service import Vault
+vault = Vault.unlock(Path(sys.argv[1]), sys.argv[2])
+print("flushing", flush=True)
+vault.flush_outbox()
+print("flushed", flush=True)
+"""
+
+
+def spec_for(origin: str) -> dict[str, Any]:
+    return {
+        "iss": origin,
+        "brand": {"name": "Shoes Example"},
+        "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events"},
+        "asks": [{
+            "id": "fit-advice",
+            "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
+                        "description": "Recommend shoes that fit you"},
+            "fields": [{"key": "shoe_size_eu", "required": True, "why": "your size"}],
+            "offer": {"kind": "discount", "description": "10% off"},
+            "retention_days": 180, "duration_days": 90,
+        }],
+    }
+
+
+def test_killed_after_the_brand_stored_it_the_token_is_resent_and_stored_once(
+    tmp_path: Path,
+) -> None:
+    directory = tmp_path / "vault"
+    created, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
+    created.set("shoe_size_eu", 42)
+    keys = generate_keys()
+    storage = SqliteStorage(tmp_path / "brand.sqlite3")
+    state: dict[str, Any] = {"kill": True}
+
+    def brand(conn: socket.socket, received: Received) -> None:
+        receipt = state["receiver"].receive_token(received.body)
+        if state["kill"]:
+            # Stored by the brand; the vault dies before it reads the answer.
+            os.kill(state["vault_pid"], signal.SIGKILL)
+            return
+        respond(conn, 202, receipt.encode(), {"Content-Type": "application/jwt"})
+
+    with serving(brand) as server:
+        request = sign_spec(spec_for(server.origin), keys, now=int(time.time()) - 60)
+        receiver = Receiver(keys, storage, server.origin)
+        receiver.register_issued_request(request)
+        state["receiver"] = receiver
+        created.import_request(request)
+        grant = created.share(server.origin, "fit-advice").grant
+        created.lock()
+
+        process = subprocess.Popen(
+            [sys.executable, "-c", FLUSH_SCRIPT, str(directory), PASSPHRASE],
+            cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True,
+        )
+        state["vault_pid"] = process.pid
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "flushing"
+        assert process.wait(timeout=30) == -signal.SIGKILL
+        assert len(server.received) == 1
+
+        customers = receiver.customers()
+        assert len(customers) == 1 and customers[0].grants[0].fields == {"shoe_size_eu": 42}
+
+        state["kill"] = False
+        with Vault.unlock(directory, PASSPHRASE) as vault:
+            [item] = vault.outbox()
+            assert item.attempts == 1, "the interrupted attempt was counted before sending"
+            report = vault.flush_outbox()
+            assert report.delivered == [item.jti]
+            summary = vault.delivery(grant.id)
+            assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
+            assert vault.verify_audit().ok and vault.integrity_problems() == []
+
+    assert len(server.received) == 2, "sent again after the crash"
+    [customer] = receiver.customers()
+    assert len(customer.grants) == 1 and customer.grants[0].version == 1
+    storage.close()
