@@ -1,4 +1,4 @@
-"""The main window: welcome (create or unlock), then the person's fields."""
+"""The main window: welcome (create or unlock), then a sidebar of pages over the vault."""
 
 from __future__ import annotations
 
@@ -6,28 +6,64 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from vault.service import Vault
 
-from . import strings
-from .fields_page import FieldsPage
-from .tasks import run_task
+from .idle import IdleWatcher
+from .pages.base import Page
+from .pages.my_data import MyDataPage
+from .session import Session
+from .settings import IDLE_LOCK_MINUTES, Settings
 from .unlock_page import WelcomeStack
 
 
+class MainArea(QWidget):
+    """A sidebar of page names beside the page shown."""
+
+    def __init__(self, pages: list[Page]) -> None:
+        super().__init__()
+        self.pages = pages
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setAccessibleName(self.tr("Sections"))
+        self.sidebar.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        for page in pages:
+            self.sidebar.addItem(page.title())
+            self.stack.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+
+    def show_page(self, page: Page) -> None:
+        self.sidebar.setCurrentRow(self.pages.index(page))
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, settings: Settings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Zero-Party Vault"))
-        self.resize(820, 600)
-        self.vault: Vault | None = None
+        self.resize(960, 640)
+        self.settings = settings or Settings()
+        self.session = Session()
         self.welcome = WelcomeStack(directory)
-        self.fields_page = FieldsPage()
+        self.my_data = MyDataPage(self.session)
+        self.area = MainArea(self.build_pages())
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
-        self.pages.addWidget(self.fields_page)
+        self.pages.addWidget(self.area)
         self.setCentralWidget(self.pages)
         self.welcome.opened.connect(self._on_opened)
 
@@ -35,43 +71,41 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         self.lock_action = QAction(self.tr("Lock"), self, objectName="lockAction")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
         self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
         toolbar.addAction(self.lock_action)
         self.addToolBar(toolbar)
         self.status = QLabel(objectName="statusLabel")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.statusBar().addWidget(self.status)
+        self.statusBar().addWidget(self.status, 1)
+        self.session.failed.connect(self.status.setText)
+
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
         self._show_locked()
 
+    def build_pages(self) -> list[Page]:
+        return [self.my_data]
+
+    @property
+    def vault(self) -> Vault | None:
+        return self.session.vault
+
     def _on_opened(self, vault: Vault) -> None:
-        self.vault = vault
+        self.session.open(vault)
         self.lock_action.setEnabled(True)
         self.toolbar.show()
-        self.pages.setCurrentWidget(self.fields_page)
+        self.pages.setCurrentWidget(self.area)
         self.status.setText(self.tr("Unlocked"))
-        self.refresh_fields()
-
-    def refresh_fields(self) -> None:
-        vault = self.vault
-        if vault is None:
-            return
-        run_task(self, vault.fields, self._on_fields)
-
-    def _on_fields(self, rows: object, error: BaseException | None) -> None:
-        if error is not None:
-            self.status.setText(strings.error_message(error))
-            return
-        if self.vault is not None and isinstance(rows, list):
-            self.fields_page.show_fields(rows)
-            self.fields_page.search.setFocus()
+        self.idle.start(self.settings.get(IDLE_LOCK_MINUTES) * 60_000)
+        self.my_data.search.setFocus()
 
     def lock(self) -> None:
         """Drop the key and close the database, then show the unlock screen."""
-        if self.vault is not None:
-            self.vault.lock()
-            self.vault = None
-        self.fields_page.show_fields([])
+        self.idle.stop()
+        self.session.lock()
         self.welcome.show_unlock()
         self._show_locked()
 
@@ -83,6 +117,6 @@ class MainWindow(QMainWindow):
             self.welcome.show_unlock()
         self.status.setText(self.tr("Locked"))
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.lock()
         super().closeEvent(event)

@@ -1,4 +1,4 @@
-"""The person's fields: catalogue with values, searchable."""
+"""My data: the catalogue with the person's values, searchable."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from vault.profile import FieldValue
+
+from ..session import FIELDS, Session
+from .base import Page
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -69,9 +72,11 @@ class FieldsModel(QAbstractTableModel):
         return show_value(row.value)
 
 
-class FieldsPage(QWidget):
-    def __init__(self) -> None:
-        super().__init__()
+class MyDataPage(Page):
+    kinds = frozenset({FIELDS})
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
         layout = QVBoxLayout(self)
         self.search = QLineEdit(objectName="fieldSearch")
         self.search.setPlaceholderText(self.tr("Search fields"))
@@ -93,6 +98,15 @@ class FieldsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         layout.addWidget(self.table)
+
+    def title(self) -> str:
+        return self.tr("My data")
+
+    def reload(self) -> None:
+        self.session.call(lambda vault: vault.fields(), self.show_fields, owner=self)
+
+    def clear(self) -> None:
+        self.show_fields([])
 
     def show_fields(self, rows: list[FieldValue]) -> None:
         self.model.set_fields(rows)

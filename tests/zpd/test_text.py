@@ -1,0 +1,27 @@
+"""Brand text: hidden characters are revealed, ordinary text of any script is left alone."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zpd.text import hidden_characters, is_hidden, reveal
+
+
+def test_bidi_override_and_zero_width_are_revealed() -> None:
+    name = "Shoes\u202eelpmaxe\u202c\u200bShop"
+    assert reveal(name) == "Shoes⟦U+202E⟧elpmaxe⟦U+202C⟧⟦U+200B⟧Shop"
+    assert hidden_characters(name) == ["U+202E", "U+202C", "U+200B"]
+
+
+def test_ordinary_text_in_any_script_is_unchanged() -> None:
+    for text in ("Παπούτσια & Σια", "<b>Shoes</b>", "שלום", "مرحبا", "靴屋", "café"):
+        assert reveal(text) == text
+        assert hidden_characters(text) == []
+
+
+@given(st.text())
+def test_revealed_text_hides_nothing(text: str) -> None:
+    shown = reveal(text)
+    assert not any(is_hidden(ch) for ch in shown)
+    assert (shown == text) == (hidden_characters(text) == [])

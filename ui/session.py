@@ -1,0 +1,119 @@
+"""The unlocked vault as the UI sees it: every call runs off the GUI thread.
+
+`Session.call(func, done)` runs `func(vault)` on the thread pool and calls
+`done(result)` back on the GUI thread. When it succeeds, `changed` is emitted
+with the kinds of data it touched ("fields", "brands", "grants", "audit",
+"outbox") so each view decides whether to refresh. Errors become words (in the
+person's language) on `failed`, unless the caller handles them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from vault.service import Vault
+
+from . import strings
+from .tasks import run_task
+
+T = TypeVar("T")
+
+FIELDS = "fields"
+BRANDS = "brands"
+GRANTS = "grants"
+AUDIT = "audit"
+OUTBOX = "outbox"
+EVERYTHING = frozenset({FIELDS, BRANDS, GRANTS, AUDIT, OUTBOX})
+DELIVERY_INTERVAL_MS = 5000
+
+
+class Session(QObject):
+    changed = Signal(object)  # frozenset[str]
+    failed = Signal(str)
+    opened = Signal()
+    closed = Signal()
+    delivering = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.vault: Vault | None = None
+        self._flushing = False
+        self._delivery_timer = QTimer(self)
+        self._delivery_timer.setInterval(DELIVERY_INTERVAL_MS)
+        self._delivery_timer.timeout.connect(self.deliver)
+
+    @property
+    def is_open(self) -> bool:
+        return self.vault is not None and not self.vault.is_locked
+
+    def open(self, vault: Vault) -> None:
+        self.vault = vault
+        self._delivery_timer.start()
+        self.opened.emit()
+        self.changed.emit(EVERYTHING)
+        self.deliver()
+
+    def lock(self) -> None:
+        """Drop the key and close the database (waiting for any call in flight)."""
+        self._delivery_timer.stop()
+        vault, self.vault = self.vault, None
+        if vault is not None and not vault.is_locked:
+            vault.lock()
+        self._flushing = False
+        self.closed.emit()
+
+    def call(
+        self,
+        func: Callable[[Vault], T],
+        done: Callable[[T], None] | None = None,
+        *,
+        changes: frozenset[str] | set[str] = frozenset(),
+        failed: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+
+        def work() -> Any:
+            return func(vault)
+
+        def finished(result: Any, error: BaseException | None) -> None:
+            if self.vault is not vault:
+                return  # locked meanwhile: nobody wants this any more
+            if error is not None:
+                if failed is not None:
+                    failed(error)
+                else:
+                    self.failed.emit(strings.error_message(error))
+                return
+            if changes:
+                self.changed.emit(frozenset(changes))
+            if done is not None:
+                done(result)
+
+        run_task(owner or self, work, finished)
+
+    def deliver(self) -> None:
+        """Flush the outbox in the background (one flush at a time)."""
+        if self.vault is None or self._flushing:
+            return
+        self._flushing = True
+        self.delivering.emit(True)
+
+        def settled(_: object) -> None:
+            self._flushing = False
+            self.delivering.emit(False)
+
+        def failed(error: BaseException) -> None:
+            settled(None)
+
+        self.call(lambda vault: vault.flush_outbox(), settled,
+                  changes={GRANTS, OUTBOX, AUDIT}, failed=failed)
+
+    def changed_and_deliver(self, kinds: set[str]) -> None:
+        self.changed.emit(frozenset(kinds))
+        self.deliver()
