@@ -47,12 +47,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from PySide6.QtWidgets import QApplication
 
+    from . import i18n
     from .main_window import MainWindow
+    from .settings import LANGUAGE, Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Zero-Party Vault")
     app.setOrganizationName("Zero-Party Vault")
-    window = MainWindow(args.vault)
+    settings = Settings()
+    i18n.install(i18n.resolve(settings.get(LANGUAGE)))
+    window = MainWindow(args.vault, settings)
     window.show()
     return app.exec()

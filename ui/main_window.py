@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from vault.service import Vault
 
+from . import i18n
 from .idle import IdleWatcher
 from .pages.base import Page
 from .pages.my_data import MyDataPage
+from .pages.settings_page import SettingsPage
 from .session import Session
 from .settings import IDLE_LOCK_MINUTES, Settings
 from .unlock_page import WelcomeStack
@@ -57,12 +59,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Zero-Party Vault"))
         self.resize(960, 640)
         self.settings = settings or Settings()
+        self.directory = directory
         self.session = Session()
         self.welcome = WelcomeStack(directory)
-        self.my_data = MyDataPage(self.session)
-        self.area = MainArea(self.build_pages())
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
+        self.area = self._build_area()
         self.pages.addWidget(self.area)
         self.setCentralWidget(self.pages)
         self.welcome.opened.connect(self._on_opened)
@@ -86,8 +88,37 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self._show_locked()
 
-    def build_pages(self) -> list[Page]:
-        return [self.my_data]
+    def _build_area(self) -> MainArea:
+        self.my_data = MyDataPage(self.session)
+        self.settings_page = SettingsPage(self.session, self.settings)
+        self.settings_page.language_changed.connect(self.switch_language)
+        self.settings_page.idle_minutes_changed.connect(
+            lambda minutes: self.idle.start(minutes * 60_000)
+        )
+        return MainArea([self.my_data, self.settings_page])
+
+    def switch_language(self, setting: str) -> None:
+        """Install the language and rebuild every screen in it; the vault stays open."""
+        i18n.install(i18n.resolve(setting))
+        row = self.area.sidebar.currentRow()
+        old = self.area
+        self.area = self._build_area()
+        self.pages.insertWidget(1, self.area)
+        if self.pages.currentWidget() is old:
+            self.pages.setCurrentWidget(self.area)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        self.area.sidebar.setCurrentRow(row)
+        self._retranslate()
+        if self.session.is_open:
+            for page in self.area.pages:
+                page.reload()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Zero-Party Vault"))
+        self.lock_action.setText(self.tr("Lock"))
+        self.lock_action.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
+        self.status.setText(self.tr("Unlocked") if self.session.is_open else self.tr("Locked"))
 
     @property
     def vault(self) -> Vault | None:

@@ -63,7 +63,8 @@ def main(out_dir: Path) -> None:
         save(window, out_dir / "recovery-code.png")
         for key, value in SAMPLE_VALUES.items():
             vault.set(key, value)
-        window.welcome.code_page.written.setChecked(True)
+        page = window.welcome.code_page
+        page.check.setText(code.split("-")[page.group_asked - 1])
         window.welcome.code_page.done.click()
         save(window, out_dir / "my-data.png")
         window.lock()

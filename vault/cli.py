@@ -23,7 +23,6 @@ from .cli_io import (
 )
 from .errors import ProtocolError, VaultError
 from .fieldtypes import Category, FieldType, Sensitivity
-from .fsutil import atomic_write
 from .service import Vault
 from .transport import TransportError
 
@@ -197,9 +196,7 @@ def _verify(vault: Vault, as_json: bool) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        document = vault.export_document()
-    data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    atomic_write(Path(args.out), data)
+        vault.export_to(Path(args.out))
     print(f"Exported to {args.out}. This file is NOT encrypted: keep it safe or delete it.")
     return EXIT_OK
 

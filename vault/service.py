@@ -7,6 +7,7 @@ releases the lock; every later call raises VaultLocked.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -34,7 +35,7 @@ from .errors import (
     WrongRecoveryCode,
 )
 from .fieldtypes import FieldDef, FieldType, JsonValue, Sensitivity
-from .fsutil import PRIVATE_DIR, DirectoryLock, sync_directory
+from .fsutil import PRIVATE_DIR, DirectoryLock, atomic_write, sync_directory
 from .grants import Grant, GrantStatus, Held, ShareResult
 from .header import Header, PassphraseSlot, RecoverySlot, header_path, read_header, write_header
 from .restore import restore_backup
@@ -206,6 +207,16 @@ class Vault:
         return self._clock()
 
     # -- secrets ------------------------------------------------------------------
+
+    def check_passphrase(self, passphrase: str) -> None:
+        """Raise WrongPassphrase unless `passphrase` opens this vault (runs the KDF)."""
+        slot = self._header.passphrase
+        kek = keys.derive_passphrase_key(passphrase, slot.salt, slot.params)
+        keys.wipe(
+            keys.unwrap_with_passphrase_key(
+                kek, slot.nonce, slot.wrapped, self._header.slot_aad("passphrase")
+            )
+        )
 
     def change_passphrase(self, new_passphrase: str) -> None:
         """Rewrap the data key under a new passphrase; the database is not touched."""
@@ -428,6 +439,11 @@ class Vault:
         document = export.build_document(self._store, self._header.vault_id, self._now())
         self.record("vault.exported", {})
         return document
+
+    def export_to(self, path: Path) -> None:
+        """Write the export document to `path` (mode 0600, atomically). Not encrypted."""
+        text = json.dumps(self.export_document(), ensure_ascii=False, indent=2)
+        atomic_write(Path(path), text.encode("utf-8") + b"\n")
 
     def authenticate_backup(self, contents: export.BackupContents) -> None:
         """Check a backup's MAC with this (the backup's own, unlocked) data key."""

@@ -47,7 +47,13 @@ def test_first_run_creates_vault_shows_code_once_then_fields(qtbot: QtBot, tmp_p
     assert re.fullmatch(r"([0-9A-Z]{5}-){5}[0-9A-Z]{5}", code)
     open_button = child(window, QPushButton, "openVaultButton")
     assert not open_button.isEnabled()
-    child(window, QCheckBox, "codeWrittenDown").setChecked(True)
+    page = window.welcome.code_page
+    check = child(window, QLineEdit, "codeCheck")
+    group = code.split("-")[page.group_asked - 1]
+    check.setText(code.split("-")[0] if page.group_asked != 1 else "XXXXX")
+    assert not open_button.isEnabled(), "a wrong group does not open the vault"
+    check.setText(group.lower().replace("0", "O"))  # read as forgivingly as at unlock
+    assert open_button.isEnabled()
     open_button.click()
     assert code_label.text() == ""  # not left behind in the widget tree
 

@@ -1,0 +1,61 @@
+"""Layout pieces shared by the welcome screens: a centred card, titles, errors, busy bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+
+def card(page: QWidget) -> QVBoxLayout:
+    """A column of readable width, centred on the page; returns its layout."""
+    grid = QGridLayout(page)
+    grid.setRowStretch(0, 1)
+    grid.setRowStretch(2, 2)
+    grid.setColumnStretch(0, 1)
+    grid.setColumnStretch(2, 1)
+    card = QWidget()
+    card.setMinimumWidth(480)
+    card.setMaximumWidth(560)
+    grid.addWidget(card, 1, 1)
+    layout = QVBoxLayout(card)
+    layout.setSpacing(10)
+    return layout
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(Path("~") / path.resolve().relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
+def title(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def error_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c0392b; font-weight: bold;")
+    label.hide()
+    return label
+
+
+class Busy(QProgressBar):
+    """An indeterminate bar shown while the key is being derived."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setRange(0, 0)
+        self.setTextVisible(False)
+        self.setMaximumHeight(6)
+        self.hide()

@@ -1,0 +1,188 @@
+"""Settings: language, automatic lock, passphrase, backup and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from vault.service import Vault
+
+from .. import strings
+from ..session import AUDIT, Session
+from ..settings import IDLE_LOCK_MINUTES, LANGUAGE, Settings
+from ..widgets import plain_label
+from .base import Page
+
+LANGUAGES = (("system", "System language"), ("en", "English"), ("el", "Ελληνικά"))
+
+
+class SettingsPage(Page):
+    language_changed = Signal(str)
+    idle_minutes_changed = Signal(int)
+
+    def __init__(self, session: Session, settings: Settings) -> None:
+        super().__init__(session)
+        self.settings = settings
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._general())
+        layout.addWidget(self._passphrase())
+        layout.addWidget(self._portability())
+        self.message = plain_label("", "settingsMessage")
+        layout.addWidget(self.message)
+        layout.addStretch()
+
+    def title(self) -> str:
+        return self.tr("Settings")
+
+    def clear(self) -> None:
+        for box in (self.current, self.new, self.repeat):
+            box.clear()
+        self.message.clear()
+
+    # -- sections -----------------------------------------------------------------
+
+    def _general(self) -> QGroupBox:
+        box = QGroupBox(self.tr("General"))
+        form = QFormLayout(box)
+        self.language = QComboBox(objectName="languageCombo")
+        self.language.setAccessibleName(self.tr("Language"))
+        for code, name in LANGUAGES:
+            self.language.addItem(self.tr(name) if code == "system" else name, code)
+        self.language.setCurrentIndex(
+            max(0, self.language.findData(self.settings.get(LANGUAGE)))
+        )
+        self.language.currentIndexChanged.connect(self._language_picked)
+        form.addRow(self.tr("Language"), self.language)
+        self.idle = QSpinBox(objectName="idleLockMinutes")
+        self.idle.setRange(0, 240)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setSpecialValueText(self.tr("Never"))
+        self.idle.setAccessibleName(self.tr("Lock after this many idle minutes"))
+        self.idle.setValue(self.settings.get(IDLE_LOCK_MINUTES))
+        self.idle.valueChanged.connect(self._idle_picked)
+        form.addRow(self.tr("Lock when idle for"), self.idle)
+        return box
+
+    def _passphrase(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Passphrase"))
+        form = QFormLayout(box)
+        self.current = self._secret_box("currentPassphrase", self.tr("Current passphrase"))
+        self.new = self._secret_box("settingsNewPassphrase", self.tr("New passphrase"))
+        self.repeat = self._secret_box("settingsRepeatPassphrase", self.tr("Repeat it"))
+        form.addRow(self.tr("Current"), self.current)
+        form.addRow(self.tr("New"), self.new)
+        form.addRow(self.tr("Repeat"), self.repeat)
+        self.change = QPushButton(self.tr("Change passphrase"), objectName="changePassphrase")
+        self.change.clicked.connect(self._change_passphrase)
+        form.addRow("", self.change)
+        note = plain_label(self.tr(
+            "Only the key file beside the database is rewritten. Your recovery code keeps "
+            "working."
+        ))
+        form.addRow("", note)
+        return box
+
+    def _portability(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Backup and export"))
+        column = QVBoxLayout(box)
+        row = QHBoxLayout()
+        backup = QPushButton(self.tr("Encrypted backup..."), objectName="backupButton")
+        backup.clicked.connect(self._backup)
+        export = QPushButton(self.tr("Export everything as JSON..."), objectName="exportButton")
+        export.clicked.connect(self._export)
+        row.addWidget(backup)
+        row.addWidget(export)
+        row.addStretch()
+        column.addLayout(row)
+        column.addWidget(plain_label(self.tr(
+            "A backup opens with this vault's passphrase or recovery code. The JSON export is "
+            "not encrypted: it is your data, readable by any program."
+        )))
+        return box
+
+    def _secret_box(self, name: str, accessible: str) -> QLineEdit:
+        box = QLineEdit(objectName=name)
+        box.setEchoMode(QLineEdit.EchoMode.Password)
+        box.setAccessibleName(accessible)
+        return box
+
+    # -- actions ------------------------------------------------------------------
+
+    def _language_picked(self) -> None:
+        code = str(self.language.currentData())
+        self.settings.set(LANGUAGE, code)
+        self.language_changed.emit(code)
+
+    def _idle_picked(self, minutes: int) -> None:
+        self.settings.set(IDLE_LOCK_MINUTES, minutes)
+        self.idle_minutes_changed.emit(minutes)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #c0392b;" if error else "")
+        self.message.setText(text)
+
+    def _change_passphrase(self) -> None:
+        current, new = self.current.text(), self.new.text()
+        if new != self.repeat.text():
+            self._say(self.tr("The two new passphrases differ."), error=True)
+            return
+        self.change.setEnabled(False)
+        self._say(self.tr("Changing the passphrase..."))
+
+        def work(vault: Vault) -> None:
+            vault.check_passphrase(current)
+            vault.change_passphrase(new)
+
+        def done(_: object) -> None:
+            self.change.setEnabled(True)
+            self.clear()
+            self._say(self.tr("Passphrase changed. Your recovery code still works."))
+
+        def failed(error: BaseException) -> None:
+            self.change.setEnabled(True)
+            self._say(strings.error_message(error), error=True)
+
+        self.session.call(work, done, failed=failed, owner=self)
+
+    def _backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save an encrypted backup"), "vault-backup.zpvbak",
+            self.tr("Vault backups (*.zpvbak)"),
+        )
+        if path:
+            self._say(self.tr("Writing the backup..."))
+            self.session.call(
+                lambda vault: vault.backup_to(Path(path)),
+                lambda _: self._say(self.tr("Backup written to {0}.").format(path)),
+                changes={AUDIT}, failed=lambda e: self._say(strings.error_message(e), True),
+                owner=self,
+            )
+
+    def _export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export everything as JSON"), "my-zero-party-data.json",
+            self.tr("JSON files (*.json)"),
+        )
+        if not path:
+            return
+
+        self.session.call(
+            lambda vault: vault.export_to(Path(path)),
+            lambda _: self._say(self.tr("Exported to {0}. It is not encrypted.").format(path)),
+            changes={AUDIT}, failed=lambda e: self._say(strings.error_message(e), True),
+            owner=self,
+        )
+
+
