@@ -44,6 +44,7 @@ class LiveBrand:
     request: str
     keys: BrandKeys
     up: bool = True
+    delay: float = 0.0  # seconds to wait before answering, for a slow brand
     paths: list[str] = field(default_factory=list)
 
     @property
@@ -66,6 +67,7 @@ def live_brand() -> Iterator[LiveBrand]:
 
     def handle(conn: socket.socket, received: Received) -> None:
         brand = box[0]
+        time.sleep(brand.delay)
         if not brand.up:
             respond(conn, 503, headers={"Retry-After": "1"})
             return

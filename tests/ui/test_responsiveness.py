@@ -1,0 +1,121 @@
+"""The GUI thread never stalls: unlock and delivery run off it, measured by a heartbeat.
+
+The work is made deliberately slow (a costly KDF, a brand that answers after
+half a second) so that doing it on the GUI thread would show as a long gap.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import FAST_KDF, PASSPHRASE, MadeVault
+from tests.delivery.brand import live_brand
+from tests.ui.heartbeat import Heartbeat
+from ui.main_window import MainWindow
+from vault.errors import VaultLocked
+from vault.keys import KdfParams
+from vault.outbox import DeliveryStatus
+from vault.service import Vault
+
+STALL_LIMIT = 0.100
+SLOW_KDF = KdfParams(memory_kib=64 * 1024, iterations=10, lanes=4)
+
+
+def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
+    directory = tmp_path / "vault"
+    Vault.create(directory, PASSPHRASE, kdf=SLOW_KDF)[0].lock()
+    started = time.perf_counter()
+    Vault.unlock(directory, PASSPHRASE).lock()
+    kdf_seconds = time.perf_counter() - started
+    assert kdf_seconds > 2 * STALL_LIMIT, "the KDF must be slow enough to show a stall"
+
+    window = MainWindow(directory)
+    qtbot.addWidget(window)
+    window.show()
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    window.findChild(QLineEdit, "unlockSecret").setText(PASSPHRASE)
+    window.findChild(QPushButton, "unlockButton").click()
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
+    heartbeat.stop()
+    assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"
+    window.lock()
+
+
+def test_delivery_to_a_slow_brand_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
+    directory = tmp_path / "vault"
+    vault, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
+    vault.set("shoe_size_eu", 42)
+    with live_brand() as brand:
+        vault.import_request(brand.request)
+        grant_id = vault.share(brand.origin, "fit-advice").grant.id
+        vault.lock()
+        brand.delay = 0.5
+        window = MainWindow(directory)
+        qtbot.addWidget(window)
+        window.show()
+        heartbeat = Heartbeat()
+        with qtbot.waitSignal(window.session.delivering, timeout=10_000,
+                              check_params_cb=lambda flushing: not flushing):
+            window.findChild(QLineEdit, "unlockSecret").setText(PASSPHRASE)
+            window.findChild(QPushButton, "unlockButton").click()
+            qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
+            heartbeat.start()  # opening the vault starts a delivery in the background
+        heartbeat.stop()
+        opened = window.vault
+        assert opened is not None
+        summary = opened.delivery(grant_id)
+        assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
+        assert brand.holds() == {grant_id: {"shoe_size_eu": 42}}
+        window.lock()
+    assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"
+
+
+def test_idle_lock_drops_the_key(qtbot: QtBot, made_vault: MadeVault) -> None:
+    window = MainWindow(made_vault.directory)
+    qtbot.addWidget(window)
+    window.show()
+    window.findChild(QLineEdit, "unlockSecret").setText(made_vault.passphrase)
+    window.findChild(QPushButton, "unlockButton").click()
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
+    opened = window.vault
+    assert opened is not None
+    window.idle.start(300)  # the setting is in minutes; the mechanism is the same
+    qtbot.waitUntil(lambda: window.vault is None, timeout=5_000)
+    assert opened.is_locked and not window.session.is_open
+    with pytest.raises(VaultLocked):
+        opened.fields()
+    assert window.findChild(QLineEdit, "unlockSecret").isVisible()
+
+
+def test_ctrl_l_locks_from_anywhere(qtbot: QtBot, made_vault: MadeVault) -> None:
+    window = MainWindow(made_vault.directory)
+    qtbot.addWidget(window)
+    window.show()
+    window.findChild(QLineEdit, "unlockSecret").setText(made_vault.passphrase)
+    window.findChild(QPushButton, "unlockButton").click()
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
+    opened = window.vault
+    assert opened is not None
+    window.activateWindow()
+    window.my_data.search.setFocus()
+    qtbot.keyClick(window.my_data.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.vault is None, timeout=5_000)
+    assert opened.is_locked
+
+
+def test_the_heartbeat_sees_a_stall(qtbot: QtBot) -> None:
+    """Control: blocking the GUI thread does show up as a long gap."""
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    qtbot.wait(50)
+    time.sleep(0.2)  # the GUI thread is blocked on purpose
+    qtbot.wait(50)
+    heartbeat.stop()
+    assert heartbeat.longest_gap >= 0.2 and heartbeat.beats > 3
