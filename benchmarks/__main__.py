@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 import sys
 
-from . import bench_unlock
+from . import bench_brand_tokens, bench_unlock
 
 
 def main() -> int:
@@ -13,7 +13,7 @@ def main() -> int:
         f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
         f"Python {platform.python_version()}"
     )
-    verdicts = [bench_unlock.run()]
+    verdicts = [bench_unlock.run(), bench_brand_tokens.run()]
     print()
     for verdict in verdicts:
         print(verdict.line())

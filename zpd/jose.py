@@ -8,6 +8,7 @@ Payloads must be JSON objects without duplicate member names.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import warnings
@@ -65,7 +66,15 @@ def signing_key_from_seed(seed: bytes) -> OKPKey:
 
 def thumbprint(key: OKPKey) -> str:
     """RFC 7638 thumbprint (SHA-256, b64u) of the public key."""
-    return str(key.thumbprint())
+    public = key.as_dict(private=False)
+    return _okp_thumbprint(str(public["crv"]), str(public["x"]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _okp_thumbprint(crv: str, x: str) -> str:
+    # RFC 7638 section 3.2: the required members in lexicographic order, no whitespace.
+    canonical = json.dumps({"crv": crv, "kty": "OKP", "x": x}, separators=(",", ":"))
+    return b64u(hashlib.sha256(canonical.encode("utf-8")).digest())
 
 
 def thumbprint_uri(key: OKPKey) -> str:
@@ -148,9 +157,15 @@ def unverified_header(token: str, error: type[ProtocolError]) -> Header:
     return header
 
 
-def verify(token: str, key: OKPKey, typ: str, error: type[ProtocolError]) -> tuple[Header, Claims]:
-    """Check alg, typ and the Ed25519 signature; return the header and the JSON claims."""
-    header = unverified_header(token, error)
+def verify(
+    token: str, key: OKPKey, typ: str, error: type[ProtocolError], *, header: Header | None = None,
+) -> tuple[Header, Claims]:
+    """Check alg, typ and the Ed25519 signature; return the header and the JSON claims.
+
+    `header` is the token's protected header when the caller already parsed it.
+    """
+    if header is None:
+        header = unverified_header(token, error)
     if header.get("alg") not in SIGNING_ALGS:
         raise error("bad_algorithm", str(header.get("alg")))
     if str(header.get("typ", "")).lower() != typ:
@@ -182,8 +197,11 @@ def encrypt(plaintext: str, recipient: OKPKey, kid: str) -> str:
     )
 
 
-def decrypt(token: str, recipient: OKPKey, error: type[ProtocolError]) -> tuple[Header, str]:
-    header = unverified_header(token, error)
+def decrypt(
+    token: str, recipient: OKPKey, error: type[ProtocolError], *, header: Header | None = None,
+) -> tuple[Header, str]:
+    if header is None:
+        header = unverified_header(token, error)
     if header.get("alg") != KEY_WRAP_ALG or header.get("enc") != CONTENT_ALG:
         raise error("bad_algorithm", f"{header.get('alg')}/{header.get('enc')}")
     if len(token.strip().split(".")) != 5:

@@ -87,7 +87,7 @@ def open_token(token: str, brand_encryption_key: OKPKey, audience: str, now: int
         raise TokenInvalid("unknown_key", "the token is encrypted to another key")
     if str(header.get("cty", "")).upper() != "JWT":
         raise TokenInvalid("bad_header", "cty must be JWT")
-    _, inner = jose.decrypt(token, brand_encryption_key, TokenInvalid)
+    _, inner = jose.decrypt(token, brand_encryption_key, TokenInvalid, header=header)
     inner_header = jose.unverified_header(inner, TokenInvalid)
     try:
         pairwise = jose.import_public_key(inner_header.get("jwk"), "Ed25519")
@@ -95,7 +95,7 @@ def open_token(token: str, brand_encryption_key: OKPKey, audience: str, now: int
         raise TokenInvalid("bad_key", f"header jwk: {exc}") from None
     if inner_header.get("kid") not in (None, jose.thumbprint(pairwise)):
         raise TokenInvalid("bad_key", "header kid is not the jwk's thumbprint")
-    _, raw = jose.verify(inner, pairwise, GRANT_TYP, TokenInvalid)
+    _, raw = jose.verify(inner, pairwise, GRANT_TYP, TokenInvalid, header=inner_header)
     claims = parse_claims(raw)
     if claims.pseudonym != jose.thumbprint_uri(pairwise) or raw.get("sub") != claims.pseudonym:
         raise TokenInvalid("bad_issuer", "iss and sub must be the jwk's thumbprint URI")
