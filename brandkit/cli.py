@@ -1,8 +1,9 @@
-"""`zpv-brand` (or `python -m brandkit`): the brand's keys, requests, and token checks."""
+"""`zpv-brand` (or `python -m brandkit`): keys, requests, token checks, the receiver."""
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import sys
 import time
@@ -17,11 +18,14 @@ from zpd.errors import KeyInvalid, ProtocolError, RequestInvalid
 from zpd.origin import canonical_origin
 from zpd.request import MAX_DAYS, DataRequest
 
-from . import fsutil, offline
+from . import display, fsutil, offline, serving
+from .customers import all_customers
+from .database import DEFAULT_SQLITE_NAME, open_storage
 from .errors import BrandKitError, EventRefused, TokenRefused, description, rfc8935_code
 from .issuing import DEFAULT_DAYS, open_own_request, read_spec, sign_spec
 from .keys import BrandKeys, create_keys, load_keys
-from .sqlstorage import SqliteStorage
+from .receiver import Receiver
+from .server import create_app
 from .storage import Storage
 
 EXIT_OK = 0
@@ -47,6 +51,32 @@ against the request it names among those registered in a receiver database.
 A revocation event is verified with the person's pairwise key pinned at their
 first grant: --pinned JWK_FILE (a public JWK), or --db FILE, a receiver
 database, which holds the key pinned for the event's issuer.
+"""
+
+DB_HELP = """\
+a SQLite file (a path, or sqlite:///PATH) or a PostgreSQL database
+(postgresql://USER:PASSWORD@HOST/DB, needs psycopg 3)"""
+
+SERVE_HELP = f"""\
+Serve the brand's reference receiver over HTTP (one worker) until SIGINT or SIGTERM:
+the signed request at /.well-known/zero-party-data, share tokens and revocation
+events at the paths of the request's endpoints (202 and a signed receipt, or 400
+and an RFC 8935 error), and at / a page of what the brand holds, per customer.
+
+Once it listens it prints one line, "Serving <brand name> at http://HOST:PORT/"
+(--port 0 picks a free port). The database is created on first use; by default
+it is {DEFAULT_SQLITE_NAME} in the keys directory. Several workers behind a load
+balancer share one PostgreSQL database (--db postgresql://...).
+
+The page at / shows the data people shared to anyone who can reach the server:
+keep --host on a loopback address, or use --no-page.
+"""
+
+CUSTOMERS_HELP = """\
+List what the brand holds, per customer pseudonym (in pseudonym order): each
+grant's version, status, expiry, ask, purpose, retention and fields, and when a
+revoked grant's data was deleted. --json prints a JSON array, one object per
+customer. The database is only read.
 """
 
 
@@ -127,6 +157,57 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    if not 0 <= args.port <= 65535:
+        raise UsageError("--port must be between 0 and 65535")
+    keys = load_keys(Path(args.keys))
+    request = own_request(Path(args.request), keys)
+    if request.exp <= time.time():
+        warn(f"the request expired {display.time_text(request.exp)}: a vault will not import "
+             "it; sign a new one with `zpv-brand request`")
+    if not args.no_page and not is_loopback(args.host):
+        warn(f"the page at / shows what people shared to anyone who can reach {args.host}; "
+             "use --no-page unless that is intended")
+    storage = open_storage(args.db or str(Path(args.keys) / DEFAULT_SQLITE_NAME))
+    try:
+        receiver = Receiver(keys, storage, request.iss)
+        try:
+            app = create_app(receiver, request.jws, holdings_page=not args.no_page)
+        except ValueError as exc:
+            raise UsageError(f"--request {args.request}: {exc}") from None
+        name = display.clean(" ".join(request.body.brand.name.split()))
+        serving.serve(
+            app, args.host, args.port,
+            lambda address: print(f"Serving {name} at {address.url}", flush=True),
+        )
+    finally:
+        storage.close()
+    return EXIT_OK
+
+
+def cmd_customers(args: argparse.Namespace) -> int:
+    storage = open_storage(args.db, readonly=True)
+    try:
+        customers = all_customers(storage, int(time.time()))
+        if args.json:
+            sys.stdout.write("[")
+            for index, customer in enumerate(customers):
+                sys.stdout.write(",\n" if index else "\n")
+                sys.stdout.write(json.dumps(customer.to_json(), ensure_ascii=False))
+            sys.stdout.write("\n]\n")
+            return EXIT_OK
+        count = 0
+        for count, customer in enumerate(customers, 1):
+            if count > 1:
+                print()
+            print("\n".join(display.customer_lines(customer)))
+        print("no customer has shared anything yet" if count == 0 else
+              f"\n{count} customer{'' if count == 1 else 's'}")
+    finally:
+        storage.close()
+    return EXIT_OK
+
+
 # -- helpers --------------------------------------------------------------------------
 
 
@@ -189,13 +270,26 @@ def pinned_in_db(storage: Storage, text: str) -> dict[str, Any]:
     return pinned
 
 
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def warn(message: str) -> None:
+    print(f"zpv-brand: warning: {message}", file=sys.stderr, flush=True)
+
+
 @contextmanager
-def receiver_database(path: str | None) -> Iterator[Storage | None]:
+def receiver_database(location: str | None) -> Iterator[Storage | None]:
     """The receiver database named by --db, opened read-only, or None."""
-    if path is None:
+    if location is None:
         yield None
         return
-    storage = SqliteStorage(path, readonly=True)
+    storage = open_storage(location, readonly=True)
     try:
         yield storage
     finally:
@@ -258,11 +352,39 @@ def build_parser() -> argparse.ArgumentParser:
     pinned = verify.add_mutually_exclusive_group()
     pinned.add_argument("--pinned", metavar="JWK_FILE",
                         help="the pairwise public key pinned for the event's issuer")
-    pinned.add_argument("--db", metavar="FILE",
-                        help="a receiver database (SQLite): pinned keys and issued requests")
+    pinned.add_argument("--db", metavar="URL",
+                        help="a receiver database, whose pinned keys and issued requests are "
+                        "used: " + DB_HELP)
     verify.add_argument("--now", type=int, metavar="NUMERICDATE",
                         help="verify as at this time (seconds since the epoch; default now)")
     verify.set_defaults(handler=cmd_verify)
+
+    serve = commands.add_parser(
+        "serve", help="run the reference receiver (HTTP)", description=SERVE_HELP,
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve.add_argument("--keys", required=True, metavar="DIR", help="the key directory")
+    serve.add_argument("--request", required=True, metavar="FILE",
+                       help="the signed request to serve and receive grants for")
+    serve.add_argument("--db", metavar="URL", help=f"the receiver database: {DB_HELP} "
+                       f"(default: {DEFAULT_SQLITE_NAME} in the keys directory)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, metavar="N",
+                       help="the port to listen on (default 8000; 0 picks a free one)")
+    serve.add_argument("--no-page", action="store_true",
+                       help="do not serve the page of what the brand holds at /")
+    serve.set_defaults(handler=cmd_serve)
+
+    customers = commands.add_parser(
+        "customers", help="list what the brand holds, per customer",
+        description=CUSTOMERS_HELP, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    customers.add_argument("--db", required=True, metavar="URL",
+                           help=f"the receiver database: {DB_HELP}")
+    customers.add_argument("--json", action="store_true", help="print JSON")
+    customers.set_defaults(handler=cmd_customers)
     return parser
 
 

@@ -1,11 +1,17 @@
-"""What the brand holds about each customer (pseudonym), per grant: a read-only view."""
+"""What the brand holds about each customer (pseudonym), per grant: a read-only view.
+
+Read from a storage one consistent transaction at a time: one customer, a page
+in pseudonym order, every customer page by page, or the most recent ones (the
+receiver's web page). `to_json` is the form `zpv-brand customers --json` prints.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .storage import GrantRecord
+from .storage import GrantRecord, Storage, Transaction
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,21 @@ class CustomerGrant:
             revoked_at=record.revoked_at,
         )
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "grant_id": self.grant_id,
+            "version": self.version,
+            "status": self.status,
+            "ask": self.ask_id,
+            "purpose": {"iri": self.purpose_iri, "description": self.purpose_description},
+            "fields": self.fields,
+            "expires_at": self.expires_at,
+            "retention_days": self.retention_days,
+            "received_at": self.received_at,
+            "updated_at": self.updated_at,
+            "revoked_at": self.revoked_at,
+        }
+
 
 @dataclass(frozen=True)
 class Customer:
@@ -54,3 +75,63 @@ class Customer:
             if grant.status == "active":
                 held.update(grant.fields)
         return held
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "pseudonym": self.pseudonym,
+            "first_seen": self.first_seen,
+            "grants": [grant.to_json() for grant in self.grants],
+        }
+
+
+@dataclass(frozen=True)
+class RecentCustomers:
+    customers: list[Customer]  # the most recently changed first
+    total: int  # customers the brand knows in all
+
+
+def read_customer(transaction: Transaction, pseudonym: str, now: int) -> Customer | None:
+    """What one pseudonym gave, per grant; None if it never sent a token."""
+    first_seen = transaction.first_seen(pseudonym)
+    if first_seen is None:
+        return None
+    grants = tuple(CustomerGrant.from_record(g, now) for g in transaction.grants_of(pseudonym))
+    return Customer(pseudonym, first_seen, grants)
+
+
+def customers_page(
+    storage: Storage, now: int, *, limit: int, after: str | None = None
+) -> list[Customer]:
+    """Customers in pseudonym order, `limit` at a time: pass the last pseudonym as `after`."""
+
+    def read(transaction: Transaction) -> list[Customer]:
+        found = (
+            read_customer(transaction, p, now)
+            for p in transaction.pseudonyms(limit=limit, after=after)
+        )
+        return [c for c in found if c is not None]
+
+    return storage.atomically(read, write=False)
+
+
+def all_customers(storage: Storage, now: int, *, page_size: int = 100) -> Iterator[Customer]:
+    """Every customer in pseudonym order, read a page (one transaction) at a time."""
+    after: str | None = None
+    while page := customers_page(storage, now, limit=page_size, after=after):
+        yield from page
+        after = page[-1].pseudonym
+
+
+def recent_customers(storage: Storage, now: int, *, limit: int) -> RecentCustomers:
+    """The `limit` customers whose grants changed last, and how many there are in all."""
+
+    def read(transaction: Transaction) -> RecentCustomers:
+        found = (
+            read_customer(transaction, p, now)
+            for p in transaction.recent_pseudonyms(limit=limit)
+        )
+        return RecentCustomers(
+            [c for c in found if c is not None], transaction.count_pseudonyms()
+        )
+
+    return storage.atomically(read, write=False)

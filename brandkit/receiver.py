@@ -26,8 +26,9 @@ from zpd.errors import EventInvalid, ProtocolError, RequestInvalid, TokenInvalid
 from zpd.origin import canonical_origin
 from zpd.request import DataRequest
 
+from . import customers as held
 from .checks import check_grant
-from .customers import Customer, CustomerGrant
+from .customers import Customer, RecentCustomers
 from .errors import EventRefused, TokenRefused, rfc8935_codes
 from .issuing import open_own_request
 from .keys import BrandKeys
@@ -72,13 +73,11 @@ class Receiver:
         record = IssuedRequest(
             request.sha256, request.jti, request.jws, request.iat, request.exp, _now(now)
         )
-        with self._storage.transaction() as transaction:
-            transaction.add_issued_request(record)
+        self._storage.atomically(lambda transaction: transaction.add_issued_request(record))
         return request
 
     def issued_requests(self) -> list[IssuedRequest]:
-        with self._storage.transaction(write=False) as transaction:
-            return transaction.issued_requests()
+        return self._storage.atomically(lambda t: t.issued_requests(), write=False)
 
     # -- share tokens
 
@@ -94,8 +93,9 @@ class Receiver:
         with rfc8935_codes():
             text = _as_text(jwe_text, TokenInvalid)
             opened = zpd_token.open_token(text, self._keys.encryption, self.origin, moment)
-            with self._storage.transaction() as transaction:
-                return self._store_token(transaction, opened, moment)
+            return self._storage.atomically(
+                lambda transaction: self._store_token(transaction, opened, moment)
+            )
 
     def _store_token(
         self, transaction: Transaction, opened: zpd_token.OpenedToken, now: int
@@ -154,12 +154,15 @@ class Receiver:
         with rfc8935_codes():
             text = _as_text(set_text, EventInvalid).strip()
             issuer = zpd_event.unverified_issuer(text)
-            with self._storage.transaction() as transaction:
+
+            def revoke(transaction: Transaction) -> str:
                 pinned = transaction.pinned_key(issuer)
                 if pinned is None:
                     raise EventRefused("unknown_issuer", "no grant was received from this iss")
                 revocation = zpd_event.verify(text, pinned, self.origin, moment)
                 return self._revoke(transaction, revocation, jose.sha256_b64u(text), moment)
+
+            return self._storage.atomically(revoke)
 
     def _revoke(
         self, transaction: Transaction, revocation: zpd_event.RevocationEvent, digest: str,
@@ -189,20 +192,19 @@ class Receiver:
     def customer(self, pseudonym: str, now: int | None = None) -> Customer | None:
         """What the brand holds from one pseudonym, per grant; None if it never sent one."""
         moment = _now(now)
-        with self._storage.transaction(write=False) as transaction:
-            return _customer(transaction, pseudonym, moment)
+        return self._storage.atomically(
+            lambda transaction: held.read_customer(transaction, pseudonym, moment), write=False
+        )
 
     def customers(
         self, now: int | None = None, *, limit: int = 100, after: str | None = None
     ) -> list[Customer]:
         """Customers in pseudonym order, `limit` at a time: pass the last pseudonym as `after`."""
-        moment = _now(now)
-        with self._storage.transaction(write=False) as transaction:
-            found = (
-                _customer(transaction, p, moment)
-                for p in transaction.pseudonyms(limit=limit, after=after)
-            )
-            return [c for c in found if c is not None]
+        return held.customers_page(self._storage, _now(now), limit=limit, after=after)
+
+    def recent_customers(self, now: int | None = None, *, limit: int = 200) -> RecentCustomers:
+        """The `limit` customers whose grants changed last (first), and the count of all."""
+        return held.recent_customers(self._storage, _now(now), limit=limit)
 
     # -- helpers
 
@@ -241,14 +243,6 @@ def _replay(seen: SeenMessage, digest: str, error: type[ProtocolError]) -> str:
     if seen.digest != digest:
         raise error("jti_reused", "another message was received with this jti")
     return seen.receipt
-
-
-def _customer(transaction: Transaction, pseudonym: str, now: int) -> Customer | None:
-    first_seen = transaction.first_seen(pseudonym)
-    if first_seen is None:
-        return None
-    grants = tuple(CustomerGrant.from_record(g, now) for g in transaction.grants_of(pseudonym))
-    return Customer(pseudonym, first_seen, grants)
 
 
 def _as_text(body: str | bytes, error: type[ProtocolError]) -> str:

@@ -1,29 +1,35 @@
 """SQL storage for the receiver: portable SQL, a thin dialect, SQLite by default.
 
 Queries are written once with `?` placeholders and plain types (TEXT, BIGINT)
-that SQLite and PostgreSQL both take; a `Dialect` supplies what differs. A
-PostgreSQL backend is `SqlStorage(connection, POSTGRES_DIALECT)` over a DB-API
-connection in autocommit mode (psycopg: `autocommit=True`), since transactions
-are begun and ended here, explicitly.
+that SQLite and PostgreSQL both take; a `Dialect` supplies what differs. The
+PostgreSQL backend (`pgstorage.PostgresStorage`) is `SqlStorage` with
+`POSTGRES_DIALECT` over a psycopg connection in autocommit mode, since
+transactions are begun and ended here, explicitly.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import random
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from .errors import StorageError
 from .storage import REVOKED, GrantRecord, IssuedRequest, MessageKind, SeenMessage
 
 SCHEMA_VERSION = 1
 MEMORY = ":memory:"
+ATTEMPTS = 5  # runs of a transaction the database could not serialise, at most
+RECENT_BATCH = 200  # grants read at a time while looking for the most recent customers
+
+T = TypeVar("T")
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS zpd_meta (
@@ -58,6 +64,7 @@ SCHEMA = (
         updated_at BIGINT NOT NULL,
         revoked_at BIGINT)""",
     "CREATE INDEX IF NOT EXISTS zpd_grants_by_pseudonym ON zpd_grants (pseudonym)",
+    "CREATE INDEX IF NOT EXISTS zpd_grants_by_update ON zpd_grants (updated_at, grant_id)",
     """CREATE TABLE IF NOT EXISTS zpd_seen_messages (
         kind TEXT NOT NULL CHECK (kind IN ('token', 'event')),
         jti TEXT NOT NULL,
@@ -95,17 +102,26 @@ class Connection(Protocol):
 class Dialect:
     name: str
     begin_write: str  # begins a transaction that serialises writers
-    begin_read: str
+    begin_read: str  # begins a transaction that reads one consistent state
     placeholder: str  # "?" (qmark) or "%s" (format)
     lock_rows: str  # appended to a SELECT of a row about to be replaced
+    begin_schema: str = "BEGIN IMMEDIATE"  # begins the transaction that creates the schema
+    schema_lock: str = ""  # run first in it, so concurrent first uses create it once
 
     def sql(self, query: str) -> str:
         return query if self.placeholder == "?" else query.replace("?", self.placeholder)
 
 
 SQLITE_DIALECT = Dialect("sqlite", "BEGIN IMMEDIATE", "BEGIN", "?", "")
+# Writers are SERIALIZABLE: two workers handling the same jti or grant at once cannot
+# both act on what they read; one fails to serialise and is run again
+# (SqlStorage.atomically). The schema is created under READ COMMITTED behind an
+# advisory lock, so a worker that waited for another's creation sees its tables.
 POSTGRES_DIALECT = Dialect(
-    "postgresql", "BEGIN ISOLATION LEVEL SERIALIZABLE", "BEGIN READ ONLY", "%s", " FOR UPDATE"
+    "postgresql", "BEGIN ISOLATION LEVEL SERIALIZABLE",
+    "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "%s", " FOR UPDATE",
+    begin_schema="BEGIN ISOLATION LEVEL READ COMMITTED",
+    schema_lock="SELECT pg_advisory_xact_lock(7225600281)",  # any constant, the same everywhere
 )
 
 
@@ -174,6 +190,33 @@ class SqlTransaction:
         ).fetchall()
         return [str(row[0]) for row in rows]
 
+    def recent_pseudonyms(self, *, limit: int) -> list[str]:
+        # Walk the grants from the last changed (an index), until `limit` pseudonyms.
+        found: dict[str, None] = {}
+        last: tuple[int, str] | None = None
+        order = "ORDER BY updated_at DESC, grant_id DESC LIMIT ?"
+        while len(found) < limit:
+            if last is None:
+                rows = self.execute(
+                    f"SELECT pseudonym, updated_at, grant_id FROM zpd_grants {order}",
+                    RECENT_BATCH,
+                ).fetchall()
+            else:
+                rows = self.execute(
+                    "SELECT pseudonym, updated_at, grant_id FROM zpd_grants "
+                    f"WHERE (updated_at, grant_id) < (?, ?) {order}",
+                    *last, RECENT_BATCH,
+                ).fetchall()
+            for row in rows:
+                found.setdefault(str(row[0]))
+            if len(rows) < RECENT_BATCH:
+                break
+            last = (int(rows[-1][1]), str(rows[-1][2]))
+        return list(found)[:limit]
+
+    def count_pseudonyms(self) -> int:
+        return int(self.execute("SELECT COUNT(*) FROM zpd_pseudonyms").fetchone()[0])
+
     # -- grants
 
     def grant(self, grant_id: str) -> GrantRecord | None:
@@ -239,20 +282,27 @@ class SqlStorage:
     """storage.Storage over one DB-API connection that is in autocommit mode.
 
     One transaction at a time per instance (a lock), so one instance can serve
-    a threaded web server; run several processes for more.
+    a threaded web server; run several processes for more. `retries` counts
+    the transactions run again because the database could not serialise them.
     """
 
-    def __init__(self, connection: Connection, dialect: Dialect, *, create: bool = True) -> None:
+    def __init__(
+        self, connection: Connection, dialect: Dialect, *, create: bool = True,
+        attempts: int = ATTEMPTS,
+    ) -> None:
         self._connection = connection
         self._dialect = dialect
         self._lock = threading.RLock()
+        self.attempts = attempts
+        self.retries = 0
         self._prepare(create)
 
     @contextmanager
-    def _transaction(self, write: bool) -> Iterator[SqlTransaction]:
+    def _transaction(self, begin: str) -> Iterator[SqlTransaction]:
         with self._lock:
+            self._ensure_connection()
             dialect = self._dialect
-            self._connection.execute(dialect.begin_write if write else dialect.begin_read)
+            self._connection.execute(begin)
             transaction = SqlTransaction(self._connection, dialect)
             try:
                 yield transaction
@@ -264,7 +314,26 @@ class SqlStorage:
                 self._after_erase()
 
     def transaction(self, *, write: bool = True) -> AbstractContextManager[SqlTransaction]:
-        return self._transaction(write)
+        return self._transaction(self._begin(write))
+
+    def atomically(self, work: Callable[[SqlTransaction], T], *, write: bool = True) -> T:
+        return self._atomically(work, self._begin(write))
+
+    def _atomically(self, work: Callable[[SqlTransaction], T], begin: str) -> T:
+        attempt = 1
+        while True:
+            try:
+                with self._transaction(begin) as transaction:
+                    return work(transaction)
+            except Exception as exc:
+                if attempt >= self.attempts or not self._retryable(exc):
+                    raise
+            self.retries += 1
+            time.sleep(random.uniform(0, 0.005 * 2**attempt))  # jitter: let the other one finish
+            attempt += 1
+
+    def _begin(self, write: bool) -> str:
+        return self._dialect.begin_write if write else self._dialect.begin_read
 
     def close(self) -> None:
         with self._lock:
@@ -279,29 +348,44 @@ class SqlStorage:
     def _after_erase(self) -> None:
         """Hook: make erased data unrecoverable from the database's files, if needed."""
 
+    def _retryable(self, error: Exception) -> bool:
+        """Hook: whether running the transaction again may succeed (a serialisation failure)."""
+        return False
+
+    def _ensure_connection(self) -> None:
+        """Hook: reconnect if the connection was lost."""
+
     def _prepare(self, create: bool) -> None:
-        with self._transaction(write=create) as transaction:
-            if create:
-                for statement in SCHEMA:
-                    transaction.execute(statement)
-            try:
-                row = transaction.execute(
-                    "SELECT value FROM zpd_meta WHERE key = 'schema_version'"
-                ).fetchone()
-            except Exception as exc:  # the DB-API's own error types differ per driver
-                raise StorageError(f"not a brandkit receiver database ({exc})") from None
-            if row is None and create:
-                transaction.execute(
-                    "INSERT INTO zpd_meta (key, value) VALUES ('schema_version', ?)",
-                    str(SCHEMA_VERSION),
-                )
-            elif row is None:
-                raise StorageError("not a brandkit receiver database (no schema version)")
-            elif row[0] != str(SCHEMA_VERSION):
-                raise StorageError(
-                    f"receiver database schema {row[0]} is not {SCHEMA_VERSION}; "
-                    "update brandkit"
-                )
+        if create:
+            self._atomically(self._create_schema, self._dialect.begin_schema)
+        else:
+            self._atomically(self._check_schema, self._dialect.begin_read)
+
+    def _create_schema(self, transaction: SqlTransaction) -> None:
+        if self._dialect.schema_lock:
+            transaction.execute(self._dialect.schema_lock)
+        for statement in SCHEMA:
+            transaction.execute(statement)
+        self._check_schema(transaction, create=True)
+
+    def _check_schema(self, transaction: SqlTransaction, create: bool = False) -> None:
+        try:
+            row = transaction.execute(
+                "SELECT value FROM zpd_meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except Exception as exc:  # the DB-API's own error types differ per driver
+            raise StorageError(f"not a brandkit receiver database ({exc})") from None
+        if row is None and create:
+            transaction.execute(
+                "INSERT INTO zpd_meta (key, value) VALUES ('schema_version', ?)",
+                str(SCHEMA_VERSION),
+            )
+        elif row is None:
+            raise StorageError("not a brandkit receiver database (no schema version)")
+        elif row[0] != str(SCHEMA_VERSION):
+            raise StorageError(
+                f"receiver database schema {row[0]} is not {SCHEMA_VERSION}; update brandkit"
+            )
 
 
 class SqliteStorage(SqlStorage):

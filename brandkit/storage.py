@@ -1,16 +1,18 @@
 """What the receiver keeps, and the interface any storage backend implements.
 
 The receiver does every check and write of one message inside one
-`Storage.transaction()`: a refused message rolls back and leaves nothing.
-`sqlstorage.SqliteStorage` is the default backend; a PostgreSQL one plugs in
-through `sqlstorage.SqlStorage` with another `Dialect`.
+`Storage.atomically()` call: a refused message rolls back and leaves nothing,
+and a transaction the database could not serialise is run again.
+`sqlstorage.SqliteStorage` is the default backend; `pgstorage.PostgresStorage`
+is the same SQL over psycopg 3, for several workers on one database.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 ACTIVE = "active"
 REVOKED = "revoked"
@@ -19,6 +21,8 @@ EXPIRED = "expired"  # never stored: an active grant past its expiry reads as ex
 MessageKind = Literal["token", "event"]
 TOKEN: MessageKind = "token"
 EVENT: MessageKind = "event"
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,12 @@ class Transaction(Protocol):
         """Known pseudonyms in order, `limit` at a time after `after` (keyset paging)."""
         ...
 
+    def recent_pseudonyms(self, *, limit: int) -> list[str]:
+        """At most `limit` pseudonyms, the one whose grants changed last first."""
+        ...
+
+    def count_pseudonyms(self) -> int: ...
+
     def grants_of(self, pseudonym: str) -> list[GrantRecord]: ...
 
 
@@ -122,6 +132,16 @@ class Storage(Protocol):
 
         With `write`, writers are serialised from the start (no lost update
         between reading a grant's version and replacing it).
+        """
+        ...
+
+    def atomically(self, work: Callable[[Transaction], T], *, write: bool = True) -> T:
+        """`work(transaction)` in one transaction, as `transaction()` runs it; its result.
+
+        If the database could not serialise the transaction against a concurrent
+        one (another worker on the same database), it is rolled back and `work`
+        runs again, a few times: `work` must only read and write through the
+        transaction. Any other exception rolls back and propagates.
         """
         ...
 

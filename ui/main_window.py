@@ -20,6 +20,7 @@ from vault.service import Vault
 
 from . import i18n
 from .idle import IdleWatcher
+from .pages.activity import ActivityPage
 from .pages.base import Page
 from .pages.my_data import MyDataPage
 from .pages.settings_page import SettingsPage
@@ -95,7 +96,8 @@ class MainWindow(QMainWindow):
         self.settings_page.idle_minutes_changed.connect(
             lambda minutes: self.idle.start(minutes * 60_000)
         )
-        return MainArea([self.my_data, self.settings_page])
+        self.activity = ActivityPage(self.session)
+        return MainArea([self.my_data, self.activity, self.settings_page])
 
     def switch_language(self, setting: str) -> None:
         """Install the language and rebuild every screen in it; the vault stays open."""

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from vault.delivery import FlushReport
 from vault.service import Vault
 
 from . import strings
@@ -104,15 +105,16 @@ class Session(QObject):
         self._flushing = True
         self.delivering.emit(True)
 
-        def settled(_: object) -> None:
+        def settled(report: FlushReport | None) -> None:
             self._flushing = False
+            if report is not None and report.attempted:
+                self.changed.emit(frozenset({GRANTS, OUTBOX, AUDIT}))
             self.delivering.emit(False)
 
         def failed(error: BaseException) -> None:
             settled(None)
 
-        self.call(lambda vault: vault.flush_outbox(), settled,
-                  changes={GRANTS, OUTBOX, AUDIT}, failed=failed)
+        self.call(lambda vault: vault.flush_outbox(), settled, failed=failed)
 
     def changed_and_deliver(self, kinds: set[str]) -> None:
         self.changed.emit(frozenset(kinds))

@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication
 
 from vault import errors, passphrase_policy
 
+from .pages import field_words
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("VaultMessages", text)
@@ -42,9 +44,12 @@ def error_message(error: BaseException) -> str:
             )
         case errors.NotAVault():
             return _tr("There is no vault in this folder.")
-        case errors.InvalidValue(reason=reason, detail=detail):
-            text = reason.replace("_", " ").capitalize()
-            return f"{text} ({detail})" if detail else text
+        case errors.InvalidValue():
+            return field_words.invalid_value_text(error)
+        case errors.InvalidFieldDefinition():
+            return field_words.definition_error_text(error)
+        case errors.FieldRequiredByGrant():
+            return _tr("This field is required by an active grant: revoke it first.")
         case errors.StorageFull():
             return _tr("The disk is full. Nothing was changed.")
     return _tr("Something went wrong: {0}").format(type(error).__name__)

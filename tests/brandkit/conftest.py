@@ -1,7 +1,9 @@
-"""Fixtures for the brand kit: keys, a signed request, a receiver on SQLite."""
+"""Fixtures for the brand kit: keys, a signed request, a receiver on SQLite (and PostgreSQL)."""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -75,3 +77,30 @@ def db_files(path: Path) -> bytes:
     return b"".join(
         p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists()
     )
+
+
+POSTGRES_ENV = "ZPV_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The URL of a PostgreSQL database the tests may use, or the test is skipped."""
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(f"{POSTGRES_ENV} is not set: no PostgreSQL to test against "
+                    "(`.ci/postgres` starts one and prints its URL)")
+    return url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A URL whose connections use a fresh, empty schema, dropped after the test."""
+    import psycopg
+
+    schema = f"zpv_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in postgres_server else "?"
+    yield f"{postgres_server}{separator}options=-csearch_path%3D{schema}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"DROP SCHEMA {schema} CASCADE")

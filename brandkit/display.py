@@ -1,0 +1,87 @@
+"""Words for what the brand holds: times, values, statuses, and `zpv-brand customers` lines.
+
+Every string that came in a token is passed through `clean` before it is
+shown: control and format characters (terminal escapes, bidi overrides) are
+written as `\\uXXXX`, so a value can neither drive a terminal nor disguise
+itself. HTML escaping is the page's business (`page.py`).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import unicodedata
+from typing import Any
+
+from .customers import Customer, CustomerGrant
+from .storage import ACTIVE, EXPIRED, REVOKED
+
+NOTHING = "-"
+
+
+def clean(text: str) -> str:
+    """`text` with every control or format character written as \\uXXXX."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c).startswith("C") else c for c in text
+    )
+
+
+def time_text(moment: int | None) -> str:
+    if moment is None:
+        return NOTHING
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(moment))
+
+
+def value_text(value: Any) -> str:
+    """A field's value as a person would write it: lists comma separated, true as yes."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(value_text(item) for item in value)
+    if value is None:
+        return NOTHING
+    return clean(json.dumps(value, ensure_ascii=False))
+
+
+def is_tombstone(grant: CustomerGrant) -> bool:
+    """A grant revoked before any version of it arrived: nothing was ever held."""
+    return grant.version == 0
+
+
+def status_text(grant: CustomerGrant) -> str:
+    if grant.status == REVOKED:
+        if is_tombstone(grant):
+            return f"revoked {time_text(grant.revoked_at)} before it arrived: nothing held"
+        return f"revoked {time_text(grant.revoked_at)}: data deleted"
+    if grant.status == EXPIRED:
+        return f"expired {time_text(grant.expires_at)}"
+    if grant.status == ACTIVE:
+        return f"active until {time_text(grant.expires_at)}"
+    return clean(grant.status)
+
+
+def purpose_text(grant: CustomerGrant) -> str:
+    if grant.purpose_iri is None:
+        return NOTHING
+    description = f" ({clean(grant.purpose_description)})" if grant.purpose_description else ""
+    return clean(grant.purpose_iri) + description
+
+
+def customer_lines(customer: Customer) -> list[str]:
+    """What `zpv-brand customers` prints for one customer."""
+    lines = [f"{clean(customer.pseudonym)}  first seen {time_text(customer.first_seen)}"]
+    for grant in customer.grants:
+        lines.append(
+            f"  grant {clean(grant.grant_id)}  version {grant.version}  {status_text(grant)}"
+        )
+        if is_tombstone(grant):
+            continue
+        lines.append(f"    ask {clean(grant.ask_id or NOTHING)}, purpose {purpose_text(grant)}")
+        if grant.retention_days is not None:
+            lines.append(f"    retention: {grant.retention_days} days")
+        lines.extend(
+            f"    {clean(key)}: {value_text(value)}" for key, value in grant.fields.items()
+        )
+    return lines

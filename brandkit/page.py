@@ -1,0 +1,133 @@
+"""The receiver's page: what the brand holds, per customer pseudonym, as plain HTML.
+
+No script at all, and every string is HTML-escaped (quotes too) after
+`display.clean`: a field value such as `<script>` or `" onmouseover=` shows as
+text. The server sends it with a Content-Security-Policy that forbids
+anything but the inline stylesheet. It reloads itself every few seconds.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from .customers import Customer, CustomerGrant, RecentCustomers
+from .display import (
+    NOTHING,
+    clean,
+    is_tombstone,
+    purpose_text,
+    status_text,
+    time_text,
+    value_text,
+)
+from .storage import ACTIVE, EXPIRED, REVOKED
+
+REFRESH_SECONDS = 3
+STATUS_CLASSES = {ACTIVE: "active", EXPIRED: "expired", REVOKED: "revoked"}
+
+STYLE = """
+body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 72rem;
+       padding: 1rem 1.5rem 3rem; color: #1d2430; background: #f6f7f9; }
+header { border-bottom: 2px solid #d6dbe3; margin-bottom: 1.5rem; }
+h1 { font-size: 1.6rem; margin: 0.5rem 0 0.25rem; }
+.summary { color: #4a5568; margin: 0 0 1rem; }
+section { background: #fff; border: 1px solid #d6dbe3; border-radius: 6px;
+          margin: 0 0 1.25rem; padding: 0.75rem 1rem; }
+h2 { font-size: 0.95rem; margin: 0 0 0.25rem; word-break: break-all; }
+.seen { color: #4a5568; font-size: 0.85rem; margin: 0 0 0.5rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-top: 1px solid #e4e8ee; padding: 0.4rem 0.5rem; text-align: left;
+         vertical-align: top; }
+th { font-size: 0.8rem; color: #4a5568; text-transform: uppercase; letter-spacing: 0.03em; }
+code { font-size: 0.85em; word-break: break-all; }
+dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 0.75rem; }
+dt { font-weight: 600; }
+dd { margin: 0; }
+.status { font-weight: 600; white-space: nowrap; }
+.active .status { color: #1e7a3c; }
+.expired .status { color: #8a6d00; }
+.revoked .status { color: #b42318; }
+.revoked .gone { color: #b42318; }
+.empty { color: #4a5568; font-style: italic; }
+"""
+
+
+def render(
+    brand_name: str, origin: str, recent: RecentCustomers, now: int,
+    *, refresh_seconds: int = REFRESH_SECONDS,
+) -> str:
+    """The whole page: the most recent customers first, one table each."""
+    title = _text(brand_name)
+    shown, total = len(recent.customers), recent.total
+    summary = (
+        f"{shown} customer{'' if total == 1 else 's'}" if shown == total
+        else f"The {shown} most recently active of {total} customers"
+    )
+    sections = "\n".join(_customer(c) for c in recent.customers) or (
+        '<p class="empty">No customer has shared anything yet.</p>'
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="refresh" content="{int(refresh_seconds)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}: what we hold</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<header>
+<h1>{title}</h1>
+<p class="summary">What {_text(origin)} holds, per customer pseudonym, at {time_text(now)}.
+{summary}, most recent first. This page reloads every {int(refresh_seconds)} seconds.</p>
+</header>
+<main>
+{sections}
+</main>
+</body>
+</html>
+"""
+
+
+def _customer(customer: Customer) -> str:
+    rows = "\n".join(_grant(g) for g in customer.grants)
+    return f"""<section>
+<h2><code>{_text(customer.pseudonym)}</code></h2>
+<p class="seen">First seen {time_text(customer.first_seen)}</p>
+<table>
+<thead><tr><th>Grant</th><th>Ask and purpose</th><th>Fields</th><th>Version</th>\
+<th>Expires</th><th>Retention</th><th>Status</th></tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+</section>"""
+
+
+def _grant(grant: CustomerGrant) -> str:
+    css = STATUS_CLASSES.get(grant.status, "")
+    if grant.status == REVOKED:
+        gone = "nothing was held" if is_tombstone(grant) else "data deleted"
+        fields = f'<span class="gone">{gone} {time_text(grant.revoked_at)}</span>'
+    else:
+        fields = _fields(grant.fields.items())
+    ask = NOTHING if grant.ask_id is None else f"<code>{_text(grant.ask_id)}</code>"
+    retention = NOTHING if grant.retention_days is None else f"{grant.retention_days} days"
+    return (
+        f'<tr class="{css}"><td><code>{_text(grant.grant_id)}</code></td>'
+        f"<td>{ask}<br>{html.escape(purpose_text(grant))}</td>"
+        f"<td>{fields}</td><td>{grant.version}</td><td>{time_text(grant.expires_at)}</td>"
+        f'<td>{retention}</td><td class="status">{html.escape(status_text(grant))}</td></tr>'
+    )
+
+
+def _fields(items: Iterable[tuple[str, object]]) -> str:
+    pairs = "".join(
+        f"<dt>{_text(key)}</dt><dd>{html.escape(value_text(value))}</dd>" for key, value in items
+    )
+    return f"<dl>{pairs}</dl>" if pairs else NOTHING
+
+
+def _text(text: str) -> str:
+    return html.escape(clean(text))

@@ -1,0 +1,313 @@
+"""The receiver on a real PostgreSQL: schema on first use, retried serialisation failures,
+and two workers on one database that store a duplicate once and never lose a version.
+
+Skipped unless ZPV_TEST_POSTGRES_URL names a database (`.ci/postgres` prints one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from brandkit.database import open_storage
+from brandkit.errors import StorageError, TokenRefused
+from brandkit.keys import BrandKeys
+from brandkit.receiver import Receiver
+from brandkit.sqlstorage import SCHEMA_VERSION, SqlTransaction
+from brandkit.storage import ACTIVE, REVOKED
+from tests.conftest import PROJECT_ROOT
+from zpd.request import DataRequest
+
+from .live import TIMEOUT, Live, live_receiver, zpv_brand_serve
+from .people import DAY, NOW, ORIGIN, Person
+
+pytest.importorskip("psycopg")
+from brandkit.pgstorage import PostgresStorage  # noqa: E402
+
+
+def rows(storage: PostgresStorage) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every receiver table (to show that nothing changed)."""
+    tables = ("zpd_issued_requests", "zpd_pseudonyms", "zpd_grants", "zpd_seen_messages")
+    with storage.transaction(write=False) as transaction:
+        return {
+            table: sorted(map(tuple, transaction.execute(f"SELECT * FROM {table}").fetchall()))
+            for table in tables
+        }
+
+
+@pytest.fixture
+def pg(postgres_url: str) -> Iterator[PostgresStorage]:
+    storage = PostgresStorage(postgres_url)
+    yield storage
+    storage.close()
+
+
+@pytest.fixture
+def pg_receiver(keys: BrandKeys, pg: PostgresStorage, request_jws: str) -> Receiver:
+    receiver = Receiver(keys, pg, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    return receiver
+
+
+# -- the storage ------------------------------------------------------------------------
+
+
+def test_the_schema_is_created_on_first_use_and_kept(postgres_url: str) -> None:
+    first = PostgresStorage(postgres_url)
+    with first.transaction() as transaction:
+        transaction.pin_key("p", {"kty": "OKP", "x": "1"}, NOW)
+    first.close()
+    again = PostgresStorage(postgres_url)
+    with again.transaction(write=False) as transaction:
+        assert transaction.pinned_key("p") == {"kty": "OKP", "x": "1"}
+        assert transaction.execute(
+            "SELECT value FROM zpd_meta WHERE key = 'schema_version'"
+        ).fetchone() == (str(SCHEMA_VERSION),)
+    again.close()
+
+
+def test_workers_starting_together_create_the_schema_once(postgres_url: str) -> None:
+    start = threading.Barrier(6)
+
+    def open_one(_: int) -> int:
+        start.wait()
+        storage = PostgresStorage(postgres_url)
+        storage.close()
+        return storage.retries
+
+    with ThreadPoolExecutor(6) as pool:
+        list(pool.map(open_one, range(6)))  # none raised
+    storage = PostgresStorage(postgres_url)
+    with storage.transaction(write=False) as transaction:
+        assert transaction.execute("SELECT COUNT(*) FROM zpd_meta").fetchone() == (1,)
+    storage.close()
+
+
+def test_transactions_are_serializable_and_reads_read_only(pg: PostgresStorage) -> None:
+    with pg.transaction() as transaction:
+        assert transaction.execute("SHOW transaction_isolation").fetchone() == ("serializable",)
+    with pg.transaction(write=False) as transaction:
+        assert transaction.execute("SHOW transaction_read_only").fetchone() == ("on",)
+
+
+def test_a_newer_schema_is_refused(postgres_url: str, pg: PostgresStorage) -> None:
+    with pg.transaction() as transaction:
+        transaction.execute("UPDATE zpd_meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StorageError, match="schema 99 is not 1"):
+        PostgresStorage(postgres_url)
+
+
+def test_readonly_needs_the_schema_and_cannot_write(postgres_url: str) -> None:
+    with pytest.raises(StorageError, match="not a brandkit receiver database"):
+        PostgresStorage(postgres_url, readonly=True)
+    PostgresStorage(postgres_url).close()
+    reader = open_storage(postgres_url, readonly=True)
+    with pytest.raises(Exception, match="read-only transaction"), reader.transaction() as t:
+        t.pin_key("q", {}, NOW)
+    reader.close()
+
+
+def test_an_unreachable_server_is_one_clear_error() -> None:
+    with pytest.raises(StorageError, match="cannot connect to PostgreSQL") as caught:
+        PostgresStorage("postgresql://zpv:secret-pw@127.0.0.1:1/zpd?connect_timeout=2")
+    assert "secret-pw" not in str(caught.value)
+
+
+def test_a_serialization_failure_is_run_again(postgres_url: str, pg: PostgresStorage) -> None:
+    other_worker = PostgresStorage(postgres_url)
+    attempts: list[dict[str, Any] | None] = []
+
+    def pin_unless_pinned(transaction: SqlTransaction) -> dict[str, Any] | None:
+        seen = transaction.pinned_key("p")
+        attempts.append(seen)
+        if len(attempts) == 1:
+            # Between our read and our write, another worker pins the same pseudonym.
+            with other_worker.transaction() as other:
+                other.pin_key("p", {"kty": "OKP", "x": "theirs"}, NOW)
+        if seen is None:
+            transaction.pin_key("p", {"kty": "OKP", "x": "ours"}, NOW)
+        return seen
+
+    assert pg.atomically(pin_unless_pinned) == {"kty": "OKP", "x": "theirs"}
+    assert attempts == [None, {"kty": "OKP", "x": "theirs"}]
+    assert pg.retries == 1
+    other_worker.close()
+
+
+def test_a_lost_connection_is_reopened(
+    postgres_server: str, pg: PostgresStorage, pg_receiver: Receiver
+) -> None:
+    import psycopg
+
+    with pg.transaction(write=False) as transaction:
+        (pid,) = transaction.execute("SELECT pg_backend_pid()").fetchone()
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    assert [r.jti for r in pg_receiver.issued_requests()], "answered over a new connection"
+    with pg.transaction(write=False) as transaction:
+        assert transaction.execute("SELECT pg_backend_pid()").fetchone() != (pid,)
+
+
+def test_recent_customers_walk_past_a_batch(pg: PostgresStorage) -> None:
+    with pg.transaction() as transaction:
+        for pseudonym in ("a", "b", "c"):
+            transaction.pin_key(pseudonym, {}, NOW)
+        transaction.execute(
+            "INSERT INTO zpd_grants (grant_id, pseudonym, version, status, received_at, "
+            "updated_at) SELECT 'a' || i, 'a', 1, 'active', 0, 1000 + i "
+            "FROM generate_series(1, 450) AS i"
+        )
+        for grant_id, pseudonym, updated in (("b1", "b", 500), ("c1", "c", 900)):
+            transaction.execute(
+                "INSERT INTO zpd_grants (grant_id, pseudonym, version, status, received_at, "
+                "updated_at) VALUES (?, ?, 1, 'active', 0, ?)", grant_id, pseudonym, updated,
+            )
+    with pg.transaction(write=False) as transaction:
+        assert transaction.recent_pseudonyms(limit=3) == ["a", "c", "b"]
+        assert transaction.recent_pseudonyms(limit=2) == ["a", "c"]
+        assert transaction.count_pseudonyms() == 3
+
+
+# -- the receiver on PostgreSQL ---------------------------------------------------------
+
+
+def test_the_whole_exchange_on_postgresql(
+    pg_receiver: Receiver, pg: PostgresStorage, issued: DataRequest, alice: Person
+) -> None:
+    first = alice.token(issued, jti="tok-a", data={"shoe_size_eu": 42})
+    receipt = pg_receiver.receive_token(first, NOW)
+    assert pg_receiver.receive_token(first, NOW + 5) == receipt, "a duplicate: its receipt again"
+    pg_receiver.receive_token(alice.token(issued, version=3, data={"shoe_size_eu": 44}), NOW + 9)
+    pg_receiver.receive_token(alice.token(issued, version=2, data={"shoe_size_eu": 43}), NOW + 10)
+    customer = pg_receiver.customer(alice.pseudonym, NOW + 10)
+    assert customer is not None
+    (grant,) = customer.grants
+    assert (grant.version, grant.status, grant.fields) == (3, ACTIVE, {"shoe_size_eu": 44})
+
+    before = rows(pg)
+    with pytest.raises(TokenRefused, match="jti_reused"):
+        pg_receiver.receive_token(alice.token(issued, jti="tok-a", version=4), NOW + 11)
+    assert rows(pg) == before, "a refused message changes nothing"
+
+    pg_receiver.receive_event(alice.revocation(iat=NOW + DAY), NOW + DAY)
+    customer = pg_receiver.customer(alice.pseudonym, NOW + DAY)
+    assert customer is not None
+    assert (customer.grants[0].status, customer.grants[0].fields) == (REVOKED, {})
+    with pg.transaction(write=False) as transaction:
+        assert transaction.execute("SELECT data FROM zpd_grants").fetchall() == [(None,)]
+    recent = pg_receiver.recent_customers(NOW + DAY)
+    assert ([c.pseudonym for c in recent.customers], recent.total) == ([alice.pseudonym], 1)
+
+
+# -- two workers on one database, over HTTP -----------------------------------------------
+
+
+@pytest.fixture
+def two_workers(
+    keys: BrandKeys, postgres_url: str, request_jws: str
+) -> Iterator[tuple[Live, Live]]:
+    """Two receivers, each with its own connection and server, on one database."""
+    with ExitStack() as stack:
+        workers = []
+        for _ in range(2):
+            storage = PostgresStorage(postgres_url)
+            stack.callback(storage.close)
+            receiver = Receiver(keys, storage, ORIGIN)
+            workers.append(stack.enter_context(live_receiver(receiver, storage, request_jws)))
+        yield workers[0], workers[1]
+
+
+def post_all(posts: list[tuple[Live, str]]) -> list[requests.Response]:
+    """Post every (worker, token) at once, from as many threads."""
+    start = threading.Barrier(len(posts))
+
+    def post(item: tuple[Live, str]) -> requests.Response:
+        worker, token = item
+        start.wait()
+        return requests.post(worker.url("/zpd/grants"), data=token, timeout=TIMEOUT,
+                             headers={"Content-Type": "application/jwt"})
+
+    with ThreadPoolExecutor(len(posts)) as pool:
+        return list(pool.map(post, posts))
+
+
+def test_a_duplicate_posted_to_two_workers_at_once_is_stored_once(
+    two_workers: tuple[Live, Live], issued: DataRequest
+) -> None:
+    for round_ in range(5):
+        person = Person()
+        token = person.token(issued, iat=int(time.time()), grant_id=f"g{round_}")
+        responses = post_all([(two_workers[i % 2], token) for i in range(6)])
+        assert [r.status_code for r in responses] == [202] * 6, [r.text for r in responses]
+        assert len({r.text for r in responses}) == 1, "one receipt, whoever answered"
+    storage = two_workers[0].storage
+    assert isinstance(storage, PostgresStorage)
+    counts = {table: len(found) for table, found in rows(storage).items()}
+    assert counts == {"zpd_issued_requests": 1, "zpd_pseudonyms": 5, "zpd_grants": 5,
+                      "zpd_seen_messages": 5}
+
+
+def test_versions_posted_to_two_workers_at_once_never_go_back(
+    two_workers: tuple[Live, Live], issued: DataRequest
+) -> None:
+    person = Person()  # known already: no race on pinning their key, only on the grant
+    first = person.token(issued, iat=int(time.time()), grant_id="known")
+    assert post_all([(two_workers[0], first)])[0].status_code == 202
+    for round_ in range(8):
+        tokens = [person.token(issued, iat=int(time.time()), grant_id=f"v{round_}", version=v,
+                               data={"shoe_size_eu": 36 + v}) for v in range(1, 7)]
+        random.shuffle(tokens)
+        responses = post_all([(two_workers[i % 2], t) for i, t in enumerate(tokens)])
+        assert [r.status_code for r in responses] == [202] * 6, [r.text for r in responses]
+        customer = two_workers[1].receiver.customer(person.pseudonym)
+        assert customer is not None
+        grant = next(g for g in customer.grants if g.grant_id == f"v{round_}")
+        assert (grant.version, grant.fields) == (6, {"shoe_size_eu": 42})
+
+
+# -- the command line on PostgreSQL -------------------------------------------------------
+
+
+def test_serve_and_customers_on_postgresql(
+    postgres_url: str, tmp_path: Path, keys: BrandKeys, request_jws: str, issued: DataRequest
+) -> None:
+    from brandkit.keys import save_keys
+
+    save_keys(keys, tmp_path / "keys")
+    (tmp_path / "request.jws").write_text(request_jws)
+    person = Person()
+    with zpv_brand_serve("--keys", str(tmp_path / "keys"), "--request",
+                         str(tmp_path / "request.jws"), "--db", postgres_url,
+                         directory=tmp_path) as served:
+        assert served.line.startswith("Serving Shoes Example at http://127.0.0.1:"), (
+            served.stderr
+        )
+        response = requests.post(
+            served.url + "zpd/grants", timeout=TIMEOUT, headers={"Content-Type": "application/jwt"},
+            data=person.token(issued, iat=int(time.time()), data={"shoe_size_eu": 39}),
+        )
+        assert response.status_code == 202, response.text
+        served.process.terminate()
+        assert served.process.wait(TIMEOUT) == 0, served.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "brandkit", "customers", "--db", postgres_url, "--json"],
+        capture_output=True, text=True, timeout=60, cwd=PROJECT_ROOT,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+    )
+    assert listed.returncode == 0, listed.stderr
+    (customer,) = json.loads(listed.stdout)
+    assert customer["pseudonym"] == person.pseudonym
+    assert customer["grants"][0]["fields"] == {"shoe_size_eu": 39}

@@ -1,0 +1,206 @@
+"""One brand in detail: who it is (in its own words, shown as plain text) and what it asks."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vault.brands import Brand, RequestSource, StoredRequest
+from zpd.request import Ask
+
+from .. import exchange_words as words
+from ..widgets import brand_label, brand_text, plain_label
+from .brand_models import AsksModel, verified_explanation, verified_icon, verified_words
+
+CELL_PADDING = "QTableView::item { padding: 3px 1px; }"  # wrapped lines need air
+
+
+def _heading(label: QLabel) -> QLabel:
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class BrandDetails(QStackedWidget):
+    """A placeholder until a brand is chosen, then its details and asks."""
+
+    review_requested = Signal(str, str)  # origin, ask id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("brandDetails")
+        self.origin: str | None = None
+        self._expired = False
+        self.placeholder = plain_label(
+            self.tr("Choose a brand to see who it is and what it asks for, or import a "
+                    "brand's data request."),
+            "brandPlaceholder",
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.placeholder)
+        self.addWidget(self._build())
+
+    def _build(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 6, 0, 0)
+        top = QHBoxLayout()
+        self.name = _heading(brand_label("", "brandName", wrap=True))
+        self.name.setAccessibleName(self.tr("Brand name"))
+        top.addWidget(self.name, 1)
+        self.badge_icon = QLabel(objectName="brandVerifiedIcon")
+        top.addWidget(self.badge_icon)
+        self.badge = plain_label("", "brandVerified", wrap=False)
+        self.badge.setAccessibleName(self.tr("Domain verification"))
+        top.addWidget(self.badge)
+        layout.addLayout(top)
+        self.description = brand_label("", "brandDescription")
+        self.description.setAccessibleName(self.tr("Description, in the brand's words"))
+        layout.addWidget(self.description)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(2)
+        self.origin_label = brand_label("", "brandOrigin")
+        self.origin_label.setAccessibleName(self.tr("Web address"))
+        form.addRow(self.tr("Web address:"), self.origin_label)
+        self.policy = brand_label("", "brandPrivacyPolicy")
+        self.policy.setAccessibleName(self.tr("Privacy policy"))
+        form.addRow(self.tr("Privacy policy:"), self.policy)
+        self.contact = brand_label("", "brandContact")
+        self.contact.setAccessibleName(self.tr("Contact"))
+        form.addRow(self.tr("Contact:"), self.contact)
+        self.request_info = plain_label("", "brandRequestInfo")
+        form.addRow(self.tr("Request:"), self.request_info)
+        layout.addLayout(form)
+
+        self.asks_model = AsksModel()
+        self.asks = QTableView(objectName="asksTable")
+        self.asks.setAccessibleName(self.tr("What the brand asks for"))
+        self.asks.setModel(self.asks_model)
+        self.asks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.asks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.asks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.asks.setWordWrap(True)
+        self.asks.setAlternatingRowColors(True)
+        self.asks.setStyleSheet(CELL_PADDING)
+        self.asks.verticalHeader().hide()
+        self.asks.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.asks.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(AsksModel.FIELDS, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((AsksModel.PURPOSE, 130), (AsksModel.CONCEPT, 180),
+                              (AsksModel.OFFER, 115), (AsksModel.DURATION, 65),
+                              (AsksModel.RETENTION, 65)):
+            self.asks.setColumnWidth(column, width)
+        self.asks.selectionModel().selectionChanged.connect(self._update_button)
+        self.asks.activated.connect(lambda _: self._review())
+        layout.addWidget(self.asks, 1)
+
+        bottom = QHBoxLayout()
+        self.note = plain_label("", "asksNote")
+        bottom.addWidget(self.note, 1)
+        self.review_button = QPushButton(self.tr("Review and share..."),
+                                         objectName="reviewShareButton")
+        self.review_button.setAccessibleName(self.tr("Review and share the chosen ask"))
+        self.review_button.setToolTip(
+            self.tr("See each field, why the brand wants it and what it offers; nothing is "
+                    "shared until you confirm."))
+        self.review_button.clicked.connect(self._review)
+        bottom.addWidget(self.review_button)
+        layout.addLayout(bottom)
+        return panel
+
+    # -- showing --------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self.origin = None
+        self.asks_model.set_rows([])
+        self.setCurrentIndex(0)
+        self._update_button()
+
+    def show_brand(self, brand: Brand, stored: StoredRequest | None) -> None:
+        same_brand = self.origin == brand.origin
+        chosen = self.chosen_ask() if same_brand else None
+        self.origin = brand.origin
+        info = stored.request.body.brand if stored is not None else None
+        self.name.setText(brand_text(info.name if info else brand.name))
+        self.origin_label.setText(brand_text(brand.origin))
+        self.badge.setText(verified_words(brand.domain_verified))
+        self.badge.setToolTip(words.tip(
+            verified_explanation(brand.domain_verified, brand.origin)))
+        self.badge_icon.setPixmap(verified_icon(brand.domain_verified).pixmap(16, 16))
+        self.description.setText(brand_text(info.description) if info else "")
+        self.description.setVisible(bool(info and info.description))
+        unknown = self.tr("not given")
+        self.policy.setText(brand_text(info.privacy_policy) if info and info.privacy_policy
+                            else unknown)
+        self.contact.setText(brand_text(info.contact) if info and info.contact else unknown)
+        self.request_info.setText(self._request_words(stored))
+        self._expired = stored is not None and stored.request.exp <= time.time()
+        asks = list(stored.request.body.asks) if stored is not None else []
+        self.asks_model.set_rows(asks)
+        self.asks.resizeRowsToContents()
+        self.setCurrentIndex(1)
+        row = self.asks_model.find(chosen) if chosen else -1
+        if row < 0 and asks:
+            row = 0
+        if row >= 0:
+            self.asks.selectionModel().setCurrentIndex(
+                self.asks_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self._update_button()
+
+    def _request_words(self, stored: StoredRequest | None) -> str:
+        if stored is None:
+            return self.tr("No request imported")
+        source = {
+            RequestSource.WEB: self.tr("Fetched from the brand's web address"),
+            RequestSource.FILE: self.tr("Imported from a file"),
+            RequestSource.TEXT: self.tr("Imported from pasted text"),
+        }[stored.source]
+        return self.tr("{source} on {imported}; valid until {expires}").format(
+            source=source, imported=words.date_words(stored.imported_at),
+            expires=words.date_words(stored.request.exp),
+        )
+
+    def chosen_ask(self) -> str | None:
+        rows = self.asks.selectionModel().selectedRows()
+        ask = self.asks_model.row_at(rows[0].row()) if rows else None
+        return ask.id if isinstance(ask, Ask) else None
+
+    def _update_button(self) -> None:
+        if self.origin is None:
+            self.note.setText("")
+        elif self._expired:
+            self.note.setText(self.tr("This request has expired: import a fresh one from the "
+                                      "brand to share."))
+        elif self.asks_model.rowCount() == 0:
+            self.note.setText(self.tr("This brand asks for nothing at the moment."))
+        else:
+            self.note.setText("")
+        self.review_button.setEnabled(
+            self.origin is not None and not self._expired and self.chosen_ask() is not None
+        )
+
+    def _review(self) -> None:
+        ask_id = self.chosen_ask()
+        if self.origin is not None and ask_id is not None and self.review_button.isEnabled():
+            self.review_requested.emit(self.origin, ask_id)

@@ -1,0 +1,167 @@
+"""Table models of the Brands page: the imported brands, and one brand's asks."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from vault.brands import Brand
+from zpd.request import Ask
+
+from .. import exchange_words as words
+from ..row_model import RowsModel
+from ..widgets import brand_text
+
+Role = Qt.ItemDataRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class BrandRow:
+    brand: Brand
+    active_grants: int
+
+
+def verified_words(verified: bool) -> str:
+    return (
+        BrandsModel.tr("Domain verified")
+        if verified
+        else BrandsModel.tr("Not verified: imported from a file or text")
+    )
+
+
+def verified_explanation(verified: bool, origin: str) -> str:
+    if verified:
+        return BrandsModel.tr(
+            "The request was fetched over a secure connection from {0}, so it really comes "
+            "from that domain."
+        ).format(brand_text(origin))
+    return BrandsModel.tr(
+        "The request came from a file or pasted text: nothing proves it comes from {0}. "
+        "Fetch it from the brand's web address to verify the domain."
+    ).format(brand_text(origin))
+
+
+def verified_icon(verified: bool) -> QIcon:
+    pixmap = (
+        QStyle.StandardPixmap.SP_DialogApplyButton
+        if verified
+        else QStyle.StandardPixmap.SP_MessageBoxWarning
+    )
+    return QApplication.style().standardIcon(pixmap)
+
+
+class BrandsModel(RowsModel):
+    NAME, ORIGIN, DOMAIN, ACTIVE = range(4)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Brand"), self.tr("Web address"), self.tr("Domain"),
+                self.tr("Active grants")]
+
+    def key(self, row: Any) -> Hashable:
+        return row.brand.origin
+
+    def cell(self, row: Any, column: int, role: int) -> object:
+        assert isinstance(row, BrandRow)
+        brand = row.brand
+        if column == self.DOMAIN:
+            if role == Role.DisplayRole:
+                return verified_words(brand.domain_verified)
+            if role == Role.DecorationRole:
+                return verified_icon(brand.domain_verified)
+            if role == Role.ToolTipRole:
+                return words.tip(verified_explanation(brand.domain_verified, brand.origin))
+            return None
+        if column == self.ACTIVE:
+            if role == Role.DisplayRole:
+                return str(row.active_grants)
+            return RIGHT if role == Role.TextAlignmentRole else None
+        text = brand_text(brand.name if column == self.NAME else brand.origin)
+        if role == Role.DisplayRole:
+            return text
+        return words.tip(text) if role == Role.ToolTipRole else None
+
+
+def ask_fields_text(ask: Ask) -> str:
+    """One line per field: its label, required or optional, special category flagged."""
+    lines = []
+    for field in ask.fields:
+        need = AsksModel.tr("required") if field.required else AsksModel.tr("optional")
+        if words.is_special(field.key):
+            need = AsksModel.tr("{0}, special category").format(need)
+        lines.append(AsksModel.tr("{field} ({need})").format(
+            field=words.field_label(field.key), need=need))
+    return "\n".join(lines)
+
+
+def ask_fields_tip(ask: Ask) -> str:
+    """Why the brand wants each field, in its own words."""
+    return "\n".join(
+        AsksModel.tr("{field}: {why}").format(
+            field=words.field_label(f.key), why=brand_text(f.why))
+        for f in ask.fields
+    )
+
+
+class AsksModel(RowsModel):
+    PURPOSE, CONCEPT, FIELDS, OFFER, DURATION, RETENTION = range(6)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Purpose"), self.tr("DPV concept"), self.tr("Fields"), self.tr("Offer"),
+                self.tr("Lasts"), self.tr("Kept")]
+
+    def header_tips(self) -> list[str]:
+        return [
+            self.tr("The purpose, in the brand's words"),
+            self.tr("The purpose as a W3C Data Privacy Vocabulary concept"),
+            self.tr("What the brand asks for; hover for why"),
+            self.tr("What the brand gives in return"),
+            self.tr("How long the grant lasts (you may shorten it)"),
+            self.tr("How long the brand keeps what you share"),
+        ]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole
+    ) -> object:
+        if orientation is Qt.Orientation.Horizontal and role == Role.ToolTipRole:
+            return words.tip(self.header_tips()[section])
+        return super().headerData(section, orientation, role)
+
+    def key(self, row: Any) -> Hashable:
+        return row.id
+
+    def cell(self, row: Any, column: int, role: int) -> object:
+        assert isinstance(row, Ask)
+        if role == Role.TextAlignmentRole:
+            return RIGHT if column in (self.DURATION, self.RETENTION) else None
+        if role not in (Role.DisplayRole, Role.ToolTipRole):
+            return None
+        text = self._text(row, column)
+        if role == Role.ToolTipRole:
+            if column == self.FIELDS:
+                return words.tip(ask_fields_tip(row))
+            if column == self.CONCEPT:
+                return words.tip(words.concept_words(row.purpose.iri))
+            if column == self.RETENTION:
+                return words.tip(self.tr("The brand keeps what you share for {0}.").format(
+                    words.days(row.retention_days)))
+            return words.tip(text)
+        return text
+
+    def _text(self, ask: Ask, column: int) -> str:
+        if column == self.PURPOSE:
+            return brand_text(ask.purpose.description)
+        if column == self.CONCEPT:
+            return words.concept_lines(ask.purpose.iri)
+        if column == self.FIELDS:
+            return ask_fields_text(ask)
+        if column == self.OFFER:
+            return words.offer_words(ask.offer.kind, ask.offer.description)
+        if column == self.DURATION:
+            return words.days(ask.duration_days)
+        return words.days(ask.retention_days)

@@ -1,0 +1,204 @@
+"""Brands: the brands whose data requests were imported, what each asks, and importing more."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+)
+
+from vault.brands import ImportResult, StoredRequest
+from vault.grants import GrantStatus
+from vault.service import Vault
+
+from ..dialogs.import_request import ImportRequestDialog
+from ..dialogs.share_review import ShareReviewDialog
+from ..session import BRANDS, GRANTS, Session
+from ..widgets import brand_text, plain_label
+from .base import Page
+from .brand_details import BrandDetails
+from .brand_models import BrandRow, BrandsModel
+
+
+def load_brands(vault: Vault) -> list[BrandRow]:
+    return [
+        BrandRow(b, len(vault.grants(origin=b.origin, status=GrantStatus.ACTIVE)))
+        for b in vault.brands()
+    ]
+
+
+class BrandsPage(Page):
+    kinds = frozenset({BRANDS, GRANTS})
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self._pending_origin: str | None = None
+        self._details_stale = True
+        self.import_dialog: ImportRequestDialog | None = None
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        intro = plain_label(
+            self.tr("Brands whose data requests you imported, and what they ask for."),
+            "brandsIntro",
+        )
+        top.addWidget(intro, 1)
+        self.import_button = QPushButton(self.tr("&Import request..."),
+                                         objectName="importRequestButton")
+        self.import_button.setAccessibleName(self.tr("Import a brand's data request"))
+        self.import_button.clicked.connect(self.open_import)
+        top.addWidget(self.import_button)
+        layout.addLayout(top)
+        self.notice = plain_label("", "brandsNotice")
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        self.model = BrandsModel()
+        self.table = QTableView(objectName="brandsTable")
+        self.table.setAccessibleName(self.tr("Imported brands"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BrandsModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.details = BrandDetails()
+        self.details.review_requested.connect(self.review)
+        splitter = QSplitter(Qt.Orientation.Vertical, objectName="brandsSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([150, 450])
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.import_button, self.table)
+        self.setTabOrder(self.table, self.details.asks)
+        self.setTabOrder(self.details.asks, self.details.review_button)
+
+    def title(self) -> str:
+        return self.tr("Brands")
+
+    # -- loading --------------------------------------------------------------------------
+
+    def _on_changed(self, kinds: frozenset[str]) -> None:
+        if BRANDS in kinds:
+            self._details_stale = True
+        super()._on_changed(kinds)
+
+    def reload(self) -> None:
+        self.session.call(load_brands, self.show_brands, owner=self)
+
+    def clear(self) -> None:
+        self._pending_origin = None
+        self._details_stale = True
+        self.model.set_rows([])
+        self.details.clear()
+        self.notice.hide()
+
+    def show_brands(self, rows: list[BrandRow]) -> None:
+        wanted = self._pending_origin or self.selected_origin()
+        self.model.set_rows(rows)
+        row = self.model.find(wanted) if wanted else -1
+        if row >= 0:
+            self._pending_origin = None
+        elif self.selected_origin() is None and rows:
+            row = 0
+        if row >= 0 and self.selected_origin() != self.model.key(rows[row]):
+            self.select_row(row)  # loads the details
+        elif self.selected_origin() is None:
+            self.details.clear()
+        elif self._details_stale or self.details.origin != self.selected_origin():
+            self._load_details()
+
+    def selected_origin(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        return row.brand.origin if isinstance(row, BrandRow) else None
+
+    def select_row(self, row: int) -> None:
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def select_origin(self, origin: str) -> bool:
+        row = self.model.find(origin)
+        if row >= 0:
+            self.select_row(row)
+        return row >= 0
+
+    def _selection_changed(self) -> None:
+        if self.selected_origin() is None:
+            self.details.clear()
+        else:
+            self._load_details()
+
+    def _load_details(self) -> None:
+        origin = self.selected_origin()
+        if origin is None:
+            return
+        self._details_stale = False
+
+        def show(stored: StoredRequest | None) -> None:
+            row = self.model.row_at(self.model.find(origin))
+            if isinstance(row, BrandRow) and self.selected_origin() == origin:
+                self.details.show_brand(row.brand, stored)
+
+        self.session.call(lambda vault: vault.latest_request(origin), show, owner=self)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def open_import(self) -> None:
+        dialog = ImportRequestDialog(self.session, self)
+        dialog.imported.connect(self._on_imported)
+        dialog.finished.connect(lambda _: self._import_closed(dialog))
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _import_closed(self, dialog: ImportRequestDialog) -> None:
+        if self.import_dialog is dialog:
+            self.import_dialog = None
+        dialog.deleteLater()
+
+    def _on_imported(self, result: ImportResult) -> None:
+        name = brand_text(result.brand.name)
+        if result.already_known:
+            text = self.tr("You already had this request from {0}.").format(name)
+        else:
+            count = len(result.request.body.asks)
+            text = (self.tr("Imported a request from {name} with 1 ask.") if count == 1 else
+                    self.tr("Imported a request from {name} with {count} asks.")).format(
+                name=name, count=count)
+        if result.keys_replaced:
+            text += " " + self.tr("Its new keys are trusted from now on.")
+        self.notice.setText(text)
+        self.notice.show()
+        self._details_stale = True
+        if self.select_origin(result.brand.origin):
+            self._pending_origin = None
+            self._load_details()
+        else:
+            self._pending_origin = result.brand.origin
+
+    def review(self, origin: str, ask_id: str) -> None:
+        dialog = ShareReviewDialog(self.session, origin, ask_id, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def review_selected(self) -> None:
+        """Open the share review for the chosen ask (what the button does)."""
+        self.details.review_button.click()
