@@ -39,15 +39,24 @@ START_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
+class TlsFiles:
+    """A PEM certificate chain and its private key, for serving https."""
+
+    certificate: str
+    key: str
+
+
+@dataclass(frozen=True)
 class Address:
     host: str
     port: int
+    scheme: str = "http"
 
     @property
     def url(self) -> str:
         """`http://host:port/` (an IPv6 host in brackets)."""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}/"
+        return f"{self.scheme}://{host}:{self.port}/"
 
 
 class ListeningServer(uvicorn.Server):
@@ -86,7 +95,7 @@ def address_of(sock: socket.socket) -> Address:
     return Address(str(host), int(port))
 
 
-def config(app: ASGIApp, *, logs: bool) -> uvicorn.Config:
+def config(app: ASGIApp, *, logs: bool, tls: TlsFiles | None = None) -> uvicorn.Config:
     """One worker, no lifespan (the app has none), bounded connections and shutdown.
 
     With `logs`, uvicorn's own logging setup, access log included, all on
@@ -97,6 +106,7 @@ def config(app: ASGIApp, *, logs: bool) -> uvicorn.Config:
         app, lifespan="off", server_header=False, access_log=logs,
         limit_concurrency=MAX_CONNECTIONS, timeout_graceful_shutdown=GRACEFUL_SECONDS,
         log_config=stderr_logging() if logs else None,
+        ssl_certfile=tls.certificate if tls else None, ssl_keyfile=tls.key if tls else None,
     )
 
 
@@ -139,7 +149,7 @@ def serve(
 @contextmanager
 def running(
     app: ASGIApp, host: str = "127.0.0.1", port: int = 0, *, sock: socket.socket | None = None,
-    timeout: float = START_SECONDS,
+    timeout: float = START_SECONDS, tls: TlsFiles | None = None,
 ) -> Iterator[Address]:
     """Serve in a background thread while the block runs; where it listens.
 
@@ -150,8 +160,10 @@ def running(
     """
     sock = bind(host, port) if sock is None else sock
     address = address_of(sock)
+    if tls is not None:
+        address = Address(address.host, address.port, "https")
     settled = threading.Event()  # listening, or failed to
-    server = ListeningServer(config(app, logs=False), settled.set)
+    server = ListeningServer(config(app, logs=False, tls=tls), settled.set)
     failure: list[BaseException] = []
 
     def run() -> None:

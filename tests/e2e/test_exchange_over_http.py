@@ -1,0 +1,168 @@
+"""End to end over real HTTP: the brand kit's receiver under uvicorn, the vault's outbox.
+
+Fetch the request over TLS (domain verified), share, deliver: the brand holds
+exactly the shared fields; edit a field: the brand holds version 2; revoke: the
+brand's data for that grant is gone and the vault keeps its "deleted" receipt.
+Once through the library, once through the `zpv` command line.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import trustme
+
+from brandkit.issuing import sign_spec
+from brandkit.keys import generate_keys
+from brandkit.receiver import Receiver
+from brandkit.server import create_app
+from brandkit.serving import TlsFiles, address_of, bind, running
+from brandkit.sqlstorage import SqliteStorage
+from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
+from vault.outbox import DeliveryStatus
+from vault.service import Vault
+from vault.transport import Transport
+from zpd import receipt as zpd_receipt
+
+
+def spec_for(origin: str) -> dict[str, Any]:
+    return {
+        "iss": origin,
+        "brand": {"name": "Shoes Example", "description": "Shoes that fit."},
+        "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events"},
+        "asks": [{
+            "id": "fit-advice",
+            "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
+                        "description": "Recommend shoes that fit you"},
+            "fields": [
+                {"key": "shoe_size_eu", "required": True, "why": "to pick your size"},
+                {"key": "favourite_colours", "required": False, "why": "colours you like"},
+                {"key": "allergies", "required": False, "why": "not needed at all"},
+            ],
+            "offer": {"kind": "discount", "description": "10% off"},
+            "retention_days": 180, "duration_days": 90,
+        }],
+    }
+
+
+@dataclass
+class Brand:
+    origin: str
+    receiver: Receiver
+    ca_bundle: str
+
+    def holds(self) -> dict[str, tuple[int, dict[str, Any], str]]:
+        return {g.grant_id: (g.version, g.fields, g.status)
+                for c in self.receiver.customers() for g in c.grants}
+
+
+@pytest.fixture
+def tls_brand(tmp_path: Path) -> Iterator[Brand]:
+    authority = trustme.CA()
+    server_cert = authority.issue_cert("127.0.0.1")
+    cert, key, bundle = tmp_path / "cert.pem", tmp_path / "key.pem", tmp_path / "ca.pem"
+    server_cert.cert_chain_pems[0].write_to_path(str(cert))
+    for extra in server_cert.cert_chain_pems[1:]:
+        extra.write_to_path(str(cert), append=True)
+    server_cert.private_key_pem.write_to_path(str(key))
+    authority.cert_pem.write_to_path(str(bundle))
+    sock = bind("127.0.0.1", 0)
+    origin = f"https://127.0.0.1:{address_of(sock).port}"
+    keys = generate_keys()
+    request = sign_spec(spec_for(origin), keys, now=int(time.time()) - 60)
+    storage = SqliteStorage(tmp_path / "brand.sqlite3")
+    receiver = Receiver(keys, storage, origin)
+    app = create_app(receiver, request)
+    with running(app, sock=sock, tls=TlsFiles(str(cert), str(key))):
+        yield Brand(origin, receiver, str(bundle))
+    storage.close()
+
+
+def test_the_whole_exchange_through_the_library(tls_brand: Brand, tmp_path: Path) -> None:
+    vault, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST_KDF)
+    vault.transport = Transport(ca_bundle=tls_brand.ca_bundle)
+    vault.set("shoe_size_eu", 42)
+    vault.set("favourite_colours", ["navy"])
+    vault.set("allergies", ["milk"])
+
+    imported = vault.fetch_request(tls_brand.origin)
+    assert imported.brand.domain_verified and imported.brand.origin == tls_brand.origin
+
+    grant = vault.share(tls_brand.origin, "fit-advice").grant
+    assert vault.flush_outbox().delivered
+    assert tls_brand.holds() == {
+        grant.id: (1, {"shoe_size_eu": 42, "favourite_colours": ["navy"]}, "active")
+    }, "exactly the shared fields: never the special-category one left out"
+    summary = vault.delivery(grant.id)
+    assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
+
+    vault.set("shoe_size_eu", 43)
+    vault.flush_outbox()
+    assert tls_brand.holds()[grant.id][:2] == (
+        2, {"shoe_size_eu": 43, "favourite_colours": ["navy"]})
+
+    vault.revoke(grant.id)
+    vault.flush_outbox()
+    assert tls_brand.holds()[grant.id] == (2, {}, "revoked")
+    statuses = [status for _, status, _ in vault.receipts(grant.id)]
+    assert statuses == ["stored", "stored", "deleted"]
+    summary = vault.delivery(grant.id)
+    assert summary is not None and summary.status is DeliveryStatus.DELETION_CONFIRMED
+    # The kept receipt is the brand's signature, checkable later by anyone with its key.
+    jti, _, deleted = vault.receipts(grant.id)[-1]
+    pinned = json.loads(str(vault._store.query_one(
+        "SELECT signing_jwk FROM brands WHERE origin = ?", (tls_brand.origin,))[0]))
+    checked = zpd_receipt.verify(deleted, pinned, issuer=tls_brand.origin,
+                                 audience=_aud(deleted), ack_jti=jti, status="deleted")
+    assert checked.status == "deleted"
+    assert vault.verify_audit().ok
+    vault.lock()
+
+
+def _aud(receipt_jws: str) -> str:
+    import base64
+
+    payload = receipt_jws.split(".")[1]
+    return str(json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))["aud"])
+
+
+def test_the_whole_exchange_through_the_cli(tls_brand: Brand, tmp_path: Path) -> None:
+    directory = tmp_path / "vault"
+    Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)[0].lock()
+    env = {"ZPV_CA_BUNDLE": tls_brand.ca_bundle}
+
+    def zpv(*args: str) -> str:
+        result = run_cli(*args, vault_dir=directory, env=env)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    zpv("set", "shoe_size_eu", "41")
+    assert "Domain verified" in zpv("request", "fetch", tls_brand.origin)
+    assert json.loads(zpv("brands", "--json"))[0]["domain_verified"] is True
+    zpv("share", "Shoes", "fit-advice")
+    assert "Delivered 1" in zpv("outbox", "flush")
+    [grant] = json.loads(zpv("grants", "--json"))
+    assert grant["delivery"]["status"] == "confirmed"
+    assert tls_brand.holds()[grant["id"]][1] == {"shoe_size_eu": 41}
+    zpv("revoke", grant["id"][:8])
+    zpv("outbox", "flush")
+    assert tls_brand.holds()[grant["id"]][1:] == ({}, "revoked")
+    [grant] = json.loads(zpv("grants", "--json"))
+    assert grant["delivery"]["status"] == "deletion_confirmed"
+
+
+def test_fetch_refuses_an_untrusted_certificate(tls_brand: Brand, tmp_path: Path) -> None:
+    directory = tmp_path / "vault"
+    Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)[0].lock()
+    result = run_cli("request", "fetch", tls_brand.origin, vault_dir=directory)
+    assert result.returncode == 1
+    assert result.stderr.startswith("zpv: ") and len(result.stderr.splitlines()) == 1
+    assert "secure connection" in result.stderr
+    assert json.loads(run_cli("brands", "--json", vault_dir=directory).stdout) == []
+
