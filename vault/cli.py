@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import cli_exchange, cli_io
+from . import cli_exchange, cli_io, cli_transparency
 from .cli_context import secrets_for, unlocked, vault_dir
 from .cli_io import (
     EXIT_DAMAGED,
@@ -322,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--replace", action="store_true", help="move an existing vault aside instead of refusing"
     )
     cli_exchange.add_commands(command)
+    cli_transparency.add_commands(command)
     return parser
 
 

@@ -137,3 +137,12 @@ class FieldRequiredByGrant(VaultError):
         super().__init__(f"{key}: {', '.join(grant_ids)}")
         self.key = key
         self.grant_ids = grant_ids
+
+
+class TokenTooLongForQr(VaultError):
+    """A share token holds more than one QR code can carry; hand it over as a file instead."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        super().__init__(f"{length} bytes, a QR code holds at most {limit}")
+        self.length = length
+        self.limit = limit

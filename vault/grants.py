@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -17,6 +18,13 @@ from .errors import GrantNotActive, ShareRefused, UnknownAsk, UnknownGrant
 from .store import Connection, Store
 
 SECONDS_PER_DAY = 86400
+
+# What a brand receives of the chosen values (e.g. an email alias), inside the transaction.
+Personalise = Callable[[Connection, str, dict[str, Any], int], dict[str, Any]]
+
+
+def _as_is(connection: Connection, origin: str, data: dict[str, Any], now: int) -> dict[str, Any]:
+    return data
 
 
 class GrantStatus(StrEnum):
@@ -102,6 +110,7 @@ def create(
     days: int | None,
     values: dict[str, Any],
     now: int,
+    personalise: Personalise = _as_is,
 ) -> ShareResult:
     latest = brands.latest_request(store, origin)
     ask = latest.request.body.ask(ask_id) if latest else None
@@ -151,6 +160,7 @@ def create(
         )
         encryption_jwk = brands.pinned_encryption_jwk(connection, origin)
         endpoint = latest.request.body.grants_endpoint
+        data = personalise(connection, origin, data, now)
         token = tokens.issue_grant_token(
             connection, terms, 1, data, encryption_jwk, endpoint, now
         )
@@ -174,7 +184,8 @@ def active_grants_sharing(connection: Connection, key: str, now: int) -> list[tu
 
 
 def reissue_for_field(
-    connection: Connection, key: str, values: dict[str, Any], now: int
+    connection: Connection, key: str, values: dict[str, Any], now: int,
+    personalise: Personalise = _as_is,
 ) -> list[tokens.IssuedMessage]:
     """Inside the field change's transaction: the next version of every live grant sharing it."""
     issued = []
@@ -202,6 +213,7 @@ def reissue_for_field(
             expires_at=int(row[8]),
         )
         encryption_jwk = brands.pinned_encryption_jwk(connection, terms.brand_origin)
+        data = personalise(connection, terms.brand_origin, data, now)
         issued.append(
             tokens.issue_grant_token(
                 connection, terms, version, data, encryption_jwk,

@@ -147,6 +147,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX outbox_by_grant ON outbox (grant_id, kind)",
         ),
     ),
+    Migration(
+        6,
+        "leak canaries: the email alias each brand was given",
+        (
+            """CREATE TABLE email_aliases (
+                alias TEXT PRIMARY KEY,
+                brand_origin TEXT NOT NULL REFERENCES brands (origin),
+                tag TEXT NOT NULL,
+                first_given_at INTEGER NOT NULL
+            )""",
+            "CREATE INDEX email_aliases_by_brand ON email_aliases (brand_origin, first_given_at)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -19,16 +19,20 @@ from typing import Any
 
 from zpd.request import Ask
 
+from . import aliases as _aliases
 from . import audit, export, keys, passphrase_policy, profile, records, tokens
+from . import balance as _balance
 from . import brands as _brands
 from . import delivery as _delivery
 from . import grants as _grants
 from . import outbox as _outbox
+from . import report as _report
 from .brands import Brand, ImportResult, RequestSource, StoredRequest
 from .errors import (
     FieldRequiredByGrant,
     HeaderCorrupted,
     NotAVault,
+    UnknownAsk,
     VaultCorrupted,
     VaultExists,
     VaultLocked,
@@ -338,7 +342,9 @@ class Vault:
         days: int | None = None,
     ) -> ShareResult:
         values = {f.definition.key: f.value for f in self.fields() if f.value is not None}
-        return _grants.create(self._store, origin, ask_id, fields, days, values, self._now())
+        return _grants.create(
+            self._store, origin, ask_id, fields, days, values, self._now(), _aliases.substitute
+        )
 
     def grants(
         self,
@@ -369,6 +375,36 @@ class Vault:
     def consent_records(self) -> dict[str, Any]:
         _grants.expire_due(self._store, self._now())
         return records.build(self._store, self._now())
+
+    # -- transparency -----------------------------------------------------------------
+
+    def balance_for_ask(self, origin: str, ask_id: str) -> _balance.Balance:
+        """What an ask of the brand's latest request asks for, beside what it offers."""
+        ask = next((a for a in self.asks(origin) if a.id == ask_id), None)
+        if ask is None:
+            raise UnknownAsk(ask_id)
+        return _balance.for_ask(ask)
+
+    def balance_for_brand(self, origin: str) -> _balance.Balance:
+        """What the person gave a brand over all its grants, beside what it offered."""
+        _brands.get(self._store, origin)
+        return _balance.for_grants(self.grants(origin=origin, limit=1_000_000))
+
+    def report(self, origin: str | None = None) -> _report.Report:
+        """Who knows what, why, until when, and what came back: every brand, or one."""
+        return _report.build(self, origin, self._now())
+
+    def set_email_aliases(self, enabled: bool) -> None:
+        """Leak canaries: give each brand its own alias of the email address from now on."""
+        _aliases.set_enabled(self._store, enabled, self._now())
+
+    def email_aliases_enabled(self) -> bool:
+        with self._store.reading() as connection:
+            return _aliases.is_enabled(connection)
+
+    def aliases(self) -> list[_aliases.Alias]:
+        """Which email alias went to which brand, and when first."""
+        return _aliases.listing(self._store)
 
     # -- delivery -------------------------------------------------------------------
 
@@ -428,7 +464,9 @@ class Vault:
                 ]
                 if required:
                     raise FieldRequiredByGrant(key, required)
-            _grants.reissue_for_field(connection, key, profile.values_in(connection), now)
+            _grants.reissue_for_field(
+                connection, key, profile.values_in(connection), now, _aliases.substitute
+            )
 
         return hook
 

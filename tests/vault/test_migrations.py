@@ -139,6 +139,20 @@ SEEDS: dict[int, Seed] = {
             ),
         ],
     ),
+    6: Seed(
+        frozenset({"email_aliases", "email_aliases_by_brand"}),
+        [
+            (
+                "email_aliases",
+                {
+                    "alias": "ann+shop-k3q9@mail.example",
+                    "brand_origin": _ORIGIN,
+                    "tag": "shop-k3q9",
+                    "first_given_at": 30,
+                },
+            ),
+        ],
+    ),
 }
 
 
@@ -333,6 +347,29 @@ def test_audit_by_action_index_serves_filtered_timelines(
         )
     )
     assert "audit_by_action" in plan
+
+
+def test_email_aliases_name_a_known_brand_once_and_are_found_by_brand(
+    database: tuple[Path, bytes, Connection],
+) -> None:
+    _path, _key, connection = database
+    apply_migrations(connection, 0, upto(6))
+    seed_up_to(connection, 6)
+    stranger = {"alias": "ann+x-zzzz@mail.example", "brand_origin": "https://nobody.example",
+                "tag": "x-zzzz", "first_given_at": 31}
+    with pytest.raises(sqlcipher3.IntegrityError):
+        insert(connection, "email_aliases", stranger)
+    again = {**SEEDS[6].rows[0][1], "first_given_at": 99}
+    with pytest.raises(sqlcipher3.IntegrityError):
+        insert(connection, "email_aliases", again)
+    plan = " ".join(
+        str(r[-1])
+        for r in connection.execute(
+            "EXPLAIN QUERY PLAN SELECT tag FROM email_aliases WHERE brand_origin = ? LIMIT 1",
+            (_ORIGIN,),
+        )
+    )
+    assert "email_aliases_by_brand" in plan
 
 
 # -- a real old file opened by the store ----------------------------------------------------

@@ -1,0 +1,322 @@
+"""The transparency report: its model, its HTML (no script, brand text escaped and
+revealed), and `zpv report`."""
+
+from __future__ import annotations
+
+import html
+import re
+import stat
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MadeVault, run_cli
+from tests.vault.exchange_helpers import (
+    DAY,
+    ORIGIN,
+    OTHER_ORIGIN,
+    BrandKeys,
+    Clock,
+    fit_ask,
+    news_ask,
+    open_grant,
+    segment_json,
+    signed_request,
+    spec,
+)
+from vault import report
+from vault.balance import Verdict
+from vault.catalogue import BY_KEY
+from vault.errors import UnknownBrand
+from vault.grants import GrantStatus
+from vault.outbox import DeliveryStatus
+from vault.service import Vault
+from vault.transport import Response
+from zpd import receipt as zpd_receipt
+
+HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+HOSTILE_VALUE = "<script>alert('x')</script> Ann"
+RLO_NAME = "Books \u202eelpmaxe"
+
+
+@dataclass
+class ReceiptingTransport:
+    """Accepts every message with a receipt signed by the brand, as brandkit's receiver does."""
+
+    brands: dict[str, BrandKeys]
+    posted: list[str] = field(default_factory=list)
+
+    def post(self, url: str, content_type: str, body: str) -> Response:
+        origin = re.match(r"https://[^/]+", url)
+        assert origin is not None
+        keys = self.brands[origin[0]]
+        if content_type == "application/jwt":
+            claims = open_grant(body, keys).claims
+            status = zpd_receipt.STORED
+        else:
+            claims = segment_json(body, 1)
+            status = zpd_receipt.DELETED
+        signing, _ = keys.joserfc_keys()
+        signed = zpd_receipt.issue(
+            zpd_receipt.Receipt(origin[0], claims["iss"], 1_800_000_100, str(uuid.uuid4()),
+                                claims["jti"], status),
+            signing,
+        )
+        self.posted.append(url)
+        return Response(202, {"content-type": "application/jwt"}, signed.encode())
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(1_800_000_000)
+
+
+@pytest.fixture
+def keys() -> dict[str, BrandKeys]:
+    return {ORIGIN: BrandKeys.generate(), OTHER_ORIGIN: BrandKeys.generate()}
+
+
+@pytest.fixture
+def populated(
+    made_vault: MadeVault, clock: Clock, keys: dict[str, BrandKeys]
+) -> Iterator[Vault]:
+    """Two brands (one with a hostile name), three grants (one revoked), receipts for all."""
+    vault = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
+    for origin, name, asks in (
+        (ORIGIN, HOSTILE_NAME, [fit_ask(), news_ask()]),
+        (OTHER_ORIGIN, RLO_NAME, [news_ask(id="letters")]),
+    ):
+        vault.import_request(signed_request(
+            keys[origin], spec(origin, name, asks=asks), iat=clock.now - 60,
+            exp=clock.now + 60 * DAY,
+        ))
+    vault.set("shoe_size_eu", 42)
+    vault.set("favourite_colours", ["black", "navy"])
+    vault.set("contact_channels", ["email"])
+    vault.set("allergies", ["peanuts"])
+    vault.share(ORIGIN, "fit-advice", fields=["shoe_size_eu", "favourite_colours", "allergies"])
+    news = vault.share(ORIGIN, "newsletter").grant
+    vault.share(OTHER_ORIGIN, "letters", fields=["contact_channels"])
+    vault.transport = ReceiptingTransport(keys)  # type: ignore[assignment]
+    vault.flush_outbox()
+    vault.revoke(news.id)
+    vault.flush_outbox()
+    yield vault
+    if not vault.is_locked:
+        vault.lock()
+
+
+# -- the model -------------------------------------------------------------------------------
+
+
+def test_model_says_who_knows_what_why_until_when_and_what_came_back(populated: Vault) -> None:
+    model = populated.report()
+    assert model.generated_at == 1_800_000_000
+    assert [b.brand.origin for b in model.brands] == [ORIGIN, OTHER_ORIGIN]  # by name: "<" < "B"
+    shoes = next(b for b in model.brands if b.brand.origin == ORIGIN)
+    by_ask = {g.grant.ask_id: g for g in shoes.grants}
+    assert set(by_ask) == {"fit-advice", "newsletter"}
+
+    fit = by_ask["fit-advice"]
+    assert [(f.key, f.value) for f in fit.fields] == [
+        ("shoe_size_eu", 42), ("favourite_colours", ["black", "navy"]), ("allergies", ["peanuts"])
+    ]
+    assert [f.label for f in fit.fields] == [BY_KEY[f.key].label for f in fit.fields]
+    assert [f.sensitivity.value for f in fit.fields] == ["low", "low", "special"]
+    assert fit.grant.purpose_description == "Recommend shoes that fit you"
+    assert fit.grant.status is GrantStatus.ACTIVE
+    assert fit.grant.expires_at == 1_800_000_000 + 90 * DAY
+    assert (fit.grant.offer_kind, fit.grant.offer_description) == (
+        "discount", "10% off your next order"
+    )
+    assert fit.delivery is not None and fit.delivery.status is DeliveryStatus.CONFIRMED
+    assert [(r.status, r.signed_at) for r in fit.receipts] == [("stored", 1_800_000_100)]
+    assert fit.receipts[0].jws.count(".") == 2
+
+    news = by_ask["newsletter"]
+    assert news.grant.status is GrantStatus.REVOKED
+    assert news.delivery is not None
+    assert news.delivery.status is DeliveryStatus.DELETION_CONFIRMED
+    assert [r.status for r in news.receipts] == ["stored", "deleted"]
+
+    assert shoes.balance == populated.balance_for_brand(ORIGIN)
+    assert shoes.balance.given_score == 1 + 1 + 10 + 1 + 1  # fit: 3 fields; news: 2
+
+
+def test_model_for_one_brand(populated: Vault) -> None:
+    model = populated.report(OTHER_ORIGIN)
+    [books] = model.brands
+    assert books.brand.origin == OTHER_ORIGIN
+    assert [[f.key for f in g.fields] for g in books.grants] == [["contact_channels"]]
+    with pytest.raises(UnknownBrand):
+        populated.report("https://nobody.example")
+
+
+def test_a_brand_that_was_given_nothing_has_an_empty_section(vault: Vault) -> None:
+    now = int(time.time())
+    vault.import_request(
+        signed_request(BrandKeys.generate(), spec(), iat=now - 60, exp=now + DAY)
+    )
+    [section] = vault.report().brands
+    assert section.grants == ()
+    assert section.balance.verdict is Verdict.FAIR
+    assert "You shared nothing with this brand." in report.render_html(vault.report())
+
+
+# -- the HTML --------------------------------------------------------------------------------
+
+
+class Outline(HTMLParser):
+    """Tags, attributes and text of a document, to check its structure."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.sections: list[list[str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "section":
+            self.sections.append([])
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self.sections:
+            self.sections[-1].append(data)
+
+
+def outline(document: str) -> Outline:
+    parser = Outline()
+    parser.feed(document)
+    parser.close()
+    return parser
+
+
+def test_html_is_self_contained_without_script(populated: Vault) -> None:
+    document = report.render_html(populated.report())
+    lowered = document.lower()
+    assert "<script" not in lowered
+    assert "<img" not in lowered
+    assert (
+        '<meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;; '
+        'style-src &#x27;unsafe-inline&#x27;">' in document
+    )
+    parsed = outline(document)
+    csp = [a for t, a in parsed.tags if t == "meta" and a.get("http-equiv")]
+    assert csp == [{"http-equiv": "Content-Security-Policy",
+                    "content": "default-src 'none'; style-src 'unsafe-inline'"}]
+    tags = {t for t, _ in parsed.tags}
+    assert not tags & {"script", "img", "iframe", "object", "embed", "link", "a", "form"}
+    attributes = {name for _, attrs in parsed.tags for name in attrs}
+    assert not {a for a in attributes if a.startswith("on")}  # no event handler
+    assert not attributes & {"src", "href", "srcset", "action", "background"}
+
+
+def test_html_escapes_brand_text_and_field_values(populated: Vault, clock: Clock) -> None:
+    populated.set("preferred_name", HOSTILE_VALUE)
+    names = fit_ask(id="names", fields=[{"key": "preferred_name", "required": True, "why": "hi"}])
+    populated.import_request(signed_request(
+        BrandKeys.generate(), spec("https://names.example", "Names", asks=[names]),
+        iat=clock.now - 60, exp=clock.now + DAY,
+    ))
+    populated.share("https://names.example", "names")
+    document = report.render_html(populated.report())
+    assert HOSTILE_NAME not in document
+    assert html.escape(HOSTILE_NAME) in document
+    assert HOSTILE_VALUE not in document
+    assert html.escape(HOSTILE_VALUE) in document
+    # What a reader sees is the text as sent.
+    text = "".join(outline(document).text)
+    assert HOSTILE_NAME in text and HOSTILE_VALUE in text
+
+
+def test_html_reveals_hidden_characters(populated: Vault) -> None:
+    document = report.render_html(populated.report())
+    assert "\u202e" not in document
+    assert "Books \u27e6U+202E\u27e7elpmaxe" in document
+
+
+def test_html_has_a_section_per_brand_with_its_fields(populated: Vault) -> None:
+    model = populated.report()
+    parsed = outline(report.render_html(model))
+    assert len(parsed.sections) == len(model.brands) == 2
+    for section, brand in zip(parsed.sections, model.brands, strict=True):
+        text = "".join(section)
+        assert brand.brand.origin in text
+        for grant in brand.grants:
+            assert grant.grant.purpose_description in text
+            for f in grant.fields:
+                assert f.label in text
+    shoes = "".join(parsed.sections[[b.brand.origin for b in model.brands].index(ORIGIN)])
+    books = "".join(parsed.sections[[b.brand.origin for b in model.brands].index(OTHER_ORIGIN)])
+    assert "Food allergies" in shoes and "Food allergies" not in books
+    assert "black, navy" in shoes and "peanuts" in shoes
+    assert "revoked" in shoes and "the brand confirmed deletion" in shoes
+    assert "10% off your next order" in shoes
+    for r in model.brands[[b.brand.origin for b in model.brands].index(ORIGIN)].grants[0].receipts:
+        assert r.jws in shoes
+
+
+def test_receipts_are_collapsible(populated: Vault) -> None:
+    parsed = outline(report.render_html(populated.report(ORIGIN)))
+    names = [t for t, _ in parsed.tags]
+    assert names.count("details") == 3  # stored, stored, deleted
+    assert names.count("summary") == 3
+
+
+def test_an_empty_vault_renders(vault: Vault) -> None:
+    document = report.render_html(vault.report())
+    assert "No brand knows anything about you" in document
+    assert outline(document).sections == []
+
+
+# -- zpv report ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def on_disk(populated: Vault, made_vault: MadeVault) -> MadeVault:
+    populated.lock()
+    return made_vault
+
+
+def test_cli_writes_a_private_html_file(on_disk: MadeVault, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = run_cli("report", "--out", str(out), vault_dir=on_disk.directory)
+    assert result.returncode == 0, result.stderr
+    assert "2 brand(s)" in result.stdout
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    document = out.read_text(encoding="utf-8")
+    assert len(outline(document).sections) == 2
+    assert "<script" not in document.lower()
+
+
+def test_cli_brand_restricts_the_report(on_disk: MadeVault, tmp_path: Path) -> None:
+    out = tmp_path / "books.html"
+    result = run_cli(
+        "report", "--out", str(out), "--brand", OTHER_ORIGIN, "--json",
+        vault_dir=on_disk.directory,
+    )
+    assert result.returncode == 0, result.stderr
+    assert OTHER_ORIGIN in result.stdout and ORIGIN not in result.stdout.replace(
+        OTHER_ORIGIN, ""
+    )
+    document = out.read_text(encoding="utf-8")
+    [section] = outline(document).sections
+    assert OTHER_ORIGIN in "".join(section)
+    assert ORIGIN not in document
+    assert "Food allergies" not in document
+
+    unknown = run_cli("report", "--out", str(tmp_path / "x.html"), "--brand", "Nobody",
+                      vault_dir=on_disk.directory)
+    assert unknown.returncode == 1
+    assert unknown.stderr.startswith("zpv: ") and "Nobody" in unknown.stderr
+    assert not (tmp_path / "x.html").exists()
