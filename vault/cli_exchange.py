@@ -11,6 +11,7 @@ from pathlib import Path
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import Sensitivity
 from zpd.purposes import concept_name
+from zpd.text import reveal
 
 from . import cli_io
 from .brands import ImportResult, RequestSource
@@ -24,6 +25,11 @@ Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 MAX_REQUEST_BYTES = 1024 * 1024
+
+
+def say(text: str = "") -> None:
+    """Print a line for people: any hidden character a brand put in its text is revealed."""
+    print(reveal(text))
 
 
 def add_commands(command: Command) -> None:
@@ -103,16 +109,16 @@ def _report_import(args: argparse.Namespace, result: ImportResult) -> int:
         )
         return EXIT_OK
     verb = "Already had" if result.already_known else "Imported"
-    print(
+    say(
         f"{verb} a request from {brand.name} ({brand.origin}) with "
         f"{len(result.request.body.asks)} ask(s)."
     )
     if result.keys_replaced:
-        print("The brand's keys were replaced with the new ones, as you asked.")
+        say("The brand's keys were replaced with the new ones, as you asked.")
     if brand.domain_verified:
-        print(f"Domain verified: fetched over a secure connection from {brand.origin}.")
+        say(f"Domain verified: fetched over a secure connection from {brand.origin}.")
     else:
-        print(
+        say(
             "Not verified: it came from a file or pasted text, so nothing proves it is "
             f"really from {brand.origin}."
         )
@@ -140,7 +146,7 @@ def cmd_brands(args: argparse.Namespace) -> int:
         return EXIT_OK
     for b in brands:
         badge = "verified" if b.domain_verified else "unverified"
-        print(f"{b.name}  {b.origin}  [{badge}]  {active[b.origin]} active grant(s)")
+        say(f"{b.name}  {b.origin}  [{badge}]  {active[b.origin]} active grant(s)")
     return EXIT_OK
 
 
@@ -166,15 +172,15 @@ def cmd_asks(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     for a in asks:
-        print(f"{a.id}: {a.purpose.description} ({concept_name(a.purpose.iri)})")
-        print(f"  offer: {a.offer.kind}: {a.offer.description}")
-        print(f"  for {a.duration_days} days; the brand keeps data {a.retention_days} days")
+        say(f"{a.id}: {a.purpose.description} ({concept_name(a.purpose.iri)})")
+        say(f"  offer: {a.offer.kind}: {a.offer.description}")
+        say(f"  for {a.duration_days} days; the brand keeps data {a.retention_days} days")
         for f in a.fields:
             special = (
                 "  [special category]" if BY_KEY[f.key].sensitivity == Sensitivity.SPECIAL else ""
             )
             need = "required" if f.required else "optional"
-            print(f"  - {f.key} ({need}): {f.why}{special}")
+            say(f"  - {f.key} ({need}): {f.why}{special}")
     return EXIT_OK
 
 
@@ -190,14 +196,14 @@ def cmd_share(args: argparse.Namespace) -> int:
     if args.json:
         cli_io.print_json(_grant_json(grant))
         return EXIT_OK
-    print(
+    say(
         f"Shared {', '.join(grant.fields)} with {grant.brand_name} until "
         f"{cli_io.when(grant.expires_at)}."
     )
-    print(f"Grant {grant.id}")
+    say(f"Grant {grant.id}")
     special = [k for k in grant.fields if BY_KEY[k].sensitivity == Sensitivity.SPECIAL]
     if special:
-        print(f"This includes special-category data: {', '.join(special)}.")
+        say(f"This includes special-category data: {', '.join(special)}.")
     return EXIT_OK
 
 
@@ -213,7 +219,7 @@ def cmd_grants(args: argparse.Namespace) -> int:
         ])
         return EXIT_OK
     for g in grants:
-        print(
+        say(
             f"{g.id[:8]}  {g.status.value:<7}  {g.brand_name}  {g.ask_id}  "
             f"{', '.join(g.fields)}  until {cli_io.when(g.expires_at)}  v{g.version}  "
             f"[{cli_io.delivery_words(deliveries[g.id])}]"
@@ -234,7 +240,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
         event = vault.revoke(grant.id)
     if args.out:
         atomic_write(Path(args.out), event.compact.encode("ascii"))
-    print(
+    say(
         f"Revoked grant {grant.id} with {grant.brand_name}; the brand is told to delete "
         f"{', '.join(grant.fields)}."
     )
@@ -255,7 +261,7 @@ def cmd_knows(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     live = [h for h in held if h.grant.status is GrantStatus.ACTIVE]
-    print(f"{brand.name} ({brand.origin}) knows, through {len(live)} active grant(s):")
+    say(f"{brand.name} ({brand.origin}) knows, through {len(live)} active grant(s):")
     for h in held:
         g = h.grant
         state = {
@@ -263,9 +269,9 @@ def cmd_knows(args: argparse.Namespace) -> int:
             GrantStatus.EXPIRED: "expired: the brand must have deleted it",
             GrantStatus.REVOKED: "revoked: the brand was told to delete it",
         }[g.status]
-        print(f"  {g.purpose_description} ({g.ask_id}, v{g.version}), {state}")
+        say(f"  {g.purpose_description} ({g.ask_id}, v{g.version}), {state}")
         for key, value in h.data.items():
-            print(f"    {key}: {show_value(value)}")
+            say(f"    {key}: {show_value(value)}")
     return EXIT_OK
 
 
@@ -275,7 +281,7 @@ def cmd_records(args: argparse.Namespace) -> int:
     atomic_write(
         Path(args.out), json.dumps(document, ensure_ascii=False, indent=2).encode() + b"\n"
     )
-    print(f"Wrote {len(document['records'])} consent record(s) to {args.out}.")
+    say(f"Wrote {len(document['records'])} consent record(s) to {args.out}.")
     return EXIT_OK
 
 
@@ -296,10 +302,10 @@ def cmd_outbox(args: argparse.Namespace) -> int:
         })
         return EXIT_OK
     if report is not None:
-        print(f"Delivered {len(report.delivered)}, refused {len(report.failed)}, "
+        say(f"Delivered {len(report.delivered)}, refused {len(report.failed)}, "
               f"will retry {len(report.retrying)}.")
     if not waiting:
-        print("Nothing waits: every token and event was delivered.")
+        say("Nothing waits: every token and event was delivered.")
     for i in waiting:
         if i.state.value == "failed":
             why = f"refused by the brand: {i.last_error}"
@@ -309,7 +315,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
             why = f"next try {cli_io.when(i.next_attempt_at)}"
             if i.last_error:
                 why += f", last attempt: {i.last_error}"
-        print(f"{i.grant_id[:8]}  {i.kind:<10}  {i.brand_origin}  {why}")
+        say(f"{i.grant_id[:8]}  {i.kind:<10}  {i.brand_origin}  {why}")
     return EXIT_OK
 
 

@@ -239,3 +239,17 @@ def test_revoking_twice_is_one_line_error(shared: tuple[MadeVault, str], tmp_pat
     again = run_cli("revoke", grant_id, "--out", str(out), vault_dir=made.directory)
     assert_one_line_error(again, "already revoked")
     assert not out.exists()
+
+
+def test_hidden_characters_in_a_brand_name_are_revealed_on_the_terminal(
+    made_vault: MadeVault, tmp_path: Path
+) -> None:
+    now = int(time.time())
+    body = spec(name="Shoes\u202eelpmaxe\u200b\x1b[31m")
+    request = signed_request(BrandKeys.generate(), body, iat=now, exp=now + DAY)
+    path = tmp_path / "request.jws"
+    path.write_text(request)
+    assert run_cli("request", "import", str(path), vault_dir=made_vault.directory).returncode == 0
+    shown = run_cli("brands", vault_dir=made_vault.directory).stdout
+    assert "\u202e" not in shown and "\x1b" not in shown and "\u200b" not in shown
+    assert "⟦U+202E⟧" in shown and "⟦U+001B⟧" in shown
