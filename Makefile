@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots docs translations clean
+.PHONY: run test demo lint bench screenshots docs translations clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ run: $(STAMP) translations
 
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+demo: $(STAMP) translations
+	$(PY) main.py --demo
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from .main_window import MainWindow
+    from .settings import Settings
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 NO_DISPLAY = (
     "Zero-Party Vault needs a display: run it in a desktop session, or with "
     "QT_QPA_PLATFORM=offscreen for tests, or use the command line (zpv --help)."
@@ -33,6 +42,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         type=Path,
         help="vault directory (default: $ZPV_VAULT, else your data folder)",
     )
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="a throwaway vault and three sample brands on this computer; all removed on exit",
+    )
     args = parser.parse_args(argv)
     if args.vault is None:
         env = os.environ.get("ZPV_VAULT")
@@ -57,6 +70,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Zero-Party Vault")
     settings = Settings()
     i18n.install(i18n.resolve(settings.get(LANGUAGE)))
+    if args.demo:
+        return run_demo(app, settings)
     window = MainWindow(args.vault, settings)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        shut_down(window)
+
+
+def shut_down(window: MainWindow) -> None:
+    """Lock, then let background work finish before Python and Qt tear down."""
+    from PySide6.QtCore import QThreadPool
+
+    window.lock()
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def run_demo(app: QApplication, settings: Settings) -> int:
+    """Start the sample brands and vault, show the app, and clean everything up on exit,
+    whether the window closes or the process gets SIGINT or SIGTERM."""
+    from PySide6.QtCore import QTimer
+
+    from demo.run import DEMO_PASSPHRASE, Demo
+
+    from .main_window import MainWindow
+
+    demo = Demo()
+    previous = {sig: signal.signal(sig, lambda *_: app.quit()) for sig in STOP_SIGNALS}
+    window: MainWindow | None = None
+    try:
+        vault = demo.start()
+        window = MainWindow(demo.vault_dir, settings)
+        window.show()
+        window.open_vault(vault)
+        for brand in demo.brands:
+            print(brand.page, flush=True)
+        print(f"Demo vault passphrase (after a lock): {DEMO_PASSPHRASE}", file=sys.stderr)
+        print(f"Demo files (removed on exit): {demo.root}", file=sys.stderr, flush=True)
+        # Python runs signal handlers only between bytecodes: wake it up regularly.
+        heartbeat = QTimer()
+        heartbeat.start(200)
+        heartbeat.timeout.connect(lambda: None)
+        app.lastWindowClosed.connect(app.quit)
+        return app.exec()
+    finally:
+        if window is not None:
+            shut_down(window)
+        demo.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -22,8 +22,10 @@ from . import i18n
 from .idle import IdleWatcher
 from .pages.activity import ActivityPage
 from .pages.base import Page
+from .pages.brands import BrandsPage
 from .pages.my_data import MyDataPage
 from .pages.settings_page import SettingsPage
+from .pages.shared import SharedPage
 from .session import Session
 from .settings import IDLE_LOCK_MINUTES, Settings
 from .unlock_page import WelcomeStack
@@ -97,7 +99,10 @@ class MainWindow(QMainWindow):
             lambda minutes: self.idle.start(minutes * 60_000)
         )
         self.activity = ActivityPage(self.session)
-        return MainArea([self.my_data, self.activity, self.settings_page])
+        self.brands_page = BrandsPage(self.session)
+        self.shared_page = SharedPage(self.session)
+        return MainArea([self.my_data, self.brands_page, self.shared_page, self.activity,
+                         self.settings_page])
 
     def switch_language(self, setting: str) -> None:
         """Install the language and rebuild every screen in it; the vault stays open."""
@@ -125,6 +130,10 @@ class MainWindow(QMainWindow):
     @property
     def vault(self) -> Vault | None:
         return self.session.vault
+
+    def open_vault(self, vault: Vault) -> None:
+        """Show an already unlocked vault (the demo starts this way)."""
+        self._on_opened(vault)
 
     def _on_opened(self, vault: Vault) -> None:
         self.session.open(vault)

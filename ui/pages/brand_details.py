@@ -46,14 +46,11 @@ class BrandDetails(QStackedWidget):
         self.setObjectName("brandDetails")
         self.origin: str | None = None
         self._expired = False
-        self.placeholder = plain_label(
-            self.tr("Choose a brand to see who it is and what it asks for, or import a "
-                    "brand's data request."),
-            "brandPlaceholder",
-        )
+        self.placeholder = plain_label("", "brandPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.placeholder)
         self.addWidget(self._build())
+        self.clear(no_brands=True)
 
     def _build(self) -> QWidget:
         panel = QWidget()
@@ -128,7 +125,11 @@ class BrandDetails(QStackedWidget):
 
     # -- showing --------------------------------------------------------------------------
 
-    def clear(self) -> None:
+    def clear(self, *, no_brands: bool = False) -> None:
+        self.placeholder.setText(
+            self.tr("No brand yet. Import a brand's data request to see who it is, what it "
+                    "asks for and what it offers.") if no_brands else
+            self.tr("Choose a brand to see who it is and what it asks for."))
         self.origin = None
         self.asks_model.set_rows([])
         self.setCurrentIndex(0)

@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -18,6 +18,12 @@ from ..row_model import RowsModel
 from ..widgets import brand_text
 
 Role = Qt.ItemDataRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BrandModels", text)
+
+
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -29,19 +35,19 @@ class BrandRow:
 
 def verified_words(verified: bool) -> str:
     return (
-        BrandsModel.tr("Domain verified")
+        _tr("Domain verified")
         if verified
-        else BrandsModel.tr("Not verified: imported from a file or text")
+        else _tr("Not verified: imported from a file or text")
     )
 
 
 def verified_explanation(verified: bool, origin: str) -> str:
     if verified:
-        return BrandsModel.tr(
+        return _tr(
             "The request was fetched over a secure connection from {0}, so it really comes "
             "from that domain."
         ).format(brand_text(origin))
-    return BrandsModel.tr(
+    return _tr(
         "The request came from a file or pasted text: nothing proves it comes from {0}. "
         "Fetch it from the brand's web address to verify the domain."
     ).format(brand_text(origin))
@@ -64,7 +70,7 @@ class BrandsModel(RowsModel):
                 self.tr("Active grants")]
 
     def key(self, row: Any) -> Hashable:
-        return row.brand.origin
+        return str(row.brand.origin)
 
     def cell(self, row: Any, column: int, role: int) -> object:
         assert isinstance(row, BrandRow)
@@ -91,10 +97,10 @@ def ask_fields_text(ask: Ask) -> str:
     """One line per field: its label, required or optional, special category flagged."""
     lines = []
     for field in ask.fields:
-        need = AsksModel.tr("required") if field.required else AsksModel.tr("optional")
+        need = _tr("required") if field.required else _tr("optional")
         if words.is_special(field.key):
-            need = AsksModel.tr("{0}, special category").format(need)
-        lines.append(AsksModel.tr("{field} ({need})").format(
+            need = _tr("{0}, special category").format(need)
+        lines.append(_tr("{field} ({need})").format(
             field=words.field_label(field.key), need=need))
     return "\n".join(lines)
 
@@ -102,7 +108,7 @@ def ask_fields_text(ask: Ask) -> str:
 def ask_fields_tip(ask: Ask) -> str:
     """Why the brand wants each field, in its own words."""
     return "\n".join(
-        AsksModel.tr("{field}: {why}").format(
+        _tr("{field}: {why}").format(
             field=words.field_label(f.key), why=brand_text(f.why))
         for f in ask.fields
     )
@@ -133,7 +139,7 @@ class AsksModel(RowsModel):
         return super().headerData(section, orientation, role)
 
     def key(self, row: Any) -> Hashable:
-        return row.id
+        return str(row.id)
 
     def cell(self, row: Any, column: int, role: int) -> object:
         assert isinstance(row, Ask)

@@ -105,7 +105,7 @@ class BrandsPage(Page):
         self._pending_origin = None
         self._details_stale = True
         self.model.set_rows([])
-        self.details.clear()
+        self.details.clear(no_brands=True)
         self.notice.hide()
 
     def show_brands(self, rows: list[BrandRow]) -> None:
@@ -119,7 +119,7 @@ class BrandsPage(Page):
         if row >= 0 and self.selected_origin() != self.model.key(rows[row]):
             self.select_row(row)  # loads the details
         elif self.selected_origin() is None:
-            self.details.clear()
+            self.details.clear(no_brands=not rows)
         elif self._details_stale or self.details.origin != self.selected_origin():
             self._load_details()
 
@@ -188,11 +188,12 @@ class BrandsPage(Page):
         self.notice.setText(text)
         self.notice.show()
         self._details_stale = True
-        if self.select_origin(result.brand.origin):
-            self._pending_origin = None
-            self._load_details()
-        else:
-            self._pending_origin = result.brand.origin
+        origin = result.brand.origin
+        self._pending_origin = None
+        if self.selected_origin() == origin:
+            self._load_details()  # same brand, new request: show its asks
+        elif not self.select_origin(origin):  # (selecting it loads its details)
+            self._pending_origin = origin  # the list has not caught up yet
 
     def review(self, origin: str, ask_id: str) -> None:
         dialog = ShareReviewDialog(self.session, origin, ask_id, self)

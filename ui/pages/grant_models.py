@@ -6,7 +6,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from vault.grants import Grant, GrantStatus
 from vault.outbox import DeliverySummary
@@ -17,6 +17,12 @@ from ..row_model import RowsModel
 from ..widgets import brand_text
 
 Role = Qt.ItemDataRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GrantModels", text)
+
+
 PAGE_SIZE = 200
 
 
@@ -37,9 +43,9 @@ def load_grants(
 def fields_tip(grant: Grant) -> str:
     lines = []
     for key in grant.fields:
-        need = (GrantsModel.tr("required") if key in grant.required_fields
-                else GrantsModel.tr("optional"))
-        lines.append(GrantsModel.tr("{field} ({need})").format(
+        need = (_tr("required") if key in grant.required_fields
+                else _tr("optional"))
+        lines.append(_tr("{field} ({need})").format(
             field=words.field_label(key), need=need))
     return "\n".join(lines)
 
@@ -58,7 +64,7 @@ class GrantsModel(RowsModel):
                 self.tr("Until"), self.tr("Status"), self.tr("Delivery")]
 
     def key(self, row: Any) -> Hashable:
-        return row.grant.id
+        return str(row.grant.id)
 
     def grant_at(self, row: int) -> GrantRow | None:
         found = self.row_at(row)

@@ -37,7 +37,8 @@ class SharedPage(Page):
         super().__init__(session)
         self.confirm: confirmation.Confirm = confirmation.ask  # a seam for tests
         self.knows_dialog: KnowsDialog | None = None
-        self._generation = 0
+        self._generation = 0  # the latest refresh wins
+        self._view = 0  # bumped when the filters change: older pages no longer belong
         self._brand_names: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(self._filters())
@@ -87,8 +88,10 @@ class SharedPage(Page):
         row = QHBoxLayout()
         self.brand_filter = QComboBox(objectName="grantsBrandFilter")
         self.brand_filter.setAccessibleName(self.tr("Show grants of this brand"))
-        self.brand_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.brand_filter.setMinimumContentsLength(16)
+        # As wide as about 24 characters, whatever a brand calls itself; the list shows all.
+        self.brand_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.brand_filter.setMinimumContentsLength(24)
         self.brand_filter.addItem(self.tr("All brands"), None)
         self.status_filter = QComboBox(objectName="grantsStatusFilter")
         self.status_filter.setAccessibleName(self.tr("Show grants in this state"))
@@ -138,6 +141,7 @@ class SharedPage(Page):
         return origin, GrantStatus(status) if status else None
 
     def _filter_changed(self) -> None:
+        self._view += 1
         if self.session.is_open:
             self.reload(fresh=True)
 
@@ -159,11 +163,12 @@ class SharedPage(Page):
         self.session.call(load, show, owner=self)
 
     def _load_more(self, offset: int) -> None:
-        generation = self._generation
+        view = self._view
         origin, status = self._filters_now()
 
         def show(result: tuple[list[GrantRow], bool]) -> None:
-            if generation == self._generation:
+            # A live refresh meanwhile does not void the page (it keeps rows by id).
+            if view == self._view:
                 self.model.add_page(*result)
 
         self.session.call(lambda vault: load_grants(vault, origin, status, offset, PAGE_SIZE),
@@ -202,6 +207,7 @@ class SharedPage(Page):
 
     def clear(self) -> None:
         self._generation += 1
+        self._view += 1
         self.model.set_page([], False)
         self.brand_filter.blockSignals(True)
         while self.brand_filter.count() > 1:

@@ -1,0 +1,1 @@
+"""Demo mode: a throwaway vault and three sample brands on this computer, for a live show."""

@@ -1,0 +1,108 @@
+"""The three sample brands: a fair one, a greedy one, and one whose request has expired."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+DPV = "https://w3id.org/dpv#"
+DAY = 86400
+
+
+@dataclass(frozen=True)
+class SampleBrand:
+    slug: str
+    name: str
+    description: str
+    asks: tuple[dict[str, Any], ...]
+    expired: bool = False
+
+    def spec(self, origin: str) -> dict[str, Any]:
+        return {
+            "iss": origin,
+            "brand": {
+                "name": self.name,
+                "description": self.description,
+                "privacy_policy": f"{origin}/privacy",
+                "contact": f"mailto:privacy@{self.slug}.example",
+            },
+            "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events"},
+            "asks": list(self.asks),
+        }
+
+
+FAIR = SampleBrand(
+    slug="trailworks",
+    name="Trailworks",
+    description="Hiking shoes, repaired for life.",
+    asks=({
+        "id": "fit-advice",
+        "purpose": {"iri": DPV + "ServicePersonalisation",
+                    "description": "Suggest trail shoes in your size and colours"},
+        "fields": [
+            {"key": "shoe_size_eu", "required": True, "why": "to show shoes that fit you"},
+            {"key": "favourite_colours", "required": False, "why": "to show colours you like"},
+        ],
+        "offer": {"kind": "discount", "description": "15% off your next pair"},
+        "retention_days": 180,
+        "duration_days": 90,
+    },),
+)
+
+GREEDY = SampleBrand(
+    slug="megamart",
+    name="MegaMart Rewards",
+    description="Everything, everywhere, always on offer.",
+    asks=({
+        "id": "rewards",
+        "purpose": {"iri": DPV + "Marketing", "description": "Marketing"},
+        "fields": [
+            {"key": "email", "required": True, "why": "to send you offers"},
+            {"key": "allergies", "required": True, "why": "to improve our services"},
+            {"key": "religion", "required": True, "why": "to improve our services"},
+            {"key": "household_size", "required": False, "why": "for our partners"},
+            {"key": "political_views", "required": False, "why": "for our partners"},
+        ],
+        "offer": {"kind": "points", "description": "10 points"},
+        "retention_days": 3650,
+        "duration_days": 3650,
+    },),
+)
+
+EXPIRED = SampleBrand(
+    slug="bistronova",
+    name="Bistro Nova",
+    description="Seasonal food, cooked for you.",
+    asks=({
+        "id": "menu",
+        "purpose": {"iri": DPV + "ServicePersonalisation",
+                    "description": "Suggest dishes you can eat"},
+        "fields": [
+            {"key": "diet", "required": True, "why": "to suggest dishes you can eat"},
+            {"key": "favourite_cuisines", "required": False, "why": "to suggest what you like"},
+        ],
+        "offer": {"kind": "gift", "description": "A dessert on your next visit"},
+        "retention_days": 90,
+        "duration_days": 90,
+    },),
+    expired=True,
+)
+
+SAMPLE_BRANDS = (FAIR, GREEDY, EXPIRED)
+
+SAMPLE_PROFILE: dict[str, Any] = {
+    "preferred_name": "Alex",
+    "email": "alex@example.org",
+    "country": "GR",
+    "preferred_language": "en",
+    "contact_channels": ["email"],
+    "contact_frequency": "monthly",
+    "shoe_size_eu": 42,
+    "favourite_colours": ["navy", "green"],
+    "clothing_size_top": "M",
+    "diet": "vegetarian",
+    "favourite_cuisines": ["greek", "italian"],
+    "allergies": ["peanuts"],
+    "household_size": 2,
+    "hobbies": ["hiking", "photography"],
+}

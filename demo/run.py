@@ -1,0 +1,130 @@
+"""Start and stop the demo: a throwaway vault and the sample brands' receivers.
+
+Each brand is a real `zpv-brand serve` process on 127.0.0.1 with its own keys,
+signed request and database, all inside one temporary directory that `stop()`
+removes, after the processes are gone.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brandkit.issuing import sign_spec
+from brandkit.keys import create_keys
+from vault.service import Vault
+
+from .brands import DAY, SAMPLE_BRANDS, SAMPLE_PROFILE, SampleBrand
+
+DEMO_PASSPHRASE = "demo vault for a live show"
+START_SECONDS = 20.0
+
+
+@dataclass
+class RunningBrand:
+    sample: SampleBrand
+    origin: str
+    process: subprocess.Popen[bytes]
+
+    @property
+    def page(self) -> str:
+        return self.origin + "/"
+
+
+@dataclass
+class Demo:
+    root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="zpv-demo-")))
+    brands: list[RunningBrand] = field(default_factory=list)
+    vault: Vault | None = None
+
+    @property
+    def vault_dir(self) -> Path:
+        return self.root / "vault"
+
+    def start(self) -> Vault:
+        """Start every brand, then create the sample vault (unlocked)."""
+        try:
+            for sample in SAMPLE_BRANDS:
+                self.brands.append(self._start_brand(sample))
+            vault, _ = Vault.create(self.vault_dir, DEMO_PASSPHRASE)
+            for key, value in SAMPLE_PROFILE.items():
+                vault.set(key, value)
+        except BaseException:
+            self.stop()
+            raise
+        self.vault = vault
+        return vault
+
+    def _start_brand(self, sample: SampleBrand) -> RunningBrand:
+        home = self.root / sample.slug
+        keys = create_keys(home / "keys")
+        port = _free_port()
+        origin = f"http://127.0.0.1:{port}"
+        now = int(time.time())
+        if sample.expired:
+            request = sign_spec(sample.spec(origin), keys, now=now - 400 * DAY, days=365)
+        else:
+            request = sign_spec(sample.spec(origin), keys, now=now - 60, days=365)
+        request_file = home / "request.jws"
+        request_file.write_text(request)
+        log = open(home / "receiver.log", "wb")  # noqa: SIM115 (closed with the process)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "brandkit", "serve", "--keys", str(home / "keys"),
+             "--request", str(request_file), "--db", str(home / "receiver.sqlite3"),
+             "--port", str(port)],
+            stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        log.close()
+        _await_line(process, START_SECONDS)
+        return RunningBrand(sample, origin, process)
+
+    def stop(self) -> None:
+        """Stop every brand process, lock the vault, remove every demo file."""
+        if self.vault is not None and not self.vault.is_locked:
+            self.vault.lock()
+        for brand in self.brands:
+            _stop(brand.process)
+        self.brands.clear()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _await_line(process: subprocess.Popen[bytes], seconds: float) -> str:
+    """The receiver's "Serving ... at ..." line, once it listens."""
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], seconds)
+    line = process.stdout.readline().decode() if ready else ""
+    if not line.startswith("Serving "):
+        _stop(process)
+        raise RuntimeError("a demo brand did not start")
+    return line
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=10)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            process.wait(timeout=5)
+    if process.stdout is not None:
+        process.stdout.close()

@@ -1,0 +1,141 @@
+"""Demo mode: three real receivers, a scripted round trip, and nothing left behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import pytest
+import requests
+
+from demo.run import Demo
+from tests.conftest import PROJECT_ROOT
+from vault.transport import Transport
+from zpd.errors import RequestInvalid
+
+
+@pytest.fixture
+def demo() -> Iterator[Demo]:
+    running = Demo()
+    running.start()
+    yield running
+    running.stop()
+
+
+def page(url: str) -> str:
+    response = requests.get(url, timeout=10)
+    assert response.status_code == 200
+    return response.text
+
+
+def held(demo: Demo, slug: str) -> dict[str, tuple[int, str, dict[str, object]]]:
+    """What the brand's own database holds, read with the brand kit (`zpv-brand customers`)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "brandkit", "customers", "--json",
+         "--db", str(demo.root / slug / "receiver.sqlite3")],
+        capture_output=True, text=True, timeout=30, cwd=PROJECT_ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    return {g["grant_id"]: (g["version"], g["status"], g["fields"])
+            for c in json.loads(result.stdout) for g in c["grants"]}
+
+
+def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
+    vault = demo.vault
+    assert vault is not None
+    vault.transport = Transport(total_timeout=10)
+    fair, greedy, expired = demo.brands
+    for brand in demo.brands:
+        assert "<script" not in page(brand.page).lower()
+
+    assert vault.fetch_request(fair.origin).brand.domain_verified
+    grant = vault.share(fair.origin, "fit-advice").grant
+    vault.flush_outbox()
+    assert held(demo, "trailworks") == {
+        grant.id: (1, "active", {"shoe_size_eu": 42, "favourite_colours": ["navy", "green"]})
+    }
+    assert "Alex" not in page(fair.page), "only what was shared reaches the brand"
+
+    vault.set("shoe_size_eu", 43)
+    vault.flush_outbox()
+    assert held(demo, "trailworks")[grant.id][:2] == (2, "active")
+    assert held(demo, "trailworks")[grant.id][2]["shoe_size_eu"] == 43
+
+    vault.revoke(grant.id)
+    vault.flush_outbox()
+    assert held(demo, "trailworks")[grant.id][1:] == ("revoked", {})
+    assert [status for _, status, _ in vault.receipts(grant.id)][-1] == "deleted"
+
+    vault.fetch_request(greedy.origin)
+    greedy_balance = vault.balance_for_ask(greedy.origin, "rewards")
+    fair_balance = vault.balance_for_ask(fair.origin, "fit-advice")
+    assert greedy_balance.verdict == "greedy" and fair_balance.verdict == "fair"
+    with pytest.raises(RequestInvalid) as refused:
+        vault.fetch_request(expired.origin)
+    assert refused.value.reason == "expired"
+
+
+def test_stop_leaves_no_process_or_file(tmp_path: Path) -> None:
+    demo = Demo(root=tmp_path / "demo")
+    demo.start()
+    processes = [brand.process for brand in demo.brands]
+    demo.stop()
+    assert all(process.poll() is not None for process in processes)
+    assert not (tmp_path / "demo").exists()
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+def test_main_demo_prints_the_pages_and_cleans_up_on_a_signal(stop_signal: int) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [sys.executable, "main.py", "--demo"], cwd=PROJECT_ROOT, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    try:
+        out, err = Lines(process.stdout), Lines(process.stderr)
+        pages = [out.next() for _ in range(3)]
+        assert all(p.startswith("http://127.0.0.1:") and p.endswith("/") for p in pages)
+        for url in pages:
+            page(url)
+        root = ""
+        while not root:
+            line = err.next()
+            if line.startswith("Demo files (removed on exit): "):
+                root = line.split(": ", 1)[1]
+        assert Path(root).is_dir()
+        process.send_signal(stop_signal)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert not Path(root).exists()
+    for url in pages:
+        with pytest.raises(requests.ConnectionError):
+            requests.get(url, timeout=2)
+
+
+class Lines:
+    """Lines of a child's stream, read on a thread, so a test can wait with a time limit."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._queue: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, args=(stream,), daemon=True).start()
+
+    def _pump(self, stream: IO[str]) -> None:
+        for line in stream:
+            self._queue.put(line.strip())
+
+    def next(self) -> str:
+        try:
+            return self._queue.get(timeout=30)
+        except queue.Empty:
+            raise AssertionError("the demo said nothing in time") from None

@@ -1,0 +1,347 @@
+"""The Brands page and the import dialog, on a real vault with real worker threads."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+)
+from pytestqt.qtbot import QtBot
+
+from tests.ui.exchange_session import (
+    Answer,
+    Opened,
+    SeenBox,
+    answer_next_box,
+    cell,
+    ensure_share_review,
+    opened,
+)
+from tests.ui.fake_brands import make_brand
+from tests.ui.sample_exchange import TRICKY_NAME, WELL_KNOWN
+from vault.brands import RequestSource
+from vault.transport import TransportError
+from zpd import jose
+from zpd.text import reveal
+
+ensure_share_review()
+
+from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
+from ui.pages import brands as brands_module  # noqa: E402
+from ui.pages.brand_models import AsksModel, BrandsModel  # noqa: E402
+from ui.pages.brands import BrandsPage  # noqa: E402
+
+__all__ = ["opened"]  # the fixture, used by name
+
+ORIGIN = "https://shoes.example"
+NOT_VERIFIED = "Not verified: imported from a file or text"
+
+
+def child(widget: Any, kind: type, name: str) -> Any:
+    found = widget.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def open_page(qtbot: QtBot, opened: Opened) -> BrandsPage:
+    page = BrandsPage(opened.session)
+    qtbot.addWidget(page)
+    page.resize(790, 590)
+    page.show()
+    opened.session.open(opened.vault)
+    return page
+
+
+def open_import(page: BrandsPage) -> ImportRequestDialog:
+    child(page, QPushButton, "importRequestButton").click()
+    dialog = page.import_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.objectName() == "importRequestDialog"
+    return dialog
+
+
+def brand_row(page: BrandsPage, origin: str) -> int:
+    return page.model.find(origin)
+
+
+def paste_and_import(dialog: ImportRequestDialog, text: str) -> None:
+    child(dialog, QPlainTextEdit, "importText").setPlainText(text)
+    child(dialog, QPushButton, "importTextButton").click()
+
+
+def test_import_from_pasted_text_adds_an_unverified_brand_and_selects_it(
+    qtbot: QtBot, opened: Opened
+) -> None:
+    page = open_page(qtbot, opened)
+    other = make_brand("https://books.example", "Books & Co")
+    opened.vault.import_request(other.request(), RequestSource.TEXT)
+    brand = make_brand(ORIGIN, "Shoes Example")
+    dialog = open_import(page)
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
+        paste_and_import(dialog, brand.request())
+    assert imported.args[0].brand.origin == ORIGIN
+    assert page.import_dialog is None  # closed once imported
+
+    qtbot.waitUntil(lambda: page.selected_origin() == ORIGIN, timeout=10_000)
+    row = brand_row(page, ORIGIN)
+    assert cell(page.model, row, BrandsModel.NAME) == "Shoes Example"
+    assert cell(page.model, row, BrandsModel.DOMAIN) == NOT_VERIFIED
+    assert cell(page.model, row, BrandsModel.ACTIVE) == "0"
+    badge = child(page, QLabel, "brandVerified")
+    qtbot.waitUntil(lambda: badge.text() == NOT_VERIFIED, timeout=5_000)
+    assert "Shoes Example" in child(page, QLabel, "brandsNotice").text()
+    [stored] = [b for b in opened.vault.brands() if b.origin == ORIGIN]
+    assert stored.domain_verified is False
+    asks = child(page, QTableView, "asksTable").model()
+    qtbot.waitUntil(lambda: asks.rowCount() == 2, timeout=5_000)
+
+
+def test_fetch_from_web_address_is_domain_verified(qtbot: QtBot, opened: Opened) -> None:
+    brand = make_brand(ORIGIN, "Shoes Example")
+    opened.transport.pages[ORIGIN + WELL_KNOWN] = brand.request()
+    page = open_page(qtbot, opened)
+    dialog = open_import(page)
+    child(dialog, QLineEdit, "importAddress").setText("shoes.example")
+    child(dialog, QPushButton, "importFetchButton").click()
+
+    qtbot.waitUntil(lambda: page.selected_origin() == ORIGIN, timeout=10_000)
+    assert cell(page.model, brand_row(page, ORIGIN), BrandsModel.DOMAIN) == "Domain verified"
+    assert opened.vault.find_brand(ORIGIN).domain_verified is True
+    info = child(page, QLabel, "brandRequestInfo")
+    qtbot.waitUntil(lambda: "web address" in info.text(), timeout=5_000)
+
+
+def test_file_import_and_a_file_that_is_not_text(
+    qtbot: QtBot, opened: Opened, tmp_path: Path
+) -> None:
+    page = open_page(qtbot, opened)
+    dialog = open_import(page)
+    binary = tmp_path / "picture.jwt"
+    binary.write_bytes(b"\xff\xfe\x00\x81")
+    dialog.choose_file = lambda parent: str(binary)
+    child(dialog, QPushButton, "importFileButton").click()
+    error = child(dialog, QLabel, "importError")
+    qtbot.waitUntil(error.isVisible, timeout=10_000)
+    assert "not text" in error.text()
+
+    request = tmp_path / "shoes.jwt"
+    request.write_text(make_brand(ORIGIN, "Shoes Example").request() + "\n")
+    dialog.choose_file = lambda parent: str(request)
+    child(dialog, QPushButton, "importFileButton").click()
+    qtbot.waitUntil(lambda: page.selected_origin() == ORIGIN, timeout=10_000)
+    assert opened.vault.latest_request(ORIGIN).source is RequestSource.FILE
+
+
+def test_changed_keys_need_an_explicit_yes(qtbot: QtBot, opened: Opened) -> None:
+    brand = make_brand(ORIGIN, "Shoes Example")
+    opened.vault.import_request(brand.request(), RequestSource.TEXT)
+    pinned = opened.vault.find_brand(ORIGIN).signing_kid
+    new_keys = (jose.generate_signing_key(), jose.generate_encryption_key())
+    changed = brand.request(keys=new_keys)
+    page = open_page(qtbot, opened)
+    dialog = open_import(page)
+    error = child(dialog, QLabel, "importError")
+
+    # The real question: plain text, "No" by default; answered No.
+    seen = SeenBox()
+    answer_next_box(QMessageBox.ButtonRole.NoRole, seen)
+    paste_and_import(dialog, changed)
+    qtbot.waitUntil(error.isVisible, timeout=10_000)
+    assert seen.text == "The brand's keys changed since you first trusted it."
+    assert ORIGIN in seen.details and "Accept the new keys?" in seen.details
+    assert seen.default_role == QMessageBox.ButtonRole.NoRole
+    assert seen.formats and set(seen.formats) == {Qt.TextFormat.PlainText}
+    assert "did not accept" in error.text()
+    assert opened.vault.find_brand(ORIGIN).signing_kid == pinned
+
+    # Declined through the seam: still refused, and asked exactly once.
+    dialog.confirm = no = Answer(False)
+    paste_and_import(dialog, changed)
+    qtbot.waitUntil(lambda: len(no.asked) == 1 and error.isVisible(), timeout=10_000)
+    assert opened.vault.find_brand(ORIGIN).signing_kid == pinned
+
+    dialog.confirm = yes = Answer(True)
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
+        paste_and_import(dialog, changed)
+    assert len(yes.asked) == 1 and yes.asked[0][3] == "Accept new keys"
+    assert imported.args[0].keys_replaced
+    assert opened.vault.find_brand(ORIGIN).signing_kid == jose.thumbprint(new_keys[0])
+    notice = child(page, QLabel, "brandsNotice")
+    assert "new keys" in notice.text()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("this is not a request", "it is not a signed request"),
+        ("expired", "it has expired"),
+        ("tampered", "its signature does not match"),
+    ],
+)
+def test_an_invalid_request_shows_its_reason(
+    qtbot: QtBot, opened: Opened, text: str, words: str
+) -> None:
+    brand = make_brand(ORIGIN, "Shoes Example")
+    if text == "expired":
+        text = brand.request(expired=True)
+    elif text == "tampered":
+        good = brand.request()
+        head, payload, signature = good.split(".")
+        text = ".".join((head, payload, ("A" if signature[0] != "A" else "B") + signature[1:]))
+    page = open_page(qtbot, opened)
+    dialog = open_import(page)
+    paste_and_import(dialog, text)
+    error = child(dialog, QLabel, "importError")
+    qtbot.waitUntil(error.isVisible, timeout=10_000)
+    assert "This is not a valid data request" in error.text() and words in error.text()
+    assert error.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.isVisible() and opened.vault.brands() == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (None, "Could not reach the brand."),
+        (TransportError("tls", "certificate verify failed"), "could not be verified (TLS)"),
+        (TransportError("protocol", "HTTP 404"), "not a usable data request"),
+        (TransportError("refused_url", "plain http"), "That address is refused"),
+    ],
+)
+def test_fetch_failures_in_words(
+    qtbot: QtBot, opened: Opened, answer: BaseException | None, words: str
+) -> None:
+    if answer is not None:
+        opened.transport.pages[ORIGIN + WELL_KNOWN] = answer
+    page = open_page(qtbot, opened)
+    dialog = open_import(page)
+    child(dialog, QLineEdit, "importAddress").setText(ORIGIN)
+    child(dialog, QPushButton, "importFetchButton").click()
+    error = child(dialog, QLabel, "importError")
+    qtbot.waitUntil(error.isVisible, timeout=10_000)
+    assert words in error.text()
+    assert not child(dialog, QPushButton, "importCancelButton").isVisible()
+
+
+def test_cancel_abandons_the_wait(qtbot: QtBot, opened: Opened) -> None:
+    brand = make_brand(ORIGIN, "Shoes Example")
+    opened.transport.pages[ORIGIN + WELL_KNOWN] = brand.request()
+    opened.transport.gate = gate = threading.Event()
+    page = open_page(qtbot, opened)
+    dialog = open_import(page)
+    child(dialog, QLineEdit, "importAddress").setText("shoes.example")
+    child(dialog, QPushButton, "importFetchButton").click()
+    cancel = child(dialog, QPushButton, "importCancelButton")
+    assert cancel.isVisible() and dialog.is_busy
+    assert not dialog.tabs.isEnabled()
+    cancel.click()
+    assert not dialog.is_busy and dialog.tabs.isEnabled()
+    assert "Stopped waiting" in child(dialog, QLabel, "importInfo").text()
+    gate.set()
+    # The brand answers late: the dialog ignores it and stays open; the page still learns.
+    qtbot.waitUntil(lambda: brand_row(page, ORIGIN) >= 0, timeout=10_000)
+    assert dialog.isVisible() and dialog.imported_result is None
+    assert not child(dialog, QLabel, "importError").isVisible()
+
+
+def test_tricky_brand_text_is_shown_literally(qtbot: QtBot, opened: Opened) -> None:
+    brand = make_brand("https://cafe.example", TRICKY_NAME, description="<i>Coffee</i>\u202e")
+    opened.vault.import_request(brand.request(), RequestSource.FILE)
+    page = open_page(qtbot, opened)
+    shown = reveal(TRICKY_NAME)
+    assert "<b>HTML</b>" in shown
+    assert "\u27e6U+202E\u27e7" in shown and "\u27e6U+200B\u27e7" in shown
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert cell(page.model, 0, BrandsModel.NAME) == shown
+    tip = cell(page.model, 0, BrandsModel.NAME, Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;HTML&lt;/b&gt;" in tip and "\u202e" not in tip
+
+    name = child(page, QLabel, "brandName")
+    description = child(page, QLabel, "brandDescription")
+    qtbot.waitUntil(lambda: name.text() == shown, timeout=5_000)
+    assert description.text() == reveal("<i>Coffee</i>\u202e")
+    for label in page.findChildren(QLabel):
+        text = label.text()
+        assert "\u202e" not in text and "\u200b" not in text
+        if label.objectName().startswith("brand") and text:
+            assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+
+
+def test_asks_in_words_and_review_opens_the_share_review(
+    qtbot: QtBot, opened: Opened, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    brand = make_brand(ORIGIN, "Shoes Example")
+    opened.vault.import_request(brand.request(), RequestSource.TEXT)
+    opened.vault.set("shoe_size_eu", 41)
+    opened.vault.set("contact_channels", ["email"])
+    page = open_page(qtbot, opened)
+    table = child(page, QTableView, "asksTable")
+    asks = table.model()
+    qtbot.waitUntil(lambda: asks.rowCount() == 2, timeout=10_000)
+    assert cell(asks, 0, AsksModel.PURPOSE) == "Recommend shoes that fit you"
+    assert "dpv:ServicePersonalisation" in cell(asks, 0, AsksModel.CONCEPT)
+    assert "Personalising the service" in cell(asks, 0, AsksModel.CONCEPT)
+    fields = cell(asks, 0, AsksModel.FIELDS).splitlines()
+    assert fields[0] == "Shoe size (EU) (required)"
+    assert "Food allergies (optional, special category)" in fields
+    assert "to pick your size" in cell(asks, 0, AsksModel.FIELDS, Qt.ItemDataRole.ToolTipRole)
+    assert cell(asks, 0, AsksModel.OFFER) == "Discount: 10% off your next order"
+    assert cell(asks, 0, AsksModel.DURATION) == "90 days"
+    assert cell(asks, 0, AsksModel.RETENTION) == "180 days"
+
+    opened_with: list[tuple[Any, ...]] = []
+
+    class Recorder:
+        def __init__(self, session: Any, origin: str, ask_id: str, parent: Any = None) -> None:
+            opened_with.append((session, origin, ask_id, parent))
+
+        def exec(self) -> int:
+            return 0
+
+        def deleteLater(self) -> None:  # noqa: N802
+            pass
+
+    # The real dialog takes exactly these arguments.
+    real = brands_module.ShareReviewDialog(opened.session, ORIGIN, "newsletter", page)
+    assert real.parent() is page
+    real.deleteLater()
+
+    monkeypatch.setattr(brands_module, "ShareReviewDialog", Recorder)
+    table.selectRow(1)
+    button = child(page, QPushButton, "reviewShareButton")
+    assert button.isEnabled()
+    button.click()
+    assert opened_with == [(opened.session, ORIGIN, "newsletter", page)]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter on the chosen ask does the same
+    assert opened_with[-1] == (opened.session, ORIGIN, "newsletter", page)
+    assert len(opened_with) == 2
+
+    # A share made elsewhere shows up in the active-grant count, live.
+    opened.session.call(lambda vault: vault.share(ORIGIN, "newsletter"), changes={"grants"})
+    qtbot.waitUntil(lambda: cell(page.model, 0, BrandsModel.ACTIVE) == "1", timeout=10_000)
+
+
+def test_controls_have_names_and_the_page_clears_on_lock(qtbot: QtBot, opened: Opened) -> None:
+    opened.vault.import_request(make_brand(ORIGIN, "Shoes Example").request(), RequestSource.TEXT)
+    page = open_page(qtbot, opened)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    for kind, name in ((QTableView, "brandsTable"), (QTableView, "asksTable"),
+                       (QPushButton, "importRequestButton"), (QPushButton, "reviewShareButton")):
+        widget = child(page, kind, name)
+        assert widget.accessibleName(), name
+        assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, name
+    dialog = open_import(page)
+    opened.session.lock()
+    assert page.model.rowCount() == 0
+    assert not dialog.isVisible() and page.import_dialog is None
+    assert child(page, QLabel, "brandName").isHidden() or page.details.currentIndex() == 0

@@ -1,0 +1,320 @@
+"""The share review, driven as a person would: a real vault on disk, real threads, widgets
+found by objectName. Every share is checked in the vault itself."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+import pytest
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import MadeVault
+from ui.dialogs.share_review import ShareReviewDialog
+from ui.session import Session
+from vault.brands import RequestSource
+from vault.service import Vault
+from vault.transport import Response, Transport, TransportError
+from zpd import jose
+from zpd.request import sign_request
+
+DAY = 86400
+ORIGIN = "https://shoes.example"
+FIT_ASK: dict[str, Any] = {
+    "id": "fit-advice",
+    "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
+                "description": "Recommend shoes that fit you"},
+    "fields": [
+        {"key": "shoe_size_eu", "required": True, "why": "to pick your size"},
+        {"key": "favourite_colours", "required": False, "why": "to show colours you like"},
+        {"key": "allergies", "required": False, "why": "to leave out materials you react to"},
+        {"key": "household_size", "required": False, "why": "to suggest family packs"},
+    ],
+    "offer": {"kind": "discount", "description": "10% off your next order"},
+    "retention_days": 180,
+    "duration_days": 90,
+}
+GREEDY_ASK: dict[str, Any] = {
+    "id": "everything",
+    "purpose": {"iri": "https://w3id.org/dpv#Marketing", "description": "Marketing"},
+    "fields": [
+        {"key": "email", "required": True, "why": "offers"},
+        {"key": "religion", "required": False, "why": "seasonal campaigns"},
+    ],
+    "offer": {"kind": "points", "description": "5 points"},
+    "retention_days": 3650,
+    "duration_days": 730,
+}
+
+T = TypeVar("T", bound=QWidget)
+
+
+class OfflineTransport(Transport):
+    """Delivery never leaves the machine in these tests: every post fails to connect."""
+
+    def post(self, url: str, content_type: str, body: str) -> Response:
+        raise TransportError("connect", "offline in tests")
+
+
+def signed_request(name: str = "Shoes Example", asks: list[dict[str, Any]] | None = None,
+                   origin: str = ORIGIN) -> str:
+    spec = {
+        "iss": origin,
+        "brand": {"name": name, "description": "Shoes that fit, delivered.",
+                  "privacy_policy": f"{origin}/privacy", "contact": "mailto:privacy@example.org"},
+        "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events"},
+        "asks": asks if asks is not None else [FIT_ASK],
+    }
+    now = int(time.time())
+    return sign_request(spec, jose.generate_signing_key(), jose.generate_encryption_key(),
+                        iat=now - 60, exp=now + 365 * DAY)
+
+
+@pytest.fixture
+def vault(made_vault: MadeVault) -> Iterator[Vault]:
+    opened = made_vault.unlock()
+    opened.transport = OfflineTransport()
+    yield opened
+    if not opened.is_locked:
+        opened.lock()
+
+
+@pytest.fixture
+def session(qtbot: QtBot, vault: Vault) -> Iterator[Session]:
+    opened = Session()
+    yield opened
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+    opened.lock()
+
+
+def child(parent: QWidget, kind: type[T], name: str) -> T:
+    found = parent.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def open_review(qtbot: QtBot, session: Session, vault: Vault, ask_id: str = "fit-advice",
+                origin: str = ORIGIN) -> ShareReviewDialog:
+    if session.vault is None:
+        session.open(vault)
+    dialog = ShareReviewDialog(session, origin, ask_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.findChild(QWidget, "fieldsList") is not None, timeout=5_000)
+    return dialog
+
+
+def check(dialog: QWidget, key: str) -> QCheckBox:
+    return child(dialog, QCheckBox, f"fieldCheck_{key}")
+
+
+def gives(dialog: QWidget) -> list[str]:
+    return [label.text() for label in child(dialog, QWidget, "givesList").findChildren(QLabel)
+            if label.isVisible()]
+
+
+def test_busy_then_defaults(qtbot: QtBot, session: Session, vault: Vault) -> None:
+    vault.import_request(signed_request(), RequestSource.WEB)
+    vault.set("shoe_size_eu", 42)
+    vault.set("favourite_colours", ["navy"])
+    vault.set("allergies", ["peanuts"])
+    session.open(vault)
+    dialog = ShareReviewDialog(session, ORIGIN, "fit-advice")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.objectName() == "shareReviewDialog"
+    assert child(dialog, QProgressBar, "busyIndicator").isVisible()
+    assert not child(dialog, QPushButton, "shareButton").isEnabled()
+    qtbot.waitUntil(lambda: dialog.findChild(QWidget, "fieldsList") is not None, timeout=5_000)
+
+    required = check(dialog, "shoe_size_eu")
+    assert required.isChecked()
+    qtbot.mouseClick(required, Qt.MouseButton.LeftButton)
+    assert required.isChecked()  # required: clicks leave it ticked
+    assert check(dialog, "favourite_colours").isChecked()
+    assert check(dialog, "favourite_colours").isEnabled()
+    assert not check(dialog, "allergies").isChecked()  # special: never ticked by default
+    assert check(dialog, "allergies").isEnabled()
+    assert not check(dialog, "household_size").isChecked()
+    assert not check(dialog, "household_size").isEnabled()
+    assert "No value" in child(dialog, QLabel, "fieldValue_household_size").text()
+    assert "42" in child(dialog, QLabel, "fieldValue_shoe_size_eu").text()
+    assert "to pick your size" in child(dialog, QLabel, "fieldWhy_shoe_size_eu").text()
+
+    assert child(dialog, QLabel, "specialWarning").isVisible()
+    assert "Food allergies" in child(dialog, QLabel, "specialWarning").text()
+    assert child(dialog, QLabel, "specialBadge_allergies").isVisible()
+    assert dialog.findChild(QLabel, "specialBadge_shoe_size_eu") is None
+    assert dialog.findChild(QLabel, "vaguePurposeWarning") is None
+    assert dialog.findChild(QLabel, "brandTextWarning") is None
+    assert child(dialog, QLabel, "domainBadge").text().startswith("✓ Domain verified")
+    assert child(dialog, QLabel, "purposeLabel").text() == "Recommend shoes that fit you"
+    assert "Service personalisation" in child(dialog, QLabel, "purposeConcept").text()
+    assert child(dialog, QLabel, "offerLabel").text() == "A discount: 10% off your next order"
+    assert "180 days" in child(dialog, QLabel, "retentionLabel").text()
+    spin = child(dialog, QSpinBox, "durationSpin")
+    assert (spin.minimum(), spin.value(), spin.maximum()) == (1, 90, 90)
+    assert gives(dialog) == ["• Shoe size (EU): 42", "• Favourite colours: navy"]
+
+    share, cancel = child(dialog, QPushButton, "shareButton"), child(dialog, QPushButton,
+                                                                      "cancelButton")
+    assert share.isEnabled() and not share.isDefault() and cancel.isDefault()
+    assert not child(dialog, QLabel, "shareBlockedReason").isVisible()
+    # Keyboard: an optional field toggles with Space; gives follows live.
+    colours = check(dialog, "favourite_colours")
+    colours.setFocus()
+    qtbot.keyClick(colours, Qt.Key.Key_Space)
+    assert not colours.isChecked()
+    assert gives(dialog) == ["• Shoe size (EU): 42"]
+    assert vault.grants() == []  # nothing shared while reviewing
+
+
+def test_untick_optional_and_shorten_shares_exactly_that(
+    qtbot: QtBot, session: Session, vault: Vault
+) -> None:
+    vault.import_request(signed_request())
+    vault.set("shoe_size_eu", 42)
+    vault.set("favourite_colours", ["navy"])
+    vault.set("allergies", ["peanuts"])
+    dialog = open_review(qtbot, session, vault)
+    check(dialog, "favourite_colours").click()
+    check(dialog, "allergies").click()  # ticked on purpose: shared, as the person chose
+    spin = child(dialog, QSpinBox, "durationSpin")
+    spin.setValue(30)
+    assert "30 days" in child(dialog, QLabel, "givesUntil").text()
+    assert gives(dialog) == ["• Shoe size (EU): 42",
+                             "• Food allergies: peanuts (special category)"]
+
+    child(dialog, QPushButton, "shareButton").click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5_000)
+    assert not dialog.isVisible()
+    (grant,) = vault.grants()
+    assert grant.fields == ("shoe_size_eu", "allergies")
+    assert grant.brand_origin == ORIGIN and grant.ask_id == "fit-advice"
+    assert grant.expires_at - grant.created_at == 30 * DAY
+    assert dialog.share_result is not None and dialog.share_result.grant.id == grant.id
+
+
+def test_escape_while_sharing_waits_for_the_outcome(
+    qtbot: QtBot, session: Session, vault: Vault
+) -> None:
+    vault.import_request(signed_request())
+    vault.set("shoe_size_eu", 42)
+    dialog = open_review(qtbot, session, vault)
+    child(dialog, QPushButton, "shareButton").click()
+    # The share is being written on the thread pool: the dialog cannot say "not shared" now.
+    assert not child(dialog, QPushButton, "cancelButton").isEnabled()
+    assert not child(dialog, QPushButton, "shareButton").isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5_000)
+    assert [g.fields for g in vault.grants()] == [("shoe_size_eu",)]
+
+
+def test_required_without_value_blocks_share_with_reason(
+    qtbot: QtBot, session: Session, vault: Vault
+) -> None:
+    vault.import_request(signed_request())
+    vault.set("favourite_colours", ["navy"])
+    dialog = open_review(qtbot, session, vault)
+    required = check(dialog, "shoe_size_eu")
+    assert not required.isChecked() and not required.isEnabled()
+    share = child(dialog, QPushButton, "shareButton")
+    reason = child(dialog, QLabel, "shareBlockedReason")
+    assert not share.isEnabled()
+    assert reason.isVisible()
+    assert "Shoe size (EU)" in reason.text() and "My data" in reason.text()
+    share.click()
+    assert vault.grants() == []
+
+
+def test_dont_share_and_escape_share_nothing(
+    qtbot: QtBot, session: Session, vault: Vault
+) -> None:
+    vault.import_request(signed_request())
+    vault.set("shoe_size_eu", 42)
+    dialog = open_review(qtbot, session, vault)
+    child(dialog, QPushButton, "cancelButton").click()
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+
+    dialog = open_review(qtbot, session, vault)
+    qtbot.keyClick(child(dialog, QSpinBox, "durationSpin"), Qt.Key.Key_Return)
+    assert dialog.isVisible()  # Enter in the days box never closes, let alone shares
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+    assert vault.grants() == []
+
+
+def test_file_import_is_unverified_and_greedy_ask_is_flagged(
+    qtbot: QtBot, session: Session, vault: Vault
+) -> None:
+    vault.import_request(signed_request(asks=[GREEDY_ASK]), RequestSource.FILE)
+    vault.set("email", "eleni@example.org")
+    vault.set("religion", "Orthodox")
+    dialog = open_review(qtbot, session, vault, "everything")
+    badge = child(dialog, QLabel, "domainBadge")
+    assert badge.isVisible()
+    assert badge.text().startswith("⚠ Not verified") and ORIGIN in badge.text()
+    assert child(dialog, QLabel, "vaguePurposeWarning").isVisible()
+    assert child(dialog, QLabel, "specialWarning").isVisible()
+    assert "Religion or belief" in child(dialog, QLabel, "specialWarning").text()
+    assert not check(dialog, "religion").isChecked()
+    assert child(dialog, QLabel, "offerLabel").text() == "Loyalty points: 5 points"
+    assert "about 10 years" in child(dialog, QLabel, "retentionLabel").text()
+
+
+def test_brand_name_with_markup_and_hidden_characters_is_shown_literally(
+    qtbot: QtBot, session: Session, vault: Vault
+) -> None:
+    name = "<b>x</b>\u202eelpmaxe\u200b"
+    vault.import_request(signed_request(name=name))
+    vault.set("shoe_size_eu", 42)
+    dialog = open_review(qtbot, session, vault)
+    shown = child(dialog, QLabel, "brandName")
+    assert shown.text() == "<b>x</b>⟦U+202E⟧elpmaxe⟦U+200B⟧"
+    assert shown.textFormat() == Qt.TextFormat.PlainText
+    warning = child(dialog, QLabel, "brandTextWarning")
+    assert warning.isVisible() and "U+202E" in warning.text() and "U+200B" in warning.text()
+    assert "<b>x</b>⟦U+202E⟧" in child(dialog, QLabel, "retentionLabel").text()
+    assert "\u202e" not in dialog.windowTitle() and "<b>x</b>" in dialog.windowTitle()
+    for label in dialog.findChildren(QLabel):  # wherever it appears, never rich or hidden
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+        assert "\u202e" not in label.text() and "\u200b" not in label.text()
+
+
+def test_refused_share_is_worded_and_dialog_stays_open(
+    qtbot: QtBot, session: Session, vault: Vault
+) -> None:
+    vault.import_request(signed_request())
+    vault.set("shoe_size_eu", 42)
+    vault.set("favourite_colours", ["navy"])
+    dialog = open_review(qtbot, session, vault)
+    vault.clear("favourite_colours")  # changed elsewhere after the review loaded
+    child(dialog, QPushButton, "shareButton").click()
+    error = child(dialog, QLabel, "shareError")
+    qtbot.waitUntil(error.isVisible, timeout=5_000)
+    assert "Favourite colours" in error.text() and "Nothing was shared" in error.text()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert child(dialog, QPushButton, "shareButton").isEnabled()
+    assert vault.grants() == []
+
+
+def test_locking_closes_the_review(qtbot: QtBot, session: Session, vault: Vault) -> None:
+    vault.import_request(signed_request())
+    vault.set("shoe_size_eu", 42)
+    dialog = open_review(qtbot, session, vault)
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+    session.lock()
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected

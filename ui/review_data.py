@@ -1,0 +1,142 @@
+"""What the share review shows, read from the vault in one call off the GUI thread.
+
+No widgets and no words here: `load_review` runs on the thread pool and returns
+plain data; the dialog (ui/dialogs/share_review.py) turns it into text. Which
+fields start ticked follows `vault.grants.choose_fields`, so the review and a
+share made without naming fields agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vault.brands import RequestSource
+from vault.errors import UnknownAsk
+from vault.fieldtypes import JsonValue, Sensitivity
+from vault.service import Vault
+from zpd import purposes
+from zpd.request import Ask, BrandInfo
+from zpd.text import hidden_characters
+
+# ShareRefused reasons the review can see coming before the person clicks Share.
+EXPIRED = "request_expired"
+NO_VALUE = "no_value"
+NOTHING_CHOSEN = "nothing_chosen"
+REQUIRED_NO_VALUE = "required_no_value"  # not a ShareRefused reason: seen before sharing
+
+
+@dataclass(frozen=True)
+class ReviewField:
+    key: str
+    label: str  # the catalogue's English label; the dialog translates it
+    sensitivity: Sensitivity
+    value: JsonValue | None
+    required: bool
+    why: str  # the brand's words
+
+    @property
+    def has_value(self) -> bool:
+        return self.value is not None
+
+    @property
+    def special(self) -> bool:
+        return self.sensitivity is Sensitivity.SPECIAL
+
+    @property
+    def ticked_by_default(self) -> bool:
+        """Required ones, and optional ones with a value that are not special-category."""
+        return self.has_value and (self.required or not self.special)
+
+    @property
+    def can_untick(self) -> bool:
+        return self.has_value and not self.required
+
+
+@dataclass(frozen=True)
+class Review:
+    origin: str
+    brand: BrandInfo
+    domain_verified: bool
+    source: RequestSource
+    ask: Ask
+    fields: tuple[ReviewField, ...]
+    request_expires_at: int
+
+    @property
+    def hidden_in_brand_text(self) -> list[str]:
+        """Hidden characters (as U+XXXX) in anything the brand wrote that the review shows."""
+        texts = [self.brand.name, self.brand.description, self.brand.privacy_policy,
+                 self.brand.contact, self.ask.purpose.description, self.ask.offer.description,
+                 *(f.why for f in self.fields)]
+        found: dict[str, None] = {}
+        for text in texts:
+            found.update(dict.fromkeys(hidden_characters(text)))
+        return list(found)
+
+    @property
+    def vague_purpose(self) -> bool:
+        return purposes.is_vague(self.ask.purpose.iri)
+
+    def field(self, key: str) -> ReviewField:
+        return next(f for f in self.fields if f.key == key)
+
+    def blocker(self, ticked: list[str], now: int) -> tuple[str, list[str]] | None:
+        """Why a share of `ticked` would be refused, as (ShareRefused reason, field keys)."""
+        if self.request_expires_at <= now:
+            return EXPIRED, []
+        missing = [f.key for f in self.fields if f.required and not f.has_value]
+        if missing:
+            return REQUIRED_NO_VALUE, missing
+        if not ticked:
+            return NOTHING_CHOSEN, []
+        return None
+
+
+def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
+    """Everything the review shows (runs on the thread pool)."""
+    stored = vault.latest_request(origin)
+    ask = stored.request.body.ask(ask_id) if stored is not None else None
+    if stored is None or ask is None:
+        raise UnknownAsk(ask_id)
+    values = {f.definition.key: f for f in vault.fields()}
+    rows = []
+    for asked in ask.fields:
+        known = values.get(asked.key)
+        definition = known.definition if known is not None else vault.field(asked.key)
+        rows.append(ReviewField(
+            key=asked.key,
+            label=definition.label,
+            sensitivity=definition.sensitivity,
+            value=known.value if known is not None else None,
+            required=asked.required,
+            why=asked.why,
+        ))
+    return Review(
+        origin=origin,
+        brand=stored.request.body.brand,
+        domain_verified=stored.domain_verified,
+        source=stored.source,
+        ask=ask,
+        fields=tuple(rows),
+        request_expires_at=stored.request.exp,
+    )
+
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+")
+
+
+def readable_concept(iri: str) -> str:
+    """A DPV concept in words: ServicePersonalisation -> "Service personalisation"."""
+    words = _WORD.findall(purposes.concept_name(iri)) or [purposes.concept_name(iri)]
+    rest = [w if w.isupper() and len(w) > 1 else w.lower() for w in words[1:]]
+    return " ".join([words[0], *rest])
+
+
+def show_value(value: JsonValue | None) -> str:
+    """A stored value as one line of text (booleans are worded by the caller)."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
