@@ -42,7 +42,7 @@ clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
 
 screenshots: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots docs/screenshots
 
 docs: $(STAMP)
 	$(PY) -m zpd.examples docs/protocol.md

@@ -41,7 +41,17 @@ class MainArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.setAccessibleName(self.tr("Sections"))
-        self.sidebar.setFixedWidth(170)
+        self.sidebar.setFixedWidth(180)
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.sidebar.setStyleSheet(
+            "QListWidget#sidebar { background: palette(window); padding-top: 8px; }"
+            "QListWidget#sidebar::item { padding: 9px 14px; border-radius: 6px; margin: 1px 6px; }"
+            "QListWidget#sidebar::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
+        font = self.sidebar.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.sidebar.setFont(font)
         self.stack = QStackedWidget()
         for page in pages:
             self.sidebar.addItem(page.title())

@@ -1,0 +1,139 @@
+"""Render every main screen and dialog offscreen: python -m tools.screenshots [OUT_DIR].
+
+Both languages, from a sample vault whose brands answer in-process (no network):
+OUT_DIR/en/*.png and OUT_DIR/el/*.png. The README shows the English ones.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QThreadPool  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from tools.sample_vault import PASSPHRASE, build, close  # noqa: E402
+from ui import i18n  # noqa: E402
+from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
+from ui.dialogs.knows import KnowsDialog  # noqa: E402
+from ui.dialogs.share_review import ShareReviewDialog  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.settings import Settings  # noqa: E402
+from vault.keys import KdfParams  # noqa: E402
+
+SIZE = (1000, 680)
+
+
+def settle(until: Callable[[], bool] | None = None, seconds: float = 5.0) -> None:
+    """Let queued work finish (background tasks and their callbacks)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        QThreadPool.globalInstance().waitForDone(20)
+        QCoreApplication.processEvents()
+        if until is None or until():
+            if until is None and QThreadPool.globalInstance().activeThreadCount() == 0:
+                break
+            if until is not None:
+                break
+    QCoreApplication.processEvents()
+
+
+def save(widget: QWidget, path: Path) -> None:
+    settle()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path)
+
+
+def render(language: str, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    i18n.install(language)
+    with tempfile.TemporaryDirectory(dir=Path.home()) as tmp:
+        directory = Path(tmp) / "vault"
+        window = MainWindow(directory, Settings())
+        window.resize(*SIZE)
+        window.show()
+        create = window.welcome.create_page
+        create.passphrase.setText("sunflower")
+        save(window, out / "create-vault.png")
+
+        sample = build(directory, kdf=KdfParams(1024, 1, 1))
+        vault = sample.vault
+        code = "K7QMP-3XW9A-R2T8V-N4J6C-H5G1Z-E0B3Y"  # for the picture only; never stored
+        window.welcome.code_page.show_code(code)
+        window.welcome.setCurrentWidget(window.welcome.code_page)
+        save(window, out / "recovery-code.png")
+
+        window.open_vault(vault)
+        settle(lambda: window.my_data.model.rowCount() >= 40)
+        save(window, out / "my-data.png")
+
+        brands = window.brands_page
+        window.area.show_page(brands)
+        settle(lambda: brands.model.rowCount() >= 4)
+        brands.select_origin(sample.origins["trailworks"])
+        settle()
+        save(window, out / "brands.png")
+
+        for name, slug, ask in (("share-review-fair", "trailworks", "fit-advice"),
+                                ("share-review-greedy", "megamart", "rewards")):
+            dialog = ShareReviewDialog(window.session, sample.origins[slug], ask, window)
+            dialog.resize(900, 720)
+            dialog.show()
+            settle(seconds=2)
+            save(dialog, out / f"{name}.png")
+            dialog.reject()
+
+        importer = ImportRequestDialog(window.session, window)
+        importer.show()
+        save(importer, out / "import-request.png")
+        importer.reject()
+
+        shared = window.shared_page
+        window.area.show_page(shared)
+        settle(lambda: shared.model.rowCount() >= 3)
+        save(window, out / "shared.png")
+
+        knows = KnowsDialog(window.session, sample.origins["trailworks"], "Trailworks", window)
+        knows.show()
+        settle(seconds=2)
+        save(knows, out / "knows.png")
+        knows.reject()
+
+        window.area.show_page(window.activity)
+        settle()
+        window.activity.findChild(QWidget, "verifyChainButton").click()  # type: ignore[union-attr]
+        settle(seconds=2)
+        save(window, out / "activity.png")
+
+        window.area.show_page(window.settings_page)
+        save(window, out / "settings.png")
+
+        window.lock()
+        unlock = window.welcome.unlock_page
+        unlock.secret.setText("not the passphrase")
+        unlock.unlock_button.click()
+        settle(lambda: unlock.error.isVisible())
+        save(window, out / "unlock-wrong-passphrase.png")
+        window.close()
+        close(sample)
+        assert PASSPHRASE
+
+
+def main(out: Path) -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    for language in ("en", "el"):
+        render(language, out / language)
+    i18n.install("en")
+    del app
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots"))
