@@ -63,7 +63,9 @@ class WrapLabel(QLabel):
 
     def __init__(self, text: str = "", name: str | None = None) -> None:
         super().__init__()
-        self._heights: dict[int, int] = {}  # text height by width, until text or font change
+        # Text heights by width, and the last layout drawn: kept until the text or font change.
+        self._heights: dict[int, int] = {}
+        self._drawn: tuple[int, QTextLayout] | None = None
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setText(text)
@@ -101,13 +103,17 @@ class WrapLabel(QLabel):
         return True
 
     def setText(self, text: str) -> None:  # noqa: N802
-        self._heights.clear()
+        self._forget()
         super().setText(text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._heights.clear()
+            self._forget()
         super().changeEvent(event)
+
+    def _forget(self) -> None:
+        self._heights.clear()
+        self._drawn = None
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         extra = self._extra()
@@ -131,7 +137,9 @@ class WrapLabel(QLabel):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         QFrame.paintEvent(self, event)  # the frame and style sheet box, without QLabel's text
         inner = self.contentsRect()
-        layout, _ = self._layout(inner.width())
+        if self._drawn is None or self._drawn[0] != inner.width():
+            self._drawn = (inner.width(), self._layout(inner.width())[0])
+        layout = self._drawn[1]
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
         layout.draw(painter, QPointF(inner.topLeft()))
