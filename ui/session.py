@@ -10,15 +10,16 @@ person's language) on `failed`, unless the caller handles them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from vault.delivery import FlushReport
-from vault.service import Vault
-
 from . import strings
 from .tasks import run_task
+
+if TYPE_CHECKING:  # the vault's modules load after the first window has painted
+    from vault.delivery import FlushReport
+    from vault.service import Vault
 
 T = TypeVar("T")
 
@@ -77,6 +78,11 @@ class Session(QObject):
     ) -> None:
         vault = self.vault
         if vault is None:
+            # Locked: say so, so no caller waits forever on a busy state.
+            if failed is not None:
+                from vault.errors import VaultLocked
+
+                failed(VaultLocked())
             return
 
         def work() -> Any:

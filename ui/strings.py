@@ -50,6 +50,12 @@ def error_message(error: BaseException) -> str:
             return field_words.definition_error_text(error)
         case errors.FieldRequiredByGrant():
             return _tr("This field is required by an active grant: revoke it first.")
+        case errors.VaultLocked():
+            return _tr("The vault is locked. Unlock it and try again.")
+        case errors.ShareRefused() | errors.UnknownAsk():
+            from .dialogs.review_words import error_words
+
+            return error_words(error, None)
         case errors.StorageFull():
             return _tr("The disk is full. Nothing was changed.")
     return _tr("Something went wrong: {0}").format(type(error).__name__)
