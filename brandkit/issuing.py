@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from zpd import jose
 from zpd.claims import Reader
@@ -25,7 +24,7 @@ MAX_SPEC_BYTES = 256 * 1024
 def parse_spec_text(text: str) -> object:
     """The JSON of a spec; RequestInvalid("bad_json") names the line and column."""
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
+        return json.loads(text, object_pairs_hook=jose.no_duplicate_members)
     except json.JSONDecodeError as exc:
         raise RequestInvalid(
             "bad_json", f"line {exc.lineno} column {exc.colno}: {exc.msg}"
@@ -71,12 +70,3 @@ def open_own_request(text: str, keys: BrandKeys) -> DataRequest:
     if request.key_ids != (keys.signing_kid, keys.encryption_kid):
         raise RequestInvalid("not_ours", "the request's jwks are not this brand's keys")
     return request
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"duplicate member {key!r}")
-        result[key] = value
-    return result

@@ -225,16 +225,18 @@ def decrypt(
         raise error("bad_payload") from None
 
 
-def _strict_json(data: bytes) -> Any:
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in result:
-                raise ValueError(f"duplicate member {key!r}")
-            result[key] = value
-        return result
+def no_duplicate_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A json `object_pairs_hook` refusing an object that names a member twice."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate member {key!r}")
+        result[key] = value
+    return result
 
+
+def _strict_json(data: bytes) -> Any:
     try:
-        return json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicates)
+        return json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicate_members)
     except RecursionError:
         raise ValueError("JSON nested too deeply") from None
