@@ -16,25 +16,13 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import BrandKeys, generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
+from tests.brand_specs import COLOURS, SHOE_SIZE, shoe_shop_spec
 from tests.delivery.servers import Received, Server, respond, serving
 from zpd.errors import ProtocolError
 
 
 def spec_for(origin: str) -> dict[str, Any]:
-    return {
-        "iss": origin,
-        "brand": {"name": "Shoes Example"},
-        "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events"},
-        "asks": [{
-            "id": "fit-advice",
-            "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
-                        "description": "Recommend shoes that fit you"},
-            "fields": [{"key": "shoe_size_eu", "required": True, "why": "your size"},
-                       {"key": "favourite_colours", "required": False, "why": "colours"}],
-            "offer": {"kind": "discount", "description": "10% off"},
-            "retention_days": 180, "duration_days": 90,
-        }],
-    }
+    return shoe_shop_spec(origin, SHOE_SIZE, COLOURS)
 
 
 @dataclass

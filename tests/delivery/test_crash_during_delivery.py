@@ -16,6 +16,7 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
+from tests.brand_specs import shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, PROJECT_ROOT
 from tests.delivery.servers import Received, respond, serving
 from vault.outbox import DeliveryStatus
@@ -33,19 +34,7 @@ print("flushed", flush=True)
 
 
 def spec_for(origin: str) -> dict[str, Any]:
-    return {
-        "iss": origin,
-        "brand": {"name": "Shoes Example"},
-        "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events"},
-        "asks": [{
-            "id": "fit-advice",
-            "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
-                        "description": "Recommend shoes that fit you"},
-            "fields": [{"key": "shoe_size_eu", "required": True, "why": "your size"}],
-            "offer": {"kind": "discount", "description": "10% off"},
-            "retention_days": 180, "duration_days": 90,
-        }],
-    }
+    return shoe_shop_spec(origin)
 
 
 def test_killed_after_the_brand_stored_it_the_token_is_resent_and_stored_once(

@@ -24,6 +24,7 @@ from brandkit.receiver import Receiver
 from brandkit.server import create_app
 from brandkit.serving import TlsFiles, address_of, bind, running
 from brandkit.sqlstorage import SqliteStorage
+from tests.brand_specs import ALLERGIES, COLOURS, SHOE_SIZE, shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
 from vault.outbox import DeliveryStatus
 from vault.service import Vault
@@ -32,23 +33,7 @@ from zpd import receipt as zpd_receipt
 
 
 def spec_for(origin: str) -> dict[str, Any]:
-    return {
-        "iss": origin,
-        "brand": {"name": "Shoes Example", "description": "Shoes that fit."},
-        "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events"},
-        "asks": [{
-            "id": "fit-advice",
-            "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
-                        "description": "Recommend shoes that fit you"},
-            "fields": [
-                {"key": "shoe_size_eu", "required": True, "why": "to pick your size"},
-                {"key": "favourite_colours", "required": False, "why": "colours you like"},
-                {"key": "allergies", "required": False, "why": "not needed at all"},
-            ],
-            "offer": {"kind": "discount", "description": "10% off"},
-            "retention_days": 180, "duration_days": 90,
-        }],
-    }
+    return shoe_shop_spec(origin, SHOE_SIZE, COLOURS, ALLERGIES)
 
 
 @dataclass

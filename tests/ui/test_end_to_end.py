@@ -28,6 +28,7 @@ from brandkit.receiver import Receiver
 from brandkit.server import create_app
 from brandkit.serving import address_of, bind, running
 from brandkit.sqlstorage import SqliteStorage
+from tests.brand_specs import shoe_shop_spec
 from tests.conftest import PASSPHRASE
 from ui.dialogs.share_review import ShareReviewDialog
 from ui.main_window import MainWindow
@@ -39,19 +40,7 @@ WAIT_MS = 15_000
 
 
 def spec_for(origin: str) -> dict[str, Any]:
-    return {
-        "iss": origin,
-        "brand": {"name": "Trailworks", "description": "Hiking shoes, repaired for life."},
-        "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events"},
-        "asks": [{
-            "id": "fit-advice",
-            "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
-                        "description": "Suggest trail shoes in your size"},
-            "fields": [{"key": "shoe_size_eu", "required": True, "why": "to show what fits"}],
-            "offer": {"kind": "discount", "description": "15% off your next pair"},
-            "retention_days": 180, "duration_days": 90,
-        }],
-    }
+    return shoe_shop_spec(origin, name="Trailworks")
 
 
 @dataclass
