@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo lint bench screenshots docs translations clean
+.PHONY: run test demo lint bench screenshots docs translations translations-update catalogue-strings clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,16 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
+
+# After changing user-facing strings in ui/: list the catalogue's and the `_tr` helpers'
+# strings for lupdate, then merge every string of ui/ into the Greek catalogue (strings no
+# longer in the code are dropped). Translate what is new (type="unfinished") and commit the .ts.
+catalogue-strings: $(STAMP)
+	$(PY) -m tools.catalogue_strings
+
+translations-update: catalogue-strings
+	$(VENV)/bin/pyside6-lupdate -silent -extensions py -no-obsolete -locations none \
+		-source-language en -target-language el ui -ts resources/translations/zpv_el.ts
 
 run: $(STAMP) translations
 	$(PY) main.py $(ARGS)

@@ -125,6 +125,7 @@ def build(directory: Path, *, kdf: KdfParams | None = None) -> SampleVault:
     vault.set("shoe_size_eu", 42.5)
     vault.revoke(grants["bistronova"])
     vault.flush_outbox()
+    vault.set_email_aliases(True)  # leak canaries: the café gets its own alias of the email
     brands.down.add(origins["cafe"])
     grants["cafe"] = vault.share(origins["cafe"], "news").grant.id
     vault.flush_outbox()

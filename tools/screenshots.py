@@ -16,12 +16,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QThreadPool  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
 from tools.sample_vault import PASSPHRASE, build, close  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
 from ui.dialogs.knows import KnowsDialog  # noqa: E402
+from ui.dialogs.qr_dialog import QrDialog  # noqa: E402
+from ui.dialogs.report_dialog import ReportDialog  # noqa: E402
 from ui.dialogs.share_review import ShareReviewDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.settings import Settings  # noqa: E402
@@ -89,6 +91,10 @@ def render(language: str, out: Path) -> None:
             dialog.show()
             settle(seconds=2)
             save(dialog, out / f"{name}.png")
+            if dialog.balance_view is not None:  # the exchange and its balance, at the end
+                dialog.scroll_area.verticalScrollBar().setValue(
+                    dialog.scroll_area.verticalScrollBar().maximum())
+                save(dialog, out / f"{name}-balance.png")
             dialog.reject()
 
         importer = ImportRequestDialog(window.session, window)
@@ -100,6 +106,20 @@ def render(language: str, out: Path) -> None:
         window.area.show_page(shared)
         settle(lambda: shared.model.rowCount() >= 3)
         save(window, out / "shared.png")
+
+        shared.table.selectRow(shared.model.find(sample.grants["trailworks"]))
+        shared.qr_button.click()
+        settle(lambda: isinstance(shared.dialog, QrDialog) and shared.dialog.loaded)
+        assert shared.dialog is not None
+        shared.dialog.resize(700, 860)  # as on a real screen (the offscreen one is 800x600)
+        save(shared.dialog, out / "qr-code.png")
+        shared.dialog.reject()
+
+        report = ReportDialog(window.session, sample.origins["trailworks"], "Trailworks", window)
+        report.path_edit.setText("~/Documents/transparency-report-trailworks.pdf")
+        report.show()
+        save(report, out / "report.png")
+        report.reject()
 
         knows = KnowsDialog(window.session, sample.origins["trailworks"], "Trailworks", window)
         knows.show()
@@ -114,6 +134,10 @@ def render(language: str, out: Path) -> None:
         save(window, out / "activity.png")
 
         window.area.show_page(window.settings_page)
+        settle()
+        scroll = window.settings_page.findChild(QScrollArea, "settingsScroll")
+        assert scroll is not None
+        scroll.ensureWidgetVisible(window.settings_page.aliases)  # the leak canaries, whole
         save(window, out / "settings.png")
 
         window.lock()

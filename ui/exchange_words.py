@@ -21,6 +21,7 @@ from zpd.errors import RequestInvalid
 from zpd.fieldtypes import Sensitivity
 
 from . import strings
+from .pages import field_words
 from .widgets import brand_text
 
 CONTEXT = "ExchangeWords"
@@ -42,7 +43,7 @@ def tip(text: str) -> str:
 
 def field_label(key: str) -> str:
     definition = BY_KEY.get(key)
-    return definition.label if definition is not None else key
+    return QCoreApplication.translate("FieldLabels", definition.label) if definition else key
 
 
 def is_special(key: str) -> bool:
@@ -54,12 +55,19 @@ def field_list(keys: tuple[str, ...] | list[str]) -> str:
     return ", ".join(field_label(k) for k in keys)
 
 
-def show_value(value: object) -> str:
-    """The person's value as shown in a table or tree."""
+def show_value(value: object, key: str = "") -> str:
+    """The person's value as shown in a table or tree (a catalogue field's choices and
+    numbers in the person's language when its key is given)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return _tr("yes") if value else _tr("no")
+    definition = BY_KEY.get(key)
+    if definition is not None and definition.choices:
+        choices = value if isinstance(value, list) else [value]
+        return ", ".join(field_words.choice_text(definition, str(c), False) for c in choices)
+    if isinstance(value, float) and not value.is_integer():
+        return QLocale().toString(value, "g", 12)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, float) and value.is_integer():

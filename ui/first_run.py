@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from vault import passphrase_policy
 from vault.errors import WrongRecoveryCode
 from vault.keys import RECOVERY_GROUPS, normalise_recovery_code
-from vault.service import Vault
 
 from . import strings
 from .clipboard import copy_secret
@@ -106,7 +105,13 @@ class CreatePage(QWidget):
             return
         self._set_busy(True)
         directory = self._directory
-        run_task(self, lambda: Vault.create(directory, passphrase), self._done)
+
+        def work() -> object:
+            from vault.service import Vault  # loaded off the GUI thread (see MainWindow)
+
+            return Vault.create(directory, passphrase)
+
+        run_task(self, work, self._done)
 
     def _done(self, result: object, error: BaseException | None) -> None:
         self._set_busy(False)

@@ -29,6 +29,11 @@ def install(language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    # Dates and numbers in the language chosen (the system's own formats when they match).
+    system = QLocale.system()
+    matches = system.language() == QLocale(language).language() or (
+        language == "en" and system.language() == QLocale.Language.C)
+    QLocale.setDefault(system if matches else QLocale(language))
     if language == "en":
         return True
     ours = QTranslator(app)
@@ -37,7 +42,9 @@ def install(language: str) -> bool:
         app.installTranslator(ours)
         _installed.append(ours)
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    # Qt ships no Greek for its own buttons and dialogs: ours (qtbase_el.ts) fills in.
+    qt_dirs = (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(TRANSLATIONS))
+    if any(qt.load(f"qtbase_{language}", directory) for directory in qt_dirs):
         app.installTranslator(qt)
         _installed.append(qt)
     return found

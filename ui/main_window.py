@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,19 +18,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vault.service import Vault
-
 from . import i18n
 from .idle import IdleWatcher
-from .pages.activity import ActivityPage
 from .pages.base import Page
-from .pages.brands import BrandsPage
-from .pages.my_data import MyDataPage
-from .pages.settings_page import SettingsPage
-from .pages.shared import SharedPage
 from .session import Session
 from .settings import IDLE_LOCK_MINUTES, Settings
+from .tasks import run_task
 from .unlock_page import WelcomeStack
+
+if TYPE_CHECKING:
+    from vault.service import Vault
+
+    from .pages.activity import ActivityPage
+    from .pages.brands import BrandsPage
+    from .pages.my_data import MyDataPage
+    from .pages.settings_page import SettingsPage
+    from .pages.shared import SharedPage
+
+# What the pages behind the unlock screen need. Importing them (the vault, its crypto and
+# HTTP libraries, every page) takes longer than starting Qt itself, so the unlock screen is
+# painted first and these load on a worker thread while the person types (see
+# docs/performance.md, "Cold start").
+AREA_MODULES = (
+    "vault.service",
+    "ui.pages.my_data",
+    "ui.pages.brands",
+    "ui.pages.shared",
+    "ui.pages.activity",
+    "ui.pages.settings_page",
+)
+
+
+def import_area_modules() -> None:
+    for name in AREA_MODULES:
+        importlib.import_module(name)
 
 
 class MainArea(QWidget):
@@ -77,8 +100,8 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomeStack(directory)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
-        self.area = self._build_area()
-        self.pages.addWidget(self.area)
+        self._area: MainArea | None = None  # built once painted, or when first needed
+        self._warming = False
         self.setCentralWidget(self.pages)
         self.welcome.opened.connect(self._on_opened)
 
@@ -101,31 +124,103 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self._show_locked()
 
+    # -- the pages behind the unlock screen, built after the first paint -----------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._warming:
+            self._warming = True
+            QTimer.singleShot(0, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Load the pages' modules off the GUI thread, then build the pages on it."""
+        if self._area is None:
+            run_task(self, import_area_modules, lambda _result, _error: self._ensure_area())
+
+    def _ensure_area(self) -> MainArea:
+        if self._area is None:
+            self._area = self._build_area()
+            self.pages.addWidget(self._area)
+        return self._area
+
+    @property
+    def area(self) -> MainArea:
+        return self._ensure_area()
+
+    def findChild(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802
+        """Every widget of the window, the pages' too: looking one up builds them."""
+        self._ensure_area()
+        return super().findChild(*args, **kwargs)
+
+    def findChildren(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802
+        self._ensure_area()
+        return super().findChildren(*args, **kwargs)
+
+    @property
+    def my_data(self) -> MyDataPage:
+        self._ensure_area()
+        return self._my_data
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        self._ensure_area()
+        return self._settings_page
+
+    @property
+    def activity(self) -> ActivityPage:
+        self._ensure_area()
+        return self._activity
+
+    @property
+    def brands_page(self) -> BrandsPage:
+        self._ensure_area()
+        return self._brands_page
+
+    @property
+    def shared_page(self) -> SharedPage:
+        self._ensure_area()
+        return self._shared_page
+
     def _build_area(self) -> MainArea:
-        self.my_data = MyDataPage(self.session)
-        self.settings_page = SettingsPage(self.session, self.settings)
-        self.settings_page.language_changed.connect(self.switch_language)
-        self.settings_page.idle_minutes_changed.connect(
+        from .pages.activity import ActivityPage
+        from .pages.brands import BrandsPage
+        from .pages.my_data import MyDataPage
+        from .pages.settings_page import SettingsPage
+        from .pages.shared import SharedPage
+
+        self._my_data = MyDataPage(self.session)
+        self._settings_page = SettingsPage(self.session, self.settings)
+        self._settings_page.language_changed.connect(self.switch_language)
+        self._settings_page.idle_minutes_changed.connect(
             lambda minutes: self.idle.start(minutes * 60_000)
         )
-        self.activity = ActivityPage(self.session)
-        self.brands_page = BrandsPage(self.session)
-        self.shared_page = SharedPage(self.session)
-        return MainArea([self.my_data, self.brands_page, self.shared_page, self.activity,
-                         self.settings_page])
+        self._activity = ActivityPage(self.session)
+        self._brands_page = BrandsPage(self.session)
+        self._shared_page = SharedPage(self.session)
+        return MainArea([self._my_data, self._brands_page, self._shared_page, self._activity,
+                         self._settings_page])
 
     def switch_language(self, setting: str) -> None:
         """Install the language and rebuild every screen in it; the vault stays open."""
         i18n.install(i18n.resolve(setting))
-        row = self.area.sidebar.currentRow()
-        old = self.area
-        self.area = self._build_area()
-        self.pages.insertWidget(1, self.area)
+        if self.session.is_open:  # the welcome screens wait behind the pages: rebuild them too
+            welcome, self.welcome = self.welcome, WelcomeStack(self.directory)
+            self.welcome.opened.connect(self._on_opened)
+            self.pages.insertWidget(0, self.welcome)
+            self.pages.removeWidget(welcome)
+            welcome.deleteLater()
+        old = self._area
+        if old is None:  # not built yet: it will be, in the new language
+            self._retranslate()
+            return
+        row = old.sidebar.currentRow()
+        self._area = self._build_area()
+        self.pages.insertWidget(1, self._area)
         if self.pages.currentWidget() is old:
-            self.pages.setCurrentWidget(self.area)
+            self.pages.setCurrentWidget(self._area)
         self.pages.removeWidget(old)
         old.deleteLater()
-        self.area.sidebar.setCurrentRow(row)
+        self._area.sidebar.setCurrentRow(row)
         self._retranslate()
         if self.session.is_open:
             for page in self.area.pages:
@@ -146,6 +241,7 @@ class MainWindow(QMainWindow):
         self._on_opened(vault)
 
     def _on_opened(self, vault: Vault) -> None:
+        self._ensure_area()  # its pages listen for what the opening session loads
         self.session.open(vault)
         self.lock_action.setEnabled(True)
         self.toolbar.show()

@@ -9,8 +9,11 @@ share made without naming fields agree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from vault import aliases
+from vault.balance import Balance
 from vault.brands import RequestSource
 from vault.errors import UnknownAsk
 from vault.fieldtypes import JsonValue, Sensitivity
@@ -62,6 +65,9 @@ class Review:
     ask: Ask
     fields: tuple[ReviewField, ...]
     request_expires_at: int
+    balance: Balance | None = None  # the ask weighed (vault.balance), shown as a chart
+    # Email fields whose value goes out as the brand's alias (leak canaries on): key -> alias.
+    aliases: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def hidden_in_brand_text(self) -> list[str]:
@@ -112,15 +118,37 @@ def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
             required=asked.required,
             why=asked.why,
         ))
+    brand = stored.request.body.brand
     return Review(
         origin=origin,
-        brand=stored.request.body.brand,
+        brand=brand,
         domain_verified=stored.domain_verified,
         source=stored.source,
         ask=ask,
         fields=tuple(rows),
         request_expires_at=stored.request.exp,
+        balance=vault.balance_for_ask(origin, ask_id),
+        aliases=alias_preview(vault, origin, brand.name, rows),
     )
+
+
+def alias_preview(vault: Vault, origin: str, name: str, rows: list[ReviewField]
+                  ) -> dict[str, str]:
+    """The alias each email field would carry to this brand, if aliases are on.
+
+    A brand that already has an alias keeps its tag; a new one gets its tag when the
+    share is written, so its random part is shown as "…" (e.g. alex+trailworks-…@x.org).
+    """
+    emails = {r.key: r.value for r in rows
+              if r.key in aliases.EMAIL_KEYS and isinstance(r.value, str)}
+    if not emails or not vault.email_aliases_enabled():
+        return {}
+    given = [a.alias for a in vault.aliases() if a.brand_origin == origin]
+    if given:
+        tag = given[-1].rpartition("@")[0].partition("+")[2]
+    else:
+        tag = f"{aliases.brand_slug(name, origin)}-…"
+    return {key: aliases.alias_of(str(value), tag) for key, value in emails.items()}
 
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+")

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QStackedWidget, QWidget
 
-from vault.service import Vault
+from vault.header import header_path
 
 from . import strings
 from .first_run import CreatePage, RecoveryCodePage
 from .layout import Busy, card, display_path, error_label, title
 from .tasks import run_task
+
+if TYPE_CHECKING:
+    from vault.service import Vault
 
 
 class UnlockPage(QWidget):
@@ -65,14 +69,16 @@ class UnlockPage(QWidget):
         if not secret:
             return
         directory = self._directory
-        if self.use_code.isChecked():
+        use_code = self.use_code.isChecked()
 
-            def work() -> Vault:
+        def work() -> Vault:
+            # Imported here, off the GUI thread: the unlock screen paints before the
+            # vault's modules load (MainWindow loads them in the background).
+            from vault.service import Vault
+
+            if use_code:
                 return Vault.unlock_with_recovery_code(directory, secret)
-        else:
-
-            def work() -> Vault:
-                return Vault.unlock(directory, secret)
+            return Vault.unlock(directory, secret)
 
         self._set_busy(True)
         run_task(self, work, self._done)
@@ -110,7 +116,8 @@ class WelcomeStack(QStackedWidget):
         self.create_page.created.connect(self._on_created)
         self.code_page.confirmed.connect(self._on_code_confirmed)
         self.unlock_page.unlocked.connect(self.opened)
-        self.setCurrentWidget(self.unlock_page if Vault.exists(directory) else self.create_page)
+        exists = header_path(directory).is_file()  # Vault.exists, without loading the vault
+        self.setCurrentWidget(self.unlock_page if exists else self.create_page)
 
     def show_unlock(self) -> None:
         self.setCurrentWidget(self.unlock_page)

@@ -147,7 +147,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 def cmd_recover(args: argparse.Namespace) -> int:
     source = secrets_for(args)
     code = source.recovery_code(_path(args.recovery_code_file))
-    with Vault.unlock_with_recovery_code(vault_dir(args), code) as vault:
+    with Vault.unlock_with_recovery_code(
+        vault_dir(args), code, accept_rollback=args.accept_rollback
+    ) as vault:
         new = source.new_passphrase(_path(args.new_passphrase_file), env_name="ZPV_NEW_PASSPHRASE")
         vault.change_passphrase(new)
     print("Vault recovered: it now opens with your new passphrase.")
@@ -267,6 +269,13 @@ def _common_options(*, top_level: bool) -> _Parser:
     )
     options.add_argument(
         "--json", action="store_true", default=default(False), help="machine-readable output"
+    )
+    options.add_argument(
+        "--accept-rollback",
+        action="store_true",
+        default=default(False),
+        help="open a vault that is older than the copy last seen here (a backup you "
+        "restored on purpose)",
     )
     return options
 

@@ -6,16 +6,11 @@ import argparse
 import os
 from pathlib import Path
 
-import platformdirs
-
 from .cli_io import SecretSource
 from .errors import NotAVault
+from .locations import default_vault_dir
 from .service import Vault
 from .transport import Transport
-
-
-def default_vault_dir() -> Path:
-    return Path(platformdirs.user_data_dir("zero-party-vault", appauthor=False)) / "vault"
 
 
 def vault_dir(args: argparse.Namespace) -> Path:
@@ -34,7 +29,10 @@ def unlocked(args: argparse.Namespace) -> Vault:
     directory = vault_dir(args)
     if not Vault.exists(directory):
         raise NotAVault(str(directory))
-    vault = Vault.unlock(directory, secrets_for(args).passphrase())
+    vault = Vault.unlock(
+        directory, secrets_for(args).passphrase(),
+        accept_rollback=getattr(args, "accept_rollback", False),
+    )
     # A private certificate authority for a brand's test server (or a company's).
     ca_bundle = os.environ.get("ZPV_CA_BUNDLE")
     if ca_bundle:

@@ -34,6 +34,7 @@ from .errors import (
     VaultError,
     VaultExists,
     VaultLocked,
+    VaultRolledBack,
     WeakPassphrase,
     WrongCredentials,
     WrongPassphrase,
@@ -91,7 +92,9 @@ def exit_code_for(error: BaseException) -> int:
     if isinstance(error, WrongCredentials):
         return EXIT_WRONG_SECRET
     if isinstance(
-        error, NotAVault | HeaderCorrupted | VaultCorrupted | UnsupportedFormat | BackupInvalid
+        error,
+        NotAVault | HeaderCorrupted | VaultCorrupted | UnsupportedFormat | BackupInvalid
+        | VaultRolledBack,
     ):
         return EXIT_DAMAGED
     if isinstance(error, UsageError):
@@ -120,6 +123,16 @@ def describe(error: BaseException) -> str:
             return (
                 f"this vault's {what} is format {found}, newer than this version "
                 f"understands ({supported}); update Zero-Party Vault"
+            )
+        case VaultRolledBack(seen_seq=seen, seen_at=seen_at, found_seq=found):
+            lost = (
+                f"{seen - found} activity entries seen here are missing"
+                if found < seen else "its history differs from the one seen here"
+            )
+            return (
+                "this vault was replaced by an older copy: the one last opened here had "
+                f"activity up to {when(seen_at)} ({lost}); if you restored it on purpose, "
+                "run again with --accept-rollback"
             )
         case VaultBusy():
             return "the vault is open in another window or process; close it first"

@@ -13,6 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from joserfc.jwk import OKPKey
+
 from zpd import jose, receipt
 from zpd.errors import ProtocolError
 from zpd.origin import canonical_origin
@@ -56,6 +58,7 @@ def flush(
     once their grant is delivered within the same flush)."""
     report = FlushReport()
     tried: set[str] = set()
+    keys = ReceiptKeys(store)
     while True:
         items = [i for i in outbox.due(store, clock(), limit) if i.jti not in tried]
         if not items:
@@ -63,24 +66,53 @@ def flush(
         outbox.mark_attempting(store, items, clock())
         for item in items:
             tried.add(item.jti)
-            outcome = exchange(store, transport, item)
+            outcome = exchange(store, transport, item, keys)
             record(store, item, outcome, clock())
             {"delivered": report.delivered, "failed": report.failed,
              "retry": report.retrying}[outcome.kind].append(item.jti)
 
 
-def exchange(store: Store, transport: Transport, item: OutboxItem) -> Outcome:
+class ReceiptKeys:
+    """Per brand, its pinned signing key (parsed) and the person's pseudonym towards it
+    (derived): what checking a receipt needs, worked out once per flush, not per message."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._known: dict[str, tuple[OKPKey | dict[str, object], str]] = {}
+
+    def of(self, origin: str) -> tuple[OKPKey | dict[str, object], str]:
+        known = self._known.get(origin)
+        if known is None:
+            row = self._store.query_one("SELECT signing_jwk FROM brands WHERE origin = ?",
+                                        (origin,))
+            jwk: dict[str, object] = json.loads(str(row[0])) if row else {}
+            key: OKPKey | dict[str, object] = jwk
+            try:
+                key = jose.import_public_key(jwk, "Ed25519")
+            except ProtocolError:
+                pass  # left as it is: the receipt check names the problem
+            with self._store.reading() as connection:
+                pseudonym = jose.thumbprint_uri(tokens.pairwise_for(connection, origin))
+            known = self._known[origin] = (key, pseudonym)
+        return known
+
+
+def exchange(
+    store: Store, transport: Transport, item: OutboxItem, keys: ReceiptKeys | None = None,
+) -> Outcome:
     """POST one message and judge the answer. Touches no database row."""
     try:
         response = transport.post(item.endpoint, item.content_type, item.body)
     except TransportError as exc:
         return Outcome("retry", f"{exc.kind}: {exc.detail}" if exc.detail else exc.kind)
-    return judge(store, item, response)
+    return judge(store, item, response, keys)
 
 
-def judge(store: Store, item: OutboxItem, response: Response) -> Outcome:
+def judge(
+    store: Store, item: OutboxItem, response: Response, keys: ReceiptKeys | None = None,
+) -> Outcome:
     if response.status == 202:
-        return _accepted(store, item, response)
+        return _accepted(store, item, response, keys or ReceiptKeys(store))
     if response.status == 400:
         refusal = _rfc8935_error(response.body)
         if refusal is not None:
@@ -91,18 +123,15 @@ def judge(store: Store, item: OutboxItem, response: Response) -> Outcome:
     return Outcome("retry", reason, retry_after=_retry_after(response.header("retry-after")))
 
 
-def _accepted(store: Store, item: OutboxItem, response: Response) -> Outcome:
+def _accepted(store: Store, item: OutboxItem, response: Response, keys: ReceiptKeys) -> Outcome:
     text = response.body.decode("utf-8", "replace").strip()
     if not text:
         return Outcome("delivered", warning="accepted without a receipt")
     expected = receipt.STORED if item.kind == "grant" else receipt.DELETED
-    row = store.query_one("SELECT signing_jwk FROM brands WHERE origin = ?",
-                          (item.brand_origin,))
-    with store.reading() as connection:
-        pseudonym = jose.thumbprint_uri(tokens.pairwise_for(connection, item.brand_origin))
+    signing_key, pseudonym = keys.of(item.brand_origin)
     try:
         verified = receipt.verify(
-            text, json.loads(str(row[0])) if row else {}, issuer=item.brand_origin,
+            text, signing_key, issuer=item.brand_origin,
             audience=pseudonym, ack_jti=item.jti, status=expected,
         )
     except ProtocolError as exc:

@@ -62,6 +62,27 @@ class UnsupportedFormat(VaultError):
         self.supported = supported
 
 
+class VaultRolledBack(VaultError):
+    """The vault directory holds an older copy of the vault than this computer saw there.
+
+    `reason` is "older" (entries seen here are missing) or "diverged" (another line
+    of history than the one seen here). `seen_seq`/`seen_at` are the last activity
+    entry seen here and its time; `found_seq`/`found_at` the last one in the vault now.
+    Open it deliberately (after restoring a backup on purpose) with
+    `Vault.unlock(..., accept_rollback=True)`.
+    """
+
+    def __init__(
+        self, reason: str, seen_seq: int, seen_at: int, found_seq: int, found_at: int
+    ) -> None:
+        super().__init__(f"{reason}: activity entry {found_seq} found, {seen_seq} seen")
+        self.reason = reason
+        self.seen_seq = seen_seq
+        self.seen_at = seen_at
+        self.found_seq = found_seq
+        self.found_at = found_at
+
+
 class VaultBusy(VaultError):
     """Another process has this vault open."""
 

@@ -331,6 +331,15 @@ def listing(
     return [_grant(r) for r in rows]
 
 
+def active_counts(store: Store) -> dict[str, int]:
+    """Brand origin -> its active grants, counted in `grants_by_brand_status` (no row read)."""
+    rows = store.query(
+        "SELECT origin, (SELECT count(*) FROM grants g WHERE g.brand_origin = b.origin "
+        "AND g.status = 'active') FROM brands b"
+    )
+    return {str(origin): int(count) for origin, count in rows if count}
+
+
 def held_by(store: Store, origin: str) -> list[Held]:
     """Per grant of this brand, the data of its latest version."""
     result = []

@@ -160,6 +160,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX email_aliases_by_brand ON email_aliases (brand_origin, first_given_at)",
         ),
     ),
+    Migration(
+        7,
+        "index grants for paged listings, newest first: all, by status, by brand (and status)",
+        (
+            "CREATE INDEX grants_by_created ON grants (created_at DESC, id)",
+            "CREATE INDEX grants_by_status_created ON grants (status, created_at DESC, id)",
+            "CREATE INDEX grants_by_brand_status "
+            "ON grants (brand_origin, status, created_at DESC, id)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

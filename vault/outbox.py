@@ -12,8 +12,10 @@ Ordering rules:
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 from .store import Connection, Store
 
@@ -231,7 +233,57 @@ class DeliverySummary:
     attempts: int
 
 
-def summarise(items: list[OutboxItem]) -> DeliverySummary | None:
+class Attempt(Protocol):
+    """What a delivery summary needs of an outbox row (an OutboxItem has it all)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def state(self) -> DeliveryState: ...
+    @property
+    def attempts(self) -> int: ...
+    @property
+    def last_error(self) -> str | None: ...
+    @property
+    def receipt_status(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class _Row:
+    kind: str
+    state: DeliveryState
+    attempts: int
+    last_error: str | None
+    receipt_status: str | None
+
+
+SUMMARY_BATCH = 500  # grant ids per query, well under SQLite's limit on parameters
+
+
+def summaries(store: Store, grant_ids: Iterable[str]) -> dict[str, DeliverySummary | None]:
+    """The delivery state of each grant (None: nothing to deliver), a few queries for all.
+
+    Reads only the columns a summary needs, through `outbox_by_grant`; the message
+    bodies stay on disk."""
+    wanted = list(dict.fromkeys(grant_ids))
+    rows: dict[str, list[Attempt]] = {grant_id: [] for grant_id in wanted}
+    for start in range(0, len(wanted), SUMMARY_BATCH):
+        batch = wanted[start:start + SUMMARY_BATCH]
+        for grant_id, kind, state, attempts, last_error, receipt_status in store.query(
+            "SELECT grant_id, kind, state, attempts, last_error, receipt_status FROM outbox "
+            f"WHERE grant_id IN ({', '.join('?' for _ in batch)}) "
+            "ORDER BY grant_id, created_at, rowid",
+            tuple(batch),
+        ):
+            rows[str(grant_id)].append(_Row(
+                str(kind), DeliveryState(str(state)), int(attempts),
+                None if last_error is None else str(last_error),
+                None if receipt_status is None else str(receipt_status),
+            ))
+    return {grant_id: summarise(items) for grant_id, items in rows.items()}
+
+
+def summarise(items: Sequence[Attempt]) -> DeliverySummary | None:
     """The delivery state of one grant, from its outbox rows (oldest first)."""
     revocation = next((i for i in reversed(items) if i.kind == "revocation"), None)
     if revocation is not None:

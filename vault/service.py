@@ -13,14 +13,15 @@ import secrets
 import shutil
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from zpd import text
 from zpd.request import Ask
 
 from . import aliases as _aliases
-from . import audit, export, keys, passphrase_policy, profile, records, tokens
+from . import audit, export, keys, passphrase_policy, profile, records, rollback, tokens
 from . import balance as _balance
 from . import brands as _brands
 from . import delivery as _delivery
@@ -33,9 +34,11 @@ from .errors import (
     HeaderCorrupted,
     NotAVault,
     UnknownAsk,
+    UnknownGrant,
     VaultCorrupted,
     VaultExists,
     VaultLocked,
+    VaultRolledBack,
     WrongRecoveryCode,
 )
 from .fieldtypes import FieldDef, FieldType, JsonValue, Sensitivity
@@ -70,6 +73,10 @@ class Vault:
         self._lock = lock
         self._clock = clock
         self._transport: Transport | None = None
+        # Rollback detection: the activity head is remembered outside the vault at
+        # unlock and lock (not for a backup being restored in a staging directory).
+        self._remember_seen = True
+        self._closing_head: rollback.Head | None = None
 
     # -- life cycle ---------------------------------------------------------------
 
@@ -120,31 +127,26 @@ class Vault:
         return cls._open(directory, header, data_key, clock), recovery_code
 
     @classmethod
-    def unlock(cls, directory: Path, passphrase: str, *, clock: Clock = _system_clock) -> Vault:
-        def unwrap(header: Header) -> bytearray:
-            slot = header.passphrase
-            kek = keys.derive_passphrase_key(passphrase, slot.salt, slot.params)
-            return keys.unwrap_with_passphrase_key(
-                kek, slot.nonce, slot.wrapped, header.slot_aad("passphrase")
-            )
-
-        return cls._unlock(Path(directory), unwrap, clock)
+    def unlock(
+        cls, directory: Path, passphrase: str, *, clock: Clock = _system_clock,
+        accept_rollback: bool = False,
+    ) -> Vault:
+        """Open with the passphrase. VaultRolledBack if the directory holds an older copy
+        of the vault than this computer saw there; `accept_rollback` opens it anyway."""
+        return cls._unlock(Path(directory), _passphrase_unwrap(passphrase), clock, accept_rollback)
 
     @classmethod
     def unlock_with_recovery_code(
-        cls, directory: Path, code: str, *, clock: Clock = _system_clock
+        cls, directory: Path, code: str, *, clock: Clock = _system_clock,
+        accept_rollback: bool = False,
     ) -> Vault:
-        def unwrap(header: Header) -> bytearray:
-            slot = header.recovery
-            kek = keys.derive_recovery_key(code, slot.salt)
-            return keys.unwrap_with_recovery_key(
-                kek, slot.nonce, slot.wrapped, header.slot_aad("recovery")
-            )
-
-        return cls._unlock(Path(directory), unwrap, clock)
+        return cls._unlock(Path(directory), _recovery_unwrap(code), clock, accept_rollback)
 
     @classmethod
-    def _unlock(cls, directory: Path, unwrap: Callable[[Header], bytearray], clock: Clock) -> Vault:
+    def _unlock(
+        cls, directory: Path, unwrap: Callable[[Header], bytearray], clock: Clock,
+        accept_rollback: bool, *, remember_seen: bool = True,
+    ) -> Vault:
         if not header_path(directory).is_file():
             raise NotAVault(str(directory))
         lock = DirectoryLock(directory)
@@ -161,11 +163,16 @@ class Vault:
             lock.release()
             raise
         vault = cls(directory, header, data_key, store, lock, clock)
+        vault._remember_seen = False  # until the checks passed: a refused copy is not "seen"
         try:
             vault._check_belongs_to_header()
+            vault._check_rollback(accept_rollback)
         except BaseException:
             vault.lock()
             raise
+        vault._remember_seen = remember_seen
+        if remember_seen:
+            rollback.remember(header.vault_id, directory, vault._head(), vault._now())
         return vault
 
     @classmethod
@@ -184,8 +191,28 @@ class Vault:
         if row is None or str(row[0]) != self._header.vault_id:
             raise VaultCorrupted("the database does not belong to this header")
 
+    def _check_rollback(self, accept: bool) -> None:
+        try:
+            rollback.check(self._header.vault_id, self.directory, self._store)
+        except VaultRolledBack as rolled_back:
+            if not accept:
+                raise
+            self.record("vault.rollback_accepted", {
+                "reason": rolled_back.reason, "seen": rolled_back.seen_seq,
+                "found": rolled_back.found_seq,
+            })
+
+    def _head(self) -> rollback.Head | None:
+        return rollback.current_head(self._store) if self._store.is_open else None
+
     def lock(self) -> None:
         """Close the database, wipe the data key and release the directory."""
+        if self._store.is_open:
+            self._closing_head = self._head()
+            if self._remember_seen:
+                rollback.remember(
+                    self._header.vault_id, self.directory, self._closing_head, self._now()
+                )
         self._store.close()
         keys.wipe(self._data_key)
         self._data_key = None
@@ -292,9 +319,12 @@ class Vault:
     # -- audit and integrity ------------------------------------------------------
 
     def audit_log(
-        self, *, action_prefix: str = "", limit: int = 100, offset: int = 0
+        self, *, action_prefix: str = "", limit: int = 100, offset: int = 0,
+        before: int | None = None,
     ) -> list[audit.AuditEntry]:
-        return audit.entries(self._store, action_prefix=action_prefix, limit=limit, offset=offset)
+        """Newest first; `before` (a sequence number) pages on from the oldest one shown."""
+        return audit.entries(self._store, action_prefix=action_prefix, limit=limit,
+                             offset=offset, before=before)
 
     def verify_audit(self) -> audit.AuditReport:
         return audit.verify(self._store)
@@ -333,6 +363,18 @@ class Vault:
     def latest_request(self, origin: str) -> StoredRequest | None:
         return _brands.latest_request(self._store, origin)
 
+    def brand_warnings(self, origin: str) -> list[text.Flag]:
+        """What the share review should flag about a brand: hidden or direction-changing
+        characters and mixed scripts in its name, look-alike or punycode web addresses."""
+        brand = _brands.get(self._store, origin)
+        latest = self.latest_request(origin)
+        info = latest.request.body.brand if latest else None
+        return text.brand_flags(
+            brand.name, brand.origin,
+            description=info.description if info else "",
+            privacy_policy=info.privacy_policy if info else "",
+        )
+
     def share(
         self,
         origin: str,
@@ -345,6 +387,11 @@ class Vault:
         return _grants.create(
             self._store, origin, ask_id, fields, days, values, self._now(), _aliases.substitute
         )
+
+    def active_grant_counts(self) -> dict[str, int]:
+        """How many live grants each brand holds (brands without any are left out)."""
+        _grants.expire_due(self._store, self._now())
+        return _grants.active_counts(self._store)
 
     def grants(
         self,
@@ -435,6 +482,12 @@ class Vault:
     def delivery(self, grant_id: str) -> _outbox.DeliverySummary | None:
         return _outbox.summarise(_outbox.for_grant(self._store, grant_id))
 
+    def deliveries(
+        self, grant_ids: Iterable[str]
+    ) -> dict[str, _outbox.DeliverySummary | None]:
+        """`delivery` of many grants at once (a page of a list): grant id -> summary."""
+        return _outbox.summaries(self._store, grant_ids)
+
     def is_waiting_for_grant(self, item: _outbox.OutboxItem) -> bool:
         return _outbox.is_blocked(self._store, item)
 
@@ -448,6 +501,16 @@ class Vault:
             "AND receipt IS NOT NULL ORDER BY delivered_at", (grant_id,),
         )
         return [(str(a), str(b), str(c)) for a, b, c in rows]
+
+    def latest_token(self, grant_id: str) -> str:
+        """The compact share token of a grant's latest version (for a QR code handover)."""
+        row = self._store.query_one(
+            "SELECT compact FROM tokens WHERE grant_id = ? AND kind = 'grant' "
+            "ORDER BY version DESC, issued_at DESC LIMIT 1", (grant_id,),
+        )
+        if row is None:
+            raise UnknownGrant(grant_id)
+        return str(row[0])
 
     def _reissue_grants(self, key: str, now: int, *, clearing: bool) -> profile.ChangeHook:
         def hook(connection: Connection) -> None:
@@ -505,25 +568,64 @@ class Vault:
         An existing vault there is kept: refused unless `replace`, and then moved
         aside; the new place is returned.
         """
-        return restore_backup(
-            Path(backup),
-            Path(directory),
-            replace=replace,
-            now=clock(),
-            unlock=lambda staged: _unlock_with_any_secret(staged, secret, clock),
+        opened: list[Vault] = []
+
+        def unlock(staged: Path) -> Vault:
+            restored = _unlock_with_any_secret(staged, secret, clock)
+            opened.append(restored)
+            return restored
+
+        moved_aside = restore_backup(
+            Path(backup), Path(directory), replace=replace, now=clock(), unlock=unlock
         )
+        # A deliberate restore is not a rollback: what is there now is what was seen.
+        if opened:
+            restored = opened[-1]
+            rollback.remember(
+                restored._header.vault_id, Path(directory), restored._closing_head, clock()
+            )
+        return moved_aside
+
+
+def _passphrase_unwrap(passphrase: str) -> Callable[[Header], bytearray]:
+    def unwrap(header: Header) -> bytearray:
+        slot = header.passphrase
+        kek = keys.derive_passphrase_key(passphrase, slot.salt, slot.params)
+        return keys.unwrap_with_passphrase_key(
+            kek, slot.nonce, slot.wrapped, header.slot_aad("passphrase")
+        )
+
+    return unwrap
+
+
+def _recovery_unwrap(code: str) -> Callable[[Header], bytearray]:
+    def unwrap(header: Header) -> bytearray:
+        slot = header.recovery
+        kek = keys.derive_recovery_key(code, slot.salt)
+        return keys.unwrap_with_recovery_key(
+            kek, slot.nonce, slot.wrapped, header.slot_aad("recovery")
+        )
+
+    return unwrap
 
 
 def _unlock_with_any_secret(directory: Path, secret: str, clock: Clock) -> Vault:
-    """A restore prompt takes either secret: a well-formed recovery code is tried as one first."""
+    """A restore prompt takes either secret: a well-formed recovery code is tried as one first.
+
+    The staged copy is not remembered as seen: Vault.restore records it at its final place.
+    """
+
+    def unlock(unwrap: Callable[[Header], bytearray]) -> Vault:
+        return Vault._unlock(directory, unwrap, clock, True, remember_seen=False)
+
     try:
         keys.normalise_recovery_code(secret)
     except WrongRecoveryCode:
-        return Vault.unlock(directory, secret, clock=clock)
+        return unlock(_passphrase_unwrap(secret))
     try:
-        return Vault.unlock_with_recovery_code(directory, secret, clock=clock)
+        return unlock(_recovery_unwrap(secret))
     except WrongRecoveryCode:
-        return Vault.unlock(directory, secret, clock=clock)
+        return unlock(_passphrase_unwrap(secret))
 
 
 def _new_header(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,14 +27,27 @@ def database_path(directory: Path) -> Path:
     return directory / DATABASE_NAME
 
 
+SQLITE_IOERR = 10
+# Below this much free space (or this close to a file size limit), a failed write is
+# taken as "no room" rather than damage.
+LOW_SPACE_BYTES = 4 * 1024 * 1024
+
+
 @contextmanager
-def translated_errors() -> Iterator[None]:
-    """Turn SQLite's errors about damage or a full disk into the vault's typed errors."""
+def translated_errors(directory: Path | None = None) -> Iterator[None]:
+    """Turn SQLite's errors about damage or a full disk into the vault's typed errors.
+
+    SQLite reports ENOSPC as "database or disk is full", but a write refused for a
+    file size limit (EFBIG) or a quota (EDQUOT) only as "disk I/O error": that one
+    is StorageFull too when the vault's disk or file size limit has no room left.
+    """
     try:
         yield
     except sqlcipher3.DatabaseError as exc:
         message = str(exc).lower()
         if "full" in message:
+            raise StorageFull(str(exc)) from exc
+        if _is_io_error(exc) and directory is not None and _out_of_room(directory):
             raise StorageFull(str(exc)) from exc
         if isinstance(exc, sqlcipher3.IntegrityError | sqlcipher3.ProgrammingError):
             raise
@@ -45,8 +59,9 @@ def translated_errors() -> Iterator[None]:
 class Store:
     """One keyed connection to the vault database. Not thread-safe: one user at a time."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, directory: Path | None = None) -> None:
         self._connection: Connection | None = connection
+        self._directory = directory  # where the files are: to tell a full disk from damage
         # One operation at a time: the GUI reads while a worker delivers, and lock()
         # must wait for both rather than close the connection under them.
         self._mutex = threading.RLock()
@@ -63,7 +78,7 @@ class Store:
         # so splicing it into the pragma cannot inject SQL.
         if not _HEX_KEY.fullmatch(hex_key):
             raise ValueError("data key must be 32 bytes")
-        with translated_errors():
+        with translated_errors(path.parent):
             connection = sqlcipher3.connect(
                 str(path), isolation_level=None, check_same_thread=False
             )
@@ -85,7 +100,7 @@ class Store:
                 connection.execute("PRAGMA foreign_keys = ON")
                 connection.execute("PRAGMA temp_store = MEMORY")
                 connection.execute("PRAGMA synchronous = FULL")
-                store = cls(connection)
+                store = cls(connection, path.parent)
                 store._migrate()
                 # Every open, not only at creation: a restored backup's database (written by
                 # sqlcipher_export) starts in rollback-journal mode. A no-op once in WAL; after
@@ -116,13 +131,13 @@ class Store:
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         """The connection, held for one thread while the caller reads."""
-        with self._mutex, translated_errors():
+        with self._mutex, translated_errors(self._directory):
             yield self.connection
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """BEGIN IMMEDIATE ... COMMIT; everything inside lands together or not at all."""
-        with self._mutex, translated_errors():
+        with self._mutex, translated_errors(self._directory):
             connection = self.connection
             connection.execute("BEGIN IMMEDIATE")
             try:
@@ -179,6 +194,36 @@ class Store:
             if problems:
                 raise VaultCorrupted(problems[0])
         apply_migrations(self.connection, version)
+
+
+def _is_io_error(exc: BaseException) -> bool:
+    # sqlcipher_export() passes the error on as a plain SQLITE_ERROR: read the message too.
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (isinstance(code, int) and code & 0xFF == SQLITE_IOERR) or (
+        "disk i/o error" in str(exc).lower()
+    )
+
+
+def _out_of_room(directory: Path) -> bool:
+    """Whether the disk holding `directory` is (nearly) full, or a vault file is at (or
+    near) the process's file size limit."""
+    try:
+        if shutil.disk_usage(directory).free < LOW_SPACE_BYTES:
+            return True
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:  # not on this platform
+        return False
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if limit == resource.RLIM_INFINITY:
+        return False
+    try:
+        largest = max((p.stat().st_size for p in directory.iterdir() if p.is_file()), default=0)
+    except OSError:
+        return False
+    return largest + LOW_SPACE_BYTES >= limit
 
 
 def _require_sqlcipher4(connection: Connection) -> None:

@@ -39,11 +39,13 @@ def issue(receipt: Receipt, brand_signing_key: OKPKey) -> str:
 
 
 def verify(
-    token: str, brand_signing_jwk: dict[str, Any], *, issuer: str, audience: str, ack_jti: str,
-    status: str,
+    token: str, brand_signing_jwk: dict[str, Any] | OKPKey, *, issuer: str, audience: str,
+    ack_jti: str, status: str,
 ) -> Receipt:
-    """Verify a receipt with the brand's pinned key, for the message it acknowledges."""
-    key = jose.import_public_key(brand_signing_jwk, "Ed25519")
+    """Verify a receipt with the brand's pinned key (its JWK, or the key already imported
+    from it), for the message it acknowledges."""
+    key = (brand_signing_jwk if isinstance(brand_signing_jwk, OKPKey)
+           else jose.import_public_key(brand_signing_jwk, "Ed25519"))
     _, raw = jose.verify(token, key, RECEIPT_TYP, ReceiptInvalid)
     reader = Reader(raw, "", ReceiptInvalid)
     ack = reader.obj("ack")

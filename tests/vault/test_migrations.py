@@ -153,6 +153,7 @@ SEEDS: dict[int, Seed] = {
             ),
         ],
     ),
+    7: Seed(frozenset({"grants_by_created", "grants_by_status_created", "grants_by_brand_status"})),
 }
 
 
@@ -370,6 +371,28 @@ def test_email_aliases_name_a_known_brand_once_and_are_found_by_brand(
         )
     )
     assert "email_aliases_by_brand" in plan
+
+
+@pytest.mark.parametrize(("where", "params", "index"), [
+    ("", (), "grants_by_created"),
+    ("WHERE g.status = ?", ("active",), "grants_by_status_created"),
+    ("WHERE g.brand_origin = ? AND g.status = ?", (_ORIGIN, "active"), "grants_by_brand_status"),
+])
+def test_grant_listings_page_through_an_index_without_sorting(
+    database: tuple[Path, bytes, Connection], where: str, params: tuple[str, ...], index: str,
+) -> None:
+    """The Shared page's listings, newest first, read one page of a long table: no sort."""
+    _path, _key, connection = database
+    apply_migrations(connection, 0, upto(7))
+    plan = " ".join(
+        str(r[-1])
+        for r in connection.execute(
+            "EXPLAIN QUERY PLAN SELECT g.id FROM grants g JOIN brands b ON b.origin = "
+            f"g.brand_origin {where} ORDER BY g.created_at DESC, g.id LIMIT 200",
+            params,
+        )
+    )
+    assert index in plan and "TEMP B-TREE" not in plan, plan
 
 
 # -- a real old file opened by the store ----------------------------------------------------

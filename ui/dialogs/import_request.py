@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -55,9 +55,11 @@ def _short_key(kid: str) -> str:
 def choose_request_file(parent: QWidget) -> str:
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        parent.tr("Choose a data request"),
+        QCoreApplication.translate("ImportRequestDialog", "Choose a data request"),
         "",
-        parent.tr("Data requests (*.jwt *.jws *.txt);;All files (*)"),
+        QCoreApplication.translate(
+            "ImportRequestDialog", "Data requests (*.jwt *.jws *.txt);;All files (*)"
+        ),
     )
     return path
 

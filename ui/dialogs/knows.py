@@ -130,7 +130,7 @@ class KnowsDialog(QDialog):
             if words.is_special(key):
                 label = self.tr("{0} (special category)").format(label)
             top.appendRow([_item(label, muted=ended),
-                           _item(words.show_value(data[key]), muted=ended)])
+                           _item(words.show_value(data[key], key), muted=ended)])
         top.appendRow([_item(self.tr("Purpose")), _item(words.concept_words(grant.purpose_iri))])
         top.appendRow([_item(self.tr("In return")),
                        _item(words.offer_words(grant.offer_kind, grant.offer_description))])

@@ -203,7 +203,8 @@ class FieldRow(QFrame):
 
     toggled = Signal()
 
-    def __init__(self, field: ReviewField, label: str, value_text: str) -> None:
+    def __init__(self, field: ReviewField, label: str, value_text: str,
+                 sent_as: str = "") -> None:
         super().__init__()
         self.field = field
         self.setObjectName(f"fieldRow_{field.key}")
@@ -254,19 +255,26 @@ class FieldRow(QFrame):
             value = WrapLabel(self.tr("No value: set it in My data"), f"fieldValue_{field.key}")
             value.setProperty("role", "missing")
         grid.addWidget(value, 1, 1, 1, 2)
+        described = [value.text()]
+        if sent_as:  # leak canaries: the brand gets its own alias, not this value
+            alias = WrapLabel(self.tr("The brand gets your alias for it: {alias}").format(
+                alias=sent_as), f"fieldAlias_{field.key}")
+            grid.addWidget(alias, 2, 1, 1, 2)
+            described.append(alias.text())
 
         why = WrapLabel(
             self.tr("Why they ask: {why}").format(why=brand_text(field.why)),
             f"fieldWhy_{field.key}",
         )
         why.setProperty("role", "muted")
-        grid.addWidget(why, 2, 1, 1, 2)
+        grid.addWidget(why, 1 + len(described), 1, 1, 2)
+        described.append(why.text())
 
         state = self.tr("Required.") if field.required else self.tr("Optional.")
         if field.special:
             state += " " + self.tr("Special-category data (GDPR Art. 9).")
         self.check.setAccessibleName(self.tr("Share {field}").format(field=label))
-        self.check.setAccessibleDescription(f"{state} {value.text()} {why.text()}")
+        self.check.setAccessibleDescription(" ".join([state, *described]))
         if field.required and field.has_value:
             self.check.setToolTip(self.tr("Required: the brand needs this one to accept a share."))
         elif not field.has_value:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from vault import errors
+from zpd.catalogue import BY_KEY
 
+from .. import exchange_words as words
 from .. import strings
 from ..review_data import (
     EXPIRED,
@@ -17,6 +19,7 @@ from ..review_data import (
     NOTHING_CHOSEN,
     REQUIRED_NO_VALUE,
     Review,
+    readable_concept,
     show_value,
 )
 from ..widgets import brand_text
@@ -34,10 +37,17 @@ def field_label(label: str) -> str:
     return QCoreApplication.translate("Catalogue", label)
 
 
-def value_words(value: object) -> str:
+def value_words(value: object, key: str = "") -> str:
     if isinstance(value, bool):
         return _tr("yes") if value else _tr("no")
+    if key in BY_KEY:  # a catalogue field: its choices and numbers in the person's words
+        return words.show_value(value, key)
     return show_value(value)  # type: ignore[arg-type]
+
+
+def concept_words(iri: str) -> str:
+    """A DPV concept's name in words, translated when the app knows the concept."""
+    return QCoreApplication.translate("DpvConcepts", readable_concept(iri))
 
 
 def in_sentence(name: str) -> str:

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from vault import errors
 from vault.grants import ShareResult
 
-from ..review_data import Review, load_review, readable_concept
+from ..balance_view import BalanceView
+from ..review_data import Review, load_review
 from ..session import AUDIT, GRANTS, OUTBOX, Session
 from ..widgets import brand_text, plain_label
 from . import review_words as say
@@ -59,6 +60,7 @@ class ShareReviewDialog(QDialog):
         self._rows: list[FieldRow] = []
         self._gives: dict[str, WrapLabel] = {}
         self._sharing = False
+        self.balance_view: BalanceView | None = None
         self.setObjectName("shareReviewDialog")
         self.setWindowTitle(self.tr("Review what you share"))
         self.setAccessibleName(self.tr("Share review"))
@@ -207,7 +209,7 @@ class ShareReviewDialog(QDialog):
         purpose = review.ask.purpose
         layout.addWidget(scaled(brand_wrap(purpose.description, "purposeLabel"), 1.1))
         concept = WrapLabel(
-            self.tr("Declared purpose: {concept}").format(concept=readable_concept(purpose.iri)),
+            self.tr("Declared purpose: {concept}").format(concept=say.concept_words(purpose.iri)),
             "purposeConcept",
         )
         concept.setProperty("role", "muted")
@@ -218,7 +220,7 @@ class ShareReviewDialog(QDialog):
             vague.setText(self.tr(
                 "⚠ Vague purpose: \"{concept}\" says little about what will be done with your "
                 "data. Check the description above, or ask the brand before sharing."
-            ).format(concept=readable_concept(purpose.iri)))
+            ).format(concept=say.concept_words(purpose.iri)))
             layout.addWidget(vague)
 
     def _add_fields(self, layout: QVBoxLayout, review: Review) -> None:
@@ -238,13 +240,17 @@ class ShareReviewDialog(QDialog):
                 "Optional ones stay unticked unless you tick them."
             ).format(fields=", ".join(say.field_label(f.label) for f in special)))
             layout.addWidget(warning)
+        if review.aliases:
+            layout.addWidget(self._alias_note(review))
         fields_list = QWidget(objectName="fieldsList")
         fields_list.setAccessibleName(self.tr("Requested fields"))
         rows = QVBoxLayout(fields_list)
         rows.setContentsMargins(0, 4, 0, 0)
         rows.setSpacing(8)
         for field in review.fields:
-            row = FieldRow(field, say.field_label(field.label), say.value_words(field.value))
+            row = FieldRow(field, say.field_label(field.label),
+                           say.value_words(field.value, field.key),
+                           review.aliases.get(field.key, ""))
             row.toggled.connect(self._update)
             rows.addWidget(row)
             self._rows.append(row)
@@ -296,8 +302,14 @@ class ShareReviewDialog(QDialog):
         self._gives_nothing.setProperty("role", "muted")
         self.gives_layout.addWidget(self._gives_nothing)
         for row in self._rows:
-            words = self.tr("• {field}: {value}").format(
-                field=say.field_label(row.field.label), value=say.value_words(row.field.value))
+            alias = review.aliases.get(row.field.key)
+            if alias:
+                words = self.tr("• {field}: {alias} (your alias for this brand)").format(
+                    field=say.field_label(row.field.label), alias=alias)
+            else:
+                words = self.tr("• {field}: {value}").format(
+                    field=say.field_label(row.field.label),
+                    value=say.value_words(row.field.value, row.field.key))
             if row.field.special:
                 words += self.tr(" (special category)")
             self._gives[row.field.key] = WrapLabel(words, f"gives_{row.field.key}")
@@ -316,6 +328,22 @@ class ShareReviewDialog(QDialog):
         sides.addWidget(gives_card, 1)
         sides.addWidget(offer_card, 1)
         layout.addLayout(sides)
+        if review.balance is not None:
+            layout.addSpacing(4)
+            caption = plain_label(self.tr("The balance of this ask"), "balanceCaption")
+            layout.addWidget(scaled(caption, 1.0, bold=True))
+            self.balance_view = BalanceView()
+            self.balance_view.set_balance(review.balance)
+            layout.addWidget(self.balance_view)
+
+    def _alias_note(self, review: Review) -> WrapLabel:
+        note = banner("aliasNote", "ok")
+        note.setText(self.tr(
+            "Leak canary: {brand} gets its own alias of your email address, {alias}, not your "
+            "real address. Mail to it from anyone else shows who passed it on."
+        ).format(brand=say.in_sentence(review.brand.name),
+                 alias=", ".join(dict.fromkeys(review.aliases.values()))))
+        return note
 
     def _card(self, title: str, name: str) -> tuple[QFrame, QVBoxLayout]:
         card = QFrame(objectName=name)

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vault.balance import Balance
 from vault.brands import Brand, RequestSource, StoredRequest
 from zpd.request import Ask
 
 from .. import exchange_words as words
+from ..balance_view import BalanceView
 from ..widgets import brand_label, brand_text, plain_label
 from .brand_models import AsksModel, verified_explanation, verified_icon, verified_words
 
@@ -40,11 +42,13 @@ class BrandDetails(QStackedWidget):
     """A placeholder until a brand is chosen, then its details and asks."""
 
     review_requested = Signal(str, str)  # origin, ask id
+    report_requested = Signal(str, str)  # origin, brand name
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("brandDetails")
         self.origin: str | None = None
+        self.brand_name = ""
         self._expired = False
         self.placeholder = plain_label("", "brandPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -84,7 +88,11 @@ class BrandDetails(QStackedWidget):
         form.addRow(self.tr("Contact:"), self.contact)
         self.request_info = plain_label("", "brandRequestInfo")
         form.addRow(self.tr("Request:"), self.request_info)
-        layout.addLayout(form)
+        about = QHBoxLayout()
+        about.setSpacing(18)
+        about.addLayout(form, 1)
+        about.addWidget(self._build_balance(), 1)
+        layout.addLayout(about)
 
         self.asks_model = AsksModel()
         self.asks = QTableView(objectName="asksTable")
@@ -104,7 +112,7 @@ class BrandDetails(QStackedWidget):
         for column, width in ((AsksModel.PURPOSE, 130), (AsksModel.CONCEPT, 180),
                               (AsksModel.OFFER, 115), (AsksModel.DURATION, 65),
                               (AsksModel.RETENTION, 65)):
-            self.asks.setColumnWidth(column, width)
+            self.asks.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.asks.selectionModel().selectionChanged.connect(self._update_button)
         self.asks.activated.connect(lambda _: self._review())
         layout.addWidget(self.asks, 1)
@@ -112,6 +120,15 @@ class BrandDetails(QStackedWidget):
         bottom = QHBoxLayout()
         self.note = plain_label("", "asksNote")
         bottom.addWidget(self.note, 1)
+        self.report_button = QPushButton(self.tr("Transparency report..."),
+                                         objectName="brandReportButton")
+        self.report_button.setAccessibleName(
+            self.tr("Export a transparency report on this brand"))
+        self.report_button.setToolTip(self.tr(
+            "What this brand knows about you, why, until when, and what you got in return, "
+            "as a PDF or HTML file."))
+        self.report_button.clicked.connect(self._report)
+        bottom.addWidget(self.report_button)
         self.review_button = QPushButton(self.tr("Review and share..."),
                                          objectName="reviewShareButton")
         self.review_button.setAccessibleName(self.tr("Review and share the chosen ask"))
@@ -123,6 +140,22 @@ class BrandDetails(QStackedWidget):
         layout.addLayout(bottom)
         return panel
 
+    def _build_balance(self) -> QWidget:
+        box = QWidget(objectName="brandBalance")
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        caption = plain_label(self.tr("What you gave, over all your grants with it"),
+                              "brandBalanceCaption")
+        font = caption.font()
+        font.setBold(True)
+        caption.setFont(font)
+        column.addWidget(caption)
+        self.balance = BalanceView(compact=True)
+        column.addWidget(self.balance)
+        column.addStretch(1)
+        return box
+
     # -- showing --------------------------------------------------------------------------
 
     def clear(self, *, no_brands: bool = False) -> None:
@@ -131,14 +164,19 @@ class BrandDetails(QStackedWidget):
                     "asks for and what it offers.") if no_brands else
             self.tr("Choose a brand to see who it is and what it asks for."))
         self.origin = None
+        self.balance.set_balance(None)
         self.asks_model.set_rows([])
         self.setCurrentIndex(0)
         self._update_button()
 
-    def show_brand(self, brand: Brand, stored: StoredRequest | None) -> None:
+    def show_brand(self, brand: Brand, stored: StoredRequest | None,
+                   balance: Balance | None = None) -> None:
         same_brand = self.origin == brand.origin
         chosen = self.chosen_ask() if same_brand else None
         self.origin = brand.origin
+        self.brand_name = brand.name
+        self.balance.set_balance(balance, self.tr(
+            "You have not shared anything with this brand yet."))
         info = stored.request.body.brand if stored is not None else None
         self.name.setText(brand_text(info.name if info else brand.name))
         self.origin_label.setText(brand_text(brand.origin))
@@ -200,6 +238,11 @@ class BrandDetails(QStackedWidget):
         self.review_button.setEnabled(
             self.origin is not None and not self._expired and self.chosen_ask() is not None
         )
+        self.report_button.setEnabled(self.origin is not None)
+
+    def _report(self) -> None:
+        if self.origin is not None:
+            self.report_requested.emit(self.origin, self.brand_name)
 
     def _review(self) -> None:
         ask_id = self.chosen_ask()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
@@ -53,7 +54,9 @@ def verified_explanation(verified: bool, origin: str) -> str:
     ).format(brand_text(origin))
 
 
+@functools.cache
 def verified_icon(verified: bool) -> QIcon:
+    """One icon of each kind, made once: the table asks for it for every row it lays out."""
     pixmap = (
         QStyle.StandardPixmap.SP_DialogApplyButton
         if verified

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from vault.balance import Balance
 from vault.brands import ImportResult, StoredRequest
-from vault.grants import GrantStatus
 from vault.service import Vault
 
 from ..dialogs.import_request import ImportRequestDialog
+from ..dialogs.report_dialog import ReportDialog
 from ..dialogs.share_review import ShareReviewDialog
 from ..session import BRANDS, GRANTS, Session
 from ..widgets import brand_text, plain_label
@@ -25,12 +26,12 @@ from .base import Page
 from .brand_details import BrandDetails
 from .brand_models import BrandRow, BrandsModel
 
+FIT_ROWS = 50  # rows measured to fit the columns' widths
+
 
 def load_brands(vault: Vault) -> list[BrandRow]:
-    return [
-        BrandRow(b, len(vault.grants(origin=b.origin, status=GrantStatus.ACTIVE)))
-        for b in vault.brands()
-    ]
+    counts = vault.active_grant_counts()  # one indexed query, not a listing per brand
+    return [BrandRow(b, counts.get(b.origin, 0)) for b in vault.brands()]
 
 
 class BrandsPage(Page):
@@ -72,10 +73,15 @@ class BrandsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(BrandsModel.NAME, QHeaderView.ResizeMode.Stretch)
+        # Fit the columns to the first rows, not to every brand: measuring 200 brands' cells
+        # on each refresh held the GUI thread 30-70 ms (docs/performance.md).
+        header.setResizeContentsPrecision(FIT_ROWS)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.details = BrandDetails()
         self.details.review_requested.connect(self.review)
+        self.details.report_requested.connect(self.open_report)
+        self.report_dialog: ReportDialog | None = None
         splitter = QSplitter(Qt.Orientation.Vertical, objectName="brandsSplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
@@ -86,7 +92,8 @@ class BrandsPage(Page):
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.import_button, self.table)
         self.setTabOrder(self.table, self.details.asks)
-        self.setTabOrder(self.details.asks, self.details.review_button)
+        self.setTabOrder(self.details.asks, self.details.report_button)
+        self.setTabOrder(self.details.report_button, self.details.review_button)
 
     def title(self) -> str:
         return self.tr("Brands")
@@ -94,7 +101,7 @@ class BrandsPage(Page):
     # -- loading --------------------------------------------------------------------------
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
-        if BRANDS in kinds:
+        if kinds & {BRANDS, GRANTS}:  # a new request, or a share that moves the balance
             self._details_stale = True
         super()._on_changed(kinds)
 
@@ -153,12 +160,14 @@ class BrandsPage(Page):
             return
         self._details_stale = False
 
-        def show(stored: StoredRequest | None) -> None:
+        def show(found: tuple[StoredRequest | None, Balance]) -> None:
             row = self.model.row_at(self.model.find(origin))
             if isinstance(row, BrandRow) and self.selected_origin() == origin:
-                self.details.show_brand(row.brand, stored)
+                self.details.show_brand(row.brand, *found)
 
-        self.session.call(lambda vault: vault.latest_request(origin), show, owner=self)
+        self.session.call(
+            lambda vault: (vault.latest_request(origin), vault.balance_for_brand(origin)),
+            show, owner=self)
 
     # -- actions --------------------------------------------------------------------------
 
@@ -194,6 +203,18 @@ class BrandsPage(Page):
             self._load_details()  # same brand, new request: show its asks
         elif not self.select_origin(origin):  # (selecting it loads its details)
             self._pending_origin = origin  # the list has not caught up yet
+
+    def open_report(self, origin: str, name: str) -> None:
+        """The transparency report on one brand, as a PDF or HTML file."""
+        dialog = ReportDialog(self.session, origin, name, self)
+        dialog.finished.connect(lambda _: self._report_closed(dialog))
+        self.report_dialog = dialog
+        dialog.open()
+
+    def _report_closed(self, dialog: ReportDialog) -> None:
+        if self.report_dialog is dialog:
+            self.report_dialog = None
+        dialog.deleteLater()
 
     def review(self, origin: str, ask_id: str) -> None:
         dialog = ShareReviewDialog(self.session, origin, ask_id, self)

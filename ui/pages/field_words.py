@@ -97,19 +97,20 @@ def type_name(type_: FieldType) -> str:
     return names.get(type_, type_.value)
 
 
-def choice_text(definition: FieldDef, choice: str) -> str:
-    """A choice as a person reads it: a language's name, "she/her", "Fair trade"."""
+def choice_text(definition: FieldDef, choice: str, capitalize: bool = True) -> str:
+    """A choice as a person reads it: a language's name, "she/her", "Fair trade"
+    ("fair trade" inside a sentence)."""
     if definition.custom:
         return choice
     if definition.key in LANGUAGE_FIELDS:
         language = QLocale(choice).language()
         if language not in (QLocale.Language.C, QLocale.Language.AnyLanguage):
-            return QLocale.languageToString(language)
+            return QCoreApplication.translate("FieldChoices", QLocale.languageToString(language))
     english = _CHOICE_ENGLISH.get(choice)
     if english is None:
         english = choice if choice.isupper() else choice.replace("_", " ")
     text = QCoreApplication.translate("FieldChoices", english)
-    return text[:1].upper() + text[1:]
+    return text[:1].upper() + text[1:] if capitalize else text
 
 
 def date_text(definition: FieldDef, value: str) -> str:

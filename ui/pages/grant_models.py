@@ -37,7 +37,9 @@ def load_grants(
 ) -> tuple[list[GrantRow], bool]:
     """One page of grants with their delivery states, and whether more follow."""
     grants = vault.grants(origin=origin, status=status, limit=limit + 1, offset=offset)
-    return [GrantRow(g, vault.delivery(g.id)) for g in grants[:limit]], len(grants) > limit
+    shown = grants[:limit]
+    deliveries = vault.deliveries(g.id for g in shown)  # one query for the page
+    return [GrantRow(g, deliveries[g.id]) for g in shown], len(grants) > limit
 
 
 def fields_tip(grant: Grant) -> str:

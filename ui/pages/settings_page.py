@@ -4,41 +4,60 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from vault.service import Vault
 
 from .. import strings
-from ..session import AUDIT, Session
+from ..session import AUDIT, BRANDS, GRANTS, Session
 from ..settings import IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from ..widgets import plain_label
+from .aliases_section import AliasesSection
 from .base import Page
 
-LANGUAGES = (("system", "System language"), ("en", "English"), ("el", "Ελληνικά"))
+LANGUAGES = (
+    ("system", QT_TRANSLATE_NOOP("SettingsPage", "System language")),
+    ("en", "English"),
+    ("el", "Ελληνικά"),
+)
 
 
 class SettingsPage(Page):
+    kinds = frozenset({GRANTS, BRANDS})  # a share can give a brand its email alias
     language_changed = Signal(str)
     idle_minutes_changed = Signal(int)
 
     def __init__(self, session: Session, settings: Settings) -> None:
         super().__init__(session)
         self.settings = settings
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(objectName="settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(objectName="settingsContent")
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.addWidget(self._general())
         layout.addWidget(self._passphrase())
         layout.addWidget(self._portability())
+        self.aliases = AliasesSection(session)
+        layout.addWidget(self.aliases)
         self.message = plain_label("", "settingsMessage")
         layout.addWidget(self.message)
         layout.addStretch()
@@ -46,10 +65,14 @@ class SettingsPage(Page):
     def title(self) -> str:
         return self.tr("Settings")
 
+    def reload(self) -> None:
+        self.aliases.reload()
+
     def clear(self) -> None:
         for box in (self.current, self.new, self.repeat):
             box.clear()
         self.message.clear()
+        self.aliases.clear()
 
     # -- sections -----------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,12 +22,15 @@ from vault.service import Vault
 from .. import exchange_words as words
 from ..dialogs import confirmation
 from ..dialogs.knows import KnowsDialog
+from ..dialogs.qr_dialog import QrDialog
+from ..dialogs.report_dialog import ReportDialog
 from ..session import AUDIT, GRANTS, OUTBOX, Session
 from ..widgets import brand_text, plain_label
 from .base import Page
 from .grant_models import PAGE_SIZE, GrantRow, GrantsModel, load_grants
 
 ROW_LINES = 2
+FIT_ROWS = 50  # rows measured to fit the date and status columns
 ROW_PADDING = 10
 
 
@@ -37,6 +41,7 @@ class SharedPage(Page):
         super().__init__(session)
         self.confirm: confirmation.Confirm = confirmation.ask  # a seam for tests
         self.knows_dialog: KnowsDialog | None = None
+        self.dialog: QDialog | None = None  # the QR code or report dialog, while open
         self._generation = 0  # the latest refresh wins
         self._view = 0  # bumped when the filters change: older pages no longer belong
         self._brand_names: dict[str, str] = {}
@@ -67,9 +72,12 @@ class SharedPage(Page):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for column in (GrantsModel.UNTIL, GrantsModel.STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fit those to the first rows, not to every row loaded (a page is 200, and more come
+        # as the list scrolls): measuring them all held the GUI thread (docs/performance.md).
+        header.setResizeContentsPrecision(FIT_ROWS)
         for column, width in ((GrantsModel.BRAND, 110), (GrantsModel.OFFER, 110),
                               (GrantsModel.DELIVERY, 160)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.dataChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
@@ -108,6 +116,13 @@ class SharedPage(Page):
         row.addWidget(status_label)
         row.addWidget(self.status_filter)
         row.addStretch()
+        # About every brand, not the chosen grant: beside the filters (the row below is full).
+        self.report_button = QPushButton(self.tr("Transparency re&port..."),
+                                         objectName="reportButton")
+        self.report_button.setAccessibleName(self.tr("Export a transparency report on every "
+                                                     "brand"))
+        self.report_button.clicked.connect(self.open_report)
+        row.addWidget(self.report_button)
         self.brand_filter.currentIndexChanged.connect(self._filter_changed)
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
         return row
@@ -119,6 +134,11 @@ class SharedPage(Page):
         self.knows_button.setAccessibleName(self.tr("What the chosen brand knows about me"))
         self.knows_button.clicked.connect(self.show_knows)
         row.addWidget(self.knows_button)
+        self.qr_button = QPushButton(self.tr("Show as &QR code..."), objectName="qrButton")
+        self.qr_button.setAccessibleName(self.tr("Show the chosen grant's share token as a QR "
+                                                 "code"))
+        self.qr_button.clicked.connect(self.show_qr)
+        row.addWidget(self.qr_button)
         row.addStretch()
         self.retry_button = QPushButton(self.tr("Retry &now"), objectName="retryButton")
         self.retry_button.setAccessibleName(self.tr("Try delivering the chosen grant now"))
@@ -238,6 +258,7 @@ class SharedPage(Page):
         self.revoke_button.setEnabled(grant is not None and grant.status is not GrantStatus.REVOKED)
         self.retry_button.setEnabled(chosen is not None and words.can_retry(chosen.delivery))
         self.knows_button.setEnabled(self._knows_origin() is not None)
+        self.qr_button.setEnabled(grant is not None and grant.status is GrantStatus.ACTIVE)
         if chosen is None or grant is None:
             self.detail.setText(self.tr("Choose a grant to revoke it, retry its delivery, or "
                                         "see what its brand knows about you."))
@@ -302,6 +323,21 @@ class SharedPage(Page):
         if self.knows_dialog is dialog:
             self.knows_dialog = None
         dialog.deleteLater()
+
+    def show_qr(self) -> None:
+        chosen = self.selected()
+        if chosen is None or chosen.grant.status is not GrantStatus.ACTIVE:
+            return
+        self._open_dialog(QrDialog(self.session, chosen.grant, self))
+
+    def open_report(self) -> None:
+        self._open_dialog(ReportDialog(self.session, None, "", self))
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        """A dialog of this page, deleted when closed (kept in `dialog` meanwhile)."""
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _failed(self, error: BaseException) -> None:
         self._say(words.exchange_error(error))

@@ -1,0 +1,4456 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="el" sourcelanguage="en">
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>When</source>
+        <translation>Πότε</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Τι</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Λεπτομέρειες</translation>
+    </message>
+    <message>
+        <source>Entry {0}, {1}</source>
+        <translation>Καταχώριση {0}, {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Εμφάνιση:</translation>
+    </message>
+    <message>
+        <source>Show activity of kind</source>
+        <translation>Εμφάνιση δραστηριότητας του είδους</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>Επα&amp;λήθευση αλυσίδας</translation>
+    </message>
+    <message>
+        <source>Verify the activity chain</source>
+        <translation>Επαλήθευση της αλυσίδας δραστηριότητας</translation>
+    </message>
+    <message>
+        <source>Check that no entry was changed, removed or reordered since it was written, and that the database itself is sound.</source>
+        <translation>Ελέγχει ότι καμία καταχώριση δεν άλλαξε, δεν αφαιρέθηκε και δεν μετακινήθηκε από τη στιγμή που γράφτηκε, και ότι η ίδια η βάση δεδομένων είναι ακέραιη.</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>Έλεγχος</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Αποτέλεσμα του ελέγχου</translation>
+    </message>
+    <message>
+        <source>Activity, newest first</source>
+        <translation>Δραστηριότητα, πρώτα η πιο πρόσφατη</translation>
+    </message>
+    <message>
+        <source>Nothing of this kind has happened yet.</source>
+        <translation>Δεν έχει γίνει ακόμη τίποτα αυτού του είδους.</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Δραστηριότητα</translation>
+    </message>
+    <message>
+        <source>Checking every entry and the database…</source>
+        <translation>Έλεγχος κάθε καταχώρισης και της βάσης δεδομένων…</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityWords</name>
+    <message>
+        <source>All activity</source>
+        <translation>Όλη η δραστηριότητα</translation>
+    </message>
+    <message>
+        <source>My data</source>
+        <translation>Τα δεδομένα μου</translation>
+    </message>
+    <message>
+        <source>Brands</source>
+        <translation>Εταιρείες</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Άδειες</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Παραδόσεις</translation>
+    </message>
+    <message>
+        <source>Backups and exports</source>
+        <translation>Αντίγραφα ασφαλείας και εξαγωγές</translation>
+    </message>
+    <message>
+        <source>Vault created</source>
+        <translation>Δημιουργία κρύπτης</translation>
+    </message>
+    <message>
+        <source>Value changed</source>
+        <translation>Αλλαγή τιμής</translation>
+    </message>
+    <message>
+        <source>Value cleared</source>
+        <translation>Διαγραφή τιμής</translation>
+    </message>
+    <message>
+        <source>Field added</source>
+        <translation>Προσθήκη πεδίου</translation>
+    </message>
+    <message>
+        <source>Brand request imported</source>
+        <translation>Εισαγωγή αιτήματος εταιρείας</translation>
+    </message>
+    <message>
+        <source>Brand&apos;s keys replaced</source>
+        <translation>Αντικατάσταση κλειδιών εταιρείας</translation>
+    </message>
+    <message>
+        <source>Shared with a brand</source>
+        <translation>Κοινοποίηση σε εταιρεία</translation>
+    </message>
+    <message>
+        <source>Shared data updated</source>
+        <translation>Ενημέρωση κοινοποιημένων δεδομένων</translation>
+    </message>
+    <message>
+        <source>Grant revoked</source>
+        <translation>Ανάκληση άδειας</translation>
+    </message>
+    <message>
+        <source>Grant expired</source>
+        <translation>Λήξη άδειας</translation>
+    </message>
+    <message>
+        <source>Data delivered to brand</source>
+        <translation>Παράδοση δεδομένων στην εταιρεία</translation>
+    </message>
+    <message>
+        <source>Revocation delivered</source>
+        <translation>Παράδοση ανάκλησης</translation>
+    </message>
+    <message>
+        <source>Brand refused delivery</source>
+        <translation>Άρνηση παράδοσης από την εταιρεία</translation>
+    </message>
+    <message>
+        <source>Data exported</source>
+        <translation>Εξαγωγή δεδομένων</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Δημιουργία αντιγράφου ασφαλείας</translation>
+    </message>
+    <message>
+        <source>Restored from backup</source>
+        <translation>Επαναφορά από αντίγραφο ασφαλείας</translation>
+    </message>
+    <message>
+        <source>The details cannot be read.</source>
+        <translation>Οι λεπτομέρειες δεν μπορούν να διαβαστούν.</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: new keys accepted</source>
+        <translation>{0}: τα νέα κλειδιά έγιναν δεκτά</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{0}, grant {1}: {2}; for {3} days</source>
+        <translation>{0}, άδεια {1}: {2}· για {3} ημέρες</translation>
+    </message>
+    <message>
+        <source>Grant {0}, version {1}: {2} changed</source>
+        <translation>Άδεια {0}, έκδοση {1}: αλλαγή σε {2}</translation>
+    </message>
+    <message>
+        <source>{0}, grant {1}</source>
+        <translation>{0}, άδεια {1}</translation>
+    </message>
+    <message>
+        <source>Grant {0}</source>
+        <translation>Άδεια {0}</translation>
+    </message>
+    <message>
+        <source>Grant {0}; the brand&apos;s receipt says “{1}”</source>
+        <translation>Άδεια {0}· η απόδειξη της εταιρείας αναφέρει «{1}»</translation>
+    </message>
+    <message>
+        <source>Grant {0}; no receipt</source>
+        <translation>Άδεια {0}· χωρίς απόδειξη</translation>
+    </message>
+    <message>
+        <source>Grant {0}: {1}</source>
+        <translation>Άδεια {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0}, fetched from its website (domain verified)</source>
+        <translation>{0}, λήψη από τον ιστότοπό της (επαληθευμένος τομέας)</translation>
+    </message>
+    <message>
+        <source>{0}, from pasted text</source>
+        <translation>{0}, από επικολλημένο κείμενο</translation>
+    </message>
+    <message>
+        <source>{0}, from a file</source>
+        <translation>{0}, από αρχείο</translation>
+    </message>
+    <message>
+        <source>Intact: {0} entries checked, database sound.</source>
+        <translation>Ακέραιη: ελέγχθηκαν {0} καταχωρίσεις, η βάση δεδομένων είναι σε καλή κατάσταση.</translation>
+    </message>
+    <message>
+        <source>The activity chain is intact ({0} entries checked), but the database check found damage: {1}. Restore the vault from a backup.</source>
+        <translation>Η αλυσίδα δραστηριότητας είναι ακέραιη (ελέγχθηκαν {0} καταχωρίσεις), αλλά ο έλεγχος της βάσης δεδομένων βρήκε φθορά: {1}. Επαναφέρετε την κρύπτη από αντίγραφο ασφαλείας.</translation>
+    </message>
+    <message>
+        <source>Broken at entry {0}: it was changed after it was written. The {1} entries before it are intact.</source>
+        <translation>Σπάει στην καταχώριση {0}: άλλαξε αφού γράφτηκε. Οι {1} καταχωρίσεις πριν από αυτήν είναι ακέραιες.</translation>
+    </message>
+    <message>
+        <source>Broken at entry {0}: the entry before it was removed, replaced or moved. The {1} entries before that are intact.</source>
+        <translation>Σπάει στην καταχώριση {0}: η προηγούμενη καταχώριση αφαιρέθηκε, αντικαταστάθηκε ή μετακινήθηκε. Οι {1} καταχωρίσεις πριν από εκείνη είναι ακέραιες.</translation>
+    </message>
+    <message>
+        <source>Broken at entry {0}: it is missing; entries were removed, or cut off the end of the log. The {1} entries before it are intact.</source>
+        <translation>Σπάει στην καταχώριση {0}: λείπει· αφαιρέθηκαν καταχωρίσεις ή κόπηκε το τέλος του αρχείου καταγραφής. Οι {1} καταχωρίσεις πριν από αυτήν είναι ακέραιες.</translation>
+    </message>
+    <message>
+        <source>Entry {0} now reads “{1}: {2}”, dated {3}.</source>
+        <translation>Η καταχώριση {0} γράφει τώρα «{1}: {2}», με ημερομηνία {3}.</translation>
+    </message>
+    <message>
+        <source>Entry {0} now reads “{1}”, dated {2}.</source>
+        <translation>Η καταχώριση {0} γράφει τώρα «{1}», με ημερομηνία {2}.</translation>
+    </message>
+    <message>
+        <source>The database check also found damage: {0}.</source>
+        <translation>Ο έλεγχος της βάσης δεδομένων βρήκε επίσης φθορά: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>AliasesModel</name>
+    <message>
+        <source>Brand</source>
+        <translation>Εταιρεία</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Ψευδώνυμο</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Από</translation>
+    </message>
+</context>
+<context>
+    <name>AliasesSection</name>
+    <message>
+        <source>Leak canaries</source>
+        <translation>Ανιχνευτές διαρροής</translation>
+    </message>
+    <message>
+        <source>Give each brand its own &amp;email alias</source>
+        <translation>Δώστε σε κάθε εταιρεία δικό της &amp;ψευδώνυμο email</translation>
+    </message>
+    <message>
+        <source>Give each brand its own email alias</source>
+        <translation>Δώστε σε κάθε εταιρεία δικό της ψευδώνυμο email</translation>
+    </message>
+    <message>
+        <source>A brand then gets your address with its own tag, like alex+brand-x7k2@example.org (mail to it still reaches you). If mail to that alias comes from anyone else, you know which brand passed your address on.</source>
+        <translation>Τότε κάθε εταιρεία λαμβάνει τη διεύθυνσή σας με δική της ετικέτα, όπως alex+brand-x7k2@example.org (τα μηνύματα εξακολουθούν να φτάνουν σε εσάς). Αν σας γράψει σε αυτό το ψευδώνυμο οποιοσδήποτε άλλος, ξέρετε ποια εταιρεία έδωσε τη διεύθυνσή σας.</translation>
+    </message>
+    <message>
+        <source>Which alias went to which brand</source>
+        <translation>Ποιο ψευδώνυμο δόθηκε σε ποια εταιρεία</translation>
+    </message>
+    <message>
+        <source>No alias given yet: the next share of your email address makes the brand&apos;s alias.</source>
+        <translation>Δεν έχει δοθεί ακόμη ψευδώνυμο: η επόμενη κοινοποίηση της διεύθυνσης email σας θα δημιουργήσει το ψευδώνυμο της εταιρείας.</translation>
+    </message>
+    <message>
+        <source>No alias given: brands that asked got your address.</source>
+        <translation>Δεν δόθηκε ψευδώνυμο: οι εταιρείες που τη ζήτησαν πήραν τη διεύθυνσή σας.</translation>
+    </message>
+    <message>
+        <source>From now on each brand gets its own alias, in new shares and in the next version of existing ones.</source>
+        <translation>Από εδώ και πέρα κάθε εταιρεία παίρνει δικό της ψευδώνυμο, σε νέες κοινοποιήσεις και στην επόμενη έκδοση των υπαρχουσών.</translation>
+    </message>
+    <message>
+        <source>From now on brands get your real address, in new shares and in the next version of existing ones.</source>
+        <translation>Από εδώ και πέρα οι εταιρείες παίρνουν την πραγματική σας διεύθυνση, σε νέες κοινοποιήσεις και στην επόμενη έκδοση των υπαρχουσών.</translation>
+    </message>
+</context>
+<context>
+    <name>AsksModel</name>
+    <message>
+        <source>Purpose</source>
+        <translation>Σκοπός</translation>
+    </message>
+    <message>
+        <source>DPV concept</source>
+        <translation>Έννοια DPV</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Πεδία</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Προσφορά</translation>
+    </message>
+    <message>
+        <source>Lasts</source>
+        <translation>Διάρκεια</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Διατήρηση</translation>
+    </message>
+    <message>
+        <source>The purpose, in the brand&apos;s words</source>
+        <translation>Ο σκοπός, με τα λόγια της εταιρείας</translation>
+    </message>
+    <message>
+        <source>The purpose as a W3C Data Privacy Vocabulary concept</source>
+        <translation>Ο σκοπός ως έννοια του W3C Data Privacy Vocabulary</translation>
+    </message>
+    <message>
+        <source>What the brand asks for; hover for why</source>
+        <translation>Τι ζητά η εταιρεία· περάστε τον δείκτη από πάνω για να δείτε γιατί</translation>
+    </message>
+    <message>
+        <source>What the brand gives in return</source>
+        <translation>Τι δίνει η εταιρεία σε αντάλλαγμα</translation>
+    </message>
+    <message>
+        <source>How long the grant lasts (you may shorten it)</source>
+        <translation>Πόσο διαρκεί η άδεια (μπορείτε να τη συντομεύσετε)</translation>
+    </message>
+    <message>
+        <source>How long the brand keeps what you share</source>
+        <translation>Πόσο καιρό κρατά η εταιρεία όσα κοινοποιείτε</translation>
+    </message>
+    <message>
+        <source>The brand keeps what you share for {0}.</source>
+        <translation>Η εταιρεία κρατά όσα κοινοποιείτε για {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceChart</name>
+    <message>
+        <source>Value balance: what you give and what they offer</source>
+        <translation>Ισοζύγιο αξίας: τι δίνετε και τι προσφέρουν</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceView</name>
+    <message>
+        <source>Verdict</source>
+        <translation>Εκτίμηση</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Προειδοποιήσεις</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceWords</name>
+    <message>
+        <source>You give</source>
+        <translation>Δίνετε</translation>
+    </message>
+    <message>
+        <source>They offer</source>
+        <translation>Προσφέρουν</translation>
+    </message>
+    <message>
+        <source>offer</source>
+        <translation>προσφορά</translation>
+    </message>
+    <message>
+        <source>optional field (counts less)</source>
+        <translation>προαιρετικό πεδίο (μετράει λιγότερο)</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>τίποτα</translation>
+    </message>
+    <message>
+        <source>Nothing given.</source>
+        <translation>Δεν δίνετε τίποτα.</translation>
+    </message>
+    <message>
+        <source>Nothing is offered in return.</source>
+        <translation>Δεν προσφέρεται τίποτα σε αντάλλαγμα.</translation>
+    </message>
+    <message>
+        <source>They offer at least as much as you give.</source>
+        <translation>Προσφέρουν τουλάχιστον όσα δίνετε.</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Δίκαιη</translation>
+    </message>
+    <message>
+        <source>Asks a lot</source>
+        <translation>Ζητά πολλά</translation>
+    </message>
+    <message>
+        <source>Greedy</source>
+        <translation>Άπληστη</translation>
+    </message>
+    <message>
+        <source>Special-category data (health, religion...: GDPR Art. 9)</source>
+        <translation>Δεδομένα ειδικής κατηγορίας (υγεία, θρησκεία...: άρθρο 9 ΓΚΠΔ)</translation>
+    </message>
+    <message>
+        <source>Vague purpose: it says little about what is done with it</source>
+        <translation>Ασαφής σκοπός: λέει λίγα για το τι γίνεται με αυτά</translation>
+    </message>
+    <message>
+        <source>Long retention: kept for more than a year</source>
+        <translation>Μακρά διατήρηση: φυλάσσονται για πάνω από έναν χρόνο</translation>
+    </message>
+    <message>
+        <source>Token offer: little or nothing in return</source>
+        <translation>Συμβολική προσφορά: λίγα ή τίποτα σε αντάλλαγμα</translation>
+    </message>
+    <message>
+        <source>Special-category data</source>
+        <translation>Δεδομένα ειδικής κατηγορίας</translation>
+    </message>
+    <message>
+        <source>Vague purpose</source>
+        <translation>Ασαφής σκοπός</translation>
+    </message>
+    <message>
+        <source>Kept over a year</source>
+        <translation>Διατήρηση πάνω από έναν χρόνο</translation>
+    </message>
+    <message>
+        <source>Token offer</source>
+        <translation>Συμβολική προσφορά</translation>
+    </message>
+    <message>
+        <source>⚠ {0}</source>
+        <translation>⚠ {0}</translation>
+    </message>
+    <message>
+        <source>{label}: weighs {weight}</source>
+        <translation>{label}: βάρος {weight}</translation>
+    </message>
+    <message>
+        <source>everyday</source>
+        <translation>καθημερινό</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>προσωπικό</translation>
+    </message>
+    <message>
+        <source>special category</source>
+        <translation>ειδικής κατηγορίας</translation>
+    </message>
+    <message>
+        <source>You give {ratio} times what they offer.</source>
+        <translation>Δίνετε {ratio} φορές όσα προσφέρουν.</translation>
+    </message>
+    <message>
+        <source>What you give weighs {given}; what they offer weighs {offered}. {ratio}</source>
+        <translation>Όσα δίνετε έχουν βάρος {given}· όσα προσφέρουν έχουν βάρος {offered}. {ratio}</translation>
+    </message>
+    <message>
+        <source>Verdict: {verdict}. You give: {fields}; in all {given}. They offer: {offers}; in all {offered}.</source>
+        <translation>Εκτίμηση: {verdict}. Δίνετε: {fields}· συνολικά {given}. Προσφέρουν: {offers}· συνολικά {offered}.</translation>
+    </message>
+    <message>
+        <source>How it is weighed: each field by its sensitivity (everyday {low}, personal {personal}, special category {special}; before you share, an optional one counts {optional}% of that), each offer by its kind (points {points}, discount {discount}, access {access}, gift {gift}, service {service}). A rule of thumb to compare brands, not a legal judgement.</source>
+        <translation>Πώς υπολογίζεται: κάθε πεδίο ανάλογα με την ευαισθησία του (καθημερινό {low}, προσωπικό {personal}, ειδικής κατηγορίας {special}· πριν κοινοποιήσετε, ένα προαιρετικό μετράει το {optional}% αυτού), κάθε προσφορά ανάλογα με το είδος της (πόντοι {points}, έκπτωση {discount}, πρόσβαση {access}, δώρο {gift}, υπηρεσία {service}). Ένας πρακτικός κανόνας για να συγκρίνετε εταιρείες, όχι νομική κρίση.</translation>
+    </message>
+    <message>
+        <source>Warnings: {0}.</source>
+        <translation>Προειδοποιήσεις: {0}.</translation>
+    </message>
+    <message>
+        <source>{field} {weight} ({sensitivity}{optional})</source>
+        <translation>{field} {weight} ({sensitivity}{optional})</translation>
+    </message>
+    <message>
+        <source>{offer} {weight}</source>
+        <translation>{offer} {weight}</translation>
+    </message>
+    <message>
+        <source>, optional</source>
+        <translation>, προαιρετικό</translation>
+    </message>
+</context>
+<context>
+    <name>BrandDetails</name>
+    <message>
+        <source>Brand name</source>
+        <translation>Όνομα εταιρείας</translation>
+    </message>
+    <message>
+        <source>Domain verification</source>
+        <translation>Επαλήθευση τομέα</translation>
+    </message>
+    <message>
+        <source>Description, in the brand&apos;s words</source>
+        <translation>Περιγραφή, με τα λόγια της εταιρείας</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Διεύθυνση ιστού</translation>
+    </message>
+    <message>
+        <source>Web address:</source>
+        <translation>Διεύθυνση ιστού:</translation>
+    </message>
+    <message>
+        <source>Privacy policy</source>
+        <translation>Πολιτική απορρήτου</translation>
+    </message>
+    <message>
+        <source>Privacy policy:</source>
+        <translation>Πολιτική απορρήτου:</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Επικοινωνία</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Επικοινωνία:</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Αίτημα:</translation>
+    </message>
+    <message>
+        <source>What the brand asks for</source>
+        <translation>Τι ζητά η εταιρεία</translation>
+    </message>
+    <message>
+        <source>Transparency report...</source>
+        <translation>Αναφορά διαφάνειας...</translation>
+    </message>
+    <message>
+        <source>Export a transparency report on this brand</source>
+        <translation>Εξαγωγή αναφοράς διαφάνειας για αυτή την εταιρεία</translation>
+    </message>
+    <message>
+        <source>What this brand knows about you, why, until when, and what you got in return, as a PDF or HTML file.</source>
+        <translation>Τι γνωρίζει για εσάς αυτή η εταιρεία, γιατί, μέχρι πότε και τι πήρατε σε αντάλλαγμα, σε αρχείο PDF ή HTML.</translation>
+    </message>
+    <message>
+        <source>Review and share...</source>
+        <translation>Εξέταση και κοινοποίηση...</translation>
+    </message>
+    <message>
+        <source>Review and share the chosen ask</source>
+        <translation>Εξέταση και κοινοποίηση της επιλεγμένης πρότασης</translation>
+    </message>
+    <message>
+        <source>See each field, why the brand wants it and what it offers; nothing is shared until you confirm.</source>
+        <translation>Δείτε κάθε πεδίο, γιατί το θέλει η εταιρεία και τι προσφέρει· τίποτα δεν κοινοποιείται πριν το επιβεβαιώσετε.</translation>
+    </message>
+    <message>
+        <source>What you gave, over all your grants with it</source>
+        <translation>Τι δώσατε, σε όλες τις άδειές σας προς αυτήν</translation>
+    </message>
+    <message>
+        <source>No brand yet. Import a brand&apos;s data request to see who it is, what it asks for and what it offers.</source>
+        <translation>Δεν υπάρχει ακόμη εταιρεία. Εισαγάγετε το αίτημα δεδομένων μιας εταιρείας για να δείτε ποια είναι, τι ζητά και τι προσφέρει.</translation>
+    </message>
+    <message>
+        <source>Choose a brand to see who it is and what it asks for.</source>
+        <translation>Επιλέξτε μια εταιρεία για να δείτε ποια είναι και τι ζητά.</translation>
+    </message>
+    <message>
+        <source>You have not shared anything with this brand yet.</source>
+        <translation>Δεν έχετε κοινοποιήσει ακόμη τίποτα σε αυτή την εταιρεία.</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>δεν δόθηκε</translation>
+    </message>
+    <message>
+        <source>No request imported</source>
+        <translation>Δεν έχει εισαχθεί αίτημα</translation>
+    </message>
+    <message>
+        <source>Fetched from the brand&apos;s web address</source>
+        <translation>Λήψη από τη διεύθυνση ιστού της εταιρείας</translation>
+    </message>
+    <message>
+        <source>Imported from a file</source>
+        <translation>Εισαγωγή από αρχείο</translation>
+    </message>
+    <message>
+        <source>Imported from pasted text</source>
+        <translation>Εισαγωγή από επικολλημένο κείμενο</translation>
+    </message>
+    <message>
+        <source>{source} on {imported}; valid until {expires}</source>
+        <translation>{source} στις {imported}· ισχύει έως {expires}</translation>
+    </message>
+    <message>
+        <source>This request has expired: import a fresh one from the brand to share.</source>
+        <translation>Αυτό το αίτημα έχει λήξει: εισαγάγετε ένα νέο από την εταιρεία για να κοινοποιήσετε.</translation>
+    </message>
+    <message>
+        <source>This brand asks for nothing at the moment.</source>
+        <translation>Αυτή η εταιρεία δεν ζητά τίποτα αυτή τη στιγμή.</translation>
+    </message>
+</context>
+<context>
+    <name>BrandModels</name>
+    <message>
+        <source>Domain verified</source>
+        <translation>Επαληθευμένος τομέας</translation>
+    </message>
+    <message>
+        <source>Not verified: imported from a file or text</source>
+        <translation>Μη επαληθευμένη: εισαγωγή από αρχείο ή κείμενο</translation>
+    </message>
+    <message>
+        <source>The request came from a file or pasted text: nothing proves it comes from {0}. Fetch it from the brand&apos;s web address to verify the domain.</source>
+        <translation>Το αίτημα προήλθε από αρχείο ή επικολλημένο κείμενο: τίποτα δεν αποδεικνύει ότι προέρχεται από το {0}. Κάντε λήψη του από τη διεύθυνση ιστού της εταιρείας για να επαληθευτεί ο τομέας.</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>υποχρεωτικό</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>προαιρετικό</translation>
+    </message>
+    <message>
+        <source>The request was fetched over a secure connection from {0}, so it really comes from that domain.</source>
+        <translation>Η λήψη του αιτήματος έγινε μέσω ασφαλούς σύνδεσης από το {0}, άρα προέρχεται πράγματι από αυτόν τον τομέα.</translation>
+    </message>
+    <message>
+        <source>{0}, special category</source>
+        <translation>{0}, ειδική κατηγορία</translation>
+    </message>
+    <message>
+        <source>{field} ({need})</source>
+        <translation>{field} ({need})</translation>
+    </message>
+    <message>
+        <source>{field}: {why}</source>
+        <translation>{field}: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>BrandsModel</name>
+    <message>
+        <source>Brand</source>
+        <translation>Εταιρεία</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Διεύθυνση ιστού</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Τομέας</translation>
+    </message>
+    <message>
+        <source>Active grants</source>
+        <translation>Ενεργές άδειες</translation>
+    </message>
+</context>
+<context>
+    <name>BrandsPage</name>
+    <message>
+        <source>Brands whose data requests you imported, and what they ask for.</source>
+        <translation>Οι εταιρείες των οποίων τα αιτήματα δεδομένων εισαγάγατε, και τι ζητούν.</translation>
+    </message>
+    <message>
+        <source>&amp;Import request...</source>
+        <translation>&amp;Εισαγωγή αιτήματος...</translation>
+    </message>
+    <message>
+        <source>Import a brand&apos;s data request</source>
+        <translation>Εισαγωγή αιτήματος δεδομένων μιας εταιρείας</translation>
+    </message>
+    <message>
+        <source>Imported brands</source>
+        <translation>Εταιρείες που εισαγάγατε</translation>
+    </message>
+    <message>
+        <source>Brands</source>
+        <translation>Εταιρείες</translation>
+    </message>
+    <message>
+        <source>You already had this request from {0}.</source>
+        <translation>Είχατε ήδη αυτό το αίτημα από την {0}.</translation>
+    </message>
+    <message>
+        <source>Imported a request from {name} with 1 ask.</source>
+        <translation>Εισήχθη αίτημα από την {name} με 1 πρόταση.</translation>
+    </message>
+    <message>
+        <source>Imported a request from {name} with {count} asks.</source>
+        <translation>Εισήχθη αίτημα από την {name} με {count} προτάσεις.</translation>
+    </message>
+    <message>
+        <source>Its new keys are trusted from now on.</source>
+        <translation>Τα νέα της κλειδιά θεωρούνται πλέον αξιόπιστα.</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogue</name>
+    <message>
+        <source>How to contact me</source>
+        <translation>Πώς να επικοινωνείτε μαζί μου</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Πόσο συχνά</translation>
+    </message>
+    <message>
+        <source>Topics I want to hear about</source>
+        <translation>Θέματα που με ενδιαφέρουν</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Προτιμώμενη γλώσσα</translation>
+    </message>
+    <message>
+        <source>Best time to contact me</source>
+        <translation>Καλύτερη ώρα επικοινωνίας</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Διεύθυνση email</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Προτιμώμενο όνομα</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Αντωνυμίες</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Χώρα</translation>
+    </message>
+    <message>
+        <source>Birthday (month and day)</source>
+        <translation>Γενέθλια (μήνας και ημέρα)</translation>
+    </message>
+    <message>
+        <source>Age range</source>
+        <translation>Ηλικιακή ομάδα</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Φύλο</translation>
+    </message>
+    <message>
+        <source>Clothing size (tops)</source>
+        <translation>Μέγεθος ρούχων (πάνω μέρος)</translation>
+    </message>
+    <message>
+        <source>Clothing size (bottoms)</source>
+        <translation>Μέγεθος ρούχων (κάτω μέρος)</translation>
+    </message>
+    <message>
+        <source>Shoe size (EU)</source>
+        <translation>Νούμερο παπουτσιών (EU)</translation>
+    </message>
+    <message>
+        <source>Preferred fit</source>
+        <translation>Προτιμώμενη εφαρμογή</translation>
+    </message>
+    <message>
+        <source>Favourite colours</source>
+        <translation>Αγαπημένα χρώματα</translation>
+    </message>
+    <message>
+        <source>Typical budget</source>
+        <translation>Συνήθης προϋπολογισμός</translation>
+    </message>
+    <message>
+        <source>What I shop for</source>
+        <translation>Τι ψωνίζω</translation>
+    </message>
+    <message>
+        <source>Sustainability matters to me</source>
+        <translation>Με ενδιαφέρει η βιωσιμότητα</translation>
+    </message>
+    <message>
+        <source>My style</source>
+        <translation>Το στυλ μου</translation>
+    </message>
+    <message>
+        <source>Where I like to shop</source>
+        <translation>Πού μου αρέσει να ψωνίζω</translation>
+    </message>
+    <message>
+        <source>Diet</source>
+        <translation>Διατροφή</translation>
+    </message>
+    <message>
+        <source>Religious dietary rules</source>
+        <translation>Θρησκευτικοί διατροφικοί κανόνες</translation>
+    </message>
+    <message>
+        <source>Food allergies</source>
+        <translation>Τροφικές αλλεργίες</translation>
+    </message>
+    <message>
+        <source>Food intolerances</source>
+        <translation>Τροφικές δυσανεξίες</translation>
+    </message>
+    <message>
+        <source>Favourite cuisines</source>
+        <translation>Αγαπημένες κουζίνες</translation>
+    </message>
+    <message>
+        <source>How often I cook</source>
+        <translation>Πόσο συχνά μαγειρεύω</translation>
+    </message>
+    <message>
+        <source>Skin type</source>
+        <translation>Τύπος δέρματος</translation>
+    </message>
+    <message>
+        <source>Skin conditions</source>
+        <translation>Δερματικές παθήσεις</translation>
+    </message>
+    <message>
+        <source>Hair type</source>
+        <translation>Τύπος μαλλιών</translation>
+    </message>
+    <message>
+        <source>Fragrances I like</source>
+        <translation>Αρώματα που μου αρέσουν</translation>
+    </message>
+    <message>
+        <source>Beauty values</source>
+        <translation>Αξίες στην ομορφιά</translation>
+    </message>
+    <message>
+        <source>People in my household</source>
+        <translation>Άτομα στο νοικοκυριό μου</translation>
+    </message>
+    <message>
+        <source>Ages of children at home</source>
+        <translation>Ηλικίες παιδιών στο σπίτι</translation>
+    </message>
+    <message>
+        <source>Pets</source>
+        <translation>Κατοικίδια</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Κατοικία</translation>
+    </message>
+    <message>
+        <source>I have a garden or balcony</source>
+        <translation>Έχω κήπο ή μπαλκόνι</translation>
+    </message>
+    <message>
+        <source>How often I travel</source>
+        <translation>Πόσο συχνά ταξιδεύω</translation>
+    </message>
+    <message>
+        <source>How I like to travel</source>
+        <translation>Πώς μου αρέσει να ταξιδεύω</translation>
+    </message>
+    <message>
+        <source>Where I like to go</source>
+        <translation>Πού μου αρέσει να πηγαίνω</translation>
+    </message>
+    <message>
+        <source>Seat preference</source>
+        <translation>Προτίμηση θέσης</translation>
+    </message>
+    <message>
+        <source>Accessibility needs</source>
+        <translation>Ανάγκες προσβασιμότητας</translation>
+    </message>
+    <message>
+        <source>Hobbies</source>
+        <translation>Χόμπι</translation>
+    </message>
+    <message>
+        <source>Sports</source>
+        <translation>Αθλήματα</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>Μουσική</translation>
+    </message>
+    <message>
+        <source>Books</source>
+        <translation>Βιβλία</translation>
+    </message>
+    <message>
+        <source>Causes I support</source>
+        <translation>Σκοποί που υποστηρίζω</translation>
+    </message>
+    <message>
+        <source>Religion or belief</source>
+        <translation>Θρησκεία ή πεποιθήσεις</translation>
+    </message>
+    <message>
+        <source>Political views</source>
+        <translation>Πολιτικές απόψεις</translation>
+    </message>
+</context>
+<context>
+    <name>Confirmation</name>
+    <message>
+        <source>No</source>
+        <translation>Όχι</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <source>Create your vault</source>
+        <translation>Δημιουργία της κρύπτης σας</translation>
+    </message>
+    <message>
+        <source>Your preferences are kept on this computer, encrypted. Choose a passphrase you will remember: several unrelated words work well. Nobody can reset it for you.</source>
+        <translation>Οι προτιμήσεις σας φυλάσσονται κρυπτογραφημένες σε αυτόν τον υπολογιστή. Επιλέξτε μια φράση πρόσβασης που θα θυμάστε: μερικές άσχετες μεταξύ τους λέξεις είναι καλή επιλογή. Κανείς δεν μπορεί να την επαναφέρει για εσάς.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Νέα φράση πρόσβασης</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Επανάληψη φράσης πρόσβασης</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Φράση πρόσβασης</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Επανάληψη</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Ισχύς φράσης πρόσβασης</translation>
+    </message>
+    <message>
+        <source>Create vault</source>
+        <translation>Δημιουργία κρύπτης</translation>
+    </message>
+    <message>
+        <source>Good enough. Another word would make it stronger.</source>
+        <translation>Αρκετά καλή. Μία ακόμη λέξη θα την έκανε ισχυρότερη.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Ισχυρή.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Οι δύο φράσεις πρόσβασης διαφέρουν.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldDialog</name>
+    <message>
+        <source>Add a field of your own</source>
+        <translation>Προσθήκη δικού σας πεδίου</translation>
+    </message>
+    <message>
+        <source>For a preference the list does not have. You decide what it is called and how sensitive it is; brands can ask for it by its key.</source>
+        <translation>Για μια προτίμηση που δεν υπάρχει στη λίστα. Εσείς αποφασίζετε πώς λέγεται και πόσο ευαίσθητη είναι· οι εταιρείες μπορούν να τη ζητήσουν με το κλειδί της.</translation>
+    </message>
+    <message>
+        <source>e.g. Favourite tea</source>
+        <translation>π.χ. Αγαπημένο τσάι</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Όνομα</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Κλειδί</translation>
+    </message>
+    <message>
+        <source>Lowercase letters, digits and underscores</source>
+        <translation>Πεζά λατινικά γράμματα, ψηφία και κάτω παύλες</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Τύπος</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Ευαισθησία</translation>
+    </message>
+    <message>
+        <source>Choices, one per line</source>
+        <translation>Επιλογές, μία ανά γραμμή</translation>
+    </message>
+    <message>
+        <source>One choice per line</source>
+        <translation>Μία επιλογή ανά γραμμή</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Όνομα:</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Κλειδί:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Τύπος:</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitivity:</source>
+        <translation>&amp;Ευαισθησία:</translation>
+    </message>
+    <message>
+        <source>&amp;Choices:</source>
+        <translation>Ε&amp;πιλογές:</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Προσθήκη πεδίου</translation>
+    </message>
+    <message>
+        <source>Give the field a name and a key.</source>
+        <translation>Δώστε στο πεδίο όνομα και κλειδί.</translation>
+    </message>
+</context>
+<context>
+    <name>DpvConcepts</name>
+    <message>
+        <source>Advertising</source>
+        <translation>Διαφήμιση</translation>
+    </message>
+    <message>
+        <source>Commercial purpose</source>
+        <translation>Εμπορικός σκοπός</translation>
+    </message>
+    <message>
+        <source>Communication for customer care</source>
+        <translation>Επικοινωνία για την εξυπηρέτηση πελατών</translation>
+    </message>
+    <message>
+        <source>Customer care</source>
+        <translation>Εξυπηρέτηση πελατών</translation>
+    </message>
+    <message>
+        <source>Customer relationship management</source>
+        <translation>Διαχείριση σχέσεων με πελάτες</translation>
+    </message>
+    <message>
+        <source>Direct marketing</source>
+        <translation>Άμεσο μάρκετινγκ</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Μάρκετινγκ</translation>
+    </message>
+    <message>
+        <source>Personalisation</source>
+        <translation>Εξατομίκευση</translation>
+    </message>
+    <message>
+        <source>Personalised advertising</source>
+        <translation>Εξατομικευμένη διαφήμιση</translation>
+    </message>
+    <message>
+        <source>Personalised benefits</source>
+        <translation>Εξατομικευμένα οφέλη</translation>
+    </message>
+    <message>
+        <source>Provide personalised recommendations</source>
+        <translation>Παροχή εξατομικευμένων προτάσεων</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Σκοπός</translation>
+    </message>
+    <message>
+        <source>Research and development</source>
+        <translation>Έρευνα και ανάπτυξη</translation>
+    </message>
+    <message>
+        <source>Rewards and loyalty</source>
+        <translation>Ανταμοιβές και επιβράβευση</translation>
+    </message>
+    <message>
+        <source>Service optimisation</source>
+        <translation>Βελτιστοποίηση υπηρεσίας</translation>
+    </message>
+    <message>
+        <source>Service personalisation</source>
+        <translation>Εξατομίκευση υπηρεσίας</translation>
+    </message>
+    <message>
+        <source>Service provision</source>
+        <translation>Παροχή υπηρεσίας</translation>
+    </message>
+    <message>
+        <source>Enforce security</source>
+        <translation>Επιβολή ασφάλειας</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeWords</name>
+    <message>
+        <source>Personalising the service for you</source>
+        <translation>Προσαρμογή της υπηρεσίας σε εσάς</translation>
+    </message>
+    <message>
+        <source>Advertising chosen for you</source>
+        <translation>Διαφημίσεις επιλεγμένες για εσάς</translation>
+    </message>
+    <message>
+        <source>Sending you marketing</source>
+        <translation>Αποστολή προωθητικού υλικού</translation>
+    </message>
+    <message>
+        <source>Marketing (a broad purpose)</source>
+        <translation>Μάρκετινγκ (ευρύς σκοπός)</translation>
+    </message>
+    <message>
+        <source>Advertising</source>
+        <translation>Διαφήμιση</translation>
+    </message>
+    <message>
+        <source>Looking after you as a customer</source>
+        <translation>Εξυπηρέτηση πελατών</translation>
+    </message>
+    <message>
+        <source>Providing the service (a broad purpose)</source>
+        <translation>Παροχή της υπηρεσίας (ευρύς σκοπός)</translation>
+    </message>
+    <message>
+        <source>Improving the service</source>
+        <translation>Βελτίωση της υπηρεσίας</translation>
+    </message>
+    <message>
+        <source>Recommendations chosen for you</source>
+        <translation>Προτάσεις επιλεγμένες για εσάς</translation>
+    </message>
+    <message>
+        <source>Benefits chosen for you</source>
+        <translation>Οφέλη επιλεγμένα για εσάς</translation>
+    </message>
+    <message>
+        <source>Rewards and loyalty</source>
+        <translation>Ανταμοιβές και επιβράβευση</translation>
+    </message>
+    <message>
+        <source>Managing your relationship with the brand</source>
+        <translation>Διαχείριση της σχέσης σας με την εταιρεία</translation>
+    </message>
+    <message>
+        <source>Research and development (a broad purpose)</source>
+        <translation>Έρευνα και ανάπτυξη (ευρύς σκοπός)</translation>
+    </message>
+    <message>
+        <source>Personalisation</source>
+        <translation>Εξατομίκευση</translation>
+    </message>
+    <message>
+        <source>Commercial purposes (a broad purpose)</source>
+        <translation>Εμπορικοί σκοποί (ευρύς σκοπός)</translation>
+    </message>
+    <message>
+        <source>Unspecified purpose (a broad purpose)</source>
+        <translation>Απροσδιόριστος σκοπός (ευρύς σκοπός)</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 ημέρα</translation>
+    </message>
+    <message>
+        <source>Never sent</source>
+        <translation>Δεν στάλθηκε ποτέ</translation>
+    </message>
+    <message>
+        <source>could not reach the brand</source>
+        <translation>η εταιρεία δεν ήταν προσβάσιμη</translation>
+    </message>
+    <message>
+        <source>the secure connection failed</source>
+        <translation>η ασφαλής σύνδεση απέτυχε</translation>
+    </message>
+    <message>
+        <source>the brand did not answer in time</source>
+        <translation>η εταιρεία δεν απάντησε εγκαίρως</translation>
+    </message>
+    <message>
+        <source>the brand&apos;s answer was too large</source>
+        <translation>η απάντηση της εταιρείας ήταν πολύ μεγάλη</translation>
+    </message>
+    <message>
+        <source>the brand&apos;s answer was not usable</source>
+        <translation>η απάντηση της εταιρείας δεν ήταν αξιοποιήσιμη</translation>
+    </message>
+    <message>
+        <source>the brand&apos;s address is refused</source>
+        <translation>η διεύθυνση της εταιρείας απορρίπτεται</translation>
+    </message>
+    <message>
+        <source>it is not a signed request</source>
+        <translation>δεν είναι υπογεγραμμένο αίτημα</translation>
+    </message>
+    <message>
+        <source>it is too large</source>
+        <translation>είναι πολύ μεγάλο</translation>
+    </message>
+    <message>
+        <source>its header cannot be read</source>
+        <translation>η κεφαλίδα του δεν διαβάζεται</translation>
+    </message>
+    <message>
+        <source>it is signed with an algorithm the protocol does not allow</source>
+        <translation>είναι υπογεγραμμένο με αλγόριθμο που δεν επιτρέπει το πρωτόκολλο</translation>
+    </message>
+    <message>
+        <source>it is not a data request</source>
+        <translation>δεν είναι αίτημα δεδομένων</translation>
+    </message>
+    <message>
+        <source>its signature does not match: it may have been altered</source>
+        <translation>η υπογραφή του δεν ταιριάζει: ίσως έχει αλλοιωθεί</translation>
+    </message>
+    <message>
+        <source>its contents cannot be read</source>
+        <translation>το περιεχόμενό του δεν διαβάζεται</translation>
+    </message>
+    <message>
+        <source>the brand&apos;s keys in it are missing or malformed</source>
+        <translation>τα κλειδιά της εταιρείας σε αυτό λείπουν ή είναι κακοσχηματισμένα</translation>
+    </message>
+    <message>
+        <source>it is not signed by the key it names</source>
+        <translation>δεν είναι υπογεγραμμένο με το κλειδί που δηλώνει</translation>
+    </message>
+    <message>
+        <source>it has expired; ask the brand for a fresh one</source>
+        <translation>έχει λήξει· ζητήστε ένα νέο από την εταιρεία</translation>
+    </message>
+    <message>
+        <source>the brand&apos;s address in it is not acceptable</source>
+        <translation>η διεύθυνση της εταιρείας σε αυτό δεν είναι αποδεκτή</translation>
+    </message>
+    <message>
+        <source>it would send your data to another site than the brand&apos;s</source>
+        <translation>θα έστελνε τα δεδομένα σας σε άλλον ιστότοπο από αυτόν της εταιρείας</translation>
+    </message>
+    <message>
+        <source>its purpose is not a recognised (DPV) purpose</source>
+        <translation>ο σκοπός του δεν είναι αναγνωρισμένος σκοπός (DPV)</translation>
+    </message>
+    <message>
+        <source>its offer is not of a known kind</source>
+        <translation>η προσφορά του δεν είναι γνωστού είδους</translation>
+    </message>
+    <message>
+        <source>it asks for a field the vault does not know</source>
+        <translation>ζητά πεδίο που η κρύπτη δεν γνωρίζει</translation>
+    </message>
+    <message>
+        <source>it is malformed</source>
+        <translation>είναι κακοσχηματισμένο</translation>
+    </message>
+    <message>
+        <source>That address is refused: use the brand&apos;s https address (plain http only on this computer).</source>
+        <translation>Αυτή η διεύθυνση απορρίπτεται: χρησιμοποιήστε τη διεύθυνση https της εταιρείας (απλό http μόνο σε αυτόν τον υπολογιστή).</translation>
+    </message>
+    <message>
+        <source>Could not reach the brand.</source>
+        <translation>Η εταιρεία δεν ήταν προσβάσιμη.</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s secure connection could not be verified (TLS).</source>
+        <translation>Η ασφαλής σύνδεση της εταιρείας δεν επαληθεύτηκε (TLS).</translation>
+    </message>
+    <message>
+        <source>The brand took too long to answer.</source>
+        <translation>Η εταιρεία άργησε πολύ να απαντήσει.</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s answer is too large.</source>
+        <translation>Η απάντηση της εταιρείας είναι πολύ μεγάλη.</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s answer is not a usable data request.</source>
+        <translation>Η απάντηση της εταιρείας δεν είναι αξιοποιήσιμο αίτημα δεδομένων.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ναι</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>όχι</translation>
+    </message>
+    <message>
+        <source>{words} (dpv:{concept})</source>
+        <translation>{words} (dpv:{concept})</translation>
+    </message>
+    <message>
+        <source>{kind}: {description}</source>
+        <translation>{kind}: {description}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ενεργή</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Έληξε</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Ανακλήθηκε</translation>
+    </message>
+    <message>
+        <source>Revoked on {0}: the brand was told to delete it</source>
+        <translation>Ανακλήθηκε στις {0}: η εταιρεία ενημερώθηκε να τα διαγράψει</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Σε αναμονή</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Παραδόθηκε</translation>
+    </message>
+    <message>
+        <source>Confirmed by the brand</source>
+        <translation>Επιβεβαιώθηκε από την εταιρεία</translation>
+    </message>
+    <message>
+        <source>Revocation waiting</source>
+        <translation>Η ανάκληση εκκρεμεί</translation>
+    </message>
+    <message>
+        <source>Deletion confirmed</source>
+        <translation>Η διαγραφή επιβεβαιώθηκε</translation>
+    </message>
+    <message>
+        <source>Revocation delivered, deletion not confirmed</source>
+        <translation>Η ανάκληση παραδόθηκε, η διαγραφή δεν επιβεβαιώθηκε</translation>
+    </message>
+    <message>
+        <source>This file is not text: a data request is a line of text.</source>
+        <translation>Αυτό το αρχείο δεν είναι κείμενο: ένα αίτημα δεδομένων είναι μία γραμμή κειμένου.</translation>
+    </message>
+    <message>
+        <source>That file no longer exists.</source>
+        <translation>Αυτό το αρχείο δεν υπάρχει πια.</translation>
+    </message>
+    <message>
+        <source>You may not read that file.</source>
+        <translation>Δεν έχετε δικαίωμα ανάγνωσης αυτού του αρχείου.</translation>
+    </message>
+    <message>
+        <source>That is too large to be a data request.</source>
+        <translation>Είναι πολύ μεγάλο για να είναι αίτημα δεδομένων.</translation>
+    </message>
+    <message>
+        <source>That grant is already revoked.</source>
+        <translation>Αυτή η άδεια έχει ήδη ανακληθεί.</translation>
+    </message>
+    <message>
+        <source>That grant no longer exists.</source>
+        <translation>Αυτή η άδεια δεν υπάρχει πια.</translation>
+    </message>
+    <message>
+        <source>That brand is not in your vault.</source>
+        <translation>Αυτή η εταιρεία δεν υπάρχει στην κρύπτη σας.</translation>
+    </message>
+    <message>
+        <source>Not imported: the brand&apos;s keys changed and you did not accept them.</source>
+        <translation>Δεν έγινε εισαγωγή: τα κλειδιά της εταιρείας άλλαξαν και δεν τα αποδεχτήκατε.</translation>
+    </message>
+    <message>
+        <source>{0} (a broad purpose)</source>
+        <translation>{0} (ευρύς σκοπός)</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Έκπτωση</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Δώρο</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Υπηρεσία</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Πόντοι</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Πρόσβαση</translation>
+    </message>
+    <message>
+        <source>Nothing in return</source>
+        <translation>Τίποτα σε αντάλλαγμα</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} ημέρες</translation>
+    </message>
+    <message>
+        <source>Active until {0}</source>
+        <translation>Ενεργή έως {0}</translation>
+    </message>
+    <message>
+        <source>Expired on {0}: the brand must delete it</source>
+        <translation>Έληξε στις {0}: η εταιρεία πρέπει να τα διαγράψει</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Απορρίφθηκε</translation>
+    </message>
+    <message>
+        <source>Signed receipt: the brand stored it</source>
+        <translation>Υπογεγραμμένη απόδειξη: η εταιρεία τα αποθήκευσε</translation>
+    </message>
+    <message>
+        <source>Signed receipt: the brand deleted it</source>
+        <translation>Υπογεγραμμένη απόδειξη: η εταιρεία τα διέγραψε</translation>
+    </message>
+    <message>
+        <source>This is not a valid data request: {0}.</source>
+        <translation>Αυτό δεν είναι έγκυρο αίτημα δεδομένων: {0}.</translation>
+    </message>
+    <message>
+        <source>The file could not be read ({0}).</source>
+        <translation>Το αρχείο δεν διαβάστηκε ({0}).</translation>
+    </message>
+    <message>
+        <source>Queued, will retry: {0}</source>
+        <translation>Σε αναμονή για νέα προσπάθεια: {0}</translation>
+    </message>
+    <message>
+        <source>Refused: {0}</source>
+        <translation>Απορρίφθηκε: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChoices</name>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>ταχυδρομείο</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>τηλέφωνο</translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation>ειδοποιήσεις push</translation>
+    </message>
+    <message>
+        <source>messaging app</source>
+        <translation>εφαρμογή μηνυμάτων</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>καθημερινά</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>κάθε εβδομάδα</translation>
+    </message>
+    <message>
+        <source>fortnightly</source>
+        <translation>κάθε δύο εβδομάδες</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>κάθε μήνα</translation>
+    </message>
+    <message>
+        <source>quarterly</source>
+        <translation>κάθε τρίμηνο</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ποτέ</translation>
+    </message>
+    <message>
+        <source>new arrivals</source>
+        <translation>νέες αφίξεις</translation>
+    </message>
+    <message>
+        <source>offers</source>
+        <translation>προσφορές</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>εκδηλώσεις</translation>
+    </message>
+    <message>
+        <source>tips</source>
+        <translation>συμβουλές</translation>
+    </message>
+    <message>
+        <source>newsletter</source>
+        <translation>ενημερωτικό δελτίο</translation>
+    </message>
+    <message>
+        <source>surveys</source>
+        <translation>έρευνες</translation>
+    </message>
+    <message>
+        <source>loyalty</source>
+        <translation>επιβράβευση</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Αγγλικά</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>Ελληνικά</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Γερμανικά</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Γαλλικά</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Ισπανικά</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Ιταλικά</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Πορτογαλικά</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Ολλανδικά</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>Πολωνικά</translation>
+    </message>
+    <message>
+        <source>Swedish</source>
+        <translation>Σουηδικά</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Δανικά</translation>
+    </message>
+    <message>
+        <source>Finnish</source>
+        <translation>Φινλανδικά</translation>
+    </message>
+    <message>
+        <source>Czech</source>
+        <translation>Τσεχικά</translation>
+    </message>
+    <message>
+        <source>Romanian</source>
+        <translation>Ρουμανικά</translation>
+    </message>
+    <message>
+        <source>Hungarian</source>
+        <translation>Ουγγρικά</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>Βουλγαρικά</translation>
+    </message>
+    <message>
+        <source>Croatian</source>
+        <translation>Κροατικά</translation>
+    </message>
+    <message>
+        <source>Slovak</source>
+        <translation>Σλοβακικά</translation>
+    </message>
+    <message>
+        <source>Slovenian</source>
+        <translation>Σλοβενικά</translation>
+    </message>
+    <message>
+        <source>Estonian</source>
+        <translation>Εσθονικά</translation>
+    </message>
+    <message>
+        <source>Latvian</source>
+        <translation>Λετονικά</translation>
+    </message>
+    <message>
+        <source>Lithuanian</source>
+        <translation>Λιθουανικά</translation>
+    </message>
+    <message>
+        <source>Irish</source>
+        <translation>Ιρλανδικά</translation>
+    </message>
+    <message>
+        <source>Maltese</source>
+        <translation>Μαλτεζικά</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>Τουρκικά</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>Αραβικά</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>Κινεζικά</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>Ιαπωνικά</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>Κορεατικά</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>Χίντι</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Ρωσικά</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>Ουκρανικά</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>πρωί</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>απόγευμα</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>βράδυ</translation>
+    </message>
+    <message>
+        <source>weekends</source>
+        <translation>Σαββατοκύριακα</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>οποιαδήποτε</translation>
+    </message>
+    <message>
+        <source>she/her</source>
+        <translation>θηλυκές (αυτή)</translation>
+    </message>
+    <message>
+        <source>he/him</source>
+        <translation>αρσενικές (αυτός)</translation>
+    </message>
+    <message>
+        <source>they/them</source>
+        <translation>ουδέτερες (αυτό)</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>άλλο</translation>
+    </message>
+    <message>
+        <source>prefer not to say</source>
+        <translation>προτιμώ να μην το πω</translation>
+    </message>
+    <message>
+        <source>under 18</source>
+        <translation>κάτω των 18</translation>
+    </message>
+    <message>
+        <source>18–24</source>
+        <translation>18–24</translation>
+    </message>
+    <message>
+        <source>25–34</source>
+        <translation>25–34</translation>
+    </message>
+    <message>
+        <source>35–44</source>
+        <translation>35–44</translation>
+    </message>
+    <message>
+        <source>45–54</source>
+        <translation>45–54</translation>
+    </message>
+    <message>
+        <source>55–64</source>
+        <translation>55–64</translation>
+    </message>
+    <message>
+        <source>65 or over</source>
+        <translation>65 και άνω</translation>
+    </message>
+    <message>
+        <source>woman</source>
+        <translation>γυναίκα</translation>
+    </message>
+    <message>
+        <source>man</source>
+        <translation>άνδρας</translation>
+    </message>
+    <message>
+        <source>non-binary</source>
+        <translation>μη δυαδικό</translation>
+    </message>
+    <message>
+        <source>XXS</source>
+        <translation>XXS</translation>
+    </message>
+    <message>
+        <source>XS</source>
+        <translation>XS</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>XL</source>
+        <translation>XL</translation>
+    </message>
+    <message>
+        <source>XXL</source>
+        <translation>XXL</translation>
+    </message>
+    <message>
+        <source>XXXL</source>
+        <translation>XXXL</translation>
+    </message>
+    <message>
+        <source>slim</source>
+        <translation>στενή</translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation>κανονική</translation>
+    </message>
+    <message>
+        <source>relaxed</source>
+        <translation>χαλαρή</translation>
+    </message>
+    <message>
+        <source>oversized</source>
+        <translation>φαρδιά</translation>
+    </message>
+    <message>
+        <source>black</source>
+        <translation>μαύρο</translation>
+    </message>
+    <message>
+        <source>white</source>
+        <translation>λευκό</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>γκρι</translation>
+    </message>
+    <message>
+        <source>navy</source>
+        <translation>σκούρο μπλε</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>μπλε</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>πράσινο</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>κόκκινο</translation>
+    </message>
+    <message>
+        <source>pink</source>
+        <translation>ροζ</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <translation>μωβ</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <translation>κίτρινο</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>πορτοκαλί</translation>
+    </message>
+    <message>
+        <source>brown</source>
+        <translation>καφέ</translation>
+    </message>
+    <message>
+        <source>beige</source>
+        <translation>μπεζ</translation>
+    </message>
+    <message>
+        <source>pastels</source>
+        <translation>παστέλ</translation>
+    </message>
+    <message>
+        <source>neutrals</source>
+        <translation>ουδέτερα</translation>
+    </message>
+    <message>
+        <source>bright</source>
+        <translation>έντονα</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>οικονομικός</translation>
+    </message>
+    <message>
+        <source>mid-range</source>
+        <translation>μεσαίος</translation>
+    </message>
+    <message>
+        <source>premium</source>
+        <translation>υψηλός</translation>
+    </message>
+    <message>
+        <source>luxury</source>
+        <translation>πολυτελείας</translation>
+    </message>
+    <message>
+        <source>clothing</source>
+        <translation>ρούχα</translation>
+    </message>
+    <message>
+        <source>shoes</source>
+        <translation>παπούτσια</translation>
+    </message>
+    <message>
+        <source>accessories</source>
+        <translation>αξεσουάρ</translation>
+    </message>
+    <message>
+        <source>beauty</source>
+        <translation>ομορφιά</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <translation>είδη σπιτιού</translation>
+    </message>
+    <message>
+        <source>electronics</source>
+        <translation>ηλεκτρονικά</translation>
+    </message>
+    <message>
+        <source>sports</source>
+        <translation>αθλητικά</translation>
+    </message>
+    <message>
+        <source>books</source>
+        <translation>βιβλία</translation>
+    </message>
+    <message>
+        <source>food</source>
+        <translation>τρόφιμα</translation>
+    </message>
+    <message>
+        <source>toys</source>
+        <translation>παιχνίδια</translation>
+    </message>
+    <message>
+        <source>garden</source>
+        <translation>κήπος</translation>
+    </message>
+    <message>
+        <source>organic</source>
+        <translation>βιολογικά</translation>
+    </message>
+    <message>
+        <source>recycled</source>
+        <translation>ανακυκλωμένα</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>τοπικά</translation>
+    </message>
+    <message>
+        <source>fair trade</source>
+        <translation>δίκαιο εμπόριο</translation>
+    </message>
+    <message>
+        <source>second-hand</source>
+        <translation>μεταχειρισμένα</translation>
+    </message>
+    <message>
+        <source>repairable</source>
+        <translation>επισκευάσιμα</translation>
+    </message>
+    <message>
+        <source>low packaging</source>
+        <translation>λίγη συσκευασία</translation>
+    </message>
+    <message>
+        <source>vegan materials</source>
+        <translation>vegan υλικά</translation>
+    </message>
+    <message>
+        <source>classic</source>
+        <translation>κλασικό</translation>
+    </message>
+    <message>
+        <source>casual</source>
+        <translation>καθημερινό</translation>
+    </message>
+    <message>
+        <source>sporty</source>
+        <translation>σπορ</translation>
+    </message>
+    <message>
+        <source>formal</source>
+        <translation>επίσημο</translation>
+    </message>
+    <message>
+        <source>streetwear</source>
+        <translation>streetwear</translation>
+    </message>
+    <message>
+        <source>minimalist</source>
+        <translation>μινιμαλιστικό</translation>
+    </message>
+    <message>
+        <source>bohemian</source>
+        <translation>μποέμ</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>διαδικτυακά</translation>
+    </message>
+    <message>
+        <source>in store</source>
+        <translation>στο κατάστημα</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>και τα δύο</translation>
+    </message>
+    <message>
+        <source>omnivore</source>
+        <translation>παμφάγος</translation>
+    </message>
+    <message>
+        <source>flexitarian</source>
+        <translation>ευέλικτη χορτοφαγία</translation>
+    </message>
+    <message>
+        <source>pescatarian</source>
+        <translation>πεσκετάριος</translation>
+    </message>
+    <message>
+        <source>vegetarian</source>
+        <translation>χορτοφάγος</translation>
+    </message>
+    <message>
+        <source>vegan</source>
+        <translation>vegan</translation>
+    </message>
+    <message>
+        <source>halal</source>
+        <translation>χαλάλ</translation>
+    </message>
+    <message>
+        <source>kosher</source>
+        <translation>κόσερ</translation>
+    </message>
+    <message>
+        <source>hindu vegetarian</source>
+        <translation>ινδουιστική χορτοφαγία</translation>
+    </message>
+    <message>
+        <source>jain</source>
+        <translation>τζαϊνιστική</translation>
+    </message>
+    <message>
+        <source>no pork</source>
+        <translation>χωρίς χοιρινό</translation>
+    </message>
+    <message>
+        <source>no beef</source>
+        <translation>χωρίς μοσχάρι</translation>
+    </message>
+    <message>
+        <source>peanuts</source>
+        <translation>αράπικα φιστίκια</translation>
+    </message>
+    <message>
+        <source>tree nuts</source>
+        <translation>ξηροί καρποί</translation>
+    </message>
+    <message>
+        <source>milk</source>
+        <translation>γάλα</translation>
+    </message>
+    <message>
+        <source>eggs</source>
+        <translation>αυγά</translation>
+    </message>
+    <message>
+        <source>fish</source>
+        <translation>ψάρια</translation>
+    </message>
+    <message>
+        <source>shellfish</source>
+        <translation>οστρακοειδή</translation>
+    </message>
+    <message>
+        <source>soy</source>
+        <translation>σόγια</translation>
+    </message>
+    <message>
+        <source>wheat</source>
+        <translation>σιτάρι</translation>
+    </message>
+    <message>
+        <source>sesame</source>
+        <translation>σουσάμι</translation>
+    </message>
+    <message>
+        <source>mustard</source>
+        <translation>μουστάρδα</translation>
+    </message>
+    <message>
+        <source>celery</source>
+        <translation>σέλινο</translation>
+    </message>
+    <message>
+        <source>lupin</source>
+        <translation>λούπινο</translation>
+    </message>
+    <message>
+        <source>sulphites</source>
+        <translation>θειώδη</translation>
+    </message>
+    <message>
+        <source>lactose</source>
+        <translation>λακτόζη</translation>
+    </message>
+    <message>
+        <source>gluten</source>
+        <translation>γλουτένη</translation>
+    </message>
+    <message>
+        <source>fructose</source>
+        <translation>φρουκτόζη</translation>
+    </message>
+    <message>
+        <source>histamine</source>
+        <translation>ισταμίνη</translation>
+    </message>
+    <message>
+        <source>caffeine</source>
+        <translation>καφεΐνη</translation>
+    </message>
+    <message>
+        <source>greek</source>
+        <translation>ελληνική</translation>
+    </message>
+    <message>
+        <source>italian</source>
+        <translation>ιταλική</translation>
+    </message>
+    <message>
+        <source>french</source>
+        <translation>γαλλική</translation>
+    </message>
+    <message>
+        <source>spanish</source>
+        <translation>ισπανική</translation>
+    </message>
+    <message>
+        <source>indian</source>
+        <translation>ινδική</translation>
+    </message>
+    <message>
+        <source>chinese</source>
+        <translation>κινέζικη</translation>
+    </message>
+    <message>
+        <source>japanese</source>
+        <translation>ιαπωνική</translation>
+    </message>
+    <message>
+        <source>thai</source>
+        <translation>ταϊλανδέζικη</translation>
+    </message>
+    <message>
+        <source>mexican</source>
+        <translation>μεξικάνικη</translation>
+    </message>
+    <message>
+        <source>middle eastern</source>
+        <translation>μεσανατολίτικη</translation>
+    </message>
+    <message>
+        <source>korean</source>
+        <translation>κορεατική</translation>
+    </message>
+    <message>
+        <source>vietnamese</source>
+        <translation>βιετναμέζικη</translation>
+    </message>
+    <message>
+        <source>american</source>
+        <translation>αμερικάνικη</translation>
+    </message>
+    <message>
+        <source>a few times a week</source>
+        <translation>μερικές φορές την εβδομάδα</translation>
+    </message>
+    <message>
+        <source>rarely</source>
+        <translation>σπάνια</translation>
+    </message>
+    <message>
+        <source>dry</source>
+        <translation>ξηρό</translation>
+    </message>
+    <message>
+        <source>oily</source>
+        <translation>λιπαρό</translation>
+    </message>
+    <message>
+        <source>combination</source>
+        <translation>μικτό</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>κανονικό</translation>
+    </message>
+    <message>
+        <source>sensitive</source>
+        <translation>ευαίσθητο</translation>
+    </message>
+    <message>
+        <source>acne</source>
+        <translation>ακμή</translation>
+    </message>
+    <message>
+        <source>eczema</source>
+        <translation>έκζεμα</translation>
+    </message>
+    <message>
+        <source>rosacea</source>
+        <translation>ροδόχρους νόσος</translation>
+    </message>
+    <message>
+        <source>psoriasis</source>
+        <translation>ψωρίαση</translation>
+    </message>
+    <message>
+        <source>pigmentation</source>
+        <translation>δυσχρωμίες</translation>
+    </message>
+    <message>
+        <source>ageing</source>
+        <translation>γήρανση</translation>
+    </message>
+    <message>
+        <source>straight</source>
+        <translation>ίσια</translation>
+    </message>
+    <message>
+        <source>wavy</source>
+        <translation>κυματιστά</translation>
+    </message>
+    <message>
+        <source>curly</source>
+        <translation>σγουρά</translation>
+    </message>
+    <message>
+        <source>coily</source>
+        <translation>πολύ σγουρά</translation>
+    </message>
+    <message>
+        <source>fine</source>
+        <translation>λεπτά</translation>
+    </message>
+    <message>
+        <source>thick</source>
+        <translation>πυκνά</translation>
+    </message>
+    <message>
+        <source>floral</source>
+        <translation>λουλουδένια</translation>
+    </message>
+    <message>
+        <source>woody</source>
+        <translation>ξυλώδη</translation>
+    </message>
+    <message>
+        <source>fresh</source>
+        <translation>δροσερά</translation>
+    </message>
+    <message>
+        <source>citrus</source>
+        <translation>εσπεριδοειδή</translation>
+    </message>
+    <message>
+        <source>oriental</source>
+        <translation>οριεντάλ</translation>
+    </message>
+    <message>
+        <source>gourmand</source>
+        <translation>γλυκά (gourmand)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>κανένα</translation>
+    </message>
+    <message>
+        <source>cruelty free</source>
+        <translation>χωρίς δοκιμές σε ζώα</translation>
+    </message>
+    <message>
+        <source>fragrance free</source>
+        <translation>χωρίς άρωμα</translation>
+    </message>
+    <message>
+        <source>refillable</source>
+        <translation>επαναπληρώσιμα</translation>
+    </message>
+    <message>
+        <source>natural</source>
+        <translation>φυσικά</translation>
+    </message>
+    <message>
+        <source>baby</source>
+        <translation>βρέφος</translation>
+    </message>
+    <message>
+        <source>toddler</source>
+        <translation>νήπιο</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>δημοτικό</translation>
+    </message>
+    <message>
+        <source>teen</source>
+        <translation>έφηβος</translation>
+    </message>
+    <message>
+        <source>dog</source>
+        <translation>σκύλος</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>γάτα</translation>
+    </message>
+    <message>
+        <source>bird</source>
+        <translation>πουλί</translation>
+    </message>
+    <message>
+        <source>rabbit</source>
+        <translation>κουνέλι</translation>
+    </message>
+    <message>
+        <source>reptile</source>
+        <translation>ερπετό</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>διαμέρισμα</translation>
+    </message>
+    <message>
+        <source>house</source>
+        <translation>μονοκατοικία</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>συγκατοίκηση</translation>
+    </message>
+    <message>
+        <source>yearly</source>
+        <translation>μία φορά τον χρόνο</translation>
+    </message>
+    <message>
+        <source>a few times a year</source>
+        <translation>μερικές φορές τον χρόνο</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>πόλη</translation>
+    </message>
+    <message>
+        <source>beach</source>
+        <translation>παραλία</translation>
+    </message>
+    <message>
+        <source>mountains</source>
+        <translation>βουνό</translation>
+    </message>
+    <message>
+        <source>adventure</source>
+        <translation>περιπέτεια</translation>
+    </message>
+    <message>
+        <source>cultural</source>
+        <translation>πολιτιστικά</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>οικογενειακά</translation>
+    </message>
+    <message>
+        <source>business</source>
+        <translation>επαγγελματικά</translation>
+    </message>
+    <message>
+        <source>europe</source>
+        <translation>Ευρώπη</translation>
+    </message>
+    <message>
+        <source>africa</source>
+        <translation>Αφρική</translation>
+    </message>
+    <message>
+        <source>asia</source>
+        <translation>Ασία</translation>
+    </message>
+    <message>
+        <source>north america</source>
+        <translation>Βόρεια Αμερική</translation>
+    </message>
+    <message>
+        <source>south america</source>
+        <translation>Νότια Αμερική</translation>
+    </message>
+    <message>
+        <source>oceania</source>
+        <translation>Ωκεανία</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>παράθυρο</translation>
+    </message>
+    <message>
+        <source>aisle</source>
+        <translation>διάδρομος</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>διάβασμα</translation>
+    </message>
+    <message>
+        <source>gaming</source>
+        <translation>βιντεοπαιχνίδια</translation>
+    </message>
+    <message>
+        <source>cooking</source>
+        <translation>μαγειρική</translation>
+    </message>
+    <message>
+        <source>gardening</source>
+        <translation>κηπουρική</translation>
+    </message>
+    <message>
+        <source>photography</source>
+        <translation>φωτογραφία</translation>
+    </message>
+    <message>
+        <source>crafts</source>
+        <translation>χειροτεχνία</translation>
+    </message>
+    <message>
+        <source>music</source>
+        <translation>μουσική</translation>
+    </message>
+    <message>
+        <source>film</source>
+        <translation>κινηματογράφος</translation>
+    </message>
+    <message>
+        <source>hiking</source>
+        <translation>πεζοπορία</translation>
+    </message>
+    <message>
+        <source>DIY</source>
+        <translation>μαστορέματα (DIY)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>τρέξιμο</translation>
+    </message>
+    <message>
+        <source>cycling</source>
+        <translation>ποδηλασία</translation>
+    </message>
+    <message>
+        <source>football</source>
+        <translation>ποδόσφαιρο</translation>
+    </message>
+    <message>
+        <source>basketball</source>
+        <translation>μπάσκετ</translation>
+    </message>
+    <message>
+        <source>tennis</source>
+        <translation>τένις</translation>
+    </message>
+    <message>
+        <source>swimming</source>
+        <translation>κολύμβηση</translation>
+    </message>
+    <message>
+        <source>yoga</source>
+        <translation>γιόγκα</translation>
+    </message>
+    <message>
+        <source>gym</source>
+        <translation>γυμναστήριο</translation>
+    </message>
+    <message>
+        <source>climbing</source>
+        <translation>αναρρίχηση</translation>
+    </message>
+    <message>
+        <source>skiing</source>
+        <translation>σκι</translation>
+    </message>
+    <message>
+        <source>pop</source>
+        <translation>ποπ</translation>
+    </message>
+    <message>
+        <source>rock</source>
+        <translation>ροκ</translation>
+    </message>
+    <message>
+        <source>jazz</source>
+        <translation>τζαζ</translation>
+    </message>
+    <message>
+        <source>classical</source>
+        <translation>κλασική</translation>
+    </message>
+    <message>
+        <source>electronic</source>
+        <translation>ηλεκτρονική</translation>
+    </message>
+    <message>
+        <source>hip hop</source>
+        <translation>χιπ χοπ</translation>
+    </message>
+    <message>
+        <source>folk</source>
+        <translation>παραδοσιακή</translation>
+    </message>
+    <message>
+        <source>metal</source>
+        <translation>μέταλ</translation>
+    </message>
+    <message>
+        <source>fiction</source>
+        <translation>λογοτεχνία</translation>
+    </message>
+    <message>
+        <source>crime</source>
+        <translation>αστυνομικά</translation>
+    </message>
+    <message>
+        <source>science fiction</source>
+        <translation>επιστημονική φαντασία</translation>
+    </message>
+    <message>
+        <source>fantasy</source>
+        <translation>φαντασία</translation>
+    </message>
+    <message>
+        <source>history</source>
+        <translation>ιστορία</translation>
+    </message>
+    <message>
+        <source>biography</source>
+        <translation>βιογραφίες</translation>
+    </message>
+    <message>
+        <source>science</source>
+        <translation>επιστήμη</translation>
+    </message>
+    <message>
+        <source>poetry</source>
+        <translation>ποίηση</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>περιβάλλον</translation>
+    </message>
+    <message>
+        <source>animal welfare</source>
+        <translation>προστασία των ζώων</translation>
+    </message>
+    <message>
+        <source>education</source>
+        <translation>εκπαίδευση</translation>
+    </message>
+    <message>
+        <source>health research</source>
+        <translation>έρευνα για την υγεία</translation>
+    </message>
+    <message>
+        <source>poverty</source>
+        <translation>φτώχεια</translation>
+    </message>
+    <message>
+        <source>human rights</source>
+        <translation>ανθρώπινα δικαιώματα</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditors</name>
+    <message>
+        <source>Not set</source>
+        <translation>Δεν έχει οριστεί</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Επιλέξτε…</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>name@example.org</translation>
+    </message>
+    <message>
+        <source>Two letters, like GR</source>
+        <translation>Δύο γράμματα, π.χ. GR</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ναι</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Όχι</translation>
+    </message>
+    <message>
+        <source>Value of {0}</source>
+        <translation>Τιμή του πεδίου {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>How to contact me</source>
+        <translation>Πώς να επικοινωνείτε μαζί μου</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Πόσο συχνά</translation>
+    </message>
+    <message>
+        <source>Topics I want to hear about</source>
+        <translation>Θέματα που με ενδιαφέρουν</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Προτιμώμενη γλώσσα</translation>
+    </message>
+    <message>
+        <source>Best time to contact me</source>
+        <translation>Καλύτερη ώρα επικοινωνίας</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Διεύθυνση email</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Προτιμώμενο όνομα</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Αντωνυμίες</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Χώρα</translation>
+    </message>
+    <message>
+        <source>Birthday (month and day)</source>
+        <translation>Γενέθλια (μήνας και ημέρα)</translation>
+    </message>
+    <message>
+        <source>Age range</source>
+        <translation>Ηλικιακή ομάδα</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Φύλο</translation>
+    </message>
+    <message>
+        <source>Clothing size (tops)</source>
+        <translation>Μέγεθος ρούχων (πάνω μέρος)</translation>
+    </message>
+    <message>
+        <source>Clothing size (bottoms)</source>
+        <translation>Μέγεθος ρούχων (κάτω μέρος)</translation>
+    </message>
+    <message>
+        <source>Shoe size (EU)</source>
+        <translation>Νούμερο παπουτσιών (EU)</translation>
+    </message>
+    <message>
+        <source>Preferred fit</source>
+        <translation>Προτιμώμενη εφαρμογή</translation>
+    </message>
+    <message>
+        <source>Favourite colours</source>
+        <translation>Αγαπημένα χρώματα</translation>
+    </message>
+    <message>
+        <source>Typical budget</source>
+        <translation>Συνήθης προϋπολογισμός</translation>
+    </message>
+    <message>
+        <source>What I shop for</source>
+        <translation>Τι ψωνίζω</translation>
+    </message>
+    <message>
+        <source>Sustainability matters to me</source>
+        <translation>Με ενδιαφέρει η βιωσιμότητα</translation>
+    </message>
+    <message>
+        <source>My style</source>
+        <translation>Το στυλ μου</translation>
+    </message>
+    <message>
+        <source>Where I like to shop</source>
+        <translation>Πού μου αρέσει να ψωνίζω</translation>
+    </message>
+    <message>
+        <source>Diet</source>
+        <translation>Διατροφή</translation>
+    </message>
+    <message>
+        <source>Religious dietary rules</source>
+        <translation>Θρησκευτικοί διατροφικοί κανόνες</translation>
+    </message>
+    <message>
+        <source>Food allergies</source>
+        <translation>Τροφικές αλλεργίες</translation>
+    </message>
+    <message>
+        <source>Food intolerances</source>
+        <translation>Τροφικές δυσανεξίες</translation>
+    </message>
+    <message>
+        <source>Favourite cuisines</source>
+        <translation>Αγαπημένες κουζίνες</translation>
+    </message>
+    <message>
+        <source>How often I cook</source>
+        <translation>Πόσο συχνά μαγειρεύω</translation>
+    </message>
+    <message>
+        <source>Skin type</source>
+        <translation>Τύπος δέρματος</translation>
+    </message>
+    <message>
+        <source>Skin conditions</source>
+        <translation>Δερματικές παθήσεις</translation>
+    </message>
+    <message>
+        <source>Hair type</source>
+        <translation>Τύπος μαλλιών</translation>
+    </message>
+    <message>
+        <source>Fragrances I like</source>
+        <translation>Αρώματα που μου αρέσουν</translation>
+    </message>
+    <message>
+        <source>Beauty values</source>
+        <translation>Αξίες στην ομορφιά</translation>
+    </message>
+    <message>
+        <source>People in my household</source>
+        <translation>Άτομα στο νοικοκυριό μου</translation>
+    </message>
+    <message>
+        <source>Ages of children at home</source>
+        <translation>Ηλικίες παιδιών στο σπίτι</translation>
+    </message>
+    <message>
+        <source>Pets</source>
+        <translation>Κατοικίδια</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Κατοικία</translation>
+    </message>
+    <message>
+        <source>I have a garden or balcony</source>
+        <translation>Έχω κήπο ή μπαλκόνι</translation>
+    </message>
+    <message>
+        <source>How often I travel</source>
+        <translation>Πόσο συχνά ταξιδεύω</translation>
+    </message>
+    <message>
+        <source>How I like to travel</source>
+        <translation>Πώς μου αρέσει να ταξιδεύω</translation>
+    </message>
+    <message>
+        <source>Where I like to go</source>
+        <translation>Πού μου αρέσει να πηγαίνω</translation>
+    </message>
+    <message>
+        <source>Seat preference</source>
+        <translation>Προτίμηση θέσης</translation>
+    </message>
+    <message>
+        <source>Accessibility needs</source>
+        <translation>Ανάγκες προσβασιμότητας</translation>
+    </message>
+    <message>
+        <source>Hobbies</source>
+        <translation>Χόμπι</translation>
+    </message>
+    <message>
+        <source>Sports</source>
+        <translation>Αθλήματα</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>Μουσική</translation>
+    </message>
+    <message>
+        <source>Books</source>
+        <translation>Βιβλία</translation>
+    </message>
+    <message>
+        <source>Causes I support</source>
+        <translation>Σκοποί που υποστηρίζω</translation>
+    </message>
+    <message>
+        <source>Religion or belief</source>
+        <translation>Θρησκεία ή πεποιθήσεις</translation>
+    </message>
+    <message>
+        <source>Political views</source>
+        <translation>Πολιτικές απόψεις</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <source>⚠ Special category</source>
+        <translation>⚠ Ειδική κατηγορία</translation>
+    </message>
+    <message>
+        <source>Health, religion or other special-category data (GDPR Art. 9). Share it only if you are sure.</source>
+        <translation>Υγεία, θρησκεία ή άλλα δεδομένα ειδικής κατηγορίας (άρθρο 9 ΓΚΠΔ). Κοινοποιήστε τα μόνο αν είστε σίγουροι.</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Υποχρεωτικό</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Προαιρετικό</translation>
+    </message>
+    <message>
+        <source>Your value: {value}</source>
+        <translation>Η τιμή σας: {value}</translation>
+    </message>
+    <message>
+        <source>No value: set it in My data</source>
+        <translation>Χωρίς τιμή: ορίστε την στα Δεδομένα μου</translation>
+    </message>
+    <message>
+        <source>The brand gets your alias for it: {alias}</source>
+        <translation>Η εταιρεία λαμβάνει το ψευδώνυμό σας γι’ αυτό: {alias}</translation>
+    </message>
+    <message>
+        <source>Why they ask: {why}</source>
+        <translation>Γιατί το ζητούν: {why}</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Υποχρεωτικό.</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>Προαιρετικό.</translation>
+    </message>
+    <message>
+        <source>Special-category data (GDPR Art. 9).</source>
+        <translation>Δεδομένα ειδικής κατηγορίας (άρθρο 9 ΓΚΠΔ).</translation>
+    </message>
+    <message>
+        <source>Share {field}</source>
+        <translation>Κοινοποίηση: {field}</translation>
+    </message>
+    <message>
+        <source>Required: the brand needs this one to accept a share.</source>
+        <translation>Υποχρεωτικό: η εταιρεία το χρειάζεται για να δεχτεί την κοινοποίηση.</translation>
+    </message>
+    <message>
+        <source>Nothing to share yet: set a value in My data.</source>
+        <translation>Τίποτα για κοινοποίηση ακόμη: ορίστε μια τιμή στα Δεδομένα μου.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldWords</name>
+    <message>
+        <source>Contact</source>
+        <translation>Επικοινωνία</translation>
+    </message>
+    <message>
+        <source>About me</source>
+        <translation>Σχετικά με εμένα</translation>
+    </message>
+    <message>
+        <source>Shopping</source>
+        <translation>Αγορές</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Φαγητό</translation>
+    </message>
+    <message>
+        <source>Beauty</source>
+        <translation>Ομορφιά</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Σπίτι</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Ταξίδια</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Ενδιαφέροντα</translation>
+    </message>
+    <message>
+        <source>My own fields</source>
+        <translation>Τα δικά μου πεδία</translation>
+    </message>
+    <message>
+        <source>Special category</source>
+        <translation>Ειδική κατηγορία</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Προσωπική</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Χαμηλή</translation>
+    </message>
+    <message>
+        <source>Special category data (GDPR Article 9): health, religion or belief, ethnicity, biometrics, sex life or sexual orientation, political opinions. The law protects it more strongly, and this app always warns you before sharing it.</source>
+        <translation>Δεδομένα ειδικής κατηγορίας (άρθρο 9 ΓΚΠΔ): υγεία, θρησκεία ή πεποιθήσεις, εθνοτική καταγωγή, βιομετρικά στοιχεία, σεξουαλική ζωή ή σεξουαλικός προσανατολισμός, πολιτικά φρονήματα. Ο νόμος τα προστατεύει αυστηρότερα, και αυτή η εφαρμογή σάς προειδοποιεί πάντα πριν τα κοινοποιήσετε.</translation>
+    </message>
+    <message>
+        <source>Personal: says something about who you are; share it with care.</source>
+        <translation>Προσωπική: λέει κάτι για το ποιος είστε· κοινοποιήστε το με προσοχή.</translation>
+    </message>
+    <message>
+        <source>Low: a preference that says little about you on its own.</source>
+        <translation>Χαμηλή: μια προτίμηση που από μόνη της λέει λίγα για εσάς.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Κείμενο</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Αριθμός</translation>
+    </message>
+    <message>
+        <source>One of a list</source>
+        <translation>Ένα από λίστα</translation>
+    </message>
+    <message>
+        <source>Several of a list</source>
+        <translation>Πολλά από λίστα</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ημερομηνία</translation>
+    </message>
+    <message>
+        <source>Yes or no</source>
+        <translation>Ναι ή όχι</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ναι</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Όχι</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>This needs text.</source>
+        <translation>Εδώ χρειάζεται κείμενο.</translation>
+    </message>
+    <message>
+        <source>This cannot be empty; use Clear to remove the value.</source>
+        <translation>Δεν μπορεί να είναι κενό· χρησιμοποιήστε την Απαλοιφή για να αφαιρέσετε την τιμή.</translation>
+    </message>
+    <message>
+        <source>This is too long: at most {0} characters.</source>
+        <translation>Είναι πολύ μεγάλο: έως {0} χαρακτήρες.</translation>
+    </message>
+    <message>
+        <source>This contains invisible control characters; retype it.</source>
+        <translation>Περιέχει αόρατους χαρακτήρες ελέγχου· πληκτρολογήστε το ξανά.</translation>
+    </message>
+    <message>
+        <source>This is not an email address (like name@example.org).</source>
+        <translation>Δεν είναι διεύθυνση email (όπως name@example.org).</translation>
+    </message>
+    <message>
+        <source>Use the two-letter country code, like GR or DE.</source>
+        <translation>Χρησιμοποιήστε τον διψήφιο κωδικό χώρας, όπως GR ή DE.</translation>
+    </message>
+    <message>
+        <source>This needs a number.</source>
+        <translation>Εδώ χρειάζεται αριθμός.</translation>
+    </message>
+    <message>
+        <source>The smallest value allowed is {0}.</source>
+        <translation>Η μικρότερη επιτρεπτή τιμή είναι {0}.</translation>
+    </message>
+    <message>
+        <source>The largest value allowed is {0}.</source>
+        <translation>Η μεγαλύτερη επιτρεπτή τιμή είναι {0}.</translation>
+    </message>
+    <message>
+        <source>Use steps of {0}.</source>
+        <translation>Χρησιμοποιήστε βήματα του {0}.</translation>
+    </message>
+    <message>
+        <source>Pick one of the choices offered.</source>
+        <translation>Διαλέξτε μία από τις διαθέσιμες επιλογές.</translation>
+    </message>
+    <message>
+        <source>This needs a month and a day (MM-DD) that exist.</source>
+        <translation>Εδώ χρειάζεται υπαρκτός μήνας και ημέρα (MM-DD).</translation>
+    </message>
+    <message>
+        <source>This needs a date that exists (YYYY-MM-DD).</source>
+        <translation>Εδώ χρειάζεται υπαρκτή ημερομηνία (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>This needs yes or no.</source>
+        <translation>Εδώ χρειάζεται ναι ή όχι.</translation>
+    </message>
+    <message>
+        <source>This value does not fit the field ({0}).</source>
+        <translation>Αυτή η τιμή δεν ταιριάζει στο πεδίο ({0}).</translation>
+    </message>
+    <message>
+        <source>“{0}” was not saved. {1}</source>
+        <translation>Το «{0}» δεν αποθηκεύτηκε. {1}</translation>
+    </message>
+    <message>
+        <source>“{0}” is required by an active grant: revoke it first (on the Shared page).</source>
+        <translation>Το «{0}» απαιτείται από ενεργή άδεια: ανακαλέστε την πρώτα (στη σελίδα Κοινοποιήσεις).</translation>
+    </message>
+    <message>
+        <source>The key must be 1 to 40 lowercase letters, digits or underscores.</source>
+        <translation>Το κλειδί πρέπει να έχει 1 έως 40 πεζά λατινικά γράμματα, ψηφία ή κάτω παύλες.</translation>
+    </message>
+    <message>
+        <source>The name must be 1 to 80 characters, without control characters.</source>
+        <translation>Το όνομα πρέπει να έχει 1 έως 80 χαρακτήρες, χωρίς χαρακτήρες ελέγχου.</translation>
+    </message>
+    <message>
+        <source>A list field needs 1 to 50 choices, one per line; other types take none.</source>
+        <translation>Ένα πεδίο λίστας χρειάζεται 1 έως 50 επιλογές, μία ανά γραμμή· οι άλλοι τύποι δεν έχουν επιλογές.</translation>
+    </message>
+    <message>
+        <source>You already have a field with this key: choose another.</source>
+        <translation>Έχετε ήδη πεδίο με αυτό το κλειδί: επιλέξτε άλλο.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsDelegate</name>
+    <message>
+        <source>Not set</source>
+        <translation>Δεν έχει οριστεί</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsModel</name>
+    <message>
+        <source>Category</source>
+        <translation>Κατηγορία</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Πεδίο</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Ευαισθησία</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Τιμή</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Δεν έχει οριστεί</translation>
+    </message>
+    <message>
+        <source>{0} ({1}), key: {2}</source>
+        <translation>{0} ({1}), κλειδί: {2}</translation>
+    </message>
+    <message>
+        <source>Not set: double-click or press Enter to fill in.</source>
+        <translation>Δεν έχει οριστεί: κάντε διπλό κλικ ή πατήστε Enter για να τη συμπληρώσετε.</translation>
+    </message>
+</context>
+<context>
+    <name>GrantModels</name>
+    <message>
+        <source>required</source>
+        <translation>υποχρεωτικό</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>προαιρετικό</translation>
+    </message>
+    <message>
+        <source>{field} ({need})</source>
+        <translation>{field} ({need})</translation>
+    </message>
+</context>
+<context>
+    <name>GrantsModel</name>
+    <message>
+        <source>Brand</source>
+        <translation>Εταιρεία</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Σκοπός</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Πεδία</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Προσφορά</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Έως</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Κατάσταση</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Παράδοση</translation>
+    </message>
+    <message>
+        <source>1 attempt</source>
+        <translation>1 προσπάθεια</translation>
+    </message>
+    <message>
+        <source>{0} attempts</source>
+        <translation>{0} προσπάθειες</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of {0}</source>
+        <translation>Ιστορικό: {0}</translation>
+    </message>
+    <message>
+        <source>Every change to “{0}”, newest first. Only you can see this.</source>
+        <translation>Κάθε αλλαγή στο «{0}», πρώτα η πιο πρόσφατη. Μόνο εσείς το βλέπετε αυτό.</translation>
+    </message>
+    <message>
+        <source>“{0}” has never been set.</source>
+        <translation>Το «{0}» δεν έχει οριστεί ποτέ.</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Αλλαγές</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Πότε</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Τιμή</translation>
+    </message>
+    <message>
+        <source>(cleared)</source>
+        <translation>(διαγράφηκε)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRequestDialog</name>
+    <message>
+        <source>Choose a data request</source>
+        <translation>Επιλογή αιτήματος δεδομένων</translation>
+    </message>
+    <message>
+        <source>Data requests (*.jwt *.jws *.txt);;All files (*)</source>
+        <translation>Αιτήματα δεδομένων (*.jwt *.jws *.txt);;Όλα τα αρχεία (*)</translation>
+    </message>
+    <message>
+        <source>Import a data request</source>
+        <translation>Εισαγωγή αιτήματος δεδομένων</translation>
+    </message>
+    <message>
+        <source>A brand&apos;s data request says who the brand is, what it asks for and what it offers in return. Importing it shares nothing.</source>
+        <translation>Το αίτημα δεδομένων μιας εταιρείας λέει ποια είναι, τι ζητά και τι προσφέρει σε αντάλλαγμα. Η εισαγωγή του δεν κοινοποιεί τίποτα.</translation>
+    </message>
+    <message>
+        <source>&amp;Web address</source>
+        <translation>&amp;Διεύθυνση ιστού</translation>
+    </message>
+    <message>
+        <source>&amp;Pasted text</source>
+        <translation>&amp;Επικολλημένο κείμενο</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Αρχείο</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Σε εξέλιξη</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Άκυρο</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Διακοπή αναμονής</translation>
+    </message>
+    <message>
+        <source>Why the request was not imported</source>
+        <translation>Γιατί δεν έγινε η εισαγωγή του αιτήματος</translation>
+    </message>
+    <message>
+        <source>Fetched over a secure connection from the brand&apos;s own site, which proves the request comes from that domain.</source>
+        <translation>Λήψη μέσω ασφαλούς σύνδεσης από τον ιστότοπο της ίδιας της εταιρείας, που αποδεικνύει ότι το αίτημα προέρχεται από αυτόν τον τομέα.</translation>
+    </message>
+    <message>
+        <source>shoes.example or https://shoes.example</source>
+        <translation>shoes.example ή https://shoes.example</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s web address</source>
+        <translation>Η διεύθυνση ιστού της εταιρείας</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>Λήψη</translation>
+    </message>
+    <message>
+        <source>Fetch the request from this address</source>
+        <translation>Λήψη του αιτήματος από αυτή τη διεύθυνση</translation>
+    </message>
+    <message>
+        <source>The vault asks the brand&apos;s site for {0} over https and checks the brand&apos;s signature. Redirects are not followed; plain http is allowed only on this computer.</source>
+        <translation>Η κρύπτη ζητά από τον ιστότοπο της εταιρείας το {0} μέσω https και ελέγχει την υπογραφή της εταιρείας. Οι ανακατευθύνσεις δεν ακολουθούνται· το απλό http επιτρέπεται μόνο σε αυτόν τον υπολογιστή.</translation>
+    </message>
+    <message>
+        <source>Paste the request the brand gave you. Nothing proves where pasted text comes from, so the brand is shown as not verified.</source>
+        <translation>Επικολλήστε το αίτημα που σας έδωσε η εταιρεία. Τίποτα δεν αποδεικνύει από πού προέρχεται ένα επικολλημένο κείμενο, γι’ αυτό η εταιρεία εμφανίζεται ως μη επαληθευμένη.</translation>
+    </message>
+    <message>
+        <source>The request, pasted</source>
+        <translation>Το αίτημα, επικολλημένο</translation>
+    </message>
+    <message>
+        <source>eyJhbGciOiJFZERTQSIs...</source>
+        <translation>eyJhbGciOiJFZERTQSIs...</translation>
+    </message>
+    <message>
+        <source>Import text</source>
+        <translation>Εισαγωγή κειμένου</translation>
+    </message>
+    <message>
+        <source>Import the pasted request</source>
+        <translation>Εισαγωγή του επικολλημένου αιτήματος</translation>
+    </message>
+    <message>
+        <source>Choose a request file the brand gave you. Nothing proves where a file comes from, so the brand is shown as not verified.</source>
+        <translation>Επιλέξτε ένα αρχείο αιτήματος που σας έδωσε η εταιρεία. Τίποτα δεν αποδεικνύει από πού προέρχεται ένα αρχείο, γι’ αυτό η εταιρεία εμφανίζεται ως μη επαληθευμένη.</translation>
+    </message>
+    <message>
+        <source>Choose a file...</source>
+        <translation>Επιλογή αρχείου...</translation>
+    </message>
+    <message>
+        <source>Choose a request file and import it</source>
+        <translation>Επιλογή αρχείου αιτήματος και εισαγωγή του</translation>
+    </message>
+    <message>
+        <source>Type the brand&apos;s web address, for example shoes.example.</source>
+        <translation>Πληκτρολογήστε τη διεύθυνση ιστού της εταιρείας, για παράδειγμα shoes.example.</translation>
+    </message>
+    <message>
+        <source>Fetching the request from {0}...</source>
+        <translation>Λήψη του αιτήματος από {0}...</translation>
+    </message>
+    <message>
+        <source>Paste the request first.</source>
+        <translation>Επικολλήστε πρώτα το αίτημα.</translation>
+    </message>
+    <message>
+        <source>Checking the request...</source>
+        <translation>Έλεγχος του αιτήματος...</translation>
+    </message>
+    <message>
+        <source>Reading and checking the request...</source>
+        <translation>Ανάγνωση και έλεγχος του αιτήματος...</translation>
+    </message>
+    <message>
+        <source>Brand: {origin}
+
+A brand may replace its keys, but someone pretending to be {origin} would also have other keys. Accept the new keys only if you are sure, for example because the brand told you about the change.
+
+Trusted signing key: {old}
+New signing key: {new}
+
+Accept the new keys?</source>
+        <translation>Εταιρεία: {origin}
+
+Μια εταιρεία μπορεί να αντικαταστήσει τα κλειδιά της, αλλά και κάποιος που παριστάνει την {origin} θα είχε άλλα κλειδιά. Αποδεχτείτε τα νέα κλειδιά μόνο αν είστε σίγουροι, για παράδειγμα επειδή η εταιρεία σάς ενημέρωσε για την αλλαγή.
+
+Αξιόπιστο κλειδί υπογραφής: {old}
+Νέο κλειδί υπογραφής: {new}
+
+Αποδοχή των νέων κλειδιών;</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s keys changed</source>
+        <translation>Τα κλειδιά της εταιρείας άλλαξαν</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s keys changed since you first trusted it.</source>
+        <translation>Τα κλειδιά της εταιρείας άλλαξαν από τότε που την εμπιστευτήκατε για πρώτη φορά.</translation>
+    </message>
+    <message>
+        <source>Accept new keys</source>
+        <translation>Αποδοχή νέων κλειδιών</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the brand.</source>
+        <translation>Η αναμονή για την εταιρεία διακόπηκε.</translation>
+    </message>
+</context>
+<context>
+    <name>KnowsDialog</name>
+    <message>
+        <source>What {0} knows about you</source>
+        <translation>Τι γνωρίζει για εσάς η {0}</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Φόρτωση...</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Τι</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Τιμή</translation>
+    </message>
+    <message>
+        <source>What the brand holds, per grant</source>
+        <translation>Τι κατέχει η εταιρεία, ανά άδεια</translation>
+    </message>
+    <message>
+        <source>{brand} holds {values} of your values through 1 active grant.</source>
+        <translation>Η {brand} κατέχει {values} από τις τιμές σας μέσω 1 ενεργής άδειας.</translation>
+    </message>
+    <message>
+        <source>{brand} holds {values} of your values through {grants} active grants.</source>
+        <translation>Η {brand} κατέχει {values} από τις τιμές σας μέσω {grants} ενεργών αδειών.</translation>
+    </message>
+    <message>
+        <source>{0} holds nothing of yours now.</source>
+        <translation>Η {0} δεν κατέχει πλέον τίποτα δικό σας.</translation>
+    </message>
+    <message>
+        <source>Ended grants are listed too: the brand was told to delete their data, or had to when they expired.</source>
+        <translation>Εμφανίζονται και οι άδειες που τερματίστηκαν: η εταιρεία ενημερώθηκε να διαγράψει τα δεδομένα τους ή όφειλε να το κάνει όταν έληξαν.</translation>
+    </message>
+    <message>
+        <source>{0} (special category)</source>
+        <translation>{0} (ειδική κατηγορία)</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Σκοπός</translation>
+    </message>
+    <message>
+        <source>In return</source>
+        <translation>Σε αντάλλαγμα</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Κοινοποιήθηκε</translation>
+    </message>
+    <message>
+        <source>{date}, version {version}; the brand keeps it {days}</source>
+        <translation>{date}, έκδοση {version}· η εταιρεία τα κρατά {days}</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>Τεκμήριο</translation>
+    </message>
+    <message>
+        <source>No signed receipt from the brand yet</source>
+        <translation>Δεν υπάρχει ακόμη υπογεγραμμένη απόδειξη από την εταιρεία</translation>
+    </message>
+    <message>
+        <source>{words}: a receipt signed with the brand&apos;s key, for message {message}.</source>
+        <translation>{words}: απόδειξη υπογεγραμμένη με το κλειδί της εταιρείας, για το μήνυμα {message}.</translation>
+    </message>
+</context>
+<context>
+    <name>MainArea</name>
+    <message>
+        <source>Sections</source>
+        <translation>Ενότητες</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Zero-Party Vault</source>
+        <translation>Zero-Party Vault</translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation>Κρύπτη</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Κλείδωμα</translation>
+    </message>
+    <message>
+        <source>Lock the vault (Ctrl+L)</source>
+        <translation>Κλείδωμα της κρύπτης (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Ξεκλείδωτη</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Κλειδωμένη</translation>
+    </message>
+</context>
+<context>
+    <name>MultiChoiceEditor</name>
+    <message>
+        <source>Space ticks or unticks; Enter saves; Escape cancels.</source>
+        <translation>Το Space επιλέγει ή αποεπιλέγει· το Enter αποθηκεύει· το Escape ακυρώνει.</translation>
+    </message>
+</context>
+<context>
+    <name>MyDataPage</name>
+    <message>
+        <source>Search fields and values (Ctrl+F)</source>
+        <translation>Αναζήτηση σε πεδία και τιμές (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search fields</source>
+        <translation>Αναζήτηση πεδίων</translation>
+    </message>
+    <message>
+        <source>Show category</source>
+        <translation>Εμφάνιση κατηγορίας</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Όλες οι κατηγορίες</translation>
+    </message>
+    <message>
+        <source>&amp;Add field…</source>
+        <translation>&amp;Προσθήκη πεδίου…</translation>
+    </message>
+    <message>
+        <source>Add a field of your own</source>
+        <translation>Προσθήκη δικού σας πεδίου</translation>
+    </message>
+    <message>
+        <source>Your fields</source>
+        <translation>Τα πεδία σας</translation>
+    </message>
+    <message>
+        <source>Double-click a value, or press Enter, to change it.</source>
+        <translation>Κάντε διπλό κλικ σε μια τιμή ή πατήστε Enter για να την αλλάξετε.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Επεξεργασία</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Ιστορικό…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>Απα&amp;λοιφή</translation>
+    </message>
+    <message>
+        <source>Edit the value</source>
+        <translation>Επεξεργασία της τιμής</translation>
+    </message>
+    <message>
+        <source>Show the value&apos;s history</source>
+        <translation>Εμφάνιση του ιστορικού της τιμής</translation>
+    </message>
+    <message>
+        <source>Clear the value</source>
+        <translation>Απαλοιφή της τιμής</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Επεξεργασία</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Ιστορικό…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Απαλοιφή</translation>
+    </message>
+    <message>
+        <source>My data</source>
+        <translation>Τα δεδομένα μου</translation>
+    </message>
+    <message>
+        <source>No field or value matches “{0}”.</source>
+        <translation>Κανένα πεδίο ή τιμή δεν ταιριάζει με «{0}».</translation>
+    </message>
+</context>
+<context>
+    <name>QrDialog</name>
+    <message>
+        <source>Share token for {0} as a QR code</source>
+        <translation>Διακριτικό κοινοποίησης για την {0} ως κωδικός QR</translation>
+    </message>
+    <message>
+        <source>{brand}: {fields}, version {version}</source>
+        <translation>{brand}: {fields}, έκδοση {version}</translation>
+    </message>
+    <message>
+        <source>Making the code…</source>
+        <translation>Δημιουργία του κωδικού…</translation>
+    </message>
+    <message>
+        <source>QR code of the share token</source>
+        <translation>Κωδικός QR του διακριτικού κοινοποίησης</translation>
+    </message>
+    <message>
+        <source>For a handover in a shop: the brand scans it and verifies it with zpv-brand verify. It carries exactly the share token sent to {brand}, which only the brand&apos;s key can read.</source>
+        <translation>Για παράδοση σε κατάστημα: η εταιρεία τον σαρώνει και τον επαληθεύει με το zpv-brand verify. Περιέχει ακριβώς το διακριτικό κοινοποίησης που στάλθηκε στην {brand}, το οποίο μπορεί να διαβάσει μόνο το κλειδί της εταιρείας.</translation>
+    </message>
+    <message>
+        <source>A QR code of {modules} by {modules} modules.</source>
+        <translation>Κωδικός QR {modules} επί {modules} στοιχείων.</translation>
+    </message>
+    <message>
+        <source>This share token is too long for a QR code: {length} bytes, and one code holds at most {limit}. The brand gets it over the network as usual; share fewer fields for a code you can hand over.</source>
+        <translation>Αυτό το διακριτικό κοινοποίησης είναι πολύ μεγάλο για κωδικό QR: {length} byte, ενώ ένας κωδικός χωράει έως {limit}. Η εταιρεία το λαμβάνει κανονικά μέσω δικτύου· κοινοποιήστε λιγότερα πεδία για κωδικό που μπορείτε να δώσετε επιτόπου.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodePage</name>
+    <message>
+        <source>Your recovery code</source>
+        <translation>Ο κωδικός ανάκτησής σας</translation>
+    </message>
+    <message>
+        <source>If you forget your passphrase, this code is the only way back into your vault. Write it down or print it, and keep it somewhere safe, away from this computer. It is shown only now.</source>
+        <translation>Αν ξεχάσετε τη φράση πρόσβασης, αυτός ο κωδικός είναι ο μόνος τρόπος να μπείτε ξανά στην κρύπτη σας. Σημειώστε τον ή εκτυπώστε τον και φυλάξτε τον σε ασφαλές μέρος, μακριά από αυτόν τον υπολογιστή. Εμφανίζεται μόνο τώρα.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Κωδικός ανάκτησης</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Αντιγραφή</translation>
+    </message>
+    <message>
+        <source>Save...</source>
+        <translation>Αποθήκευση...</translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation>Εκτύπωση...</translation>
+    </message>
+    <message>
+        <source>Group of the recovery code, typed back</source>
+        <translation>Ομάδα του κωδικού ανάκτησης, πληκτρολογημένη ξανά</translation>
+    </message>
+    <message>
+        <source>Open my vault</source>
+        <translation>Άνοιγμα της κρύπτης μου</translation>
+    </message>
+    <message>
+        <source>To check that you have it, type group {0} of {1} of your code:</source>
+        <translation>Για να βεβαιωθείτε ότι τον έχετε, πληκτρολογήστε την ομάδα {0} από τις {1} του κωδικού σας:</translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard is cleared in 30 seconds.</source>
+        <translation>Αντιγράφηκε. Το πρόχειρο θα καθαριστεί σε 30 δευτερόλεπτα.</translation>
+    </message>
+    <message>
+        <source>Zero-Party Vault recovery code
+
+{0}
+
+With this code you can open your vault if you forget your passphrase.
+Keep it somewhere safe, away from your computer.</source>
+        <translation>Κωδικός ανάκτησης Zero-Party Vault
+
+{0}
+
+Με αυτόν τον κωδικό μπορείτε να ανοίξετε την κρύπτη σας αν ξεχάσετε τη φράση πρόσβασης.
+Φυλάξτε τον σε ασφαλές μέρος, μακριά από τον υπολογιστή σας.</translation>
+    </message>
+    <message>
+        <source>Save the recovery code</source>
+        <translation>Αποθήκευση του κωδικού ανάκτησης</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Αρχεία κειμένου (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved. Move it off this computer, e.g. to a USB stick you keep safe.</source>
+        <translation>Αποθηκεύτηκε. Μεταφέρετέ τον εκτός αυτού του υπολογιστή, π.χ. σε ένα USB stick που φυλάτε σε ασφαλές μέρος.</translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation>Η αποθήκευση απέτυχε: {0}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Στάλθηκε στον εκτυπωτή.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Transparency report</source>
+        <translation>Αναφορά διαφάνειας</translation>
+    </message>
+    <message>
+        <source>A transparency report on every brand</source>
+        <translation>Αναφορά διαφάνειας για κάθε εταιρεία</translation>
+    </message>
+    <message>
+        <source>A transparency report on {0}</source>
+        <translation>Αναφορά διαφάνειας για την {0}</translation>
+    </message>
+    <message>
+        <source>Who knows what about you, why, until when, what you got in return, and the receipts the brands signed; a page per brand.</source>
+        <translation>Ποιος γνωρίζει τι για εσάς, γιατί, μέχρι πότε, τι πήρατε σε αντάλλαγμα και οι αποδείξεις που υπέγραψαν οι εταιρείες· μία σελίδα ανά εταιρεία.</translation>
+    </message>
+    <message>
+        <source>What {0} knows about you, why, until when, what you got in return, and the receipts it signed.</source>
+        <translation>Τι γνωρίζει για εσάς η {0}, γιατί, μέχρι πότε, τι πήρατε σε αντάλλαγμα και οι αποδείξεις που υπέγραψε.</translation>
+    </message>
+    <message>
+        <source>&amp;PDF: to print or keep</source>
+        <translation>&amp;PDF: για εκτύπωση ή φύλαξη</translation>
+    </message>
+    <message>
+        <source>&amp;HTML: a web page, with the signed receipts in full</source>
+        <translation>&amp;HTML: ιστοσελίδα, με τις υπογεγραμμένες αποδείξεις ολόκληρες</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Αρχείο:</translation>
+    </message>
+    <message>
+        <source>File to write the report to</source>
+        <translation>Αρχείο όπου θα γραφτεί η αναφορά</translation>
+    </message>
+    <message>
+        <source>&amp;Choose...</source>
+        <translation>Επι&amp;λογή...</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Επιλογή του αρχείου</translation>
+    </message>
+    <message>
+        <source>The file is not encrypted: it holds what you shared.</source>
+        <translation>Το αρχείο δεν είναι κρυπτογραφημένο: περιέχει όσα κοινοποιήσατε.</translation>
+    </message>
+    <message>
+        <source>Writing the report</source>
+        <translation>Εγγραφή της αναφοράς</translation>
+    </message>
+    <message>
+        <source>&amp;Open it</source>
+        <translation>Ά&amp;νοιγμα</translation>
+    </message>
+    <message>
+        <source>Open the report just written</source>
+        <translation>Άνοιγμα της αναφοράς που μόλις γράφτηκε</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Κλείσιμο</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Εξαγωγή</translation>
+    </message>
+    <message>
+        <source>Write the report</source>
+        <translation>Εγγραφή της αναφοράς</translation>
+    </message>
+    <message>
+        <source>Save the transparency report</source>
+        <translation>Αποθήκευση της αναφοράς διαφάνειας</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Έγγραφα PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Ιστοσελίδες (*.html)</translation>
+    </message>
+    <message>
+        <source>Written to {0}.</source>
+        <translation>Γράφτηκε στο {0}.</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Αντικατάσταση του αρχείου;</translation>
+    </message>
+    <message>
+        <source>{0} already exists. Replace it?</source>
+        <translation>Το {0} υπάρχει ήδη. Να αντικατασταθεί;</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Αντικατάσταση</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Δεν ήταν δυνατή η εγγραφή στο {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPrint</name>
+    <message>
+        <source>domain verified</source>
+        <translation>επαληθευμένος τομέας</translation>
+    </message>
+    <message>
+        <source>domain not verified: imported from a file or text</source>
+        <translation>μη επαληθευμένος τομέας: εισαγωγή από αρχείο ή κείμενο</translation>
+    </message>
+    <message>
+        <source>Transparency report</source>
+        <translation>Αναφορά διαφάνειας</translation>
+    </message>
+    <message>
+        <source>Generated on {date} by Zero-Party Vault, from what you shared and the receipts brands signed.</source>
+        <translation>Δημιουργήθηκε στις {date} από το Zero-Party Vault, με βάση όσα κοινοποιήσατε και τις αποδείξεις που υπέγραψαν οι εταιρείες.</translation>
+    </message>
+    <message>
+        <source>A page per brand.</source>
+        <translation>Μία σελίδα ανά εταιρεία.</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Σκοπός</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Κατάσταση</translation>
+    </message>
+    <message>
+        <source>Shared on</source>
+        <translation>Κοινοποιήθηκε στις</translation>
+    </message>
+    <message>
+        <source>Brand keeps it</source>
+        <translation>Η εταιρεία τα κρατά</translation>
+    </message>
+    <message>
+        <source>In return</source>
+        <translation>Σε αντάλλαγμα</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Παράδοση</translation>
+    </message>
+    <message>
+        <source>(no longer in the latest version)</source>
+        <translation>(δεν υπάρχει πια στην τελευταία έκδοση)</translation>
+    </message>
+    <message>
+        <source>time unreadable</source>
+        <translation>μη αναγνώσιμη ώρα</translation>
+    </message>
+    <message>
+        <source>Zero-Party Vault · transparency report</source>
+        <translation>Zero-Party Vault · αναφορά διαφάνειας</translation>
+    </message>
+    <message>
+        <source>Who knows what about you</source>
+        <translation>Ποιος γνωρίζει τι για εσάς</translation>
+    </message>
+    <message>
+        <source>{words}, signed on {date}</source>
+        <translation>{words}, υπογεγραμμένη στις {date}</translation>
+    </message>
+    <message>
+        <source>Balance: what you gave, what it offered</source>
+        <translation>Ισοζύγιο: τι δώσατε, τι προσέφερε</translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation>Τι κατέχει</translation>
+    </message>
+    <message>
+        <source>No signed receipt from the brand yet.</source>
+        <translation>Δεν υπάρχει ακόμη υπογεγραμμένη απόδειξη από την εταιρεία.</translation>
+    </message>
+    <message>
+        <source>Receipts signed by the brand</source>
+        <translation>Αποδείξεις υπογεγραμμένες από την εταιρεία</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Σελίδα {page} από {pages}</translation>
+    </message>
+    <message>
+        <source>No brand knows anything about you through this vault.</source>
+        <translation>Καμία εταιρεία δεν γνωρίζει τίποτα για εσάς μέσω αυτής της κρύπτης.</translation>
+    </message>
+    <message>
+        <source>You shared nothing with this brand.</source>
+        <translation>Δεν κοινοποιήσατε τίποτα σε αυτή την εταιρεία.</translation>
+    </message>
+    <message>
+        <source>{state}; version {version}</source>
+        <translation>{state}· έκδοση {version}</translation>
+    </message>
+    <message>
+        <source>Email alias given to this brand: {0}</source>
+        <translation>Ψευδώνυμο email που δόθηκε σε αυτή την εταιρεία: {0}</translation>
+    </message>
+    <message>
+        <source>Grant: {0}</source>
+        <translation>Άδεια: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>System language</source>
+        <translation>Γλώσσα συστήματος</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ρυθμίσεις</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Γενικά</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Γλώσσα</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> λεπτά</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Ποτέ</translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation>Κλείδωμα μετά από τόσα λεπτά αδράνειας</translation>
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation>Κλείδωμα μετά από αδράνεια</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Φράση πρόσβασης</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Τρέχουσα φράση πρόσβασης</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Νέα φράση πρόσβασης</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Επανάληψη</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Τρέχουσα</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Νέα</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Επανάληψη</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Αλλαγή φράσης πρόσβασης</translation>
+    </message>
+    <message>
+        <source>Only the key file beside the database is rewritten. Your recovery code keeps working.</source>
+        <translation>Ξαναγράφεται μόνο το αρχείο κλειδιού δίπλα στη βάση δεδομένων. Ο κωδικός ανάκτησης εξακολουθεί να λειτουργεί.</translation>
+    </message>
+    <message>
+        <source>Backup and export</source>
+        <translation>Αντίγραφο ασφαλείας και εξαγωγή</translation>
+    </message>
+    <message>
+        <source>Encrypted backup...</source>
+        <translation>Κρυπτογραφημένο αντίγραφο...</translation>
+    </message>
+    <message>
+        <source>Export everything as JSON...</source>
+        <translation>Εξαγωγή όλων σε JSON...</translation>
+    </message>
+    <message>
+        <source>A backup opens with this vault&apos;s passphrase or recovery code. The JSON export is not encrypted: it is your data, readable by any program.</source>
+        <translation>Ένα αντίγραφο ασφαλείας ανοίγει με τη φράση πρόσβασης ή τον κωδικό ανάκτησης αυτής της κρύπτης. Η εξαγωγή JSON δεν είναι κρυπτογραφημένη: είναι τα δεδομένα σας, αναγνώσιμα από οποιοδήποτε πρόγραμμα.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>Οι δύο νέες φράσεις πρόσβασης διαφέρουν.</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase...</source>
+        <translation>Αλλαγή της φράσης πρόσβασης...</translation>
+    </message>
+    <message>
+        <source>Passphrase changed. Your recovery code still works.</source>
+        <translation>Η φράση πρόσβασης άλλαξε. Ο κωδικός ανάκτησης εξακολουθεί να λειτουργεί.</translation>
+    </message>
+    <message>
+        <source>Save an encrypted backup</source>
+        <translation>Αποθήκευση κρυπτογραφημένου αντιγράφου ασφαλείας</translation>
+    </message>
+    <message>
+        <source>Vault backups (*.zpvbak)</source>
+        <translation>Αντίγραφα ασφαλείας κρύπτης (*.zpvbak)</translation>
+    </message>
+    <message>
+        <source>Writing the backup...</source>
+        <translation>Εγγραφή του αντιγράφου ασφαλείας...</translation>
+    </message>
+    <message>
+        <source>Backup written to {0}.</source>
+        <translation>Το αντίγραφο ασφαλείας γράφτηκε στο {0}.</translation>
+    </message>
+    <message>
+        <source>Export everything as JSON</source>
+        <translation>Εξαγωγή όλων σε JSON</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Αρχεία JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to {0}. It is not encrypted.</source>
+        <translation>Εξήχθη στο {0}. Δεν είναι κρυπτογραφημένο.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareReview</name>
+    <message>
+        <source>1 day</source>
+        <translation>1 ημέρα</translation>
+    </message>
+    <message>
+        <source>A discount</source>
+        <translation>Μια έκπτωση</translation>
+    </message>
+    <message>
+        <source>A gift</source>
+        <translation>Ένα δώρο</translation>
+    </message>
+    <message>
+        <source>A service</source>
+        <translation>Μια υπηρεσία</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation>Πόντοι επιβράβευσης</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Πρόσβαση</translation>
+    </message>
+    <message>
+        <source>Nothing in return</source>
+        <translation>Τίποτα σε αντάλλαγμα</translation>
+    </message>
+    <message>
+        <source>This request has expired. Ask {brand} for a new one.</source>
+        <translation>Αυτό το αίτημα έχει λήξει. Ζητήστε ένα νέο από την {brand}.</translation>
+    </message>
+    <message>
+        <source>{brand} requires {fields}, which has no value in your vault. Set it in My data, then come back to share.</source>
+        <translation>Η {brand} απαιτεί: {fields}, που δεν έχει τιμή στην κρύπτη σας. Ορίστε την στα Δεδομένα μου και επιστρέψτε για να κοινοποιήσετε.</translation>
+    </message>
+    <message>
+        <source>{fields} no longer has a value in your vault. Untick it, or set it in My data.</source>
+        <translation>{fields}: δεν έχει πια τιμή στην κρύπτη σας. Αποεπιλέξτε το ή ορίστε την τιμή στα Δεδομένα μου.</translation>
+    </message>
+    <message>
+        <source>Tick at least one field to share.</source>
+        <translation>Επιλέξτε τουλάχιστον ένα πεδίο για κοινοποίηση.</translation>
+    </message>
+    <message>
+        <source>{brand} requires {fields}: without it there is no share.</source>
+        <translation>Η {brand} απαιτεί: {fields}· χωρίς αυτό δεν γίνεται κοινοποίηση.</translation>
+    </message>
+    <message>
+        <source>{fields} is not part of this request.</source>
+        <translation>{fields}: δεν αποτελεί μέρος αυτού του αιτήματος.</translation>
+    </message>
+    <message>
+        <source>Choose between 1 and {days} days.</source>
+        <translation>Επιλέξτε από 1 έως {days} ημέρες.</translation>
+    </message>
+    <message>
+        <source>This share was refused ({reason}).</source>
+        <translation>Αυτή η κοινοποίηση απορρίφθηκε ({reason}).</translation>
+    </message>
+    <message>
+        <source>This brand no longer asks for this: its latest request has no such ask.</source>
+        <translation>Αυτή η εταιρεία δεν το ζητά πια: το πιο πρόσφατο αίτημά της δεν έχει τέτοια πρόταση.</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it and try again.</source>
+        <translation>Η κρύπτη είναι κλειδωμένη. Ξεκλειδώστε την και δοκιμάστε ξανά.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ναι</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>όχι</translation>
+    </message>
+    <message>
+        <source>{days} ({about})</source>
+        <translation>{days} ({about})</translation>
+    </message>
+    <message>
+        <source>{kind}: {description}</source>
+        <translation>{kind}: {description}</translation>
+    </message>
+    <message>
+        <source>{reason} Nothing was shared.</source>
+        <translation>{reason} Δεν κοινοποιήθηκε τίποτα.</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} ημέρες</translation>
+    </message>
+    <message>
+        <source>about {n} years</source>
+        <translation>περίπου {n} χρόνια</translation>
+    </message>
+    <message>
+        <source>about {n} months</source>
+        <translation>περίπου {n} μήνες</translation>
+    </message>
+</context>
+<context>
+    <name>ShareReviewDialog</name>
+    <message>
+        <source>Review what you share</source>
+        <translation>Εξέταση όσων κοινοποιείτε</translation>
+    </message>
+    <message>
+        <source>Share review</source>
+        <translation>Εξέταση κοινοποίησης</translation>
+    </message>
+    <message>
+        <source>Reading the request and your data…</source>
+        <translation>Ανάγνωση του αιτήματος και των δεδομένων σας…</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Φόρτωση</translation>
+    </message>
+    <message>
+        <source>Nothing leaves your vault until you click Share.</source>
+        <translation>Τίποτα δεν φεύγει από την κρύπτη σας πριν πατήσετε Κοινοποίηση.</translation>
+    </message>
+    <message>
+        <source>Don&apos;t share</source>
+        <translation>Χωρίς κοινοποίηση</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Κοινοποίηση</translation>
+    </message>
+    <message>
+        <source>Share the ticked fields</source>
+        <translation>Κοινοποίηση των επιλεγμένων πεδίων</translation>
+    </message>
+    <message>
+        <source>✓ Domain verified: fetched from {origin} over a secure connection.</source>
+        <translation>✓ Επαληθευμένος τομέας: λήψη από {origin} μέσω ασφαλούς σύνδεσης.</translation>
+    </message>
+    <message>
+        <source>⚠ Not verified: this request was imported from a file or pasted text; nothing proves it comes from {origin}.</source>
+        <translation>⚠ Μη επαληθευμένο: αυτό το αίτημα εισήχθη από αρχείο ή επικολλημένο κείμενο· τίποτα δεν αποδεικνύει ότι προέρχεται από {origin}.</translation>
+    </message>
+    <message>
+        <source>⚠ This brand&apos;s text contains hidden characters ({chars}), shown here as ⟦U+…⟧. They can make a name or address look like another one.</source>
+        <translation>⚠ Το κείμενο αυτής της εταιρείας περιέχει κρυφούς χαρακτήρες ({chars}), που εμφανίζονται εδώ ως ⟦U+…⟧. Μπορούν να κάνουν ένα όνομα ή μια διεύθυνση να μοιάζει με κάποια άλλη.</translation>
+    </message>
+    <message>
+        <source>Privacy policy: {0}</source>
+        <translation>Πολιτική απορρήτου: {0}</translation>
+    </message>
+    <message>
+        <source>Contact: {0}</source>
+        <translation>Επικοινωνία: {0}</translation>
+    </message>
+    <message>
+        <source>What it is for</source>
+        <translation>Για ποιο σκοπό</translation>
+    </message>
+    <message>
+        <source>Declared purpose: {concept}</source>
+        <translation>Δηλωμένος σκοπός: {concept}</translation>
+    </message>
+    <message>
+        <source>⚠ Vague purpose: &quot;{concept}&quot; says little about what will be done with your data. Check the description above, or ask the brand before sharing.</source>
+        <translation>⚠ Ασαφής σκοπός: το «{concept}» λέει λίγα για το τι θα γίνει με τα δεδομένα σας. Ελέγξτε την περιγραφή παραπάνω ή ρωτήστε την εταιρεία πριν κοινοποιήσετε.</translation>
+    </message>
+    <message>
+        <source>What they ask for</source>
+        <translation>Τι ζητούν</translation>
+    </message>
+    <message>
+        <source>Required fields are the deal: without them there is no share. Optional ones are up to you; untick any you would rather keep.</source>
+        <translation>Τα υποχρεωτικά πεδία είναι η συμφωνία: χωρίς αυτά δεν γίνεται κοινοποίηση. Τα προαιρετικά είναι στην κρίση σας· αποεπιλέξτε όποια προτιμάτε να κρατήσετε.</translation>
+    </message>
+    <message>
+        <source>⚠ Health, religion or other special-category data (GDPR Art. 9): {fields}. Optional ones stay unticked unless you tick them.</source>
+        <translation>⚠ Υγεία, θρησκεία ή άλλα δεδομένα ειδικής κατηγορίας (άρθρο 9 ΓΚΠΔ): {fields}. Τα προαιρετικά μένουν αποεπιλεγμένα, εκτός αν τα επιλέξετε.</translation>
+    </message>
+    <message>
+        <source>Requested fields</source>
+        <translation>Ζητούμενα πεδία</translation>
+    </message>
+    <message>
+        <source>For how long</source>
+        <translation>Για πόσο καιρό</translation>
+    </message>
+    <message>
+        <source>{brand} says it keeps what you share for at most {days}.</source>
+        <translation>Η {brand} δηλώνει ότι κρατά όσα κοινοποιείτε για έως {days}.</translation>
+    </message>
+    <message>
+        <source>Share for</source>
+        <translation>Κοινοποίηση για</translation>
+    </message>
+    <message>
+        <source>Days to share for</source>
+        <translation>Ημέρες κοινοποίησης</translation>
+    </message>
+    <message>
+        <source>{brand} asks for {days}: you can shorten it, not extend it. You can stop sharing earlier at any time, from Shared.</source>
+        <translation>Η {brand} ζητά {days}: μπορείτε να τις μειώσετε, όχι να τις αυξήσετε. Μπορείτε να σταματήσετε την κοινοποίηση νωρίτερα οποιαδήποτε στιγμή, από τις Κοινοποιήσεις.</translation>
+    </message>
+    <message>
+        <source>The exchange</source>
+        <translation>Η ανταλλαγή</translation>
+    </message>
+    <message>
+        <source>You give</source>
+        <translation>Δίνετε</translation>
+    </message>
+    <message>
+        <source>What you give</source>
+        <translation>Τι δίνετε</translation>
+    </message>
+    <message>
+        <source>Nothing ticked yet</source>
+        <translation>Δεν έχετε επιλέξει τίποτα ακόμη</translation>
+    </message>
+    <message>
+        <source>• {field}: {alias} (your alias for this brand)</source>
+        <translation>• {field}: {alias} (το ψευδώνυμό σας για αυτή την εταιρεία)</translation>
+    </message>
+    <message>
+        <source>• {field}: {value}</source>
+        <translation>• {field}: {value}</translation>
+    </message>
+    <message>
+        <source> (special category)</source>
+        <translation> (ειδική κατηγορία)</translation>
+    </message>
+    <message>
+        <source>They offer</source>
+        <translation>Προσφέρουν</translation>
+    </message>
+    <message>
+        <source>The balance of this ask</source>
+        <translation>Το ισοζύγιο αυτής της πρότασης</translation>
+    </message>
+    <message>
+        <source>Leak canary: {brand} gets its own alias of your email address, {alias}, not your real address. Mail to it from anyone else shows who passed it on.</source>
+        <translation>Ανιχνευτής διαρροής: η {brand} λαμβάνει δικό της ψευδώνυμο της διεύθυνσης email σας, {alias}, όχι την πραγματική σας διεύθυνση. Αν σας γράψει σε αυτό οποιοσδήποτε άλλος, θα ξέρετε ποιος το έδωσε.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Κλείσιμο</translation>
+    </message>
+    <message>
+        <source>Share with {brand}?</source>
+        <translation>Κοινοποίηση στην {brand};</translation>
+    </message>
+    <message>
+        <source> day</source>
+        <translation> ημέρα</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ημέρες</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>έως {date}</translation>
+    </message>
+    <message>
+        <source>for {days}, until {date}</source>
+        <translation>για {days}, έως {date}</translation>
+    </message>
+    <message>
+        <source>Sharing…</source>
+        <translation>Κοινοποίηση…</translation>
+    </message>
+</context>
+<context>
+    <name>SharedPage</name>
+    <message>
+        <source>What you shared, with whom</source>
+        <translation>Τι κοινοποιήσατε και σε ποιον</translation>
+    </message>
+    <message>
+        <source>The chosen grant</source>
+        <translation>Η επιλεγμένη άδεια</translation>
+    </message>
+    <message>
+        <source>Show grants of this brand</source>
+        <translation>Εμφάνιση αδειών αυτής της εταιρείας</translation>
+    </message>
+    <message>
+        <source>All brands</source>
+        <translation>Όλες οι εταιρείες</translation>
+    </message>
+    <message>
+        <source>Show grants in this state</source>
+        <translation>Εμφάνιση αδειών σε αυτή την κατάσταση</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Κάθε κατάσταση</translation>
+    </message>
+    <message>
+        <source>&amp;Brand:</source>
+        <translation>&amp;Εταιρεία:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>&amp;Κατάσταση:</translation>
+    </message>
+    <message>
+        <source>What does this brand &amp;know about me?</source>
+        <translation>Τι &amp;γνωρίζει για εμένα;</translation>
+    </message>
+    <message>
+        <source>What the chosen brand knows about me</source>
+        <translation>Τι γνωρίζει για εμένα η επιλεγμένη εταιρεία</translation>
+    </message>
+    <message>
+        <source>Show as &amp;QR code...</source>
+        <translation>Κωδικός &amp;QR...</translation>
+    </message>
+    <message>
+        <source>Show the chosen grant&apos;s share token as a QR code</source>
+        <translation>Εμφάνιση του διακριτικού κοινοποίησης της επιλεγμένης άδειας ως κωδικός QR</translation>
+    </message>
+    <message>
+        <source>Transparency re&amp;port...</source>
+        <translation>Αναφορά &amp;διαφάνειας...</translation>
+    </message>
+    <message>
+        <source>Export a transparency report on every brand</source>
+        <translation>Εξαγωγή αναφοράς διαφάνειας για κάθε εταιρεία</translation>
+    </message>
+    <message>
+        <source>Retry &amp;now</source>
+        <translation>&amp;Νέα προσπάθεια</translation>
+    </message>
+    <message>
+        <source>Try delivering the chosen grant now</source>
+        <translation>Νέα προσπάθεια παράδοσης της επιλεγμένης άδειας τώρα</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke...</source>
+        <translation>&amp;Ανάκληση...</translation>
+    </message>
+    <message>
+        <source>Revoke the chosen grant</source>
+        <translation>Ανάκληση της επιλεγμένης άδειας</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Κοινοποιήσεις</translation>
+    </message>
+    <message>
+        <source>No grant matches these filters.</source>
+        <translation>Καμία άδεια δεν ταιριάζει με αυτά τα φίλτρα.</translation>
+    </message>
+    <message>
+        <source>You have not shared anything yet. Open Brands, choose an ask and review it to share.</source>
+        <translation>Δεν έχετε κοινοποιήσει τίποτα ακόμη. Ανοίξτε τις Εταιρείες, επιλέξτε μια πρόταση και εξετάστε την για να κοινοποιήσετε.</translation>
+    </message>
+    <message>
+        <source>Choose a grant to revoke it, retry its delivery, or see what its brand knows about you.</source>
+        <translation>Επιλέξτε μια άδεια για να την ανακαλέσετε, να ξαναδοκιμάσετε την παράδοσή της ή να δείτε τι γνωρίζει για εσάς η εταιρεία της.</translation>
+    </message>
+    <message>
+        <source>{brand}: {fields}. Shared on {shared}, version {version}. {state}. Delivery: {delivery}.</source>
+        <translation>{brand}: {fields}. Κοινοποιήθηκε στις {shared}, έκδοση {version}. {state}. Παράδοση: {delivery}.</translation>
+    </message>
+    <message>
+        <source>Revoke what you share with {0}?</source>
+        <translation>Ανάκληση όσων κοινοποιείτε στην {0};</translation>
+    </message>
+    <message>
+        <source>{brand} will be told to delete: {fields}.
+Purpose: {purpose}
+
+You cannot undo this. To share again, review the brand&apos;s ask again.</source>
+        <translation>Η {brand} θα ενημερωθεί να διαγράψει: {fields}.
+Σκοπός: {purpose}
+
+Δεν μπορείτε να το αναιρέσετε. Για να κοινοποιήσετε ξανά, εξετάστε ξανά την πρόταση της εταιρείας.</translation>
+    </message>
+    <message>
+        <source>Revoke grant</source>
+        <translation>Ανάκληση άδειας</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Ανάκληση</translation>
+    </message>
+    <message>
+        <source>Revoked. {0} is being told to delete your data.</source>
+        <translation>Ανακλήθηκε. Η {0} ενημερώνεται να διαγράψει τα δεδομένα σας.</translation>
+    </message>
+    <message>
+        <source>Trying again now.</source>
+        <translation>Νέα προσπάθεια τώρα.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Unlock your vault</source>
+        <translation>Ξεκλείδωμα της κρύπτης σας</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Φράση πρόσβασης</translation>
+    </message>
+    <message>
+        <source>I forgot it: use my recovery code</source>
+        <translation>Την ξέχασα: χρήση του κωδικού ανάκτησης</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Ξεκλείδωμα</translation>
+    </message>
+    <message>
+        <source>Recovery code, e.g. ABCDE-12345-...</source>
+        <translation>Κωδικός ανάκτησης, π.χ. ABCDE-12345-...</translation>
+    </message>
+</context>
+<context>
+    <name>VaultMessages</name>
+    <message>
+        <source>Use at least 12 characters; a few unrelated words work well.</source>
+        <translation>Χρησιμοποιήστε τουλάχιστον 12 χαρακτήρες· μερικές άσχετες μεταξύ τους λέξεις είναι καλή επιλογή.</translation>
+    </message>
+    <message>
+        <source>This is one of the most common passwords.</source>
+        <translation>Είναι ένας από τους πιο συνηθισμένους κωδικούς πρόσβασης.</translation>
+    </message>
+    <message>
+        <source>It repeats too few characters.</source>
+        <translation>Επαναλαμβάνει λίγους χαρακτήρες ξανά και ξανά.</translation>
+    </message>
+    <message>
+        <source>It is a keyboard or alphabet run.</source>
+        <translation>Είναι σειρά πλήκτρων ή γραμμάτων του αλφαβήτου.</translation>
+    </message>
+    <message>
+        <source>Too predictable: add another word, or mix in digits.</source>
+        <translation>Πολύ προβλέψιμη: προσθέστε μία ακόμη λέξη ή αναμείξτε ψηφία.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this vault.</source>
+        <translation>Αυτή η φράση πρόσβασης δεν ανοίγει αυτή την κρύπτη.</translation>
+    </message>
+    <message>
+        <source>That recovery code does not open this vault.</source>
+        <translation>Αυτός ο κωδικός ανάκτησης δεν ανοίγει αυτή την κρύπτη.</translation>
+    </message>
+    <message>
+        <source>This vault is open in another window or program. Close it there first.</source>
+        <translation>Αυτή η κρύπτη είναι ανοιχτή σε άλλο παράθυρο ή πρόγραμμα. Κλείστε την εκεί πρώτα.</translation>
+    </message>
+    <message>
+        <source>This vault is damaged. Restore it from a backup.</source>
+        <translation>Αυτή η κρύπτη έχει φθαρεί. Επαναφέρετέ την από αντίγραφο ασφαλείας.</translation>
+    </message>
+    <message>
+        <source>This vault was made by a newer version of Zero-Party Vault. Update the app.</source>
+        <translation>Αυτή η κρύπτη δημιουργήθηκε από νεότερη έκδοση του Zero-Party Vault. Ενημερώστε την εφαρμογή.</translation>
+    </message>
+    <message>
+        <source>There is no vault in this folder.</source>
+        <translation>Δεν υπάρχει κρύπτη σε αυτόν τον φάκελο.</translation>
+    </message>
+    <message>
+        <source>This field is required by an active grant: revoke it first.</source>
+        <translation>Αυτό το πεδίο απαιτείται από ενεργή άδεια: ανακαλέστε την πρώτα.</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it and try again.</source>
+        <translation>Η κρύπτη είναι κλειδωμένη. Ξεκλειδώστε την και δοκιμάστε ξανά.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was changed.</source>
+        <translation>Ο δίσκος είναι γεμάτος. Δεν άλλαξε τίποτα.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}</source>
+        <translation>Κάτι πήγε στραβά: {0}</translation>
+    </message>
+</context>
+</TS>

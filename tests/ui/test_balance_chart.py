@@ -1,0 +1,141 @@
+"""The value balance as a picture: in the share review (the ask) and on the Brands page (all
+of a brand's grants), with the verdict in words and the warnings; the demo's brands."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF
+from PySide6.QtGui import QColor, QHelpEvent, QImage
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.transparency_helpers import (
+    FAIR_ORIGIN,
+    GREEDY_ORIGIN,
+    child,
+    demo_session,
+    demo_vault,
+)
+from ui import balance_view
+from ui.balance_paint import OFFER_COLOUR, SENSITIVITY_COLOURS, segment_rects
+from ui.balance_view import BalanceChart, BalanceView
+from ui.dialogs.share_review import ShareReviewDialog
+from ui.pages.brands import BrandsPage
+from ui.session import GRANTS, Session
+from vault.service import Vault
+from zpd.fieldtypes import Sensitivity
+
+__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
+
+
+def open_review(qtbot: QtBot, session: Session, origin: str, ask_id: str) -> ShareReviewDialog:
+    dialog = ShareReviewDialog(session, origin, ask_id)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 720)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.balance_view is not None, timeout=5_000)
+    return dialog
+
+
+def bar_colours(chart: BalanceChart) -> dict[str, str]:
+    """The colour painted at the start of each (not hatched) segment, by its label."""
+    assert chart.data is not None
+    image: QImage = chart.grab().toImage()
+    ratio = image.devicePixelRatio()
+    found = {}
+    for box, segment in segment_rects(chart.data, QRectF(chart.rect()), chart.font()):
+        if not segment.hatched:
+            point = box.topLeft() + QPointF(2, 2)
+            found[segment.label] = QColor(
+                image.pixel(int(point.x() * ratio), int(point.y() * ratio))).name()
+    return found
+
+
+def test_the_greedy_ask_shows_greedy_with_its_warnings(
+    qtbot: QtBot, demo_session: Session
+) -> None:
+    dialog = open_review(qtbot, demo_session, GREEDY_ORIGIN, "rewards")
+    view = child(dialog, BalanceView, "balanceView")
+    verdict = child(view, QLabel, "balanceVerdict")
+    assert verdict.text() == "Greedy" and verdict.property("tone") == "danger"
+    for flag in ("special_category", "vague_purpose", "token_offer", "long_retention"):
+        assert child(view, QLabel, f"balanceFlag_{flag}").text().startswith("⚠")
+    assert "Special-category" in child(view, QLabel, "balanceFlag_special_category").text()
+    chart = child(view, BalanceChart, "balanceChart")
+    description = chart.accessibleDescription()
+    assert "Verdict: Greedy" in description
+    assert "Religion or belief 10 (special category)" in description
+    assert "in all 29.5" in description and "They offer: Points 1" in description
+    # A picture: the special-category segments are painted in their colour, the bar is there.
+    dialog.scroll_area.ensureWidgetVisible(chart)
+    assert chart.isVisible() and chart.height() >= chart.heightForWidth(chart.width())
+    painted = bar_colours(chart)
+    special = SENSITIVITY_COLOURS[Sensitivity.SPECIAL]
+    assert painted["Food allergies"] == painted["Religion or belief"] == special
+    assert painted["Email address"] == SENSITIVITY_COLOURS[Sensitivity.PERSONAL]
+    assert painted["Points"] == OFFER_COLOUR
+
+
+def test_the_fair_ask_shows_fair_without_warnings(qtbot: QtBot, demo_session: Session) -> None:
+    dialog = open_review(qtbot, demo_session, FAIR_ORIGIN, "fit-advice")
+    view = child(dialog, BalanceView, "balanceView")
+    verdict = child(view, QLabel, "balanceVerdict")
+    assert verdict.text() == "Fair" and verdict.property("tone") == "ok"
+    assert not child(view, QWidget, "balanceFlags").isVisible()
+    assert view.findChildren(QLabel, "balanceFlag_special_category") == []
+    chart = child(view, BalanceChart, "balanceChart")
+    assert "Verdict: Fair" in chart.accessibleDescription()
+    assert bar_colours(chart) == {"Shoe size (EU)": SENSITIVITY_COLOURS[Sensitivity.LOW],
+                                  "Discount": OFFER_COLOUR}
+
+
+def test_the_brands_page_shows_each_brand_over_all_its_grants(
+    qtbot: QtBot, demo_session: Session, demo_vault: Vault
+) -> None:
+    demo_vault.share(FAIR_ORIGIN, "fit-advice")
+    page = BrandsPage(demo_session)
+    qtbot.addWidget(page)
+    page.resize(1000, 680)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5_000)
+    view = page.details.balance
+    assert page.select_origin(FAIR_ORIGIN)
+    qtbot.waitUntil(lambda: page.details.origin == FAIR_ORIGIN and view.balance is not None
+                    and view.balance.given_score > 0, timeout=5_000)
+    assert child(view, QLabel, "balanceVerdict").text() == "Fair"
+    assert child(view, BalanceChart, "balanceChart").isVisible()
+    assert "Shoe size (EU) 1" in view.chart.accessibleDescription()
+
+    assert page.select_origin(GREEDY_ORIGIN)  # nothing given to it yet
+    qtbot.waitUntil(lambda: page.details.origin == GREEDY_ORIGIN and view.balance is not None
+                    and view.balance.given_score == 0, timeout=5_000)
+    assert not view.chart.isVisible() and not view.verdict.isVisible()
+    assert child(view, QLabel, "balanceEmpty").text() == (
+        "You have not shared anything with this brand yet.")
+
+    demo_vault.share(GREEDY_ORIGIN, "rewards", fields=["email", "allergies", "religion"])
+    demo_session.changed.emit(frozenset({GRANTS}))  # as a share from the review says
+    qtbot.waitUntil(lambda: view.verdict.isVisible(), timeout=5_000)
+    assert view.verdict_text() == "Greedy"
+    assert child(view, QLabel, "balanceFlag_special_category").isVisible()
+
+
+def test_hovering_a_segment_names_its_field_and_weight(
+    qtbot: QtBot, demo_session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_review(qtbot, demo_session, GREEDY_ORIGIN, "rewards")
+    chart = child(dialog, BalanceChart, "balanceChart")
+    assert chart.data is not None
+    shown: list[str] = []
+    monkeypatch.setattr(balance_view.QToolTip, "showText",
+                        lambda _pos, text, *_args: shown.append(text))
+    boxes = {s.label: box for box, s in segment_rects(chart.data, QRectF(chart.rect()),
+                                                      chart.font())}
+    centre = boxes["Religion or belief"].center().toPoint()
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, centre,
+                                             chart.mapToGlobal(centre)))
+    assert shown == ["Religion or belief: weighs 10"]
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, QPoint(1, 1),
+                                             chart.mapToGlobal(QPoint(1, 1))))
+    assert shown[-1].startswith("How it is weighed")

@@ -1,0 +1,185 @@
+"""The transparency report exported from the app: a PDF with a page per brand and the right
+fields, an HTML file with no script and the brands' text escaped; written off the GUI thread."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QRadioButton
+from pytestqt.qtbot import QtBot
+
+from demo.brands import FAIR
+from tests.ui.exchange_session import Answer
+from tests.ui.transparency_helpers import (
+    FAIR_ORIGIN,
+    GREEDY_ORIGIN,
+    child,
+    demo_session,
+    demo_vault,
+    import_sample,
+)
+from ui import report_print
+from ui.dialogs.report_dialog import ReportDialog
+from ui.pages.brands import BrandsPage
+from ui.pages.shared import SharedPage
+from ui.session import Session
+from vault.service import Vault
+
+__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
+
+TRICKY_ORIGIN = "https://tricky.example"
+TRICKY_NAME = "<script>alert(1)</script> Evil\u202eoC"
+TRICKY_SHOWN = "<script>alert(1)</script> Evil⟦U+202E⟧oC"
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
+    reason="pdftotext and pdfinfo (Debian's poppler-utils) are not installed",
+)
+
+
+@pytest.fixture
+def shared_vault(demo_vault: Vault) -> Vault:
+    """Three brands, each given something: fair, greedy, and one with markup in its name."""
+    import_sample(demo_vault, FAIR, TRICKY_ORIGIN, name=TRICKY_NAME)
+    demo_vault.share(FAIR_ORIGIN, "fit-advice")
+    demo_vault.share(GREEDY_ORIGIN, "rewards", fields=["email", "allergies", "religion"])
+    demo_vault.share(TRICKY_ORIGIN, "fit-advice", fields=["shoe_size_eu"])
+    return demo_vault
+
+
+def export(qtbot: QtBot, dialog: ReportDialog, path: Path, *, html: bool = False) -> None:
+    child(dialog, QRadioButton, "reportHtmlRadio" if html else "reportPdfRadio").setChecked(True)
+    child(dialog, QLineEdit, "reportPathEdit").setText(str(path))
+    child(dialog, QPushButton, "reportExportButton").click()
+    message = child(dialog, QLabel, "reportMessage")
+    qtbot.waitUntil(message.isVisible, timeout=10_000)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    count = int(next(line.split()[-1] for line in info.stdout.splitlines()
+                     if line.startswith("Pages:")))
+    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+                           capture_output=True, text=True, check=True).stdout
+            for n in range(1, count + 1)]
+
+
+@needs_poppler
+def test_the_pdf_has_a_page_per_brand_with_its_fields(
+    qtbot: QtBot, demo_session: Session, shared_vault: Vault, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    threads: list[threading.Thread] = []
+    real = report_print.pdf_bytes
+
+    def watched(model: report_print.Report) -> bytes:
+        threads.append(threading.current_thread())
+        return real(model)
+
+    monkeypatch.setattr(report_print, "pdf_bytes", watched)
+    page = SharedPage(demo_session)
+    qtbot.addWidget(page)
+    page.show()
+    child(page, QPushButton, "reportButton").click()
+    dialog = page.dialog
+    assert isinstance(dialog, ReportDialog) and dialog.objectName() == "reportDialog"
+    out = tmp_path / "report.pdf"
+    export(qtbot, dialog, out)
+    assert "Written to" in child(dialog, QLabel, "reportMessage").text()
+    assert threads and threads[0] is not threading.main_thread()  # built off the GUI thread
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert out.stat().st_mode & 0o777 == 0o600  # what you shared: private, like an export
+
+    pages = pdf_pages(out)
+    assert len(pages) == 3
+    by_brand = {name: [i for i, text in enumerate(pages) if name in text]
+                for name in ("Trailworks", "MegaMart Rewards", "Evil⟦U+202E⟧oC")}
+    assert sorted(i for found in by_brand.values() for i in found) == [0, 1, 2], by_brand
+    fair = pages[by_brand["Trailworks"][0]].lower()  # choices may be shown capitalised
+    for words in ("Shoe size (EU)", "42", "Favourite colours", "navy, green",
+                  "Suggest trail shoes in your size and colours", "Discount: 15% off your next",
+                  "Fair"):
+        assert words.lower() in fair, words
+    greedy = pages[by_brand["MegaMart Rewards"][0]].lower()
+    for words in ("Email address", "alex@example.org", "Food allergies", "peanuts",
+                  "Religion or belief", "Greedy", "special category"):
+        assert words.lower() in greedy, words
+    assert "peanuts" not in fair and "navy" not in greedy
+    tricky = pages[by_brand["Evil⟦U+202E⟧oC"][0]]
+    assert "<script>alert(1)</script>" in tricky  # shown as text, not lost or interpreted
+    assert "\u202e" not in "".join(pages)
+
+
+@needs_poppler
+def test_a_brand_report_from_the_brands_page_is_that_brand_only(
+    qtbot: QtBot, demo_session: Session, shared_vault: Vault, tmp_path: Path
+) -> None:
+    page = BrandsPage(demo_session)
+    qtbot.addWidget(page)
+    page.show()
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5_000)
+    assert page.select_origin(FAIR_ORIGIN)
+    qtbot.waitUntil(lambda: page.details.origin == FAIR_ORIGIN, timeout=5_000)
+    button = child(page, QPushButton, "brandReportButton")
+    assert button.isEnabled()
+    button.click()
+    dialog = page.report_dialog
+    assert dialog is not None
+    assert "transparency-report-trailworks.pdf" in child(dialog, QLineEdit,
+                                                         "reportPathEdit").text()
+    export(qtbot, dialog, tmp_path / "trailworks.pdf")
+    (only,) = pdf_pages(tmp_path / "trailworks.pdf")
+    assert "Trailworks" in only and "MegaMart" not in only and "Shoe size (EU)" in only
+
+
+def test_the_html_has_no_script_and_escapes_brand_text(
+    qtbot: QtBot, demo_session: Session, shared_vault: Vault, tmp_path: Path
+) -> None:
+    dialog = ReportDialog(demo_session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    out = tmp_path / "report.html"
+    export(qtbot, dialog, out, html=True)
+    text = out.read_text(encoding="utf-8")
+    assert "<script" not in text.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Evil⟦U+202E⟧oC" in text
+    assert "\u202e" not in text
+    assert "Trailworks" in text and "MegaMart Rewards" in text
+    # The print version (what the PDF is made of) escapes the same way.
+    printed, _ = report_print.print_html(shared_vault.report())
+    assert "<script" not in printed.lower() and "&lt;script&gt;" in printed
+
+
+def test_an_existing_file_is_replaced_only_when_the_person_says_so(
+    qtbot: QtBot, demo_session: Session, shared_vault: Vault, tmp_path: Path
+) -> None:
+    out = tmp_path / "report.html"
+    out.write_text("keep me")
+    dialog = ReportDialog(demo_session, FAIR_ORIGIN, "Trailworks")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.confirm = no = Answer(False)
+    child(dialog, QRadioButton, "reportHtmlRadio").setChecked(True)
+    child(dialog, QLineEdit, "reportPathEdit").setText(str(out))
+    child(dialog, QPushButton, "reportExportButton").click()
+    qtbot.waitUntil(lambda: bool(no.asked), timeout=5_000)
+    assert out.read_text() == "keep me" and "already exists" in no.asked[0][1]
+    dialog.confirm = yes = Answer(True)
+    export(qtbot, dialog, out, html=True)
+    assert yes.asked and "Trailworks" in out.read_text()
+
+
+def test_a_folder_that_does_not_exist_is_said_in_words(
+    qtbot: QtBot, demo_session: Session, shared_vault: Vault, tmp_path: Path
+) -> None:
+    dialog = ReportDialog(demo_session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    export(qtbot, dialog, tmp_path / "missing" / "report.pdf")
+    message = child(dialog, QLabel, "reportMessage").text()
+    assert message.startswith("Could not write") and "missing" in message
+    assert child(dialog, QPushButton, "reportExportButton").isEnabled()

@@ -1,0 +1,144 @@
+"""Listings that stay fast on a large vault say the same as the simple queries they replace.
+
+- `audit_log`: a page of the log per action prefix, read through an index (one ordered
+  range per distinct action, merged), with offset or keyset (`before`) paging;
+- `audit.append_many`: many entries chained exactly as one `append` at a time;
+- `deliveries(grant_ids)`: every grant's delivery summary in a few queries;
+- `active_grant_counts`: live grants per brand, counted in an index;
+- the generated vault of the benchmarks (`vault.bulk`) is a sound vault.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FAST_KDF, PASSPHRASE
+from vault import audit
+from vault.grants import GrantStatus
+from vault.service import Vault
+
+ACTIONS = ("field.set", "field.cleared", "field.defined", "grant.created", "grant.revoked",
+           "grant.expired", "note", "notes.kept", "vault.backed_up", "vault.exported", "f")
+
+
+def newest_first(vault: Vault, prefix: str) -> list[tuple[int, str]]:
+    """The reference: every entry, filtered in Python."""
+    everything = vault.audit_log(limit=1_000_000)
+    return [(e.seq, e.action) for e in everything if e.action.startswith(prefix)]
+
+
+@pytest.fixture
+def logged(tmp_path: Path) -> Iterator[Vault]:
+    """A vault whose log holds entries of many actions, in a shuffled order."""
+    vault, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST_KDF)
+    rng = random.Random(5)
+    with vault._store.transaction() as connection:
+        audit.append_many(connection, ((1_700_000_000 + i, rng.choice(ACTIONS), {"i": i})
+                                       for i in range(600)))
+    yield vault
+    vault.lock()
+
+
+@pytest.mark.parametrize("prefix", ["", "field.", "grant.", "note", "notes", "vault.",
+                                    "vault.backed_up", "f", "zzz", "grant.revoked"])
+def test_audit_pages_by_prefix_match_filtering_everything(logged: Vault, prefix: str) -> None:
+    expected = newest_first(logged, prefix)
+    for limit, offset in ((5, 0), (50, 0), (50, 37), (1000, 0), (7, 590)):
+        page = logged.audit_log(action_prefix=prefix, limit=limit, offset=offset)
+        assert [(e.seq, e.action) for e in page] == expected[offset:offset + limit]
+
+
+@pytest.mark.parametrize("prefix", ["", "field.", "vault.", "n"])
+def test_keyset_pages_walk_the_whole_log_once(logged: Vault, prefix: str) -> None:
+    expected = newest_first(logged, prefix)
+    walked: list[tuple[int, str]] = []
+    before = None
+    while True:
+        page = logged.audit_log(action_prefix=prefix, limit=23, before=before)
+        if not page:
+            break
+        walked.extend((e.seq, e.action) for e in page)
+        before = page[-1].seq
+    assert walked == expected
+
+
+def test_a_prefix_over_many_kinds_of_action_still_pages_right(logged: Vault) -> None:
+    with logged._store.transaction() as connection:
+        audit.append_many(connection, ((1_800_000_000 + i, f"many.kind{i % 90:02d}", {})
+                                       for i in range(300)))
+    expected = newest_first(logged, "many.")
+    assert len({action for _, action in expected}) > audit.MAX_ACTION_SEEKS
+    page = logged.audit_log(action_prefix="many.", limit=40, offset=3)
+    assert [(e.seq, e.action) for e in page] == expected[3:43]
+    assert [e.seq for e in logged.audit_log(action_prefix="many.", before=expected[9][0],
+                                            limit=5)] == [s for s, _ in expected[10:15]]
+
+
+def test_append_many_chains_as_append_does(tmp_path: Path) -> None:
+    one, _ = Vault.create(tmp_path / "one", PASSPHRASE, kdf=FAST_KDF, clock=lambda: 1)
+    many, _ = Vault.create(tmp_path / "many", PASSPHRASE, kdf=FAST_KDF, clock=lambda: 1)
+    entries = [(1_700_000_000 + i, "note", {"i": i, "text": "ünïcode ✓"}) for i in range(25)]
+    with one._store.transaction() as connection:
+        for at, action, details in entries:
+            audit.append(connection, at, action, details)
+    with many._store.transaction() as connection:
+        last = audit.append_many(connection, entries, batch=4)
+    assert last == 26
+    columns = "SELECT seq, at, action, details, hash FROM audit WHERE seq > 1 ORDER BY seq"
+    assert one._store.query(columns) == many._store.query(columns)
+    assert many.verify_audit().ok and many.verify_audit().entries_checked == 26
+    many.record("after.bulk", {})  # the head moved on: single appends continue the chain
+    assert many.verify_audit().ok
+    one.lock()
+    many.lock()
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
+    """A small vault made by the benchmarks' generator: brands, grants in every state."""
+    from benchmarks import generate
+
+    root = tmp_path_factory.mktemp("generated")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ZPV_STATE_DIR", str(root / "state"))
+        patch.setenv("ZPV_BENCH_DIR", str(root))
+        made = generate.generated_vault(
+            generate.Scale(brands=4, grants=400, audit=4_000, years=2), quiet=True)
+        vault = made.unlock()
+        yield vault
+        vault.lock()
+
+
+def test_the_generated_vault_is_sound(generated: Vault) -> None:
+    report = generated.verify_audit()
+    assert report.ok and report.entries_checked == 4_000
+    assert generated.integrity_problems() == []
+    assert len(generated.brands()) == 4
+    statuses = {g.status for g in generated.grants(limit=1_000)}
+    assert statuses == set(GrantStatus)
+    grant = generated.grants(status=GrantStatus.ACTIVE, limit=1)[0]
+    assert generated.knows(grant.brand_origin)
+    assert generated.consent_records()["records"]
+
+
+def test_deliveries_of_many_grants_match_each_grants_delivery(generated: Vault) -> None:
+    grants = generated.grants(limit=1_000)
+    ids = [g.id for g in grants] + ["not-a-grant"]
+    summaries = generated.deliveries(ids)
+    assert list(summaries) == ids
+    assert summaries == {i: generated.delivery(i) for i in ids}
+    assert summaries["not-a-grant"] is None
+    assert len({s.status for s in summaries.values() if s is not None}) >= 3
+    assert generated.deliveries([]) == {}
+
+
+def test_active_grant_counts_match_the_listings(generated: Vault) -> None:
+    counts = generated.active_grant_counts()
+    for brand in generated.brands():
+        live = generated.grants(origin=brand.origin, status=GrantStatus.ACTIVE, limit=10_000)
+        assert counts.get(brand.origin, 0) == len(live)
+    assert all(counts.values())
