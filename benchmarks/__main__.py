@@ -1,24 +1,81 @@
-"""Run every benchmark, then print one verdict line per target."""
+"""Run every benchmark, then print one verdict line per target.
+
+    python -m benchmarks                     # everything, the large vault at full scale
+    ZPV_BENCH_SCALE=0.05 python -m benchmarks  # a quick run on a smaller generated vault
+    python -m benchmarks cold_start receiver   # only some (names as in BENCHMARKS)
+
+The first full run generates the large vault (about a minute and a half) and
+caches it in the temporary directory; later runs take about two minutes.
+"""
 
 from __future__ import annotations
 
+import os
 import platform
 import sys
+import time
+from collections.abc import Callable
 
-from . import bench_brand_tokens, bench_unlock
+from . import (
+    bench_brand_tokens,
+    bench_cold_start,
+    bench_large_vault,
+    bench_outbox_flush,
+    bench_receiver,
+    bench_unlock,
+)
+from .common import Verdict, isolate_state
+
+BENCHMARKS: dict[str, Callable[[], Verdict | list[Verdict]]] = {
+    "cold_start": bench_cold_start.run,
+    "unlock": bench_unlock.run,
+    "large_vault": bench_large_vault.run,
+    "outbox_flush": bench_outbox_flush.run,
+    "receiver": bench_receiver.run,
+    "brand_tokens": bench_brand_tokens.run,
+}
 
 
-def main() -> int:
-    print(
-        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
-        f"Python {platform.python_version()}"
-    )
-    verdicts = [bench_unlock.run(), bench_brand_tokens.run()]
-    print()
+def machine() -> str:
+    cpu = platform.processor() or "cpu"
+    try:
+        with open("/proc/cpuinfo") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info
+                       if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    try:
+        from PySide6 import __version__ as pyside
+        from PySide6.QtCore import qVersion
+
+        qt = f"PySide6 {pyside}, Qt {qVersion()}"
+    except ImportError:
+        qt = "no Qt"
+    return (f"machine: {cpu}, {os.cpu_count()} cores, {platform.machine()}, "
+            f"Python {platform.python_version()}, {qt}")
+
+
+def main(names: list[str]) -> int:
+    isolate_state()
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+        return 2
+    print(machine(), flush=True)
+    verdicts: list[Verdict] = []
+    started = time.perf_counter()
+    for name in names or list(BENCHMARKS):
+        print(f"\n== {name}", flush=True)
+        began = time.perf_counter()
+        result = BENCHMARKS[name]()
+        verdicts.extend(result if isinstance(result, list) else [result])
+        print(f"({time.perf_counter() - began:.0f} s)", flush=True)
+    count = len(verdicts)
+    print(f"\n{count} target{'s' if count != 1 else ''} in {time.perf_counter() - started:.0f} s:")
     for verdict in verdicts:
         print(verdict.line())
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -13,13 +13,14 @@ from pathlib import Path
 from vault import keys
 from vault.service import Vault
 
-from .common import Verdict, interleaved_medians
+from .common import Verdict, interleaved_medians, isolate_state
 
 PASSPHRASE = "benchmark passphrase for unlock 1"
 TARGET_RATIO = 1.15
 
 
 def run(repeats: int = 7) -> Verdict:
+    isolate_state()
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp) / "vault"
         vault, _ = Vault.create(directory, PASSPHRASE)

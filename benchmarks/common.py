@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+
+
+def isolate_state() -> None:
+    """Keep what this computer remembers of the vaults it opened (vault/rollback.py) in a
+    scratch directory for this run: the vaults opened here are throwaway copies and
+    generated ones, never the person's, and one run's copies must not be compared with
+    another's. Child processes inherit it."""
+    if "ZPV_STATE_DIR" not in os.environ:
+        scratch = tempfile.mkdtemp(prefix="zpv-bench-state-")
+        os.environ["ZPV_STATE_DIR"] = scratch
+        atexit.register(shutil.rmtree, scratch, True)
 
 
 @dataclass(frozen=True)
@@ -15,6 +30,7 @@ class Verdict:
     target: float
     unit: str
     lower_is_better: bool = True
+    note: str = ""  # e.g. the ratio to the run's baseline, when the target is absolute
 
     @property
     def ok(self) -> bool:
@@ -24,9 +40,11 @@ class Verdict:
 
     def line(self) -> str:
         relation = "<=" if self.lower_is_better else ">="
+        figure = f"{self.measured:,.0f}" if abs(self.measured) >= 100 else f"{self.measured:.3f}"
+        note = f" [{self.note}]" if self.note else ""
         return (
-            f"{self.name}: {self.measured:.3f}{self.unit} (target {relation} "
-            f"{self.target}{self.unit}) {'ok' if self.ok else 'short'}"
+            f"{self.name}: {figure}{self.unit}{note} (target {relation} "
+            f"{self.target:g}{self.unit}) {'ok' if self.ok else 'short'}"
         )
 
 

@@ -45,6 +45,7 @@ class Demo:
     root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="zpv-demo-")))
     brands: list[RunningBrand] = field(default_factory=list)
     vault: Vault | None = None
+    _previous_state_dir: tuple[str | None] | None = None
 
     @property
     def vault_dir(self) -> Path:
@@ -52,6 +53,9 @@ class Demo:
 
     def start(self) -> Vault:
         """Start every brand, then create the sample vault (unlocked)."""
+        # The throwaway vault's rollback record lives and dies with it.
+        self._previous_state_dir = (os.environ.get("ZPV_STATE_DIR"),)
+        os.environ["ZPV_STATE_DIR"] = str(self.root / "state")
         try:
             for sample in SAMPLE_BRANDS:
                 self.brands.append(self._start_brand(sample))
@@ -96,6 +100,13 @@ class Demo:
             _stop(brand.process)
         self.brands.clear()
         shutil.rmtree(self.root, ignore_errors=True)
+        if self._previous_state_dir is not None:  # started: put back what was there
+            (previous,) = self._previous_state_dir
+            if previous is None:
+                os.environ.pop("ZPV_STATE_DIR", None)
+            else:
+                os.environ["ZPV_STATE_DIR"] = previous
+            self._previous_state_dir = None
 
 
 def _free_port() -> int:

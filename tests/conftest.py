@@ -21,6 +21,20 @@ NEW_PASSPHRASE = "saffron kettle meadow 7"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_state_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Rollback records (what each vault's history looked like last time) go to a
+    throwaway folder, never the person's own state folder."""
+    state = tmp_path_factory.mktemp("state")
+    previous = os.environ.get("ZPV_STATE_DIR")
+    os.environ["ZPV_STATE_DIR"] = str(state)
+    yield state
+    if previous is None:
+        os.environ.pop("ZPV_STATE_DIR", None)
+    else:
+        os.environ["ZPV_STATE_DIR"] = previous
+
+
 @dataclass
 class MadeVault:
     directory: Path
@@ -49,12 +63,19 @@ def vault(made_vault: MadeVault) -> Iterator[Vault]:
         opened.lock()
 
 
+def clean_environment() -> dict[str, str]:
+    """This process's environment without the person's vault settings (ZPV_*), but with
+    the test run's private state folder."""
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith("ZPV_") or k == "ZPV_STATE_DIR"}
+
+
 def run_cli(
     *args: str, vault_dir: Path | None = None, passphrase: str | None = PASSPHRASE,
     env: dict[str, str] | None = None, timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m vault ARGS` as a person's shell would, with no terminal attached."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("ZPV_")}
+    environment = clean_environment()
     if vault_dir is not None:
         environment["ZPV_VAULT"] = str(vault_dir)
     if passphrase is not None:

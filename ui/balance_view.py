@@ -146,6 +146,10 @@ class BalanceView(QWidget):
             item = self.flags_layout.takeAt(0)
             old = item.widget() if item is not None else None
             if old is not None:
+                # Out of the tree now, not at the next event loop turn: no stale label
+                # lingers (or is found) beside the new ones.
+                old.hide()
+                old.setParent(None)
                 old.deleteLater()
         if balance is None or not shown:
             self.chart.set_data(None, "")

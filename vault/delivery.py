@@ -1,8 +1,9 @@
 """Deliver the outbox to brands, and fetch a brand's request from its well-known address.
 
 Network exchanges never happen inside a database transaction: the due items
-are read, their attempt is counted, they are sent, and each result is recorded
-in its own short transaction together with its audit entry.
+are read, their attempt is counted, they are sent, and the results are recorded,
+each together with its audit entry, in short transactions of a few messages
+(RECORD_BATCH, or RECORD_SECONDS' worth, whichever comes first).
 """
 
 from __future__ import annotations
@@ -21,10 +22,16 @@ from zpd.origin import canonical_origin
 
 from . import audit, outbox, tokens
 from .outbox import OutboxItem
-from .store import Store
+from .store import Connection, Store
 from .transport import Response, Transport, TransportError
 
 WELL_KNOWN_PATH = "/.well-known/zero-party-data"
+# Outcomes are written a few at a time, each with its audit entry: one sync to disk per
+# batch, not per message (docs/performance.md). A crash before a batch is written loses
+# only its records: those messages were counted as attempted, so they are sent again and
+# the brand, which de-duplicates on jti, answers with the receipt it gave the first time.
+RECORD_BATCH = 50
+RECORD_SECONDS = 0.5
 REQUEST_MEDIA_TYPES = "application/jwt, application/zpd-request+jwt, text/plain"
 
 
@@ -64,12 +71,22 @@ def flush(
         if not items:
             return report
         outbox.mark_attempting(store, items, clock())
-        for item in items:
-            tried.add(item.jti)
-            outcome = exchange(store, transport, item, keys)
-            record(store, item, outcome, clock())
-            {"delivered": report.delivered, "failed": report.failed,
-             "retry": report.retrying}[outcome.kind].append(item.jti)
+        pending: list[tuple[OutboxItem, Outcome, int]] = []
+        since = time.monotonic()
+        try:
+            for item in items:
+                tried.add(item.jti)
+                outcome = exchange(store, transport, item, keys)
+                if not pending:
+                    since = time.monotonic()
+                pending.append((item, outcome, clock()))
+                if len(pending) >= RECORD_BATCH or time.monotonic() - since >= RECORD_SECONDS:
+                    batch, pending = pending, []
+                    record_all(store, batch)
+                {"delivered": report.delivered, "failed": report.failed,
+                 "retry": report.retrying}[outcome.kind].append(item.jti)
+        finally:
+            record_all(store, pending)  # before asking what is due next: revocations wait
 
 
 class ReceiptKeys:
@@ -142,19 +159,31 @@ def _accepted(store: Store, item: OutboxItem, response: Response, keys: ReceiptK
 
 
 def record(store: Store, item: OutboxItem, outcome: Outcome, now: int) -> None:
+    record_all(store, [(item, outcome, now)])
+
+
+def record_all(store: Store, outcomes: list[tuple[OutboxItem, Outcome, int]]) -> None:
+    """Each outcome with its audit entry, all in one transaction (one sync to disk)."""
+    if not outcomes:
+        return
     with store.transaction() as connection:
-        if outcome.kind == "delivered":
-            outbox.record_delivered(connection, item, outcome.receipt, outcome.receipt_status,
-                                    outcome.warning, now)
-            audit.append(connection, now, f"delivery.{item.kind}_delivered",
-                         {"grant": item.grant_id, "message": item.jti,
-                          "receipt": outcome.receipt_status})
-        elif outcome.kind == "failed":
-            outbox.record_failed(connection, item, outcome.reason)
-            audit.append(connection, now, "delivery.refused",
-                         {"grant": item.grant_id, "message": item.jti, "reason": outcome.reason})
-        else:
-            outbox.record_retry(connection, item, outcome.reason, outcome.retry_after, now)
+        for item, outcome, now in outcomes:
+            _record(connection, item, outcome, now)
+
+
+def _record(connection: Connection, item: OutboxItem, outcome: Outcome, now: int) -> None:
+    if outcome.kind == "delivered":
+        outbox.record_delivered(connection, item, outcome.receipt, outcome.receipt_status,
+                                outcome.warning, now)
+        audit.append(connection, now, f"delivery.{item.kind}_delivered",
+                     {"grant": item.grant_id, "message": item.jti,
+                      "receipt": outcome.receipt_status})
+    elif outcome.kind == "failed":
+        outbox.record_failed(connection, item, outcome.reason)
+        audit.append(connection, now, "delivery.refused",
+                     {"grant": item.grant_id, "message": item.jti, "reason": outcome.reason})
+    else:
+        outbox.record_retry(connection, item, outcome.reason, outcome.retry_after, now)
 
 
 def _rfc8935_error(body: bytes) -> str | None:

@@ -40,6 +40,23 @@ def atomic_write(path: Path, data: bytes) -> None:
     sync_directory(path.parent)
 
 
+def remove_leftovers(directory: Path, patterns: tuple[str, ...]) -> list[str]:
+    """Delete what a killed writer left behind (its temporary files); returns their names.
+
+    Only for names the vault itself gives to temporary files, and only while holding the
+    directory lock, so no live writer can be using them.
+    """
+    removed = []
+    for pattern in patterns:
+        for path in directory.glob(pattern):
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(path.name)
+    return removed
+
+
 def sync_directory(directory: Path) -> None:
     fd = os.open(directory, os.O_RDONLY)
     try:

@@ -42,7 +42,13 @@ from .errors import (
     WrongRecoveryCode,
 )
 from .fieldtypes import FieldDef, FieldType, JsonValue, Sensitivity
-from .fsutil import PRIVATE_DIR, DirectoryLock, atomic_write, sync_directory
+from .fsutil import (
+    PRIVATE_DIR,
+    DirectoryLock,
+    atomic_write,
+    remove_leftovers,
+    sync_directory,
+)
 from .grants import Grant, GrantStatus, Held, ShareResult
 from .header import Header, PassphraseSlot, RecoverySlot, header_path, read_header, write_header
 from .restore import restore_backup
@@ -50,6 +56,9 @@ from .store import Connection, Store, database_path
 from .transport import Transport
 
 Clock = Callable[[], int]
+# Temporary files the vault writes into its own directory (fsutil.atomic_write, a backup's
+# scratch copy of the database): left behind only by a process that was killed.
+LEFTOVERS = (".vault.header.*.tmp", ".backup-*.db", ".backup-*.db-journal")
 
 
 def _system_clock() -> int:
@@ -153,6 +162,8 @@ class Vault:
         lock.acquire()
         data_key: bytearray | None = None
         try:
+            # A header change or a backup killed half-way leaves its temporary file.
+            remove_leftovers(directory, LEFTOVERS)
             header = read_header(directory)
             data_key = unwrap(header)
             if not header.mac_is_valid(data_key):

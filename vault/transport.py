@@ -12,8 +12,11 @@
 from __future__ import annotations
 
 import contextvars
+import heapq
+import itertools
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,9 +56,9 @@ class _Watchdog:
     def __init__(self, seconds: float) -> None:
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._seconds = seconds
         self.fired = False
-        self._timer = threading.Timer(seconds, self._fire)
-        self._timer.daemon = True
+        self.ended = False
 
     def watch(self, sock: socket.socket | None) -> None:
         if sock is None:
@@ -66,20 +69,65 @@ class _Watchdog:
             else:
                 self._sockets.append(sock)
 
-    def _fire(self) -> None:
+    def fire(self) -> None:
         with self._lock:
+            if self.ended:
+                return
             self.fired = True
             for sock in self._sockets:
                 _shutdown(sock)
 
     def __enter__(self) -> _Watchdog:
         self._token = _current.set(self)
-        self._timer.start()
+        _deadlines.add(time.monotonic() + self._seconds, self)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
+        with self._lock:
+            self.ended = True
         _current.reset(self._token)
+
+
+class _Deadlines:
+    """One daemon thread fires every watchdog whose time is up.
+
+    A timer per exchange started a thread per message, a third of a millisecond of
+    every delivery (docs/performance.md); ended exchanges are dropped when their
+    deadline comes round."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, _Watchdog]] = []
+        self._order = itertools.count()
+        self._changed = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def add(self, deadline: float, watchdog: _Watchdog) -> None:
+        with self._changed:
+            heapq.heappush(self._heap, (deadline, next(self._order), watchdog))
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._run, name="transport watchdog", daemon=True
+                )
+                self._thread.start()
+            elif self._heap[0][2] is watchdog:
+                self._changed.notify()  # sooner than what the thread waits for
+
+    def _run(self) -> None:
+        with self._changed:
+            while True:
+                while self._heap and self._heap[0][2].ended:
+                    heapq.heappop(self._heap)
+                if not self._heap:
+                    self._changed.wait()
+                    continue
+                wait = self._heap[0][0] - time.monotonic()
+                if wait > 0:
+                    self._changed.wait(wait)
+                    continue
+                heapq.heappop(self._heap)[2].fire()
+
+
+_deadlines = _Deadlines()
 
 
 def _shutdown(sock: socket.socket) -> None:

@@ -90,21 +90,22 @@ def open_token(token: str, brand_encryption_key: OKPKey, audience: str, now: int
     _, inner = jose.decrypt(token, brand_encryption_key, TokenInvalid, header=header)
     inner_header = jose.unverified_header(inner, TokenInvalid)
     try:
-        pairwise = jose.import_public_key(inner_header.get("jwk"), "Ed25519")
+        pairwise, pairwise_jwk = jose.ed25519_public_key(inner_header.get("jwk"))
     except KeyInvalid as exc:
         raise TokenInvalid("bad_key", f"header jwk: {exc}") from None
-    if inner_header.get("kid") not in (None, jose.thumbprint(pairwise)):
+    if inner_header.get("kid") not in (None, pairwise_jwk["kid"]):
         raise TokenInvalid("bad_key", "header kid is not the jwk's thumbprint")
     _, raw = jose.verify(inner, pairwise, GRANT_TYP, TokenInvalid, header=inner_header)
     claims = parse_claims(raw)
-    if claims.pseudonym != jose.thumbprint_uri(pairwise) or raw.get("sub") != claims.pseudonym:
+    pseudonym = jose.THUMBPRINT_URI_PREFIX + pairwise_jwk["kid"]
+    if claims.pseudonym != pseudonym or raw.get("sub") != claims.pseudonym:
         raise TokenInvalid("bad_issuer", "iss and sub must be the jwk's thumbprint URI")
     check_audience(raw.get("aud"), audience, TokenInvalid)
     if claims.nbf > now + CLOCK_LEEWAY:
         raise TokenInvalid("not_yet_valid")
     if claims.exp <= now - CLOCK_LEEWAY:
         raise TokenInvalid("expired")
-    return OpenedToken(claims, inner, jose.public_jwk(pairwise))
+    return OpenedToken(claims, inner, pairwise_jwk)
 
 
 def parse_claims(raw: dict[str, Any]) -> GrantClaims:

@@ -12,7 +12,6 @@ import base64
 import copy
 import hashlib
 import json
-import os
 import subprocess
 import sys
 import time
@@ -27,7 +26,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from joserfc.jwk import OKPKey
 from jwcrypto import jwe, jwk, jws
 
-from tests.conftest import PASSPHRASE, PROJECT_ROOT
+from tests.conftest import PASSPHRASE, PROJECT_ROOT, clean_environment
 from vault.service import Vault
 from zpd.request import sign_request
 
@@ -286,7 +285,7 @@ def run_cli_stdin(
     *args: str, vault_dir: Path, stdin: str, passphrase: str = PASSPHRASE
 ) -> subprocess.CompletedProcess[str]:
     """`python -m vault ARGS` fed `stdin`, with the environment `run_cli` uses."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("ZPV_")}
+    environment = clean_environment()
     environment["ZPV_VAULT"] = str(vault_dir)
     environment["ZPV_PASSPHRASE"] = passphrase
     return subprocess.run(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -11,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE, PROJECT_ROOT, MadeVault, file_digests, run_cli
+from tests.conftest import (
+    PASSPHRASE,
+    PROJECT_ROOT,
+    MadeVault,
+    clean_environment,
+    file_digests,
+    run_cli,
+)
 from vault.catalogue import CATALOGUE
 from vault.keys import DEFAULT_KDF
 from vault.service import Vault
@@ -323,7 +329,7 @@ def test_python_dash_m_vault_help() -> None:
 def test_the_zpv_console_script(vault_dir: Path) -> None:
     script = Path(sys.executable).parent / "zpv"
     assert script.is_file(), "the project is installed with its `zpv` console script"
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("ZPV_")}
+    environment = clean_environment()
     environment.update({"ZPV_VAULT": str(vault_dir), "ZPV_PASSPHRASE": PASSPHRASE})
 
     def zpv(*args: str) -> subprocess.CompletedProcess[str]:

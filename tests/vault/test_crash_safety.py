@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE, PROJECT_ROOT, MadeVault
+from tests.conftest import PASSPHRASE, PROJECT_ROOT, MadeVault, clean_environment
 from vault.fieldtypes import FieldType, Sensitivity
 from vault.service import Vault
 
@@ -79,7 +79,7 @@ def _read_until(
 
 
 def _kill_one_writer(directory: Path, delay: float, stderr_path: Path) -> Round:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("ZPV_")}
+    environment = clean_environment()
     environment["ZPV_PASSPHRASE"] = PASSPHRASE
     with stderr_path.open("wb") as stderr:
         process = subprocess.Popen(

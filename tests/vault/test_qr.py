@@ -4,7 +4,6 @@ level L, and `zpv-brand verify` accepts the text a scanner reads back."""
 from __future__ import annotations
 
 import json
-import os
 import stat
 import subprocess
 import sys
@@ -16,7 +15,7 @@ import pytest
 import segno
 
 from brandkit.keys import create_keys
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, clean_environment
 from tests.vault.exchange_helpers import DAY, ORIGIN, fit_ask, spec
 from vault import qr
 from vault.errors import TokenTooLongForQr
@@ -104,7 +103,7 @@ def brand_verify(
         [sys.executable, "-m", "brandkit", "verify", "--keys", str(brand_dir),
          "--origin", ORIGIN, argument],
         capture_output=True, text=True, input=stdin, timeout=60, cwd=PROJECT_ROOT,
-        env={k: v for k, v in os.environ.items() if not k.startswith("ZPV_")},
+        env=clean_environment(),
     )
 
 

@@ -26,6 +26,7 @@ from tests.conftest import (
     PASSPHRASE,
     PROJECT_ROOT,
     MadeVault,
+    clean_environment,
     file_digests,
     run_cli,
 )
@@ -580,7 +581,7 @@ def read_line(process: subprocess.Popen[bytes], timeout: float) -> str:
 @pytest.fixture
 def holder(named_vault: MadeVault) -> Iterator[subprocess.Popen[bytes]]:
     """Another process with the vault unlocked, waiting until its stdin closes."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("ZPV_")}
+    environment = clean_environment()
     environment["ZPV_PASSPHRASE"] = named_vault.passphrase
     process = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(named_vault.directory)],

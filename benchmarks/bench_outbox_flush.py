@@ -1,0 +1,114 @@
+"""Outbox flush to a loopback receiver, against plain POSTs of the same bodies.
+
+A vault holds COUNT queued share tokens for one brand (COUNT grants shared, as
+after a day offline). The brand is the brand kit's real receiver app under
+uvicorn (`brandkit.serving.running`, one worker, its own process, SQLite on
+disk with synchronous FULL), on 127.0.0.1.
+
+- measured: `Vault.flush_outbox()`: every token POSTed through the vault's
+  Transport (one requests.Session, kept alive), the brand's signed receipt
+  verified, the outcome and its audit entry recorded durably;
+- baseline: the same bodies POSTed in the same order with one plain
+  requests.Session to a fresh instance of the same server: what the network
+  and the receiver cost with nothing done on the vault's side, so it bounds
+  what any client could do (delivering one message at a time, in order).
+
+Each run starts a fresh receiver database (a brand that already holds a token
+only answers its receipt again) and a fresh copy of the vault; runs alternate.
+Target: >= 300 deliveries per second; the ratio to the baseline says how much
+of the time is the vault's own.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+from vault.keys import KdfParams
+from vault.service import Vault
+
+from .common import Verdict, isolate_state
+from .loopback import ASK, Brand, make_brand, receiver
+
+COUNT = 600
+TARGET = 300.0
+PASSPHRASE = "benchmark passphrase for delivery"
+FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
+
+Body = tuple[str, str, str]  # url, content type, text
+
+
+def make_vault(directory: Path, brand: Brand, count: int) -> list[Body]:
+    """A vault with `count` grants to the brand, all queued; returns what it will send."""
+    vault, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
+    try:
+        vault.set("shoe_size_eu", 42)
+        vault.set("favourite_colours", ["navy", "green"])
+        vault.import_request(brand.request)
+        for _ in range(count):
+            vault.share(brand.origin, ASK)
+        return [(item.endpoint, item.content_type, item.body) for item in vault.outbox()]
+    finally:
+        vault.lock()
+
+
+def flush_once(template: Path, work: Path, brand: Brand, db: Path, count: int) -> float:
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(template, work)
+    with receiver(brand, db):
+        vault = Vault.unlock(work, PASSPHRASE)
+        try:
+            started = time.perf_counter()
+            report = vault.flush_outbox()
+            elapsed = time.perf_counter() - started
+            confirmed = vault.receipts(report.delivered[0]) if report.delivered else []
+        finally:
+            vault.lock()
+    if len(report.delivered) != count or report.failed or report.retrying:
+        raise RuntimeError(f"flush: {len(report.delivered)} delivered, {report.failed} failed, "
+                           f"{report.retrying} retrying")
+    del confirmed
+    return elapsed
+
+
+def raw_once(bodies: list[Body], brand: Brand, db: Path) -> float:
+    with receiver(brand, db), requests.Session() as session:
+        started = time.perf_counter()
+        for url, content_type, body in bodies:
+            response = session.post(url, data=body.encode(), timeout=10,
+                                    headers={"Content-Type": content_type})
+            if response.status_code != 202:
+                raise RuntimeError(f"plain POST: HTTP {response.status_code}")
+        return time.perf_counter() - started
+
+
+def run(count: int = COUNT, repeats: int = 5) -> Verdict:
+    isolate_state()
+    with tempfile.TemporaryDirectory(prefix="zpv-flush-") as tmp:
+        root = Path(tmp)
+        brand = make_brand(root / "brand")
+        template = root / "template"
+        bodies = make_vault(template, brand, count)
+        flushes: list[float] = []
+        raws: list[float] = []
+        for i in range(repeats):
+            flushes.append(flush_once(template, root / f"work{i}", brand, root / f"f{i}.db",
+                                      count))
+            raws.append(raw_once(bodies, brand, root / f"r{i}.db"))
+    flush_rate = count / statistics.median(flushes)
+    raw_rate = count / statistics.median(raws)
+    print(f"plain POSTs, one requests.Session:  {raw_rate:,.0f} /s "
+          f"({count} tokens, median of {repeats})")
+    print(f"vault outbox flush:                  {flush_rate:,.0f} deliveries/s "
+          f"({flush_rate / raw_rate:.2f}x the plain POSTs)")
+    return Verdict("outbox flush to loopback receiver", flush_rate, TARGET, "/s",
+                   lower_is_better=False, note=f"{flush_rate / raw_rate:.2f}x plain POSTs")
+
+
+if __name__ == "__main__":
+    print(run().line())

@@ -1,0 +1,66 @@
+"""libFuzzer (atheris) entry point:
+`python -m tests.hardening.atheris_target TARGET [libFuzzer options] [corpus dir]`.
+
+Each input is fed as text to one parser (a request, token, event or receipt check, or the
+origin parser); a ProtocolError (a ValueError for addresses) is an answer, anything else is
+a crash that atheris reports, exiting non-zero.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+import atheris  # type: ignore[import-untyped]
+
+with atheris.instrument_imports():
+    from tests.hardening.samples import samples
+    from zpd import event
+    from zpd.errors import ProtocolError
+    from zpd.origin import canonical_origin, origin_of
+
+SAMPLES = {s.name: s for s in samples()}
+
+
+def seed(name: str) -> bytes:
+    return SAMPLES[name].text.encode() if name in SAMPLES else b"https://shoes.example:8443"
+
+
+def target(name: str) -> Callable[[str], None]:
+    if name == "origin":
+        def parse_origin(text: str) -> None:
+            for function in (origin_of, canonical_origin):
+                try:
+                    function(text)
+                except ValueError:
+                    pass
+
+        return parse_origin
+    sample = SAMPLES[name]
+
+    def check(text: str) -> None:
+        try:
+            sample.check(text)
+        except ProtocolError:
+            pass
+        if name == "event":
+            try:
+                event.unverified_issuer(text)
+            except ProtocolError:
+                pass
+
+    return check
+
+
+def main() -> None:
+    parse = target(sys.argv.pop(1))
+
+    def one_input(data: bytes) -> None:
+        parse(data.decode("latin-1"))
+
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
