@@ -465,6 +465,16 @@ HELPERS = (
     QT_TRANSLATE_NOOP("ShareReview", "{reason} Nothing was shared."),
     QT_TRANSLATE_NOOP("ShareReview", "{n} days"),
     QT_TRANSLATE_NOOP("ShareReview", "about {n} years"),
+    QT_TRANSLATE_NOOP("ShareReview", "name"),
+    QT_TRANSLATE_NOOP("ShareReview", "web address"),
+    QT_TRANSLATE_NOOP("ShareReview", "description"),
+    QT_TRANSLATE_NOOP("ShareReview", "privacy policy address"),
+    QT_TRANSLATE_NOOP("ShareReview", "letters from several alphabets"),
+    QT_TRANSLATE_NOOP("ShareReview", "letters that only look Latin"),
+    QT_TRANSLATE_NOOP("ShareReview", "look-alike variants of ordinary letters"),
+    QT_TRANSLATE_NOOP("ShareReview", "an international domain name"),
+    QT_TRANSLATE_NOOP("ShareReview", "a malformed international domain name"),
+    QT_TRANSLATE_NOOP("ShareReview", "{where}: {reason}"),
     QT_TRANSLATE_NOOP("ShareReview", "about {n} months"),
     QT_TRANSLATE_NOOP("ExchangeWords", "Personalising the service for you"),
     QT_TRANSLATE_NOOP("ExchangeWords", "Advertising chosen for you"),
@@ -604,6 +614,7 @@ HELPERS = (
     QT_TRANSLATE_NOOP("VaultMessages", "The vault is locked. Unlock it and try again."),
     QT_TRANSLATE_NOOP("VaultMessages", "The disk is full. Nothing was changed."),
     QT_TRANSLATE_NOOP("VaultMessages", "Something went wrong: {0}"),
+    QT_TRANSLATE_NOOP("VaultMessages", "This vault is an older copy than the one this computer last saw: it ends at activity entry {found}, but entry {seen} was seen here on {when}. Someone may have put an old copy back. Open it only if you restored it yourself."),
 )
 
 

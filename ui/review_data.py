@@ -20,7 +20,7 @@ from vault.fieldtypes import JsonValue, Sensitivity
 from vault.service import Vault
 from zpd import purposes
 from zpd.request import Ask, BrandInfo
-from zpd.text import hidden_characters
+from zpd.text import Flag, Reason, brand_flags, hidden_characters
 
 # ShareRefused reasons the review can see coming before the person clicks Share.
 EXPIRED = "request_expired"
@@ -68,6 +68,8 @@ class Review:
     balance: Balance | None = None  # the ask weighed (vault.balance), shown as a chart
     # Email fields whose value goes out as the brand's alias (leak canaries on): key -> alias.
     aliases: Mapping[str, str] = field(default_factory=dict)
+    # Look-alike names and addresses, hidden characters (zpd.text.brand_flags).
+    flags: tuple[Flag, ...] = ()
 
     @property
     def hidden_in_brand_text(self) -> list[str]:
@@ -79,6 +81,12 @@ class Review:
         for text in texts:
             found.update(dict.fromkeys(hidden_characters(text)))
         return list(found)
+
+    @property
+    def lookalikes(self) -> list[Flag]:
+        """Flags other than hidden characters (those have their own warning)."""
+        hidden = {Reason.BIDI_CONTROL, Reason.ZERO_WIDTH, Reason.HIDDEN_CHARACTER}
+        return [f for f in self.flags if f.reason not in hidden]
 
     @property
     def vague_purpose(self) -> bool:
@@ -129,6 +137,8 @@ def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
         request_expires_at=stored.request.exp,
         balance=vault.balance_for_ask(origin, ask_id),
         aliases=alias_preview(vault, origin, brand.name, rows),
+        flags=tuple(brand_flags(brand.name, origin, description=brand.description,
+                                privacy_policy=brand.privacy_policy)),
     )
 
 

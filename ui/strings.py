@@ -50,6 +50,12 @@ def error_message(error: BaseException) -> str:
             return field_words.definition_error_text(error)
         case errors.FieldRequiredByGrant():
             return _tr("This field is required by an active grant: revoke it first.")
+        case errors.VaultRolledBack(seen_seq=seen, found_seq=found, seen_at=seen_at):
+            return _tr(
+                "This vault is an older copy than the one this computer last saw: it ends at "
+                "activity entry {found}, but entry {seen} was seen here on {when}. Someone may "
+                "have put an old copy back. Open it only if you restored it yourself."
+            ).format(found=found, seen=seen, when=when_words(seen_at))
         case errors.VaultLocked():
             return _tr("The vault is locked. Unlock it and try again.")
         case errors.ShareRefused() | errors.UnknownAsk():
@@ -59,3 +65,10 @@ def error_message(error: BaseException) -> str:
         case errors.StorageFull():
             return _tr("The disk is full. Nothing was changed.")
     return _tr("Something went wrong: {0}").format(type(error).__name__)
+
+
+def when_words(timestamp: int) -> str:
+    from PySide6.QtCore import QDateTime, QLocale
+
+    moment = QDateTime.fromSecsSinceEpoch(timestamp)
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)

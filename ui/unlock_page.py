@@ -44,6 +44,13 @@ class UnlockPage(QWidget):
         layout.addWidget(self.use_code)
         self.error = error_label("unlockError")
         layout.addWidget(self.error)
+        self.rollback_button = QPushButton(
+            self.tr("I restored an older copy on purpose: open it"),
+            objectName="acceptRollbackButton",
+        )
+        self.rollback_button.clicked.connect(lambda: self._unlock(accept_rollback=True))
+        self.rollback_button.hide()
+        layout.addWidget(self.rollback_button, alignment=Qt.AlignmentFlag.AlignRight)
         self.busy = Busy()
         layout.addWidget(self.busy)
         self.unlock_button = QPushButton(self.tr("Unlock"), objectName="unlockButton")
@@ -63,8 +70,9 @@ class UnlockPage(QWidget):
             self.tr("Recovery code, e.g. ABCDE-12345-...") if use_code else self.tr("Passphrase")
         )
 
-    def _unlock(self) -> None:
+    def _unlock(self, *, accept_rollback: bool = False) -> None:
         self.error.hide()
+        self.rollback_button.hide()
         secret = self.secret.text()
         if not secret:
             return
@@ -77,8 +85,10 @@ class UnlockPage(QWidget):
             from vault.service import Vault
 
             if use_code:
-                return Vault.unlock_with_recovery_code(directory, secret)
-            return Vault.unlock(directory, secret)
+                return Vault.unlock_with_recovery_code(
+                    directory, secret, accept_rollback=accept_rollback
+                )
+            return Vault.unlock(directory, secret, accept_rollback=accept_rollback)
 
         self._set_busy(True)
         run_task(self, work, self._done)
@@ -88,6 +98,10 @@ class UnlockPage(QWidget):
         if error is not None:
             self.error.setText(strings.error_message(error))
             self.error.show()
+            from vault.errors import VaultRolledBack
+
+            # An older copy of the vault: open it only if the person says it is on purpose.
+            self.rollback_button.setVisible(isinstance(error, VaultRolledBack))
             self.secret.selectAll()
             self.secret.setFocus()
             return

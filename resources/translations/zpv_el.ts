@@ -158,6 +158,22 @@
         <translation>Επαναφορά από αντίγραφο ασφαλείας</translation>
     </message>
     <message>
+        <source>Older copy opened on purpose</source>
+        <translation>Άνοιγμα παλαιότερου αντιγράφου εσκεμμένα</translation>
+    </message>
+    <message>
+        <source>Email alias given</source>
+        <translation>Δόθηκε ψευδώνυμο email</translation>
+    </message>
+    <message>
+        <source>Email aliases on</source>
+        <translation>Ψευδώνυμα email ενεργά</translation>
+    </message>
+    <message>
+        <source>Email aliases off</source>
+        <translation>Ψευδώνυμα email ανενεργά</translation>
+    </message>
+    <message>
         <source>The details cannot be read.</source>
         <translation>Οι λεπτομέρειες δεν μπορούν να διαβαστούν.</translation>
     </message>
@@ -4067,6 +4083,46 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>περίπου {n} χρόνια</translation>
     </message>
     <message>
+        <source>name</source>
+        <translation>όνομα</translation>
+    </message>
+    <message>
+        <source>web address</source>
+        <translation>διεύθυνση ιστού</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>περιγραφή</translation>
+    </message>
+    <message>
+        <source>privacy policy address</source>
+        <translation>διεύθυνση πολιτικής απορρήτου</translation>
+    </message>
+    <message>
+        <source>letters from several alphabets</source>
+        <translation>γράμματα από διαφορετικά αλφάβητα</translation>
+    </message>
+    <message>
+        <source>letters that only look Latin</source>
+        <translation>γράμματα που μόνο μοιάζουν λατινικά</translation>
+    </message>
+    <message>
+        <source>look-alike variants of ordinary letters</source>
+        <translation>παραλλαγές που μοιάζουν με συνηθισμένα γράμματα</translation>
+    </message>
+    <message>
+        <source>an international domain name</source>
+        <translation>διεθνές όνομα τομέα</translation>
+    </message>
+    <message>
+        <source>a malformed international domain name</source>
+        <translation>κακοσχηματισμένο διεθνές όνομα τομέα</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}</source>
+        <translation>{where}: {reason}</translation>
+    </message>
+    <message>
         <source>about {n} months</source>
         <translation>περίπου {n} μήνες</translation>
     </message>
@@ -4116,6 +4172,10 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>⚠ This brand&apos;s text contains hidden characters ({chars}), shown here as ⟦U+…⟧. They can make a name or address look like another one.</source>
         <translation>⚠ Το κείμενο αυτής της εταιρείας περιέχει κρυφούς χαρακτήρες ({chars}), που εμφανίζονται εδώ ως ⟦U+…⟧. Μπορούν να κάνουν ένα όνομα ή μια διεύθυνση να μοιάζει με κάποια άλλη.</translation>
+    </message>
+    <message>
+        <source>⚠ This brand&apos;s name or address may imitate another one: {details}. Check the address carefully before you share.</source>
+        <translation>⚠ Το όνομα ή η διεύθυνση αυτής της εταιρείας ίσως μιμείται κάποια άλλη: {details}. Ελέγξτε προσεκτικά τη διεύθυνση πριν κοινοποιήσετε.</translation>
     </message>
     <message>
         <source>Privacy policy: {0}</source>
@@ -4382,6 +4442,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Την ξέχασα: χρήση του κωδικού ανάκτησης</translation>
     </message>
     <message>
+        <source>I restored an older copy on purpose: open it</source>
+        <translation>Επανέφερα εσκεμμένα παλαιότερο αντίγραφο: άνοιγμα</translation>
+    </message>
+    <message>
         <source>Unlock</source>
         <translation>Ξεκλείδωμα</translation>
     </message>
@@ -4451,6 +4515,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>Something went wrong: {0}</source>
         <translation>Κάτι πήγε στραβά: {0}</translation>
+    </message>
+    <message>
+        <source>This vault is an older copy than the one this computer last saw: it ends at activity entry {found}, but entry {seen} was seen here on {when}. Someone may have put an old copy back. Open it only if you restored it yourself.</source>
+        <translation>Αυτή η κρύπτη είναι παλαιότερο αντίγραφο από αυτό που είδε τελευταία φορά αυτός ο υπολογιστής: τελειώνει στην εγγραφή δραστηριότητας {found}, ενώ η εγγραφή {seen} είχε καταγραφεί εδώ στις {when}. Κάποιος ίσως επανέφερε ένα παλιό αντίγραφο. Ανοίξτε την μόνο αν την επαναφέρατε εσείς.</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import MadeVault
+from tests.brand_specs import shoe_shop_spec
+from tests.conftest import FAST_KDF, PASSPHRASE, MadeVault
 from ui.dialogs.share_review import ShareReviewDialog
 from ui.session import Session
 from vault.brands import RequestSource
@@ -318,3 +320,28 @@ def test_locking_closes_the_review(qtbot: QtBot, session: Session, vault: Vault)
     qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
     session.lock()
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_a_lookalike_domain_is_flagged_in_the_review(qtbot: QtBot, tmp_path: Path) -> None:
+    vault, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST_KDF)
+    vault.set("shoe_size_eu", 42)
+    origin = "https://p\u0430ypal.example"  # a Cyrillic "а"
+    now = int(time.time())
+    request = sign_request(shoe_shop_spec(origin, name="Pаypal"), jose.generate_signing_key(),
+                           jose.generate_encryption_key(), iat=now, exp=now + 86400)
+    vault.import_request(request)
+    session = Session()
+    session.open(vault)
+    dialog = ShareReviewDialog(session, vault.brands()[0].origin, "fit-advice")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    warning = None
+
+    def shown() -> bool:
+        nonlocal warning
+        warning = dialog.findChild(QLabel, "lookalikeWarning")
+        return warning is not None and warning.isVisible()
+
+    qtbot.waitUntil(shown, timeout=5_000)
+    assert warning is not None and "several alphabets" in warning.text()
+    session.lock()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from vault import errors
 from zpd.catalogue import BY_KEY
+from zpd.text import Flag, Reason
 
 from .. import exchange_words as words
 from .. import strings
@@ -119,3 +120,20 @@ def error_words(error: BaseException, review: Review | None) -> str:
 
 def nothing_shared(reason: str) -> str:
     return _tr("{reason} Nothing was shared.").format(reason=reason)
+
+
+def lookalike_words(flag: Flag) -> str:
+    """One flagged name or address, in words, with what was found."""
+    where = {
+        "name": _tr("name"), "host": _tr("web address"), "description": _tr("description"),
+        "privacy_policy": _tr("privacy policy address"),
+    }.get(flag.where, flag.where)
+    reason = {
+        Reason.MIXED_SCRIPTS: _tr("letters from several alphabets"),
+        Reason.WHOLE_SCRIPT_CONFUSABLE: _tr("letters that only look Latin"),
+        Reason.COMPATIBILITY_CHARACTERS: _tr("look-alike variants of ordinary letters"),
+        Reason.PUNYCODE: _tr("an international domain name"),
+        Reason.INVALID_PUNYCODE: _tr("a malformed international domain name"),
+    }.get(flag.reason, flag.reason.value)
+    detail = f" ({flag.detail})" if flag.detail else ""
+    return _tr("{where}: {reason}").format(where=where, reason=reason) + detail

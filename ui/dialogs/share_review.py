@@ -189,6 +189,14 @@ class ShareReviewDialog(QDialog):
                 "⟦U+…⟧. They can make a name or address look like another one."
             ).format(chars=", ".join(hidden)))
             layout.addWidget(warning)
+        lookalikes = review.lookalikes
+        if lookalikes:
+            warning = banner("lookalikeWarning", "danger")
+            warning.setText(self.tr(
+                "⚠ This brand's name or address may imitate another one: {details}. "
+                "Check the address carefully before you share."
+            ).format(details="; ".join(brand_text(say.lookalike_words(f)) for f in lookalikes)))
+            layout.addWidget(warning)
         if brand.description:
             layout.addWidget(brand_wrap(brand.description, "brandDescription"))
         where = [

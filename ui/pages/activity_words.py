@@ -64,6 +64,12 @@ def action_text(action: str) -> str:
         "vault.exported": QCoreApplication.translate("ActivityWords", "Data exported"),
         "vault.backed_up": QCoreApplication.translate("ActivityWords", "Backup made"),
         "vault.restored": QCoreApplication.translate("ActivityWords", "Restored from backup"),
+        "vault.rollback_accepted": QCoreApplication.translate(
+            "ActivityWords", "Older copy opened on purpose"
+        ),
+        "alias.created": QCoreApplication.translate("ActivityWords", "Email alias given"),
+        "aliases.enabled": QCoreApplication.translate("ActivityWords", "Email aliases on"),
+        "aliases.disabled": QCoreApplication.translate("ActivityWords", "Email aliases off"),
     }
     return words.get(action, action)
 
@@ -74,6 +80,7 @@ def known_actions() -> list[str]:
         "brand.keys_replaced", "grant.created", "grant.updated", "grant.revoked",
         "grant.expired", "delivery.grant_delivered", "delivery.revocation_delivered",
         "delivery.refused", "vault.exported", "vault.backed_up", "vault.restored",
+        "vault.rollback_accepted", "alias.created", "aliases.enabled", "aliases.disabled",
     )]
 
 
