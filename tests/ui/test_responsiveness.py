@@ -6,14 +6,23 @@ half a second) so that doing it on the GUI thread would show as a long gap.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from brandkit.issuing import sign_spec
+from brandkit.keys import generate_keys
+from brandkit.receiver import Receiver
+from brandkit.server import create_app
+from brandkit.serving import address_of, bind, running
+from brandkit.sqlstorage import SqliteStorage
+from tests.brand_specs import shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, MadeVault
 from tests.delivery.brand import live_brand
 from tests.ui.heartbeat import Heartbeat
@@ -119,3 +128,48 @@ def test_the_heartbeat_sees_a_stall(qtbot: QtBot) -> None:
     qtbot.wait(50)
     heartbeat.stop()
     assert heartbeat.longest_gap >= 0.2 and heartbeat.beats > 3
+
+
+def slow_receiver(tmp_path: Path) -> tuple[str, Any, Any]:
+    """The brand kit's real receiver, answering every request after half a second."""
+    sock = bind("127.0.0.1", 0)
+    origin = f"http://127.0.0.1:{address_of(sock).port}"
+    keys = generate_keys()
+    request = sign_spec(shoe_shop_spec(origin), keys, now=int(time.time()) - 60)
+    storage = SqliteStorage(tmp_path / "brand.sqlite3")
+    app = create_app(Receiver(keys, storage, origin), request)
+
+    async def slow(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            await asyncio.sleep(0.5)
+        await app(scope, receive, send)
+
+    return origin, running(slow, sock=sock), storage
+
+
+def test_import_from_a_slow_web_address_never_stalls_the_gui(
+    qtbot: QtBot, made_vault: MadeVault, tmp_path: Path
+) -> None:
+    origin, server, storage = slow_receiver(tmp_path)
+    with server:
+        window = MainWindow(made_vault.directory)
+        qtbot.addWidget(window)
+        window.show()
+        window.findChild(QLineEdit, "unlockSecret").setText(made_vault.passphrase)
+        window.findChild(QPushButton, "unlockButton").click()
+        qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
+        window.area.show_page(window.brands_page)
+        window.findChild(QPushButton, "importRequestButton").click()
+        dialog = window.brands_page.import_dialog
+        assert dialog is not None
+        dialog.findChild(QLineEdit, "importAddress").setText(origin)
+        heartbeat = Heartbeat()
+        heartbeat.start()
+        dialog.findChild(QPushButton, "importFetchButton").click()
+        qtbot.waitUntil(lambda: window.brands_page.selected_origin() == origin, timeout=10_000)
+        heartbeat.stop()
+        opened = window.vault
+        assert opened is not None and opened.find_brand(origin).domain_verified
+        window.lock()
+    storage.close()
+    assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"
