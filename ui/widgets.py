@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
 
 from zpd.text import reveal
 
@@ -34,3 +34,19 @@ def brand_label(text: str, name: str | None = None, *, wrap: bool = True) -> QLa
     label = plain_label(brand_text(text), name, wrap=wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def record_table(name: str, accessible_name: str, model: QAbstractItemModel, *,
+                 wrap: bool = False) -> QTableView:
+    """A read-only table of records: whole rows selected one at a time, alternating
+    colours, no row numbers. Pages add their own column sizing."""
+    table = QTableView(objectName=name)
+    table.setAccessibleName(accessible_name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(wrap)
+    table.verticalHeader().hide()
+    return table

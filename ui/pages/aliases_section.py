@@ -12,11 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QGroupBox,
     QHeaderView,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -27,7 +25,7 @@ from .. import exchange_words as words
 from .. import strings
 from ..row_model import RowsModel
 from ..session import AUDIT, Session
-from ..widgets import brand_text, plain_label
+from ..widgets import brand_text, plain_label, record_table
 
 Role = Qt.ItemDataRole
 VISIBLE_ROWS = 3  # more scroll inside the table
@@ -76,14 +74,9 @@ class AliasesSection(QGroupBox):
             "(mail to it still reaches you). If mail to that alias comes from anyone else, you "
             "know which brand passed your address on."), "aliasesExplanation"))
         self.model = AliasesModel()
-        self.table = QTableView(objectName="aliasesTable")
-        self.table.setAccessibleName(self.tr("Which alias went to which brand"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = record_table(
+            "aliasesTable", self.tr("Which alias went to which brand"), self.model
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AliasesModel.ALIAS, QHeaderView.ResizeMode.Stretch)

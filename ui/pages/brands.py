@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -21,7 +19,7 @@ from ..dialogs.import_request import ImportRequestDialog
 from ..dialogs.report_dialog import ReportDialog
 from ..dialogs.share_review import ShareReviewDialog
 from ..session import BRANDS, GRANTS, Session
-from ..widgets import brand_text, plain_label
+from ..widgets import brand_text, plain_label, record_table
 from .base import Page
 from .brand_details import BrandDetails
 from .brand_models import BrandRow, BrandsModel
@@ -61,15 +59,7 @@ class BrandsPage(Page):
         layout.addWidget(self.notice)
 
         self.model = BrandsModel()
-        self.table = QTableView(objectName="brandsTable")
-        self.table.setAccessibleName(self.tr("Imported brands"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = record_table("brandsTable", self.tr("Imported brands"), self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(BrandsModel.NAME, QHeaderView.ResizeMode.Stretch)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -25,7 +23,7 @@ from ..dialogs.knows import KnowsDialog
 from ..dialogs.qr_dialog import QrDialog
 from ..dialogs.report_dialog import ReportDialog
 from ..session import AUDIT, GRANTS, OUTBOX, Session
-from ..widgets import brand_text, plain_label
+from ..widgets import brand_text, plain_label, record_table
 from .base import Page
 from .grant_models import PAGE_SIZE, GrantRow, GrantsModel, load_grants
 
@@ -53,17 +51,11 @@ class SharedPage(Page):
 
         self.model = GrantsModel()
         self.model.more_wanted.connect(self._load_more)
-        self.table = QTableView(objectName="grantsTable")
-        self.table.setAccessibleName(self.tr("What you shared, with whom"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        # Two lines a row, the same for every row: wrapped text without measuring each row.
-        self.table.setWordWrap(True)
+        self.table = record_table(
+            "grantsTable", self.tr("What you shared, with whom"), self.model, wrap=True
+        )
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
+        # Two lines a row, the same for every row: wrapped text without measuring each row.
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().lineSpacing() * ROW_LINES + ROW_PADDING)
         header = self.table.horizontalHeader()
