@@ -3,37 +3,19 @@ with real worker threads, talking to in-memory brands (no socket is opened)."""
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tests.conftest import MadeVault
 from tests.ui.fake_brands import FakeTransport
 from tests.vault.exchange_helpers import Clock
 from ui.session import Session
 from vault.service import Vault
-
-
-def ensure_share_review() -> None:
-    """The share review dialog is built by another engineer: stand in for it if missing."""
-    try:
-        import ui.dialogs.share_review  # noqa: F401
-    except ImportError:
-        stub = types.ModuleType("ui.dialogs.share_review")
-
-        class ShareReviewDialog(QDialog):
-            def __init__(self, session: Session, origin: str, ask_id: str,
-                         parent: QWidget | None = None) -> None:
-                super().__init__(parent)
-
-        stub.ShareReviewDialog = ShareReviewDialog  # type: ignore[attr-defined]
-        sys.modules["ui.dialogs.share_review"] = stub
 
 
 @dataclass

@@ -24,22 +24,18 @@ from tests.ui.exchange_session import (
     SeenBox,
     answer_next_box,
     cell,
-    ensure_share_review,
     opened,
 )
 from tests.ui.fake_brands import make_brand
 from tests.ui.sample_exchange import TRICKY_NAME, WELL_KNOWN
-from vault.brands import RequestSource
-from vault.transport import TransportError
-from zpd import jose
-from zpd.text import reveal
-
-ensure_share_review()
-
 from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
 from ui.pages import brands as brands_module  # noqa: E402
 from ui.pages.brand_models import AsksModel, BrandsModel  # noqa: E402
 from ui.pages.brands import BrandsPage  # noqa: E402
+from vault.brands import RequestSource
+from vault.transport import TransportError
+from zpd import jose
+from zpd.text import reveal
 
 __all__ = ["opened"]  # the fixture, used by name
 
