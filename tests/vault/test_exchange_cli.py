@@ -61,11 +61,6 @@ def assert_one_line_error(result: Any, *words: str) -> None:
 
 
 @pytest.fixture
-def keys() -> BrandKeys:
-    return BrandKeys.generate()
-
-
-@pytest.fixture
 def filled(made_vault: MadeVault) -> MadeVault:
     with unlocked(made_vault) as vault:
         vault.set("shoe_size_eu", 42)

@@ -8,7 +8,6 @@ show what was, and was not, written together.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -45,24 +44,6 @@ from vault.errors import (
 )
 from vault.grants import GrantStatus
 from vault.service import Vault
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def keys() -> BrandKeys:
-    return BrandKeys.generate()
-
-
-@pytest.fixture
-def pv(made_vault: MadeVault, clock: Clock) -> Iterator[Vault]:
-    opened = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
-    yield opened
-    if not opened.is_locked:
-        opened.lock()
 
 
 @pytest.fixture

@@ -8,12 +8,11 @@ keeping nothing, whatever breaks the contract.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from jwcrypto import jwk
 
-from tests.conftest import MadeVault
 from tests.vault.exchange_helpers import (
     DAY,
     ORIGIN,
@@ -34,24 +33,6 @@ from vault.brands import RequestSource
 from vault.errors import BrandKeysChanged
 from vault.service import Vault
 from zpd.errors import RequestInvalid
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def keys() -> BrandKeys:
-    return BrandKeys.generate()
-
-
-@pytest.fixture
-def pv(made_vault: MadeVault, clock: Clock) -> Iterator[Vault]:
-    opened = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
-    yield opened
-    if not opened.is_locked:
-        opened.lock()
 
 
 def stored_jws(vault: Vault) -> list[str]:

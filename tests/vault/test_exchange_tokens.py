@@ -7,8 +7,6 @@ recomputed with cryptography's HKDF from the vault's master seed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from jwcrypto import jwe, jwk, jws
 
@@ -35,24 +33,6 @@ from tests.vault.exchange_helpers import (
     verify_jws,
 )
 from vault.service import Vault
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def keys() -> BrandKeys:
-    return BrandKeys.generate()
-
-
-@pytest.fixture
-def pv(made_vault: MadeVault, clock: Clock) -> Iterator[Vault]:
-    opened = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
-    yield opened
-    if not opened.is_locked:
-        opened.lock()
 
 
 @pytest.fixture
