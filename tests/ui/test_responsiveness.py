@@ -86,15 +86,20 @@ def test_delivery_to_a_slow_brand_never_stalls_the_gui(qtbot: QtBot, tmp_path: P
     assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"
 
 
-def test_idle_lock_drops_the_key(qtbot: QtBot, made_vault: MadeVault) -> None:
+def unlocked_window(qtbot: QtBot, made_vault: MadeVault) -> tuple[MainWindow, Vault]:
+    """The app on `made_vault`, unlocked through its own unlock screen."""
     window = MainWindow(made_vault.directory)
     qtbot.addWidget(window)
     window.show()
     window.findChild(QLineEdit, "unlockSecret").setText(made_vault.passphrase)
     window.findChild(QPushButton, "unlockButton").click()
     qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
-    opened = window.vault
-    assert opened is not None
+    assert window.vault is not None
+    return window, window.vault
+
+
+def test_idle_lock_drops_the_key(qtbot: QtBot, made_vault: MadeVault) -> None:
+    window, opened = unlocked_window(qtbot, made_vault)
     window.idle.start(300)  # the setting is in minutes; the mechanism is the same
     qtbot.waitUntil(lambda: window.vault is None, timeout=5_000)
     assert opened.is_locked and not window.session.is_open
@@ -104,14 +109,7 @@ def test_idle_lock_drops_the_key(qtbot: QtBot, made_vault: MadeVault) -> None:
 
 
 def test_ctrl_l_locks_from_anywhere(qtbot: QtBot, made_vault: MadeVault) -> None:
-    window = MainWindow(made_vault.directory)
-    qtbot.addWidget(window)
-    window.show()
-    window.findChild(QLineEdit, "unlockSecret").setText(made_vault.passphrase)
-    window.findChild(QPushButton, "unlockButton").click()
-    qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
-    opened = window.vault
-    assert opened is not None
+    window, opened = unlocked_window(qtbot, made_vault)
     window.activateWindow()
     window.my_data.search.setFocus()
     qtbot.keyClick(window.my_data.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -152,12 +150,7 @@ def test_import_from_a_slow_web_address_never_stalls_the_gui(
 ) -> None:
     origin, server, storage = slow_receiver(tmp_path)
     with server:
-        window = MainWindow(made_vault.directory)
-        qtbot.addWidget(window)
-        window.show()
-        window.findChild(QLineEdit, "unlockSecret").setText(made_vault.passphrase)
-        window.findChild(QPushButton, "unlockButton").click()
-        qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
+        window, _ = unlocked_window(qtbot, made_vault)
         window.area.show_page(window.brands_page)
         window.findChild(QPushButton, "importRequestButton").click()
         dialog = window.brands_page.import_dialog
