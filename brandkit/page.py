@@ -38,18 +38,19 @@ header { border-bottom: 2px solid #d6dbe3; margin-bottom: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0.5rem 0 0.25rem; }
 .summary { color: #4a5568; margin: 0 0 1rem; }
 section { background: #fff; border: 1px solid #d6dbe3; border-radius: 6px;
-          margin: 0 0 1.25rem; padding: 0.75rem 1rem; }
+          margin: 0 0 1.25rem; padding: 0.75rem 1rem; overflow-x: auto; }
 h2 { font-size: 0.95rem; margin: 0 0 0.25rem; word-break: break-all; }
 .seen { color: #4a5568; font-size: 0.85rem; margin: 0 0 0.5rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-top: 1px solid #e4e8ee; padding: 0.4rem 0.5rem; text-align: left;
          vertical-align: top; }
+td.purpose { overflow-wrap: anywhere; min-width: 14rem; }
 th { font-size: 0.8rem; color: #4a5568; text-transform: uppercase; letter-spacing: 0.03em; }
 code { font-size: 0.85em; word-break: break-all; }
 dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 0.75rem; }
 dt { font-weight: 600; }
 dd { margin: 0; }
-.status { font-weight: 600; white-space: nowrap; }
+.status { font-weight: 600; }
 .active .status { color: #1e7a3c; }
 .expired .status { color: #8a6d00; }
 .revoked .status { color: #b42318; }
@@ -140,19 +141,18 @@ def _customer(customer: Customer, show_values: bool) -> str:
     earlier = customer.earlier_grants
     older = "" if not earlier else (
         f'<p class="seen">{earlier} earlier grant{"" if earlier == 1 else "s"} not shown '
-        "(<code>zpv-brand customers</code> lists every one)</p>"
+        "(<code>zpv-brand customers</code> lists every one)</p>\n"
     )
     return f"""<section>
 <h2><code>{_text(customer.pseudonym)}</code></h2>
 <p class="seen">First seen {time_text(customer.first_seen)}</p>
-<table>
+{older}<table>
 <thead><tr><th>Grant</th><th>Ask and purpose</th><th>Fields</th><th>Version</th>\
 <th>Expires</th><th>Retention</th><th>Status</th></tr></thead>
 <tbody>
 {rows}
 </tbody>
 </table>
-{older}
 </section>"""
 
 
@@ -167,7 +167,7 @@ def _grant(grant: CustomerGrant, show_values: bool) -> str:
     retention = NOTHING if grant.retention_days is None else f"{grant.retention_days} days"
     return (
         f'<tr class="{css}"><td><code>{_text(grant.grant_id)}</code></td>'
-        f"<td>{ask}<br>{html.escape(purpose_text(grant))}</td>"
+        f'<td class="purpose">{ask}<br>{html.escape(purpose_text(grant))}</td>'
         f"<td>{fields}</td><td>{grant.version}</td><td>{time_text(grant.expires_at)}</td>"
         f'<td>{retention}</td><td class="status">{html.escape(status_text(grant))}</td></tr>'
     )
