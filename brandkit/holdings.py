@@ -132,7 +132,8 @@ def holdings_route(receiver: Receiver, brand_name: str, settings: PageSettings) 
         return HTMLResponse(body, headers=PAGE_HEADERS)
 
     return Route("/", holdings, methods=["GET"], middleware=[
-        Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)),
+        Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts),
+                   www_redirect=False),
     ])
 
 

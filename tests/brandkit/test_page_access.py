@@ -86,6 +86,17 @@ def test_a_foreign_host_gets_no_data(live: Live, shared: Person, host: str) -> N
     assert shows_nothing_held(body, shared)
 
 
+def test_a_host_without_www_is_refused_not_redirected(
+    receiver: Receiver, storage: SqliteStorage, request_jws: str, shared: Person
+) -> None:
+    settings = PageSettings(PAGE_TOKEN, ("127.0.0.1", "www.brand.example"))
+    with live_receiver(receiver, storage, request_jws, page=settings) as live:
+        status, headers, body = get(live.address, with_token(), host="brand.example")
+        assert (status, headers.get("location")) == (400, None)
+        assert shows_nothing_held(body, shared)
+        assert get(live.address, with_token(), host="www.brand.example")[0] == 200
+
+
 def test_the_own_host_with_the_token_gets_the_page(live: Live, shared: Person) -> None:
     status, headers, body = get(live.address, with_token(extra="&values=shown"))
     assert status == 200
