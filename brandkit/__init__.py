@@ -3,7 +3,9 @@
 Keys (`keys`), signed data requests (`issuing`), offline verification
 (`offline`), a receiver a brand's own service can embed (`receiver` over
 `storage`: SQLite by default in `sqlstorage`, PostgreSQL in `pgstorage`,
-chosen by `database`), and the reference receiver over HTTP (`server`, run by
-`serving` under uvicorn; `page` is its HTML view). It builds on `zpd` only: it
-never imports the person's vault, nor Qt.
+chosen by `database`; its `quotas`), and the reference receiver over HTTP
+(`server`, run by `serving` under uvicorn with the `connections` guard;
+`holdings` serves the page `page` renders; `cli` and `servecmd` are
+`zpv-brand`). It builds on `zpd` only: it never imports the person's vault,
+nor Qt.
 """

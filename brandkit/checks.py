@@ -15,13 +15,16 @@ from zpd.token import GrantClaims
 
 from .errors import TokenRefused
 
+DAY = 86400
+
 
 def check_grant(claims: GrantClaims, request: DataRequest) -> tuple[Ask, dict[str, Any]]:
     """The ask the token was given under, and its data in canonical form.
 
     The token must name `request` by hash and jti, one of its asks, that ask's
-    purpose, only fields that ask listed and every one it requires, each value
-    valid for its field.
+    purpose (IRI and description), a retention no longer than the ask's and a
+    grant no longer than its `duration_days` (`exp - nbf`), only fields that
+    ask listed and every one it requires, each value valid for its field.
     """
     if claims.request_sha256 != request.sha256:
         raise TokenRefused("unknown_request", "request.sha256 names another request")
@@ -30,10 +33,7 @@ def check_grant(claims: GrantClaims, request: DataRequest) -> tuple[Ask, dict[st
     ask = request.body.ask(claims.ask_id)
     if ask is None:
         raise TokenRefused("unknown_ask", f"request.ask: the request has no ask {claims.ask_id!r}")
-    if claims.purpose_iri != ask.purpose.iri:
-        raise TokenRefused(
-            "wrong_purpose", f"purpose.iri is not the purpose of ask {ask.id!r} ({ask.purpose.iri})"
-        )
+    _check_terms(claims, ask)
     extra = [key for key in claims.data if key not in ask.keys]
     if extra:
         raise TokenRefused(
@@ -45,6 +45,29 @@ def check_grant(claims: GrantClaims, request: DataRequest) -> tuple[Ask, dict[st
             "missing_field", f"data.{missing[0]}: ask {ask.id!r} requires this field"
         )
     return ask, {key: _value(key, value) for key, value in claims.data.items()}
+
+
+def _check_terms(claims: GrantClaims, ask: Ask) -> None:
+    """The token keeps to the ask's purpose, retention and duration (it may choose less)."""
+    if claims.purpose_iri != ask.purpose.iri:
+        raise TokenRefused(
+            "wrong_purpose", f"purpose.iri is not the purpose of ask {ask.id!r} ({ask.purpose.iri})"
+        )
+    if claims.purpose_description != ask.purpose.description:
+        raise TokenRefused(
+            "wrong_purpose", f"purpose.description is not the one of ask {ask.id!r}"
+        )
+    if claims.retention_days > ask.retention_days:
+        raise TokenRefused(
+            "retention_too_long",
+            f"retention_days {claims.retention_days} is over ask {ask.id!r}'s "
+            f"{ask.retention_days}",
+        )
+    if claims.exp - claims.nbf > ask.duration_days * DAY:
+        raise TokenRefused(
+            "duration_too_long",
+            f"exp - nbf is over ask {ask.id!r}'s duration of {ask.duration_days} days",
+        )
 
 
 def _value(key: str, value: object) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import json
 import sys
 import time
@@ -18,25 +17,24 @@ from zpd.errors import KeyInvalid, ProtocolError, RequestInvalid
 from zpd.origin import canonical_origin
 from zpd.request import MAX_DAYS, DataRequest
 
-from . import display, fsutil, offline, serving
+from . import display, fsutil, offline
+from .clicommon import (
+    DB_HELP,
+    EPILOG,
+    EXIT_LOCAL,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_USAGE,
+    UsageError,
+    open_db,
+    own_request,
+)
 from .customers import all_customers
-from .database import DEFAULT_SQLITE_NAME, open_storage
 from .errors import BrandKitError, EventRefused, TokenRefused, description, rfc8935_code
 from .issuing import DEFAULT_DAYS, open_own_request, read_spec, sign_spec
 from .keys import BrandKeys, create_keys, load_keys
-from .receiver import Receiver
-from .server import create_app
+from .servecmd import add_serve_parser
 from .storage import Storage
-
-EXIT_OK = 0
-EXIT_REJECTED = 1  # the token, event or request spec was rejected
-EXIT_USAGE = 2
-EXIT_LOCAL = 3  # keys, database or output file: a problem on this side
-
-EPILOG = """\
-exit codes: 0 ok; 1 the token, event or spec was rejected (the reason is one line on
-stderr); 2 usage (options, unreadable input); 3 keys, database or output trouble.
-"""
 
 VERIFY_HELP = """\
 Decrypt and verify a share token (a compact JWE), or verify a revocation event (a
@@ -53,35 +51,12 @@ first grant: --pinned JWK_FILE (a public JWK), or --db FILE, a receiver
 database, which holds the key pinned for the event's issuer.
 """
 
-DB_HELP = """\
-a SQLite file (a path, or sqlite:///PATH) or a PostgreSQL database
-(postgresql://USER:PASSWORD@HOST/DB, needs psycopg 3)"""
-
-SERVE_HELP = f"""\
-Serve the brand's reference receiver over HTTP (one worker) until SIGINT or SIGTERM:
-the signed request at /.well-known/zero-party-data, share tokens and revocation
-events at the paths of the request's endpoints (202 and a signed receipt, or 400
-and an RFC 8935 error), and at / a page of what the brand holds, per customer.
-
-Once it listens it prints one line, "Serving <brand name> at http://HOST:PORT/"
-(--port 0 picks a free port). The database is created on first use; by default
-it is {DEFAULT_SQLITE_NAME} in the keys directory. Several workers behind a load
-balancer share one PostgreSQL database (--db postgresql://...).
-
-The page at / shows the data people shared to anyone who can reach the server:
-keep --host on a loopback address, or use --no-page.
-"""
-
 CUSTOMERS_HELP = """\
 List what the brand holds, per customer pseudonym (in pseudonym order): each
 grant's version, status, expiry, ask, purpose, retention and fields, and when a
 revoked grant's data was deleted. --json prints a JSON array, one object per
 customer. The database is only read.
 """
-
-
-class UsageError(Exception):
-    """The command line cannot be carried out as given (exit code 2)."""
 
 
 class Rejected(Exception):
@@ -157,36 +132,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    if not 0 <= args.port <= 65535:
-        raise UsageError("--port must be between 0 and 65535")
-    keys = load_keys(Path(args.keys))
-    request = own_request(Path(args.request), keys)
-    if request.exp <= time.time():
-        warn(f"the request expired {display.time_text(request.exp)}: a vault will not import "
-             "it; sign a new one with `zpv-brand request`")
-    if not args.no_page and not is_loopback(args.host):
-        warn(f"the page at / shows what people shared to anyone who can reach {args.host}; "
-             "use --no-page unless that is intended")
-    storage = open_storage(args.db or str(Path(args.keys) / DEFAULT_SQLITE_NAME))
-    try:
-        receiver = Receiver(keys, storage, request.iss)
-        try:
-            app = create_app(receiver, request.jws, holdings_page=not args.no_page)
-        except ValueError as exc:
-            raise UsageError(f"--request {args.request}: {exc}") from None
-        name = display.clean(" ".join(request.body.brand.name.split()))
-        serving.serve(
-            app, args.host, args.port,
-            lambda address: print(f"Serving {name} at {address.url}", flush=True),
-        )
-    finally:
-        storage.close()
-    return EXIT_OK
-
-
 def cmd_customers(args: argparse.Namespace) -> int:
-    storage = open_storage(args.db, readonly=True)
+    storage = open_db(args.db, readonly=True)
     try:
         customers = all_customers(storage, int(time.time()))
         if args.json:
@@ -231,17 +178,6 @@ def origin(text: str) -> str:
         raise UsageError(f"--origin {text!r}: {exc}") from None
 
 
-def own_request(path: Path, keys: BrandKeys) -> DataRequest:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {path}: {getattr(exc, 'strerror', exc)}") from None
-    try:
-        return open_own_request(text, keys)
-    except ProtocolError as exc:
-        raise UsageError(f"--request {path}: not a request of this brand ({exc})") from None
-
-
 def registered_request(storage: Storage, sha256: str, keys: BrandKeys) -> DataRequest:
     """The issued request a token names, from a receiver database."""
     with storage.transaction(write=False) as transaction:
@@ -270,26 +206,13 @@ def pinned_in_db(storage: Storage, text: str) -> dict[str, Any]:
     return pinned
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def warn(message: str) -> None:
-    print(f"zpv-brand: warning: {message}", file=sys.stderr, flush=True)
-
-
 @contextmanager
 def receiver_database(location: str | None) -> Iterator[Storage | None]:
     """The receiver database named by --db, opened read-only, or None."""
     if location is None:
         yield None
         return
-    storage = open_storage(location, readonly=True)
+    storage = open_db(location, readonly=True)
     try:
         yield storage
     finally:
@@ -359,22 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="verify as at this time (seconds since the epoch; default now)")
     verify.set_defaults(handler=cmd_verify)
 
-    serve = commands.add_parser(
-        "serve", help="run the reference receiver (HTTP)", description=SERVE_HELP,
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    serve.add_argument("--keys", required=True, metavar="DIR", help="the key directory")
-    serve.add_argument("--request", required=True, metavar="FILE",
-                       help="the signed request to serve and receive grants for")
-    serve.add_argument("--db", metavar="URL", help=f"the receiver database: {DB_HELP} "
-                       f"(default: {DEFAULT_SQLITE_NAME} in the keys directory)")
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="the address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, metavar="N",
-                       help="the port to listen on (default 8000; 0 picks a free one)")
-    serve.add_argument("--no-page", action="store_true",
-                       help="do not serve the page of what the brand holds at /")
-    serve.set_defaults(handler=cmd_serve)
+    add_serve_parser(commands)
 
     customers = commands.add_parser(
         "customers", help="list what the brand holds, per customer",

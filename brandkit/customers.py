@@ -66,7 +66,8 @@ class CustomerGrant:
 class Customer:
     pseudonym: str
     first_seen: int
-    grants: tuple[CustomerGrant, ...]
+    grants: tuple[CustomerGrant, ...]  # in the order received
+    earlier_grants: int = 0  # older grants left out of `grants` (the page shows the last few)
 
     def active_fields(self) -> dict[str, Any]:
         """Every field value held under a grant still active (later grants win a tie)."""
@@ -88,15 +89,22 @@ class Customer:
 class RecentCustomers:
     customers: list[Customer]  # the most recently changed first
     total: int  # customers the brand knows in all
+    offset: int = 0  # more recently changed customers before these
 
 
-def read_customer(transaction: Transaction, pseudonym: str, now: int) -> Customer | None:
-    """What one pseudonym gave, per grant; None if it never sent a token."""
+def read_customer(
+    transaction: Transaction, pseudonym: str, now: int, *, last: int | None = None
+) -> Customer | None:
+    """What one pseudonym gave, per grant (only the `last` received, if given); None if unknown."""
     first_seen = transaction.first_seen(pseudonym)
     if first_seen is None:
         return None
-    grants = tuple(CustomerGrant.from_record(g, now) for g in transaction.grants_of(pseudonym))
-    return Customer(pseudonym, first_seen, grants)
+    records = transaction.grants_of(pseudonym, last=last)
+    earlier = 0
+    if last is not None and len(records) == last:
+        earlier = transaction.count_grants(pseudonym) - last
+    grants = tuple(CustomerGrant.from_record(g, now) for g in records)
+    return Customer(pseudonym, first_seen, grants, earlier)
 
 
 def customers_page(
@@ -122,16 +130,19 @@ def all_customers(storage: Storage, now: int, *, page_size: int = 100) -> Iterat
         after = page[-1].pseudonym
 
 
-def recent_customers(storage: Storage, now: int, *, limit: int) -> RecentCustomers:
-    """The `limit` customers whose grants changed last, and how many there are in all."""
+def recent_customers(
+    storage: Storage, now: int, *, limit: int, offset: int = 0, grants_each: int | None = None
+) -> RecentCustomers:
+    """The `limit` customers whose grants changed last after the first `offset`, and the count
+    of all; with `grants_each`, only each one's last `grants_each` grants are read."""
 
     def read(transaction: Transaction) -> RecentCustomers:
         found = (
-            read_customer(transaction, p, now)
-            for p in transaction.recent_pseudonyms(limit=limit)
+            read_customer(transaction, p, now, last=grants_each)
+            for p in transaction.recent_pseudonyms(limit=limit, offset=offset)
         )
         return RecentCustomers(
-            [c for c in found if c is not None], transaction.count_pseudonyms()
+            [c for c in found if c is not None], transaction.count_pseudonyms(), offset
         )
 
     return storage.atomically(read, write=False)

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from .errors import StorageError
 from .sqlstorage import MEMORY, SqliteStorage, SqlStorage
@@ -24,6 +24,16 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 def is_postgres(location: str) -> bool:
     match = _SCHEME.match(location)
     return match is not None and match.group(1).lower() in POSTGRES_SCHEMES
+
+
+def has_password(url: str) -> bool:
+    """Whether a database URL carries a password (in its user info or a `password=` parameter)."""
+    try:
+        parts = urlsplit(url)
+        in_userinfo = parts.password is not None
+    except ValueError:
+        return False
+    return in_userinfo or "password" in parse_qs(parts.query)
 
 
 def sqlite_path(location: str) -> str:

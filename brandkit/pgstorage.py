@@ -8,6 +8,11 @@ A duplicate is therefore stored once and a grant's version never goes back.
 The schema is created on first use. A lost connection is reopened for the
 next transaction.
 
+The password comes from the URL or, better (a URL on the command line is
+in the process list), from libpq's PGPASSFILE or PGPASSWORD. A server whose
+host is neither loopback nor a Unix socket is reached over TLS
+(`sslmode=require`) unless the URL or PGSSLMODE chooses a mode.
+
 Erased grant data is overwritten in the table, but PostgreSQL keeps the old
 row versions until (auto)vacuum reclaims them, and in its WAL and backups.
 
@@ -17,11 +22,15 @@ a PostgreSQL URL.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
 from psycopg.conninfo import conninfo_to_dict
+
+from zpd.origin import is_loopback_host
 
 from .errors import StorageError
 from .sqlstorage import POSTGRES_DIALECT, SqlStorage
@@ -57,8 +66,12 @@ class PostgresStorage(SqlStorage):
     def _connect(self) -> psycopg.Connection[Any]:
         options: dict[str, Any] = {"autocommit": True, "application_name": "zpv-brand"}
         try:
-            if "connect_timeout" not in conninfo_to_dict(self._url):
+            params = conninfo_to_dict(self._url)
+            if "connect_timeout" not in params:
                 options["connect_timeout"] = CONNECT_TIMEOUT
+            sslmode = default_sslmode(params, os.environ)
+            if sslmode is not None:
+                options["sslmode"] = sslmode
             connection = psycopg.connect(self._url, **options)
         except psycopg.Error as exc:
             raise StorageError(f"cannot connect to PostgreSQL: {_one_line(exc)}") from None
@@ -77,6 +90,25 @@ class PostgresStorage(SqlStorage):
         # The connection dropped (a restart, a failover): reconnect and run it again.
         # Safe: a message whose commit did get through is recognised by its jti.
         return isinstance(error, psycopg.OperationalError) and self._pg.broken
+
+
+def default_sslmode(params: Mapping[str, Any], environ: Mapping[str, str]) -> str | None:
+    """"require" unless the connection chooses a mode or every server is local; else None.
+
+    `params` is the URL's (`conninfo_to_dict`); a server named by neither
+    `host` nor `hostaddr` (nor PGHOST or PGHOSTADDR) is libpq's Unix socket.
+    """
+    if params.get("sslmode") or environ.get("PGSSLMODE"):
+        return None
+    hosts = str(params.get("host") or params.get("hostaddr")
+                or environ.get("PGHOST") or environ.get("PGHOSTADDR") or "")
+    if all(_is_local(host.strip()) for host in hosts.split(",")):
+        return None
+    return "require"
+
+
+def _is_local(host: str) -> bool:
+    return not host or host.startswith(("/", "@")) or is_loopback_host(host)
 
 
 def _one_line(error: Exception) -> str:

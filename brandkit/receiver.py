@@ -8,9 +8,11 @@
 Both return the signed receipt for a 202. A refusal raises a
 `zpd.errors.ProtocolError` (TokenInvalid, EventInvalid, or brandkit's
 TokenRefused/EventRefused) whose `err` and `errors.description(error)` make
-the RFC 8935 400 body; a refused message changes nothing. Any other exception
-is the receiver's own trouble (the database, say): answer 5xx and the vault
-retries.
+the RFC 8935 400 body; a refused message changes nothing. A message over a
+quota (`quotas.py`: grants per customer, new customers per minute from one
+client address) raises `QuotaExceeded`, changes nothing either, and is
+answered 429 with its `retry_after`. Any other exception is the receiver's
+own trouble (the database, say): answer 5xx and the vault retries.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from .customers import Customer, RecentCustomers
 from .errors import EventRefused, TokenRefused, rfc8935_codes
 from .issuing import open_own_request
 from .keys import BrandKeys
+from .quotas import NewCustomerRate, Quotas, check_grant_count
 from .storage import (
     ACTIVE,
     EVENT,
@@ -49,7 +52,9 @@ REQUEST_CACHE_SIZE = 256
 
 
 class Receiver:
-    def __init__(self, keys: BrandKeys, storage: Storage, origin: str) -> None:
+    def __init__(
+        self, keys: BrandKeys, storage: Storage, origin: str, *, quotas: Quotas | None = None
+    ) -> None:
         try:
             self.origin = canonical_origin(origin)
         except ValueError as exc:
@@ -57,6 +62,9 @@ class Receiver:
         self._keys = keys
         self._storage = storage
         self._requests: dict[str, DataRequest] = {}
+        self.quotas = Quotas() if quotas is None else quotas
+        per_minute = self.quotas.new_customers_per_minute
+        self._new_customers = None if per_minute is None else NewCustomerRate(per_minute)
 
     # -- requests the brand issued
 
@@ -81,24 +89,29 @@ class Receiver:
 
     # -- share tokens
 
-    def receive_token(self, jwe_text: str | bytes, now: int | None = None) -> str:
+    def receive_token(
+        self, jwe_text: str | bytes, now: int | None = None, *, client: str | None = None
+    ) -> str:
         """Decrypt, verify, check and store a share token; return the signed "stored" receipt.
 
         Only a higher `grant.version` replaces what is held; an older or equal one
         is acknowledged and changes nothing. The same token delivered again (same
         jti, same signed content) gets its first receipt again, even if its grant
         was revoked since; another token reusing a jti is refused (jti_reused).
+        `client`, the sender's address, is what the new-customer rate counts by
+        (a token handed in without one, by the brand's own code, is not counted).
         """
         moment = _now(now)
         with rfc8935_codes():
             text = _as_text(jwe_text, TokenInvalid)
             opened = zpd_token.open_token(text, self._keys.encryption, self.origin, moment)
             return self._storage.atomically(
-                lambda transaction: self._store_token(transaction, opened, moment)
+                lambda transaction: self._store_token(transaction, opened, moment, client)
             )
 
     def _store_token(
-        self, transaction: Transaction, opened: zpd_token.OpenedToken, now: int
+        self, transaction: Transaction, opened: zpd_token.OpenedToken, now: int,
+        client: str | None,
     ) -> str:
         claims = opened.claims
         digest = jose.sha256_b64u(opened.inner_jws)
@@ -117,7 +130,12 @@ class Receiver:
         current = transaction.grant(claims.grant_id)
         if current is not None:
             _check_update(current, claims)
+        elif pinned is not None:
+            check_grant_count(transaction.count_grants(claims.pseudonym), self.quotas)
         if pinned is None:
+            if self._new_customers is not None and client is not None:
+                # Counted even if the transaction is then run again: a rare overcount.
+                self._new_customers.admit(client)
             transaction.pin_key(claims.pseudonym, opened.pairwise_jwk, now)
         if current is None or claims.version > current.version:
             transaction.put_grant(GrantRecord(
@@ -176,6 +194,7 @@ class Receiver:
             raise EventRefused("not_grant_owner", "the grant was given by another pseudonym")
         if current is None:
             # Nothing arrived of this grant: hold nothing, and keep a late token for it out.
+            check_grant_count(transaction.count_grants(revocation.issuer), self.quotas)
             transaction.put_grant(GrantRecord(
                 grant_id=revocation.grant_id, pseudonym=revocation.issuer, version=0,
                 status=REVOKED, received_at=now, updated_at=now, revoked_at=now,
@@ -202,9 +221,15 @@ class Receiver:
         """Customers in pseudonym order, `limit` at a time: pass the last pseudonym as `after`."""
         return held.customers_page(self._storage, _now(now), limit=limit, after=after)
 
-    def recent_customers(self, now: int | None = None, *, limit: int = 200) -> RecentCustomers:
-        """The `limit` customers whose grants changed last (first), and the count of all."""
-        return held.recent_customers(self._storage, _now(now), limit=limit)
+    def recent_customers(
+        self, now: int | None = None, *, limit: int = 200, offset: int = 0,
+        grants_each: int | None = None,
+    ) -> RecentCustomers:
+        """The `limit` customers whose grants changed last (first) after the first `offset`,
+        and the count of all; with `grants_each`, each one's last `grants_each` grants only."""
+        return held.recent_customers(
+            self._storage, _now(now), limit=limit, offset=offset, grants_each=grants_each
+        )
 
     # -- helpers
 

@@ -1,6 +1,7 @@
 """The brand's reference receiver over HTTP (PROTOCOL.md section 5), as a Starlette app.
 
     app = create_app(receiver, request_jws)   # serve with uvicorn, or serving.running(app)
+    app = create_app(receiver, request_jws, page=PageSettings(token, hosts))   # with the page
 
 - `GET /.well-known/zero-party-data`: the signed request exactly as issued
   (surrounding whitespace removed), `application/jwt`.
@@ -9,8 +10,12 @@
   (`application/secevent+jwt`). 202 with the signed receipt
   (`application/jwt`) as body. If both endpoints share a path, the content
   type says which one a message is.
-- `GET /`: an HTML page of what the brand holds (`page.py`), the most recent
-  customers first; `holdings_page=False` leaves it out (404).
+- `GET /`: only with `page` (`holdings.py`): an HTML page of what the brand
+  holds, the most recent customers first, for the allowed Host names and the
+  token only. Without `page`, 404.
+
+No route answers for a path with a trailing slash added or removed: no
+redirect (Starlette's would name a host taken from the request's Host).
 
 Answers to a message, as the vault reads them:
 
@@ -18,6 +23,8 @@ Answers to a message, as the vault reads them:
   (nothing was stored), and also when its content type is not the one its
   endpoint takes: that is a sender's mistake a retry cannot mend, and the
   vault retries any status but 202 and 400 (so not 415).
+- 429 with `Retry-After` (seconds) for a message over a quota (`quotas.py`):
+  nothing was stored, and the vault sends it again after that long.
 - 413 for a body over `MAX_BODY_BYTES`: refused from its Content-Length
   before a byte of it is read, or as soon as the stream passes the limit; the
   connection is then closed rather than drained. 408 if the body takes longer
@@ -32,7 +39,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -40,13 +46,14 @@ from urllib.parse import unquote, urlsplit
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from zpd.errors import ProtocolError
 
-from . import page
-from .errors import INVALID_REQUEST, description
+from .errors import ACCESS_DENIED, INVALID_REQUEST, description
+from .holdings import PageSettings, holdings_route
+from .quotas import QuotaExceeded
 from .receiver import Receiver
 
 WELL_KNOWN_PATH = "/.well-known/zero-party-data"
@@ -54,14 +61,7 @@ JWT = "application/jwt"
 SECEVENT_JWT = "application/secevent+jwt"
 MAX_BODY_BYTES = 1024 * 1024
 BODY_SECONDS = 30.0
-RECENT_CUSTOMERS = 200
 
-PAGE_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
 NO_STORE = {"Cache-Control": "no-store"}
 
 logger = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class Inbox:
 
     content_type: str
     what: str  # for the log: "share token", "revocation event"
-    receive: Callable[[bytes], str]  # the body -> the signed receipt
+    receive: Callable[[bytes, str | None], str]  # (the body, the client) -> the signed receipt
 
 
 class BodyTooLarge(Exception):
@@ -81,11 +81,11 @@ class BodyTooLarge(Exception):
 
 
 def create_app(
-    receiver: Receiver, request_jws: str, *, holdings_page: bool = True,
+    receiver: Receiver, request_jws: str, *, page: PageSettings | None = None,
     max_body_bytes: int = MAX_BODY_BYTES, body_seconds: float = BODY_SECONDS,
-    recent_customers: int = RECENT_CUSTOMERS,
 ) -> Starlette:
-    """The receiver's web app for `request_jws`, a request this brand signed.
+    """The receiver's web app for `request_jws`, a request this brand signed; with `page`,
+    the page of what the brand holds at /.
 
     Registers the request with the receiver (idempotent), so tokens that name
     it are accepted. RequestInvalid if it is not this brand's request for the
@@ -95,29 +95,27 @@ def create_app(
     brand_name = request.body.brand.name
     inboxes: dict[str, dict[str, Inbox]] = {}
     for url, inbox in (
-        (request.body.grants_endpoint, Inbox(JWT, "share token", receiver.receive_token)),
-        (request.body.events_endpoint,
-         Inbox(SECEVENT_JWT, "revocation event", receiver.receive_event)),
+        (request.body.grants_endpoint, Inbox(
+            JWT, "share token", lambda body, client: receiver.receive_token(body, client=client)
+        )),
+        (request.body.events_endpoint, Inbox(
+            SECEVENT_JWT, "revocation event", lambda body, _: receiver.receive_event(body)
+        )),
     ):
         inboxes.setdefault(endpoint_path(url), {})[inbox.content_type] = inbox
 
     async def well_known(_: Request) -> Response:
         return Response(request.jws, media_type=JWT)
 
-    async def holdings(_: Request) -> Response:
-        now = int(time.time())
-        recent = await run_in_threadpool(receiver.recent_customers, now, limit=recent_customers)
-        body = page.render(brand_name, receiver.origin, recent, now)
-        return HTMLResponse(body, headers=PAGE_HEADERS)
-
     routes: list[BaseRoute] = [Route(WELL_KNOWN_PATH, well_known, methods=["GET"])]
-    if holdings_page:
-        routes.append(Route("/", holdings, methods=["GET"]))
+    if page is not None:
+        routes.append(holdings_route(receiver, brand_name, page))
     for path, by_type in inboxes.items():
         routes.append(
             Route(path, _endpoint(by_type, max_body_bytes, body_seconds), methods=["POST"])
         )
     app = Starlette(routes=routes)
+    app.router.redirect_slashes = False
     app.state.data_request = request
     return app
 
@@ -150,10 +148,16 @@ def _endpoint(
             return closing(408, f"timeout: the body did not arrive within {body_seconds:g} s")
         except ClientDisconnect:
             return Response(status_code=400)  # nobody is listening any more
+        client = request.client.host if request.client else None
         try:
-            receipt = await run_in_threadpool(inbox.receive, body)
+            receipt = await run_in_threadpool(inbox.receive, body, client)
         except ProtocolError as error:
             return refusal(error.err, description(error))
+        except QuotaExceeded as over:
+            return JSONResponse(
+                {"err": ACCESS_DENIED, "description": str(over)}, 429,
+                headers={**NO_STORE, "Retry-After": str(over.retry_after)},
+            )
         except Exception:
             logger.exception("a %s could not be processed; the sender will retry", inbox.what)
             return PlainTextResponse(

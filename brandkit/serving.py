@@ -12,11 +12,17 @@
 The socket is bound here first, so a port already taken is a one-line
 `BrandKitError` and port 0 gets a free port; `on_listening` is called, and
 `running` returns, once uvicorn accepts connections on it.
+
+Connections go through `connections.guarded_protocol`: a deadline for every
+request head and a cap on connections per client address (`ConnectionLimits`).
+The access log (with `logs`) leaves out query strings: the page's token
+travels in one.
 """
 
 from __future__ import annotations
 
 import copy
+import logging
 import signal
 import socket
 import threading
@@ -30,6 +36,7 @@ import uvicorn
 from starlette.types import ASGIApp
 from uvicorn.config import LOGGING_CONFIG
 
+from .connections import ConnectionLimits, guarded_protocol
 from .errors import BrandKitError
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -95,7 +102,10 @@ def address_of(sock: socket.socket) -> Address:
     return Address(str(host), int(port))
 
 
-def config(app: ASGIApp, *, logs: bool, tls: TlsFiles | None = None) -> uvicorn.Config:
+def config(
+    app: ASGIApp, *, logs: bool, tls: TlsFiles | None = None,
+    limits: ConnectionLimits | None = None,
+) -> uvicorn.Config:
     """One worker, no lifespan (the app has none), bounded connections and shutdown.
 
     With `logs`, uvicorn's own logging setup, access log included, all on
@@ -104,16 +114,33 @@ def config(app: ASGIApp, *, logs: bool, tls: TlsFiles | None = None) -> uvicorn.
     """
     return uvicorn.Config(
         app, lifespan="off", server_header=False, access_log=logs,
+        http=guarded_protocol(limits or ConnectionLimits()),
         limit_concurrency=MAX_CONNECTIONS, timeout_graceful_shutdown=GRACEFUL_SECONDS,
         log_config=stderr_logging() if logs else None,
         ssl_certfile=tls.certificate if tls else None, ssl_keyfile=tls.key if tls else None,
     )
 
 
+class WithoutQuery(logging.Filter):
+    """Cuts the query string off the path in uvicorn's access log lines."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        # uvicorn.access: (client address, method, path with query, HTTP version, status)
+        if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str):
+            record.args = (args[0], args[1], args[2].split("?", 1)[0], args[3], args[4])
+        return True
+
+
 def stderr_logging() -> dict[str, Any]:
-    """uvicorn's logging configuration, with the access log on stderr too, and brandkit's."""
+    """uvicorn's logging configuration, with the access log on stderr too (without query
+    strings), and brandkit's."""
     logging_config = copy.deepcopy(LOGGING_CONFIG)
     logging_config["handlers"]["access"]["stream"] = "ext://sys.stderr"
+    logging_config.setdefault("filters", {})["without_query"] = {
+        "()": f"{__name__}.WithoutQuery"
+    }
+    logging_config["handlers"]["access"]["filters"] = ["without_query"]
     logging_config["loggers"]["brandkit"] = {
         "handlers": ["default"], "level": "INFO", "propagate": False,
     }
@@ -121,7 +148,8 @@ def stderr_logging() -> dict[str, Any]:
 
 
 def serve(
-    app: ASGIApp, host: str, port: int, on_listening: Callable[[Address], None]
+    app: ASGIApp, host: str, port: int, on_listening: Callable[[Address], None],
+    *, limits: ConnectionLimits | None = None,
 ) -> None:
     """Serve in the foreground until SIGINT or SIGTERM; return once shut down.
 
@@ -130,7 +158,9 @@ def serve(
     """
     sock = bind(host, port)
     address = address_of(sock)
-    server = ListeningServer(config(app, logs=True), lambda: on_listening(address))
+    server = ListeningServer(
+        config(app, logs=True, limits=limits), lambda: on_listening(address)
+    )
 
     def stop(signum: int, frame: FrameType | None) -> None:
         # Before uvicorn installs its own handlers, and after it restores these
@@ -150,6 +180,7 @@ def serve(
 def running(
     app: ASGIApp, host: str = "127.0.0.1", port: int = 0, *, sock: socket.socket | None = None,
     timeout: float = START_SECONDS, tls: TlsFiles | None = None,
+    limits: ConnectionLimits | None = None,
 ) -> Iterator[Address]:
     """Serve in a background thread while the block runs; where it listens.
 
@@ -163,7 +194,7 @@ def running(
     if tls is not None:
         address = Address(address.host, address.port, "https")
     settled = threading.Event()  # listening, or failed to
-    server = ListeningServer(config(app, logs=False, tls=tls), settled.set)
+    server = ListeningServer(config(app, logs=False, tls=tls, limits=limits), settled.set)
     failure: list[BaseException] = []
 
     def run() -> None:

@@ -190,12 +190,12 @@ class SqlTransaction:
         ).fetchall()
         return [str(row[0]) for row in rows]
 
-    def recent_pseudonyms(self, *, limit: int) -> list[str]:
-        # Walk the grants from the last changed (an index), until `limit` pseudonyms.
+    def recent_pseudonyms(self, *, limit: int, offset: int = 0) -> list[str]:
+        # Walk the grants from the last changed (an index), until `offset + limit` pseudonyms.
         found: dict[str, None] = {}
         last: tuple[int, str] | None = None
         order = "ORDER BY updated_at DESC, grant_id DESC LIMIT ?"
-        while len(found) < limit:
+        while len(found) < offset + limit:
             if last is None:
                 rows = self.execute(
                     f"SELECT pseudonym, updated_at, grant_id FROM zpd_grants {order}",
@@ -212,7 +212,7 @@ class SqlTransaction:
             if len(rows) < RECENT_BATCH:
                 break
             last = (int(rows[-1][1]), str(rows[-1][2]))
-        return list(found)[:limit]
+        return list(found)[offset:offset + limit]
 
     def count_pseudonyms(self) -> int:
         return int(self.execute("SELECT COUNT(*) FROM zpd_pseudonyms").fetchone()[0])
@@ -253,13 +253,21 @@ class SqlTransaction:
         )
         self.erased = True
 
-    def grants_of(self, pseudonym: str) -> list[GrantRecord]:
-        rows = self.execute(
-            f"SELECT {', '.join(GRANT_COLUMNS)} FROM zpd_grants WHERE pseudonym = ? "
-            "ORDER BY received_at, grant_id",
-            pseudonym,
-        ).fetchall()
+    def grants_of(self, pseudonym: str, *, last: int | None = None) -> list[GrantRecord]:
+        query = f"SELECT {', '.join(GRANT_COLUMNS)} FROM zpd_grants WHERE pseudonym = ? "
+        if last is None:
+            rows = self.execute(query + "ORDER BY received_at, grant_id", pseudonym).fetchall()
+        else:
+            rows = self.execute(
+                query + "ORDER BY received_at DESC, grant_id DESC LIMIT ?", pseudonym, last
+            ).fetchall()
+            rows.reverse()
         return [_grant(row) for row in rows]
+
+    def count_grants(self, pseudonym: str) -> int:
+        return int(self.execute(
+            "SELECT COUNT(*) FROM zpd_grants WHERE pseudonym = ?", pseudonym
+        ).fetchone()[0])
 
     # -- de-duplication
 

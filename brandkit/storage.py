@@ -117,13 +117,17 @@ class Transaction(Protocol):
         """Known pseudonyms in order, `limit` at a time after `after` (keyset paging)."""
         ...
 
-    def recent_pseudonyms(self, *, limit: int) -> list[str]:
-        """At most `limit` pseudonyms, the one whose grants changed last first."""
+    def recent_pseudonyms(self, *, limit: int, offset: int = 0) -> list[str]:
+        """At most `limit` pseudonyms, the one whose grants changed last first, `offset` skipped."""
         ...
 
     def count_pseudonyms(self) -> int: ...
 
-    def grants_of(self, pseudonym: str) -> list[GrantRecord]: ...
+    def grants_of(self, pseudonym: str, *, last: int | None = None) -> list[GrantRecord]:
+        """The pseudonym's grants in the order received; with `last`, only the last ones."""
+        ...
+
+    def count_grants(self, pseudonym: str) -> int: ...
 
 
 class Storage(Protocol):

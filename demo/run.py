@@ -1,13 +1,15 @@
 """Start and stop the demo: a throwaway vault and the sample brands' receivers.
 
-Each brand is a real `zpv-brand serve` process on 127.0.0.1 with its own keys,
-signed request and database, all inside one temporary directory that `stop()`
-removes, after the processes are gone.
+Each brand is a real `zpv-brand serve --page` process on 127.0.0.1 with its own
+keys, signed request, database and page token, all inside one temporary
+directory that `stop()` removes, after the processes are gone. The token is
+handed over in the environment, so it is in no file and no log.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import select
 import shutil
 import signal
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from brandkit.issuing import sign_spec
 from brandkit.keys import create_keys
+from brandkit.servecmd import PAGE_TOKEN_ENV
 from vault.service import Vault
 
 from .brands import DAY, SAMPLE_BRANDS, SAMPLE_PROFILE, SampleBrand
@@ -34,10 +37,17 @@ class RunningBrand:
     sample: SampleBrand
     origin: str
     process: subprocess.Popen[bytes]
+    page_token: str
+
+    @property
+    def address(self) -> str:
+        """What the vault imports the brand's request from."""
+        return self.origin + "/"
 
     @property
     def page(self) -> str:
-        return self.origin + "/"
+        """The page of what the brand holds, with its token (values masked)."""
+        return f"{self.origin}/?token={self.page_token}"
 
 
 @dataclass
@@ -80,17 +90,18 @@ class Demo:
             request = sign_spec(sample.spec(origin), keys, now=now - 60, days=365)
         request_file = home / "request.jws"
         request_file.write_text(request)
+        page_token = secrets.token_urlsafe(32)
         log = open(home / "receiver.log", "wb")  # noqa: SIM115 (closed with the process)
         process = subprocess.Popen(
             [sys.executable, "-m", "brandkit", "serve", "--keys", str(home / "keys"),
              "--request", str(request_file), "--db", str(home / "receiver.sqlite3"),
-             "--port", str(port)],
+             "--port", str(port), "--page"],
             stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL,
-            start_new_session=True,
+            env={**os.environ, PAGE_TOKEN_ENV: page_token}, start_new_session=True,
         )
         log.close()
         _await_line(process, START_SECONDS)
-        return RunningBrand(sample, origin, process)
+        return RunningBrand(sample, origin, process, page_token)
 
     def stop(self) -> None:
         """Stop every brand process, lock the vault, remove every demo file."""

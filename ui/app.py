@@ -106,7 +106,7 @@ def run_demo(app: QApplication, settings: Settings) -> int:
         window.show()
         window.open_vault(vault)
         for brand in demo.brands:
-            print(brand.page, flush=True)
+            print(f"{brand.address}  {brand.page}", flush=True)
         print(f"Demo vault passphrase (after a lock): {DEMO_PASSPHRASE}", file=sys.stderr)
         print(f"Demo files (removed on exit): {demo.root}", file=sys.stderr, flush=True)
         # Python runs signal handlers only between bytecodes: wake it up regularly.

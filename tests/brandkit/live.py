@@ -16,13 +16,16 @@ from typing import IO
 
 import requests
 
+from brandkit.holdings import PageSettings
 from brandkit.receiver import Receiver
-from brandkit.server import BODY_SECONDS, JWT, RECENT_CUSTOMERS, SECEVENT_JWT, create_app
+from brandkit.server import BODY_SECONDS, JWT, SECEVENT_JWT, create_app
 from brandkit.serving import Address, running
 from brandkit.storage import Storage
 from tests.conftest import PROJECT_ROOT
 
 TIMEOUT = 10  # seconds for any one HTTP exchange or process step
+PAGE_TOKEN = "page-token-for-the-tests-0123456789"
+PAGE = PageSettings(PAGE_TOKEN, ("127.0.0.1",))
 
 
 @dataclass
@@ -50,17 +53,22 @@ class Live:
     def get(self, path: str) -> requests.Response:
         return self.session.get(self.url(path), timeout=TIMEOUT)
 
+    def page(self, *, values: bool = False, number: int = 1) -> requests.Response:
+        """The page of what the brand holds, with the token."""
+        query = {"token": PAGE_TOKEN, "page": str(number)}
+        if values:
+            query["values"] = "shown"
+        return self.session.get(self.url("/"), params=query, timeout=TIMEOUT)
+
 
 @contextmanager
 def live_receiver(
-    receiver: Receiver, storage: Storage, request_jws: str, *, holdings_page: bool = True,
-    recent_customers: int = RECENT_CUSTOMERS, body_seconds: float = BODY_SECONDS,
+    receiver: Receiver, storage: Storage, request_jws: str, *, page: PageSettings | None = PAGE,
+    body_seconds: float = BODY_SECONDS,
 ) -> Iterator[Live]:
-    """create_app(receiver, request_jws, ...) served until the block ends."""
-    app = create_app(
-        receiver, request_jws, holdings_page=holdings_page, recent_customers=recent_customers,
-        body_seconds=body_seconds,
-    )
+    """create_app(receiver, request_jws, ...) served until the block ends (with the page,
+    for the token PAGE_TOKEN, on 127.0.0.1, unless `page` is None)."""
+    app = create_app(receiver, request_jws, page=page, body_seconds=body_seconds)
     with running(app) as address, requests.Session() as session:
         yield Live(address, receiver, storage, session)
 

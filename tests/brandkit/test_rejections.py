@@ -35,6 +35,7 @@ from .people import (
     jwc_grant_claims,
     jwc_grant_header,
     jwc_key,
+    jwc_pseudonym,
     jwc_sign,
     jwc_token,
     spec,
@@ -91,6 +92,13 @@ def bad_tokens(request: DataRequest, keys: BrandKeys) -> dict[str, str]:
         "field the ask did not list": jwc_encrypt(
             inner(request, data={"shoe_size_eu": 42, "religion": "none"}), enc
         ),
+        "purpose described otherwise than the ask": jwc_encrypt(inner(
+            request, purpose={**claims["purpose"], "description": "Anything we like"}
+        ), enc),
+        "retention longer than the ask's": jwc_encrypt(inner(request, retention_days=181), enc),
+        "grant longer than the ask's duration": jwc_encrypt(
+            inner(request, exp=NOW + 90 * DAY + 1), enc
+        ),
         "tampered ciphertext": tamper_ciphertext(jwc_encrypt(inner(request), enc)),
         "encrypted to another brand": jwc_encrypt(
             inner(request), other_brand.public_jwks()["keys"][1]
@@ -135,6 +143,9 @@ def test_each_rejection_has_its_own_reason(
         "iss not the jwk's thumbprint": ("bad_issuer", ""),
         "unknown request hash": ("unknown_request", ""),
         "field the ask did not list": ("field_not_asked", ""),
+        "purpose described otherwise than the ask": ("wrong_purpose", ""),
+        "retention longer than the ask's": ("retention_too_long", ""),
+        "grant longer than the ask's duration": ("duration_too_long", ""),
         "tampered ciphertext": ("decryption_failed", ""),
         "encrypted to another brand": ("unknown_key", ""),
         "oversized": ("too_large", ""),
@@ -162,10 +173,32 @@ def test_refusals_carry_rfc8935_codes(
         "iss not the jwk's thumbprint": "invalid_issuer",
         "unknown request hash": "access_denied",
         "field the ask did not list": "invalid_request",
+        "purpose described otherwise than the ask": "invalid_request",
+        "retention longer than the ask's": "invalid_request",
+        "grant longer than the ask's duration": "invalid_request",
         "tampered ciphertext": "authentication_failed",
         "encrypted to another brand": "invalid_key",
         "oversized": "invalid_request",
     }
+
+
+def test_a_token_may_choose_less_than_the_ask_and_that_is_what_is_kept(
+    seeded: Receiver, issued: DataRequest
+) -> None:
+    """Retention and duration at most the ask's: less is the person's choice, recorded."""
+    shorter = jwc_encrypt(inner(
+        issued, grant={"id": "short", "version": 1}, retention_days=30, exp=NOW + 7 * DAY,
+    ), issued.encryption_jwk)
+    seeded.receive_token(shorter, NOW)
+    longest = jwc_encrypt(inner(
+        issued, grant={"id": "longest", "version": 1}, exp=NOW + 90 * DAY,
+    ), issued.encryption_jwk)
+    seeded.receive_token(longest, NOW)
+    customer = seeded.customer(jwc_pseudonym(ALICE), NOW)
+    assert customer is not None
+    kept = {g.grant_id: (g.retention_days, g.expires_at) for g in customer.grants}
+    assert kept["short"] == (30, NOW + 7 * DAY)
+    assert kept["longest"] == (180, NOW + 90 * DAY)
 
 
 def test_sub_must_equal_iss(

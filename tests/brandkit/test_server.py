@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from zpd import receipt as zpd_receipt
 from zpd.request import DataRequest, verify_request
 
 from .conftest import db_files, snapshot
-from .live import Live, live_receiver, raw_exchange
+from .live import PAGE, PAGE_TOKEN, Live, live_receiver, raw_exchange
 from .people import NOW, ORIGIN, Person, jwc_key, jwc_pseudonym, jwc_token, spec
 
 RFC8935_CODES = {INVALID_REQUEST, INVALID_KEY, INVALID_ISSUER, INVALID_AUDIENCE,
@@ -258,6 +259,21 @@ def test_other_methods_and_paths_are_not_endpoints(live: Live) -> None:
     assert live.post("/zpd/other", "x", "application/jwt").status_code == 404
 
 
+@pytest.mark.parametrize(("method", "path"), [
+    ("POST", "/zpd/grants/"), ("POST", "/zpd/events/"),
+    ("GET", WELL_KNOWN_PATH + "/"), ("GET", "/zpd/grants/"),
+])
+def test_a_slash_added_is_not_redirected_to_a_host_from_the_request(
+    live: Live, method: str, path: str
+) -> None:
+    head = (f"{method} {path} HTTP/1.1\r\nHost: attacker.example\r\n"
+            "Content-Type: application/jwt\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+    answer, _ = raw_exchange(live.address, head.encode(), iter(()))
+    status_line, _, rest = answer.partition(b"\r\n")
+    assert status_line.split()[1] == b"404", answer
+    assert b"attacker.example" not in answer and b"location:" not in rest.lower()
+
+
 def test_a_body_declared_over_1_mib_gets_413_before_it_is_sent(live: Live) -> None:
     head = (b"POST /zpd/grants HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/jwt\r\n"
             b"Content-Length: %d\r\n\r\n" % (10 * MIB))
@@ -383,7 +399,7 @@ def test_the_page_shows_what_is_held_escaped_and_without_script(
     )).status_code == 202
     assert live.post_event(bob.revocation("bob-2", iat=now())).status_code == 202
 
-    response = live.get("/")
+    response = live.page(values=True)
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/html; charset=utf-8"
     assert response.headers["content-security-policy"] == (
@@ -405,7 +421,7 @@ def test_the_page_shows_what_is_held_escaped_and_without_script(
     assert "Recommend shoes that fit you" in page and "newsletter" in page
 
 
-def test_the_page_shows_the_most_recent_customers_first_and_caps_them(
+def test_the_page_shows_the_most_recent_customers_first_a_page_at_a_time(
     keys: BrandKeys, file_storage: SqliteStorage, request_jws: str, issued: DataRequest
 ) -> None:
     receiver = Receiver(keys, file_storage, ORIGIN)
@@ -413,24 +429,28 @@ def test_the_page_shows_the_most_recent_customers_first_and_caps_them(
     people = [Person() for _ in range(5)]
     for moment, person in zip((3, 1, 4, 0, 2), people, strict=True):
         receiver.receive_token(person.token(issued, grant_id=f"g{moment}"), NOW + moment)
-    with live_receiver(receiver, file_storage, request_jws, recent_customers=3) as live:
-        page = live.get("/").text
+    settings = replace(PAGE, customers_per_page=3)
+    with live_receiver(receiver, file_storage, request_jws, page=settings) as live:
+        first, second = live.page().text, live.page(number=2).text
     order = [people[2], people[0], people[4]]  # changed at +4, +3, +2
-    positions = [page.index(p.pseudonym) for p in order]
+    positions = [first.index(p.pseudonym) for p in order]
     assert positions == sorted(positions)
-    assert people[1].pseudonym not in page and people[3].pseudonym not in page
-    assert "The 3 most recently active of 5 customers" in page
+    assert people[1].pseudonym not in first and people[3].pseudonym not in first
+    assert "Customers 1 to 3 of 5" in first and "Page 1 of 2" in first
+    assert f"?token={PAGE_TOKEN}&amp;page=2" in first, "a link to the next page"
+    assert second.index(people[1].pseudonym) < second.index(people[3].pseudonym)
+    assert "Customers 4 to 5 of 5" in second and "Page 2 of 2" in second
 
 
 def test_the_page_with_no_customers_says_so(live: Live) -> None:
-    page = live.get("/").text
+    page = live.page().text
     assert "No customer has shared anything yet." in page
 
 
-def test_the_page_can_be_left_out(
+def test_the_page_is_left_out_without_its_settings(
     keys: BrandKeys, file_storage: SqliteStorage, request_jws: str
 ) -> None:
     receiver = Receiver(keys, file_storage, ORIGIN)
-    with live_receiver(receiver, file_storage, request_jws, holdings_page=False) as live:
-        assert live.get("/").status_code == 404
+    with live_receiver(receiver, file_storage, request_jws, page=None) as live:
+        assert live.page().status_code == 404
         assert live.get(WELL_KNOWN_PATH).status_code == 200

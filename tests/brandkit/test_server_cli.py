@@ -114,24 +114,28 @@ def test_serve_keeps_its_database_in_the_keys_directory_by_default(
     assert len(json.loads(zpv_brand("customers", "--db", f"sqlite:///{db}", "--json").stdout))
 
 
-def test_serve_without_the_page(brand: Brand, tmp_path: Path) -> None:
+@pytest.mark.parametrize("options", [[], ["--no-page"]], ids=["default", "--no-page"])
+def test_serve_has_no_page_unless_asked(
+    brand: Brand, tmp_path: Path, options: list[str]
+) -> None:
     with zpv_brand_serve("--keys", str(brand.keys_dir), "--request", str(brand.request_file),
-                         "--db", str(tmp_path / "db"), "--no-page", directory=tmp_path) as served:
+                         "--db", str(tmp_path / "db"), *options, directory=tmp_path) as served:
         assert requests.get(served.url, timeout=TIMEOUT).status_code == 404
         served.process.terminate()
         assert served.process.wait(TIMEOUT) == 0
+        assert "token" not in served.stderr
 
 
-def test_serve_warns_when_the_page_is_reachable_beyond_this_computer(
+def test_serve_warns_when_the_page_token_would_travel_in_the_clear(
     brand: Brand, tmp_path: Path
 ) -> None:
     with zpv_brand_serve("--keys", str(brand.keys_dir), "--request", str(brand.request_file),
-                         "--db", str(tmp_path / "db"), "--host", "0.0.0.0",
+                         "--db", str(tmp_path / "db"), "--host", "0.0.0.0", "--page",
                          directory=tmp_path) as served:
         assert served.line.startswith("Serving Shoes Example at http://0.0.0.0:")
         served.process.terminate()
         assert served.process.wait(TIMEOUT) == 0
-        assert "warning: the page at / shows what people shared" in served.stderr
+        assert "warning: the page's token travels unencrypted to 0.0.0.0" in served.stderr
 
 
 def test_serve_on_ipv6_loopback_brackets_the_host(brand: Brand, tmp_path: Path) -> None:

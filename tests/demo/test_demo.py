@@ -20,6 +20,7 @@ from demo.run import Demo
 from tests.conftest import PROJECT_ROOT
 from vault.transport import Transport
 from zpd.errors import RequestInvalid
+from zpd.origin import canonical_origin
 
 
 @pytest.fixture
@@ -55,6 +56,7 @@ def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
     fair, greedy, expired = demo.brands
     for brand in demo.brands:
         assert "<script" not in page(brand.page).lower()
+        assert requests.get(brand.address, timeout=10).status_code == 401, "no token, no page"
 
     assert vault.fetch_request(fair.origin).brand.domain_verified
     grant = vault.share(fair.origin, "fit-advice").grant
@@ -62,7 +64,9 @@ def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
     assert held(demo, "trailworks") == {
         grant.id: (1, "active", {"shoe_size_eu": 42, "favourite_colours": ["navy", "green"]})
     }
-    assert "Alex" not in page(fair.page), "only what was shared reaches the brand"
+    shown = page(fair.page + "&values=shown")
+    assert "navy" in shown and "Alex" not in shown, "only what was shared reaches the brand"
+    assert "navy" not in page(fair.page), "values are masked until shown"
 
     vault.set("shoe_size_eu", 43)
     vault.flush_outbox()
@@ -102,9 +106,12 @@ def test_main_demo_prints_the_pages_and_cleans_up_on_a_signal(stop_signal: int) 
     assert process.stdout is not None and process.stderr is not None
     try:
         out, err = Lines(process.stdout), Lines(process.stderr)
-        pages = [out.next() for _ in range(3)]
-        assert all(p.startswith("http://127.0.0.1:") and p.endswith("/") for p in pages)
-        for url in pages:
+        lines = [out.next().split() for _ in range(3)]
+        addresses, pages = [a for a, _ in lines], [p for _, p in lines]
+        for address, url in zip(addresses, pages, strict=True):
+            assert address.startswith("http://127.0.0.1:") and address.endswith("/")
+            assert url.startswith(address + "?token=")
+            assert canonical_origin(address) == address.rstrip("/"), "what the vault imports"
             page(url)
         root = ""
         while not root:
@@ -118,7 +125,7 @@ def test_main_demo_prints_the_pages_and_cleans_up_on_a_signal(stop_signal: int) 
         if process.poll() is None:
             process.kill()
     assert not Path(root).exists()
-    for url in pages:
+    for url in addresses:
         with pytest.raises(requests.ConnectionError):
             requests.get(url, timeout=2)
 

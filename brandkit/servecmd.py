@@ -1,0 +1,165 @@
+"""`zpv-brand serve`: the reference receiver over HTTP, its page, quotas and connection limits."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import display, serving
+from .clicommon import (
+    DB_HELP,
+    EPILOG,
+    EXIT_OK,
+    UsageError,
+    is_loopback,
+    open_db,
+    own_request,
+    warn,
+)
+from .connections import CONNECTIONS_PER_CLIENT, HEAD_SECONDS, ConnectionLimits
+from .database import DEFAULT_SQLITE_NAME
+from .holdings import PageSettings, allowed_host_names, new_token
+from .keys import load_keys
+from .quotas import GRANTS_PER_CUSTOMER, NEW_CUSTOMERS_PER_MINUTE, Quotas
+from .receiver import Receiver
+from .server import create_app
+
+PAGE_TOKEN_ENV = "ZPV_BRAND_PAGE_TOKEN"
+
+SERVE_HELP = f"""\
+Serve the brand's reference receiver over HTTP (one worker) until SIGINT or SIGTERM:
+the signed request at /.well-known/zero-party-data, share tokens and revocation
+events at the paths of the request's endpoints (202 and a signed receipt, 400
+and an RFC 8935 error, or 429 with Retry-After over a quota).
+
+Once it listens it prints one line, "Serving <brand name> at http://HOST:PORT/"
+(--port 0 picks a free port). The database is created on first use; by default
+it is {DEFAULT_SQLITE_NAME} in the keys directory. Several workers behind a load
+balancer share one PostgreSQL database (--db postgresql://...). PostgreSQL takes
+its password from PGPASSFILE (a ~/.pgpass file) or PGPASSWORD rather than the
+URL, which every user of the computer can read in the process list; to a host
+that is not loopback or a Unix socket it is reached over TLS (sslmode=require)
+unless the URL or PGSSLMODE says otherwise.
+
+With --page, / is a page of what the brand holds, per customer, for whoever has
+its token: a random one (or ${PAGE_TOKEN_ENV}), in the address printed on
+standard error at start and nowhere else (the access log leaves out query
+strings). The page answers only to the host names of --allowed-host (by default
+the --host address and the request's origin host), shows 20 customers a page
+and masks field values until "Show values" is chosen.
+
+Quotas: a customer pseudonym may have at most --max-grants-per-customer grants,
+and one client address may introduce at most --new-customers-per-minute new
+pseudonyms a minute (0 turns either off); over them, 429 and Retry-After, and
+the vault sends the message again later. Connections: a request head must arrive
+within --head-timeout seconds, and one client address may hold at most
+--connections-per-client connections (raise it behind a reverse proxy on the
+same host, from which every connection comes).
+"""
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    if not 0 <= args.port <= 65535:
+        raise UsageError("--port must be between 0 and 65535")
+    quotas, limits = _quotas(args), _limits(args)
+    keys = load_keys(Path(args.keys))
+    request = own_request(Path(args.request), keys)
+    if request.exp <= time.time():
+        warn(f"the request expired {display.time_text(request.exp)}: a vault will not import "
+             "it; sign a new one with `zpv-brand request`")
+    page = _page_settings(args, request.iss)
+    if page is not None and not is_loopback(args.host):
+        warn(f"the page's token travels unencrypted to {args.host} over plain http: "
+             "reach the page through a TLS proxy or an SSH tunnel")
+    storage = open_db(args.db or str(Path(args.keys) / DEFAULT_SQLITE_NAME))
+    try:
+        receiver = Receiver(keys, storage, request.iss, quotas=quotas)
+        try:
+            app = create_app(receiver, request.jws, page=page)
+        except ValueError as exc:
+            raise UsageError(f"--request {args.request}: {exc}") from None
+        name = display.clean(" ".join(request.body.brand.name.split()))
+
+        def listening(address: serving.Address) -> None:
+            print(f"Serving {name} at {address.url}", flush=True)
+            if page is not None:
+                _announce_page(name, page, address, from_env=bool(os.environ.get(PAGE_TOKEN_ENV)))
+
+        serving.serve(app, args.host, args.port, listening, limits=limits)
+    finally:
+        storage.close()
+    return EXIT_OK
+
+
+def _page_settings(args: argparse.Namespace, origin: str) -> PageSettings | None:
+    if not args.page:
+        return None
+    token = os.environ.get(PAGE_TOKEN_ENV) or new_token()
+    try:
+        return PageSettings(token, allowed_host_names(args.host, origin, args.allowed_host))
+    except ValueError as exc:
+        raise UsageError(f"--page: {exc} (from {PAGE_TOKEN_ENV}?)") from None
+
+
+def _announce_page(
+    name: str, page: PageSettings, address: serving.Address, *, from_env: bool
+) -> None:
+    if from_env:
+        print(f"zpv-brand: the page of what {name} holds is at {address.url} with the token "
+              f"in {PAGE_TOKEN_ENV}", file=sys.stderr, flush=True)
+    else:
+        print(f"zpv-brand: the page of what {name} holds (keep this address to yourself): "
+              f"{page.address(address.url)}", file=sys.stderr, flush=True)
+
+
+def _quotas(args: argparse.Namespace) -> Quotas:
+    for option, value in (("--max-grants-per-customer", args.max_grants_per_customer),
+                          ("--new-customers-per-minute", args.new_customers_per_minute),
+                          ("--connections-per-client", args.connections_per_client)):
+        if value < 0:
+            raise UsageError(f"{option} must be 0 (no limit) or more")
+    return Quotas(args.max_grants_per_customer or None, args.new_customers_per_minute or None)
+
+
+def _limits(args: argparse.Namespace) -> ConnectionLimits:
+    if not 0 < args.head_timeout <= 3600:
+        raise UsageError("--head-timeout must be more than 0 and at most 3600 seconds")
+    return ConnectionLimits(args.head_timeout, args.connections_per_client or None)
+
+
+def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    serve = commands.add_parser(
+        "serve", help="run the reference receiver (HTTP)", description=SERVE_HELP,
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve.add_argument("--keys", required=True, metavar="DIR", help="the key directory")
+    serve.add_argument("--request", required=True, metavar="FILE",
+                       help="the signed request to serve and receive grants for")
+    serve.add_argument("--db", metavar="URL", help=f"the receiver database: {DB_HELP} "
+                       f"(default: {DEFAULT_SQLITE_NAME} in the keys directory)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, metavar="N",
+                       help="the port to listen on (default 8000; 0 picks a free one)")
+    serve.add_argument("--page", action="store_true",
+                       help="serve the page of what the brand holds at /, with a token")
+    serve.add_argument("--no-page", action="store_true", help=argparse.SUPPRESS)  # the default
+    serve.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                       help="a host name the page answers to (repeatable; by default the "
+                       "--host address and the request's origin host)")
+    serve.add_argument("--max-grants-per-customer", type=int, default=GRANTS_PER_CUSTOMER,
+                       metavar="N", help="grants one customer pseudonym may have "
+                       f"(default {GRANTS_PER_CUSTOMER}; 0: no limit)")
+    serve.add_argument("--new-customers-per-minute", type=int, default=NEW_CUSTOMERS_PER_MINUTE,
+                       metavar="N", help="new customer pseudonyms one client address may "
+                       f"introduce a minute (default {NEW_CUSTOMERS_PER_MINUTE}; 0: no limit)")
+    serve.add_argument("--head-timeout", type=float, default=HEAD_SECONDS, metavar="SECONDS",
+                       help="a request head must arrive within this long "
+                       f"(default {HEAD_SECONDS:g})")
+    serve.add_argument("--connections-per-client", type=int, default=CONNECTIONS_PER_CLIENT,
+                       metavar="N", help="connections one client address may hold at once "
+                       f"(default {CONNECTIONS_PER_CLIENT}; 0: no cap)")
+    serve.set_defaults(handler=cmd_serve)
