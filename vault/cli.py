@@ -23,6 +23,7 @@ from .cli_io import (
 )
 from .errors import ProtocolError, VaultError
 from .fieldtypes import Category, FieldType, Sensitivity
+from .process_hardening import disable_core_dumps
 from .service import Vault
 from .transport import TransportError
 
@@ -307,6 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
