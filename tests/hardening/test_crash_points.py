@@ -197,3 +197,41 @@ def test_the_rollback_record_killed_at_any_step_stays_readable_and_raises_no_ala
             json.loads(path.read_text())  # the old record or the new one, never a torn one
         with Vault.unlock(directory, PASSPHRASE) as vault:  # no false "rolled back"
             assert vault.get("shoe_size_eu") == 44
+
+
+BACKUP_CHILD = """
+import os, signal, sys
+from pathlib import Path
+import vault.store as store
+from vault.service import Vault
+
+real_export = store.Store.export_copy
+
+def export_then_die(self, target, data_key):
+    real_export(self, target, data_key)  # the scratch copy is whole on disk...
+    os.kill(os.getpid(), signal.SIGKILL)  # ... and the process dies before removing it
+
+store.Store.export_copy = export_then_die
+vault = Vault.unlock(Path(sys.argv[1]), sys.argv[2])
+vault.backup_to(Path(sys.argv[3]))
+"""
+
+
+def test_a_killed_backup_leaves_a_scratch_copy_the_next_unlock_removes(
+    template: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory, state = fresh(template, tmp_path)
+    monkeypatch.setenv(rollback.STATE_ENV, str(state))
+    target = tmp_path / "backup.zpvbak"
+    killed = subprocess.run(
+        [sys.executable, "-c", BACKUP_CHILD, str(directory), PASSPHRASE, str(target)],
+        capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60, env=subprocess_env(state),
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    scratch = list(directory.glob(".backup-*.db"))
+    assert len(scratch) == 1 and scratch[0].stat().st_size > 0  # the encrypted copy, left
+    assert not target.exists()
+    with Vault.unlock(directory, PASSPHRASE) as vault:
+        assert [p.name for p in directory.iterdir() if p.name.startswith(".")] == []
+        assert vault.get("shoe_size_eu") == 42
+        assert vault.integrity_problems() == [] and vault.verify_audit().ok
