@@ -116,15 +116,16 @@ def pending_header_path(directory: Path) -> Path:
 
 
 def encode_header(header: Header) -> bytes:
-    if header.version != FORMAT_VERSION or header.signed:
-        raise ValueError("only a header built in this version is written")
-    document = _body(header)
+    """The file's bytes: for a header read from disk (format 1 too), exactly as read."""
+    document = json.loads(header.signed) if header.signed else _body(header)
     document["mac"] = _b64(header.mac)
     document["checksum"] = hashlib.sha256(_canonical(document)).hexdigest()
     return _canonical(document) + b"\n"
 
 
 def write_header(directory: Path, header: Header, *, pending: bool = False) -> None:
+    if header.version != FORMAT_VERSION or header.signed:
+        raise ValueError("only a header built in this version is written")
     path = pending_header_path(directory) if pending else header_path(directory)
     atomic_write(path, encode_header(header))
 

@@ -50,7 +50,7 @@ from .fsutil import (
     sync_directory,
 )
 from .grants import Grant, GrantStatus, Held, ShareResult
-from .header import Header, header_path, write_header
+from .header import Header, encode_header, header_path, write_header
 from .restore import restore_backup
 from .slots import (
     Opener,
@@ -612,8 +612,13 @@ class Vault:
         contents.verify(self._key())
 
     def backup_to(self, path: Path) -> None:
-        with self._store.exclusive():  # the header and the database of one key, never a mix
-            export.write_backup(self._store, header_path(self.directory), self._key(), Path(path))
+        # The header in use, not the file: after a re-key whose last rename failed, the file
+        # is still the old one until the next unlock. Both under one hold of the store, so
+        # a re-key cannot come between the header and the database of the backup.
+        with self._store.exclusive():
+            export.write_backup(
+                self._store, self.directory, encode_header(self._header), self._key(), Path(path)
+            )
         self.record("vault.backed_up", {})
 
     @staticmethod

@@ -17,7 +17,13 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, MadeVault
-from ui.clipboard import KDE_HINT, secret_clipboard
+from ui.clipboard import (
+    KDE_HINT,
+    MAC_CONCEALED_MIME,
+    concealed_mime_data,
+    secret_clipboard,
+    windows_mime,
+)
 from ui.main_window import MainWindow
 from ui.recovery_code import RecoveryCodeDialog, RecoveryCodePage
 from ui.settings import CLIPBOARD_CLEAR_SECONDS, Settings
@@ -168,6 +174,19 @@ def test_the_copied_code_is_concealed_and_taken_back_on_lock(
     qtbot.waitUntil(lambda: window.vault is None, timeout=5_000)
     assert clipboard.text() == ""
     assert not dialog.isVisible() and dialog.page.code.text() == ""
+
+
+def test_the_markers_for_each_platform(qapp: object) -> None:
+    """What Qt is handed on each platform (only Linux's reaches a clipboard in these tests)."""
+    linux = concealed_mime_data("X", "linux")
+    assert linux.text() == "X" and bytes(linux.data(KDE_HINT).data()) == b"secret"
+    windows = concealed_mime_data("X", "win32")
+    assert windows.text() == "X" and not windows.hasFormat(KDE_HINT)
+    for name in ("ExcludeClipboardContentFromMonitorProcessing", "CanIncludeInClipboardHistory",
+                 "CanUploadToCloudClipboard"):
+        assert bytes(windows.data(windows_mime(name)).data()) == b"\0\0\0\0", name
+    mac = concealed_mime_data("X", "darwin")
+    assert mac.text() == "X" and mac.hasFormat(MAC_CONCEALED_MIME)
 
 
 def test_locking_leaves_what_the_person_copied_since(qtbot: QtBot, window: MainWindow) -> None:

@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests
 from vault import keys
 from vault.errors import HeaderCorrupted, WrongPassphrase, WrongRecoveryCode
-from vault.header import FORMAT_VERSION, header_path
+from vault.header import FORMAT_VERSION, encode_header, header_path, read_header
 from vault.service import Vault
 
 Document = dict[str, Any]
@@ -220,3 +220,16 @@ def test_a_format_1_vault_gets_a_new_recovery_code(format_1: MadeVault) -> None:
         Vault.unlock_with_recovery_code(format_1.directory, format_1.recovery_code)
     Vault.unlock_with_recovery_code(format_1.directory, code).lock()
     Vault.unlock(format_1.directory, PASSPHRASE).lock()
+
+
+def test_a_header_read_is_encoded_back_byte_for_byte(format_1: MadeVault, tmp_path: Path) -> None:
+    """What a backup embeds: the header in use, exactly as on disk, in either format."""
+    on_disk = header_path(format_1.directory).read_bytes()
+    assert encode_header(read_header(format_1.directory)) == on_disk
+    backup = tmp_path / "format-1.zpvbak"
+    with Vault.unlock(format_1.directory, PASSPHRASE) as opened:
+        opened.backup_to(backup)
+    Vault.restore(backup, tmp_path / "restored", format_1.recovery_code)
+    assert header_path(tmp_path / "restored").read_bytes() == on_disk
+    with Vault.unlock(tmp_path / "restored", PASSPHRASE) as restored:
+        assert restored.get("preferred_name") == "Ada"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests, run_cli
-from vault import keys
+from vault import keys, rekey
 from vault.errors import VaultCorrupted, WrongPassphrase, WrongRecoveryCode
 from vault.header import header_path, pending_header_path
 from vault.service import Vault
@@ -112,6 +112,32 @@ def test_recovery_re_keys_and_the_code_keeps_working(
         assert reopened.get("shoe_size_eu") == 45
     with Vault.unlock_with_recovery_code(directory, named_vault.recovery_code) as again:
         assert again.get("shoe_size_eu") == 45
+
+
+def test_a_re_key_whose_last_rename_failed_completes_at_the_next_unlock(
+    named_vault: MadeVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The re-key is durable once the database has its new key: the pending header holds it,
+    backups made meanwhile embed it, and the next unlock puts it in place."""
+    directory = named_vault.directory
+
+    def refuse(source: Path, target: Path) -> None:
+        raise PermissionError(13, "refused", str(target))
+
+    monkeypatch.setattr(rekey, "replace_file", refuse)
+    with named_vault.unlock() as opened:
+        assert opened.change_passphrase(NEW_PASSPHRASE) is None
+        assert pending_header_path(directory).exists()
+        opened.backup_to(tmp_path / "meanwhile.zpvbak")
+    monkeypatch.undo()
+    Vault.restore(tmp_path / "meanwhile.zpvbak", tmp_path / "restored", NEW_PASSPHRASE)
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(directory, PASSPHRASE)
+    assert pending_header_path(directory).exists()
+    with Vault.unlock(directory, NEW_PASSPHRASE) as reopened:
+        assert reopened.get("preferred_name") == "Ada"
+    assert not pending_header_path(directory).exists()
+    Vault.unlock(directory, NEW_PASSPHRASE).lock()
 
 
 # -- a new recovery code -------------------------------------------------------------------
