@@ -96,7 +96,13 @@ class SecretsSection(QWidget):
 
     def _passphrase(self) -> QGroupBox:
         box = QGroupBox(_tr("Passphrase"))
-        form = QFormLayout(box)
+        column = QVBoxLayout(box)
+        column.addWidget(plain_label(_tr(
+            "Your vault is re-encrypted under a new key, so old copies of its key file and old "
+            "backups open only what they held, and only with the old passphrase. This can "
+            "take a minute on a large vault. Your recovery code keeps working."
+        )))
+        form = QFormLayout()
         self.current = self._secret_box("currentPassphrase", _tr("Current passphrase"))
         self.new = self._secret_box("settingsNewPassphrase", _tr("New passphrase"))
         self.repeat = self._secret_box("settingsRepeatPassphrase", _tr("Repeat it"))
@@ -106,11 +112,7 @@ class SecretsSection(QWidget):
         self.change = QPushButton(_tr("Change passphrase"), objectName="changePassphrase")
         self.change.clicked.connect(self._change_passphrase)
         form.addRow("", self.change)
-        form.addRow("", plain_label(_tr(
-            "Your vault is re-encrypted under a new key, so old copies of its key file and old "
-            "backups open only what they held, and only with the old passphrase. This can "
-            "take a minute on a large vault. Your recovery code keeps working."
-        )))
+        column.addLayout(form)
         return box
 
     def _recovery(self) -> QGroupBox:
