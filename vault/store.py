@@ -34,6 +34,7 @@ def database_path(directory: Path) -> Path:
 
 
 SQLITE_IOERR = 10
+REKEY_CACHE_KIB = 64 * 1024  # page cache while re-keying
 # Below this much free space (or this close to a file size limit), a failed write is
 # taken as "no room" rather than damage.
 LOW_SPACE_BYTES = 4 * 1024 * 1024
@@ -114,6 +115,10 @@ class Store:
             try:
                 with translated_errors(self._directory):
                     _checkpoint(connection)
+                    # Every page is made dirty in one transaction: a larger page cache spills
+                    # less often (a third faster on the benchmarks' large vault). This
+                    # connection is closed right after, and with it the cache.
+                    connection.execute(f"PRAGMA cache_size = -{REKEY_CACHE_KIB}")
                     connection.execute(f"PRAGMA rekey = \"x'{new_hex}'\"")
                     del new_hex
                     _checkpoint(connection)
