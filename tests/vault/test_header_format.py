@@ -21,7 +21,14 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests
+from tests.conftest import (
+    FAST_KDF,
+    NEW_PASSPHRASE,
+    PASSPHRASE,
+    MadeVault,
+    file_digests,
+    run_cli,
+)
 from vault import keys
 from vault.errors import HeaderCorrupted, WrongPassphrase, WrongRecoveryCode
 from vault.header import FORMAT_VERSION, encode_header, header_path, read_header
@@ -233,3 +240,14 @@ def test_a_header_read_is_encoded_back_byte_for_byte(format_1: MadeVault, tmp_pa
     assert header_path(tmp_path / "restored").read_bytes() == on_disk
     with Vault.unlock(tmp_path / "restored", PASSPHRASE) as restored:
         assert restored.get("preferred_name") == "Ada"
+
+
+def test_zpv_passwd_on_a_format_1_vault_prints_the_new_recovery_code(format_1: MadeVault) -> None:
+    result = run_cli("passwd", vault_dir=format_1.directory,
+                     env={"ZPV_NEW_PASSPHRASE": NEW_PASSPHRASE})
+    assert result.returncode == 0, result.stderr
+    [code] = [line.strip() for line in result.stdout.splitlines()
+              if line.strip().count("-") == keys.RECOVERY_GROUPS - 1]
+    with pytest.raises(WrongRecoveryCode):
+        Vault.unlock_with_recovery_code(format_1.directory, format_1.recovery_code)
+    Vault.unlock_with_recovery_code(format_1.directory, code).lock()
