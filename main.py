@@ -2,7 +2,11 @@
 
 import sys
 
-from ui.app import main
+from vault.process_hardening import disable_core_dumps
+
+disable_core_dumps()  # before anything holds a secret
+
+from ui.app import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

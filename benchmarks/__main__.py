@@ -22,6 +22,7 @@ from . import (
     bench_large_vault,
     bench_outbox_flush,
     bench_receiver,
+    bench_rekey,
     bench_unlock,
 )
 from .common import Verdict, isolate_state
@@ -33,6 +34,7 @@ BENCHMARKS: dict[str, Callable[[], Verdict | list[Verdict]]] = {
     "outbox_flush": bench_outbox_flush.run,
     "receiver": bench_receiver.run,
     "brand_tokens": bench_brand_tokens.run,
+    "rekey": bench_rekey.run,
 }
 
 

@@ -26,6 +26,7 @@ from ui.dialogs.qr_dialog import QrDialog  # noqa: E402
 from ui.dialogs.report_dialog import ReportDialog  # noqa: E402
 from ui.dialogs.share_review import ShareReviewDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.recovery_code import RecoveryCodeDialog  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 from vault.keys import KdfParams  # noqa: E402
 
@@ -72,6 +73,12 @@ def render(language: str, out: Path) -> None:
         window.welcome.code_page.show_code(code)
         window.welcome.setCurrentWidget(window.welcome.code_page)
         save(window, out / "recovery-code.png")
+
+        passphrase_page = window.welcome.passphrase_page  # after an unlock with the code
+        passphrase_page.form.passphrase.setText("saffron kettle")
+        window.welcome.setCurrentWidget(passphrase_page)
+        save(window, out / "new-passphrase.png")
+        passphrase_page.form.clear()
 
         window.open_vault(vault)
         settle(lambda: window.my_data.model.rowCount() >= 40)
@@ -139,6 +146,13 @@ def render(language: str, out: Path) -> None:
         assert scroll is not None
         scroll.ensureWidgetVisible(window.settings_page.aliases)  # the leak canaries, whole
         save(window, out / "settings.png")
+        scroll.ensureWidgetVisible(window.settings_page.secrets)
+        save(window, out / "settings-secrets.png")
+        new_code = RecoveryCodeDialog("W4TQ8-MZ2KD-7XRPA-C9VHN-E3GJ6-B5Y1S", window.settings,
+                                      window)  # for the picture only; never stored
+        new_code.show()
+        save(new_code, out / "new-recovery-code.png")
+        new_code.discard()
 
         window.lock()
         unlock = window.welcome.unlock_page

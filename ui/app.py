@@ -54,6 +54,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from vault.process_hardening import disable_core_dumps
+
+    disable_core_dumps()  # main.py did already; here too for any other launcher
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
@@ -81,11 +84,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def shut_down(window: MainWindow) -> None:
-    """Lock, then let background work finish before Python and Qt tear down."""
-    from PySide6.QtCore import QThreadPool
+    """Lock, then let background work finish before Python and Qt tear down: all of a
+    re-key under way (cut short, it would leave the old secret in force after the person
+    chose a new one), then the lock it deferred."""
+    from PySide6.QtCore import QCoreApplication, QThreadPool
 
     window.lock()
-    QThreadPool.globalInstance().waitForDone(10_000)
+    pool = QThreadPool.globalInstance()
+    pool.waitForDone(-1 if window.is_re_keying else 10_000)
+    QCoreApplication.processEvents()  # results of finished work: a deferred lock among them
+    pool.waitForDone(10_000)  # ... which runs on the pool
 
 
 def run_demo(app: QApplication, settings: Settings) -> int:

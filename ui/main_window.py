@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import i18n
+from .clipboard import secret_clipboard
 from .idle import IdleWatcher
 from .pages.base import Page
 from .session import Session
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.directory = directory
         self.session = Session()
-        self.welcome = WelcomeStack(directory)
+        self.welcome = WelcomeStack(directory, self.settings)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
         self._area: MainArea | None = None  # built once painted, or when first needed
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
         """Install the language and rebuild every screen in it; the vault stays open."""
         i18n.install(i18n.resolve(setting))
         if self.session.is_open:  # the welcome screens wait behind the pages: rebuild them too
-            welcome, self.welcome = self.welcome, WelcomeStack(self.directory)
+            welcome, self.welcome = self.welcome, WelcomeStack(self.directory, self.settings)
             self.welcome.opened.connect(self._on_opened)
             self.pages.insertWidget(0, self.welcome)
             self.pages.removeWidget(welcome)
@@ -251,11 +252,18 @@ class MainWindow(QMainWindow):
         self.my_data.search.setFocus()
 
     def lock(self) -> None:
-        """Drop the key and close the database, then show the unlock screen."""
+        """Drop the key and close the database, take back a secret still on the clipboard,
+        then show the unlock screen."""
         self.idle.stop()
         self.session.lock()
-        self.welcome.show_unlock()
+        self.welcome.lock()
+        secret_clipboard().clear()
         self._show_locked()
+
+    @property
+    def is_re_keying(self) -> bool:
+        """A re-key runs (the vault locks when it is done): the app waits for it to quit."""
+        return self.session.is_re_keying or self.welcome.is_re_keying
 
     def _show_locked(self) -> None:
         self.lock_action.setEnabled(False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from . import strings
@@ -43,6 +44,8 @@ class Session(QObject):
         super().__init__()
         self.vault: Vault | None = None
         self._flushing = False
+        self._re_keying = 0
+        self._lock_after_re_key: Vault | None = None
         self._delivery_timer = QTimer(self)
         self._delivery_timer.setInterval(DELIVERY_INTERVAL_MS)
         self._delivery_timer.timeout.connect(self.deliver)
@@ -58,14 +61,61 @@ class Session(QObject):
         self.changed.emit(EVERYTHING)
         self.deliver()
 
+    @property
+    def is_re_keying(self) -> bool:
+        return self._re_keying > 0
+
     def lock(self) -> None:
-        """Drop the key and close the database (waiting for any call in flight)."""
+        """Drop the key and close the database (waiting for any call in flight). During a
+        re-key the vault is dropped at once and locked when the re-key is done: closing the
+        database under it would mean waiting for it here, on the GUI thread."""
         self._delivery_timer.stop()
         vault, self.vault = self.vault, None
         if vault is not None and not vault.is_locked:
-            vault.lock()
+            if self._re_keying:
+                self._lock_after_re_key = vault
+            else:
+                vault.lock()
         self._flushing = False
         self.closed.emit()
+
+    def change_secret(
+        self,
+        func: Callable[[Vault], T],
+        done: Callable[[T], None],
+        *,
+        failed: Callable[[BaseException], None],
+        owner: QObject,
+    ) -> None:
+        """`call` for a change of secret, which re-keys the vault: slow on a large vault.
+
+        A lock meanwhile is carried out when it is done (see `lock`); `done` and `failed`
+        are called only while `owner` exists and the vault is still open.
+        """
+        vault = self.vault
+        if vault is None:
+            from vault.errors import VaultLocked
+
+            failed(VaultLocked())
+            return
+        self._re_keying += 1
+
+        def finished(result: Any, error: BaseException | None) -> None:
+            self._re_keying -= 1
+            deferred = self._lock_after_re_key
+            if deferred is not None and not self._re_keying:
+                self._lock_after_re_key = None
+                # Off the GUI thread too: locking writes the rollback record (an fsync).
+                run_task(self, deferred.lock, lambda _result, _error: None)
+            if self.vault is not vault or not shiboken6.isValid(owner):
+                return
+            if error is not None:
+                failed(error)
+                return
+            self.changed.emit(frozenset({AUDIT}))
+            done(result)
+
+        run_task(self, lambda: func(vault), finished)
 
     def call(
         self,

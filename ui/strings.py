@@ -64,6 +64,11 @@ def error_message(error: BaseException) -> str:
             return error_words(error, None)
         case errors.StorageFull():
             return _tr("The disk is full. Nothing was changed.")
+        case errors.RekeyFailed():
+            return _tr(
+                "Your vault could not be re-encrypted. Nothing was changed: your passphrase and "
+                "recovery code are as they were."
+            )
     return _tr("Something went wrong: {0}").format(type(error).__name__)
 
 

@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QStacke
 from vault.header import header_path
 
 from . import strings
-from .first_run import CreatePage, RecoveryCodePage
+from .first_run import CreatePage
 from .layout import Busy, card, display_path, error_label, title
+from .new_passphrase_page import NewPassphrasePage
+from .recovery_code import RecoveryCodePage
+from .settings import Settings
 from .tasks import run_task
 
 if TYPE_CHECKING:
@@ -21,10 +24,12 @@ if TYPE_CHECKING:
 
 class UnlockPage(QWidget):
     unlocked = Signal(object)  # Vault
+    recovered = Signal(object)  # Vault, opened with the recovery code: a passphrase is next
 
     def __init__(self, directory: Path) -> None:
         super().__init__()
         self._directory = directory
+        self._used_code = False
         layout = card(self)
         layout.addWidget(title(self.tr("Unlock your vault")))
         where = QLabel(display_path(directory))
@@ -78,6 +83,7 @@ class UnlockPage(QWidget):
             return
         directory = self._directory
         use_code = self.use_code.isChecked()
+        self._used_code = use_code
 
         def work() -> Vault:
             # Imported here, off the GUI thread: the unlock screen paints before the
@@ -106,7 +112,11 @@ class UnlockPage(QWidget):
             self.secret.setFocus()
             return
         self.secret.clear()
-        self.unlocked.emit(result)
+        if self._used_code:
+            self.use_code.setChecked(False)
+            self.recovered.emit(result)
+        else:
+            self.unlocked.emit(result)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -115,21 +125,26 @@ class UnlockPage(QWidget):
 
 
 class WelcomeStack(QStackedWidget):
-    """Create-or-unlock, whichever the directory calls for."""
+    """Create-or-unlock, whichever the directory calls for; after an unlock with the
+    recovery code, a new passphrase."""
 
     opened = Signal(object)  # Vault
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, settings: Settings) -> None:
         super().__init__()
         self.create_page = CreatePage(directory)
-        self.code_page = RecoveryCodePage()
+        self.code_page = RecoveryCodePage(settings)
         self.unlock_page = UnlockPage(directory)
-        for page in (self.create_page, self.code_page, self.unlock_page):
+        self.passphrase_page = NewPassphrasePage()
+        for page in (self.create_page, self.code_page, self.unlock_page, self.passphrase_page):
             self.addWidget(page)
         self._pending: Vault | None = None
         self.create_page.created.connect(self._on_created)
         self.code_page.confirmed.connect(self._on_code_confirmed)
         self.unlock_page.unlocked.connect(self.opened)
+        self.unlock_page.recovered.connect(self._on_recovered)
+        self.passphrase_page.passphrase_set.connect(self._on_passphrase_set)
+        self.passphrase_page.cancelled.connect(self.show_unlock)
         exists = header_path(directory).is_file()  # Vault.exists, without loading the vault
         self.setCurrentWidget(self.unlock_page if exists else self.create_page)
 
@@ -137,10 +152,34 @@ class WelcomeStack(QStackedWidget):
         self.setCurrentWidget(self.unlock_page)
         self.unlock_page.focus()
 
+    def lock(self) -> None:
+        """Lock whatever vault these screens hold (a new one before its code was confirmed,
+        one opened with the recovery code before its new passphrase) and show the unlock."""
+        self.passphrase_page.discard()
+        vault, self._pending = self._pending, None
+        self.code_page.forget()
+        if vault is not None and not vault.is_locked:
+            vault.lock()
+        self.show_unlock()
+
+    @property
+    def is_re_keying(self) -> bool:
+        return self.passphrase_page.is_busy
+
     def _on_created(self, vault: Vault, code: str) -> None:
         self._pending = vault
         self.code_page.show_code(code)
         self.setCurrentWidget(self.code_page)
+
+    def _on_recovered(self, vault: Vault) -> None:
+        self.passphrase_page.start(vault)
+        self.setCurrentWidget(self.passphrase_page)
+
+    def _on_passphrase_set(self, vault: Vault, new_code: str | None) -> None:
+        if new_code is None:
+            self.opened.emit(vault)
+        else:
+            self._on_created(vault, new_code)
 
     def _on_code_confirmed(self) -> None:
         vault, self._pending = self._pending, None

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import cli_exchange, cli_io, cli_transparency
+from . import cli_exchange, cli_io, cli_secrets, cli_transparency
 from .cli_context import secrets_for, unlocked, vault_dir
 from .cli_io import (
     EXIT_DAMAGED,
@@ -23,6 +23,7 @@ from .cli_io import (
 )
 from .errors import ProtocolError, VaultError
 from .fieldtypes import Category, FieldType, Sensitivity
+from .process_hardening import disable_core_dumps
 from .service import Vault
 from .transport import TransportError
 
@@ -135,27 +136,6 @@ def cmd_define(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_passwd(args: argparse.Namespace) -> int:
-    source = secrets_for(args)
-    with unlocked(args) as vault:
-        new = source.new_passphrase(_path(args.new_passphrase_file), env_name="ZPV_NEW_PASSPHRASE")
-        vault.change_passphrase(new)
-    print("Passphrase changed. Your recovery code still works.")
-    return EXIT_OK
-
-
-def cmd_recover(args: argparse.Namespace) -> int:
-    source = secrets_for(args)
-    code = source.recovery_code(_path(args.recovery_code_file))
-    with Vault.unlock_with_recovery_code(
-        vault_dir(args), code, accept_rollback=args.accept_rollback
-    ) as vault:
-        new = source.new_passphrase(_path(args.new_passphrase_file), env_name="ZPV_NEW_PASSPHRASE")
-        vault.change_passphrase(new)
-    print("Vault recovered: it now opens with your new passphrase.")
-    return EXIT_OK
-
-
 def cmd_audit(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         if args.verify:
@@ -227,10 +207,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if moved is not None:
         print(f"The vault that was there is kept at {moved}.")
     return EXIT_OK
-
-
-def _path(value: str | None) -> Path | None:
-    return Path(value) if value else None
 
 
 # -- parser ---------------------------------------------------------------------------
@@ -312,11 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", choices=[t.value for t in FieldType], default="text")
     p.add_argument("--sensitivity", choices=[s.value for s in Sensitivity], default="personal")
     p.add_argument("--choices", help="comma-separated choices for choice fields")
-    p = command("passwd", cmd_passwd, "change the passphrase")
-    p.add_argument("--new-passphrase-file", metavar="FILE")
-    p = command("recover", cmd_recover, "set a new passphrase using the recovery code")
-    p.add_argument("--recovery-code-file", metavar="FILE")
-    p.add_argument("--new-passphrase-file", metavar="FILE")
+    cli_secrets.add_commands(command)
     p = command("audit", cmd_audit, "the activity log")
     p.add_argument("--verify", action="store_true", help="check the hash chain and the database")
     p.add_argument("--action", help="only actions starting with this")
@@ -336,6 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler

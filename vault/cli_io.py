@@ -22,6 +22,7 @@ from .errors import (
     InvalidFieldDefinition,
     InvalidValue,
     NotAVault,
+    RekeyFailed,
     ShareRefused,
     StorageFull,
     UnknownAsk,
@@ -149,6 +150,11 @@ def describe(error: BaseException) -> str:
             return f"not a usable backup: {error}"
         case StorageFull():
             return "the disk is full; nothing was changed"
+        case RekeyFailed():
+            return (
+                f"the vault could not be re-encrypted ({error}); nothing was changed and "
+                "your secrets are as they were"
+            )
         case UnknownBrand(reference=reference, candidates=candidates):
             if candidates:
                 return f"'{reference}' names several brands: {', '.join(candidates)}"

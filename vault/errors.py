@@ -107,6 +107,11 @@ class BackupInvalid(VaultError):
     """A backup file is damaged, truncated, or not a backup of this format."""
 
 
+class RekeyFailed(VaultError):
+    """The database could not be re-encrypted under a new key; it is unchanged, and the
+    secrets that opened it before still do."""
+
+
 class StorageFull(VaultError):
     """The disk refused a write; nothing was changed."""
 

@@ -79,14 +79,17 @@ def backup_mac_key(data_key: bytes | bytearray) -> bytes:
     return HKDF(hashes.SHA256(), 32, None, b"zpv/v1/backup-mac").derive(bytes(data_key))
 
 
-def write_backup(store: Store, header_file: Path, data_key: bytearray, target: Path) -> None:
-    scratch = header_file.parent / f".backup-{secrets.token_hex(6)}.db"
+def write_backup(
+    store: Store, directory: Path, header: bytes, data_key: bytearray, target: Path
+) -> None:
+    """Back up the database with `header`, the header (file bytes) whose key is `data_key`;
+    the scratch copy goes into the vault's `directory`."""
+    scratch = directory / f".backup-{secrets.token_hex(6)}.db"
     try:
         store.export_copy(scratch, data_key)
         database = scratch.read_bytes()
     finally:
         scratch.unlink(missing_ok=True)
-    header = header_file.read_bytes()
     body = (
         BACKUP_MAGIC
         + struct.pack(">I", len(header))

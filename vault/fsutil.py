@@ -40,6 +40,31 @@ def atomic_write(path: Path, data: bytes) -> None:
     sync_directory(path.parent)
 
 
+def replace_file(source: Path, target: Path) -> None:
+    """Rename `source` over `target` atomically, then sync the directory entry."""
+    os.replace(source, target)
+    sync_directory(target.parent)
+
+
+def remove_file(path: Path) -> None:
+    """Delete `path` if it is there, and sync the directory entry."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return
+    sync_directory(path.parent)
+
+
+def save_private(path: Path, data: bytes) -> None:
+    """Write a file for the person (a recovery code they chose to save): mode 0600, written
+    atomically, never through a symbolic link. An existing link at `path` is refused
+    (ELOOP) rather than replaced or followed; the rename would replace a link planted
+    after that check, never write through it."""
+    if path.is_symlink():
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
+    atomic_write(path, data)
+
+
 def remove_leftovers(directory: Path, patterns: tuple[str, ...]) -> list[str]:
     """Delete what a killed writer left behind (its temporary files); returns their names.
 

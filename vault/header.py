@@ -3,7 +3,16 @@
 The file is canonical JSON. A SHA-256 checksum over the rest of the document
 catches accidental damage before any key is derived; an HMAC under a key
 derived from the data key catches deliberate edits (for example lowered KDF
-costs) once the data key has been unwrapped.
+costs) once the data key has been unwrapped. The MAC covers the exact canonical
+bytes of the document without `mac` and `checksum`, the version included, and a
+document with any member this version does not know is refused.
+
+Format 2 wraps the data key for the recovery code to the code's X25519 public
+key, so a re-key can rewrap it without the code. Format 1 (a symmetric recovery
+slot) is still read; the next re-key writes format 2.
+
+A re-key writes the new header under a second name (`vault.header.next`) before it
+re-encrypts the database and renames it over `vault.header` after: see `rekey.py`.
 """
 
 from __future__ import annotations
@@ -21,9 +30,24 @@ from .errors import HeaderCorrupted, NotAVault, UnsupportedFormat
 from .fsutil import atomic_write
 
 HEADER_NAME = "vault.header"
+PENDING_HEADER_NAME = "vault.header.next"
 FORMAT_NAME = "zpv-vault"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+LEGACY_VERSION = 1  # read, never written
 MAX_HEADER_BYTES = 64 * 1024
+WRAPPED_BYTES = keys.DATA_KEY_BYTES + 16
+
+_TOP_MEMBERS = frozenset(
+    {"format", "version", "vault_id", "created_at", "passphrase_changed_at", "slots", "mac"}
+)
+_PASSPHRASE_MEMBERS = frozenset(
+    {"kdf", "memory_kib", "iterations", "lanes", "salt", "nonce", "wrapped"}
+)
+_RECOVERY_MEMBERS = {
+    LEGACY_VERSION: frozenset({"kdf", "salt", "nonce", "wrapped"}),
+    FORMAT_VERSION: frozenset({"kdf", "salt", "public_key", "ephemeral_key", "nonce", "wrapped"}),
+}
+_RECOVERY_KDF = {LEGACY_VERSION: "hkdf-sha256", FORMAT_VERSION: "x25519-hkdf-sha256"}
 
 
 @dataclass(frozen=True)
@@ -35,8 +59,21 @@ class PassphraseSlot:
 
 
 @dataclass(frozen=True)
-class RecoverySlot:
+class LegacyRecoverySlot:
+    """Format 1: AES-GCM under HKDF(recovery code, salt). Rewrapping it needs the code."""
+
     salt: bytes
+    nonce: bytes
+    wrapped: bytes
+
+
+@dataclass(frozen=True)
+class RecoverySlot:
+    """Format 2: the data key sealed to the recovery code's X25519 public key."""
+
+    salt: bytes  # derives the code's key pair; kept while the code is
+    public_key: bytes
+    ephemeral_key: bytes
     nonce: bytes
     wrapped: bytes
 
@@ -47,17 +84,22 @@ class Header:
     created_at: int
     passphrase_changed_at: int
     passphrase: PassphraseSlot
-    recovery: RecoverySlot
+    recovery: RecoverySlot | LegacyRecoverySlot
+    version: int = FORMAT_VERSION
     mac: bytes = b""
+    # The exact bytes the MAC covers, as read from disk (empty for a header built here).
+    signed: bytes = b""
 
     def slot_aad(self, slot: str) -> bytes:
-        return f"zpv/v1/{slot}/{self.vault_id}".encode()
+        return f"zpv/v{self.version}/{slot}/{self.vault_id}".encode()
 
     def signed_body(self) -> bytes:
-        return _canonical(_body(self))
+        return self.signed or _canonical(_body(self))
 
     def with_mac(self, data_key: bytes | bytearray) -> Header:
-        unsigned = replace(self, mac=b"")
+        if self.version != FORMAT_VERSION:
+            raise ValueError("only the current header format is written")
+        unsigned = replace(self, mac=b"", signed=b"")
         tag = keys.mac(keys.header_mac_key(data_key), unsigned.signed_body())
         return replace(unsigned, mac=tag)
 
@@ -69,18 +111,33 @@ def header_path(directory: Path) -> Path:
     return directory / HEADER_NAME
 
 
-def write_header(directory: Path, header: Header) -> None:
-    document = _body(header)
+def pending_header_path(directory: Path) -> Path:
+    return directory / PENDING_HEADER_NAME
+
+
+def encode_header(header: Header) -> bytes:
+    """The file's bytes: for a header read from disk (format 1 too), exactly as read."""
+    document = json.loads(header.signed) if header.signed else _body(header)
     document["mac"] = _b64(header.mac)
     document["checksum"] = hashlib.sha256(_canonical(document)).hexdigest()
-    atomic_write(header_path(directory), _canonical(document) + b"\n")
+    return _canonical(document) + b"\n"
 
 
-def read_header(directory: Path) -> Header:
-    path = header_path(directory)
+def write_header(directory: Path, header: Header, *, pending: bool = False) -> None:
+    if header.version != FORMAT_VERSION or header.signed:
+        raise ValueError("only a header built in this version is written")
+    path = pending_header_path(directory) if pending else header_path(directory)
+    atomic_write(path, encode_header(header))
+
+
+def read_header(directory: Path, *, pending: bool = False) -> Header:
+    path = pending_header_path(directory) if pending else header_path(directory)
     if not directory.is_dir() or not path.is_file():
         raise NotAVault(str(directory))
-    raw = path.read_bytes()
+    return decode_header(path.read_bytes(), str(directory))
+
+
+def decode_header(raw: bytes, where: str = "") -> Header:
     if len(raw) > MAX_HEADER_BYTES:
         raise HeaderCorrupted("header is too large")
     try:
@@ -96,21 +153,31 @@ def read_header(directory: Path) -> Header:
     if checksum != hashlib.sha256(_canonical(document)).hexdigest():
         raise HeaderCorrupted("header checksum does not match")
     if document.get("format") != FORMAT_NAME:
-        raise NotAVault(str(directory))
+        raise NotAVault(where)
     version = document.get("version")
-    if not isinstance(version, int):
+    if not isinstance(version, int) or isinstance(version, bool):
         raise HeaderCorrupted("header has no version")
     if version > FORMAT_VERSION:
         raise UnsupportedFormat("header", version, FORMAT_VERSION)
+    if version < LEGACY_VERSION:
+        raise HeaderCorrupted(f"header version {version} does not exist")
     try:
-        return _parse(document)
+        parsed = _parse(document, version)
     except (KeyError, TypeError, ValueError, binascii.Error) as exc:
         raise HeaderCorrupted(f"header field is malformed: {exc}") from None
+    signed = dict(document)
+    del signed["mac"]
+    return replace(parsed, signed=_canonical(signed))
 
 
-def _parse(document: dict[str, Any]) -> Header:
+def _parse(document: dict[str, Any], version: int) -> Header:
+    _require_members(document, _TOP_MEMBERS, "header")
     slots = document["slots"]
+    if not isinstance(slots, dict):
+        raise TypeError("slots is not an object")
+    _require_members(slots, frozenset({"passphrase", "recovery"}), "slots")
     pslot = slots["passphrase"]
+    _require_members(pslot, _PASSPHRASE_MEMBERS, "passphrase slot")
     if pslot["kdf"] != "argon2id":
         raise ValueError("unknown passphrase KDF")
     params = keys.KdfParams(
@@ -121,33 +188,59 @@ def _parse(document: dict[str, Any]) -> Header:
     if not params.is_within_bounds():
         raise ValueError("KDF parameters out of bounds")
     rslot = slots["recovery"]
-    if rslot["kdf"] != "hkdf-sha256":
+    _require_members(rslot, _RECOVERY_MEMBERS[version], "recovery slot")
+    if rslot["kdf"] != _RECOVERY_KDF[version]:
         raise ValueError("unknown recovery KDF")
+    recovery: RecoverySlot | LegacyRecoverySlot
+    if version == LEGACY_VERSION:
+        recovery = LegacyRecoverySlot(
+            salt=_unb64(rslot["salt"], keys.SALT_BYTES),
+            nonce=_unb64(rslot["nonce"], keys.NONCE_BYTES),
+            wrapped=_unb64(rslot["wrapped"], WRAPPED_BYTES),
+        )
+    else:
+        recovery = RecoverySlot(
+            salt=_unb64(rslot["salt"], keys.SALT_BYTES),
+            public_key=_unb64(rslot["public_key"], keys.X25519_BYTES),
+            ephemeral_key=_unb64(rslot["ephemeral_key"], keys.X25519_BYTES),
+            nonce=_unb64(rslot["nonce"], keys.NONCE_BYTES),
+            wrapped=_unb64(rslot["wrapped"], WRAPPED_BYTES),
+        )
+    vault_id = document["vault_id"]
+    if not isinstance(vault_id, str):
+        raise TypeError("vault_id is not text")
     return Header(
-        vault_id=str(document["vault_id"]),
+        vault_id=vault_id,
         created_at=_int(document["created_at"]),
         passphrase_changed_at=_int(document["passphrase_changed_at"]),
         passphrase=PassphraseSlot(
             params=params,
             salt=_unb64(pslot["salt"], keys.SALT_BYTES),
             nonce=_unb64(pslot["nonce"], keys.NONCE_BYTES),
-            wrapped=_unb64(pslot["wrapped"], keys.DATA_KEY_BYTES + 16),
+            wrapped=_unb64(pslot["wrapped"], WRAPPED_BYTES),
         ),
-        recovery=RecoverySlot(
-            salt=_unb64(rslot["salt"], keys.SALT_BYTES),
-            nonce=_unb64(rslot["nonce"], keys.NONCE_BYTES),
-            wrapped=_unb64(rslot["wrapped"], keys.DATA_KEY_BYTES + 16),
-        ),
+        recovery=recovery,
+        version=version,
         mac=_unb64(document["mac"], 32),
     )
+
+
+def _require_members(obj: object, expected: frozenset[str], what: str) -> None:
+    if not isinstance(obj, dict):
+        raise TypeError(f"{what} is not an object")
+    if set(obj) != expected:
+        unknown, missing = sorted(set(obj) - expected), sorted(expected - set(obj))
+        raise ValueError(f"{what}: unknown members {unknown}, missing {missing}")
 
 
 def _body(header: Header) -> dict[str, Any]:
     p = header.passphrase
     r = header.recovery
+    if not isinstance(r, RecoverySlot):
+        raise ValueError("a format 1 recovery slot is never written")
     return {
         "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
+        "version": header.version,
         "vault_id": header.vault_id,
         "created_at": header.created_at,
         "passphrase_changed_at": header.passphrase_changed_at,
@@ -162,8 +255,10 @@ def _body(header: Header) -> dict[str, Any]:
                 "wrapped": _b64(p.wrapped),
             },
             "recovery": {
-                "kdf": "hkdf-sha256",
+                "kdf": _RECOVERY_KDF[FORMAT_VERSION],
                 "salt": _b64(r.salt),
+                "public_key": _b64(r.public_key),
+                "ephemeral_key": _b64(r.ephemeral_key),
                 "nonce": _b64(r.nonce),
                 "wrapped": _b64(r.wrapped),
             },

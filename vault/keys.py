@@ -1,12 +1,16 @@
 """Key hierarchy: passphrase and recovery-code slots around one random data key.
 
-data key (32 random bytes, the SQLCipher raw key)
+data key (32 random bytes, the SQLCipher raw key; a new one at every re-key)
   wrapped by AES-256-GCM under Argon2id(NFC passphrase, salt)   -> passphrase slot
-  wrapped by AES-256-GCM under HKDF(recovery code, salt)        -> recovery slot
+  sealed to X25519(HKDF(recovery code, salt)): an ephemeral X25519 key agreement,
+    HKDF, AES-256-GCM                                           -> recovery slot
   HKDF(data key, "zpv/v1/header-mac")                           -> header MAC key
 
 The recovery code carries 150 random bits, so a fast KDF is enough for it; the
-passphrase is chosen by a person and gets the memory-hard one.
+passphrase is chosen by a person and gets the memory-hard one. The recovery slot
+is sealed to the code's public key so that a re-key (a passphrase change) can
+seal the new data key for the same code without knowing it. Format 1 headers
+wrapped the key under HKDF(recovery code, salt) directly; they are still read.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from hashlib import sha256
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -28,6 +33,7 @@ from .errors import WrongPassphrase, WrongRecoveryCode
 DATA_KEY_BYTES = 32
 SALT_BYTES = 16
 NONCE_BYTES = 12
+X25519_BYTES = 32
 
 # Crockford's base32: no I, L, O or U, so a code read aloud or retyped survives.
 RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -87,8 +93,47 @@ def derive_passphrase_key(passphrase: str, salt: bytes, params: KdfParams) -> by
 
 
 def derive_recovery_key(code: str, salt: bytes) -> bytes:
+    """The key that wraps the data key in a format 1 recovery slot."""
     normalised = normalise_recovery_code(code)
     return _hkdf(normalised.encode("ascii"), salt, b"zpv/v1/recovery-slot")
+
+
+def recovery_public_key(code: str, salt: bytes) -> bytes:
+    """The public half of the key pair a recovery code stands for (with its salt)."""
+    return _recovery_private_key(code, salt).public_key().public_bytes_raw()
+
+
+def seal_for_recovery(
+    public_key: bytes, data_key: bytes | bytearray, aad: bytes
+) -> tuple[bytes, bytes, bytes]:
+    """Seal the data key to a recovery code's public key; returns (ephemeral key, nonce,
+    ciphertext with tag). Needs no secret: a re-key uses it to keep the same code."""
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes_raw()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public_key))
+    kek = _hkdf(shared, ephemeral_public + public_key, b"zpv/v2/recovery-slot")
+    nonce, wrapped = wrap(kek, data_key, aad)
+    return ephemeral_public, nonce, wrapped
+
+
+def open_with_recovery_code(
+    code: str, salt: bytes, public_key: bytes, ephemeral_key: bytes, nonce: bytes,
+    wrapped: bytes, aad: bytes,
+) -> bytearray:
+    private = _recovery_private_key(code, salt)
+    if not hmac.compare_digest(private.public_key().public_bytes_raw(), public_key):
+        raise WrongRecoveryCode()
+    try:
+        shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral_key))
+    except ValueError:  # a low-order point: only an edited header holds one
+        raise WrongRecoveryCode() from None
+    kek = _hkdf(shared, ephemeral_key + public_key, b"zpv/v2/recovery-slot")
+    return unwrap_with_recovery_key(kek, nonce, wrapped, aad)
+
+
+def _recovery_private_key(code: str, salt: bytes) -> X25519PrivateKey:
+    seed = _hkdf(normalise_recovery_code(code).encode("ascii"), salt, b"zpv/v2/recovery-key")
+    return X25519PrivateKey.from_private_bytes(seed)
 
 
 def header_mac_key(data_key: bytes | bytearray) -> bytes:

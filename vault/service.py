@@ -21,7 +21,7 @@ from zpd import text
 from zpd.request import Ask
 
 from . import aliases as _aliases
-from . import audit, export, keys, passphrase_policy, profile, records, rollback, tokens
+from . import audit, export, keys, passphrase_policy, profile, records, rekey, rollback, tokens
 from . import balance as _balance
 from . import brands as _brands
 from . import delivery as _delivery
@@ -31,8 +31,8 @@ from . import report as _report
 from .brands import Brand, ImportResult, RequestSource, StoredRequest
 from .errors import (
     FieldRequiredByGrant,
-    HeaderCorrupted,
     NotAVault,
+    StorageFull,
     UnknownAsk,
     UnknownGrant,
     VaultCorrupted,
@@ -50,8 +50,16 @@ from .fsutil import (
     sync_directory,
 )
 from .grants import Grant, GrantStatus, Held, ShareResult
-from .header import Header, PassphraseSlot, RecoverySlot, header_path, read_header, write_header
+from .header import Header, encode_header, header_path, write_header
 from .restore import restore_backup
+from .slots import (
+    Opener,
+    PassphraseKey,
+    RecoveryTarget,
+    build_header,
+    with_passphrase,
+    with_recovery_code,
+)
 from .store import Connection, Store, database_path
 from .transport import Transport
 
@@ -74,10 +82,13 @@ class Vault:
         store: Store,
         lock: DirectoryLock,
         clock: Clock,
+        recovery: RecoveryTarget | None = None,
     ) -> None:
         self.directory = directory
         self._header = header
         self._data_key: bytearray | None = data_key
+        # What the next header's recovery slot is sealed to (None: the code must be renewed).
+        self._recovery = recovery
         self._store = store
         self._lock = lock
         self._clock = clock
@@ -115,7 +126,12 @@ class Vault:
         recovery_code = keys.new_recovery_code()
         now = clock()
         try:
-            header = _new_header(str(uuid.uuid4()), now, data_key, passphrase, recovery_code, kdf)
+            recovery = RecoveryTarget.for_code(recovery_code)
+            header = build_header(
+                vault_id=str(uuid.uuid4()), created_at=now, passphrase_changed_at=now,
+                data_key=data_key, passphrase=PassphraseKey.new(passphrase, kdf),
+                recovery=recovery,
+            )
             store = Store.open(database_path(staging), data_key, create=True)
             try:
                 with store.transaction() as connection:
@@ -133,7 +149,7 @@ class Vault:
             keys.wipe(data_key)
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        return cls._open(directory, header, data_key, clock), recovery_code
+        return cls._open(directory, header, data_key, clock, recovery), recovery_code
 
     @classmethod
     def unlock(
@@ -142,38 +158,34 @@ class Vault:
     ) -> Vault:
         """Open with the passphrase. VaultRolledBack if the directory holds an older copy
         of the vault than this computer saw there; `accept_rollback` opens it anyway."""
-        return cls._unlock(Path(directory), _passphrase_unwrap(passphrase), clock, accept_rollback)
+        return cls._unlock(Path(directory), with_passphrase(passphrase), clock, accept_rollback)
 
     @classmethod
     def unlock_with_recovery_code(
         cls, directory: Path, code: str, *, clock: Clock = _system_clock,
         accept_rollback: bool = False,
     ) -> Vault:
-        return cls._unlock(Path(directory), _recovery_unwrap(code), clock, accept_rollback)
+        """Open with the recovery code; then set a new passphrase (`change_passphrase`)."""
+        return cls._unlock(Path(directory), with_recovery_code(code), clock, accept_rollback)
 
     @classmethod
     def _unlock(
-        cls, directory: Path, unwrap: Callable[[Header], bytearray], clock: Clock,
+        cls, directory: Path, opener: Opener, clock: Clock,
         accept_rollback: bool, *, remember_seen: bool = True,
     ) -> Vault:
         if not header_path(directory).is_file():
             raise NotAVault(str(directory))
         lock = DirectoryLock(directory)
         lock.acquire()
-        data_key: bytearray | None = None
         try:
             # A header change or a backup killed half-way leaves its temporary file.
             remove_leftovers(directory, LEFTOVERS)
-            header = read_header(directory)
-            data_key = unwrap(header)
-            if not header.mac_is_valid(data_key):
-                raise HeaderCorrupted("header MAC does not match")
-            store = Store.open(database_path(directory), data_key)
+            # ... and a re-key killed half-way its pending header, sorted out here.
+            header, opened, store = rekey.open_database(directory, opener)
         except BaseException:
-            keys.wipe(data_key)
             lock.release()
             raise
-        vault = cls(directory, header, data_key, store, lock, clock)
+        vault = cls(directory, header, opened.data_key, store, lock, clock, opened.recovery)
         vault._remember_seen = False  # until the checks passed: a refused copy is not "seen"
         try:
             vault._check_belongs_to_header()
@@ -187,7 +199,10 @@ class Vault:
         return vault
 
     @classmethod
-    def _open(cls, directory: Path, header: Header, data_key: bytearray, clock: Clock) -> Vault:
+    def _open(
+        cls, directory: Path, header: Header, data_key: bytearray, clock: Clock,
+        recovery: RecoveryTarget,
+    ) -> Vault:
         lock = DirectoryLock(directory)
         lock.acquire()
         try:
@@ -195,7 +210,7 @@ class Vault:
         except BaseException:
             lock.release()
             raise
-        return cls(directory, header, data_key, store, lock, clock)
+        return cls(directory, header, data_key, store, lock, clock, recovery)
 
     def _check_belongs_to_header(self) -> None:
         row = self._store.query_one("SELECT value FROM meta WHERE key = 'vault_id'")
@@ -252,31 +267,66 @@ class Vault:
 
     def check_passphrase(self, passphrase: str) -> None:
         """Raise WrongPassphrase unless `passphrase` opens this vault (runs the KDF)."""
-        slot = self._header.passphrase
-        kek = keys.derive_passphrase_key(passphrase, slot.salt, slot.params)
-        keys.wipe(
-            keys.unwrap_with_passphrase_key(
-                kek, slot.nonce, slot.wrapped, self._header.slot_aad("passphrase")
-            )
-        )
+        PassphraseKey.checked(passphrase, self._header)
 
-    def change_passphrase(self, new_passphrase: str) -> None:
-        """Rewrap the data key under a new passphrase; the database is not touched."""
+    def change_passphrase(self, new_passphrase: str) -> str | None:
+        """Re-key under a new passphrase: a new data key, the database re-encrypted, both
+        slots rewritten. The recovery code carries over; when it cannot (a vault from
+        before header format 2, opened with its passphrase), a new one is made and
+        returned, to be shown once: the old one stops working. Slow on a large vault."""
         passphrase_policy.require_strong(new_passphrase)
-        data_key = self._key()
-        old = self._header.passphrase
-        salt = keys.new_salt()
-        kek = keys.derive_passphrase_key(new_passphrase, salt, old.params)
-        nonce, wrapped = keys.wrap(kek, data_key, self._header.slot_aad("passphrase"))
-        header = Header(
-            vault_id=self._header.vault_id,
-            created_at=self._header.created_at,
-            passphrase_changed_at=self._now(),
-            passphrase=PassphraseSlot(old.params, salt, nonce, wrapped),
-            recovery=self._header.recovery,
-        ).with_mac(data_key)
-        write_header(self.directory, header)
-        self._header = header
+        passphrase = PassphraseKey.new(new_passphrase, self._header.passphrase.params)
+        recovery, code = self._recovery, None
+        if recovery is None:
+            code = keys.new_recovery_code()
+            recovery = RecoveryTarget.for_code(code)
+        actions = ["vault.passphrase_changed"] + (["vault.recovery_code_renewed"] if code else [])
+        self._rekey(passphrase, recovery, self._now(), actions)
+        return code
+
+    def new_recovery_code(self, passphrase: str) -> str:
+        """Re-key with a new recovery code (returned, to be shown once); the old code stops
+        opening this vault and any header of it from now on. Asks for the passphrase
+        (WrongPassphrase otherwise), which stays as it is."""
+        current = PassphraseKey.checked(passphrase, self._header)
+        code = keys.new_recovery_code()
+        self._rekey(
+            current, RecoveryTarget.for_code(code), self._header.passphrase_changed_at,
+            ["vault.recovery_code_renewed"],
+        )
+        return code
+
+    @property
+    def keeps_recovery_code(self) -> bool:
+        """Whether a passphrase change keeps the recovery code (else it makes a new one)."""
+        return self._recovery is not None
+
+    def _rekey(
+        self, passphrase: PassphraseKey, recovery: RecoveryTarget, passphrase_changed_at: int,
+        actions: list[str],
+    ) -> None:
+        with self._store.exclusive():
+            old_key = self._key()
+            new_key = keys.new_data_key()
+            try:
+                header = build_header(
+                    vault_id=self._header.vault_id, created_at=self._header.created_at,
+                    passphrase_changed_at=passphrase_changed_at, data_key=new_key,
+                    passphrase=passphrase, recovery=recovery,
+                )
+                rekey.apply(self._store, self.directory, header, old_key, new_key)
+            except BaseException:
+                keys.wipe(new_key)
+                raise
+            self._header, self._data_key, self._recovery = header, new_key, recovery
+            keys.wipe(old_key)
+        # After the fact, and best effort: the re-key stands even if the disk is full now.
+        try:
+            with self._store.transaction() as connection:
+                for action in actions:
+                    audit.append(connection, self._now(), action, {})
+        except StorageFull:
+            pass
 
     @property
     def kdf_params(self) -> keys.KdfParams:
@@ -562,7 +612,13 @@ class Vault:
         contents.verify(self._key())
 
     def backup_to(self, path: Path) -> None:
-        export.write_backup(self._store, header_path(self.directory), self._key(), Path(path))
+        # The header in use, not the file: after a re-key whose last rename failed, the file
+        # is still the old one until the next unlock. Both under one hold of the store, so
+        # a re-key cannot come between the header and the database of the backup.
+        with self._store.exclusive():
+            export.write_backup(
+                self._store, self.directory, encode_header(self._header), self._key(), Path(path)
+            )
         self.record("vault.backed_up", {})
 
     @staticmethod
@@ -598,72 +654,20 @@ class Vault:
         return moved_aside
 
 
-def _passphrase_unwrap(passphrase: str) -> Callable[[Header], bytearray]:
-    def unwrap(header: Header) -> bytearray:
-        slot = header.passphrase
-        kek = keys.derive_passphrase_key(passphrase, slot.salt, slot.params)
-        return keys.unwrap_with_passphrase_key(
-            kek, slot.nonce, slot.wrapped, header.slot_aad("passphrase")
-        )
-
-    return unwrap
-
-
-def _recovery_unwrap(code: str) -> Callable[[Header], bytearray]:
-    def unwrap(header: Header) -> bytearray:
-        slot = header.recovery
-        kek = keys.derive_recovery_key(code, slot.salt)
-        return keys.unwrap_with_recovery_key(
-            kek, slot.nonce, slot.wrapped, header.slot_aad("recovery")
-        )
-
-    return unwrap
-
-
 def _unlock_with_any_secret(directory: Path, secret: str, clock: Clock) -> Vault:
     """A restore prompt takes either secret: a well-formed recovery code is tried as one first.
 
     The staged copy is not remembered as seen: Vault.restore records it at its final place.
     """
 
-    def unlock(unwrap: Callable[[Header], bytearray]) -> Vault:
-        return Vault._unlock(directory, unwrap, clock, True, remember_seen=False)
+    def unlock(opener: Opener) -> Vault:
+        return Vault._unlock(directory, opener, clock, True, remember_seen=False)
 
     try:
         keys.normalise_recovery_code(secret)
     except WrongRecoveryCode:
-        return unlock(_passphrase_unwrap(secret))
+        return unlock(with_passphrase(secret))
     try:
-        return unlock(_recovery_unwrap(secret))
+        return unlock(with_recovery_code(secret))
     except WrongRecoveryCode:
-        return unlock(_passphrase_unwrap(secret))
-
-
-def _new_header(
-    vault_id: str,
-    now: int,
-    data_key: bytearray,
-    passphrase: str,
-    recovery_code: str,
-    kdf: keys.KdfParams,
-) -> Header:
-    unsigned = Header(
-        vault_id=vault_id,
-        created_at=now,
-        passphrase_changed_at=now,
-        passphrase=PassphraseSlot(kdf, b"", b"", b""),
-        recovery=RecoverySlot(b"", b"", b""),
-    )
-    salt = keys.new_salt()
-    kek = keys.derive_passphrase_key(passphrase, salt, kdf)
-    nonce, wrapped = keys.wrap(kek, data_key, unsigned.slot_aad("passphrase"))
-    rsalt = keys.new_salt()
-    rkek = keys.derive_recovery_key(recovery_code, rsalt)
-    rnonce, rwrapped = keys.wrap(rkek, data_key, unsigned.slot_aad("recovery"))
-    return Header(
-        vault_id=vault_id,
-        created_at=now,
-        passphrase_changed_at=now,
-        passphrase=PassphraseSlot(kdf, salt, nonce, wrapped),
-        recovery=RecoverySlot(rsalt, rnonce, rwrapped),
-    ).with_mac(data_key)
+        return unlock(with_passphrase(secret))

@@ -1,11 +1,14 @@
-"""Killed at every step of a passphrase change, and of the rollback record's write.
+"""Killed at every step of a re-key (a passphrase change, a new recovery code), and of the
+rollback record's write.
 
-Random kills (the fault suite) rarely land inside the few system calls of an atomic
-header write. Here a child process counts the file-system calls `vault.fsutil` makes and
-kills itself with SIGKILL at the k-th one, for every k: the header is then either the old
-one or the new one (exactly one passphrase opens the vault), the next unlock removes the
-temporary file a kill can leave, and the rollback record stays readable and never raises a
-false alarm.
+Random kills (the fault suite, test_rekey_kills.py) rarely land between two given steps. Here
+a child process counts the file-system calls `vault.fsutil` makes and the statements the
+vault runs on its SQLCipher connections (the checkpoints, PRAGMA rekey, closing and reopening
+under the new key, the activity entry) and kills itself with SIGKILL at the k-th one, for
+every k: the vault then opens with exactly one of the old and the new secret (old until the
+re-key's commit, new from it on), with its data, integrity and activity chain intact; the
+next unlock removes the temporary file and finishes or drops the pending header a kill can
+leave; and the rollback record stays readable and never raises a false alarm.
 """
 
 from __future__ import annotations
@@ -21,20 +24,32 @@ import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT
 from tests.hardening.conftest import subprocess_env
-from vault import rollback
-from vault.errors import WrongPassphrase
+from vault import keys, rollback
+from vault.errors import WrongCredentials
+from vault.header import PENDING_HEADER_NAME
 from vault.service import Vault
 
 CHILD = """
 import os, signal, sys
 from pathlib import Path
+import sqlcipher3
 import vault.fsutil as fsutil
+import vault.keys as keys
+import vault.store as store
 from vault.service import Vault
 
-directory, old, new, kill_at, step = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), \\
-    sys.argv[5]
-vault = Vault.unlock(Path(directory), old)
+directory, old, new, kill_at, step, new_code = (
+    sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6])
 calls = 0
+counting = False
+rekeying = step != "lock"  # the statements count for a re-key; for the record, its writes
+
+def count(statement=False):
+    global calls
+    if counting and (rekeying or not statement):
+        calls += 1
+        if calls == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)
 
 class CountingOs:
     def __getattr__(self, name):
@@ -42,34 +57,59 @@ class CountingOs:
         if name not in ("open", "write", "fsync", "close", "replace", "unlink"):
             return real
         def counted(*args, **kwargs):
-            global calls
-            calls += 1
-            if calls == kill_at:
-                os.kill(os.getpid(), signal.SIGKILL)
+            count()
             return real(*args, **kwargs)
         return counted
 
+class CountingConnection:
+    def __init__(self, real):
+        self._real = real
+    def execute(self, *args):
+        count(statement=True)
+        return self._real.execute(*args)
+    def close(self):
+        count(statement=True)
+        return self._real.close()
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+class CountingSqlcipher:
+    def connect(self, *args, **kwargs):
+        return CountingConnection(sqlcipher3.connect(*args, **kwargs))
+    def __getattr__(self, name):
+        return getattr(sqlcipher3, name)
+
 fsutil.os = CountingOs()
+store.sqlcipher3 = CountingSqlcipher()
+keys.new_recovery_code = lambda: new_code
+vault = Vault.unlock(Path(directory), old)
+counting = True
 if step == "passphrase":
     vault.change_passphrase(new)
+elif step == "recovery_code":
+    vault.new_recovery_code(old)
 else:
     vault.set("shoe_size_eu", 44)
     vault.lock()  # writes the rollback record
 print(calls, flush=True)
 """
 
+NEW_CODE = "ABCDE-FGHJK-MNPQR-STVWX-YZ012-34567"
+OLD_CODE = "76543-210ZY-XWVTS-RQPNM-KJHGF-EDCBA"
+
 
 def run(directory: Path, state: Path, kill_at: int, step: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", CHILD, str(directory), PASSPHRASE, NEW_PASSPHRASE, str(kill_at),
-         step], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60,
+         step, NEW_CODE], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60,
         env=subprocess_env(state),
     )
 
 
 @pytest.fixture
-def template(tmp_path: Path, state_dir: Path) -> tuple[Path, Path]:
+def template(tmp_path: Path, state_dir: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     directory = tmp_path / "template" / "vault"
+    monkeypatch.setattr(keys, "new_recovery_code", lambda: OLD_CODE)
     with Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)[0] as vault:
         vault.set("shoe_size_eu", 42)
     return directory, state_dir
@@ -90,36 +130,53 @@ def fresh(template: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
     return directory, state
 
 
-def opens_with(directory: Path, passphrase: str) -> bool:
+def opens_with(directory: Path, secret: str, *, code: bool = False) -> bool:
     try:
-        Vault.unlock(directory, passphrase).lock()
-    except WrongPassphrase:
+        if code:
+            Vault.unlock_with_recovery_code(directory, secret).lock()
+        else:
+            Vault.unlock(directory, secret).lock()
+    except WrongCredentials:
         return False
     return True
 
 
-def test_a_passphrase_change_killed_at_any_step_leaves_exactly_one_passphrase(
-    template: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+# What each change replaces: (old secret, new secret, whether they are recovery codes).
+CHANGES = {
+    "passphrase": (PASSPHRASE, NEW_PASSPHRASE, False),
+    "recovery_code": (OLD_CODE, NEW_CODE, True),
+}
+
+
+@pytest.mark.parametrize("step", CHANGES)
+def test_a_re_key_killed_at_any_step_leaves_exactly_one_secret(
+    template: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
+    old_secret, new_secret, is_code = CHANGES[step]
     directory, state = fresh(template, tmp_path)
-    whole = run(directory, state, 0, "passphrase")
+    whole = run(directory, state, 0, step)
     assert whole.returncode == 0, whole.stderr
     steps = int(whole.stdout)
-    assert steps >= 5  # open, write, fsync, close, replace, then the directory's fsync
+    # The pending header's write (8 calls), two checkpoints, PRAGMA rekey, a close and a
+    # reopen (5 statements), the rename (4), the activity entry (4 statements).
+    assert steps >= 20, steps
     outcomes = []
     for kill_at in range(1, steps + 1):
         directory, state = fresh(template, tmp_path)
         monkeypatch.setenv(rollback.STATE_ENV, str(state))
-        killed = run(directory, state, kill_at, "passphrase")
+        killed = run(directory, state, kill_at, step)
         assert killed.returncode == -signal.SIGKILL, (kill_at, killed.stderr)
-        old, new = opens_with(directory, PASSPHRASE), opens_with(directory, NEW_PASSPHRASE)
+        old = opens_with(directory, old_secret, code=is_code)
+        new = opens_with(directory, new_secret, code=is_code)
         assert old != new, (kill_at, old, new)
         outcomes.append("new" if new else "old")
-        assert [p.name for p in directory.iterdir() if p.name.startswith(".")] == [], kill_at
-        with Vault.unlock(directory, NEW_PASSPHRASE if new else PASSPHRASE) as vault:
+        assert [p.name for p in directory.iterdir()
+                if p.name.startswith(".") or p.name == PENDING_HEADER_NAME] == [], kill_at
+        with Vault.unlock(directory, NEW_PASSPHRASE if step == "passphrase" and new
+                          else PASSPHRASE) as vault:
             assert vault.get("shoe_size_eu") == 42
             assert vault.integrity_problems() == [] and vault.verify_audit().ok
-    # Old until the rename, new from it on: never back and forth.
+    # Old until the re-key's commit, new from it on: never back and forth.
     assert outcomes == sorted(outcomes, key=["old", "new"].index), outcomes
     assert outcomes[0] == "old" and outcomes[-1] == "new", outcomes
 
@@ -140,3 +197,41 @@ def test_the_rollback_record_killed_at_any_step_stays_readable_and_raises_no_ala
             json.loads(path.read_text())  # the old record or the new one, never a torn one
         with Vault.unlock(directory, PASSPHRASE) as vault:  # no false "rolled back"
             assert vault.get("shoe_size_eu") == 44
+
+
+BACKUP_CHILD = """
+import os, signal, sys
+from pathlib import Path
+import vault.store as store
+from vault.service import Vault
+
+real_export = store.Store.export_copy
+
+def export_then_die(self, target, data_key):
+    real_export(self, target, data_key)  # the scratch copy is whole on disk...
+    os.kill(os.getpid(), signal.SIGKILL)  # ... and the process dies before removing it
+
+store.Store.export_copy = export_then_die
+vault = Vault.unlock(Path(sys.argv[1]), sys.argv[2])
+vault.backup_to(Path(sys.argv[3]))
+"""
+
+
+def test_a_killed_backup_leaves_a_scratch_copy_the_next_unlock_removes(
+    template: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory, state = fresh(template, tmp_path)
+    monkeypatch.setenv(rollback.STATE_ENV, str(state))
+    target = tmp_path / "backup.zpvbak"
+    killed = subprocess.run(
+        [sys.executable, "-c", BACKUP_CHILD, str(directory), PASSPHRASE, str(target)],
+        capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60, env=subprocess_env(state),
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    scratch = list(directory.glob(".backup-*.db"))
+    assert len(scratch) == 1 and scratch[0].stat().st_size > 0  # the encrypted copy, left
+    assert not target.exists()
+    with Vault.unlock(directory, PASSPHRASE) as vault:
+        assert [p.name for p in directory.iterdir() if p.name.startswith(".")] == []
+        assert vault.get("shoe_size_eu") == 42
+        assert vault.integrity_problems() == [] and vault.verify_audit().ok

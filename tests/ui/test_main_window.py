@@ -9,13 +9,15 @@ import sys
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import PASSPHRASE, PROJECT_ROOT, MadeVault
-from ui.clipboard import copy_secret
+from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, MadeVault
+from ui.clipboard import secret_clipboard
 from ui.main_window import MainWindow
+from vault.errors import WrongPassphrase
 from vault.service import Vault
 
 T = TypeVar("T")
@@ -108,13 +110,45 @@ def test_unlock_wrong_then_right_then_lock_drops_the_key(
     made_vault.unlock().lock()
 
 
-def test_unlock_with_recovery_code(qtbot: QtBot, made_vault: MadeVault) -> None:
+def test_unlock_with_recovery_code_asks_for_a_new_passphrase_at_once(
+    qtbot: QtBot, made_vault: MadeVault
+) -> None:
     window = open_window(qtbot, made_vault.directory)
     child(window, QCheckBox, "useRecoveryCode").setChecked(True)
     child(window, QLineEdit, "unlockSecret").setText(made_vault.recovery_code.lower())
     child(window, QPushButton, "unlockButton").click()
-    qtbot.waitUntil(lambda: window.vault is not None, timeout=5_000)
+    new = child(window, QLineEdit, "recoveryNewPassphrase")
+    qtbot.waitUntil(new.isVisible, timeout=5_000)
+    assert window.vault is None  # nothing shown before the new passphrase is set
+    new.setText(NEW_PASSPHRASE)
+    child(window, QLineEdit, "recoveryRepeatPassphrase").setText(NEW_PASSPHRASE + "x")
+    child(window, QPushButton, "setPassphraseButton").click()
+    error = child(window, QLabel, "recoveryPassphraseError")
+    assert error.isVisible() and "differ" in error.text()
+    child(window, QLineEdit, "recoveryRepeatPassphrase").setText(NEW_PASSPHRASE)
+    child(window, QPushButton, "setPassphraseButton").click()
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
+    assert new.text() == ""
     window.lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(made_vault.directory, made_vault.passphrase)
+    Vault.unlock(made_vault.directory, NEW_PASSPHRASE).lock()
+    Vault.unlock_with_recovery_code(made_vault.directory, made_vault.recovery_code).lock()
+
+
+def test_locking_instead_of_a_new_passphrase_closes_the_vault(
+    qtbot: QtBot, made_vault: MadeVault
+) -> None:
+    window = open_window(qtbot, made_vault.directory)
+    child(window, QCheckBox, "useRecoveryCode").setChecked(True)
+    child(window, QLineEdit, "unlockSecret").setText(made_vault.recovery_code)
+    child(window, QPushButton, "unlockButton").click()
+    lock = child(window, QPushButton, "recoveryLockButton")
+    qtbot.waitUntil(lock.isVisible, timeout=5_000)
+    lock.click()
+    assert child(window, QLineEdit, "unlockSecret").isVisible()
+    assert not child(window, QCheckBox, "useRecoveryCode").isChecked()
+    made_vault.unlock().lock()  # closed: the directory is free, the passphrase unchanged
 
 
 def test_search_filters_fields(qtbot: QtBot, made_vault: MadeVault) -> None:
@@ -134,7 +168,7 @@ def test_search_filters_fields(qtbot: QtBot, made_vault: MadeVault) -> None:
 
 def test_copied_secret_is_cleared_from_clipboard(qtbot: QtBot) -> None:
     clipboard = QGuiApplication.clipboard()
-    copy_secret("ABCDE-FGHJK", seconds=1)
+    secret_clipboard().copy("ABCDE-FGHJK", seconds=1)
     assert clipboard.text() == "ABCDE-FGHJK"
     qtbot.waitUntil(lambda: clipboard.text() == "", timeout=3_000)
 

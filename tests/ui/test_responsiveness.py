@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLineEdit, QProgressBar, QPushButton
 from pytestqt.qtbot import QtBot
 
 from brandkit.issuing import sign_spec
@@ -23,11 +23,13 @@ from brandkit.server import create_app
 from brandkit.serving import address_of, bind, running
 from brandkit.sqlstorage import SqliteStorage
 from tests.brand_specs import shoe_shop_spec
-from tests.conftest import FAST_KDF, PASSPHRASE, MadeVault
+from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault
 from tests.delivery.brand import live_brand
 from tests.ui.heartbeat import Heartbeat
 from ui.main_window import MainWindow
-from vault.errors import VaultLocked
+from vault import bulk
+from vault.audit import append_many
+from vault.errors import VaultLocked, WrongPassphrase
 from vault.keys import KdfParams
 from vault.outbox import DeliveryStatus
 from vault.service import Vault
@@ -100,9 +102,12 @@ def unlocked_window(qtbot: QtBot, made_vault: MadeVault) -> tuple[MainWindow, Va
 
 def test_idle_lock_drops_the_key(qtbot: QtBot, made_vault: MadeVault) -> None:
     window, opened = unlocked_window(qtbot, made_vault)
+    buffer = opened._data_key  # the very bytearray the vault keys the database with
+    assert buffer is not None and any(buffer)
     window.idle.start(300)  # the setting is in minutes; the mechanism is the same
     qtbot.waitUntil(lambda: window.vault is None, timeout=5_000)
     assert opened.is_locked and not window.session.is_open
+    assert buffer == bytearray(len(buffer)), "the key was dropped but not overwritten"
     with pytest.raises(VaultLocked):
         opened.fields()
     assert window.findChild(QLineEdit, "unlockSecret").isVisible()
@@ -110,11 +115,66 @@ def test_idle_lock_drops_the_key(qtbot: QtBot, made_vault: MadeVault) -> None:
 
 def test_ctrl_l_locks_from_anywhere(qtbot: QtBot, made_vault: MadeVault) -> None:
     window, opened = unlocked_window(qtbot, made_vault)
+    buffer = opened._data_key
+    assert buffer is not None and any(buffer)
     window.activateWindow()
     window.my_data.search.setFocus()
     qtbot.keyClick(window.my_data.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.vault is None, timeout=5_000)
     assert opened.is_locked
+    assert buffer == bytearray(len(buffer)), "the key was dropped but not overwritten"
+
+
+def large_vault(directory: Path, entries: int) -> None:
+    """A vault whose re-key takes a while: many activity entries (chained as the vault does)."""
+    vault, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
+    with vault:
+        with bulk.transaction(vault) as connection:
+            append_many(connection, (
+                (1_700_000_000 + i, "field.set", {"key": "x_note", "note": f"{i:08d}" * 24})
+                for i in range(entries)
+            ))
+
+
+def test_a_re_key_shows_progress_never_stalls_and_a_lock_waits_for_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    directory = tmp_path / "vault"
+    large_vault(directory, 150_000)
+    window = MainWindow(directory)
+    qtbot.addWidget(window)
+    window.show()
+    window.findChild(QLineEdit, "unlockSecret").setText(PASSPHRASE)
+    window.findChild(QPushButton, "unlockButton").click()
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
+    opened = window.vault
+    assert opened is not None
+    old_key = opened._data_key
+    window.area.show_page(window.settings_page)
+    window.findChild(QLineEdit, "currentPassphrase").setText(PASSPHRASE)
+    window.findChild(QLineEdit, "settingsNewPassphrase").setText(NEW_PASSPHRASE)
+    window.findChild(QLineEdit, "settingsRepeatPassphrase").setText(NEW_PASSPHRASE)
+    busy = window.findChild(QProgressBar, "secretsBusy")
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    started = time.perf_counter()
+    window.findChild(QPushButton, "changePassphrase").click()
+    assert busy.isVisible()
+    qtbot.wait(100)
+    window.lock_action.trigger()  # Ctrl+L in the middle of it: hidden at once, locked after
+    lock_returned = time.perf_counter()
+    assert window.vault is None and window.findChild(QLineEdit, "unlockSecret").isVisible()
+    assert not opened.is_locked, "the re-key was not under way any more: make it longer"
+    qtbot.waitUntil(lambda: opened.is_locked, timeout=60_000)
+    took = time.perf_counter() - started
+    heartbeat.stop()
+    assert took > 4 * STALL_LIMIT, f"the re-key took {took:.3f} s: too short to show a stall"
+    assert lock_returned - started < took / 2
+    assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"
+    assert old_key == bytearray(len(old_key))
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(directory, PASSPHRASE)
+    Vault.unlock(directory, NEW_PASSPHRASE).lock()
 
 
 def test_the_heartbeat_sees_a_stall(qtbot: QtBot) -> None:

@@ -1,7 +1,7 @@
 """Every way an unlock can be refused gives its typed error and leaves every file as it was.
 
-Also: passphrase change and recovery (library and CLI), the one-process lock,
-and the passphrase policy at creation.
+Also: passphrase change and recovery (library and CLI; what a re-key leaves an old header
+or backup is in test_rekey.py), the one-process lock, and the passphrase policy at creation.
 """
 
 from __future__ import annotations
@@ -169,16 +169,20 @@ def test_cli_wrong_passphrase_exits_3_with_one_line(named_vault: MadeVault) -> N
 # -- passphrase change -----------------------------------------------------------------------
 
 
-def test_passphrase_change_rewraps_without_touching_the_database(named_vault: MadeVault) -> None:
+def test_passphrase_change_re_keys_the_database(named_vault: MadeVault) -> None:
+    """Not only the header: the database is re-encrypted under a new data key (so the old
+    header with the old passphrase opens nothing: tests/vault/test_rekey.py)."""
     directory = named_vault.directory
     db_before = db_digest(directory)
     header_before = header_path(directory).read_bytes()
 
     with named_vault.unlock() as opened:
+        key_before = bytes(opened._key())
         opened.change_passphrase(NEW_PASSPHRASE)
-        assert opened.get("preferred_name") == "Ada"  # still usable after the rewrap
+        assert bytes(opened._key()) != key_before
+        assert opened.get("preferred_name") == "Ada"  # still usable after the re-key
 
-    assert db_digest(directory) == db_before
+    assert db_digest(directory) != db_before
     assert header_path(directory).read_bytes() != header_before
     assert not (directory / "vault.db-wal").exists()
     with pytest.raises(WrongPassphrase):
@@ -186,7 +190,6 @@ def test_passphrase_change_rewraps_without_touching_the_database(named_vault: Ma
     assert_opens_with(named_vault, NEW_PASSPHRASE)
     with Vault.unlock_with_recovery_code(directory, named_vault.recovery_code) as recovered:
         assert recovered.get("preferred_name") == "Ada"
-    assert db_digest(directory) == db_before
 
 
 def test_passphrase_change_refuses_a_weak_passphrase(named_vault: MadeVault) -> None:
@@ -197,16 +200,14 @@ def test_passphrase_change_refuses_a_weak_passphrase(named_vault: MadeVault) -> 
     assert_opens_with(named_vault, PASSPHRASE)
 
 
-def test_zpv_passwd_rewraps_without_touching_the_database(named_vault: MadeVault) -> None:
+def test_zpv_passwd_changes_the_passphrase(named_vault: MadeVault) -> None:
     directory = named_vault.directory
-    db_before = db_digest(directory)
     result = run_cli(
         "passwd", vault_dir=directory, env={"ZPV_NEW_PASSPHRASE": NEW_PASSPHRASE}
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
 
-    assert db_digest(directory) == db_before
     with pytest.raises(WrongPassphrase):
         Vault.unlock(directory, PASSPHRASE)
     assert_opens_with(named_vault, NEW_PASSPHRASE)
@@ -298,10 +299,8 @@ def test_recovery_code_accepts_misreadings(
 
 def test_recovery_then_new_passphrase_through_the_library(named_vault: MadeVault) -> None:
     directory = named_vault.directory
-    db_before = db_digest(directory)
     with Vault.unlock_with_recovery_code(directory, named_vault.recovery_code) as opened:
         opened.change_passphrase(NEW_PASSPHRASE)
-    assert db_digest(directory) == db_before
     with pytest.raises(WrongPassphrase):
         Vault.unlock(directory, PASSPHRASE)
     assert_opens_with(named_vault, NEW_PASSPHRASE)
@@ -309,7 +308,6 @@ def test_recovery_then_new_passphrase_through_the_library(named_vault: MadeVault
 
 def test_zpv_recover_sets_a_new_passphrase(named_vault: MadeVault) -> None:
     directory = named_vault.directory
-    db_before = db_digest(directory)
     typed = named_vault.recovery_code.lower().replace("-", " ")
     result = run_cli(
         "recover",
@@ -320,7 +318,6 @@ def test_zpv_recover_sets_a_new_passphrase(named_vault: MadeVault) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
 
-    assert db_digest(directory) == db_before
     with pytest.raises(WrongPassphrase):
         Vault.unlock(directory, PASSPHRASE)
     assert_opens_with(named_vault, NEW_PASSPHRASE)

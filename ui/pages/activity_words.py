@@ -67,6 +67,12 @@ def action_text(action: str) -> str:
         "vault.rollback_accepted": QCoreApplication.translate(
             "ActivityWords", "Older copy opened on purpose"
         ),
+        "vault.passphrase_changed": QCoreApplication.translate(
+            "ActivityWords", "Passphrase changed; vault re-encrypted"
+        ),
+        "vault.recovery_code_renewed": QCoreApplication.translate(
+            "ActivityWords", "New recovery code; vault re-encrypted"
+        ),
         "alias.created": QCoreApplication.translate("ActivityWords", "Email alias given"),
         "aliases.enabled": QCoreApplication.translate("ActivityWords", "Email aliases on"),
         "aliases.disabled": QCoreApplication.translate("ActivityWords", "Email aliases off"),
@@ -80,7 +86,8 @@ def known_actions() -> list[str]:
         "brand.keys_replaced", "grant.created", "grant.updated", "grant.revoked",
         "grant.expired", "delivery.grant_delivered", "delivery.revocation_delivered",
         "delivery.refused", "vault.exported", "vault.backed_up", "vault.restored",
-        "vault.rollback_accepted", "alias.created", "aliases.enabled", "aliases.disabled",
+        "vault.rollback_accepted", "vault.passphrase_changed", "vault.recovery_code_renewed",
+        "alias.created", "aliases.enabled", "aliases.disabled",
     )]
 
 

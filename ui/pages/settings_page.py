@@ -1,4 +1,4 @@
-"""Settings: language, automatic lock, passphrase, backup and export."""
+"""Settings: language, automatic lock, passphrase and recovery code, backup and export."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -20,14 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vault.service import Vault
-
 from .. import strings
 from ..session import AUDIT, BRANDS, GRANTS, Session
 from ..settings import IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from ..widgets import plain_label
 from .aliases_section import AliasesSection
 from .base import Page
+from .secrets_section import SecretsSection
 
 LANGUAGES = (
     ("system", QT_TRANSLATE_NOOP("SettingsPage", "System language")),
@@ -54,7 +52,8 @@ class SettingsPage(Page):
         outer.addWidget(scroll)
         layout = QVBoxLayout(content)
         layout.addWidget(self._general())
-        layout.addWidget(self._passphrase())
+        self.secrets = SecretsSection(session, settings)
+        layout.addWidget(self.secrets)
         layout.addWidget(self._portability())
         self.aliases = AliasesSection(session)
         layout.addWidget(self.aliases)
@@ -69,8 +68,7 @@ class SettingsPage(Page):
         self.aliases.reload()
 
     def clear(self) -> None:
-        for box in (self.current, self.new, self.repeat):
-            box.clear()
+        self.secrets.clear()
         self.message.clear()
         self.aliases.clear()
 
@@ -98,25 +96,6 @@ class SettingsPage(Page):
         form.addRow(self.tr("Lock when idle for"), self.idle)
         return box
 
-    def _passphrase(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Passphrase"))
-        form = QFormLayout(box)
-        self.current = self._secret_box("currentPassphrase", self.tr("Current passphrase"))
-        self.new = self._secret_box("settingsNewPassphrase", self.tr("New passphrase"))
-        self.repeat = self._secret_box("settingsRepeatPassphrase", self.tr("Repeat it"))
-        form.addRow(self.tr("Current"), self.current)
-        form.addRow(self.tr("New"), self.new)
-        form.addRow(self.tr("Repeat"), self.repeat)
-        self.change = QPushButton(self.tr("Change passphrase"), objectName="changePassphrase")
-        self.change.clicked.connect(self._change_passphrase)
-        form.addRow("", self.change)
-        note = plain_label(self.tr(
-            "Only the key file beside the database is rewritten. Your recovery code keeps "
-            "working."
-        ))
-        form.addRow("", note)
-        return box
-
     def _portability(self) -> QGroupBox:
         box = QGroupBox(self.tr("Backup and export"))
         column = QVBoxLayout(box)
@@ -135,12 +114,6 @@ class SettingsPage(Page):
         )))
         return box
 
-    def _secret_box(self, name: str, accessible: str) -> QLineEdit:
-        box = QLineEdit(objectName=name)
-        box.setEchoMode(QLineEdit.EchoMode.Password)
-        box.setAccessibleName(accessible)
-        return box
-
     # -- actions ------------------------------------------------------------------
 
     def _language_picked(self) -> None:
@@ -155,29 +128,6 @@ class SettingsPage(Page):
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet("color: #c0392b;" if error else "")
         self.message.setText(text)
-
-    def _change_passphrase(self) -> None:
-        current, new = self.current.text(), self.new.text()
-        if new != self.repeat.text():
-            self._say(self.tr("The two new passphrases differ."), error=True)
-            return
-        self.change.setEnabled(False)
-        self._say(self.tr("Changing the passphrase..."))
-
-        def work(vault: Vault) -> None:
-            vault.check_passphrase(current)
-            vault.change_passphrase(new)
-
-        def done(_: object) -> None:
-            self.change.setEnabled(True)
-            self.clear()
-            self._say(self.tr("Passphrase changed. Your recovery code still works."))
-
-        def failed(error: BaseException) -> None:
-            self.change.setEnabled(True)
-            self._say(strings.error_message(error), error=True)
-
-        self.session.call(work, done, failed=failed, owner=self)
 
     def _backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

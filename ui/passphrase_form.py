@@ -1,0 +1,90 @@
+"""A new passphrase typed twice, with a strength meter and the reasons a weak one is refused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+
+from vault import passphrase_policy
+
+from . import strings
+
+STRONG_BITS = 80.0
+
+
+def _tr(text: str) -> str:
+    # Words first written for the create page: kept in its translation context.
+    return QCoreApplication.translate("CreatePage", text)
+
+
+@dataclass(frozen=True)
+class FormNames:
+    """Object names of the form's widgets (two forms can share a window)."""
+
+    passphrase: str = "newPassphrase"
+    repeat: str = "repeatPassphrase"
+    meter: str = "strengthMeter"
+    hint: str = "strengthHint"
+
+
+class PassphraseForm(QWidget):
+    submitted = Signal()  # Return in the second box
+
+    def __init__(self, names: FormNames = FormNames()) -> None:
+        super().__init__()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        self.passphrase = QLineEdit(objectName=names.passphrase)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(_tr("New passphrase"))
+        self.repeat = QLineEdit(objectName=names.repeat)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName(_tr("Repeat passphrase"))
+        form.addRow(_tr("Passphrase"), self.passphrase)
+        form.addRow(_tr("Repeat"), self.repeat)
+        column.addLayout(form)
+        self.meter = QProgressBar(objectName=names.meter)
+        self.meter.setRange(0, 100)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(8)
+        self.meter.setAccessibleName(_tr("Passphrase strength"))
+        column.addWidget(self.meter)
+        self.hint = QLabel(objectName=names.hint)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        column.addWidget(self.hint)
+        self.passphrase.textChanged.connect(self._update_strength)
+        self.repeat.returnPressed.connect(self.submitted)
+        self._update_strength()
+
+    def matches(self) -> bool:
+        return bool(self.passphrase.text() == self.repeat.text())
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+
+    def focus(self) -> None:
+        self.passphrase.setFocus()
+
+    def _update_strength(self) -> None:
+        text = self.passphrase.text()
+        reasons = passphrase_policy.weaknesses(text)
+        bits = passphrase_policy.estimated_bits(text) if text else 0.0
+        score = 0 if not text else min(100, int(100 * bits / STRONG_BITS))
+        if reasons:
+            score = min(score, 30)
+        self.meter.setValue(score)
+        colour = "#c0392b" if reasons else ("#d68910" if score < 100 else "#1e8449")
+        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        if not text:
+            self.hint.setText("")
+        elif reasons:
+            self.hint.setText(" ".join(strings.weakness(r) for r in reasons))
+        elif score < 100:
+            self.hint.setText(_tr("Good enough. Another word would make it stronger."))
+        else:
+            self.hint.setText(_tr("Strong."))
