@@ -26,9 +26,9 @@ import pytest
 
 from tests.conftest import FAST_KDF, PROJECT_ROOT
 from tests.delivery.conftest import make_brand
+from tests.hardening.acked import Model, check_whole
 from tests.hardening.conftest import subprocess_env
 from tests.hardening.disk_full_worker import ORIGIN_FILE, PASSPHRASES, fill
-from tests.hardening.test_fault_suite import Model, check_whole
 from vault import export
 from vault.fieldtypes import FieldType, Sensitivity
 from vault.service import Vault
@@ -151,7 +151,7 @@ def test_a_full_disk_is_a_typed_error_and_loses_nothing(
             expected = sorted([*expected, after["after_free"]])
             assert sorted(g.id for g in vault.grants()) == expected
         # Every grant, version, field change whole (the fault suite's checks).
-        check_whole(vault, Model(PASSPHRASES[0], {}), f"{mode} {scenario}")
+        check_whole(vault, Model(PASSPHRASES[0]), f"{mode} {scenario}")
         if scenario == "backup":
             for path in [*acks, after["after_free"], str(prepared.backup)]:
                 export.read_backup(Path(path))  # complete and well formed
