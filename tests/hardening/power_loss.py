@@ -21,13 +21,16 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 SHIM_SOURCE = Path(__file__).with_name("sync_shim.c")
 
 
 def build_shim(directory: Path) -> Path:
     """Compile sync_shim.c with the system's C compiler; the shared library's path."""
     compiler = shutil.which("gcc") or shutil.which("cc")
-    assert compiler is not None, "the power-loss test needs a C compiler (Debian's gcc)"
+    if compiler is None:  # .ci/run installs gcc, and fails on this skip
+        pytest.skip("no C compiler (Debian's gcc) to build the fsync recorder")
     library = directory / "libzpvsync.so"
     subprocess.run(
         [compiler, "-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", "-o", str(library),
