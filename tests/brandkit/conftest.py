@@ -80,15 +80,22 @@ def db_files(path: Path) -> bytes:
 
 
 POSTGRES_ENV = "ZPV_TEST_POSTGRES_URL"
+# Set by .ci/run: PostgreSQL is expected, so a missing URL fails the tests instead of
+# skipping them.
+REQUIRE_POSTGRES_ENV = "ZPV_REQUIRE_POSTGRES"
 
 
 @pytest.fixture(scope="session")
 def postgres_server() -> str:
-    """The URL of a PostgreSQL database the tests may use, or the test is skipped."""
+    """The URL of a PostgreSQL database the tests may use, or the test is skipped (failed,
+    when ZPV_REQUIRE_POSTGRES=1)."""
     url = os.environ.get(POSTGRES_ENV)
     if not url:
-        pytest.skip(f"{POSTGRES_ENV} is not set: no PostgreSQL to test against "
-                    "(`.ci/postgres` starts one and prints its URL)")
+        reason = (f"{POSTGRES_ENV} is not set: no PostgreSQL to test against "
+                  "(`.ci/postgres` starts one and prints its URL)")
+        if os.environ.get(REQUIRE_POSTGRES_ENV, "") not in ("", "0"):
+            pytest.fail(f"{reason}, and {REQUIRE_POSTGRES_ENV} says it is required")
+        pytest.skip(reason)
     return url
 
 

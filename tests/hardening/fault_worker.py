@@ -7,8 +7,14 @@ kills it with SIGKILL at the moment it was told.
 Commands arrive on stdin, one JSON object a line: {"vault": DIR, "seed": S, "passphrase": P,
 "kill_after": SECONDS} runs a round; {"quit": true} ends. Everything goes to stdout as JSON
 lines written with one write() each (atomic on a pipe): the child's {"begin": op} before an
-operation and {"ack": op} after it returned; the zygote's {"reaped": status} once the child
-is dead, so every line of a round comes before its "reaped".
+operation and {"ack": op} after it returned, with the activity log's head as it then stood,
+before the next begins; the zygote's {"reaped": status} once the child is dead, so every
+line of a round comes before its "reaped".
+
+For the power-loss test a round may also carry "sync_log" (a folder: the child points
+sync_shim.c, preloaded into the zygote, at the vault and that folder), "ops" (only these
+operations) and "unsafe", a deliberate fault the test must catch: "synchronous-off" (PRAGMA
+synchronous = OFF once unlocked) or "no-vault-fsync" (the vault's own fsync calls skipped).
 
 Forking from an imported zygote makes a round cost a fork instead of an interpreter start,
 which is what lets the suite afford 500 kills. The zygote never opens the vault, starts a
@@ -27,6 +33,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from vault import fsutil, rollback
 from vault.errors import FieldRequiredByGrant
 from vault.grants import GrantStatus
 from vault.service import Vault
@@ -41,7 +48,8 @@ def say(**message: Any) -> None:
     os.write(1, (json.dumps(message) + "\n").encode())
 
 
-def choose(rng: random.Random, vault: Vault) -> tuple[str, dict[str, Any]]:
+def choose(rng: random.Random, vault: Vault,
+           only: list[str] | None = None) -> tuple[str, dict[str, Any]]:
     active = [g.id for g in vault.grants(status=GrantStatus.ACTIVE)]
     has_size = vault.get("shoe_size_eu") is not None
     weights = {
@@ -50,6 +58,8 @@ def choose(rng: random.Random, vault: Vault) -> tuple[str, dict[str, Any]]:
         "revoke": (1.0 + len(active)) if active else 0.0,
         "flush": 2.5, "passwd": 0.4, "relock": 0.4,
     }
+    if only:
+        weights = {op: weight if op in only else 0.0 for op, weight in weights.items()}
     op = rng.choices(list(weights), list(weights.values()))[0]
     args: dict[str, Any] = {}
     if op == "set_size":
@@ -103,20 +113,42 @@ def perform(vault: Vault, op: str, args: dict[str, Any], directory: Path,
     raise ValueError(op)
 
 
-def child(directory: Path, seed: int, passphrase: str) -> None:
+def head(vault: Vault) -> list[Any] | None:
+    current = rollback.current_head(vault._store)
+    return [current.seq, current.hash] if current else None
+
+
+class WithoutFsync:
+    """`os` for vault.fsutil, with fsync doing nothing."""
+
+    def __getattr__(self, name: str) -> Any:
+        return (lambda fd: None) if name == "fsync" else getattr(os, name)
+
+
+def child(directory: Path, seed: int, passphrase: str, command: dict[str, Any]) -> None:
+    if command.get("sync_log"):
+        os.environ["ZPV_SYNC_WATCH"] = os.path.realpath(directory)
+        os.environ["ZPV_SYNC_LOG"] = command["sync_log"]
+    unsafe = command.get("unsafe")
+    if unsafe == "no-vault-fsync":
+        fsutil.os = WithoutFsync()  # type: ignore[assignment]
     rng = random.Random(seed)
     random.seed(seed)  # the outbox's jitter
     say(begin={"op": "unlock"})
-    vault = Vault.unlock(directory, passphrase)
-    vault.transport = Transport(connect_timeout=2, total_timeout=5)
-    say(ack={"op": "unlock"})
+    opened = Vault.unlock(directory, passphrase)
+    opened.transport = Transport(connect_timeout=2, total_timeout=5)
+    if unsafe == "synchronous-off":
+        opened._store.connection.execute("PRAGMA synchronous = OFF")
+    say(ack={"op": "unlock", "head": head(opened)})
     while True:
-        op, args = choose(rng, vault)
+        op, args = choose(rng, opened, command.get("ops"))
         say(begin={"op": op, **args})
-        vault, result = perform(vault, op, args, directory, passphrase)
+        opened, result = perform(opened, op, args, directory, passphrase)
         if op == "passwd":
             passphrase = args["new"]
-        say(ack={"op": op, **args, **result})
+        if op == "relock" and unsafe == "synchronous-off":
+            opened._store.connection.execute("PRAGMA synchronous = OFF")
+        say(ack={"op": op, **args, **result, "head": head(opened)})
 
 
 ORIGIN = ""
@@ -133,7 +165,8 @@ def main() -> None:
         pid = os.fork()
         if pid == 0:
             try:
-                child(Path(command["vault"]), int(command["seed"]), str(command["passphrase"]))
+                child(Path(command["vault"]), int(command["seed"]), str(command["passphrase"]),
+                      command)
             except BaseException:
                 say(error=traceback.format_exc())
                 os._exit(3)

@@ -3,8 +3,9 @@
 A child process sets a counter field in a loop and prints each value only after
 `set` returned. The test kills it at a random moment, then opens the vault and
 checks: it opens, SQLCipher's page check and SQLite's structural check pass,
-the audit chain verifies, and the stored counter is the last acknowledged value
-or the one after it (written but killed before it could say so), never lower.
+the audit chain verifies, the stored counter is the last acknowledged value
+or the one after it (written but killed before it could say so), never lower, and
+the counter's history holds every value from 1 up to it, in order.
 """
 
 from __future__ import annotations
@@ -130,7 +131,8 @@ def _check_vault(directory: Path, last_acknowledged: int, round_number: int) -> 
     assert report.ok, (where, report)
     assert isinstance(stored, int), (where, stored)
     assert last_acknowledged <= stored <= last_acknowledged + 1, (where, last_acknowledged, stored)
-    assert history[-1].value == stored, where
+    # Every acknowledged value, one by one and in order, not only the last.
+    assert [entry.value for entry in history] == list(range(1, stored + 1)), where
     return stored
 
 
