@@ -182,7 +182,9 @@ def _keys(reader: Reader) -> tuple[dict[str, Any], dict[str, Any]]:
         sig_key = jose.import_public_key(signing[0], "Ed25519")
         enc_key = jose.import_public_key(encryption[0], "X25519")
     except KeyInvalid as exc:
-        raise RequestInvalid("bad_keys", str(exc)) from None
+        # A key anyone could sign or decrypt with gets its own reason; the rest is malformed.
+        weak = exc.reason in ("small_order_key", "non_canonical_key")
+        raise RequestInvalid(exc.reason if weak else "bad_keys", str(exc)) from None
     for jwk, key in ((signing[0], sig_key), (encryption[0], enc_key)):
         if jwk.get("kid") != jose.thumbprint(key):
             raise RequestInvalid("bad_keys", "a key's kid is not its RFC 7638 thumbprint")
