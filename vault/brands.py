@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from zpd.errors import RequestInvalid
+from zpd.origin import AddressScope, host_of, host_scope, ip_literal, origin_of
 from zpd.request import Ask, DataRequest, verify_request
 
 from . import audit
@@ -28,6 +30,12 @@ class Brand:
     pinned_at: int
     signing_kid: str
     encryption_kid: str
+
+    @property
+    def home(self) -> AddressScope:
+        """Where the brand's address leads as written: PUBLIC (the internet), LOOPBACK
+        (this computer: a demo or test server) or LOCAL_NETWORK (a local-only name)."""
+        return host_scope(host_of(self.origin))
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,8 @@ def import_request(
     if expected_origin is not None and request.iss != expected_origin:
         raise RequestInvalid("bad_issuer", f"served by {expected_origin}, names {request.iss}")
     verified = source is RequestSource.WEB
+    if not verified:
+        refuse_local_origin(request.iss)
     existing = _brand_row(store, request.iss)
     keys_replaced = False
     if existing is not None:
@@ -131,6 +141,47 @@ def import_request(
         keys_replaced=keys_replaced,
         already_known=duplicate is not None,
     )
+
+
+def refuse_local_origin(origin: str) -> None:
+    """A request not fetched from its own origin may not name this computer, nor an
+    address on the local network or of special use: sharing would make the vault POST
+    there (a router, a printer, a database on 127.0.0.1...). A local-only *name* passes
+    (nothing resolves it offline); the transport refuses its address when connecting."""
+    host = host_of(origin)
+    scope = host_scope(host)
+    if scope is AddressScope.LOOPBACK or (ip_literal(host) is not None
+                                          and scope is not AddressScope.PUBLIC):
+        raise RequestInvalid(
+            "local_address",
+            f"{origin} is not on the internet ({scope.value}); only a request fetched from "
+            "that address itself may name it",
+        )
+
+
+def may_reach_loopback(store: Store, origin: str) -> bool:
+    """Whether exchanges with this brand may connect to this computer: only a brand whose
+    request was fetched from a loopback origin (a demo or test server)."""
+    if host_scope(host_of(origin)) is not AddressScope.LOOPBACK:
+        return False
+    row = store.query_one("SELECT domain_verified FROM brands WHERE origin = ?", (origin,))
+    return row is not None and bool(row[0])
+
+
+def loopback_policy(store: Store, well_known_path: str) -> Callable[[str, str], bool]:
+    """The transport's `may_reach_loopback`: fetching a request from a loopback address the
+    person named, and every exchange with a brand whose request was fetched from one."""
+
+    def may_reach(method: str, url: str) -> bool:
+        try:
+            origin = origin_of(url)
+        except ValueError:
+            return False
+        if method == "GET" and url == origin + well_known_path:
+            return host_scope(host_of(origin)) is AddressScope.LOOPBACK
+        return may_reach_loopback(store, origin)
+
+    return may_reach
 
 
 def _pin(

@@ -218,6 +218,11 @@ def _endpoint(endpoints: Reader, name: str, iss: str) -> str:
         origin = origin_of(url)
     except ValueError as exc:
         raise RequestInvalid("bad_endpoint", f"{endpoints.where(name)}: {exc}") from None
+    if "?" in url or "#" in url:
+        # The vault POSTs here, again and again: a query string would let a request
+        # steer that at any path-and-parameters of the brand's host.
+        raise RequestInvalid("bad_endpoint",
+                             f"{endpoints.where(name)} has a query string or fragment")
     if origin != iss:
         raise RequestInvalid("bad_endpoint", f"{endpoints.where(name)} is not on {iss}")
     return url

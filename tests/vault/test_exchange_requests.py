@@ -61,9 +61,13 @@ def test_request_made_by_jwcrypto_is_accepted(
     assert stored_jws(pv) == [compact]
 
 
-def test_loopback_http_origin_is_accepted(pv: Vault, keys: BrandKeys, clock: Clock) -> None:
+def test_loopback_http_origin_is_accepted_when_fetched_from_it(
+    pv: Vault, keys: BrandKeys, clock: Clock
+) -> None:
+    """Only from its own address (tests/vault/test_local_addresses.py: never from a file)."""
     origin = "http://127.0.0.1:8080"
-    pv.import_request(jwcrypto_request(keys, spec(origin), iat=clock.now, exp=clock.now + DAY))
+    compact = jwcrypto_request(keys, spec(origin), iat=clock.now, exp=clock.now + DAY)
+    pv.import_request(compact, RequestSource.WEB, expected_origin=origin)
     assert [b.origin for b in pv.brands()] == [origin]
 
 
