@@ -31,7 +31,7 @@ from brandkit.serving import address_of, bind, running
 from brandkit.sqlstorage import SqliteStorage
 from tests.brand_specs import COLOURS, SHOE_SIZE, shoe_shop_spec
 from tests.conftest import MadeVault, run_cli
-from tests.delivery.servers import Server, respond, serving
+from tests.delivery.servers import respond, serving
 from tests.vault.exchange_helpers import DAY, BrandKeys, Clock, jwcrypto_request, spec
 from vault.brands import RequestSource
 from vault.outbox import DeliveryStatus
