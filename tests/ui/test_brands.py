@@ -120,6 +120,24 @@ def test_fetch_from_web_address_is_domain_verified(qtbot: QtBot, opened: Opened)
     qtbot.waitUntil(lambda: "web address" in info.text(), timeout=5_000)
 
 
+def test_a_brand_fetched_from_this_computer_is_not_called_domain_verified(
+    qtbot: QtBot, opened: Opened
+) -> None:
+    origin = "http://127.0.0.1:8080"
+    opened.transport.pages[origin + WELL_KNOWN] = make_brand(origin, "Demo Shoes").request()
+    page = open_page(qtbot, opened)
+    dialog = open_import(page)
+    child(dialog, QLineEdit, "importAddress").setText(origin)
+    child(dialog, QPushButton, "importFetchButton").click()
+    qtbot.waitUntil(lambda: page.selected_origin() == origin, timeout=10_000)
+    row = brand_row(page, origin)
+    assert cell(page.model, row, BrandsModel.DOMAIN) == "Fetched from this computer"
+    tip = page.model.index(row, BrandsModel.DOMAIN).data(Qt.ItemDataRole.ToolTipRole)
+    assert "a server on this computer" in tip and "secure connection" not in tip
+    badge = child(page, QLabel, "brandVerified")
+    qtbot.waitUntil(lambda: badge.text() == "Fetched from this computer", timeout=5_000)
+
+
 def test_file_import_and_a_file_that_is_not_text(
     qtbot: QtBot, opened: Opened, tmp_path: Path
 ) -> None:
