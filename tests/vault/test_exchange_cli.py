@@ -92,7 +92,7 @@ def test_the_whole_exchange_through_the_cli(
 
     assert ok_json("brands", vault_dir=directory) == [
         {"origin": ORIGIN, "name": "Shoes Example", "domain_verified": False,
-         "active_grants": 0},
+         "home": "public", "active_grants": 0},
     ]
     asks = ok_json("asks", "shoes", vault_dir=directory)  # a name prefix, any case
     assert [a["id"] for a in asks] == ["fit-advice", "newsletter"]
