@@ -109,6 +109,7 @@ def live_brand() -> Iterator[Brand]:
 
     with serving(handle) as server:
         request = sign_spec(spec_for(server.origin), keys, now=int(time.time()) - 60)
+        server.well_known = request  # fetched from this loopback origin, as it must be
         receiver = Receiver(keys, storage, server.origin)
         receiver.register_issued_request(request)
         box.append(Brand(server.origin, receiver, request))
