@@ -19,7 +19,7 @@ from vault.errors import UnknownAsk
 from vault.fieldtypes import JsonValue, Sensitivity
 from vault.service import Vault
 from zpd import purposes
-from zpd.origin import AddressScope
+from zpd.origin import AddressScope, host_of, host_scope
 from zpd.request import Ask, BrandInfo
 from zpd.text import Flag, Reason, brand_flags, hidden_characters
 
@@ -142,7 +142,7 @@ def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
         aliases=alias_preview(vault, origin, brand.name, rows),
         flags=tuple(brand_flags(brand.name, origin, description=brand.description,
                                 privacy_policy=brand.privacy_policy)),
-        home=vault.find_brand(origin).home,
+        home=host_scope(host_of(origin)),
     )
 
 

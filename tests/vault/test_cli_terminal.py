@@ -17,8 +17,8 @@ import pytest
 from tests.conftest import MadeVault, run_cli
 from tests.vault.exchange_helpers import (
     DAY,
-    OTHER_ORIGIN,
     ORIGIN,
+    OTHER_ORIGIN,
     BrandKeys,
     fit_ask,
     signed_request,
@@ -85,7 +85,7 @@ def test_no_command_hands_a_brands_control_characters_to_the_terminal(
         assert marker in seen
     ambiguous = run_cli("asks", "Shoes", vault_dir=hostile.directory)
     assert ambiguous.returncode == 1 and "Shoes Outlet" in ambiguous.stderr
-    assert f"Shoes⟦U+001B⟧[2J" in ambiguous.stderr
+    assert "Shoes⟦U+001B⟧[2J" in ambiguous.stderr
 
 
 @pytest.mark.parametrize("command", [("brands",), ("asks", ORIGIN), ("knows", ORIGIN)])
