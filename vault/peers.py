@@ -8,7 +8,8 @@ resolved, on the address the socket connects to, and again on the connected peer
 A name that resolved to a public address when the request was fetched and to
 127.0.0.1 now (DNS rebinding) is refused, since nothing is resolved twice.
 
-- A public address: allowed (plain http never: it is for this computer only).
+- A public address: allowed, but not over plain http (it is for this computer only), nor
+  for `localhost` or `*.localhost`, which must resolve to this computer.
 - This computer (loopback): only when the exchange allows it, which the vault does
   for a brand whose request was fetched from a loopback origin (the demo, tests).
 - The local network (RFC 1918, CGNAT, link-local, fc00::/7) and special-purpose
@@ -26,7 +27,7 @@ from typing import Any
 
 from urllib3.util.connection import allowed_gai_family
 
-from zpd.origin import AddressScope, address_scope
+from zpd.origin import AddressScope, address_scope, is_loopback_host
 
 Resolver = Callable[..., list[tuple[Any, ...]]]
 
@@ -41,7 +42,8 @@ class PeerRefused(Exception):
             AddressScope.LOOPBACK: "this computer",
             AddressScope.LOCAL_NETWORK: "the local network",
             AddressScope.SPECIAL: "a special-purpose address",
-            AddressScope.PUBLIC: "the internet (plain http is for this computer only)",
+            AddressScope.PUBLIC: "the internet (plain http and localhost names are for "
+                                 "this computer only)",
         }[scope]
         named = f"{host} is {address}," if host != address else f"{address} is"
         super().__init__(f"{named} on {where}")
@@ -59,7 +61,9 @@ class PeerRule:
         scope = address_scope(address)
         if scope is AddressScope.LOOPBACK and self.loopback:
             return
-        if scope is AddressScope.PUBLIC and tls:
+        # `localhost` and `*.localhost` are loopback only if they resolve there (RFC 6761):
+        # one that leads elsewhere is not the computer the person was told about.
+        if scope is AddressScope.PUBLIC and tls and not is_loopback_host(host):
             return
         raise PeerRefused(host, address, scope)
 

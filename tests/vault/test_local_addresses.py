@@ -35,6 +35,7 @@ from tests.delivery.servers import respond, serving
 from tests.vault.exchange_helpers import DAY, BrandKeys, Clock, jwcrypto_request, spec
 from vault.brands import RequestSource
 from vault.outbox import DeliveryStatus
+from vault.peers import PeerRefused, PeerRule
 from vault.service import Vault
 from vault.transport import Transport, TransportError
 from zpd.errors import RequestInvalid
@@ -235,6 +236,31 @@ def test_a_dotlocalhost_name_is_loopback_only_if_it_resolves_there(local_address
         response = home.post(f"http://shop.localhost:{here.port}/zpd/grants",
                              "application/jwt", "token", loopback=True)
         assert response.status == 202 and here.connections == 1
+
+
+@pytest.mark.parametrize(("host", "address", "tls", "allowed"), [
+    ("shoes.example", "93.184.216.34", True, True),
+    ("shoes.example", "93.184.216.34", False, False),  # plain http is for this computer
+    ("shop.localhost", "93.184.216.34", True, False),  # RFC 6761: must be loopback
+    ("localhost", "2606:4700::1111", True, False),
+    ("shop.localhost", "127.0.0.1", False, True),
+    ("shoes.example", "127.0.0.1", True, True),  # allowed here: loopback=True below
+    ("shoes.example", "10.1.2.3", True, False),
+    ("shoes.example", "::ffff:169.254.169.254", True, False),
+    ("shoes.example", "64:ff9b::a01:203", True, False),  # NAT64 of 10.1.2.3
+    ("shoes.example", "64:ff9b::5db8:d822", True, True),  # NAT64 of a public address
+    ("shoes.example", "2002:a01:203::1", True, False),  # 6to4 of 10.1.2.3
+])
+def test_the_peer_rule_on_addresses_no_test_machine_can_serve(
+    host: str, address: str, tls: bool, allowed: bool
+) -> None:
+    """The same check as on the sockets above, for public addresses and gateways."""
+    rule = PeerRule(loopback=True)
+    if allowed:
+        rule.check(host, address, tls=tls)
+    else:
+        with pytest.raises(PeerRefused):
+            rule.check(host, address, tls=tls)
 
 
 # -- the vault: who may reach this computer --------------------------------------------------
