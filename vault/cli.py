@@ -86,42 +86,13 @@ def cmd_fields(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-MAX_VALUE_CHARACTERS = 64 * 1024
-
-
 def cmd_set(args: argparse.Namespace) -> int:
-    value = _value_of(args)  # before the passphrase: nothing to unlock for a usage error
+    # Read before the passphrase: a usage error needs nothing unlocked.
+    value = cli_io.value_from(args.value, args.value_file)
     with unlocked(args) as vault:
         stored = vault.set_from_text(args.field, value)
     print(f"{args.field} = {show_value(stored)}")
     return EXIT_OK
-
-
-def _value_of(args: argparse.Namespace) -> str:
-    """The value as given: on the command line, `-` for standard input, or --value-file.
-
-    The last two keep a personal value out of the argument list, which other users of the
-    computer can read (`ps`). One final line ending is dropped (`echo 42 | zpv set ... -`)."""
-    if args.value is not None and args.value_file is not None:
-        raise UsageError("give the value or --value-file, not both")
-    if args.value_file is not None:
-        try:
-            with open(args.value_file, encoding="utf-8") as handle:
-                text = handle.read(MAX_VALUE_CHARACTERS + 1)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read {args.value_file}: {exc}") from None
-    elif args.value == "-":
-        try:
-            text = sys.stdin.read(MAX_VALUE_CHARACTERS + 1)
-        except UnicodeDecodeError:
-            raise UsageError("standard input is not UTF-8 text") from None
-    elif args.value is None:
-        raise UsageError("give a value, - to read it from standard input, or --value-file FILE")
-    else:
-        return str(args.value)
-    if len(text) > MAX_VALUE_CHARACTERS:
-        raise UsageError(f"the value is longer than {MAX_VALUE_CHARACTERS} characters")
-    return text.removesuffix("\n").removesuffix("\r")
 
 
 def cmd_get(args: argparse.Namespace) -> int:

@@ -238,6 +238,36 @@ class SecretSource:
         return self._prompt(label)
 
 
+MAX_VALUE_CHARACTERS = 64 * 1024
+
+
+def value_from(value: str | None, value_file: str | None) -> str:
+    """A field's value as given: on the command line, `-` for standard input, or a file.
+
+    The last two keep a personal value out of the argument list, which other users of the
+    computer can read (`ps`). One final line ending is dropped (`echo 42 | zpv set ... -`)."""
+    if value is not None and value_file is not None:
+        raise UsageError("give the value or --value-file, not both")
+    if value_file is not None:
+        try:
+            with open(value_file, encoding="utf-8") as handle:
+                text = handle.read(MAX_VALUE_CHARACTERS + 1)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {value_file}: {exc}") from None
+    elif value == "-":
+        try:
+            text = sys.stdin.read(MAX_VALUE_CHARACTERS + 1)
+        except UnicodeDecodeError:
+            raise UsageError("standard input is not UTF-8 text") from None
+    elif value is None:
+        raise UsageError("give a value, - to read it from standard input, or --value-file FILE")
+    else:
+        return value
+    if len(text) > MAX_VALUE_CHARACTERS:
+        raise UsageError(f"the value is longer than {MAX_VALUE_CHARACTERS} characters")
+    return text.removesuffix("\n").removesuffix("\r")
+
+
 def _first_line(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8")

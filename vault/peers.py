@@ -6,7 +6,7 @@ this computer or on the local network (a router, a printer, a database on
 127.0.0.1). So every connection is checked where it is made: after the name is
 resolved, on the address the socket connects to, and again on the connected peer.
 A name that resolved to a public address when the request was fetched and to
-127.0.0.1 now (DNS rebinding) is refused, since nothing is resolved twice.
+127.0.0.1 now (DNS rebinding) is refused: what is checked is the address connected to.
 
 - A public address: allowed, but not over plain http (it is for this computer only), nor
   for `localhost` or `*.localhost`, which must resolve to this computer.
