@@ -43,13 +43,17 @@ FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 Body = tuple[str, str, str]  # url, content type, text
 
 
-def make_vault(directory: Path, brand: Brand, count: int) -> list[Body]:
-    """A vault with `count` grants to the brand, all queued; returns what it will send."""
+def make_vault(directory: Path, brand: Brand, count: int, db: Path) -> list[Body]:
+    """A vault with `count` grants to the brand, all queued; returns what it will send.
+
+    The request is fetched from the brand's loopback origin: the only way the vault will
+    deliver to this computer."""
     vault, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
     try:
         vault.set("shoe_size_eu", 42)
         vault.set("favourite_colours", ["navy", "green"])
-        vault.import_request(brand.request)
+        with receiver(brand, db):
+            vault.fetch_request(brand.origin)
         for _ in range(count):
             vault.share(brand.origin, ASK)
         return [(item.endpoint, item.content_type, item.body) for item in vault.outbox()]
@@ -93,7 +97,7 @@ def run(count: int = COUNT, repeats: int = 5) -> Verdict:
         root = Path(tmp)
         brand = make_brand(root / "brand")
         template = root / "template"
-        bodies = make_vault(template, brand, count)
+        bodies = make_vault(template, brand, count, root / "fetch.db")
         flushes: list[float] = []
         raws: list[float] = []
         for i in range(repeats):

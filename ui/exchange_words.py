@@ -212,6 +212,8 @@ def _retry_reasons() -> dict[str, str]:
         "too_large": _tr("the brand's answer was too large"),
         "protocol": _tr("the brand's answer was not usable"),
         "refused_url": _tr("the brand's address is refused"),
+        "refused_address": _tr("the brand's address is on this computer or the local "
+                               "network, where the vault sends nothing"),
     }
 
 
@@ -254,7 +256,13 @@ def _request_reasons() -> dict[str, str]:
         "unknown_key": _tr("it is not signed by the key it names"),
         "expired": _tr("it has expired; ask the brand for a fresh one"),
         "bad_issuer": _tr("the brand's address in it is not acceptable"),
-        "bad_endpoint": _tr("it would send your data to another site than the brand's"),
+        "bad_endpoint": _tr("it would send your data to another site than the brand's, or "
+                            "to an address with a query string"),
+        "local_address": _tr("it names this computer or an address on the local network, "
+                             "which only a request fetched from there may do"),
+        "small_order_key": _tr("one of the brand's keys is unsafe: anyone could sign or "
+                               "read with it"),
+        "non_canonical_key": _tr("one of the brand's keys is not written the standard way"),
         "bad_purpose": _tr("its purpose is not a recognised (DPV) purpose"),
         "bad_offer": _tr("its offer is not of a known kind"),
         "unknown_field": _tr("it asks for a field the vault does not know"),
@@ -267,6 +275,10 @@ def _transport_reasons() -> dict[str, str]:
         "refused_url": _tr(
             "That address is refused: use the brand's https address (plain http only on "
             "this computer)."
+        ),
+        "refused_address": _tr(
+            "That address leads to this computer or the local network, where the vault only "
+            "goes for a server you named yourself (localhost, 127.0.0.1)."
         ),
         "connect": _tr("Could not reach the brand."),
         "tls": _tr("The brand's secure connection could not be verified (TLS)."),

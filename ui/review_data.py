@@ -19,6 +19,7 @@ from vault.errors import UnknownAsk
 from vault.fieldtypes import JsonValue, Sensitivity
 from vault.service import Vault
 from zpd import purposes
+from zpd.origin import AddressScope, host_of, host_scope
 from zpd.request import Ask, BrandInfo
 from zpd.text import Flag, Reason, brand_flags, hidden_characters
 
@@ -70,6 +71,8 @@ class Review:
     aliases: Mapping[str, str] = field(default_factory=dict)
     # Look-alike names and addresses, hidden characters (zpd.text.brand_flags).
     flags: tuple[Flag, ...] = ()
+    # Where the brand's address leads: the internet, this computer, the local network.
+    home: AddressScope = AddressScope.PUBLIC
 
     @property
     def hidden_in_brand_text(self) -> list[str]:
@@ -139,6 +142,7 @@ def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
         aliases=alias_preview(vault, origin, brand.name, rows),
         flags=tuple(brand_flags(brand.name, origin, description=brand.description,
                                 privacy_policy=brand.privacy_policy)),
+        home=host_scope(host_of(origin)),
     )
 
 

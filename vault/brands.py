@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from zpd import jose
 from zpd.errors import RequestInvalid
+from zpd.origin import AddressScope, host_of, host_scope, ip_literal, origin_of
 from zpd.request import Ask, DataRequest, verify_request
 
 from . import audit
@@ -29,6 +32,12 @@ class Brand:
     signing_kid: str
     encryption_kid: str
 
+    @property
+    def home(self) -> AddressScope:
+        """Where the brand's address leads as written: PUBLIC (the internet), LOOPBACK
+        (this computer: a demo or test server) or LOCAL_NETWORK (a local-only name)."""
+        return host_scope(host_of(self.origin))
+
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -37,6 +46,11 @@ class ImportResult:
     new_brand: bool
     keys_replaced: bool
     already_known: bool
+    # Keys pinned from a file or pasted text, replaced by the ones a fetch from the
+    # brand's own address proved (no need to accept them: that is the stronger proof).
+    unverified_keys_replaced: bool = False
+    # The brand already offered a newer request (by iat): this one's asks are not on offer.
+    outdated: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,12 +82,16 @@ def import_request(
     if expected_origin is not None and request.iss != expected_origin:
         raise RequestInvalid("bad_issuer", f"served by {expected_origin}, names {request.iss}")
     verified = source is RequestSource.WEB
+    if not verified:
+        refuse_local_origin(request.iss)
     existing = _brand_row(store, request.iss)
-    keys_replaced = False
+    keys_replaced = unverified_keys_replaced = False
     if existing is not None:
         pinned = (json.loads(str(existing[4]))["kid"], json.loads(str(existing[5]))["kid"])
         if pinned != request.key_ids:
-            if not accept_new_keys:
+            if verified and not existing[2]:
+                unverified_keys_replaced = True
+            elif not accept_new_keys:
                 raise BrandKeysChanged(request.iss, pinned, request.key_ids)
             keys_replaced = True
     duplicate = store.query_one("SELECT id FROM requests WHERE sha256 = ?", (request.sha256,))
@@ -107,12 +125,10 @@ def import_request(
                 "UPDATE requests SET domain_verified = 1 WHERE id = ?", (duplicate[0],)
             )
         if keys_replaced:
-            audit.append(
-                connection,
-                now,
-                "brand.keys_replaced",
-                {"brand": request.iss, "kids": list(request.key_ids)},
-            )
+            details: dict[str, object] = {"brand": request.iss, "kids": list(request.key_ids)}
+            if unverified_keys_replaced:
+                details["reason"] = "domain_verified"  # not the person's acceptance
+            audit.append(connection, now, "brand.keys_replaced", details)
         audit.append(
             connection,
             now,
@@ -124,13 +140,57 @@ def import_request(
                 "domain_verified": verified,
             },
         )
+    on_offer = latest_request(store, request.iss)
     return ImportResult(
         brand=get(store, request.iss),
         request=request,
         new_brand=existing is None,
         keys_replaced=keys_replaced,
         already_known=duplicate is not None,
+        unverified_keys_replaced=unverified_keys_replaced,
+        outdated=on_offer is not None and on_offer.request.sha256 != request.sha256,
     )
+
+
+def refuse_local_origin(origin: str) -> None:
+    """A request not fetched from its own origin may not name this computer, nor an
+    address on the local network or of special use: sharing would make the vault POST
+    there (a router, a printer, a database on 127.0.0.1...). A local-only *name* passes
+    (nothing resolves it offline); the transport refuses its address when connecting."""
+    host = host_of(origin)
+    scope = host_scope(host)
+    if scope is AddressScope.LOOPBACK or (ip_literal(host) is not None
+                                          and scope is not AddressScope.PUBLIC):
+        raise RequestInvalid(
+            "local_address",
+            f"{origin} is not on the internet ({scope.value}); only a request fetched from "
+            "that address itself may name it",
+        )
+
+
+def may_reach_loopback(store: Store, origin: str) -> bool:
+    """Whether exchanges with this brand may connect to this computer: only a brand whose
+    request was fetched from a loopback origin (a demo or test server)."""
+    if host_scope(host_of(origin)) is not AddressScope.LOOPBACK:
+        return False
+    row = store.query_one("SELECT domain_verified FROM brands WHERE origin = ?", (origin,))
+    return row is not None and bool(row[0])
+
+
+def loopback_policy(store: Store, well_known_path: str) -> Callable[[str, str], bool]:
+    """The transport's `may_reach_loopback`: fetching a request from a loopback address the
+    person named, and every exchange with a brand whose request was fetched from one."""
+
+    def may_reach(method: str, url: str) -> bool:
+        try:
+            origin = origin_of(url)
+        except ValueError:
+            return False
+        if method == "GET" and url == origin + well_known_path:
+            return host_scope(host_of(origin)) is AddressScope.LOOPBACK
+        return may_reach_loopback(store, origin)
+
+    return may_reach
 
 
 def _pin(
@@ -217,13 +277,27 @@ def endpoints_of(connection: Connection, request_id: int) -> tuple[str, str]:
 
 
 def latest_request(store: Store, origin: str) -> StoredRequest | None:
-    """The request imported last from this brand (its asks are the ones on offer)."""
-    row = store.query_one(
-        "SELECT id, jws, source, domain_verified, imported_at FROM requests "
-        "WHERE brand_origin = ? ORDER BY imported_at DESC, id DESC LIMIT 1",
-        (origin,),
-    )
-    return _stored(row) if row else None
+    """The brand's newest request (by `iat`) under its pinned signing key: its asks are the
+    ones on offer. An older request imported later (a file kept from last year) does not
+    take their place, nor does one signed with keys the brand no longer has."""
+    brand = store.query_one("SELECT signing_jwk FROM brands WHERE origin = ?", (origin,))
+    if brand is None:
+        return None
+    pinned_kid = json.loads(str(brand[0]))["kid"]
+    sql = ("SELECT id, jws, source, domain_verified, imported_at FROM requests "
+           "WHERE brand_origin = ? ORDER BY iat DESC, imported_at DESC, id DESC")
+    for limit in (" LIMIT 4", ""):  # almost always the first; all of them if need be
+        for row in store.query(sql + limit, (origin,)):
+            if _signing_kid(str(row[1])) == pinned_kid:
+                return _stored(row)
+    return None
+
+
+def _signing_kid(jws: str) -> object:
+    try:
+        return jose.unverified_header(jws, RequestInvalid).get("kid")
+    except RequestInvalid:
+        return None
 
 
 def request_by_id(store: Store, request_id: int) -> StoredRequest:

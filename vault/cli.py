@@ -88,8 +88,10 @@ def cmd_fields(args: argparse.Namespace) -> int:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
+    # Read before the passphrase: a usage error needs nothing unlocked.
+    value = cli_io.value_from(args.value, args.value_file)
     with unlocked(args) as vault:
-        stored = vault.set_from_text(args.field, args.value)
+        stored = vault.set_from_text(args.field, value)
     print(f"{args.field} = {show_value(stored)}")
     return EXIT_OK
 
@@ -275,7 +277,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--category", choices=[c.value for c in Category])
     p = command("set", cmd_set, "set a field (multi-choice values comma separated)")
     p.add_argument("field")
-    p.add_argument("value")
+    p.add_argument(
+        "value", nargs="?",
+        help="the value; - reads it from standard input, so it does not show in the "
+        "process list (ps) as a command-line argument does",
+    )
+    p.add_argument("--value-file", metavar="FILE",
+                   help="read the value from FILE (one final line ending is dropped)")
     p = command("get", cmd_get, "print a field's value")
     p.add_argument("field")
     p = command("clear", cmd_clear, "remove a field's value")
@@ -309,6 +317,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()
+    with cli_io.revealing_output():  # every word printed, a brand's text or not
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler

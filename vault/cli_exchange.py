@@ -10,11 +10,11 @@ from pathlib import Path
 
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import Sensitivity
+from zpd.origin import AddressScope
 from zpd.purposes import concept_name
-from zpd.text import reveal
 
 from . import cli_io
-from .brands import ImportResult, RequestSource
+from .brands import Brand, ImportResult, RequestSource
 from .cli_context import unlocked
 from .cli_io import EXIT_OK, UsageError, show_value
 from .fsutil import atomic_write
@@ -28,8 +28,8 @@ MAX_REQUEST_BYTES = 1024 * 1024
 
 
 def say(text: str = "") -> None:
-    """Print a line for people: any hidden character a brand put in its text is revealed."""
-    print(reveal(text))
+    """Print a line for people (cli_io.revealing_output reveals any hidden character)."""
+    print(text)
 
 
 def add_commands(command: Command) -> None:
@@ -103,7 +103,10 @@ def _report_import(args: argparse.Namespace, result: ImportResult) -> int:
                 "request": result.request.jti,
                 "new_brand": result.new_brand,
                 "keys_replaced": result.keys_replaced,
+                "unverified_keys_replaced": result.unverified_keys_replaced,
+                "outdated": result.outdated,
                 "domain_verified": brand.domain_verified,
+                "home": brand.home.value,
                 "asks": [a.id for a in result.request.body.asks],
             }
         )
@@ -113,16 +116,32 @@ def _report_import(args: argparse.Namespace, result: ImportResult) -> int:
         f"{verb} a request from {brand.name} ({brand.origin}) with "
         f"{len(result.request.body.asks)} ask(s)."
     )
-    if result.keys_replaced:
+    if result.unverified_keys_replaced:
+        say("The keys trusted until now came from a file or pasted text; the ones its web "
+            "address serves replace them.")
+    elif result.keys_replaced:
         say("The brand's keys were replaced with the new ones, as you asked.")
-    if brand.domain_verified:
-        say(f"Domain verified: fetched over a secure connection from {brand.origin}.")
-    else:
-        say(
-            "Not verified: it came from a file or pasted text, so nothing proves it is "
-            f"really from {brand.origin}."
-        )
+    if result.outdated:
+        say("This request is older than the one you already have from this brand: its asks "
+            "do not replace the ones on offer.")
+    say(where_words(brand))
     return EXIT_OK
+
+
+def where_words(brand: Brand) -> str:
+    """Whether the domain is verified, and where the brand lives: plain http to this
+    computer is never called a secure connection."""
+    if brand.home is AddressScope.LOOPBACK:
+        how = "fetched from" if brand.domain_verified else "named as"
+        return (f"On this computer: {how} {brand.origin}, a server running here (a demo or "
+                "a test), not a brand's site on the internet.")
+    if brand.home is AddressScope.LOCAL_NETWORK:
+        return (f"On the local network: {brand.origin} is not a site on the internet, and "
+                "the vault sends nothing there. Nothing proves the request comes from it.")
+    if brand.domain_verified:
+        return f"Domain verified: fetched over a secure connection from {brand.origin}."
+    return ("Not verified: it came from a file or pasted text, so nothing proves it is "
+            f"really from {brand.origin}.")
 
 
 def cmd_brands(args: argparse.Namespace) -> int:
@@ -138,6 +157,7 @@ def cmd_brands(args: argparse.Namespace) -> int:
                     "origin": b.origin,
                     "name": b.name,
                     "domain_verified": b.domain_verified,
+                    "home": b.home.value,
                     "active_grants": active[b.origin],
                 }
                 for b in brands
@@ -146,6 +166,8 @@ def cmd_brands(args: argparse.Namespace) -> int:
         return EXIT_OK
     for b in brands:
         badge = "verified" if b.domain_verified else "unverified"
+        badge += {AddressScope.LOOPBACK: ", this computer",
+                  AddressScope.LOCAL_NETWORK: ", local network"}.get(b.home, "")
         say(f"{b.name}  {b.origin}  [{badge}]  {active[b.origin]} active grant(s)")
     return EXIT_OK
 

@@ -1,4 +1,5 @@
-"""What the `zpv` command line says: secrets from prompt, file or environment; words for errors."""
+"""What the `zpv` command line says: secrets from prompt, file or environment; words for
+errors; and the one way out to the terminal, which reveals hidden characters."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TextIO
 
 from zpd.errors import ProtocolError, RequestInvalid
+from zpd.text import is_hidden, reveal
 
 from . import audit, passphrase_policy
 from .errors import (
@@ -75,6 +79,8 @@ SHARE_REFUSAL_WORDS = {
 
 TRANSPORT_WORDS = {
     "refused_url": "that address is refused (https only, plain http only on this computer)",
+    "refused_address": "the vault sends nothing to this computer or the local network "
+    "unless the brand's request was fetched from there",
     "connect": "could not reach the brand",
     "tls": "the brand's secure connection could not be verified",
     "timeout": "the brand took too long to answer",
@@ -238,6 +244,36 @@ class SecretSource:
         return self._prompt(label)
 
 
+MAX_VALUE_CHARACTERS = 64 * 1024
+
+
+def value_from(value: str | None, value_file: str | None) -> str:
+    """A field's value as given: on the command line, `-` for standard input, or a file.
+
+    The last two keep a personal value out of the argument list, which other users of the
+    computer can read (`ps`). One final line ending is dropped (`echo 42 | zpv set ... -`)."""
+    if value is not None and value_file is not None:
+        raise UsageError("give the value or --value-file, not both")
+    if value_file is not None:
+        try:
+            with open(value_file, encoding="utf-8") as handle:
+                text = handle.read(MAX_VALUE_CHARACTERS + 1)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {value_file}: {exc}") from None
+    elif value == "-":
+        try:
+            text = sys.stdin.read(MAX_VALUE_CHARACTERS + 1)
+        except UnicodeDecodeError:
+            raise UsageError("standard input is not UTF-8 text") from None
+    elif value is None:
+        raise UsageError("give a value, - to read it from standard input, or --value-file FILE")
+    else:
+        return value
+    if len(text) > MAX_VALUE_CHARACTERS:
+        raise UsageError(f"the value is longer than {MAX_VALUE_CHARACTERS} characters")
+    return text.removesuffix("\n").removesuffix("\r")
+
+
 def _first_line(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8")
@@ -282,5 +318,45 @@ def show_value(value: JsonValue | None) -> str:
 
 
 def print_json(document: object) -> None:
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """JSON on stdout; hidden characters stay data, written as \\u escapes (a terminal
+    never receives them raw, and a program reading the JSON gets the same string)."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    sys.stdout.write("".join(_json_escape(ch) if is_hidden(ch) else ch for ch in text) + "\n")
+
+
+def _json_escape(ch: str) -> str:
+    # Every hidden character sits inside a JSON string: the structure itself is ASCII.
+    units = ch.encode("utf-16-be", "surrogatepass")
+    return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
+
+
+class RevealingStream:
+    """A text stream that reveals every hidden character written to it (zpd.text.reveal):
+    a brand's name cannot clear the screen, set the clipboard (OSC 52) or reverse a line."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(reveal(text))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:  # flush, encoding, isatty, fileno...
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def revealing_output() -> Iterator[None]:
+    """Everything the command line prints in this block, to stdout or stderr, whoever
+    prints it, goes through `reveal`."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = RevealingStream(saved[0])
+    sys.stderr = RevealingStream(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved

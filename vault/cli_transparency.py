@@ -7,8 +7,6 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
-from zpd.text import reveal
-
 from . import cli_io
 from .balance import Balance
 from .cli_context import unlocked
@@ -107,6 +105,6 @@ def cmd_aliases(args: argparse.Namespace) -> int:
     state = "on: each brand gets its own alias" if enabled else "off: brands get your address"
     print(f"Email aliases are {state}.")
     for a in given:
-        print(f"  {a.alias}  to {reveal(a.brand_name)} ({a.brand_origin}) "
+        print(f"  {a.alias}  to {a.brand_name} ({a.brand_origin}) "
               f"since {cli_io.when(a.first_given_at)}")
     return EXIT_OK

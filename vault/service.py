@@ -519,11 +519,15 @@ class Vault:
     @property
     def transport(self) -> Transport:
         if self._transport is None:
-            self._transport = Transport()
+            self.transport = Transport()
+        assert self._transport is not None
         return self._transport
 
     @transport.setter
     def transport(self, transport: Transport) -> None:
+        """Also tells the transport which exchanges may reach this computer."""
+        transport.may_reach_loopback = _brands.loopback_policy(
+            self._store, _delivery.WELL_KNOWN_PATH)
         self._transport = transport
 
     def fetch_request(self, address: str, *, accept_new_keys: bool = False) -> ImportResult:

@@ -1,6 +1,8 @@
 """HTTP to brands, with the limits a vault needs against a hostile or broken server.
 
 - TLS is always verified; plain http only to loopback hosts.
+- Every connection is checked where it is made (vault/peers.py): nothing on the local
+  network ever, this computer only when the exchange allows it (`may_reach_loopback`).
 - Redirects are never followed; proxies and .netrc from the environment are ignored.
 - A connect limit, and a total limit on the whole exchange: a watchdog shuts the
   socket when it runs out, so a server that drips bytes (even in its headers)
@@ -17,6 +19,7 @@ import itertools
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,8 +27,11 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
 
 from zpd.origin import origin_of
+
+from . import peers
 
 MAX_RESPONSE_BYTES = 1024 * 1024
 USER_AGENT = "ZeroPartyVault/0.1"
@@ -36,7 +42,8 @@ class TransportError(Exception):
 
     def __init__(self, kind: str, detail: str = "") -> None:
         super().__init__(f"{kind}: {detail}" if detail else kind)
-        self.kind = kind  # refused_url, connect, tls, timeout, too_large, protocol
+        # refused_url, refused_address, connect, tls, timeout, too_large, protocol
+        self.kind = kind
         self.detail = detail
 
 
@@ -150,16 +157,41 @@ def _watch(sock: Any) -> None:
 
 
 class _Watched:
-    """Puts a connection's socket under the current exchange's watchdog."""
+    """Puts a connection's socket under the current exchange's watchdog, and connects only
+    to addresses the exchange's peer rule allows (checked again on every reuse)."""
 
     sock: Any
+    host: str
+    port: int
+    timeout: Any
+    source_address: tuple[str, int] | None
+    socket_options: Any
+    _dns_host: str
+    tls = False
+
+    def _new_conn(self) -> socket.socket:
+        timeout = self.timeout if isinstance(self.timeout, int | float) else None
+        try:
+            return peers.connect(self._dns_host, self.port, timeout, tls=self.tls,
+                                 source_address=self.source_address,
+                                 socket_options=self.socket_options)
+        except socket.gaierror as exc:
+            raise NameResolutionError(self.host, self, exc) from exc  # type: ignore[arg-type]
+        except TimeoutError as exc:
+            raise ConnectTimeoutError(self, f"Connection to {self.host} timed out") from exc
+        except OSError as exc:
+            raise NewConnectionError(
+                self, f"Failed to establish a new connection: {exc}"  # type: ignore[arg-type]
+            ) from exc
 
     def connect(self) -> None:
         super().connect()  # type: ignore[misc]
         _watch(self.sock)
 
     def request(self, *args: Any, **kwargs: Any) -> None:
-        _watch(self.sock)  # a kept-alive connection is reused without connect()
+        if self.sock is not None:  # a kept-alive connection is reused without connect()
+            peers.check_peer(self.sock, self.host, tls=self.tls)
+        _watch(self.sock)
         super().request(*args, **kwargs)  # type: ignore[misc]
 
 
@@ -168,7 +200,7 @@ class _WatchedHTTPConnection(_Watched, HTTPConnection):
 
 
 class _WatchedHTTPSConnection(_Watched, HTTPSConnection):
-    pass
+    tls = True
 
 
 class _WatchedHTTPPool(HTTPConnectionPool):
@@ -187,15 +219,25 @@ class _WatchedAdapter(HTTPAdapter):
         }
 
 
+def _never(method: str, url: str) -> bool:
+    return False
+
+
 @dataclass
 class Transport:
     """Posts tokens and fetches requests. `ca_bundle` replaces the system trust store
-    (tests use a private authority); it never disables verification."""
+    (tests use a private authority); it never disables verification.
+
+    `may_reach_loopback(method, url)` says whether an exchange may connect to this
+    computer (the vault answers it per brand); `resolve` is `socket.getaddrinfo` unless
+    replaced (a resolver of one's own; the address it gives is still checked)."""
 
     ca_bundle: str | None = None
     connect_timeout: float = 5.0
     total_timeout: float = 20.0
     max_response_bytes: int = MAX_RESPONSE_BYTES
+    may_reach_loopback: Callable[[str, str], bool] = _never
+    resolve: peers.Resolver = socket.getaddrinfo
     _session: requests.Session = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -210,21 +252,26 @@ class Transport:
     def close(self) -> None:
         self._session.close()
 
-    def post(self, url: str, content_type: str, body: str) -> Response:
+    def post(self, url: str, content_type: str, body: str, *,
+             loopback: bool | None = None) -> Response:
+        """POST `body`; `loopback` overrides `may_reach_loopback` for this exchange."""
         return self._exchange("POST", url, {"Content-Type": content_type,
                                             "Accept": "application/jwt, application/json"},
-                              body.encode("utf-8"))
+                              body.encode("utf-8"), loopback)
 
-    def get(self, url: str, accept: str) -> Response:
-        return self._exchange("GET", url, {"Accept": accept}, None)
+    def get(self, url: str, accept: str, *, loopback: bool | None = None) -> Response:
+        return self._exchange("GET", url, {"Accept": accept}, None, loopback)
 
     def _exchange(self, method: str, url: str, headers: dict[str, str],
-                  body: bytes | None) -> Response:
+                  body: bytes | None, loopback: bool | None) -> Response:
         try:
             origin_of(url)  # https, or http to loopback only; no user info
         except ValueError as exc:
             raise TransportError("refused_url", str(exc)) from None
-        with _Watchdog(self.total_timeout) as watchdog:
+        if loopback is None:
+            loopback = self.may_reach_loopback(method, url)
+        rule = peers.PeerRule(loopback=loopback, resolve=self.resolve)
+        with _Watchdog(self.total_timeout) as watchdog, peers.ruling(rule):
             try:
                 response = self._session.request(
                     method, url, headers=headers, data=body, allow_redirects=False,
@@ -235,6 +282,8 @@ class Transport:
                     content = self._read_limited(response)
                 finally:
                     response.close()
+            except peers.PeerRefused as exc:
+                raise TransportError("refused_address", str(exc)) from None
             except requests.exceptions.SSLError as exc:
                 raise TransportError("tls", _short(exc)) from None
             except requests.exceptions.ConnectTimeout:

@@ -104,7 +104,8 @@ def private_jwk(key: OKPKey, use: str) -> dict[str, Any]:
 
 
 def _public_x(jwk: object, curve: str) -> str:
-    """The `x` of a public OKP JWK of the given curve; private members are refused."""
+    """The `x` of a public OKP JWK of the given curve; private members are refused, and so
+    are points of small order and encodings that are not canonical."""
     if not isinstance(jwk, dict):
         raise KeyInvalid("not_a_jwk")
     if jwk.get("kty") != "OKP" or jwk.get("crv") != curve:
@@ -112,9 +113,55 @@ def _public_x(jwk: object, curve: str) -> str:
     if "d" in jwk:
         raise KeyInvalid("private_key_published")
     x = jwk.get("x")
-    if not isinstance(x, str) or len(b64u_decode_safe(x)) != 32:
+    raw = b64u_decode_safe(x) if isinstance(x, str) else b""
+    if len(raw) != 32:
         raise KeyInvalid("bad_key_material")
-    return x
+    check_public_point(curve, raw)
+    return str(x)
+
+
+# Curve25519's field prime, and the points of small order (RFC 7748 section 6.1 for X25519,
+# by u; for Ed25519 by y, whatever the sign bit of x: the eight points of the 8-torsion).
+_P = 2**255 - 19
+_ED25519_SMALL_ORDER_Y = frozenset({
+    0,  # order 4
+    1,  # the identity
+    _P - 1,  # order 2
+    int.from_bytes(bytes.fromhex(
+        "26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05"), "little"),
+    int.from_bytes(bytes.fromhex(
+        "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"), "little"),
+})
+_X25519_SMALL_ORDER_U = frozenset({
+    0, 1, _P - 1,
+    int.from_bytes(bytes.fromhex(
+        "e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800"), "little"),
+    int.from_bytes(bytes.fromhex(
+        "5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157"), "little"),
+})
+
+
+def check_public_point(curve: str, raw: bytes) -> None:
+    """Refuse a public key that is a point of small order or not canonically encoded.
+
+    A signature under a small-order Ed25519 key can be made by anyone (the identity point
+    verifies R = identity, S = 0 over any message), and ECDH with a small-order X25519 key
+    gives a shared secret everyone knows (all zeros, or one of a handful)."""
+    value = int.from_bytes(raw, "little")
+    coordinate, top_bit = value & (2**255 - 1), value >> 255
+    if coordinate >= _P:
+        raise KeyInvalid("non_canonical_key", f"the {curve} coordinate is not reduced mod p")
+    if curve == "Ed25519":
+        if top_bit and coordinate in (1, _P - 1):
+            # x = 0 there: a set sign bit is a second encoding of the same point.
+            raise KeyInvalid("non_canonical_key", "the sign bit is set on x = 0")
+        if coordinate in _ED25519_SMALL_ORDER_Y:
+            raise KeyInvalid("small_order_key", "a point of small order")
+    elif curve == "X25519":
+        if top_bit:
+            raise KeyInvalid("non_canonical_key", "the unused top bit of u is set")
+        if coordinate in _X25519_SMALL_ORDER_U:
+            raise KeyInvalid("small_order_key", "a point of small order")
 
 
 def import_public_key(jwk: object, curve: str) -> OKPKey:
@@ -225,9 +272,17 @@ def verify(
 
 def encrypt(plaintext: str, recipient: OKPKey, kid: str) -> str:
     header = {"alg": KEY_WRAP_ALG, "enc": CONTENT_ALG, "kid": kid, "cty": "JWT"}
-    return jwe.encrypt_compact(
-        header, plaintext.encode("utf-8"), recipient, algorithms=[KEY_WRAP_ALG, CONTENT_ALG]
-    )
+    public = recipient.public_key
+    if isinstance(public, X25519PublicKey):
+        check_public_point("X25519", public.public_bytes_raw())
+    try:
+        return jwe.encrypt_compact(
+            header, plaintext.encode("utf-8"), recipient, algorithms=[KEY_WRAP_ALG, CONTENT_ALG]
+        )
+    except ValueError as exc:
+        # OpenSSL refuses an all-zero shared secret (a low-order key that slipped past the
+        # list above): never a crash, a typed refusal.
+        raise KeyInvalid("small_order_key", str(exc)) from None
 
 
 def decrypt(
@@ -278,6 +333,8 @@ def _ecdh_es_a256gcm_decrypt(token: str, header: Header, recipient: OKPKey) -> b
     if not isinstance(private, X25519PrivateKey):
         raise TypeError("the recipient must be a private X25519 key")
     shared = private.exchange(X25519PublicKey.from_public_bytes(_strict_b64u(epk["x"])))
+    if shared == bytes(32):  # a low-order epk: a key everyone knows (OpenSSL refuses it too)
+        raise ValueError("all-zero shared secret")
     # Concat KDF (NIST SP 800-56A) with SHA-256: one round gives the 256-bit key.
     other = _length_prefixed(CONTENT_ALG.encode("ascii"))
     for party in ("apu", "apv"):

@@ -182,7 +182,9 @@ def _keys(reader: Reader) -> tuple[dict[str, Any], dict[str, Any]]:
         sig_key = jose.import_public_key(signing[0], "Ed25519")
         enc_key = jose.import_public_key(encryption[0], "X25519")
     except KeyInvalid as exc:
-        raise RequestInvalid("bad_keys", str(exc)) from None
+        # A key anyone could sign or decrypt with gets its own reason; the rest is malformed.
+        weak = exc.reason in ("small_order_key", "non_canonical_key")
+        raise RequestInvalid(exc.reason if weak else "bad_keys", str(exc)) from None
     for jwk, key in ((signing[0], sig_key), (encryption[0], enc_key)):
         if jwk.get("kid") != jose.thumbprint(key):
             raise RequestInvalid("bad_keys", "a key's kid is not its RFC 7638 thumbprint")
@@ -216,6 +218,11 @@ def _endpoint(endpoints: Reader, name: str, iss: str) -> str:
         origin = origin_of(url)
     except ValueError as exc:
         raise RequestInvalid("bad_endpoint", f"{endpoints.where(name)}: {exc}") from None
+    if "?" in url or "#" in url:
+        # The vault POSTs here, again and again: a query string would let a request
+        # steer that at any path-and-parameters of the brand's host.
+        raise RequestInvalid("bad_endpoint",
+                             f"{endpoints.where(name)} has a query string or fragment")
     if origin != iss:
         raise RequestInvalid("bad_endpoint", f"{endpoints.where(name)} is not on {iss}")
     return url

@@ -72,6 +72,7 @@ def live_brand() -> Iterator[LiveBrand]:
 
     with serving(handle) as server:
         request = sign_spec(spec_for(server.origin), keys, now=int(time.time()) - 60)
+        server.well_known = request  # the vault fetches it from this loopback origin
         receiver = Receiver(keys, storage, server.origin)
         receiver.register_issued_request(request)
         box.append(LiveBrand(server, receiver, request, keys))

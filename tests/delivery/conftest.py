@@ -12,6 +12,7 @@ import pytest
 from joserfc.jwk import OKPKey
 
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.delivery.servers import Server
 from vault.service import Vault
 from vault.transport import Transport
 from zpd import jose
@@ -36,8 +37,10 @@ class Brand:
     request: str
 
 
-def make_brand(origin: str, *, grants_path: str = "/zpd/grants",
+def make_brand(origin: str, server: Server | None = None, *, grants_path: str = "/zpd/grants",
                events_path: str = "/zpd/events") -> Brand:
+    """A brand at `origin`; `server` (listening there) publishes its request, so the vault
+    fetches it from that loopback origin, the only way this computer may be reached."""
     signing, encryption = jose.generate_signing_key(), jose.generate_encryption_key()
     spec: dict[str, Any] = {
         "iss": origin,
@@ -54,8 +57,10 @@ def make_brand(origin: str, *, grants_path: str = "/zpd/grants",
         }],
     }
     now = int(time.time())
-    return Brand(origin, signing, encryption,
-                 sign_request(spec, signing, encryption, iat=now - 60, exp=now + 365 * DAY))
+    request = sign_request(spec, signing, encryption, iat=now - 60, exp=now + 365 * DAY)
+    if server is not None:
+        server.well_known = request
+    return Brand(origin, signing, encryption, request)
 
 
 @dataclass
@@ -85,10 +90,10 @@ ShareWith = Callable[[Brand], str]
 
 @pytest.fixture
 def share_with(person: Person) -> ShareWith:
-    """Import the brand's request and share with it; returns the grant id."""
+    """Fetch the brand's request from its origin and share with it; returns the grant id."""
 
     def share(brand: Brand) -> str:
-        person.vault.import_request(brand.request)
+        person.vault.fetch_request(brand.origin)
         return person.vault.share(brand.origin, "fit-advice").grant.id
 
     return share

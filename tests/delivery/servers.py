@@ -1,7 +1,8 @@
 """Small loopback HTTP servers that misbehave on purpose, one socket per connection.
 
 Each server records what reached it, so a test can show that nothing was sent
-where it should not have been.
+where it should not have been. A server can also publish a brand's request at its
+well-known address, so the vault fetches it from this loopback origin as it must.
 """
 
 from __future__ import annotations
@@ -24,11 +25,15 @@ class Received:
     body: bytes = b""
 
 
+WELL_KNOWN_PATH = "/.well-known/zero-party-data"
+
+
 @dataclass
 class Server:
     port: int
-    received: list[Received] = field(default_factory=list)
+    received: list[Received] = field(default_factory=list)  # all but well-known fetches
     connections: int = 0
+    well_known: str | None = None  # a request served at WELL_KNOWN_PATH, once set
 
     @property
     def origin(self) -> str:
@@ -63,11 +68,12 @@ def respond(conn: socket.socket, status: int, body: bytes = b"",
 
 
 @contextmanager
-def serving(handler: Handler, tls: ssl.SSLContext | None = None) -> Iterator[Server]:
-    """Serve on 127.0.0.1 until the block ends; handler(conn, received) answers."""
-    listener = socket.socket()
+def serving(handler: Handler, tls: ssl.SSLContext | None = None,
+            host: str = "127.0.0.1") -> Iterator[Server]:
+    """Serve on `host` (127.0.0.1) until the block ends; handler(conn, received) answers."""
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", 0))
+    listener.bind((host, 0))
     listener.listen(16)
     listener.settimeout(0.1)  # so the accept loop notices `stop` promptly
     server = Server(listener.getsockname()[1])
@@ -79,6 +85,12 @@ def serving(handler: Handler, tls: ssl.SSLContext | None = None) -> Iterator[Ser
             if tls is not None:
                 conn = tls.wrap_socket(conn, server_side=True)
             received = read_request(conn)
+            if (received.method, received.path) == ("GET", WELL_KNOWN_PATH) and \
+                    server.well_known is not None:
+                # The brand's request, for the vault to fetch (and so trust this origin).
+                respond(conn, 200, server.well_known.encode(),
+                        {"Content-Type": "application/jwt"})
+                return
             server.received.append(received)
             handler(conn, received)
         except (OSError, ssl.SSLError, ValueError):

@@ -60,7 +60,8 @@ def test_killed_after_the_brand_stored_it_the_token_is_resent_and_stored_once(
         receiver = Receiver(keys, storage, server.origin)
         receiver.register_issued_request(request)
         state["receiver"] = receiver
-        created.import_request(request)
+        server.well_known = request
+        created.fetch_request(server.origin)
         grant = created.share(server.origin, "fit-advice").grant
         created.lock()
 

@@ -54,15 +54,13 @@ def stored_receipt_for(brand: Brand, body: bytes, *, signer: object = None,
 
 
 def brand_for(server: Server) -> Brand:
-    return make_brand(server.origin)
+    return make_brand(server.origin, server)
 
 
 def test_brand_down(person: Person, share_with: ShareWith) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]  # closed again: nothing listens there
-    brand = make_brand(f"http://127.0.0.1:{port}")
-    grant_id = share_with(brand)
+    with serving(lambda conn, _: None) as server:  # up for the fetch only
+        grant_id = share_with(brand_for(server))
+    # closed now: nothing listens there
     sent = only_item(person)[0]
     report = person.vault.flush_outbox()
     assert report.retrying and not report.delivered
@@ -160,11 +158,14 @@ def test_tls_from_an_unknown_authority_is_refused(person: Person, share_with: Sh
     trusted, impostor = trustme.CA(), trustme.CA()
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     impostor.issue_cert("127.0.0.1").configure_cert(context)
-    bundle = tmp_path / "trusted.pem"
+    bundle, impostors = tmp_path / "trusted.pem", tmp_path / "impostor.pem"
     trusted.cert_pem.write_to_path(str(bundle))
-    person.vault.transport = Transport(ca_bundle=str(bundle), total_timeout=3)
+    impostor.cert_pem.write_to_path(str(impostors))
     with serving(lambda conn, _: respond(conn, 202), tls=context) as server:
-        grant_id = share_with(make_brand(f"https://127.0.0.1:{server.port}"))
+        # Fetched while its certificate was trusted; by the time of delivery it is not.
+        person.vault.transport = Transport(ca_bundle=str(impostors), total_timeout=3)
+        grant_id = share_with(make_brand(f"https://127.0.0.1:{server.port}", server))
+        person.vault.transport = Transport(ca_bundle=str(bundle), total_timeout=3)
         sent = only_item(person)[0]
         person.vault.flush_outbox()
         assert_kept_for_retry(person, grant_id, sent, "tls")
@@ -185,7 +186,7 @@ def test_tls_from_the_trusted_authority_delivers(person: Person, share_with: Sha
         respond(conn, 202, stored_receipt_for(brand_box[0], received.body))
 
     with serving(accept, tls=context) as server:
-        brand_box.append(make_brand(f"https://127.0.0.1:{server.port}"))
+        brand_box.append(make_brand(f"https://127.0.0.1:{server.port}", server))
         grant_id = share_with(brand_box[0])
         person.vault.flush_outbox()
     summary = person.vault.delivery(grant_id)

@@ -9,7 +9,7 @@ from vault.outbox import DeliveryStatus
 
 
 def share(person: Person, brand: LiveBrand) -> str:
-    person.vault.import_request(brand.request)
+    person.vault.fetch_request(brand.origin)
     return person.vault.share(brand.origin, "fit-advice").grant.id
 
 

@@ -69,6 +69,7 @@ def live_brand() -> Iterator[Brand]:
 
     with serving(handle) as server:
         request = sign_spec(spec_for(server.origin), keys, now=int(time.time()) - 60)
+        server.well_known = request  # fetched from this loopback origin, as it must be
         receiver = Receiver(keys, storage, server.origin)
         receiver.register_issued_request(request)
         box.append(Brand(server.origin, receiver, request))
@@ -86,7 +87,7 @@ def new_vault(directory: Path, brand: Brand) -> tuple[Model, str]:
     with created:
         created.define_custom_field("note", "Note", FieldType.NUMBER, Sensitivity.LOW)
         created.set("shoe_size_eu", 42)
-        created.import_request(brand.request)
+        created.fetch_request(brand.origin)
         with created._store.reading() as connection:
             pseudonym = jose.thumbprint_uri(pairwise_for(connection, brand.origin))
     model = Model(PASSPHRASE)

@@ -158,7 +158,7 @@ def test_the_whole_change_checks_catch_each_kind_of_partial_change(tmp_path: Pat
             vault.transport = Transport(connect_timeout=2, total_timeout=5)
             vault.define_custom_field("note", "Note", FieldType.NUMBER, Sensitivity.LOW)
             vault.set("shoe_size_eu", 42)
-            vault.import_request(brand.request)
+            vault.fetch_request(brand.origin)
             kept = vault.share(brand.origin, "fit-advice").grant.id
             ended = vault.share(brand.origin, "fit-advice").grant.id
             vault.flush_outbox()

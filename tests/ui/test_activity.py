@@ -16,6 +16,7 @@ from tests.vault.exchange_helpers import DAY, BrandKeys, signed_request, spec
 from ui.pages.activity import ActivityPage
 from ui.pages.activity_model import SEQ_ROLE, WHAT
 from ui.session import FIELDS, Session
+from vault.brands import RequestSource
 from vault.service import Vault
 
 T = TypeVar("T")
@@ -105,6 +106,27 @@ def test_filter_shows_one_kind(qtbot: QtBot, opened: tuple[Session, Vault], tmp_
     assert child(page, QLabel, "activityEmpty").isVisible()
     assert shown_when("all") == ["Backup made", "Value changed", "Brand request imported",
                                  "Vault created"]
+
+
+def test_keys_from_a_file_replaced_by_a_verified_fetch_say_so(
+    qtbot: QtBot, opened: tuple[Session, Vault]
+) -> None:
+    _, vault = opened
+    now = int(time.time())
+    vault.import_request(signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY),
+                         RequestSource.FILE)
+    vault.import_request(signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY),
+                         RequestSource.WEB, expected_origin="https://shoes.example")
+    vault.import_request(signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY),
+                         accept_new_keys=True)
+    page = show_page(qtbot, opened, 6)  # created, three imports, two replacements
+    what, details = column(page, WHAT), column(page, 2)
+    replaced = [d for w, d in zip(what, details, strict=True) if w == "Brand's keys replaced"]
+    assert replaced == [
+        "https://shoes.example: new keys accepted",
+        "https://shoes.example: keys from a file or pasted text replaced by the ones its web "
+        "address serves",
+    ]
 
 
 def test_more_entries_are_fetched_when_scrolled(qtbot: QtBot,

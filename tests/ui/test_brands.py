@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from tests.ui.exchange_session import (
 )
 from tests.ui.fake_brands import make_brand
 from tests.ui.sample_exchange import TRICKY_NAME, WELL_KNOWN
+from tests.vault.exchange_helpers import DAY
 from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
 from ui.pages import brands as brands_module  # noqa: E402
 from ui.pages.brand_models import AsksModel, BrandsModel  # noqa: E402
@@ -35,6 +37,7 @@ from ui.pages.brands import BrandsPage  # noqa: E402
 from vault.brands import RequestSource
 from vault.transport import TransportError
 from zpd import jose
+from zpd.request import sign_request
 from zpd.text import reveal
 
 __all__ = ["opened"]  # the fixture, used by name
@@ -117,6 +120,24 @@ def test_fetch_from_web_address_is_domain_verified(qtbot: QtBot, opened: Opened)
     qtbot.waitUntil(lambda: "web address" in info.text(), timeout=5_000)
 
 
+def test_a_brand_fetched_from_this_computer_is_not_called_domain_verified(
+    qtbot: QtBot, opened: Opened
+) -> None:
+    origin = "http://127.0.0.1:8080"
+    opened.transport.pages[origin + WELL_KNOWN] = make_brand(origin, "Demo Shoes").request()
+    page = open_page(qtbot, opened)
+    dialog = open_import(page)
+    child(dialog, QLineEdit, "importAddress").setText(origin)
+    child(dialog, QPushButton, "importFetchButton").click()
+    qtbot.waitUntil(lambda: page.selected_origin() == origin, timeout=10_000)
+    row = brand_row(page, origin)
+    assert cell(page.model, row, BrandsModel.DOMAIN) == "Fetched from this computer"
+    tip = page.model.index(row, BrandsModel.DOMAIN).data(Qt.ItemDataRole.ToolTipRole)
+    assert "a server on this computer" in tip and "secure connection" not in tip
+    badge = child(page, QLabel, "brandVerified")
+    qtbot.waitUntil(lambda: badge.text() == "Fetched from this computer", timeout=5_000)
+
+
 def test_file_import_and_a_file_that_is_not_text(
     qtbot: QtBot, opened: Opened, tmp_path: Path
 ) -> None:
@@ -174,6 +195,35 @@ def test_changed_keys_need_an_explicit_yes(qtbot: QtBot, opened: Opened) -> None
     assert opened.vault.find_brand(ORIGIN).signing_kid == jose.thumbprint(new_keys[0])
     notice = child(page, QLabel, "brandsNotice")
     assert "new keys" in notice.text()
+
+
+def test_the_notice_says_when_file_keys_give_way_or_a_request_is_older(
+    qtbot: QtBot, opened: Opened, tmp_path: Path
+) -> None:
+    brand = make_brand(ORIGIN, "Shoes Example")
+    impostor = (jose.generate_signing_key(), jose.generate_encryption_key())
+    opened.vault.import_request(brand.request(keys=impostor), RequestSource.FILE)
+    opened.transport.pages[ORIGIN + WELL_KNOWN] = brand.request()
+    page = open_page(qtbot, opened)
+    notice = child(page, QLabel, "brandsNotice")
+    dialog = open_import(page)
+    child(dialog, QLineEdit, "importAddress").setText("shoes.example")
+    child(dialog, QPushButton, "importFetchButton").click()  # no question asked
+    qtbot.waitUntil(lambda: "the ones its web address serves replace them" in notice.text(),
+                    timeout=10_000)
+    assert opened.vault.find_brand(ORIGIN).signing_kid == jose.thumbprint(brand.signing)
+
+    now = int(time.time())
+    older = tmp_path / "last-year.jwt"
+    older.write_text(sign_request(brand.body, brand.signing, brand.encryption,
+                                  iat=now - 300 * DAY, exp=now + DAY))
+    dialog = open_import(page)
+    dialog.choose_file = lambda parent: str(older)
+    child(dialog, QPushButton, "importFileButton").click()
+    qtbot.waitUntil(lambda: "older than the one you already have" in notice.text(),
+                    timeout=10_000)
+    latest = opened.vault.latest_request(ORIGIN)
+    assert latest is not None and latest.source is RequestSource.WEB
 
 
 @pytest.mark.parametrize(

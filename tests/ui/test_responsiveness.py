@@ -64,7 +64,7 @@ def test_delivery_to_a_slow_brand_never_stalls_the_gui(qtbot: QtBot, tmp_path: P
     vault, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
     vault.set("shoe_size_eu", 42)
     with live_brand() as brand:
-        vault.import_request(brand.request)
+        vault.fetch_request(brand.origin)
         grant_id = vault.share(brand.origin, "fit-advice").grant.id
         vault.lock()
         brand.delay = 0.5

@@ -161,6 +161,7 @@ def test_busy_then_defaults(qtbot: QtBot, session: Session, vault: Vault) -> Non
     assert dialog.findChild(QLabel, "vaguePurposeWarning") is None
     assert dialog.findChild(QLabel, "brandTextWarning") is None
     assert child(dialog, QLabel, "domainBadge").text().startswith("✓ Domain verified")
+    assert dialog.findChild(QLabel, "brandHomeWarning") is None  # on the internet
     assert child(dialog, QLabel, "purposeLabel").text() == "Recommend shoes that fit you"
     assert "Service personalisation" in child(dialog, QLabel, "purposeConcept").text()
     assert child(dialog, QLabel, "offerLabel").text() == "A discount: 10% off your next order"
@@ -345,3 +346,28 @@ def test_a_lookalike_domain_is_flagged_in_the_review(qtbot: QtBot, tmp_path: Pat
     qtbot.waitUntil(shown, timeout=5_000)
     assert warning is not None and "several alphabets" in warning.text()
     session.lock()
+
+
+@pytest.mark.parametrize(("origin", "source", "tone", "where"), [
+    ("http://127.0.0.1:8080", RequestSource.WEB, "warn", "On this computer"),
+    ("https://localhost:8443", RequestSource.WEB, "warn", "On this computer"),
+    ("https://printer.local", RequestSource.FILE, "danger", "On the local network"),
+])
+def test_a_brand_not_on_the_internet_is_said_to_be_where_it_is(
+    qtbot: QtBot, session: Session, vault: Vault, origin: str, source: RequestSource,
+    tone: str, where: str,
+) -> None:
+    """Plain http to this computer is no secure connection, and proves no domain."""
+    vault.import_request(signed_request(origin=origin), source,
+                         expected_origin=origin if source is RequestSource.WEB else None)
+    vault.set("shoe_size_eu", 42)
+    dialog = open_review(qtbot, session, vault, origin=origin)
+    home = child(dialog, QLabel, "brandHomeWarning")
+    assert home.text().startswith(f"⚠ {where}: {origin} ")
+    assert home.property("tone") == tone and home.isVisible()
+    badge = child(dialog, QLabel, "domainBadge").text()
+    assert "secure connection" not in badge
+    if source is RequestSource.WEB:
+        assert badge == f"✓ Fetched from {origin}, a server on this computer."
+    else:
+        assert badge.startswith("⚠ Not verified")

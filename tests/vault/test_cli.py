@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from tests.conftest import (
     run_cli,
 )
 from vault.catalogue import CATALOGUE
+from vault.fieldtypes import FieldType, Sensitivity
 from vault.keys import DEFAULT_KDF
 from vault.service import Vault
 
@@ -124,6 +126,72 @@ def test_set_get_clear_round_trip(made_vault: MadeVault) -> None:
         assert vault.get("has_garden") is True and vault.get("shoe_size_eu") == 40.5
         assert [e.value for e in vault.history("pets")] == [["dog", "cat"], None]
         assert vault.verify_audit().ok
+
+
+SECRET_NOTE = "door code 4711, behind the blue pot"
+
+
+def test_set_reads_the_value_from_stdin_so_it_never_shows_in_the_process_list(
+    made_vault: MadeVault,
+) -> None:
+    """While `zpv set FIELD -` waits for its value, /proc (what `ps` reads) shows its
+    arguments: the value is not among them."""
+    with made_vault.unlock() as vault:
+        key = vault.define_custom_field("note", "Note", FieldType.TEXT, Sensitivity.PERSONAL).key
+    environment = clean_environment()
+    environment.update(ZPV_VAULT=str(made_vault.directory), ZPV_PASSPHRASE=PASSPHRASE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vault", "set", key, "-"], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
+        cwd=PROJECT_ROOT,
+    )
+    arguments: list[bytes] = []
+    deadline = time.monotonic() + 10
+    while key.encode() not in arguments and time.monotonic() < deadline:  # once exec'd
+        arguments = Path(f"/proc/{process.pid}/cmdline").read_bytes().split(b"\0")
+    assert [b"set", key.encode(), b"-"] == arguments[-4:-1]
+    assert SECRET_NOTE.encode() not in b" ".join(arguments)
+    out, err = process.communicate(SECRET_NOTE + "\n", timeout=60)
+    assert process.returncode == 0, err
+    assert out == f"{key} = {SECRET_NOTE}\n"
+    with made_vault.unlock() as vault:
+        assert vault.get(key) == SECRET_NOTE  # one final line ending dropped
+
+
+def test_set_reads_the_value_from_a_file(made_vault: MadeVault, tmp_path: Path) -> None:
+    d = made_vault.directory
+    value = tmp_path / "size.txt"
+    value.write_text("41.5\r\n", encoding="utf-8")
+    assert ok(run_cli("set", "shoe_size_eu", "--value-file", str(value), vault_dir=d)) == (
+        "shoe_size_eu = 41.5\n")
+    value.write_text("navy,green", encoding="utf-8")  # no line ending: taken as it is
+    assert ok(run_cli("set", "favourite_colours", "--value-file", str(value), vault_dir=d)) == (
+        "favourite_colours = navy, green\n")
+    with made_vault.unlock() as vault:
+        assert vault.get("shoe_size_eu") == 41.5
+        assert vault.get("favourite_colours") == ["navy", "green"]
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["set", "shoe_size_eu"], "give a value, - to read it from standard input"),
+    (["set", "shoe_size_eu", "42", "--value-file", "size.txt"], "not both"),
+    (["set", "shoe_size_eu", "--value-file", "missing.txt"], "cannot read"),
+])
+def test_set_without_one_value_is_a_usage_error_that_changes_nothing(
+    vault_dir: Path, tmp_path: Path, args: list[str], words: str
+) -> None:
+    (tmp_path / "size.txt").write_text("42")
+    args = [str(tmp_path / a) if a.endswith(".txt") else a for a in args]
+    before = file_digests(vault_dir)
+    result = run_cli(*args, vault_dir=vault_dir)
+    assert result.returncode == 2 and result.stdout == ""
+    assert words in one_error_line(result)
+    assert file_digests(vault_dir) == before
+
+
+def test_set_help_says_how_to_keep_a_value_out_of_the_argument_list() -> None:
+    shown = ok(run_cli("set", "--help"))
+    assert "--value-file FILE" in shown and "standard input" in shown and "(ps)" in shown
 
 
 def test_history_json(vault_dir: Path) -> None:

@@ -92,7 +92,7 @@ def test_the_whole_exchange_through_the_cli(
 
     assert ok_json("brands", vault_dir=directory) == [
         {"origin": ORIGIN, "name": "Shoes Example", "domain_verified": False,
-         "active_grants": 0},
+         "home": "public", "active_grants": 0},
     ]
     asks = ok_json("asks", "shoes", vault_dir=directory)  # a name prefix, any case
     assert [a["id"] for a in asks] == ["fit-advice", "newsletter"]
@@ -248,3 +248,29 @@ def test_hidden_characters_in_a_brand_name_are_revealed_on_the_terminal(
     shown = run_cli("brands", vault_dir=made_vault.directory).stdout
     assert "\u202e" not in shown and "\x1b" not in shown and "\u200b" not in shown
     assert "⟦U+202E⟧" in shown and "⟦U+001B⟧" in shown
+
+
+def test_the_import_says_where_the_brand_lives_and_when_a_request_is_older(
+    made_vault: MadeVault, keys: BrandKeys, tmp_path: Path
+) -> None:
+    now = int(time.time())
+    local = tmp_path / "printer.jws"
+    local.write_text(signed_request(BrandKeys.generate(), spec("https://printer.local"),
+                                    iat=now, exp=now + DAY))
+    shown = run_cli("request", "import", str(local), vault_dir=made_vault.directory)
+    assert shown.returncode == 0, shown.stderr
+    assert "On the local network: https://printer.local is not a site on the internet" in (
+        shown.stdout)
+    with unlocked(made_vault) as vault:
+        vault.import_request(fresh_request(keys), RequestSource.WEB, expected_origin=ORIGIN)
+    older = tmp_path / "older.jws"
+    older.write_text(signed_request(keys, spec(), iat=now - 300 * DAY, exp=now + DAY))
+    result = run_cli("request", "import", str(older), vault_dir=made_vault.directory)
+    assert result.returncode == 0, result.stderr
+    assert "older than the one you already have" in result.stdout
+    assert "Domain verified: fetched over a secure connection from https://shoes.example" in (
+        result.stdout)
+    report = ok_json("request", "import", str(older), vault_dir=made_vault.directory)
+    assert report["outdated"] is True and report["home"] == "public"
+    listed = run_cli("brands", vault_dir=made_vault.directory).stdout
+    assert "[unverified, local network]" in listed and "[verified]" in listed

@@ -30,7 +30,7 @@ from tests.vault.exchange_helpers import (
     spec,
 )
 from vault.brands import RequestSource
-from vault.errors import BrandKeysChanged
+from vault.errors import BrandKeysChanged, UnknownAsk
 from vault.service import Vault
 from zpd.errors import RequestInvalid
 
@@ -61,9 +61,13 @@ def test_request_made_by_jwcrypto_is_accepted(
     assert stored_jws(pv) == [compact]
 
 
-def test_loopback_http_origin_is_accepted(pv: Vault, keys: BrandKeys, clock: Clock) -> None:
+def test_loopback_http_origin_is_accepted_when_fetched_from_it(
+    pv: Vault, keys: BrandKeys, clock: Clock
+) -> None:
+    """Only from its own address (tests/vault/test_local_addresses.py: never from a file)."""
     origin = "http://127.0.0.1:8080"
-    pv.import_request(jwcrypto_request(keys, spec(origin), iat=clock.now, exp=clock.now + DAY))
+    compact = jwcrypto_request(keys, spec(origin), iat=clock.now, exp=clock.now + DAY)
+    pv.import_request(compact, RequestSource.WEB, expected_origin=origin)
     assert [b.origin for b in pv.brands()] == [origin]
 
 
@@ -329,3 +333,64 @@ def test_a_fetch_over_tls_verifies_and_a_later_file_does_not_undo_it(
     assert pv.brands()[0].domain_verified is True
     pv.import_request(compact, RequestSource.FILE)
     assert pv.brands()[0].domain_verified is True
+
+
+# -- an older request, and keys that only a file vouched for ------------------------------
+
+
+def test_an_older_request_from_a_file_does_not_replace_the_asks_on_offer(
+    pv: Vault, keys: BrandKeys, clock: Clock
+) -> None:
+    """Last year's request, kept in a file, asked for more: importing it later must not put
+    its asks back in place of the ones the brand's site serves now."""
+    old = signed_request(keys, spec(asks=[fit_ask(), news_ask()]), iat=clock.now - 300 * DAY,
+                         exp=clock.now + DAY)
+    current = signed_request(keys, spec(asks=[fit_ask()]), iat=clock.now - DAY,
+                             exp=clock.now + 30 * DAY)
+    assert not pv.import_request(current, RequestSource.WEB, expected_origin=ORIGIN).outdated
+    result = pv.import_request(old, RequestSource.FILE)
+    assert result.outdated and not result.already_known
+    assert [a.id for a in pv.asks(ORIGIN)] == ["fit-advice"]
+    latest = pv.latest_request(ORIGIN)
+    assert latest is not None and latest.request.jws == current and latest.domain_verified
+    with pytest.raises(UnknownAsk):
+        pv.balance_for_ask(ORIGIN, "newsletter")
+    clock.advance(10)
+    newer = signed_request(keys, spec(asks=[news_ask()]), iat=clock.now, exp=clock.now + DAY)
+    assert not pv.import_request(newer, RequestSource.FILE).outdated
+    assert [a.id for a in pv.asks(ORIGIN)] == ["newsletter"]
+
+
+def test_keys_pinned_from_a_file_give_way_to_a_verified_fetch(
+    pv: Vault, keys: BrandKeys, clock: Clock
+) -> None:
+    """Whoever handed over the file chose the keys; the brand's own address outranks it."""
+    impostor = BrandKeys.generate()
+    pv.import_request(signed_request(impostor, spec(name="Shoes Exampel"), iat=clock.now + DAY,
+                                     exp=clock.now + 2 * DAY), RequestSource.FILE)
+    clock.advance(60)
+    served = signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY)
+    result = pv.import_request(served, RequestSource.WEB, expected_origin=ORIGIN)
+    assert result.keys_replaced and result.unverified_keys_replaced and not result.outdated
+    [brand] = pv.brands()
+    assert brand.domain_verified and brand.name == "Shoes Example"
+    assert (brand.signing_kid, brand.encryption_kid) == (keys.signing_kid, keys.encryption_kid)
+    latest = pv.latest_request(ORIGIN)  # the file's request, signed by the old key, is not
+    assert latest is not None and latest.request.jws == served
+    [entry] = pv.audit_log(action_prefix="brand.keys_replaced")
+    assert entry.details == {"brand": ORIGIN, "kids": [keys.signing_kid, keys.encryption_kid],
+                             "reason": "domain_verified"}
+    assert pv.verify_audit().ok
+
+
+def test_verified_keys_still_need_acceptance_to_change(
+    pv: Vault, keys: BrandKeys, clock: Clock
+) -> None:
+    pv.import_request(signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY),
+                      RequestSource.WEB, expected_origin=ORIGIN)
+    other = signed_request(BrandKeys.generate(), spec(), iat=clock.now + 1, exp=clock.now + DAY)
+    for source in (RequestSource.WEB, RequestSource.FILE):
+        with pytest.raises(BrandKeysChanged):
+            pv.import_request(other, source,
+                              expected_origin=ORIGIN if source is RequestSource.WEB else None)
+    assert pv.brands()[0].signing_kid == keys.signing_kid

@@ -151,9 +151,9 @@ def brand_wrap(text: str, name: str | None = None) -> WrapLabel:
     return WrapLabel(brand_text(text), name)
 
 
-def banner(name: str, tone: str) -> WrapLabel:
+def banner(name: str, tone: str, text: str = "") -> WrapLabel:
     """A tinted box for a verdict or a warning; its text may quote the brand."""
-    label = WrapLabel(name=name)
+    label = WrapLabel(text, name=name)
     label.setProperty("tone", tone)
     return label
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from vault import errors
 from zpd.catalogue import BY_KEY
+from zpd.origin import AddressScope
 from zpd.text import Flag, Reason
 
 from .. import exchange_words as words
@@ -137,3 +138,15 @@ def lookalike_words(flag: Flag) -> str:
     }.get(flag.reason, flag.reason.value)
     detail = f" ({flag.detail})" if flag.detail else ""
     return _tr("{where}: {reason}").format(where=where, reason=reason) + detail
+
+
+def home_words(home: AddressScope) -> str | None:
+    """Where a brand lives when that is not the internet ({origin} is filled in later)."""
+    if home is AddressScope.LOOPBACK:
+        return _tr("⚠ On this computer: {origin} is a server running here (a demo or a "
+                   "test), not a brand's site on the internet.")
+    if home is AddressScope.LOCAL_NETWORK:
+        return _tr("⚠ On the local network: {origin} is not a site on the internet. The "
+                   "vault sends nothing to the local network, so a share would not be "
+                   "delivered.")
+    return None

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from vault import errors
 from vault.grants import ShareResult
+from zpd.origin import AddressScope
 
 from ..balance_view import BalanceView
 from ..review_data import Review, load_review
@@ -173,8 +174,15 @@ class ShareReviewDialog(QDialog):
         origin.setProperty("role", "muted")
         layout.addWidget(origin)
         shown_origin = brand_text(review.origin)
+        home = say.home_words(review.home)
+        if home is not None:  # right under the address: not a site on the internet
+            tone = "warn" if review.home is AddressScope.LOOPBACK else "danger"
+            layout.addWidget(banner("brandHomeWarning", tone, home.format(origin=shown_origin)))
         badge = banner("domainBadge", "ok" if review.domain_verified else "warn")
-        if review.domain_verified:
+        if review.domain_verified and review.home is AddressScope.LOOPBACK:
+            # Plain http to this computer is no secure connection, and proves no domain.
+            words = self.tr("✓ Fetched from {origin}, a server on this computer.")
+        elif review.domain_verified:
             words = self.tr("✓ Domain verified: fetched from {origin} over a secure connection.")
         else:
             words = self.tr("⚠ Not verified: this request was imported from a file or pasted "

@@ -123,6 +123,12 @@ def details_text(entry: AuditEntry, custom_labels: dict[str, str]) -> str:
     if action == "request.imported":
         return _imported(brand, str(d.get("source", "")), bool(d.get("domain_verified")))
     if action == "brand.keys_replaced":
+        if d.get("reason") == "domain_verified":
+            return QCoreApplication.translate(
+                "ActivityWords",
+                "{0}: keys from a file or pasted text replaced by the ones its web address "
+                "serves",
+            ).format(brand)
         return QCoreApplication.translate("ActivityWords", "{0}: new keys accepted").format(brand)
     if action == "grant.created":
         listed = d.get("fields")

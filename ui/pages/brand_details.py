@@ -180,7 +180,7 @@ class BrandDetails(QStackedWidget):
         info = stored.request.body.brand if stored is not None else None
         self.name.setText(brand_text(info.name if info else brand.name))
         self.origin_label.setText(brand_text(brand.origin))
-        self.badge.setText(verified_words(brand.domain_verified))
+        self.badge.setText(verified_words(brand.domain_verified, brand.home))
         self.badge.setToolTip(words.tip(
             verified_explanation(brand.domain_verified, brand.origin)))
         self.badge_icon.setPixmap(verified_icon(brand.domain_verified).pixmap(16, 16))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from vault.brands import Brand
+from zpd.origin import AddressScope, host_of, host_scope
 from zpd.request import Ask
 
 from .. import exchange_words as words
@@ -34,7 +35,9 @@ class BrandRow:
     active_grants: int
 
 
-def verified_words(verified: bool) -> str:
+def verified_words(verified: bool, home: AddressScope = AddressScope.PUBLIC) -> str:
+    if verified and home is AddressScope.LOOPBACK:
+        return _tr("Fetched from this computer")
     return (
         _tr("Domain verified")
         if verified
@@ -43,6 +46,12 @@ def verified_words(verified: bool) -> str:
 
 
 def verified_explanation(verified: bool, origin: str) -> str:
+    if verified and host_scope(host_of(origin)) is AddressScope.LOOPBACK:
+        # Plain http on this computer: no secure connection, and no domain to prove.
+        return _tr(
+            "The request was fetched from {0}, a server on this computer (a demo or a "
+            "test), not a brand's site on the internet."
+        ).format(brand_text(origin))
     if verified:
         return _tr(
             "The request was fetched over a secure connection from {0}, so it really comes "
@@ -80,7 +89,7 @@ class BrandsModel(RowsModel):
         brand = row.brand
         if column == self.DOMAIN:
             if role == Role.DisplayRole:
-                return verified_words(brand.domain_verified)
+                return verified_words(brand.domain_verified, brand.home)
             if role == Role.DecorationRole:
                 return verified_icon(brand.domain_verified)
             if role == Role.ToolTipRole:

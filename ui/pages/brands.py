@@ -182,8 +182,14 @@ class BrandsPage(Page):
             text = (self.tr("Imported a request from {name} with 1 ask.") if count == 1 else
                     self.tr("Imported a request from {name} with {count} asks.")).format(
                 name=name, count=count)
-        if result.keys_replaced:
+        if result.unverified_keys_replaced:
+            text += " " + self.tr("The keys trusted until now came from a file or pasted "
+                                  "text; the ones its web address serves replace them.")
+        elif result.keys_replaced:
             text += " " + self.tr("Its new keys are trusted from now on.")
+        if result.outdated:
+            text += " " + self.tr("This request is older than the one you already have from "
+                                  "this brand: its asks do not replace the ones on offer.")
         self.notice.setText(text)
         self.notice.show()
         self._details_stale = True
