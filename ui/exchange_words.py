@@ -212,6 +212,7 @@ def _retry_reasons() -> dict[str, str]:
         "too_large": _tr("the brand's answer was too large"),
         "protocol": _tr("the brand's answer was not usable"),
         "refused_url": _tr("the brand's address is refused"),
+        "unexpected error": _tr("an error in this app"),
     }
 
 
