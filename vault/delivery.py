@@ -39,6 +39,7 @@ WELL_KNOWN_PATH = "/.well-known/zero-party-data"
 # the brand, which de-duplicates on jti, answers with the receipt it gave the first time.
 RECORD_BATCH = 50
 RECORD_SECONDS = 0.5
+CLAIM_GROWTH = 8  # claims of 1, 8, 64, then `limit` messages
 REQUEST_MEDIA_TYPES = "application/jwt, application/zpd-request+jwt, text/plain"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -89,12 +90,13 @@ def flush(
     turns_had: Counter[str] = Counter()
     while True:
         # Due by the start: a message claimed in this flush is put off past it, so each
-        # is tried at most once per flush. Claims start at one message and double: a
-        # message that kills the vault outright puts off few others with it.
+        # is tried at most once per flush. Claims start at one message and grow: a
+        # message that kills the vault outright puts off few others with it, and a long
+        # queue still takes few transactions (each claim and its last records: a sync).
         items = outbox.claim_due(store, started, max(clock(), started), claim, turns_had)
         if not items:
             return report
-        claim = min(limit, claim * 2)
+        claim = min(limit, claim * CLAIM_GROWTH)
         turns_had.update(item.brand_origin for item in items)
         pending: list[tuple[OutboxItem, Outcome, int]] = []
         since = time.monotonic()
