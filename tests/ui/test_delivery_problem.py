@@ -35,7 +35,7 @@ def window(qtbot: QtBot, made_vault: MadeVault) -> Iterator[tuple[MainWindow, Va
 
 def problem(window: MainWindow) -> QLabel:
     label = window.findChild(QLabel, "deliveryProblem")
-    assert label is not None
+    assert isinstance(label, QLabel)
     return label
 
 
