@@ -503,6 +503,7 @@ HELPERS = (
     QT_TRANSLATE_NOOP("ExchangeWords", "the brand's answer was not usable"),
     QT_TRANSLATE_NOOP("ExchangeWords", "the brand's address is refused"),
     QT_TRANSLATE_NOOP("ExchangeWords", "the brand's address is on this computer or the local network, where the vault sends nothing"),
+    QT_TRANSLATE_NOOP("ExchangeWords", "an error in this app"),
     QT_TRANSLATE_NOOP("ExchangeWords", "it is not a signed request"),
     QT_TRANSLATE_NOOP("ExchangeWords", "it is too large"),
     QT_TRANSLATE_NOOP("ExchangeWords", "its header cannot be read"),

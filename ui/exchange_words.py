@@ -214,6 +214,7 @@ def _retry_reasons() -> dict[str, str]:
         "refused_url": _tr("the brand's address is refused"),
         "refused_address": _tr("the brand's address is on this computer or the local "
                                "network, where the vault sends nothing"),
+        "unexpected error": _tr("an error in this app"),
     }
 
 

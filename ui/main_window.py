@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import i18n
+from . import i18n, strings
 from .clipboard import secret_clipboard
 from .idle import IdleWatcher
 from .pages.base import Page
@@ -26,8 +26,10 @@ from .session import Session
 from .settings import IDLE_LOCK_MINUTES, Settings
 from .tasks import run_task
 from .unlock_page import WelcomeStack
+from .widgets import OneLineLabel
 
 if TYPE_CHECKING:
+    from vault.delivery import FlushReport
     from vault.service import Vault
 
     from .pages.activity import ActivityPage
@@ -120,6 +122,16 @@ class MainWindow(QMainWindow):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status, 1)
         self.session.failed.connect(self.status.setText)
+        # Delivery runs every few seconds in the background: when one fails, say so here
+        # until one goes through.
+        self.delivery_problem = OneLineLabel("deliveryProblem")
+        self.delivery_problem.setAccessibleName(self.tr("Delivery problem"))
+        self.delivery_problem.setStyleSheet("QLabel#deliveryProblem { font-weight: bold; }")
+        self.delivery_problem.hide()
+        self.statusBar().addWidget(self.delivery_problem, 3)
+        self.session.flush_failed.connect(self._show_flush_failure)
+        self.session.flushed.connect(self._show_flush_report)
+        self.session.closed.connect(self.delivery_problem.hide)
 
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
@@ -226,6 +238,24 @@ class MainWindow(QMainWindow):
         if self.session.is_open:
             for page in self.area.pages:
                 page.reload()
+
+    def _show_flush_failure(self, error: BaseException) -> None:
+        self._show_delivery_problem(self.tr(
+            "Could not deliver to brands: {0} Trying again every few seconds."
+        ).format(strings.error_message(error)))
+
+    def _show_flush_report(self, report: FlushReport) -> None:
+        if report.errors:
+            self._show_delivery_problem(self.tr(
+                "Some messages were not delivered because of an error in this app. They "
+                "will be tried again."))
+        else:
+            self.delivery_problem.hide()
+
+    def _show_delivery_problem(self, text: str) -> None:
+        self.delivery_problem.setText(text)
+        self.delivery_problem.setToolTip(text)  # in full, should the bar cut it short
+        self.delivery_problem.show()
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Zero-Party Vault"))

@@ -39,6 +39,8 @@ class Session(QObject):
     opened = Signal()
     closed = Signal()
     delivering = Signal(bool)
+    flushed = Signal(object)  # the FlushReport of a delivery run that finished
+    flush_failed = Signal(object)  # the exception that stopped a delivery run
 
     def __init__(self) -> None:
         super().__init__()
@@ -166,9 +168,12 @@ class Session(QObject):
             if report is not None and report.attempted:
                 self.changed.emit(frozenset({GRANTS, OUTBOX, AUDIT}))
             self.delivering.emit(False)
+            if report is not None:
+                self.flushed.emit(report)
 
         def failed(error: BaseException) -> None:
             settled(None)
+            self.flush_failed.emit(error)  # what was claimed waits out its backoff
 
         self.call(lambda vault: vault.flush_outbox(), settled, failed=failed)
 

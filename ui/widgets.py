@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
 
 from zpd.text import reveal
@@ -27,6 +28,27 @@ def plain_label(text: str = "", name: str | None = None, *, wrap: bool = True,
     if name:
         label.setObjectName(name)
     return label
+
+
+class OneLineLabel(QLabel):
+    """One line of plain text, cut short with an ellipsis where there is no room for it
+    all: its text (what a screen reader reads) stays whole; show it whole in a tooltip."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(objectName=name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        room = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                              room.width())
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(room, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         shown)
 
 
 def brand_label(text: str, name: str | None = None, *, wrap: bool = True) -> QLabel:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from zpd.purposes import concept_name
 from . import cli_io
 from .brands import Brand, ImportResult, RequestSource
 from .cli_context import unlocked
-from .cli_io import EXIT_OK, UsageError, show_value
+from .cli_io import EXIT_ERROR, EXIT_OK, UsageError, show_value
 from .fsutil import atomic_write
 from .grants import Grant, GrantStatus
 from .outbox import DeliverySummary
@@ -309,20 +310,24 @@ def cmd_records(args: argparse.Namespace) -> int:
 
 def cmd_outbox(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        report = vault.flush_outbox() if args.action == "flush" else None
+        report = vault.deliver_now() if args.action == "flush" else None
         waiting = vault.outbox()
         blocked = {item.jti: vault.is_waiting_for_grant(item) for item in waiting}
+    now = int(time.time())
+    errors = {} if report is None else report.errors
+    brand_of = {i.jti: (i.grant_id, i.brand_origin) for i in waiting}
     if args.json:
         cli_io.print_json({
             "flushed": None if report is None else {
                 "delivered": len(report.delivered), "failed": len(report.failed),
-                "retrying": len(report.retrying)},
+                "retrying": len(report.retrying),
+                "errors": [{"message": jti, "error": name} for jti, name in errors.items()]},
             "waiting": [{"message": i.jti, "grant": i.grant_id, "brand": i.brand_origin,
                          "kind": i.kind, "state": i.state.value, "attempts": i.attempts,
                          "next_attempt_at": i.next_attempt_at, "last_error": i.last_error,
                          "waiting_for_grant": blocked[i.jti]} for i in waiting],
         })
-        return EXIT_OK
+        return EXIT_ERROR if errors else EXIT_OK
     if report is not None:
         say(f"Delivered {len(report.delivered)}, refused {len(report.failed)}, "
               f"will retry {len(report.retrying)}.")
@@ -335,10 +340,16 @@ def cmd_outbox(args: argparse.Namespace) -> int:
             why = "waits until the brand has the grant it revokes"
         else:
             why = f"next try {cli_io.when(i.next_attempt_at)}"
+            if i.retry_after_until is not None and i.retry_after_until > now:
+                why += " (the brand asked to wait)"
             if i.last_error:
                 why += f", last attempt: {i.last_error}"
         say(f"{i.grant_id[:8]}  {i.kind:<10}  {i.brand_origin}  {why}")
-    return EXIT_OK
+    for jti, name in errors.items():
+        grant_id, origin = brand_of.get(jti, ("", ""))
+        print(reveal(f"zpv: a message of grant {grant_id[:8]} to {origin} was not delivered: "
+                     f"unexpected error ({name}); it will be tried again"), file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 def _grant_json(g: Grant) -> dict[str, object]:

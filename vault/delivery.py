@@ -1,16 +1,22 @@
 """Deliver the outbox to brands, and fetch a brand's request from its well-known address.
 
 Network exchanges never happen inside a database transaction: the due items
-are read, their attempt is counted, they are sent, and the results are recorded,
-each together with its audit entry, in short transactions of a few messages
-(RECORD_BATCH, or RECORD_SECONDS' worth, whichever comes first).
+are claimed (their attempt counted and their next one put off by the backoff, in
+one transaction), sent, and the results recorded, each together with its audit
+entry, in short transactions of a few messages (RECORD_BATCH, or RECORD_SECONDS'
+worth, whichever comes first).
+
+A message's failure, whatever it is, is that message's retry: it never ends the
+flush, so one brand's answer (or a fault of the vault's own on one message) never
+keeps the other brands' messages from leaving.
 """
 
 from __future__ import annotations
 
-import email.utils
 import json
+import re
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -22,6 +28,7 @@ from zpd.origin import canonical_origin
 
 from . import audit, outbox, tokens
 from .outbox import OutboxItem
+from .retry_after import seconds_to_wait
 from .store import Connection, Store
 from .transport import Response, Transport, TransportError
 
@@ -32,7 +39,9 @@ WELL_KNOWN_PATH = "/.well-known/zero-party-data"
 # the brand, which de-duplicates on jti, answers with the receipt it gave the first time.
 RECORD_BATCH = 50
 RECORD_SECONDS = 0.5
+CLAIM_GROWTH = 8  # claims of 1, 8, 64, then `limit` messages
 REQUEST_MEDIA_TYPES = "application/jwt, application/zpd-request+jwt, text/plain"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -40,6 +49,9 @@ class FlushReport:
     delivered: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     retrying: list[str] = field(default_factory=list)
+    # Of those retrying, the messages whose exchange raised an unexpected exception (a
+    # fault of the vault's, not the brand's answer): message id -> the exception's type.
+    errors: dict[str, str] = field(default_factory=dict)
 
     @property
     def attempted(self) -> int:
@@ -56,27 +68,43 @@ class Outcome:
     receipt_status: str | None = None
     warning: str | None = None
     retry_after: int | None = None
+    reached: bool = True  # False: failed before any connection to the brand was made
+    unexpected: str | None = None  # the type of the exception the exchange raised
 
 
 def flush(
     store: Store, transport: Transport, clock: Callable[[], int], *, limit: int = 500,
+    deliver_now: bool = False,
 ) -> FlushReport:
-    """Send everything due now, in order, until nothing is due (revocations become due
-    once their grant is delivered within the same flush)."""
+    """Send everything due, brands taking turns, until nothing is due (revocations become
+    due once their grant is delivered within the same flush).
+
+    `deliver_now`: messages waiting out their backoff are sent now too; those
+    whose brand asked to wait (Retry-After) still wait."""
     report = FlushReport()
-    tried: set[str] = set()
     keys = ReceiptKeys(store)
+    started = clock()
+    if deliver_now:
+        outbox.make_due(store, started)
+    claim = 1
+    turns_had: Counter[str] = Counter()
     while True:
-        items = [i for i in outbox.due(store, clock(), limit) if i.jti not in tried]
+        # Due by the start: a message claimed in this flush is put off past it, so each
+        # is tried at most once per flush. Claims start at one message and grow: a
+        # message that kills the vault outright puts off few others with it, and a long
+        # queue still takes few transactions (each claim and its last records: a sync).
+        items = outbox.claim_due(store, started, max(clock(), started), claim, turns_had)
         if not items:
             return report
-        outbox.mark_attempting(store, items, clock())
+        claim = min(limit, claim * CLAIM_GROWTH)
+        turns_had.update(item.brand_origin for item in items)
         pending: list[tuple[OutboxItem, Outcome, int]] = []
         since = time.monotonic()
         try:
             for item in items:
-                tried.add(item.jti)
-                outcome = exchange(store, transport, item, keys)
+                outcome = exchange_safely(store, transport, item, keys, clock())
+                if outcome.unexpected is not None:
+                    report.errors[item.jti] = outcome.unexpected
                 if not pending:
                     since = time.monotonic()
                 pending.append((item, outcome, clock()))
@@ -114,19 +142,37 @@ class ReceiptKeys:
         return known
 
 
+def exchange_safely(
+    store: Store, transport: Transport, item: OutboxItem, keys: ReceiptKeys, now: int,
+) -> Outcome:
+    """`exchange`, with any exception it raises turned into a retry of this message.
+
+    KeyboardInterrupt and SystemExit still end the flush; the message was claimed, so
+    it waits out its backoff like any other failure."""
+    try:
+        return exchange(store, transport, item, keys, now)
+    except Exception as exc:  # whatever it is, it is this message's alone
+        name = type(exc).__name__[:100]
+        # Only the type: the text of an exception can hold anything (the brand's text).
+        return Outcome("retry", f"unexpected error: {name}", unexpected=name)
+
+
 def exchange(
     store: Store, transport: Transport, item: OutboxItem, keys: ReceiptKeys | None = None,
+    now: int | None = None,
 ) -> Outcome:
     """POST one message and judge the answer. Touches no database row."""
     try:
         response = transport.post(item.endpoint, item.content_type, item.body)
     except TransportError as exc:
-        return Outcome("retry", f"{exc.kind}: {exc.detail}" if exc.detail else exc.kind)
-    return judge(store, item, response, keys)
+        return Outcome("retry", f"{exc.kind}: {exc.detail}" if exc.detail else exc.kind,
+                       reached=exc.may_have_reached)
+    return judge(store, item, response, keys, int(time.time()) if now is None else now)
 
 
 def judge(
     store: Store, item: OutboxItem, response: Response, keys: ReceiptKeys | None = None,
+    now: int | None = None,
 ) -> Outcome:
     if response.status == 202:
         return _accepted(store, item, response, keys or ReceiptKeys(store))
@@ -137,7 +183,9 @@ def judge(
     reason = f"HTTP {response.status}"
     if 300 <= response.status < 400:
         reason += " redirect refused"
-    return Outcome("retry", reason, retry_after=_retry_after(response.header("retry-after")))
+    wait = seconds_to_wait(response.header("retry-after"),
+                           int(time.time()) if now is None else now)
+    return Outcome("retry", reason, retry_after=wait)
 
 
 def _accepted(store: Store, item: OutboxItem, response: Response, keys: ReceiptKeys) -> Outcome:
@@ -172,18 +220,27 @@ def record_all(store: Store, outcomes: list[tuple[OutboxItem, Outcome, int]]) ->
 
 
 def _record(connection: Connection, item: OutboxItem, outcome: Outcome, now: int) -> None:
+    reason = _storable(outcome.reason)
     if outcome.kind == "delivered":
+        warning = None if outcome.warning is None else _storable(outcome.warning)
         outbox.record_delivered(connection, item, outcome.receipt, outcome.receipt_status,
-                                outcome.warning, now)
+                                warning, now)
         audit.append(connection, now, f"delivery.{item.kind}_delivered",
                      {"grant": item.grant_id, "message": item.jti,
                       "receipt": outcome.receipt_status})
     elif outcome.kind == "failed":
-        outbox.record_failed(connection, item, outcome.reason)
+        outbox.record_failed(connection, item, reason)
         audit.append(connection, now, "delivery.refused",
-                     {"grant": item.grant_id, "message": item.jti, "reason": outcome.reason})
+                     {"grant": item.grant_id, "message": item.jti, "reason": reason})
     else:
-        outbox.record_retry(connection, item, outcome.reason, outcome.retry_after, now)
+        outbox.record_retry(connection, item, reason, outcome.retry_after, now,
+                            reached=outcome.reached)
+
+
+def _storable(text: str) -> str:
+    """Text that came from a brand, as the database can store it: a lone surrogate (from
+    a JSON escape, say) cannot be encoded as UTF-8, so it becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _rfc8935_error(body: bytes) -> str | None:
@@ -198,19 +255,6 @@ def _rfc8935_error(body: bytes) -> str | None:
     if isinstance(description, str) and description.strip():
         text += f": {description.strip()[:400]}"
     return text
-
-
-def _retry_after(value: str) -> int | None:
-    value = value.strip()
-    if not value:
-        return None
-    if value.isdigit():
-        return int(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0, int(when.timestamp() - time.time()))
 
 
 def fetch_request(transport: Transport, address: str) -> tuple[str, str]:

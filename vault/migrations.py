@@ -170,6 +170,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ON grants (brand_origin, status, created_at DESC, id)",
         ),
     ),
+    Migration(
+        8,
+        "outbox: attempts known never to have reached the brand, and the brand's own "
+        "Retry-After deadline apart from the backoff",
+        (
+            # Earlier attempts count as "may have reached the brand": nothing says otherwise.
+            "ALTER TABLE outbox ADD COLUMN unsent_attempts INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE outbox ADD COLUMN retry_after_until INTEGER",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -4,15 +4,20 @@ Rows are written in the same transaction as the token or event they carry.
 Ordering rules:
 - a newer version of a grant supersedes queued older ones (the brand keeps the highest);
 - a revocation waits until some version of its grant was delivered;
-- a grant revoked before any attempt to deliver it is never sent, nor is its revocation;
-- once attempts were made but none confirmed, the newest version is still sent
-  first, so the brand can never hold data it is not told to delete.
+- a grant revoked before any attempt could have reached the brand (none was made, or
+  each failed before a connection to the brand was made) is never sent, nor is its
+  revocation;
+- once an attempt may have reached the brand but none was confirmed, the newest
+  version is still sent first, so the brand can never hold data it is not told to delete.
+Order holds within one brand only: brands take turns, and a brand's message waiting
+out its backoff holds back nothing (not even the same brand's later messages).
 """
 
 from __future__ import annotations
 
+import json
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -23,6 +28,9 @@ BACKOFF_BASE = 10
 BACKOFF_CAP = 3600
 RETRY_AFTER_CAP = 24 * 3600
 CONTENT_TYPES = {"grant": "application/jwt", "revocation": "application/secevent+jwt"}
+# An outbox row's attempts that may have reached the brand: all of them, but those known
+# to have failed before any connection to the brand was made.
+MAY_HAVE_REACHED = "attempts > unsent_attempts"
 
 
 class DeliveryState(StrEnum):
@@ -47,6 +55,7 @@ class OutboxItem:
     delivered_at: int | None
     receipt_status: str | None
     created_at: int
+    retry_after_until: int | None = None  # the brand asked not to be sent this before then
 
     @property
     def content_type(self) -> str:
@@ -55,7 +64,8 @@ class OutboxItem:
 
 _COLUMNS = (
     "o.jti, o.grant_id, g.brand_origin, o.kind, o.endpoint, t.compact, o.state, o.attempts, "
-    "o.next_attempt_at, o.last_error, o.delivered_at, o.receipt_status, o.created_at"
+    "o.next_attempt_at, o.last_error, o.delivered_at, o.receipt_status, o.created_at, "
+    "o.retry_after_until"
 )
 _FROM = "FROM outbox o JOIN tokens t ON t.jti = o.jti JOIN grants g ON g.id = o.grant_id"
 # A revocation is due only after a version of its grant was delivered.
@@ -74,6 +84,7 @@ def _item(row: tuple[object, ...]) -> OutboxItem:
         delivered_at=None if row[10] is None else int(str(row[10])),
         receipt_status=None if row[11] is None else str(row[11]),
         created_at=int(str(row[12])),
+        retry_after_until=None if row[13] is None else int(str(row[13])),
     )
 
 
@@ -93,7 +104,7 @@ def enqueue_revocation(
     """Queue a revocation; returns False when it need not be sent at all."""
     delivered, attempted, latest_queued = connection.execute(
         "SELECT COALESCE(SUM(state = 'delivered'), 0), "
-        "COALESCE(SUM(attempts > 0 AND state != 'failed'), 0), "
+        f"COALESCE(SUM({MAY_HAVE_REACHED} AND state != 'failed'), 0), "
         "(SELECT jti FROM outbox WHERE grant_id = ? AND kind = 'grant' AND state = 'queued' "
         " ORDER BY created_at DESC, rowid DESC LIMIT 1) "
         "FROM outbox WHERE grant_id = ? AND kind = 'grant'", (grant_id, grant_id),
@@ -123,19 +134,68 @@ def _insert(connection: Connection, jti: str, grant_id: str, kind: str, endpoint
     )
 
 
-def due(store: Store, now: int, limit: int = 100) -> list[OutboxItem]:
-    rows = store.query(
-        f"SELECT {_COLUMNS} {_FROM} WHERE o.state = 'queued' AND o.next_attempt_at <= ? "
-        f"AND {_ELIGIBLE} ORDER BY o.created_at, o.rowid LIMIT ?", (now, limit),
-    )
-    return [_item(r) for r in rows]
+# What is due, brands taking turns: each brand's first due message, then each one's
+# second, and so on (counting the turns a brand already had, a JSON object of brand ->
+# turns); within a brand, oldest first.
+_DUE = (
+    "SELECT o.jti, o.created_at AS created, o.rowid AS position, ROW_NUMBER() OVER "
+    "(PARTITION BY g.brand_origin ORDER BY o.created_at, o.rowid) + COALESCE(had.value, 0) "
+    "AS turn FROM outbox o JOIN grants g ON g.id = o.grant_id "
+    "LEFT JOIN json_each(?) had ON had.key = g.brand_origin "
+    f"WHERE o.state = 'queued' AND o.next_attempt_at <= ? AND {_ELIGIBLE}"
+)
+
+
+def claim_due(
+    store: Store, due_by: int, now: int, limit: int, turns_had: Mapping[str, int],
+) -> list[OutboxItem]:
+    """The messages due by `due_by` (at most `limit`, brands taking turns after the turns
+    they already had), each claimed for one attempt.
+
+    In the same transaction, each attempt is counted (after a crash mid-send, the vault
+    knows the brand may hold the message) and the message's next attempt is put off by
+    its backoff, so a message that crashes the vault waits its turn like any failure
+    instead of coming first again. The items are returned as they were before the claim."""
+    with store.transaction() as connection:
+        rows = connection.execute(
+            f"SELECT {_COLUMNS} {_FROM} JOIN ({_DUE} ORDER BY turn, created, position "
+            "LIMIT ?) d ON d.jti = o.jti ORDER BY d.turn, d.created, d.position",
+            (json.dumps(dict(turns_had)), due_by, limit),
+        ).fetchall()
+        items = [_item(r) for r in rows]
+        connection.executemany(
+            "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?, "
+            "next_attempt_at = ? WHERE jti = ?",
+            [(now, now + retry_delay(item.attempts + 1, None), item.jti) for item in items],
+        )
+    return items
+
+
+def make_due(store: Store, now: int) -> int:
+    """"Deliver now": every queued message waiting out its backoff is due now; one whose
+    brand asked to wait (Retry-After) still waits. Returns how many were made due."""
+    with store.transaction() as connection:
+        return int(connection.execute(
+            "UPDATE outbox SET next_attempt_at = ? WHERE state = 'queued' "
+            "AND next_attempt_at > ? AND COALESCE(retry_after_until, 0) <= ?",
+            (now, now, now),
+        ).rowcount)
+
+
+# A failed (refused) version of a grant no longer waits once a later version was delivered.
+_SUPERSEDED = (
+    "o.state = 'failed' AND o.kind = 'grant' AND EXISTS (SELECT 1 FROM outbox l "
+    "WHERE l.grant_id = o.grant_id AND l.kind = 'grant' AND l.state = 'delivered' "
+    "AND (l.created_at > o.created_at OR (l.created_at = o.created_at AND l.rowid > o.rowid)))"
+)
 
 
 def waiting(store: Store) -> list[OutboxItem]:
-    """Everything not yet delivered: queued (with why) and failed."""
+    """Everything not yet delivered: queued (with why) and failed, unless a later version
+    of the same grant was delivered since."""
     rows = store.query(
         f"SELECT {_COLUMNS} {_FROM} WHERE o.state IN ('queued', 'failed') "
-        "ORDER BY o.created_at, o.rowid"
+        f"AND NOT ({_SUPERSEDED}) ORDER BY o.created_at, o.rowid"
     )
     return [_item(r) for r in rows]
 
@@ -159,16 +219,6 @@ def for_grant(store: Store, grant_id: str) -> list[OutboxItem]:
     return [_item(r) for r in rows]
 
 
-def mark_attempting(store: Store, items: list[OutboxItem], now: int) -> None:
-    """Count the attempt before sending: after a crash mid-send, the vault knows the brand
-    may hold the message."""
-    with store.transaction() as connection:
-        connection.executemany(
-            "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ? WHERE jti = ?",
-            [(now, item.jti) for item in items],
-        )
-
-
 def record_delivered(
     connection: Connection, item: OutboxItem, receipt: str | None, receipt_status: str | None,
     warning: str | None, now: int,
@@ -188,22 +238,30 @@ def record_failed(connection: Connection, item: OutboxItem, reason: str) -> None
 
 
 def record_retry(
-    connection: Connection, item: OutboxItem, reason: str, retry_after: int | None, now: int
+    connection: Connection, item: OutboxItem, reason: str, retry_after: int | None, now: int,
+    *, reached: bool = True,
 ) -> int:
+    """A failed attempt, tried again after its backoff, or when the brand asked
+    (`retry_after`: kept apart, as "deliver now" does not override it). `reached=False`:
+    the attempt failed before a connection to the brand was made."""
     delay = retry_delay(item.attempts + 1, retry_after)  # this attempt counts too
     connection.execute(
-        "UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE jti = ? AND state = 'queued'",
-        (now + delay, reason, item.jti),
+        "UPDATE outbox SET next_attempt_at = ?, retry_after_until = ?, last_error = ?, "
+        "unsent_attempts = unsent_attempts + ? WHERE jti = ? AND state = 'queued'",
+        (now + delay, None if retry_after is None else now + delay, reason,
+         0 if reached else 1, item.jti),
     )
     return delay
 
 
 def retry_now(store: Store, grant_id: str, now: int) -> int:
-    """Make a grant's queued messages due now; returns how many."""
+    """Make a grant's queued messages due now, unless the brand asked to wait
+    (Retry-After); returns how many were made due."""
     with store.transaction() as connection:
         return int(connection.execute(
-            "UPDATE outbox SET next_attempt_at = ? WHERE grant_id = ? AND state = 'queued'",
-            (now, grant_id),
+            "UPDATE outbox SET next_attempt_at = ? WHERE grant_id = ? AND state = 'queued' "
+            "AND COALESCE(retry_after_until, 0) <= ?",
+            (now, grant_id, now),
         ).rowcount)
 
 

@@ -541,6 +541,11 @@ class Vault:
         """Deliver everything due now. Blocks on the network: call it off the GUI thread."""
         return _delivery.flush(self._store, self.transport, self._now)
 
+    def deliver_now(self) -> _delivery.FlushReport:
+        """Deliver everything waiting, backoff or not; a message whose brand asked to wait
+        (Retry-After) still waits. Blocks on the network, like `flush_outbox`."""
+        return _delivery.flush(self._store, self.transport, self._now, deliver_now=True)
+
     def outbox(self) -> list[_outbox.OutboxItem]:
         return _outbox.waiting(self._store)
 

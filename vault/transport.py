@@ -38,13 +38,19 @@ USER_AGENT = "ZeroPartyVault/0.1"
 
 
 class TransportError(Exception):
-    """The exchange failed before a complete response; `kind` says how."""
+    """The exchange failed before a complete response; `kind` says how.
+
+    `may_have_reached` is False only when no connection to the server was ever made
+    (refused, unreachable, or TLS not verified), so not a byte of the request left. The
+    kind alone does not say so: "connect" is also a server that read the whole request
+    and then closed the connection without answering."""
 
     def __init__(self, kind: str, detail: str = "") -> None:
         super().__init__(f"{kind}: {detail}" if detail else kind)
         # refused_url, refused_address, connect, tls, timeout, too_large, protocol
         self.kind = kind
         self.detail = detail
+        self.may_have_reached = True
 
 
 @dataclass(frozen=True)
@@ -66,10 +72,12 @@ class _Watchdog:
         self._seconds = seconds
         self.fired = False
         self.ended = False
+        self.connected = False  # a connection was made (for TLS: handshake verified)
 
     def watch(self, sock: socket.socket | None) -> None:
         if sock is None:
             return
+        self.connected = True
         with self._lock:
             if self.fired:
                 _shutdown(sock)
@@ -89,10 +97,12 @@ class _Watchdog:
         _deadlines.add(time.monotonic() + self._seconds, self)
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         with self._lock:
             self.ended = True
         _current.reset(self._token)
+        if isinstance(error, TransportError) and not self.connected:
+            error.may_have_reached = False
 
 
 class _Deadlines:

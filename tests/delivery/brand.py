@@ -33,6 +33,7 @@ class LiveBrand:
     keys: BrandKeys
     up: bool = True
     delay: float = 0.0  # seconds to wait before answering, for a slow brand
+    hang_up: bool = False  # store what arrives, then close the connection without answering
     paths: list[str] = field(default_factory=list)
 
     @property
@@ -67,6 +68,8 @@ def live_brand() -> Iterator[LiveBrand]:
         except ProtocolError as error:
             body = json.dumps({"err": error.err, "description": description(error)})
             respond(conn, 400, body.encode(), {"Content-Type": "application/json"})
+            return
+        if brand.hang_up:
             return
         respond(conn, 202, receipt.encode(), {"Content-Type": "application/jwt"})
 

@@ -1,5 +1,6 @@
 """The vault killed after the brand stored a token, before the vault recorded the answer:
-the token is sent again, and the brand stores it once."""
+the token is sent again (after its backoff, or when asked to deliver now), and the brand
+stores it once."""
 
 from __future__ import annotations
 
@@ -82,7 +83,9 @@ def test_killed_after_the_brand_stored_it_the_token_is_resent_and_stored_once(
         with Vault.unlock(directory, PASSPHRASE) as vault:
             [item] = vault.outbox()
             assert item.attempts == 1, "the interrupted attempt was counted before sending"
-            report = vault.flush_outbox()
+            assert item.next_attempt_at > time.time(), "and the next one put off (backoff)"
+            assert vault.flush_outbox().attempted == 0
+            report = vault.deliver_now()
             assert report.delivered == [item.jti]
             summary = vault.delivery(grant.id)
             assert summary is not None and summary.status is DeliveryStatus.CONFIRMED

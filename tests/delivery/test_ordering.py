@@ -1,11 +1,23 @@
 """What is sent, in which order: a revocation never before its grant, a grant revoked
-before it was ever sent is never sent, a newer version supersedes a queued older one."""
+before it could have reached the brand is never sent, a newer version supersedes a queued
+older one."""
 
 from __future__ import annotations
 
+import socket
+import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import trustme
+
 from tests.delivery.brand import LiveBrand, live_brand
-from tests.delivery.conftest import Person
+from tests.delivery.conftest import Person, ShareWith, make_brand
+from tests.delivery.servers import respond, serving
 from vault.outbox import DeliveryStatus
+from vault.transport import Transport
 
 
 def share(person: Person, brand: LiveBrand) -> str:
@@ -105,3 +117,60 @@ class _RefusingReceiver:
         from zpd.errors import TokenInvalid
 
         raise TokenInvalid("bad_member", "we refuse everything today")
+
+
+@contextmanager
+def unreachable(kind: str, person: Person, tmp_path: Path) -> Iterator[str]:
+    """An origin whose every attempt fails before a connection is made; yields it."""
+    if kind == "connection refused":
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]  # closed again: nothing listens there
+        yield f"http://127.0.0.1:{port}"
+        return
+    trusted, impostor = trustme.CA(), trustme.CA()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    impostor.issue_cert("127.0.0.1").configure_cert(context)
+    bundle = tmp_path / "trusted.pem"
+    trusted.cert_pem.write_to_path(str(bundle))
+    person.vault.transport = Transport(ca_bundle=str(bundle), total_timeout=3)
+    with serving(lambda conn, _: respond(conn, 202), tls=context) as server:
+        yield f"https://127.0.0.1:{server.port}"
+        assert not [r for r in server.received if r.body], "no byte of a token may arrive"
+
+
+@pytest.mark.parametrize("kind", ["connection refused", "TLS from an unknown authority"])
+def test_a_grant_whose_attempts_all_failed_before_connecting_is_never_sent_once_revoked(
+    person: Person, share_with: ShareWith, tmp_path: Path, kind: str,
+) -> None:
+    with unreachable(kind, person, tmp_path) as origin:
+        grant_id = share_with(make_brand(origin))
+        for _ in range(2):
+            assert person.vault.flush_outbox().retrying
+            person.vault.retry_now(grant_id)
+        person.vault.revoke(grant_id)
+        person.clock.now += 3600
+        assert person.vault.flush_outbox().attempted == 0
+    assert status(person, grant_id) is DeliveryStatus.NOT_SENT
+    assert person.vault.outbox() == []
+    assert person.vault.verify_audit().ok
+
+
+def test_a_grant_the_brand_stored_before_hanging_up_is_still_revoked_there(
+    person: Person,
+) -> None:
+    """A connection closed without an answer is a "connect" failure too, but this one
+    came after the whole token was sent: the brand may hold it, so it is told to delete."""
+    with live_brand() as brand:
+        brand.hang_up = True
+        grant_id = share(person, brand)
+        assert person.vault.flush_outbox().retrying
+        assert grant_id in brand.holds()
+        person.vault.revoke(grant_id)
+        assert status(person, grant_id) is DeliveryStatus.REVOCATION_QUEUED
+        brand.hang_up = False
+        person.clock.now += 3600
+        person.vault.flush_outbox()
+        assert brand.paths == ["/zpd/grants", "/zpd/grants", "/zpd/events"]
+        assert brand.holds() == {grant_id: {}} and brand.statuses()[grant_id] == "revoked"
+    assert status(person, grant_id) is DeliveryStatus.DELETION_CONFIRMED

@@ -21,6 +21,7 @@ import sqlcipher3
 from vault import audit
 from vault.errors import UnsupportedFormat
 from vault.migrations import LATEST_VERSION, MIGRATIONS, Migration, apply_migrations
+from vault.outbox import MAY_HAVE_REACHED
 from vault.store import Store
 
 Connection = Any
@@ -154,6 +155,7 @@ SEEDS: dict[int, Seed] = {
         ],
     ),
     7: Seed(frozenset({"grants_by_created", "grants_by_status_created", "grants_by_brand_status"})),
+    8: Seed(frozenset()),  # two outbox columns
 }
 
 
@@ -216,14 +218,23 @@ def tables(connection: Connection) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def contents(connection: Connection) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, in a stable order."""
-    return {
-        name: sorted(
-            (tuple(r) for r in connection.execute(f'SELECT * FROM "{name}"').fetchall()), key=repr
-        )
-        for name in tables(connection)
-    }
+def columns_of(connection: Connection) -> dict[str, list[str]]:
+    return {name: [str(r[1]) for r in connection.execute(f'PRAGMA table_info("{name}")')]
+            for name in tables(connection)}
+
+
+def contents(
+    connection: Connection, columns: dict[str, list[str]] | None = None,
+) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in a stable order (only the given tables' given columns,
+    when given: a migration may add columns to a table)."""
+    chosen = columns or columns_of(connection)
+    found: dict[str, list[tuple[Any, ...]]] = {}
+    for table, names in chosen.items():
+        listed = ", ".join(f'"{name}"' for name in names)
+        rows = connection.execute(f'SELECT {listed} FROM "{table}"').fetchall()
+        found[table] = sorted((tuple(r) for r in rows), key=repr)
+    return found
 
 
 def seed_up_to(connection: Connection, version: int) -> None:
@@ -278,6 +289,7 @@ def test_migration_from_previous_version_keeps_rows_and_adds_objects(
     assert user_version(connection) == version - 1
     seed_up_to(connection, version - 1)
     before_objects = schema_objects(connection)
+    before_columns = columns_of(connection)
     before_rows = contents(connection)
     assert not SEEDS[version].creates & before_objects
 
@@ -285,7 +297,7 @@ def test_migration_from_previous_version_keeps_rows_and_adds_objects(
 
     assert user_version(connection) == version
     assert schema_objects(connection) == before_objects | SEEDS[version].creates
-    after_rows = contents(connection)
+    after_rows = contents(connection, before_columns)
     for table, rows in before_rows.items():
         assert after_rows[table] == rows, table
     # The new tables take the rows the code will write into them.
@@ -395,6 +407,21 @@ def test_grant_listings_page_through_an_index_without_sorting(
     assert index in plan and "TEMP B-TREE" not in plan, plan
 
 
+def test_outbox_attempts_from_before_may_have_reached_the_brand_and_set_no_retry_after(
+    database: tuple[Path, bytes, Connection],
+) -> None:
+    """Nothing recorded whether an earlier attempt reached the brand: it may have."""
+    _path, _key, connection = database
+    apply_migrations(connection, 0, upto(7))
+    seed_up_to(connection, 7)
+    connection.execute("UPDATE outbox SET attempts = 2, next_attempt_at = 500")
+    apply_migrations(connection, 7, upto(8))
+    row = connection.execute(
+        f"SELECT {MAY_HAVE_REACHED}, unsent_attempts, retry_after_until, next_attempt_at "
+        "FROM outbox").fetchone()
+    assert tuple(row) == (1, 0, None, 500)
+
+
 # -- a real old file opened by the store ----------------------------------------------------
 
 
@@ -405,13 +432,14 @@ def test_store_open_upgrades_an_old_file_to_latest(tmp_path: Path, old: int) -> 
     connection = connect(path, key)
     apply_migrations(connection, 0, upto(old))
     seed_up_to(connection, old)
+    before_columns = columns_of(connection)
     before = contents(connection)
     connection.close()
 
     store = Store.open(path, key)
     try:
         assert store.schema_version() == LATEST_VERSION
-        after = contents(store.connection)
+        after = contents(store.connection, before_columns)
         for table, rows in before.items():
             assert after[table] == rows, table
         assert store.integrity_problems() == []
