@@ -347,8 +347,8 @@ def cmd_outbox(args: argparse.Namespace) -> int:
         say(f"{i.grant_id[:8]}  {i.kind:<10}  {i.brand_origin}  {why}")
     for jti, name in errors.items():
         grant_id, origin = brand_of.get(jti, ("", ""))
-        print(reveal(f"zpv: a message of grant {grant_id[:8]} to {origin} was not delivered: "
-                     f"unexpected error ({name}); it will be tried again"), file=sys.stderr)
+        print(f"zpv: a message of grant {grant_id[:8]} to {origin} was not delivered: "
+              f"unexpected error ({name}); it will be tried again", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_OK
 
 
