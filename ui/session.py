@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from . import strings
 from .tasks import run_task
 
 if TYPE_CHECKING:  # the vault's modules load after the first window has painted
@@ -95,6 +94,8 @@ class Session(QObject):
                 if failed is not None:
                     failed(error)
                 else:
+                    from . import strings  # the words for errors load when first needed
+
                     self.failed.emit(strings.error_message(error))
                 return
             if changes:

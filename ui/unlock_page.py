@@ -2,29 +2,38 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QStackedWidget, QWidget
 
-from vault.header import header_path
+from vault.locations import header_path
 
-from . import strings
-from .first_run import CreatePage, RecoveryCodePage
 from .layout import Busy, card, display_path, error_label, title
 from .tasks import run_task
 
 if TYPE_CHECKING:
     from vault.service import Vault
 
+    from .first_run import CreatePage, RecoveryCodePage
+
+# The unlock screen paints, and the app settles, before any of the vault's modules (or the
+# create and recovery-code screens, or the words for errors) load: they load when needed.
+
 
 class UnlockPage(QWidget):
     unlocked = Signal(object)  # Vault
+    unlocking = Signal()  # the person typed, or asked to unlock: load what opening needs
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, prepare: Callable[[], None] | None = None) -> None:
+        """`prepare` runs on the worker thread after a successful unlock, before `unlocked`
+        (the main window loads its pages' modules there, off the GUI thread)."""
         super().__init__()
         self._directory = directory
+        self._prepare = prepare
         layout = card(self)
         layout.addWidget(title(self.tr("Unlock your vault")))
         where = QLabel(display_path(directory))
@@ -36,6 +45,7 @@ class UnlockPage(QWidget):
         self.secret.setAccessibleName(self.tr("Passphrase"))
         self.secret.setPlaceholderText(self.tr("Passphrase"))
         self.secret.returnPressed.connect(self._unlock)
+        self.secret.textChanged.connect(lambda text: self.unlocking.emit() if text else None)
         layout.addWidget(self.secret)
         self.use_code = QCheckBox(
             self.tr("I forgot it: use my recovery code"), objectName="useRecoveryCode"
@@ -78,24 +88,33 @@ class UnlockPage(QWidget):
             return
         directory = self._directory
         use_code = self.use_code.isChecked()
+        prepare = self._prepare
 
         def work() -> Vault:
             # Imported here, off the GUI thread: the unlock screen paints before the
-            # vault's modules load (MainWindow loads them in the background).
+            # vault's modules load.
             from vault.service import Vault
 
             if use_code:
-                return Vault.unlock_with_recovery_code(
+                vault = Vault.unlock_with_recovery_code(
                     directory, secret, accept_rollback=accept_rollback
                 )
-            return Vault.unlock(directory, secret, accept_rollback=accept_rollback)
+            else:
+                vault = Vault.unlock(directory, secret, accept_rollback=accept_rollback)
+            if prepare is not None:
+                with contextlib.suppress(ImportError):  # the GUI thread meets it again
+                    prepare()
+            return vault
 
+        self.unlocking.emit()
         self._set_busy(True)
         run_task(self, work, self._done)
 
     def _done(self, result: object, error: BaseException | None) -> None:
         self._set_busy(False)
         if error is not None:
+            from . import strings
+
             self.error.setText(strings.error_message(error))
             self.error.show()
             from vault.errors import VaultRolledBack
@@ -115,23 +134,48 @@ class UnlockPage(QWidget):
 
 
 class WelcomeStack(QStackedWidget):
-    """Create-or-unlock, whichever the directory calls for."""
+    """Create-or-unlock, whichever the directory calls for. Only the screen shown first is
+    built at once; the others when first needed."""
 
     opened = Signal(object)  # Vault
+    unlocking = Signal()
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, prepare: Callable[[], None] | None = None) -> None:
         super().__init__()
-        self.create_page = CreatePage(directory)
-        self.code_page = RecoveryCodePage()
-        self.unlock_page = UnlockPage(directory)
-        for page in (self.create_page, self.code_page, self.unlock_page):
-            self.addWidget(page)
+        self._directory = directory
+        self._create_page: CreatePage | None = None
+        self._code_page: RecoveryCodePage | None = None
+        self.unlock_page = UnlockPage(directory, prepare)
+        self.addWidget(self.unlock_page)
         self._pending: Vault | None = None
-        self.create_page.created.connect(self._on_created)
-        self.code_page.confirmed.connect(self._on_code_confirmed)
         self.unlock_page.unlocked.connect(self.opened)
+        self.unlock_page.unlocking.connect(self.unlocking)
         exists = header_path(directory).is_file()  # Vault.exists, without loading the vault
         self.setCurrentWidget(self.unlock_page if exists else self.create_page)
+
+    @property
+    def create_page(self) -> CreatePage:
+        if self._create_page is None:
+            from .first_run import CreatePage
+
+            self._create_page = CreatePage(self._directory)
+            self._create_page.created.connect(self._on_created)
+            self.addWidget(self._create_page)
+        return self._create_page
+
+    @property
+    def code_page(self) -> RecoveryCodePage:
+        if self._code_page is None:
+            from .first_run import RecoveryCodePage
+
+            self._code_page = RecoveryCodePage()
+            self._code_page.confirmed.connect(self._on_code_confirmed)
+            self.addWidget(self._code_page)
+        return self._code_page
+
+    def build_all(self) -> None:
+        """Build every screen now (for tests and tools that look widgets up by name)."""
+        _ = self.create_page, self.code_page
 
     def show_unlock(self) -> None:
         self.setCurrentWidget(self.unlock_page)

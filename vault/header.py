@@ -19,8 +19,9 @@ from typing import Any
 from . import keys
 from .errors import HeaderCorrupted, NotAVault, UnsupportedFormat
 from .fsutil import atomic_write
+from .locations import HEADER_NAME as HEADER_NAME  # re-exported: their home is locations
+from .locations import header_path as header_path
 
-HEADER_NAME = "vault.header"
 FORMAT_NAME = "zpv-vault"
 FORMAT_VERSION = 1
 MAX_HEADER_BYTES = 64 * 1024
@@ -63,10 +64,6 @@ class Header:
 
     def mac_is_valid(self, data_key: bytes | bytearray) -> bool:
         return keys.mac_matches(keys.header_mac_key(data_key), self.signed_body(), self.mac)
-
-
-def header_path(directory: Path) -> Path:
-    return directory / HEADER_NAME
 
 
 def write_header(directory: Path, header: Header) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from brandkit.issuing import sign_spec
@@ -33,27 +33,55 @@ from vault.outbox import DeliveryStatus
 from vault.service import Vault
 
 STALL_LIMIT = 0.100
+UNLOCK_STALL_LIMIT = 0.050
 SLOW_KDF = KdfParams(memory_kib=64 * 1024, iterations=10, lanes=4)
 
 
+class PaintWatch(QObject):
+    """Counts the Paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
 def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
+    """From typing the passphrase, through the slow KDF and loading the pages' modules, to
+    the first paint of the unlocked window and a while after it: no gap over
+    UNLOCK_STALL_LIMIT. Only the page shown is built; the unlock screen's own widgets are
+    used directly (looking a widget up by name builds every page)."""
     directory = tmp_path / "vault"
     Vault.create(directory, PASSPHRASE, kdf=SLOW_KDF)[0].lock()
     started = time.perf_counter()
     Vault.unlock(directory, PASSPHRASE).lock()
     kdf_seconds = time.perf_counter() - started
-    assert kdf_seconds > 2 * STALL_LIMIT, "the KDF must be slow enough to show a stall"
+    assert kdf_seconds > 2 * UNLOCK_STALL_LIMIT, "the KDF must be slow enough to show a stall"
 
     window = MainWindow(directory)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # the unlock screen painted and settled
+    unlock = window.welcome.unlock_page
     heartbeat = Heartbeat()
     heartbeat.start()
-    window.findChild(QLineEdit, "unlockSecret").setText(PASSPHRASE)
-    window.findChild(QPushButton, "unlockButton").click()
-    qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
+    unlock.secret.setText(PASSPHRASE)
+    unlock.unlock_button.click()
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=20_000)
+    painted = PaintWatch(window.my_data)  # built before the vault opened: no building here
+    qtbot.waitUntil(lambda: painted.paints > 0, timeout=5_000)
+    qtbot.wait(100)  # what the opening loads arrives and is shown
     heartbeat.stop()
-    assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"
+    assert window.pages_built == 1  # the others wait until they are first shown
+    assert heartbeat.beats > 10
+    assert heartbeat.longest_gap < UNLOCK_STALL_LIMIT, (
+        f"GUI stalled {heartbeat.longest_gap:.3f} s")
     window.lock()
 
 
