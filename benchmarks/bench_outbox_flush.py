@@ -15,8 +15,10 @@ disk with synchronous FULL), on 127.0.0.1.
 
 Each run starts a fresh receiver database (a brand that already holds a token
 only answers its receipt again) and a fresh copy of the vault; runs alternate.
-Target: >= 300 deliveries per second; the ratio to the baseline says how much
-of the time is the vault's own.
+Target: the flush's rate >= 0.85 x the plain POSTs' rate in the same run (the
+vault's own work, receipts checked and outcomes recorded, costs at most 15 % on
+top of what the network and the receiver cost). Both absolute rates are printed:
+they move with the machine (the receiver syncs every token to disk).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from .common import Verdict, isolate_state
 from .loopback import ASK, Brand, make_brand, receiver
 
 COUNT = 600
-TARGET = 300.0
+TARGET_RATIO = 0.85
 PASSPHRASE = "benchmark passphrase for delivery"
 FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 
@@ -106,8 +108,9 @@ def run(count: int = COUNT, repeats: int = 5) -> Verdict:
           f"({count} tokens, median of {repeats})")
     print(f"vault outbox flush:                  {flush_rate:,.0f} deliveries/s "
           f"({flush_rate / raw_rate:.2f}x the plain POSTs)")
-    return Verdict("outbox flush to loopback receiver", flush_rate, TARGET, "/s",
-                   lower_is_better=False, note=f"{flush_rate / raw_rate:.2f}x plain POSTs")
+    return Verdict("outbox flush / plain POSTs", flush_rate / raw_rate, TARGET_RATIO, "x",
+                   lower_is_better=False,
+                   note=f"{flush_rate:,.0f} /s against {raw_rate:,.0f} /s")
 
 
 if __name__ == "__main__":
