@@ -267,8 +267,11 @@ class MainWindow(QMainWindow):
         return self.session.vault
 
     def open_vault(self, vault: Vault) -> None:
-        """Show an already unlocked vault (the demo starts this way)."""
-        self._on_opened(vault)
+        """Show an already unlocked vault at once (the demo starts this way, before the event
+        loop runs): the pages' modules are imported here if they are not yet."""
+        import_area_modules()
+        self._opening = vault
+        self._show_area(vault)
 
     def _on_opened(self, vault: Vault) -> None:
         self._opening = vault  # locked, should the window lock or close before it shows

@@ -32,6 +32,10 @@ DEFINITION_ROLE = Qt.ItemDataRole.UserRole + 1  # the FieldDef
 RAW_VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the stored JSON value, or None
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 _CATEGORY_ORDER = {category: i for i, category in enumerate(Category)}
+_SERVED_ROLES = frozenset({
+    DEFINITION_ROLE, RAW_VALUE_ROLE, KEY_ROLE, Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
+})
 
 
 def grouped(rows: list[FieldValue]) -> list[FieldValue]:
@@ -115,8 +119,8 @@ class FieldsModel(QAbstractTableModel):
         return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
+        if role not in _SERVED_ROLES or not index.isValid():
+            return None  # the view asks a dozen roles a cell, most of them answered here
         row = self._rows[index.row()]
         definition = row.definition
         if role == DEFINITION_ROLE:
