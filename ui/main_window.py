@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.welcome)
         self._area: MainArea | None = None  # built on the first unlock
         self._after_import: list[Callable[[], None]] = []  # once the modules are loaded
+        self._preparing = False
         self._opening: Vault | None = None  # unlocked, its pages' modules still loading
         self.setCentralWidget(self.pages)
 
@@ -133,6 +134,9 @@ class MainWindow(QMainWindow):
         """While the person types and the key is derived: load the pages' modules off the
         GUI thread, then build the page an unlock shows first (one turn of the event loop),
         so that opening the vault only has to show it."""
+        if self._preparing:
+            return  # every keystroke asks; once is enough
+        self._preparing = True
         self._load_area_modules(lambda: self._build_page(self._shown_slot()))
 
     def _load_area_modules(self, then: Callable[[], None]) -> None:
@@ -232,7 +236,7 @@ class MainWindow(QMainWindow):
 
     def switch_language(self, setting: str) -> None:
         """Install the language and rebuild every screen in it; the vault stays open. The
-        page shown is rebuilt at once, the others in later turns of the event loop."""
+        page shown is rebuilt at once, the others when first shown."""
         i18n.install(i18n.resolve(setting))
         if self.session.is_open:  # the welcome screens wait behind the pages: rebuild them too
             welcome, self.welcome = self.welcome, self._make_welcome()
