@@ -15,7 +15,8 @@ disk with synchronous FULL), on 127.0.0.1.
 
 Each run starts a fresh receiver database (a brand that already holds a token
 only answers its receipt again) and a fresh copy of the vault; runs alternate.
-Target: the flush's rate >= 0.85 x the plain POSTs' rate in the same run (the
+Target: the flush's rate >= 0.85 x the plain POSTs' rate in the same run, the
+median of the ratios of each flush and the plain POSTs run next to it (the
 vault's own work, receipts checked and outcomes recorded, costs at most 15 % on
 top of what the network and the receiver cost). Both absolute rates are printed:
 they move with the machine (the receiver syncs every token to disk).
@@ -104,11 +105,13 @@ def run(count: int = COUNT, repeats: int = 5) -> Verdict:
             raws.append(raw_once(bodies, brand, root / f"r{i}.db"))
     flush_rate = count / statistics.median(flushes)
     raw_rate = count / statistics.median(raws)
+    # Each flush against the plain POSTs run right after it: pairs share the machine's mood.
+    ratio = statistics.median(raw / flush for flush, raw in zip(flushes, raws, strict=True))
     print(f"plain POSTs, one requests.Session:  {raw_rate:,.0f} /s "
           f"({count} tokens, median of {repeats})")
     print(f"vault outbox flush:                  {flush_rate:,.0f} deliveries/s "
-          f"({flush_rate / raw_rate:.2f}x the plain POSTs)")
-    return Verdict("outbox flush / plain POSTs", flush_rate / raw_rate, TARGET_RATIO, "x",
+          f"({ratio:.2f}x the plain POSTs: the median of {repeats} pairs)")
+    return Verdict("outbox flush / plain POSTs", ratio, TARGET_RATIO, "x",
                    lower_is_better=False,
                    note=f"{flush_rate:,.0f} /s against {raw_rate:,.0f} /s")
 
