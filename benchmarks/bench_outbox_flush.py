@@ -90,7 +90,7 @@ def raw_once(bodies: list[Body], brand: Brand, db: Path) -> float:
         return time.perf_counter() - started
 
 
-def run(count: int = COUNT, repeats: int = 5) -> Verdict:
+def run(count: int = COUNT, repeats: int = 7) -> Verdict:
     isolate_state()
     with tempfile.TemporaryDirectory(prefix="zpv-flush-") as tmp:
         root = Path(tmp)
