@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
@@ -276,26 +276,36 @@ class MainWindow(QMainWindow):
         import_area_modules()
         self._opening = vault
         self._show_area(vault)
+        self._open_session(vault)
 
     def _on_opened(self, vault: Vault) -> None:
         self._opening = vault  # locked, should the window lock or close before it shows
-        self._load_area_modules(lambda: self._show_area(vault))
+        self._load_area_modules(lambda: self._show_area(vault, open_later=True))
 
-    def _show_area(self, vault: Vault) -> None:
+    def _show_area(self, vault: Vault, *, open_later: bool = False) -> None:
+        """Show the page an unlock shows first. With `open_later`, the session opens (and the
+        pages start loading) in a later turn of the event loop, so the empty page is painted
+        in one turn and filled in another, not both in one."""
         if self._opening is not vault:
             return  # locked meanwhile
-        self._opening = None
         area = self._ensure_area()
         shown = area.shown_slot()
         area.show_slot(shown)  # built before opening: it listens for what opening loads
-        self.session.open(vault)
-        self.lock_action.setEnabled(True)
         self.toolbar.show()
         self.pages.setCurrentWidget(area)
-        self.status.setText(self.tr("Unlocked"))
-        self.idle.start(self.settings.get(IDLE_LOCK_MINUTES) * 60_000)
         if shown == MY_DATA:
             self.my_data.search.setFocus()
+        if open_later:
+            QTimer.singleShot(0, lambda: self._open_session(vault))
+
+    def _open_session(self, vault: Vault) -> None:
+        if self._opening is not vault:
+            return  # locked meanwhile
+        self._opening = None
+        self.session.open(vault)
+        self.lock_action.setEnabled(True)
+        self.status.setText(self.tr("Unlocked"))
+        self.idle.start(self.settings.get(IDLE_LOCK_MINUTES) * 60_000)
 
     def lock(self) -> None:
         """Drop the key and close the database, then show the unlock screen."""
