@@ -10,7 +10,10 @@ from tests.conftest import run_cli
 from tests.delivery.brand import live_brand
 from tests.delivery.conftest import Person, ShareWith, make_brand
 from tests.delivery.servers import Received, respond, serving
+from tests.vault.address_helpers import resolving
+from vault.brands import RequestSource
 from vault.outbox import DeliveryStatus
+from vault.transport import Transport
 
 
 def cli(person: Person, *args: str) -> tuple[int, str, str]:
@@ -101,3 +104,23 @@ def test_a_message_the_vault_fails_on_is_said_and_the_others_are_delivered(
     assert document["flushed"]["errors"] == [
         {"message": waiting["message"], "error": "JSONDecodeError"}]
     assert waiting["last_error"] == "unexpected error: JSONDecodeError"
+
+
+def test_a_brand_whose_address_is_refused_is_said_why_in_words(person: Person) -> None:
+    """A brand known only from a file, whose name leads to this computer: the listing says
+    in words why the vault keeps it waiting, and where the name led."""
+    with serving(lambda conn, _: respond(conn, 202)) as server:
+        brand = make_brand(f"https://shop.corp:{server.port}")
+        person.vault.import_request(brand.request, RequestSource.FILE)
+        person.vault.transport = Transport(connect_timeout=2, total_timeout=3,
+                                           resolve=resolving({"shop.corp": "127.0.0.1"}))
+        grant_id = person.vault.share(brand.origin, "fit-advice").grant.id
+        assert person.vault.flush_outbox().retrying and server.connections == 0
+        code, out, err = cli(person)
+    assert (code, err) == (0, "")
+    [line] = [ln for ln in out.splitlines() if ln.startswith(grant_id[:8])]
+    assert line.endswith(
+        ", last attempt: the vault does not go where that address leads: this computer only "
+        "as localhost or 127.0.0.1 and the local network only over https, both only for a "
+        "brand whose request was fetched from its own address; special-purpose addresses "
+        "never (shop.corp is 127.0.0.1, on this computer)")
