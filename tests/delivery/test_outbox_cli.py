@@ -31,7 +31,7 @@ def test_deliver_now_sends_what_waits_out_its_backoff(person: Person,
         respond(conn, answers.pop(0) if answers else 202)
 
     with serving(brand) as server:
-        share_with(make_brand(server.origin))
+        share_with(make_brand(server.origin, server))
         assert person.vault.flush_outbox().retrying  # now in backoff, 5 to 10 s
         code, out, err = cli(person, "flush")
         assert (code, err) == (0, "")
@@ -43,7 +43,7 @@ def test_deliver_now_sends_what_waits_out_its_backoff(person: Person,
 def test_deliver_now_still_waits_as_long_as_the_brand_asked(person: Person,
                                                             share_with: ShareWith) -> None:
     with serving(lambda conn, _: respond(conn, 429, headers={"Retry-After": "3600"})) as server:
-        grant_id = share_with(make_brand(server.origin))
+        grant_id = share_with(make_brand(server.origin, server))
         person.vault.flush_outbox()
         assert person.vault.retry_now(grant_id) == 0
         assert person.vault.deliver_now().attempted == 0
@@ -64,7 +64,7 @@ def test_a_refused_version_is_no_longer_listed_once_a_later_one_was_delivered(
         respond(conn, *(answers.pop(0) if answers else (202, b"")))
 
     with serving(brand) as server:
-        grant_id = share_with(make_brand(server.origin))
+        grant_id = share_with(make_brand(server.origin, server))
         person.vault.flush_outbox()
         [refused] = person.vault.outbox()
         assert refused.state.value == "failed"
@@ -85,7 +85,7 @@ def test_a_message_the_vault_fails_on_is_said_and_the_others_are_delivered(
     so its receipt cannot be checked) is named, and the other brand's message leaves."""
     with live_brand() as damaged, live_brand() as other:
         for brand in (damaged, other):
-            person.vault.import_request(brand.request)
+            person.vault.fetch_request(brand.origin)
         first = person.vault.share(damaged.origin, "fit-advice").grant.id
         second = person.vault.share(other.origin, "fit-advice").grant.id
         with person.vault._store.transaction() as connection:
