@@ -525,8 +525,9 @@ class Vault:
 
     @transport.setter
     def transport(self, transport: Transport) -> None:
-        """Also tells the transport which exchanges may reach this computer."""
-        transport.may_reach_loopback = _brands.loopback_policy(
+        """Also tells the transport which exchanges may reach this computer and the
+        local network."""
+        transport.may_reach_local = _brands.local_policy(
             self._store, _delivery.WELL_KNOWN_PATH)
         self._transport = transport
 
