@@ -81,7 +81,8 @@ def test_serve_prints_its_line_receives_and_stops_cleanly(
         response = post_token(served.url, token)
         assert response.status_code == 202, response.text
         zpd_receipt.verify(response.text, brand.keys.public_jwks()["keys"][0], issuer=ORIGIN,
-                           audience=person.pseudonym, ack_jti="over-the-wire", status="stored")
+                           audience=person.pseudonym, ack_jti="over-the-wire", status="stored",
+                           now=int(time.time()))
         served.process.send_signal(stop)
         assert served.process.wait(TIMEOUT) == 0, served.stderr
         assert "Traceback" not in served.stderr

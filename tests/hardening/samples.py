@@ -87,7 +87,7 @@ def samples() -> list[Sample]:
         Sample("event", event_text, lambda text: event.verify(text, pairwise_jwk, ORIGIN, NOW)),
         Sample("receipt", receipt_text, lambda text: receipt.verify(
             text, brand_key, issuer=ORIGIN, audience=pseudonym, ack_jti=ack,
-            status=receipt.STORED)),
+            status=receipt.STORED, now=NOW)),
     ]
 
 

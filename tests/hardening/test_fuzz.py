@@ -246,7 +246,8 @@ def test_event_and_receipt_garbage(text: str) -> None:
     only_typed(lambda: event.unverified_issuer(text))
     only_typed(lambda: event.verify(text, PAIRWISE_JWK, ORIGIN, NOW))
     only_typed(lambda: receipt.verify(text, BRAND_SIGNING_JWK, issuer=ORIGIN,
-                                      audience=PSEUDONYM, ack_jti="t-1", status="stored"))
+                                      audience=PSEUDONYM, ack_jti="t-1", status="stored",
+                                      now=NOW))
 
 
 @FUZZ
@@ -271,7 +272,7 @@ def test_signed_mutated_receipts(data: st.DataObject) -> None:
     text = sign_with(BRAND.signing, header, mutated(RECEIPT_CLAIMS, data))
     verified = only_typed(lambda: receipt.verify(
         text, BRAND_SIGNING_JWK, issuer=ORIGIN, audience=PSEUDONYM, ack_jti="t-1",
-        status="stored"))
+        status="stored", now=NOW))
     if verified is not None:
         assert isinstance(verified, receipt.Receipt) and verified.ack_jti == "t-1"
 
