@@ -17,7 +17,7 @@ from zpd.errors import KeyInvalid, ProtocolError, RequestInvalid
 from zpd.origin import canonical_origin
 from zpd.request import MAX_DAYS, DataRequest
 
-from . import display, fsutil, offline
+from . import clipipe, display, fsutil, offline
 from .clicommon import (
     DB_HELP,
     EPILOG,
@@ -302,7 +302,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
     try:
-        return handler(args)
+        code = handler(args)
+        clipipe.flush_output()
+        return code
+    except BrokenPipeError:  # the reader went away (`| head`): not an error to report
+        return clipipe.closed_pipe()
     except Rejected as error:
         return fail(str(error), EXIT_REJECTED)
     except UsageError as error:
