@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from joserfc.jwk import OKPKey
 
@@ -34,6 +35,8 @@ MAX_ASKS = 50
 MAX_FIELDS = 100
 MAX_DAYS = 36500
 PER_VISIT_MAX_SECONDS = 3600  # a per-visit request's exp is at most this long after its iat
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -181,8 +184,10 @@ def verify_request(text: str, now: int) -> DataRequest:
 
     Besides the signature and the members: `iss` written in its canonical form, `iat`
     at most CLOCK_SKEW seconds ahead of `now`, `exp` after both `iat` and `now`."""
-    request = _verify(text, strict_issuer=True)
+    request = _verify(text, kept=False)
     not_issued_later(request.iat, now, RequestInvalid)
+    if request.exp <= request.iat:
+        raise RequestInvalid("bad_member", "exp must be after iat")
     if request.exp <= now:
         raise RequestInvalid("expired", "the request's exp has passed")
     return request
@@ -191,12 +196,14 @@ def verify_request(text: str, now: int) -> DataRequest:
 def read_verified(text: str) -> DataRequest:
     """A request verified by `verify_request` before and kept since, read again: its
     signature and members are checked, its times are not (an expired request still
-    names the asks its grants were given under). An `iss` kept from before issuers had
-    to be written canonically is read in its canonical form."""
-    return _verify(text, strict_issuer=False)
+    names the asks its grants were given under). What rules added since it was kept
+    refuse is read as it was then: an `iss` not written canonically in its canonical
+    form, a malformed v1.1 member (`processors`, `endpoints.receipts`, a `question` on a
+    catalogue field) as absent, as older rules ignored it."""
+    return _verify(text, kept=True)
 
 
-def _verify(text: str, *, strict_issuer: bool) -> DataRequest:
+def _verify(text: str, *, kept: bool) -> DataRequest:
     token = text.strip() if isinstance(text, str) else text
     header = jose.unverified_header(token, RequestInvalid)
     payload_reader = Reader(_unverified_payload(token), "", RequestInvalid)
@@ -206,11 +213,9 @@ def _verify(text: str, *, strict_issuer: bool) -> DataRequest:
     signing_key = jose.import_public_key(signing_jwk, "Ed25519")
     _, claims = jose.verify(token, signing_key, REQUEST_TYP, RequestInvalid)
     reader = Reader(claims, "", RequestInvalid)
-    body = _parse_body(reader, strict_issuer=strict_issuer)
+    body = _parse_body(reader, kept=kept)
     iat = reader.integer("iat")
     exp = reader.integer("exp")
-    if exp <= iat:
-        raise RequestInvalid("bad_member", "exp must be after iat")
     jti = reader.text("jti", max_length=200)
     return DataRequest(token, body, iat, exp, jti, signing_jwk, encryption_jwk)
 
@@ -244,13 +249,13 @@ def _keys(reader: Reader) -> tuple[dict[str, Any], dict[str, Any]]:
     return (jose.public_jwk(sig_key, "sig"), jose.public_jwk(enc_key, "enc"))
 
 
-def _parse_body(reader: Reader, *, strict_issuer: bool = True) -> RequestBody:
+def _parse_body(reader: Reader, *, kept: bool = False) -> RequestBody:
     written = reader.text("iss", max_length=300)
     try:
         iss = canonical_origin(written)
     except ValueError as exc:
         raise RequestInvalid("bad_issuer", f"iss: {exc}") from None
-    if strict_issuer and iss != written:
+    if not kept and iss != written:
         # Tokens carry the origin as `aud` and receipts must carry it as `iss`: one spelling.
         raise RequestInvalid(
             "non_canonical_issuer", f"iss must be written {iss!r} (RFC 6454: lower case, "
@@ -264,9 +269,9 @@ def _parse_body(reader: Reader, *, strict_issuer: bool = True) -> RequestBody:
     )
     endpoints = reader.obj("endpoints")
     grants, events = _endpoint(endpoints, "grants", iss), _endpoint(endpoints, "events", iss)
-    receipts = (_endpoint(endpoints, "receipts", iss)
-                if endpoints.raw("receipts") is not None else None)
-    asks = tuple(_ask(a) for a in reader.items("asks", max_items=MAX_ASKS))
+    receipts = _v11_member(lambda: _endpoint(endpoints, "receipts", iss)
+                           if endpoints.raw("receipts") is not None else None, None, kept)
+    asks = tuple(_ask(a, kept) for a in reader.items("asks", max_items=MAX_ASKS))
     ids = [a.id for a in asks]
     if len(set(ids)) != len(ids):
         raise RequestInvalid("bad_member", "asks: ids must be unique")
@@ -274,8 +279,19 @@ def _parse_body(reader: Reader, *, strict_issuer: bool = True) -> RequestBody:
     return RequestBody(
         iss, info, grants, events, asks, receipts_endpoint=receipts,
         return_uri=_return_uri(reader.raw("return_uri"), iss),
-        processors=parse_processors(reader),
+        processors=_v11_member(lambda: parse_processors(reader), (), kept),
     )
+
+
+def _v11_member(read: Callable[[], T], absent: T, kept: bool) -> T:
+    """A v1.1 member, refused when malformed; in a request kept from before v1.1, where it
+    was an unknown member and ignored, read as absent instead."""
+    try:
+        return read()
+    except RequestInvalid:
+        if kept:
+            return absent
+        raise
 
 
 def _return_uri(value: object, iss: str) -> str | None:
@@ -325,7 +341,7 @@ def _url(reader: Reader, key: str, *, optional: bool) -> str:
     return url
 
 
-def _ask(reader: Reader) -> Ask:
+def _ask(reader: Reader, kept: bool = False) -> Ask:
     ask_id = reader.text("id", max_length=64)
     purpose = reader.obj("purpose")
     iri = purpose.text("iri", max_length=300)
@@ -337,7 +353,7 @@ def _ask(reader: Reader) -> Ask:
         raise RequestInvalid(
             "bad_offer", f"{offer.where('kind')}: {kind!r} is not one of {', '.join(OFFER_KINDS)}"
         )
-    fields = tuple(_asked_field(f) for f in reader.items("fields", max_items=MAX_FIELDS))
+    fields = tuple(_asked_field(f, kept) for f in reader.items("fields", max_items=MAX_FIELDS))
     keys = [f.key for f in fields]
     if len(set(keys)) != len(keys):
         raise RequestInvalid("bad_member", f"{reader.where('fields')}: a field is asked twice")
@@ -351,7 +367,7 @@ def _ask(reader: Reader) -> Ask:
     )
 
 
-def _asked_field(reader: Reader) -> AskedField:
+def _asked_field(reader: Reader, kept: bool = False) -> AskedField:
     key = reader.text("key", max_length=64)
     question = None
     if is_question_key(key):
@@ -362,7 +378,7 @@ def _asked_field(reader: Reader) -> AskedField:
         question = parse_question(key, reader.obj("question"))
     elif key not in BY_KEY:
         raise RequestInvalid("unknown_field", f"{reader.where('key')}: no field {key!r}")
-    elif reader.raw("question") is not None:
+    elif reader.raw("question") is not None and not kept:
         raise RequestInvalid(QuestionProblem.NOT_A_QUESTION_KEY,
                              f"{reader.where('question')}: only a q: key carries a question")
     return AskedField(key, reader.boolean("required"), reader.text("why"), question)

@@ -4,6 +4,7 @@ required and held to the clock skew."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
@@ -160,6 +161,20 @@ def test_a_request_kept_from_before_the_rule_is_still_read() -> None:
     kept is read again with the origin it then pinned."""
     spec = dict(SPEC, iss="https://shoes.example/")
     assert read_verified(signed_payload(spec)).iss == "https://shoes.example"
+
+
+def test_a_request_kept_from_before_v11_reads_its_malformed_v11_members_as_absent() -> None:
+    """Before v1.1 these were unknown members, ignored: a vault kept such a request, and
+    still reads it (a new one with them is refused)."""
+    spec = copy.deepcopy(SPEC)
+    spec["processors"] = "esp.example"
+    spec["endpoints"]["receipts"] = "https://elsewhere.example/receipts"
+    spec["asks"][0]["fields"][0]["question"] = {"label": "?"}
+    kept = read_verified(signed_payload(spec))
+    assert (kept.processors, kept.body.receipts_endpoint) == ((), None)
+    assert kept.body.asks[0].fields[0].question is None
+    with pytest.raises(RequestInvalid):
+        verify_request(signed_payload(spec), IAT)
 
 
 def test_iat_is_required_and_held_to_the_clock_skew() -> None:
