@@ -358,3 +358,14 @@ def test_a_version_replaces_the_data_and_one_not_higher_is_acknowledged_and_igno
     assert customer is not None
     assert (customer.grants[0].version, customer.grants[0].fields) == (3, {"shoe_size_eu": 43})
 
+
+
+def test_answers_in_a_token_made_by_jwcrypto_alone_are_stored(
+    receiver: Receiver, asking: DataRequest
+) -> None:
+    key = jwc_key()
+    receiver.receive_token(jwc_token(key, asking, data={
+        "shoe_size_eu": 41.5, "q:run-surface": ["track"]}), NOW)
+    customer = receiver.customer(jwc_pseudonym(key), NOW)
+    assert customer is not None
+    assert customer.grants[0].fields == {"shoe_size_eu": 41.5, "q:run-surface": ["track"]}

@@ -5,6 +5,7 @@ required and held to the clock skew."""
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 import pytest
@@ -195,3 +196,24 @@ def test_iat_is_required_and_held_to_the_clock_skew() -> None:
 def test_exp_must_follow_iat() -> None:
     error = refused(SPEC, iat=IAT, exp=IAT)
     assert error.reason == "bad_member" and "exp" in error.detail
+
+
+def test_a_v11_request_made_by_jwcrypto_alone_is_verified() -> None:
+    """A brand writing to the page alone: jwcrypto keys, kids by jwcrypto's thumbprint,
+    alg Ed25519, every v1.1 member."""
+    from jwcrypto import jwk as cjwk
+
+    from tests.brandkit.people import jwc_sign
+
+    signing = cjwk.JWK.generate(kty="OKP", crv="Ed25519")
+    encryption = cjwk.JWK.generate(kty="OKP", crv="X25519")
+    keys = [{**json.loads(key.export_public()), "use": use, "kid": key.thumbprint()}
+            for key, use in ((signing, "sig"), (encryption, "enc"))]
+    payload = {**spec_v11(), "iat": IAT, "exp": IAT + 600, "jti": "visit-1",
+               "jwks": {"keys": keys}}
+    compact = jwc_sign(signing, {"alg": "Ed25519", "typ": "zpd-request+jwt",
+                                 "kid": signing.thumbprint()}, payload)
+    request = verify_request(compact, IAT)
+    assert request.key_ids == (signing.thumbprint(), encryption.thumbprint())
+    assert [q.key for q in request.body.asks[0].questions] == ["q:run-surface"]
+    assert request.return_uri and request.processors and request.body.receipts_endpoint
