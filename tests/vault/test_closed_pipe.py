@@ -48,13 +48,14 @@ def test_zpv_exits_quietly_when_the_reader_has_gone(vault_dir: Path, args: list[
 
 
 def test_a_pipeline_cut_short_by_head_says_nothing(made_vault: MadeVault) -> None:
-    """The case as a person meets it, through a shell: `zpv audit | head -3`, with more
-    activity than a pipe holds, so that head leaves while zpv is still writing."""
+    """The case as a person meets it, through a shell: `zpv audit | head -3`, with twice
+    as much activity as a pipe holds (64 KiB), so that head leaves while zpv still writes."""
     with made_vault.unlock() as vault:
-        for size in range(600):
+        for size in range(2500):  # some 190 KB of audit lines
             vault.set("shoe_size_eu", 30 + (size % 40) / 2)
+    command = f"set -o pipefail; '{sys.executable}' -m vault audit --limit 5000 | head -3"
     result = subprocess.run(
-        ["bash", "-c", f"set -o pipefail; '{sys.executable}' -m vault audit | head -3"],
+        ["bash", "-c", command],
         capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120,
         env={**clean_environment(), "ZPV_VAULT": str(made_vault.directory),
              "ZPV_PASSPHRASE": PASSPHRASE},
