@@ -126,7 +126,8 @@ def test_a_schema_1_database_is_upgraded_keeping_every_grant(
     Receiver(keys, storage, ORIGIN).receive_token(alice.token(issued), NOW)
     storage.close()
     as_schema_1(path)
-    with pytest.raises(StorageError, match=f"schema 1 is older than {SCHEMA_VERSION}: open it once"):
+    older = f"schema 1 is older than {SCHEMA_VERSION}: open it once"
+    with pytest.raises(StorageError, match=older):
         SqliteStorage(path, readonly=True)
     upgraded = Receiver(keys, SqliteStorage(path), ORIGIN)
     customer = upgraded.customer(alice.pseudonym, NOW)
