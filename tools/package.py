@@ -1,0 +1,91 @@
+"""`make package`: the sdist and wheel, the self-contained bundle, and the Debian package.
+
+    python -m tools.package            # everything, into dist/ (build/ holds the steps)
+
+1. `python -m build`: dist/zero_party_vault-VERSION.tar.gz and the wheel built from it
+   (its translations compiled on the way, tools/build_translations.py);
+2. a fresh venv, build/bundle-venv, with that wheel and its `package` extra (PyInstaller);
+3. the icons rendered from the SVG (tools/render_icons.py), into build/icons;
+4. PyInstaller, with packaging/zero-party-vault.spec: build/bundle/zero-party-vault;
+5. on Debian, the .deb (tools/build_deb.py): dist/zero-party-vault_VERSION_ARCH.deb.
+
+Each step's time is printed, and the bundle's size. PyInstaller's cache is kept under
+build/, like everything else: nothing is cached outside the checkout.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .build_deb import build as build_deb
+from .build_deb import project_version
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+DIST = ROOT / "dist"
+VENV = BUILD / "bundle-venv"
+BUNDLE = BUILD / "bundle" / "zero-party-vault"
+ICONS = BUILD / "icons"
+SPEC = ROOT / "packaging" / "zero-party-vault.spec"
+
+
+def venv_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+
+
+def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
+    subprocess.run([str(part) for part in command], check=True, cwd=ROOT, env=env)
+
+
+def tree_size(root: Path) -> int:
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def main() -> int:
+    version = project_version()
+    steps: list[tuple[str, float]] = []
+
+    def step(name: str, started: float) -> None:
+        steps.append((name, time.monotonic() - started))
+        print(f"== {name}: {steps[-1][1]:.0f} s", flush=True)
+
+    started = time.monotonic()
+    for old in DIST.glob("zero[-_]party[-_]vault*"):
+        old.unlink()
+    run(sys.executable, "-m", "build", "--outdir", DIST, ".")
+    wheel = DIST / f"zero_party_vault-{version}-py3-none-any.whl"
+    step("sdist and wheel", started)
+
+    started = time.monotonic()
+    shutil.rmtree(VENV, ignore_errors=True)
+    run(sys.executable, "-m", "venv", VENV)
+    run(venv_python(VENV), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(venv_python(VENV), "-m", "pip", "install", "--quiet", f"{wheel}[package]")
+    step("bundle venv from the wheel", started)
+
+    started = time.monotonic()
+    run(venv_python(VENV), "-m", "tools.render_icons", ICONS)
+    step("icons", started)
+
+    started = time.monotonic()
+    env = {**os.environ, "PYINSTALLER_CONFIG_DIR": str(BUILD / "pyinstaller-config")}
+    run(venv_python(VENV), "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+        "--distpath", BUNDLE.parent, "--workpath", BUILD / "pyinstaller", SPEC, env=env)
+    step("PyInstaller bundle", started)
+    print(f"bundle: {tree_size(BUNDLE) / 1e6:.1f} MB in {BUNDLE.relative_to(ROOT)}")
+
+    if shutil.which("dpkg-deb"):
+        started = time.monotonic()
+        print(build_deb(BUNDLE, ICONS, DIST, version).relative_to(ROOT))
+        step("Debian package", started)
+    print(f"== total: {sum(seconds for _, seconds in steps):.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
