@@ -38,8 +38,19 @@ def venv_python(venv: Path) -> Path:
     return venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
 
 
-def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
-    subprocess.run([str(part) for part in command], check=True, cwd=ROOT, env=env)
+def run(*command: str | Path, env: dict[str, str] | None = None, log: str | None = None) -> None:
+    """Run a step; with `log`, its chatter goes to build/logs/LOG, shown only if it fails."""
+    args = [str(part) for part in command]
+    if log is None:
+        subprocess.run(args, check=True, cwd=ROOT, env=env)
+        return
+    path = BUILD / "logs" / log
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w") as output:
+        result = subprocess.run(args, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    if result.returncode != 0:
+        print(path.read_text()[-8000:], file=sys.stderr)
+        raise subprocess.CalledProcessError(result.returncode, args)
 
 
 def tree_size(root: Path) -> int:
@@ -57,19 +68,19 @@ def main() -> int:
     started = time.monotonic()
     for old in DIST.glob("zero[-_]party[-_]vault*"):
         old.unlink()
-    run(sys.executable, "-m", "build", "--outdir", DIST, ".")
+    run(sys.executable, "-m", "build", "--outdir", DIST, ".", log="build.log")
     wheel = DIST / f"zero_party_vault-{version}-py3-none-any.whl"
     step("sdist and wheel", started)
 
     started = time.monotonic()
     shutil.rmtree(VENV, ignore_errors=True)
     run(sys.executable, "-m", "venv", VENV)
-    run(venv_python(VENV), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(venv_python(VENV), "-m", "pip", "install", "--quiet", f"{wheel}[package]")
+    run(venv_python(VENV), "-m", "pip", "install", "--upgrade", "pip", log="pip-upgrade.log")
+    run(venv_python(VENV), "-m", "pip", "install", f"{wheel}[package]", log="pip.log")
     step("bundle venv from the wheel", started)
 
     started = time.monotonic()
-    run(venv_python(VENV), "-m", "tools.render_icons", ICONS)
+    run(venv_python(VENV), "-m", "tools.render_icons", ICONS, log="icons.log")
     step("icons", started)
 
     started = time.monotonic()
