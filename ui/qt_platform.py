@@ -24,7 +24,12 @@ PLUGIN = Path("platforms") / "libqxcb.so"
 MISSING = re.compile(r"^\s*(\S+) => not found", re.MULTILINE)
 SONAME = re.compile(r"^(lib[\w.+-]+?)\.so\.(\d+)")
 # Debian names a library package after its soname (policy section 8.1); these do not.
-DEBIAN_EXCEPTIONS = {"libglib-2.0.so.0": "libglib2.0-0", "libgobject-2.0.so.0": "libglib2.0-0"}
+DEBIAN_EXCEPTIONS = {
+    "libz.so.1": "zlib1g",
+    "libGLdispatch.so.0": "libglvnd0",
+    **{f"lib{name}-2.0.so.0": "libglib2.0-0"
+       for name in ("glib", "gobject", "gio", "gmodule", "gthread")},
+}
 
 
 def uses_xcb(environ: Mapping[str, str]) -> bool:
