@@ -52,11 +52,12 @@ def shown_screen(window: QWidget) -> str:
 class StartupReport(QObject):
     """Watches a top-level window (an event filter on it) and prints the report line."""
 
-    def __init__(self, window: QWidget, *, quit_when_idle: bool, quiet: float = QUIET) -> None:
+    def __init__(self, window: QWidget, *, quit_when_idle: bool,
+                 quiet: float | None = None) -> None:
         super().__init__(window)
         self._window = window
         self._quit_when_idle = quit_when_idle
-        self._quiet = quiet
+        self._quiet = QUIET if quiet is None else quiet
         self._painted_at = 0.0
         self._last_work = 0.0
         self._cpu = 0.0
