@@ -22,8 +22,11 @@ import sys
 import time
 from pathlib import Path
 
+from ui.qt_platform import debian_package
+
 from .build_deb import build as build_deb
 from .build_deb import project_version
+from .bundle_libraries import libraries
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -92,6 +95,13 @@ def main() -> int:
 
     if shutil.which("dpkg-deb"):
         started = time.monotonic()
+        missing = libraries(BUNDLE).missing
+        if missing:  # the .deb's Depends are read off this machine, which must have them all
+            packages = sorted({debian_package(soname) for soname in missing})
+            print(f"make package: this system lacks {', '.join(sorted(missing))}, which the "
+                  f"bundle loads; install them, then run it again: "
+                  f"sudo apt-get install {' '.join(packages)}", file=sys.stderr)
+            return 3
         print(build_deb(BUNDLE, ICONS, DIST, version).relative_to(ROOT))
         step("Debian package", started)
     print(f"== total: {sum(seconds for _, seconds in steps):.0f} s")
