@@ -88,7 +88,8 @@ def main() -> int:
 
     started = time.monotonic()
     env = {**os.environ, "PYINSTALLER_CONFIG_DIR": str(BUILD / "pyinstaller-config")}
-    run(venv_python(VENV), "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+    # -P: not the checkout (the current folder) but the venv's installed wheel is bundled.
+    run(venv_python(VENV), "-P", "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
         "--distpath", BUNDLE.parent, "--workpath", BUILD / "pyinstaller", SPEC, env=env)
     step("PyInstaller bundle", started)
     print(f"bundle: {tree_size(BUNDLE) / 1e6:.1f} MB in {BUNDLE.relative_to(ROOT)}")

@@ -69,6 +69,9 @@ def test_depends_names_exactly_the_packages_of_the_libraries_the_bundle_loads(
     need_tool("readelf", "binutils")
     subprocess.run(["dpkg-deb", "-x", str(deb), str(tmp_path)], check=True)
     bundle = tmp_path / "opt" / PACKAGE
+    resources = bundle / "_internal" / "resources"
+    assert (resources / "translations" / "zpv_el.qm").is_file()
+    assert not list(resources.rglob("*.ts")), "the wheel's resources, not the checkout's"
     plugins = list((bundle / "_internal" / "PySide6" / "Qt" / "plugins").rglob("*.so"))
     assert {p.name for p in plugins} >= {"libqxcb.so", "libqwayland.so", "libqoffscreen.so"}
     wanted: set[str] = set()
