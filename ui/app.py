@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import signal
 import sys
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 DESKTOP_ID = "zero-party-vault"  # the menu entry's file name (packaging/), less ".desktop"
 STARTUP_REPORT = "ZPV_REPORT_STARTUP"  # see ui/startup_report.py
+NO_DEMO = ("The demo runs from a source checkout (make demo); this installation of "
+           "Zero-Party Vault does not include it.")
 NO_DISPLAY = (
     "Zero-Party Vault needs a display: run it in a desktop session, or with "
     "QT_QPA_PLATFORM=offscreen for tests, or use the command line (zpv --help)."
@@ -69,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     disable_core_dumps()  # main.py did already; here too for any other launcher
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.demo and importlib.util.find_spec("demo") is None:
+        print(NO_DEMO, file=sys.stderr)
+        return 2
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE, file_digests
+from ui.app import NO_DEMO
 from vault.service import Vault
 
 from .conftest import need_root, need_tool, project_version
@@ -158,6 +159,9 @@ def test_install_run_upgrade_and_remove(deb: Path, clean_system: None, tmp_path:
     settings.write_text("[ui]\nlanguage=el\n")
     before = file_digests(vault_dir), settings.read_bytes()
     assert run_installed(home) == "UnlockPage"  # found it where the person keeps it
+    demo = subprocess.run([LAUNCHER, "--demo"], capture_output=True, text=True, timeout=60,
+                          env=app_environment(home), cwd=home)
+    assert (demo.returncode, demo.stderr.strip()) == (2, NO_DEMO), "the bundle has no demo"
 
     apt("install", str(newer_package(deb, tmp_path)))
     assert installed_version() == f"{project_version()}+1"
