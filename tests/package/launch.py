@@ -3,7 +3,6 @@ reports its start-up (ZPV_REPORT_STARTUP, ui/startup_report.py), and stop it wit
 
 from __future__ import annotations
 
-import os
 import select
 import signal
 import subprocess
@@ -84,7 +83,3 @@ class LaunchedApp:
 
 def launch(command: Sequence[str | Path], env: dict[str, str], cwd: Path) -> LaunchedApp:
     return LaunchedApp(command, env, cwd)
-
-
-def is_root() -> bool:
-    return os.geteuid() == 0
