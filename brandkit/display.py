@@ -14,7 +14,7 @@ import unicodedata
 from typing import Any
 
 from .customers import Customer, CustomerGrant
-from .storage import ACTIVE, EXPIRED, REVOKED
+from .storage import ACTIVE, EXPIRED, PAUSED, REVOKED
 
 NOTHING = "-"
 
@@ -57,6 +57,9 @@ def status_text(grant: CustomerGrant) -> str:
         return f"revoked {time_text(grant.revoked_at)}: data deleted"
     if grant.status == EXPIRED:
         return f"expired {time_text(grant.expires_at)}"
+    if grant.status == PAUSED:
+        return (f"paused {time_text(grant.paused_at)} (kept, not to be used) until "
+                f"{time_text(grant.expires_at)}")
     if grant.status == ACTIVE:
         return f"active until {time_text(grant.expires_at)}"
     return clean(grant.status)

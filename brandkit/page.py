@@ -25,11 +25,11 @@ from .display import (
     time_text,
     value_text,
 )
-from .storage import ACTIVE, EXPIRED, REVOKED
+from .storage import ACTIVE, EXPIRED, PAUSED, REVOKED
 
 REFRESH_SECONDS = 3
 MASK = "hidden"  # what a masked value shows
-STATUS_CLASSES = {ACTIVE: "active", EXPIRED: "expired", REVOKED: "revoked"}
+STATUS_CLASSES = {ACTIVE: "active", PAUSED: "paused", EXPIRED: "expired", REVOKED: "revoked"}
 
 STYLE = """
 body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 72rem;
@@ -52,7 +52,7 @@ dt { font-weight: 600; }
 dd { margin: 0; }
 .status { font-weight: 600; }
 .active .status { color: #1e7a3c; }
-.expired .status { color: #8a6d00; }
+.expired .status, .paused .status { color: #8a6d00; }
 .revoked .status { color: #b42318; }
 .revoked .gone { color: #b42318; }
 .empty { color: #4a5568; font-style: italic; }

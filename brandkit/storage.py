@@ -17,6 +17,7 @@ from typing import Any, Literal, Protocol, TypeVar
 ACTIVE = "active"
 REVOKED = "revoked"
 EXPIRED = "expired"  # never stored: an active grant past its expiry reads as expired
+PAUSED = "paused"  # never stored as a status: an active grant with a paused_at reads as paused
 
 MessageKind = Literal["token", "event"]
 TOKEN: MessageKind = "token"
@@ -61,10 +62,15 @@ class GrantRecord:
     issued_at: int | None = None  # the token's iat
     expires_at: int | None = None  # the token's exp: the end of the grant
     revoked_at: int | None = None
+    not_before: int | None = None  # the token's nbf: the start of the grant, in every version
+    paused_at: int | None = None  # when the person paused it (the event's iat), until resumed
+    encryption_kid: str | None = None  # the brand key its last version was encrypted to
 
     def status_at(self, now: int) -> str:
         if self.status == ACTIVE and self.expires_at is not None and self.expires_at <= now:
             return EXPIRED
+        if self.status == ACTIVE and self.paused_at is not None:
+            return PAUSED
         return self.status
 
 
@@ -103,6 +109,10 @@ class Transaction(Protocol):
 
     def put_grant(self, grant: GrantRecord) -> None:
         """Insert the grant, or replace the stored row with the same grant_id."""
+        ...
+
+    def pause_grant(self, grant_id: str, paused_at: int | None, now: int) -> None:
+        """Mark the grant paused since `paused_at`, or (None) active again; its data is kept."""
         ...
 
     def revoke_grant(self, grant_id: str, revoked_at: int) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import cli_exchange, cli_io, cli_secrets, cli_transparency, cli_version
+from . import cli_exchange, cli_io, cli_pipe, cli_secrets, cli_transparency, cli_version
 from .cli_context import secrets_for, unlocked, vault_dir
 from .cli_io import (
     EXIT_DAMAGED,
@@ -320,7 +320,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()
     with cli_io.revealing_output():  # every word printed, a brand's text or not
-        return _run(argv)
+        code = _run(argv)
+        try:
+            cli_pipe.flush_output()
+        except BrokenPipeError:
+            return cli_pipe.closed_pipe()
+        return code
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -335,6 +340,8 @@ def _run(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         print("zpv: interrupted; nothing was changed", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader went away (`| head`): not an error to report
+        return cli_pipe.closed_pipe()
     except OSError as error:
         print(
             f"zpv: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr

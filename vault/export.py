@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import audit, keys, profile
+from . import audit, keys, profile, receipts
 from .errors import BackupInvalid
 from .fsutil import atomic_write
 from .store import Store
@@ -69,6 +69,8 @@ def build_document(store: Store, vault_id: str, now: int) -> dict[str, Any]:
             {"seq": e.seq, "at": e.at, "action": e.action, "details": e.details}
             for e in audit.all_entries(store)
         ],
+        # Added within version 1: a reader that does not know it can skip it.
+        "receipts": [kept.to_json() for kept in receipts.kept(store)],
     }
 
 

@@ -14,13 +14,11 @@ shown as visible markers first, so a brand cannot draw into the report.
 from __future__ import annotations
 
 import html
-import json
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from zpd import jose
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import JsonValue, Sensitivity
 from zpd.purposes import concept_name
@@ -32,6 +30,7 @@ from .brands import Brand
 from .errors import UnknownBrand
 from .grants import Grant, GrantStatus
 from .outbox import DeliveryStatus, DeliverySummary
+from .receipts import signed_at
 
 if TYPE_CHECKING:
     from .service import Vault
@@ -92,7 +91,7 @@ def build(vault: Vault, origin: str | None, now: int) -> Report:
                 fields=tuple(_shared_field(k, held.data.get(k)) for k in held.grant.fields),
                 delivery=vault.delivery(held.grant.id),
                 receipts=tuple(
-                    ReceiptLine(jti, status, _signed_at(jws), jws)
+                    ReceiptLine(jti, status, signed_at(jws), jws)
                     for jti, status, jws in vault.receipts(held.grant.id)
                 ),
             )
@@ -116,16 +115,6 @@ def _shared_field(key: str, value: JsonValue | None) -> SharedField:
 def _label(key: str) -> str:
     definition = BY_KEY.get(key)
     return definition.label if definition else key
-
-
-def _signed_at(jws: str) -> int | None:
-    """The iat of a receipt (verified when it arrived); None if it cannot be read."""
-    try:
-        claims = json.loads(jose.b64u_decode(jws.split(".")[1]))
-    except (ValueError, IndexError, UnicodeDecodeError):
-        return None
-    iat = claims.get("iat") if isinstance(claims, dict) else None
-    return iat if isinstance(iat, int) and not isinstance(iat, bool) else None
 
 
 # -- HTML ------------------------------------------------------------------------------------

@@ -78,10 +78,10 @@ def build_sample(vault: Vault, clock: Clock) -> Sample:
     vault.transport = transport  # type: ignore[assignment]
     for key, value in VALUES.items():
         vault.set(key, value)
-    transport.pages[shoes.origin + WELL_KNOWN] = shoes.request()
+    transport.pages[shoes.origin + WELL_KNOWN] = shoes.request(now=clock.now)
     vault.fetch_request(shoes.origin)
-    vault.import_request(books.request(), RequestSource.TEXT)
-    vault.import_request(cafe.request(), RequestSource.FILE)
+    vault.import_request(books.request(now=clock.now), RequestSource.TEXT)
+    vault.import_request(cafe.request(now=clock.now), RequestSource.FILE)
 
     grants = sample.grants
     grants["cafe_expired"] = vault.share(cafe.origin, "menu", days=1).grant.id

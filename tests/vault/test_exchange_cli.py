@@ -276,3 +276,18 @@ def test_the_import_says_where_the_brand_lives_and_when_a_request_is_older(
     assert report["outdated"] is True and report["home"] == "public"
     listed = run_cli("brands", vault_dir=made_vault.directory).stdout
     assert "[unverified, local network]" in listed and "[verified]" in listed
+
+
+def test_asks_with_a_brand_question_are_listed(made_vault: MadeVault, keys: BrandKeys) -> None:
+    """A v1.1 request may ask a question of the brand's own (a q: key): listed, never a crash."""
+    from zpd.example_specs import RUN_SURFACE
+
+    ask = fit_ask()
+    ask["fields"].append(dict(RUN_SURFACE, required=True))
+    with unlocked(made_vault) as vault:
+        vault.import_request(fresh_request(keys, spec(asks=[ask])))
+    listed = run_cli("asks", ORIGIN, vault_dir=made_vault.directory)
+    assert listed.returncode == 0, listed.stderr
+    assert "q:run-surface (required): to suggest the right sole" in listed.stdout
+    asks = ok_json("asks", ORIGIN, vault_dir=made_vault.directory)
+    assert asks[0]["fields"][-1]["key"] == "q:run-surface"
