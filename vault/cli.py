@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import cli_exchange, cli_io, cli_pipe, cli_secrets, cli_transparency
+from . import cli_exchange, cli_io, cli_pipe, cli_secrets, cli_transparency, cli_version
 from .cli_context import secrets_for, unlocked, vault_dir
 from .cli_io import (
     EXIT_DAMAGED,
@@ -265,6 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[_common_options(top_level=True)],
         description="Zero-Party Vault: your preferences, encrypted, shared on your terms.",
     )
+    parser.add_argument("--version", action=cli_version.ShowVersion,
+                        help="show the version, the libraries' versions and the licence")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
