@@ -48,7 +48,10 @@ PAGE_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
-ASSET_TYPES = {"shop.js": "text/javascript; charset=utf-8", "shop.css": "text/css; charset=utf-8"}
+ASSET_TYPES = {
+    "shop.js": "text/javascript; charset=utf-8", "shop.css": "text/css; charset=utf-8",
+    "icon.svg": "image/svg+xml",
+}
 
 
 class ShopVisits:

@@ -81,6 +81,7 @@ def render(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>{name}</title>
+<link rel="icon" href="{_attr(assets)}icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{_attr(assets)}shop.css">
 <script src="{_attr(assets)}shop.js" defer></script>
 </head>
@@ -90,9 +91,11 @@ def render(
 <section class="product" aria-labelledby="product-name">
 <h1 id="product-name">{name}</h1>
 <p class="about">{_text(brand.description)}</p>
+<div class="picture" aria-hidden="true"></div>
+<h2 class="item">Sample product</h2>
+<p class="price">€89.00</p>
 <p>A sample shop page, served by <code>zpv-brand serve --sample-shop</code>. Your vault
 shares only what you choose, and you can take it back at any time.</p>
-<p class="price">Sample product</p>
 </section>
 <section class="share" aria-labelledby="share-title">
 <h2 id="share-title">Share your preferences</h2>
