@@ -25,8 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from vault.keys import KdfParams
-from vault.service import Vault
+from vault.storage.keys import KdfParams
+from vault.vault import Vault
 
 from .common import Verdict, isolate_state
 from .startup_probe import MARKER

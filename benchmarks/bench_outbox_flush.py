@@ -29,8 +29,8 @@ from pathlib import Path
 
 import requests
 
-from vault.keys import KdfParams
-from vault.service import Vault
+from vault.storage.keys import KdfParams
+from vault.vault import Vault
 
 from .common import Verdict, isolate_state
 from .loopback import ASK, Brand, make_brand, receiver

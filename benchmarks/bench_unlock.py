@@ -10,8 +10,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from vault import keys
-from vault.service import Vault
+from vault.storage import keys
+from vault.vault import Vault
 
 from .common import Verdict, interleaved_medians, isolate_state
 

@@ -39,12 +39,12 @@ from typing import Any
 
 from joserfc.jwk import OKPKey
 
-from vault import bulk
-from vault.audit import append_many
-from vault.brands import RequestSource
-from vault.keys import KdfParams
-from vault.migrations import LATEST_VERSION
-from vault.service import Vault
+from benchmarks import bulk
+from vault.exchange.brands import RequestSource
+from vault.profile.audit import append_many
+from vault.storage.keys import KdfParams
+from vault.storage.migrations import LATEST_VERSION
+from vault.vault import Vault
 from zpd import event as zpd_event
 from zpd import jose
 from zpd import receipt as zpd_receipt

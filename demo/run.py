@@ -24,7 +24,7 @@ from pathlib import Path
 from brandkit.issuing import sign_spec
 from brandkit.keys import create_keys
 from brandkit.servecmd import PAGE_TOKEN_ENV
-from vault.service import Vault
+from vault.vault import Vault
 
 from .brands import DAY, SAMPLE_BRANDS, SAMPLE_PROFILE, SampleBrand
 

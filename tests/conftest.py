@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from vault.keys import KdfParams
-from vault.service import Vault
+from vault.storage.keys import KdfParams
+from vault.vault import Vault
 
 # Real Argon2id, at a cost that keeps the suite quick; tests of the defaults use DEFAULT_KDF.
 FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)

@@ -17,10 +17,10 @@ from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
 from demo.brands import FAIR, GREEDY, SAMPLE_PROFILE, SampleBrand
-from vault.brands import RequestSource
-from vault.keys import KdfParams
-from vault.service import Vault
-from vault.transport import Response, TransportError
+from vault.exchange.brands import RequestSource
+from vault.exchange.transport import Response, TransportError
+from vault.storage.keys import KdfParams
+from vault.vault import Vault
 from zpd.errors import ProtocolError
 from zpd.origin import origin_of
 

@@ -33,7 +33,7 @@ def has_display() -> bool:
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    from vault.locations import default_vault_dir
+    from vault.storage.locations import default_vault_dir
 
     parser = argparse.ArgumentParser(prog="main.py", description="Zero-Party Vault desktop app")
     parser.add_argument(

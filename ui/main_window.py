@@ -29,8 +29,8 @@ from .unlock_page import WelcomeStack
 from .widgets import OneLineLabel
 
 if TYPE_CHECKING:
-    from vault.delivery import FlushReport
-    from vault.service import Vault
+    from vault.exchange.delivery import FlushReport
+    from vault.vault import Vault
 
     from .pages.activity import ActivityPage
     from .pages.brands import BrandsPage
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 # painted first and these load on a worker thread while the person types (see
 # docs/performance.md, "Cold start").
 AREA_MODULES = (
-    "vault.service",
+    "vault.vault",
     "ui.pages.my_data",
     "ui.pages.brands",
     "ui.pages.shared",

@@ -41,9 +41,9 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from vault.fsutil import atomic_write
-from vault.report import BrandReport, GrantReport, Report, render_html
-from vault.service import Vault
+from vault.storage.fsutil import atomic_write
+from vault.transparency.report import BrandReport, GrantReport, Report, render_html
+from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
 from zpd.text import reveal
 

@@ -12,13 +12,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from vault import aliases
-from vault.balance import Balance
-from vault.brands import RequestSource
 from vault.errors import UnknownAsk
-from vault.fieldtypes import JsonValue, Sensitivity
-from vault.service import Vault
+from vault.exchange import aliases
+from vault.exchange.brands import RequestSource
+from vault.transparency.balance import Balance
+from vault.vault import Vault
 from zpd import purposes
+from zpd.fieldtypes import JsonValue, Sensitivity
 from zpd.origin import AddressScope, host_of, host_scope
 from zpd.request import Ask, BrandInfo
 from zpd.text import Flag, Reason, brand_flags, hidden_characters

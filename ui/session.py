@@ -19,8 +19,8 @@ from . import strings
 from .tasks import run_task
 
 if TYPE_CHECKING:  # the vault's modules load after the first window has painted
-    from vault.delivery import FlushReport
-    from vault.service import Vault
+    from vault.exchange.delivery import FlushReport
+    from vault.vault import Vault
 
 T = TypeVar("T")
 

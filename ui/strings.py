@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from vault import errors, passphrase_policy
+from vault import errors
+from vault.profile import passphrase_policy
 
 from .pages import field_words
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QStackedWidget, QWidget
 
-from vault.header import header_path
+from vault.storage.header import header_path
 
 from . import strings
 from .first_run import CreatePage
@@ -19,7 +19,7 @@ from .settings import Settings
 from .tasks import run_task
 
 if TYPE_CHECKING:
-    from vault.service import Vault
+    from vault.vault import Vault
 
 
 class UnlockPage(QWidget):
@@ -88,7 +88,7 @@ class UnlockPage(QWidget):
         def work() -> Vault:
             # Imported here, off the GUI thread: the unlock screen paints before the
             # vault's modules load (MainWindow loads them in the background).
-            from vault.service import Vault
+            from vault.vault import Vault
 
             if use_code:
                 return Vault.unlock_with_recovery_code(

@@ -13,8 +13,8 @@ from joserfc.jwk import OKPKey
 
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.delivery.servers import Server
-from vault.service import Vault
-from vault.transport import Transport
+from vault.exchange.transport import Transport
+from vault.vault import Vault
 from zpd import jose
 from zpd.request import sign_request
 

@@ -20,13 +20,13 @@ from brandkit.sqlstorage import SqliteStorage
 from tests.brand_specs import shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, PROJECT_ROOT
 from tests.delivery.servers import Received, respond, serving
-from vault.outbox import DeliveryStatus
-from vault.service import Vault
+from vault.exchange.outbox import DeliveryStatus
+from vault.vault import Vault
 
 FLUSH_SCRIPT = """
 import sys
 from pathlib import Path
-from vault.service import Vault
+from vault.vault import Vault
 vault = Vault.unlock(Path(sys.argv[1]), sys.argv[2])
 print("flushing", flush=True)
 vault.flush_outbox()

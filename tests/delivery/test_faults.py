@@ -19,8 +19,8 @@ import trustme
 
 from tests.delivery.conftest import Brand, Person, ShareWith, make_brand
 from tests.delivery.servers import Received, Server, respond, serving
-from vault.outbox import DeliveryState, DeliveryStatus
-from vault.transport import Transport
+from vault.exchange.outbox import DeliveryState, DeliveryStatus
+from vault.exchange.transport import Transport
 from zpd import jose, receipt, token
 
 

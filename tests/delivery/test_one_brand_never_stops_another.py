@@ -24,9 +24,9 @@ from tests.conftest import FAST_KDF, PASSPHRASE, PROJECT_ROOT
 from tests.delivery.brand import LiveBrand, live_brand
 from tests.delivery.conftest import Clock, Person, ShareWith, make_brand
 from tests.delivery.servers import Received, respond, serving
-from vault.outbox import DeliveryState, DeliveryStatus
-from vault.service import Vault
-from vault.transport import Response, Transport, TransportError
+from vault.exchange.outbox import DeliveryState, DeliveryStatus
+from vault.exchange.transport import Response, Transport, TransportError
+from vault.vault import Vault
 from zpd.errors import ReceiptInvalid, TokenInvalid
 
 
@@ -159,7 +159,7 @@ def test_whatever_one_message_raises_the_other_brands_get_theirs(tmp_path: Path)
 FLUSH_SCRIPT = """
 import sys
 from pathlib import Path
-from vault.service import Vault
+from vault.vault import Vault
 vault = Vault.unlock(Path(sys.argv[1]), sys.argv[2])
 report = vault.flush_outbox()
 print("delivered", len(report.delivered), flush=True)

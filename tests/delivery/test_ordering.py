@@ -16,8 +16,8 @@ import trustme
 from tests.delivery.brand import LiveBrand, live_brand
 from tests.delivery.conftest import Person, ShareWith, make_brand
 from tests.delivery.servers import respond, serving
-from vault.outbox import DeliveryStatus
-from vault.transport import Transport
+from vault.exchange.outbox import DeliveryStatus
+from vault.exchange.transport import Transport
 
 
 def share(person: Person, brand: LiveBrand) -> str:

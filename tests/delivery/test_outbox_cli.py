@@ -10,7 +10,7 @@ from tests.conftest import run_cli
 from tests.delivery.brand import live_brand
 from tests.delivery.conftest import Person, ShareWith, make_brand
 from tests.delivery.servers import Received, respond, serving
-from vault.outbox import DeliveryStatus
+from vault.exchange.outbox import DeliveryStatus
 
 
 def cli(person: Person, *args: str) -> tuple[int, str, str]:

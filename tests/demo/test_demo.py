@@ -18,7 +18,7 @@ import requests
 
 from demo.run import Demo
 from tests.conftest import PROJECT_ROOT
-from vault.transport import Transport
+from vault.exchange.transport import Transport
 from zpd.errors import RequestInvalid
 from zpd.origin import canonical_origin
 

@@ -26,9 +26,9 @@ from brandkit.serving import TlsFiles, address_of, bind, running
 from brandkit.sqlstorage import SqliteStorage
 from tests.brand_specs import ALLERGIES, COLOURS, SHOE_SIZE, shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
-from vault.outbox import DeliveryStatus
-from vault.service import Vault
-from vault.transport import Transport
+from vault.exchange.outbox import DeliveryStatus
+from vault.exchange.transport import Transport
+from vault.vault import Vault
 from zpd import receipt as zpd_receipt
 
 

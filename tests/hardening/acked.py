@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from vault.errors import WrongPassphrase
-from vault.service import Vault
+from vault.vault import Vault
 
 KEYS = ("shoe_size_eu", "favourite_colours", "x_note")
 WRITES = {"set_size": "shoe_size_eu", "set_colours": "favourite_colours", "set_note": "x_note",

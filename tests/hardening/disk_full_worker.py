@@ -20,10 +20,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from vault import keys
 from vault.errors import StorageFull, VaultError, WrongPassphrase
-from vault.header import read_header
-from vault.service import Vault
+from vault.storage import keys
+from vault.storage.header import read_header
+from vault.vault import Vault
 
 PASSPHRASES = ("tulip lantern orbit 42", "saffron kettle meadow 7")
 ORIGIN_FILE = "origin.txt"

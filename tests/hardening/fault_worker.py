@@ -33,11 +33,11 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from vault import fsutil, rollback
 from vault.errors import FieldRequiredByGrant
-from vault.grants import GrantStatus
-from vault.service import Vault
-from vault.transport import Transport
+from vault.exchange.grants import GrantStatus
+from vault.exchange.transport import Transport
+from vault.storage import fsutil, rollback
+from vault.vault import Vault
 
 COLOURS = ("black", "white", "grey", "navy", "blue", "green", "red", "pink")
 WORDS = ("kite", "meadow", "orbit", "lantern", "saffron", "tulip", "harbour", "quill")

@@ -22,12 +22,12 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.delivery.brand import spec_for
 from tests.delivery.servers import Received, respond, serving
 from tests.hardening.acked import Model, Stats, check, rows
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
-from vault.tokens import pairwise_for
-from vault.transport import Transport
+from vault.exchange.tokens import pairwise_for
+from vault.exchange.transport import Transport
+from vault.vault import Vault
 from zpd import jose
 from zpd.errors import ProtocolError
+from zpd.fieldtypes import FieldType, Sensitivity
 
 
 @dataclass

@@ -24,19 +24,19 @@ import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT
 from tests.hardening.conftest import subprocess_env
-from vault import keys, rollback
 from vault.errors import WrongCredentials
-from vault.header import PENDING_HEADER_NAME
-from vault.service import Vault
+from vault.storage import keys, rollback
+from vault.storage.header import PENDING_HEADER_NAME
+from vault.vault import Vault
 
 CHILD = """
 import os, signal, sys
 from pathlib import Path
 import sqlcipher3
-import vault.fsutil as fsutil
-import vault.keys as keys
-import vault.store as store
-from vault.service import Vault
+import vault.storage.fsutil as fsutil
+import vault.storage.keys as keys
+import vault.storage.store as store
+from vault.vault import Vault
 
 directory, old, new, kill_at, step, new_code = (
     sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6])
@@ -202,8 +202,8 @@ def test_the_rollback_record_killed_at_any_step_stays_readable_and_raises_no_ala
 BACKUP_CHILD = """
 import os, signal, sys
 from pathlib import Path
-import vault.store as store
-from vault.service import Vault
+import vault.storage.store as store
+from vault.vault import Vault
 
 real_export = store.Store.export_copy
 

@@ -29,9 +29,9 @@ from tests.delivery.conftest import make_brand
 from tests.hardening.acked import Model, check_whole
 from tests.hardening.conftest import subprocess_env
 from tests.hardening.disk_full_worker import ORIGIN_FILE, PASSPHRASES, fill
-from vault import export
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
+from vault.storage import backup as export
+from vault.vault import Vault
+from zpd.fieldtypes import FieldType, Sensitivity
 
 SCENARIOS = ("field", "share", "backup", "passphrase")
 TMPFS_BYTES = 6 * 1024 * 1024

@@ -55,9 +55,9 @@ from tests.hardening.conftest import FULL
 from tests.hardening.fault_worker import head
 from tests.hardening.live_brand import Brand, Settled, live_brand, new_vault, settle
 from tests.hardening.zygote import Zygote
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
-from vault.transport import Transport
+from vault.exchange.transport import Transport
+from vault.vault import Vault
+from zpd.fieldtypes import FieldType, Sensitivity
 
 SESSIONS = 20 if FULL else 10
 KILLS_PER_SESSION = int(os.environ.get("ZPV_FAULT_KILLS_PER_SESSION", 100 if FULL else 50))

@@ -35,8 +35,8 @@ from brandkit.sqlstorage import SqliteStorage
 from tests.conftest import PROJECT_ROOT
 from tests.hardening.conftest import FULL, subprocess_env
 from tests.hardening.samples import NOW, ORIGIN, spec
-from vault import delivery
-from vault.transport import Response, Transport, TransportError
+from vault.exchange import delivery
+from vault.exchange.transport import Response, Transport, TransportError
 from zpd import event, jose, receipt, token
 from zpd.errors import ProtocolError
 from zpd.origin import canonical_origin, is_loopback_host, origin_of

@@ -17,7 +17,7 @@ import pytest
 import sqlcipher3
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
-from vault.service import Vault
+from vault.vault import Vault
 
 EXPECTED = {"synchronous": 2, "temp_store": 2, "journal_mode": "wal", "foreign_keys": 1,
             "cipher_version": "4"}

@@ -20,13 +20,14 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import bulk
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT
 from tests.hardening.conftest import FULL, subprocess_env
-from vault import bulk, keys
-from vault.audit import append_many
 from vault.errors import WrongCredentials
-from vault.header import PENDING_HEADER_NAME
-from vault.service import Vault
+from vault.profile.audit import append_many
+from vault.storage import keys
+from vault.storage.header import PENDING_HEADER_NAME
+from vault.vault import Vault
 
 KILLS = 160 if FULL else 24
 ENTRIES = 30_000  # activity entries of ~150 bytes: a database of a few megabytes

@@ -15,9 +15,9 @@ import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, run_cli
 from tests.hardening.conftest import subprocess_env
-from vault import rollback
 from vault.errors import VaultRolledBack
-from vault.service import Vault
+from vault.storage import rollback
+from vault.vault import Vault
 
 
 def make(directory: Path) -> tuple[str, str]:

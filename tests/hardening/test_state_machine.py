@@ -37,17 +37,12 @@ from brandkit.sqlstorage import SqliteStorage
 from tests.conftest import FAST_KDF
 from tests.delivery.brand import spec_for
 from tests.hardening.conftest import FULL
-from vault import rollback
-from vault.catalogue import BY_KEY
-from vault.errors import (
-    FieldRequiredByGrant,
-    GrantNotActive,
-    ShareRefused,
-    WrongPassphrase,
-)
-from vault.service import Vault
-from vault.transport import Response
+from vault.errors import FieldRequiredByGrant, GrantNotActive, ShareRefused, WrongPassphrase
+from vault.exchange.transport import Response
+from vault.storage import rollback
+from vault.vault import Vault
 from zpd import jose
+from zpd.catalogue import BY_KEY
 from zpd.errors import ProtocolError
 
 ORIGIN = "https://shoes.example"
@@ -112,7 +107,7 @@ class VaultLife(RuleBasedStateMachine):
         vault, _ = Vault.create(self.directory, self.model.passphrase, kdf=FAST_KDF)
         vault.import_request(REQUEST)
         with vault._store.reading() as connection:
-            from vault.tokens import pairwise_for
+            from vault.exchange.tokens import pairwise_for
 
             self.pseudonym = jose.thumbprint_uri(pairwise_for(connection, ORIGIN))
         self._use(vault)

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import FAST_KDF, run_cli
 from tests.hardening.conftest import subprocess_env
-from vault import rollback
 from vault.errors import WrongPassphrase
-from vault.service import Vault
+from vault.storage import rollback
+from vault.vault import Vault
 from zpd import jose
 from zpd.request import sign_request
 from zpd.text import Flag, Reason, brand_flags, lookalike_host, suspicious_name

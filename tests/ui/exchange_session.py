@@ -15,7 +15,7 @@ from tests.conftest import MadeVault
 from tests.ui.fake_brands import FakeTransport
 from tests.vault.exchange_helpers import Clock
 from ui.session import Session
-from vault.service import Vault
+from vault.vault import Vault
 
 
 @dataclass

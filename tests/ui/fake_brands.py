@@ -13,7 +13,7 @@ from typing import Any
 from joserfc.jwk import OKPKey
 
 from tests.vault.exchange_helpers import DAY, fit_ask, news_ask, spec
-from vault.transport import Response, TransportError
+from vault.exchange.transport import Response, TransportError
 from zpd import jose, receipt
 from zpd.errors import TokenInvalid
 from zpd.request import sign_request

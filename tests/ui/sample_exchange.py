@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from tests.ui.fake_brands import DOWN, REFUSE, FakeBrand, FakeTransport, make_brand
 from tests.vault.exchange_helpers import DAY, DPV, Clock, fit_ask, news_ask
-from vault.brands import RequestSource
-from vault.service import Vault
+from vault.exchange.brands import RequestSource
+from vault.vault import Vault
 
 # Markup, a right-to-left override and a zero-width space: all must be shown literally.
 TRICKY_NAME = "Caf\u00e9 <b>HTML</b> \u202egnp.evil\u200b"

@@ -16,8 +16,8 @@ from tests.vault.exchange_helpers import DAY, BrandKeys, signed_request, spec
 from ui.pages.activity import ActivityPage
 from ui.pages.activity_model import SEQ_ROLE, WHAT
 from ui.session import FIELDS, Session
-from vault.brands import RequestSource
-from vault.service import Vault
+from vault.exchange.brands import RequestSource
+from vault.vault import Vault
 
 T = TypeVar("T")
 WAIT_MS = 5_000

@@ -22,7 +22,7 @@ from ui.balance_view import BalanceChart, BalanceView
 from ui.dialogs.share_review import ShareReviewDialog
 from ui.pages.brands import BrandsPage
 from ui.session import GRANTS, Session
-from vault.service import Vault
+from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
 
 __all__ = ["demo_session", "demo_vault"]  # fixtures, used by name

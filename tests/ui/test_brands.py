@@ -34,8 +34,8 @@ from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
 from ui.pages import brands as brands_module  # noqa: E402
 from ui.pages.brand_models import AsksModel, BrandsModel  # noqa: E402
 from ui.pages.brands import BrandsPage  # noqa: E402
-from vault.brands import RequestSource
-from vault.transport import TransportError
+from vault.exchange.brands import RequestSource
+from vault.exchange.transport import TransportError
 from zpd import jose
 from zpd.request import sign_request
 from zpd.text import reveal

@@ -15,9 +15,9 @@ from tests.conftest import MadeVault
 from tests.ui.fake_brands import FakeTransport, make_brand
 from tests.vault.exchange_helpers import Clock
 from ui.main_window import MainWindow
-from vault.brands import RequestSource
-from vault.outbox import DeliveryStatus
-from vault.service import Vault
+from vault.exchange.brands import RequestSource
+from vault.exchange.outbox import DeliveryStatus
+from vault.vault import Vault
 
 
 @pytest.fixture

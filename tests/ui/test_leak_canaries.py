@@ -23,7 +23,7 @@ from ui.pages.aliases_section import AliasesModel
 from ui.pages.settings_page import SettingsPage
 from ui.session import GRANTS, Session
 from ui.settings import Settings
-from vault.service import Vault
+from vault.vault import Vault
 
 __all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 

@@ -18,7 +18,7 @@ from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, MadeVault
 from ui.clipboard import secret_clipboard
 from ui.main_window import MainWindow
 from vault.errors import WrongPassphrase
-from vault.service import Vault
+from vault.vault import Vault
 
 T = TypeVar("T")
 

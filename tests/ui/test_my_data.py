@@ -28,8 +28,8 @@ from ui.pages.field_editors import MultiChoiceEditor
 from ui.pages.fields_model import KEY_ROLE, VALUE
 from ui.pages.my_data import MyDataPage
 from ui.session import Session
-from vault.service import Vault
-from vault.transport import Response, TransportError
+from vault.exchange.transport import Response, TransportError
+from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
 
 T = TypeVar("T")

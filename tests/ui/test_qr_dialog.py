@@ -14,9 +14,9 @@ from ui.dialogs import qr_dialog
 from ui.dialogs.qr_dialog import MIN_PIXELS_PER_MODULE, QrDialog, QrImage
 from ui.pages.shared import SharedPage
 from ui.session import Session
-from vault import qr
 from vault.errors import TokenTooLongForQr, UnknownGrant
-from vault.service import Vault
+from vault.exchange import qr
+from vault.vault import Vault
 
 __all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 

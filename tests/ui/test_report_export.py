@@ -27,7 +27,7 @@ from ui.dialogs.report_dialog import ReportDialog
 from ui.pages.brands import BrandsPage
 from ui.pages.shared import SharedPage
 from ui.session import Session
-from vault.service import Vault
+from vault.vault import Vault
 
 __all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 

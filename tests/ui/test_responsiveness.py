@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QPushButton
 from pytestqt.qtbot import QtBot
 
+from benchmarks import bulk
 from brandkit.issuing import sign_spec
 from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
@@ -27,12 +28,11 @@ from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault
 from tests.delivery.brand import live_brand
 from tests.ui.heartbeat import Heartbeat
 from ui.main_window import MainWindow
-from vault import bulk
-from vault.audit import append_many
 from vault.errors import VaultLocked, WrongPassphrase
-from vault.keys import KdfParams
-from vault.outbox import DeliveryStatus
-from vault.service import Vault
+from vault.exchange.outbox import DeliveryStatus
+from vault.profile.audit import append_many
+from vault.storage.keys import KdfParams
+from vault.vault import Vault
 
 STALL_LIMIT = 0.100
 SLOW_KDF = KdfParams(memory_kib=64 * 1024, iterations=10, lanes=4)

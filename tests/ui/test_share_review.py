@@ -25,9 +25,9 @@ from tests.brand_specs import shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, MadeVault
 from ui.dialogs.share_review import ShareReviewDialog
 from ui.session import Session
-from vault.brands import RequestSource
-from vault.service import Vault
-from vault.transport import Response, Transport, TransportError
+from vault.exchange.brands import RequestSource
+from vault.exchange.transport import Response, Transport, TransportError
+from vault.vault import Vault
 from zpd import jose
 from zpd.request import sign_request
 

@@ -16,8 +16,8 @@ from tests.ui.sample_exchange import TRICKY_NAME, Sample, build_sample
 from ui.pages import shared as shared_module
 from ui.pages.grant_models import GrantsModel
 from ui.pages.shared import SharedPage
-from vault.brands import RequestSource
-from vault.grants import GrantStatus
+from vault.exchange.brands import RequestSource
+from vault.exchange.grants import GrantStatus
 from zpd.text import reveal
 
 __all__ = ["opened"]  # the fixture, used by name

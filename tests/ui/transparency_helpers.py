@@ -18,9 +18,9 @@ from brandkit.keys import generate_keys
 from demo.brands import FAIR, GREEDY, SAMPLE_PROFILE, SampleBrand
 from tests.conftest import MadeVault
 from ui.session import Session
-from vault.brands import RequestSource
-from vault.service import Vault
-from vault.transport import Response, Transport, TransportError
+from vault.exchange.brands import RequestSource
+from vault.exchange.transport import Response, Transport, TransportError
+from vault.vault import Vault
 
 T = TypeVar("T", bound=QWidget)
 

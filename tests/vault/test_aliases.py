@@ -26,10 +26,10 @@ from tests.vault.exchange_helpers import (
     signed_request,
     spec,
 )
-from vault import aliases
-from vault.catalogue import BY_KEY
 from vault.errors import ShareRefused
-from vault.service import Vault
+from vault.exchange import aliases
+from vault.vault import Vault
+from zpd.catalogue import BY_KEY
 
 ADDRESS = "ann@mail.example"
 

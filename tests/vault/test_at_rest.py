@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, run_cli
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
+from vault.vault import Vault
+from zpd.fieldtypes import FieldType, Sensitivity
 
 CANARY = "Quokka7Canary4Zx"
 CUSTOM_KEY = "x_secret_note"

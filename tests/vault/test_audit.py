@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import MadeVault, run_cli
-from vault import audit
-from vault.audit import Tamper, entry_hash
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
+from vault.profile import audit
+from vault.profile.audit import Tamper, entry_hash
+from vault.vault import Vault
+from zpd.fieldtypes import FieldType, Sensitivity
 
 DIETS = ("omnivore", "flexitarian", "pescatarian", "vegetarian", "vegan")
 

@@ -18,10 +18,10 @@ from tests.vault.exchange_helpers import (
     signed_request,
     spec,
 )
-from vault import balance
-from vault.balance import Flag, Verdict
 from vault.errors import UnknownAsk, UnknownBrand
-from vault.service import Vault
+from vault.transparency import balance
+from vault.transparency.balance import Flag, Verdict
+from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
 from zpd.request import Ask, AskedField, Offer, Purpose
 

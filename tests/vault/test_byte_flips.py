@@ -24,10 +24,10 @@ import pytest
 
 from tests.conftest import PASSPHRASE, MadeVault, file_digests, run_cli
 from tests.hardening.parallel import cores, in_processes
-from vault.catalogue import CATALOGUE
 from vault.errors import VaultCorrupted, VaultError
-from vault.fieldtypes import FieldDef, FieldType, JsonValue, Sensitivity, TextFormat
-from vault.service import Vault
+from vault.vault import Vault
+from zpd.catalogue import CATALOGUE
+from zpd.fieldtypes import FieldDef, FieldType, JsonValue, Sensitivity, TextFormat
 
 PAGE_SIZE = 4096
 SALT_BYTES = 16

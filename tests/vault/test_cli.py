@@ -19,10 +19,10 @@ from tests.conftest import (
     file_digests,
     run_cli,
 )
-from vault.catalogue import CATALOGUE
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.keys import DEFAULT_KDF
-from vault.service import Vault
+from vault.storage.keys import DEFAULT_KDF
+from vault.vault import Vault
+from zpd.catalogue import CATALOGUE
+from zpd.fieldtypes import FieldType, Sensitivity
 
 CODE_GROUP = "[0-9A-HJKMNP-TV-Z]{5}"
 RECOVERY_CODE = re.compile(rf"{CODE_GROUP}(?:-{CODE_GROUP}){{5}}")

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE, PROJECT_ROOT, MadeVault, clean_environment
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
+from vault.vault import Vault
+from zpd.fieldtypes import FieldType, Sensitivity
 
 KILLS = 50
 MAX_DELAY = 0.25  # seconds after the first acknowledgement
@@ -35,7 +35,7 @@ NOTE = "x_note"
 WRITER = """
 import os, sys
 from pathlib import Path
-from vault.service import Vault
+from vault.vault import Vault
 
 vault = Vault.unlock(Path(sys.argv[1]), os.environ["ZPV_PASSPHRASE"])
 counter = int(vault.get("x_counter") or 0)

@@ -31,8 +31,8 @@ from tests.vault.exchange_helpers import (
     spec,
     verify_jws,
 )
-from vault.brands import RequestSource
-from vault.service import Vault
+from vault.exchange.brands import RequestSource
+from vault.vault import Vault
 
 
 def unlocked(made: MadeVault) -> Vault:

@@ -34,7 +34,6 @@ from tests.vault.exchange_helpers import (
     spec,
     verify_jws,
 )
-from vault import audit
 from vault.errors import (
     FieldRequiredByGrant,
     GrantNotActive,
@@ -42,8 +41,9 @@ from vault.errors import (
     UnknownAsk,
     UnknownGrant,
 )
-from vault.grants import GrantStatus
-from vault.service import Vault
+from vault.exchange.grants import GrantStatus
+from vault.profile import audit
+from vault.vault import Vault
 
 
 @pytest.fixture

@@ -29,9 +29,9 @@ from tests.vault.exchange_helpers import (
     signed_request,
     spec,
 )
-from vault.brands import RequestSource
 from vault.errors import BrandKeysChanged, UnknownAsk
-from vault.service import Vault
+from vault.exchange.brands import RequestSource
+from vault.vault import Vault
 from zpd.errors import RequestInvalid
 
 

@@ -32,7 +32,7 @@ from tests.vault.exchange_helpers import (
     spec,
     verify_jws,
 )
-from vault.service import Vault
+from vault.vault import Vault
 
 
 @pytest.fixture

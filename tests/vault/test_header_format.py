@@ -29,10 +29,10 @@ from tests.conftest import (
     file_digests,
     run_cli,
 )
-from vault import keys
 from vault.errors import HeaderCorrupted, WrongPassphrase, WrongRecoveryCode
-from vault.header import FORMAT_VERSION, encode_header, header_path, read_header
-from vault.service import Vault
+from vault.storage import keys
+from vault.storage.header import FORMAT_VERSION, encode_header, header_path, read_header
+from vault.vault import Vault
 
 Document = dict[str, Any]
 

@@ -33,11 +33,11 @@ from tests.brand_specs import COLOURS, SHOE_SIZE, shoe_shop_spec
 from tests.conftest import MadeVault, run_cli
 from tests.delivery.servers import respond, serving
 from tests.vault.exchange_helpers import DAY, BrandKeys, Clock, jwcrypto_request, spec
-from vault.brands import RequestSource
-from vault.outbox import DeliveryStatus
-from vault.peers import PeerRefused, PeerRule
-from vault.service import Vault
-from vault.transport import Transport, TransportError
+from vault.exchange.brands import RequestSource
+from vault.exchange.outbox import DeliveryStatus
+from vault.exchange.peers import PeerRefused, PeerRule
+from vault.exchange.transport import Transport, TransportError
+from vault.vault import Vault
 from zpd.errors import RequestInvalid
 from zpd.origin import AddressScope
 

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE
-from vault import audit
-from vault.grants import GrantStatus
-from vault.service import Vault
+from vault.exchange.grants import GrantStatus
+from vault.profile import audit
+from vault.vault import Vault
 
 ACTIONS = ("field.set", "field.cleared", "field.defined", "grant.created", "grant.revoked",
            "grant.expired", "note", "notes.kept", "vault.backed_up", "vault.exported", "f")

@@ -13,8 +13,8 @@ import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests, run_cli
 from vault.errors import BackupInvalid, VaultExists, WrongCredentials, WrongPassphrase
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
+from vault.vault import Vault
+from zpd.fieldtypes import FieldType, Sensitivity
 
 VALUES: dict[str, Any] = {
     "preferred_name": "Ana María",

@@ -8,11 +8,11 @@ import pytest
 import sqlcipher3
 
 from tests.conftest import MadeVault
-from vault.catalogue import CATALOGUE
 from vault.errors import InvalidFieldDefinition, InvalidValue, UnknownField
-from vault.fieldtypes import Category, FieldType, JsonValue, Sensitivity
-from vault.profile import HistoryEntry
-from vault.service import Vault
+from vault.profile.fields import HistoryEntry
+from vault.vault import Vault
+from zpd.catalogue import CATALOGUE
+from zpd.fieldtypes import Category, FieldType, JsonValue, Sensitivity
 
 
 class Ticker:

@@ -17,9 +17,9 @@ import segno
 from brandkit.keys import create_keys
 from tests.conftest import PROJECT_ROOT, clean_environment
 from tests.vault.exchange_helpers import DAY, ORIGIN, fit_ask, spec
-from vault import qr
 from vault.errors import TokenTooLongForQr
-from vault.service import Vault
+from vault.exchange import qr
+from vault.vault import Vault
 from zpd.request import sign_request
 
 

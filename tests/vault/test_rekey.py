@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests, run_cli
-from vault import keys, rekey
 from vault.errors import VaultCorrupted, WrongPassphrase, WrongRecoveryCode
-from vault.header import header_path, pending_header_path
-from vault.service import Vault
-from vault.store import Store, database_path
+from vault.storage import keys, rekey
+from vault.storage.header import header_path, pending_header_path
+from vault.storage.store import Store, database_path
+from vault.vault import Vault
 
 THIRD_PASSPHRASE = "marble heron candle 19"
 

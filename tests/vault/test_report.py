@@ -29,15 +29,15 @@ from tests.vault.exchange_helpers import (
     signed_request,
     spec,
 )
-from vault import report
-from vault.balance import Verdict
-from vault.catalogue import BY_KEY
 from vault.errors import UnknownBrand
-from vault.grants import GrantStatus
-from vault.outbox import DeliveryStatus
-from vault.service import Vault
-from vault.transport import Response
+from vault.exchange.grants import GrantStatus
+from vault.exchange.outbox import DeliveryStatus
+from vault.exchange.transport import Response
+from vault.transparency import report
+from vault.transparency.balance import Verdict
+from vault.vault import Vault
 from zpd import receipt as zpd_receipt
+from zpd.catalogue import BY_KEY
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 HOSTILE_VALUE = "<script>alert('x')</script> Ann"

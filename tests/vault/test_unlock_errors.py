@@ -30,7 +30,6 @@ from tests.conftest import (
     file_digests,
     run_cli,
 )
-from vault import keys, passphrase_policy
 from vault.errors import (
     HeaderCorrupted,
     NotAVault,
@@ -40,9 +39,11 @@ from vault.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from vault.header import FORMAT_VERSION, header_path
-from vault.migrations import LATEST_VERSION
-from vault.service import Vault
+from vault.profile import passphrase_policy
+from vault.storage import keys
+from vault.storage.header import FORMAT_VERSION, header_path
+from vault.storage.migrations import LATEST_VERSION
+from vault.vault import Vault
 
 Document = dict[str, Any]
 
@@ -547,7 +548,7 @@ def test_mac_tampering_is_caught_through_the_recovery_slot_too(named_vault: Made
 HOLDER = """
 import os, sys
 from pathlib import Path
-from vault.service import Vault
+from vault.vault import Vault
 
 vault = Vault.unlock(Path(sys.argv[1]), os.environ["ZPV_PASSPHRASE"])
 print("ready", flush=True)

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vault.brands import ImportResult, RequestSource
-from vault.delivery import WELL_KNOWN_PATH
 from vault.errors import BrandKeysChanged
-from vault.service import Vault
+from vault.exchange.brands import ImportResult, RequestSource
+from vault.exchange.delivery import WELL_KNOWN_PATH
+from vault.vault import Vault
 
 from .. import exchange_words as words
 from ..layout import Busy, error_label

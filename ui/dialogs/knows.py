@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vault.grants import GrantStatus, Held
-from vault.service import Vault
+from vault.exchange.grants import GrantStatus, Held
+from vault.vault import Vault
 
 from .. import exchange_words as words
 from ..session import Session

@@ -14,9 +14,9 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSizePolicy, QVBoxLayout, QWidget
 
-from vault import qr
 from vault.errors import TokenTooLongForQr
-from vault.grants import Grant
+from vault.exchange import qr
+from vault.exchange.grants import Grant
 
 from .. import exchange_words as words
 from ..session import Session

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from vault import errors
-from vault.grants import ShareResult
+from vault.exchange.grants import ShareResult
 from zpd.origin import AddressScope
 
 from ..balance_view import BalanceView

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from vault.audit import AuditEntry, AuditReport
-from vault.service import Vault
+from vault.profile.audit import AuditEntry, AuditReport
+from vault.vault import Vault
 
 from .. import strings
 from ..session import AUDIT, Session

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from vault.audit import AuditEntry
 from vault.errors import UnknownField
-from vault.profile import CUSTOM_PREFIX
-from vault.service import Vault
+from vault.profile.audit import AuditEntry
+from vault.profile.fields import CUSTOM_PREFIX
+from vault.vault import Vault
 
 PAGE_SIZE = 200
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from vault.aliases import Alias
-from vault.service import Vault
+from vault.exchange.aliases import Alias
+from vault.vault import Vault
 
 from .. import exchange_words as words
 from .. import strings

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from vault.balance import Balance
-from vault.brands import ImportResult, StoredRequest
-from vault.service import Vault
+from vault.exchange.brands import ImportResult, StoredRequest
+from vault.transparency.balance import Balance
+from vault.vault import Vault
 
 from ..dialogs.import_request import ImportRequestDialog
 from ..dialogs.report_dialog import ReportDialog

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from vault.errors import InvalidFieldDefinition
-from vault.profile import CUSTOM_PREFIX, HistoryEntry
+from vault.profile.fields import CUSTOM_PREFIX, HistoryEntry
 from zpd.fieldtypes import FieldDef, FieldType, Sensitivity
 
 from .. import strings

@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from vault.grants import Grant, GrantStatus
-from vault.outbox import DeliverySummary
-from vault.service import Vault
+from vault.exchange.grants import Grant, GrantStatus
+from vault.exchange.outbox import DeliverySummary
+from vault.vault import Vault
 
 from .. import exchange_words as words
 from ..row_model import RowsModel

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from vault.profile import FieldValue, HistoryEntry
+from vault.profile.fields import FieldValue, HistoryEntry
 from zpd.fieldtypes import Category, FieldDef
 
 from .. import strings

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from vault.brands import Brand
-from vault.grants import GrantStatus
-from vault.service import Vault
+from vault.exchange.brands import Brand
+from vault.exchange.grants import GrantStatus
+from vault.vault import Vault
 
 from .. import exchange_words as words
 from ..dialogs import confirmation

@@ -1,0 +1,79 @@
+"""Restore a one-file backup into a vault directory, never losing the vault already there."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import BackupInvalid, HeaderCorrupted, NotAVault, VaultCorrupted, VaultExists
+from . import backup as export
+from .fsutil import PRIVATE_DIR, DirectoryLock, sync_directory
+from .header import header_path
+from .store import database_path
+
+if TYPE_CHECKING:
+    from ..vault import Vault
+
+
+def restore_backup(
+    backup: Path,
+    directory: Path,
+    *,
+    replace: bool,
+    now: int,
+    unlock: Callable[[Path], Vault],
+) -> Path | None:
+    """Nothing is touched until the backup has been unlocked, authenticated and checked."""
+    directory = Path(directory)
+    occupied = directory.exists() and (not directory.is_dir() or any(directory.iterdir()))
+    if occupied and not replace:
+        raise VaultExists(str(directory))
+    contents = export.read_backup(Path(backup))
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = directory.with_name(f".{directory.name}.restoring-{secrets.token_hex(4)}")
+    staging.mkdir(mode=PRIVATE_DIR)
+    try:
+        _write_private(header_path(staging), contents.header)
+        _write_private(database_path(staging), contents.database)
+        try:
+            restored = unlock(staging)
+        except (NotAVault, HeaderCorrupted, VaultCorrupted) as exc:
+            raise BackupInvalid(str(exc)) from exc
+        with restored:
+            restored.authenticate_backup(contents)
+            if restored.integrity_problems():
+                raise BackupInvalid("the database in the backup fails its integrity check")
+            restored.record("vault.restored", {})
+        moved_aside = _move_aside(directory, now) if occupied else None
+        os.replace(staging, directory)
+        sync_directory(directory.parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return moved_aside
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _move_aside(directory: Path, now: int) -> Path:
+    """Rename an existing vault out of the way (refused while it is open elsewhere)."""
+    lock = DirectoryLock(directory)
+    lock.acquire()
+    try:
+        aside = directory.with_name(
+            f"{directory.name}.before-restore-{now}-{secrets.token_hex(2)}"
+        )
+        os.replace(directory, aside)
+    finally:
+        lock.release()
+    return aside
