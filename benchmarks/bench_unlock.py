@@ -25,7 +25,7 @@ def run(repeats: int = 7) -> Verdict:
         directory = Path(tmp) / "vault"
         vault, _ = Vault.create(directory, PASSPHRASE)
         for key, value in (("preferred_name", "Bench"), ("shoe_size_eu", 42), ("pets", ["cat"])):
-            vault.set(key, value)
+            vault.fields.set(key, value)
         vault.lock()
         salt = keys.new_salt()
         params = keys.DEFAULT_KDF

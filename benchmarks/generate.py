@@ -12,9 +12,9 @@ outbox rows with the brand's real signed receipts, queued retries and refusals,
 the field history, and 1,000,000 hash-chained audit entries in time order.
 
 Rows are written in big transactions on the vault's own connection
-(`vault.bulk`, `vault.audit.append_many`), not one `share` at a time, so the
-full vault takes about a minute and a half on a 2-core machine (the crypto of
-the tokens is most of it). It is kept in the temporary directory under a name
+(`benchmarks/bulk.py`, `audit.append_many`), not one share at a time, so the full
+vault takes about a minute and a half on a 2-core machine (the crypto of the tokens is
+most of it). It is kept in the temporary directory under a name
 derived from its parameters, the generator's version and the schema's, so later runs reuse
 it; `ZPV_BENCH_DIR` puts it elsewhere. The vault's clock is frozen at the
 moment it was generated (`Generated.unlock`), so a cached vault opened weeks

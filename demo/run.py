@@ -71,7 +71,7 @@ class Demo:
                 self.brands.append(self._start_brand(sample))
             vault, _ = Vault.create(self.vault_dir, DEMO_PASSPHRASE)
             for key, value in SAMPLE_PROFILE.items():
-                vault.set(key, value)
+                vault.fields.set(key, value)
         except BaseException:
             self.stop()
             raise

@@ -109,26 +109,26 @@ def build(directory: Path, *, kdf: KdfParams | None = None) -> SampleVault:
     root = directory.parent
     vault, _ = Vault.create(directory, PASSPHRASE, kdf=kdf or KdfParams(1024, 1, 1))
     brands = InProcessBrands()
-    vault.transport = brands  # type: ignore[assignment]
+    vault.delivery.transport = brands  # type: ignore[assignment]
     for key, value in SAMPLE_PROFILE.items():
-        vault.set(key, value)
+        vault.fields.set(key, value)
     origins = {s.slug: _add(brands, s, root) for s in (FAIR, GREEDY, BISTRO, CAFE)}
-    vault.fetch_request(origins["trailworks"])
-    vault.fetch_request(origins["bistronova"])
-    vault.import_request(brands.requests[origins["megamart"]], RequestSource.FILE)
-    vault.import_request(brands.requests[origins["cafe"]], RequestSource.TEXT)
+    vault.brands.fetch(origins["trailworks"])
+    vault.brands.fetch(origins["bistronova"])
+    vault.brands.import_request(brands.requests[origins["megamart"]], RequestSource.FILE)
+    vault.brands.import_request(brands.requests[origins["cafe"]], RequestSource.TEXT)
     grants = {
-        "trailworks": vault.share(origins["trailworks"], "fit-advice").grant.id,
-        "bistronova": vault.share(origins["bistronova"], "menu").grant.id,
+        "trailworks": vault.grants.share(origins["trailworks"], "fit-advice").grant.id,
+        "bistronova": vault.grants.share(origins["bistronova"], "menu").grant.id,
     }
-    vault.flush_outbox()
-    vault.set("shoe_size_eu", 42.5)
-    vault.revoke(grants["bistronova"])
-    vault.flush_outbox()
-    vault.set_email_aliases(True)  # leak canaries: the café gets its own alias of the email
+    vault.delivery.flush()
+    vault.fields.set("shoe_size_eu", 42.5)
+    vault.grants.revoke(grants["bistronova"])
+    vault.delivery.flush()
+    vault.aliases.set_enabled(True)  # leak canaries: the café gets its own alias of the email
     brands.down.add(origins["cafe"])
-    grants["cafe"] = vault.share(origins["cafe"], "news").grant.id
-    vault.flush_outbox()
+    grants["cafe"] = vault.grants.share(origins["cafe"], "news").grant.id
+    vault.delivery.flush()
     return SampleVault(vault, brands, origins, grants)
 
 

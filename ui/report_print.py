@@ -295,7 +295,7 @@ def export_report(vault: Vault, origin: str | None, path: Path, kind: ReportForm
     FileExistsError unless `replace`: the dialog asks before a file is replaced."""
     if path.exists() and not replace:
         raise FileExistsError(str(path))
-    model = vault.report(origin)
+    model = vault.transparency.report(origin)
     if kind is ReportFormat.HTML:
         content = render_html(model).encode("utf-8")
     else:

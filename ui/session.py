@@ -175,7 +175,7 @@ class Session(QObject):
             settled(None)
             self.flush_failed.emit(error)  # what was claimed waits out its backoff
 
-        self.call(lambda vault: vault.flush_outbox(), settled, failed=failed)
+        self.call(lambda vault: vault.delivery.flush(), settled, failed=failed)
 
     def changed_and_deliver(self, kinds: set[str]) -> None:
         self.changed.emit(frozenset(kinds))

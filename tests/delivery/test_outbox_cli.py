@@ -29,7 +29,7 @@ def test_deliver_now_sends_what_waits_out_its_backoff(person: Person,
 
     with serving(brand) as server:
         share_with(make_brand(server.origin))
-        assert person.vault.flush_outbox().retrying  # now in backoff, 5 to 10 s
+        assert person.vault.delivery.flush().retrying  # now in backoff, 5 to 10 s
         code, out, err = cli(person, "flush")
         assert (code, err) == (0, "")
         assert len(server.received) == 2
@@ -41,9 +41,9 @@ def test_deliver_now_still_waits_as_long_as_the_brand_asked(person: Person,
                                                             share_with: ShareWith) -> None:
     with serving(lambda conn, _: respond(conn, 429, headers={"Retry-After": "3600"})) as server:
         grant_id = share_with(make_brand(server.origin))
-        person.vault.flush_outbox()
-        assert person.vault.retry_now(grant_id) == 0
-        assert person.vault.deliver_now().attempted == 0
+        person.vault.delivery.flush()
+        assert person.vault.delivery.retry_now(grant_id) == 0
+        assert person.vault.delivery.deliver_now().attempted == 0
         code, out, err = cli(person, "flush")
         assert (code, err) == (0, "")
         assert len(server.received) == 1
@@ -62,14 +62,14 @@ def test_a_refused_version_is_no_longer_listed_once_a_later_one_was_delivered(
 
     with serving(brand) as server:
         grant_id = share_with(make_brand(server.origin))
-        person.vault.flush_outbox()
-        [refused] = person.vault.outbox()
+        person.vault.delivery.flush()
+        [refused] = person.vault.delivery.waiting()
         assert refused.state.value == "failed"
-        person.vault.set("shoe_size_eu", 43)  # version 2
-        person.vault.flush_outbox()
+        person.vault.fields.set("shoe_size_eu", 43)  # version 2
+        person.vault.delivery.flush()
         assert len(server.received) == 2
-    assert person.vault.outbox() == []
-    summary = person.vault.delivery(grant_id)
+    assert person.vault.delivery.waiting() == []
+    summary = person.vault.delivery.summary(grant_id)
     assert summary is not None and summary.status is DeliveryStatus.DELIVERED
     code, out, _ = cli(person)
     assert (code, out) == (0, "Nothing waits: every token and event was delivered.\n")
@@ -82,9 +82,9 @@ def test_a_message_the_vault_fails_on_is_said_and_the_others_are_delivered(
     so its receipt cannot be checked) is named, and the other brand's message leaves."""
     with live_brand() as damaged, live_brand() as other:
         for brand in (damaged, other):
-            person.vault.import_request(brand.request)
-        first = person.vault.share(damaged.origin, "fit-advice").grant.id
-        second = person.vault.share(other.origin, "fit-advice").grant.id
+            person.vault.brands.import_request(brand.request)
+        first = person.vault.grants.share(damaged.origin, "fit-advice").grant.id
+        second = person.vault.grants.share(other.origin, "fit-advice").grant.id
         with person.vault._store.transaction() as connection:
             connection.execute("UPDATE brands SET signing_jwk = '{' WHERE origin = ?",
                                (damaged.origin,))

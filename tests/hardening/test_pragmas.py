@@ -66,7 +66,7 @@ def test_every_connection_the_vault_opens_is_configured(opened: Opened, tmp_path
     vault, code = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
     with vault:
         while_open.append(settings(vault._store.connection))
-        vault.set("shoe_size_eu", 42)
+        vault.fields.set("shoe_size_eu", 42)
     with Vault.unlock(directory, PASSPHRASE) as vault:
         while_open.append(settings(vault._store.connection))
         vault.change_passphrase(NEW_PASSPHRASE)
@@ -77,7 +77,7 @@ def test_every_connection_the_vault_opens_is_configured(opened: Opened, tmp_path
     Vault.restore(tmp_path / "copy.zpvbak", tmp_path / "restored", NEW_PASSPHRASE)
     with Vault.unlock(tmp_path / "restored", NEW_PASSPHRASE) as vault:
         while_open.append(settings(vault._store.connection))
-        assert vault.get("shoe_size_eu") == 42
+        assert vault.fields.get("shoe_size_eu") == 42
 
     # create, unlock, recovery unlock, the restore's staged copy, the restored vault
     assert opened.count >= 5

@@ -105,7 +105,7 @@ class VaultLife(RuleBasedStateMachine):
     @initialize()
     def create(self) -> None:
         vault, _ = Vault.create(self.directory, self.model.passphrase, kdf=FAST_KDF)
-        vault.import_request(REQUEST)
+        vault.brands.import_request(REQUEST)
         with vault._store.reading() as connection:
             from vault.exchange.tokens import pairwise_for
 
@@ -113,7 +113,7 @@ class VaultLife(RuleBasedStateMachine):
         self._use(vault)
 
     def _use(self, vault: Vault) -> None:
-        vault.transport = self.transport  # type: ignore[assignment]
+        vault.delivery.transport = self.transport  # type: ignore[assignment]
         self.vault = vault
 
     @property
@@ -139,7 +139,7 @@ class VaultLife(RuleBasedStateMachine):
         if self.model.values.get("shoe_size_eu") != value:
             self._reissue("shoe_size_eu")
         self.model.values["shoe_size_eu"] = value
-        assert self.opened.set("shoe_size_eu", size) == value
+        assert self.opened.fields.set("shoe_size_eu", size) == value
 
     @rule(colours=st.lists(st.sampled_from(COLOURS.choices), min_size=1, max_size=3))
     def set_colours(self, colours: list[str]) -> None:
@@ -147,7 +147,7 @@ class VaultLife(RuleBasedStateMachine):
         if self.model.values.get("favourite_colours") != value:
             self._reissue("favourite_colours")
         self.model.values["favourite_colours"] = value
-        assert self.opened.set("favourite_colours", colours) == value
+        assert self.opened.fields.set("favourite_colours", colours) == value
 
     @rule(key=st.sampled_from(["shoe_size_eu", "favourite_colours"]))
     def clear(self, key: str) -> None:
@@ -155,14 +155,14 @@ class VaultLife(RuleBasedStateMachine):
                     if g.status == "active" and key in g.fields and key == "shoe_size_eu"]
         if required:
             with pytest.raises(FieldRequiredByGrant) as caught:
-                self.opened.clear(key)
+                self.opened.fields.clear(key)
             assert sorted(caught.value.grant_ids) == sorted(required)
             return
         had = key in self.model.values
         if had:
             self._reissue(key)
             del self.model.values[key]
-        assert self.opened.clear(key) is had
+        assert self.opened.fields.clear(key) is had
 
     # -- grants ------------------------------------------------------------------------------
 
@@ -170,10 +170,10 @@ class VaultLife(RuleBasedStateMachine):
     def share(self) -> str:
         if "shoe_size_eu" not in self.model.values:
             with pytest.raises(ShareRefused) as caught:
-                self.opened.share(ORIGIN, "fit-advice")
+                self.opened.grants.share(ORIGIN, "fit-advice")
             assert caught.value.reason == "no_value"
             return "none"
-        result = self.opened.share(ORIGIN, "fit-advice")
+        result = self.opened.grants.share(ORIGIN, "fit-advice")
         fields: list[str] = [
             k for k in ("shoe_size_eu", "favourite_colours") if k in self.model.values
         ]
@@ -188,9 +188,9 @@ class VaultLife(RuleBasedStateMachine):
         grant = self.model.grants[grant_id]
         if grant.status != "active":
             with pytest.raises(GrantNotActive):
-                self.opened.revoke(grant_id)
+                self.opened.grants.revoke(grant_id)
             return
-        self.opened.revoke(grant_id)
+        self.opened.grants.revoke(grant_id)
         grant.status = "revoked"
 
     @rule(grant_id=grant_ids)
@@ -198,15 +198,16 @@ class VaultLife(RuleBasedStateMachine):
         """A grant id kept after its revocation: revoking it twice is refused."""
         if grant_id != "none" and self.model.grants[grant_id].status == "revoked":
             with pytest.raises(GrantNotActive):
-                self.opened.revoke(grant_id)
+                self.opened.grants.revoke(grant_id)
 
     # -- delivery ------------------------------------------------------------------------------
 
     @rule()
     def flush(self) -> None:
-        report = self.opened.flush_outbox()
+        report = self.opened.delivery.flush()
         assert report.failed == [] and report.retrying == []
-        assert self.opened.outbox() == []  # everything due was delivered (or never needed)
+        # Everything due was delivered (or never needed).
+        assert self.opened.delivery.waiting() == []
         for grant in self.model.grants.values():
             if grant.status == "active":
                 grant.reached_brand = True
@@ -268,15 +269,15 @@ class VaultLife(RuleBasedStateMachine):
         if self.vault is None:
             return
         for key in ("shoe_size_eu", "favourite_colours"):
-            assert self.opened.get(key) == self.model.values.get(key)
+            assert self.opened.fields.get(key) == self.model.values.get(key)
 
     @invariant()
     def grants_match(self) -> None:
         if self.vault is None:
             return
-        actual = {g.id: (g.status.value, g.version) for g in self.opened.grants()}
+        actual = {g.id: (g.status.value, g.version) for g in self.opened.grants.listing()}
         assert actual == {gid: (g.status, g.version) for gid, g in self.model.grants.items()}
-        for held in self.opened.knows(ORIGIN):
+        for held in self.opened.grants.held_by(ORIGIN):
             grant = self.model.grants[held.grant.id]
             if grant.status == "active":
                 assert held.data == self.model.data_of(grant)
@@ -285,10 +286,10 @@ class VaultLife(RuleBasedStateMachine):
     def log_and_database_hold(self) -> None:
         if self.vault is None:
             return
-        assert self.opened.verify_audit().ok
+        assert self.opened.audit.verify().ok
         assert self.opened.integrity_problems() == []
         head = rollback.remembered(self.opened._header.vault_id, self.directory)
-        assert head is None or head.seq <= self.opened.audit_log(limit=1)[0].seq
+        assert head is None or head.seq <= self.opened.audit.entries(limit=1)[0].seq
 
 
 VaultLife.TestCase.settings = settings(

@@ -92,7 +92,7 @@ def test_the_fair_ask_shows_fair_without_warnings(qtbot: QtBot, demo_session: Se
 def test_the_brands_page_shows_each_brand_over_all_its_grants(
     qtbot: QtBot, demo_session: Session, demo_vault: Vault
 ) -> None:
-    demo_vault.share(FAIR_ORIGIN, "fit-advice")
+    demo_vault.grants.share(FAIR_ORIGIN, "fit-advice")
     page = BrandsPage(demo_session)
     qtbot.addWidget(page)
     page.resize(1000, 680)
@@ -114,7 +114,7 @@ def test_the_brands_page_shows_each_brand_over_all_its_grants(
     assert child(view, QLabel, "balanceEmpty").text() == (
         "You have not shared anything with this brand yet.")
 
-    demo_vault.share(GREEDY_ORIGIN, "rewards", fields=["email", "allergies", "religion"])
+    demo_vault.grants.share(GREEDY_ORIGIN, "rewards", fields=["email", "allergies", "religion"])
     demo_session.changed.emit(frozenset({GRANTS}))  # as a share from the review says
     qtbot.waitUntil(lambda: view.verdict.isVisible(), timeout=5_000)
     assert view.verdict_text() == "Greedy"

@@ -153,7 +153,7 @@ def test_locking_instead_of_a_new_passphrase_closes_the_vault(
 
 def test_search_filters_fields(qtbot: QtBot, made_vault: MadeVault) -> None:
     with made_vault.unlock() as vault:
-        vault.set("shoe_size_eu", 41)
+        vault.fields.set("shoe_size_eu", 41)
     window = open_window(qtbot, made_vault.directory)
     child(window, QLineEdit, "unlockSecret").setText(made_vault.passphrase)
     child(window, QPushButton, "unlockButton").click()

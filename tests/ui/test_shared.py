@@ -59,7 +59,7 @@ def select(page: SharedPage, grant_id: str) -> None:
 def sample(opened: Opened) -> Sample:
     sample = build_sample(opened.vault, opened.clock)
     opened.transport.brands.update(sample.transport.brands)
-    opened.vault.transport = opened.transport  # type: ignore[assignment]
+    opened.vault.delivery.transport = opened.transport  # type: ignore[assignment]
     return sample
 
 
@@ -124,9 +124,9 @@ def test_filters_by_brand_and_status(qtbot: QtBot, opened: Opened, sample: Sampl
 
 def test_revoke_asks_first_and_declining_changes_nothing(qtbot: QtBot, opened: Opened) -> None:
     brand = opened.transport.add(make_brand("https://shoes.example", "Shoes Example"))
-    opened.vault.import_request(brand.request(), RequestSource.TEXT)
-    opened.vault.set("shoe_size_eu", 40)
-    grant = opened.vault.share(brand.origin, "fit-advice").grant
+    opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    opened.vault.fields.set("shoe_size_eu", 40)
+    grant = opened.vault.grants.share(brand.origin, "fit-advice").grant
     page = open_page(qtbot, opened)
     qtbot.waitUntil(lambda: text_of_or_none(page, grant.id) == "Confirmed by the brand",
                     timeout=10_000)
@@ -139,17 +139,17 @@ def test_revoke_asks_first_and_declining_changes_nothing(qtbot: QtBot, opened: O
     assert seen.default_role == QMessageBox.ButtonRole.NoRole
     assert "Shoes Example" in seen.text and "Shoe size (EU)" in seen.details
     assert set(seen.formats) == {Qt.TextFormat.PlainText}
-    assert opened.vault.find_grant(grant.id).status is GrantStatus.ACTIVE
+    assert opened.vault.grants.find(grant.id).status is GrantStatus.ACTIVE
 
     page.confirm = no = Answer(False)
     child(page, QPushButton, "revokeButton").click()
     assert len(no.asked) == 1
-    assert opened.vault.find_grant(grant.id).status is GrantStatus.ACTIVE
+    assert opened.vault.grants.find(grant.id).status is GrantStatus.ACTIVE
 
     page.confirm = yes = Answer(True)
     child(page, QPushButton, "revokeButton").click()
     qtbot.waitUntil(
-        lambda: opened.vault.find_grant(grant.id).status is GrantStatus.REVOKED, timeout=10_000)
+        lambda: opened.vault.grants.find(grant.id).status is GrantStatus.REVOKED, timeout=10_000)
     assert yes.asked[0][3] == "Revoke"
     # The revocation is delivered in the background and the brand's receipt shows, live.
     qtbot.waitUntil(lambda: text_of_or_none(page, grant.id) == "Deletion confirmed",
@@ -165,9 +165,9 @@ def text_of_or_none(page: SharedPage, grant_id: str) -> str | None:
 
 def test_retry_now_delivers_and_the_state_updates_live(qtbot: QtBot, opened: Opened) -> None:
     brand = opened.transport.add(make_brand("https://shoes.example", "Shoes Example", mode=DOWN))
-    opened.vault.import_request(brand.request(), RequestSource.TEXT)
-    opened.vault.set("shoe_size_eu", 40)
-    grant = opened.vault.share(brand.origin, "fit-advice").grant
+    opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    opened.vault.fields.set("shoe_size_eu", 40)
+    grant = opened.vault.grants.share(brand.origin, "fit-advice").grant
     page = open_page(qtbot, opened)
     qtbot.waitUntil(
         lambda: (text_of_or_none(page, grant.id) or "").startswith("Queued, will retry"),
@@ -261,11 +261,11 @@ def test_long_lists_are_paged(
 ) -> None:
     monkeypatch.setattr(shared_module, "PAGE_SIZE", 2)
     brand = opened.transport.add(make_brand("https://shoes.example", "Shoes Example"))
-    opened.vault.import_request(brand.request(), RequestSource.TEXT)
-    opened.vault.set("shoe_size_eu", 40)
-    opened.vault.set("contact_channels", ["email"])
+    opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    opened.vault.fields.set("shoe_size_eu", 40)
+    opened.vault.fields.set("contact_channels", ["email"])
     for ask in ("fit-advice", "newsletter", "fit-advice"):
-        opened.vault.share(brand.origin, ask)
+        opened.vault.grants.share(brand.origin, ask)
     page = SharedPage(opened.session)
     qtbot.addWidget(page)
     page.show()

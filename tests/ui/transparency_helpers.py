@@ -41,7 +41,7 @@ def import_sample(vault: Vault, sample: SampleBrand, origin: str, *,
     if name is not None:
         sample = replace(sample, name=name)
     request = sign_spec(sample.spec(origin), generate_keys(), now=int(time.time()) - 60)
-    vault.import_request(request, RequestSource.WEB)
+    vault.brands.import_request(request, RequestSource.WEB)
     return origin
 
 
@@ -49,10 +49,10 @@ def import_sample(vault: Vault, sample: SampleBrand, origin: str, *,
 def demo_vault(made_vault: MadeVault) -> Iterator[Vault]:
     """The sample profile, the fair and the greedy brand imported, nothing shared yet."""
     vault = made_vault.unlock()
-    vault.transport = OfflineTransport()
+    vault.delivery.transport = OfflineTransport()
     for key, value in SAMPLE_PROFILE.items():
-        vault.set(key, value)
-    vault.set("religion", "none")
+        vault.fields.set(key, value)
+    vault.fields.set("religion", "none")
     import_sample(vault, FAIR, FAIR_ORIGIN)
     import_sample(vault, GREEDY, GREEDY_ORIGIN)
     yield vault

@@ -63,9 +63,9 @@ def assert_one_line_error(result: Any, *words: str) -> None:
 @pytest.fixture
 def filled(made_vault: MadeVault) -> MadeVault:
     with unlocked(made_vault) as vault:
-        vault.set("shoe_size_eu", 42)
-        vault.set("favourite_colours", ["black", "navy"])
-        vault.set("contact_channels", ["email"])
+        vault.fields.set("shoe_size_eu", 42)
+        vault.fields.set("favourite_colours", ["black", "navy"])
+        vault.fields.set("contact_channels", ["email"])
     return made_vault
 
 
@@ -73,8 +73,8 @@ def filled(made_vault: MadeVault) -> MadeVault:
 def shared(filled: MadeVault, keys: BrandKeys) -> Iterator[tuple[MadeVault, str]]:
     """A vault with the shoe brand's request imported and one grant made (through the API)."""
     with unlocked(filled) as vault:
-        vault.import_request(fresh_request(keys))
-        grant_id = vault.share(ORIGIN, "fit-advice").grant.id
+        vault.brands.import_request(fresh_request(keys))
+        grant_id = vault.grants.share(ORIGIN, "fit-advice").grant.id
     yield filled, grant_id
 
 
@@ -161,15 +161,15 @@ def test_request_import_from_stdin_is_pasted_text(made_vault: MadeVault, keys: B
     assert report["domain_verified"] is False
     assert report["request"] == segment_json(compact, 1)["jti"]
     with unlocked(made_vault) as vault:
-        latest = vault.latest_request(ORIGIN)
+        latest = vault.brands.latest_request(ORIGIN)
     assert latest is not None and latest.source is RequestSource.TEXT
     assert latest.request.jws == compact
 
 
 def test_ambiguous_brand_prefix_is_one_line_error(made_vault: MadeVault, tmp_path: Path) -> None:
     with unlocked(made_vault) as vault:
-        vault.import_request(fresh_request(BrandKeys.generate()))
-        vault.import_request(
+        vault.brands.import_request(fresh_request(BrandKeys.generate()))
+        vault.brands.import_request(
             fresh_request(BrandKeys.generate(), spec(OTHER_ORIGIN, "Shoes Outlet", [fit_ask()]))
         )
     ambiguous = run_cli("asks", "Shoes", vault_dir=made_vault.directory)
@@ -180,7 +180,7 @@ def test_ambiguous_brand_prefix_is_one_line_error(made_vault: MadeVault, tmp_pat
 
 def test_changed_keys_are_refused_until_accepted(made_vault: MadeVault, tmp_path: Path) -> None:
     with unlocked(made_vault) as vault:
-        vault.import_request(fresh_request(BrandKeys.generate()))
+        vault.brands.import_request(fresh_request(BrandKeys.generate()))
     rotated = tmp_path / "rotated.jwt"
     rotated.write_text(fresh_request(BrandKeys.generate(), spec(asks=[news_ask()])))
     refused = run_cli("request", "import", str(rotated), vault_dir=made_vault.directory)
@@ -202,7 +202,7 @@ def test_invalid_request_is_one_line_error(
                             stdin="not a request at all")
     assert_one_line_error(garbage, "not a valid data request")
     with unlocked(made_vault) as vault:
-        assert vault.brands() == []
+        assert vault.brands.all() == []
 
 
 @pytest.mark.parametrize(
@@ -262,7 +262,7 @@ def test_the_import_says_where_the_brand_lives_and_when_a_request_is_older(
     assert "On the local network: https://printer.local is not a site on the internet" in (
         shown.stdout)
     with unlocked(made_vault) as vault:
-        vault.import_request(fresh_request(keys), RequestSource.WEB, expected_origin=ORIGIN)
+        vault.brands.import_request(fresh_request(keys), RequestSource.WEB, expected_origin=ORIGIN)
     older = tmp_path / "older.jws"
     older.write_text(signed_request(keys, spec(), iat=now - 300 * DAY, exp=now + DAY))
     result = run_cli("request", "import", str(older), vault_dir=made_vault.directory)

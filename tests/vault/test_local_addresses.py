@@ -99,9 +99,9 @@ def test_a_request_not_fetched_may_not_name_a_local_address(
     compact = jwcrypto_request(keys, spec(LOCAL_ORIGINS[case]), iat=clock.now,
                                exp=clock.now + DAY)
     with pytest.raises(RequestInvalid) as refused:
-        pv.import_request(compact, source)
+        pv.brands.import_request(compact, source)
     assert refused.value.reason == "local_address"
-    assert counts(pv) == before and pv.brands() == []
+    assert counts(pv) == before and pv.brands.all() == []
 
 
 @pytest.mark.parametrize("case", list(ODD_IPV4))
@@ -111,9 +111,9 @@ def test_ipv4_addresses_in_other_notations_are_refused(
     """Resolvers read `2130706433` or `0x7f.1` as 127.0.0.1; a request may not hide it so."""
     compact = jwcrypto_request(keys, spec(ODD_IPV4[case]), iat=clock.now, exp=clock.now + DAY)
     with pytest.raises(RequestInvalid) as refused:
-        pv.import_request(compact, RequestSource.FILE)
+        pv.brands.import_request(compact, RequestSource.FILE)
     assert refused.value.reason == "bad_issuer"
-    assert pv.brands() == []
+    assert pv.brands.all() == []
 
 
 @pytest.mark.parametrize("endpoint", ["/zpd/grants?token=1", "/zpd/grants?", "/zpd/grants#x",
@@ -124,9 +124,9 @@ def test_endpoints_with_a_query_string_or_fragment_are_refused(
     body = spec()
     body["endpoints"]["grants"] = body["iss"] + endpoint
     with pytest.raises(RequestInvalid) as refused:
-        pv.import_request(jwcrypto_request(keys, body, iat=clock.now, exp=clock.now + DAY))
+        pv.brands.import_request(jwcrypto_request(keys, body, iat=clock.now, exp=clock.now + DAY))
     assert refused.value.reason == "bad_endpoint"
-    assert pv.brands() == []
+    assert pv.brands.all() == []
 
 
 def test_a_local_name_is_imported_and_said_to_be_on_the_local_network(
@@ -135,8 +135,8 @@ def test_a_local_name_is_imported_and_said_to_be_on_the_local_network(
     """Nothing resolves a name offline: it passes, flagged; its address is checked later."""
     compact = jwcrypto_request(keys, spec("https://printer.local"), iat=clock.now,
                                exp=clock.now + DAY)
-    assert pv.import_request(compact).brand.home is AddressScope.LOCAL_NETWORK
-    assert pv.find_brand("https://printer.local").home is AddressScope.LOCAL_NETWORK
+    assert pv.brands.import_request(compact).brand.home is AddressScope.LOCAL_NETWORK
+    assert pv.brands.find("https://printer.local").home is AddressScope.LOCAL_NETWORK
 
 
 def test_the_cli_refuses_a_request_file_naming_this_computer(
@@ -286,13 +286,13 @@ def test_a_brand_fetched_from_this_computer_is_delivered_to(
     pv: Vault, live_brand: tuple[str, Receiver]
 ) -> None:
     origin, receiver = live_brand
-    pv.transport = Transport(connect_timeout=2, total_timeout=5)
-    pv.set("shoe_size_eu", 42)
-    imported = pv.fetch_request(origin)
+    pv.delivery.transport = Transport(connect_timeout=2, total_timeout=5)
+    pv.fields.set("shoe_size_eu", 42)
+    imported = pv.brands.fetch(origin)
     assert imported.brand.domain_verified and imported.brand.home is AddressScope.LOOPBACK
-    grant = pv.share(origin, "fit-advice").grant
-    assert pv.flush_outbox().delivered
-    summary = pv.delivery(grant.id)
+    grant = pv.grants.share(origin, "fit-advice").grant
+    assert pv.delivery.flush().delivered
+    summary = pv.delivery.summary(grant.id)
     assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
     [customer] = receiver.customers()
     assert customer.grants[0].fields == {"shoe_size_eu": 42}
@@ -319,19 +319,19 @@ def test_a_public_name_rebound_to_this_computer_is_refused_at_delivery(
     rebinding, or a lying resolver): the share waits; nothing reaches the local server."""
     with serving(accept) as server:
         origin = f"https://shoes.example:{server.port}"
-        pv.import_request(jwcrypto_request(keys, spec(origin), iat=clock.now,
-                                           exp=clock.now + DAY), RequestSource.WEB,
+        pv.brands.import_request(jwcrypto_request(keys, spec(origin), iat=clock.now,
+                                                  exp=clock.now + DAY), RequestSource.WEB,
                           expected_origin=origin)
-        pv.transport = Transport(connect_timeout=2, total_timeout=3,
-                                 resolve=resolving({"shoes.example": "127.0.0.1"}))
-        pv.set("shoe_size_eu", 42)
-        grant = pv.share(origin, "fit-advice").grant
-        report = pv.flush_outbox()
+        pv.delivery.transport = Transport(connect_timeout=2, total_timeout=3,
+                                          resolve=resolving({"shoes.example": "127.0.0.1"}))
+        pv.fields.set("shoe_size_eu", 42)
+        grant = pv.grants.share(origin, "fit-advice").grant
+        report = pv.delivery.flush()
         assert report.retrying and not report.delivered
         assert server.connections == 0
-    [item] = pv.outbox()
+    [item] = pv.delivery.waiting()
     assert item.last_error is not None and item.last_error.startswith("refused_address")
-    summary = pv.delivery(grant.id)
+    summary = pv.delivery.summary(grant.id)
     assert summary is not None and summary.status is DeliveryStatus.QUEUED
 
 
@@ -340,7 +340,7 @@ def test_fetching_from_this_computer_is_allowed_only_at_the_well_known_address(
 ) -> None:
     """The vault's rule: a GET of <loopback origin>/.well-known/zero-party-data (the person
     named that server), or any exchange with a brand fetched from a loopback origin."""
-    may = pv.transport.may_reach_loopback
+    may = pv.delivery.transport.may_reach_loopback
     assert may("GET", "http://127.0.0.1:8000/.well-known/zero-party-data")
     assert may("GET", "http://localhost:8000/.well-known/zero-party-data")
     assert not may("POST", "http://127.0.0.1:8000/.well-known/zero-party-data")

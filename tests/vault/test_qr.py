@@ -33,14 +33,14 @@ def token(vault: Vault, brand_dir: Path) -> str:
     """A share token the vault made for a brand whose keys brandkit keeps in `brand_dir`."""
     keys = create_keys(brand_dir)
     now = int(time.time())
-    vault.import_request(
+    vault.brands.import_request(
         sign_request(spec(asks=[fit_ask()]), keys.signing, keys.encryption,
                      iat=now - 60, exp=now + 30 * DAY)
     )
-    vault.set("shoe_size_eu", 42)
-    vault.set("favourite_colours", ["black", "navy"])
-    vault.set("style", ["classic", "sporty"])
-    return vault.share(ORIGIN, "fit-advice").token.compact
+    vault.fields.set("shoe_size_eu", 42)
+    vault.fields.set("favourite_colours", ["black", "navy"])
+    vault.fields.set("style", ["classic", "sporty"])
+    return vault.grants.share(ORIGIN, "fit-advice").token.compact
 
 
 def modules(version: int) -> int:

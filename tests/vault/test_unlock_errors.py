@@ -81,14 +81,14 @@ def db_digest(directory: Path) -> str:
 
 def assert_opens_with(made: MadeVault, passphrase: str) -> None:
     with Vault.unlock(made.directory, passphrase) as opened:
-        assert opened.get("preferred_name") == "Ada"
+        assert opened.fields.get("preferred_name") == "Ada"
 
 
 @pytest.fixture
 def named_vault(made_vault: MadeVault) -> MadeVault:
     """A locked vault holding one value, so a successful open can be told apart."""
     with made_vault.unlock() as opened:
-        opened.set("preferred_name", "Ada")
+        opened.fields.set("preferred_name", "Ada")
     return made_vault
 
 
@@ -181,7 +181,7 @@ def test_passphrase_change_re_keys_the_database(named_vault: MadeVault) -> None:
         key_before = bytes(opened._key())
         opened.change_passphrase(NEW_PASSPHRASE)
         assert bytes(opened._key()) != key_before
-        assert opened.get("preferred_name") == "Ada"  # still usable after the re-key
+        assert opened.fields.get("preferred_name") == "Ada"  # still usable after the re-key
 
     assert db_digest(directory) != db_before
     assert header_path(directory).read_bytes() != header_before
@@ -190,7 +190,7 @@ def test_passphrase_change_re_keys_the_database(named_vault: MadeVault) -> None:
         Vault.unlock(directory, PASSPHRASE)
     assert_opens_with(named_vault, NEW_PASSPHRASE)
     with Vault.unlock_with_recovery_code(directory, named_vault.recovery_code) as recovered:
-        assert recovered.get("preferred_name") == "Ada"
+        assert recovered.fields.get("preferred_name") == "Ada"
 
 
 def test_passphrase_change_refuses_a_weak_passphrase(named_vault: MadeVault) -> None:
@@ -257,7 +257,7 @@ def test_recovery_code_accepts_how_people_retype_it(
     with Vault.unlock_with_recovery_code(
         named_vault.directory, retype(named_vault.recovery_code)
     ) as opened:
-        assert opened.get("preferred_name") == "Ada"
+        assert opened.fields.get("preferred_name") == "Ada"
 
 
 # Every symbol of the alphabet, so each misreading below has something to stand for.
@@ -272,7 +272,7 @@ def known_code_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MadeVau
     vault, code = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
     assert code == KNOWN_CODE
     with vault:
-        vault.set("preferred_name", "Ada")
+        vault.fields.set("preferred_name", "Ada")
     return MadeVault(directory, PASSPHRASE, code)
 
 
@@ -295,7 +295,7 @@ def test_recovery_code_accepts_misreadings(
     typed = retype(known_code_vault.recovery_code)
     assert typed != known_code_vault.recovery_code
     with Vault.unlock_with_recovery_code(known_code_vault.directory, typed) as opened:
-        assert opened.get("preferred_name") == "Ada"
+        assert opened.fields.get("preferred_name") == "Ada"
 
 
 def test_recovery_then_new_passphrase_through_the_library(named_vault: MadeVault) -> None:

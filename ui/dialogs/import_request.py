@@ -199,7 +199,7 @@ class ImportRequestDialog(QDialog):
             return
 
         def job(vault: Vault, accept: bool) -> ImportResult:
-            return vault.fetch_request(address, accept_new_keys=accept)
+            return vault.brands.fetch(address, accept_new_keys=accept)
 
         self._run(job, self.tr("Fetching the request from {0}...").format(address))
 
@@ -213,7 +213,7 @@ class ImportRequestDialog(QDialog):
             return
 
         def job(vault: Vault, accept: bool) -> ImportResult:
-            return vault.import_request(text, RequestSource.TEXT, accept_new_keys=accept)
+            return vault.brands.import_request(text, RequestSource.TEXT, accept_new_keys=accept)
 
         self._run(job, self.tr("Checking the request..."))
 
@@ -224,8 +224,8 @@ class ImportRequestDialog(QDialog):
         self.file_label.setText(path)
 
         def job(vault: Vault, accept: bool) -> ImportResult:
-            return vault.import_request(read_request_file(path), RequestSource.FILE,
-                                        accept_new_keys=accept)
+            return vault.brands.import_request(read_request_file(path), RequestSource.FILE,
+                                               accept_new_keys=accept)
 
         self._run(job, self.tr("Reading and checking the request..."))
 

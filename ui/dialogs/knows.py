@@ -34,7 +34,7 @@ class Known:
 
 
 def load_known(vault: Vault, origin: str) -> list[Known]:
-    return [Known(h, vault.receipts(h.grant.id)) for h in vault.knows(origin)]
+    return [Known(h, vault.delivery.receipts(h.grant.id)) for h in vault.grants.held_by(origin)]
 
 
 def _item(text: str, *, muted: bool = False, bold: bool = False) -> QStandardItem:

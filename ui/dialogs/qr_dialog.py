@@ -112,7 +112,7 @@ class QrDialog(QDialog):
         self.loaded = False
         session.closed.connect(self.reject)  # locked: the token is not shown any more
         grant_id = grant.id
-        session.call(lambda vault: qr.token_qr_svg(vault.latest_token(grant_id)),
+        session.call(lambda vault: qr.token_qr_svg(vault.grants.latest_token(grant_id)),
                      self.show_code, failed=self.show_error, owner=self)
 
     def show_code(self, svg: str) -> None:

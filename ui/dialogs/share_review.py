@@ -2,7 +2,7 @@
 
 Nothing is shared until the person clicks Share. The dialog reads the request
 and the person's values through the session (off the GUI thread), shows a busy
-state meanwhile, and on Share calls `vault.share` with exactly the ticked fields
+state meanwhile, and on Share calls `vault.grants.share` with exactly the ticked fields
 and the chosen number of days. Accepted means shared; `share_result` holds the share.
 """
 
@@ -458,7 +458,7 @@ class ShareReviewDialog(QDialog):
         self.error.hide()
         self._set_sharing(True)
         self.session.call(
-            lambda vault: vault.share(origin, ask_id, fields=fields, days=days),
+            lambda vault: vault.grants.share(origin, ask_id, fields=fields, days=days),
             self._shared,
             changes={GRANTS, OUTBOX, AUDIT},
             failed=self._share_failed,

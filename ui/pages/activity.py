@@ -50,7 +50,7 @@ class Check:
 
 def check_vault(vault: Vault) -> Check:
     """Walk the audit chain and run the database's own integrity checks (slow: off-thread)."""
-    report = vault.verify_audit()
+    report = vault.audit.verify()
     problems = vault.integrity_problems()
     entry = None
     if report.first_bad_seq is not None:

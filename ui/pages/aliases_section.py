@@ -54,7 +54,7 @@ class AliasesModel(RowsModel):
 
 
 def load_aliases(vault: Vault) -> tuple[bool, list[Alias]]:
-    return vault.email_aliases_enabled(), vault.aliases()
+    return vault.aliases.enabled(), vault.aliases.all()
 
 
 class AliasesSection(QGroupBox):
@@ -150,5 +150,5 @@ class AliasesSection(QGroupBox):
             self.message.setText(strings.error_message(error))
             self.message.show()
 
-        self.session.call(lambda vault: vault.set_email_aliases(enabled), done,
+        self.session.call(lambda vault: vault.aliases.set_enabled(enabled), done,
                           changes={AUDIT}, failed=failed, owner=self)

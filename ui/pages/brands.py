@@ -28,8 +28,8 @@ FIT_ROWS = 50  # rows measured to fit the columns' widths
 
 
 def load_brands(vault: Vault) -> list[BrandRow]:
-    counts = vault.active_grant_counts()  # one indexed query, not a listing per brand
-    return [BrandRow(b, counts.get(b.origin, 0)) for b in vault.brands()]
+    counts = vault.grants.active_counts()  # one indexed query, not a listing per brand
+    return [BrandRow(b, counts.get(b.origin, 0)) for b in vault.brands.all()]
 
 
 class BrandsPage(Page):
@@ -156,7 +156,8 @@ class BrandsPage(Page):
                 self.details.show_brand(row.brand, *found)
 
         self.session.call(
-            lambda vault: (vault.latest_request(origin), vault.balance_for_brand(origin)),
+            lambda vault: (vault.brands.latest_request(origin),
+                           vault.transparency.balance_for_brand(origin)),
             show, owner=self)
 
     # -- actions --------------------------------------------------------------------------

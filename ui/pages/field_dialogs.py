@@ -263,7 +263,7 @@ class CustomFieldDialog(QDialog):
         self.ok.setEnabled(False)
         self.error.hide()
         self.session.call(
-            lambda vault: vault.define_custom_field(key, label, type_, level, choices),
+            lambda vault: vault.fields.define(key, label, type_, level, choices),
             self._defined,
             changes={FIELDS, AUDIT},
             failed=self._failed,

@@ -36,9 +36,9 @@ def load_grants(
     vault: Vault, origin: str | None, status: GrantStatus | None, offset: int, limit: int
 ) -> tuple[list[GrantRow], bool]:
     """One page of grants with their delivery states, and whether more follow."""
-    grants = vault.grants(origin=origin, status=status, limit=limit + 1, offset=offset)
+    grants = vault.grants.listing(origin=origin, status=status, limit=limit + 1, offset=offset)
     shown = grants[:limit]
-    deliveries = vault.deliveries(g.id for g in shown)  # one query for the page
+    deliveries = vault.delivery.summaries(g.id for g in shown)  # one query for the page
     return [GrantRow(g, deliveries[g.id]) for g in shown], len(grants) > limit
 
 

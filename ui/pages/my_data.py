@@ -154,7 +154,7 @@ class MyDataPage(Page):
     # -- loading ---------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.session.call(lambda vault: vault.fields(), self.show_fields, owner=self)
+        self.session.call(lambda vault: vault.fields.all(), self.show_fields, owner=self)
 
     def clear(self) -> None:
         for dialog in self.findChildren(QDialog):
@@ -273,7 +273,7 @@ class MyDataPage(Page):
         self.error.hide()
         label = self._label(key)
         self.session.call(
-            lambda vault: vault.set(key, value),
+            lambda vault: vault.fields.set(key, value),
             lambda _stored: self.session.deliver(),
             changes=SET_CHANGES,
             failed=lambda error: self._show_error(label, error),
@@ -287,7 +287,7 @@ class MyDataPage(Page):
         self.error.hide()
         key, label = field.definition.key, field_label(field.definition)
         self.session.call(
-            lambda vault: vault.clear(key),
+            lambda vault: vault.fields.clear(key),
             lambda _cleared: self.session.deliver(),
             changes=SET_CHANGES,
             failed=lambda error: self._show_error(label, error),
@@ -306,7 +306,7 @@ class MyDataPage(Page):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
-        self.session.call(lambda vault: vault.history(key), show, owner=self,
+        self.session.call(lambda vault: vault.fields.history(key), show, owner=self,
                           failed=lambda error: self._show_error(field_label(definition), error))
 
     def add_custom_field(self) -> None:

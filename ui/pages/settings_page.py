@@ -152,7 +152,7 @@ class SettingsPage(Page):
             return
 
         self.session.call(
-            lambda vault: vault.export_to(Path(path)),
+            lambda vault: vault.transparency.export_to(Path(path)),
             lambda _: self._say(self.tr("Exported to {0}. It is not encrypted.").format(path)),
             changes={AUDIT}, failed=lambda e: self._say(strings.error_message(e), True),
             owner=self,

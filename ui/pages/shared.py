@@ -164,7 +164,7 @@ class SharedPage(Page):
         limit = PAGE_SIZE if fresh else max(PAGE_SIZE, self.model.rowCount())
 
         def load(vault: Vault) -> tuple[list[Brand], list[GrantRow], bool]:
-            return (vault.brands(), *load_grants(vault, origin, status, 0, limit))
+            return (vault.brands.all(), *load_grants(vault, origin, status, 0, limit))
 
         def show(result: tuple[list[Brand], list[GrantRow], bool]) -> None:
             if generation == self._generation:
@@ -286,7 +286,7 @@ class SharedPage(Page):
             self._say(self.tr("Revoked. {0} is being told to delete your data.").format(brand))
             self.session.deliver()
 
-        self.session.call(lambda vault: vault.revoke(grant.id), revoked,
+        self.session.call(lambda vault: vault.grants.revoke(grant.id), revoked,
                           changes={GRANTS, OUTBOX, AUDIT}, failed=self._failed, owner=self)
 
     def retry_selected(self) -> None:
@@ -299,7 +299,7 @@ class SharedPage(Page):
             self._say(self.tr("Trying again now."))
             self.session.deliver()
 
-        self.session.call(lambda vault: vault.retry_now(grant_id), due,
+        self.session.call(lambda vault: vault.delivery.retry_now(grant_id), due,
                           changes={OUTBOX}, failed=self._failed, owner=self)
 
     def show_knows(self) -> None:

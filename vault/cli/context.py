@@ -36,5 +36,5 @@ def unlocked(args: argparse.Namespace) -> Vault:
     # A private certificate authority for a brand's test server (or a company's).
     ca_bundle = os.environ.get("ZPV_CA_BUNDLE")
     if ca_bundle:
-        vault.transport = Transport(ca_bundle=ca_bundle)
+        vault.delivery.transport = Transport(ca_bundle=ca_bundle)
     return vault

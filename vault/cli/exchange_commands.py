@@ -76,7 +76,7 @@ def add_commands(command: Command) -> None:
 def cmd_request(args: argparse.Namespace) -> int:
     if args.action == "fetch":
         with unlocked(args) as vault:
-            result = vault.fetch_request(args.source, accept_new_keys=args.accept_new_keys)
+            result = vault.brands.fetch(args.source, accept_new_keys=args.accept_new_keys)
         return _report_import(args, result)
     if args.source == "-":
         text, source = sys.stdin.read(MAX_REQUEST_BYTES + 1), RequestSource.TEXT
@@ -90,7 +90,7 @@ def cmd_request(args: argparse.Namespace) -> int:
     if len(text) > MAX_REQUEST_BYTES:
         raise UsageError("that is too large to be a data request")
     with unlocked(args) as vault:
-        result = vault.import_request(text, source, accept_new_keys=args.accept_new_keys)
+        result = vault.brands.import_request(text, source, accept_new_keys=args.accept_new_keys)
     return _report_import(args, result)
 
 
@@ -147,9 +147,10 @@ def where_words(brand: Brand) -> str:
 
 def cmd_brands(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        brands = vault.brands()
+        brands = vault.brands.all()
         active = {
-            b.origin: len(vault.grants(origin=b.origin, status=GrantStatus.ACTIVE)) for b in brands
+            b.origin: len(vault.grants.listing(origin=b.origin, status=GrantStatus.ACTIVE))
+            for b in brands
         }
     if args.json:
         cli_io.print_json(
@@ -175,8 +176,8 @@ def cmd_brands(args: argparse.Namespace) -> int:
 
 def cmd_asks(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        brand = vault.find_brand(args.brand)
-        asks = vault.asks(brand.origin)
+        brand = vault.brands.find(args.brand)
+        asks = vault.brands.asks(brand.origin)
     if args.json:
         cli_io.print_json(
             [
@@ -210,8 +211,8 @@ def cmd_asks(args: argparse.Namespace) -> int:
 def cmd_share(args: argparse.Namespace) -> int:
     fields = [f.strip() for f in args.fields.split(",") if f.strip()] if args.fields else None
     with unlocked(args) as vault:
-        brand = vault.find_brand(args.brand)
-        result = vault.share(brand.origin, args.ask, fields=fields, days=args.days)
+        brand = vault.brands.find(args.brand)
+        result = vault.grants.share(brand.origin, args.ask, fields=fields, days=args.days)
     if args.out:
         # Exactly the body a brand receives: no newline (jwcrypto refuses one).
         atomic_write(Path(args.out), result.token.compact.encode("ascii"))
@@ -233,9 +234,9 @@ def cmd_share(args: argparse.Namespace) -> int:
 def cmd_grants(args: argparse.Namespace) -> int:
     status = GrantStatus(args.status) if args.status else None
     with unlocked(args) as vault:
-        origin = vault.find_brand(args.brand).origin if args.brand else None
-        grants = vault.grants(origin=origin, status=status)
-        deliveries = {g.id: vault.delivery(g.id) for g in grants}
+        origin = vault.brands.find(args.brand).origin if args.brand else None
+        grants = vault.grants.listing(origin=origin, status=status)
+        deliveries = {g.id: vault.delivery.summary(g.id) for g in grants}
     if args.json:
         cli_io.print_json([
             {**_grant_json(g), "delivery": _delivery_json(deliveries[g.id])} for g in grants
@@ -259,8 +260,8 @@ def _delivery_json(summary: DeliverySummary | None) -> dict[str, object] | None:
 
 def cmd_revoke(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        grant = vault.find_grant(args.grant)
-        event = vault.revoke(grant.id)
+        grant = vault.grants.find(args.grant)
+        event = vault.grants.revoke(grant.id)
     if args.out:
         atomic_write(Path(args.out), event.compact.encode("ascii"))
     say(
@@ -272,8 +273,8 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 def cmd_knows(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        brand = vault.find_brand(args.brand)
-        held = vault.knows(brand.origin)
+        brand = vault.brands.find(args.brand)
+        held = vault.grants.held_by(brand.origin)
     if args.json:
         cli_io.print_json(
             {
@@ -300,7 +301,7 @@ def cmd_knows(args: argparse.Namespace) -> int:
 
 def cmd_records(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        document = vault.consent_records()
+        document = vault.transparency.consent_records()
     atomic_write(
         Path(args.out), json.dumps(document, ensure_ascii=False, indent=2).encode() + b"\n"
     )
@@ -310,9 +311,9 @@ def cmd_records(args: argparse.Namespace) -> int:
 
 def cmd_outbox(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        report = vault.deliver_now() if args.action == "flush" else None
-        waiting = vault.outbox()
-        blocked = {item.jti: vault.is_waiting_for_grant(item) for item in waiting}
+        report = vault.delivery.deliver_now() if args.action == "flush" else None
+        waiting = vault.delivery.waiting()
+        blocked = {item.jti: vault.delivery.is_waiting_for_grant(item) for item in waiting}
     now = int(time.time())
     errors = {} if report is None else report.errors
     brand_of = {i.jti: (i.grant_id, i.brand_origin) for i in waiting}

@@ -1,4 +1,4 @@
-"""`zpv`: the person's command line over `vault.service.Vault`."""
+"""`zpv`: the person's command line over `vault.vault.Vault` and its managers."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_fields(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        rows = [f for f in vault.fields() if args.category in (None, f.definition.category)]
+        rows = [f for f in vault.fields.all() if args.category in (None, f.definition.category)]
     if args.json:
         cli_io.print_json(
             [
@@ -95,14 +95,14 @@ def cmd_set(args: argparse.Namespace) -> int:
     # Read before the passphrase: a usage error needs nothing unlocked.
     value = cli_io.value_from(args.value, args.value_file)
     with unlocked(args) as vault:
-        stored = vault.set_from_text(args.field, value)
+        stored = vault.fields.set_from_text(args.field, value)
     print(f"{args.field} = {show_value(stored)}")
     return EXIT_OK
 
 
 def cmd_get(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        value = vault.get(args.field)
+        value = vault.fields.get(args.field)
     if args.json:
         cli_io.print_json({"key": args.field, "value": value})
         return EXIT_OK
@@ -115,14 +115,14 @@ def cmd_get(args: argparse.Namespace) -> int:
 
 def cmd_clear(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        cleared = vault.clear(args.field)
+        cleared = vault.fields.clear(args.field)
     print(f"{args.field} cleared" if cleared else f"{args.field} had no value")
     return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        entries = vault.history(args.field)
+        entries = vault.fields.history(args.field)
     if args.json:
         cli_io.print_json([{"changed_at": e.changed_at, "value": e.value} for e in entries])
         return EXIT_OK
@@ -135,7 +135,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_define(args: argparse.Namespace) -> int:
     choices = tuple(c for c in (args.choices or "").split(",") if c.strip())
     with unlocked(args) as vault:
-        field = vault.define_custom_field(
+        field = vault.fields.define(
             args.key, args.label, FieldType(args.type), Sensitivity(args.sensitivity), choices
         )
     print(f"defined {field.key}")
@@ -146,7 +146,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         if args.verify:
             return _verify(vault, args.json)
-        entries = vault.audit_log(action_prefix=args.action or "", limit=args.limit)
+        entries = vault.audit.entries(action_prefix=args.action or "", limit=args.limit)
     if args.json:
         cli_io.print_json(
             [{"seq": e.seq, "at": e.at, "action": e.action, "details": e.details} for e in entries]
@@ -160,7 +160,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def _verify(vault: Vault, as_json: bool) -> int:
     problems = vault.integrity_problems()
-    report = vault.verify_audit()
+    report = vault.audit.verify()
     if as_json:
         cli_io.print_json(
             {
@@ -184,7 +184,7 @@ def _verify(vault: Vault, as_json: bool) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        vault.export_to(Path(args.out))
+        vault.transparency.export_to(Path(args.out))
     print(f"Exported to {args.out}. This file is NOT encrypted: keep it safe or delete it.")
     return EXIT_OK
 

@@ -33,8 +33,8 @@ def add_commands(command: Command) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        origin = vault.find_brand(args.brand).origin if args.brand else None
-        model = vault.report(origin)
+        origin = vault.brands.find(args.brand).origin if args.brand else None
+        model = vault.transparency.report(origin)
     atomic_write(Path(args.out), render_html(model).encode("utf-8"))
     if args.json:
         cli_io.print_json({"out": args.out, "brands": [b.brand.origin for b in model.brands]})
@@ -45,11 +45,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_balance(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
-        brand = vault.find_brand(args.brand)
+        brand = vault.brands.find(args.brand)
         if args.ask:
-            balance = vault.balance_for_ask(brand.origin, args.ask)
+            balance = vault.transparency.balance_for_ask(brand.origin, args.ask)
         else:
-            balance = vault.balance_for_brand(brand.origin)
+            balance = vault.transparency.balance_for_brand(brand.origin)
     if args.json:
         cli_io.print_json(_balance_json(balance))
         return EXIT_OK
@@ -87,9 +87,9 @@ def _balance_json(balance: Balance) -> dict[str, object]:
 def cmd_aliases(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         if args.enable or args.disable:
-            vault.set_email_aliases(args.enable)
-        enabled = vault.email_aliases_enabled()
-        given = vault.aliases()
+            vault.aliases.set_enabled(args.enable)
+        enabled = vault.aliases.enabled()
+        given = vault.aliases.all()
     if args.json:
         cli_io.print_json(
             {

@@ -20,7 +20,8 @@ from zpd import jose
 from zpd import token as zpd_token
 from zpd.pairwise import pairwise_key
 
-from ..storage.store import Connection
+from ..errors import UnknownGrant
+from ..storage.store import Connection, Store
 from . import outbox
 
 
@@ -100,3 +101,14 @@ def issue_revocation(
     )
     outbox.enqueue_revocation(connection, revocation.jti, grant_id, endpoint, now)
     return IssuedMessage(revocation.jti, compact, compact)
+
+
+def latest_grant_token(store: Store, grant_id: str) -> str:
+    """The compact token of a grant's latest version, as the brand receives it."""
+    row = store.query_one(
+        "SELECT compact FROM tokens WHERE grant_id = ? AND kind = 'grant' "
+        "ORDER BY version DESC, issued_at DESC LIMIT 1", (grant_id,),
+    )
+    if row is None:
+        raise UnknownGrant(grant_id)
+    return str(row[0])

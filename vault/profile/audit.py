@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from ..errors import VaultError
+from ..storage.rollback import Head
 from ..storage.store import Connection, Store
 
 GENESIS = bytes(32)
@@ -79,6 +81,11 @@ def append(connection: Connection, at: int, action: str, details: dict[str, Any]
         (_HEAD_KEY, head),
     )
     return seq
+
+
+def first_entry(connection: Connection, at: int) -> None:
+    """The entry every vault's log starts with, in the transaction that creates it."""
+    append(connection, at, FIRST_ACTION, {})
 
 
 def append_many(
@@ -248,3 +255,28 @@ def _head(connection: Connection) -> tuple[int, bytes]:
         return 0, GENESIS
     head = json.loads(row[0])
     return int(head["seq"]), bytes.fromhex(head["hash"])
+
+
+def current_head(store: Store) -> Head | None:
+    """The head the database claims, with its entry's time, as rollback detection compares
+    it; None when it cannot be read (verification says why)."""
+    try:
+        with store.reading() as connection:
+            seq, digest = _head(connection)
+            row = connection.execute("SELECT at FROM audit WHERE seq = ?", (seq,)).fetchone()
+    except (VaultError, ValueError, TypeError, KeyError):
+        return None  # a damaged head is for `verify` to report, not for this check
+    if seq < 1:
+        return None
+    entry_at = row[0] if row is not None and isinstance(row[0], int) else 0
+    return Head(seq, digest.hex(), entry_at)
+
+
+def hash_at(store: Store, seq: int) -> str | None:
+    """The hash (hex) of entry `seq`; None when there is none or it cannot be read."""
+    try:
+        with store.reading() as connection:
+            row = connection.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
+    except VaultError:
+        return None
+    return row[0].hex() if row is not None and isinstance(row[0], bytes) else None

@@ -1,6 +1,6 @@
-"""Data portability: the JSON export (GDPR Art. 20) and the one-file encrypted backup.
+"""The one-file encrypted backup: writing it and reading it back.
 
-Backup file layout (all integers big-endian):
+File layout (all integers big-endian):
 
     b"ZPVBAK\\x00\\x01" | u32 header length | header bytes | u64 database length |
     database bytes | 32-byte HMAC-SHA256 over everything before it
@@ -17,61 +17,15 @@ import secrets
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..errors import BackupInvalid
-from ..profile import audit
-from ..profile import fields as profile
 from . import keys
 from .fsutil import atomic_write
 from .store import Store
 
-EXPORT_FORMAT = "zpv-export"
-EXPORT_VERSION = 1
 BACKUP_MAGIC = b"ZPVBAK\x00\x01"
 _TAG_BYTES = 32
 MAX_HEADER_BYTES = 64 * 1024
-
-
-def build_document(store: Store, vault_id: str, now: int) -> dict[str, Any]:
-    fields = profile.all_values(store)
-    return {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "vault_id": vault_id,
-        "exported_at": now,
-        "fields": [
-            {
-                "key": f.definition.key,
-                "label": f.definition.label,
-                "category": f.definition.category.value,
-                "type": f.definition.type.value,
-                "sensitivity": f.definition.sensitivity.value,
-                "value": f.value,
-                "updated_at": f.updated_at,
-            }
-            for f in fields
-            if f.value is not None
-        ],
-        "custom_fields": [
-            {
-                "key": d.key,
-                "label": d.label,
-                "type": d.type.value,
-                "sensitivity": d.sensitivity.value,
-                "choices": list(d.choices),
-            }
-            for d in profile.custom_definitions(store)
-        ],
-        "history": [
-            {"field": key, "changed_at": entry.changed_at, "value": entry.value}
-            for key, entry in profile.all_history(store)
-        ],
-        "audit": [
-            {"seq": e.seq, "at": e.at, "action": e.action, "details": e.details}
-            for e in audit.all_entries(store)
-        ],
-    }
 
 
 def backup_mac_key(data_key: bytes | bytearray) -> bytes:

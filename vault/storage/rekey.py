@@ -31,8 +31,28 @@ from ..errors import HeaderCorrupted, StorageFull, VaultCorrupted, WrongCredenti
 from . import keys
 from .fsutil import remove_file, replace_file
 from .header import Header, header_path, pending_header_path, read_header, write_header
-from .slots import Opened, Opener
+from .slots import Opened, Opener, PassphraseKey, RecoveryTarget, build_header
 from .store import Store, database_path
+
+
+def to_new_key(
+    store: Store, directory: Path, current: Header, old_key: bytearray,
+    passphrase: PassphraseKey, recovery: RecoveryTarget, passphrase_changed_at: int,
+) -> tuple[Header, bytearray]:
+    """Re-key under a new random data key, with these slots; returns the new header and
+    key (the old key is the caller's to wipe). On an error, as `apply` says."""
+    new_key = keys.new_data_key()
+    try:
+        header = build_header(
+            vault_id=current.vault_id, created_at=current.created_at,
+            passphrase_changed_at=passphrase_changed_at, data_key=new_key,
+            passphrase=passphrase, recovery=recovery,
+        )
+        apply(store, directory, header, old_key, new_key)
+    except BaseException:
+        keys.wipe(new_key)
+        raise
+    return header, new_key
 
 
 def apply(
@@ -60,8 +80,18 @@ def open_database(directory: Path, opener: Opener) -> tuple[Header, Opened, Stor
 
     Raises WrongCredentials when the secret opens neither the header whose key opens the
     database nor a pending one, HeaderCorrupted for a header with a bad MAC, and
-    VaultCorrupted when the database opens with no key at hand.
+    VaultCorrupted when the database opens with no key at hand or is another vault's.
     """
+    header, opened, store = _open_database(directory, opener)
+    row = store.query_one("SELECT value FROM meta WHERE key = 'vault_id'")
+    if row is None or str(row[0]) != header.vault_id:
+        store.close()
+        keys.wipe(opened.data_key)
+        raise VaultCorrupted("the database does not belong to this header")
+    return header, opened, store
+
+
+def _open_database(directory: Path, opener: Opener) -> tuple[Header, Opened, Store]:
     header = read_header(directory)
     has_pending = pending_header_path(directory).is_file()
     try:

@@ -2,37 +2,59 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from ..errors import BackupInvalid, HeaderCorrupted, NotAVault, VaultCorrupted, VaultExists
-from . import backup as export
+from ..errors import (
+    BackupInvalid,
+    HeaderCorrupted,
+    NotAVault,
+    VaultCorrupted,
+    VaultExists,
+    WrongRecoveryCode,
+)
+from . import backup
 from .fsutil import PRIVATE_DIR, DirectoryLock, sync_directory
 from .header import header_path
+from .slots import Opener
 from .store import database_path
 
-if TYPE_CHECKING:
-    from ..vault import Vault
+
+class ActivityLog(Protocol):
+    def record(self, action: str, details: dict[str, Any]) -> None: ...
+
+
+class StagedVault(Protocol):
+    """The backup's vault, unlocked in its staging directory: what a restore asks of it."""
+
+    @property
+    def audit(self) -> ActivityLog: ...
+    def authenticate_backup(self, contents: backup.BackupContents) -> None: ...
+    def integrity_problems(self) -> list[str]: ...
+    def lock(self) -> None: ...
 
 
 def restore_backup(
-    backup: Path,
+    backup_file: Path,
     directory: Path,
     *,
     replace: bool,
     now: int,
-    unlock: Callable[[Path], Vault],
+    openers: Sequence[Opener],
+    unlock: Callable[[Path, Opener], StagedVault],
 ) -> Path | None:
-    """Nothing is touched until the backup has been unlocked, authenticated and checked."""
+    """Nothing is touched until the backup has been unlocked (`unlock` with each opener in
+    turn, while it is the wrong recovery code), authenticated and checked."""
     directory = Path(directory)
     occupied = directory.exists() and (not directory.is_dir() or any(directory.iterdir()))
     if occupied and not replace:
         raise VaultExists(str(directory))
-    contents = export.read_backup(Path(backup))
+    contents = backup.read_backup(Path(backup_file))
     directory.parent.mkdir(parents=True, exist_ok=True)
     staging = directory.with_name(f".{directory.name}.restoring-{secrets.token_hex(4)}")
     staging.mkdir(mode=PRIVATE_DIR)
@@ -40,14 +62,16 @@ def restore_backup(
         _write_private(header_path(staging), contents.header)
         _write_private(database_path(staging), contents.database)
         try:
-            restored = unlock(staging)
+            restored = _unlock_with_any(staging, openers, unlock)
         except (NotAVault, HeaderCorrupted, VaultCorrupted) as exc:
             raise BackupInvalid(str(exc)) from exc
-        with restored:
+        try:
             restored.authenticate_backup(contents)
             if restored.integrity_problems():
                 raise BackupInvalid("the database in the backup fails its integrity check")
-            restored.record("vault.restored", {})
+            restored.audit.record("vault.restored", {})
+        finally:
+            restored.lock()
         moved_aside = _move_aside(directory, now) if occupied else None
         os.replace(staging, directory)
         sync_directory(directory.parent)
@@ -55,6 +79,16 @@ def restore_backup(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return moved_aside
+
+
+def _unlock_with_any(
+    staging: Path, openers: Sequence[Opener], unlock: Callable[[Path, Opener], StagedVault]
+) -> StagedVault:
+    *first, last = openers
+    for opener in first:
+        with contextlib.suppress(WrongRecoveryCode):
+            return unlock(staging, opener)
+    return unlock(staging, last)
 
 
 def _write_private(path: Path, data: bytes) -> None:

@@ -30,16 +30,15 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
-from ..errors import StorageFull, VaultError, VaultRolledBack
-from ..profile import audit
+from ..errors import StorageFull, VaultRolledBack
 from .fsutil import PRIVATE_DIR, atomic_write
-from .store import Store
 
 STATE_ENV = "ZPV_STATE_DIR"
 FORMAT_NAME = "zpv-seen"
@@ -71,29 +70,6 @@ def state_path(vault_id: str) -> Path | None:
     except (ValueError, TypeError, AttributeError):
         return None
     return state_dir() / "seen" / f"{canonical}.json"
-
-
-def current_head(store: Store) -> Head | None:
-    """The head the database claims; None when it cannot be read (integrity checks say why)."""
-    try:
-        with store.reading() as connection:
-            seq, digest = audit.head(connection)
-            row = connection.execute("SELECT at FROM audit WHERE seq = ?", (seq,)).fetchone()
-    except (VaultError, ValueError, TypeError, KeyError):
-        return None  # a damaged head is for verify_audit to report, not for this check
-    if seq < 1:
-        return None
-    entry_at = row[0] if row is not None and isinstance(row[0], int) else 0
-    return Head(seq, digest.hex(), entry_at)
-
-
-def _hash_at(store: Store, seq: int) -> str | None:
-    try:
-        with store.reading() as connection:
-            row = connection.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
-    except VaultError:
-        return None
-    return row[0].hex() if row is not None and isinstance(row[0], bytes) else None
 
 
 def _key(directory: Path) -> str:
@@ -155,14 +131,15 @@ def remember(vault_id: str, directory: Path, head: Head | None, now: int) -> boo
     return True
 
 
-def check(vault_id: str, directory: Path, store: Store) -> Head | None:
-    """Raise VaultRolledBack if the vault holds less than was seen here; returns the head."""
-    found = current_head(store)
+def check(
+    vault_id: str, directory: Path, found: Head | None, hash_at: Callable[[int], str | None]
+) -> None:
+    """Raise VaultRolledBack if the vault, whose head is `found`, holds less than was seen
+    here; `hash_at(seq)` is the hash of its entry `seq` (None if it has none)."""
     seen = remembered(vault_id, directory)
     if found is None or seen is None:
-        return found
+        return
     if found.seq < seen.seq:
         raise VaultRolledBack("older", seen.seq, seen.entry_at, found.seq, found.entry_at)
-    if _hash_at(store, seen.seq) != seen.hash:
+    if hash_at(seen.seq) != seen.hash:
         raise VaultRolledBack("diverged", seen.seq, seen.entry_at, found.seq, found.entry_at)
-    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..errors import WrongRecoveryCode
 from . import keys
 from .header import FORMAT_VERSION, Header, LegacyRecoverySlot, PassphraseSlot, RecoverySlot
 
@@ -95,6 +96,16 @@ def with_recovery_code(code: str) -> Opener:
         return Opened(data_key, RecoveryTarget.of(header))
 
     return open_header
+
+
+def with_any_secret(secret: str) -> list[Opener]:
+    """Openers to try in turn for a secret that may be either (a restore prompt takes
+    both): a well-formed recovery code is tried as one first, then as a passphrase."""
+    try:
+        keys.normalise_recovery_code(secret)
+    except WrongRecoveryCode:
+        return [with_passphrase(secret)]
+    return [with_recovery_code(secret), with_passphrase(secret)]
 
 
 def build_header(

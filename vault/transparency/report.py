@@ -1,8 +1,8 @@
 """The transparency report: who knows what about the person, why, until when, what came
 back in return, with the brands' signed receipts.
 
-`build` gathers the model from the Vault's own read methods (brands, knows,
-delivery, receipts, balance, aliases); renderers turn it into a document:
+`build` gathers the model through a `ReportSource` (the vault's brands, what each
+holds, deliveries, receipts, balances, aliases); renderers turn it into a document:
 `render_html` here, the GUI's PDF export elsewhere.
 
 The HTML is one self-contained document: inline CSS, no script, no external
@@ -18,7 +18,7 @@ import json
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from zpd import jose
 from zpd.catalogue import BY_KEY
@@ -27,14 +27,23 @@ from zpd.purposes import concept_name
 from zpd.text import reveal
 
 from ..errors import UnknownBrand
+from ..exchange.aliases import Alias
 from ..exchange.brands import Brand
-from ..exchange.grants import Grant, GrantStatus
+from ..exchange.grants import Grant, GrantStatus, Held
 from ..exchange.outbox import DeliveryStatus, DeliverySummary
 from . import balance as rules
 from .balance import Balance, Flag, Verdict, sensitivity_of
 
-if TYPE_CHECKING:
-    from ..vault import Vault
+
+class ReportSource(Protocol):
+    """What the report reads: the vault's brands and, per brand, what it holds."""
+
+    def brands(self) -> list[Brand]: ...
+    def aliases(self) -> list[Alias]: ...
+    def held_by(self, origin: str) -> list[Held]: ...
+    def delivery(self, grant_id: str) -> DeliverySummary | None: ...
+    def receipts(self, grant_id: str) -> list[tuple[str, str, str]]: ...
+    def balance_for_brand(self, origin: str) -> Balance: ...
 
 
 @dataclass(frozen=True)
@@ -77,32 +86,32 @@ class Report:
     brands: tuple[BrandReport, ...]
 
 
-def build(vault: Vault, origin: str | None, now: int) -> Report:
-    brands = vault.brands()
+def build(source: ReportSource, origin: str | None, now: int) -> Report:
+    brands = source.brands()
     if origin is not None:
         brands = [b for b in brands if b.origin == origin]
         if not brands:
             raise UnknownBrand(origin)
-    aliases = vault.aliases()
+    aliases = source.aliases()
     sections = []
     for brand in brands:
         grants = tuple(
             GrantReport(
                 grant=held.grant,
                 fields=tuple(_shared_field(k, held.data.get(k)) for k in held.grant.fields),
-                delivery=vault.delivery(held.grant.id),
+                delivery=source.delivery(held.grant.id),
                 receipts=tuple(
                     ReceiptLine(jti, status, _signed_at(jws), jws)
-                    for jti, status, jws in vault.receipts(held.grant.id)
+                    for jti, status, jws in source.receipts(held.grant.id)
                 ),
             )
-            for held in vault.knows(brand.origin)
+            for held in source.held_by(brand.origin)
         )
         sections.append(
             BrandReport(
                 brand=brand,
                 grants=grants,
-                balance=vault.balance_for_brand(brand.origin),
+                balance=source.balance_for_brand(brand.origin),
                 aliases=tuple(a.alias for a in aliases if a.brand_origin == brand.origin),
             )
         )
