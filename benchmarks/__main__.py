@@ -10,6 +10,7 @@ caches it in the temporary directory; later runs take about two minutes.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import platform
 import sys
@@ -57,6 +58,18 @@ def machine() -> str:
             f"Python {platform.python_version()}, {qt}")
 
 
+def load() -> str:
+    """The machine's load averages (1, 5 and 15 minutes) over its processors: these
+    machines are shared, and every figure depends on what else was running."""
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} CPUs"
+
+
+def with_load(verdict: Verdict, at_start: str) -> Verdict:
+    note = f"{verdict.note}; {at_start}" if verdict.note else at_start
+    return dataclasses.replace(verdict, note=note)
+
+
 def main(names: list[str]) -> int:
     isolate_state()
     unknown = [n for n in names if n not in BENCHMARKS]
@@ -64,18 +77,22 @@ def main(names: list[str]) -> int:
         print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
         return 2
     print(machine(), flush=True)
+    print(f"at the start: {load()}", flush=True)
     verdicts: list[Verdict] = []
     started = time.perf_counter()
     for name in names or list(BENCHMARKS):
-        print(f"\n== {name}", flush=True)
+        at_start = load()
+        print(f"\n== {name} ({at_start})", flush=True)
         began = time.perf_counter()
         result = BENCHMARKS[name]()
-        verdicts.extend(result if isinstance(result, list) else [result])
-        print(f"({time.perf_counter() - began:.0f} s)", flush=True)
+        verdicts.extend(with_load(v, at_start)
+                        for v in (result if isinstance(result, list) else [result]))
+        print(f"({time.perf_counter() - began:.0f} s; {load()})", flush=True)
     count = len(verdicts)
     print(f"\n{count} target{'s' if count != 1 else ''} in {time.perf_counter() - started:.0f} s:")
     for verdict in verdicts:
         print(verdict.line())
+    print(f"at the end: {load()}")
     return 0
 
 

@@ -15,8 +15,11 @@ disk with synchronous FULL), on 127.0.0.1.
 
 Each run starts a fresh receiver database (a brand that already holds a token
 only answers its receipt again) and a fresh copy of the vault; runs alternate.
-Target: >= 300 deliveries per second; the ratio to the baseline says how much
-of the time is the vault's own.
+Target: the flush's rate >= 0.85 x the plain POSTs' rate in the same run, the
+median of the ratios of each flush and the plain POSTs run next to it (the
+vault's own work, receipts checked and outcomes recorded, costs at most 15 % on
+top of what the network and the receiver cost). Both absolute rates are printed:
+they move with the machine (the receiver syncs every token to disk).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from .common import Verdict, isolate_state
 from .loopback import ASK, Brand, make_brand, receiver
 
 COUNT = 600
-TARGET = 300.0
+TARGET_RATIO = 0.85
 PASSPHRASE = "benchmark passphrase for delivery"
 FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 
@@ -91,7 +94,7 @@ def raw_once(bodies: list[Body], brand: Brand, db: Path) -> float:
         return time.perf_counter() - started
 
 
-def run(count: int = COUNT, repeats: int = 5) -> Verdict:
+def run(count: int = COUNT, repeats: int = 7) -> Verdict:
     isolate_state()
     with tempfile.TemporaryDirectory(prefix="zpv-flush-") as tmp:
         root = Path(tmp)
@@ -106,12 +109,15 @@ def run(count: int = COUNT, repeats: int = 5) -> Verdict:
             raws.append(raw_once(bodies, brand, root / f"r{i}.db"))
     flush_rate = count / statistics.median(flushes)
     raw_rate = count / statistics.median(raws)
+    # Each flush against the plain POSTs run right after it: pairs share the machine's mood.
+    ratio = statistics.median(raw / flush for flush, raw in zip(flushes, raws, strict=True))
     print(f"plain POSTs, one requests.Session:  {raw_rate:,.0f} /s "
           f"({count} tokens, median of {repeats})")
     print(f"vault outbox flush:                  {flush_rate:,.0f} deliveries/s "
-          f"({flush_rate / raw_rate:.2f}x the plain POSTs)")
-    return Verdict("outbox flush to loopback receiver", flush_rate, TARGET, "/s",
-                   lower_is_better=False, note=f"{flush_rate / raw_rate:.2f}x plain POSTs")
+          f"({ratio:.2f}x the plain POSTs: the median of {repeats} pairs)")
+    return Verdict("outbox flush / plain POSTs", ratio, TARGET_RATIO, "x",
+                   lower_is_better=False,
+                   note=f"{flush_rate:,.0f} /s against {raw_rate:,.0f} /s")
 
 
 if __name__ == "__main__":

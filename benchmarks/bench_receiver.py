@@ -13,7 +13,12 @@ Baseline, in the same run and with the same clients and bodies: the same
 uvicorn configuration answering an empty 202 after reading the body, what
 uvicorn costs per request before any receiver work. Runs alternate; each
 receiver run starts on a fresh database (a known token is only acknowledged
-again). Target: >= 500 tokens per second on the one worker.
+again). Target: the receiver's rate >= 0.10 x the trivial endpoint's in the
+same run (the median of the ratios of the runs paired in turn): the former
+500 tokens/s against the 5,000 requests/s the trivial endpoint answered when
+that target was set. Both absolute rates are printed:
+they move with the machine, the trivial one (all CPU) more than the receiver
+(which waits on the disk for every token).
 
 Caveat: the machine has 2 cores, shared here by the server and the clients.
 """
@@ -41,7 +46,7 @@ from .receiver_server import HOST
 TOKENS = 3000
 PEOPLE = 300
 CLIENTS = 4
-TARGET = 500.0
+TARGET_RATIO = 0.10
 
 
 def make_tokens(brand: Brand, count: int, people: int) -> list[bytes]:
@@ -114,12 +119,14 @@ def run(count: int = TOKENS, repeats: int = 3, clients: int = CLIENTS) -> Verdic
                 floor.append(drive(brand.port, tokens, clients))
     rate = count / statistics.median(real)
     trivial_rate = count / statistics.median(floor)
+    ratio = statistics.median(f / r for r, f in zip(real, floor, strict=True))  # pair by pair
     print(f"uvicorn, trivial 202:       {trivial_rate:,.0f} requests/s "
           f"({clients} keep-alive clients, {count} bodies, median of {repeats})")
     print(f"receiver, share tokens:     {rate:,.0f} tokens/s on one worker "
-          f"({rate / trivial_rate:.2f}x the trivial endpoint)")
-    return Verdict("receiver under uvicorn, per worker", rate, TARGET, " tokens/s",
-                   lower_is_better=False, note=f"{rate / trivial_rate:.2f}x trivial 202")
+          f"({ratio:.2f}x the trivial endpoint: the median of {repeats} pairs)")
+    return Verdict("receiver under uvicorn / trivial 202", ratio, TARGET_RATIO,
+                   "x", lower_is_better=False,
+                   note=f"{rate:,.0f} tokens/s against {trivial_rate:,.0f} requests/s")
 
 
 if __name__ == "__main__":

@@ -212,8 +212,11 @@ def _retry_reasons() -> dict[str, str]:
         "too_large": _tr("the brand's answer was too large"),
         "protocol": _tr("the brand's answer was not usable"),
         "refused_url": _tr("the brand's address is refused"),
-        "refused_address": _tr("the brand's address is on this computer or the local "
-                               "network, where the vault sends nothing"),
+        "refused_address": _tr("the vault does not go where the brand's address leads: "
+                               "this computer only as localhost or 127.0.0.1 and the local "
+                               "network only over https, both only for a brand whose "
+                               "request was fetched from its own address; special-purpose "
+                               "addresses never"),
         "unexpected error": _tr("an error in this app"),
     }
 
@@ -278,8 +281,9 @@ def _transport_reasons() -> dict[str, str]:
             "this computer)."
         ),
         "refused_address": _tr(
-            "That address leads to this computer or the local network, where the vault only "
-            "goes for a server you named yourself (localhost, 127.0.0.1)."
+            "That address leads where the vault does not go: this computer only as "
+            "localhost or 127.0.0.1, the local network only over https, and special-purpose "
+            "addresses never."
         ),
         "connect": _tr("Could not reach the brand."),
         "tls": _tr("The brand's secure connection could not be verified (TLS)."),

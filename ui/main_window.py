@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import importlib
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QMainWindow,
-    QStackedWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from . import i18n, strings
 from .clipboard import secret_clipboard
 from .idle import IdleWatcher
-from .pages.base import Page
 from .session import Session
 from .settings import IDLE_LOCK_MINUTES, Settings
 from .tasks import run_task
@@ -32,63 +25,67 @@ if TYPE_CHECKING:
     from vault.exchange.delivery import FlushReport
     from vault.vault import Vault
 
+    from .main_area import MainArea
     from .pages.activity import ActivityPage
+    from .pages.base import Page
     from .pages.brands import BrandsPage
     from .pages.my_data import MyDataPage
     from .pages.settings_page import SettingsPage
     from .pages.shared import SharedPage
 
 # What the pages behind the unlock screen need. Importing them (the vault, its crypto and
-# HTTP libraries, every page) takes longer than starting Qt itself, so the unlock screen is
-# painted first and these load on a worker thread while the person types (see
-# docs/performance.md, "Cold start").
+# HTTP libraries, every page) takes longer than starting Qt itself, so none of it loads
+# until the person starts to unlock: then on a worker thread, while they type and while the
+# key is derived (see docs/performance.md, "Cold start").
 AREA_MODULES = (
     "vault.vault",
+    "ui.main_area",
     "ui.pages.my_data",
     "ui.pages.brands",
     "ui.pages.shared",
     "ui.pages.activity",
     "ui.pages.settings_page",
 )
+_area_modules_loaded = threading.Event()
 
 
 def import_area_modules() -> None:
+    """Import what the pages need (safe on any thread: imports take Python's locks)."""
     for name in AREA_MODULES:
         importlib.import_module(name)
+    _area_modules_loaded.set()
 
 
-class MainArea(QWidget):
-    """A sidebar of page names beside the page shown."""
+# The pages, in sidebar order. Slot 0 is what an unlock shows first.
+MY_DATA, BRANDS, SHARED, ACTIVITY, SETTINGS = range(5)
+SLOTS = 5
+PAGE_CLASSES = (
+    ("ui.pages.my_data", "MyDataPage"),
+    ("ui.pages.brands", "BrandsPage"),
+    ("ui.pages.shared", "SharedPage"),
+    ("ui.pages.activity", "ActivityPage"),
+    ("ui.pages.settings_page", "SettingsPage"),
+)
 
-    def __init__(self, pages: list[Page]) -> None:
-        super().__init__()
-        self.pages = pages
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.sidebar = QListWidget(objectName="sidebar")
-        self.sidebar.setAccessibleName(self.tr("Sections"))
-        self.sidebar.setFixedWidth(180)
-        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
-        self.sidebar.setStyleSheet(
-            "QListWidget#sidebar { background: palette(window); padding-top: 8px; }"
-            "QListWidget#sidebar::item { padding: 9px 14px; border-radius: 6px; margin: 1px 6px; }"
-            "QListWidget#sidebar::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); }"
-        )
-        font = self.sidebar.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.sidebar.setFont(font)
-        self.stack = QStackedWidget()
-        for page in pages:
-            self.sidebar.addItem(page.title())
-            self.stack.addWidget(page)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.sidebar.setCurrentRow(0)
-        layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
 
-    def show_page(self, page: Page) -> None:
-        self.sidebar.setCurrentRow(self.pages.index(page))
+class _TitleContext:
+    """Stands in for a page when asking its class for its title: `tr` translates in the
+    class's context, as the page's own `self.tr` does, so the sidebar names every page
+    in the person's language before any page is built."""
+
+    def __init__(self, cls: type) -> None:
+        self._context = cls.__name__
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(self._context, text, disambiguation, n)
+
+
+def page_titles() -> list[str]:
+    titles = []
+    for module, name in PAGE_CLASSES:
+        cls = getattr(importlib.import_module(module), name)
+        titles.append(cls.title(_TitleContext(cls)))
+    return titles
 
 
 class MainWindow(QMainWindow):
@@ -100,13 +97,14 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.directory = directory
         self.session = Session()
-        self.welcome = WelcomeStack(directory, self.settings)
+        self.welcome = self._make_welcome()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
-        self._area: MainArea | None = None  # built once painted, or when first needed
-        self._warming = False
+        self._area: MainArea | None = None  # built on the first unlock
+        self._after_import: list[Callable[[], None]] = []  # once the modules are loaded
+        self._preparing = False
+        self._opening: Vault | None = None  # unlocked, its pages' modules still loading
         self.setCentralWidget(self.pages)
-        self.welcome.opened.connect(self._on_opened)
 
         self.toolbar = toolbar = QToolBar(self.tr("Vault"), objectName="mainToolbar")
         toolbar.setMovable(False)
@@ -137,88 +135,124 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self._show_locked()
 
-    # -- the pages behind the unlock screen, built after the first paint -----------------
+    def _make_welcome(self) -> WelcomeStack:
+        welcome = WelcomeStack(self.directory, self.settings, prepare=import_area_modules)
+        welcome.opened.connect(self._on_opened)
+        welcome.unlocking.connect(self._prepare_area)
+        return welcome
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        super().paintEvent(event)
-        if not self._warming:
-            self._warming = True
-            QTimer.singleShot(0, self._warm_up)
+    # -- the pages behind the unlock screen: each built when first shown -----------------
 
-    def _warm_up(self) -> None:
-        """Load the pages' modules off the GUI thread, then build the pages on it."""
-        if self._area is None:
-            run_task(self, import_area_modules, lambda _result, _error: self._ensure_area())
+    def _prepare_area(self) -> None:
+        """While the person types and the key is derived: load the pages' modules off the
+        GUI thread, then build the page an unlock shows first (one turn of the event loop),
+        so that opening the vault only has to show it."""
+        if self._preparing:
+            return  # every keystroke asks; once is enough
+        self._preparing = True
+        self._load_area_modules(lambda: self._build_page(self._shown_slot()))
+
+    def _load_area_modules(self, then: Callable[[], None]) -> None:
+        """Import the pages' modules on a worker thread (once), then call `then` here."""
+        if _area_modules_loaded.is_set():
+            then()
+            return
+        self._after_import.append(then)
+        if len(self._after_import) > 1:
+            return  # already importing
+
+        def loaded(_result: object, error: BaseException | None) -> None:
+            if error is not None:
+                raise error  # a broken installation: the same error as a direct import
+            waiting, self._after_import = self._after_import, []
+            for call in waiting:
+                call()
+
+        run_task(self, import_area_modules, loaded)
 
     def _ensure_area(self) -> MainArea:
         if self._area is None:
-            self._area = self._build_area()
+            from .main_area import MainArea
+
+            self._area = MainArea(page_titles(), self._build_page)
             self.pages.addWidget(self._area)
         return self._area
 
+    def _build_page(self, slot: int) -> Page:
+        """The page of `slot`, built now if it was not yet (when first shown or looked up)."""
+        area = self._ensure_area()
+        page = area.page_at(slot)
+        if page is None:
+            page = self._make_page(slot)
+            area.place(slot, page)
+            if self.session.is_open:  # built after the vault opened: load what it shows
+                page.reload()
+        return page
+
+    def _build_all(self) -> MainArea:
+        area = self._ensure_area()
+        for slot in range(SLOTS):
+            self._build_page(slot)
+        return area
+
+    def _make_page(self, slot: int) -> Page:
+        module, name = PAGE_CLASSES[slot]
+        cls = getattr(importlib.import_module(module), name)
+        if slot != SETTINGS:
+            return cls(self.session)  # type: ignore[no-any-return]
+        page = cls(self.session, self.settings)
+        page.language_changed.connect(self.switch_language)
+        page.idle_minutes_changed.connect(lambda minutes: self.idle.start(minutes * 60_000))
+        return page  # type: ignore[no-any-return]
+
+    @property
+    def pages_built(self) -> int:
+        """How many of the area's pages exist so far."""
+        return 0 if self._area is None else len(self._area.pages)
+
     @property
     def area(self) -> MainArea:
-        return self._ensure_area()
+        """The area with every page built (for tests and tools; the app builds them lazily)."""
+        return self._build_all()
 
     def findChild(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802
-        """Every widget of the window, the pages' too: looking one up builds them."""
-        self._ensure_area()
+        """Every widget of the window, every screen's and page's: looking one up builds them
+        (tests and tools look widgets up by name; the app itself never does)."""
+        self.welcome.build_all()
+        self._build_all()
         return super().findChild(*args, **kwargs)
 
     def findChildren(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802
-        self._ensure_area()
+        self.welcome.build_all()
+        self._build_all()
         return super().findChildren(*args, **kwargs)
 
     @property
     def my_data(self) -> MyDataPage:
-        self._ensure_area()
-        return self._my_data
-
-    @property
-    def settings_page(self) -> SettingsPage:
-        self._ensure_area()
-        return self._settings_page
-
-    @property
-    def activity(self) -> ActivityPage:
-        self._ensure_area()
-        return self._activity
+        return self._build_page(MY_DATA)  # type: ignore[return-value]
 
     @property
     def brands_page(self) -> BrandsPage:
-        self._ensure_area()
-        return self._brands_page
+        return self._build_page(BRANDS)  # type: ignore[return-value]
 
     @property
     def shared_page(self) -> SharedPage:
-        self._ensure_area()
-        return self._shared_page
+        return self._build_page(SHARED)  # type: ignore[return-value]
 
-    def _build_area(self) -> MainArea:
-        from .pages.activity import ActivityPage
-        from .pages.brands import BrandsPage
-        from .pages.my_data import MyDataPage
-        from .pages.settings_page import SettingsPage
-        from .pages.shared import SharedPage
+    @property
+    def activity(self) -> ActivityPage:
+        return self._build_page(ACTIVITY)  # type: ignore[return-value]
 
-        self._my_data = MyDataPage(self.session)
-        self._settings_page = SettingsPage(self.session, self.settings)
-        self._settings_page.language_changed.connect(self.switch_language)
-        self._settings_page.idle_minutes_changed.connect(
-            lambda minutes: self.idle.start(minutes * 60_000)
-        )
-        self._activity = ActivityPage(self.session)
-        self._brands_page = BrandsPage(self.session)
-        self._shared_page = SharedPage(self.session)
-        return MainArea([self._my_data, self._brands_page, self._shared_page, self._activity,
-                         self._settings_page])
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self._build_page(SETTINGS)  # type: ignore[return-value]
 
     def switch_language(self, setting: str) -> None:
-        """Install the language and rebuild every screen in it; the vault stays open."""
+        """Install the language and rebuild every screen in it; the vault stays open. The
+        page shown is rebuilt at once, the others when first shown."""
         i18n.install(i18n.resolve(setting))
         if self.session.is_open:  # the welcome screens wait behind the pages: rebuild them too
-            welcome, self.welcome = self.welcome, WelcomeStack(self.directory, self.settings)
-            self.welcome.opened.connect(self._on_opened)
+            welcome, self.welcome = self.welcome, self._make_welcome()
             self.pages.insertWidget(0, self.welcome)
             self.pages.removeWidget(welcome)
             welcome.deleteLater()
@@ -226,18 +260,18 @@ class MainWindow(QMainWindow):
         if old is None:  # not built yet: it will be, in the new language
             self._retranslate()
             return
-        row = old.sidebar.currentRow()
-        self._area = self._build_area()
-        self.pages.insertWidget(1, self._area)
+        shown = self._shown_slot()
+        self._area = None
+        area = self._ensure_area()
+        area.show_slot(shown)  # built now; the others when first shown
         if self.pages.currentWidget() is old:
-            self.pages.setCurrentWidget(self._area)
+            self.pages.setCurrentWidget(area)
         self.pages.removeWidget(old)
         old.deleteLater()
-        self._area.sidebar.setCurrentRow(row)
         self._retranslate()
-        if self.session.is_open:
-            for page in self.area.pages:
-                page.reload()
+
+    def _shown_slot(self) -> int:
+        return MY_DATA if self._area is None else self._area.shown_slot()
 
     def _show_flush_failure(self, error: BaseException) -> None:
         self._show_delivery_problem(self.tr(
@@ -268,23 +302,49 @@ class MainWindow(QMainWindow):
         return self.session.vault
 
     def open_vault(self, vault: Vault) -> None:
-        """Show an already unlocked vault (the demo starts this way)."""
-        self._on_opened(vault)
+        """Show an already unlocked vault at once (the demo starts this way, before the event
+        loop runs): the pages' modules are imported here if they are not yet."""
+        import_area_modules()
+        self._opening = vault
+        self._show_area(vault)
+        self._open_session(vault)
 
     def _on_opened(self, vault: Vault) -> None:
-        self._ensure_area()  # its pages listen for what the opening session loads
+        self._opening = vault  # locked, should the window lock or close before it shows
+        self._load_area_modules(lambda: self._show_area(vault, open_later=True))
+
+    def _show_area(self, vault: Vault, *, open_later: bool = False) -> None:
+        """Show the page an unlock shows first. With `open_later`, the session opens (and the
+        pages start loading) in a later turn of the event loop, so the empty page is painted
+        in one turn and filled in another, not both in one."""
+        if self._opening is not vault:
+            return  # locked meanwhile
+        area = self._ensure_area()
+        shown = area.shown_slot()
+        area.show_slot(shown)  # built before opening: it listens for what opening loads
+        self.toolbar.show()
+        self.pages.setCurrentWidget(area)
+        if shown == MY_DATA:
+            self.my_data.search.setFocus()
+        if open_later:
+            QTimer.singleShot(0, lambda: self._open_session(vault))
+
+    def _open_session(self, vault: Vault) -> None:
+        if self._opening is not vault:
+            return  # locked meanwhile
+        self._opening = None
         self.session.open(vault)
         self.lock_action.setEnabled(True)
-        self.toolbar.show()
-        self.pages.setCurrentWidget(self.area)
         self.status.setText(self.tr("Unlocked"))
         self.idle.start(self.settings.get(IDLE_LOCK_MINUTES) * 60_000)
-        self.my_data.search.setFocus()
 
     def lock(self) -> None:
         """Drop the key and close the database, take back a secret still on the clipboard,
         then show the unlock screen."""
         self.idle.stop()
+        opening, self._opening = self._opening, None
+        if opening is not None and not opening.is_locked:
+            opening.lock()
         self.session.lock()
         self.welcome.lock()
         secret_clipboard().clear()

@@ -73,6 +73,9 @@ class Review:
     flags: tuple[Flag, ...] = ()
     # Where the brand's address leads: the internet, this computer, the local network.
     home: AddressScope = AddressScope.PUBLIC
+    # The vault delivers to this brand on this computer or the local network: a request of
+    # the brand's (not necessarily this one) was fetched from its own address.
+    reaches_local: bool = False
 
     @property
     def hidden_in_brand_text(self) -> list[str]:
@@ -143,6 +146,7 @@ def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
         flags=tuple(brand_flags(brand.name, origin, description=brand.description,
                                 privacy_policy=brand.privacy_policy)),
         home=host_scope(host_of(origin)),
+        reaches_local=vault.brands.find(origin).domain_verified,
     )
 
 

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from . import strings
 from .tasks import run_task
 
 if TYPE_CHECKING:  # the vault's modules load after the first window has painted
@@ -147,6 +146,8 @@ class Session(QObject):
                 if failed is not None:
                     failed(error)
                 else:
+                    from . import strings  # the words for errors load when first needed
+
                     self.failed.emit(strings.error_message(error))
                 return
             if changes:

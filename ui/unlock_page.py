@@ -2,33 +2,43 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QStackedWidget, QWidget
 
-from vault.storage.header import header_path
+from vault.storage.locations import header_path
 
-from . import strings
-from .first_run import CreatePage
 from .layout import Busy, card, display_path, error_label, title
-from .new_passphrase_page import NewPassphrasePage
-from .recovery_code import RecoveryCodePage
-from .settings import Settings
 from .tasks import run_task
 
 if TYPE_CHECKING:
     from vault.vault import Vault
 
+    from .first_run import CreatePage
+    from .new_passphrase_page import NewPassphrasePage
+    from .recovery_code import RecoveryCodePage
+    from .settings import Settings
+
+# The unlock screen paints, and the app settles, before any of the vault's modules (or the
+# create, recovery-code and new-passphrase screens, or the words for errors) load: they
+# load when needed.
+
 
 class UnlockPage(QWidget):
     unlocked = Signal(object)  # Vault
     recovered = Signal(object)  # Vault, opened with the recovery code: a passphrase is next
+    unlocking = Signal()  # the person typed, or asked to unlock: load what opening needs
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, prepare: Callable[[], None] | None = None) -> None:
+        """`prepare` runs on the worker thread after a successful unlock, before `unlocked`
+        (the main window loads its pages' modules there, off the GUI thread)."""
         super().__init__()
         self._directory = directory
+        self._prepare = prepare
         self._used_code = False
         layout = card(self)
         layout.addWidget(title(self.tr("Unlock your vault")))
@@ -41,6 +51,7 @@ class UnlockPage(QWidget):
         self.secret.setAccessibleName(self.tr("Passphrase"))
         self.secret.setPlaceholderText(self.tr("Passphrase"))
         self.secret.returnPressed.connect(self._unlock)
+        self.secret.textChanged.connect(lambda text: self.unlocking.emit() if text else None)
         layout.addWidget(self.secret)
         self.use_code = QCheckBox(
             self.tr("I forgot it: use my recovery code"), objectName="useRecoveryCode"
@@ -84,24 +95,33 @@ class UnlockPage(QWidget):
         directory = self._directory
         use_code = self.use_code.isChecked()
         self._used_code = use_code
+        prepare = self._prepare
 
         def work() -> Vault:
             # Imported here, off the GUI thread: the unlock screen paints before the
-            # vault's modules load (MainWindow loads them in the background).
+            # vault's modules load.
             from vault.vault import Vault
 
             if use_code:
-                return Vault.unlock_with_recovery_code(
+                vault = Vault.unlock_with_recovery_code(
                     directory, secret, accept_rollback=accept_rollback
                 )
-            return Vault.unlock(directory, secret, accept_rollback=accept_rollback)
+            else:
+                vault = Vault.unlock(directory, secret, accept_rollback=accept_rollback)
+            if prepare is not None:
+                with contextlib.suppress(ImportError):  # the GUI thread meets it again
+                    prepare()
+            return vault
 
+        self.unlocking.emit()
         self._set_busy(True)
         run_task(self, work, self._done)
 
     def _done(self, result: object, error: BaseException | None) -> None:
         self._set_busy(False)
         if error is not None:
+            from . import strings
+
             self.error.setText(strings.error_message(error))
             self.error.show()
             from vault.errors import VaultRolledBack
@@ -126,27 +146,64 @@ class UnlockPage(QWidget):
 
 class WelcomeStack(QStackedWidget):
     """Create-or-unlock, whichever the directory calls for; after an unlock with the
-    recovery code, a new passphrase."""
+    recovery code, a new passphrase. Only the screen shown first is built at once; the
+    others when first needed."""
 
     opened = Signal(object)  # Vault
+    unlocking = Signal()
 
-    def __init__(self, directory: Path, settings: Settings) -> None:
+    def __init__(
+        self, directory: Path, settings: Settings, prepare: Callable[[], None] | None = None
+    ) -> None:
         super().__init__()
-        self.create_page = CreatePage(directory)
-        self.code_page = RecoveryCodePage(settings)
-        self.unlock_page = UnlockPage(directory)
-        self.passphrase_page = NewPassphrasePage()
-        for page in (self.create_page, self.code_page, self.unlock_page, self.passphrase_page):
-            self.addWidget(page)
+        self._directory = directory
+        self._settings = settings
+        self._create_page: CreatePage | None = None
+        self._code_page: RecoveryCodePage | None = None
+        self._passphrase_page: NewPassphrasePage | None = None
+        self.unlock_page = UnlockPage(directory, prepare)
+        self.addWidget(self.unlock_page)
         self._pending: Vault | None = None
-        self.create_page.created.connect(self._on_created)
-        self.code_page.confirmed.connect(self._on_code_confirmed)
         self.unlock_page.unlocked.connect(self.opened)
         self.unlock_page.recovered.connect(self._on_recovered)
-        self.passphrase_page.passphrase_set.connect(self._on_passphrase_set)
-        self.passphrase_page.cancelled.connect(self.show_unlock)
+        self.unlock_page.unlocking.connect(self.unlocking)
         exists = header_path(directory).is_file()  # Vault.exists, without loading the vault
         self.setCurrentWidget(self.unlock_page if exists else self.create_page)
+
+    @property
+    def create_page(self) -> CreatePage:
+        if self._create_page is None:
+            from .first_run import CreatePage
+
+            self._create_page = CreatePage(self._directory)
+            self._create_page.created.connect(self._on_created)
+            self.addWidget(self._create_page)
+        return self._create_page
+
+    @property
+    def code_page(self) -> RecoveryCodePage:
+        if self._code_page is None:
+            from .recovery_code import RecoveryCodePage
+
+            self._code_page = RecoveryCodePage(self._settings)
+            self._code_page.confirmed.connect(self._on_code_confirmed)
+            self.addWidget(self._code_page)
+        return self._code_page
+
+    @property
+    def passphrase_page(self) -> NewPassphrasePage:
+        if self._passphrase_page is None:
+            from .new_passphrase_page import NewPassphrasePage
+
+            self._passphrase_page = NewPassphrasePage()
+            self._passphrase_page.passphrase_set.connect(self._on_passphrase_set)
+            self._passphrase_page.cancelled.connect(self.show_unlock)
+            self.addWidget(self._passphrase_page)
+        return self._passphrase_page
+
+    def build_all(self) -> None:
+        """Build every screen now (for tests and tools that look widgets up by name)."""
+        _ = self.create_page, self.code_page, self.passphrase_page
 
     def show_unlock(self) -> None:
         self.setCurrentWidget(self.unlock_page)
@@ -155,16 +212,18 @@ class WelcomeStack(QStackedWidget):
     def lock(self) -> None:
         """Lock whatever vault these screens hold (a new one before its code was confirmed,
         one opened with the recovery code before its new passphrase) and show the unlock."""
-        self.passphrase_page.discard()
+        if self._passphrase_page is not None:
+            self._passphrase_page.discard()
         vault, self._pending = self._pending, None
-        self.code_page.forget()
+        if self._code_page is not None:
+            self._code_page.forget()
         if vault is not None and not vault.is_locked:
             vault.lock()
         self.show_unlock()
 
     @property
     def is_re_keying(self) -> bool:
-        return self.passphrase_page.is_busy
+        return self._passphrase_page is not None and self._passphrase_page.is_busy
 
     def _on_created(self, vault: Vault, code: str) -> None:
         self._pending = vault

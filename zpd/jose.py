@@ -8,6 +8,7 @@ Payloads must be JSON objects without duplicate member names.
 from __future__ import annotations
 
 import base64
+import binascii
 import functools
 import hashlib
 import json
@@ -22,7 +23,6 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from joserfc import jwe, jws
 from joserfc.errors import JoseError
 from joserfc.jwk import OKPKey
-from joserfc.util import urlsafe_b64decode
 
 from .errors import KeyInvalid, ProtocolError
 
@@ -80,6 +80,14 @@ def _okp_thumbprint(crv: str, x: str) -> str:
     # RFC 7638 section 3.2: the required members in lexicographic order, no whitespace.
     canonical = json.dumps({"crv": crv, "kty": "OKP", "x": x}, separators=(",", ":"))
     return b64u(hashlib.sha256(canonical.encode("utf-8")).digest())
+
+
+def _ed25519_thumbprint(x: str) -> str:
+    """`_okp_thumbprint("Ed25519", x)` for an `x` already decoded as strict base64url, whose
+    characters JSON never escapes: the canonical text written out, with no cache, since a
+    receiver meets a new person's key in nearly every token."""
+    canonical = '{"crv":"Ed25519","kty":"OKP","x":"' + x + '"}'
+    return b64u(hashlib.sha256(canonical.encode("ascii")).digest())
 
 
 def thumbprint_uri(key: OKPKey) -> str:
@@ -177,12 +185,21 @@ def ed25519_public_key(jwk: object) -> tuple[Ed25519PublicKey, dict[str, Any]]:
     """A public Ed25519 JWK, checked as `import_public_key` checks it, as a verifying key and
     its canonical public JWK (`public_jwk` of the imported key: kty, crv, x, kid), without
     building a joserfc key: a receiver does this for every token it opens."""
-    x = _public_x(jwk, "Ed25519")
+    if (isinstance(jwk, dict) and jwk.get("kty") == "OKP" and jwk.get("crv") == "Ed25519"
+            and "d" not in jwk and isinstance(x := jwk.get("x"), str)):
+        try:
+            raw = _strict_b64u(x)
+        except (ValueError, UnicodeError):
+            raw = b""
+        if len(raw) == 32:  # the usual case: one strict decode, checked as below
+            key = Ed25519PublicKey.from_public_bytes(raw)
+            return key, {"kty": "OKP", "crv": "Ed25519", "x": x, "kid": _ed25519_thumbprint(x)}
+    x = _public_x(jwk, "Ed25519")  # anything else: refused for the same reason as before
     try:
         key = Ed25519PublicKey.from_public_bytes(_strict_b64u(x))
     except (ValueError, UnicodeError) as exc:  # x not in strict, canonical base64url
         raise KeyInvalid("bad_key_material", str(exc)) from None
-    return key, {"kty": "OKP", "crv": "Ed25519", "x": x, "kid": _okp_thumbprint("Ed25519", x)}
+    return key, {"kty": "OKP", "crv": "Ed25519", "x": x, "kid": _ed25519_thumbprint(x)}
 
 
 def import_private_key(jwk: dict[str, Any], curve: str) -> OKPKey:
@@ -220,7 +237,7 @@ def unverified_header(token: str, error: type[ProtocolError]) -> Header:
         raise error("not_compact", "expected a compact JWS or JWE")
     try:
         header = _strict_json(b64u_decode(segments[0]))
-    except (ValueError, TypeError, UnicodeDecodeError):
+    except (ValueError, TypeError, UnicodeError):
         raise error("bad_header") from None
     if not isinstance(header, dict):
         raise error("bad_header")
@@ -241,11 +258,12 @@ def verify(
         raise error("bad_algorithm", str(header.get("alg")))
     if str(header.get("typ", "")).lower() != typ:
         raise error("wrong_type", f"expected typ {typ}")
-    if len(token.strip().split(".")) != 3:
+    segments = token.strip().split(".")
+    if len(segments) != 3:
         raise error("not_compact", "expected a compact JWS")
     if "crit" in header:
         raise error("bad_header", "unsupported critical header")
-    header_b64, payload_b64, signature_b64 = token.strip().split(".")
+    header_b64, payload_b64, signature_b64 = segments
     try:
         # The one shape the protocol signs, checked with `cryptography` directly: the same
         # checks joserfc makes for it (strict base64url, an Ed25519 key, the signature over
@@ -292,12 +310,13 @@ def decrypt(
         header = unverified_header(token, error)
     if header.get("alg") != KEY_WRAP_ALG or header.get("enc") != CONTENT_ALG:
         raise error("bad_algorithm", f"{header.get('alg')}/{header.get('enc')}")
-    if len(token.strip().split(".")) != 5:
+    segments = token.strip().split(".")
+    if len(segments) != 5:
         raise error("not_compact", "expected a compact JWE")
     if "zip" in header or "crit" in header:
         raise error("bad_header", "compression and critical headers are not supported")
     try:
-        plaintext = _ecdh_es_a256gcm_decrypt(token.strip(), header, recipient)
+        plaintext = _ecdh_es_a256gcm_decrypt(segments, header, recipient)
     except (InvalidTag, ValueError, KeyError, TypeError, UnicodeError):
         # Bad base64, a key in the encrypted-key segment, a short iv or tag, an epk that is
         # not an X25519 public key, a low-order point, or simply the wrong key.
@@ -310,18 +329,20 @@ def decrypt(
 
 def no_duplicate_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A json `object_pairs_hook` refusing an object that names a member twice."""
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"duplicate member {key!r}")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate member {key!r}")
+            seen.add(key)
     return result
 
 
-def _ecdh_es_a256gcm_decrypt(token: str, header: Header, recipient: OKPKey) -> bytes:
+def _ecdh_es_a256gcm_decrypt(segments: list[str], header: Header, recipient: OKPKey) -> bytes:
     """RFC 7518 4.6 (ECDH-ES, direct key agreement, X25519) and 5.3 (A256GCM), with
     `cryptography` directly: what `jwe.decrypt_compact` does for the protocol's one shape."""
-    header_b64, encrypted_key, iv_b64, ciphertext_b64, tag_b64 = token.split(".")
+    header_b64, encrypted_key, iv_b64, ciphertext_b64, tag_b64 = segments
     if encrypted_key:
         raise ValueError("ECDH-ES in direct key agreement carries no encrypted key")
     epk = header.get("epk")
@@ -336,13 +357,16 @@ def _ecdh_es_a256gcm_decrypt(token: str, header: Header, recipient: OKPKey) -> b
     if shared == bytes(32):  # a low-order epk: a key everyone knows (OpenSSL refuses it too)
         raise ValueError("all-zero shared secret")
     # Concat KDF (NIST SP 800-56A) with SHA-256: one round gives the 256-bit key.
-    other = _length_prefixed(CONTENT_ALG.encode("ascii"))
-    for party in ("apu", "apv"):
-        value = header.get(party)
-        if value is not None and not isinstance(value, str):
-            raise TypeError(f"{party} must be a string")
-        other += _length_prefixed(_strict_b64u(value) if value else b"")
-    other += struct.pack(">I", 256)
+    if "apu" in header or "apv" in header:
+        other = _length_prefixed(CONTENT_ALG.encode("ascii"))
+        for party in ("apu", "apv"):
+            value = header.get(party)
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{party} must be a string")
+            other += _length_prefixed(_strict_b64u(value) if value else b"")
+        other += struct.pack(">I", 256)
+    else:
+        other = _OTHER_INFO_WITHOUT_PARTIES
     key = hashlib.sha256(b"\x00\x00\x00\x01" + shared + other).digest()
     iv, tag = _strict_b64u(iv_b64), _strict_b64u(tag_b64)
     if len(iv) != 12 or len(tag) != 16:
@@ -356,13 +380,39 @@ def _length_prefixed(data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + data
 
 
+# The Concat KDF's OtherInfo when the header names no parties (the protocol's tokens).
+_OTHER_INFO_WITHOUT_PARTIES = (
+    _length_prefixed(CONTENT_ALG.encode("ascii")) + _length_prefixed(b"") * 2
+    + struct.pack(">I", 256)
+)
+
+
+# base64url's two letters to standard base64's, and standard base64's own two letters and
+# padding to a character that `a2b_base64(strict_mode=True)` refuses: one pass checks both.
+_TO_STANDARD_ALPHABET = bytes.maketrans(b"-_+/=", b"+/!!!")
+# The last character of unpadded base64url whose unused low bits are zero, by the padding
+# it lacks (1 or 2): anything else would decode the same bytes from more than one text.
+_CANONICAL_ENDINGS = (b"", b"AEIMQUYcgkosw048", b"AQgw")
+_STRICT_JSON = json.JSONDecoder(object_pairs_hook=no_duplicate_members)
+
+
 def _strict_b64u(text: str) -> bytes:
-    """base64url without padding, refusing anything else (as joserfc decodes)."""
-    return urlsafe_b64decode(text.encode("ascii"))
+    """base64url without padding, refusing anything else, exactly as joserfc's
+    `urlsafe_b64decode` does (tests/zpd/test_jose_direct.py compares the two)."""
+    data = text.encode("ascii")
+    missing = -len(data) % 4
+    if missing == 3 or (missing and data[-1] not in _CANONICAL_ENDINGS[missing]):
+        raise binascii.Error("not canonical base64url")
+    return binascii.a2b_base64(data.translate(_TO_STANDARD_ALPHABET) + b"=" * missing,
+                               strict_mode=True)
 
 
 def _strict_json(data: bytes) -> Any:
+    """JSON text (UTF-8, no byte-order mark) with no member named twice in an object."""
+    text = data.decode("utf-8")
+    if text.startswith("\ufeff"):
+        raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
     try:
-        return json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicate_members)
+        return _STRICT_JSON.decode(text)
     except RecursionError:
         raise ValueError("JSON nested too deeply") from None

@@ -162,6 +162,14 @@
         <translation>Άνοιγμα παλαιότερου αντιγράφου εσκεμμένα</translation>
     </message>
     <message>
+        <source>Passphrase changed; vault re-encrypted</source>
+        <translation>Αλλαγή φράσης πρόσβασης· η κρύπτη κρυπτογραφήθηκε ξανά</translation>
+    </message>
+    <message>
+        <source>New recovery code; vault re-encrypted</source>
+        <translation>Νέος κωδικός ανάκτησης· η κρύπτη κρυπτογραφήθηκε ξανά</translation>
+    </message>
+    <message>
         <source>Email alias given</source>
         <translation>Δόθηκε ψευδώνυμο email</translation>
     </message>
@@ -180,6 +188,10 @@
     <message>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>{0}: keys from a file or pasted text replaced by the ones its web address serves</source>
+        <translation>{0}: τα κλειδιά από αρχείο ή επικολλημένο κείμενο αντικαταστάθηκαν από εκείνα που δίνει η διεύθυνση ιστού της</translation>
     </message>
     <message>
         <source>{0}: new keys accepted</source>
@@ -642,6 +654,10 @@
 <context>
     <name>BrandModels</name>
     <message>
+        <source>Fetched from this computer</source>
+        <translation>Λήψη από αυτόν τον υπολογιστή</translation>
+    </message>
+    <message>
         <source>Domain verified</source>
         <translation>Επαληθευμένος τομέας</translation>
     </message>
@@ -660,6 +676,10 @@
     <message>
         <source>optional</source>
         <translation>προαιρετικό</translation>
+    </message>
+    <message>
+        <source>The request was fetched from {0}, a server on this computer (a demo or a test), not a brand&apos;s site on the internet.</source>
+        <translation>Η λήψη του αιτήματος έγινε από το {0}, έναν διακομιστή σε αυτόν τον υπολογιστή (επίδειξη ή δοκιμή), όχι από ιστότοπο εταιρείας στο διαδίκτυο.</translation>
     </message>
     <message>
         <source>The request was fetched over a secure connection from {0}, so it really comes from that domain.</source>
@@ -732,8 +752,16 @@
         <translation>Εισήχθη αίτημα από την {name} με {count} προτάσεις.</translation>
     </message>
     <message>
+        <source>The keys trusted until now came from a file or pasted text; the ones its web address serves replace them.</source>
+        <translation>Τα κλειδιά που θεωρούνταν αξιόπιστα ως τώρα προέρχονταν από αρχείο ή επικολλημένο κείμενο· τα αντικαθιστούν εκείνα που δίνει η διεύθυνση ιστού της.</translation>
+    </message>
+    <message>
         <source>Its new keys are trusted from now on.</source>
         <translation>Τα νέα της κλειδιά θεωρούνται πλέον αξιόπιστα.</translation>
+    </message>
+    <message>
+        <source>This request is older than the one you already have from this brand: its asks do not replace the ones on offer.</source>
+        <translation>Αυτό το αίτημα είναι παλαιότερο από εκείνο που έχετε ήδη από αυτή την εταιρεία: οι προτάσεις του δεν αντικαθιστούν όσες ισχύουν.</translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1266,14 @@
         <translation>η διεύθυνση της εταιρείας απορρίπτεται</translation>
     </message>
     <message>
+        <source>the vault does not go where the brand&apos;s address leads: this computer only as localhost or 127.0.0.1 and the local network only over https, both only for a brand whose request was fetched from its own address; special-purpose addresses never</source>
+        <translation>η κρύπτη δεν πηγαίνει εκεί όπου οδηγεί η διεύθυνση της εταιρείας: σε αυτόν τον υπολογιστή μόνο ως localhost ή 127.0.0.1 και στο τοπικό δίκτυο μόνο μέσω https, και στις δύο περιπτώσεις μόνο για εταιρεία της οποίας το αίτημα λήφθηκε από τη δική της διεύθυνση· σε διευθύνσεις ειδικής χρήσης ποτέ</translation>
+    </message>
+    <message>
+        <source>an error in this app</source>
+        <translation>σφάλμα αυτής της εφαρμογής</translation>
+    </message>
+    <message>
         <source>it is not a signed request</source>
         <translation>δεν είναι υπογεγραμμένο αίτημα</translation>
     </message>
@@ -1282,8 +1318,20 @@
         <translation>η διεύθυνση της εταιρείας σε αυτό δεν είναι αποδεκτή</translation>
     </message>
     <message>
-        <source>it would send your data to another site than the brand&apos;s</source>
-        <translation>θα έστελνε τα δεδομένα σας σε άλλον ιστότοπο από αυτόν της εταιρείας</translation>
+        <source>it would send your data to another site than the brand&apos;s, or to an address with a query string</source>
+        <translation>θα έστελνε τα δεδομένα σας σε άλλον ιστότοπο από της εταιρείας ή σε διεύθυνση με ερώτημα (query string)</translation>
+    </message>
+    <message>
+        <source>it names this computer or an address on the local network, which only a request fetched from there may do</source>
+        <translation>δηλώνει αυτόν τον υπολογιστή ή μια διεύθυνση του τοπικού δικτύου, κάτι που επιτρέπεται μόνο σε αίτημα που λήφθηκε από εκεί</translation>
+    </message>
+    <message>
+        <source>one of the brand&apos;s keys is unsafe: anyone could sign or read with it</source>
+        <translation>ένα από τα κλειδιά της εταιρείας δεν είναι ασφαλές: οποιοσδήποτε θα μπορούσε να υπογράψει ή να διαβάσει με αυτό</translation>
+    </message>
+    <message>
+        <source>one of the brand&apos;s keys is not written the standard way</source>
+        <translation>ένα από τα κλειδιά της εταιρείας δεν είναι γραμμένο με τον τυπικό τρόπο</translation>
     </message>
     <message>
         <source>its purpose is not a recognised (DPV) purpose</source>
@@ -1304,6 +1352,10 @@
     <message>
         <source>That address is refused: use the brand&apos;s https address (plain http only on this computer).</source>
         <translation>Αυτή η διεύθυνση απορρίπτεται: χρησιμοποιήστε τη διεύθυνση https της εταιρείας (απλό http μόνο σε αυτόν τον υπολογιστή).</translation>
+    </message>
+    <message>
+        <source>That address leads where the vault does not go: this computer only as localhost or 127.0.0.1, the local network only over https, and special-purpose addresses never.</source>
+        <translation>Αυτή η διεύθυνση οδηγεί εκεί όπου η κρύπτη δεν πηγαίνει: σε αυτόν τον υπολογιστή μόνο ως localhost ή 127.0.0.1, στο τοπικό δίκτυο μόνο μέσω https, και σε διευθύνσεις ειδικής χρήσης ποτέ.</translation>
     </message>
     <message>
         <source>Could not reach the brand.</source>
@@ -3441,6 +3493,18 @@ Accept the new keys?</source>
         <translation>Κλείδωμα της κρύπτης (Ctrl+L)</translation>
     </message>
     <message>
+        <source>Delivery problem</source>
+        <translation>Πρόβλημα παράδοσης</translation>
+    </message>
+    <message>
+        <source>Could not deliver to brands: {0} Trying again every few seconds.</source>
+        <translation>Η παράδοση στις εταιρείες απέτυχε: {0} Νέα προσπάθεια κάθε λίγα δευτερόλεπτα.</translation>
+    </message>
+    <message>
+        <source>Some messages were not delivered because of an error in this app. They will be tried again.</source>
+        <translation>Ορισμένα μηνύματα δεν παραδόθηκαν λόγω σφάλματος αυτής της εφαρμογής. Θα σταλούν ξανά.</translation>
+    </message>
+    <message>
         <source>Unlocked</source>
         <translation>Ξεκλείδωτη</translation>
     </message>
@@ -3536,6 +3600,37 @@ Accept the new keys?</source>
     </message>
 </context>
 <context>
+    <name>NewPassphrasePage</name>
+    <message>
+        <source>Choose a new passphrase</source>
+        <translation>Επιλέξτε νέα φράση πρόσβασης</translation>
+    </message>
+    <message>
+        <source>You opened your vault with its recovery code. Choose a new passphrase now: your vault is re-encrypted under a new key, and the old passphrase stops opening it. Your recovery code keeps working.</source>
+        <translation>Ανοίξατε την κρύπτη σας με τον κωδικό ανάκτησης. Επιλέξτε τώρα νέα φράση πρόσβασης: η κρύπτη σας κρυπτογραφείται ξανά με νέο κλειδί και η παλιά φράση πρόσβασης παύει να την ανοίγει. Ο κωδικός ανάκτησης εξακολουθεί να λειτουργεί.</translation>
+    </message>
+    <message>
+        <source>Re-encrypting your vault</source>
+        <translation>Νέα κρυπτογράφηση της κρύπτης σας</translation>
+    </message>
+    <message>
+        <source>Lock instead</source>
+        <translation>Κλείδωμα τώρα</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>Ορισμός φράσης πρόσβασης</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Οι δύο φράσεις πρόσβασης διαφέρουν.</translation>
+    </message>
+    <message>
+        <source>Re-encrypting your vault under a new key...</source>
+        <translation>Η κρύπτη σας κρυπτογραφείται ξανά με νέο κλειδί...</translation>
+    </message>
+</context>
+<context>
     <name>QrDialog</name>
     <message>
         <source>Share token for {0} as a QR code</source>
@@ -3567,7 +3662,22 @@ Accept the new keys?</source>
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>New recovery code</source>
+        <translation>Νέος κωδικός ανάκτησης</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodePage</name>
+    <message>
+        <source>Your new recovery code</source>
+        <translation>Ο νέος κωδικός ανάκτησής σας</translation>
+    </message>
+    <message>
+        <source>Your old recovery code no longer opens your vault; this one does. Write it down or print it, and keep it somewhere safe, away from this computer. It is shown only now.</source>
+        <translation>Ο παλιός κωδικός ανάκτησης δεν ανοίγει πια την κρύπτη σας· αυτός την ανοίγει. Σημειώστε τον ή εκτυπώστε τον και φυλάξτε τον σε ασφαλές μέρος, μακριά από αυτόν τον υπολογιστή. Εμφανίζεται μόνο τώρα.</translation>
+    </message>
     <message>
         <source>Your recovery code</source>
         <translation>Ο κωδικός ανάκτησής σας</translation>
@@ -3601,12 +3711,20 @@ Accept the new keys?</source>
         <translation>Άνοιγμα της κρύπτης μου</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Τέλος</translation>
+    </message>
+    <message>
         <source>To check that you have it, type group {0} of {1} of your code:</source>
         <translation>Για να βεβαιωθείτε ότι τον έχετε, πληκτρολογήστε την ομάδα {0} από τις {1} του κωδικού σας:</translation>
     </message>
     <message>
-        <source>Copied. The clipboard is cleared in 30 seconds.</source>
-        <translation>Αντιγράφηκε. Το πρόχειρο θα καθαριστεί σε 30 δευτερόλεπτα.</translation>
+        <source>Copied. The clipboard is cleared in {0} seconds.</source>
+        <translation>Αντιγράφηκε. Το πρόχειρο θα καθαριστεί σε {0} δευτερόλεπτα.</translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard is cleared when the vault locks.</source>
+        <translation>Αντιγράφηκε. Το πρόχειρο θα καθαριστεί όταν κλειδώσει η κρύπτη.</translation>
     </message>
     <message>
         <source>Zero-Party Vault recovery code
@@ -3892,8 +4010,20 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Κλείδωμα μετά από αδράνεια</translation>
     </message>
     <message>
+        <source>Make a new recovery code</source>
+        <translation>Δημιουργία νέου κωδικού ανάκτησης</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Φράση πρόσβασης</translation>
+    </message>
+    <message>
+        <source>Make a new code</source>
+        <translation>Δημιουργία νέου κωδικού</translation>
+    </message>
+    <message>
+        <source>Re-encrypting your vault</source>
+        <translation>Νέα κρυπτογράφηση της κρύπτης σας</translation>
     </message>
     <message>
         <source>Current passphrase</source>
@@ -3924,8 +4054,40 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Αλλαγή φράσης πρόσβασης</translation>
     </message>
     <message>
-        <source>Only the key file beside the database is rewritten. Your recovery code keeps working.</source>
-        <translation>Ξαναγράφεται μόνο το αρχείο κλειδιού δίπλα στη βάση δεδομένων. Ο κωδικός ανάκτησης εξακολουθεί να λειτουργεί.</translation>
+        <source>Recovery code</source>
+        <translation>Κωδικός ανάκτησης</translation>
+    </message>
+    <message>
+        <source>Make a new recovery code...</source>
+        <translation>Δημιουργία νέου κωδικού ανάκτησης...</translation>
+    </message>
+    <message>
+        <source>Re-encrypting your vault under a new key...</source>
+        <translation>Η κρύπτη σας κρυπτογραφείται ξανά με νέο κλειδί...</translation>
+    </message>
+    <message>
+        <source>Your current recovery code will stop working, and your vault is re-encrypted under a new key. The new code is shown once: have a pen or a printer ready. Enter your passphrase to go on.</source>
+        <translation>Ο τρέχων κωδικός ανάκτησης θα πάψει να λειτουργεί και η κρύπτη σας θα κρυπτογραφηθεί ξανά με νέο κλειδί. Ο νέος κωδικός εμφανίζεται μία φορά: έχετε έτοιμο ένα στυλό ή τον εκτυπωτή. Πληκτρολογήστε τη φράση πρόσβασης για να συνεχίσετε.</translation>
+    </message>
+    <message>
+        <source>Your vault is re-encrypted under a new key, so old copies of its key file and old backups open only what they held, and only with the old passphrase. This can take a minute on a large vault. Your recovery code keeps working.</source>
+        <translation>Η κρύπτη σας κρυπτογραφείται ξανά με νέο κλειδί, ώστε παλιά αντίγραφα του αρχείου κλειδιών της και παλιά αντίγραφα ασφαλείας να ανοίγουν μόνο όσα περιείχαν, και μόνο με την παλιά φράση πρόσβασης. Σε μεγάλη κρύπτη αυτό μπορεί να διαρκέσει ένα λεπτό. Ο κωδικός ανάκτησης εξακολουθεί να λειτουργεί.</translation>
+    </message>
+    <message>
+        <source>Lost your recovery code, or someone may have seen it? Make a new one: the old code stops working, and your vault is re-encrypted under a new key.</source>
+        <translation>Χάσατε τον κωδικό ανάκτησης ή ίσως τον είδε κάποιος; Δημιουργήστε νέο: ο παλιός κωδικός παύει να λειτουργεί και η κρύπτη σας κρυπτογραφείται ξανά με νέο κλειδί.</translation>
+    </message>
+    <message>
+        <source>New recovery code made. The old one no longer opens your vault.</source>
+        <translation>Δημιουργήθηκε νέος κωδικός ανάκτησης. Ο παλιός δεν ανοίγει πια την κρύπτη σας.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed, and your vault re-encrypted under a new key. Your recovery code still works.</source>
+        <translation>Η φράση πρόσβασης άλλαξε και η κρύπτη σας κρυπτογραφήθηκε ξανά με νέο κλειδί. Ο κωδικός ανάκτησης εξακολουθεί να λειτουργεί.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed, and your vault re-encrypted under a new key. Its old recovery code could not be kept: write down the new one.</source>
+        <translation>Η φράση πρόσβασης άλλαξε και η κρύπτη σας κρυπτογραφήθηκε ξανά με νέο κλειδί. Ο παλιός κωδικός ανάκτησης δεν μπορούσε να διατηρηθεί: σημειώστε τον νέο.</translation>
     </message>
     <message>
         <source>Backup and export</source>
@@ -3946,14 +4108,6 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>The two new passphrases differ.</source>
         <translation>Οι δύο νέες φράσεις πρόσβασης διαφέρουν.</translation>
-    </message>
-    <message>
-        <source>Changing the passphrase...</source>
-        <translation>Αλλαγή της φράσης πρόσβασης...</translation>
-    </message>
-    <message>
-        <source>Passphrase changed. Your recovery code still works.</source>
-        <translation>Η φράση πρόσβασης άλλαξε. Ο κωδικός ανάκτησης εξακολουθεί να λειτουργεί.</translation>
     </message>
     <message>
         <source>Save an encrypted backup</source>
@@ -4053,6 +4207,18 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>The vault is locked. Unlock it and try again.</source>
         <translation>Η κρύπτη είναι κλειδωμένη. Ξεκλειδώστε την και δοκιμάστε ξανά.</translation>
+    </message>
+    <message>
+        <source>⚠ On this computer: {origin} is a server running here (a demo or a test), not a brand&apos;s site on the internet.</source>
+        <translation>⚠ Σε αυτόν τον υπολογιστή: το {origin} είναι διακομιστής που τρέχει εδώ (επίδειξη ή δοκιμή), όχι ιστότοπος εταιρείας στο διαδίκτυο.</translation>
+    </message>
+    <message>
+        <source>⚠ On the local network: {origin} is not a site on the internet but a server on your local network (an intranet site). The vault delivers there because the brand&apos;s request was fetched from that address.</source>
+        <translation>⚠ Στο τοπικό δίκτυο: το {origin} δεν είναι ιστότοπος στο διαδίκτυο αλλά διακομιστής στο τοπικό σας δίκτυο (εσωτερικός ιστότοπος). Η κρύπτη παραδίδει εκεί επειδή το αίτημα της εταιρείας λήφθηκε από αυτή τη διεύθυνση.</translation>
+    </message>
+    <message>
+        <source>⚠ On the local network: {origin} is not a site on the internet. The brand&apos;s request came from a file or pasted text, so the vault sends nothing there and a share would not be delivered: fetch the request from that address instead.</source>
+        <translation>⚠ Στο τοπικό δίκτυο: το {origin} δεν είναι ιστότοπος στο διαδίκτυο. Το αίτημα της εταιρείας προήλθε από αρχείο ή επικολλημένο κείμενο, οπότε η κρύπτη δεν στέλνει τίποτα εκεί και μια κοινοποίηση δεν θα παραδιδόταν: κάντε καλύτερα λήψη του αιτήματος από εκείνη τη διεύθυνση.</translation>
     </message>
     <message>
         <source>yes</source>
@@ -4160,6 +4326,10 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>Share the ticked fields</source>
         <translation>Κοινοποίηση των επιλεγμένων πεδίων</translation>
+    </message>
+    <message>
+        <source>✓ Fetched from {origin}, a server on this computer.</source>
+        <translation>✓ Λήψη από το {origin}, έναν διακομιστή σε αυτόν τον υπολογιστή.</translation>
     </message>
     <message>
         <source>✓ Domain verified: fetched from {origin} over a secure connection.</source>
@@ -4511,6 +4681,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>The disk is full. Nothing was changed.</source>
         <translation>Ο δίσκος είναι γεμάτος. Δεν άλλαξε τίποτα.</translation>
+    </message>
+    <message>
+        <source>Your vault could not be re-encrypted. Nothing was changed: your passphrase and recovery code are as they were.</source>
+        <translation>Η κρύπτη σας δεν μπόρεσε να κρυπτογραφηθεί ξανά. Δεν άλλαξε τίποτα: η φράση πρόσβασης και ο κωδικός ανάκτησης είναι όπως ήταν.</translation>
     </message>
     <message>
         <source>Something went wrong: {0}</source>

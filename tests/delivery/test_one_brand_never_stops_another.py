@@ -31,7 +31,7 @@ from zpd.errors import ReceiptInvalid, TokenInvalid
 
 
 def share(vault: Vault, brand: LiveBrand) -> str:
-    vault.brands.import_request(brand.request)
+    vault.brands.fetch(brand.origin)  # on this computer: only a fetched brand is reached
     return vault.grants.share(brand.origin, "fit-advice").grant.id
 
 
@@ -53,7 +53,7 @@ def test_a_retry_after_of_superscript_two_does_not_stop_a_revocation_to_another_
         kept = share(person.vault, other)
         person.vault.delivery.flush()
         assert other.holds() == {kept: {"shoe_size_eu": 42, "favourite_colours": ["navy"]}}
-        stuck = share_with(make_brand(server.origin))  # first in the queue
+        stuck = share_with(make_brand(server.origin, server))  # first in the queue
         person.vault.grants.revoke(kept)  # queued after it
 
         report = person.vault.delivery.flush()
@@ -75,7 +75,7 @@ def test_a_refusal_the_vault_cannot_store_as_sent_does_not_stop_another_brand(
     """A refusal whose description is a lone surrogate (valid JSON, not valid UTF-8)."""
     refusal = b'{"err": "invalid_request", "description": "\\udc80 no"}'
     with live_brand() as other, serving(lambda c, _: respond(c, 400, refusal)) as server:
-        refused = share_with(make_brand(server.origin))
+        refused = share_with(make_brand(server.origin, server))
         kept = share(person.vault, other)
         person.vault.delivery.flush()
         assert kept in other.holds()
@@ -186,8 +186,8 @@ def test_a_message_the_vault_dies_on_every_time_does_not_pin_the_queue(tmp_path:
             respond(conn, 500)
 
     with live_brand() as other, serving(deadly) as server:
-        deadly_brand = make_brand(server.origin)
-        vault.brands.import_request(deadly_brand.request)
+        make_brand(server.origin, server)
+        vault.brands.fetch(server.origin)
         stuck = vault.grants.share(server.origin, "fit-advice").grant.id
         for _ in range(3):  # a few failures before: a longer backoff than a process start
             vault.delivery.retry_now(stuck)
@@ -224,9 +224,9 @@ def test_brands_take_turns_and_each_brand_keeps_its_order(person: Person,
         respond(conn, 202)
 
     with serving(accept) as first, serving(accept) as second:
-        busy = [share_with(make_brand(first.origin))]
+        busy = [share_with(make_brand(first.origin, first))]
         busy += [person.vault.grants.share(first.origin, "fit-advice").grant.id for _ in range(2)]
-        quiet = [share_with(make_brand(second.origin))]
+        quiet = [share_with(make_brand(second.origin, second))]
         quiet += [person.vault.grants.share(second.origin, "fit-advice").grant.id]
         body = {i.body: i.grant_id for i in person.vault.delivery.waiting()}
         person.vault.delivery.flush()

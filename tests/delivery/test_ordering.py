@@ -4,7 +4,6 @@ older one."""
 
 from __future__ import annotations
 
-import socket
 import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -120,22 +119,27 @@ class _RefusingReceiver:
 
 
 @contextmanager
-def unreachable(kind: str, person: Person, tmp_path: Path) -> Iterator[str]:
-    """An origin whose every attempt fails before a connection is made; yields it."""
+def shared_with_unreachable(kind: str, person: Person, share_with: ShareWith,
+                            tmp_path: Path) -> Iterator[str]:
+    """A grant for a brand whose request was fetched from its origin, and every delivery
+    attempt to it fails before a connection is made; yields the grant's id."""
     if kind == "connection refused":
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]  # closed again: nothing listens there
-        yield f"http://127.0.0.1:{port}"
+        with serving(lambda conn, _: respond(conn, 202)) as server:
+            grant_id = share_with(make_brand(server.origin, server))
+        yield grant_id  # closed now: nothing listens there
         return
     trusted, impostor = trustme.CA(), trustme.CA()
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     impostor.issue_cert("127.0.0.1").configure_cert(context)
-    bundle = tmp_path / "trusted.pem"
+    bundle, impostors = tmp_path / "trusted.pem", tmp_path / "impostor.pem"
     trusted.cert_pem.write_to_path(str(bundle))
-    person.vault.delivery.transport = Transport(ca_bundle=str(bundle), total_timeout=3)
+    impostor.cert_pem.write_to_path(str(impostors))
     with serving(lambda conn, _: respond(conn, 202), tls=context) as server:
-        yield f"https://127.0.0.1:{server.port}"
+        # Fetched while its certificate was trusted; by the time of delivery it is not.
+        person.vault.delivery.transport = Transport(ca_bundle=str(impostors), total_timeout=3)
+        grant_id = share_with(make_brand(f"https://127.0.0.1:{server.port}", server))
+        person.vault.delivery.transport = Transport(ca_bundle=str(bundle), total_timeout=3)
+        yield grant_id
         assert not [r for r in server.received if r.body], "no byte of a token may arrive"
 
 
@@ -143,8 +147,7 @@ def unreachable(kind: str, person: Person, tmp_path: Path) -> Iterator[str]:
 def test_a_grant_whose_attempts_all_failed_before_connecting_is_never_sent_once_revoked(
     person: Person, share_with: ShareWith, tmp_path: Path, kind: str,
 ) -> None:
-    with unreachable(kind, person, tmp_path) as origin:
-        grant_id = share_with(make_brand(origin))
+    with shared_with_unreachable(kind, person, share_with, tmp_path) as grant_id:
         for _ in range(2):
             assert person.vault.delivery.flush().retrying
             person.vault.delivery.retry_now(grant_id)

@@ -10,7 +10,10 @@ from tests.conftest import run_cli
 from tests.delivery.brand import live_brand
 from tests.delivery.conftest import Person, ShareWith, make_brand
 from tests.delivery.servers import Received, respond, serving
+from tests.vault.address_helpers import resolving
+from vault.exchange.brands import RequestSource
 from vault.exchange.outbox import DeliveryStatus
+from vault.exchange.transport import Transport
 
 
 def cli(person: Person, *args: str) -> tuple[int, str, str]:
@@ -28,7 +31,7 @@ def test_deliver_now_sends_what_waits_out_its_backoff(person: Person,
         respond(conn, answers.pop(0) if answers else 202)
 
     with serving(brand) as server:
-        share_with(make_brand(server.origin))
+        share_with(make_brand(server.origin, server))
         assert person.vault.delivery.flush().retrying  # now in backoff, 5 to 10 s
         code, out, err = cli(person, "flush")
         assert (code, err) == (0, "")
@@ -40,7 +43,7 @@ def test_deliver_now_sends_what_waits_out_its_backoff(person: Person,
 def test_deliver_now_still_waits_as_long_as_the_brand_asked(person: Person,
                                                             share_with: ShareWith) -> None:
     with serving(lambda conn, _: respond(conn, 429, headers={"Retry-After": "3600"})) as server:
-        grant_id = share_with(make_brand(server.origin))
+        grant_id = share_with(make_brand(server.origin, server))
         person.vault.delivery.flush()
         assert person.vault.delivery.retry_now(grant_id) == 0
         assert person.vault.delivery.deliver_now().attempted == 0
@@ -61,7 +64,7 @@ def test_a_refused_version_is_no_longer_listed_once_a_later_one_was_delivered(
         respond(conn, *(answers.pop(0) if answers else (202, b"")))
 
     with serving(brand) as server:
-        grant_id = share_with(make_brand(server.origin))
+        grant_id = share_with(make_brand(server.origin, server))
         person.vault.delivery.flush()
         [refused] = person.vault.delivery.waiting()
         assert refused.state.value == "failed"
@@ -82,7 +85,7 @@ def test_a_message_the_vault_fails_on_is_said_and_the_others_are_delivered(
     so its receipt cannot be checked) is named, and the other brand's message leaves."""
     with live_brand() as damaged, live_brand() as other:
         for brand in (damaged, other):
-            person.vault.brands.import_request(brand.request)
+            person.vault.brands.fetch(brand.origin)
         first = person.vault.grants.share(damaged.origin, "fit-advice").grant.id
         second = person.vault.grants.share(other.origin, "fit-advice").grant.id
         with person.vault._store.transaction() as connection:
@@ -101,3 +104,23 @@ def test_a_message_the_vault_fails_on_is_said_and_the_others_are_delivered(
     assert document["flushed"]["errors"] == [
         {"message": waiting["message"], "error": "JSONDecodeError"}]
     assert waiting["last_error"] == "unexpected error: JSONDecodeError"
+
+
+def test_a_brand_whose_address_is_refused_is_said_why_in_words(person: Person) -> None:
+    """A brand known only from a file, whose name leads to this computer: the listing says
+    in words why the vault keeps it waiting, and where the name led."""
+    with serving(lambda conn, _: respond(conn, 202)) as server:
+        brand = make_brand(f"https://shop.corp:{server.port}")
+        person.vault.brands.import_request(brand.request, RequestSource.FILE)
+        person.vault.delivery.transport = Transport(connect_timeout=2, total_timeout=3,
+                                           resolve=resolving({"shop.corp": "127.0.0.1"}))
+        grant_id = person.vault.grants.share(brand.origin, "fit-advice").grant.id
+        assert person.vault.delivery.flush().retrying and server.connections == 0
+        code, out, err = cli(person)
+    assert (code, err) == (0, "")
+    [line] = [ln for ln in out.splitlines() if ln.startswith(grant_id[:8])]
+    assert line.endswith(
+        ", last attempt: the vault does not go where that address leads: this computer only "
+        "as localhost or 127.0.0.1 and the local network only over https, both only for a "
+        "brand whose request was fetched from its own address; special-purpose addresses "
+        "never (shop.corp is 127.0.0.1, on this computer)")

@@ -132,8 +132,11 @@ UNSAFE = {
     # No relock: its rollback record would raise the alarm first; the acknowledgement log
     # alone must catch this.
     "synchronous-off": (["set_size", "set_colours", "set_note", "clear_colours", "share",
-                         "revoke", "flush"], "acknowledged audit entries lost"),
-    "no-vault-fsync": (["passwd"], "WrongPassphrase"),
+                         "revoke", "flush"], ("acknowledged audit entries lost",)),
+    # A passphrase change re-keys: without the header's syncs, a cut leaves the header's
+    # new name pointing at unsynced (empty) bytes, or an older header beside a database
+    # already under the new key. Either way the acknowledged change is lost.
+    "no-vault-fsync": (["passwd"], ("WrongPassphrase", "HeaderCorrupted", "VaultCorrupted")),
 }
 
 
@@ -150,5 +153,5 @@ def test_a_vault_that_does_not_sync_is_caught(
                          ops=ops)
     print(f"\n{unsafe}: {outcome.loss}")
     assert outcome.loss is not None, (unsafe, outcome.stats.summary())
-    assert caught_by in outcome.loss
+    assert any(marker in outcome.loss for marker in caught_by), outcome.loss
     assert outcome.writes_at_loss > 0 and outcome.writes_before_loss == 0, outcome

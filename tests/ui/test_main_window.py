@@ -166,6 +166,29 @@ def test_search_filters_fields(qtbot: QtBot, made_vault: MadeVault) -> None:
     window.lock()
 
 
+def test_after_unlock_only_the_page_shown_is_built_the_rest_when_first_shown(
+    qtbot: QtBot, made_vault: MadeVault
+) -> None:
+    with made_vault.unlock() as vault:
+        vault.fields.set("shoe_size_eu", 41)
+    window = open_window(qtbot, made_vault.directory)
+    unlock = window.welcome.unlock_page  # looked up directly: finding by name builds all
+    unlock.secret.setText(made_vault.passphrase)
+    unlock.unlock_button.click()
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=5_000)
+    assert window.pages_built == 1  # My data, the page shown
+    sidebar = window.centralWidget().currentWidget().sidebar
+    names = [sidebar.item(row).text() for row in range(sidebar.count())]
+    assert names == ["My data", "Brands", "Shared", "Activity", "Settings"]
+
+    sidebar.setCurrentRow(3)  # Activity: built now, and it loads what the vault holds
+    assert window.pages_built == 2
+    qtbot.waitUntil(lambda: window.activity.model.rowCount() > 0, timeout=5_000)
+    assert window.activity.isVisible()
+    assert [page.title() for page in window.area.pages] == names  # every page's own title
+    window.lock()
+
+
 def test_copied_secret_is_cleared_from_clipboard(qtbot: QtBot) -> None:
     clipboard = QGuiApplication.clipboard()
     secret_clipboard().copy("ABCDE-FGHJK", seconds=1)

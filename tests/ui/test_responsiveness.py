@@ -7,13 +7,14 @@ half a second) so that doing it on the GUI thread would show as a long gap.
 from __future__ import annotations
 
 import asyncio
+import compileall
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QProgressBar, QPushButton
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QLineEdit, QProgressBar, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from benchmarks import bulk
@@ -24,7 +25,7 @@ from brandkit.server import create_app
 from brandkit.serving import address_of, bind, running
 from brandkit.sqlstorage import SqliteStorage
 from tests.brand_specs import shoe_shop_spec
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault
+from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, MadeVault
 from tests.delivery.brand import live_brand
 from tests.ui.heartbeat import Heartbeat
 from ui.main_window import MainWindow
@@ -35,27 +36,64 @@ from vault.storage.keys import KdfParams
 from vault.vault import Vault
 
 STALL_LIMIT = 0.100
+UNLOCK_STALL_LIMIT = 0.050
 SLOW_KDF = KdfParams(memory_kib=64 * 1024, iterations=10, lanes=4)
 
 
+class PaintWatch(QObject):
+    """Counts the Paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def bytecode_as_installed() -> None:
+    """Write the bytecode of our packages, as an installed copy has it (this environment
+    may set PYTHONDONTWRITEBYTECODE): without it, every import compiles its module in one
+    call that holds the GIL, which a person's installation never does."""
+    for package in ("ui", "vault", "zpd"):
+        compileall.compile_dir(PROJECT_ROOT / package, quiet=1)
+
+
 def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
+    """From typing the passphrase, through the slow KDF and loading the pages' modules, to
+    the first paint of the unlocked window and a while after it: no gap over
+    UNLOCK_STALL_LIMIT. Only the page shown is built; the unlock screen's own widgets are
+    used directly (looking a widget up by name builds every page)."""
+    bytecode_as_installed()
     directory = tmp_path / "vault"
     Vault.create(directory, PASSPHRASE, kdf=SLOW_KDF)[0].lock()
     started = time.perf_counter()
     Vault.unlock(directory, PASSPHRASE).lock()
     kdf_seconds = time.perf_counter() - started
-    assert kdf_seconds > 2 * STALL_LIMIT, "the KDF must be slow enough to show a stall"
+    assert kdf_seconds > 2 * UNLOCK_STALL_LIMIT, "the KDF must be slow enough to show a stall"
 
     window = MainWindow(directory)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # the unlock screen painted and settled
+    unlock = window.welcome.unlock_page
     heartbeat = Heartbeat()
     heartbeat.start()
-    window.findChild(QLineEdit, "unlockSecret").setText(PASSPHRASE)
-    window.findChild(QPushButton, "unlockButton").click()
-    qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
+    unlock.secret.setText(PASSPHRASE)
+    unlock.unlock_button.click()
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=20_000)
+    painted = PaintWatch(window.my_data)  # built before the vault opened: no building here
+    qtbot.waitUntil(lambda: painted.paints > 0, timeout=5_000)
+    qtbot.wait(100)  # what the opening loads arrives and is shown
     heartbeat.stop()
-    assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"
+    assert window.pages_built == 1  # the others wait until they are first shown
+    assert heartbeat.beats > 10
+    assert heartbeat.longest_gap < UNLOCK_STALL_LIMIT, (
+        f"GUI stalled {heartbeat.longest_gap:.3f} s")
     window.lock()
 
 

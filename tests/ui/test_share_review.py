@@ -371,3 +371,35 @@ def test_a_brand_not_on_the_internet_is_said_to_be_where_it_is(
         assert badge == f"✓ Fetched from {origin}, a server on this computer."
     else:
         assert badge.startswith("⚠ Not verified")
+
+
+@pytest.mark.parametrize(("sources", "tone", "says"), [
+    ((RequestSource.WEB,), "warn",
+     "The vault delivers there because the brand's request was fetched from that address."),
+    ((RequestSource.FILE,), "danger",
+     "a share would not be delivered: fetch the request from that address instead."),
+    # Fetched once, then a newer request from a file: the brand is still delivered to.
+    ((RequestSource.WEB, RequestSource.FILE), "warn", "The vault delivers there"),
+])
+def test_a_brand_on_the_local_network_is_said_to_be_there_and_whether_it_is_reached(
+    qtbot: QtBot, session: Session, vault: Vault, sources: tuple[RequestSource, ...],
+    tone: str, says: str,
+) -> None:
+    origin = "https://shop.corp"
+    signing, encryption = jose.generate_signing_key(), jose.generate_encryption_key()
+    now = int(time.time())
+    for age, source in zip(range(len(sources), 0, -1), sources, strict=True):
+        spec = {"iss": origin, "brand": {"name": "Intranet Shop"},
+                "endpoints": {"grants": f"{origin}/zpd/grants",
+                              "events": f"{origin}/zpd/events"},
+                "asks": [FIT_ASK]}
+        vault.brands.import_request(
+            sign_request(spec, signing, encryption, iat=now - 60 * age, exp=now + DAY),
+            source, expected_origin=origin if source is RequestSource.WEB else None)
+    vault.fields.set("shoe_size_eu", 42)
+    dialog = open_review(qtbot, session, vault, origin=origin)
+    home = child(dialog, QLabel, "brandHomeWarning")
+    assert home.text().startswith(f"⚠ On the local network: {origin} is not a site on the "
+                                  "internet")
+    assert says in home.text()
+    assert home.property("tone") == tone and home.isVisible()

@@ -13,11 +13,13 @@ from pytestqt.qtbot import QtBot
 from tests.ui.exchange_session import Answer, Opened, SeenBox, answer_next_box, cell, opened
 from tests.ui.fake_brands import DOWN, RECEIPT, make_brand
 from tests.ui.sample_exchange import TRICKY_NAME, Sample, build_sample
+from ui.exchange_words import delivery_words
 from ui.pages import shared as shared_module
 from ui.pages.grant_models import GrantsModel
 from ui.pages.shared import SharedPage
 from vault.exchange.brands import RequestSource
 from vault.exchange.grants import GrantStatus
+from vault.exchange.outbox import DeliveryStatus, DeliverySummary
 from zpd.text import reveal
 
 __all__ = ["opened"]  # the fixture, used by name
@@ -293,3 +295,13 @@ def test_controls_have_names_and_lock_clears(qtbot: QtBot, opened: Opened, sampl
     opened.session.lock()
     assert page.model.rowCount() == 0
     assert child(page, QComboBox, "grantsBrandFilter").count() == 1
+
+
+def test_a_refused_address_is_said_in_words_with_where_it_led() -> None:
+    """What the vault's transport stored for a brand whose address it will not go to."""
+    detail = "refused_address: shop.corp is fd00::2, on the local network"
+    assert delivery_words(DeliverySummary(DeliveryStatus.QUEUED, detail, 3)) == (
+        "Queued, will retry: the vault does not go where the brand's address leads: this "
+        "computer only as localhost or 127.0.0.1 and the local network only over https, both "
+        "only for a brand whose request was fetched from its own address; special-purpose "
+        "addresses never (shop.corp is fd00::2, on the local network)")

@@ -261,6 +261,8 @@ def test_the_import_says_where_the_brand_lives_and_when_a_request_is_older(
     assert shown.returncode == 0, shown.stderr
     assert "On the local network: https://printer.local is not a site on the internet" in (
         shown.stdout)
+    assert "so the vault sends nothing there: fetch the request from that address" in (
+        shown.stdout)
     with unlocked(made_vault) as vault:
         vault.brands.import_request(fresh_request(keys), RequestSource.WEB, expected_origin=ORIGIN)
     older = tmp_path / "older.jws"

@@ -4,8 +4,9 @@ Sharing makes the vault POST to the endpoints a request names, retried for days.
 request from a file or pasted text naming 127.0.0.1, a private address or a query
 string is refused at import; every connection is checked where it is made, on the
 address the socket connects to, so a name that resolves (or rebinds) to such an
-address is refused too. This computer stays reachable for a brand whose request was
-fetched from a loopback origin (the demo, the tests), and only for it.
+address is refused too. This computer (under its own name) and the local network stay
+reachable for a brand whose request was fetched from its own origin, and only for it
+(tests/vault/test_local_network_brands.py has brands on the local network).
 
 Real sockets throughout: servers on 127.0.0.1 and on this machine's own non-loopback
 address, counting every connection they accept. Names resolve through the system
@@ -15,10 +16,9 @@ the address; connecting to it and checking it are the real thing.
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -32,6 +32,7 @@ from brandkit.sqlstorage import SqliteStorage
 from tests.brand_specs import COLOURS, SHOE_SIZE, shoe_shop_spec
 from tests.conftest import MadeVault, run_cli
 from tests.delivery.servers import respond, serving
+from tests.vault.address_helpers import own_address, resolving
 from tests.vault.exchange_helpers import DAY, BrandKeys, Clock, jwcrypto_request, spec
 from vault.exchange.brands import RequestSource
 from vault.exchange.outbox import DeliveryStatus
@@ -39,18 +40,7 @@ from vault.exchange.peers import PeerRefused, PeerRule
 from vault.exchange.transport import Transport, TransportError
 from vault.vault import Vault
 from zpd.errors import RequestInvalid
-from zpd.origin import AddressScope
-
-Resolver = Callable[..., list[tuple[Any, ...]]]
-
-
-def resolving(names: dict[str, str]) -> Resolver:
-    """getaddrinfo, with some names answered by the address given (as DNS could)."""
-
-    def resolve(host: str, port: int, *args: Any, **kwargs: Any) -> list[tuple[Any, ...]]:
-        return socket.getaddrinfo(names.get(host, host), port, *args, **kwargs)
-
-    return resolve
+from zpd.origin import AddressScope, address_scope
 
 
 def accept(conn: socket.socket, _: object) -> None:
@@ -169,50 +159,34 @@ def test_localhost_is_refused_at_connect_unless_the_exchange_allows_it() -> None
             assert "on this computer" in refused.value.detail
         assert server.connections == 0
         response = transport.post(f"http://localhost:{server.port}/zpd/grants",
-                                  "application/jwt", "token", loopback=True)
+                                  "application/jwt", "token", local=True)
         assert response.status == 202 and server.connections == 1
-
-
-def own_local_address() -> str | None:
-    """An address of this machine that is neither loopback nor public, if it has one (the
-    source address it would use towards a private or documentation network)."""
-    for family, probe in ((socket.AF_INET6, "fd00::1"), (socket.AF_INET, "10.255.255.254"),
-                          (socket.AF_INET, "172.31.255.254"), (socket.AF_INET, "192.168.255.254"),
-                          (socket.AF_INET, "192.0.2.254")):
-        try:
-            with socket.socket(family, socket.SOCK_DGRAM) as probe_socket:
-                probe_socket.connect((probe, 9))
-                address = str(probe_socket.getsockname()[0])
-            with socket.socket(family, socket.SOCK_STREAM) as listener:
-                listener.bind((address, 0))
-        except OSError:
-            continue
-        parsed = ipaddress.ip_address(address)
-        if not parsed.is_loopback and not parsed.is_global:
-            return address
-    return None
 
 
 @pytest.fixture
 def local_address() -> str:
-    address = own_local_address()
+    """An address of this machine that is neither loopback nor public."""
+    address = own_address(AddressScope.LOCAL_NETWORK) or own_address(AddressScope.SPECIAL)
     if address is None:
         pytest.skip("this machine has no private or special-purpose address to serve on")
     return address
 
 
-def test_a_name_that_resolves_to_a_local_network_address_is_refused(local_address: str) -> None:
-    """A real server on this machine's own private address, and a name leading there."""
+def test_a_name_that_resolves_to_a_local_network_address_is_refused_unless_allowed(
+    local_address: str
+) -> None:
+    """A real server on this machine's own private address, and a name leading there:
+    refused for an exchange that may not reach local addresses, which is the default."""
     with serving(accept, host=local_address) as server:
         shown = f"[{local_address}]" if ":" in local_address else local_address
         names = {"shoes.example": local_address}
-        for loopback in (False, True):  # this computer allowed or not: the network never
+        for local in (None, False):
             transport = Transport(connect_timeout=2, total_timeout=3,
                                   resolve=resolving(names))
             for url in (f"https://shoes.example:{server.port}/zpd/grants",
                         f"https://{shown}:{server.port}/zpd/grants"):
                 with pytest.raises(TransportError) as refused:
-                    transport.post(url, "application/jwt", "token", loopback=loopback)
+                    transport.post(url, "application/jwt", "token", local=local)
                 assert refused.value.kind == "refused_address"
                 assert local_address in refused.value.detail
         assert server.connections == 0
@@ -223,18 +197,18 @@ def test_a_name_that_resolves_to_a_local_network_address_is_refused(local_addres
 
 def test_a_dotlocalhost_name_is_loopback_only_if_it_resolves_there(local_address: str) -> None:
     """Plain http is for this computer: `shop.localhost` leading elsewhere is refused even
-    when this computer is allowed; leading to 127.0.0.1, it is reached."""
+    when local addresses are allowed; leading to 127.0.0.1, it is reached."""
     with serving(accept, host=local_address) as elsewhere, serving(accept) as here:
         away = Transport(connect_timeout=2, total_timeout=3,
                          resolve=resolving({"shop.localhost": local_address}))
         with pytest.raises(TransportError) as refused:
             away.post(f"http://shop.localhost:{elsewhere.port}/zpd/grants", "application/jwt",
-                      "token", loopback=True)
+                      "token", local=True)
         assert refused.value.kind == "refused_address" and elsewhere.connections == 0
         home = Transport(connect_timeout=2, total_timeout=3,
                          resolve=resolving({"shop.localhost": "127.0.0.1"}))
         response = home.post(f"http://shop.localhost:{here.port}/zpd/grants",
-                             "application/jwt", "token", loopback=True)
+                             "application/jwt", "token", local=True)
         assert response.status == 202 and here.connections == 1
 
 
@@ -244,26 +218,49 @@ def test_a_dotlocalhost_name_is_loopback_only_if_it_resolves_there(local_address
     ("shop.localhost", "93.184.216.34", True, False),  # RFC 6761: must be loopback
     ("localhost", "2606:4700::1111", True, False),
     ("shop.localhost", "127.0.0.1", False, True),
-    ("shoes.example", "127.0.0.1", True, True),  # allowed here: loopback=True below
-    ("shoes.example", "10.1.2.3", True, False),
-    ("shoes.example", "::ffff:169.254.169.254", True, False),
-    ("shoes.example", "64:ff9b::a01:203", True, False),  # NAT64 of 10.1.2.3
+    ("localhost", "::1", True, True),
+    ("127.0.0.1", "127.0.0.1", True, True),
+    ("::ffff:127.0.0.1", "::ffff:127.0.0.1", True, True),
+    ("shoes.example", "127.0.0.1", True, False),  # this computer only under its own name
+    ("shop.corp", "127.0.0.1", True, False),
+    ("shoes.example", "10.1.2.3", True, True),  # a brand fetched from its own origin
+    ("shop.corp", "192.168.1.20", True, True),
+    ("192.168.1.20", "192.168.1.20", True, True),
+    ("shoes.example", "100.64.0.1", True, True),
+    ("shoes.example", "fe80::1", True, True),
+    ("shoes.example", "::ffff:169.254.169.254", True, True),
+    ("shoes.example", "10.1.2.3", False, False),  # plain http stays on this computer
+    ("localhost", "10.1.2.3", True, False),  # RFC 6761
+    ("shop.localhost", "fd00::2", True, False),
+    ("shoes.example", "64:ff9b::a01:203", True, False),  # NAT64 of 10.1.2.3: a gateway's
     ("shoes.example", "64:ff9b::5db8:d822", True, True),  # NAT64 of a public address
     ("shoes.example", "2002:a01:203::1", True, False),  # 6to4 of 10.1.2.3
+    ("shoes.example", "0.0.0.0", True, False),  # special-purpose addresses: never
+    ("shoes.example", "::", True, False),
+    ("shoes.example", "224.0.0.1", True, False),
+    ("shoes.example", "ff02::1", True, False),
+    ("shoes.example", "255.255.255.255", True, False),
+    ("shoes.example", "240.0.0.1", True, False),
+    ("shoes.example", "192.0.2.1", True, False),
+    ("shoes.example", "2001:db8::1", True, False),
 ])
 def test_the_peer_rule_on_addresses_no_test_machine_can_serve(
     host: str, address: str, tls: bool, allowed: bool
 ) -> None:
-    """The same check as on the sockets above, for public addresses and gateways."""
-    rule = PeerRule(loopback=True)
-    if allowed:
-        rule.check(host, address, tls=tls)
-    else:
-        with pytest.raises(PeerRefused):
+    """The same check as on the sockets, with local addresses allowed: this computer under
+    its own name only, the local network over TLS, special-purpose addresses never.
+    Without that allowance, only the public addresses allowed here pass."""
+    public = address_scope(address) is AddressScope.PUBLIC
+    for rule, passes in ((PeerRule(local=True), allowed),
+                         (PeerRule(local=False), allowed and public)):
+        if passes:
             rule.check(host, address, tls=tls)
+        else:
+            with pytest.raises(PeerRefused):
+                rule.check(host, address, tls=tls)
 
 
-# -- the vault: who may reach this computer --------------------------------------------------
+# -- the vault: who may reach this computer and the local network ----------------------------
 
 
 @pytest.fixture
@@ -305,7 +302,7 @@ def test_a_kept_alive_connection_is_checked_again_when_reused(
     origin, _ = live_brand
     transport = Transport(connect_timeout=2, total_timeout=5)
     fetched = transport.get(origin + "/.well-known/zero-party-data", "application/jwt",
-                            loopback=True)
+                            local=True)
     assert fetched.status == 200
     with pytest.raises(TransportError) as refused:
         transport.post(origin + "/zpd/grants", "application/jwt", "token")
@@ -335,15 +332,27 @@ def test_a_public_name_rebound_to_this_computer_is_refused_at_delivery(
     assert summary is not None and summary.status is DeliveryStatus.QUEUED
 
 
-def test_fetching_from_this_computer_is_allowed_only_at_the_well_known_address(
-    pv: Vault
+def test_local_addresses_are_allowed_at_the_well_known_address_and_to_fetched_brands(
+    pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
-    """The vault's rule: a GET of <loopback origin>/.well-known/zero-party-data (the person
-    named that server), or any exchange with a brand fetched from a loopback origin."""
-    may = pv.delivery.transport.may_reach_loopback
+    """The vault's rule: a GET of <origin>/.well-known/zero-party-data (the person named
+    that server), or any exchange with a brand whose request was fetched from its own
+    origin; never with a brand known only from a file or pasted text. (What the allowance
+    lets through is the peer rule's: this computer under its own name, the local network
+    over TLS.)"""
+    may = pv.delivery.transport.may_reach_local
     assert may("GET", "http://127.0.0.1:8000/.well-known/zero-party-data")
     assert may("GET", "http://localhost:8000/.well-known/zero-party-data")
+    assert may("GET", "https://192.168.1.20/.well-known/zero-party-data")
+    assert may("GET", "https://shop.corp/.well-known/zero-party-data")
+    assert may("GET", "https://shoes.example/.well-known/zero-party-data")
     assert not may("POST", "http://127.0.0.1:8000/.well-known/zero-party-data")
     assert not may("GET", "http://127.0.0.1:8000/admin")
     assert not may("POST", "http://127.0.0.1:8000/zpd/grants")  # no such brand
-    assert not may("GET", "https://shoes.example/.well-known/zero-party-data")
+    assert not may("GET", "http://10.1.2.3/.well-known/zero-party-data")  # not a URL we send
+    origin = "https://shop.corp"
+    request = jwcrypto_request(keys, spec(origin), iat=clock.now, exp=clock.now + DAY)
+    pv.brands.import_request(request, RequestSource.FILE)
+    assert not may("POST", origin + "/zpd/grants")
+    pv.brands.import_request(request, RequestSource.WEB, expected_origin=origin)
+    assert may("POST", origin + "/zpd/grants")

@@ -13,6 +13,9 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from joserfc.util import urlsafe_b64decode
 from jwcrypto import jwe as cjwe
 from jwcrypto import jwk as cjwk
 from jwcrypto import jws as cjws
@@ -129,3 +132,86 @@ def test_a_key_that_is_not_canonical_base64url_is_refused() -> None:
     public = jose.public_jwk(jose.generate_signing_key())
     with pytest.raises(jose.KeyInvalid):
         jose.ed25519_public_key({**public, "x": public["x"] + "="})
+
+
+# -- the decoders the receiver runs for every token, held to the reference ones --------
+
+B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def joserfc_decode(text: str) -> bytes | None:
+    try:
+        return urlsafe_b64decode(text.encode("ascii"))
+    except (ValueError, UnicodeError):
+        return None
+
+
+def ours_decode(text: str) -> bytes | None:
+    try:
+        return jose._strict_b64u(text)
+    except (ValueError, UnicodeError):
+        return None
+
+
+@given(st.binary(max_size=80))
+def test_strict_base64url_decodes_what_joserfc_decodes(data: bytes) -> None:
+    text = b64u(data)
+    assert ours_decode(text) == joserfc_decode(text) == data
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=B64URL + "+/=. \n\té\x00", max_size=40))
+def test_strict_base64url_refuses_what_joserfc_refuses(text: str) -> None:
+    assert ours_decode(text) == joserfc_decode(text)
+
+
+def reference_json(data: bytes) -> Any:
+    """What the strict JSON reading was: json.loads with a member-by-member hook."""
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise ValueError(f"duplicate member {key!r}")
+            result[key] = value
+        return result
+
+    return json.loads(data.decode("utf-8"), object_pairs_hook=hook)
+
+
+@pytest.mark.parametrize("text", [
+    b'{"a": 1, "b": {"c": [1, {"d": null}]}}', b'{"a": 1, "a": 2}', b'{"a": {"b": 1, "b": 1}}',
+    b"[1, 2]", b'"text"', b'\xef\xbb\xbf{"a": 1}', b'{"a": 1} x', b"", b"\xff", b'{"a":1,}',
+])
+def test_strict_json_reads_and_refuses_as_before(text: bytes) -> None:
+    def outcome(read: Any) -> Any:
+        try:
+            return ("value", read(text))
+        except (ValueError, UnicodeError) as exc:
+            return ("refused", type(exc), str(exc))
+
+    assert outcome(jose._strict_json) == outcome(reference_json)
+
+
+@pytest.mark.parametrize("jwk", [
+    "not a dict", {}, {"kty": "OKP", "crv": "X25519", "x": "A" * 43},
+    {"kty": "EC", "crv": "Ed25519", "x": "A" * 43}, {"kty": "OKP", "crv": "Ed25519"},
+    {"kty": "OKP", "crv": "Ed25519", "x": 5}, {"kty": "OKP", "crv": "Ed25519", "x": "AAAA"},
+    {"kty": "OKP", "crv": "Ed25519", "x": "A" * 42 + "B"},
+    {"kty": "OKP", "crv": "Ed25519", "x": "A" * 43, "d": "A" * 43},
+    {"kty": "OKP", "crv": "Ed25519", "x": "A" * 43 + "="},
+])
+def test_a_bad_signing_key_is_refused_for_the_reason_import_gives(jwk: Any) -> None:
+    with pytest.raises(jose.KeyInvalid) as fast:
+        jose.ed25519_public_key(jwk)
+    with pytest.raises(jose.KeyInvalid) as reference:
+        jose.import_public_key(jwk, "Ed25519")
+    assert fast.value.reason == reference.value.reason
+
+
+def test_a_signing_keys_thumbprint_is_rfc_7638s() -> None:
+    for _ in range(20):
+        public = jose.public_jwk(jose.generate_signing_key())
+        _, canonical = jose.ed25519_public_key({"kty": "OKP", "crv": "Ed25519", "x": public["x"]})
+        assert canonical["kid"] == public["kid"]
+        assert canonical["kid"] == cjwk.JWK(**public).thumbprint()  # jwcrypto's RFC 7638

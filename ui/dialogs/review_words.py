@@ -140,13 +140,21 @@ def lookalike_words(flag: Flag) -> str:
     return _tr("{where}: {reason}").format(where=where, reason=reason) + detail
 
 
-def home_words(home: AddressScope) -> str | None:
-    """Where a brand lives when that is not the internet ({origin} is filled in later)."""
+def home_words(home: AddressScope, reaches_local: bool) -> str | None:
+    """Where a brand lives when that is not the internet ({origin} is filled in later).
+
+    `reaches_local`: the vault delivers to the brand there, as it does once a request of
+    the brand's was fetched from its own address (vault/peers.py)."""
     if home is AddressScope.LOOPBACK:
         return _tr("⚠ On this computer: {origin} is a server running here (a demo or a "
                    "test), not a brand's site on the internet.")
+    if home is AddressScope.LOCAL_NETWORK and reaches_local:
+        return _tr("⚠ On the local network: {origin} is not a site on the internet but a "
+                   "server on your local network (an intranet site). The vault delivers "
+                   "there because the brand's request was fetched from that address.")
     if home is AddressScope.LOCAL_NETWORK:
         return _tr("⚠ On the local network: {origin} is not a site on the internet. The "
-                   "vault sends nothing to the local network, so a share would not be "
-                   "delivered.")
+                   "brand's request came from a file or pasted text, so the vault sends "
+                   "nothing there and a share would not be delivered: fetch the request "
+                   "from that address instead.")
     return None

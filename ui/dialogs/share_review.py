@@ -174,9 +174,11 @@ class ShareReviewDialog(QDialog):
         origin.setProperty("role", "muted")
         layout.addWidget(origin)
         shown_origin = brand_text(review.origin)
-        home = say.home_words(review.home)
+        home = say.home_words(review.home, review.reaches_local)
         if home is not None:  # right under the address: not a site on the internet
-            tone = "warn" if review.home is AddressScope.LOOPBACK else "danger"
+            undeliverable = review.home is AddressScope.LOCAL_NETWORK and not \
+                review.reaches_local
+            tone = "danger" if undeliverable else "warn"
             layout.addWidget(banner("brandHomeWarning", tone, home.format(origin=shown_origin)))
         badge = banner("domainBadge", "ok" if review.domain_verified else "warn")
         if review.domain_verified and review.home is AddressScope.LOOPBACK:

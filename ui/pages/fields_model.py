@@ -32,6 +32,10 @@ DEFINITION_ROLE = Qt.ItemDataRole.UserRole + 1  # the FieldDef
 RAW_VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the stored JSON value, or None
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 _CATEGORY_ORDER = {category: i for i, category in enumerate(Category)}
+_SERVED_ROLES = frozenset({
+    DEFINITION_ROLE, RAW_VALUE_ROLE, KEY_ROLE, Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
+})
 
 
 def grouped(rows: list[FieldValue]) -> list[FieldValue]:
@@ -47,20 +51,27 @@ class FieldsModel(QAbstractTableModel):
         super().__init__()
         self._rows: list[FieldValue] = []
         self._texts: list[str] = []
+        # Each row's category, field and sensitivity words, looked up once per reset rather
+        # than on each of the thousands of data() calls that lay out and paint the table.
+        self._words: list[tuple[str, str, str]] = []
 
     def set_fields(self, rows: list[FieldValue]) -> None:
         rows = grouped(rows)
         same_keys = [r.definition.key for r in rows] == [r.definition.key for r in self._rows]
         if same_keys and rows:
             # Values changed in place: keep the selection, the editor and the scroll position.
-            self._rows = rows
-            self._texts = [value_text(r.definition, r.value) for r in rows]
+            self._keep(rows)
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, VALUE))
             return
         self.beginResetModel()
+        self._keep(rows)
+        self.endResetModel()
+
+    def _keep(self, rows: list[FieldValue]) -> None:
         self._rows = rows
         self._texts = [value_text(r.definition, r.value) for r in rows]
-        self.endResetModel()
+        self._words = [(category_name(r.definition.category), field_label(r.definition),
+                        sensitivity_name(r.definition.sensitivity)) for r in rows]
 
     def field_at(self, row: int) -> FieldValue:
         return self._rows[row]
@@ -108,8 +119,8 @@ class FieldsModel(QAbstractTableModel):
         return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
+        if role not in _SERVED_ROLES or not index.isValid():
+            return None  # the view asks a dozen roles a cell, most of them answered here
         row = self._rows[index.row()]
         definition = row.definition
         if role == DEFINITION_ROLE:
@@ -130,13 +141,9 @@ class FieldsModel(QAbstractTableModel):
         return None
 
     def _display(self, row: int, column: int, definition: FieldDef) -> str:
-        if column == CATEGORY:
-            return category_name(definition.category)
-        if column == FIELD:
-            return field_label(definition)
-        if column == SENSITIVITY:
-            return sensitivity_name(definition.sensitivity)
-        return self._texts[row]
+        if column == VALUE:
+            return self._texts[row]
+        return self._words[row][column]  # CATEGORY, FIELD, SENSITIVITY
 
     def _tooltip(self, row: int, column: int, definition: FieldDef) -> str | None:
         if column == FIELD:

@@ -26,7 +26,7 @@ from ..widgets import plain_label
 from .base import Page
 from .field_dialogs import CustomFieldDialog, HistoryDialog, error_label
 from .field_words import category_name, field_error_text, field_label
-from .fields_delegate import FieldsDelegate
+from .fields_delegate import FieldsDelegate, starts_group
 from .fields_model import CATEGORY, FIELD, SENSITIVITY, VALUE, FieldsFilter, FieldsModel
 
 SET_CHANGES = frozenset({FIELDS, GRANTS, OUTBOX, AUDIT})
@@ -177,16 +177,24 @@ class MyDataPage(Page):
         self._update_buttons()
 
     def _fit_columns(self) -> None:
-        """Widths from every row, not only those shown, so a search never narrows a column."""
+        """Widths from every row, not only those shown, so a search never narrows a column.
+        A cell's width follows from the words it shows (a category's only on the first row
+        of its group), so each distinct cell is measured once: this runs in the turn that
+        first shows the table after an unlock."""
         option = QStyleOptionViewItem()
         option.initFrom(self.table)
         option.font = self.table.font()
         header = self.table.horizontalHeader()
         for column in (CATEGORY, FIELD, SENSITIVITY):
             widest = header.sectionSizeFromContents(column).width()
+            measured: set[tuple[str, bool]] = set()
             for row in range(self.model.rowCount()):
-                hint = self.delegate.sizeHint(option, self.model.index(row, column))
-                widest = max(widest, hint.width())
+                index = self.model.index(row, column)
+                cell = (str(index.data()), column == CATEGORY and starts_group(index))
+                if cell in measured:
+                    continue
+                measured.add(cell)
+                widest = max(widest, self.delegate.sizeHint(option, index).width())
             self.table.setColumnWidth(column, widest + COLUMN_PADDING)
 
     def _update_categories(self) -> None:

@@ -136,9 +136,15 @@ def where_words(brand: Brand) -> str:
         how = "fetched from" if brand.domain_verified else "named as"
         return (f"On this computer: {how} {brand.origin}, a server running here (a demo or "
                 "a test), not a brand's site on the internet.")
+    if brand.home is AddressScope.LOCAL_NETWORK and brand.domain_verified:
+        return (f"On the local network: fetched over a secure connection from "
+                f"{brand.origin}, a server on your local network (an intranet site), not a "
+                "site on the internet. The vault delivers there.")
     if brand.home is AddressScope.LOCAL_NETWORK:
         return (f"On the local network: {brand.origin} is not a site on the internet, and "
-                "the vault sends nothing there. Nothing proves the request comes from it.")
+                "its request came from a file or pasted text, so the vault sends nothing "
+                "there: fetch the request from that address instead. Nothing proves the "
+                "request comes from it.")
     if brand.domain_verified:
         return f"Domain verified: fetched over a secure connection from {brand.origin}."
     return ("Not verified: it came from a file or pasted text, so nothing proves it is "
@@ -344,7 +350,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
             if i.retry_after_until is not None and i.retry_after_until > now:
                 why += " (the brand asked to wait)"
             if i.last_error:
-                why += f", last attempt: {i.last_error}"
+                why += f", last attempt: {cli_io.last_attempt_words(i.last_error)}"
         say(f"{i.grant_id[:8]}  {i.kind:<10}  {i.brand_origin}  {why}")
     for jti, name in errors.items():
         grant_id, origin = brand_of.get(jti, ("", ""))

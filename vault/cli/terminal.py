@@ -79,14 +79,25 @@ SHARE_REFUSAL_WORDS = {
 
 TRANSPORT_WORDS = {
     "refused_url": "that address is refused (https only, plain http only on this computer)",
-    "refused_address": "the vault sends nothing to this computer or the local network "
-    "unless the brand's request was fetched from there",
+    "refused_address": "the vault does not go where that address leads: this computer only "
+    "as localhost or 127.0.0.1 and the local network only over https, both only for a brand "
+    "whose request was fetched from its own address; special-purpose addresses never",
     "connect": "could not reach the brand",
     "tls": "the brand's secure connection could not be verified",
     "timeout": "the brand took too long to answer",
     "too_large": "the brand's answer is too large",
     "protocol": "the brand's answer is not usable",
 }
+
+def last_attempt_words(error: str) -> str:
+    """Why an outbox message's last attempt failed: a transport failure in words (its
+    detail after them), anything else (the brand's answer) as it was stored."""
+    kind, _, detail = error.partition(": ")
+    words = TRANSPORT_WORDS.get(kind)
+    if words is None:
+        return error
+    return f"{words} ({detail})" if detail else words
+
 
 TAMPER_WORDS = {
     audit.Tamper.EDITED: "was edited",

@@ -35,7 +35,8 @@ class Brand:
     @property
     def home(self) -> AddressScope:
         """Where the brand's address leads as written: PUBLIC (the internet), LOOPBACK
-        (this computer: a demo or test server) or LOCAL_NETWORK (a local-only name)."""
+        (this computer: a demo or test server) or LOCAL_NETWORK (an intranet address or
+        a local-only name)."""
         return host_scope(host_of(self.origin))
 
 
@@ -168,18 +169,18 @@ def refuse_local_origin(origin: str) -> None:
         )
 
 
-def may_reach_loopback(store: Store, origin: str) -> bool:
-    """Whether exchanges with this brand may connect to this computer: only a brand whose
-    request was fetched from a loopback origin (a demo or test server)."""
-    if host_scope(host_of(origin)) is not AddressScope.LOOPBACK:
-        return False
+def may_reach_local(store: Store, origin: str) -> bool:
+    """Whether exchanges with this brand may connect to this computer and the local
+    network (within what vault/peers.py allows): only a brand whose request was fetched
+    from its own origin, never one known only from a file or pasted text."""
     row = store.query_one("SELECT domain_verified FROM brands WHERE origin = ?", (origin,))
     return row is not None and bool(row[0])
 
 
-def loopback_policy(store: Store, well_known_path: str) -> Callable[[str, str], bool]:
-    """The transport's `may_reach_loopback`: fetching a request from a loopback address the
-    person named, and every exchange with a brand whose request was fetched from one."""
+def local_policy(store: Store, well_known_path: str) -> Callable[[str, str], bool]:
+    """The transport's `may_reach_local`: fetching a request from the well-known address
+    of an origin the person named, and every exchange with a brand whose request was
+    fetched from its own origin."""
 
     def may_reach(method: str, url: str) -> bool:
         try:
@@ -187,8 +188,8 @@ def loopback_policy(store: Store, well_known_path: str) -> Callable[[str, str], 
         except ValueError:
             return False
         if method == "GET" and url == origin + well_known_path:
-            return host_scope(host_of(origin)) is AddressScope.LOOPBACK
-        return may_reach_loopback(store, origin)
+            return True
+        return may_reach_local(store, origin)
 
     return may_reach
 

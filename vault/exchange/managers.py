@@ -24,7 +24,7 @@ from .transport import Transport
 
 class Link:
     """The vault's one transport to brands (made on first use), told which exchanges may
-    reach this computer."""
+    reach this computer and the local network."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -39,8 +39,7 @@ class Link:
 
     @transport.setter
     def transport(self, transport: Transport) -> None:
-        transport.may_reach_loopback = brands.loopback_policy(
-            self._store, delivery.WELL_KNOWN_PATH)
+        transport.may_reach_local = brands.local_policy(self._store, delivery.WELL_KNOWN_PATH)
         self._transport = transport
 
 
@@ -194,7 +193,8 @@ class Delivery:
 
     @transport.setter
     def transport(self, transport: Transport) -> None:
-        """Also tells the transport which exchanges may reach this computer."""
+        """Also tells the transport which exchanges may reach this computer and the local
+        network."""
         self._link.transport = transport
 
     def flush(self) -> FlushReport:

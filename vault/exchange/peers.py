@@ -6,14 +6,33 @@ this computer or on the local network (a router, a printer, a database on
 127.0.0.1). So every connection is checked where it is made: after the name is
 resolved, on the address the socket connects to, and again on the connected peer.
 A name that resolved to a public address when the request was fetched and to
-127.0.0.1 now (DNS rebinding) is refused: what is checked is the address connected to.
+10.0.0.1 now (DNS rebinding) is judged by 10.0.0.1: what is checked is the address
+connected to.
 
 - A public address: allowed, but not over plain http (it is for this computer only), nor
   for `localhost` or `*.localhost`, which must resolve to this computer.
-- This computer (loopback): only when the exchange allows it, which the vault does
-  for a brand whose request was fetched from a loopback origin (the demo, tests).
-- The local network (RFC 1918, CGNAT, link-local, fc00::/7) and special-purpose
-  addresses (unspecified, multicast, broadcast, reserved, documentation): never.
+- Local addresses, only when the exchange allows them (`PeerRule.local`), which the
+  vault does for the fetch of a request from an address the person named and for every
+  exchange with a brand whose request was fetched from its own origin; never for a
+  brand known only from a file or pasted text:
+  - this computer (loopback), and only under its own name or address (`localhost`,
+    `*.localhost`, 127.0.0.1, ::1): no brand on the internet lives on the person's own
+    computer, whose services are the ones that most often trust whoever connects;
+  - the local network (RFC 1918, CGNAT, link-local, fc00::/7), over TLS only, and not
+    for a `localhost` name. An intranet shop (https://shop.corp at 10.1.2.3) works
+    like any site.
+- Special-purpose addresses (unspecified, multicast, broadcast, reserved,
+  documentation): never.
+
+Why a brand's own name may lead to the local network: its request was fetched from
+that origin, so the person chose to deal with whoever holds the name, and TLS still
+checks the name on every exchange. Whoever points the name's DNS at another machine
+on the person's network (the brand, or an attacker of its DNS) gets a TLS handshake
+to the origin's own port there, carrying only the brand's name (no session is
+resumed, so nothing else the server chose): the handshake fails unless that machine
+holds a certificate for the brand's name, and not a byte of the request is sent
+before it succeeds. A request from a file has no such standing, and plain http no
+such check: neither ever reaches a local address.
 """
 
 from __future__ import annotations
@@ -54,21 +73,24 @@ class PeerRefused(Exception):
 class PeerRule:
     """What one exchange may connect to."""
 
-    loopback: bool  # may it reach this computer?
+    local: bool  # may it reach this computer and the local network?
     resolve: Resolver = socket.getaddrinfo
 
     def check(self, host: str, address: str, *, tls: bool) -> None:
         scope = address_scope(address)
-        if scope is AddressScope.LOOPBACK and self.loopback:
-            return
         # `localhost` and `*.localhost` are loopback only if they resolve there (RFC 6761):
         # one that leads elsewhere is not the computer the person was told about.
-        if scope is AddressScope.PUBLIC and tls and not is_loopback_host(host):
+        named_loopback = is_loopback_host(host)
+        if scope is AddressScope.LOOPBACK and self.local and named_loopback:
+            return
+        if scope is AddressScope.LOCAL_NETWORK and self.local and tls and not named_loopback:
+            return
+        if scope is AddressScope.PUBLIC and tls and not named_loopback:
             return
         raise PeerRefused(host, address, scope)
 
 
-STRICT = PeerRule(loopback=False)
+STRICT = PeerRule(local=False)
 
 _rule: contextvars.ContextVar[PeerRule] = contextvars.ContextVar("zpv_peer_rule", default=STRICT)
 

@@ -1,8 +1,9 @@
 """HTTP to brands, with the limits a vault needs against a hostile or broken server.
 
 - TLS is always verified; plain http only to loopback hosts.
-- Every connection is checked where it is made (vault/peers.py): nothing on the local
-  network ever, this computer only when the exchange allows it (`may_reach_loopback`).
+- Every connection is checked where it is made (vault/peers.py): this computer and the
+  local network only when the exchange allows it (`may_reach_local`), special-purpose
+  addresses never.
 - Redirects are never followed; proxies and .netrc from the environment are ignored.
 - A connect limit, and a total limit on the whole exchange: a watchdog shuts the
   socket when it runs out, so a server that drips bytes (even in its headers)
@@ -238,15 +239,16 @@ class Transport:
     """Posts tokens and fetches requests. `ca_bundle` replaces the system trust store
     (tests use a private authority); it never disables verification.
 
-    `may_reach_loopback(method, url)` says whether an exchange may connect to this
-    computer (the vault answers it per brand); `resolve` is `socket.getaddrinfo` unless
-    replaced (a resolver of one's own; the address it gives is still checked)."""
+    `may_reach_local(method, url)` says whether an exchange may connect to this computer
+    and the local network (the vault answers it per brand; vault/peers.py says what that
+    allows); `resolve` is `socket.getaddrinfo` unless replaced (a resolver of one's own;
+    the address it gives is still checked)."""
 
     ca_bundle: str | None = None
     connect_timeout: float = 5.0
     total_timeout: float = 20.0
     max_response_bytes: int = MAX_RESPONSE_BYTES
-    may_reach_loopback: Callable[[str, str], bool] = _never
+    may_reach_local: Callable[[str, str], bool] = _never
     resolve: peers.Resolver = socket.getaddrinfo
     _session: requests.Session = field(init=False, repr=False)
 
@@ -263,24 +265,24 @@ class Transport:
         self._session.close()
 
     def post(self, url: str, content_type: str, body: str, *,
-             loopback: bool | None = None) -> Response:
-        """POST `body`; `loopback` overrides `may_reach_loopback` for this exchange."""
+             local: bool | None = None) -> Response:
+        """POST `body`; `local` overrides `may_reach_local` for this exchange."""
         return self._exchange("POST", url, {"Content-Type": content_type,
                                             "Accept": "application/jwt, application/json"},
-                              body.encode("utf-8"), loopback)
+                              body.encode("utf-8"), local)
 
-    def get(self, url: str, accept: str, *, loopback: bool | None = None) -> Response:
-        return self._exchange("GET", url, {"Accept": accept}, None, loopback)
+    def get(self, url: str, accept: str, *, local: bool | None = None) -> Response:
+        return self._exchange("GET", url, {"Accept": accept}, None, local)
 
     def _exchange(self, method: str, url: str, headers: dict[str, str],
-                  body: bytes | None, loopback: bool | None) -> Response:
+                  body: bytes | None, local: bool | None) -> Response:
         try:
             origin_of(url)  # https, or http to loopback only; no user info
         except ValueError as exc:
             raise TransportError("refused_url", str(exc)) from None
-        if loopback is None:
-            loopback = self.may_reach_loopback(method, url)
-        rule = peers.PeerRule(loopback=loopback, resolve=self.resolve)
+        if local is None:
+            local = self.may_reach_local(method, url)
+        rule = peers.PeerRule(local=local, resolve=self.resolve)
         with _Watchdog(self.total_timeout) as watchdog, peers.ruling(rule):
             try:
                 response = self._session.request(

@@ -28,8 +28,9 @@ from typing import Any
 from ..errors import HeaderCorrupted, NotAVault, UnsupportedFormat
 from . import keys
 from .fsutil import atomic_write
+from .locations import HEADER_NAME as HEADER_NAME  # re-exported: their home is locations
+from .locations import header_path as header_path
 
-HEADER_NAME = "vault.header"
 PENDING_HEADER_NAME = "vault.header.next"
 FORMAT_NAME = "zpv-vault"
 FORMAT_VERSION = 2
@@ -105,10 +106,6 @@ class Header:
 
     def mac_is_valid(self, data_key: bytes | bytearray) -> bool:
         return keys.mac_matches(keys.header_mac_key(data_key), self.signed_body(), self.mac)
-
-
-def header_path(directory: Path) -> Path:
-    return directory / HEADER_NAME
 
 
 def pending_header_path(directory: Path) -> Path:

@@ -1,0 +1,75 @@
+"""The unlocked window's area: a sidebar of page names beside the page shown.
+
+Every page is named in the sidebar from the start, but a page is built only when it is
+first shown (or looked up): building all five at once held the GUI thread for a fifth
+of a second after each unlock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+
+from .pages.base import Page
+
+SIDEBAR_STYLE = (
+    "QListWidget#sidebar { background: palette(window); padding-top: 8px; }"
+    "QListWidget#sidebar::item { padding: 9px 14px; border-radius: 6px; margin: 1px 6px; }"
+    "QListWidget#sidebar::item:selected { background: palette(highlight);"
+    " color: palette(highlighted-text); }"
+)
+
+
+class MainArea(QWidget):
+    def __init__(self, titles: list[str], build: Callable[[int], Page]) -> None:
+        """`titles` name the pages in sidebar order; `build(slot)` builds one, then hands
+        it to `place`."""
+        super().__init__()
+        self._slots: list[Page | None] = [None] * len(titles)
+        self._build = build
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setAccessibleName(self.tr("Sections"))
+        self.sidebar.setFixedWidth(180)
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        font = self.sidebar.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.sidebar.setFont(font)
+        self.sidebar.addItems(titles)
+        self.stack = QStackedWidget()
+        self.sidebar.currentRowChanged.connect(self._show_slot)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+
+    @property
+    def pages(self) -> list[Page]:
+        """The pages built so far, in sidebar order."""
+        return [page for page in self._slots if page is not None]
+
+    def page_at(self, slot: int) -> Page | None:
+        return self._slots[slot]
+
+    def place(self, slot: int, page: Page) -> None:
+        self._slots[slot] = page
+        self.stack.addWidget(page)
+
+    def shown_slot(self) -> int:
+        """The slot the sidebar has selected (the first, before anything was chosen)."""
+        return max(self.sidebar.currentRow(), 0)
+
+    def show_page(self, page: Page) -> None:
+        self.sidebar.setCurrentRow(self._slots.index(page))
+
+    def show_slot(self, slot: int) -> None:
+        if self.sidebar.currentRow() == slot:
+            self._show_slot(slot)
+        else:
+            self.sidebar.setCurrentRow(slot)
+
+    def _show_slot(self, slot: int) -> None:
+        if 0 <= slot < len(self._slots):
+            page = self._slots[slot] or self._build(slot)
+            self.stack.setCurrentWidget(page)
