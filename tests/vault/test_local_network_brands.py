@@ -33,7 +33,7 @@ from tests.vault.address_helpers import (
     url_host,
 )
 from tests.vault.exchange_helpers import DAY, BrandKeys, Clock, jwcrypto_request, spec
-from vault.cli.exchange_commands import where_words
+from vault.cli.words import where_words
 from vault.exchange.brands import RequestSource
 from vault.exchange.outbox import DeliveryStatus
 from vault.exchange.transport import Transport, TransportError

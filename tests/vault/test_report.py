@@ -29,11 +29,11 @@ from tests.vault.exchange_helpers import (
     signed_request,
     spec,
 )
+from vault.cli.report_words import render_html
 from vault.errors import UnknownBrand
 from vault.exchange.grants import GrantStatus
 from vault.exchange.outbox import DeliveryStatus
 from vault.exchange.transport import Response
-from vault.transparency import report
 from vault.transparency.balance import Verdict
 from vault.vault import Vault
 from zpd import receipt as zpd_receipt
@@ -169,7 +169,7 @@ def test_a_brand_that_was_given_nothing_has_an_empty_section(vault: Vault) -> No
     [section] = vault.transparency.report().brands
     assert section.grants == ()
     assert section.balance.verdict is Verdict.FAIR
-    assert "You shared nothing with this brand." in report.render_html(vault.transparency.report())
+    assert "You shared nothing with this brand." in render_html(vault.transparency.report())
 
 
 # -- the HTML --------------------------------------------------------------------------------
@@ -203,7 +203,7 @@ def outline(document: str) -> Outline:
 
 
 def test_html_is_self_contained_without_script(populated: Vault) -> None:
-    document = report.render_html(populated.transparency.report())
+    document = render_html(populated.transparency.report())
     lowered = document.lower()
     assert "<script" not in lowered
     assert "<img" not in lowered
@@ -230,7 +230,7 @@ def test_html_escapes_brand_text_and_field_values(populated: Vault, clock: Clock
         iat=clock.now - 60, exp=clock.now + DAY,
     ))
     populated.grants.share("https://names.example", "names")
-    document = report.render_html(populated.transparency.report())
+    document = render_html(populated.transparency.report())
     assert HOSTILE_NAME not in document
     assert html.escape(HOSTILE_NAME) in document
     assert HOSTILE_VALUE not in document
@@ -241,14 +241,14 @@ def test_html_escapes_brand_text_and_field_values(populated: Vault, clock: Clock
 
 
 def test_html_reveals_hidden_characters(populated: Vault) -> None:
-    document = report.render_html(populated.transparency.report())
+    document = render_html(populated.transparency.report())
     assert "\u202e" not in document
     assert "Books \u27e6U+202E\u27e7elpmaxe" in document
 
 
 def test_html_has_a_section_per_brand_with_its_fields(populated: Vault) -> None:
     model = populated.transparency.report()
-    parsed = outline(report.render_html(model))
+    parsed = outline(render_html(model))
     assert len(parsed.sections) == len(model.brands) == 2
     for section, brand in zip(parsed.sections, model.brands, strict=True):
         text = "".join(section)
@@ -268,14 +268,14 @@ def test_html_has_a_section_per_brand_with_its_fields(populated: Vault) -> None:
 
 
 def test_receipts_are_collapsible(populated: Vault) -> None:
-    parsed = outline(report.render_html(populated.transparency.report(ORIGIN)))
+    parsed = outline(render_html(populated.transparency.report(ORIGIN)))
     names = [t for t, _ in parsed.tags]
     assert names.count("details") == 3  # stored, stored, deleted
     assert names.count("summary") == 3
 
 
 def test_an_empty_vault_renders(vault: Vault) -> None:
-    document = report.render_html(vault.transparency.report())
+    document = render_html(vault.transparency.report())
     assert "No brand knows anything about you" in document
     assert outline(document).sections == []
 

@@ -14,11 +14,11 @@ from zpd.fieldtypes import Sensitivity
 from zpd.origin import AddressScope
 from zpd.purposes import concept_name
 
-from ..exchange.brands import Brand, ImportResult, RequestSource
+from ..exchange.brands import ImportResult, RequestSource
 from ..exchange.grants import Grant, GrantStatus
 from ..exchange.outbox import DeliverySummary
 from ..storage.fsutil import atomic_write
-from . import terminal as cli_io
+from . import terminal, words
 from .context import unlocked
 from .terminal import EXIT_ERROR, EXIT_OK, UsageError, show_value
 
@@ -29,7 +29,7 @@ MAX_REQUEST_BYTES = 1024 * 1024
 
 
 def say(text: str = "") -> None:
-    """Print a line for people (cli_io.revealing_output reveals any hidden character)."""
+    """Print a line for people (terminal.revealing_output reveals any hidden character)."""
     print(text)
 
 
@@ -97,7 +97,7 @@ def cmd_request(args: argparse.Namespace) -> int:
 def _report_import(args: argparse.Namespace, result: ImportResult) -> int:
     brand = result.brand
     if args.json:
-        cli_io.print_json(
+        terminal.print_json(
             {
                 "brand": brand.origin,
                 "name": brand.name,
@@ -125,30 +125,8 @@ def _report_import(args: argparse.Namespace, result: ImportResult) -> int:
     if result.outdated:
         say("This request is older than the one you already have from this brand: its asks "
             "do not replace the ones on offer.")
-    say(where_words(brand))
+    say(words.where_words(brand))
     return EXIT_OK
-
-
-def where_words(brand: Brand) -> str:
-    """Whether the domain is verified, and where the brand lives: plain http to this
-    computer is never called a secure connection."""
-    if brand.home is AddressScope.LOOPBACK:
-        how = "fetched from" if brand.domain_verified else "named as"
-        return (f"On this computer: {how} {brand.origin}, a server running here (a demo or "
-                "a test), not a brand's site on the internet.")
-    if brand.home is AddressScope.LOCAL_NETWORK and brand.domain_verified:
-        return (f"On the local network: fetched over a secure connection from "
-                f"{brand.origin}, a server on your local network (an intranet site), not a "
-                "site on the internet. The vault delivers there.")
-    if brand.home is AddressScope.LOCAL_NETWORK:
-        return (f"On the local network: {brand.origin} is not a site on the internet, and "
-                "its request came from a file or pasted text, so the vault sends nothing "
-                "there: fetch the request from that address instead. Nothing proves the "
-                "request comes from it.")
-    if brand.domain_verified:
-        return f"Domain verified: fetched over a secure connection from {brand.origin}."
-    return ("Not verified: it came from a file or pasted text, so nothing proves it is "
-            f"really from {brand.origin}.")
 
 
 def cmd_brands(args: argparse.Namespace) -> int:
@@ -159,7 +137,7 @@ def cmd_brands(args: argparse.Namespace) -> int:
             for b in brands
         }
     if args.json:
-        cli_io.print_json(
+        terminal.print_json(
             [
                 {
                     "origin": b.origin,
@@ -185,7 +163,7 @@ def cmd_asks(args: argparse.Namespace) -> int:
         brand = vault.brands.find(args.brand)
         asks = vault.brands.asks(brand.origin)
     if args.json:
-        cli_io.print_json(
+        terminal.print_json(
             [
                 {
                     "id": a.id,
@@ -224,11 +202,11 @@ def cmd_share(args: argparse.Namespace) -> int:
         atomic_write(Path(args.out), result.token.compact.encode("ascii"))
     grant = result.grant
     if args.json:
-        cli_io.print_json(_grant_json(grant))
+        terminal.print_json(_grant_json(grant))
         return EXIT_OK
     say(
         f"Shared {', '.join(grant.fields)} with {grant.brand_name} until "
-        f"{cli_io.when(grant.expires_at)}."
+        f"{terminal.when(grant.expires_at)}."
     )
     say(f"Grant {grant.id}")
     special = [k for k in grant.fields if BY_KEY[k].sensitivity == Sensitivity.SPECIAL]
@@ -244,15 +222,15 @@ def cmd_grants(args: argparse.Namespace) -> int:
         grants = vault.grants.listing(origin=origin, status=status)
         deliveries = {g.id: vault.delivery.summary(g.id) for g in grants}
     if args.json:
-        cli_io.print_json([
+        terminal.print_json([
             {**_grant_json(g), "delivery": _delivery_json(deliveries[g.id])} for g in grants
         ])
         return EXIT_OK
     for g in grants:
         say(
             f"{g.id[:8]}  {g.status.value:<7}  {g.brand_name}  {g.ask_id}  "
-            f"{', '.join(g.fields)}  until {cli_io.when(g.expires_at)}  v{g.version}  "
-            f"[{cli_io.delivery_words(deliveries[g.id])}]"
+            f"{', '.join(g.fields)}  until {terminal.when(g.expires_at)}  v{g.version}  "
+            f"[{words.delivery_words(deliveries[g.id])}]"
         )
     return EXIT_OK
 
@@ -282,7 +260,7 @@ def cmd_knows(args: argparse.Namespace) -> int:
         brand = vault.brands.find(args.brand)
         held = vault.grants.held_by(brand.origin)
     if args.json:
-        cli_io.print_json(
+        terminal.print_json(
             {
                 "brand": brand.origin,
                 "name": brand.name,
@@ -295,7 +273,7 @@ def cmd_knows(args: argparse.Namespace) -> int:
     for h in held:
         g = h.grant
         state = {
-            GrantStatus.ACTIVE: f"until {cli_io.when(g.expires_at)}",
+            GrantStatus.ACTIVE: f"until {terminal.when(g.expires_at)}",
             GrantStatus.EXPIRED: "expired: the brand must have deleted it",
             GrantStatus.REVOKED: "revoked: the brand was told to delete it",
         }[g.status]
@@ -324,7 +302,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     errors = {} if report is None else report.errors
     brand_of = {i.jti: (i.grant_id, i.brand_origin) for i in waiting}
     if args.json:
-        cli_io.print_json({
+        terminal.print_json({
             "flushed": None if report is None else {
                 "delivered": len(report.delivered), "failed": len(report.failed),
                 "retrying": len(report.retrying),
@@ -346,11 +324,11 @@ def cmd_outbox(args: argparse.Namespace) -> int:
         elif blocked[i.jti]:
             why = "waits until the brand has the grant it revokes"
         else:
-            why = f"next try {cli_io.when(i.next_attempt_at)}"
+            why = f"next try {terminal.when(i.next_attempt_at)}"
             if i.retry_after_until is not None and i.retry_after_until > now:
                 why += " (the brand asked to wait)"
             if i.last_error:
-                why += f", last attempt: {cli_io.last_attempt_words(i.last_error)}"
+                why += f", last attempt: {words.last_attempt_words(i.last_error)}"
         say(f"{i.grant_id[:8]}  {i.kind:<10}  {i.brand_origin}  {why}")
     for jti, name in errors.items():
         grant_id, origin = brand_of.get(jti, ("", ""))

@@ -16,18 +16,7 @@ from ..errors import ProtocolError, VaultError
 from ..exchange.transport import TransportError
 from ..process_hardening import disable_core_dumps
 from ..vault import Vault
-from . import (
-    exchange_commands as cli_exchange,
-)
-from . import (
-    secret_commands as cli_secrets,
-)
-from . import (
-    terminal as cli_io,
-)
-from . import (
-    transparency_commands as cli_transparency,
-)
+from . import exchange_commands, secret_commands, terminal, transparency_commands, words
 from .context import secrets_for, unlocked, vault_dir
 from .terminal import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError, show_value, when
 
@@ -47,7 +36,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     vault, code = Vault.create(directory, passphrase)
     vault.lock()
     if args.json:
-        cli_io.print_json({"vault": str(directory), "recovery_code": code})
+        terminal.print_json({"vault": str(directory), "recovery_code": code})
     else:
         print(f"Created a vault at {directory}.")
         print("Your recovery code, shown only this once. Write it down and keep it apart")
@@ -61,7 +50,7 @@ def cmd_fields(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         rows = [f for f in vault.fields.all() if args.category in (None, f.definition.category)]
     if args.json:
-        cli_io.print_json(
+        terminal.print_json(
             [
                 {
                     "key": f.definition.key,
@@ -93,7 +82,7 @@ def cmd_fields(args: argparse.Namespace) -> int:
 
 def cmd_set(args: argparse.Namespace) -> int:
     # Read before the passphrase: a usage error needs nothing unlocked.
-    value = cli_io.value_from(args.value, args.value_file)
+    value = terminal.value_from(args.value, args.value_file)
     with unlocked(args) as vault:
         stored = vault.fields.set_from_text(args.field, value)
     print(f"{args.field} = {show_value(stored)}")
@@ -104,7 +93,7 @@ def cmd_get(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         value = vault.fields.get(args.field)
     if args.json:
-        cli_io.print_json({"key": args.field, "value": value})
+        terminal.print_json({"key": args.field, "value": value})
         return EXIT_OK
     if value is None:
         print(f"zpv: {args.field} has no value", file=sys.stderr)
@@ -124,7 +113,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         entries = vault.fields.history(args.field)
     if args.json:
-        cli_io.print_json([{"changed_at": e.changed_at, "value": e.value} for e in entries])
+        terminal.print_json([{"changed_at": e.changed_at, "value": e.value} for e in entries])
         return EXIT_OK
     for e in entries:
         shown = show_value(e.value) if e.value is not None else "(cleared)"
@@ -148,7 +137,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             return _verify(vault, args.json)
         entries = vault.audit.entries(action_prefix=args.action or "", limit=args.limit)
     if args.json:
-        cli_io.print_json(
+        terminal.print_json(
             [{"seq": e.seq, "at": e.at, "action": e.action, "details": e.details} for e in entries]
         )
         return EXIT_OK
@@ -162,7 +151,7 @@ def _verify(vault: Vault, as_json: bool) -> int:
     problems = vault.integrity_problems()
     report = vault.audit.verify()
     if as_json:
-        cli_io.print_json(
+        terminal.print_json(
             {
                 "ok": report.ok and not problems,
                 "entries_checked": report.entries_checked,
@@ -175,8 +164,8 @@ def _verify(vault: Vault, as_json: bool) -> int:
         print(f"zpv: the database fails its integrity check: {problems[0]}", file=sys.stderr)
     elif not report.ok:
         assert report.problem is not None
-        words = cli_io.TAMPER_WORDS[report.problem]
-        print(f"zpv: audit chain broken: entry {report.first_bad_seq} {words}", file=sys.stderr)
+        said = words.TAMPER_WORDS[report.problem]
+        print(f"zpv: audit chain broken: entry {report.first_bad_seq} {said}", file=sys.stderr)
     else:
         print(f"Audit chain intact ({report.entries_checked} entries); database integrity ok.")
     return EXIT_OK if report.ok and not problems else EXIT_DAMAGED
@@ -300,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", choices=[t.value for t in FieldType], default="text")
     p.add_argument("--sensitivity", choices=[s.value for s in Sensitivity], default="personal")
     p.add_argument("--choices", help="comma-separated choices for choice fields")
-    cli_secrets.add_commands(command)
+    secret_commands.add_commands(command)
     p = command("audit", cmd_audit, "the activity log")
     p.add_argument("--verify", action="store_true", help="check the hash chain and the database")
     p.add_argument("--action", help="only actions starting with this")
@@ -314,14 +303,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--replace", action="store_true", help="move an existing vault aside instead of refusing"
     )
-    cli_exchange.add_commands(command)
-    cli_transparency.add_commands(command)
+    exchange_commands.add_commands(command)
+    transparency_commands.add_commands(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()
-    with cli_io.revealing_output():  # every word printed, a brand's text or not
+    with terminal.revealing_output():  # every word printed, a brand's text or not
         return _run(argv)
 
 
@@ -332,8 +321,8 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         return handler(args)
     except (VaultError, ProtocolError, TransportError, UsageError) as error:
-        print(f"zpv: {cli_io.describe(error)}", file=sys.stderr)
-        return cli_io.exit_code_for(error)
+        print(f"zpv: {words.describe(error)}", file=sys.stderr)
+        return terminal.exit_code_for(error)
     except KeyboardInterrupt:
         print("zpv: interrupted; nothing was changed", file=sys.stderr)
         return EXIT_ERROR

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import NotAVault
 from ..vault import Vault
-from . import terminal as cli_io
+from . import terminal
 from .context import secrets_for, unlocked, vault_dir
 from .terminal import EXIT_OK
 
@@ -38,7 +38,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         _say_re_encrypting()
         new_code = vault.change_passphrase(new)
     if args.json:
-        cli_io.print_json({"recovery_code": new_code})
+        terminal.print_json({"recovery_code": new_code})
         return EXIT_OK
     print("Passphrase changed; the vault was re-encrypted under a new key. Old copies of its")
     print("key file and old backups open only what they held, and only with the old secrets.")
@@ -64,7 +64,7 @@ def cmd_recovery_code(args: argparse.Namespace) -> int:
         _say_re_encrypting()
         code = vault.new_recovery_code(passphrase)
     if args.json:
-        cli_io.print_json({"recovery_code": code})
+        terminal.print_json({"recovery_code": code})
     else:
         _show_code(code, "The vault was re-encrypted under a new key: your old recovery code")
     return EXIT_OK

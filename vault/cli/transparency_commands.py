@@ -9,10 +9,11 @@ from pathlib import Path
 
 from ..storage.fsutil import atomic_write
 from ..transparency.balance import Balance
-from ..transparency.report import FLAG_WORDS, VERDICT_WORDS, render_html
-from . import terminal as cli_io
+from . import terminal
 from .context import unlocked
+from .report_words import render_html
 from .terminal import EXIT_OK
+from .words import FLAG_WORDS, VERDICT_WORDS
 
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
@@ -37,7 +38,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         model = vault.transparency.report(origin)
     atomic_write(Path(args.out), render_html(model).encode("utf-8"))
     if args.json:
-        cli_io.print_json({"out": args.out, "brands": [b.brand.origin for b in model.brands]})
+        terminal.print_json({"out": args.out, "brands": [b.brand.origin for b in model.brands]})
     else:
         print(f"Wrote a report on {len(model.brands)} brand(s) to {args.out}.")
     return EXIT_OK
@@ -51,7 +52,7 @@ def cmd_balance(args: argparse.Namespace) -> int:
         else:
             balance = vault.transparency.balance_for_brand(brand.origin)
     if args.json:
-        cli_io.print_json(_balance_json(balance))
+        terminal.print_json(_balance_json(balance))
         return EXIT_OK
     ratio = "nothing offered" if math.isinf(balance.ratio) else f"ratio {balance.ratio:.1f}"
     print(
@@ -91,7 +92,7 @@ def cmd_aliases(args: argparse.Namespace) -> int:
         enabled = vault.aliases.enabled()
         given = vault.aliases.all()
     if args.json:
-        cli_io.print_json(
+        terminal.print_json(
             {
                 "enabled": enabled,
                 "aliases": [
@@ -106,5 +107,5 @@ def cmd_aliases(args: argparse.Namespace) -> int:
     print(f"Email aliases are {state}.")
     for a in given:
         print(f"  {a.alias}  to {a.brand_name} ({a.brand_origin}) "
-              f"since {cli_io.when(a.first_given_at)}")
+              f"since {terminal.when(a.first_given_at)}")
     return EXIT_OK
