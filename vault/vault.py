@@ -19,8 +19,11 @@ of the vault or of a manager, raises VaultLocked.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 
+from . import changes
+from .changes import Seen
 from .clock import Clock, system_clock
 from .errors import NotAVault, StorageFull, VaultLocked, VaultRolledBack
 from .exchange.managers import Aliases, Brands, Delivery, Grants, Link
@@ -204,6 +207,11 @@ class Vault:
         if self._data_key is None:
             raise VaultLocked()
         return self._data_key
+
+    def tracking(self) -> AbstractContextManager[Seen]:
+        """Collect what this thread's calls change in the vault while the block runs:
+        `with vault.tracking() as seen: ...`, then `seen.changes`."""
+        return changes.tracking(self._store)
 
     def integrity_problems(self) -> list[str]:
         """SQLCipher's page check and SQLite's structural check; [] when sound."""

@@ -15,7 +15,7 @@ from tests.conftest import MadeVault
 from tests.vault.exchange_helpers import DAY, BrandKeys, signed_request, spec
 from ui.pages.activity import ActivityPage
 from ui.pages.activity_model import SEQ_ROLE, WHAT
-from ui.session import FIELDS, Session
+from ui.session import Session
 from vault.exchange.brands import RequestSource
 from vault.vault import Vault
 
@@ -78,7 +78,7 @@ def test_lists_entries_newest_first_in_words(qtbot: QtBot, opened: tuple[Session
 def test_new_entries_appear_at_the_top(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
     session, vault = opened
     page = show_page(qtbot, opened, 1)
-    session.call(lambda v: v.fields.set("pets", ["cat"]), changes={FIELDS, "audit"})
+    session.call(lambda v: v.fields.set("pets", ["cat"]))
     qtbot.waitUntil(lambda: page.table.model().rowCount() == 2, timeout=WAIT_MS)
     assert column(page, WHAT)[0] == "Value changed" and column(page, 2)[0] == "Pets"
 

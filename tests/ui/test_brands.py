@@ -373,7 +373,7 @@ def test_asks_in_words_and_review_opens_the_share_review(
     assert len(opened_with) == 2
 
     # A share made elsewhere shows up in the active-grant count, live.
-    opened.session.call(lambda vault: vault.grants.share(ORIGIN, "newsletter"), changes={"grants"})
+    opened.session.call(lambda vault: vault.grants.share(ORIGIN, "newsletter"))
     qtbot.waitUntil(lambda: cell(page.model, 0, BrandsModel.ACTIVE) == "1", timeout=10_000)
 
 

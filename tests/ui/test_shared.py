@@ -13,10 +13,13 @@ from pytestqt.qtbot import QtBot
 from tests.ui.exchange_session import Answer, Opened, SeenBox, answer_next_box, cell, opened
 from tests.ui.fake_brands import DOWN, RECEIPT, make_brand
 from tests.ui.sample_exchange import TRICKY_NAME, Sample, build_sample
+from tests.vault.exchange_helpers import DAY
+from ui import session as session_module
 from ui.exchange_words import delivery_words
 from ui.pages import shared as shared_module
 from ui.pages.grant_models import GrantsModel
 from ui.pages.shared import SharedPage
+from vault.changes import Changes
 from vault.exchange.brands import RequestSource
 from vault.exchange.grants import GrantStatus
 from vault.exchange.outbox import DeliveryStatus, DeliverySummary
@@ -160,6 +163,27 @@ def test_revoke_asks_first_and_declining_changes_nothing(qtbot: QtBot, opened: O
     assert "told to delete" in child(page, QLabel, "sharedMessage").text()
 
 
+def test_a_grant_that_ends_while_the_app_runs_shows_expired_by_itself(
+    qtbot: QtBot, opened: Opened, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading never expires a grant: the session does, on its timer, and the page
+    refreshes from what that changed, with nobody touching anything."""
+    monkeypatch.setattr(session_module, "EXPIRY_INTERVAL_MS", 50)
+    brand = opened.transport.add(make_brand("https://shoes.example", "Shoes Example"))
+    opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    opened.vault.fields.set("shoe_size_eu", 40)
+    grant = opened.vault.grants.share(brand.origin, "fit-advice", days=1).grant
+    page = open_page(qtbot, opened)
+    qtbot.waitUntil(lambda: text_of_or_none(page, grant.id) == "Confirmed by the brand",
+                    timeout=10_000)
+    assert text_of(page, grant.id, Column.STATUS) == "Active"
+
+    opened.clock.advance(DAY)  # the grant's last second has passed
+    qtbot.waitUntil(lambda: text_of(page, grant.id, Column.STATUS) == "Expired", timeout=10_000)
+    [entry] = opened.vault.audit.entries(action_prefix="grant.expired")
+    assert entry.details == {"grant": grant.id}
+
+
 def text_of_or_none(page: SharedPage, grant_id: str) -> str | None:
     row = row_of(page, grant_id)
     return None if row < 0 else str(cell(page.model, row, Column.DELIVERY))
@@ -279,7 +303,7 @@ def test_long_lists_are_paged(
     assert not page.model.canFetchMore(page.model.index(-1, -1))
     # A refresh keeps every row already shown: it asks for as many as are loaded.
     with qtbot.waitSignal(page.model.dataChanged, timeout=10_000):
-        opened.session.changed.emit(frozenset({"grants"}))
+        opened.session.changed.emit(Changes.GRANTS)
     assert page.model.rowCount() == 3
 
 

@@ -276,3 +276,22 @@ def test_the_import_says_where_the_brand_lives_and_when_a_request_is_older(
     assert report["outdated"] is True and report["home"] == "public"
     listed = run_cli("brands", vault_dir=made_vault.directory).stdout
     assert "[unverified, local network]" in listed and "[verified]" in listed
+
+
+def test_commands_that_show_grants_expire_them_first_and_others_write_nothing(
+    filled: MadeVault, keys: BrandKeys
+) -> None:
+    """Reading never ends a grant: `zpv audit` leaves one past its end as it is; the
+    commands that show grants mark it expired before they do."""
+    three_days_ago = int(time.time()) - 3 * DAY
+    with Vault.unlock(filled.directory, filled.passphrase,
+                      clock=lambda: three_days_ago) as vault:
+        vault.brands.import_request(signed_request(keys, spec(), iat=three_days_ago,
+                                                   exp=three_days_ago + 30 * DAY))
+        grant_id = vault.grants.share(ORIGIN, "fit-advice", days=1).grant.id
+    before = [e["action"] for e in ok_json("audit", vault_dir=filled.directory)]
+    assert "grant.expired" not in before
+    [shown] = ok_json("grants", vault_dir=filled.directory)
+    assert (shown["id"], shown["status"]) == (grant_id, "expired")
+    after = [e["action"] for e in ok_json("audit", vault_dir=filled.directory)]
+    assert after[0] == "grant.expired" and after[1:] == before

@@ -30,7 +30,7 @@ from vault.vault import Vault
 
 from .. import exchange_words as words
 from ..layout import Busy, error_label
-from ..session import AUDIT, BRANDS, Session
+from ..session import Session
 from ..widgets import brand_text, plain_label
 from . import confirmation
 
@@ -261,7 +261,7 @@ class ImportRequestDialog(QDialog):
                 self._show_error(words.import_error(error))
 
         self.session.call(lambda vault: job(vault, accept_new_keys), done,
-                          changes={BRANDS, AUDIT}, failed=failed)
+                          failed=failed)
 
     def _keys_changed(self, error: BrandKeysChanged, job: Job, busy_text: str) -> None:
         details = self.tr(

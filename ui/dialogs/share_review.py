@@ -30,7 +30,7 @@ from zpd.origin import AddressScope
 
 from ..balance_view import BalanceView
 from ..review_data import Review, load_review
-from ..session import AUDIT, GRANTS, OUTBOX, Session
+from ..session import Session
 from ..widgets import brand_text, plain_label
 from . import review_words as say
 from .review_parts import (
@@ -462,7 +462,6 @@ class ShareReviewDialog(QDialog):
         self.session.call(
             lambda vault: vault.grants.share(origin, ask_id, fields=fields, days=days),
             self._shared,
-            changes={GRANTS, OUTBOX, AUDIT},
             failed=self._share_failed,
             owner=self,
         )

@@ -24,7 +24,7 @@ from vault.vault import Vault
 from .. import exchange_words as words
 from .. import strings
 from ..row_model import RowsModel
-from ..session import AUDIT, Session
+from ..session import Session
 from ..widgets import brand_text, plain_label, record_table
 
 Role = Qt.ItemDataRole
@@ -139,8 +139,7 @@ class AliasesSection(QGroupBox):
                         "next version of existing ones.") if enabled else
                 self.tr("From now on brands get your real address, in new shares and in the "
                         "next version of existing ones."))
-            self.message.show()
-            self.reload()
+            self.message.show()  # the page reloads from what changed
 
         def failed(error: BaseException) -> None:
             self.check.blockSignals(True)
@@ -151,4 +150,4 @@ class AliasesSection(QGroupBox):
             self.message.show()
 
         self.session.call(lambda vault: vault.aliases.set_enabled(enabled), done,
-                          changes={AUDIT}, failed=failed, owner=self)
+                          failed=failed, owner=self)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from vault.changes import Changes
 from vault.exchange.brands import ImportResult, StoredRequest
 from vault.transparency.balance import Balance
 from vault.vault import Vault
@@ -18,7 +19,7 @@ from vault.vault import Vault
 from ..dialogs.import_request import ImportRequestDialog
 from ..dialogs.report_dialog import ReportDialog
 from ..dialogs.share_review import ShareReviewDialog
-from ..session import BRANDS, GRANTS, Session
+from ..session import Session
 from ..widgets import brand_text, plain_label, record_table
 from .base import Page
 from .brand_details import BrandDetails
@@ -33,7 +34,7 @@ def load_brands(vault: Vault) -> list[BrandRow]:
 
 
 class BrandsPage(Page):
-    kinds = frozenset({BRANDS, GRANTS})
+    kinds = Changes.BRANDS | Changes.GRANTS
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -90,8 +91,8 @@ class BrandsPage(Page):
 
     # -- loading --------------------------------------------------------------------------
 
-    def _on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {BRANDS, GRANTS}:  # a new request, or a share that moves the balance
+    def _on_changed(self, kinds: Changes) -> None:
+        if kinds & (Changes.BRANDS | Changes.GRANTS):  # a request, or a share: the balance
             self._details_stale = True
         super()._on_changed(kinds)
 

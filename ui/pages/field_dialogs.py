@@ -34,7 +34,7 @@ from vault.profile.fields import CUSTOM_PREFIX, HistoryEntry
 from zpd.fieldtypes import FieldDef, FieldType, Sensitivity
 
 from .. import strings
-from ..session import AUDIT, FIELDS, Session
+from ..session import Session
 from ..widgets import plain_label
 from .field_words import (
     definition_error_text,
@@ -265,7 +265,6 @@ class CustomFieldDialog(QDialog):
         self.session.call(
             lambda vault: vault.fields.define(key, label, type_, level, choices),
             self._defined,
-            changes={FIELDS, AUDIT},
             failed=self._failed,
             owner=self,
         )

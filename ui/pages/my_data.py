@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from vault.changes import Changes
 from vault.profile.fields import FieldValue, HistoryEntry
 from zpd.fieldtypes import Category, FieldDef
 
 from .. import strings
-from ..session import AUDIT, FIELDS, GRANTS, OUTBOX, Session
+from ..session import Session
 from ..widgets import plain_label
 from .base import Page
 from .field_dialogs import CustomFieldDialog, HistoryDialog, error_label
@@ -29,7 +30,6 @@ from .field_words import category_name, field_error_text, field_label
 from .fields_delegate import FieldsDelegate, starts_group
 from .fields_model import CATEGORY, FIELD, SENSITIVITY, VALUE, FieldsFilter, FieldsModel
 
-SET_CHANGES = frozenset({FIELDS, GRANTS, OUTBOX, AUDIT})
 COLUMN_PADDING = 12
 
 
@@ -51,7 +51,7 @@ class FieldsTable(QTableView):
 
 
 class MyDataPage(Page):
-    kinds = frozenset({FIELDS})
+    kinds = Changes.FIELDS
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -283,7 +283,6 @@ class MyDataPage(Page):
         self.session.call(
             lambda vault: vault.fields.set(key, value),
             lambda _stored: self.session.deliver(),
-            changes=SET_CHANGES,
             failed=lambda error: self._show_error(label, error),
             owner=self,
         )
@@ -297,7 +296,6 @@ class MyDataPage(Page):
         self.session.call(
             lambda vault: vault.fields.clear(key),
             lambda _cleared: self.session.deliver(),
-            changes=SET_CHANGES,
             failed=lambda error: self._show_error(label, error),
             owner=self,
         )

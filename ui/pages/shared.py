@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from vault.changes import Changes
 from vault.exchange.brands import Brand
 from vault.exchange.grants import GrantStatus
 from vault.vault import Vault
@@ -22,7 +23,7 @@ from ..dialogs import confirmation
 from ..dialogs.knows import KnowsDialog
 from ..dialogs.qr_dialog import QrDialog
 from ..dialogs.report_dialog import ReportDialog
-from ..session import AUDIT, GRANTS, OUTBOX, Session
+from ..session import Session
 from ..widgets import brand_text, plain_label, record_table
 from .base import Page
 from .grant_models import PAGE_SIZE, GrantRow, GrantsModel, load_grants
@@ -33,7 +34,7 @@ ROW_PADDING = 10
 
 
 class SharedPage(Page):
-    kinds = frozenset({GRANTS, OUTBOX})
+    kinds = Changes.GRANTS | Changes.OUTBOX
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -287,7 +288,7 @@ class SharedPage(Page):
             self.session.deliver()
 
         self.session.call(lambda vault: vault.grants.revoke(grant.id), revoked,
-                          changes={GRANTS, OUTBOX, AUDIT}, failed=self._failed, owner=self)
+                          failed=self._failed, owner=self)
 
     def retry_selected(self) -> None:
         chosen = self.selected()
@@ -300,7 +301,7 @@ class SharedPage(Page):
             self.session.deliver()
 
         self.session.call(lambda vault: vault.delivery.retry_now(grant_id), due,
-                          changes={OUTBOX}, failed=self._failed, owner=self)
+                          failed=self._failed, owner=self)
 
     def show_knows(self) -> None:
         target = self._knows_origin()

@@ -25,7 +25,10 @@ def secrets_for(args: argparse.Namespace) -> SecretSource:
     return SecretSource(Path(args.passphrase_file) if args.passphrase_file else None)
 
 
-def unlocked(args: argparse.Namespace) -> Vault:
+def unlocked(args: argparse.Namespace, *, reads_grants: bool = False) -> Vault:
+    """The vault, unlocked with the passphrase the options name. A command that shows
+    grants (`reads_grants`) first marks those past their end as expired: reading never
+    does."""
     directory = vault_dir(args)
     if not Vault.exists(directory):
         raise NotAVault(str(directory))
@@ -37,4 +40,10 @@ def unlocked(args: argparse.Namespace) -> Vault:
     ca_bundle = os.environ.get("ZPV_CA_BUNDLE")
     if ca_bundle:
         vault.delivery.transport = Transport(ca_bundle=ca_bundle)
+    if reads_grants:
+        try:
+            vault.grants.expire_due()
+        except BaseException:
+            vault.lock()
+            raise
     return vault

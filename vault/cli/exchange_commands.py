@@ -130,7 +130,7 @@ def _report_import(args: argparse.Namespace, result: ImportResult) -> int:
 
 
 def cmd_brands(args: argparse.Namespace) -> int:
-    with unlocked(args) as vault:
+    with unlocked(args, reads_grants=True) as vault:
         brands = vault.brands.all()
         active = {
             b.origin: len(vault.grants.listing(origin=b.origin, status=GrantStatus.ACTIVE))
@@ -217,7 +217,7 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 def cmd_grants(args: argparse.Namespace) -> int:
     status = GrantStatus(args.status) if args.status else None
-    with unlocked(args) as vault:
+    with unlocked(args, reads_grants=True) as vault:
         origin = vault.brands.find(args.brand).origin if args.brand else None
         grants = vault.grants.listing(origin=origin, status=status)
         deliveries = {g.id: vault.delivery.summary(g.id) for g in grants}
@@ -256,7 +256,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_knows(args: argparse.Namespace) -> int:
-    with unlocked(args) as vault:
+    with unlocked(args, reads_grants=True) as vault:
         brand = vault.brands.find(args.brand)
         held = vault.grants.held_by(brand.origin)
     if args.json:
@@ -284,7 +284,7 @@ def cmd_knows(args: argparse.Namespace) -> int:
 
 
 def cmd_records(args: argparse.Namespace) -> int:
-    with unlocked(args) as vault:
+    with unlocked(args, reads_grants=True) as vault:
         document = vault.transparency.consent_records()
     atomic_write(
         Path(args.out), json.dumps(document, ensure_ascii=False, indent=2).encode() + b"\n"

@@ -33,7 +33,7 @@ def add_commands(command: Command) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    with unlocked(args) as vault:
+    with unlocked(args, reads_grants=True) as vault:
         origin = vault.brands.find(args.brand).origin if args.brand else None
         model = vault.transparency.report(origin)
     atomic_write(Path(args.out), render_html(model).encode("utf-8"))
@@ -45,7 +45,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
-    with unlocked(args) as vault:
+    with unlocked(args, reads_grants=True) as vault:
         brand = vault.brands.find(args.brand)
         if args.ask:
             balance = vault.transparency.balance_for_ask(brand.origin, args.ask)

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import TextFormat
 
+from ..changes import Changes, mark
 from ..profile import audit
 from ..storage.store import Connection, Store
 
@@ -60,6 +61,7 @@ def set_enabled(store: Store, enabled: bool, now: int) -> None:
     with store.transaction() as connection:
         if is_enabled(connection) == enabled:
             return
+        mark(Changes.SETTINGS)
         connection.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -96,6 +98,7 @@ def substitute(
             (alias, origin, tag, now),
         ).rowcount
         if inserted:
+            mark(Changes.ALIASES)
             audit.append(connection, now, "alias.created", {"brand": origin})
         result[key] = alias
     return result

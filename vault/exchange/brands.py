@@ -12,6 +12,7 @@ from zpd.errors import RequestInvalid
 from zpd.origin import AddressScope, host_of, host_scope, ip_literal, origin_of
 from zpd.request import Ask, DataRequest, verify_request
 
+from ..changes import Changes, mark
 from ..errors import BrandKeysChanged, UnknownBrand
 from ..profile import audit
 from ..storage.store import Connection, Store
@@ -97,6 +98,7 @@ def import_request(
             keys_replaced = True
     duplicate = store.query_one("SELECT id FROM requests WHERE sha256 = ?", (request.sha256,))
     with store.transaction() as connection:
+        mark(Changes.BRANDS)
         if existing is None or keys_replaced:
             _pin(connection, request, verified, now, replace=keys_replaced)
         else:

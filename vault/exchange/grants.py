@@ -13,6 +13,7 @@ from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import Sensitivity
 from zpd.request import Ask
 
+from ..changes import Changes, mark
 from ..errors import GrantNotActive, ShareRefused, UnknownAsk, UnknownGrant
 from ..profile import audit
 from ..storage.store import Connection, Store
@@ -256,6 +257,7 @@ def expire_due(store: Store, now: int) -> int:
     if not due:
         return 0
     with store.transaction() as connection:
+        mark(Changes.GRANTS)
         for grant_id, expires_at in due:
             connection.execute(
                 "UPDATE grants SET status = 'expired', ended_at = ? WHERE id = ? "

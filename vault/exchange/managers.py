@@ -98,7 +98,9 @@ class Brands:
 
 
 class Grants:
-    """What the person shared, with whom, until when: share, list, revoke, expire."""
+    """What the person shared, with whom, until when: share, list, revoke, expire.
+
+    Reading never writes: a grant past its end reads as active until `expire_due` runs."""
 
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
@@ -109,9 +111,10 @@ class Grants:
         days: int | None = None,
     ) -> ShareResult:
         """Share chosen fields of one ask; the token waits in the outbox."""
+        now = self._clock()
+        grants.expire_due(self._store, now)
         return grants.create(
-            self._store, origin, ask_id, fields, days, self._values(), self._clock(),
-            aliases.substitute,
+            self._store, origin, ask_id, fields, days, self._values(), now, aliases.substitute
         )
 
     def listing(
@@ -119,7 +122,6 @@ class Grants:
         limit: int = 1000, offset: int = 0,
     ) -> list[Grant]:
         """Newest first, optionally of one brand or in one status."""
-        grants.expire_due(self._store, self._clock())
         return grants.listing(self._store, origin=origin, status=status, limit=limit,
                               offset=offset)
 
@@ -128,7 +130,6 @@ class Grants:
 
     def find(self, reference: str) -> Grant:
         """A grant by its id or a unique prefix of it (at least 4 characters)."""
-        grants.expire_due(self._store, self._clock())
         return grants.find(self._store, reference)
 
     def revoke(self, grant_id: str) -> IssuedMessage:
@@ -139,16 +140,16 @@ class Grants:
 
     def held_by(self, origin: str) -> list[Held]:
         """What this brand holds about the person now, per grant (and what ended grants held)."""
-        grants.expire_due(self._store, self._clock())
         return grants.held_by(self._store, origin)
 
     def active_counts(self) -> dict[str, int]:
         """How many live grants each brand holds (brands without any are left out)."""
-        grants.expire_due(self._store, self._clock())
         return grants.active_counts(self._store)
 
     def expire_due(self) -> int:
-        """Mark grants past their end as expired; returns how many."""
+        """Mark grants past their end as expired (each with an audit entry); returns how
+        many. Reads never do this: it runs at unlock, on a timer in the app, before the
+        CLI reads grants, and before a share or a revocation."""
         return grants.expire_due(self._store, self._clock())
 
     def latest_token(self, grant_id: str) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from ..changes import Changes, mark
 from ..storage.store import Connection, Store
 
 BACKOFF_BASE = 10
@@ -128,6 +129,7 @@ def enqueue_revocation(
 
 def _insert(connection: Connection, jti: str, grant_id: str, kind: str, endpoint: str,
             state: DeliveryState, now: int) -> None:
+    mark(Changes.OUTBOX)
     connection.execute(
         "INSERT INTO outbox (jti, grant_id, kind, endpoint, state, next_attempt_at, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)", (jti, grant_id, kind, endpoint, state.value, now, now),
@@ -168,6 +170,8 @@ def claim_due(
             "next_attempt_at = ? WHERE jti = ?",
             [(now, now + retry_delay(item.attempts + 1, None), item.jti) for item in items],
         )
+        if items:
+            mark(Changes.OUTBOX)
     return items
 
 
@@ -175,7 +179,7 @@ def make_due(store: Store, now: int) -> int:
     """"Deliver now": every queued message waiting out its backoff is due now; one whose
     brand asked to wait (Retry-After) still waits. Returns how many were made due."""
     with store.transaction() as connection:
-        return int(connection.execute(
+        return _marked(connection.execute(
             "UPDATE outbox SET next_attempt_at = ? WHERE state = 'queued' "
             "AND next_attempt_at > ? AND COALESCE(retry_after_until, 0) <= ?",
             (now, now, now),
@@ -232,6 +236,7 @@ def record_delivered(
     connection: Connection, item: OutboxItem, receipt: str | None, receipt_status: str | None,
     warning: str | None, now: int,
 ) -> None:
+    mark(Changes.OUTBOX)
     connection.execute(
         "UPDATE outbox SET state = 'delivered', delivered_at = ?, receipt = ?, "
         "receipt_status = ?, last_error = ? WHERE jti = ? AND state = 'queued'",
@@ -240,6 +245,7 @@ def record_delivered(
 
 
 def record_failed(connection: Connection, item: OutboxItem, reason: str) -> None:
+    mark(Changes.OUTBOX)
     connection.execute(
         "UPDATE outbox SET state = 'failed', last_error = ? WHERE jti = ? AND state = 'queued'",
         (reason, item.jti),
@@ -254,6 +260,7 @@ def record_retry(
     (`retry_after`: kept apart, as "deliver now" does not override it). `reached=False`:
     the attempt failed before a connection to the brand was made."""
     delay = retry_delay(item.attempts + 1, retry_after)  # this attempt counts too
+    mark(Changes.OUTBOX)
     connection.execute(
         "UPDATE outbox SET next_attempt_at = ?, retry_after_until = ?, last_error = ?, "
         "unsent_attempts = unsent_attempts + ? WHERE jti = ? AND state = 'queued'",
@@ -267,11 +274,18 @@ def retry_now(store: Store, grant_id: str, now: int) -> int:
     """Make a grant's queued messages due now, unless the brand asked to wait
     (Retry-After); returns how many were made due."""
     with store.transaction() as connection:
-        return int(connection.execute(
+        return _marked(connection.execute(
             "UPDATE outbox SET next_attempt_at = ? WHERE grant_id = ? AND state = 'queued' "
             "AND COALESCE(retry_after_until, 0) <= ?",
             (now, grant_id, now),
         ).rowcount)
+
+
+def _marked(rows: int) -> int:
+    """`rows` messages were changed: marked as such when there are any."""
+    if rows:
+        mark(Changes.OUTBOX)
+    return int(rows)
 
 
 def retry_delay(attempts: int, retry_after: int | None) -> int:

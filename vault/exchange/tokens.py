@@ -20,6 +20,7 @@ from zpd import jose
 from zpd import token as zpd_token
 from zpd.pairwise import pairwise_key
 
+from ..changes import Changes, mark
 from ..errors import UnknownGrant
 from ..storage.store import Connection, Store
 from . import outbox
@@ -62,6 +63,7 @@ def issue_grant_token(
     encryption_jwk: dict[str, Any], endpoint: str, now: int,
 ) -> IssuedMessage:
     """Sign and encrypt one version of a grant; store and queue it."""
+    mark(Changes.GRANTS)  # a new grant, or its next version
     pairwise = pairwise_for(connection, terms.brand_origin)
     claims = zpd_token.GrantClaims(
         pseudonym=jose.thumbprint_uri(pairwise), audience=terms.brand_origin, iat=now,
@@ -88,6 +90,7 @@ def issue_revocation(
 ) -> IssuedMessage:
     """Sign the revocation event; store it and queue it (or not, if the brand never
     received the grant)."""
+    mark(Changes.GRANTS)  # revoked
     pairwise = pairwise_for(connection, brand_origin)
     revocation = zpd_event.RevocationEvent(
         issuer=jose.thumbprint_uri(pairwise), audience=brand_origin, iat=now,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from ..changes import Changes, mark
 from ..errors import VaultError
 from ..storage.rollback import Head
 from ..storage.store import Connection, Store
@@ -66,6 +67,7 @@ def entry_hash(prev_hash: bytes, at: int, action: str, details_json: str) -> byt
 
 def append(connection: Connection, at: int, action: str, details: dict[str, Any]) -> int:
     """Append an entry inside the caller's open transaction; returns its sequence number."""
+    mark(Changes.AUDIT)
     seq, prev_hash = _head(connection)
     details_json = canonical(details)
     new_hash = entry_hash(prev_hash, at, action, details_json)
@@ -97,6 +99,7 @@ def append_many(
 
     For loading many entries at once (generated vaults for benchmarks): one head read,
     inserts in batches, one head update."""
+    mark(Changes.AUDIT)
     seq, prev_hash = _head(connection)
     rows: list[tuple[int, int, str, str, bytes, bytes]] = []
     insert = (

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from zpd.catalogue import BY_KEY, CATALOGUE
 from zpd.fieldtypes import Category, FieldDef, FieldType, JsonValue, Sensitivity
 
+from ..changes import Changes, mark
 from ..errors import InvalidFieldDefinition, UnknownField
 from ..storage.store import Connection, Store
 from . import audit
@@ -98,6 +99,7 @@ def set_value(
     if current is not None and current[0] == encoded:
         return canonical  # nothing changed: no history, no audit entry
     with store.transaction() as connection:
+        mark(Changes.FIELDS)
         connection.execute(
             "INSERT INTO field_values (key, value, updated_at) VALUES (?, ?, ?) "
             "ON CONFLICT (key) DO UPDATE "
@@ -120,6 +122,7 @@ def clear_value(store: Store, key: str, now: int, on_change: ChangeHook | None =
     with store.transaction() as connection:
         deleted = connection.execute("DELETE FROM field_values WHERE key = ?", (key,)).rowcount
         if deleted:
+            mark(Changes.FIELDS)
             connection.execute(
                 "INSERT INTO field_history (key, value, changed_at) VALUES (?, NULL, ?)",
                 (key, now),
@@ -174,6 +177,7 @@ def define_custom(
         exists = connection.execute("SELECT 1 FROM custom_fields WHERE key = ?", (key,)).fetchone()
         if exists:
             raise InvalidFieldDefinition("exists")
+        mark(Changes.FIELDS)
         connection.execute(
             "INSERT INTO custom_fields (key, label, type, category, sensitivity, choices, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlcipher3
 
+from .. import changes
 from ..errors import RekeyFailed, StorageFull, UnsupportedFormat, VaultCorrupted, VaultLocked
 from .migrations import LATEST_VERSION, apply_migrations
 
@@ -128,6 +129,7 @@ class Store:
             else:
                 if failure is not None and not isinstance(failure, Exception):
                     raise failure
+                changes.publish(self, changes.Changes.SECRETS)
                 return
             self._connection = _keyed_connection(path, old_key)
             if failure is not None and not isinstance(failure, Exception):
@@ -172,16 +174,20 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """BEGIN IMMEDIATE ... COMMIT; everything inside lands together or not at all."""
+        """BEGIN IMMEDIATE ... COMMIT; everything inside lands together or not at all.
+
+        What the writes inside mark (`changes.mark`) is published once it committed."""
         with self._mutex, translated_errors(self._directory):
             connection = self.connection
             connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield connection
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
+            with changes.pending() as marked:
+                try:
+                    yield connection
+                except BaseException:
+                    connection.execute("ROLLBACK")
+                    raise
+                connection.execute("COMMIT")
+            changes.publish(self, marked.changes)
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
         with self.reading() as connection:

@@ -55,7 +55,6 @@ class Transparency:
 
     def consent_records(self) -> dict[str, Any]:
         """One consent record per grant (ISO/IEC TS 27560), with the proofs."""
-        self._grants.expire_due()
         return records.build(self._store, self._clock())
 
     def export_document(self) -> dict[str, Any]:
