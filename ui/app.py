@@ -61,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from . import i18n
@@ -71,6 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Zero-Party Vault")
     app.setOrganizationName("Zero-Party Vault")
+    QTimer.singleShot(0, start_logging)  # once the first window is up
     settings = Settings()
     i18n.install(i18n.resolve(settings.get(LANGUAGE)))
     if args.demo:
@@ -81,6 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         shut_down(window)
+
+
+def start_logging() -> None:
+    """Log to the rotating file in the platform's log folder (no secret, value or token
+    is ever logged); the app runs on without it if the file cannot be opened."""
+    from vault import logs
+
+    logs.to_file()
 
 
 def shut_down(window: MainWindow) -> None:

@@ -12,6 +12,7 @@ Grants past their end are marked expired when the vault opens and each minute af
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # the vault's modules load after the first window has painted
     from vault.vault import Vault
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 DELIVERY_INTERVAL_MS = 5000
 EXPIRY_INTERVAL_MS = 60_000
@@ -169,6 +171,7 @@ class Session(QObject):
 
     def _emit_changed(self, seen: list[Changes]) -> None:
         if seen and seen[0]:
+            log.debug("changed: %s", seen[0])
             self.changed.emit(seen[0])
 
     def expire(self) -> None:

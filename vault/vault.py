@@ -19,6 +19,7 @@ of the vault or of a manager, raises VaultLocked.
 
 from __future__ import annotations
 
+import logging
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -48,6 +49,7 @@ from .transparency.managers import Transparency
 # Temporary files the vault writes into its own directory (fsutil.atomic_write, a backup's
 # scratch copy of the database): left behind only by a process that was killed.
 LEFTOVERS = (".vault.header.*.tmp", ".backup-*.db", ".backup-*.db-journal")
+log = logging.getLogger(__name__)
 
 
 class Vault:
@@ -162,6 +164,7 @@ class Vault:
         vault._remember_seen = remember_seen
         if remember_seen:
             rollback.remember(header.vault_id, directory, vault._head(), clock())
+        log.info("vault unlocked")
         return vault
 
     def _check_rollback(self, accept: bool) -> None:
@@ -171,6 +174,7 @@ class Vault:
         except VaultRolledBack as rolled_back:
             if not accept:
                 raise
+            log.warning("an older copy of the vault opened, as asked (%s)", rolled_back.reason)
             self.audit.record("vault.rollback_accepted", {
                 "reason": rolled_back.reason, "seen": rolled_back.seen_seq,
                 "found": rolled_back.found_seq,
@@ -187,6 +191,8 @@ class Vault:
                 rollback.remember(
                     self._header.vault_id, self.directory, self._closing_head, self._clock()
                 )
+        if self._data_key is not None:
+            log.info("vault locked")
         self._store.close()
         keys.wipe(self._data_key)
         self._data_key = None
@@ -266,6 +272,7 @@ class Vault:
                                                passphrase_changed_at)
             self._header, self._data_key, self._recovery = header, new_key, recovery
             keys.wipe(old_key)
+        log.info("vault re-keyed (%s)", ", ".join(actions))
         # After the fact, and best effort: the re-key stands even if the disk is full now.
         try:
             with self._store.transaction() as connection:

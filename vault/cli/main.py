@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from zpd.fieldtypes import Category, FieldType, Sensitivity
 
+from .. import logs
 from ..errors import ProtocolError, VaultError
 from ..exchange.transport import TransportError
 from ..process_hardening import disable_core_dumps
@@ -242,6 +243,10 @@ def _common_options(*, top_level: bool) -> _Parser:
         "--json", action="store_true", default=default(False), help="machine-readable output"
     )
     options.add_argument(
+        "-v", "--verbose", action="count", default=default(0),
+        help="say what happens on standard error (-vv: in detail)",
+    )
+    options.add_argument(
         "--accept-rollback",
         action="store_true",
         default=default(False),
@@ -317,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    logs.to_stderr(args.verbose)
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -14,6 +14,7 @@ keeps the other brands' messages from leaving.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import time
 from collections import Counter
@@ -26,6 +27,7 @@ from zpd import jose, receipt
 from zpd.errors import ProtocolError
 from zpd.origin import canonical_origin
 
+from ..logs import short_id
 from ..profile import audit
 from ..storage.store import Connection, Store
 from . import outbox, tokens
@@ -43,6 +45,7 @@ RECORD_SECONDS = 0.5
 CLAIM_GROWTH = 8  # claims of 1, 8, 64, then `limit` messages
 REQUEST_MEDIA_TYPES = "application/jwt, application/zpd-request+jwt, text/plain"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -96,6 +99,9 @@ def flush(
         # queue still takes few transactions (each claim and its last records: a sync).
         items = outbox.claim_due(store, started, max(clock(), started), claim, turns_had)
         if not items:
+            if report.attempted:
+                log.info("delivery: %d delivered, %d refused, %d to try again",
+                         len(report.delivered), len(report.failed), len(report.retrying))
             return report
         claim = min(limit, claim * CLAIM_GROWTH)
         turns_had.update(item.brand_origin for item in items)
@@ -104,6 +110,7 @@ def flush(
         try:
             for item in items:
                 outcome = exchange_safely(store, transport, item, keys, clock())
+                _log(item, outcome)
                 if outcome.unexpected is not None:
                     report.errors[item.jti] = outcome.unexpected
                 if not pending:
@@ -116,6 +123,21 @@ def flush(
                  "retry": report.retrying}[outcome.kind].append(item.jti)
         finally:
             record_all(store, pending)  # before asking what is due next: revocations wait
+
+
+def _log(item: OutboxItem, outcome: Outcome) -> None:
+    """One line per attempt: the message's kind, its grant (cut short), the brand, and the
+    outcome's code (never the message, nor the brand's words beyond their first token)."""
+    grant, code = short_id(item.grant_id), outcome.reason.split(":", 1)[0]
+    if outcome.kind == "delivered":
+        log.info("%s of grant %s delivered to %s (receipt: %s)", item.kind, grant,
+                 item.brand_origin, outcome.receipt_status or "none")
+    elif outcome.kind == "failed":
+        log.warning("%s of grant %s refused by %s: %s", item.kind, grant, item.brand_origin,
+                    code)
+    else:
+        log.info("%s of grant %s not delivered to %s (%s): tried again later", item.kind,
+                 grant, item.brand_origin, code)
 
 
 class ReceiptKeys:
@@ -153,6 +175,8 @@ def exchange_safely(
     try:
         return exchange(store, transport, item, keys, now)
     except Exception as exc:  # whatever it is, it is this message's alone
+        log.error("a %s of grant %s to %s failed in the vault itself", item.kind,
+                  short_id(item.grant_id), item.brand_origin, exc_info=exc)
         name = type(exc).__name__[:100]
         # Only the type: the text of an exception can hold anything (the brand's text).
         return Outcome("retry", f"unexpected error: {name}", unexpected=name)

@@ -3,6 +3,7 @@ and `vault.aliases`, bound to the open store, the clock and the vault's one tran
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from zpd import text
@@ -20,6 +21,8 @@ from .grants import Grant, GrantStatus, Held, ShareResult
 from .outbox import DeliverySummary, OutboxItem
 from .tokens import IssuedMessage
 from .transport import Transport
+
+log = logging.getLogger(__name__)
 
 
 class Link:
@@ -56,10 +59,14 @@ class Brands:
         accept_new_keys: bool = False, expected_origin: str | None = None,
     ) -> ImportResult:
         """Verify and keep a request; pin the brand's keys on first use."""
-        return brands.import_request(
+        result = brands.import_request(
             self._store, text, source, self._clock(), accept_new_keys=accept_new_keys,
             expected_origin=expected_origin,
         )
+        log.info("request from %s imported (%s%s%s)", result.brand.origin, source.value,
+                 ", already known" if result.already_known else "",
+                 ", keys replaced" if result.keys_replaced else "")
+        return result
 
     def fetch(self, address: str, *, accept_new_keys: bool = False) -> ImportResult:
         """Fetch a brand's request over TLS from its well-known address: domain verified."""
