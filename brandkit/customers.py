@@ -11,14 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .storage import GrantRecord, Storage, Transaction
+from .storage import GrantRecord, GrantState, Storage, Transaction
 
 
 @dataclass(frozen=True)
 class CustomerGrant:
     grant_id: str
     version: int
-    status: str  # "active", "expired" or "revoked"
+    status: GrantState
     ask_id: str | None
     purpose_iri: str | None
     purpose_description: str | None
@@ -73,7 +73,7 @@ class Customer:
         """Every field value held under a grant still active (later grants win a tie)."""
         held: dict[str, Any] = {}
         for grant in self.grants:
-            if grant.status == "active":
+            if grant.status is GrantState.ACTIVE:
                 held.update(grant.fields)
         return held
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
 from .errors import StorageError
-from .storage import REVOKED, GrantRecord, IssuedRequest, MessageKind, SeenMessage
+from .storage import GrantRecord, GrantState, IssuedRequest, MessageKind, SeenMessage
 
 SCHEMA_VERSION = 1
 MEMORY = ":memory:"
@@ -229,7 +229,7 @@ class SqlTransaction:
 
     def put_grant(self, grant: GrantRecord) -> None:
         values = (
-            grant.grant_id, grant.pseudonym, grant.version, grant.status, grant.received_at,
+            grant.grant_id, grant.pseudonym, grant.version, grant.status.value, grant.received_at,
             grant.updated_at, grant.request_sha256, grant.ask_id, grant.purpose_iri,
             grant.purpose_description, grant.retention_days,
             None if grant.data is None else _dump(grant.data), grant.token_jti, grant.issued_at,
@@ -249,7 +249,7 @@ class SqlTransaction:
         self.execute(
             "UPDATE zpd_grants SET data = NULL, status = ?, revoked_at = ?, updated_at = ? "
             "WHERE grant_id = ?",
-            REVOKED, revoked_at, revoked_at, grant_id,
+            GrantState.REVOKED.value, revoked_at, revoked_at, grant_id,
         )
         self.erased = True
 
@@ -444,6 +444,7 @@ def _grant(row: Sequence[Any]) -> GrantRecord:
     values = dict(zip(GRANT_COLUMNS, row, strict=True))
     if values["data"] is not None:
         values["data"] = json.loads(values["data"])
+    values["status"] = GrantState(values["status"])
     return GrantRecord(**values)
 
 

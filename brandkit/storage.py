@@ -12,11 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Literal, Protocol, TypeVar
 
-ACTIVE = "active"
-REVOKED = "revoked"
-EXPIRED = "expired"  # never stored: an active grant past its expiry reads as expired
+
+class GrantState(StrEnum):
+    ACTIVE = "active"
+    REVOKED = "revoked"
+    EXPIRED = "expired"  # never stored: an active grant past its expiry reads as expired
+
 
 MessageKind = Literal["token", "event"]
 TOKEN: MessageKind = "token"
@@ -48,7 +52,7 @@ class GrantRecord:
     grant_id: str
     pseudonym: str
     version: int
-    status: str  # ACTIVE or REVOKED
+    status: GrantState  # ACTIVE or REVOKED
     received_at: int  # first version
     updated_at: int  # last change
     request_sha256: str | None = None
@@ -62,9 +66,10 @@ class GrantRecord:
     expires_at: int | None = None  # the token's exp: the end of the grant
     revoked_at: int | None = None
 
-    def status_at(self, now: int) -> str:
-        if self.status == ACTIVE and self.expires_at is not None and self.expires_at <= now:
-            return EXPIRED
+    def status_at(self, now: int) -> GrantState:
+        if (self.status is GrantState.ACTIVE and self.expires_at is not None
+                and self.expires_at <= now):
+            return GrantState.EXPIRED
         return self.status
 
 

@@ -17,8 +17,9 @@ from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
 from demo.brands import FAIR, GREEDY, SAMPLE_PROFILE, SampleBrand
+from vault.errors import TransportError, TransportFailure
 from vault.exchange.brands import RequestSource
-from vault.exchange.transport import Response, TransportError
+from vault.exchange.transport import LocalRule, Response, never_local
 from vault.storage.keys import KdfParams
 from vault.vault import Vault
 from zpd.errors import ProtocolError
@@ -63,10 +64,13 @@ class InProcessBrands:
     down: set[str] = field(default_factory=set)
     storages: list[SqliteStorage] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.may_reach_local: LocalRule = never_local  # the vault sets its own
+
     def post(self, url: str, content_type: str, body: str) -> Response:
         origin = origin_of(url)
         if origin in self.down:
-            raise TransportError("connect", "connection refused")
+            raise TransportError(TransportFailure.CONNECT, "connection refused")
         receiver = self.receivers[origin]
         receive = receiver.receive_event if "secevent" in content_type else receiver.receive_token
         try:
@@ -109,7 +113,7 @@ def build(directory: Path, *, kdf: KdfParams | None = None) -> SampleVault:
     root = directory.parent
     vault, _ = Vault.create(directory, PASSPHRASE, kdf=kdf or KdfParams(1024, 1, 1))
     brands = InProcessBrands()
-    vault.delivery.transport = brands  # type: ignore[assignment]
+    vault.delivery.transport = brands
     for key, value in SAMPLE_PROFILE.items():
         vault.fields.set(key, value)
     origins = {s.slug: _add(brands, s, root) for s in (FAIR, GREEDY, BISTRO, CAFE)}

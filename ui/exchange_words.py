@@ -12,9 +12,9 @@ from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from vault import errors
+from vault.errors import TransportError
+from vault.exchange.delivery_summary import DeliveryStatus, DeliverySummary
 from vault.exchange.grants import GrantStatus
-from vault.exchange.outbox import DeliveryStatus, DeliverySummary
-from vault.exchange.transport import TransportError
 from zpd import purposes
 from zpd.catalogue import BY_KEY
 from zpd.errors import RequestInvalid

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.grants import GrantStatus
-from vault.exchange.outbox import DeliveryStatus
 from vault.transparency.balance import Flag, Verdict
 from vault.transparency.html import ReportWords, render_html
 from vault.transparency.report import Report

@@ -52,8 +52,7 @@ class _Task(QRunnable):
 
 def log_if_unexpected(error: BaseException) -> None:
     """Log the traceback of an error no one words for people: a fault of the app's own."""
-    from vault.errors import VaultError
-    from vault.exchange.transport import TransportError
+    from vault.errors import TransportError, VaultError
     from zpd.errors import ProtocolError
 
     if not isinstance(error, VaultError | ProtocolError | TransportError | OSError):

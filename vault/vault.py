@@ -29,6 +29,7 @@ from .clock import Clock, system_clock
 from .errors import NotAVault, StorageFull, VaultLocked, VaultRolledBack
 from .exchange.managers import Aliases, Brands, Delivery, Grants, Link
 from .profile import audit, passphrase_policy
+from .profile.audit import AuditAction
 from .profile.managers import Audit, Fields
 from .storage import backup, creation, keys, rekey, rollback
 from .storage.fsutil import DirectoryLock, remove_leftovers
@@ -175,7 +176,7 @@ class Vault:
             if not accept:
                 raise
             log.warning("an older copy of the vault opened, as asked (%s)", rolled_back.reason)
-            self.audit.record("vault.rollback_accepted", {
+            self.audit.record(AuditAction.VAULT_ROLLBACK_ACCEPTED, {
                 "reason": rolled_back.reason, "seen": rolled_back.seen_seq,
                 "found": rolled_back.found_seq,
             })
@@ -240,7 +241,9 @@ class Vault:
         if recovery is None:
             code = keys.new_recovery_code()
             recovery = RecoveryTarget.for_code(code)
-        actions = ["vault.passphrase_changed"] + (["vault.recovery_code_renewed"] if code else [])
+        actions = [AuditAction.VAULT_PASSPHRASE_CHANGED]
+        if code:
+            actions.append(AuditAction.VAULT_RECOVERY_CODE_RENEWED)
         self._rekey(passphrase, recovery, self._clock(), actions)
         return code
 
@@ -252,7 +255,7 @@ class Vault:
         code = keys.new_recovery_code()
         self._rekey(
             current, RecoveryTarget.for_code(code), self._header.passphrase_changed_at,
-            ["vault.recovery_code_renewed"],
+            [AuditAction.VAULT_RECOVERY_CODE_RENEWED],
         )
         return code
 
@@ -263,7 +266,7 @@ class Vault:
 
     def _rekey(
         self, passphrase: PassphraseKey, recovery: RecoveryTarget, passphrase_changed_at: int,
-        actions: list[str],
+        actions: list[AuditAction],
     ) -> None:
         with self._store.exclusive():
             old_key = self._key()
@@ -304,7 +307,7 @@ class Vault:
             backup.write_backup(
                 self._store, self.directory, encode_header(self._header), self._key(), Path(path)
             )
-        self.audit.record("vault.backed_up", {})
+        self.audit.record(AuditAction.VAULT_BACKED_UP, {})
 
     @staticmethod
     def restore(
@@ -330,6 +333,7 @@ class Vault:
         moved_aside = restore_backup(
             Path(backup_file), Path(directory), replace=replace, now=clock(),
             openers=with_any_secret(secret), unlock=unlock,
+            checked=lambda staged: staged.audit.record(AuditAction.VAULT_RESTORED, {}),
         )
         # A deliberate restore is not a rollback: what is there now is what was seen.
         restored = opened[-1]

@@ -13,7 +13,7 @@ from joserfc.jwk import OKPKey
 
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.delivery.servers import Server
-from vault.exchange.transport import Transport
+from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
 from zpd import jose
 from zpd.request import sign_request
@@ -77,7 +77,7 @@ def person(tmp_path: Path) -> Iterator[Person]:
     created, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
     created.lock()
     vault = Vault.unlock(directory, PASSPHRASE, clock=clock)
-    vault.delivery.transport = Transport(connect_timeout=2, total_timeout=3)
+    vault.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3)
     vault.fields.set("shoe_size_eu", 42)
     vault.fields.set("favourite_colours", ["navy"])
     yield Person(vault, clock, directory)

@@ -20,7 +20,7 @@ from brandkit.sqlstorage import SqliteStorage
 from tests.brand_specs import shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, PROJECT_ROOT
 from tests.delivery.servers import Received, respond, serving
-from vault.exchange.outbox import DeliveryStatus
+from vault.exchange.delivery_summary import DeliveryStatus
 from vault.vault import Vault
 
 FLUSH_SCRIPT = """

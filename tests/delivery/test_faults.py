@@ -19,8 +19,9 @@ import trustme
 
 from tests.delivery.conftest import Brand, Person, ShareWith, make_brand
 from tests.delivery.servers import Received, Server, respond, serving
-from vault.exchange.outbox import DeliveryState, DeliveryStatus
-from vault.exchange.transport import Transport
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.outbox import DeliveryState
+from vault.exchange.transport import HttpTransport
 from zpd import jose, receipt, token
 
 
@@ -163,9 +164,9 @@ def test_tls_from_an_unknown_authority_is_refused(person: Person, share_with: Sh
     impostor.cert_pem.write_to_path(str(impostors))
     with serving(lambda conn, _: respond(conn, 202), tls=context) as server:
         # Fetched while its certificate was trusted; by the time of delivery it is not.
-        person.vault.delivery.transport = Transport(ca_bundle=str(impostors), total_timeout=3)
+        person.vault.delivery.transport = HttpTransport(ca_bundle=str(impostors), total_timeout=3)
         grant_id = share_with(make_brand(f"https://127.0.0.1:{server.port}", server))
-        person.vault.delivery.transport = Transport(ca_bundle=str(bundle), total_timeout=3)
+        person.vault.delivery.transport = HttpTransport(ca_bundle=str(bundle), total_timeout=3)
         sent = only_item(person)[0]
         person.vault.delivery.flush()
         assert_kept_for_retry(person, grant_id, sent, "tls")
@@ -179,7 +180,7 @@ def test_tls_from_the_trusted_authority_delivers(person: Person, share_with: Sha
     authority.issue_cert("127.0.0.1").configure_cert(context)
     bundle = tmp_path / "ca.pem"
     authority.cert_pem.write_to_path(str(bundle))
-    person.vault.delivery.transport = Transport(ca_bundle=str(bundle), total_timeout=3)
+    person.vault.delivery.transport = HttpTransport(ca_bundle=str(bundle), total_timeout=3)
     brand_box: list[Brand] = []
 
     def accept(conn: socket.socket, received: Received) -> None:

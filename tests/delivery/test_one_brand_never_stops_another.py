@@ -24,8 +24,10 @@ from tests.conftest import FAST_KDF, PASSPHRASE, PROJECT_ROOT
 from tests.delivery.brand import LiveBrand, live_brand
 from tests.delivery.conftest import Clock, Person, ShareWith, make_brand
 from tests.delivery.servers import Received, respond, serving
-from vault.exchange.outbox import DeliveryState, DeliveryStatus
-from vault.exchange.transport import Response, Transport, TransportError
+from vault.errors import TransportError, TransportFailure
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.outbox import DeliveryState
+from vault.exchange.transport import HttpTransport, Response
 from vault.vault import Vault
 from zpd.errors import ReceiptInvalid, TokenInvalid
 
@@ -85,7 +87,7 @@ def test_a_refusal_the_vault_cannot_store_as_sent_does_not_stop_another_brand(
     assert person.vault.audit.verify().ok
 
 
-class FailingFor(Transport):
+class FailingFor(HttpTransport):
     """The vault's real transport, except that exchanges with one origin raise `error`:
     before anything is sent, or after the brand has answered."""
 
@@ -93,12 +95,13 @@ class FailingFor(Transport):
         super().__init__(connect_timeout=2, total_timeout=3)
         self.origin, self.error, self.after = origin, error, after
 
-    def post(self, url: str, content_type: str, body: str) -> Response:
+    def post(self, url: str, content_type: str, body: str, *,
+             local: bool | None = None) -> Response:
         if url.startswith(self.origin + "/"):
             if self.after:
-                super().post(url, content_type, body)
+                super().post(url, content_type, body, local=local)
             raise self.error
-        return super().post(url, content_type, body)
+        return super().post(url, content_type, body, local=local)
 
 
 class SomeLibraryError(Exception):
@@ -113,7 +116,7 @@ ERRORS: list[Callable[[str], Exception]] = [
     lambda m: json.JSONDecodeError(m, "{", 0),
     lambda m: TokenInvalid("bad_member", m),
     lambda m: ReceiptInvalid("bad_signature", m),
-    lambda m: TransportError("protocol", m),
+    lambda m: TransportError(TransportFailure.PROTOCOL, m),
 ]
 
 
@@ -129,7 +132,7 @@ def test_whatever_one_message_raises_the_other_brands_get_theirs(tmp_path: Path)
             directory = Path(tempfile.mkdtemp(dir=tmp_path)) / "vault"
             Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)[0].lock()
             with Vault.unlock(directory, PASSPHRASE, clock=clock) as vault:
-                vault.delivery.transport = Transport(connect_timeout=2, total_timeout=3)
+                vault.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3)
                 vault.fields.set("shoe_size_eu", 42)
                 revoked = share(vault, other)
                 vault.delivery.flush()
@@ -175,7 +178,7 @@ def test_a_message_the_vault_dies_on_every_time_does_not_pin_the_queue(tmp_path:
     """The brand's answer kills the vault (here: SIGKILL as it arrives), every time."""
     directory = tmp_path / "vault"
     vault, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
-    vault.delivery.transport = Transport(connect_timeout=2, total_timeout=3)
+    vault.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3)
     vault.fields.set("shoe_size_eu", 42)
     state: dict[str, object] = {"kill": False, "pid": 0}
 

@@ -15,8 +15,8 @@ import trustme
 from tests.delivery.brand import LiveBrand, live_brand
 from tests.delivery.conftest import Person, ShareWith, make_brand
 from tests.delivery.servers import respond, serving
-from vault.exchange.outbox import DeliveryStatus
-from vault.exchange.transport import Transport
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.transport import HttpTransport
 
 
 def share(person: Person, brand: LiveBrand) -> str:
@@ -136,9 +136,9 @@ def shared_with_unreachable(kind: str, person: Person, share_with: ShareWith,
     impostor.cert_pem.write_to_path(str(impostors))
     with serving(lambda conn, _: respond(conn, 202), tls=context) as server:
         # Fetched while its certificate was trusted; by the time of delivery it is not.
-        person.vault.delivery.transport = Transport(ca_bundle=str(impostors), total_timeout=3)
+        person.vault.delivery.transport = HttpTransport(ca_bundle=str(impostors), total_timeout=3)
         grant_id = share_with(make_brand(f"https://127.0.0.1:{server.port}", server))
-        person.vault.delivery.transport = Transport(ca_bundle=str(bundle), total_timeout=3)
+        person.vault.delivery.transport = HttpTransport(ca_bundle=str(bundle), total_timeout=3)
         yield grant_id
         assert not [r for r in server.received if r.body], "no byte of a token may arrive"
 

@@ -12,8 +12,8 @@ from tests.delivery.conftest import Person, ShareWith, make_brand
 from tests.delivery.servers import Received, respond, serving
 from tests.vault.address_helpers import resolving
 from vault.exchange.brands import RequestSource
-from vault.exchange.outbox import DeliveryStatus
-from vault.exchange.transport import Transport
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.transport import HttpTransport
 
 
 def cli(person: Person, *args: str) -> tuple[int, str, str]:
@@ -112,7 +112,7 @@ def test_a_brand_whose_address_is_refused_is_said_why_in_words(person: Person) -
     with serving(lambda conn, _: respond(conn, 202)) as server:
         brand = make_brand(f"https://shop.corp:{server.port}")
         person.vault.brands.import_request(brand.request, RequestSource.FILE)
-        person.vault.delivery.transport = Transport(connect_timeout=2, total_timeout=3,
+        person.vault.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3,
                                            resolve=resolving({"shop.corp": "127.0.0.1"}))
         grant_id = person.vault.grants.share(brand.origin, "fit-advice").grant.id
         assert person.vault.delivery.flush().retrying and server.connections == 0

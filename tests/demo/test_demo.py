@@ -18,7 +18,7 @@ import requests
 
 from demo.run import Demo
 from tests.conftest import PROJECT_ROOT
-from vault.exchange.transport import Transport
+from vault.exchange.transport import HttpTransport
 from zpd.errors import RequestInvalid
 from zpd.origin import canonical_origin
 
@@ -52,7 +52,7 @@ def held(demo: Demo, slug: str) -> dict[str, tuple[int, str, dict[str, object]]]
 def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
     vault = demo.vault
     assert vault is not None
-    vault.delivery.transport = Transport(total_timeout=10)
+    vault.delivery.transport = HttpTransport(total_timeout=10)
     fair, greedy, expired = demo.brands
     for brand in demo.brands:
         assert "<script" not in page(brand.page).lower()

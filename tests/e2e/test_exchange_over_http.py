@@ -26,8 +26,8 @@ from brandkit.serving import TlsFiles, address_of, bind, running
 from brandkit.sqlstorage import SqliteStorage
 from tests.brand_specs import ALLERGIES, COLOURS, SHOE_SIZE, shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
-from vault.exchange.outbox import DeliveryStatus
-from vault.exchange.transport import Transport
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
 from zpd import receipt as zpd_receipt
 
@@ -71,7 +71,7 @@ def tls_brand(tmp_path: Path) -> Iterator[Brand]:
 
 def test_the_whole_exchange_through_the_library(tls_brand: Brand, tmp_path: Path) -> None:
     vault, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST_KDF)
-    vault.delivery.transport = Transport(ca_bundle=tls_brand.ca_bundle)
+    vault.delivery.transport = HttpTransport(ca_bundle=tls_brand.ca_bundle)
     vault.fields.set("shoe_size_eu", 42)
     vault.fields.set("favourite_colours", ["navy"])
     vault.fields.set("allergies", ["milk"])

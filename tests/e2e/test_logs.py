@@ -18,7 +18,7 @@ from tests.e2e.test_exchange_over_http import Brand, tls_brand
 from tests.vault.exchange_helpers import expected_pairwise, master_seed
 from vault import logs
 from vault.cli.report_words import render_html
-from vault.exchange.transport import Transport
+from vault.exchange.transport import HttpTransport
 from vault.storage import keys
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
@@ -81,7 +81,7 @@ def test_a_whole_exchange_logs_no_secret_value_or_token(
     secrets |= {code, keys.normalise_recovery_code(code)}
     assert vault._data_key is not None
     secrets |= forms(bytes(vault._data_key)) | forms(master_seed(vault))
-    vault.delivery.transport = Transport(ca_bundle=tls_brand.ca_bundle)
+    vault.delivery.transport = HttpTransport(ca_bundle=tls_brand.ca_bundle)
     vault.fields.define("motto", "Motto", FieldType.TEXT, Sensitivity.PERSONAL)
     for key, value in VALUES.items():
         vault.fields.set(key, value)

@@ -35,7 +35,7 @@ from typing import Any
 
 from vault.errors import FieldRequiredByGrant
 from vault.exchange.grants import GrantStatus
-from vault.exchange.transport import Transport
+from vault.exchange.transport import HttpTransport
 from vault.profile import audit
 from vault.storage import fsutil
 from vault.vault import Vault
@@ -137,7 +137,7 @@ def child(directory: Path, seed: int, passphrase: str, command: dict[str, Any]) 
     random.seed(seed)  # the outbox's jitter
     say(begin={"op": "unlock"})
     opened = Vault.unlock(directory, passphrase)
-    opened.delivery.transport = Transport(connect_timeout=2, total_timeout=5)
+    opened.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=5)
     if unsafe == "synchronous-off":
         opened._store.connection.execute("PRAGMA synchronous = OFF")
     say(ack={"op": "unlock", "head": head(opened)})

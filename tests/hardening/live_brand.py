@@ -23,7 +23,7 @@ from tests.delivery.brand import spec_for
 from tests.delivery.servers import Received, respond, serving
 from tests.hardening.acked import Model, Stats, check, rows
 from vault.exchange.tokens import pairwise_for
-from vault.exchange.transport import Transport
+from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
 from zpd import jose
 from zpd.errors import ProtocolError
@@ -112,7 +112,7 @@ def settle(directory: Path, model: Model, brand: Brand, pseudonym: str, stats: S
     and every message was stored once (one sent again after a kill got its first receipt
     again)."""
     with Vault.unlock(directory, model.passphrase) as vault:
-        vault.delivery.transport = Transport(connect_timeout=2, total_timeout=5)
+        vault.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=5)
         for _ in range(10):
             for grant in vault.grants.listing(limit=1_000_000):
                 vault.delivery.retry_now(grant.id)

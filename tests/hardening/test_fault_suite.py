@@ -55,7 +55,7 @@ from tests.hardening.conftest import FULL
 from tests.hardening.fault_worker import head
 from tests.hardening.live_brand import Brand, Settled, live_brand, new_vault, settle
 from tests.hardening.zygote import Zygote
-from vault.exchange.transport import Transport
+from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
 
@@ -155,7 +155,7 @@ def test_the_whole_change_checks_catch_each_kind_of_partial_change(tmp_path: Pat
     template = tmp_path / "template"
     with live_brand() as brand:
         with Vault.create(template, PASSPHRASE, kdf=FAST_KDF)[0] as vault:
-            vault.delivery.transport = Transport(connect_timeout=2, total_timeout=5)
+            vault.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=5)
             vault.fields.define("note", "Note", FieldType.NUMBER, Sensitivity.LOW)
             vault.fields.set("shoe_size_eu", 42)
             vault.brands.fetch(brand.origin)

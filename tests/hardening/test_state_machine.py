@@ -38,7 +38,7 @@ from tests.conftest import FAST_KDF
 from tests.delivery.brand import spec_for
 from tests.hardening.conftest import FULL
 from vault.errors import FieldRequiredByGrant, GrantNotActive, ShareRefused, WrongPassphrase
-from vault.exchange.transport import Response
+from vault.exchange.transport import LocalRule, Response, never_local
 from vault.storage import rollback
 from vault.vault import Vault
 from zpd import jose
@@ -59,8 +59,13 @@ COLOURS = BY_KEY["favourite_colours"]
 class DirectTransport:
     """Hands each message to the receiver as the HTTP handler would, and answers the same."""
 
+    may_reach_local: LocalRule = never_local  # the vault sets its own
+
     def __init__(self) -> None:
         self.posts = 0
+
+    def get(self, url: str, accept: str) -> Response:
+        raise AssertionError("nothing is fetched here")
 
     def post(self, url: str, content_type: str, body: str) -> Response:
         self.posts += 1
@@ -113,7 +118,7 @@ class VaultLife(RuleBasedStateMachine):
         self._use(vault)
 
     def _use(self, vault: Vault) -> None:
-        vault.delivery.transport = self.transport  # type: ignore[assignment]
+        vault.delivery.transport = self.transport
         self.vault = vault
 
     @property

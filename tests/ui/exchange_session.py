@@ -32,7 +32,7 @@ def opened(made_vault: MadeVault, qtbot: Any) -> Iterator[Opened]:
     clock = Clock()
     vault = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
     transport = FakeTransport()
-    vault.delivery.transport = transport  # type: ignore[assignment]
+    vault.delivery.transport = transport
     session = Session()
     yield Opened(vault, session, transport, clock)
     session.lock()

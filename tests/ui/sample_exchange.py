@@ -75,7 +75,7 @@ def build_sample(vault: Vault, clock: Clock) -> Sample:
     for brand in (shoes, books, cafe):
         transport.add(brand)
     sample = Sample(transport, shoes, books, cafe)
-    vault.delivery.transport = transport  # type: ignore[assignment]
+    vault.delivery.transport = transport
     for key, value in VALUES.items():
         vault.fields.set(key, value)
     transport.pages[shoes.origin + WELL_KNOWN] = shoes.request()

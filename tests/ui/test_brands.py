@@ -34,8 +34,8 @@ from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
 from ui.pages import brands as brands_module  # noqa: E402
 from ui.pages.brand_models import AsksModel, BrandsModel  # noqa: E402
 from ui.pages.brands import BrandsPage  # noqa: E402
+from vault.errors import TransportError, TransportFailure
 from vault.exchange.brands import RequestSource
-from vault.exchange.transport import TransportError
 from zpd import jose
 from zpd.request import sign_request
 from zpd.text import reveal
@@ -258,9 +258,10 @@ def test_an_invalid_request_shows_its_reason(
     ("answer", "words"),
     [
         (None, "Could not reach the brand."),
-        (TransportError("tls", "certificate verify failed"), "could not be verified (TLS)"),
-        (TransportError("protocol", "HTTP 404"), "not a usable data request"),
-        (TransportError("refused_url", "plain http"), "That address is refused"),
+        (TransportError(TransportFailure.TLS, "certificate verify failed"),
+         "could not be verified (TLS)"),
+        (TransportError(TransportFailure.PROTOCOL, "HTTP 404"), "not a usable data request"),
+        (TransportError(TransportFailure.REFUSED_URL, "plain http"), "That address is refused"),
     ],
 )
 def test_fetch_failures_in_words(

@@ -16,7 +16,7 @@ from tests.ui.fake_brands import FakeTransport, make_brand
 from tests.vault.exchange_helpers import Clock
 from ui.main_window import MainWindow
 from vault.exchange.brands import RequestSource
-from vault.exchange.outbox import DeliveryStatus
+from vault.exchange.delivery_summary import DeliveryStatus
 from vault.vault import Vault
 
 
@@ -46,7 +46,7 @@ def test_a_message_the_app_fails_on_is_said_and_the_other_brand_gets_its_own(
     transport = FakeTransport()
     damaged = transport.add(make_brand("https://shoes.example", "Shoes Example"))
     other = transport.add(make_brand("https://books.example", "Books Example"))
-    vault.delivery.transport = transport  # type: ignore[assignment]
+    vault.delivery.transport = transport
     for brand in (damaged, other):
         vault.brands.import_request(brand.request(), RequestSource.TEXT)
     vault.grants.share(damaged.origin, "fit-advice")
@@ -81,7 +81,7 @@ def test_a_delivery_run_that_fails_is_said_until_one_goes_through(
     main, vault, _ = window
     transport = FakeTransport()
     brand = transport.add(make_brand("https://shoes.example", "Shoes Example"))
-    vault.delivery.transport = transport  # type: ignore[assignment]
+    vault.delivery.transport = transport
     vault.brands.import_request(brand.request(), RequestSource.TEXT)
     grant_id = vault.grants.share(brand.origin, "fit-advice").grant.id
     with vault._store.reading() as connection:  # every write refused from here

@@ -33,8 +33,8 @@ from tests.conftest import PASSPHRASE
 from ui.dialogs.share_review import ShareReviewDialog
 from ui.main_window import MainWindow
 from ui.pages.fields_model import KEY_ROLE, VALUE
+from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.grants import GrantStatus
-from vault.exchange.outbox import DeliveryStatus
 
 WAIT_MS = 15_000
 

@@ -28,7 +28,8 @@ from ui.pages.field_editors import MultiChoiceEditor
 from ui.pages.fields_model import KEY_ROLE, VALUE
 from ui.pages.my_data import MyDataPage
 from ui.session import Session
-from vault.exchange.transport import Response, TransportError
+from vault.errors import TransportError, TransportFailure
+from vault.exchange.transport import LocalRule, Response, never_local
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
 
@@ -39,17 +40,19 @@ WAIT_MS = 5_000
 class Unreachable:
     """A transport for tests that share with a brand but must never touch the network."""
 
+    may_reach_local: LocalRule = never_local  # the vault sets its own
+
     def post(self, url: str, content_type: str, body: str) -> Response:
-        raise TransportError("connect", "test: no network")
+        raise TransportError(TransportFailure.CONNECT, "test: no network")
 
     def get(self, url: str, accept: str) -> Response:
-        raise TransportError("connect", "test: no network")
+        raise TransportError(TransportFailure.CONNECT, "test: no network")
 
 
 @pytest.fixture
 def opened(made_vault: MadeVault, qtbot: QtBot) -> Iterator[tuple[Session, Vault]]:
     vault = made_vault.unlock()
-    vault.delivery.transport = Unreachable()  # type: ignore[assignment]
+    vault.delivery.transport = Unreachable()
     session = Session()
     yield session, vault
     session.lock()

@@ -30,7 +30,7 @@ from tests.delivery.brand import live_brand
 from tests.ui.heartbeat import Heartbeat
 from ui.main_window import MainWindow
 from vault.errors import VaultLocked, WrongPassphrase
-from vault.exchange.outbox import DeliveryStatus
+from vault.exchange.delivery_summary import DeliveryStatus
 from vault.profile.audit import append_many
 from vault.storage.keys import KdfParams
 from vault.vault import Vault

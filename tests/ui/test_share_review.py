@@ -25,8 +25,9 @@ from tests.brand_specs import shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, MadeVault
 from ui.dialogs.share_review import ShareReviewDialog
 from ui.session import Session
+from vault.errors import TransportError, TransportFailure
 from vault.exchange.brands import RequestSource
-from vault.exchange.transport import Response, Transport, TransportError
+from vault.exchange.transport import HttpTransport, Response
 from vault.vault import Vault
 from zpd import jose
 from zpd.request import sign_request
@@ -62,11 +63,12 @@ GREEDY_ASK: dict[str, Any] = {
 T = TypeVar("T", bound=QWidget)
 
 
-class OfflineTransport(Transport):
+class OfflineTransport(HttpTransport):
     """Delivery never leaves the machine in these tests: every post fails to connect."""
 
-    def post(self, url: str, content_type: str, body: str) -> Response:
-        raise TransportError("connect", "offline in tests")
+    def post(self, url: str, content_type: str, body: str, *,
+             local: bool | None = None) -> Response:
+        raise TransportError(TransportFailure.CONNECT, "offline in tests")
 
 
 def signed_request(name: str = "Shoes Example", asks: list[dict[str, Any]] | None = None,

@@ -21,8 +21,8 @@ from ui.pages.grant_models import GrantsModel
 from ui.pages.shared import SharedPage
 from vault.changes import Changes
 from vault.exchange.brands import RequestSource
+from vault.exchange.delivery_summary import DeliveryStatus, DeliverySummary
 from vault.exchange.grants import GrantStatus
-from vault.exchange.outbox import DeliveryStatus, DeliverySummary
 from zpd.text import reveal
 
 __all__ = ["opened"]  # the fixture, used by name
@@ -64,7 +64,7 @@ def select(page: SharedPage, grant_id: str) -> None:
 def sample(opened: Opened) -> Sample:
     sample = build_sample(opened.vault, opened.clock)
     opened.transport.brands.update(sample.transport.brands)
-    opened.vault.delivery.transport = opened.transport  # type: ignore[assignment]
+    opened.vault.delivery.transport = opened.transport
     return sample
 
 

@@ -18,18 +18,20 @@ from brandkit.keys import generate_keys
 from demo.brands import FAIR, GREEDY, SAMPLE_PROFILE, SampleBrand
 from tests.conftest import MadeVault
 from ui.session import Session
+from vault.errors import TransportError, TransportFailure
 from vault.exchange.brands import RequestSource
-from vault.exchange.transport import Response, Transport, TransportError
+from vault.exchange.transport import HttpTransport, Response
 from vault.vault import Vault
 
 T = TypeVar("T", bound=QWidget)
 
 
-class OfflineTransport(Transport):
+class OfflineTransport(HttpTransport):
     """Nothing leaves the machine: every delivery fails to connect and stays queued."""
 
-    def post(self, url: str, content_type: str, body: str) -> Response:
-        raise TransportError("connect", "offline in tests")
+    def post(self, url: str, content_type: str, body: str, *,
+             local: bool | None = None) -> Response:
+        raise TransportError(TransportFailure.CONNECT, "offline in tests")
 
 FAIR_ORIGIN = "https://trailworks.example"
 GREEDY_ORIGIN = "https://megamart.example"

@@ -34,10 +34,11 @@ from tests.conftest import MadeVault, run_cli
 from tests.delivery.servers import respond, serving
 from tests.vault.address_helpers import own_address, resolving
 from tests.vault.exchange_helpers import DAY, BrandKeys, Clock, jwcrypto_request, spec
+from vault.errors import TransportError
 from vault.exchange.brands import RequestSource
-from vault.exchange.outbox import DeliveryStatus
+from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.peers import PeerRefused, PeerRule
-from vault.exchange.transport import Transport, TransportError
+from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
 from zpd.errors import RequestInvalid
 from zpd.origin import AddressScope, address_scope
@@ -148,7 +149,7 @@ def test_the_cli_refuses_a_request_file_naming_this_computer(
 def test_localhost_is_refused_at_connect_unless_the_exchange_allows_it() -> None:
     """`localhost` resolves (really) to 127.0.0.1: refused, before any connection."""
     with serving(accept) as server:
-        transport = Transport(connect_timeout=2, total_timeout=3)
+        transport = HttpTransport(connect_timeout=2, total_timeout=3)
         for url in (f"https://localhost:{server.port}/zpd/grants",
                     f"http://localhost:{server.port}/zpd/grants",
                     f"https://127.0.0.1:{server.port}/zpd/grants",
@@ -181,8 +182,8 @@ def test_a_name_that_resolves_to_a_local_network_address_is_refused_unless_allow
         shown = f"[{local_address}]" if ":" in local_address else local_address
         names = {"shoes.example": local_address}
         for local in (None, False):
-            transport = Transport(connect_timeout=2, total_timeout=3,
-                                  resolve=resolving(names))
+            transport = HttpTransport(connect_timeout=2, total_timeout=3,
+                                      resolve=resolving(names))
             for url in (f"https://shoes.example:{server.port}/zpd/grants",
                         f"https://{shown}:{server.port}/zpd/grants"):
                 with pytest.raises(TransportError) as refused:
@@ -199,14 +200,14 @@ def test_a_dotlocalhost_name_is_loopback_only_if_it_resolves_there(local_address
     """Plain http is for this computer: `shop.localhost` leading elsewhere is refused even
     when local addresses are allowed; leading to 127.0.0.1, it is reached."""
     with serving(accept, host=local_address) as elsewhere, serving(accept) as here:
-        away = Transport(connect_timeout=2, total_timeout=3,
-                         resolve=resolving({"shop.localhost": local_address}))
+        away = HttpTransport(connect_timeout=2, total_timeout=3,
+                             resolve=resolving({"shop.localhost": local_address}))
         with pytest.raises(TransportError) as refused:
             away.post(f"http://shop.localhost:{elsewhere.port}/zpd/grants", "application/jwt",
                       "token", local=True)
         assert refused.value.kind == "refused_address" and elsewhere.connections == 0
-        home = Transport(connect_timeout=2, total_timeout=3,
-                         resolve=resolving({"shop.localhost": "127.0.0.1"}))
+        home = HttpTransport(connect_timeout=2, total_timeout=3,
+                             resolve=resolving({"shop.localhost": "127.0.0.1"}))
         response = home.post(f"http://shop.localhost:{here.port}/zpd/grants",
                              "application/jwt", "token", local=True)
         assert response.status == 202 and here.connections == 1
@@ -283,7 +284,7 @@ def test_a_brand_fetched_from_this_computer_is_delivered_to(
     pv: Vault, live_brand: tuple[str, Receiver]
 ) -> None:
     origin, receiver = live_brand
-    pv.delivery.transport = Transport(connect_timeout=2, total_timeout=5)
+    pv.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=5)
     pv.fields.set("shoe_size_eu", 42)
     imported = pv.brands.fetch(origin)
     assert imported.brand.domain_verified and imported.brand.home is AddressScope.LOOPBACK
@@ -300,7 +301,7 @@ def test_a_kept_alive_connection_is_checked_again_when_reused(
 ) -> None:
     """The fetch may reach this computer, a later exchange on the same connection may not."""
     origin, _ = live_brand
-    transport = Transport(connect_timeout=2, total_timeout=5)
+    transport = HttpTransport(connect_timeout=2, total_timeout=5)
     fetched = transport.get(origin + "/.well-known/zero-party-data", "application/jwt",
                             local=True)
     assert fetched.status == 200
@@ -319,8 +320,8 @@ def test_a_public_name_rebound_to_this_computer_is_refused_at_delivery(
         pv.brands.import_request(jwcrypto_request(keys, spec(origin), iat=clock.now,
                                                   exp=clock.now + DAY), RequestSource.WEB,
                           expected_origin=origin)
-        pv.delivery.transport = Transport(connect_timeout=2, total_timeout=3,
-                                          resolve=resolving({"shoes.example": "127.0.0.1"}))
+        pv.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3,
+                                              resolve=resolving({"shoes.example": "127.0.0.1"}))
         pv.fields.set("shoe_size_eu", 42)
         grant = pv.grants.share(origin, "fit-advice").grant
         report = pv.delivery.flush()

@@ -34,9 +34,10 @@ from tests.vault.address_helpers import (
 )
 from tests.vault.exchange_helpers import DAY, BrandKeys, Clock, jwcrypto_request, spec
 from vault.cli.words import where_words
+from vault.errors import TransportError
 from vault.exchange.brands import RequestSource
-from vault.exchange.outbox import DeliveryStatus
-from vault.exchange.transport import Transport, TransportError
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
 from zpd.origin import AddressScope
 
@@ -99,7 +100,7 @@ def test_a_brand_on_the_local_network_fetched_from_its_own_address_is_delivered_
     from its own address over verified TLS, every exchange reaches it."""
     host = network_address if named == "address" else named
     with intranet_brand(tmp_path, network_address, host) as brand:
-        pv.delivery.transport = Transport(
+        pv.delivery.transport = HttpTransport(
             ca_bundle=brand.ca_bundle, connect_timeout=2, total_timeout=5,
             resolve=resolving({INTRANET_NAME: network_address, PUBLIC_NAME: network_address}))
         pv.fields.set("shoe_size_eu", 42)
@@ -133,8 +134,9 @@ def test_a_brand_from_a_file_never_reaches_the_local_network(
         request = jwcrypto_request(keys, spec(origin), iat=clock.now, exp=clock.now + DAY)
         server.well_known = request
         pv.brands.import_request(request, RequestSource.FILE)
-        pv.delivery.transport = Transport(ca_bundle=str(bundle), connect_timeout=2, total_timeout=3,
-                                 resolve=resolving({name: network_address}))
+        pv.delivery.transport = HttpTransport(ca_bundle=str(bundle), connect_timeout=2,
+                                              total_timeout=3,
+                                              resolve=resolving({name: network_address}))
         pv.fields.set("shoe_size_eu", 42)
         grant = pv.grants.share(origin, "fit-advice").grant
         report = pv.delivery.flush()
@@ -159,8 +161,8 @@ def test_special_purpose_addresses_are_refused_even_when_local_ones_are_allowed(
     neither the fetch of a request the person named nor any exchange connects to it."""
     with serving(accept, host=special_address) as server:
         names = {PUBLIC_NAME: special_address}
-        pv.delivery.transport = Transport(connect_timeout=2, total_timeout=3,
-                                          resolve=resolving(names))
+        pv.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3,
+                                              resolve=resolving(names))
         for address in (f"https://{PUBLIC_NAME}:{server.port}",
                         f"https://{url_host(special_address)}:{server.port}"):
             with pytest.raises(TransportError) as refused:

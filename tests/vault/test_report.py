@@ -30,10 +30,10 @@ from tests.vault.exchange_helpers import (
     spec,
 )
 from vault.cli.report_words import render_html
-from vault.errors import UnknownBrand
+from vault.errors import TransportError, TransportFailure, UnknownBrand
+from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.grants import GrantStatus
-from vault.exchange.outbox import DeliveryStatus
-from vault.exchange.transport import Response
+from vault.exchange.transport import LocalRule, Response, never_local
 from vault.transparency.balance import Verdict
 from vault.vault import Vault
 from zpd import receipt as zpd_receipt
@@ -50,6 +50,12 @@ class ReceiptingTransport:
 
     brands: dict[str, BrandKeys]
     posted: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.may_reach_local: LocalRule = never_local  # the vault sets its own
+
+    def get(self, url: str, accept: str) -> Response:
+        raise TransportError(TransportFailure.CONNECT, "only deliveries in these tests")
 
     def post(self, url: str, content_type: str, body: str) -> Response:
         origin = re.match(r"https://[^/]+", url)
@@ -106,7 +112,7 @@ def populated(
                        fields=["shoe_size_eu", "favourite_colours", "allergies"])
     news = vault.grants.share(ORIGIN, "newsletter").grant
     vault.grants.share(OTHER_ORIGIN, "letters", fields=["contact_channels"])
-    vault.delivery.transport = ReceiptingTransport(keys)  # type: ignore[assignment]
+    vault.delivery.transport = ReceiptingTransport(keys)
     vault.delivery.flush()
     vault.grants.revoke(news.id)
     vault.delivery.flush()

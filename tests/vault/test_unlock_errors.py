@@ -35,11 +35,11 @@ from vault.errors import (
     NotAVault,
     UnsupportedFormat,
     VaultBusy,
+    Weakness,
     WeakPassphrase,
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from vault.profile import passphrase_policy
 from vault.storage import keys
 from vault.storage.header import FORMAT_VERSION, header_path
 from vault.storage.migrations import LATEST_VERSION
@@ -650,15 +650,15 @@ def test_a_second_open_in_the_same_process_is_busy(named_vault: MadeVault) -> No
 @pytest.mark.parametrize(
     ("weak", "reason"),
     [
-        ("short", passphrase_policy.TOO_SHORT),
-        ("", passphrase_policy.TOO_SHORT),
-        ("password1234", passphrase_policy.COMMON),
-        ("Password1234!", passphrase_policy.COMMON),
-        ("aaaaaaaaaaaaaaaa", passphrase_policy.REPETITIVE),
-        ("abababababababab", passphrase_policy.REPETITIVE),
-        ("qwertyuiopasdf", passphrase_policy.SEQUENCE),
-        ("abcdefghijklmnop", passphrase_policy.SEQUENCE),
-        ("839201574638", passphrase_policy.LOW_VARIETY),
+        ("short", Weakness.TOO_SHORT),
+        ("", Weakness.TOO_SHORT),
+        ("password1234", Weakness.COMMON),
+        ("Password1234!", Weakness.COMMON),
+        ("aaaaaaaaaaaaaaaa", Weakness.REPETITIVE),
+        ("abababababababab", Weakness.REPETITIVE),
+        ("qwertyuiopasdf", Weakness.SEQUENCE),
+        ("abcdefghijklmnop", Weakness.SEQUENCE),
+        ("839201574638", Weakness.LOW_VARIETY),
     ],
 )
 def test_weak_passphrases_are_refused_at_create(tmp_path: Path, weak: str, reason: str) -> None:

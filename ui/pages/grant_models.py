@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from vault.exchange.delivery_summary import DeliverySummary
 from vault.exchange.grants import Grant, GrantStatus
-from vault.exchange.outbox import DeliverySummary
 from vault.vault import Vault
 
 from .. import exchange_words as words

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from ..errors import NotAVault
-from ..exchange.transport import Transport
+from ..exchange.transport import HttpTransport
 from ..storage.locations import default_vault_dir
 from ..vault import Vault
 from .terminal import SecretSource
@@ -39,7 +39,7 @@ def unlocked(args: argparse.Namespace, *, reads_grants: bool = False) -> Vault:
     # A private certificate authority for a brand's test server (or a company's).
     ca_bundle = os.environ.get("ZPV_CA_BUNDLE")
     if ca_bundle:
-        vault.delivery.transport = Transport(ca_bundle=ca_bundle)
+        vault.delivery.transport = HttpTransport(ca_bundle=ca_bundle)
     if reads_grants:
         try:
             vault.grants.expire_due()

@@ -15,8 +15,9 @@ from zpd.origin import AddressScope
 from zpd.purposes import concept_name
 
 from ..exchange.brands import ImportResult, RequestSource
+from ..exchange.delivery_summary import DeliverySummary
 from ..exchange.grants import Grant, GrantStatus
-from ..exchange.outbox import DeliverySummary
+from ..exchange.outbox import DeliveryState
 from ..storage.fsutil import atomic_write
 from . import terminal, words
 from .context import unlocked
@@ -272,12 +273,8 @@ def cmd_knows(args: argparse.Namespace) -> int:
     say(f"{brand.name} ({brand.origin}) knows, through {len(live)} active grant(s):")
     for h in held:
         g = h.grant
-        state = {
-            GrantStatus.ACTIVE: f"until {terminal.when(g.expires_at)}",
-            GrantStatus.EXPIRED: "expired: the brand must have deleted it",
-            GrantStatus.REVOKED: "revoked: the brand was told to delete it",
-        }[g.status]
-        say(f"  {g.purpose_description} ({g.ask_id}, v{g.version}), {state}")
+        say(f"  {g.purpose_description} ({g.ask_id}, v{g.version}), "
+            f"{words.grant_state_words(g)}")
         for key, value in h.data.items():
             say(f"    {key}: {show_value(value)}")
     return EXIT_OK
@@ -319,7 +316,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     if not waiting:
         say("Nothing waits: every token and event was delivered.")
     for i in waiting:
-        if i.state.value == "failed":
+        if i.state is DeliveryState.FAILED:
             why = f"refused by the brand: {i.last_error}"
         elif blocked[i.jti]:
             why = "waits until the brand has the grant it revokes"

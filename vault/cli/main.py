@@ -13,8 +13,7 @@ from typing import NoReturn
 from zpd.fieldtypes import Category, FieldType, Sensitivity
 
 from .. import logs
-from ..errors import ProtocolError, VaultError
-from ..exchange.transport import TransportError
+from ..errors import ProtocolError, TransportError, VaultError
 from ..process_hardening import disable_core_dumps
 from ..vault import Vault
 from . import exchange_commands, secret_commands, terminal, transparency_commands, words
@@ -165,7 +164,7 @@ def _verify(vault: Vault, as_json: bool) -> int:
         print(f"zpv: the database fails its integrity check: {problems[0]}", file=sys.stderr)
     elif not report.ok:
         assert report.problem is not None
-        said = words.TAMPER_WORDS[report.problem]
+        said = words.tamper_words(report.problem)
         print(f"zpv: audit chain broken: entry {report.first_bad_seq} {said}", file=sys.stderr)
     else:
         print(f"Audit chain intact ({report.entries_checked} entries); database integrity ok.")

@@ -3,31 +3,50 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import assert_never
 
 from zpd.catalogue import BY_KEY
 
+from ..exchange.delivery_summary import DeliveryStatus
 from ..exchange.grants import GrantStatus
-from ..exchange.outbox import DeliveryStatus
 from ..transparency.html import ReportWords
 from ..transparency.html import render_html as render_in
 from ..transparency.report import Report
-from .words import FLAG_WORDS, VERDICT_WORDS
+from .words import flag_words, verdict_words
 
-STATUS_WORDS = {
-    GrantStatus.ACTIVE: "active",
-    GrantStatus.EXPIRED: "expired: the brand must have deleted it",
-    GrantStatus.REVOKED: "revoked: the brand was told to delete it",
-}
-DELIVERY_WORDS = {
-    DeliveryStatus.QUEUED: "waiting to be sent",
-    DeliveryStatus.DELIVERED: "delivered, no receipt",
-    DeliveryStatus.CONFIRMED: "delivered, the brand confirmed it stored it",
-    DeliveryStatus.FAILED: "refused by the brand",
-    DeliveryStatus.REVOCATION_QUEUED: "revocation waiting to be sent",
-    DeliveryStatus.DELETION_CONFIRMED: "the brand confirmed deletion",
-    DeliveryStatus.DELETION_UNCONFIRMED: "revocation delivered, no receipt",
-    DeliveryStatus.NOT_SENT: "never sent",
-}
+
+def _grant_status(status: GrantStatus) -> str:
+    match status:
+        case GrantStatus.ACTIVE:
+            return "active"
+        case GrantStatus.EXPIRED:
+            return "expired: the brand must have deleted it"
+        case GrantStatus.REVOKED:
+            return "revoked: the brand was told to delete it"
+        case _:
+            assert_never(status)
+
+
+def _delivery_status(status: DeliveryStatus) -> str:
+    match status:
+        case DeliveryStatus.QUEUED:
+            return "waiting to be sent"
+        case DeliveryStatus.DELIVERED:
+            return "delivered, no receipt"
+        case DeliveryStatus.CONFIRMED:
+            return "delivered, the brand confirmed it stored it"
+        case DeliveryStatus.FAILED:
+            return "refused by the brand"
+        case DeliveryStatus.REVOCATION_QUEUED:
+            return "revocation waiting to be sent"
+        case DeliveryStatus.DELETION_CONFIRMED:
+            return "the brand confirmed deletion"
+        case DeliveryStatus.DELETION_UNCONFIRMED:
+            return "revocation delivered, no receipt"
+        case DeliveryStatus.NOT_SENT:
+            return "never sent"
+        case _:
+            assert_never(status)
 
 
 def _when(timestamp: int) -> str:
@@ -84,10 +103,10 @@ ENGLISH = ReportWords(
     time_unreadable="time unreadable",
     no_receipt="No receipt from the brand yet.",
     nothing_to_send="nothing to send",
-    verdict=VERDICT_WORDS.__getitem__,
-    flag=FLAG_WORDS.__getitem__,
-    grant_status=STATUS_WORDS.__getitem__,
-    delivery_status=DELIVERY_WORDS.__getitem__,
+    verdict=verdict_words,
+    flag=flag_words,
+    grant_status=_grant_status,
+    delivery_status=_delivery_status,
     label=_label,
     when=_when,
 )

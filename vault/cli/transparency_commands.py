@@ -13,7 +13,7 @@ from . import terminal
 from .context import unlocked
 from .report_words import render_html
 from .terminal import EXIT_OK
-from .words import FLAG_WORDS, VERDICT_WORDS
+from .words import flag_words, verdict_words
 
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
@@ -56,13 +56,13 @@ def cmd_balance(args: argparse.Namespace) -> int:
         return EXIT_OK
     ratio = "nothing offered" if math.isinf(balance.ratio) else f"ratio {balance.ratio:.1f}"
     print(
-        f"{VERDICT_WORDS[balance.verdict]}: given {balance.given_score:g}, "
+        f"{verdict_words(balance.verdict)}: given {balance.given_score:g}, "
         f"offered {balance.offered_score:g} ({ratio})"
     )
     for f in balance.fields:
         print(f"  {f.key:<24} {f.sensitivity.value:<9} {f.weight:g}")
     for flag in sorted(balance.flags):
-        print(f"  ! {FLAG_WORDS[flag]}")
+        print(f"  ! {flag_words(flag)}")
     return EXIT_OK
 
 

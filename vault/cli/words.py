@@ -6,6 +6,8 @@ person can act on.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from zpd.errors import ProtocolError, RequestInvalid
 from zpd.origin import AddressScope
 
@@ -19,8 +21,11 @@ from ..errors import (
     InvalidValue,
     NotAVault,
     RekeyFailed,
+    ShareRefusal,
     ShareRefused,
     StorageFull,
+    TransportError,
+    TransportFailure,
     UnknownAsk,
     UnknownBrand,
     UnknownField,
@@ -32,61 +37,98 @@ from ..errors import (
     VaultExists,
     VaultLocked,
     VaultRolledBack,
+    Weakness,
     WeakPassphrase,
     WrongPassphrase,
     WrongRecoveryCode,
 )
 from ..exchange.brands import Brand
-from ..exchange.outbox import DeliveryStatus, DeliverySummary
-from ..exchange.transport import TransportError
-from ..profile import audit, passphrase_policy
+from ..exchange.delivery_summary import DeliveryStatus, DeliverySummary
+from ..exchange.grants import Grant, GrantStatus
+from ..profile.audit import Tamper
 from ..transparency.balance import Flag, Verdict
 from .terminal import UsageError, when
 
-WEAKNESS_WORDS = {
-    passphrase_policy.TOO_SHORT: "use at least 12 characters (a few unrelated words work well)",
-    passphrase_policy.COMMON: "it is one of the most common passwords",
-    passphrase_policy.REPETITIVE: "it repeats too few characters",
-    passphrase_policy.SEQUENCE: "it is a keyboard or alphabet run",
-    passphrase_policy.LOW_VARIETY: "it is too predictable: add a word, or mix in digits",
-}
 
-SHARE_REFUSAL_WORDS = {
-    "not_asked": "the brand did not ask for {0}",
-    "required_left_out": "the brand requires {0}: share them, or don't share this ask",
-    "no_value": "you have no value for {0}: set it first (zpv set)",
-    "nothing_chosen": "nothing to share",
-    "request_expired": "the brand's request has expired; import a fresh one",
-    "duration": "the duration can only be shortened, to at most {0} days",
-}
+def weakness_words(reason: Weakness) -> str:
+    match reason:
+        case Weakness.TOO_SHORT:
+            return "use at least 12 characters (a few unrelated words work well)"
+        case Weakness.COMMON:
+            return "it is one of the most common passwords"
+        case Weakness.REPETITIVE:
+            return "it repeats too few characters"
+        case Weakness.SEQUENCE:
+            return "it is a keyboard or alphabet run"
+        case Weakness.LOW_VARIETY:
+            return "it is too predictable: add a word, or mix in digits"
+        case _:
+            assert_never(reason)
 
-TRANSPORT_WORDS = {
-    "refused_url": "that address is refused (https only, plain http only on this computer)",
-    "refused_address": "the vault does not go where that address leads: this computer only "
-    "as localhost or 127.0.0.1 and the local network only over https, both only for a brand "
-    "whose request was fetched from its own address; special-purpose addresses never",
-    "connect": "could not reach the brand",
-    "tls": "the brand's secure connection could not be verified",
-    "timeout": "the brand took too long to answer",
-    "too_large": "the brand's answer is too large",
-    "protocol": "the brand's answer is not usable",
-}
+
+def share_refusal_words(reason: ShareRefusal, fields: list[str]) -> str:
+    named = ", ".join(fields)
+    match reason:
+        case ShareRefusal.NOT_ASKED:
+            return f"the brand did not ask for {named}"
+        case ShareRefusal.REQUIRED_LEFT_OUT:
+            return f"the brand requires {named}: share them, or don't share this ask"
+        case ShareRefusal.NO_VALUE:
+            return f"you have no value for {named}: set it first (zpv set)"
+        case ShareRefusal.NOTHING_CHOSEN:
+            return "nothing to share"
+        case ShareRefusal.REQUEST_EXPIRED:
+            return "the brand's request has expired; import a fresh one"
+        case ShareRefusal.DURATION:
+            return f"the duration can only be shortened, to at most {named} days"
+        case _:
+            assert_never(reason)
+
+
+def transport_words(kind: TransportFailure) -> str:
+    match kind:
+        case TransportFailure.REFUSED_URL:
+            return "that address is refused (https only, plain http only on this computer)"
+        case TransportFailure.REFUSED_ADDRESS:
+            return ("the vault does not go where that address leads: this computer only as "
+                    "localhost or 127.0.0.1 and the local network only over https, both only "
+                    "for a brand whose request was fetched from its own address; "
+                    "special-purpose addresses never")
+        case TransportFailure.CONNECT:
+            return "could not reach the brand"
+        case TransportFailure.TLS:
+            return "the brand's secure connection could not be verified"
+        case TransportFailure.TIMEOUT:
+            return "the brand took too long to answer"
+        case TransportFailure.TOO_LARGE:
+            return "the brand's answer is too large"
+        case TransportFailure.PROTOCOL:
+            return "the brand's answer is not usable"
+        case _:
+            assert_never(kind)
+
 
 def last_attempt_words(error: str) -> str:
     """Why an outbox message's last attempt failed: a transport failure in words (its
     detail after them), anything else (the brand's answer) as it was stored."""
     kind, _, detail = error.partition(": ")
-    words = TRANSPORT_WORDS.get(kind)
-    if words is None:
+    try:
+        said = transport_words(TransportFailure(kind))
+    except ValueError:
         return error
-    return f"{words} ({detail})" if detail else words
+    return f"{said} ({detail})" if detail else said
 
 
-TAMPER_WORDS = {
-    audit.Tamper.EDITED: "was edited",
-    audit.Tamper.LINK_BROKEN: "follows an entry that was removed, replaced or moved",
-    audit.Tamper.MISSING: "is missing",
-}
+def tamper_words(problem: Tamper) -> str:
+    match problem:
+        case Tamper.EDITED:
+            return "was edited"
+        case Tamper.LINK_BROKEN:
+            return "follows an entry that was removed, replaced or moved"
+        case Tamper.MISSING:
+            return "is missing"
+        case _:
+            assert_never(problem)
 
 
 def describe(error: BaseException) -> str:
@@ -97,7 +139,7 @@ def describe(error: BaseException) -> str:
         case WrongRecoveryCode():
             return "wrong recovery code (it has 30 letters and digits in 6 groups)"
         case WeakPassphrase(reasons=reasons):
-            return "passphrase refused: " + "; ".join(WEAKNESS_WORDS[r] for r in reasons)
+            return "passphrase refused: " + "; ".join(weakness_words(r) for r in reasons)
         case NotAVault():
             return f"no vault at {error} (create one with 'zpv init')"
         case VaultExists():
@@ -154,7 +196,7 @@ def describe(error: BaseException) -> str:
         case UnknownAsk():
             return f"the brand's request has no ask '{error}' (see 'zpv asks BRAND')"
         case ShareRefused(reason=reason, fields=fields):
-            return SHARE_REFUSAL_WORDS.get(reason, reason).format(", ".join(fields))
+            return share_refusal_words(reason, fields)
         case UnknownGrant():
             return f"no single grant matches '{error}' (see 'zpv grants')"
         case GrantNotActive():
@@ -171,8 +213,8 @@ def describe(error: BaseException) -> str:
         case ProtocolError(reason=reason, detail=detail):
             return f"{reason.replace('_', ' ')}" + (f" ({detail})" if detail else "")
         case TransportError(kind=kind, detail=detail):
-            words = TRANSPORT_WORDS.get(kind, kind)
-            return f"{words} ({detail})" if detail else words
+            said = transport_words(kind)
+            return f"{said} ({detail})" if detail else said
         case UsageError():
             return str(error)
         case VaultError():
@@ -180,23 +222,33 @@ def describe(error: BaseException) -> str:
     return str(error)
 
 
-DELIVERY_WORDS = {
-    DeliveryStatus.QUEUED: "waiting to be sent",
-    DeliveryStatus.DELIVERED: "delivered, no receipt",
-    DeliveryStatus.CONFIRMED: "delivered, brand confirmed it stored it",
-    DeliveryStatus.FAILED: "refused by the brand",
-    DeliveryStatus.REVOCATION_QUEUED: "revocation waiting to be sent",
-    DeliveryStatus.DELETION_CONFIRMED: "brand confirmed deletion",
-    DeliveryStatus.DELETION_UNCONFIRMED: "revocation delivered, no receipt",
-    DeliveryStatus.NOT_SENT: "never sent",
-}
+def delivery_status_words(status: DeliveryStatus) -> str:
+    match status:
+        case DeliveryStatus.QUEUED:
+            return "waiting to be sent"
+        case DeliveryStatus.DELIVERED:
+            return "delivered, no receipt"
+        case DeliveryStatus.CONFIRMED:
+            return "delivered, brand confirmed it stored it"
+        case DeliveryStatus.FAILED:
+            return "refused by the brand"
+        case DeliveryStatus.REVOCATION_QUEUED:
+            return "revocation waiting to be sent"
+        case DeliveryStatus.DELETION_CONFIRMED:
+            return "brand confirmed deletion"
+        case DeliveryStatus.DELETION_UNCONFIRMED:
+            return "revocation delivered, no receipt"
+        case DeliveryStatus.NOT_SENT:
+            return "never sent"
+        case _:
+            assert_never(status)
 
 
 def delivery_words(summary: DeliverySummary | None) -> str:
     if summary is None:
         return "nothing to send"
-    words = DELIVERY_WORDS[summary.status]
-    return f"{words}: {summary.detail}" if summary.detail else words
+    said = delivery_status_words(summary.status)
+    return f"{said}: {summary.detail}" if summary.detail else said
 
 
 def where_words(brand: Brand) -> str:
@@ -221,14 +273,40 @@ def where_words(brand: Brand) -> str:
             f"really from {brand.origin}.")
 
 
-VERDICT_WORDS = {
-    Verdict.FAIR: "fair",
-    Verdict.ASKS_A_LOT: "asks a lot",
-    Verdict.GREEDY: "greedy",
-}
-FLAG_WORDS = {
-    Flag.SPECIAL_CATEGORY: "special-category data (GDPR Art. 9)",
-    Flag.VAGUE_PURPOSE: "vague purpose",
-    Flag.LONG_RETENTION: "kept more than a year",
-    Flag.TOKEN_OFFER: "little or nothing offered",
-}
+def verdict_words(verdict: Verdict) -> str:
+    match verdict:
+        case Verdict.FAIR:
+            return "fair"
+        case Verdict.ASKS_A_LOT:
+            return "asks a lot"
+        case Verdict.GREEDY:
+            return "greedy"
+        case _:
+            assert_never(verdict)
+
+
+def flag_words(flag: Flag) -> str:
+    match flag:
+        case Flag.SPECIAL_CATEGORY:
+            return "special-category data (GDPR Art. 9)"
+        case Flag.VAGUE_PURPOSE:
+            return "vague purpose"
+        case Flag.LONG_RETENTION:
+            return "kept more than a year"
+        case Flag.TOKEN_OFFER:
+            return "little or nothing offered"
+        case _:
+            assert_never(flag)
+
+
+def grant_state_words(grant: Grant) -> str:
+    """How a grant stands, for what a brand knows (`zpv knows`)."""
+    match grant.status:
+        case GrantStatus.ACTIVE:
+            return f"until {when(grant.expires_at)}"
+        case GrantStatus.EXPIRED:
+            return "expired: the brand must have deleted it"
+        case GrantStatus.REVOKED:
+            return "revoked: the brand was told to delete it"
+        case _:
+            assert_never(grant.status)

@@ -33,6 +33,7 @@ from zpd.fieldtypes import TextFormat
 
 from ..changes import Changes, mark
 from ..profile import audit
+from ..profile.audit import AuditAction
 from ..storage.store import Connection, Store
 
 SETTING_KEY = "email_aliases"
@@ -67,9 +68,8 @@ def set_enabled(store: Store, enabled: bool, now: int) -> None:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (SETTING_KEY, ON if enabled else OFF),
         )
-        audit.append(
-            connection, now, "aliases.enabled" if enabled else "aliases.disabled", {}
-        )
+        audit.append(connection, now, AuditAction.ALIASES_ENABLED if enabled
+                     else AuditAction.ALIASES_DISABLED, {})
 
 
 def listing(store: Store) -> list[Alias]:
@@ -99,7 +99,7 @@ def substitute(
         ).rowcount
         if inserted:
             mark(Changes.ALIASES)
-            audit.append(connection, now, "alias.created", {"brand": origin})
+            audit.append(connection, now, AuditAction.ALIAS_CREATED, {"brand": origin})
         result[key] = alias
     return result
 

@@ -15,6 +15,7 @@ from zpd.request import Ask, DataRequest, verify_request
 from ..changes import Changes, mark
 from ..errors import BrandKeysChanged, UnknownBrand
 from ..profile import audit
+from ..profile.audit import AuditAction
 from ..storage.store import Connection, Store
 
 
@@ -131,11 +132,11 @@ def import_request(
             details: dict[str, object] = {"brand": request.iss, "kids": list(request.key_ids)}
             if unverified_keys_replaced:
                 details["reason"] = "domain_verified"  # not the person's acceptance
-            audit.append(connection, now, "brand.keys_replaced", details)
+            audit.append(connection, now, AuditAction.BRAND_KEYS_REPLACED, details)
         audit.append(
             connection,
             now,
-            "request.imported",
+            AuditAction.REQUEST_IMPORTED,
             {
                 "brand": request.iss,
                 "request": request.jti,

@@ -20,6 +20,8 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import assert_never
 
 from joserfc.jwk import OKPKey
 
@@ -27,13 +29,15 @@ from zpd import jose, receipt
 from zpd.errors import ProtocolError
 from zpd.origin import canonical_origin
 
+from ..errors import TransportError, TransportFailure
 from ..logs import short_id
 from ..profile import audit
+from ..profile.audit import AuditAction
 from ..storage.store import Connection, Store
 from . import outbox, tokens
-from .outbox import OutboxItem
+from .outbox import MessageKind, OutboxItem
 from .retry_after import seconds_to_wait
-from .transport import Response, Transport, TransportError
+from .transport import Response, Transport
 
 WELL_KNOWN_PATH = "/.well-known/zero-party-data"
 # Outcomes are written a few at a time, each with its audit entry: one sync to disk per
@@ -61,12 +65,29 @@ class FlushReport:
     def attempted(self) -> int:
         return len(self.delivered) + len(self.failed) + len(self.retrying)
 
+    def note(self, jti: str, kind: OutcomeKind) -> None:
+        match kind:
+            case OutcomeKind.DELIVERED:
+                self.delivered.append(jti)
+            case OutcomeKind.FAILED:
+                self.failed.append(jti)
+            case OutcomeKind.RETRY:
+                self.retrying.append(jti)
+            case _:
+                assert_never(kind)
+
+
+class OutcomeKind(StrEnum):
+    DELIVERED = "delivered"  # the brand accepted it (with a receipt or without)
+    FAILED = "failed"  # the brand refused it for good
+    RETRY = "retry"  # it did not get through: sent again later
+
 
 @dataclass(frozen=True)
 class Outcome:
     """What one exchange with the brand came to."""
 
-    kind: str  # delivered, failed, retry
+    kind: OutcomeKind
     reason: str = ""
     receipt: str | None = None
     receipt_status: str | None = None
@@ -119,8 +140,7 @@ def flush(
                 if len(pending) >= RECORD_BATCH or time.monotonic() - since >= RECORD_SECONDS:
                     batch, pending = pending, []
                     record_all(store, batch)
-                {"delivered": report.delivered, "failed": report.failed,
-                 "retry": report.retrying}[outcome.kind].append(item.jti)
+                report.note(item.jti, outcome.kind)
         finally:
             record_all(store, pending)  # before asking what is due next: revocations wait
 
@@ -129,15 +149,18 @@ def _log(item: OutboxItem, outcome: Outcome) -> None:
     """One line per attempt: the message's kind, its grant (cut short), the brand, and the
     outcome's code (never the message, nor the brand's words beyond their first token)."""
     grant, code = short_id(item.grant_id), outcome.reason.split(":", 1)[0]
-    if outcome.kind == "delivered":
-        log.info("%s of grant %s delivered to %s (receipt: %s)", item.kind, grant,
-                 item.brand_origin, outcome.receipt_status or "none")
-    elif outcome.kind == "failed":
-        log.warning("%s of grant %s refused by %s: %s", item.kind, grant, item.brand_origin,
-                    code)
-    else:
-        log.info("%s of grant %s not delivered to %s (%s): tried again later", item.kind,
-                 grant, item.brand_origin, code)
+    match outcome.kind:
+        case OutcomeKind.DELIVERED:
+            log.info("%s of grant %s delivered to %s (receipt: %s)", item.kind, grant,
+                     item.brand_origin, outcome.receipt_status or "none")
+        case OutcomeKind.FAILED:
+            log.warning("%s of grant %s refused by %s: %s", item.kind, grant,
+                        item.brand_origin, code)
+        case OutcomeKind.RETRY:
+            log.info("%s of grant %s not delivered to %s (%s): tried again later", item.kind,
+                     grant, item.brand_origin, code)
+        case _:
+            assert_never(outcome.kind)
 
 
 class ReceiptKeys:
@@ -179,7 +202,7 @@ def exchange_safely(
                   short_id(item.grant_id), item.brand_origin, exc_info=exc)
         name = type(exc).__name__[:100]
         # Only the type: the text of an exception can hold anything (the brand's text).
-        return Outcome("retry", f"unexpected error: {name}", unexpected=name)
+        return Outcome(OutcomeKind.RETRY, f"unexpected error: {name}", unexpected=name)
 
 
 def exchange(
@@ -190,8 +213,7 @@ def exchange(
     try:
         response = transport.post(item.endpoint, item.content_type, item.body)
     except TransportError as exc:
-        return Outcome("retry", f"{exc.kind}: {exc.detail}" if exc.detail else exc.kind,
-                       reached=exc.may_have_reached)
+        return Outcome(OutcomeKind.RETRY, str(exc), reached=exc.may_have_reached)
     return judge(store, item, response, keys, int(time.time()) if now is None else now)
 
 
@@ -204,20 +226,20 @@ def judge(
     if response.status == 400:
         refusal = _rfc8935_error(response.body)
         if refusal is not None:
-            return Outcome("failed", refusal)
+            return Outcome(OutcomeKind.FAILED, refusal)
     reason = f"HTTP {response.status}"
     if 300 <= response.status < 400:
         reason += " redirect refused"
     wait = seconds_to_wait(response.header("retry-after"),
                            int(time.time()) if now is None else now)
-    return Outcome("retry", reason, retry_after=wait)
+    return Outcome(OutcomeKind.RETRY, reason, retry_after=wait)
 
 
 def _accepted(store: Store, item: OutboxItem, response: Response, keys: ReceiptKeys) -> Outcome:
     text = response.body.decode("utf-8", "replace").strip()
     if not text:
-        return Outcome("delivered", warning="accepted without a receipt")
-    expected = receipt.STORED if item.kind == "grant" else receipt.DELETED
+        return Outcome(OutcomeKind.DELIVERED, warning="accepted without a receipt")
+    expected = receipt.STORED if item.kind is MessageKind.GRANT else receipt.DELETED
     signing_key, pseudonym = keys.of(item.brand_origin)
     try:
         verified = receipt.verify(
@@ -227,8 +249,8 @@ def _accepted(store: Store, item: OutboxItem, response: Response, keys: ReceiptK
     except ProtocolError as exc:
         # The brand accepted the message; only its proof is unusable, so it is not kept
         # and the message is not sent again.
-        return Outcome("delivered", warning=f"receipt rejected: {exc}")
-    return Outcome("delivered", receipt=text, receipt_status=verified.status)
+        return Outcome(OutcomeKind.DELIVERED, warning=f"receipt rejected: {exc}")
+    return Outcome(OutcomeKind.DELIVERED, receipt=text, receipt_status=verified.status)
 
 
 def record(store: Store, item: OutboxItem, outcome: Outcome, now: int) -> None:
@@ -246,20 +268,25 @@ def record_all(store: Store, outcomes: list[tuple[OutboxItem, Outcome, int]]) ->
 
 def _record(connection: Connection, item: OutboxItem, outcome: Outcome, now: int) -> None:
     reason = _storable(outcome.reason)
-    if outcome.kind == "delivered":
-        warning = None if outcome.warning is None else _storable(outcome.warning)
-        outbox.record_delivered(connection, item, outcome.receipt, outcome.receipt_status,
-                                warning, now)
-        audit.append(connection, now, f"delivery.{item.kind}_delivered",
-                     {"grant": item.grant_id, "message": item.jti,
-                      "receipt": outcome.receipt_status})
-    elif outcome.kind == "failed":
-        outbox.record_failed(connection, item, reason)
-        audit.append(connection, now, "delivery.refused",
-                     {"grant": item.grant_id, "message": item.jti, "reason": reason})
-    else:
-        outbox.record_retry(connection, item, reason, outcome.retry_after, now,
-                            reached=outcome.reached)
+    match outcome.kind:
+        case OutcomeKind.DELIVERED:
+            warning = None if outcome.warning is None else _storable(outcome.warning)
+            outbox.record_delivered(connection, item, outcome.receipt, outcome.receipt_status,
+                                    warning, now)
+            delivered = (AuditAction.GRANT_DELIVERED if item.kind is MessageKind.GRANT
+                         else AuditAction.REVOCATION_DELIVERED)
+            audit.append(connection, now, delivered,
+                         {"grant": item.grant_id, "message": item.jti,
+                          "receipt": outcome.receipt_status})
+        case OutcomeKind.FAILED:
+            outbox.record_failed(connection, item, reason)
+            audit.append(connection, now, AuditAction.DELIVERY_REFUSED,
+                         {"grant": item.grant_id, "message": item.jti, "reason": reason})
+        case OutcomeKind.RETRY:
+            outbox.record_retry(connection, item, reason, outcome.retry_after, now,
+                                reached=outcome.reached)
+        case _:
+            assert_never(outcome.kind)
 
 
 def _storable(text: str) -> str:
@@ -291,14 +318,14 @@ def fetch_request(transport: Transport, address: str) -> tuple[str, str]:
         origin = canonical_origin(address.strip().rstrip("/") if "://" in address
                                   else f"https://{address.strip().rstrip('/')}")
     except ValueError as exc:
-        raise TransportError("refused_url", str(exc)) from None
+        raise TransportError(TransportFailure.REFUSED_URL, str(exc)) from None
     response = transport.get(origin + WELL_KNOWN_PATH, REQUEST_MEDIA_TYPES)
     if response.status != 200:
         detail = f"HTTP {response.status}"
         if 300 <= response.status < 400:
             detail += " (redirects are not followed)"
-        raise TransportError("protocol", detail)
+        raise TransportError(TransportFailure.PROTOCOL, detail)
     try:
         return origin, response.body.decode("utf-8")
     except UnicodeDecodeError:
-        raise TransportError("protocol", "the answer is not text") from None
+        raise TransportError(TransportFailure.PROTOCOL, "the answer is not text") from None

@@ -14,8 +14,9 @@ from zpd.fieldtypes import Sensitivity
 from zpd.request import Ask
 
 from ..changes import Changes, mark
-from ..errors import GrantNotActive, ShareRefused, UnknownAsk, UnknownGrant
+from ..errors import GrantNotActive, ShareRefusal, ShareRefused, UnknownAsk, UnknownGrant
 from ..profile import audit
+from ..profile.audit import AuditAction
 from ..storage.store import Connection, Store
 from . import brands, tokens
 
@@ -91,16 +92,16 @@ def choose_fields(ask: Ask, requested: list[str] | None, values: dict[str, Any])
     else:
         not_asked = [k for k in requested if k not in ask.keys]
         if not_asked:
-            raise ShareRefused("not_asked", not_asked)
+            raise ShareRefused(ShareRefusal.NOT_ASKED, not_asked)
         chosen = [k for k in ask.keys if k in requested]
     missing_required = [k for k in ask.required_keys if k not in chosen]
     if missing_required:
-        raise ShareRefused("required_left_out", missing_required)
+        raise ShareRefused(ShareRefusal.REQUIRED_LEFT_OUT, missing_required)
     without_value = [k for k in chosen if k not in values]
     if without_value:
-        raise ShareRefused("no_value", without_value)
+        raise ShareRefused(ShareRefusal.NO_VALUE, without_value)
     if not chosen:
-        raise ShareRefused("nothing_chosen")
+        raise ShareRefused(ShareRefusal.NOTHING_CHOSEN)
     return chosen
 
 
@@ -119,11 +120,11 @@ def create(
     if latest is None or ask is None:
         raise UnknownAsk(ask_id)
     if latest.request.exp <= now:
-        raise ShareRefused("request_expired")
+        raise ShareRefused(ShareRefusal.REQUEST_EXPIRED)
     chosen = choose_fields(ask, fields, values)
     duration = ask.duration_days if days is None else days
     if not 1 <= duration <= ask.duration_days:
-        raise ShareRefused("duration", [str(ask.duration_days)])
+        raise ShareRefused(ShareRefusal.DURATION, [str(ask.duration_days)])
     grant_id = str(uuid.uuid4())
     terms = tokens.GrantTerms(
         grant_id=grant_id,
@@ -169,7 +170,7 @@ def create(
         audit.append(
             connection,
             now,
-            "grant.created",
+            AuditAction.GRANT_CREATED,
             {"grant": grant_id, "brand": origin, "ask": ask.id, "fields": chosen, "days": duration},
         )
     return ShareResult(get(store, grant_id), token)
@@ -224,7 +225,8 @@ def reissue_for_field(
         )
         connection.execute("UPDATE grants SET version = ? WHERE id = ?", (version, grant_id))
         audit.append(
-            connection, now, "grant.updated", {"grant": grant_id, "version": version, "field": key}
+            connection, now, AuditAction.GRANT_UPDATED,
+            {"grant": grant_id, "version": version, "field": key},
         )
     return issued
 
@@ -244,7 +246,8 @@ def revoke(store: Store, grant_id: str, now: int) -> tokens.IssuedMessage:
         _, endpoint = brands.endpoints_of(connection, grant.request_id)
         event = tokens.issue_revocation(connection, grant_id, grant.brand_origin, endpoint, now)
         audit.append(
-            connection, now, "grant.revoked", {"grant": grant_id, "brand": grant.brand_origin}
+            connection, now, AuditAction.GRANT_REVOKED,
+            {"grant": grant_id, "brand": grant.brand_origin},
         )
     return event
 
@@ -264,7 +267,7 @@ def expire_due(store: Store, now: int) -> int:
                 "AND status = 'active'",
                 (expires_at, grant_id),
             )
-            audit.append(connection, now, "grant.expired", {"grant": grant_id})
+            audit.append(connection, now, AuditAction.GRANT_EXPIRED, {"grant": grant_id})
     return len(due)
 
 

@@ -13,14 +13,15 @@ from ..clock import Clock
 from ..errors import FieldRequiredByGrant
 from ..profile import fields
 from ..storage.store import Connection, Store
-from . import aliases, brands, delivery, grants, outbox, tokens
+from . import aliases, brands, delivery, delivery_summary, grants, outbox, tokens
 from .aliases import Alias
 from .brands import Brand, ImportResult, RequestSource, StoredRequest
 from .delivery import FlushReport
+from .delivery_summary import DeliverySummary
 from .grants import Grant, GrantStatus, Held, ShareResult
-from .outbox import DeliverySummary, OutboxItem
+from .outbox import OutboxItem
 from .tokens import IssuedMessage
-from .transport import Transport
+from .transport import HttpTransport, Transport
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ class Link:
     @property
     def transport(self) -> Transport:
         if self._transport is None:
-            self.transport = Transport()
+            self.transport = HttpTransport()
         assert self._transport is not None
         return self._transport
 
@@ -220,11 +221,11 @@ class Delivery:
 
     def summary(self, grant_id: str) -> DeliverySummary | None:
         """Where a grant's delivery stands (None: nothing to deliver)."""
-        return outbox.summarise(outbox.for_grant(self._store, grant_id))
+        return delivery_summary.summarise(outbox.for_grant(self._store, grant_id))
 
     def summaries(self, grant_ids: Iterable[str]) -> dict[str, DeliverySummary | None]:
         """`summary` of many grants at once (a page of a list): grant id -> summary."""
-        return outbox.summaries(self._store, grant_ids)
+        return delivery_summary.summaries(self._store, grant_ids)
 
     def is_waiting_for_grant(self, item: OutboxItem) -> bool:
         """A queued revocation whose grant was not delivered yet."""

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import assert_never
 
 from ..changes import Changes, mark
 from ..storage.store import Connection, Store
@@ -28,10 +28,24 @@ from ..storage.store import Connection, Store
 BACKOFF_BASE = 10
 BACKOFF_CAP = 3600
 RETRY_AFTER_CAP = 24 * 3600
-CONTENT_TYPES = {"grant": "application/jwt", "revocation": "application/secevent+jwt"}
 # An outbox row's attempts that may have reached the brand: all of them, but those known
 # to have failed before any connection to the brand was made.
 MAY_HAVE_REACHED = "attempts > unsent_attempts"
+
+
+class MessageKind(StrEnum):
+    GRANT = "grant"  # a version of a grant: a share token
+    REVOCATION = "revocation"  # its revocation event
+
+    @property
+    def content_type(self) -> str:
+        match self:
+            case MessageKind.GRANT:
+                return "application/jwt"
+            case MessageKind.REVOCATION:
+                return "application/secevent+jwt"
+            case _:
+                assert_never(self)
 
 
 class DeliveryState(StrEnum):
@@ -46,7 +60,7 @@ class OutboxItem:
     jti: str
     grant_id: str
     brand_origin: str
-    kind: str
+    kind: MessageKind
     endpoint: str
     body: str
     state: DeliveryState
@@ -60,7 +74,7 @@ class OutboxItem:
 
     @property
     def content_type(self) -> str:
-        return CONTENT_TYPES[self.kind]
+        return self.kind.content_type
 
 
 _COLUMNS = (
@@ -78,7 +92,8 @@ _ELIGIBLE = (
 
 def _item(row: tuple[object, ...]) -> OutboxItem:
     return OutboxItem(
-        jti=str(row[0]), grant_id=str(row[1]), brand_origin=str(row[2]), kind=str(row[3]),
+        jti=str(row[0]), grant_id=str(row[1]), brand_origin=str(row[2]),
+        kind=MessageKind(str(row[3])),
         endpoint=str(row[4]), body=str(row[5]), state=DeliveryState(str(row[6])),
         attempts=int(str(row[7])), next_attempt_at=int(str(row[8])),
         last_error=None if row[9] is None else str(row[9]),
@@ -96,7 +111,7 @@ def enqueue_grant_token(
         "UPDATE outbox SET state = 'cancelled', last_error = 'superseded by a newer version' "
         "WHERE grant_id = ? AND kind = 'grant' AND state = 'queued'", (grant_id,),
     )
-    _insert(connection, jti, grant_id, "grant", endpoint, DeliveryState.QUEUED, now)
+    _insert(connection, jti, grant_id, MessageKind.GRANT, endpoint, DeliveryState.QUEUED, now)
 
 
 def enqueue_revocation(
@@ -118,7 +133,7 @@ def enqueue_revocation(
         (grant_id, keep),
     )
     state = DeliveryState.CANCELLED if never_reached else DeliveryState.QUEUED
-    _insert(connection, jti, grant_id, "revocation", endpoint, state, now)
+    _insert(connection, jti, grant_id, MessageKind.REVOCATION, endpoint, state, now)
     if never_reached:
         connection.execute(
             "UPDATE outbox SET last_error = 'not needed: the brand never received the grant' "
@@ -127,12 +142,13 @@ def enqueue_revocation(
     return not never_reached
 
 
-def _insert(connection: Connection, jti: str, grant_id: str, kind: str, endpoint: str,
+def _insert(connection: Connection, jti: str, grant_id: str, kind: MessageKind, endpoint: str,
             state: DeliveryState, now: int) -> None:
     mark(Changes.OUTBOX)
     connection.execute(
         "INSERT INTO outbox (jti, grant_id, kind, endpoint, state, next_attempt_at, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)", (jti, grant_id, kind, endpoint, state.value, now, now),
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (jti, grant_id, kind.value, endpoint, state.value, now, now),
     )
 
 
@@ -206,7 +222,7 @@ def waiting(store: Store) -> list[OutboxItem]:
 
 def is_blocked(store: Store, item: OutboxItem) -> bool:
     """A queued revocation whose grant was not delivered yet."""
-    if item.kind != "revocation":
+    if item.kind is not MessageKind.REVOCATION:
         return False
     row = store.query_one(
         "SELECT 1 FROM outbox WHERE grant_id = ? AND kind = 'grant' AND state = 'delivered'",
@@ -294,98 +310,3 @@ def retry_delay(attempts: int, retry_after: int | None) -> int:
         return max(1, min(retry_after, RETRY_AFTER_CAP))
     ceiling = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(0, attempts - 1))
     return max(1, int(ceiling / 2 + random.uniform(0, ceiling / 2)))
-
-
-class DeliveryStatus(StrEnum):
-    QUEUED = "queued"  # waiting to be sent (detail: why, after a failed attempt)
-    DELIVERED = "delivered"  # the brand accepted it, without a verified receipt
-    CONFIRMED = "confirmed"  # the brand's signed receipt says "stored"
-    FAILED = "failed"  # the brand refused it for good (detail: its reason)
-    REVOCATION_QUEUED = "revocation_queued"
-    DELETION_CONFIRMED = "deletion_confirmed"  # the brand's signed receipt says "deleted"
-    DELETION_UNCONFIRMED = "deletion_unconfirmed"  # accepted, without a verified receipt
-    NOT_SENT = "not_sent"  # revoked before the brand ever received anything
-
-
-@dataclass(frozen=True)
-class DeliverySummary:
-    status: DeliveryStatus
-    detail: str | None
-    attempts: int
-
-
-class Attempt(Protocol):
-    """What a delivery summary needs of an outbox row (an OutboxItem has it all)."""
-
-    @property
-    def kind(self) -> str: ...
-    @property
-    def state(self) -> DeliveryState: ...
-    @property
-    def attempts(self) -> int: ...
-    @property
-    def last_error(self) -> str | None: ...
-    @property
-    def receipt_status(self) -> str | None: ...
-
-
-@dataclass(frozen=True)
-class _Row:
-    kind: str
-    state: DeliveryState
-    attempts: int
-    last_error: str | None
-    receipt_status: str | None
-
-
-SUMMARY_BATCH = 500  # grant ids per query, well under SQLite's limit on parameters
-
-
-def summaries(store: Store, grant_ids: Iterable[str]) -> dict[str, DeliverySummary | None]:
-    """The delivery state of each grant (None: nothing to deliver), a few queries for all.
-
-    Reads only the columns a summary needs, through `outbox_by_grant`; the message
-    bodies stay on disk."""
-    wanted = list(dict.fromkeys(grant_ids))
-    rows: dict[str, list[Attempt]] = {grant_id: [] for grant_id in wanted}
-    for start in range(0, len(wanted), SUMMARY_BATCH):
-        batch = wanted[start:start + SUMMARY_BATCH]
-        for grant_id, kind, state, attempts, last_error, receipt_status in store.query(
-            "SELECT grant_id, kind, state, attempts, last_error, receipt_status FROM outbox "
-            f"WHERE grant_id IN ({', '.join('?' for _ in batch)}) "
-            "ORDER BY grant_id, created_at, rowid",
-            tuple(batch),
-        ):
-            rows[str(grant_id)].append(_Row(
-                str(kind), DeliveryState(str(state)), int(attempts),
-                None if last_error is None else str(last_error),
-                None if receipt_status is None else str(receipt_status),
-            ))
-    return {grant_id: summarise(items) for grant_id, items in rows.items()}
-
-
-def summarise(items: Sequence[Attempt]) -> DeliverySummary | None:
-    """The delivery state of one grant, from its outbox rows (oldest first)."""
-    revocation = next((i for i in reversed(items) if i.kind == "revocation"), None)
-    if revocation is not None:
-        status = {
-            DeliveryState.CANCELLED: DeliveryStatus.NOT_SENT,
-            DeliveryState.FAILED: DeliveryStatus.FAILED,
-            DeliveryState.QUEUED: DeliveryStatus.REVOCATION_QUEUED,
-            DeliveryState.DELIVERED: (DeliveryStatus.DELETION_CONFIRMED
-                                      if revocation.receipt_status == "deleted"
-                                      else DeliveryStatus.DELETION_UNCONFIRMED),
-        }[revocation.state]
-        return DeliverySummary(status, revocation.last_error, revocation.attempts)
-    versions = [i for i in items if i.kind == "grant" and i.state != DeliveryState.CANCELLED]
-    if not versions:
-        return None
-    latest = versions[-1]
-    status = {
-        DeliveryState.QUEUED: DeliveryStatus.QUEUED,
-        DeliveryState.FAILED: DeliveryStatus.FAILED,
-        DeliveryState.DELIVERED: (DeliveryStatus.CONFIRMED if latest.receipt_status == "stored"
-                                  else DeliveryStatus.DELIVERED),
-        DeliveryState.CANCELLED: DeliveryStatus.QUEUED,
-    }[latest.state]
-    return DeliverySummary(status, latest.last_error, latest.attempts)

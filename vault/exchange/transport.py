@@ -10,6 +10,8 @@
   is cut off, not merely one that goes silent.
 - At most 1 MiB of any response is read.
 - One session, so connections to a brand are kept alive and reused.
+
+`Transport` is what the vault needs of it (a protocol); `HttpTransport` is the real one.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -32,26 +34,11 @@ from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConn
 
 from zpd.origin import origin_of
 
+from ..errors import TransportError, TransportFailure
 from . import peers
 
 MAX_RESPONSE_BYTES = 1024 * 1024
 USER_AGENT = "ZeroPartyVault/0.1"
-
-
-class TransportError(Exception):
-    """The exchange failed before a complete response; `kind` says how.
-
-    `may_have_reached` is False only when no connection to the server was ever made
-    (refused, unreachable, or TLS not verified), so not a byte of the request left. The
-    kind alone does not say so: "connect" is also a server that read the whole request
-    and then closed the connection without answering."""
-
-    def __init__(self, kind: str, detail: str = "") -> None:
-        super().__init__(f"{kind}: {detail}" if detail else kind)
-        # refused_url, refused_address, connect, tls, timeout, too_large, protocol
-        self.kind = kind
-        self.detail = detail
-        self.may_have_reached = True
 
 
 @dataclass(frozen=True)
@@ -230,13 +217,31 @@ class _WatchedAdapter(HTTPAdapter):
         }
 
 
-def _never(method: str, url: str) -> bool:
+# Whether an exchange (method, URL) may connect to this computer and the local network.
+LocalRule = Callable[[str, str], bool]
+
+
+def never_local(method: str, url: str) -> bool:
+    """The rule until the vault sets its own: no exchange may."""
     return False
 
 
+class Transport(Protocol):
+    """What the vault asks of a transport to brands. HttpTransport is the real one; a test
+    may bring its own (an in-process brand, say). The vault sets `may_reach_local` (whether
+    an exchange may connect to this computer and the local network) on the transport it is
+    given."""
+
+    may_reach_local: LocalRule
+
+    def post(self, url: str, content_type: str, body: str) -> Response: ...
+
+    def get(self, url: str, accept: str) -> Response: ...
+
+
 @dataclass
-class Transport:
-    """Posts tokens and fetches requests. `ca_bundle` replaces the system trust store
+class HttpTransport:
+    """Posts tokens and fetches requests over HTTP(S). `ca_bundle` replaces the system trust store
     (tests use a private authority); it never disables verification.
 
     `may_reach_local(method, url)` says whether an exchange may connect to this computer
@@ -248,11 +253,12 @@ class Transport:
     connect_timeout: float = 5.0
     total_timeout: float = 20.0
     max_response_bytes: int = MAX_RESPONSE_BYTES
-    may_reach_local: Callable[[str, str], bool] = _never
     resolve: peers.Resolver = socket.getaddrinfo
     _session: requests.Session = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        # Not a field: mypy takes a callable field for a method, which no protocol can set.
+        self.may_reach_local: LocalRule = never_local
         session = requests.Session()
         session.trust_env = False
         adapter = _WatchedAdapter(pool_connections=8, pool_maxsize=8, max_retries=0)
@@ -279,7 +285,7 @@ class Transport:
         try:
             origin_of(url)  # https, or http to loopback only; no user info
         except ValueError as exc:
-            raise TransportError("refused_url", str(exc)) from None
+            raise TransportError(TransportFailure.REFUSED_URL, str(exc)) from None
         if local is None:
             local = self.may_reach_local(method, url)
         rule = peers.PeerRule(local=local, resolve=self.resolve)
@@ -295,23 +301,24 @@ class Transport:
                 finally:
                     response.close()
             except peers.PeerRefused as exc:
-                raise TransportError("refused_address", str(exc)) from None
+                raise TransportError(TransportFailure.REFUSED_ADDRESS, str(exc)) from None
             except requests.exceptions.SSLError as exc:
-                raise TransportError("tls", _short(exc)) from None
+                raise TransportError(TransportFailure.TLS, _short(exc)) from None
             except requests.exceptions.ConnectTimeout:
-                raise TransportError("timeout", "no connection in time") from None
+                raise TransportError(TransportFailure.TIMEOUT, "no connection in time") from None
             except (requests.exceptions.RequestException, OSError) as exc:
                 if watchdog.fired:
-                    raise TransportError("timeout", "the server took too long") from None
+                    raise TransportError(TransportFailure.TIMEOUT,
+                                         "the server took too long") from None
                 if isinstance(exc, requests.exceptions.ConnectionError) and not isinstance(
                     exc, requests.exceptions.ChunkedEncodingError
                 ):
-                    raise TransportError("connect", _short(exc)) from None
-                raise TransportError("protocol", _short(exc)) from None
+                    raise TransportError(TransportFailure.CONNECT, _short(exc)) from None
+                raise TransportError(TransportFailure.PROTOCOL, _short(exc)) from None
             if watchdog.fired:
                 # Cut off mid-answer, http.client may still hand back a status line
                 # with whatever headers had arrived: never trust such a response.
-                raise TransportError("timeout", "the server took too long")
+                raise TransportError(TransportFailure.TIMEOUT, "the server took too long")
         return Response(
             response.status_code, {k.lower(): v for k, v in response.headers.items()}, content
         )
@@ -319,13 +326,14 @@ class Transport:
     def _read_limited(self, response: requests.Response) -> bytes:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self.max_response_bytes:
-            raise TransportError("too_large", f"{declared} bytes announced")
+            raise TransportError(TransportFailure.TOO_LARGE, f"{declared} bytes announced")
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_content(64 * 1024):
             size += len(chunk)
             if size > self.max_response_bytes:
-                raise TransportError("too_large", f"more than {self.max_response_bytes} bytes")
+                raise TransportError(TransportFailure.TOO_LARGE,
+                                     f"more than {self.max_response_bytes} bytes")
             chunks.append(chunk)
         return b"".join(chunks)
 

@@ -24,8 +24,38 @@ from ..storage.rollback import Head
 from ..storage.store import Connection, Store
 
 GENESIS = bytes(32)
-FIRST_ACTION = "vault.created"
 _HEAD_KEY = "audit_head"
+
+
+class AuditAction(StrEnum):
+    """What an entry records. Entries read back keep their action as text: another
+    version of the app may have written one this version does not know."""
+
+    VAULT_CREATED = "vault.created"
+    VAULT_ROLLBACK_ACCEPTED = "vault.rollback_accepted"
+    VAULT_PASSPHRASE_CHANGED = "vault.passphrase_changed"
+    VAULT_RECOVERY_CODE_RENEWED = "vault.recovery_code_renewed"
+    VAULT_EXPORTED = "vault.exported"
+    VAULT_BACKED_UP = "vault.backed_up"
+    VAULT_RESTORED = "vault.restored"
+    FIELD_SET = "field.set"
+    FIELD_CLEARED = "field.cleared"
+    FIELD_DEFINED = "field.defined"
+    REQUEST_IMPORTED = "request.imported"
+    BRAND_KEYS_REPLACED = "brand.keys_replaced"
+    GRANT_CREATED = "grant.created"
+    GRANT_UPDATED = "grant.updated"
+    GRANT_REVOKED = "grant.revoked"
+    GRANT_EXPIRED = "grant.expired"
+    GRANT_DELIVERED = "delivery.grant_delivered"
+    REVOCATION_DELIVERED = "delivery.revocation_delivered"
+    DELIVERY_REFUSED = "delivery.refused"
+    ALIASES_ENABLED = "aliases.enabled"
+    ALIASES_DISABLED = "aliases.disabled"
+    ALIAS_CREATED = "alias.created"
+
+
+FIRST_ACTION = AuditAction.VAULT_CREATED
 
 
 class Tamper(StrEnum):
@@ -65,7 +95,9 @@ def entry_hash(prev_hash: bytes, at: int, action: str, details_json: str) -> byt
     return digest.digest()
 
 
-def append(connection: Connection, at: int, action: str, details: dict[str, Any]) -> int:
+def append(
+    connection: Connection, at: int, action: AuditAction, details: dict[str, Any]
+) -> int:
     """Append an entry inside the caller's open transaction; returns its sequence number."""
     mark(Changes.AUDIT)
     seq, prev_hash = _head(connection)

@@ -12,9 +12,10 @@ from zpd.catalogue import BY_KEY, CATALOGUE
 from zpd.fieldtypes import Category, FieldDef, FieldType, JsonValue, Sensitivity
 
 from ..changes import Changes, mark
-from ..errors import InvalidFieldDefinition, UnknownField
+from ..errors import DefinitionProblem, InvalidFieldDefinition, UnknownField
 from ..storage.store import Connection, Store
 from . import audit
+from .audit import AuditAction
 
 CUSTOM_PREFIX = "x_"
 _CUSTOM_KEY = re.compile(r"x_[a-z0-9_]{1,40}")
@@ -110,7 +111,7 @@ def set_value(
             "INSERT INTO field_history (key, value, changed_at) VALUES (?, ?, ?)",
             (key, encoded, now),
         )
-        audit.append(connection, now, "field.set", {"field": key})
+        audit.append(connection, now, AuditAction.FIELD_SET, {"field": key})
         if on_change is not None:
             on_change(connection)
     return canonical
@@ -127,7 +128,7 @@ def clear_value(store: Store, key: str, now: int, on_change: ChangeHook | None =
                 "INSERT INTO field_history (key, value, changed_at) VALUES (?, NULL, ?)",
                 (key, now),
             )
-            audit.append(connection, now, "field.cleared", {"field": key})
+            audit.append(connection, now, AuditAction.FIELD_CLEARED, {"field": key})
             if on_change is not None:
                 on_change(connection)
     return bool(deleted)
@@ -161,22 +162,22 @@ def define_custom(
     if not key.startswith(CUSTOM_PREFIX):
         key = CUSTOM_PREFIX + key
     if not _CUSTOM_KEY.fullmatch(key):
-        raise InvalidFieldDefinition("key")
+        raise InvalidFieldDefinition(DefinitionProblem.KEY)
     label = label.strip()
     if not label or len(label) > 80 or _has_control_characters(label):
-        raise InvalidFieldDefinition("label")
+        raise InvalidFieldDefinition(DefinitionProblem.LABEL)
     is_choice = type_ in (FieldType.CHOICE, FieldType.MULTI_CHOICE)
     cleaned = tuple(dict.fromkeys(c.strip() for c in choices if c.strip()))
     if is_choice and not 1 <= len(cleaned) <= MAX_CUSTOM_CHOICES:
-        raise InvalidFieldDefinition("choices")
+        raise InvalidFieldDefinition(DefinitionProblem.CHOICES)
     if not is_choice and cleaned:
-        raise InvalidFieldDefinition("choices")
+        raise InvalidFieldDefinition(DefinitionProblem.CHOICES)
     if any(_has_control_characters(c) for c in cleaned):
-        raise InvalidFieldDefinition("choices")
+        raise InvalidFieldDefinition(DefinitionProblem.CHOICES)
     with store.transaction() as connection:
         exists = connection.execute("SELECT 1 FROM custom_fields WHERE key = ?", (key,)).fetchone()
         if exists:
-            raise InvalidFieldDefinition("exists")
+            raise InvalidFieldDefinition(DefinitionProblem.EXISTS)
         mark(Changes.FIELDS)
         connection.execute(
             "INSERT INTO custom_fields (key, label, type, category, sensitivity, choices, "
@@ -191,7 +192,8 @@ def define_custom(
                 now,
             ),
         )
-        audit.append(connection, now, "field.defined", {"field": key, "type": type_.value})
+        audit.append(connection, now, AuditAction.FIELD_DEFINED,
+                     {"field": key, "type": type_.value})
     return definition(store, key)
 
 

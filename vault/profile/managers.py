@@ -10,7 +10,7 @@ from zpd.fieldtypes import FieldDef, FieldType, JsonValue, Sensitivity
 from ..clock import Clock
 from ..storage.store import Connection, Store
 from . import audit, fields
-from .audit import AuditEntry, AuditReport
+from .audit import AuditAction, AuditEntry, AuditReport
 from .fields import FieldValue, HistoryEntry
 
 # Called inside the transaction of a field's change (connection, key, now, clearing): the
@@ -93,7 +93,7 @@ class Audit:
         """Walk the chain; the report names the first entry that does not hold."""
         return audit.verify(self._store)
 
-    def record(self, action: str, details: dict[str, Any]) -> None:
+    def record(self, action: AuditAction, details: dict[str, Any]) -> None:
         """Append one entry in a transaction of its own."""
         with self._store.transaction() as connection:
             audit.append(connection, self._clock(), action, details)

@@ -10,16 +10,11 @@ from __future__ import annotations
 import math
 import unicodedata
 
-from ..errors import WeakPassphrase
+from ..errors import Weakness, WeakPassphrase
 
 MIN_LENGTH = 12
 MIN_BITS = 50.0
 
-TOO_SHORT = "too_short"
-COMMON = "common"
-REPETITIVE = "repetitive"
-SEQUENCE = "sequence"
-LOW_VARIETY = "low_variety"
 
 _COMMON = frozenset(
     """
@@ -41,21 +36,21 @@ _RUNS = (
 )
 
 
-def weaknesses(passphrase: str) -> list[str]:
+def weaknesses(passphrase: str) -> list[Weakness]:
     """Codes for what is wrong with `passphrase`; an empty list means it is acceptable."""
     text = unicodedata.normalize("NFC", passphrase)
     folded = "".join(ch for ch in text.casefold() if not ch.isspace())
-    reasons: list[str] = []
+    reasons: list[Weakness] = []
     if len(text) < MIN_LENGTH:
-        reasons.append(TOO_SHORT)
+        reasons.append(Weakness.TOO_SHORT)
     if folded in _COMMON or folded.rstrip("0123456789!") in _COMMON:
-        reasons.append(COMMON)
+        reasons.append(Weakness.COMMON)
     if folded and len(set(folded)) <= max(2, len(folded) // 4):
-        reasons.append(REPETITIVE)
+        reasons.append(Weakness.REPETITIVE)
     elif _is_mostly_runs(folded):
-        reasons.append(SEQUENCE)
+        reasons.append(Weakness.SEQUENCE)
     if not reasons and estimated_bits(text) < MIN_BITS:
-        reasons.append(LOW_VARIETY)
+        reasons.append(Weakness.LOW_VARIETY)
     return reasons
 
 

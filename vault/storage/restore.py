@@ -8,7 +8,7 @@ import secrets
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol, TypeVar
 
 from ..errors import (
     BackupInvalid,
@@ -25,18 +25,15 @@ from .slots import Opener
 from .store import database_path
 
 
-class ActivityLog(Protocol):
-    def record(self, action: str, details: dict[str, Any]) -> None: ...
-
-
 class StagedVault(Protocol):
     """The backup's vault, unlocked in its staging directory: what a restore asks of it."""
 
-    @property
-    def audit(self) -> ActivityLog: ...
     def authenticate_backup(self, contents: backup.BackupContents) -> None: ...
     def integrity_problems(self) -> list[str]: ...
     def lock(self) -> None: ...
+
+
+Staged = TypeVar("Staged", bound=StagedVault)
 
 
 def restore_backup(
@@ -46,10 +43,12 @@ def restore_backup(
     replace: bool,
     now: int,
     openers: Sequence[Opener],
-    unlock: Callable[[Path, Opener], StagedVault],
+    unlock: Callable[[Path, Opener], Staged],
+    checked: Callable[[Staged], None],
 ) -> Path | None:
     """Nothing is touched until the backup has been unlocked (`unlock` with each opener in
-    turn, while it is the wrong recovery code), authenticated and checked."""
+    turn, while it is the wrong recovery code), authenticated and checked; `checked` is
+    then called on it (the caller records the restore) before it is locked and moved in."""
     directory = Path(directory)
     occupied = directory.exists() and (not directory.is_dir() or any(directory.iterdir()))
     if occupied and not replace:
@@ -69,7 +68,7 @@ def restore_backup(
             restored.authenticate_backup(contents)
             if restored.integrity_problems():
                 raise BackupInvalid("the database in the backup fails its integrity check")
-            restored.audit.record("vault.restored", {})
+            checked(restored)
         finally:
             restored.lock()
         moved_aside = _move_aside(directory, now) if occupied else None
@@ -82,8 +81,8 @@ def restore_backup(
 
 
 def _unlock_with_any(
-    staging: Path, openers: Sequence[Opener], unlock: Callable[[Path, Opener], StagedVault]
-) -> StagedVault:
+    staging: Path, openers: Sequence[Opener], unlock: Callable[[Path, Opener], Staged]
+) -> Staged:
     *first, last = openers
     for opener in first:
         with contextlib.suppress(WrongRecoveryCode):

@@ -37,7 +37,7 @@ from typing import Any
 
 import platformdirs
 
-from ..errors import StorageFull, VaultRolledBack
+from ..errors import RollbackReason, StorageFull, VaultRolledBack
 from .fsutil import PRIVATE_DIR, atomic_write
 
 STATE_ENV = "ZPV_STATE_DIR"
@@ -139,7 +139,7 @@ def check(
     seen = remembered(vault_id, directory)
     if found is None or seen is None:
         return
-    if found.seq < seen.seq:
-        raise VaultRolledBack("older", seen.seq, seen.entry_at, found.seq, found.entry_at)
-    if hash_at(seen.seq) != seen.hash:
-        raise VaultRolledBack("diverged", seen.seq, seen.entry_at, found.seq, found.entry_at)
+    reason = (RollbackReason.OLDER if found.seq < seen.seq
+              else RollbackReason.DIVERGED if hash_at(seen.seq) != seen.hash else None)
+    if reason is not None:
+        raise VaultRolledBack(reason, seen.seq, seen.entry_at, found.seq, found.entry_at)

@@ -18,8 +18,8 @@ from zpd.fieldtypes import JsonValue, Sensitivity
 from zpd.purposes import concept_name
 from zpd.text import reveal
 
+from ..exchange.delivery_summary import DeliveryStatus, DeliverySummary
 from ..exchange.grants import GrantStatus
-from ..exchange.outbox import DeliveryStatus, DeliverySummary
 from . import balance as rules
 from .balance import Balance, Flag, Verdict
 from .report import BrandReport, GrantReport, Report

@@ -10,9 +10,10 @@ from ..clock import Clock
 from ..errors import UnknownAsk
 from ..exchange.aliases import Alias
 from ..exchange.brands import Brand
+from ..exchange.delivery_summary import DeliverySummary
 from ..exchange.grants import Held
 from ..exchange.managers import Aliases, Brands, Delivery, Grants
-from ..exchange.outbox import DeliverySummary
+from ..profile.audit import AuditAction
 from ..profile.managers import Audit
 from ..storage.fsutil import atomic_write
 from ..storage.store import Store
@@ -60,7 +61,7 @@ class Transparency:
     def export_document(self) -> dict[str, Any]:
         """Everything the person holds, as one JSON-ready document (GDPR Art. 20)."""
         document = export.build_document(self._store, self._vault_id, self._clock())
-        self._audit.record("vault.exported", {})
+        self._audit.record(AuditAction.VAULT_EXPORTED, {})
         return document
 
     def export_to(self, path: Path) -> None:

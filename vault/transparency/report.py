@@ -20,8 +20,8 @@ from zpd.fieldtypes import JsonValue, Sensitivity
 from ..errors import UnknownBrand
 from ..exchange.aliases import Alias
 from ..exchange.brands import Brand
+from ..exchange.delivery_summary import DeliverySummary
 from ..exchange.grants import Grant, Held
-from ..exchange.outbox import DeliverySummary
 from .balance import Balance, sensitivity_of
 
 
