@@ -31,25 +31,13 @@ from .exchange.managers import Aliases, Brands, Delivery, Grants, Link
 from .profile import audit, passphrase_policy
 from .profile.audit import AuditAction
 from .profile.managers import Audit, Fields
-from .storage import backup, creation, keys, rekey, rollback
-from .storage.fsutil import DirectoryLock, remove_leftovers
+from .storage import backup, creation, keys, rekey, rollback, slots
+from .storage.fsutil import DirectoryLock
 from .storage.header import Header, encode_header, header_path
 from .storage.restore import restore_backup
-from .storage.slots import (
-    Opened,
-    Opener,
-    PassphraseKey,
-    RecoveryTarget,
-    with_any_secret,
-    with_passphrase,
-    with_recovery_code,
-)
 from .storage.store import Store
 from .transparency.managers import Transparency
 
-# Temporary files the vault writes into its own directory (fsutil.atomic_write, a backup's
-# scratch copy of the database): left behind only by a process that was killed.
-LEFTOVERS = (".vault.header.*.tmp", ".backup-*.db", ".backup-*.db-journal")
 log = logging.getLogger(__name__)
 
 
@@ -62,7 +50,7 @@ class Vault:
         store: Store,
         lock: DirectoryLock,
         clock: Clock,
-        recovery: RecoveryTarget | None = None,
+        recovery: slots.RecoveryTarget | None = None,
     ) -> None:
         self.directory = directory
         self._header = header
@@ -111,9 +99,9 @@ class Vault:
         recovery_code = keys.new_recovery_code()
         now = clock()
         try:
-            opened = Opened(data_key, RecoveryTarget.for_code(recovery_code))
+            opened = slots.Opened(data_key, slots.RecoveryTarget.for_code(recovery_code))
             creation.create_files(
-                directory, opened, PassphraseKey.new(passphrase, kdf), now,
+                directory, opened, slots.PassphraseKey.new(passphrase, kdf), now,
                 fill=lambda connection: audit.first_entry(connection, now),
             )
         except BaseException:
@@ -128,7 +116,8 @@ class Vault:
     ) -> Vault:
         """Open with the passphrase. VaultRolledBack if the directory holds an older copy
         of the vault than this computer saw there; `accept_rollback` opens it anyway."""
-        return cls._unlock(Path(directory), with_passphrase(passphrase), clock, accept_rollback)
+        return cls._unlock(Path(directory), slots.with_passphrase(passphrase), clock,
+                           accept_rollback)
 
     @classmethod
     def unlock_with_recovery_code(
@@ -136,11 +125,12 @@ class Vault:
         accept_rollback: bool = False,
     ) -> Vault:
         """Open with the recovery code; then set a new passphrase (`change_passphrase`)."""
-        return cls._unlock(Path(directory), with_recovery_code(code), clock, accept_rollback)
+        return cls._unlock(Path(directory), slots.with_recovery_code(code), clock,
+                           accept_rollback)
 
     @classmethod
     def _unlock(
-        cls, directory: Path, opener: Opener, clock: Clock,
+        cls, directory: Path, opener: slots.Opener, clock: Clock,
         accept_rollback: bool, *, remember_seen: bool = True,
     ) -> Vault:
         if not header_path(directory).is_file():
@@ -148,9 +138,7 @@ class Vault:
         lock = DirectoryLock(directory)
         lock.acquire()
         try:
-            # A header change or a backup killed half-way leaves its temporary file.
-            remove_leftovers(directory, LEFTOVERS)
-            # ... and a re-key killed half-way its pending header, sorted out here.
+            # What a killed process left (a re-key's pending header...) is sorted out here.
             header, opened, store = rekey.open_database(directory, opener)
         except BaseException:
             lock.release()
@@ -228,7 +216,7 @@ class Vault:
 
     def check_passphrase(self, passphrase: str) -> None:
         """Raise WrongPassphrase unless `passphrase` opens this vault (runs the KDF)."""
-        PassphraseKey.checked(passphrase, self._header)
+        slots.PassphraseKey.checked(passphrase, self._header)
 
     def change_passphrase(self, new_passphrase: str) -> str | None:
         """Re-key under a new passphrase: a new data key, the database re-encrypted, both
@@ -236,11 +224,11 @@ class Vault:
         before header format 2, opened with its passphrase), a new one is made and
         returned, to be shown once: the old one stops working. Slow on a large vault."""
         passphrase_policy.require_strong(new_passphrase)
-        passphrase = PassphraseKey.new(new_passphrase, self._header.passphrase.params)
+        passphrase = slots.PassphraseKey.new(new_passphrase, self._header.passphrase.params)
         recovery, code = self._recovery, None
         if recovery is None:
             code = keys.new_recovery_code()
-            recovery = RecoveryTarget.for_code(code)
+            recovery = slots.RecoveryTarget.for_code(code)
         actions = [AuditAction.VAULT_PASSPHRASE_CHANGED]
         if code:
             actions.append(AuditAction.VAULT_RECOVERY_CODE_RENEWED)
@@ -251,10 +239,10 @@ class Vault:
         """Re-key with a new recovery code (returned, to be shown once); the old code stops
         opening this vault and any header of it from now on. Asks for the passphrase
         (WrongPassphrase otherwise), which stays as it is."""
-        current = PassphraseKey.checked(passphrase, self._header)
+        current = slots.PassphraseKey.checked(passphrase, self._header)
         code = keys.new_recovery_code()
         self._rekey(
-            current, RecoveryTarget.for_code(code), self._header.passphrase_changed_at,
+            current, slots.RecoveryTarget.for_code(code), self._header.passphrase_changed_at,
             [AuditAction.VAULT_RECOVERY_CODE_RENEWED],
         )
         return code
@@ -265,8 +253,8 @@ class Vault:
         return self._recovery is not None
 
     def _rekey(
-        self, passphrase: PassphraseKey, recovery: RecoveryTarget, passphrase_changed_at: int,
-        actions: list[AuditAction],
+        self, passphrase: slots.PassphraseKey, recovery: slots.RecoveryTarget,
+        passphrase_changed_at: int, actions: list[AuditAction],
     ) -> None:
         with self._store.exclusive():
             old_key = self._key()
@@ -325,14 +313,14 @@ class Vault:
         """
         opened: list[Vault] = []
 
-        def unlock(staged: Path, opener: Opener) -> Vault:
+        def unlock(staged: Path, opener: slots.Opener) -> Vault:
             # Not remembered as seen in the staging directory: below, at its final place.
             opened.append(Vault._unlock(staged, opener, clock, True, remember_seen=False))
             return opened[-1]
 
         moved_aside = restore_backup(
             Path(backup_file), Path(directory), replace=replace, now=clock(),
-            openers=with_any_secret(secret), unlock=unlock,
+            openers=slots.with_any_secret(secret), unlock=unlock,
             checked=lambda staged: staged.audit.record(AuditAction.VAULT_RESTORED, {}),
         )
         # A deliberate restore is not a rollback: what is there now is what was seen.

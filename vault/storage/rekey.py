@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..errors import HeaderCorrupted, StorageFull, VaultCorrupted, WrongCredentials
 from . import keys
-from .fsutil import remove_file, replace_file
+from .fsutil import remove_file, remove_leftovers, replace_file
 from .header import Header, header_path, pending_header_path, read_header, write_header
 from .slots import Opened, Opener, PassphraseKey, RecoveryTarget, build_header
 from .store import Store, database_path
@@ -75,13 +75,20 @@ def apply(
         replace_file(pending_header_path(directory), header_path(directory))
 
 
+# Temporary files the vault writes into its own directory (fsutil.atomic_write, a backup's
+# scratch copy of the database): left behind only by a process that was killed.
+LEFTOVERS = (".vault.header.*.tmp", ".backup-*.db", ".backup-*.db-journal")
+
+
 def open_database(directory: Path, opener: Opener) -> tuple[Header, Opened, Store]:
-    """The header that opens the database with `opener`'s secret, its key, and the store.
+    """The header that opens the database with `opener`'s secret, its key, and the store,
+    once what a killed process left is sorted out (call it holding the directory lock).
 
     Raises WrongCredentials when the secret opens neither the header whose key opens the
     database nor a pending one, HeaderCorrupted for a header with a bad MAC, and
     VaultCorrupted when the database opens with no key at hand or is another vault's.
     """
+    remove_leftovers(directory, LEFTOVERS)  # a header change or a backup killed half-way
     header, opened, store = _open_database(directory, opener)
     row = store.query_one("SELECT value FROM meta WHERE key = 'vault_id'")
     if row is None or str(row[0]) != header.vault_id:
