@@ -56,3 +56,4 @@ screenshots: $(STAMP) translations
 
 docs: $(STAMP)
 	$(PY) -m zpd.examples docs/protocol.md
+	$(PY) -m brandkit.refusals docs/protocol.md

@@ -2,6 +2,8 @@
 
 Pure functions over zpd's parsed forms: the receiver and `zpv-brand verify`
 both call `check_grant`. Each failure is a TokenRefused with its own reason.
+An answer to a brand question (a `q:` key) is checked against its question,
+with the same function the vault uses before it shares (zpd.questions).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from typing import Any
 
 from zpd.catalogue import BY_KEY
 from zpd.errors import InvalidValue
+from zpd.questions import check_answer
 from zpd.request import Ask, DataRequest
 from zpd.token import GrantClaims
 
@@ -44,7 +47,7 @@ def check_grant(claims: GrantClaims, request: DataRequest) -> tuple[Ask, dict[st
         raise TokenRefused(
             "missing_field", f"data.{missing[0]}: ask {ask.id!r} requires this field"
         )
-    return ask, {key: _value(key, value) for key, value in claims.data.items()}
+    return ask, {key: _value(ask, key, value) for key, value in claims.data.items()}
 
 
 def _check_terms(claims: GrantClaims, ask: Ask) -> None:
@@ -70,8 +73,11 @@ def _check_terms(claims: GrantClaims, ask: Ask) -> None:
         )
 
 
-def _value(key: str, value: object) -> Any:
+def _value(ask: Ask, key: str, value: object) -> Any:
+    field = ask.field(key)
     try:
+        if field is not None and field.question is not None:
+            return check_answer(field.question, value)
         return BY_KEY[key].validate(value)
     except InvalidValue as exc:
         raise TokenRefused("bad_value", f"data.{exc}") from None

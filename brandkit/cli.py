@@ -17,7 +17,7 @@ from zpd.errors import KeyInvalid, ProtocolError, RequestInvalid
 from zpd.origin import canonical_origin
 from zpd.request import MAX_DAYS, DataRequest
 
-from . import display, fsutil, offline
+from . import clipipe, display, fsutil, offline
 from .clicommon import (
     DB_HELP,
     EPILOG,
@@ -37,16 +37,18 @@ from .servecmd import add_serve_parser
 from .storage import Storage
 
 VERIFY_HELP = """\
-Decrypt and verify a share token (a compact JWE), or verify a revocation event (a
-compact JWS), and print what was verified as JSON. Nothing is stored.
+Decrypt and verify a share token (a compact JWE), or verify a grant event (a
+revocation, a pause or a resume: a compact JWS), and print what was verified as
+JSON. Nothing is stored.
 
 A token's audience is the brand's origin, the iss of the request it answers:
 give it with --origin, or give --request FILE, the request as this brand signed
 it, which also checks that the token names that request and fits its ask
-(fields, required fields, purpose). With --db instead, a token is checked
-against the request it names among those registered in a receiver database.
+(fields, required fields, purpose, each answer to a brand question). With --db
+instead, a token is checked against the request it names among those registered
+in a receiver database.
 
-A revocation event is verified with the person's pairwise key pinned at their
+A grant event is verified with the person's pairwise key pinned at their
 first grant: --pinned JWK_FILE (a public JWK), or --db FILE, a receiver
 database, which holds the key pinned for the event's issuer.
 """
@@ -111,7 +113,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     except ProtocolError as exc:
         raise Rejected("input", exc) from None
     if kind == offline.REVOCATION and not (args.pinned or args.db):
-        raise UsageError("a revocation event needs --pinned JWK_FILE or --db FILE")
+        raise UsageError("a grant event needs --pinned JWK_FILE or --db FILE")
     pinned = pinned_from_file(Path(args.pinned)) if args.pinned else None
     with receiver_database(args.db) as storage:
         try:
@@ -126,7 +128,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 assert pinned is not None
                 summary = offline.verify_event(text, pinned, audience, now)
         except ProtocolError as exc:
-            what = "share token" if kind == offline.SHARE_TOKEN else "revocation event"
+            what = "share token" if kind == offline.SHARE_TOKEN else offline.event_name(text)
             raise Rejected(what, exc) from None
     print_json(summary)
     return EXIT_OK
@@ -232,7 +234,7 @@ Handler = Callable[[argparse.Namespace], int]
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zpv-brand", description="A brand's side of Zero-Party Vault: keys, data requests, "
-        "and verification of share tokens and revocation events.", epilog=EPILOG,
+        "and verification of share tokens and grant events.", epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -261,7 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     request.set_defaults(handler=cmd_request)
 
     verify = commands.add_parser(
-        "verify", help="verify a share token or a revocation event", description=VERIFY_HELP,
+        "verify", help="verify a share token or a grant event", description=VERIFY_HELP,
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     verify.add_argument("--keys", required=True, metavar="DIR", help="the key directory")
@@ -300,7 +302,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
     try:
-        return handler(args)
+        code = handler(args)
+        clipipe.flush_output()
+        return code
+    except BrokenPipeError:  # the reader went away (`| head`): not an error to report
+        return clipipe.closed_pipe()
     except Rejected as error:
         return fail(str(error), EXIT_REJECTED)
     except UsageError as error:

@@ -28,6 +28,7 @@ class CustomerGrant:
     received_at: int
     updated_at: int
     revoked_at: int | None
+    paused_at: int | None = None
 
     @classmethod
     def from_record(cls, record: GrantRecord, now: int) -> CustomerGrant:
@@ -44,6 +45,7 @@ class CustomerGrant:
             received_at=record.received_at,
             updated_at=record.updated_at,
             revoked_at=record.revoked_at,
+            paused_at=record.paused_at if record.status is GrantState.ACTIVE else None,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -59,6 +61,7 @@ class CustomerGrant:
             "received_at": self.received_at,
             "updated_at": self.updated_at,
             "revoked_at": self.revoked_at,
+            "paused_at": self.paused_at,
         }
 
 
@@ -70,7 +73,8 @@ class Customer:
     earlier_grants: int = 0  # older grants left out of `grants` (the page shows the last few)
 
     def active_fields(self) -> dict[str, Any]:
-        """Every field value held under a grant still active (later grants win a tie)."""
+        """Every field value held under a grant still active (later grants win a tie); a paused
+        grant's values are kept but may not be used, so they are left out."""
         held: dict[str, Any] = {}
         for grant in self.grants:
             if grant.status is GrantState.ACTIVE:

@@ -58,6 +58,9 @@ def status_text(grant: CustomerGrant) -> str:
             return f"revoked {time_text(grant.revoked_at)}: data deleted"
         case GrantState.EXPIRED:
             return f"expired {time_text(grant.expires_at)}"
+        case GrantState.PAUSED:
+            return (f"paused {time_text(grant.paused_at)} (kept, not to be used) until "
+                    f"{time_text(grant.expires_at)}")
         case GrantState.ACTIVE:
             return f"active until {time_text(grant.expires_at)}"
         case _:

@@ -2,7 +2,7 @@
 
 Two families:
 
-- Refusals of a message (a share token, a revocation event, a request spec)
+- Refusals of a message (a share token, a grant event, a request spec)
   are `zpd.errors.ProtocolError`s: zpd's own `TokenInvalid`, `EventInvalid`,
   `RequestInvalid`, or the subclasses below for what only the brand's records
   can tell. Each carries `reason` (a stable code), `detail` and `err`, the
@@ -19,30 +19,15 @@ from pathlib import Path
 
 from zpd.errors import EventInvalid, ProtocolError, TokenInvalid
 
-INVALID_REQUEST = "invalid_request"
-INVALID_KEY = "invalid_key"
-INVALID_ISSUER = "invalid_issuer"
-INVALID_AUDIENCE = "invalid_audience"
-AUTHENTICATION_FAILED = "authentication_failed"
-ACCESS_DENIED = "access_denied"
-
-# Reasons raised by zpd and by the receiver, by RFC 8935 code; anything not
-# listed keeps its class's code (invalid_request, or invalid_key for KeyInvalid).
-RFC8935_BY_REASON: dict[str, str] = {
-    # zpd
-    "unknown_key": INVALID_KEY,  # encrypted to another key
-    "bad_key": INVALID_KEY,  # the inner header's jwk is unusable
-    "bad_signature": AUTHENTICATION_FAILED,
-    "decryption_failed": AUTHENTICATION_FAILED,
-    "bad_issuer": INVALID_ISSUER,
-    "wrong_audience": INVALID_AUDIENCE,
-    # the receiver
-    "unknown_issuer": INVALID_ISSUER,
-    "key_mismatch": INVALID_KEY,
-    "unknown_request": ACCESS_DENIED,
-    "grant_revoked": ACCESS_DENIED,
-    "not_grant_owner": ACCESS_DENIED,
-}
+# The RFC 8935 code of every reason a token or event is refused for (refusals.py);
+# anything not listed keeps its class's code (invalid_request, or invalid_key for KeyInvalid).
+from .refusals import ACCESS_DENIED as ACCESS_DENIED
+from .refusals import AUTHENTICATION_FAILED as AUTHENTICATION_FAILED
+from .refusals import INVALID_AUDIENCE as INVALID_AUDIENCE
+from .refusals import INVALID_ISSUER as INVALID_ISSUER
+from .refusals import INVALID_KEY as INVALID_KEY
+from .refusals import INVALID_REQUEST as INVALID_REQUEST
+from .refusals import RFC8935_BY_REASON as RFC8935_BY_REASON
 
 
 def rfc8935_code(error: ProtocolError) -> str:
@@ -73,7 +58,7 @@ class TokenRefused(TokenInvalid):
 
 
 class EventRefused(EventInvalid):
-    """A revocation event the brand's records refuse (unknown issuer, another's grant)."""
+    """A grant event the brand's records refuse (unknown issuer, another's grant...)."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(reason, detail)

@@ -51,7 +51,7 @@ dt { font-weight: 600; }
 dd { margin: 0; }
 .status { font-weight: 600; }
 .active .status { color: #1e7a3c; }
-.expired .status { color: #8a6d00; }
+.expired .status, .paused .status { color: #8a6d00; }
 .revoked .status { color: #b42318; }
 .revoked .gone { color: #b42318; }
 .empty { color: #4a5568; font-style: italic; }
@@ -156,7 +156,7 @@ def _customer(customer: Customer, show_values: bool) -> str:
 
 
 def _grant(grant: CustomerGrant, show_values: bool) -> str:
-    css = grant.status.value  # the row's class: .active, .expired, .revoked
+    css = grant.status.value  # the row's class: .active, .paused, .expired, .revoked
     if grant.status is GrantState.REVOKED:
         gone = "nothing was held" if is_tombstone(grant) else "data deleted"
         fields = f'<span class="gone">{gone} {time_text(grant.revoked_at)}</span>'

@@ -1,11 +1,17 @@
-"""The brand's receiver for share tokens and revocation events (PROTOCOL.md sections 3 to 5).
+"""The brand's receiver for share tokens and grant events (PROTOCOL.md sections 3 to 5, 9).
 
     receiver = Receiver(load_keys(keys_dir), SqliteStorage("zpd.sqlite3"), "https://shoes.example")
     receiver.register_issued_request(request_jws)      # each request the brand issues
     receipt = receiver.receive_token(body)             # POST <endpoints.grants>
     receipt = receiver.receive_event(body)             # POST <endpoints.events>
 
-Both return the signed receipt for a 202. A refusal raises a
+After a key rotation the old key pairs are passed as `retired_keys`: a token
+encrypted to an old encryption key is still opened, and every receipt about a
+grant is signed with the signing key paired with the encryption key its last
+token was encrypted to (the key the person's vault has pinned for the brand).
+
+Both return the signed receipt for a 202 ("stored"; "deleted", "paused",
+"resumed"). A refusal raises a
 `zpd.errors.ProtocolError` (TokenInvalid, EventInvalid, or brandkit's
 TokenRefused/EventRefused) whose `err` and `errors.description(error)` make
 the RFC 8935 400 body; a refused message changes nothing. A message over a
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Sequence
 
 from zpd import event as zpd_event
 from zpd import jose
@@ -52,13 +59,16 @@ REQUEST_CACHE_SIZE = 256
 
 class Receiver:
     def __init__(
-        self, keys: BrandKeys, storage: Storage, origin: str, *, quotas: Quotas | None = None
+        self, keys: BrandKeys, storage: Storage, origin: str, *, quotas: Quotas | None = None,
+        retired_keys: Sequence[BrandKeys] = (),
     ) -> None:
         try:
             self.origin = canonical_origin(origin)
         except ValueError as exc:
             raise ValueError(f"origin {origin!r}: {exc}") from None
         self._keys = keys
+        self._key_sets = (keys, *retired_keys)  # the current pair first
+        self._by_encryption_kid = {pair.encryption_kid: pair for pair in self._key_sets}
         self._storage = storage
         self._requests: dict[str, DataRequest] = {}
         self.quotas = Quotas() if quotas is None else quotas
@@ -74,7 +84,7 @@ class Receiver:
         keys for this origin (an expired one is accepted: grants given under it
         still arrive).
         """
-        request = open_own_request(request_jws.strip(), self._keys)
+        request = open_own_request(request_jws.strip(), self._key_sets)
         if request.iss != self.origin:
             raise RequestInvalid("wrong_issuer", f"the request is from {request.iss}")
         record = IssuedRequest(
@@ -103,13 +113,27 @@ class Receiver:
         moment = _now(now)
         with rfc8935_codes():
             text = _as_text(jwe_text, TokenInvalid)
-            opened = zpd_token.open_token(text, self._keys.encryption, self.origin, moment)
+            opened, pair = self._open(text, moment)
             return self._storage.atomically(
-                lambda transaction: self._store_token(transaction, opened, moment, client)
+                lambda transaction: self._store_token(transaction, opened, pair, moment, client)
             )
 
+    def _open(self, text: str, now: int) -> tuple[zpd_token.OpenedToken, BrandKeys]:
+        """Open with the key pair the header's kid names; without a kid, with each in turn."""
+        kid = jose.unverified_header(text, TokenInvalid).get("kid")
+        named = self._by_encryption_kid.get(kid) if isinstance(kid, str) else None
+        candidates = [named] if named else list(self._key_sets) if kid is None else [self._keys]
+        for pair in candidates[:-1]:
+            try:
+                return zpd_token.open_token(text, pair.encryption, self.origin, now), pair
+            except TokenInvalid as error:
+                if error.reason != "decryption_failed":
+                    raise
+        last = candidates[-1]
+        return zpd_token.open_token(text, last.encryption, self.origin, now), last
+
     def _store_token(
-        self, transaction: Transaction, opened: zpd_token.OpenedToken, now: int,
+        self, transaction: Transaction, opened: zpd_token.OpenedToken, pair: BrandKeys, now: int,
         client: str | None,
     ) -> str:
         claims = opened.claims
@@ -137,6 +161,7 @@ class Receiver:
                 self._new_customers.admit(client)
             transaction.pin_key(claims.pseudonym, opened.pairwise_jwk, now)
         if current is None or claims.version > current.version:
+            # Each version replaces the last entirely: a field it leaves out is no longer held.
             transaction.put_grant(GrantRecord(
                 grant_id=claims.grant_id,
                 pseudonym=claims.pseudonym,
@@ -153,41 +178,70 @@ class Receiver:
                 token_jti=claims.jti,
                 issued_at=claims.iat,
                 expires_at=claims.exp,
+                not_before=claims.nbf,
+                paused_at=None if current is None else current.paused_at,
+                encryption_kid=pair.encryption_kid,
             ))
         # An older or equal version changes nothing, but is acknowledged all the same.
         return self._acknowledge(
-            transaction, TOKEN, claims.jti, claims.pseudonym, digest, zpd_receipt.STORED, now
+            transaction, TOKEN, claims.jti, claims.pseudonym, digest, zpd_receipt.STORED, now,
+            pair,
         )
 
-    # -- revocation events
+    # -- grant events
 
     def receive_event(self, set_text: str | bytes, now: int | None = None) -> str:
-        """Verify a revocation against the pinned key, erase the grant's data; "deleted" receipt.
+        """Verify a grant event against the pinned key and act on it; return its receipt.
 
-        A revocation of a grant this brand never received (from a known issuer)
-        is acknowledged and leaves a tombstone, so a late token for it is refused.
+        A revocation erases the grant's data ("deleted"); one of a grant this brand
+        never received (from a known issuer) is acknowledged and leaves a tombstone,
+        so a late token for it is refused. A pause keeps the data but marks the grant
+        paused ("paused") until a resume ("resumed"); a pause or resume of a grant
+        never received is refused (unknown_grant), and so is one of a revoked grant.
         """
         moment = _now(now)
         with rfc8935_codes():
             text = _as_text(set_text, EventInvalid).strip()
             issuer = zpd_event.unverified_issuer(text)
 
-            def revoke(transaction: Transaction) -> str:
+            def act(transaction: Transaction) -> str:
                 pinned = transaction.pinned_key(issuer)
                 if pinned is None:
                     raise EventRefused("unknown_issuer", "no grant was received from this iss")
-                revocation = zpd_event.verify(text, pinned, self.origin, moment)
-                return self._revoke(transaction, revocation, jose.sha256_b64u(text), moment)
+                verified = zpd_event.verify(text, pinned, self.origin, moment)
+                digest = jose.sha256_b64u(text)
+                seen = transaction.seen_message(EVENT, verified.jti)
+                if seen is not None:
+                    return _replay(seen, digest, EventRefused)
+                if verified.type == zpd_event.GRANT_REVOKED:
+                    return self._revoke(transaction, verified, digest, moment)
+                return self._pause_or_resume(transaction, verified, digest, moment)
 
-            return self._storage.atomically(revoke)
+            return self._storage.atomically(act)
+
+    def _pause_or_resume(
+        self, transaction: Transaction, verified: zpd_event.GrantEvent, digest: str, now: int,
+    ) -> str:
+        current = transaction.grant(verified.grant_id)
+        if current is None:
+            raise EventRefused("unknown_grant", "no token of this grant was received")
+        if current.pseudonym != verified.issuer:
+            raise EventRefused("not_grant_owner", "the grant was given by another pseudonym")
+        if current.status is GrantState.REVOKED:
+            raise EventRefused("grant_revoked", "the grant was revoked; its data is gone")
+        pausing = verified.type == zpd_event.GRANT_PAUSED
+        if pausing and current.paused_at is None:
+            transaction.pause_grant(current.grant_id, verified.iat, now)
+        elif not pausing and current.paused_at is not None:
+            transaction.pause_grant(current.grant_id, None, now)
+        status = zpd_receipt.PAUSED if pausing else zpd_receipt.RESUMED
+        return self._acknowledge(transaction, EVENT, verified.jti, verified.issuer, digest,
+                                 status, now, self._pair_of(current))
 
     def _revoke(
-        self, transaction: Transaction, revocation: zpd_event.RevocationEvent, digest: str,
+        self, transaction: Transaction, revocation: zpd_event.GrantEvent, digest: str,
         now: int,
     ) -> str:
-        seen = transaction.seen_message(EVENT, revocation.jti)
-        if seen is not None:
-            return _replay(seen, digest, EventRefused)
         current = transaction.grant(revocation.grant_id)
         if current is not None and current.pseudonym != revocation.issuer:
             raise EventRefused("not_grant_owner", "the grant was given by another pseudonym")
@@ -202,7 +256,7 @@ class Receiver:
             transaction.revoke_grant(current.grant_id, now)
         return self._acknowledge(
             transaction, EVENT, revocation.jti, revocation.issuer, digest, zpd_receipt.DELETED,
-            now,
+            now, self._pair_of(current),
         )
 
     # -- customers
@@ -234,19 +288,24 @@ class Receiver:
 
     def _acknowledge(
         self, transaction: Transaction, kind: MessageKind, jti: str, pseudonym: str, digest: str,
-        status: str, now: int,
+        status: str, now: int, pair: BrandKeys,
     ) -> str:
         receipt = zpd_receipt.issue(
             zpd_receipt.Receipt(self.origin, pseudonym, now, str(uuid.uuid4()), jti, status),
-            self._keys.signing,
+            pair.signing,
         )
         transaction.remember(SeenMessage(kind, jti, pseudonym, digest, receipt, now))
         return receipt
 
+    def _pair_of(self, grant: GrantRecord | None) -> BrandKeys:
+        """The key pair a grant's last token was encrypted to (the current one if unknown)."""
+        kid = None if grant is None else grant.encryption_kid
+        return self._by_encryption_kid.get(kid or "", self._keys)
+
     def _request(self, issued: IssuedRequest) -> DataRequest:
         request = self._requests.get(issued.sha256)
         if request is None:
-            request = open_own_request(issued.jws, self._keys)
+            request = open_own_request(issued.jws, self._key_sets)
             if len(self._requests) >= REQUEST_CACHE_SIZE:
                 self._requests.clear()
             self._requests[issued.sha256] = request
@@ -260,6 +319,9 @@ def _check_update(current: GrantRecord, claims: zpd_token.GrantClaims) -> None:
         raise TokenRefused("grant_revoked", "the grant was revoked; its data is gone")
     if (current.request_sha256, current.ask_id) != (claims.request_sha256, claims.ask_id):
         raise TokenRefused("grant_mismatch", "a grant keeps the request and ask it was given for")
+    if current.not_before is not None and current.not_before != claims.nbf:
+        raise TokenRefused("grant_mismatch",
+                           "nbf is the grant's start, the same in every version")
 
 
 def _replay(seen: SeenMessage, digest: str, error: type[ProtocolError]) -> str:

@@ -31,9 +31,14 @@ PAGE_TOKEN_ENV = "ZPV_BRAND_PAGE_TOKEN"
 
 SERVE_HELP = f"""\
 Serve the brand's reference receiver over HTTP (one worker) until SIGINT or SIGTERM:
-the signed request at /.well-known/zero-party-data, share tokens and revocation
-events at the paths of the request's endpoints (202 and a signed receipt, 400
-and an RFC 8935 error, or 429 with Retry-After over a quota).
+the signed request at /.well-known/zero-party-data, share tokens and grant events
+(revocations, pauses, resumes) at the paths of the request's endpoints (202 and a
+signed receipt, 400 and an RFC 8935 error, or 429 with Retry-After over a quota).
+
+After a key rotation, give each old key directory with --retired-keys: tokens
+encrypted to an old key are still opened, and the receipts about a grant are
+signed with the key paired with the one its last token was encrypted to, which
+is the key the person's vault holds.
 
 Once it listens it prints one line, "Serving <brand name> at http://HOST:PORT/"
 (--port 0 picks a free port). The database is created on first use; by default
@@ -66,6 +71,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UsageError("--port must be between 0 and 65535")
     quotas, limits = _quotas(args), _limits(args)
     keys = load_keys(Path(args.keys))
+    retired = [load_keys(Path(directory)) for directory in args.retired_keys]
     request = own_request(Path(args.request), keys)
     if request.exp <= time.time():
         warn(f"the request expired {display.time_text(request.exp)}: a vault will not import "
@@ -76,7 +82,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
              "reach the page through a TLS proxy or an SSH tunnel")
     storage = open_db(args.db or str(Path(args.keys) / DEFAULT_SQLITE_NAME))
     try:
-        receiver = Receiver(keys, storage, request.iss, quotas=quotas)
+        receiver = Receiver(keys, storage, request.iss, quotas=quotas, retired_keys=retired)
         try:
             app = create_app(receiver, request.jws, page=page)
         except ValueError as exc:
@@ -137,6 +143,8 @@ def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     serve.add_argument("--keys", required=True, metavar="DIR", help="the key directory")
+    serve.add_argument("--retired-keys", action="append", default=[], metavar="DIR",
+                       help="a key directory used before a rotation (repeatable)")
     serve.add_argument("--request", required=True, metavar="FILE",
                        help="the signed request to serve and receive grants for")
     serve.add_argument("--db", metavar="URL", help=f"the receiver database: {DB_HELP} "

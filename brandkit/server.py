@@ -6,8 +6,8 @@
 - `GET /.well-known/zero-party-data`: the signed request exactly as issued
   (surrounding whitespace removed), `application/jwt`.
 - `POST <path of endpoints.grants>`: a share token (`application/jwt`);
-  `POST <path of endpoints.events>`: a revocation event
-  (`application/secevent+jwt`). 202 with the signed receipt
+  `POST <path of endpoints.events>`: a grant event, a revocation, a pause or
+  a resume (`application/secevent+jwt`). 202 with the signed receipt
   (`application/jwt`) as body. If both endpoints share a path, the content
   type says which one a message is.
 - `GET /`: only with `page` (`holdings.py`): an HTML page of what the brand
@@ -101,7 +101,7 @@ def create_app(
             JWT, "share token", lambda body, client: receiver.receive_token(body, client=client)
         )),
         (request.body.events_endpoint, Inbox(
-            SECEVENT_JWT, "revocation event", lambda body, _: receiver.receive_event(body)
+            SECEVENT_JWT, "grant event", lambda body, _: receiver.receive_event(body)
         )),
     ):
         inboxes.setdefault(endpoint_path(url), {})[inbox.content_type] = inbox

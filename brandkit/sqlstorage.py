@@ -22,66 +22,15 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
 from .errors import StorageError
+from .sqlschema import GRANT_COLUMNS, MIGRATIONS, REQUEST_COLUMNS, SCHEMA, SEEN_COLUMNS
+from .sqlschema import SCHEMA_VERSION as SCHEMA_VERSION
 from .storage import GrantRecord, GrantState, IssuedRequest, MessageKind, SeenMessage
 
-SCHEMA_VERSION = 1
 MEMORY = ":memory:"
 ATTEMPTS = 5  # runs of a transaction the database could not serialise, at most
 RECENT_BATCH = 200  # grants read at a time while looking for the most recent customers
 
 T = TypeVar("T")
-
-SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS zpd_meta (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS zpd_issued_requests (
-        sha256 TEXT PRIMARY KEY,
-        jti TEXT NOT NULL,
-        jws TEXT NOT NULL,
-        iat BIGINT NOT NULL,
-        exp BIGINT NOT NULL,
-        registered_at BIGINT NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS zpd_pseudonyms (
-        pseudonym TEXT PRIMARY KEY,
-        jwk TEXT NOT NULL,
-        first_seen BIGINT NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS zpd_grants (
-        grant_id TEXT PRIMARY KEY,
-        pseudonym TEXT NOT NULL REFERENCES zpd_pseudonyms (pseudonym),
-        version BIGINT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
-        request_sha256 TEXT REFERENCES zpd_issued_requests (sha256),
-        ask_id TEXT,
-        purpose_iri TEXT,
-        purpose_description TEXT,
-        retention_days BIGINT,
-        data TEXT,
-        token_jti TEXT,
-        issued_at BIGINT,
-        expires_at BIGINT,
-        received_at BIGINT NOT NULL,
-        updated_at BIGINT NOT NULL,
-        revoked_at BIGINT)""",
-    "CREATE INDEX IF NOT EXISTS zpd_grants_by_pseudonym ON zpd_grants (pseudonym)",
-    "CREATE INDEX IF NOT EXISTS zpd_grants_by_update ON zpd_grants (updated_at, grant_id)",
-    """CREATE TABLE IF NOT EXISTS zpd_seen_messages (
-        kind TEXT NOT NULL CHECK (kind IN ('token', 'event')),
-        jti TEXT NOT NULL,
-        pseudonym TEXT NOT NULL,
-        digest TEXT NOT NULL,
-        receipt TEXT NOT NULL,
-        received_at BIGINT NOT NULL,
-        PRIMARY KEY (kind, jti))""",
-)
-
-GRANT_COLUMNS = (
-    "grant_id", "pseudonym", "version", "status", "received_at", "updated_at", "request_sha256",
-    "ask_id", "purpose_iri", "purpose_description", "retention_days", "data", "token_jti",
-    "issued_at", "expires_at", "revoked_at",
-)
-SEEN_COLUMNS = ("kind", "jti", "pseudonym", "digest", "receipt", "received_at")
-REQUEST_COLUMNS = ("sha256", "jti", "jws", "iat", "exp", "registered_at")
 
 
 class Cursor(Protocol):
@@ -233,7 +182,8 @@ class SqlTransaction:
             grant.updated_at, grant.request_sha256, grant.ask_id, grant.purpose_iri,
             grant.purpose_description, grant.retention_days,
             None if grant.data is None else _dump(grant.data), grant.token_jti, grant.issued_at,
-            grant.expires_at, grant.revoked_at,
+            grant.expires_at, grant.revoked_at, grant.not_before, grant.paused_at,
+            grant.encryption_kid,
         )
         updates = ", ".join(f"{c} = excluded.{c}" for c in GRANT_COLUMNS[1:])
         self.execute(
@@ -244,6 +194,12 @@ class SqlTransaction:
         )
         if grant.data is None:
             self.erased = True
+
+    def pause_grant(self, grant_id: str, paused_at: int | None, now: int) -> None:
+        self.execute(
+            "UPDATE zpd_grants SET paused_at = ?, updated_at = ? WHERE grant_id = ?",
+            paused_at, now, grant_id,
+        )
 
     def revoke_grant(self, grant_id: str, revoked_at: int) -> None:
         self.execute(
@@ -391,9 +347,25 @@ class SqlStorage:
         elif row is None:
             raise StorageError("not a brandkit receiver database (no schema version)")
         elif row[0] != str(SCHEMA_VERSION):
+            self._migrate(transaction, str(row[0]), create)
+
+    def _migrate(self, transaction: SqlTransaction, found: str, create: bool) -> None:
+        version = int(found) if found.isdigit() else 0
+        if not 1 <= version < SCHEMA_VERSION:
             raise StorageError(
-                f"receiver database schema {row[0]} is not {SCHEMA_VERSION}; update brandkit"
+                f"receiver database schema {found} is not {SCHEMA_VERSION}; update brandkit"
             )
+        if not create:
+            raise StorageError(
+                f"receiver database schema {found} is older than {SCHEMA_VERSION}: open it "
+                "once with `zpv-brand serve` (or any receiver) to upgrade it"
+            )
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[step]:
+                transaction.execute(statement)
+        transaction.execute(
+            "UPDATE zpd_meta SET value = ? WHERE key = 'schema_version'", str(SCHEMA_VERSION)
+        )
 
 
 class SqliteStorage(SqlStorage):

@@ -20,6 +20,7 @@ class GrantState(StrEnum):
     ACTIVE = "active"
     REVOKED = "revoked"
     EXPIRED = "expired"  # never stored: an active grant past its expiry reads as expired
+    PAUSED = "paused"  # never stored as a status: an active grant with a paused_at reads so
 
 
 MessageKind = Literal["token", "event"]
@@ -65,11 +66,16 @@ class GrantRecord:
     issued_at: int | None = None  # the token's iat
     expires_at: int | None = None  # the token's exp: the end of the grant
     revoked_at: int | None = None
+    not_before: int | None = None  # the token's nbf: the start of the grant, in every version
+    paused_at: int | None = None  # when the person paused it (the event's iat), until resumed
+    encryption_kid: str | None = None  # the brand key its last version was encrypted to
 
     def status_at(self, now: int) -> GrantState:
         if (self.status is GrantState.ACTIVE and self.expires_at is not None
                 and self.expires_at <= now):
             return GrantState.EXPIRED
+        if self.status is GrantState.ACTIVE and self.paused_at is not None:
+            return GrantState.PAUSED
         return self.status
 
 
@@ -108,6 +114,10 @@ class Transaction(Protocol):
 
     def put_grant(self, grant: GrantRecord) -> None:
         """Insert the grant, or replace the stored row with the same grant_id."""
+        ...
+
+    def pause_grant(self, grant_id: str, paused_at: int | None, now: int) -> None:
+        """Mark the grant paused since `paused_at`, or (None) active again; its data is kept."""
         ...
 
     def revoke_grant(self, grant_id: str, revoked_at: int) -> None:

@@ -7,6 +7,9 @@ from typing import Any
 from .errors import ProtocolError
 
 MAX_TEXT = 2000
+# How far ahead of the receiver's clock a sender's may be (iat, nbf), and how long after exp a
+# message is still taken: the same 60 seconds for every message, on both sides.
+CLOCK_SKEW = 60
 
 
 class Reader:
@@ -65,3 +68,20 @@ class Reader:
 
     def raw(self, key: str) -> Any:
         return self.data.get(key)
+
+
+def not_issued_later(iat: int, now: int, error: type[ProtocolError]) -> None:
+    """`iat` may be ahead of `now` by CLOCK_SKEW seconds at most."""
+    if iat > now + CLOCK_SKEW:
+        raise error("not_yet_valid", f"iat is {iat - now} s ahead of this clock "
+                    f"(at most {CLOCK_SKEW} s are allowed)")
+
+
+def single_audience(aud: object, error: type[ProtocolError]) -> str:
+    """`aud` as the protocol writes it, a string, or an array of exactly one string
+    (RFC 7519 4.1.3 allows an array; one element means the same as the string alone)."""
+    if isinstance(aud, list) and len(aud) == 1:
+        aud = aud[0]
+    if not isinstance(aud, str) or not aud:
+        raise error("wrong_audience", "aud must be a string, or an array of one string")
+    return aud

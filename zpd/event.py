@@ -1,4 +1,9 @@
-"""Revocation events (PROTOCOL.md section 4): a Security Event Token by the pairwise key."""
+"""Grant events (PROTOCOL.md sections 4 and 9): Security Event Tokens by the pairwise key.
+
+Three kinds, one per SET: a revocation, a pause and a resume. `events` holds exactly
+one of them (other, unknown event types beside it are ignored); `toe` is optional
+(RFC 8417) and taken as `iat` when absent.
+"""
 
 from __future__ import annotations
 
@@ -9,35 +14,47 @@ from typing import Any
 from joserfc.jwk import OKPKey
 
 from . import jose
-from .claims import Reader
+from .claims import Reader, not_issued_later
 from .errors import EventInvalid
-from .token import CLOCK_LEEWAY, check_audience
+from .token import check_audience
 
 SET_TYP = "secevent+jwt"
 GRANT_REVOKED = "urn:zpd:event:grant-revoked"
+GRANT_PAUSED = "urn:zpd:event:grant-paused"  # v1.1
+GRANT_RESUMED = "urn:zpd:event:grant-resumed"  # v1.1
+EVENT_TYPES = (GRANT_REVOKED, GRANT_PAUSED, GRANT_RESUMED)
 
 
 @dataclass(frozen=True)
-class RevocationEvent:
+class GrantEvent:
     issuer: str  # the person's pseudonym towards this brand
     audience: str
     iat: int
     jti: str
     toe: int
     grant_id: str
-    reason: str
+    reason: str = "person"  # a revocation's reason; pause and resume carry none
+    type: str = GRANT_REVOKED
 
 
-def issue(event: RevocationEvent, pairwise: OKPKey) -> str:
+RevocationEvent = GrantEvent  # the v1 name, for a revocation
+
+
+def issue(event: GrantEvent, pairwise: OKPKey) -> str:
     if event.issuer != jose.thumbprint_uri(pairwise):
         raise ValueError("the issuer must be the pairwise key's thumbprint URI")
+    if event.type not in EVENT_TYPES:
+        raise ValueError(f"no event type {event.type!r}")
+    detail: dict[str, str] = {"grant": event.grant_id}
+    if event.type == GRANT_REVOKED:
+        detail["reason"] = event.reason
     claims = {
         "iss": event.issuer,
         "aud": event.audience,
         "iat": event.iat,
         "jti": event.jti,
         "toe": event.toe,
-        "events": {GRANT_REVOKED: {"grant": event.grant_id, "reason": event.reason}},
+        "events": {event.type: detail},
     }
     header = {"typ": SET_TYP, "kid": jose.thumbprint(pairwise)}
     return jose.sign(header, claims, pairwise)
@@ -56,7 +73,7 @@ def unverified_issuer(token: str) -> str:
     return issuer
 
 
-def verify(token: str, pinned_jwk: dict[str, Any], audience: str, now: int) -> RevocationEvent:
+def verify(token: str, pinned_jwk: dict[str, Any], audience: str, now: int) -> GrantEvent:
     """Verify with the pairwise key pinned at the first grant from that issuer."""
     key = jose.import_public_key(pinned_jwk, "Ed25519")
     _, raw = jose.verify(token, key, SET_TYP, EventInvalid)
@@ -66,15 +83,21 @@ def verify(token: str, pinned_jwk: dict[str, Any], audience: str, now: int) -> R
         raise EventInvalid("bad_issuer", "iss is not the pinned key's thumbprint URI")
     check_audience(raw.get("aud"), audience, EventInvalid)
     iat = reader.integer("iat")
-    if iat > now + CLOCK_LEEWAY:
-        raise EventInvalid("not_yet_valid", "iat is in the future")
-    revoked = reader.obj("events").obj(GRANT_REVOKED)
-    return RevocationEvent(
+    not_issued_later(iat, now, EventInvalid)
+    events = reader.obj("events")
+    kinds = [kind for kind in EVENT_TYPES if events.has(kind)]
+    if len(kinds) != 1:
+        raise EventInvalid("unknown_event" if not kinds else "bad_member",
+                           "events must hold exactly one of " + ", ".join(EVENT_TYPES))
+    detail = events.obj(kinds[0])
+    return GrantEvent(
         issuer=issuer,
         audience=audience,
         iat=iat,
         jti=reader.text("jti", max_length=200),
-        toe=reader.integer("toe"),
-        grant_id=revoked.text("grant", max_length=200),
-        reason=revoked.text("reason", max_length=200, optional=True) or "person",
+        toe=reader.integer("toe") if reader.raw("toe") is not None else iat,
+        grant_id=detail.text("grant", max_length=200),
+        reason=(detail.text("reason", max_length=200, optional=True) or "person")
+        if kinds[0] == GRANT_REVOKED else "",
+        type=kinds[0],
     )

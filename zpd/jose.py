@@ -192,6 +192,7 @@ def ed25519_public_key(jwk: object) -> tuple[Ed25519PublicKey, dict[str, Any]]:
         except (ValueError, UnicodeError):
             raw = b""
         if len(raw) == 32:  # the usual case: one strict decode, checked as below
+            check_public_point("Ed25519", raw)
             key = Ed25519PublicKey.from_public_bytes(raw)
             return key, {"kty": "OKP", "crv": "Ed25519", "x": x, "kid": _ed25519_thumbprint(x)}
     x = _public_x(jwk, "Ed25519")  # anything else: refused for the same reason as before

@@ -8,11 +8,11 @@ from typing import Any
 from joserfc.jwk import OKPKey
 
 from . import jose
-from .claims import Reader
+from .claims import CLOCK_SKEW, Reader, not_issued_later, single_audience
 from .errors import KeyInvalid, ProtocolError, TokenInvalid
 
 GRANT_TYP = "zpd-grant+jwt"
-CLOCK_LEEWAY = 60
+CLOCK_LEEWAY = CLOCK_SKEW
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,9 @@ def open_token(token: str, brand_encryption_key: OKPKey, audience: str, now: int
     if claims.pseudonym != pseudonym or raw.get("sub") != claims.pseudonym:
         raise TokenInvalid("bad_issuer", "iss and sub must be the jwk's thumbprint URI")
     check_audience(raw.get("aud"), audience, TokenInvalid)
+    not_issued_later(claims.iat, now, TokenInvalid)
     if claims.nbf > now + CLOCK_LEEWAY:
-        raise TokenInvalid("not_yet_valid")
+        raise TokenInvalid("not_yet_valid", "nbf is in the future")
     if claims.exp <= now - CLOCK_LEEWAY:
         raise TokenInvalid("expired")
     return OpenedToken(claims, inner, pairwise_jwk)
@@ -116,13 +117,18 @@ def parse_claims(raw: dict[str, Any]) -> GrantClaims:
     data = reader.raw("data")
     if not isinstance(data, dict) or not data:
         raise TokenInvalid("bad_member", "data must be a non-empty JSON object")
-    aud = reader.raw("aud")
+    iat, nbf, exp = reader.integer("iat"), reader.integer("nbf"), reader.integer("exp")
+    if nbf > iat:
+        # nbf is the grant's start, iat this version's time: a version never predates its grant.
+        raise TokenInvalid("bad_member", "nbf (the grant's start) is after iat")
+    if exp <= nbf:
+        raise TokenInvalid("bad_member", "exp (the grant's end) is not after nbf")
     return GrantClaims(
         pseudonym=reader.text("iss", max_length=200),
-        audience=aud if isinstance(aud, str) else "",
-        iat=reader.integer("iat"),
-        nbf=reader.integer("nbf"),
-        exp=reader.integer("exp"),
+        audience=single_audience(reader.raw("aud"), TokenInvalid),
+        iat=iat,
+        nbf=nbf,
+        exp=exp,
         jti=reader.text("jti", max_length=200),
         grant_id=grant.text("id", max_length=200),
         version=grant.integer("version", minimum=1),
@@ -137,7 +143,6 @@ def parse_claims(raw: dict[str, Any]) -> GrantClaims:
 
 
 def check_audience(aud: object, audience: str, error: type[ProtocolError]) -> None:
-    """`aud` is the brand's origin, as a string or in a list (RFC 7519 4.1.3)."""
-    values = aud if isinstance(aud, list) else [aud]
-    if audience not in values:
-        raise error("wrong_audience", f"the token is for {aud!r}")
+    """`aud` is `audience` exactly: a string, or an array of that one string."""
+    if single_audience(aud, error) != audience:
+        raise error("wrong_audience", f"the message is for {aud!r}")

@@ -103,6 +103,15 @@ class Person:
         """A share token made by zpd, encrypted to the request's encryption key."""
         return zpd_token.issue(self.claims(request, **options), self.key, request.encryption_jwk)
 
+    def grant_event(
+        self, kind: str, grant_id: str = "grant-1", *, jti: str | None = None,
+        iat: int = NOW + DAY,
+    ) -> str:
+        """A pause, resume or revocation event by zpd (`kind` is its event type URI)."""
+        return zpd_event.issue(zpd_event.GrantEvent(
+            self.pseudonym, ORIGIN, iat, jti or str(uuid.uuid4()), iat - 10, grant_id, type=kind
+        ), self.key)
+
     def revocation(
         self, grant_id: str = "grant-1", *, jti: str | None = None, iat: int = NOW + DAY,
         aud: str = ORIGIN, signer: OKPKey | None = None,

@@ -79,6 +79,36 @@ def test_the_schema_is_created_on_first_use_and_kept(postgres_url: str) -> None:
     again.close()
 
 
+def test_a_schema_1_database_is_upgraded_by_the_first_worker(
+    postgres_url: str, keys: BrandKeys, request_jws: str, issued: DataRequest, alice: Person
+) -> None:
+    first = PostgresStorage(postgres_url)
+    Receiver(keys, first, ORIGIN).register_issued_request(request_jws, NOW)
+    Receiver(keys, first, ORIGIN).receive_token(alice.token(issued), NOW)
+    with first.transaction() as transaction:  # as brandkit's first schema left it
+        for column in ("not_before", "paused_at", "encryption_kid"):
+            transaction.execute(f"ALTER TABLE zpd_grants DROP COLUMN {column}")
+        transaction.execute("UPDATE zpd_meta SET value = '1' WHERE key = 'schema_version'")
+    first.close()
+    with pytest.raises(StorageError, match="schema 1 is older"):
+        PostgresStorage(postgres_url, readonly=True)
+    start = threading.Barrier(4)
+
+    def open_one(_: int) -> None:
+        start.wait()
+        PostgresStorage(postgres_url).close()
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(open_one, range(4)))  # one upgrades, the others find it done
+    upgraded = PostgresStorage(postgres_url)
+    receiver = Receiver(keys, upgraded, ORIGIN)
+    receiver.receive_event(alice.grant_event("urn:zpd:event:grant-paused"), NOW + DAY)
+    customer = receiver.customer(alice.pseudonym, NOW + DAY)
+    assert customer is not None and customer.grants[0].status == "paused"
+    assert customer.grants[0].fields == {"shoe_size_eu": 42}
+    upgraded.close()
+
+
 def test_workers_starting_together_create_the_schema_once(postgres_url: str) -> None:
     start = threading.Barrier(6)
 
@@ -106,7 +136,7 @@ def test_transactions_are_serializable_and_reads_read_only(pg: PostgresStorage) 
 def test_a_newer_schema_is_refused(postgres_url: str, pg: PostgresStorage) -> None:
     with pg.transaction() as transaction:
         transaction.execute("UPDATE zpd_meta SET value = '99' WHERE key = 'schema_version'")
-    with pytest.raises(StorageError, match="schema 99 is not 1"):
+    with pytest.raises(StorageError, match=f"schema 99 is not {SCHEMA_VERSION}"):
         PostgresStorage(postgres_url)
 
 

@@ -59,7 +59,8 @@ def test_token_is_stored_and_acknowledged(
                         jti="tok-1")
     receipt = receiver.receive_token(token, NOW)
     verified = zpd_receipt.verify(receipt, keys.public_jwks()["keys"][0], issuer=ORIGIN,
-                                  audience=alice.pseudonym, ack_jti="tok-1", status="stored")
+                                  audience=alice.pseudonym, ack_jti="tok-1", status="stored",
+                                  now=NOW)
     assert verified.iat == NOW
     claims = ack(receipt, keys)
     assert claims["iss"] == ORIGIN
@@ -169,7 +170,7 @@ def test_revocation_deletes_the_data(
     receiver.receive_token(alice.token(issued), NOW)
     receipt = receiver.receive_event(alice.revocation("grant-1", jti="ev-1"), NOW + DAY)
     zpd_receipt.verify(receipt, keys.public_jwks()["keys"][0], issuer=ORIGIN,
-                       audience=alice.pseudonym, ack_jti="ev-1", status="deleted")
+                       audience=alice.pseudonym, ack_jti="ev-1", status="deleted", now=NOW + DAY)
     assert ack(receipt, keys)["ack"] == {"jti": "ev-1", "status": "deleted"}
     customer = receiver.customer(alice.pseudonym, NOW + DAY)
     assert customer is not None
@@ -407,4 +408,4 @@ def test_receipts_are_not_valid_for_another_message(
     receipt = receiver.receive_token(alice.token(issued, jti="t-1"), NOW)
     with pytest.raises(ReceiptInvalid):
         zpd_receipt.verify(receipt, keys.public_jwks()["keys"][0], issuer=ORIGIN,
-                           audience=alice.pseudonym, ack_jti="t-2", status="stored")
+                           audience=alice.pseudonym, ack_jti="t-2", status="stored", now=NOW)

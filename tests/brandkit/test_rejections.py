@@ -82,7 +82,7 @@ def bad_tokens(request: DataRequest, keys: BrandKeys) -> dict[str, str]:
         "wrong aud": jwc_encrypt(inner(request, aud="https://boots.example"), enc),
         "expired": jwc_encrypt(inner(request, iat=NOW - 9 * DAY, nbf=NOW - 9 * DAY,
                                      exp=NOW - DAY), enc),
-        "not yet valid": jwc_encrypt(inner(request, nbf=NOW + DAY), enc),
+        "not yet valid": jwc_encrypt(inner(request, iat=NOW + DAY, nbf=NOW + DAY), enc),
         "iss not the jwk's thumbprint": jwc_encrypt(
             inner(request, iss=Person().pseudonym, sub=Person().pseudonym), enc
         ),

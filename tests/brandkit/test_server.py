@@ -67,7 +67,8 @@ def stored_receipt(response: requests.Response, keys: BrandKeys, person: Person,
     assert response.status_code == 202, response.text
     assert response.headers["content-type"] == "application/jwt"
     return zpd_receipt.verify(response.text, keys.public_jwks()["keys"][0], issuer=ORIGIN,
-                              audience=person.pseudonym, ack_jti=jti, status=status)
+                              audience=person.pseudonym, ack_jti=jti, status=status,
+                              now=int(time.time()))
 
 
 def rfc8935_error(response: requests.Response) -> dict[str, Any]:

@@ -81,7 +81,8 @@ def test_serve_prints_its_line_receives_and_stops_cleanly(
         response = post_token(served.url, token)
         assert response.status_code == 202, response.text
         zpd_receipt.verify(response.text, brand.keys.public_jwks()["keys"][0], issuer=ORIGIN,
-                           audience=person.pseudonym, ack_jti="over-the-wire", status="stored")
+                           audience=person.pseudonym, ack_jti="over-the-wire", status="stored",
+                           now=int(time.time()))
         served.process.send_signal(stop)
         assert served.process.wait(TIMEOUT) == 0, served.stderr
         assert "Traceback" not in served.stderr
@@ -141,6 +142,36 @@ def test_serve_keeps_its_database_in_the_keys_directory_by_default(
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     assert not list(tmp_path.glob("*.sqlite3")), "nothing in the working directory"
     assert len(json.loads(zpv_brand("customers", "--db", f"sqlite:///{db}", "--json").stdout))
+
+
+def test_serve_after_a_key_rotation_answers_each_vault_with_the_key_it_holds(
+    brand: Brand, tmp_path: Path
+) -> None:
+    """The brand served with its first keys, then rotated: a vault still on the first keys
+    gets its token opened and its receipts (for the token and for a pause) signed with them."""
+    db = str(tmp_path / "receiver.sqlite3")
+    with zpv_brand_serve("--keys", str(brand.keys_dir), "--request", str(brand.request_file),
+                         "--db", db, directory=tmp_path) as served:
+        assert LINE.match(served.line), served.stderr
+    new_keys = create_keys(tmp_path / "new-keys")
+    (tmp_path / "new.jws").write_text(sign_spec(spec(), new_keys, now=int(time.time()) - 60))
+    person, now = Person(), int(time.time())
+    with zpv_brand_serve("--keys", str(tmp_path / "new-keys"), "--retired-keys",
+                         str(brand.keys_dir), "--request", str(tmp_path / "new.jws"),
+                         "--db", db, directory=tmp_path) as served:
+        assert LINE.match(served.line), served.stderr
+        old_pinned = brand.keys.public_jwks()["keys"][0]
+        stored = post_token(served.url, person.token(brand.request, iat=now, jti="old-key"))
+        assert stored.status_code == 202, stored.text
+        zpd_receipt.verify(stored.text, old_pinned, issuer=ORIGIN, audience=person.pseudonym,
+                           ack_jti="old-key", status="stored", now=now)
+        paused = requests.post(
+            served.url + "zpd/events", timeout=TIMEOUT,
+            data=person.grant_event("urn:zpd:event:grant-paused", jti="pause", iat=now),
+            headers={"Content-Type": "application/secevent+jwt"})
+        assert paused.status_code == 202, paused.text
+        zpd_receipt.verify(paused.text, old_pinned, issuer=ORIGIN, audience=person.pseudonym,
+                           ack_jti="pause", status="paused", now=now)
 
 
 @pytest.mark.parametrize("options", [[], ["--no-page"]], ids=["default", "--no-page"])

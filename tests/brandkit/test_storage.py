@@ -102,8 +102,44 @@ def test_a_newer_schema_is_refused(path: Path) -> None:
         connection.execute("UPDATE zpd_meta SET value = ? WHERE key = 'schema_version'",
                            (str(SCHEMA_VERSION + 1),))
     connection.close()
-    with pytest.raises(StorageError, match="schema 2 is not 1"):
+    with pytest.raises(StorageError, match=f"schema {SCHEMA_VERSION + 1} is not {SCHEMA_VERSION}"):
         SqliteStorage(path)
+
+
+def as_schema_1(path: Path) -> None:
+    """The database at `path` made as brandkit's first schema left it."""
+    with sqlite3.connect(path) as connection:
+        for column in ("not_before", "paused_at", "encryption_kid"):
+            connection.execute(f"ALTER TABLE zpd_grants DROP COLUMN {column}")
+        connection.execute("UPDATE zpd_meta SET value = '1' WHERE key = 'schema_version'")
+    connection.close()
+
+
+def test_a_schema_1_database_is_upgraded_keeping_every_grant(
+    path: Path, keys: BrandKeys, request_jws: str, issued: DataRequest, alice: Person
+) -> None:
+    storage = SqliteStorage(path)
+    Receiver(keys, storage, ORIGIN).register_issued_request(request_jws, NOW)
+    Receiver(keys, storage, ORIGIN).receive_token(alice.token(issued), NOW)
+    storage.close()
+    as_schema_1(path)
+    with pytest.raises(StorageError, match="schema 1 is older than 2: open it once"):
+        SqliteStorage(path, readonly=True)
+    upgraded = Receiver(keys, SqliteStorage(path), ORIGIN)
+    customer = upgraded.customer(alice.pseudonym, NOW)
+    assert customer is not None and customer.grants[0].fields == {"shoe_size_eu": 42}
+    # A grant from before knows no start: a later version is taken whatever its nbf, and
+    # from then on the start is held to.
+    upgraded.receive_token(alice.token(issued, version=2, iat=NOW + DAY, exp=NOW + 90 * DAY,
+                                       data={"shoe_size_eu": 43}), NOW + DAY)
+    upgraded.receive_event(alice.grant_event("urn:zpd:event:grant-paused"), NOW + DAY)
+    customer = upgraded.customer(alice.pseudonym, NOW + DAY)
+    assert customer is not None and customer.grants[0].status == "paused"
+    reader = SqliteStorage(path, readonly=True)
+    with reader.transaction(write=False) as transaction:
+        assert transaction.execute(
+            "SELECT value FROM zpd_meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    reader.close()
 
 
 def test_a_file_that_is_not_a_database(path: Path) -> None:

@@ -47,9 +47,10 @@ def assert_kept_for_retry(person: Person, grant_id: str, sent: str, error_part: 
 
 
 def stored_receipt_for(brand: Brand, body: bytes, *, signer: object = None,
-                       status: str = "stored") -> bytes:
+                       status: str = "stored", ahead: int = 0) -> bytes:
+    """A receipt for the token in `body`; `ahead`: the brand's clock is that far ahead."""
     opened = token.open_token(body.decode(), brand.encryption, brand.origin, int(time.time()))
-    ack = receipt.Receipt(brand.origin, opened.claims.pseudonym, int(time.time()),
+    ack = receipt.Receipt(brand.origin, opened.claims.pseudonym, int(time.time()) + ahead,
                           str(uuid.uuid4()), opened.claims.jti, status)
     return receipt.issue(ack, signer or brand.signing).encode()  # type: ignore[arg-type]
 
@@ -194,7 +195,8 @@ def test_tls_from_the_trusted_authority_delivers(person: Person, share_with: Sha
     assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
 
 
-@pytest.mark.parametrize("kind", ["garbage", "signed by another key", "for another message"])
+@pytest.mark.parametrize("kind", ["garbage", "signed by another key", "for another message",
+                                  "signed an hour ahead"])
 def test_a_bad_receipt_is_not_kept(person: Person, share_with: ShareWith, kind: str) -> None:
     brand_box: list[Brand] = []
 
@@ -204,6 +206,8 @@ def test_a_bad_receipt_is_not_kept(person: Person, share_with: ShareWith, kind: 
             body = b"\x00garbage{"
         elif kind == "signed by another key":
             body = stored_receipt_for(brand, received.body, signer=jose.generate_signing_key())
+        elif kind == "signed an hour ahead":
+            body = stored_receipt_for(brand, received.body, ahead=3600)
         else:
             ack = receipt.Receipt(brand.origin, "urn:x", int(time.time()), "j", "other", "stored")
             body = receipt.issue(ack, brand.signing).encode()
@@ -222,12 +226,15 @@ def test_a_bad_receipt_is_not_kept(person: Person, share_with: ShareWith, kind: 
     assert summary is not None and summary.status is DeliveryStatus.DELIVERED
 
 
-def test_a_valid_receipt_is_verified_and_kept(person: Person, share_with: ShareWith) -> None:
+@pytest.mark.parametrize("ahead", [0, 50], ids=["same clock", "brand 50 s ahead"])
+def test_a_valid_receipt_is_verified_and_kept(person: Person, share_with: ShareWith,
+                                              ahead: int) -> None:
+    """A brand's clock may be ahead of the vault's by the 60 s allowed everywhere."""
     brand_box: list[Brand] = []
 
     def accept(conn: socket.socket, received: Received) -> None:
         assert received.headers["content-type"] == "application/jwt"
-        respond(conn, 202, stored_receipt_for(brand_box[0], received.body))
+        respond(conn, 202, stored_receipt_for(brand_box[0], received.body, ahead=ahead))
 
     with serving(accept) as server:
         brand_box.append(brand_for(server))
@@ -237,6 +244,29 @@ def test_a_valid_receipt_is_verified_and_kept(person: Person, share_with: ShareW
     assert status == "stored" and kept.count(".") == 2
     summary = person.vault.delivery.summary(grant_id)
     assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
+
+
+def test_a_receipt_with_aud_as_an_array_of_one_and_no_jti_is_kept(
+    person: Person, share_with: ShareWith
+) -> None:
+    """RFC 7519 lets `aud` be an array; one element means the same. `jti` is optional."""
+    brand_box: list[Brand] = []
+
+    def accept(conn: socket.socket, received: Received) -> None:
+        brand = brand_box[0]
+        opened = token.open_token(received.body.decode(), brand.encryption, brand.origin,
+                                  int(time.time()))
+        claims = {"iss": brand.origin, "aud": [opened.claims.pseudonym], "iat": int(time.time()),
+                  "ack": {"jti": opened.claims.jti, "status": "stored"}}
+        signed = jose.sign({"typ": receipt.RECEIPT_TYP}, claims, brand.signing)
+        respond(conn, 202, signed.encode(), {"Content-Type": "application/jwt"})
+
+    with serving(accept) as server:
+        brand_box.append(brand_for(server))
+        grant_id = share_with(brand_box[0])
+        person.vault.delivery.flush()
+    [(_, status, _)] = person.vault.delivery.receipts(grant_id)
+    assert status == "stored"
 
 
 def test_a_permanent_refusal_is_shown_with_the_brands_reason(person: Person,

@@ -1,8 +1,9 @@
 """libFuzzer (atheris) entry point:
 `python -m tests.hardening.atheris_target TARGET [libFuzzer options] [corpus dir]`.
 
-Each input is fed as text to one parser (a request, token, event or receipt check, or the
-origin parser); a ProtocolError (a ValueError for addresses) is an answer, anything else is
+Each input is fed as text to one parser (a request, token, event or receipt check, the
+origin parser, or the share link parser); a ProtocolError (a ValueError for addresses) is an
+answer, anything else is
 a crash that atheris reports, exiting non-zero. The target "crash-control" raises a
 RuntimeError on every input, to show that such a crash fails the run.
 """
@@ -20,12 +21,16 @@ with atheris.instrument_imports(include=["zpd"]):
     from tests.hardening.samples import samples
     from zpd import event
     from zpd.errors import ProtocolError
+    from zpd.links import parse_link
     from zpd.origin import canonical_origin, origin_of
 
 SAMPLES = {s.name: s for s in samples()}
+LINK = b"zpd://share?request_uri=https%3A%2F%2Fshoes.example%2Fzpd%2Fvisit%3Fv%3D1&ask=fit-advice"
 
 
 def seed(name: str) -> bytes:
+    if name == "link":
+        return LINK
     return SAMPLES[name].text.encode() if name in SAMPLES else b"https://shoes.example:8443"
 
 
@@ -44,6 +49,14 @@ def target(name: str) -> Callable[[str], None]:
                     pass
 
         return parse_origin
+    if name == "link":
+        def follow(text: str) -> None:
+            try:
+                parse_link(text)
+            except ProtocolError:
+                pass
+
+        return follow
     sample = SAMPLES[name]
 
     def check(text: str) -> None:
@@ -51,7 +64,7 @@ def target(name: str) -> Callable[[str], None]:
             sample.check(text)
         except ProtocolError:
             pass
-        if name == "event":
+        if name.startswith("event"):
             try:
                 event.unverified_issuer(text)
             except ProtocolError:

@@ -28,17 +28,29 @@ class Sample:
 
 
 def spec(origin: str = ORIGIN) -> dict[str, Any]:
+    """A request with every member v1.1 knows: a brand question (with a translation), a
+    receipts endpoint, a return address and a processor."""
     return {
         "iss": origin,
         "brand": {"name": "Shoes Example", "description": "Shoes that fit.",
                   "privacy_policy": f"{origin}/privacy", "contact": "mailto:p@shoes.example"},
-        "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events"},
+        "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events",
+                      "receipts": f"{origin}/zpd/receipts"},
+        "return_uri": f"{origin}/thanks",
+        "processors": ["esp.example"],
         "asks": [{
             "id": "fit-advice",
             "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
                         "description": "Recommend shoes that fit you"},
             "fields": [{"key": "shoe_size_eu", "required": True, "why": "your size"},
-                       {"key": "favourite_colours", "required": False, "why": "colours"}],
+                       {"key": "favourite_colours", "required": False, "why": "colours"},
+                       {"key": "q:surface", "required": False, "why": "the sole", "question": {
+                           "label": "Where?", "type": "choice",
+                           "choices": [{"value": "road", "label": "Road"},
+                                       {"value": "trail", "label": "Trail"}],
+                           "category": "https://w3id.org/dpv/pd#Preference",
+                           "translations": {"el": {"label": "Πού;", "choices": {
+                               "road": "Δρόμος", "trail": "Μονοπάτι"}}}}}],
             "offer": {"kind": "discount", "description": "10% off"},
             "retention_days": 180, "duration_days": 90,
         }],
@@ -67,9 +79,16 @@ def samples() -> list[Sample]:
         issuer=pseudonym, audience=ORIGIN, iat=NOW, jti=str(uuid.uuid4()), toe=NOW,
         grant_id=claims.grant_id, reason="person",
     ), pairwise)
+    pause_text = event.issue(event.GrantEvent(
+        issuer=pseudonym, audience=ORIGIN, iat=NOW, jti=str(uuid.uuid4()), toe=NOW,
+        grant_id=claims.grant_id, type=event.GRANT_PAUSED,
+    ), pairwise)
     ack = str(uuid.uuid4())
+    # A revocation's receipt while deletion waits downstream: every member v1.1 knows.
     receipt_text = receipt.issue(receipt.Receipt(
-        ORIGIN, pseudonym, NOW, str(uuid.uuid4()), ack, receipt.STORED,
+        ORIGIN, pseudonym, NOW, str(uuid.uuid4()), ack, receipt.DELETION_PENDING, (
+            receipt.DownstreamEntry("esp.example", receipt.Downstream.PENDING, None),
+            receipt.DownstreamEntry("crm", receipt.Downstream.DELETED, NOW)),
     ), brand_signing)
     pairwise_jwk = jose.public_jwk(pairwise)
     # Imported once, as the vault and the brand kit hold them, not once per text checked.
@@ -85,9 +104,11 @@ def samples() -> list[Sample]:
         Sample("token-inner", inner_text, lambda text: token.open_token(
             jose.encrypt(text, recipient, recipient_kid), brand_encryption, ORIGIN, NOW)),
         Sample("event", event_text, lambda text: event.verify(text, pairwise_jwk, ORIGIN, NOW)),
+        Sample("event-pause", pause_text,
+               lambda text: event.verify(text, pairwise_jwk, ORIGIN, NOW)),
         Sample("receipt", receipt_text, lambda text: receipt.verify(
             text, brand_key, issuer=ORIGIN, audience=pseudonym, ack_jti=ack,
-            status=receipt.STORED)),
+            status=receipt.EXPECTED[event.GRANT_REVOKED], now=NOW)),
     ]
 
 

@@ -42,6 +42,7 @@ from zpd import event, jose, receipt, token
 from zpd.errors import ProtocolError
 from zpd.origin import canonical_origin, is_loopback_host, origin_of
 from zpd.pairwise import pairwise_key
+from zpd.processors import domain_problem
 from zpd.request import REQUEST_TYP, verify_request
 
 EXAMPLES = 1000 if FULL else 150
@@ -90,11 +91,14 @@ EVENT_CLAIMS = {
     "iss": PSEUDONYM, "aud": ORIGIN, "iat": NOW, "jti": "e-1", "toe": NOW,
     "events": {event.GRANT_REVOKED: {"grant": "g-1", "reason": "person"}},
 }
+PAUSE_CLAIMS = {**EVENT_CLAIMS, "events": {event.GRANT_PAUSED: {"grant": "g-1"}}}
 RECEIVER = Receiver(BRAND, SqliteStorage(), ORIGIN)  # in memory, for this module
 RECEIVER.register_issued_request(REQUEST_TEXT)
 RECEIPT_CLAIMS = {
     "iss": ORIGIN, "aud": PSEUDONYM, "iat": NOW, "jti": "r-1",
-    "ack": {"jti": "t-1", "status": "stored"},
+    "ack": {"jti": "t-1", "status": "deletion_pending", "downstream": [
+        {"system": "esp.example", "status": "pending", "at": None},
+        {"system": "crm", "status": "deleted", "at": NOW}]},
 }
 
 # -- strategies ------------------------------------------------------------------------------
@@ -196,8 +200,14 @@ def test_signed_mutated_requests(data: st.DataObject) -> None:
         assert isinstance(request, type(REQUEST))
         assert request.exp > NOW
         assert canonical_origin(request.iss) == request.iss
-        for url in (request.body.grants_endpoint, request.body.events_endpoint):
-            assert origin_of(url) == request.iss
+        for url in (request.body.grants_endpoint, request.body.events_endpoint,
+                    request.body.receipts_endpoint, request.return_uri):
+            assert url is None or origin_of(url) == request.iss
+        assert all(domain_problem(name) == "" for name in request.processors)
+        for ask in request.body.asks:
+            assert len(ask.fields) <= 100
+            for question in ask.questions:
+                assert question.key.startswith("q:") and 0 < len(question.label) <= 200
 
 
 # -- tokens --------------------------------------------------------------------------------------
@@ -247,7 +257,8 @@ def test_event_and_receipt_garbage(text: str) -> None:
     only_typed(lambda: event.unverified_issuer(text))
     only_typed(lambda: event.verify(text, PAIRWISE_JWK, ORIGIN, NOW))
     only_typed(lambda: receipt.verify(text, BRAND_SIGNING_JWK, issuer=ORIGIN,
-                                      audience=PSEUDONYM, ack_jti="t-1", status="stored"))
+                                      audience=PSEUDONYM, ack_jti="t-1",
+                                      status=receipt.STATUSES, now=NOW))
 
 
 @FUZZ
@@ -256,11 +267,13 @@ def test_signed_mutated_events(data: st.DataObject) -> None:
     header = {"typ": event.SET_TYP, "kid": jose.thumbprint(PAIRWISE)}
     if data.draw(st.booleans(), label="mutate header"):
         header = mutated(header, data)
-    text = sign_with(PAIRWISE, header, mutated(EVENT_CLAIMS, data))
+    claims = data.draw(st.sampled_from([EVENT_CLAIMS, PAUSE_CLAIMS]), label="event")
+    text = sign_with(PAIRWISE, header, mutated(claims, data))
     only_typed(lambda: event.unverified_issuer(text))
     verified = only_typed(lambda: event.verify(text, PAIRWISE_JWK, ORIGIN, NOW))
     if verified is not None:
-        assert isinstance(verified, event.RevocationEvent) and verified.issuer == PSEUDONYM
+        assert isinstance(verified, event.GrantEvent) and verified.issuer == PSEUDONYM
+        assert verified.type in event.EVENT_TYPES
 
 
 @FUZZ
@@ -272,9 +285,10 @@ def test_signed_mutated_receipts(data: st.DataObject) -> None:
     text = sign_with(BRAND.signing, header, mutated(RECEIPT_CLAIMS, data))
     verified = only_typed(lambda: receipt.verify(
         text, BRAND_SIGNING_JWK, issuer=ORIGIN, audience=PSEUDONYM, ack_jti="t-1",
-        status="stored"))
+        status=receipt.STATUSES, now=NOW))
     if verified is not None:
         assert isinstance(verified, receipt.Receipt) and verified.ack_jti == "t-1"
+        assert verified.iat <= NOW + 60 and verified.status in receipt.STATUSES
 
 
 # -- the brand's receiver, fed the same ------------------------------------------------------
@@ -419,8 +433,10 @@ def test_a_slow_parser_would_be_caught() -> None:
 
 # -- a bounded libFuzzer (atheris) run per parser -----------------------------------------------
 
-ATHERIS_TARGETS = ["request", "token", "token-inner", "event", "receipt", "origin"]
-# Seconds of fuzzing per target: 20 in CI (two minutes in all), 120 with ZPV_HARDENING_FULL=1.
+ATHERIS_TARGETS = ["request", "token", "token-inner", "event", "event-pause", "receipt",
+                   "origin", "link"]
+# Seconds of fuzzing per target: 20 in CI (under three minutes in all), 120 with
+# ZPV_HARDENING_FULL=1.
 FUZZ_SECONDS = int(os.environ.get("ZPV_FUZZ_SECONDS", 120 if FULL else 20))
 
 

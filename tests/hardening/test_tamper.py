@@ -1,7 +1,8 @@
 """Any single-byte change to a request, token, event or receipt is rejected with a typed error.
 
 Exhaustively, in every run: one valid message of each format, every byte position, each of
-the 255 other byte values there (about 1.57 million texts for the five samples below). "token" is
+the 255 other byte values there (about 2 million texts for the six samples: the request and
+the receipt carry every member v1.1 added, and a pause stands for v1.1's events). "token" is
 the JWE as the brand receives it; "token-inner" is its inner JWS, changed and then freshly
 encrypted to the brand (anyone can encrypt to the brand), so that the change reaches the
 signature and claim checks behind the decryption. The texts are spread over the machine's

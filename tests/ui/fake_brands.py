@@ -35,8 +35,10 @@ class FakeBrand:
     mode: str = RECEIPT
     refusal: str = "the request named is unknown"
 
-    def request(self, *, expired: bool = False, keys: tuple[OKPKey, OKPKey] | None = None) -> str:
-        now = int(time.time())
+    def request(self, *, expired: bool = False, keys: tuple[OKPKey, OKPKey] | None = None,
+                now: int | None = None) -> str:
+        """Signed as at `now` (the vault's clock; the real time by default)."""
+        now = int(time.time()) if now is None else now
         iat, exp = (now - 10 * DAY, now - DAY) if expired else (now - 60, now + 365 * DAY)
         signing, encryption = keys or (self.signing, self.encryption)
         return sign_request(self.body, signing, encryption, iat=iat, exp=exp)
@@ -99,7 +101,8 @@ class FakeTransport:
         else:
             claims, status = _claims(body), receipt.DELETED
         signed = receipt.issue(
-            receipt.Receipt(brand.origin, str(claims["iss"]), int(time.time()),
+            # Signed when the message was issued: the brand's clock agrees with the vault's.
+            receipt.Receipt(brand.origin, str(claims["iss"]), int(claims["iat"]),
                             str(uuid.uuid4()), str(claims["jti"]), status),
             brand.signing,
         )

@@ -78,10 +78,10 @@ def build_sample(vault: Vault, clock: Clock) -> Sample:
     vault.delivery.transport = transport
     for key, value in VALUES.items():
         vault.fields.set(key, value)
-    transport.pages[shoes.origin + WELL_KNOWN] = shoes.request()
+    transport.pages[shoes.origin + WELL_KNOWN] = shoes.request(now=clock.now)
     vault.brands.fetch(shoes.origin)
-    vault.brands.import_request(books.request(), RequestSource.TEXT)
-    vault.brands.import_request(cafe.request(), RequestSource.FILE)
+    vault.brands.import_request(books.request(now=clock.now), RequestSource.TEXT)
+    vault.brands.import_request(cafe.request(now=clock.now), RequestSource.FILE)
 
     grants = sample.grants
     grants["cafe_expired"] = vault.grants.share(cafe.origin, "menu", days=1).grant.id

@@ -151,8 +151,9 @@ def test_merged_filter_pages_across_prefixes(qtbot: QtBot, opened: tuple[Session
     _, vault = opened
     keys = BrandKeys.generate()
     now = int(time.time())
-    for i in range(230):
-        vault.brands.import_request(signed_request(keys, spec(), iat=now + i, exp=now + 30 * DAY))
+    for i in range(230):  # each newer than the last, none signed ahead of this clock
+        vault.brands.import_request(
+            signed_request(keys, spec(), iat=now - 300 + i, exp=now + 30 * DAY))
     vault.brands.import_request(  # brand.keys_replaced, then request.imported
         signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), accept_new_keys=True)
     page = show_page(qtbot, opened, 200)

@@ -295,3 +295,18 @@ def test_commands_that_show_grants_expire_them_first_and_others_write_nothing(
     assert (shown["id"], shown["status"]) == (grant_id, "expired")
     after = [e["action"] for e in ok_json("audit", vault_dir=filled.directory)]
     assert after[0] == "grant.expired" and after[1:] == before
+
+
+def test_asks_with_a_brand_question_are_listed(made_vault: MadeVault, keys: BrandKeys) -> None:
+    """A v1.1 request may ask a question of the brand's own (a q: key): listed, never a crash."""
+    from zpd.example_specs import RUN_SURFACE
+
+    ask = fit_ask()
+    ask["fields"].append(dict(RUN_SURFACE, required=True))
+    with unlocked(made_vault) as vault:
+        vault.brands.import_request(fresh_request(keys, spec(asks=[ask])))
+    listed = run_cli("asks", ORIGIN, vault_dir=made_vault.directory)
+    assert listed.returncode == 0, listed.stderr
+    assert "q:run-surface (required): to suggest the right sole" in listed.stdout
+    asks = ok_json("asks", ORIGIN, vault_dir=made_vault.directory)
+    assert asks[0]["fields"][-1]["key"] == "q:run-surface"

@@ -182,7 +182,33 @@ def _too_large(keys: BrandKeys, now: int) -> str:
     return jwcrypto_sign(payload, keys.signing, _header(keys))
 
 
+def _issuer_with_a_slash(keys: BrandKeys, now: int) -> str:
+    body = spec()
+    body["iss"] = ORIGIN + "/"  # tokens would carry one spelling, receipts another
+    return jwcrypto_request(keys, body, iat=now, exp=now + DAY)
+
+
+def _issuer_in_capitals(keys: BrandKeys, now: int) -> str:
+    body = spec()
+    body["iss"] = "https://Shoes.Example:443"
+    return jwcrypto_request(keys, body, iat=now, exp=now + DAY)
+
+
+def _issued_an_hour_ahead(keys: BrandKeys, now: int) -> str:
+    return jwcrypto_request(keys, spec(), iat=now + 3600, exp=now + DAY)
+
+
+def _without_iat(keys: BrandKeys, now: int) -> str:
+    payload = request_payload(keys, spec(), iat=now, exp=now + DAY)
+    del payload["iat"]
+    return jwcrypto_sign(payload, keys.signing, _header(keys))
+
+
 BAD_REQUESTS: dict[str, tuple[Callable[[BrandKeys, int], str], str]] = {
+    "iss with a trailing slash": (_issuer_with_a_slash, "non_canonical_issuer"),
+    "iss with capitals and the default port": (_issuer_in_capitals, "non_canonical_issuer"),
+    "issued an hour ahead": (_issued_an_hour_ahead, "not_yet_valid"),
+    "without iat": (_without_iat, "bad_member"),
     "alg none": (_alg_none, "bad_algorithm"),
     "HS256": (_hs256, "bad_algorithm"),
     "wrong typ": (_wrong_typ, "wrong_type"),
@@ -366,10 +392,11 @@ def test_keys_pinned_from_a_file_give_way_to_a_verified_fetch(
 ) -> None:
     """Whoever handed over the file chose the keys; the brand's own address outranks it."""
     impostor = BrandKeys.generate()
+    # Newer by iat than the one fetched next (within the clock skew a request may have).
     pv.brands.import_request(signed_request(impostor, spec(name="Shoes Exampel"),
-                                            iat=clock.now + DAY, exp=clock.now + 2 * DAY),
+                                            iat=clock.now + 50, exp=clock.now + 2 * DAY),
                              RequestSource.FILE)
-    clock.advance(60)
+    clock.advance(10)
     served = signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY)
     result = pv.brands.import_request(served, RequestSource.WEB, expected_origin=ORIGIN)
     assert result.keys_replaced and result.unverified_keys_replaced and not result.outdated

@@ -222,7 +222,7 @@ def test_a_receipt_forged_under_a_small_order_pinned_key_is_refused() -> None:
     assert forged is not None
     with pytest.raises(ProtocolError) as refused:
         receipt.verify(forged, jwk_of("Ed25519", public), issuer=ORIGIN, audience="urn:x",
-                       ack_jti="t", status="stored")
+                       ack_jti="t", status="stored", now=0)
     assert isinstance(refused.value, KeyInvalid | ReceiptInvalid)
     assert refused.value.reason == "small_order_key"
 

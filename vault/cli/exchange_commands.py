@@ -185,8 +185,10 @@ def cmd_asks(args: argparse.Namespace) -> int:
         say(f"  offer: {a.offer.kind}: {a.offer.description}")
         say(f"  for {a.duration_days} days; the brand keeps data {a.retention_days} days")
         for f in a.fields:
+            known = BY_KEY.get(f.key)  # a brand's question (q:) is not a catalogue field
             special = (
-                "  [special category]" if BY_KEY[f.key].sensitivity == Sensitivity.SPECIAL else ""
+                "  [special category]"
+                if known is not None and known.sensitivity == Sensitivity.SPECIAL else ""
             )
             need = "required" if f.required else "optional"
             say(f"  - {f.key} ({need}): {f.why}{special}")

@@ -16,7 +16,7 @@ from .. import logs
 from ..errors import ProtocolError, TransportError, VaultError
 from ..process_hardening import disable_core_dumps
 from ..vault import Vault
-from . import exchange_commands, secret_commands, terminal, transparency_commands, words
+from . import exchange_commands, pipe, secret_commands, terminal, transparency_commands, words
 from .context import secrets_for, unlocked, vault_dir
 from .terminal import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError, show_value, when
 
@@ -315,7 +315,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()
     with terminal.revealing_output():  # every word printed, a brand's text or not
-        return _run(argv)
+        code = _run(argv)
+        try:
+            pipe.flush_output()
+        except BrokenPipeError:
+            return pipe.closed_pipe()
+        return code
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -331,6 +336,8 @@ def _run(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         print("zpv: interrupted; nothing was changed", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader went away (`| head`): not an error to report
+        return pipe.closed_pipe()
     except OSError as error:
         print(
             f"zpv: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr

@@ -10,7 +10,7 @@ from enum import StrEnum
 from zpd import jose
 from zpd.errors import RequestInvalid
 from zpd.origin import AddressScope, host_of, host_scope, ip_literal, origin_of
-from zpd.request import Ask, DataRequest, verify_request
+from zpd.request import Ask, DataRequest, read_verified, verify_request
 
 from ..changes import Changes, mark
 from ..errors import BrandKeysChanged, UnknownBrand
@@ -276,7 +276,7 @@ def pinned_encryption_jwk(connection: Connection, origin: str) -> dict[str, obje
 def endpoints_of(connection: Connection, request_id: int) -> tuple[str, str]:
     """(grants, events) endpoint URLs of a stored request."""
     row = connection.execute("SELECT jws FROM requests WHERE id = ?", (request_id,)).fetchone()
-    body = verify_request(str(row[0]), now=0).body
+    body = read_verified(str(row[0])).body
     return body.grants_endpoint, body.events_endpoint
 
 
@@ -317,7 +317,7 @@ def request_by_id(store: Store, request_id: int) -> StoredRequest:
 def _stored(row: tuple[object, ...]) -> StoredRequest:
     # Stored requests were verified at import; re-parse without the expiry check
     # so an old grant's request can still be shown after it lapsed.
-    request = verify_request(str(row[1]), now=0)
+    request = read_verified(str(row[1]))
     return StoredRequest(
         int(str(row[0])), request, RequestSource(str(row[2])), bool(row[3]), int(str(row[4]))
     )

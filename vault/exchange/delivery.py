@@ -221,8 +221,9 @@ def judge(
     store: Store, item: OutboxItem, response: Response, keys: ReceiptKeys | None = None,
     now: int | None = None,
 ) -> Outcome:
+    moment = int(time.time()) if now is None else now
     if response.status == 202:
-        return _accepted(store, item, response, keys or ReceiptKeys(store))
+        return _accepted(store, item, response, keys or ReceiptKeys(store), moment)
     if response.status == 400:
         refusal = _rfc8935_error(response.body)
         if refusal is not None:
@@ -230,12 +231,13 @@ def judge(
     reason = f"HTTP {response.status}"
     if 300 <= response.status < 400:
         reason += " redirect refused"
-    wait = seconds_to_wait(response.header("retry-after"),
-                           int(time.time()) if now is None else now)
+    wait = seconds_to_wait(response.header("retry-after"), moment)
     return Outcome(OutcomeKind.RETRY, reason, retry_after=wait)
 
 
-def _accepted(store: Store, item: OutboxItem, response: Response, keys: ReceiptKeys) -> Outcome:
+def _accepted(
+    store: Store, item: OutboxItem, response: Response, keys: ReceiptKeys, now: int
+) -> Outcome:
     text = response.body.decode("utf-8", "replace").strip()
     if not text:
         return Outcome(OutcomeKind.DELIVERED, warning="accepted without a receipt")
@@ -244,7 +246,7 @@ def _accepted(store: Store, item: OutboxItem, response: Response, keys: ReceiptK
     try:
         verified = receipt.verify(
             text, signing_key, issuer=item.brand_origin,
-            audience=pseudonym, ack_jti=item.jti, status=expected,
+            audience=pseudonym, ack_jti=item.jti, status=expected, now=now,
         )
     except ProtocolError as exc:
         # The brand accepted the message; only its proof is unusable, so it is not kept

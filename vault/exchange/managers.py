@@ -13,7 +13,7 @@ from ..clock import Clock
 from ..errors import FieldRequiredByGrant
 from ..profile import fields
 from ..storage.store import Connection, Store
-from . import aliases, brands, delivery, delivery_summary, grants, outbox, tokens
+from . import aliases, brands, delivery, delivery_summary, grants, outbox, receipts, tokens
 from .aliases import Alias
 from .brands import Brand, ImportResult, RequestSource, StoredRequest
 from .delivery import FlushReport
@@ -237,7 +237,7 @@ class Delivery:
 
     def receipts(self, grant_id: str) -> list[tuple[str, str, str]]:
         """(message jti, status, receipt JWS) of every verified receipt for a grant."""
-        return outbox.receipts(self._store, grant_id)
+        return [(k.message_jti, k.status, k.jws) for k in receipts.kept(self._store, grant_id)]
 
 
 class Aliases:

@@ -239,15 +239,6 @@ def for_grant(store: Store, grant_id: str) -> list[OutboxItem]:
     return [_item(r) for r in rows]
 
 
-def receipts(store: Store, grant_id: str) -> list[tuple[str, str, str]]:
-    """(message jti, status, receipt JWS) of every verified receipt for a grant."""
-    rows = store.query(
-        "SELECT jti, receipt_status, receipt FROM outbox WHERE grant_id = ? "
-        "AND receipt IS NOT NULL ORDER BY delivered_at", (grant_id,),
-    )
-    return [(str(a), str(b), str(c)) for a, b, c in rows]
-
-
 def record_delivered(
     connection: Connection, item: OutboxItem, receipt: str | None, receipt_status: str | None,
     warning: str | None, now: int,

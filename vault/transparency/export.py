@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..exchange import receipts
 from ..profile import audit
 from ..profile import fields as profile
 from ..storage.store import Store
@@ -53,4 +54,6 @@ def build_document(store: Store, vault_id: str, now: int) -> dict[str, Any]:
             {"seq": e.seq, "at": e.at, "action": e.action, "details": e.details}
             for e in audit.all_entries(store)
         ],
+        # Added within version 1: a reader that does not know it can skip it.
+        "receipts": [kept.to_json() for kept in receipts.kept(store)],
     }

@@ -1,7 +1,8 @@
 """Consent records: one per grant, after the structure of ISO/IEC TS 27560 with DPV terms.
 
 Each record carries the proof both sides need: the brand's signed request (the
-notice, exactly as received) and every token and event the person signed.
+notice, exactly as received), every token and event the person signed, and every
+receipt the brand signed for them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 from zpd import jose
 from zpd.purposes import DPV
 
-from ..exchange import brands, grants, tokens
+from ..exchange import brands, grants, receipts, tokens
 from ..storage.store import Store
 
 RECORDS_FORMAT = "zpv-consent-records"
@@ -95,4 +96,14 @@ def record(store: Store, grant: grants.Grant) -> dict[str, Any]:
             "version": grant.version,
         },
         "events": events,
+        "receipts": [
+            {
+                "message": kept.message_jti,
+                "status": kept.status,
+                "received_at": kept.received_at,
+                "signed_at": kept.signed_at,
+                "signed_by_controller": kept.jws,
+            }
+            for kept in receipts.kept(store, grant.id)
+        ],
     }

@@ -9,11 +9,9 @@ GUI's in the person's language), and the GUI's PDF export.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Protocol
 
-from zpd import jose
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import JsonValue, Sensitivity
 
@@ -22,6 +20,7 @@ from ..exchange.aliases import Alias
 from ..exchange.brands import Brand
 from ..exchange.delivery_summary import DeliverySummary
 from ..exchange.grants import Grant, Held
+from ..exchange.receipts import signed_at
 from .balance import Balance, sensitivity_of
 
 
@@ -91,7 +90,7 @@ def build(source: ReportSource, origin: str | None, now: int) -> Report:
                 fields=tuple(_shared_field(k, held.data.get(k)) for k in held.grant.fields),
                 delivery=source.delivery(held.grant.id),
                 receipts=tuple(
-                    ReceiptLine(jti, status, _signed_at(jws), jws)
+                    ReceiptLine(jti, status, signed_at(jws), jws)
                     for jti, status, jws in source.receipts(held.grant.id)
                 ),
             )
@@ -115,13 +114,3 @@ def _shared_field(key: str, value: JsonValue | None) -> SharedField:
 def _label(key: str) -> str:
     definition = BY_KEY.get(key)
     return definition.label if definition else key
-
-
-def _signed_at(jws: str) -> int | None:
-    """The iat of a receipt (verified when it arrived); None if it cannot be read."""
-    try:
-        claims = json.loads(jose.b64u_decode(jws.split(".")[1]))
-    except (ValueError, IndexError, UnicodeDecodeError):
-        return None
-    iat = claims.get("iat") if isinstance(claims, dict) else None
-    return iat if isinstance(iat, int) and not isinstance(iat, bool) else None
