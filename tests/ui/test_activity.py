@@ -150,8 +150,8 @@ def test_merged_filter_pages_across_prefixes(qtbot: QtBot, opened: tuple[Session
     _, vault = opened
     keys = BrandKeys.generate()
     now = int(time.time())
-    for i in range(230):
-        vault.import_request(signed_request(keys, spec(), iat=now + i, exp=now + 30 * DAY))
+    for i in range(230):  # each newer than the last, none signed ahead of this clock
+        vault.import_request(signed_request(keys, spec(), iat=now - 300 + i, exp=now + 30 * DAY))
     vault.import_request(signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY),
                          accept_new_keys=True)  # brand.keys_replaced, then request.imported
     page = show_page(qtbot, opened, 200)
