@@ -22,6 +22,7 @@ from . import (
     bench_cold_start,
     bench_large_vault,
     bench_outbox_flush,
+    bench_package,
     bench_receiver,
     bench_rekey,
     bench_unlock,
@@ -36,6 +37,7 @@ BENCHMARKS: dict[str, Callable[[], Verdict | list[Verdict]]] = {
     "receiver": bench_receiver.run,
     "brand_tokens": bench_brand_tokens.run,
     "rekey": bench_rekey.run,
+    "package": bench_package.run,
 }
 
 

@@ -16,7 +16,15 @@ from .. import logs
 from ..errors import ProtocolError, TransportError, VaultError
 from ..process_hardening import disable_core_dumps
 from ..vault import Vault
-from . import exchange_commands, pipe, secret_commands, terminal, transparency_commands, words
+from . import (
+    exchange_commands,
+    pipe,
+    secret_commands,
+    terminal,
+    transparency_commands,
+    version,
+    words,
+)
 from .context import secrets_for, unlocked, vault_dir
 from .terminal import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError, show_value, when
 
@@ -262,6 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[_common_options(top_level=True)],
         description="Zero-Party Vault: your preferences, encrypted, shared on your terms.",
     )
+    parser.add_argument("--version", action=version.ShowVersion,
+                        help="show the version, the libraries' versions and the licence")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
