@@ -31,8 +31,8 @@ import time
 from pathlib import Path
 
 from ui.startup_report import MARKER
-from vault.keys import KdfParams
-from vault.service import Vault
+from vault.storage.keys import KdfParams
+from vault.vault import Vault
 
 from .common import Verdict, isolate_state
 

@@ -20,8 +20,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from vault.keys import KdfParams
-from vault.service import Vault
+from vault.storage.keys import KdfParams
+from vault.vault import Vault
 
 from .bench_cold_start import (
     PASSPHRASE,

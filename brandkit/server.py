@@ -49,6 +49,7 @@ from urllib.parse import unquote, urlsplit
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -59,6 +60,7 @@ from .errors import ACCESS_DENIED, INVALID_REQUEST, description
 from .holdings import PageSettings, holdings_route
 from .quotas import QuotaExceeded
 from .receiver import Receiver
+from .request_log import RequestLog
 from .shop import shop_routes
 from .visitroutes import ApiToken, visit_routes
 from .visits import Visits
@@ -135,7 +137,7 @@ def create_app(
         routes.append(
             Route(path, _endpoint(by_type, max_body_bytes, body_seconds), methods=["POST"])
         )
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, middleware=[Middleware(RequestLog)])
     app.router.redirect_slashes = False
     app.state.data_request = request
     return app

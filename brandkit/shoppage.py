@@ -15,7 +15,7 @@ from zpd.catalogue import BY_KEY
 from zpd.request import Ask, DataRequest
 
 from .display import clean, value_text
-from .storage import ACTIVE, PAUSED
+from .storage import GrantState
 from .visits import DELETED, LINK_EXPIRED, PENDING, SHARED, VisitState
 
 POLL_MS = 2000
@@ -50,9 +50,9 @@ def status_message(state: VisitState, ask: Ask | None) -> tuple[str, str]:
     if state.status == DELETED:
         return DELETED, DELETED_TEXT
     assert state.status == SHARED and state.grant is not None
-    if state.grant_status == PAUSED:
-        return PAUSED, PAUSED_TEXT
-    if state.grant_status != ACTIVE:
+    if state.grant_status is GrantState.PAUSED:
+        return GrantState.PAUSED.value, PAUSED_TEXT
+    if state.grant_status is not GrantState.ACTIVE:
         return "ended", ENDED_TEXT
     return SHARED, thanks(state.grant.data or {}, ask)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
 from .sqlschema import GRANT_COLUMNS, REQUEST_COLUMNS, SEEN_COLUMNS, VISIT_COLUMNS
-from .storage import REVOKED, GrantRecord, IssuedRequest, MessageKind, SeenMessage, Visit
+from .storage import GrantRecord, GrantState, IssuedRequest, MessageKind, SeenMessage, Visit
 
 RECENT_BATCH = 200  # grants read at a time while looking for the most recent customers
 
@@ -159,7 +159,7 @@ class SqlTransaction:
 
     def put_grant(self, grant: GrantRecord) -> None:
         values = (
-            grant.grant_id, grant.pseudonym, grant.version, grant.status, grant.received_at,
+            grant.grant_id, grant.pseudonym, grant.version, grant.status.value, grant.received_at,
             grant.updated_at, grant.request_sha256, grant.ask_id, grant.purpose_iri,
             grant.purpose_description, grant.retention_days,
             None if grant.data is None else _dump(grant.data), grant.token_jti, grant.issued_at,
@@ -186,7 +186,7 @@ class SqlTransaction:
         self.execute(
             "UPDATE zpd_grants SET data = NULL, status = ?, revoked_at = ?, updated_at = ? "
             "WHERE grant_id = ?",
-            REVOKED, revoked_at, revoked_at, grant_id,
+            GrantState.REVOKED.value, revoked_at, revoked_at, grant_id,
         )
         self.erased = True
 
@@ -261,6 +261,7 @@ def _grant(row: Sequence[Any]) -> GrantRecord:
     values = dict(zip(GRANT_COLUMNS, row, strict=True))
     if values["data"] is not None:
         values["data"] = json.loads(values["data"])
+    values["status"] = GrantState(values["status"])
     return GrantRecord(**values)
 
 

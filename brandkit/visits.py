@@ -32,7 +32,7 @@ from zpd.request import PER_VISIT_MAX_SECONDS, DataRequest
 
 from .issuing import DEFAULT_VISIT_SECONDS, sign_visit_request
 from .keys import BrandKeys
-from .storage import ACTIVE, REVOKED, GrantRecord, IssuedRequest, Storage, Transaction, Visit
+from .storage import GrantRecord, GrantState, IssuedRequest, Storage, Transaction, Visit
 
 # What GET /zpd/visits/<id> answers
 PENDING = "pending"  # nothing shared yet, the link still valid
@@ -72,7 +72,7 @@ class VisitState:
     visit: Visit
     status: str  # PENDING, SHARED, DELETED or LINK_EXPIRED
     grant: GrantRecord | None  # the grant that decides the status, if any
-    grant_status: str | None = None  # active, paused or expired, for SHARED
+    grant_status: GrantState | None = None  # active, paused or expired, for SHARED
 
 
 def share_link(request_uri: str, ask: str | None = None) -> str:
@@ -197,7 +197,7 @@ class Visits:
 def visit_state(visit: Visit, grants: list[GrantRecord], now: int) -> VisitState:
     """A visit's state from the grants given under its request (in the order received): the
     last one still held decides, else the last one revoked."""
-    held = [g for g in grants if g.status != REVOKED]
+    held = [g for g in grants if g.status is not GrantState.REVOKED]
     if held:
         grant = held[-1]
         return VisitState(visit, SHARED, grant, grant.status_at(now))
@@ -218,8 +218,8 @@ def state_json(state: VisitState) -> dict[str, Any]:
     if grant is not None:
         document["grant"] = {
             "id": grant.grant_id, "pseudonym": grant.pseudonym, "version": grant.version,
-            "status": state.grant_status or REVOKED,
-            "data": dict(grant.data or {}) if state.grant_status == ACTIVE else {},
+            "status": (state.grant_status or GrantState.REVOKED).value,
+            "data": dict(grant.data or {}) if state.grant_status is GrantState.ACTIVE else {},
             "expires_at": grant.expires_at, "revoked_at": grant.revoked_at,
         }
     return document

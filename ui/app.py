@@ -47,7 +47,7 @@ def has_display() -> bool:
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    from vault.locations import default_vault_dir
+    from vault.storage.locations import default_vault_dir
 
     parser = argparse.ArgumentParser(prog="main.py", description="Zero-Party Vault desktop app")
     parser.add_argument(
@@ -84,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:
         print(problem, file=sys.stderr)
         return 2
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from . import i18n
@@ -97,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Zero-Party Vault")
     app.setDesktopFileName(DESKTOP_ID)  # Wayland matches the window to its menu entry by it
     app.setWindowIcon(app_icon())
+    QTimer.singleShot(0, start_logging)  # once the first window is up
     settings = Settings()
     i18n.install(i18n.resolve(settings.get(LANGUAGE)))
     if args.demo:
@@ -112,6 +114,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         shut_down(window)
+
+
+def start_logging() -> None:
+    """Log to the rotating file in the platform's log folder (no secret, value or token
+    is ever logged); the app runs on without it if the file cannot be opened."""
+    from vault import logs
+
+    logs.to_file()
 
 
 def shut_down(window: MainWindow) -> None:

@@ -22,8 +22,8 @@ from .unlock_page import WelcomeStack
 from .widgets import OneLineLabel
 
 if TYPE_CHECKING:
-    from vault.delivery import FlushReport
-    from vault.service import Vault
+    from vault.exchange.delivery import FlushReport
+    from vault.vault import Vault
 
     from .main_area import MainArea
     from .pages.activity import ActivityPage
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 # until the person starts to unlock: then on a worker thread, while they type and while the
 # key is derived (see docs/performance.md, "Cold start").
 AREA_MODULES = (
-    "vault.service",
+    "vault.vault",
     "ui.main_area",
     "ui.pages.my_data",
     "ui.pages.brands",

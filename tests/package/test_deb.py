@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE, file_digests
 from ui.app import NO_DEMO
-from vault.service import Vault
+from vault.vault import Vault
 
 from .conftest import need_root, need_tool, project_version
 from .launch import app_environment, launch
