@@ -17,6 +17,7 @@ from ..errors import ProtocolError, TransportError, VaultError
 from ..process_hardening import disable_core_dumps
 from ..vault import Vault
 from . import (
+    desktop,
     exchange_commands,
     pipe,
     secret_commands,
@@ -319,6 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exchange_commands.add_commands(command)
     transparency_commands.add_commands(command)
+    desktop.add_commands(command)
     return parser
 
 
