@@ -91,7 +91,7 @@ class OpenLinkDialog(QDialog):
         ticket = self._generation
         link = self.link
         self.error.hide()
-        self._set_busy(self.tr("Fetching the request from {0}...").format(
+        self.set_busy(self.tr("Fetching the request from {0}...").format(
             brand_text(self.parsed.host)))
 
         def open_link(vault: Vault) -> LinkImport:
@@ -100,7 +100,7 @@ class OpenLinkDialog(QDialog):
         def done(result: LinkImport) -> None:
             if ticket != self._generation:
                 return  # cancelled or closed meanwhile
-            self._set_busy(None)
+            self.set_busy(None)
             self.result_import = result
             self.opened.emit(result)
             self.accept()
@@ -108,7 +108,7 @@ class OpenLinkDialog(QDialog):
         def failed(error: BaseException) -> None:
             if ticket != self._generation:
                 return
-            self._set_busy(None)
+            self.set_busy(None)
             if isinstance(error, BrandKeysChanged) and not accept_new_keys:
                 self._keys_changed(error)
             else:
@@ -135,10 +135,10 @@ class OpenLinkDialog(QDialog):
     def cancel_wait(self) -> None:
         """Stop waiting: what the fetch brings back is ignored."""
         self._generation += 1
-        self._set_busy(None)
+        self.set_busy(None)
         self._show_error(self.tr("Stopped waiting for the brand. Nothing was shared."))
 
-    def _set_busy(self, text: str | None) -> None:
+    def set_busy(self, text: str | None) -> None:
         busy = text is not None
         self.busy.setVisible(busy)
         self.busy_label.setText(text or "")
