@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import random
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,13 @@ import pytest
 
 from tests.conftest import MadeVault, run_cli
 from tests.delivery.servers import Received, respond, serving
+from tests.vault.exchange_helpers import (
+    BrandKeys,
+    b64u_decode,
+    jwcrypto_request,
+    open_grant,
+    spec,
+)
 from tests.visit_brand import VisitBrand, visit_brand
 from vault.cli.words import describe
 from vault.errors import TransportError, TransportFailure
@@ -200,3 +208,33 @@ def test_two_thousand_mutations_of_a_good_link_are_refused_or_import_that_brand(
             outcomes["imported"] = outcomes.get("imported", 0) + 1
     assert {b.origin for b in opener.brands.all()} <= {brand.origin}
     assert outcomes.get("LinkInvalid", 0) > 500  # most mutations break the link itself
+
+
+def test_a_per_visit_request_signed_by_jwcrypto_is_accepted_and_the_grant_names_its_jti(
+        opener: Vault) -> None:
+    keys = BrandKeys.generate()
+    served: dict[str, bytes] = {}
+
+    def answer(conn: socket.socket, received: Received) -> None:
+        if (received.method, received.path) == ("GET", "/zpd/visit/7"):
+            respond(conn, 200, served["request"], {"Content-Type": "application/jwt"})
+        else:
+            respond(conn, 202)
+
+    with serving(answer) as server:
+        now = int(time.time())
+        body = {**spec(server.origin), "return_uri": server.origin + "/shop?visit=7"}
+        jws = jwcrypto_request(keys, body, iat=now - 10, exp=now + 900)
+        served["request"] = jws.encode()
+        jti = json.loads(b64u_decode(jws.split(".")[1]))["jti"]
+
+        opened = opener.brands.open_link(link_to(server.origin + "/zpd/visit/7", "fit-advice"))
+
+        assert opened.result.request.jti == jti and opened.result.brand.domain_verified
+        assert opened.return_uri == server.origin + "/shop?visit=7"
+        opener.fields.set("shoe_size_eu", 42)
+        opener.grants.share(server.origin, opened.ask_id)
+        assert opener.delivery.flush().delivered
+        [token] = [r.body for r in server.received if r.path == "/zpd/grants"]
+    claims = open_grant(token.decode(), keys).claims  # read by jwcrypto, as a brand would
+    assert claims["request"]["jti"] == jti and claims["request"]["ask"] == "fit-advice"
