@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from . import strings
-from .layout import Busy, card, error_label, title
 from .passphrase_form import PassphraseForm
 from .tasks import run_task
+from .widgets.layout import Busy, card, error_label, title
+from .words.errors import error_text
 
 
 class CreatePage(QWidget):
@@ -60,7 +60,7 @@ class CreatePage(QWidget):
     def _done(self, result: object, error: BaseException | None) -> None:
         self._set_busy(False)
         if error is not None:
-            self._show_error(strings.error_message(error))
+            self._show_error(error_text(error))
             return
         assert isinstance(result, tuple)
         self.form.clear()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
-from .pages.base import Page
+from .widgets.page import Page
 
 SIDEBAR_STYLE = (
     "QListWidget#sidebar { background: palette(window); padding-top: 8px; }"

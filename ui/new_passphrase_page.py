@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from . import strings
-from .layout import Busy, card, error_label, title
 from .passphrase_form import FormNames, PassphraseForm
 from .tasks import run_task
+from .widgets.layout import Busy, card, error_label, title
+from .words.errors import error_text
 
 if TYPE_CHECKING:
     from vault.vault import Vault
@@ -110,7 +110,7 @@ class NewPassphrasePage(QWidget):
             return
         vault = self._vault
         if error is not None or vault is None:
-            self._show_error(strings.error_message(error) if error else "")
+            self._show_error(error_text(error) if error else "")
             return
         self._vault = None
         self.form.clear()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBo
 
 from vault.profile import passphrase_policy
 
-from . import strings
+from .words.errors import weakness
 
 STRONG_BITS = 80.0
 
@@ -83,7 +83,7 @@ class PassphraseForm(QWidget):
         if not text:
             self.hint.setText("")
         elif reasons:
-            self.hint.setText(" ".join(strings.weakness(r) for r in reasons))
+            self.hint.setText(" ".join(weakness(r) for r in reasons))
         elif score < 100:
             self.hint.setText(_tr("Good enough. Another word would make it stronger."))
         else:

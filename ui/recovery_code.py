@@ -27,10 +27,10 @@ from vault.errors import WrongRecoveryCode
 from vault.storage.fsutil import save_private
 from vault.storage.keys import RECOVERY_GROUPS, normalise_recovery_code
 
-from .clipboard import secret_clipboard
-from .layout import card, title
-from .settings import CLIPBOARD_CLEAR_SECONDS, Settings
+from .settings.registry import CLIPBOARD_CLEAR_SECONDS, Settings
 from .tasks import run_task
+from .widgets.clipboard import secret_clipboard
+from .widgets.layout import card, title
 
 
 class RecoveryCodePage(QWidget):

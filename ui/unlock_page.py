@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QStacke
 
 from vault.storage.locations import header_path
 
-from .layout import Busy, card, display_path, error_label, title
 from .tasks import run_task
+from .widgets.layout import Busy, card, display_path, error_label, title
 
 if TYPE_CHECKING:
     from vault.vault import Vault
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .first_run import CreatePage
     from .new_passphrase_page import NewPassphrasePage
     from .recovery_code import RecoveryCodePage
-    from .settings import Settings
+    from .settings.registry import Settings
 
 # The unlock screen paints, and the app settles, before any of the vault's modules (or the
 # create, recovery-code and new-passphrase screens, or the words for errors) load: they
@@ -120,9 +120,9 @@ class UnlockPage(QWidget):
     def _done(self, result: object, error: BaseException | None) -> None:
         self._set_busy(False)
         if error is not None:
-            from . import strings
+            from .words.errors import error_text
 
-            self.error.setText(strings.error_message(error))
+            self.error.setText(error_text(error))
             self.error.show()
             from vault.errors import VaultRolledBack
 

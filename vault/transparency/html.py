@@ -72,6 +72,12 @@ class ReportWords:
     delivery_status: Callable[[DeliveryStatus], str]
     label: Callable[[str], str]  # a field's name, by its key
     when: Callable[[int], str]  # a time
+    # Worded as the model holds them unless a language needs more: a field's label (English
+    # for a catalogue field), its sensitivity, a value by the field's key, a receipt's status.
+    field_label: Callable[[str], str] = str
+    sensitivity: Callable[[Sensitivity], str] = str
+    value: Callable[[str, JsonValue], str] | None = None
+    receipt_status: Callable[[str], str] = str
 
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -213,9 +219,13 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
     ]
     for f in report.fields:
         mark = ' class="special"' if f.sensitivity is Sensitivity.SPECIAL else ""
-        value = words.no_longer_held if f.value is None else _value(f.value, words)
+        if f.value is None:
+            value = words.no_longer_held
+        else:
+            value = words.value(f.key, f.value) if words.value else _value(f.value, words)
         parts.append(
-            f"<tr><th{mark}>{_e(f.label)} <small>({_e(f.sensitivity.value)})</small></th>"
+            f"<tr><th{mark}>{_e(words.field_label(f.label))} "
+            f"<small>({_e(words.sensitivity(f.sensitivity))})</small></th>"
             f"<td>{_e(value)}</td></tr>"
         )
     parts.append("</table>")
@@ -223,7 +233,8 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
         parts.append(f"<h4>{_e(words.receipts)}</h4>")
         for r in report.receipts:
             signed = words.when(r.signed_at) if r.signed_at is not None else words.time_unreadable
-            summary = words.receipt_line.format(status=r.status, when=signed)
+            summary = words.receipt_line.format(status=words.receipt_status(r.status),
+                                                  when=signed)
             parts.append(
                 f"<details><summary>{_e(summary)}</summary>"
                 f"<pre>{_e(r.jws)}</pre></details>"
