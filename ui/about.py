@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 
 from vault import about
 
-from .review.parts import WrapLabel, scaled
 from .tasks import run_task
-from .widgets import plain_label
+from .widgets import named, plain_label
+from .widgets.wrap import WrapLabel, scaled
 
 ICON_SIZE = 64
 
@@ -28,7 +28,7 @@ class AboutDialog(QDialog):
         layout.setSpacing(10)
         header = QHBoxLayout()
         header.setSpacing(14)
-        icon = QLabel(objectName="aboutIcon")
+        icon = named(QLabel(), "aboutIcon")
         icon.setPixmap(QGuiApplication.windowIcon().pixmap(ICON_SIZE, ICON_SIZE))
         icon.setAccessibleName(self.tr("The Zero-Party Vault icon"))
         header.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)

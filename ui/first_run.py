@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from .passphrase_form import PassphraseForm
 from .tasks import run_task
+from .widgets import named
 from .widgets.layout import Busy, card, error_label, title
 from .words.errors import error_text
 
@@ -35,7 +36,7 @@ class CreatePage(QWidget):
         layout.addWidget(self.error)
         self.busy = Busy()
         layout.addWidget(self.busy)
-        self.create_button = QPushButton(self.tr("Create vault"), objectName="createButton")
+        self.create_button = named(QPushButton(self.tr("Create vault")), "createButton")
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
         layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignRight)

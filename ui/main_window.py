@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from . import i18n
 from .idle import IdleWatcher
+from .preferences import IDLE_LOCK_MINUTES, Settings
 from .session import Session
-from .settings.registry import IDLE_LOCK_MINUTES, Settings
 from .tasks import run_task
 from .unlock_page import WelcomeStack
-from .widgets import OneLineLabel
+from .widgets import OneLineLabel, named
 from .widgets.clipboard import secret_clipboard
 from .words.errors import error_text
 
@@ -102,14 +102,14 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
         self._area: MainArea | None = None  # built on the first unlock
-        self._after_import: list[Callable[[], None]] = []  # once the modules are loaded
+        self._after_import: list[Callable[[], object]] = []  # once the modules are loaded
         self._preparing = False
         self._opening: Vault | None = None  # unlocked, its pages' modules still loading
         self.setCentralWidget(self.pages)
 
-        self.toolbar = toolbar = QToolBar(self.tr("Vault"), objectName="mainToolbar")
+        self.toolbar = toolbar = named(QToolBar(self.tr("Vault")), "mainToolbar")
         toolbar.setMovable(False)
-        self.lock_action = QAction(self.tr("Lock"), self, objectName="lockAction")
+        self.lock_action = named(QAction(self.tr("Lock"), self), "lockAction")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
@@ -119,12 +119,11 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.setObjectName("helpMenu")
-        self.about_action = QAction(self.tr("&About Zero-Party Vault"), self,
-                                    objectName="aboutAction")
+        self.about_action = named(QAction(self.tr("&About Zero-Party Vault"), self), "aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
-        self.status = QLabel(objectName="statusLabel")
+        self.status = named(QLabel(), "statusLabel")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status, 1)
         self.session.failed.connect(self.status.setText)
@@ -160,7 +159,7 @@ class MainWindow(QMainWindow):
         self._preparing = True
         self._load_area_modules(lambda: self._build_page(self._shown_slot()))
 
-    def _load_area_modules(self, then: Callable[[], None]) -> None:
+    def _load_area_modules(self, then: Callable[[], object]) -> None:
         """Import the pages' modules on a worker thread (once), then call `then` here."""
         if _area_modules_loaded.is_set():
             then()

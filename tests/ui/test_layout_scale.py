@@ -34,9 +34,9 @@ from tools.sample_vault import SampleVault, build, close
 from ui.brands.import_request import ImportRequestDialog
 from ui.fields.dialogs import CustomFieldDialog
 from ui.main_window import MainWindow
+from ui.preferences import Settings
 from ui.report.dialog import ReportDialog
 from ui.review.dialog import ShareReviewDialog
-from ui.settings.registry import Settings
 from ui.shared.knows import KnowsDialog
 from vault.storage.keys import KdfParams
 

@@ -18,11 +18,11 @@ from tests.ui.transparency_helpers import (
     demo_session,
     demo_vault,
 )
+from ui.preferences import Settings
 from ui.review.dialog import ShareReviewDialog
 from ui.session import Session
 from ui.settings.aliases import AliasesModel
 from ui.settings.page import SettingsPage
-from ui.settings.registry import Settings
 from vault.vault import Vault
 
 __all__ = ["demo_session", "demo_vault"]  # fixtures, used by name

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, MadeVault
 from ui.main_window import MainWindow
+from ui.preferences import CLIPBOARD_CLEAR_SECONDS, Settings
 from ui.recovery_code import RecoveryCodeDialog, RecoveryCodePage
-from ui.settings.registry import CLIPBOARD_CLEAR_SECONDS, Settings
 from ui.widgets.clipboard import (
     KDE_HINT,
     MAC_CONCEALED_MIME,

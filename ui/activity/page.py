@@ -23,7 +23,7 @@ from vault.profile.audit import AuditEntry, AuditReport
 from vault.vault import Vault
 
 from ..session import Session
-from ..widgets import plain_label
+from ..widgets import named, plain_label
 from ..widgets.page import Page
 from ..words import time
 from ..words.activity import FILTERS, filter_name, known_actions, verify_text
@@ -69,7 +69,7 @@ class ActivityPage(Page):
 
         top = QHBoxLayout()
         show_label = QLabel(self.tr("&Show:"))
-        self.filter = QComboBox(objectName="activityFilter")
+        self.filter = named(QComboBox(), "activityFilter")
         self.filter.setAccessibleName(self.tr("Show activity of kind"))
         for name in FILTERS:
             self.filter.addItem(filter_name(name), name)
@@ -77,8 +77,7 @@ class ActivityPage(Page):
         top.addWidget(show_label)
         top.addWidget(self.filter)
         top.addStretch(1)
-        self.verify_button = QPushButton(self.tr("&Verify the chain"),
-                                         objectName="verifyChainButton")
+        self.verify_button = named(QPushButton(self.tr("&Verify the chain")), "verifyChainButton")
         self.verify_button.setAccessibleName(self.tr("Verify the activity chain"))
         self.verify_button.setToolTip(self.tr(
             "Check that no entry was changed, removed or reordered since it was written, "
@@ -88,7 +87,7 @@ class ActivityPage(Page):
         layout.addLayout(top)
 
         result = QHBoxLayout()
-        self.busy = QProgressBar(objectName="verifyBusy")
+        self.busy = named(QProgressBar(), "verifyBusy")
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setMaximumWidth(120)
@@ -104,7 +103,7 @@ class ActivityPage(Page):
         layout.addLayout(result)
 
         self.model = ActivityModel(session)
-        self.table = QTableView(objectName="activityTable")
+        self.table = named(QTableView(), "activityTable")
         self.table.setAccessibleName(self.tr("Activity, newest first"))
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

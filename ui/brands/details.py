@@ -22,7 +22,7 @@ from vault.exchange.brands import Brand, StoredRequest
 from vault.transparency.balance import Balance
 from zpd.request import Ask
 
-from ..widgets import brand_label, plain_label
+from ..widgets import brand_label, named, plain_label
 from ..widgets.balance_view import BalanceView
 from ..words import time as time_words
 from ..words.exchange import request_source_words
@@ -66,7 +66,7 @@ class BrandDetails(QStackedWidget):
         self.name = _heading(brand_label("", "brandName", wrap=True))
         self.name.setAccessibleName(self.tr("Brand name"))
         top.addWidget(self.name, 1)
-        self.badge_icon = QLabel(objectName="brandVerifiedIcon")
+        self.badge_icon = named(QLabel(), "brandVerifiedIcon")
         top.addWidget(self.badge_icon)
         self.badge = plain_label("", "brandVerified", wrap=False)
         self.badge.setAccessibleName(self.tr("Domain verification"))
@@ -97,7 +97,7 @@ class BrandDetails(QStackedWidget):
         layout.addLayout(about)
 
         self.asks_model = AsksModel()
-        self.asks = QTableView(objectName="asksTable")
+        self.asks = named(QTableView(), "asksTable")
         self.asks.setAccessibleName(self.tr("What the brand asks for"))
         self.asks.setModel(self.asks_model)
         self.asks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -122,8 +122,8 @@ class BrandDetails(QStackedWidget):
         bottom = QHBoxLayout()
         self.note = plain_label("", "asksNote")
         bottom.addWidget(self.note, 1)
-        self.report_button = QPushButton(self.tr("Transparency report..."),
-                                         objectName="brandReportButton")
+        self.report_button = named(QPushButton(self.tr("Transparency report...")),
+                                   "brandReportButton")
         self.report_button.setAccessibleName(
             self.tr("Export a transparency report on this brand"))
         self.report_button.setToolTip(self.tr(
@@ -131,8 +131,7 @@ class BrandDetails(QStackedWidget):
             "as a PDF or HTML file."))
         self.report_button.clicked.connect(self._report)
         bottom.addWidget(self.report_button)
-        self.review_button = QPushButton(self.tr("Review and share..."),
-                                         objectName="reviewShareButton")
+        self.review_button = named(QPushButton(self.tr("Review and share...")), "reviewShareButton")
         self.review_button.setAccessibleName(self.tr("Review and share the chosen ask"))
         self.review_button.setToolTip(
             self.tr("See each field, why the brand wants it and what it offers; nothing is "
@@ -143,7 +142,7 @@ class BrandDetails(QStackedWidget):
         return panel
 
     def _build_balance(self) -> QWidget:
-        box = QWidget(objectName="brandBalance")
+        box = named(QWidget(), "brandBalance")
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)

@@ -29,7 +29,7 @@ from vault.exchange.delivery import WELL_KNOWN_PATH
 from vault.vault import Vault
 
 from ..session import Session
-from ..widgets import confirmation, plain_label
+from ..widgets import confirmation, named, plain_label
 from ..widgets.layout import Busy, error_label
 from ..words.errors import RequestTooLarge, error_text
 from ..words.text import brand_text
@@ -91,7 +91,7 @@ class ImportRequestDialog(QDialog):
         layout.addWidget(plain_label(self.tr(
             "A brand's data request says who the brand is, what it asks for and what it offers "
             "in return. Importing it shares nothing."), "importIntro"))
-        self.tabs = QTabWidget(objectName="importTabs")
+        self.tabs = named(QTabWidget(), "importTabs")
         self.tabs.addTab(self._address_tab(), self.tr("&Web address"))
         self.tabs.addTab(self._text_tab(), self.tr("&Pasted text"))
         self.tabs.addTab(self._file_tab(), self.tr("&File"))
@@ -103,7 +103,7 @@ class ImportRequestDialog(QDialog):
         self.busy.setAccessibleName(self.tr("Working"))
         self.busy_label = plain_label("", "importBusyLabel")
         self.busy_label.hide()
-        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="importCancelButton")
+        self.cancel_button = named(QPushButton(self.tr("Cancel")), "importCancelButton")
         self.cancel_button.setAccessibleName(self.tr("Stop waiting"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.cancel_wait)
@@ -128,18 +128,18 @@ class ImportRequestDialog(QDialog):
     # -- the three ways -------------------------------------------------------------------
 
     def _address_tab(self) -> QWidget:
-        tab = QWidget(objectName="importAddressTab")
+        tab = named(QWidget(), "importAddressTab")
         layout = QVBoxLayout(tab)
         layout.addWidget(plain_label(self.tr(
             "Fetched over a secure connection from the brand's own site, which proves the "
             "request comes from that domain."), "importAddressHelp"))
         row = QHBoxLayout()
-        self.address = QLineEdit(objectName="importAddress")
+        self.address = named(QLineEdit(), "importAddress")
         self.address.setPlaceholderText(self.tr("shoes.example or https://shoes.example"))
         self.address.setAccessibleName(self.tr("The brand's web address"))
         self.address.returnPressed.connect(self.fetch)
         row.addWidget(self.address, 1)
-        self.fetch_button = QPushButton(self.tr("Fetch"), objectName="importFetchButton")
+        self.fetch_button = named(QPushButton(self.tr("Fetch")), "importFetchButton")
         self.fetch_button.setAccessibleName(self.tr("Fetch the request from this address"))
         self.fetch_button.setAutoDefault(False)
         self.fetch_button.clicked.connect(self.fetch)
@@ -153,12 +153,12 @@ class ImportRequestDialog(QDialog):
         return tab
 
     def _text_tab(self) -> QWidget:
-        tab = QWidget(objectName="importTextTab")
+        tab = named(QWidget(), "importTextTab")
         layout = QVBoxLayout(tab)
         layout.addWidget(plain_label(self.tr(
             "Paste the request the brand gave you. Nothing proves where pasted text comes "
             "from, so the brand is shown as not verified."), "importTextHelp"))
-        self.text = QPlainTextEdit(objectName="importText")
+        self.text = named(QPlainTextEdit(), "importText")
         self.text.setAccessibleName(self.tr("The request, pasted"))
         self.text.setPlaceholderText(self.tr("eyJhbGciOiJFZERTQSIs..."))
         self.text.setTabChangesFocus(True)
@@ -166,7 +166,7 @@ class ImportRequestDialog(QDialog):
         layout.addWidget(self.text, 1)
         row = QHBoxLayout()
         row.addStretch()
-        self.text_button = QPushButton(self.tr("Import text"), objectName="importTextButton")
+        self.text_button = named(QPushButton(self.tr("Import text")), "importTextButton")
         self.text_button.setAccessibleName(self.tr("Import the pasted request"))
         self.text_button.setAutoDefault(False)
         self.text_button.clicked.connect(self.import_text)
@@ -175,13 +175,13 @@ class ImportRequestDialog(QDialog):
         return tab
 
     def _file_tab(self) -> QWidget:
-        tab = QWidget(objectName="importFileTab")
+        tab = named(QWidget(), "importFileTab")
         layout = QVBoxLayout(tab)
         layout.addWidget(plain_label(self.tr(
             "Choose a request file the brand gave you. Nothing proves where a file comes "
             "from, so the brand is shown as not verified."), "importFileHelp"))
         row = QHBoxLayout()
-        self.file_button = QPushButton(self.tr("Choose a file..."), objectName="importFileButton")
+        self.file_button = named(QPushButton(self.tr("Choose a file...")), "importFileButton")
         self.file_button.setAccessibleName(self.tr("Choose a request file and import it"))
         self.file_button.setAutoDefault(False)
         self.file_button.clicked.connect(self.import_file)

@@ -19,7 +19,7 @@ from vault.vault import Vault
 from ..report.dialog import ReportDialog
 from ..review.dialog import ShareReviewDialog
 from ..session import Session
-from ..widgets import plain_label, record_table
+from ..widgets import named, plain_label, record_table
 from ..widgets.page import Page
 from ..words.text import brand_text
 from .details import BrandDetails
@@ -50,8 +50,8 @@ class BrandsPage(Page):
             "brandsIntro",
         )
         top.addWidget(intro, 1)
-        self.import_button = QPushButton(self.tr("&Import request..."),
-                                         objectName="importRequestButton")
+        self.import_button = named(QPushButton(self.tr("&Import request...")),
+                                   "importRequestButton")
         self.import_button.setAccessibleName(self.tr("Import a brand's data request"))
         self.import_button.clicked.connect(self.open_import)
         top.addWidget(self.import_button)
@@ -74,7 +74,7 @@ class BrandsPage(Page):
         self.details.review_requested.connect(self.review)
         self.details.report_requested.connect(self.open_report)
         self.report_dialog: ReportDialog | None = None
-        splitter = QSplitter(Qt.Orientation.Vertical, objectName="brandsSplitter")
+        splitter = named(QSplitter(Qt.Orientation.Vertical), "brandsSplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)

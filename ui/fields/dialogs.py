@@ -34,7 +34,7 @@ from vault.profile.fields import CUSTOM_PREFIX, HistoryEntry
 from zpd.fieldtypes import FieldDef, FieldType, Sensitivity
 
 from ..session import Session
-from ..widgets import plain_label
+from ..widgets import named, plain_label
 from ..words import time
 from ..words.errors import error_text
 from ..words.fields import (
@@ -113,7 +113,7 @@ class HistoryDialog(QDialog):
             intro = self.tr("“{0}” has never been set.")
         layout.addWidget(plain_label(intro.format(label), "historyIntro"))
         self.model = HistoryModel(definition, entries)
-        self.table = QTableView(objectName="historyTable")
+        self.table = named(QTableView(), "historyTable")
         self.table.setAccessibleName(self.tr("Changes"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -161,11 +161,11 @@ class CustomFieldDialog(QDialog):
         ), "customFieldIntro"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.label = QLineEdit(objectName="customLabel")
+        self.label = named(QLineEdit(), "customLabel")
         self.label.setMaxLength(80)
         self.label.setPlaceholderText(self.tr("e.g. Favourite tea"))
         self.label.setAccessibleName(self.tr("Name"))
-        self.key = QLineEdit(objectName="customKey")
+        self.key = named(QLineEdit(), "customKey")
         self.key.setMaxLength(MAX_KEY_LENGTH)
         self.key.setValidator(QRegularExpressionValidator(
             QRegularExpression(f"[a-z0-9_]{{0,{MAX_KEY_LENGTH}}}"), self.key))
@@ -175,17 +175,17 @@ class CustomFieldDialog(QDialog):
         key_row.setSpacing(2)
         key_row.addWidget(plain_label(CUSTOM_PREFIX, wrap=False))
         key_row.addWidget(self.key, 1)
-        self.type = QComboBox(objectName="customType")
+        self.type = named(QComboBox(), "customType")
         self.type.setAccessibleName(self.tr("Type"))
         for type_ in self.TYPES:
             self.type.addItem(type_name(type_), type_.value)
-        self.sensitivity = QComboBox(objectName="customSensitivity")
+        self.sensitivity = named(QComboBox(), "customSensitivity")
         self.sensitivity.setAccessibleName(self.tr("Sensitivity"))
         for level in (Sensitivity.LOW, Sensitivity.PERSONAL, Sensitivity.SPECIAL):
             self.sensitivity.addItem(sensitivity_name(level), level.value)
         self.sensitivity_note = plain_label(name="customSensitivityNote")
         self.sensitivity_note.setStyleSheet("color: palette(placeholder-text);")
-        self.choices = QPlainTextEdit(objectName="customChoices")
+        self.choices = named(QPlainTextEdit(), "customChoices")
         self.choices.setAccessibleName(self.tr("Choices, one per line"))
         self.choices.setPlaceholderText(self.tr("One choice per line"))
         self.choices.setTabChangesFocus(True)

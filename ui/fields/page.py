@@ -22,7 +22,7 @@ from vault.profile.fields import FieldValue, HistoryEntry
 from zpd.fieldtypes import Category, FieldDef
 
 from ..session import Session
-from ..widgets import plain_label
+from ..widgets import named, plain_label
 from ..widgets.page import Page
 from ..words.errors import field_edit_error
 from ..words.fields import category_name, field_label
@@ -59,17 +59,17 @@ class MyDataPage(Page):
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        self.search = QLineEdit(objectName="fieldSearch")
+        self.search = named(QLineEdit(), "fieldSearch")
         self.search.setPlaceholderText(self.tr("Search fields and values (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search fields"))
         self.search.setClearButtonEnabled(True)
         top.addWidget(self.search, 1)
-        self.category = QComboBox(objectName="categoryFilter")
+        self.category = named(QComboBox(), "categoryFilter")
         self.category.setAccessibleName(self.tr("Show category"))
         self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.category.addItem(self.tr("All categories"), None)
         top.addWidget(self.category)
-        self.add_button = QPushButton(self.tr("&Add field…"), objectName="addCustomFieldButton")
+        self.add_button = named(QPushButton(self.tr("&Add field…")), "addCustomFieldButton")
         self.add_button.setAccessibleName(self.tr("Add a field of your own"))
         top.addWidget(self.add_button)
         layout.addLayout(top)
@@ -77,7 +77,7 @@ class MyDataPage(Page):
         self.model = FieldsModel()
         self.proxy = FieldsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = FieldsTable(objectName="fieldsTable")
+        self.table = named(FieldsTable(), "fieldsTable")
         self.table.setAccessibleName(self.tr("Your fields"))
         self.table.setModel(self.proxy)
         self.delegate = FieldsDelegate(self.table)
@@ -107,9 +107,9 @@ class MyDataPage(Page):
         )
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         bottom.addWidget(self.hint, 1)
-        self.edit_button = QPushButton(self.tr("&Edit"), objectName="editFieldButton")
-        self.history_button = QPushButton(self.tr("&History…"), objectName="fieldHistoryButton")
-        self.clear_button = QPushButton(self.tr("C&lear"), objectName="clearFieldButton")
+        self.edit_button = named(QPushButton(self.tr("&Edit")), "editFieldButton")
+        self.history_button = named(QPushButton(self.tr("&History…")), "fieldHistoryButton")
+        self.clear_button = named(QPushButton(self.tr("C&lear")), "clearFieldButton")
         self.edit_button.setAccessibleName(self.tr("Edit the value"))
         self.history_button.setAccessibleName(self.tr("Show the value's history"))
         self.clear_button.setAccessibleName(self.tr("Clear the value"))

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from vault.errors import StorageFull
 from vault.exchange.aliases import brand_slug
 
-from ..review.parts import WrapLabel, scaled
 from ..session import Session
-from ..widgets import confirmation
+from ..widgets import confirmation, named
+from ..widgets.wrap import WrapLabel, scaled
 from ..words.errors import error_text
 from ..words.text import brand_text
 from .printed import ReportFormat, ReportWritten, export_report
@@ -65,20 +65,21 @@ class ReportDialog(QDialog):
                 brand_text(brand_name))
         layout.addWidget(WrapLabel(intro, "reportIntro"))
 
-        self.pdf = QRadioButton(self.tr("&PDF: to print or keep"), objectName="reportPdfRadio")
-        self.html = QRadioButton(self.tr("&HTML: a web page, with the signed receipts in full"),
-                                 objectName="reportHtmlRadio")
+        self.pdf = named(QRadioButton(self.tr("&PDF: to print or keep")), "reportPdfRadio")
+        self.html = named(
+            QRadioButton(self.tr("&HTML: a web page, with the signed receipts in full")),
+            "reportHtmlRadio")
         self.formats = QButtonGroup(self)
-        for button in (self.pdf, self.html):
-            self.formats.addButton(button)
-            layout.addWidget(button)
+        for radio in (self.pdf, self.html):
+            self.formats.addButton(radio)
+            layout.addWidget(radio)
         self.pdf.setChecked(True)
         self.formats.buttonToggled.connect(self._format_changed)
 
         row = QHBoxLayout()
         caption = QLabel(self.tr("&File:"))
         row.addWidget(caption)
-        self.path_edit = QLineEdit(objectName="reportPathEdit")
+        self.path_edit = named(QLineEdit(), "reportPathEdit")
         self.path_edit.setAccessibleName(self.tr("File to write the report to"))
         stem = "transparency-report" if origin is None else (
             f"transparency-report-{brand_slug(brand_name, origin)}")
@@ -86,7 +87,7 @@ class ReportDialog(QDialog):
         self.path_edit.textChanged.connect(self._update)
         caption.setBuddy(self.path_edit)
         row.addWidget(self.path_edit, 1)
-        self.browse = QPushButton(self.tr("&Choose..."), objectName="reportBrowseButton")
+        self.browse = named(QPushButton(self.tr("&Choose...")), "reportBrowseButton")
         self.browse.setAccessibleName(self.tr("Choose the file"))
         self.browse.clicked.connect(self._choose)
         row.addWidget(self.browse)
@@ -97,7 +98,7 @@ class ReportDialog(QDialog):
         note.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(note)
 
-        self.busy = QProgressBar(objectName="reportBusy")
+        self.busy = named(QProgressBar(), "reportBusy")
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(6)
@@ -111,13 +112,13 @@ class ReportDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.open_button = QPushButton(self.tr("&Open it"), objectName="reportOpenButton")
+        self.open_button = named(QPushButton(self.tr("&Open it")), "reportOpenButton")
         self.open_button.setAccessibleName(self.tr("Open the report just written"))
         self.open_button.clicked.connect(self._open)
         self.open_button.hide()
-        self.close_button = QPushButton(self.tr("Close"), objectName="reportCloseButton")
+        self.close_button = named(QPushButton(self.tr("Close")), "reportCloseButton")
         self.close_button.clicked.connect(self.reject)
-        self.export_button = QPushButton(self.tr("&Export"), objectName="reportExportButton")
+        self.export_button = named(QPushButton(self.tr("&Export")), "reportExportButton")
         self.export_button.setAccessibleName(self.tr("Write the report"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)

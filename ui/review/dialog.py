@@ -29,8 +29,9 @@ from vault.exchange.grants import ShareResult
 from zpd.origin import AddressScope
 
 from ..session import Session
-from ..widgets import plain_label
+from ..widgets import named, plain_label
 from ..widgets.balance_view import BalanceView
+from ..widgets.wrap import WrapLabel, scaled
 from ..words import review as say
 from ..words import time as time_words
 from ..words.errors import error_text
@@ -41,11 +42,9 @@ from .parts import (
     STYLE,
     DaysSpin,
     FieldRow,
-    WrapLabel,
     banner,
     brand_wrap,
     heading,
-    scaled,
     set_tone,
 )
 
@@ -76,9 +75,9 @@ class ShareReviewDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.stack = QStackedWidget(objectName="reviewStack")
+        self.stack = named(QStackedWidget(), "reviewStack")
         self.stack.addWidget(self._build_loading())
-        self.scroll_area = QScrollArea(objectName="reviewScroll")
+        self.scroll_area = named(QScrollArea(), "reviewScroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -94,7 +93,7 @@ class ShareReviewDialog(QDialog):
     # -- building --------------------------------------------------------------------
 
     def _build_loading(self) -> QWidget:
-        page = QWidget(objectName="loadingPage")
+        page = named(QWidget(), "loadingPage")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addStretch(1)
@@ -102,7 +101,7 @@ class ShareReviewDialog(QDialog):
                                          "loadingLabel")
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.loading_label)
-        self.busy = QProgressBar(objectName="busyIndicator")
+        self.busy = named(QProgressBar(), "busyIndicator")
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(6)
@@ -116,7 +115,7 @@ class ShareReviewDialog(QDialog):
         return page
 
     def _build_footer(self) -> QWidget:
-        footer = QFrame(objectName="reviewFooter")
+        footer = named(QFrame(), "reviewFooter")
         footer.setFrameShape(QFrame.Shape.StyledPanel)
         footer.setStyleSheet(
             "QFrame#reviewFooter { border: none; border-top: 1px solid palette(midlight); }"
@@ -137,10 +136,10 @@ class ShareReviewDialog(QDialog):
         )
         self.nothing_until.setProperty("role", "muted")
         buttons.addWidget(self.nothing_until, 1)
-        self.cancel_button = QPushButton(self.tr("Don't share"), objectName="cancelButton")
+        self.cancel_button = named(QPushButton(self.tr("Don't share")), "cancelButton")
         self.cancel_button.setAccessibleName(self.tr("Don't share"))
         self.cancel_button.clicked.connect(self.reject)
-        self.share_button = QPushButton(self.tr("Share"), objectName="shareButton")
+        self.share_button = named(QPushButton(self.tr("Share")), "shareButton")
         self.share_button.setAccessibleName(self.tr("Share the ticked fields"))
         self.share_button.setEnabled(False)
         self.share_button.clicked.connect(self._share)
@@ -152,10 +151,10 @@ class ShareReviewDialog(QDialog):
         return footer
 
     def _build_body(self, review: Review) -> QWidget:
-        body = QWidget(objectName="reviewBody")
+        body = named(QWidget(), "reviewBody")
         centre = QHBoxLayout(body)
         centre.setContentsMargins(0, 0, 0, 0)
-        column = QWidget(objectName="reviewColumn")
+        column = named(QWidget(), "reviewColumn")
         column.setMaximumWidth(CONTENT_WIDTH)
         centre.addStretch(1)
         centre.addWidget(column, 100)
@@ -264,7 +263,7 @@ class ShareReviewDialog(QDialog):
             layout.addWidget(warning)
         if review.aliases:
             layout.addWidget(self._alias_note(review))
-        fields_list = QWidget(objectName="fieldsList")
+        fields_list = named(QWidget(), "fieldsList")
         fields_list.setAccessibleName(self.tr("Requested fields"))
         rows = QVBoxLayout(fields_list)
         rows.setContentsMargins(0, 4, 0, 0)
@@ -291,7 +290,7 @@ class ShareReviewDialog(QDialog):
         line.setSpacing(8)
         share_for = plain_label(self.tr("Share for"), "durationCaption", wrap=False)
         line.addWidget(share_for)
-        self.duration = DaysSpin(objectName="durationSpin")
+        self.duration = named(DaysSpin(), "durationSpin")
         self.duration.setRange(1, ask.duration_days)
         self.duration.setValue(ask.duration_days)
         self.duration.setAccessibleName(self.tr("Days to share for"))
@@ -317,7 +316,7 @@ class ShareReviewDialog(QDialog):
         sides = QHBoxLayout()
         sides.setSpacing(12)
         gives_card, gives = self._card(self.tr("You give"), "givesCard")
-        self.gives_list = QWidget(objectName="givesList")
+        self.gives_list = named(QWidget(), "givesList")
         self.gives_list.setAccessibleName(self.tr("What you give"))
         self.gives_layout = QVBoxLayout(self.gives_list)
         self.gives_layout.setContentsMargins(0, 0, 0, 0)
@@ -370,7 +369,7 @@ class ShareReviewDialog(QDialog):
         return note
 
     def _card(self, title: str, name: str) -> tuple[QFrame, QVBoxLayout]:
-        card = QFrame(objectName=name)
+        card = named(QFrame(), name)
         card.setProperty("role", "card")
         layout = QVBoxLayout(card)
         layout.setContentsMargins(16, 12, 16, 14)

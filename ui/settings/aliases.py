@@ -22,7 +22,7 @@ from vault.exchange.aliases import Alias
 from vault.vault import Vault
 
 from ..session import Session
-from ..widgets import plain_label, record_table
+from ..widgets import named, plain_label, record_table
 from ..widgets.row_model import RowsModel
 from ..words import time
 from ..words.errors import error_text
@@ -65,8 +65,8 @@ class AliasesSection(QGroupBox):
         self.setObjectName("aliasesSection")
         self.session = session
         column = QVBoxLayout(self)
-        self.check = QCheckBox(self.tr("Give each brand its own &email alias"),
-                               objectName="emailAliasesCheck")
+        self.check = named(QCheckBox(self.tr("Give each brand its own &email alias")),
+                           "emailAliasesCheck")
         self.check.setAccessibleName(self.tr("Give each brand its own email alias"))
         self.check.toggled.connect(self._toggled)
         column.addWidget(self.check)

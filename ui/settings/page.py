@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
 
 from vault.changes import Changes
 
+from ..preferences import IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from ..session import Session
-from ..widgets import plain_label
+from ..widgets import named, plain_label
 from ..widgets.page import Page
 from ..words.errors import error_text
 from .aliases import AliasesSection
-from .registry import IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from .secrets import SecretsSection
 
-LANGUAGES = (
-    ("system", QT_TRANSLATE_NOOP("SettingsPage", "System language")),
+LANGUAGES: tuple[tuple[str, str], ...] = (
+    ("system", str(QT_TRANSLATE_NOOP("SettingsPage", "System language"))),
     ("en", "English"),
     ("el", "Ελληνικά"),
 )
@@ -46,10 +46,10 @@ class SettingsPage(Page):
         self.settings = settings
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(objectName="settingsScroll")
+        scroll = named(QScrollArea(), "settingsScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        content = QWidget(objectName="settingsContent")
+        content = named(QWidget(), "settingsContent")
         scroll.setWidget(content)
         outer.addWidget(scroll)
         layout = QVBoxLayout(content)
@@ -79,7 +79,7 @@ class SettingsPage(Page):
     def _general(self) -> QGroupBox:
         box = QGroupBox(self.tr("General"))
         form = QFormLayout(box)
-        self.language = QComboBox(objectName="languageCombo")
+        self.language = named(QComboBox(), "languageCombo")
         self.language.setAccessibleName(self.tr("Language"))
         for code, name in LANGUAGES:
             self.language.addItem(self.tr(name) if code == "system" else name, code)
@@ -88,7 +88,7 @@ class SettingsPage(Page):
         )
         self.language.currentIndexChanged.connect(self._language_picked)
         form.addRow(self.tr("Language"), self.language)
-        self.idle = QSpinBox(objectName="idleLockMinutes")
+        self.idle = named(QSpinBox(), "idleLockMinutes")
         self.idle.setRange(0, 240)
         self.idle.setSuffix(self.tr(" min"))
         self.idle.setSpecialValueText(self.tr("Never"))
@@ -102,9 +102,9 @@ class SettingsPage(Page):
         box = QGroupBox(self.tr("Backup and export"))
         column = QVBoxLayout(box)
         row = QHBoxLayout()
-        backup = QPushButton(self.tr("Encrypted backup..."), objectName="backupButton")
+        backup = named(QPushButton(self.tr("Encrypted backup...")), "backupButton")
         backup.clicked.connect(self._backup)
-        export = QPushButton(self.tr("Export everything as JSON..."), objectName="exportButton")
+        export = named(QPushButton(self.tr("Export everything as JSON...")), "exportButton")
         export.clicked.connect(self._export)
         row.addWidget(backup)
         row.addWidget(export)

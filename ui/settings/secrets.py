@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 
 from vault.vault import Vault
 
+from ..preferences import Settings
 from ..recovery_code import RecoveryCodeDialog
 from ..session import Session
-from ..widgets import plain_label
+from ..widgets import named, plain_label
 from ..widgets.layout import Busy
 from ..words.errors import error_text
-from .registry import Settings
 
 AskPassphrase = Callable[[QWidget], "str | None"]
 
@@ -51,7 +51,7 @@ class PassphrasePrompt(QDialog):
             "under a new key. The new code is shown once: have a pen or a printer ready. "
             "Enter your passphrase to go on."
         )))
-        self.passphrase = QLineEdit(objectName="promptPassphrase")
+        self.passphrase = named(QLineEdit(), "promptPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(_tr("Passphrase"))
         layout.addWidget(self.passphrase)
@@ -109,7 +109,7 @@ class SecretsSection(QWidget):
         form.addRow(_tr("Current"), self.current)
         form.addRow(_tr("New"), self.new)
         form.addRow(_tr("Repeat"), self.repeat)
-        self.change = QPushButton(_tr("Change passphrase"), objectName="changePassphrase")
+        self.change = named(QPushButton(_tr("Change passphrase")), "changePassphrase")
         self.change.clicked.connect(self._change_passphrase)
         form.addRow("", self.change)
         column.addLayout(form)
@@ -122,15 +122,15 @@ class SecretsSection(QWidget):
             "Lost your recovery code, or someone may have seen it? Make a new one: the old "
             "code stops working, and your vault is re-encrypted under a new key."
         )))
-        self.new_code = QPushButton(
-            _tr("Make a new recovery code..."), objectName="newRecoveryCodeButton"
-        )
+        self.new_code = named(QPushButton(
+            _tr("Make a new recovery code...")
+        ), "newRecoveryCodeButton")
         self.new_code.clicked.connect(self._make_new_code)
         column.addWidget(self.new_code, alignment=Qt.AlignmentFlag.AlignLeft)
         return box
 
     def _secret_box(self, name: str, accessible: str) -> QLineEdit:
-        box = QLineEdit(objectName=name)
+        box = named(QLineEdit(), name)
         box.setEchoMode(QLineEdit.EchoMode.Password)
         box.setAccessibleName(accessible)
         return box

@@ -20,7 +20,7 @@ from vault.exchange.grants import GrantStatus, Held
 from vault.vault import Vault
 
 from ..session import Session
-from ..widgets import brand_label, plain_label
+from ..widgets import brand_label, named, plain_label
 from ..words import exchange as words
 from ..words import fields, time
 from ..words.text import brand_text, tip
@@ -75,7 +75,7 @@ class KnowsDialog(QDialog):
         layout.addWidget(self.summary)
         self.model = QStandardItemModel(0, 2, self)
         self.model.setHorizontalHeaderLabels([self.tr("What"), self.tr("Value")])
-        self.tree = QTreeView(objectName="knowsTree")
+        self.tree = named(QTreeView(), "knowsTree")
         self.tree.setAccessibleName(self.tr("What the brand holds, per grant"))
         self.tree.setModel(self.model)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -20,7 +20,7 @@ from vault.vault import Vault
 
 from ..report.dialog import ReportDialog
 from ..session import Session
-from ..widgets import confirmation, plain_label, record_table
+from ..widgets import confirmation, named, plain_label, record_table
 from ..widgets.page import Page
 from ..words import exchange as words
 from ..words import fields, time
@@ -89,14 +89,14 @@ class SharedPage(Page):
 
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.brand_filter = QComboBox(objectName="grantsBrandFilter")
+        self.brand_filter = named(QComboBox(), "grantsBrandFilter")
         self.brand_filter.setAccessibleName(self.tr("Show grants of this brand"))
         # As wide as about 24 characters, whatever a brand calls itself; the list shows all.
         self.brand_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.brand_filter.setMinimumContentsLength(24)
         self.brand_filter.addItem(self.tr("All brands"), None)
-        self.status_filter = QComboBox(objectName="grantsStatusFilter")
+        self.status_filter = named(QComboBox(), "grantsStatusFilter")
         self.status_filter.setAccessibleName(self.tr("Show grants in this state"))
         self.status_filter.addItem(self.tr("Any status"), None)
         for status in GrantStatus:
@@ -112,8 +112,7 @@ class SharedPage(Page):
         row.addWidget(self.status_filter)
         row.addStretch()
         # About every brand, not the chosen grant: beside the filters (the row below is full).
-        self.report_button = QPushButton(self.tr("Transparency re&port..."),
-                                         objectName="reportButton")
+        self.report_button = named(QPushButton(self.tr("Transparency re&port...")), "reportButton")
         self.report_button.setAccessibleName(self.tr("Export a transparency report on every "
                                                      "brand"))
         self.report_button.clicked.connect(self.open_report)
@@ -124,22 +123,22 @@ class SharedPage(Page):
 
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.knows_button = QPushButton(self.tr("What does this brand &know about me?"),
-                                        objectName="knowsButton")
+        self.knows_button = named(QPushButton(self.tr("What does this brand &know about me?")),
+                                  "knowsButton")
         self.knows_button.setAccessibleName(self.tr("What the chosen brand knows about me"))
         self.knows_button.clicked.connect(self.show_knows)
         row.addWidget(self.knows_button)
-        self.qr_button = QPushButton(self.tr("Show as &QR code..."), objectName="qrButton")
+        self.qr_button = named(QPushButton(self.tr("Show as &QR code...")), "qrButton")
         self.qr_button.setAccessibleName(self.tr("Show the chosen grant's share token as a QR "
                                                  "code"))
         self.qr_button.clicked.connect(self.show_qr)
         row.addWidget(self.qr_button)
         row.addStretch()
-        self.retry_button = QPushButton(self.tr("Retry &now"), objectName="retryButton")
+        self.retry_button = named(QPushButton(self.tr("Retry &now")), "retryButton")
         self.retry_button.setAccessibleName(self.tr("Try delivering the chosen grant now"))
         self.retry_button.clicked.connect(self.retry_selected)
         row.addWidget(self.retry_button)
-        self.revoke_button = QPushButton(self.tr("&Revoke..."), objectName="revokeButton")
+        self.revoke_button = named(QPushButton(self.tr("&Revoke...")), "revokeButton")
         self.revoke_button.setAccessibleName(self.tr("Revoke the chosen grant"))
         self.revoke_button.clicked.connect(self.revoke_selected)
         row.addWidget(self.revoke_button)

@@ -18,8 +18,8 @@ from vault.errors import TokenTooLongForQr
 from vault.exchange import qr
 from vault.exchange.grants import Grant
 
-from ..review.parts import WrapLabel, scaled
 from ..session import Session
+from ..widgets.wrap import WrapLabel, scaled
 from ..words import fields
 from ..words.errors import error_text
 from ..words.text import brand_text

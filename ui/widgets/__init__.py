@@ -6,11 +6,22 @@ clipboard and the base class of pages (page.py). Brand text goes through `brand_
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QSize, Qt
+from typing import TypeVar
+
+from PySide6.QtCore import QAbstractItemModel, QObject, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
 
 from ..words.text import brand_text
+
+Named = TypeVar("Named", bound=QObject)
+
+
+def named(thing: Named, name: str) -> Named:
+    """`thing` with its object name set: what tests, screenshots and style sheets find it by.
+    (PySide6 takes objectName= in a constructor, but its type stubs do not say so.)"""
+    thing.setObjectName(name)
+    return thing
 
 
 def plain_label(text: str = "", name: str | None = None, *, wrap: bool = True,
@@ -30,7 +41,8 @@ class OneLineLabel(QLabel):
     all: its text (what a screen reader reads) stays whole; show it whole in a tooltip."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(objectName=name)
+        super().__init__()
+        self.setObjectName(name)
         self.setTextFormat(Qt.TextFormat.PlainText)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
@@ -57,7 +69,7 @@ def record_table(name: str, accessible_name: str, model: QAbstractItemModel, *,
                  wrap: bool = False) -> QTableView:
     """A read-only table of records: whole rows selected one at a time, alternating
     colours, no row numbers. Pages add their own column sizing."""
-    table = QTableView(objectName=name)
+    table = named(QTableView(), name)
     table.setAccessibleName(accessible_name)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

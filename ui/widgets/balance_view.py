@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from vault.transparency.balance import Balance
 
-from ..review.parts import WrapLabel
 from ..words import balance as say
-from . import plain_label
+from . import named, plain_label
 from .balance_paint import ChartData, Colours, chart_data, chart_height, paint_chart, segment_rects
+from .wrap import WrapLabel
 
 MIN_WIDTH = 260
 
@@ -123,7 +123,7 @@ class BalanceView(QWidget):
         layout.addLayout(top)
         self.chart = BalanceChart()
         layout.addWidget(self.chart)
-        self.flags = QWidget(objectName="balanceFlags")
+        self.flags = named(QWidget(), "balanceFlags")
         self.flags.setAccessibleName(self.tr("Warnings"))
         self.flags_layout = QGridLayout(self.flags)
         self.flags_layout.setContentsMargins(0, 0, 0, 0)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
 from PySide6.QtCore import QCoreApplication
 
-from vault.profile.audit import AuditEntry, AuditReport, Tamper
+from vault.profile.audit import AuditAction, AuditEntry, AuditReport, Tamper
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import FieldType
 
@@ -41,54 +41,67 @@ def filter_name(name: str) -> str:
 
 def action_text(action: str) -> str:
     """What happened, in a few words; an action this version does not know shows its code."""
-    words = {
-        "vault.created": QCoreApplication.translate("ActivityWords", "Vault created"),
-        "field.set": QCoreApplication.translate("ActivityWords", "Value changed"),
-        "field.cleared": QCoreApplication.translate("ActivityWords", "Value cleared"),
-        "field.defined": QCoreApplication.translate("ActivityWords", "Field added"),
-        "request.imported": QCoreApplication.translate("ActivityWords", "Brand request imported"),
-        "brand.keys_replaced": QCoreApplication.translate(
-            "ActivityWords", "Brand's keys replaced"
-        ),
-        "grant.created": QCoreApplication.translate("ActivityWords", "Shared with a brand"),
-        "grant.updated": QCoreApplication.translate("ActivityWords", "Shared data updated"),
-        "grant.revoked": QCoreApplication.translate("ActivityWords", "Grant revoked"),
-        "grant.expired": QCoreApplication.translate("ActivityWords", "Grant expired"),
-        "delivery.grant_delivered": QCoreApplication.translate(
-            "ActivityWords", "Data delivered to brand"
-        ),
-        "delivery.revocation_delivered": QCoreApplication.translate(
-            "ActivityWords", "Revocation delivered"
-        ),
-        "delivery.refused": QCoreApplication.translate("ActivityWords", "Brand refused delivery"),
-        "vault.exported": QCoreApplication.translate("ActivityWords", "Data exported"),
-        "vault.backed_up": QCoreApplication.translate("ActivityWords", "Backup made"),
-        "vault.restored": QCoreApplication.translate("ActivityWords", "Restored from backup"),
-        "vault.rollback_accepted": QCoreApplication.translate(
-            "ActivityWords", "Older copy opened on purpose"
-        ),
-        "vault.passphrase_changed": QCoreApplication.translate(
-            "ActivityWords", "Passphrase changed; vault re-encrypted"
-        ),
-        "vault.recovery_code_renewed": QCoreApplication.translate(
-            "ActivityWords", "New recovery code; vault re-encrypted"
-        ),
-        "alias.created": QCoreApplication.translate("ActivityWords", "Email alias given"),
-        "aliases.enabled": QCoreApplication.translate("ActivityWords", "Email aliases on"),
-        "aliases.disabled": QCoreApplication.translate("ActivityWords", "Email aliases off"),
-    }
-    return words.get(action, action)
+    try:
+        known = AuditAction(action)
+    except ValueError:
+        return action
+    return action_words(known)
+
+
+def action_words(action: AuditAction) -> str:
+    match action:
+        case AuditAction.VAULT_CREATED:
+            return QCoreApplication.translate("ActivityWords", "Vault created")
+        case AuditAction.FIELD_SET:
+            return QCoreApplication.translate("ActivityWords", "Value changed")
+        case AuditAction.FIELD_CLEARED:
+            return QCoreApplication.translate("ActivityWords", "Value cleared")
+        case AuditAction.FIELD_DEFINED:
+            return QCoreApplication.translate("ActivityWords", "Field added")
+        case AuditAction.REQUEST_IMPORTED:
+            return QCoreApplication.translate("ActivityWords", "Brand request imported")
+        case AuditAction.BRAND_KEYS_REPLACED:
+            return QCoreApplication.translate("ActivityWords", "Brand's keys replaced")
+        case AuditAction.GRANT_CREATED:
+            return QCoreApplication.translate("ActivityWords", "Shared with a brand")
+        case AuditAction.GRANT_UPDATED:
+            return QCoreApplication.translate("ActivityWords", "Shared data updated")
+        case AuditAction.GRANT_REVOKED:
+            return QCoreApplication.translate("ActivityWords", "Grant revoked")
+        case AuditAction.GRANT_EXPIRED:
+            return QCoreApplication.translate("ActivityWords", "Grant expired")
+        case AuditAction.GRANT_DELIVERED:
+            return QCoreApplication.translate("ActivityWords", "Data delivered to brand")
+        case AuditAction.REVOCATION_DELIVERED:
+            return QCoreApplication.translate("ActivityWords", "Revocation delivered")
+        case AuditAction.DELIVERY_REFUSED:
+            return QCoreApplication.translate("ActivityWords", "Brand refused delivery")
+        case AuditAction.VAULT_EXPORTED:
+            return QCoreApplication.translate("ActivityWords", "Data exported")
+        case AuditAction.VAULT_BACKED_UP:
+            return QCoreApplication.translate("ActivityWords", "Backup made")
+        case AuditAction.VAULT_RESTORED:
+            return QCoreApplication.translate("ActivityWords", "Restored from backup")
+        case AuditAction.VAULT_ROLLBACK_ACCEPTED:
+            return QCoreApplication.translate("ActivityWords", "Older copy opened on purpose")
+        case AuditAction.VAULT_PASSPHRASE_CHANGED:
+            return QCoreApplication.translate("ActivityWords",
+                                              "Passphrase changed; vault re-encrypted")
+        case AuditAction.VAULT_RECOVERY_CODE_RENEWED:
+            return QCoreApplication.translate("ActivityWords",
+                                              "New recovery code; vault re-encrypted")
+        case AuditAction.ALIAS_CREATED:
+            return QCoreApplication.translate("ActivityWords", "Email alias given")
+        case AuditAction.ALIASES_ENABLED:
+            return QCoreApplication.translate("ActivityWords", "Email aliases on")
+        case AuditAction.ALIASES_DISABLED:
+            return QCoreApplication.translate("ActivityWords", "Email aliases off")
+        case _:
+            assert_never(action)
 
 
 def known_actions() -> list[str]:
-    return [action_text(a) for a in (
-        "vault.created", "field.set", "field.cleared", "field.defined", "request.imported",
-        "brand.keys_replaced", "grant.created", "grant.updated", "grant.revoked",
-        "grant.expired", "delivery.grant_delivered", "delivery.revocation_delivered",
-        "delivery.refused", "vault.exported", "vault.backed_up", "vault.restored",
-        "vault.rollback_accepted", "vault.passphrase_changed", "vault.recovery_code_renewed",
-        "alias.created", "aliases.enabled", "aliases.disabled",
-    )]
+    return [action_words(a) for a in AuditAction]
 
 
 def short_grant(grant_id: object) -> str:
@@ -110,9 +123,9 @@ def details_text(entry: AuditEntry, custom_labels: dict[str, str]) -> str:
     action = entry.action
     brand = brand_text(str(d.get("brand", "")))
     grant = short_grant(d.get("grant", ""))
-    if action in ("field.set", "field.cleared"):
+    if action in (AuditAction.FIELD_SET, AuditAction.FIELD_CLEARED):
         return label_of(d.get("field", ""), custom_labels)
-    if action == "field.defined":
+    if action == AuditAction.FIELD_DEFINED:
         try:
             kind = type_name(FieldType(str(d.get("type"))))
         except ValueError:
@@ -120,9 +133,9 @@ def details_text(entry: AuditEntry, custom_labels: dict[str, str]) -> str:
         return QCoreApplication.translate("ActivityWords", "{0} ({1})").format(
             label_of(d.get("field", ""), custom_labels), kind
         )
-    if action == "request.imported":
+    if action == AuditAction.REQUEST_IMPORTED:
         return _imported(brand, str(d.get("source", "")), bool(d.get("domain_verified")))
-    if action == "brand.keys_replaced":
+    if action == AuditAction.BRAND_KEYS_REPLACED:
         if d.get("reason") == "domain_verified":
             return QCoreApplication.translate(
                 "ActivityWords",
@@ -130,7 +143,7 @@ def details_text(entry: AuditEntry, custom_labels: dict[str, str]) -> str:
                 "serves",
             ).format(brand)
         return QCoreApplication.translate("ActivityWords", "{0}: new keys accepted").format(brand)
-    if action == "grant.created":
+    if action == AuditAction.GRANT_CREATED:
         listed = d.get("fields")
         fields: list[object] = listed if isinstance(listed, list) else []
         names = QCoreApplication.translate("ActivityWords", ", ").join(
@@ -139,22 +152,22 @@ def details_text(entry: AuditEntry, custom_labels: dict[str, str]) -> str:
         return QCoreApplication.translate(
             "ActivityWords", "{0}, grant {1}: {2}; for {3} days"
         ).format(brand, grant, names, d.get("days", "?"))
-    if action == "grant.updated":
+    if action == AuditAction.GRANT_UPDATED:
         return QCoreApplication.translate(
             "ActivityWords", "Grant {0}, version {1}: {2} changed"
         ).format(grant, d.get("version", "?"), label_of(d.get("field", ""), custom_labels))
-    if action == "grant.revoked":
+    if action == AuditAction.GRANT_REVOKED:
         return QCoreApplication.translate("ActivityWords", "{0}, grant {1}").format(brand, grant)
-    if action == "grant.expired":
+    if action == AuditAction.GRANT_EXPIRED:
         return QCoreApplication.translate("ActivityWords", "Grant {0}").format(grant)
-    if action in ("delivery.grant_delivered", "delivery.revocation_delivered"):
+    if action in (AuditAction.GRANT_DELIVERED, AuditAction.REVOCATION_DELIVERED):
         receipt = d.get("receipt")
         if receipt:
             return QCoreApplication.translate(
                 "ActivityWords", "Grant {0}; the brand's receipt says “{1}”"
             ).format(grant, brand_text(str(receipt)))
         return QCoreApplication.translate("ActivityWords", "Grant {0}; no receipt").format(grant)
-    if action == "delivery.refused":
+    if action == AuditAction.DELIVERY_REFUSED:
         return QCoreApplication.translate("ActivityWords", "Grant {0}: {1}").format(
             grant, brand_text(str(d.get("reason", "")))
         )

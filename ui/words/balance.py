@@ -7,6 +7,7 @@ Translatable (context "BalanceWords") and built when called. The scores come fro
 from __future__ import annotations
 
 import math
+from typing import assert_never
 
 from PySide6.QtCore import QCoreApplication
 
@@ -46,11 +47,15 @@ def nothing() -> str:
 
 
 def verdict_words(verdict: Verdict) -> str:
-    return {
-        Verdict.FAIR: _tr("Fair"),
-        Verdict.ASKS_A_LOT: _tr("Asks a lot"),
-        Verdict.GREEDY: _tr("Greedy"),
-    }[verdict]
+    match verdict:
+        case Verdict.FAIR:
+            return _tr("Fair")
+        case Verdict.ASKS_A_LOT:
+            return _tr("Asks a lot")
+        case Verdict.GREEDY:
+            return _tr("Greedy")
+        case _:
+            assert_never(verdict)
 
 
 def verdict_tone(verdict: Verdict) -> str:
@@ -60,21 +65,31 @@ def verdict_tone(verdict: Verdict) -> str:
 
 def flag_words(flag: Flag) -> str:
     """A short warning, one line."""
-    return {
-        Flag.SPECIAL_CATEGORY: _tr("Special-category data (health, religion...: GDPR Art. 9)"),
-        Flag.VAGUE_PURPOSE: _tr("Vague purpose: it says little about what is done with it"),
-        Flag.LONG_RETENTION: _tr("Long retention: kept for more than a year"),
-        Flag.TOKEN_OFFER: _tr("Token offer: little or nothing in return"),
-    }[flag]
+    match flag:
+        case Flag.SPECIAL_CATEGORY:
+            return _tr("Special-category data (health, religion...: GDPR Art. 9)")
+        case Flag.VAGUE_PURPOSE:
+            return _tr("Vague purpose: it says little about what is done with it")
+        case Flag.LONG_RETENTION:
+            return _tr("Long retention: kept for more than a year")
+        case Flag.TOKEN_OFFER:
+            return _tr("Token offer: little or nothing in return")
+        case _:
+            assert_never(flag)
 
 
 def short_flag_words(flag: Flag) -> str:
-    return {
-        Flag.SPECIAL_CATEGORY: _tr("Special-category data"),
-        Flag.VAGUE_PURPOSE: _tr("Vague purpose"),
-        Flag.LONG_RETENTION: _tr("Kept over a year"),
-        Flag.TOKEN_OFFER: _tr("Token offer"),
-    }[flag]
+    match flag:
+        case Flag.SPECIAL_CATEGORY:
+            return _tr("Special-category data")
+        case Flag.VAGUE_PURPOSE:
+            return _tr("Vague purpose")
+        case Flag.LONG_RETENTION:
+            return _tr("Kept over a year")
+        case Flag.TOKEN_OFFER:
+            return _tr("Token offer")
+        case _:
+            assert_never(flag)
 
 
 def warning(flag: Flag, *, short: bool = False) -> str:
@@ -90,11 +105,15 @@ def ordered_flags(balance: Balance) -> list[Flag]:
 
 
 def sensitivity_words(sensitivity: Sensitivity) -> str:
-    return {
-        Sensitivity.LOW: _tr("everyday"),
-        Sensitivity.PERSONAL: _tr("personal"),
-        Sensitivity.SPECIAL: _tr("special category"),
-    }[sensitivity]
+    match sensitivity:
+        case Sensitivity.LOW:
+            return _tr("everyday")
+        case Sensitivity.PERSONAL:
+            return _tr("personal")
+        case Sensitivity.SPECIAL:
+            return _tr("special category")
+        case _:
+            assert_never(sensitivity)
 
 
 def number(value: float) -> str:

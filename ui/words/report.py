@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from PySide6.QtCore import QCoreApplication
 
 from vault.exchange.delivery_summary import DeliveryStatus
@@ -20,6 +22,66 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def verdict_words(verdict: Verdict) -> str:
+    match verdict:
+        case Verdict.FAIR:
+            return _tr("fair")
+        case Verdict.ASKS_A_LOT:
+            return _tr("asks a lot")
+        case Verdict.GREEDY:
+            return _tr("greedy")
+        case _:
+            assert_never(verdict)
+
+
+def flag_words(flag: Flag) -> str:
+    match flag:
+        case Flag.SPECIAL_CATEGORY:
+            return _tr("special-category data (GDPR Art. 9)")
+        case Flag.VAGUE_PURPOSE:
+            return _tr("vague purpose")
+        case Flag.LONG_RETENTION:
+            return _tr("kept more than a year")
+        case Flag.TOKEN_OFFER:
+            return _tr("little or nothing offered")
+        case _:
+            assert_never(flag)
+
+
+def grant_status_words(status: GrantStatus) -> str:
+    match status:
+        case GrantStatus.ACTIVE:
+            return _tr("active")
+        case GrantStatus.EXPIRED:
+            return _tr("expired: the brand must have deleted it")
+        case GrantStatus.REVOKED:
+            return _tr("revoked: the brand was told to delete it")
+        case _:
+            assert_never(status)
+
+
+def delivery_status_words(status: DeliveryStatus) -> str:
+    match status:
+        case DeliveryStatus.QUEUED:
+            return _tr("waiting to be sent")
+        case DeliveryStatus.DELIVERED:
+            return _tr("delivered, no receipt")
+        case DeliveryStatus.CONFIRMED:
+            return _tr("delivered, the brand confirmed it stored it")
+        case DeliveryStatus.FAILED:
+            return _tr("refused by the brand")
+        case DeliveryStatus.REVOCATION_QUEUED:
+            return _tr("revocation waiting to be sent")
+        case DeliveryStatus.DELETION_CONFIRMED:
+            return _tr("the brand confirmed deletion")
+        case DeliveryStatus.DELETION_UNCONFIRMED:
+            return _tr("revocation delivered, no receipt")
+        case DeliveryStatus.NOT_SENT:
+            return _tr("never sent")
+        case _:
+            assert_never(status)
+
+
 def receipt_status(status: str) -> str:
     """What a brand's signed receipt says it did (a code of the protocol's receipts)."""
     return {"stored": _tr("stored"), "deleted": _tr("deleted")}.get(status, status)
@@ -27,32 +89,6 @@ def receipt_status(status: str) -> str:
 
 def report_words() -> ReportWords:
     """The report's words, translated now (never at import: the language can change)."""
-    verdicts = {
-        Verdict.FAIR: _tr("fair"),
-        Verdict.ASKS_A_LOT: _tr("asks a lot"),
-        Verdict.GREEDY: _tr("greedy"),
-    }
-    flags = {
-        Flag.SPECIAL_CATEGORY: _tr("special-category data (GDPR Art. 9)"),
-        Flag.VAGUE_PURPOSE: _tr("vague purpose"),
-        Flag.LONG_RETENTION: _tr("kept more than a year"),
-        Flag.TOKEN_OFFER: _tr("little or nothing offered"),
-    }
-    statuses = {
-        GrantStatus.ACTIVE: _tr("active"),
-        GrantStatus.EXPIRED: _tr("expired: the brand must have deleted it"),
-        GrantStatus.REVOKED: _tr("revoked: the brand was told to delete it"),
-    }
-    deliveries = {
-        DeliveryStatus.QUEUED: _tr("waiting to be sent"),
-        DeliveryStatus.DELIVERED: _tr("delivered, no receipt"),
-        DeliveryStatus.CONFIRMED: _tr("delivered, the brand confirmed it stored it"),
-        DeliveryStatus.FAILED: _tr("refused by the brand"),
-        DeliveryStatus.REVOCATION_QUEUED: _tr("revocation waiting to be sent"),
-        DeliveryStatus.DELETION_CONFIRMED: _tr("the brand confirmed deletion"),
-        DeliveryStatus.DELETION_UNCONFIRMED: _tr("revocation delivered, no receipt"),
-        DeliveryStatus.NOT_SENT: _tr("never sent"),
-    }
     return ReportWords(
         language=_tr("en"),  # the code of the language translated into ("el" in Greek)
         title=_tr("Transparency report"),
@@ -96,10 +132,10 @@ def report_words() -> ReportWords:
         time_unreadable=_tr("time unreadable"),
         no_receipt=_tr("No receipt from the brand yet."),
         nothing_to_send=_tr("nothing to send"),
-        verdict=verdicts.__getitem__,
-        flag=flags.__getitem__,
-        grant_status=statuses.__getitem__,
-        delivery_status=deliveries.__getitem__,
+        verdict=verdict_words,
+        flag=flag_words,
+        grant_status=grant_status_words,
+        delivery_status=delivery_status_words,
         label=fields.key_label,
         when=time.moment,
         field_label=fields.label_text,

@@ -26,14 +26,16 @@ class Settings:
         self._backing = backing or QSettings("Zero-Party Vault", "Zero-Party Vault")
 
     def get(self, setting: Setting[T]) -> T:
-        raw = self._backing.value(setting.key, setting.default)
+        raw: object = self._backing.value(setting.key, setting.default)
         kind = type(setting.default)
         try:
             if kind is bool:
-                return (raw in (True, "true", "1", 1)) if not isinstance(raw, bool) else raw  # type: ignore[return-value]
-            return kind(raw)  # type: ignore[return-value]
+                value: object = raw if isinstance(raw, bool) else raw in (True, "true", "1", 1)
+            else:
+                value = kind(str(raw))
         except (TypeError, ValueError):
             return setting.default
+        return value  # type: ignore[return-value]  # of T's own kind, by the branch above
 
     def set(self, setting: Setting[T], value: T) -> None:
         self._backing.setValue(setting.key, value)
