@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 
-from PySide6 import QtGui
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from vault import errors
 from vault.exchange.grants import ShareResult
-from zpd.origin import AddressScope
 
 from ..session import Session
 from ..widgets import named, plain_label
@@ -36,17 +34,18 @@ from ..words import review as say
 from ..words import time as time_words
 from ..words.errors import error_text
 from ..words.fields import label_text
-from ..words.text import brand_text, in_sentence
+from ..words.text import in_sentence
 from .data import Review, load_review
 from .parts import (
     STYLE,
     DaysSpin,
     FieldRow,
     banner,
-    brand_wrap,
+    card,
     heading,
     set_tone,
 )
+from .sections import add_brand, add_purpose
 
 CONTENT_WIDTH = 760
 
@@ -162,87 +161,13 @@ class ShareReviewDialog(QDialog):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(10)
-        self._add_brand(layout, review)
-        self._add_purpose(layout, review)
+        add_brand(layout, review)
+        add_purpose(layout, review)
         self._add_fields(layout, review)
         self._add_duration(layout, review)
         self._add_exchange(layout, review)
         layout.addStretch(1)
         return body
-
-    def _add_brand(self, layout: QVBoxLayout, review: Review) -> None:
-        brand = review.brand
-        layout.addWidget(scaled(brand_wrap(brand.name, "brandName"), 1.7, bold=True))
-        origin = brand_wrap(review.origin, "brandOrigin")
-        origin.setProperty("role", "muted")
-        layout.addWidget(origin)
-        shown_origin = brand_text(review.origin)
-        home = say.home_words(review.home, review.reaches_local)
-        if home is not None:  # right under the address: not a site on the internet
-            undeliverable = review.home is AddressScope.LOCAL_NETWORK and not \
-                review.reaches_local
-            tone = "danger" if undeliverable else "warn"
-            layout.addWidget(banner("brandHomeWarning", tone, home.format(origin=shown_origin)))
-        badge = banner("domainBadge", "ok" if review.domain_verified else "warn")
-        if review.domain_verified and review.home is AddressScope.LOOPBACK:
-            # Plain http to this computer is no secure connection, and proves no domain.
-            words = self.tr("✓ Fetched from {origin}, a server on this computer.")
-        elif review.domain_verified:
-            words = self.tr("✓ Domain verified: fetched from {origin} over a secure connection.")
-        else:
-            words = self.tr("⚠ Not verified: this request was imported from a file or pasted "
-                            "text; nothing proves it comes from {origin}.")
-        badge.setText(words.format(origin=shown_origin))
-        layout.addWidget(badge)
-        hidden = review.hidden_in_brand_text
-        if hidden:
-            warning = banner("brandTextWarning", "danger")
-            warning.setText(self.tr(
-                "⚠ This brand's text contains hidden characters ({chars}), shown here as "
-                "⟦U+…⟧. They can make a name or address look like another one."
-            ).format(chars=", ".join(hidden)))
-            layout.addWidget(warning)
-        lookalikes = review.lookalikes
-        if lookalikes:
-            warning = banner("lookalikeWarning", "danger")
-            warning.setText(self.tr(
-                "⚠ This brand's name or address may imitate another one: {details}. "
-                "Check the address carefully before you share."
-            ).format(details="; ".join(brand_text(say.lookalike_words(f)) for f in lookalikes)))
-            layout.addWidget(warning)
-        if brand.description:
-            layout.addWidget(brand_wrap(brand.description, "brandDescription"))
-        where = [
-            template.format(brand_text(text))
-            for text, template in ((brand.privacy_policy, self.tr("Privacy policy: {0}")),
-                                   (brand.contact, self.tr("Contact: {0}")))
-            if text
-        ]
-        if where:
-            joined = "   ·   ".join(where)
-            label = WrapLabel(joined if len(joined) < 90 else "\n".join(where), "brandLinks")
-            label.setProperty("role", "muted")
-            layout.addWidget(label)
-
-    def _add_purpose(self, layout: QVBoxLayout, review: Review) -> None:
-        layout.addSpacing(8)
-        layout.addWidget(heading(self.tr("What it is for"), "purposeHeading"))
-        purpose = review.ask.purpose
-        layout.addWidget(scaled(brand_wrap(purpose.description, "purposeLabel"), 1.1))
-        concept = WrapLabel(
-            self.tr("Declared purpose: {concept}").format(concept=say.concept_words(purpose.iri)),
-            "purposeConcept",
-        )
-        concept.setProperty("role", "muted")
-        concept.setToolTip(QtGui.Qt.convertFromPlainText(brand_text(purpose.iri)))
-        layout.addWidget(concept)
-        if review.vague_purpose:
-            vague = banner("vaguePurposeWarning", "warn")
-            vague.setText(self.tr(
-                "⚠ Vague purpose: \"{concept}\" says little about what will be done with your "
-                "data. Check the description above, or ask the brand before sharing."
-            ).format(concept=say.concept_words(purpose.iri)))
-            layout.addWidget(vague)
 
     def _add_fields(self, layout: QVBoxLayout, review: Review) -> None:
         layout.addSpacing(8)
@@ -315,7 +240,7 @@ class ShareReviewDialog(QDialog):
         layout.addWidget(heading(self.tr("The exchange"), "exchangeHeading"))
         sides = QHBoxLayout()
         sides.setSpacing(12)
-        gives_card, gives = self._card(self.tr("You give"), "givesCard")
+        gives_card, gives = card(self.tr("You give"), "givesCard")
         self.gives_list = named(QWidget(), "givesList")
         self.gives_list.setAccessibleName(self.tr("What you give"))
         self.gives_layout = QVBoxLayout(self.gives_list)
@@ -342,7 +267,7 @@ class ShareReviewDialog(QDialog):
         self.gives_until.setProperty("role", "muted")
         gives.addWidget(self.gives_until)
         gives.addStretch(1)
-        offer_card, offer = self._card(self.tr("They offer"), "offerCard")
+        offer_card, offer = card(self.tr("They offer"), "offerCard")
         what = review.ask.offer
         offer_label = WrapLabel(say.offer_words(what.kind, what.description), "offerLabel")
         scaled(offer_label, 1.1)
@@ -367,17 +292,6 @@ class ShareReviewDialog(QDialog):
         ).format(brand=in_sentence(review.brand.name),
                  alias=", ".join(dict.fromkeys(review.aliases.values()))))
         return note
-
-    def _card(self, title: str, name: str) -> tuple[QFrame, QVBoxLayout]:
-        card = named(QFrame(), name)
-        card.setProperty("role", "card")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(16, 12, 16, 14)
-        layout.setSpacing(6)
-        caption = plain_label(title, f"{name}Title")
-        caption.setProperty("role", "muted")
-        layout.addWidget(scaled(caption, 0.95, bold=True))
-        return card, layout
 
     # -- loading -----------------------------------------------------------------------
 

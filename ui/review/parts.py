@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSpinBox,
+    QVBoxLayout,
 )
 
 from ..widgets import named, plain_label
@@ -73,6 +74,19 @@ def heading(text: str, name: str) -> QLabel:
     label.setFont(font)
     label.setContentsMargins(0, 6, 0, 0)
     return label
+
+
+def card(title: str, name: str) -> tuple[QFrame, QVBoxLayout]:
+    """A tinted box with a caption, for one side of the exchange."""
+    box = named(QFrame(), name)
+    box.setProperty("role", "card")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(16, 12, 16, 14)
+    layout.setSpacing(6)
+    caption = plain_label(title, f"{name}Title")
+    caption.setProperty("role", "muted")
+    layout.addWidget(scaled(caption, 0.95, bold=True))
+    return box, layout
 
 
 class DaysSpin(QSpinBox):
