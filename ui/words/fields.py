@@ -70,26 +70,39 @@ def is_special(key: str) -> bool:
 
 
 def category_name(category: Category) -> str:
-    names = {
-        Category.CONTACT: QCoreApplication.translate("FieldWords", "Contact"),
-        Category.IDENTITY: QCoreApplication.translate("FieldWords", "About me"),
-        Category.SHOPPING: QCoreApplication.translate("FieldWords", "Shopping"),
-        Category.FOOD: QCoreApplication.translate("FieldWords", "Food"),
-        Category.BEAUTY: QCoreApplication.translate("FieldWords", "Beauty"),
-        Category.HOME: QCoreApplication.translate("FieldWords", "Home"),
-        Category.TRAVEL: QCoreApplication.translate("FieldWords", "Travel"),
-        Category.INTERESTS: QCoreApplication.translate("FieldWords", "Interests"),
-        Category.CUSTOM: QCoreApplication.translate("FieldWords", "My own fields"),
-    }
-    return names.get(category, category.value)
+    match category:
+        case Category.CONTACT:
+            return QCoreApplication.translate("FieldWords", "Contact")
+        case Category.IDENTITY:
+            return QCoreApplication.translate("FieldWords", "About me")
+        case Category.SHOPPING:
+            return QCoreApplication.translate("FieldWords", "Shopping")
+        case Category.FOOD:
+            return QCoreApplication.translate("FieldWords", "Food")
+        case Category.BEAUTY:
+            return QCoreApplication.translate("FieldWords", "Beauty")
+        case Category.HOME:
+            return QCoreApplication.translate("FieldWords", "Home")
+        case Category.TRAVEL:
+            return QCoreApplication.translate("FieldWords", "Travel")
+        case Category.INTERESTS:
+            return QCoreApplication.translate("FieldWords", "Interests")
+        case Category.CUSTOM:
+            return QCoreApplication.translate("FieldWords", "My own fields")
+        case _:
+            assert_never(category)
 
 
 def sensitivity_name(sensitivity: Sensitivity) -> str:
-    if sensitivity is Sensitivity.SPECIAL:
-        return QCoreApplication.translate("FieldWords", "Special category")
-    if sensitivity is Sensitivity.PERSONAL:
-        return QCoreApplication.translate("FieldWords", "Personal")
-    return QCoreApplication.translate("FieldWords", "Low")
+    match sensitivity:
+        case Sensitivity.SPECIAL:
+            return QCoreApplication.translate("FieldWords", "Special category")
+        case Sensitivity.PERSONAL:
+            return QCoreApplication.translate("FieldWords", "Personal")
+        case Sensitivity.LOW:
+            return QCoreApplication.translate("FieldWords", "Low")
+        case _:
+            assert_never(sensitivity)
 
 
 def sensitivity_explained(sensitivity: Sensitivity) -> str:
@@ -110,15 +123,21 @@ def sensitivity_explained(sensitivity: Sensitivity) -> str:
 
 
 def type_name(type_: FieldType) -> str:
-    names = {
-        FieldType.TEXT: QCoreApplication.translate("FieldWords", "Text"),
-        FieldType.NUMBER: QCoreApplication.translate("FieldWords", "Number"),
-        FieldType.CHOICE: QCoreApplication.translate("FieldWords", "One of a list"),
-        FieldType.MULTI_CHOICE: QCoreApplication.translate("FieldWords", "Several of a list"),
-        FieldType.DATE: QCoreApplication.translate("FieldWords", "Date"),
-        FieldType.BOOLEAN: QCoreApplication.translate("FieldWords", "Yes or no"),
-    }
-    return names.get(type_, type_.value)
+    match type_:
+        case FieldType.TEXT:
+            return QCoreApplication.translate("FieldWords", "Text")
+        case FieldType.NUMBER:
+            return QCoreApplication.translate("FieldWords", "Number")
+        case FieldType.CHOICE:
+            return QCoreApplication.translate("FieldWords", "One of a list")
+        case FieldType.MULTI_CHOICE:
+            return QCoreApplication.translate("FieldWords", "Several of a list")
+        case FieldType.DATE:
+            return QCoreApplication.translate("FieldWords", "Date")
+        case FieldType.BOOLEAN:
+            return QCoreApplication.translate("FieldWords", "Yes or no")
+        case _:
+            assert_never(type_)
 
 
 def choice_text(definition: FieldDef, choice: str, capitalize: bool = True) -> str:
