@@ -179,7 +179,8 @@ def test_the_html_is_in_the_apps_language_like_the_pdf(
                   "Θρησκεία ή πεποιθήσεις", "Πόσο βαραίνει κάθε πεδίο"):
         assert greek in text, greek
     for english in ("Who knows what about you", "Purpose", "Balance", "greedy", "active",
-                    "Religion or belief", "What each field weighs", " UTC"):
+                    "Religion or belief", "What each field weighs", " UTC", "special 10",
+                    "discount:", "(personal)"):
         assert english not in text, english
     # The printed version, what the PDF is made of, speaks the same language.
     printed, _ = report_print.print_html(shared_vault.transparency.report())

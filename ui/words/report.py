@@ -140,6 +140,7 @@ def report_words() -> ReportWords:
         when=time.moment,
         field_label=fields.label_text,
         sensitivity=balance.sensitivity_words,
+        offer_kind=exchange.offer_kind_words,
         value=lambda key, value: exchange.show_value(value, key),
         receipt_status=receipt_status,
     )

@@ -73,9 +73,11 @@ class ReportWords:
     label: Callable[[str], str]  # a field's name, by its key
     when: Callable[[int], str]  # a time
     # Worded as the model holds them unless a language needs more: a field's label (English
-    # for a catalogue field), its sensitivity, a value by the field's key, a receipt's status.
+    # for a catalogue field), its sensitivity, an offer's kind, a value by the field's key, a
+    # receipt's status.
     field_label: Callable[[str], str] = str
     sensitivity: Callable[[Sensitivity], str] = str
+    offer_kind: Callable[[str], str] = str
     value: Callable[[str, JsonValue], str] | None = None
     receipt_status: Callable[[str], str] = str
 
@@ -200,7 +202,8 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
     until = words.until.format(when=words.when(g.expires_at))
     if g.ended_at is not None:
         until = words.ended.format(when=words.when(g.ended_at))
-    offer = f"{g.offer_kind}: {g.offer_description}" if g.offer_description else g.offer_kind
+    kind = words.offer_kind(g.offer_kind)
+    offer = f"{kind}: {g.offer_description}" if g.offer_description else kind
     rows = [
         (words.purpose, f"{_e(g.purpose_description)} ({_e(concept_name(g.purpose_iri))})"),
         (words.status, _e(words.status_line.format(status=words.grant_status(g.status),
@@ -246,8 +249,9 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
 
 
 def _weights_note(words: ReportWords) -> str:
-    fields = ", ".join(f"{s.value} {w:g}" for s, w in rules.SENSITIVITY_WEIGHTS.items())
-    offers = ", ".join(f"{k} {w:g}" for k, w in rules.OFFER_WEIGHTS.items())
+    fields = ", ".join(f"{words.sensitivity(s)} {w:g}"
+                       for s, w in rules.SENSITIVITY_WEIGHTS.items())
+    offers = ", ".join(f"{words.offer_kind(k)} {w:g}" for k, w in rules.OFFER_WEIGHTS.items())
     return words.weights_note.format(fields=fields, offers=offers, fair=f"{rules.FAIR_RATIO:g}",
                                      greedy=f"{rules.GREEDY_RATIO:g}")
 
