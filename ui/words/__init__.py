@@ -12,7 +12,8 @@ One directed chain; each module imports only those before it:
 - `review`: the share review's sentences, refusals, look-alike names.
 - `balance`: the value balance's verdict, warnings and summary.
 - `activity`: the activity log's actions, details and the chain's check.
-- `report`: the transparency report's words (the web page and the printed one).
+- `report`: the words of the transparency report as a web page (vault.transparency.html
+  lays it out; the printed version words its own headings in ui/report/printed.py).
 - `errors`: the one dispatcher from any error the app can meet to words.
 
 The rule (tests/test_layers.py): outside this package no module keeps a words table (a

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from vault.errors import ShareRefusal
 from zpd import purposes
 from zpd.catalogue import BY_KEY
-from zpd.fieldtypes import JsonValue
 from zpd.origin import AddressScope
 from zpd.text import Flag, Reason
 
@@ -51,7 +50,7 @@ def readable_concept(iri: str) -> str:
     return " ".join([words[0], *rest])
 
 
-def plain_value(value: JsonValue | None) -> str:
+def plain_value(value: object) -> str:
     """A stored value as one line of text (booleans are worded by the caller)."""
     if value is None:
         return ""
@@ -65,7 +64,7 @@ def value_words(value: object, key: str = "") -> str:
         return _tr("yes") if value else _tr("no")
     if key in BY_KEY:  # a catalogue field: its choices and numbers in the person's words
         return exchange.show_value(value, key)
-    return plain_value(value)  # type: ignore[arg-type]
+    return plain_value(value)
 
 
 def concept_words(iri: str) -> str:
