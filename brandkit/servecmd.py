@@ -100,12 +100,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         name = display.clean(" ".join(request.body.brand.name.split()))
 
         def listening(address: serving.Address) -> None:
-            print(f"Serving {name} at {address.url}", flush=True)
-            if page is not None:
+            if page is not None:  # before the line that says it is ready, which callers wait for
                 _announce_page(name, page, address, from_env=bool(os.environ.get(PAGE_TOKEN_ENV)))
             if links.shop:
                 print(f"zpv-brand: the sample shop of {name} is at {address.url}shop",
                       file=sys.stderr, flush=True)
+            print(f"Serving {name} at {address.url}", flush=True)
 
         serving.serve(app, args.host, args.port, listening, limits=limits,
                       verbosity=args.verbose)

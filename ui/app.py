@@ -15,9 +15,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from .app_links import Launch
+    from .links.launch import Launch
     from .main_window import MainWindow
-    from .settings import Settings
+    from .preferences import Settings
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 DESKTOP_ID = "zero-party-vault"  # the menu entry's file name (packaging/), less ".desktop"
@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:
         print(problem, file=sys.stderr)
         return 2
-    from .app_links import claim_launch, serve_links
+    from .links.launch import claim_launch, serve_links
 
     launch = claim_launch(args.open_url)  # a later launch hands its link over and ends here
     if launch.forwarded:
@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from . import i18n
     from .main_window import MainWindow
-    from .settings import LANGUAGE, Settings
+    from .preferences import LANGUAGE, Settings
     from .unix_signals import quit_on_stop_signals
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -156,7 +156,7 @@ def run_demo(app: QApplication, settings: Settings, launch: Launch, link: str | 
 
     from demo.run import DEMO_PASSPHRASE, Demo
 
-    from .app_links import serve_links
+    from .links.launch import serve_links
     from .main_window import MainWindow
 
     demo = Demo()

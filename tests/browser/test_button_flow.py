@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import MadeVault
 from tests.ui.link_app import launch_with_link, running_app, unlock
-from ui.dialogs.back_to_brand import BackToBrandDialog
-from ui.dialogs.share_review import ShareReviewDialog
+from ui.links.back_dialog import BackToBrandDialog
+from ui.review.dialog import ShareReviewDialog
 from vault.exchange.grants import ShareResult
 
 from .chromium import console_errors

@@ -1,4 +1,4 @@
-"""A process around ui.single_instance for the tests: the first launch prints `first`, then
+"""A process around ui.links.single_instance for the tests: the first launch prints `first`, then
 `activated TOKENS` and `link URL` for each later launch; a later launch forwards its link
 and exits 0, or prints why it could not and exits 1.
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.single_instance import (
+from ui.links.single_instance import (
     ForwardFailed,
     NoPrivatePlace,
     RunningApp,

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PROJECT_ROOT
-from ui.app_links import Launch, serve_links
-from ui.link_opener import LinkOpener
+from ui.links.launch import Launch, serve_links
+from ui.links.opener import LinkOpener
+from ui.links.single_instance import claim, user_place
 from ui.main_window import MainWindow
-from ui.single_instance import claim, user_place
 
 
 def running_app(qtbot: QtBot, directory: Path, runtime: Path) -> tuple[MainWindow, LinkOpener]:

@@ -20,9 +20,9 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PROJECT_ROOT, MadeVault
 from tests.ui.link_app import launch_with_link, running_app, unlock
 from tests.visit_brand import VisitBrand, visit_brand
-from ui.dialogs.back_to_brand import BackToBrandDialog
-from ui.dialogs.open_link import OpenLinkDialog
-from ui.dialogs.share_review import ShareReviewDialog
+from ui.links.back_dialog import BackToBrandDialog
+from ui.links.open_dialog import OpenLinkDialog
+from ui.review.dialog import ShareReviewDialog
 
 
 @pytest.fixture
