@@ -33,15 +33,17 @@ def running_app(qtbot: QtBot, directory: Path, runtime: Path) -> tuple[MainWindo
     return window, opener
 
 
-def launch_with_link(qtbot: QtBot, runtime: Path, link: str) -> tuple[int, str, float]:
-    """`main.py --open-url LINK` as the system starts it for a clicked link, while this
-    process's event loop runs (the running app answers from it): exit code, stderr,
-    seconds."""
+def launch_with_link(qtbot: QtBot, runtime: Path, link: str | None,
+                     env: dict[str, str] | None = None) -> tuple[int, str, float]:
+    """`main.py --open-url LINK` (just `main.py` without a link) as the system starts it,
+    while this process's event loop runs (the running app answers from it): exit code,
+    stderr, seconds."""
     started = time.monotonic()
     process = subprocess.Popen(
-        [sys.executable, "main.py", "--open-url", link], cwd=PROJECT_ROOT, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**os.environ, "XDG_RUNTIME_DIR": str(runtime), "QT_QPA_PLATFORM": "offscreen"},
+        [sys.executable, "main.py", *(("--open-url", link) if link else ())],
+        cwd=PROJECT_ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "XDG_RUNTIME_DIR": str(runtime), "QT_QPA_PLATFORM": "offscreen",
+             **(env or {})},
     )
     qtbot.waitUntil(lambda: process.poll() is not None, timeout=30_000)
     seconds = time.monotonic() - started

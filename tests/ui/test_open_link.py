@@ -147,3 +147,23 @@ def test_with_no_app_running_a_link_starts_the_app_which_then_takes_the_next_one
         _, stderr = first.communicate(timeout=30)
     assert first.returncode == 0, stderr
     assert "Traceback" not in stderr
+
+
+def test_a_later_launch_brings_the_window_back_with_the_desktops_token(
+        qtbot: QtBot, made_vault: MadeVault, runtime: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN", raising=False)  # put back after the test
+    window, opener = running_app(qtbot, made_vault.directory, runtime)
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized, timeout=5_000)
+
+    code, stderr, _ = launch_with_link(qtbot, runtime, None,
+                                       env={"XDG_ACTIVATION_TOKEN": "token-from-the-desktop"})
+
+    assert code == 0, stderr
+    qtbot.waitUntil(lambda: not window.isMinimized(), timeout=5_000)
+    assert window.isVisible()
+    # Qt's Wayland plugin reads the token from here when it activates the window.
+    assert os.environ["XDG_ACTIVATION_TOKEN"] == "token-from-the-desktop"
+    assert opener.pending is None and opener.open_dialog is None  # no link, nothing opened
+    window.lock()
