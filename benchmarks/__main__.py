@@ -21,6 +21,7 @@ from . import (
     bench_brand_tokens,
     bench_cold_start,
     bench_large_vault,
+    bench_mailbox,
     bench_outbox_flush,
     bench_receiver,
     bench_rekey,
@@ -36,6 +37,7 @@ BENCHMARKS: dict[str, Callable[[], Verdict | list[Verdict]]] = {
     "receiver": bench_receiver.run,
     "brand_tokens": bench_brand_tokens.run,
     "rekey": bench_rekey.run,
+    "mailbox": bench_mailbox.run,
 }
 
 
