@@ -23,6 +23,7 @@ from . import (
     bench_large_vault,
     bench_mailbox,
     bench_outbox_flush,
+    bench_package,
     bench_receiver,
     bench_rekey,
     bench_unlock,
@@ -37,6 +38,7 @@ BENCHMARKS: dict[str, Callable[[], Verdict | list[Verdict]]] = {
     "receiver": bench_receiver.run,
     "brand_tokens": bench_brand_tokens.run,
     "rekey": bench_rekey.run,
+    "package": bench_package.run,
     "mailbox": bench_mailbox.run,
 }
 

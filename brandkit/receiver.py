@@ -43,11 +43,10 @@ from .issuing import open_own_request
 from .keys import BrandKeys
 from .quotas import NewCustomerRate, Quotas, check_grant_count
 from .storage import (
-    ACTIVE,
     EVENT,
-    REVOKED,
     TOKEN,
     GrantRecord,
+    GrantState,
     IssuedRequest,
     MessageKind,
     SeenMessage,
@@ -167,7 +166,7 @@ class Receiver:
                 grant_id=claims.grant_id,
                 pseudonym=claims.pseudonym,
                 version=claims.version,
-                status=ACTIVE,
+                status=GrantState.ACTIVE,
                 received_at=now if current is None else current.received_at,
                 updated_at=now,
                 request_sha256=claims.request_sha256,
@@ -228,7 +227,7 @@ class Receiver:
             raise EventRefused("unknown_grant", "no token of this grant was received")
         if current.pseudonym != verified.issuer:
             raise EventRefused("not_grant_owner", "the grant was given by another pseudonym")
-        if current.status == REVOKED:
+        if current.status is GrantState.REVOKED:
             raise EventRefused("grant_revoked", "the grant was revoked; its data is gone")
         pausing = verified.type == zpd_event.GRANT_PAUSED
         if pausing and current.paused_at is None:
@@ -251,9 +250,9 @@ class Receiver:
             check_grant_count(transaction.count_grants(revocation.issuer), self.quotas)
             transaction.put_grant(GrantRecord(
                 grant_id=revocation.grant_id, pseudonym=revocation.issuer, version=0,
-                status=REVOKED, received_at=now, updated_at=now, revoked_at=now,
+                status=GrantState.REVOKED, received_at=now, updated_at=now, revoked_at=now,
             ))
-        elif current.status != REVOKED:
+        elif current.status is not GrantState.REVOKED:
             transaction.revoke_grant(current.grant_id, now)
         return self._acknowledge(
             transaction, EVENT, revocation.jti, revocation.issuer, digest, zpd_receipt.DELETED,
@@ -316,7 +315,7 @@ class Receiver:
 def _check_update(current: GrantRecord, claims: zpd_token.GrantClaims) -> None:
     if current.pseudonym != claims.pseudonym:
         raise TokenRefused("not_grant_owner", "the grant was given by another pseudonym")
-    if current.status == REVOKED:
+    if current.status is GrantState.REVOKED:
         raise TokenRefused("grant_revoked", "the grant was revoked; its data is gone")
     if (current.request_sha256, current.ask_id) != (claims.request_sha256, claims.ask_id):
         raise TokenRefused("grant_mismatch", "a grant keeps the request and ask it was given for")

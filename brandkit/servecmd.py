@@ -94,7 +94,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             if page is not None:
                 _announce_page(name, page, address, from_env=bool(os.environ.get(PAGE_TOKEN_ENV)))
 
-        serving.serve(app, args.host, args.port, listening, limits=limits)
+        serving.serve(app, args.host, args.port, listening, limits=limits,
+                      verbosity=args.verbose)
     finally:
         storage.close()
     return EXIT_OK
@@ -170,4 +171,7 @@ def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     serve.add_argument("--connections-per-client", type=int, default=CONNECTIONS_PER_CLIENT,
                        metavar="N", help="connections one client address may hold at once "
                        f"(default {CONNECTIONS_PER_CLIENT}; 0: no cap)")
+    serve.add_argument("-v", "--verbose", action="count", default=0,
+                       help="log each request (method, path, status, duration) on "
+                       "standard error; -vv: everything, in detail")
     serve.set_defaults(handler=cmd_serve)

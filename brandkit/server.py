@@ -45,6 +45,7 @@ from urllib.parse import unquote, urlsplit
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -55,6 +56,7 @@ from .errors import ACCESS_DENIED, INVALID_REQUEST, description
 from .holdings import PageSettings, holdings_route
 from .quotas import QuotaExceeded
 from .receiver import Receiver
+from .request_log import RequestLog
 
 WELL_KNOWN_PATH = "/.well-known/zero-party-data"
 JWT = "application/jwt"
@@ -114,7 +116,7 @@ def create_app(
         routes.append(
             Route(path, _endpoint(by_type, max_body_bytes, body_seconds), methods=["POST"])
         )
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, middleware=[Middleware(RequestLog)])
     app.router.redirect_slashes = False
     app.state.data_request = request
     return app

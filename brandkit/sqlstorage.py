@@ -24,7 +24,7 @@ from typing import Any, Protocol, TypeVar, cast
 from .errors import StorageError
 from .sqlschema import GRANT_COLUMNS, MIGRATIONS, REQUEST_COLUMNS, SCHEMA, SEEN_COLUMNS
 from .sqlschema import SCHEMA_VERSION as SCHEMA_VERSION
-from .storage import REVOKED, GrantRecord, IssuedRequest, MessageKind, SeenMessage
+from .storage import GrantRecord, GrantState, IssuedRequest, MessageKind, SeenMessage
 
 MEMORY = ":memory:"
 ATTEMPTS = 5  # runs of a transaction the database could not serialise, at most
@@ -178,7 +178,7 @@ class SqlTransaction:
 
     def put_grant(self, grant: GrantRecord) -> None:
         values = (
-            grant.grant_id, grant.pseudonym, grant.version, grant.status, grant.received_at,
+            grant.grant_id, grant.pseudonym, grant.version, grant.status.value, grant.received_at,
             grant.updated_at, grant.request_sha256, grant.ask_id, grant.purpose_iri,
             grant.purpose_description, grant.retention_days,
             None if grant.data is None else _dump(grant.data), grant.token_jti, grant.issued_at,
@@ -205,7 +205,7 @@ class SqlTransaction:
         self.execute(
             "UPDATE zpd_grants SET data = NULL, status = ?, revoked_at = ?, updated_at = ? "
             "WHERE grant_id = ?",
-            REVOKED, revoked_at, revoked_at, grant_id,
+            GrantState.REVOKED.value, revoked_at, revoked_at, grant_id,
         )
         self.erased = True
 
@@ -416,6 +416,7 @@ def _grant(row: Sequence[Any]) -> GrantRecord:
     values = dict(zip(GRANT_COLUMNS, row, strict=True))
     if values["data"] is not None:
         values["data"] = json.loads(values["data"])
+    values["status"] = GrantState(values["status"])
     return GrantRecord(**values)
 
 

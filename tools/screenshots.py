@@ -28,7 +28,7 @@ from ui.dialogs.share_review import ShareReviewDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.recovery_code import RecoveryCodeDialog  # noqa: E402
 from ui.settings import Settings  # noqa: E402
-from vault.keys import KdfParams  # noqa: E402
+from vault.storage.keys import KdfParams  # noqa: E402
 
 SIZE = (1000, 680)
 

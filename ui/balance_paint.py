@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from vault.balance import SENSITIVITY_WEIGHTS, Balance
+from vault.transparency.balance import SENSITIVITY_WEIGHTS, Balance
 from zpd.fieldtypes import Sensitivity
 
 from . import balance_words as say

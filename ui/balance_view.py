@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vault.balance import Balance
+from vault.transparency.balance import Balance
 
 from . import balance_words as say
 from .balance_paint import ChartData, Colours, chart_data, chart_height, paint_chart, segment_rects

@@ -10,8 +10,8 @@ import math
 
 from PySide6.QtCore import QCoreApplication
 
-from vault import balance as rules
-from vault.balance import Balance, Flag, Verdict
+from vault.transparency import balance as rules
+from vault.transparency.balance import Balance, Flag, Verdict
 from zpd.fieldtypes import Sensitivity
 
 from . import exchange_words

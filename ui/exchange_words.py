@@ -12,9 +12,9 @@ from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from vault import errors
-from vault.grants import GrantStatus
-from vault.outbox import DeliveryStatus, DeliverySummary
-from vault.transport import TransportError
+from vault.errors import TransportError
+from vault.exchange.delivery_summary import DeliveryStatus, DeliverySummary
+from vault.exchange.grants import GrantStatus
 from zpd import purposes
 from zpd.catalogue import BY_KEY
 from zpd.errors import RequestInvalid

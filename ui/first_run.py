@@ -51,7 +51,7 @@ class CreatePage(QWidget):
         directory = self._directory
 
         def work() -> object:
-            from vault.service import Vault  # loaded off the GUI thread (see MainWindow)
+            from vault.vault import Vault  # loaded off the GUI thread (see MainWindow)
 
             return Vault.create(directory, passphrase)
 

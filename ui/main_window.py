@@ -22,8 +22,8 @@ from .unlock_page import WelcomeStack
 from .widgets import OneLineLabel
 
 if TYPE_CHECKING:
-    from vault.delivery import FlushReport
-    from vault.service import Vault
+    from vault.exchange.delivery import FlushReport
+    from vault.vault import Vault
 
     from .main_area import MainArea
     from .pages.activity import ActivityPage
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 # until the person starts to unlock: then on a worker thread, while they type and while the
 # key is derived (see docs/performance.md, "Cold start").
 AREA_MODULES = (
-    "vault.service",
+    "vault.vault",
     "ui.main_area",
     "ui.pages.my_data",
     "ui.pages.brands",
@@ -116,6 +116,13 @@ class MainWindow(QMainWindow):
         self.addAction(self.lock_action)
         toolbar.addAction(self.lock_action)
         self.addToolBar(toolbar)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.setObjectName("helpMenu")
+        self.about_action = QAction(self.tr("&About Zero-Party Vault"), self,
+                                    objectName="aboutAction")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
         self.status = QLabel(objectName="statusLabel")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status, 1)
@@ -291,8 +298,17 @@ class MainWindow(QMainWindow):
         self.delivery_problem.setToolTip(text)  # in full, should the bar cut it short
         self.delivery_problem.show()
 
+    def show_about(self) -> None:
+        from .dialogs.about import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Zero-Party Vault"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Zero-Party Vault"))
         self.lock_action.setText(self.tr("Lock"))
         self.lock_action.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
         self.status.setText(self.tr("Unlocked") if self.session.is_open else self.tr("Locked"))

@@ -18,7 +18,7 @@ from .passphrase_form import FormNames, PassphraseForm
 from .tasks import run_task
 
 if TYPE_CHECKING:
-    from vault.service import Vault
+    from vault.vault import Vault
 
 
 class NewPassphrasePage(QWidget):

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from vault.errors import WrongRecoveryCode
-from vault.fsutil import save_private
-from vault.keys import RECOVERY_GROUPS, normalise_recovery_code
+from vault.storage.fsutil import save_private
+from vault.storage.keys import RECOVERY_GROUPS, normalise_recovery_code
 
 from .clipboard import secret_clipboard
 from .layout import card, title

@@ -1,7 +1,7 @@
 """The transparency report as a printed document: HTML for QTextDocument, then a PDF.
 
-`vault.report.render_html` is the browser version (CSS that QTextDocument cannot
-lay out); this is the print version of the same model, in the person's language:
+`ui/report_html.py` is the browser version (CSS that QTextDocument cannot lay out);
+this is the print version of the same model, in the person's language:
 tables instead of flex boxes, the balance as a picture (painted by
 ui/balance_paint.py into an image), and each brand on a page of its own.
 
@@ -41,15 +41,16 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from vault.fsutil import atomic_write
-from vault.report import BrandReport, GrantReport, Report, render_html
-from vault.service import Vault
+from vault.storage.fsutil import atomic_write
+from vault.transparency.report import BrandReport, GrantReport, Report
+from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
 from zpd.text import reveal
 
 from . import balance_words as weigh
 from . import exchange_words as words
 from .balance_paint import PRINT_COLOURS, chart_data, chart_height, paint_chart
+from .report_html import web_page
 
 CONTEXT = "ReportPrint"
 MARGIN_MM = 16
@@ -295,9 +296,9 @@ def export_report(vault: Vault, origin: str | None, path: Path, kind: ReportForm
     FileExistsError unless `replace`: the dialog asks before a file is replaced."""
     if path.exists() and not replace:
         raise FileExistsError(str(path))
-    model = vault.report(origin)
+    model = vault.transparency.report(origin)
     if kind is ReportFormat.HTML:
-        content = render_html(model).encode("utf-8")
+        content = web_page(model).encode("utf-8")
     else:
         content = pdf_bytes(model)
     atomic_write(path, content)

@@ -12,13 +12,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from vault import aliases
-from vault.balance import Balance
-from vault.brands import RequestSource
 from vault.errors import UnknownAsk
-from vault.fieldtypes import JsonValue, Sensitivity
-from vault.service import Vault
+from vault.exchange import aliases
+from vault.exchange.brands import RequestSource
+from vault.transparency.balance import Balance
+from vault.vault import Vault
 from zpd import purposes
+from zpd.fieldtypes import JsonValue, Sensitivity
 from zpd.origin import AddressScope, host_of, host_scope
 from zpd.request import Ask, BrandInfo
 from zpd.text import Flag, Reason, brand_flags, hidden_characters
@@ -115,15 +115,15 @@ class Review:
 
 def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
     """Everything the review shows (runs on the thread pool)."""
-    stored = vault.latest_request(origin)
+    stored = vault.brands.latest_request(origin)
     ask = stored.request.body.ask(ask_id) if stored is not None else None
     if stored is None or ask is None:
         raise UnknownAsk(ask_id)
-    values = {f.definition.key: f for f in vault.fields()}
+    values = {f.definition.key: f for f in vault.fields.all()}
     rows = []
     for asked in ask.fields:
         known = values.get(asked.key)
-        definition = known.definition if known is not None else vault.field(asked.key)
+        definition = known.definition if known is not None else vault.fields.definition(asked.key)
         rows.append(ReviewField(
             key=asked.key,
             label=definition.label,
@@ -141,12 +141,12 @@ def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
         ask=ask,
         fields=tuple(rows),
         request_expires_at=stored.request.exp,
-        balance=vault.balance_for_ask(origin, ask_id),
+        balance=vault.transparency.balance_for_ask(origin, ask_id),
         aliases=alias_preview(vault, origin, brand.name, rows),
         flags=tuple(brand_flags(brand.name, origin, description=brand.description,
                                 privacy_policy=brand.privacy_policy)),
         home=host_scope(host_of(origin)),
-        reaches_local=vault.find_brand(origin).domain_verified,
+        reaches_local=vault.brands.find(origin).domain_verified,
     )
 
 
@@ -159,9 +159,9 @@ def alias_preview(vault: Vault, origin: str, name: str, rows: list[ReviewField]
     """
     emails = {r.key: r.value for r in rows
               if r.key in aliases.EMAIL_KEYS and isinstance(r.value, str)}
-    if not emails or not vault.email_aliases_enabled():
+    if not emails or not vault.aliases.enabled():
         return {}
-    given = [a.alias for a in vault.aliases() if a.brand_origin == origin]
+    given = [a.alias for a in vault.aliases.all() if a.brand_origin == origin]
     if given:
         tag = given[-1].rpartition("@")[0].partition("+")[2]
     else:

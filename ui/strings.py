@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from vault import errors, passphrase_policy
+from vault import errors
+from vault.errors import Weakness
 
 from .pages import field_words
 
@@ -15,13 +16,13 @@ def _tr(text: str) -> str:
 
 def weakness(reason: str) -> str:
     words = {
-        passphrase_policy.TOO_SHORT: _tr(
+        Weakness.TOO_SHORT: _tr(
             "Use at least 12 characters; a few unrelated words work well."
         ),
-        passphrase_policy.COMMON: _tr("This is one of the most common passwords."),
-        passphrase_policy.REPETITIVE: _tr("It repeats too few characters."),
-        passphrase_policy.SEQUENCE: _tr("It is a keyboard or alphabet run."),
-        passphrase_policy.LOW_VARIETY: _tr("Too predictable: add another word, or mix in digits."),
+        Weakness.COMMON: _tr("This is one of the most common passwords."),
+        Weakness.REPETITIVE: _tr("It repeats too few characters."),
+        Weakness.SEQUENCE: _tr("It is a keyboard or alphabet run."),
+        Weakness.LOW_VARIETY: _tr("Too predictable: add another word, or mix in digits."),
     }
     return words.get(reason, reason)
 

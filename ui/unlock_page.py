@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QStackedWidget, QWidget
 
-from vault.locations import header_path
+from vault.storage.locations import header_path
 
 from .layout import Busy, card, display_path, error_label, title
 from .tasks import run_task
 
 if TYPE_CHECKING:
-    from vault.service import Vault
+    from vault.vault import Vault
 
     from .first_run import CreatePage
     from .new_passphrase_page import NewPassphrasePage
@@ -100,7 +100,7 @@ class UnlockPage(QWidget):
         def work() -> Vault:
             # Imported here, off the GUI thread: the unlock screen paints before the
             # vault's modules load.
-            from vault.service import Vault
+            from vault.vault import Vault
 
             if use_code:
                 vault = Vault.unlock_with_recovery_code(

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="el" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Zero-Party Vault</source>
+        <translation>Σχετικά με το Zero-Party Vault</translation>
+    </message>
+    <message>
+        <source>The Zero-Party Vault icon</source>
+        <translation>Το εικονίδιο του Zero-Party Vault</translation>
+    </message>
+    <message>
+        <source>Zero-Party Vault</source>
+        <translation>Zero-Party Vault</translation>
+    </message>
+    <message>
+        <source>Keep the preferences you give brands in a local encrypted vault, share them on your terms, and take them back.</source>
+        <translation>Κρατήστε τις προτιμήσεις που δίνετε σε εταιρείες σε μια τοπική κρυπτογραφημένη κρύπτη, κοινοποιήστε τες με τους δικούς σας όρους και πάρτε τες πίσω.</translation>
+    </message>
+    <message>
+        <source>Free software: you may share and change it under the terms of its licence. It comes with no warranty.</source>
+        <translation>Ελεύθερο λογισμικό: μπορείτε να το διανέμετε και να το τροποποιείτε σύμφωνα με τους όρους της άδειας χρήσης του. Παρέχεται χωρίς καμία εγγύηση.</translation>
+    </message>
+    <message>
+        <source>Version {0}</source>
+        <translation>Έκδοση {0}</translation>
+    </message>
+    <message>
+        <source>Qt {qt} (PySide6 {pyside}), SQLCipher {sqlcipher} (SQLite {sqlite})</source>
+        <translation>Qt {qt} (PySide6 {pyside}), SQLCipher {sqlcipher} (SQLite {sqlite})</translation>
+    </message>
+    <message>
+        <source>Licence: {0}</source>
+        <translation>Άδεια χρήσης: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ActivityModel</name>
     <message>
         <source>When</source>
@@ -3491,6 +3526,14 @@ Accept the new keys?</source>
     <message>
         <source>Lock the vault (Ctrl+L)</source>
         <translation>Κλείδωμα της κρύπτης (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Βοήθεια</translation>
+    </message>
+    <message>
+        <source>&amp;About Zero-Party Vault</source>
+        <translation>&amp;Σχετικά με το Zero-Party Vault</translation>
     </message>
     <message>
         <source>Delivery problem</source>

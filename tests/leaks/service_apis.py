@@ -34,7 +34,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from brandkit.serving import TlsFiles, running
-from vault.transport import Transport
+from vault.exchange.transport import HttpTransport as Transport
 
 SLOW_SECONDS = 3.0
 

@@ -19,6 +19,7 @@ from tests.leaks.service_apis import (
     served,
     simplelogin_app,
 )
+from vault.exchange.transport import HttpTransport as Transport
 from vault.leaks.alias_services import (
     Addy,
     AliasServiceError,
@@ -27,7 +28,6 @@ from vault.leaks.alias_services import (
     SimpleLogin,
     via_transport,
 )
-from vault.transport import Transport
 
 KEY = "sl-key-0123456789abcdef0123456789abcdef"
 

@@ -38,7 +38,7 @@ from ui.dialogs.share_review import ShareReviewDialog
 from ui.main_window import MainWindow
 from ui.pages.field_dialogs import CustomFieldDialog
 from ui.settings import Settings
-from vault.keys import KdfParams
+from vault.storage.keys import KdfParams
 
 SCALE = 1.4
 TOLERANCE = 2  # pixels: rounding in font metrics

@@ -27,7 +27,7 @@ from ui.dialogs.report_dialog import ReportDialog
 from ui.pages.brands import BrandsPage
 from ui.pages.shared import SharedPage
 from ui.session import Session
-from vault.service import Vault
+from vault.vault import Vault
 
 __all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
@@ -44,9 +44,9 @@ needs_poppler = pytest.mark.skipif(
 def shared_vault(demo_vault: Vault) -> Vault:
     """Three brands, each given something: fair, greedy, and one with markup in its name."""
     import_sample(demo_vault, FAIR, TRICKY_ORIGIN, name=TRICKY_NAME)
-    demo_vault.share(FAIR_ORIGIN, "fit-advice")
-    demo_vault.share(GREEDY_ORIGIN, "rewards", fields=["email", "allergies", "religion"])
-    demo_vault.share(TRICKY_ORIGIN, "fit-advice", fields=["shoe_size_eu"])
+    demo_vault.grants.share(FAIR_ORIGIN, "fit-advice")
+    demo_vault.grants.share(GREEDY_ORIGIN, "rewards", fields=["email", "allergies", "religion"])
+    demo_vault.grants.share(TRICKY_ORIGIN, "fit-advice", fields=["shoe_size_eu"])
     return demo_vault
 
 
@@ -150,7 +150,7 @@ def test_the_html_has_no_script_and_escapes_brand_text(
     assert "\u202e" not in text
     assert "Trailworks" in text and "MegaMart Rewards" in text
     # The print version (what the PDF is made of) escapes the same way.
-    printed, _ = report_print.print_html(shared_vault.report())
+    printed, _ = report_print.print_html(shared_vault.transparency.report())
     assert "<script" not in printed.lower() and "&lt;script&gt;" in printed
 
 

@@ -28,7 +28,7 @@ from ui.main_window import MainWindow
 from ui.recovery_code import RecoveryCodeDialog, RecoveryCodePage
 from ui.settings import CLIPBOARD_CLEAR_SECONDS, Settings
 from vault.errors import WrongPassphrase, WrongRecoveryCode
-from vault.service import Vault
+from vault.vault import Vault
 
 T = TypeVar("T")
 

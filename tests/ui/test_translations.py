@@ -27,7 +27,7 @@ from tools import catalogue_strings
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.settings import LANGUAGE, Settings
-from vault.service import Vault
+from vault.vault import Vault
 
 TRANSLATIONS = PROJECT_ROOT / "resources" / "translations"
 OURS = TRANSLATIONS / "zpv_el.ts"

@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 import sqlcipher3
 
-from vault import audit
 from vault.errors import UnsupportedFormat
-from vault.migrations import LATEST_VERSION, MIGRATIONS, Migration, apply_migrations
-from vault.outbox import MAY_HAVE_REACHED
-from vault.store import Store
+from vault.exchange.outbox import MAY_HAVE_REACHED
+from vault.profile import audit
+from vault.storage.migrations import LATEST_VERSION, MIGRATIONS, Migration, apply_migrations
+from vault.storage.store import Store
 
 Connection = Any
 Row = tuple[str, dict[str, Any]]  # table, column values

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vault.brands import ImportResult, RequestSource
-from vault.delivery import WELL_KNOWN_PATH
 from vault.errors import BrandKeysChanged
-from vault.service import Vault
+from vault.exchange.brands import ImportResult, RequestSource
+from vault.exchange.delivery import WELL_KNOWN_PATH
+from vault.vault import Vault
 
 from .. import exchange_words as words
 from ..layout import Busy, error_label
-from ..session import AUDIT, BRANDS, Session
+from ..session import Session
 from ..widgets import brand_text, plain_label
 from . import confirmation
 
@@ -199,7 +199,7 @@ class ImportRequestDialog(QDialog):
             return
 
         def job(vault: Vault, accept: bool) -> ImportResult:
-            return vault.fetch_request(address, accept_new_keys=accept)
+            return vault.brands.fetch(address, accept_new_keys=accept)
 
         self._run(job, self.tr("Fetching the request from {0}...").format(address))
 
@@ -213,7 +213,7 @@ class ImportRequestDialog(QDialog):
             return
 
         def job(vault: Vault, accept: bool) -> ImportResult:
-            return vault.import_request(text, RequestSource.TEXT, accept_new_keys=accept)
+            return vault.brands.import_request(text, RequestSource.TEXT, accept_new_keys=accept)
 
         self._run(job, self.tr("Checking the request..."))
 
@@ -224,8 +224,8 @@ class ImportRequestDialog(QDialog):
         self.file_label.setText(path)
 
         def job(vault: Vault, accept: bool) -> ImportResult:
-            return vault.import_request(read_request_file(path), RequestSource.FILE,
-                                        accept_new_keys=accept)
+            return vault.brands.import_request(read_request_file(path), RequestSource.FILE,
+                                               accept_new_keys=accept)
 
         self._run(job, self.tr("Reading and checking the request..."))
 
@@ -261,7 +261,7 @@ class ImportRequestDialog(QDialog):
                 self._show_error(words.import_error(error))
 
         self.session.call(lambda vault: job(vault, accept_new_keys), done,
-                          changes={BRANDS, AUDIT}, failed=failed)
+                          failed=failed)
 
     def _keys_changed(self, error: BrandKeysChanged, job: Job, busy_text: str) -> None:
         details = self.tr(

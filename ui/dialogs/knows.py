@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vault.grants import GrantStatus, Held
-from vault.service import Vault
+from vault.exchange.grants import GrantStatus, Held
+from vault.vault import Vault
 
 from .. import exchange_words as words
 from ..session import Session
@@ -34,7 +34,7 @@ class Known:
 
 
 def load_known(vault: Vault, origin: str) -> list[Known]:
-    return [Known(h, vault.receipts(h.grant.id)) for h in vault.knows(origin)]
+    return [Known(h, vault.delivery.receipts(h.grant.id)) for h in vault.grants.held_by(origin)]
 
 
 def _item(text: str, *, muted: bool = False, bold: bool = False) -> QStandardItem:

@@ -14,9 +14,9 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSizePolicy, QVBoxLayout, QWidget
 
-from vault import qr
 from vault.errors import TokenTooLongForQr
-from vault.grants import Grant
+from vault.exchange import qr
+from vault.exchange.grants import Grant
 
 from .. import exchange_words as words
 from ..session import Session
@@ -112,7 +112,7 @@ class QrDialog(QDialog):
         self.loaded = False
         session.closed.connect(self.reject)  # locked: the token is not shown any more
         grant_id = grant.id
-        session.call(lambda vault: qr.token_qr_svg(vault.latest_token(grant_id)),
+        session.call(lambda vault: qr.token_qr_svg(vault.grants.latest_token(grant_id)),
                      self.show_code, failed=self.show_error, owner=self)
 
     def show_code(self, svg: str) -> None:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vault.aliases import brand_slug
 from vault.errors import StorageFull
+from vault.exchange.aliases import brand_slug
 
 from .. import strings
 from ..report_print import ReportFormat, ReportWritten, export_report

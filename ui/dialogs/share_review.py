@@ -2,7 +2,7 @@
 
 Nothing is shared until the person clicks Share. The dialog reads the request
 and the person's values through the session (off the GUI thread), shows a busy
-state meanwhile, and on Share calls `vault.share` with exactly the ticked fields
+state meanwhile, and on Share calls `vault.grants.share` with exactly the ticked fields
 and the chosen number of days. Accepted means shared; `share_result` holds the share.
 """
 
@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from vault import errors
-from vault.grants import ShareResult
+from vault.exchange.grants import ShareResult
 from zpd.origin import AddressScope
 
 from ..balance_view import BalanceView
 from ..review_data import Review, load_review
-from ..session import AUDIT, GRANTS, OUTBOX, Session
+from ..session import Session
 from ..widgets import brand_text, plain_label
 from . import review_words as say
 from .review_parts import (
@@ -460,9 +460,8 @@ class ShareReviewDialog(QDialog):
         self.error.hide()
         self._set_sharing(True)
         self.session.call(
-            lambda vault: vault.share(origin, ask_id, fields=fields, days=days),
+            lambda vault: vault.grants.share(origin, ask_id, fields=fields, days=days),
             self._shared,
-            changes={GRANTS, OUTBOX, AUDIT},
             failed=self._share_failed,
             owner=self,
         )

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from vault.audit import AuditEntry, AuditReport
-from vault.service import Vault
+from vault.changes import Changes
+from vault.profile.audit import AuditEntry, AuditReport
+from vault.vault import Vault
 
 from .. import strings
-from ..session import AUDIT, Session
+from ..session import Session
 from ..widgets import plain_label
 from .activity_feed import custom_labels, entry_by_seq
 from .activity_model import WHAT, WHEN, ActivityModel
@@ -50,7 +51,7 @@ class Check:
 
 def check_vault(vault: Vault) -> Check:
     """Walk the audit chain and run the database's own integrity checks (slow: off-thread)."""
-    report = vault.verify_audit()
+    report = vault.audit.verify()
     problems = vault.integrity_problems()
     entry = None
     if report.first_bad_seq is not None:
@@ -59,7 +60,7 @@ def check_vault(vault: Vault) -> Check:
 
 
 class ActivityPage(Page):
-    kinds = frozenset({AUDIT})
+    kinds = Changes.AUDIT
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)

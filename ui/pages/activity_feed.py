@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from vault.audit import AuditEntry
 from vault.errors import UnknownField
-from vault.profile import CUSTOM_PREFIX
-from vault.service import Vault
+from vault.profile.audit import AuditEntry
+from vault.profile.fields import CUSTOM_PREFIX
+from vault.vault import Vault
 
 PAGE_SIZE = 200
 
@@ -56,8 +56,8 @@ def read_older(vault: Vault, feed: Feed, limit: int = PAGE_SIZE) -> Page:
     while len(entries) < limit:
         for i, cursor in enumerate(cursors):
             if not cursor.buffer and not cursor.done:
-                got = vault.audit_log(action_prefix=cursor.prefix, limit=limit,
-                                      offset=cursor.offset)
+                got = vault.audit.entries(action_prefix=cursor.prefix, limit=limit,
+                                          offset=cursor.offset)
                 cursors[i] = Cursor(cursor.prefix, cursor.offset + len(got), tuple(got),
                                     len(got) < limit)
         live = [i for i, c in enumerate(cursors) if c.buffer]
@@ -83,7 +83,7 @@ def read_newer(vault: Vault, feed: Feed, limit: int = PAGE_SIZE) -> Page | None:
     fresh: list[AuditEntry] = []
     cursors = list(feed.cursors)
     for i, cursor in enumerate(cursors):
-        got = [e for e in vault.audit_log(action_prefix=cursor.prefix, limit=limit)
+        got = [e for e in vault.audit.entries(action_prefix=cursor.prefix, limit=limit)
                if e.seq > newest]
         if len(got) >= limit:
             return None
@@ -104,7 +104,7 @@ def custom_labels(vault: Vault, entries: list[AuditEntry]) -> dict[str, str]:
     labels = {}
     for key in keys:
         try:
-            labels[key] = vault.field(key).label
+            labels[key] = vault.fields.definition(key).label
         except UnknownField:
             pass
     return labels
@@ -112,8 +112,8 @@ def custom_labels(vault: Vault, entries: list[AuditEntry]) -> dict[str, str]:
 
 def entry_by_seq(vault: Vault, seq: int) -> AuditEntry | None:
     """One entry as stored now (newest first, so its offset is how many came after it)."""
-    newest = vault.audit_log(limit=1)
+    newest = vault.audit.entries(limit=1)
     if not newest or newest[0].seq < seq:
         return None
-    found = vault.audit_log(limit=1, offset=newest[0].seq - seq)
+    found = vault.audit.entries(limit=1, offset=newest[0].seq - seq)
     return found[0] if found and found[0].seq == seq else None

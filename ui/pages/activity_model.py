@@ -11,7 +11,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from vault.audit import AuditEntry
+from vault.profile.audit import AuditEntry
 
 from ..session import Session
 from .activity_feed import PAGE_SIZE, Feed, Page, read_newer, read_older

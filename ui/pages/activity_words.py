@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from vault.audit import AuditEntry, AuditReport, Tamper
+from vault.profile.audit import AuditEntry, AuditReport, Tamper
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import FieldType
 

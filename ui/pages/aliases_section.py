@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from vault.aliases import Alias
-from vault.service import Vault
+from vault.exchange.aliases import Alias
+from vault.vault import Vault
 
 from .. import exchange_words as words
 from .. import strings
 from ..row_model import RowsModel
-from ..session import AUDIT, Session
+from ..session import Session
 from ..widgets import brand_text, plain_label, record_table
 
 Role = Qt.ItemDataRole
@@ -54,7 +54,7 @@ class AliasesModel(RowsModel):
 
 
 def load_aliases(vault: Vault) -> tuple[bool, list[Alias]]:
-    return vault.email_aliases_enabled(), vault.aliases()
+    return vault.aliases.enabled(), vault.aliases.all()
 
 
 class AliasesSection(QGroupBox):
@@ -139,8 +139,7 @@ class AliasesSection(QGroupBox):
                         "next version of existing ones.") if enabled else
                 self.tr("From now on brands get your real address, in new shares and in the "
                         "next version of existing ones."))
-            self.message.show()
-            self.reload()
+            self.message.show()  # the page reloads from what changed
 
         def failed(error: BaseException) -> None:
             self.check.blockSignals(True)
@@ -150,5 +149,5 @@ class AliasesSection(QGroupBox):
             self.message.setText(strings.error_message(error))
             self.message.show()
 
-        self.session.call(lambda vault: vault.set_email_aliases(enabled), done,
-                          changes={AUDIT}, failed=failed, owner=self)
+        self.session.call(lambda vault: vault.aliases.set_enabled(enabled), done,
+                          failed=failed, owner=self)

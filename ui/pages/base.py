@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from vault.changes import Changes
+
 from ..session import Session
 
 
 class Page(QWidget):
-    """Subclasses set `kinds` (what they show) and implement `title` and `reload`."""
+    """Subclasses set `kinds` (the changes that touch what they show) and implement
+    `title` and `reload`."""
 
-    kinds: frozenset[str] = frozenset()
+    kinds = Changes.NONE
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -27,6 +30,6 @@ class Page(QWidget):
     def clear(self) -> None:
         """Forget everything shown: called when the vault locks."""
 
-    def _on_changed(self, kinds: frozenset[str]) -> None:
+    def _on_changed(self, kinds: Changes) -> None:
         if kinds & self.kinds and self.session.is_open:
             self.reload()

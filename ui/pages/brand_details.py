@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vault.balance import Balance
-from vault.brands import Brand, RequestSource, StoredRequest
+from vault.exchange.brands import Brand, RequestSource, StoredRequest
+from vault.transparency.balance import Balance
 from zpd.request import Ask
 
 from .. import exchange_words as words

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from vault.brands import Brand
+from vault.exchange.brands import Brand
 from zpd.origin import AddressScope, host_of, host_scope
 from zpd.request import Ask
 

@@ -11,14 +11,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from vault.balance import Balance
-from vault.brands import ImportResult, StoredRequest
-from vault.service import Vault
+from vault.changes import Changes
+from vault.exchange.brands import ImportResult, StoredRequest
+from vault.transparency.balance import Balance
+from vault.vault import Vault
 
 from ..dialogs.import_request import ImportRequestDialog
 from ..dialogs.report_dialog import ReportDialog
 from ..dialogs.share_review import ShareReviewDialog
-from ..session import BRANDS, GRANTS, Session
+from ..session import Session
 from ..widgets import brand_text, plain_label, record_table
 from .base import Page
 from .brand_details import BrandDetails
@@ -28,12 +29,12 @@ FIT_ROWS = 50  # rows measured to fit the columns' widths
 
 
 def load_brands(vault: Vault) -> list[BrandRow]:
-    counts = vault.active_grant_counts()  # one indexed query, not a listing per brand
-    return [BrandRow(b, counts.get(b.origin, 0)) for b in vault.brands()]
+    counts = vault.grants.active_counts()  # one indexed query, not a listing per brand
+    return [BrandRow(b, counts.get(b.origin, 0)) for b in vault.brands.all()]
 
 
 class BrandsPage(Page):
-    kinds = frozenset({BRANDS, GRANTS})
+    kinds = Changes.BRANDS | Changes.GRANTS
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -90,8 +91,8 @@ class BrandsPage(Page):
 
     # -- loading --------------------------------------------------------------------------
 
-    def _on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {BRANDS, GRANTS}:  # a new request, or a share that moves the balance
+    def _on_changed(self, kinds: Changes) -> None:
+        if kinds & (Changes.BRANDS | Changes.GRANTS):  # a request, or a share: the balance
             self._details_stale = True
         super()._on_changed(kinds)
 
@@ -156,7 +157,8 @@ class BrandsPage(Page):
                 self.details.show_brand(row.brand, *found)
 
         self.session.call(
-            lambda vault: (vault.latest_request(origin), vault.balance_for_brand(origin)),
+            lambda vault: (vault.brands.latest_request(origin),
+                           vault.transparency.balance_for_brand(origin)),
             show, owner=self)
 
     # -- actions --------------------------------------------------------------------------

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from vault.errors import InvalidFieldDefinition
-from vault.profile import CUSTOM_PREFIX, HistoryEntry
+from vault.profile.fields import CUSTOM_PREFIX, HistoryEntry
 from zpd.fieldtypes import FieldDef, FieldType, Sensitivity
 
 from .. import strings
-from ..session import AUDIT, FIELDS, Session
+from ..session import Session
 from ..widgets import plain_label
 from .field_words import (
     definition_error_text,
@@ -263,9 +263,8 @@ class CustomFieldDialog(QDialog):
         self.ok.setEnabled(False)
         self.error.hide()
         self.session.call(
-            lambda vault: vault.define_custom_field(key, label, type_, level, choices),
+            lambda vault: vault.fields.define(key, label, type_, level, choices),
             self._defined,
-            changes={FIELDS, AUDIT},
             failed=self._failed,
             owner=self,
         )

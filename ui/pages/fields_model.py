@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from vault.profile import FieldValue
+from vault.profile.fields import FieldValue
 from zpd.fieldtypes import Category, FieldDef
 
 from .field_words import (

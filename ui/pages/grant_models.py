@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from vault.grants import Grant, GrantStatus
-from vault.outbox import DeliverySummary
-from vault.service import Vault
+from vault.exchange.delivery_summary import DeliverySummary
+from vault.exchange.grants import Grant, GrantStatus
+from vault.vault import Vault
 
 from .. import exchange_words as words
 from ..row_model import RowsModel
@@ -36,9 +36,9 @@ def load_grants(
     vault: Vault, origin: str | None, status: GrantStatus | None, offset: int, limit: int
 ) -> tuple[list[GrantRow], bool]:
     """One page of grants with their delivery states, and whether more follow."""
-    grants = vault.grants(origin=origin, status=status, limit=limit + 1, offset=offset)
+    grants = vault.grants.listing(origin=origin, status=status, limit=limit + 1, offset=offset)
     shown = grants[:limit]
-    deliveries = vault.deliveries(g.id for g in shown)  # one query for the page
+    deliveries = vault.delivery.summaries(g.id for g in shown)  # one query for the page
     return [GrantRow(g, deliveries[g.id]) for g in shown], len(grants) > limit
 
 

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from vault.profile import FieldValue, HistoryEntry
+from vault.changes import Changes
+from vault.profile.fields import FieldValue, HistoryEntry
 from zpd.fieldtypes import Category, FieldDef
 
 from .. import strings
-from ..session import AUDIT, FIELDS, GRANTS, OUTBOX, Session
+from ..session import Session
 from ..widgets import plain_label
 from .base import Page
 from .field_dialogs import CustomFieldDialog, HistoryDialog, error_label
@@ -29,7 +30,6 @@ from .field_words import category_name, field_error_text, field_label
 from .fields_delegate import FieldsDelegate, starts_group
 from .fields_model import CATEGORY, FIELD, SENSITIVITY, VALUE, FieldsFilter, FieldsModel
 
-SET_CHANGES = frozenset({FIELDS, GRANTS, OUTBOX, AUDIT})
 COLUMN_PADDING = 12
 
 
@@ -51,7 +51,7 @@ class FieldsTable(QTableView):
 
 
 class MyDataPage(Page):
-    kinds = frozenset({FIELDS})
+    kinds = Changes.FIELDS
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -154,7 +154,7 @@ class MyDataPage(Page):
     # -- loading ---------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.session.call(lambda vault: vault.fields(), self.show_fields, owner=self)
+        self.session.call(lambda vault: vault.fields.all(), self.show_fields, owner=self)
 
     def clear(self) -> None:
         for dialog in self.findChildren(QDialog):
@@ -281,9 +281,8 @@ class MyDataPage(Page):
         self.error.hide()
         label = self._label(key)
         self.session.call(
-            lambda vault: vault.set(key, value),
+            lambda vault: vault.fields.set(key, value),
             lambda _stored: self.session.deliver(),
-            changes=SET_CHANGES,
             failed=lambda error: self._show_error(label, error),
             owner=self,
         )
@@ -295,9 +294,8 @@ class MyDataPage(Page):
         self.error.hide()
         key, label = field.definition.key, field_label(field.definition)
         self.session.call(
-            lambda vault: vault.clear(key),
+            lambda vault: vault.fields.clear(key),
             lambda _cleared: self.session.deliver(),
-            changes=SET_CHANGES,
             failed=lambda error: self._show_error(label, error),
             owner=self,
         )
@@ -314,7 +312,7 @@ class MyDataPage(Page):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
-        self.session.call(lambda vault: vault.history(key), show, owner=self,
+        self.session.call(lambda vault: vault.fields.history(key), show, owner=self,
                           failed=lambda error: self._show_error(field_label(definition), error))
 
     def add_custom_field(self) -> None:

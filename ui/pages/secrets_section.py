@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vault.service import Vault
+from vault.vault import Vault
 
 from .. import strings
 from ..layout import Busy

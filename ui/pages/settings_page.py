@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vault.changes import Changes
+
 from .. import strings
-from ..session import AUDIT, BRANDS, GRANTS, Session
+from ..session import Session
 from ..settings import IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from ..widgets import plain_label
 from .aliases_section import AliasesSection
@@ -35,7 +37,7 @@ LANGUAGES = (
 
 
 class SettingsPage(Page):
-    kinds = frozenset({GRANTS, BRANDS})  # a share can give a brand its email alias
+    kinds = Changes.SETTINGS | Changes.ALIASES | Changes.BRANDS  # the aliases, and to whom
     language_changed = Signal(str)
     idle_minutes_changed = Signal(int)
 
@@ -139,8 +141,7 @@ class SettingsPage(Page):
             self.session.call(
                 lambda vault: vault.backup_to(Path(path)),
                 lambda _: self._say(self.tr("Backup written to {0}.").format(path)),
-                changes={AUDIT}, failed=lambda e: self._say(strings.error_message(e), True),
-                owner=self,
+                failed=lambda e: self._say(strings.error_message(e), True), owner=self,
             )
 
     def _export(self) -> None:
@@ -152,10 +153,9 @@ class SettingsPage(Page):
             return
 
         self.session.call(
-            lambda vault: vault.export_to(Path(path)),
+            lambda vault: vault.transparency.export_to(Path(path)),
             lambda _: self._say(self.tr("Exported to {0}. It is not encrypted.").format(path)),
-            changes={AUDIT}, failed=lambda e: self._say(strings.error_message(e), True),
-            owner=self,
+            failed=lambda e: self._say(strings.error_message(e), True), owner=self,
         )
 
 

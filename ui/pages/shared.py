@@ -13,16 +13,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from vault.brands import Brand
-from vault.grants import GrantStatus
-from vault.service import Vault
+from vault.changes import Changes
+from vault.exchange.brands import Brand
+from vault.exchange.grants import GrantStatus
+from vault.vault import Vault
 
 from .. import exchange_words as words
 from ..dialogs import confirmation
 from ..dialogs.knows import KnowsDialog
 from ..dialogs.qr_dialog import QrDialog
 from ..dialogs.report_dialog import ReportDialog
-from ..session import AUDIT, GRANTS, OUTBOX, Session
+from ..session import Session
 from ..widgets import brand_text, plain_label, record_table
 from .base import Page
 from .grant_models import PAGE_SIZE, GrantRow, GrantsModel, load_grants
@@ -33,7 +34,7 @@ ROW_PADDING = 10
 
 
 class SharedPage(Page):
-    kinds = frozenset({GRANTS, OUTBOX})
+    kinds = Changes.GRANTS | Changes.OUTBOX
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -164,7 +165,7 @@ class SharedPage(Page):
         limit = PAGE_SIZE if fresh else max(PAGE_SIZE, self.model.rowCount())
 
         def load(vault: Vault) -> tuple[list[Brand], list[GrantRow], bool]:
-            return (vault.brands(), *load_grants(vault, origin, status, 0, limit))
+            return (vault.brands.all(), *load_grants(vault, origin, status, 0, limit))
 
         def show(result: tuple[list[Brand], list[GrantRow], bool]) -> None:
             if generation == self._generation:
@@ -286,8 +287,8 @@ class SharedPage(Page):
             self._say(self.tr("Revoked. {0} is being told to delete your data.").format(brand))
             self.session.deliver()
 
-        self.session.call(lambda vault: vault.revoke(grant.id), revoked,
-                          changes={GRANTS, OUTBOX, AUDIT}, failed=self._failed, owner=self)
+        self.session.call(lambda vault: vault.grants.revoke(grant.id), revoked,
+                          failed=self._failed, owner=self)
 
     def retry_selected(self) -> None:
         chosen = self.selected()
@@ -299,8 +300,8 @@ class SharedPage(Page):
             self._say(self.tr("Trying again now."))
             self.session.deliver()
 
-        self.session.call(lambda vault: vault.retry_now(grant_id), due,
-                          changes={OUTBOX}, failed=self._failed, owner=self)
+        self.session.call(lambda vault: vault.delivery.retry_now(grant_id), due,
+                          failed=self._failed, owner=self)
 
     def show_knows(self) -> None:
         target = self._knows_origin()

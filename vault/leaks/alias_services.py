@@ -29,8 +29,8 @@ from enum import StrEnum
 from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
-from ..errors import VaultError
-from ..transport import Response, Transport, TransportError
+from ..errors import TransportError, VaultError
+from ..exchange.transport import HttpTransport, Response
 from .alias_sources import SourceKind
 
 MAX_ADDRESS = 254
@@ -72,7 +72,7 @@ class ServiceAlias:
 Send = Callable[[str, str, dict[str, str], bytes | None], Response]
 
 
-def via_transport(transport: Transport, *, local: bool = False) -> Send:
+def via_transport(transport: HttpTransport, *, local: bool = False) -> Send:
     """Exchanges through the vault's transport; to this computer or the local network
     only with `local` (a service the person runs there themselves)."""
     def send(method: str, url: str, headers: dict[str, str], body: bytes | None) -> Response:

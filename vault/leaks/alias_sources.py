@@ -22,8 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..aliases import alias_of, brand_slug
 from ..errors import VaultError
+from ..exchange.aliases import alias_of, brand_slug
 from .domains import normalise
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
