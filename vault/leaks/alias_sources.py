@@ -3,7 +3,8 @@ service: a domain the person controls with catch-all delivery, or plus-addressin
 
 - Catch-all domain (recommended): `<brand-slug>-<random>@alex.example`. Nothing in the
   address says which part can be dropped, so a brand (or whoever it passes the address to)
-  cannot normalise it back to the person's own address.
+  cannot normalise it back to the person's own address. The vault gives a brand the same
+  form from the tag it keeps for that brand (vault/exchange/aliases.py).
 - Plus-addressing (the fallback): `name+<brand-slug>-<random>@domain`. Mail still reaches
   `name@domain` with nothing set up, but advertisers routinely strip everything after the
   `+`: a source of this kind always carries the `STRIPPABLE` warning.
@@ -23,11 +24,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..errors import VaultError
-from ..exchange.aliases import alias_of, brand_slug
+from ..exchange.aliases import SUFFIX_LENGTH, alias_of, brand_slug
 from .domains import normalise
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
-RANDOM_LENGTH = 6  # 36**6: about two thousand million addresses per brand slug
+RANDOM_LENGTH = SUFFIX_LENGTH  # as the brand's kept tag has it (vault/exchange/aliases.py)
 MAX_LOCAL_PART = 64  # RFC 5321 section 4.5.3.1.1
 MAX_DOMAIN = 253
 _LABEL = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
