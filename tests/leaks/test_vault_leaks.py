@@ -114,8 +114,10 @@ def test_a_service_source_gives_the_alias_made_at_the_service(
         client = SimpleLogin(via_transport(transport, local=True), chosen.api_key,
                              chosen.base_url)
         made = opened.leaks.create_service_alias(ORIGIN, client)
+    assert opened.aliases.all() == [], "made, not yet given"
     alias, _ = shared_alias(opened, shoes)
     assert alias == made.address and alias.endswith("@sl.local")
+    assert [(a.brand_origin, a.alias) for a in opened.aliases.all()] == [(ORIGIN, alias)]
     assert ("alias.service_created", {"brand": ORIGIN, "service": "simplelogin"}) in \
         actions(opened)
     assert API_KEY not in json.dumps(actions(opened))

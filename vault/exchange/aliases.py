@@ -93,14 +93,17 @@ def substitute(
     keys = [k for k in data if k in EMAIL_KEYS and isinstance(data[k], str)]
     if not keys or not is_enabled(connection):
         return data
-    service_alias = _service_alias(connection, origin)
-    if service_alias is not None:
-        return {**data, **{key: service_alias for key in keys}}
+    # The brand's tag is kept even when a service's alias is given, so a later change of
+    # source goes on with the same tag.
     tag = _tag_for(connection, origin)
+    service_alias = _service_alias(connection, origin)
     domain = _catch_all_domain(connection)
     result = dict(data)
     for key in keys:
-        alias = f"{tag}@{domain}" if domain else alias_of(str(data[key]), tag)
+        if service_alias is not None:
+            alias = service_alias
+        else:
+            alias = f"{tag}@{domain}" if domain else alias_of(str(data[key]), tag)
         inserted = connection.execute(
             "INSERT OR IGNORE INTO email_aliases (alias, brand_origin, tag, first_given_at) "
             "VALUES (?, ?, ?, ?)",
