@@ -62,35 +62,42 @@ def test_a_services_key_is_read_from_stdin_and_never_shown(made_vault: MadeVault
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"source": "simplelogin", "domain": None,
                                        "address": None, "url": "https://app.simplelogin.io",
-                                       "warnings": [], "key_kept": True}
+                                       "warnings": [], "key_kept": True, "local": False}
     audit = run_cli("--json", "audit", vault_dir=made_vault.directory)
     assert KEY not in done.stdout + done.stderr + audit.stdout
 
 
-def test_a_service_alias_is_made_and_turned_off_through_the_cli(
+def test_a_service_alias_is_made_given_and_turned_off_at_revocation(
         made_vault: MadeVault, tmp_path: Path) -> None:
-    clock = Clock()
+    clock, keys = Clock(), BrandKeys.generate()
     with Vault.unlock(made_vault.directory, made_vault.passphrase) as vault:
-        vault.brands.import_request(signed_request(
-            BrandKeys.generate(), spec(asks=[email_ask()]), iat=clock.now - 60,
-            exp=clock.now + DAY))
+        vault.brands.import_request(signed_request(keys, spec(asks=[email_ask()]),
+                                                   iat=clock.now - 60, exp=clock.now + DAY))
+        vault.fields.set("email", "ann@mail.example")
+        vault.aliases.set_enabled(True)
     with served(simplelogin_app, ServiceState(KEY), tmp_path) as service:
+        ca = {"ZPV_CA_BUNDLE": service.ca_bundle}
         chosen = run_cli_stdin("alias-source", "--simplelogin", "--url", service.url,
                                vault_dir=made_vault.directory, stdin=KEY)
         assert chosen.returncode == 0, chosen.stderr
-        ca = {"ZPV_CA_BUNDLE": service.ca_bundle}
         nowhere = run_cli("service-alias", "Shoes", vault_dir=made_vault.directory, env=ca)
         assert nowhere.returncode != 0
-        assert "the alias service could not be reached" in nowhere.stderr, "not --local"
-        made = run_cli("--json", "service-alias", "Shoes", "--local",
-                       vault_dir=made_vault.directory, env=ca)
+        assert "the alias service could not be reached" in nowhere.stderr, "not local"
+        assert run_cli_stdin("alias-source", "--simplelogin", "--url", service.url, "--local",
+                             vault_dir=made_vault.directory, stdin=KEY).returncode == 0
+        made = run_cli("--json", "service-alias", "Shoes", vault_dir=made_vault.directory,
+                       env=ca)
         assert made.returncode == 0, made.stderr
         alias = json.loads(made.stdout)["alias"]
         [stored] = service.state.aliases.values()
         assert stored["email"] == alias and stored["enabled"] is True
-        off = run_cli("service-alias", "Shoes", "--local", "--disable",
-                      vault_dir=made_vault.directory, env=ca)
-        assert off.returncode == 0 and "Turned off 1 alias" in off.stdout
+        with Vault.unlock(made_vault.directory, made_vault.passphrase) as vault:
+            result = vault.grants.share(ORIGIN, "news")
+        assert open_grant(result.token.compact, keys).claims["data"]["email"] == alias
+        revoked = run_cli("revoke", result.grant.id, "--disable-alias",
+                          vault_dir=made_vault.directory, env=ca)
+        assert revoked.returncode == 0, revoked.stderr
+        assert "Turned off 1 email alias(es)" in revoked.stdout
         assert stored["enabled"] is False
 
 

@@ -49,6 +49,8 @@ def add_commands(command: Command) -> None:
                         help="addy.io; its API key is read from standard input")
     p.add_argument("--url", help="the service's address, if not the public one")
     p.add_argument("--addy-domain", help="the addy.io domain to make aliases on")
+    p.add_argument("--local", action="store_true",
+                   help="the service runs on this computer or your local network")
     p = command("service-alias", cmd_service_alias,
                 "make a brand's alias at your alias service now, for its next share")
     p.add_argument("brand")
@@ -102,7 +104,7 @@ def _chosen_source(args: argparse.Namespace) -> SourceSettings | None:
     if args.simplelogin or args.addy:
         kind = SourceKind.SIMPLELOGIN if args.simplelogin else SourceKind.ADDY
         return source_settings(kind, api_key=_secret("API key"), base_url=args.url or "",
-                               service_domain=args.addy_domain or "")
+                               service_domain=args.addy_domain or "", local=args.local)
     return None
 
 
@@ -112,7 +114,8 @@ def _source_json(current: SourceSettings | None) -> dict[str, object]:
     source = current.source
     return {"source": str(source.kind), "domain": source.domain or None,
             "address": source.address or None, "url": current.base_url or None,
-            "warnings": [str(w) for w in source.warnings()], "key_kept": bool(current.api_key)}
+            "warnings": [str(w) for w in source.warnings()], "key_kept": bool(current.api_key),
+            "local": current.local}
 
 
 def cmd_service_alias(args: argparse.Namespace) -> int:
@@ -124,7 +127,7 @@ def cmd_service_alias(args: argparse.Namespace) -> int:
                              "or '--addy')")
         transport = HttpTransport(ca_bundle=os.environ.get("ZPV_CA_BUNDLE") or None)
         try:
-            service = _service(chosen, transport, args.local)
+            service = _service(chosen, transport, args.local or chosen.local)
             if args.disable:
                 turned_off = vault.leaks.disable_service_aliases(brand.origin, service)
             else:
@@ -141,6 +144,20 @@ def cmd_service_alias(args: argparse.Namespace) -> int:
     else:
         print(f"{brand.name} will get {made.address} from its next share.")
     return EXIT_OK
+
+
+def turn_off_service_aliases(vault: Vault, origin: str) -> list[str]:
+    """The brand's aliases at the person's service turned off (`zpv revoke --disable-alias`);
+    [] when the source is no service."""
+    chosen = vault.leaks.source()
+    if chosen is None or not chosen.api_key:
+        return []
+    transport = HttpTransport(ca_bundle=os.environ.get("ZPV_CA_BUNDLE") or None)
+    try:
+        return vault.leaks.disable_service_aliases(
+            origin, _service(chosen, transport, chosen.local))
+    finally:
+        transport.close()
 
 
 def _service(chosen: SourceSettings, transport: HttpTransport, local: bool) -> AliasService:

@@ -46,6 +46,7 @@ class SourceSettings:
     api_key: str = ""  # services only
     base_url: str = ""  # services only: the service's API address
     service_domain: str = ""  # addy.io: the domain its aliases are made on
+    local: bool = False  # the service runs on this computer or the local network
 
     def __repr__(self) -> str:  # the key never in a traceback or a log
         return f"SourceSettings(kind={self.source.kind})"
@@ -70,8 +71,8 @@ class MailboxSettings:
 
 
 def source_settings(kind: SourceKind, *, domain: str = "", address: str = "",
-                    api_key: str = "", base_url: str = "",
-                    service_domain: str = "") -> SourceSettings:
+                    api_key: str = "", base_url: str = "", service_domain: str = "",
+                    local: bool = False) -> SourceSettings:
     """Checked settings for a source; LeakSettingsError or AliasSourceError otherwise."""
     if kind is SourceKind.DOMAIN:
         return SourceSettings(catch_all_source(domain))
@@ -86,7 +87,7 @@ def source_settings(kind: SourceKind, *, domain: str = "", address: str = "",
     on = ""
     if kind is SourceKind.ADDY:
         on = valid_domain(service_domain or ADDY_DEFAULT_DOMAIN)
-    return SourceSettings(AliasSource(kind), api_key, url, on)
+    return SourceSettings(AliasSource(kind), api_key, url, on, local)
 
 
 def mailbox_settings(host: str, username: str, password: str, *, port: int = IMAPS_PORT,
@@ -110,7 +111,8 @@ def read_source(connection: Connection) -> SourceSettings | None:
         return SourceSettings(AliasSource(kind, str(value.get("domain", "")),
                                           str(value.get("address", ""))),
                               str(value.get("api_key", "")), str(value.get("base_url", "")),
-                              str(value.get("service_domain", "")))
+                              str(value.get("service_domain", "")),
+                              value.get("local") is True)
     except (KeyError, ValueError, TypeError):
         return None  # written by a later version in a form this one does not know
 
@@ -120,7 +122,8 @@ def write_source(connection: Connection, settings: SourceSettings) -> None:
     _write(connection, SOURCE, {"kind": str(source.kind), "domain": source.domain,
                                 "address": source.address, "api_key": settings.api_key,
                                 "base_url": settings.base_url,
-                                "service_domain": settings.service_domain})
+                                "service_domain": settings.service_domain,
+                                "local": settings.local})
 
 
 def read_mailbox(connection: Connection) -> MailboxSettings | None:
