@@ -94,6 +94,16 @@ def test_an_old_vault_opens_upgraded_and_holds_what_it_held(
         for grant_id, statuses in expected["receipts"].items():
             assert [s for _, s, _ in vault.delivery.receipts(grant_id)] == statuses
         assert [[a.brand_origin, a.alias] for a in vault.aliases.all()] == expected["aliases"]
+        if "leaks" in expected:  # schema 9 and later
+            kept = expected["leaks"]
+            source, mailbox = vault.leaks.source(), vault.leaks.mailbox()
+            watch = vault.leaks.watch_input()
+            assert source is not None and mailbox is not None and watch.position is not None
+            assert [str(source.source.kind), source.source.domain] == kept["source"]
+            assert [mailbox.host, mailbox.username, mailbox.password] == kept["mailbox"]
+            assert [watch.position.uidvalidity, watch.position.last_uid] == kept["position"]
+            assert sorted([leak.alias, leak.sender_domain, leak.expected]
+                          for leak in vault.leaks.all()) == kept["found"]
         assert [e.action for e in reversed(vault.audit.entries(limit=1000))] == (
             expected["audit"])
 
