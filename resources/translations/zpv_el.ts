@@ -217,6 +217,34 @@
         <translation>Ψευδώνυμα email ανενεργά</translation>
     </message>
     <message>
+        <source>Where aliases come from changed</source>
+        <translation>Άλλαξε η πηγή των ψευδωνύμων email</translation>
+    </message>
+    <message>
+        <source>Alias made at the alias service</source>
+        <translation>Δημιουργήθηκε ψευδώνυμο στην υπηρεσία ψευδωνύμων</translation>
+    </message>
+    <message>
+        <source>Alias turned off at the alias service</source>
+        <translation>Απενεργοποιήθηκε ψευδώνυμο στην υπηρεσία ψευδωνύμων</translation>
+    </message>
+    <message>
+        <source>Mailbox to watch set</source>
+        <translation>Ορίστηκε το γραμματοκιβώτιο που παρακολουθείται</translation>
+    </message>
+    <message>
+        <source>Mailbox forgotten</source>
+        <translation>Αφαιρέθηκε το γραμματοκιβώτιο</translation>
+    </message>
+    <message>
+        <source>Leak found</source>
+        <translation>Βρέθηκε διαρροή</translation>
+    </message>
+    <message>
+        <source>Leak marked expected</source>
+        <translation>Η διαρροή σημειώθηκε ως αναμενόμενη</translation>
+    </message>
+    <message>
         <source>The details cannot be read.</source>
         <translation>Οι λεπτομέρειες δεν μπορούν να διαβαστούν.</translation>
     </message>
@@ -263,6 +291,18 @@
     <message>
         <source>Grant {0}: {1}</source>
         <translation>Άδεια {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Mail to the address you gave only to {0} came from {1}</source>
+        <translation>Στη διεύθυνση που δώσατε μόνο σε {0} ήρθε μήνυμα από {1}</translation>
+    </message>
+    <message>
+        <source>{0}: that message only</source>
+        <translation>{0}: μόνο αυτό το μήνυμα</translation>
+    </message>
+    <message>
+        <source>{0} may write to the address you gave {1}</source>
+        <translation>Ο αποστολέας {0} μπορεί να γράφει στη διεύθυνση που δώσατε σε {1}</translation>
     </message>
     <message>
         <source>{0}, fetched from its website (domain verified)</source>

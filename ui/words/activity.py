@@ -96,6 +96,21 @@ def action_words(action: AuditAction) -> str:
             return QCoreApplication.translate("ActivityWords", "Email aliases on")
         case AuditAction.ALIASES_DISABLED:
             return QCoreApplication.translate("ActivityWords", "Email aliases off")
+        case AuditAction.ALIAS_SOURCE_SET:
+            return QCoreApplication.translate("ActivityWords", "Where aliases come from changed")
+        case AuditAction.SERVICE_ALIAS_CREATED:
+            return QCoreApplication.translate("ActivityWords", "Alias made at the alias service")
+        case AuditAction.SERVICE_ALIAS_DISABLED:
+            return QCoreApplication.translate("ActivityWords",
+                                              "Alias turned off at the alias service")
+        case AuditAction.MAILBOX_SET:
+            return QCoreApplication.translate("ActivityWords", "Mailbox to watch set")
+        case AuditAction.MAILBOX_FORGOTTEN:
+            return QCoreApplication.translate("ActivityWords", "Mailbox forgotten")
+        case AuditAction.LEAK_FOUND:
+            return QCoreApplication.translate("ActivityWords", "Leak found")
+        case AuditAction.LEAK_MARKED_EXPECTED:
+            return QCoreApplication.translate("ActivityWords", "Leak marked expected")
         case _:
             assert_never(action)
 
@@ -171,6 +186,17 @@ def details_text(entry: AuditEntry, custom_labels: dict[str, str]) -> str:
         return QCoreApplication.translate("ActivityWords", "Grant {0}: {1}").format(
             grant, brand_text(str(d.get("reason", "")))
         )
+    if action == AuditAction.LEAK_FOUND:
+        return QCoreApplication.translate(
+            "ActivityWords", "Mail to the address you gave only to {0} came from {1}"
+        ).format(brand, brand_text(str(d.get("sender", ""))))
+    if action == AuditAction.LEAK_MARKED_EXPECTED:
+        if not d.get("sender"):  # never authenticated: it vouches for nothing else
+            return QCoreApplication.translate("ActivityWords", "{0}: that message only").format(
+                brand)
+        return QCoreApplication.translate(
+            "ActivityWords", "{0} may write to the address you gave {1}"
+        ).format(brand_text(str(d.get("sender", ""))), brand)
     if action.startswith("vault."):
         return ""
     return brand_text("; ".join(f"{k}: {v}" for k, v in sorted(d.items())))
