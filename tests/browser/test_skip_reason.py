@@ -39,3 +39,11 @@ def test_ci_accepts_the_skip_only_where_apt_get_is_missing(
     assert accepts(test_id, reason_with(monkeypatch, None)) is not None
     # Where apt-get is there, .ci/run installs Chromium: a skip then is a failure.
     assert accepts(test_id, reason_with(monkeypatch, "/usr/bin/apt-get")) is None
+
+
+def test_ci_accepts_the_desktop_tests_skip_where_apt_get_is_missing() -> None:
+    from tests.vault import test_desktop
+
+    reason = test_desktop.pytestmark.kwargs["reason"]
+    test_id = "tests.vault.test_desktop::test_an_entry_zpv_did_not_write_is_left_alone"
+    assert check_skips().why_accepted(test_id, reason) is not None
