@@ -209,20 +209,27 @@ def add_commands(command: Command) -> None:
 
 def cmd_desktop(args: argparse.Namespace) -> int:
     try:
-        if args.action == "install":
-            done = install()
-        else:
-            removed = uninstall()
+        return _install(args.json) if args.action == "install" else _uninstall(args.json)
     except (DesktopError, OSError) as error:
         print(f"zpv: {error}", file=sys.stderr)
         return EXIT_ERROR
-    if args.json:
-        entry = done.entry if args.action == "install" else removed
-        terminal.print_json({"entry": None if entry is None else str(entry),
-                             "handler": DESKTOP_ID if args.action == "install" else None})
-    elif args.action == "install":
+
+
+def _install(as_json: bool) -> int:
+    done = install()
+    if as_json:
+        terminal.print_json({"entry": str(done.entry), "launcher": done.launcher,
+                             "handler": DESKTOP_ID})
+    else:
         print(f"zpd: links now open Zero-Party Vault ({done.launcher}); menu entry: "
               f"{done.entry}. Undo with 'zpv desktop uninstall'.")
+    return EXIT_OK
+
+
+def _uninstall(as_json: bool) -> int:
+    removed = uninstall()
+    if as_json:
+        terminal.print_json({"entry": None if removed is None else str(removed)})
     else:
         print(f"Removed {removed}." if removed else "No menu entry of zpv to remove.",
               "zpd: links no longer open this installation.")
