@@ -86,6 +86,7 @@ def run_session(zygote: Zygote, brand: Brand, directory: Path, rng: random.Rando
                   f"session {number} (seed {seed}), after the last flush")
 
 
+@pytest.mark.slow
 def test_500_sigkills_during_mixed_operations_lose_nothing_acknowledged(
     tmp_path: Path, state_dir: Path
 ) -> None:

@@ -455,6 +455,7 @@ def run_atheris(name: str, tmp_path: Path, seconds: int) -> subprocess.Completed
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ATHERIS_TARGETS)
 def test_atheris_finds_no_untyped_error(name: str, tmp_path: Path) -> None:
     """Coverage-guided fuzzing from a valid message of each format, for FUZZ_SECONDS."""
@@ -468,6 +469,7 @@ def test_atheris_finds_no_untyped_error(name: str, tmp_path: Path) -> None:
     assert int(done.group(1)) > 1000
 
 
+@pytest.mark.slow
 def test_atheris_reports_an_untyped_error(tmp_path: Path) -> None:
     """Control: a parser raising anything but a typed error makes the run fail, with the
     exception named."""

@@ -39,6 +39,8 @@ from tests.hardening.power_loss import before_round, build_shim, power_cut, sync
 from tests.hardening.zygote import Zygote
 from vault.errors import VaultError
 
+pytestmark = pytest.mark.slow
+
 ROUNDS = 300 if FULL else 100
 MAX_DELAY = 0.3  # seconds from the fork to the cut
 # Acknowledgements that wrote to the database or the header.

@@ -29,6 +29,8 @@ from vault.storage import keys
 from vault.storage.header import PENDING_HEADER_NAME
 from vault.vault import Vault
 
+pytestmark = pytest.mark.slow
+
 KILLS = 160 if FULL else 24
 ENTRIES = 30_000  # activity entries of ~150 bytes: a database of a few megabytes
 OLD_CODE = "76543-210ZY-XWVTS-RQPNM-KJHGF-EDCBA"

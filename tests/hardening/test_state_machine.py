@@ -45,6 +45,8 @@ from zpd import jose
 from zpd.catalogue import BY_KEY
 from zpd.errors import ProtocolError
 
+pytestmark = pytest.mark.slow
+
 ORIGIN = "https://shoes.example"
 KEYS = generate_keys()
 STORAGE = SqliteStorage()  # one brand for every example; each example is another customer

@@ -20,6 +20,8 @@ from vault.vault import Vault
 from .conftest import need_root, need_tool, project_version
 from .launch import app_environment, launch
 
+pytestmark = pytest.mark.slow
+
 PACKAGE = "zero-party-vault"
 LAUNCHER = Path("/usr/bin") / PACKAGE
 INSTALL_DIR = Path("/opt") / PACKAGE

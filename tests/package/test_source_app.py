@@ -17,6 +17,8 @@ from ui.qt_platform import xcb_plugin
 from .conftest import need_root, need_tool
 from .launch import app_environment, launch
 
+pytestmark = pytest.mark.slow
+
 MAIN = PROJECT_ROOT / "main.py"
 
 

@@ -18,6 +18,8 @@ from tests.conftest import PROJECT_ROOT, MadeVault, clean_environment
 from .conftest import project_version
 from .launch import app_environment, launch
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:

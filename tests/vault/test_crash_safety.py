@@ -26,6 +26,8 @@ from tests.conftest import PASSPHRASE, PROJECT_ROOT, MadeVault, clean_environmen
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
 
+pytestmark = pytest.mark.slow
+
 KILLS = 50
 MAX_DELAY = 0.25  # seconds after the first acknowledgement
 LINE_TIMEOUT = 20.0  # generous, for a loaded CI machine; only reached when something is wrong
