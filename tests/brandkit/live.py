@@ -21,7 +21,7 @@ from brandkit.receiver import Receiver
 from brandkit.server import BODY_SECONDS, JWT, SECEVENT_JWT, create_app
 from brandkit.serving import Address, running
 from brandkit.storage import Storage
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 
 TIMEOUT = 10  # seconds for any one HTTP exchange or process step
 PAGE_TOKEN = "page-token-for-the-tests-0123456789"

@@ -15,7 +15,7 @@ import pytest
 from brandkit.keys import load_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 from zpd.request import DataRequest, verify_request
 
 from .people import DAY, ORIGIN, Person, spec

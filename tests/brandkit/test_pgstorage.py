@@ -28,7 +28,7 @@ from brandkit.keys import BrandKeys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SCHEMA_VERSION, SqlTransaction
 from brandkit.storage import GrantState
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 from zpd.request import DataRequest
 
 from .live import TIMEOUT, Live, live_receiver, zpv_brand_serve

@@ -21,7 +21,7 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import BrandKeys, create_keys, generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 from zpd import receipt as zpd_receipt
 from zpd.request import DataRequest, verify_request
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from joserfc.jwk import OKPKey
 
-from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.delivery.servers import Server
+from tests.support.servers import Server
+from tests.support.vaults import FAST_KDF, PASSPHRASE
 from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
 from zpd import jose

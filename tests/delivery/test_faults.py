@@ -18,7 +18,7 @@ import pytest
 import trustme
 
 from tests.delivery.conftest import Brand, Person, ShareWith, make_brand
-from tests.delivery.servers import Received, Server, respond, serving
+from tests.support.servers import Received, Server, respond, serving
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.outbox import DeliveryState
 from vault.exchange.transport import HttpTransport

@@ -20,10 +20,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import FAST_KDF, PASSPHRASE, PROJECT_ROOT
-from tests.delivery.brand import LiveBrand, live_brand
 from tests.delivery.conftest import Clock, Person, ShareWith, make_brand
-from tests.delivery.servers import Received, respond, serving
+from tests.support.live_brand import LiveBrand, live_brand
+from tests.support.servers import Received, respond, serving
+from tests.support.vaults import FAST_KDF, PASSPHRASE, PROJECT_ROOT
 from vault.errors import TransportError, TransportFailure
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.outbox import DeliveryState

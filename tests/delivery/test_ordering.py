@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import trustme
 
-from tests.delivery.brand import LiveBrand, live_brand
 from tests.delivery.conftest import Person, ShareWith, make_brand
-from tests.delivery.servers import respond, serving
+from tests.support.live_brand import LiveBrand, live_brand
+from tests.support.servers import respond, serving
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.transport import HttpTransport
 

@@ -17,7 +17,7 @@ import pytest
 import requests
 
 from demo.run import Demo
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 from vault.exchange.transport import HttpTransport
 from zpd.errors import RequestInvalid
 from zpd.origin import canonical_origin

@@ -16,24 +16,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import trustme
 
-from brandkit.issuing import sign_spec
-from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
-from brandkit.server import create_app
-from brandkit.serving import TlsFiles, address_of, bind, running
-from brandkit.sqlstorage import SqliteStorage
-from tests.brand_specs import ALLERGIES, COLOURS, SHOE_SIZE, shoe_shop_spec
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
+from brandkit.serving import TlsFiles
+from tests.support.addresses import tls_files
+from tests.support.cli import run_cli
+from tests.support.live_brand import served_brand
+from tests.support.specs import ALLERGIES, COLOURS, SHOE_SIZE, ask, request_spec
+from tests.support.vaults import FAST_KDF, PASSPHRASE
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
 from zpd import receipt as zpd_receipt
 
 
-def spec_for(origin: str) -> dict[str, Any]:
-    return shoe_shop_spec(origin, SHOE_SIZE, COLOURS, ALLERGIES)
+def three_field_shop(origin: str) -> dict[str, Any]:
+    return request_spec(origin, asks=[ask(fields=[SHOE_SIZE, COLOURS, ALLERGIES])])
 
 
 @dataclass
@@ -49,24 +47,10 @@ class Brand:
 
 @pytest.fixture
 def tls_brand(tmp_path: Path) -> Iterator[Brand]:
-    authority = trustme.CA()
-    server_cert = authority.issue_cert("127.0.0.1")
-    cert, key, bundle = tmp_path / "cert.pem", tmp_path / "key.pem", tmp_path / "ca.pem"
-    server_cert.cert_chain_pems[0].write_to_path(str(cert))
-    for extra in server_cert.cert_chain_pems[1:]:
-        extra.write_to_path(str(cert), append=True)
-    server_cert.private_key_pem.write_to_path(str(key))
-    authority.cert_pem.write_to_path(str(bundle))
-    sock = bind("127.0.0.1", 0)
-    origin = f"https://127.0.0.1:{address_of(sock).port}"
-    keys = generate_keys()
-    request = sign_spec(spec_for(origin), keys, now=int(time.time()) - 60)
-    storage = SqliteStorage(tmp_path / "brand.sqlite3")
-    receiver = Receiver(keys, storage, origin)
-    app = create_app(receiver, request)
-    with running(app, sock=sock, tls=TlsFiles(str(cert), str(key))):
-        yield Brand(origin, receiver, str(bundle))
-    storage.close()
+    cert, key, bundle = tls_files(tmp_path, "127.0.0.1")
+    tls = TlsFiles(str(cert), str(key))
+    with served_brand(tmp_path / "brand.sqlite3", three_field_shop, tls=tls) as brand:
+        yield Brand(brand.origin, brand.receiver, str(bundle))
 
 
 def test_the_whole_exchange_through_the_library(tls_brand: Brand, tmp_path: Path) -> None:

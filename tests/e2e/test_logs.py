@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, run_cli
 from tests.e2e.test_exchange_over_http import Brand, tls_brand
-from tests.vault.exchange_helpers import expected_pairwise, master_seed
+from tests.support.cli import run_cli
+from tests.support.jose_reading import expected_pairwise, master_seed
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
 from vault import logs
 from vault.cli.report_words import render_html
 from vault.exchange.transport import HttpTransport

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT
 from tests.hardening.conftest import subprocess_env
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT
 from vault.errors import WrongCredentials
 from vault.storage import keys, rollback
 from vault.storage.header import PENDING_HEADER_NAME

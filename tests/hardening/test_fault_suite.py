@@ -40,7 +40,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.hardening.acked import (
     Model,
     Stats,
@@ -55,6 +54,7 @@ from tests.hardening.conftest import FULL
 from tests.hardening.fault_worker import head
 from tests.hardening.live_brand import Brand, Settled, live_brand, new_vault, settle
 from tests.hardening.zygote import Zygote
+from tests.support.vaults import FAST_KDF, PASSPHRASE
 from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,13 +29,9 @@ from hypothesis.stateful import (
 )
 
 from brandkit.errors import description
-from brandkit.issuing import sign_spec
-from brandkit.keys import generate_keys
-from brandkit.receiver import Receiver
-from brandkit.sqlstorage import SqliteStorage
-from tests.conftest import FAST_KDF
-from tests.delivery.brand import spec_for
 from tests.hardening.conftest import FULL
+from tests.support.brands import real_brand
+from tests.support.vaults import FAST_KDF
 from vault.errors import FieldRequiredByGrant, GrantNotActive, ShareRefused, WrongPassphrase
 from vault.exchange.transport import LocalRule, Response, never_local
 from vault.storage import rollback
@@ -48,11 +43,8 @@ from zpd.errors import ProtocolError
 pytestmark = pytest.mark.slow
 
 ORIGIN = "https://shoes.example"
-KEYS = generate_keys()
-STORAGE = SqliteStorage()  # one brand for every example; each example is another customer
-RECEIVER = Receiver(KEYS, STORAGE, ORIGIN)
-REQUEST = sign_spec(spec_for(ORIGIN), KEYS, now=int(time.time()) - 60)
-RECEIVER.register_issued_request(REQUEST)
+BRAND = real_brand(ORIGIN)  # one brand for every example; each example is another customer
+RECEIVER, REQUEST = BRAND.receiver, BRAND.request
 PASSPHRASES = ("tulip lantern orbit 42", "saffron kettle meadow 7", "caf\u00e9 orbit 9 rivers")
 SHOE = BY_KEY["shoe_size_eu"]
 COLOURS = BY_KEY["favourite_colours"]

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import FAST_KDF, run_cli
 from tests.hardening.conftest import subprocess_env
+from tests.support.cli import run_cli
+from tests.support.vaults import FAST_KDF
 from vault.errors import WrongPassphrase
 from vault.storage import rollback
 from vault.vault import Vault

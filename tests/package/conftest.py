@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 
 PACKAGE_DIR_ENV = "ZPV_PACKAGE_DIR"  # where the built packages are (default: dist/)
 REQUIRE_ENV = "ZPV_REQUIRE_PACKAGE"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, PASSPHRASE, file_digests
+from tests.support.vaults import FAST_KDF, PASSPHRASE, file_digests
 from ui.app import NO_DEMO
 from vault.vault import Vault
 

@@ -8,7 +8,7 @@ import re
 import subprocess
 from xml.etree import ElementTree
 
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 from tools.build_deb import APPSTREAM_ID, PACKAGE
 from ui.app import DESKTOP_ID
 

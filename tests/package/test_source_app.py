@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, MadeVault
+from tests.support.vaults import PROJECT_ROOT, MadeVault
 from ui.qt_platform import xcb_plugin
 
 from .conftest import need_root, need_tool

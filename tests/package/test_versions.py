@@ -11,7 +11,8 @@ from importlib import metadata
 
 import sqlcipher3
 
-from tests.conftest import PROJECT_ROOT, clean_environment
+from tests.support.cli import clean_environment
+from tests.support.vaults import PROJECT_ROOT
 
 from .conftest import project_version
 

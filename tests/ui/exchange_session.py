@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from tests.conftest import MadeVault
+from tests.support.clock import Clock
+from tests.support.vaults import MadeVault
 from tests.ui.fake_brands import FakeTransport
-from tests.vault.exchange_helpers import Clock
 from ui.session import Session
 from vault.vault import Vault
 

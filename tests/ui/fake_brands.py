@@ -12,7 +12,8 @@ from typing import Any
 
 from joserfc.jwk import OKPKey
 
-from tests.vault.exchange_helpers import DAY, fit_ask, news_ask, spec
+from tests.support.clock import DAY
+from tests.support.specs import fit_ask, news_ask, request_spec
 from vault.errors import TransportError, TransportFailure
 from vault.exchange.transport import LocalRule, Response, never_local
 from zpd import jose, receipt
@@ -46,7 +47,7 @@ class FakeBrand:
 
 def make_brand(origin: str, name: str, *, asks: list[dict[str, Any]] | None = None,
                description: str = "Shoes for everyone", mode: str = RECEIPT) -> FakeBrand:
-    body = spec(origin, name, asks if asks is not None else [fit_ask(), news_ask()])
+    body = request_spec(origin, name, asks if asks is not None else [fit_ask(), news_ask()])
     body["brand"]["description"] = description
     return FakeBrand(origin, name, jose.generate_signing_key(), jose.generate_encryption_key(),
                      body, mode)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from tests.support.clock import DAY, Clock
+from tests.support.specs import DPV, fit_ask, news_ask
 from tests.ui.fake_brands import DOWN, REFUSE, FakeBrand, FakeTransport, make_brand
-from tests.vault.exchange_helpers import DAY, DPV, Clock, fit_ask, news_ask
 from vault.exchange.brands import RequestSource
 from vault.vault import Vault
 

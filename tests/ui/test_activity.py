@@ -11,8 +11,10 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import MadeVault
-from tests.vault.exchange_helpers import DAY, BrandKeys, signed_request, spec
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.clock import DAY
+from tests.support.specs import request_spec
+from tests.support.vaults import MadeVault
 from ui.pages.activity import ActivityPage
 from ui.pages.activity_model import SEQ_ROLE, WHAT
 from ui.session import Session
@@ -88,7 +90,7 @@ def test_filter_shows_one_kind(qtbot: QtBot, opened: tuple[Session, Vault], tmp_
     keys = BrandKeys.generate()
     now = int(time.time())
     vault.brands.import_request(
-        signed_request(keys, spec(name="Shoes"), iat=now, exp=now + 30 * DAY))
+        signed_request(keys, request_spec(name="Shoes"), iat=now, exp=now + 30 * DAY))
     vault.fields.set("diet", "vegan")
     vault.backup_to(tmp_path / "backup.zpvb")
     page = show_page(qtbot, opened, 4)
@@ -115,11 +117,14 @@ def test_keys_from_a_file_replaced_by_a_verified_fetch_say_so(
     _, vault = opened
     now = int(time.time())
     vault.brands.import_request(
-        signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), RequestSource.FILE)
+        signed_request(BrandKeys.generate(), request_spec(), iat=now, exp=now + DAY),
+            RequestSource.FILE)
     vault.brands.import_request(
-        signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), RequestSource.WEB, expected_origin="https://shoes.example")
+        signed_request(BrandKeys.generate(), request_spec(), iat=now, exp=now + DAY),
+            RequestSource.WEB, expected_origin="https://shoes.example")
     vault.brands.import_request(
-        signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), accept_new_keys=True)
+        signed_request(BrandKeys.generate(), request_spec(), iat=now, exp=now + DAY),
+            accept_new_keys=True)
     page = show_page(qtbot, opened, 6)  # created, three imports, two replacements
     what, details = column(page, WHAT), column(page, 2)
     replaced = [d for w, d in zip(what, details, strict=True) if w == "Brand's keys replaced"]
@@ -153,9 +158,10 @@ def test_merged_filter_pages_across_prefixes(qtbot: QtBot, opened: tuple[Session
     now = int(time.time())
     for i in range(230):  # each newer than the last, none signed ahead of this clock
         vault.brands.import_request(
-            signed_request(keys, spec(), iat=now - 300 + i, exp=now + 30 * DAY))
+            signed_request(keys, request_spec(), iat=now - 300 + i, exp=now + 30 * DAY))
     vault.brands.import_request(  # brand.keys_replaced, then request.imported
-        signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), accept_new_keys=True)
+        signed_request(BrandKeys.generate(), request_spec(), iat=now, exp=now + DAY),
+            accept_new_keys=True)
     page = show_page(qtbot, opened, 200)
     chooser = child(page, QComboBox, "activityFilter")
     chooser.setCurrentIndex(chooser.findData("brands"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.support.clock import DAY
 from tests.ui.exchange_session import (
     Answer,
     Opened,
@@ -29,7 +30,6 @@ from tests.ui.exchange_session import (
 )
 from tests.ui.fake_brands import make_brand
 from tests.ui.sample_exchange import TRICKY_NAME, WELL_KNOWN
-from tests.vault.exchange_helpers import DAY
 from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
 from ui.pages import brands as brands_module  # noqa: E402
 from ui.pages.brand_models import AsksModel, BrandsModel  # noqa: E402

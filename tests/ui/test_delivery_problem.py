@@ -11,9 +11,9 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import MadeVault
+from tests.support.clock import Clock
+from tests.support.vaults import MadeVault
 from tests.ui.fake_brands import FakeTransport, make_brand
-from tests.vault.exchange_helpers import Clock
 from ui.main_window import MainWindow
 from vault.exchange.brands import RequestSource
 from vault.exchange.delivery_summary import DeliveryStatus

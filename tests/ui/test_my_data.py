@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import MadeVault
-from tests.vault.exchange_helpers import DAY, BrandKeys, signed_request, spec
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.clock import DAY
+from tests.support.specs import request_spec
+from tests.support.vaults import MadeVault
 from ui.pages.field_editors import MultiChoiceEditor
 from ui.pages.fields_model import KEY_ROLE, VALUE
 from ui.pages.my_data import MyDataPage
@@ -202,7 +204,7 @@ def test_clear_of_a_field_an_active_grant_requires_is_refused_in_words(
     _, vault = opened
     keys = BrandKeys.generate()
     now = int(time.time())
-    vault.brands.import_request(signed_request(keys, spec(), iat=now, exp=now + 30 * DAY))
+    vault.brands.import_request(signed_request(keys, request_spec(), iat=now, exp=now + 30 * DAY))
     vault.fields.set("shoe_size_eu", 42)
     vault.grants.share("https://shoes.example", "fit-advice")
     page = show_page(qtbot, opened)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, MadeVault
+from tests.support.vaults import NEW_PASSPHRASE, PASSPHRASE, MadeVault
 from ui.clipboard import (
     KDE_HINT,
     MAC_CONCEALED_MIME,

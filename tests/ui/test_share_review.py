@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.brand_specs import shoe_shop_spec
-from tests.conftest import FAST_KDF, PASSPHRASE, MadeVault
+from tests.support.specs import ask, request_spec
+from tests.support.vaults import FAST_KDF, PASSPHRASE, MadeVault
 from ui.dialogs.share_review import ShareReviewDialog
 from ui.session import Session
 from vault.errors import TransportError, TransportFailure
@@ -330,7 +330,7 @@ def test_a_lookalike_domain_is_flagged_in_the_review(qtbot: QtBot, tmp_path: Pat
     vault.fields.set("shoe_size_eu", 42)
     origin = "https://p\u0430ypal.example"  # a Cyrillic "а"
     now = int(time.time())
-    request = sign_request(shoe_shop_spec(origin, name="Pаypal"), jose.generate_signing_key(),
+    request = sign_request(request_spec(origin, "Pаypal", [ask()]), jose.generate_signing_key(),
                            jose.generate_encryption_key(), iat=now, exp=now + 86400)
     vault.brands.import_request(request)
     session = Session()

@@ -10,10 +10,10 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QTableView, QTreeView
 from pytestqt.qtbot import QtBot
 
+from tests.support.clock import DAY
 from tests.ui.exchange_session import Answer, Opened, SeenBox, answer_next_box, cell, opened
 from tests.ui.fake_brands import DOWN, RECEIPT, make_brand
 from tests.ui.sample_exchange import TRICKY_NAME, Sample, build_sample
-from tests.vault.exchange_helpers import DAY
 from ui import session as session_module
 from ui.exchange_words import delivery_words
 from ui.pages import shared as shared_module

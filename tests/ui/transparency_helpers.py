@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from brandkit.issuing import sign_spec
 from brandkit.keys import generate_keys
 from demo.brands import FAIR, GREEDY, SAMPLE_PROFILE, SampleBrand
-from tests.conftest import MadeVault
+from tests.support.vaults import MadeVault
 from ui.session import Session
 from vault.errors import TransportError, TransportFailure
 from vault.exchange.brands import RequestSource

@@ -13,19 +13,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import MadeVault, run_cli
-from tests.vault.exchange_helpers import (
-    DAY,
-    DPV,
-    ORIGIN,
-    OTHER_ORIGIN,
-    BrandKeys,
-    Clock,
-    grant_tokens,
-    open_grant,
-    signed_request,
-    spec,
-)
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.cli import run_cli
+from tests.support.clock import DAY, Clock
+from tests.support.jose_reading import open_grant
+from tests.support.specs import DPV, ORIGIN, OTHER_ORIGIN, request_spec
+from tests.support.vault_rows import grant_tokens
+from tests.support.vaults import MadeVault
 from vault.errors import ShareRefused
 from vault.exchange import aliases
 from vault.vault import Vault
@@ -71,8 +65,8 @@ def opened(
     vault = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
     asks = [email_ask("news", with_size=True), email_ask("receipts")]
     for keys, body in (
-        (shoes, spec(asks=asks)),
-        (books, spec(OTHER_ORIGIN, "Books Example", asks=asks)),
+        (shoes, request_spec(asks=asks)),
+        (books, request_spec(OTHER_ORIGIN, "Books Example", asks=asks)),
     ):
         vault.brands.import_request(
             signed_request(keys, body, iat=clock.now - 60, exp=clock.now + 60 * DAY)
@@ -263,7 +257,8 @@ def test_cli_enables_lists_and_disables(made_vault: MadeVault, shoes: BrandKeys)
     clock = Clock()
     with Vault.unlock(made_vault.directory, made_vault.passphrase) as vault:
         vault.brands.import_request(signed_request(
-            shoes, spec(asks=[email_ask("receipts")]), iat=clock.now - 60, exp=clock.now + DAY
+            shoes, request_spec(asks=[email_ask("receipts")]), iat=clock.now - 60,
+                exp=clock.now + DAY
         ))
         vault.fields.set("email", ADDRESS)
     directory = made_vault.directory

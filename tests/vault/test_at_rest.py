@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, run_cli
+from tests.support.cli import run_cli
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
 

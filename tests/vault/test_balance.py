@@ -8,16 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.vault.exchange_helpers import (
-    DAY,
-    DPV,
-    ORIGIN,
-    BrandKeys,
-    fit_ask,
-    news_ask,
-    signed_request,
-    spec,
-)
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.clock import DAY
+from tests.support.specs import DPV, ORIGIN, fit_ask, news_ask, request_spec
 from vault.errors import UnknownAsk, UnknownBrand
 from vault.transparency import balance
 from vault.transparency.balance import Flag, Verdict
@@ -180,7 +173,7 @@ def test_verdict_by_ratio_alone() -> None:
 def import_brand(vault: Vault, keys: BrandKeys, asks: list[dict[str, Any]]) -> None:
     now = int(time.time())
     vault.brands.import_request(
-        signed_request(keys, spec(asks=asks), iat=now - 60, exp=now + 30 * DAY))
+        signed_request(keys, request_spec(asks=asks), iat=now - 60, exp=now + 30 * DAY))
 
 
 def test_vault_balance_for_ask_reads_the_latest_request(vault: Vault) -> None:

@@ -11,14 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
-    PASSPHRASE,
-    PROJECT_ROOT,
-    MadeVault,
-    clean_environment,
-    file_digests,
-    run_cli,
-)
+from tests.support.cli import clean_environment, run_cli
+from tests.support.vaults import PASSPHRASE, PROJECT_ROOT, MadeVault, file_digests
 from vault.storage.keys import DEFAULT_KDF
 from vault.vault import Vault
 from zpd.catalogue import CATALOGUE

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE, PROJECT_ROOT, MadeVault, clean_environment
+from tests.support.cli import clean_environment
+from tests.support.vaults import PASSPHRASE, PROJECT_ROOT, MadeVault
 
 CLOSED_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head -1`
 

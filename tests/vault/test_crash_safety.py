@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE, PROJECT_ROOT, MadeVault, clean_environment
+from tests.support.cli import clean_environment
+from tests.support.vaults import PASSPHRASE, PROJECT_ROOT, MadeVault
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
 

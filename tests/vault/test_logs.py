@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MadeVault, run_cli
+from tests.support.cli import run_cli
+from tests.support.vaults import MadeVault
 from vault import logs
 
 

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests, run_cli
+from tests.support.cli import run_cli
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests
 from vault.errors import BackupInvalid, VaultExists, WrongCredentials, WrongPassphrase
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity

@@ -7,7 +7,9 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 
-from tests.vault.exchange_helpers import DAY, ORIGIN, BrandKeys, Clock, signed_request, spec
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.clock import DAY, Clock
+from tests.support.specs import ORIGIN, request_spec
 from vault.changes import Changes
 from vault.exchange.grants import GrantStatus
 from vault.vault import Vault
@@ -71,7 +73,8 @@ def footprint(pv: Vault) -> tuple[int, int]:
 def test_every_read_leaves_the_vault_as_it_was_with_grants_past_their_end(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
-    pv.brands.import_request(signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY))
+    pv.brands.import_request(signed_request(keys, request_spec(), iat=clock.now,
+                                            exp=clock.now + DAY))
     pv.fields.set("shoe_size_eu", 42)
     pv.fields.set("contact_channels", ["email"])
     kept = pv.grants.share(ORIGIN, "fit-advice", days=1).grant

@@ -15,20 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MadeVault, run_cli
-from tests.vault.exchange_helpers import (
-    DAY,
-    ORIGIN,
-    OTHER_ORIGIN,
-    BrandKeys,
-    Clock,
-    fit_ask,
-    news_ask,
-    open_grant,
-    segment_json,
-    signed_request,
-    spec,
-)
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.cli import run_cli
+from tests.support.clock import DAY, Clock
+from tests.support.jose_reading import open_grant, segment_json
+from tests.support.specs import ORIGIN, OTHER_ORIGIN, fit_ask, news_ask, request_spec
+from tests.support.vaults import MadeVault
 from vault.cli.report_words import render_html
 from vault.errors import TransportError, TransportFailure, UnknownBrand
 from vault.exchange.delivery_summary import DeliveryStatus
@@ -102,7 +94,7 @@ def populated(
         (OTHER_ORIGIN, RLO_NAME, [news_ask(id="letters")]),
     ):
         vault.brands.import_request(signed_request(
-            keys[origin], spec(origin, name, asks=asks), iat=clock.now - 60,
+            keys[origin], request_spec(origin, name, asks=asks), iat=clock.now - 60,
             exp=clock.now + 60 * DAY,
         ))
     vault.fields.set("shoe_size_eu", 42)
@@ -171,7 +163,7 @@ def test_model_for_one_brand(populated: Vault) -> None:
 def test_a_brand_that_was_given_nothing_has_an_empty_section(vault: Vault) -> None:
     now = int(time.time())
     vault.brands.import_request(
-        signed_request(BrandKeys.generate(), spec(), iat=now - 60, exp=now + DAY)
+        signed_request(BrandKeys.generate(), request_spec(), iat=now - 60, exp=now + DAY)
     )
     [section] = vault.transparency.report().brands
     assert section.grants == ()
@@ -233,7 +225,7 @@ def test_html_escapes_brand_text_and_field_values(populated: Vault, clock: Clock
     populated.fields.set("preferred_name", HOSTILE_VALUE)
     names = fit_ask(id="names", fields=[{"key": "preferred_name", "required": True, "why": "hi"}])
     populated.brands.import_request(signed_request(
-        BrandKeys.generate(), spec("https://names.example", "Names", asks=[names]),
+        BrandKeys.generate(), request_spec("https://names.example", "Names", asks=[names]),
         iat=clock.now - 60, exp=clock.now + DAY,
     ))
     populated.grants.share("https://names.example", "names")

@@ -20,15 +20,14 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import (
+from tests.support.cli import clean_environment, run_cli
+from tests.support.vaults import (
     FAST_KDF,
     NEW_PASSPHRASE,
     PASSPHRASE,
     PROJECT_ROOT,
     MadeVault,
-    clean_environment,
     file_digests,
-    run_cli,
 )
 from vault.errors import (
     HeaderCorrupted,

@@ -1,28 +1,30 @@
-"""A brand for delivery tests: the brand kit's real receiver behind a loopback socket server
-that can be switched off, so tests can say "down now, up again"."""
+"""Real brands on loopback: the brand kit's receiver behind a socket server that can be
+switched off (so tests can say "down now, up again"), or its Starlette app under uvicorn."""
 
 from __future__ import annotations
 
 import json
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from starlette.types import ASGIApp
+
 from brandkit.errors import description
-from brandkit.issuing import sign_spec
-from brandkit.keys import BrandKeys, generate_keys
+from brandkit.keys import BrandKeys
 from brandkit.receiver import Receiver
-from brandkit.sqlstorage import SqliteStorage
-from tests.brand_specs import COLOURS, SHOE_SIZE, shoe_shop_spec
-from tests.delivery.servers import Received, Server, respond, serving
+from brandkit.server import create_app
+from brandkit.serving import TlsFiles, address_of, bind, running
+from tests.support.addresses import url_host
+from tests.support.brands import RealBrand, real_brand, shoe_shop
+from tests.support.servers import Received, Server, respond, serving
 from zpd.errors import ProtocolError
 
-
-def spec_for(origin: str) -> dict[str, Any]:
-    return shoe_shop_spec(origin, SHOE_SIZE, COLOURS)
+Json = dict[str, Any]
 
 
 @dataclass
@@ -50,8 +52,6 @@ class LiveBrand:
 
 @contextmanager
 def live_brand() -> Iterator[LiveBrand]:
-    keys = generate_keys()
-    storage = SqliteStorage()
     box: list[LiveBrand] = []
 
     def handle(conn: socket.socket, received: Received) -> None:
@@ -74,10 +74,31 @@ def live_brand() -> Iterator[LiveBrand]:
         respond(conn, 202, receipt.encode(), {"Content-Type": "application/jwt"})
 
     with serving(handle) as server:
-        request = sign_spec(spec_for(server.origin), keys, now=int(time.time()) - 60)
-        server.well_known = request  # the vault fetches it from this loopback origin
-        receiver = Receiver(keys, storage, server.origin)
-        receiver.register_issued_request(request)
-        box.append(LiveBrand(server, receiver, request, keys))
-        yield box[0]
-    storage.close()
+        brand = real_brand(server.origin)
+        server.well_known = brand.request  # the vault fetches it from this loopback origin
+        box.append(LiveBrand(server, brand.receiver, brand.request, brand.keys))
+        try:
+            yield box[0]
+        finally:
+            brand.close()
+
+
+@contextmanager
+def served_brand(
+    database: Path, spec: Callable[[str], Json] = shoe_shop, *, address: str = "127.0.0.1",
+    host: str | None = None, tls: TlsFiles | None = None,
+    around: Callable[[ASGIApp], ASGIApp] | None = None,
+) -> Iterator[RealBrand]:
+    """The brand kit's app under uvicorn on `address` (https with `tls`), for an origin
+    naming `host` (the address by default) and the port it got, issuing `spec(origin)`;
+    its receiver stores into `database`. `around` wraps the app (to slow it down, say)."""
+    sock = bind(address, 0)
+    scheme = "https" if tls is not None else "http"
+    origin = f"{scheme}://{url_host(host or address)}:{address_of(sock).port}"
+    brand = real_brand(origin, spec(origin), database=database)
+    app = create_app(brand.receiver, brand.request)
+    try:
+        with running(around(app) if around else app, sock=sock, tls=tls):
+            yield brand
+    finally:
+        brand.close()

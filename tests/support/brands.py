@@ -1,0 +1,68 @@
+"""Real brands for tests: what the brand kit makes (keys, a signed request, a receiver on
+its own storage), without any transport; tests/support/in_process.py and
+tests/support/live_brand.py put one behind a transport or a socket."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from brandkit.issuing import sign_spec
+from brandkit.keys import BrandKeys, generate_keys
+from brandkit.receiver import Receiver
+from brandkit.sqlstorage import SqliteStorage
+from tests.support.clock import DAY
+from tests.support.specs import COLOURS, SHOE_SIZE, ask, request_spec
+
+Json = dict[str, Any]
+
+
+def shoe_shop(origin: str) -> Json:
+    """The spec most brand tests issue: one ask, fit-advice, for the shoe size and colours."""
+    return request_spec(origin, asks=[ask(fields=[SHOE_SIZE, COLOURS])])
+
+
+@dataclass
+class RealBrand:
+    origin: str
+    keys: BrandKeys
+    spec: Json
+    request: str  # the request it issued and registered
+    receiver: Receiver
+    storage: SqliteStorage
+
+    def sign(self, *, now: int | None = None, expired: bool = False,
+             keys: BrandKeys | None = None) -> str:
+        """Its spec signed again, as at `now` (the real time by default): a day past its
+        expiry with `expired`, under other `keys` if given. Not registered."""
+        now = int(time.time()) if now is None else now
+        if expired:
+            return sign_spec(self.spec, keys or self.keys, now=now - 10 * DAY, days=9)
+        return sign_spec(self.spec, keys or self.keys, now=now - 60)
+
+    def holds(self) -> dict[str, dict[str, Any]]:
+        """grant id -> fields held now (empty once revoked)."""
+        return {g.grant_id: g.fields for c in self.receiver.customers() for g in c.grants}
+
+    def statuses(self) -> dict[str, str]:
+        return {g.grant_id: g.status for c in self.receiver.customers() for g in c.grants}
+
+    def close(self) -> None:
+        self.storage.close()
+
+
+def real_brand(origin: str, spec: Json | None = None, *, now: int | None = None,
+               database: Path | None = None) -> RealBrand:
+    """A brand at `origin` issuing `spec` (`shoe_shop` by default), signed a minute before
+    `now`, and its receiver with the request registered; storage in memory unless
+    `database` names a file."""
+    keys = generate_keys()
+    spec = spec if spec is not None else shoe_shop(origin)
+    now = int(time.time()) if now is None else now
+    request = sign_spec(spec, keys, now=now - 60)
+    storage = SqliteStorage(database) if database is not None else SqliteStorage()
+    receiver = Receiver(keys, storage, origin)
+    receiver.register_issued_request(request, now=now)
+    return RealBrand(origin, keys, spec, request, receiver, storage)
