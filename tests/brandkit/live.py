@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import select
 import socket
 import subprocess
@@ -115,6 +116,15 @@ class Served:
     @property
     def stderr(self) -> str:
         return self.stderr_path.read_text()
+
+    def stderr_match(self, pattern: str) -> re.Match[str]:
+        """The first match of `pattern` in stderr, waiting for it up to TIMEOUT: the server
+        writes to stderr after its first line on stdout, not before."""
+        deadline = time.monotonic() + TIMEOUT
+        while (found := re.search(pattern, self.stderr)) is None:
+            assert time.monotonic() < deadline, f"no {pattern!r} in: {self.stderr}"
+            time.sleep(0.05)
+        return found
 
 
 def first_line(stream: IO[str], deadline: float) -> str:

@@ -111,7 +111,7 @@ def test_serve_logs_each_request_with_v_and_never_a_token(
                          "--db", str(tmp_path / "r.sqlite3"), "--page", *verbose,
                          directory=tmp_path) as served:
         assert LINE.match(served.line), served.stderr
-        page_token = re.findall(r"token=([\w-]+)", served.stderr)[0]
+        page_token = served.stderr_match(r"token=([\w-]+)").group(1)
         assert post_token(served.url, token).status_code == 202
         assert requests.get(served.url + f"?token={page_token}", timeout=TIMEOUT).ok
         served.process.terminate()
