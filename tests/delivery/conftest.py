@@ -6,12 +6,12 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from joserfc.jwk import OKPKey
 
 from tests.support.servers import Server
+from tests.support.specs import COLOURS, SHOE_SIZE, ask, request_spec
 from tests.support.vaults import FAST_KDF, PASSPHRASE
 from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
@@ -42,20 +42,8 @@ def make_brand(origin: str, server: Server | None = None, *, grants_path: str = 
     """A brand at `origin`; `server` (listening there) publishes its request, so the vault
     fetches it from that loopback origin, the only way this computer may be reached."""
     signing, encryption = jose.generate_signing_key(), jose.generate_encryption_key()
-    spec: dict[str, Any] = {
-        "iss": origin,
-        "brand": {"name": "Shoes Example", "description": "Shoes that fit."},
-        "endpoints": {"grants": origin + grants_path, "events": origin + events_path},
-        "asks": [{
-            "id": "fit-advice",
-            "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
-                        "description": "Recommend shoes that fit you"},
-            "fields": [{"key": "shoe_size_eu", "required": True, "why": "your size"},
-                       {"key": "favourite_colours", "required": False, "why": "colours"}],
-            "offer": {"kind": "discount", "description": "10% off"},
-            "retention_days": 180, "duration_days": 90,
-        }],
-    }
+    spec = request_spec(origin, asks=[ask(fields=[SHOE_SIZE, COLOURS])],
+                        grants_path=grants_path, events_path=events_path)
     now = int(time.time())
     request = sign_request(spec, signing, encryption, iat=now - 60, exp=now + 365 * DAY)
     if server is not None:

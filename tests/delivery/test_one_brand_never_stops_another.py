@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -120,6 +121,7 @@ ERRORS: list[Callable[[str], Exception]] = [
 ]
 
 
+@pytest.mark.slow
 def test_whatever_one_message_raises_the_other_brands_get_theirs(tmp_path: Path) -> None:
     with live_brand() as failing, live_brand() as other:
 

@@ -102,6 +102,7 @@ def _aud(receipt_jws: str) -> str:
     return str(json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))["aud"])
 
 
+@pytest.mark.slow
 def test_the_whole_exchange_through_the_cli(tls_brand: Brand, tmp_path: Path) -> None:
     directory = tmp_path / "vault"
     Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)[0].lock()

@@ -126,6 +126,7 @@ def test_a_whole_exchange_logs_no_secret_value_or_token(
     assert leaked == []
 
 
+@pytest.mark.slow
 def test_zpv_vv_says_what_happens_on_stderr_without_secrets(
     tls_brand: Brand, tmp_path: Path
 ) -> None:

@@ -29,6 +29,8 @@ from vault.storage import keys, rollback
 from vault.storage.header import PENDING_HEADER_NAME
 from vault.vault import Vault
 
+pytestmark = pytest.mark.slow  # every step of a re-key, a rollback record and a backup, each killed
+
 CHILD = """
 import os, signal, sys
 from pathlib import Path

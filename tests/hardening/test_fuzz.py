@@ -223,6 +223,7 @@ def test_token_garbage(text: str) -> None:
     only_typed(lambda: open_as_brand(text))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.data())
 def test_signed_encrypted_mutated_tokens(data: st.DataObject) -> None:

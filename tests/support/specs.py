@@ -25,7 +25,7 @@ CONTACT_CHANNELS: Json = {"key": "contact_channels", "required": True,
                           "why": "to know how to reach you"}
 
 
-def field(key: str, why: str, *, required: bool = False, **members: Any) -> Json:
+def ask_field(key: str, why: str, *, required: bool = False, **members: Any) -> Json:
     """One field of an ask; `members` adds any other (a question, say)."""
     return {"key": key, "required": required, "why": why, **members}
 
@@ -59,7 +59,7 @@ def news_ask(**changes: Any) -> Json:
     """"newsletter": how to reach you (required) and the shoe size."""
     news = ask("newsletter", purpose="DirectMarketing",
                purpose_description="Tell you about new shoes",
-               fields=[CONTACT_CHANNELS, field("shoe_size_eu", "to send offers in your size")],
+               fields=[CONTACT_CHANNELS, ask_field("shoe_size_eu", "to send offers in your size")],
                offer={"kind": "points", "description": "100 points"},
                retention_days=30, duration_days=30)
     news.update(changes)

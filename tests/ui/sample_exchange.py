@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 
 from tests.support.clock import DAY, Clock
-from tests.support.specs import DPV, fit_ask, news_ask
+from tests.support.specs import ask, ask_field, fit_ask, news_ask
 from tests.ui.fake_brands import DOWN, REFUSE, FakeBrand, FakeTransport, make_brand
 from vault.exchange.brands import RequestSource
 from vault.vault import Vault
@@ -30,22 +30,13 @@ VALUES: dict[str, object] = {
 
 
 def cafe_asks() -> list[dict[str, object]]:
-    return [
-        {
-            "id": "menu",
-            "purpose": {"iri": DPV + "ServicePersonalisation",
-                        "description": "Suggest dishes you can eat"},
-            "fields": [
-                {"key": "diet", "required": True, "why": "to leave out what you don't eat"},
-                {"key": "favourite_cuisines", "required": False, "why": "to suggest dishes"},
-                {"key": "allergies", "required": False, "why": "to warn you about a dish"},
-            ],
-            "offer": {"kind": "gift", "description": "A free coffee"},
-            "retention_days": 60,
-            "duration_days": 30,
-        },
-        news_ask(),
-    ]
+    menu = ask("menu", purpose_description="Suggest dishes you can eat", fields=[
+        ask_field("diet", "to leave out what you don't eat", required=True),
+        ask_field("favourite_cuisines", "to suggest dishes"),
+        ask_field("allergies", "to warn you about a dish"),
+    ], offer={"kind": "gift", "description": "A free coffee"}, retention_days=60,
+        duration_days=30)
+    return [menu, news_ask()]
 
 
 @dataclass

@@ -59,6 +59,7 @@ def bytecode_as_installed() -> None:
         compileall.compile_dir(PROJECT_ROOT / package, quiet=1)
 
 
+@pytest.mark.slow
 def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
     """From typing the passphrase, through the slow KDF and loading the pages' modules, to
     the first paint of the unlocked window and a while after it: no gap over
@@ -171,6 +172,7 @@ def large_vault(directory: Path, entries: int) -> None:
             ))
 
 
+@pytest.mark.slow
 def test_a_re_key_shows_progress_never_stalls_and_a_lock_waits_for_it(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

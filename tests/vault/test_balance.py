@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.support import specs
 from tests.support.brand_keys import BrandKeys, signed_request
 from tests.support.clock import DAY
 from tests.support.specs import DPV, ORIGIN, fit_ask, news_ask, request_spec
@@ -48,18 +49,12 @@ GREEDY = ask(
 
 
 def greedy_ask_json() -> dict[str, Any]:
-    return {
-        "id": "everything",
-        "purpose": {"iri": DPV + "Marketing", "description": "Marketing"},
-        "fields": [
-            {"key": "allergies", "required": True, "why": "marketing"},
-            {"key": "religion", "required": True, "why": "marketing"},
-            {"key": "email", "required": False, "why": "marketing"},
-        ],
-        "offer": {"kind": "points", "description": "5 points"},
-        "retention_days": 3650,
-        "duration_days": 365,
-    }
+    return specs.ask("everything", purpose="Marketing", purpose_description="Marketing", fields=[
+        specs.ask_field("allergies", "marketing", required=True),
+        specs.ask_field("religion", "marketing", required=True),
+        specs.ask_field("email", "marketing"),
+    ], offer={"kind": "points", "description": "5 points"}, retention_days=3650,
+        duration_days=365)
 
 
 # -- asks ------------------------------------------------------------------------------------

@@ -100,6 +100,7 @@ def test_init_without_a_passphrase_source_says_how_to_give_one(tmp_path: Path) -
 # -- set, get, clear, fields ----------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_set_get_clear_round_trip(made_vault: MadeVault) -> None:
     d = made_vault.directory
     assert ok(run_cli("set", "pets", "cat, dog", vault_dir=d)) == "pets = dog, cat\n"
@@ -291,6 +292,7 @@ def test_errors_have_their_exit_code_and_one_line(
     assert file_digests(vault_dir) == before
 
 
+@pytest.mark.slow
 def test_error_lines_say_what_went_wrong(vault_dir: Path, tmp_path: Path) -> None:
     assert one_error_line(run_cli("get", "diet", vault_dir=vault_dir, passphrase="nope")) == (
         "zpv: wrong passphrase"

@@ -65,6 +65,7 @@ COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 def test_no_command_hands_a_brands_control_characters_to_the_terminal(
     hostile: MadeVault,
 ) -> None:

@@ -48,6 +48,7 @@ def test_zpv_exits_quietly_when_the_reader_has_gone(vault_dir: Path, args: list[
     assert (code, stderr) == (CLOSED_PIPE, "")
 
 
+@pytest.mark.slow
 def test_a_pipeline_cut_short_by_head_says_nothing(made_vault: MadeVault) -> None:
     """The case as a person meets it, through a shell: `zpv audit | head -3`, with twice
     as much activity as a pipe holds (64 KiB), so that head leaves while zpv still writes."""

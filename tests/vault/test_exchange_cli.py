@@ -68,6 +68,7 @@ def shared(filled: MadeVault, keys: BrandKeys) -> Iterator[tuple[MadeVault, str]
     yield filled, grant_id
 
 
+@pytest.mark.slow
 def test_the_whole_exchange_through_the_cli(
     filled: MadeVault, keys: BrandKeys, tmp_path: Path
 ) -> None:
@@ -241,6 +242,7 @@ def test_hidden_characters_in_a_brand_name_are_revealed_on_the_terminal(
     assert "⟦U+202E⟧" in shown and "⟦U+001B⟧" in shown
 
 
+@pytest.mark.slow
 def test_the_import_says_where_the_brand_lives_and_when_a_request_is_older(
     made_vault: MadeVault, keys: BrandKeys, tmp_path: Path
 ) -> None:
@@ -269,6 +271,7 @@ def test_the_import_says_where_the_brand_lives_and_when_a_request_is_older(
     assert "[unverified, local network]" in listed and "[verified]" in listed
 
 
+@pytest.mark.slow
 def test_commands_that_show_grants_expire_them_first_and_others_write_nothing(
     filled: MadeVault, keys: BrandKeys
 ) -> None:

@@ -46,6 +46,7 @@ def test_a_log_folder_that_cannot_be_made_means_no_file(
     assert logs.to_file(directory=blocker / "log") is None
 
 
+@pytest.mark.slow
 def test_zpv_says_what_happens_only_with_v(made_vault: MadeVault) -> None:
     quiet = run_cli("set", "diet", "vegan", vault_dir=made_vault.directory)
     assert quiet.returncode == 0 and quiet.stderr == ""

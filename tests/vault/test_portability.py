@@ -425,6 +425,7 @@ def test_a_backup_of_another_vault_cannot_be_spliced(filled: MadeVault, tmp_path
 # -- the command line -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cli_backup_then_restore_round_trip(filled: MadeVault, tmp_path: Path) -> None:
     out = tmp_path / "cli.zpvbackup"
     made = run_cli("backup", "--out", str(out), vault_dir=filled.directory)

@@ -596,6 +596,7 @@ def holder(named_vault: MadeVault) -> Iterator[subprocess.Popen[bytes]]:
         process.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_a_vault_open_in_another_process_is_busy(
     named_vault: MadeVault, holder: subprocess.Popen[bytes]
 ) -> None:
