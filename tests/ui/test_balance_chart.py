@@ -13,8 +13,6 @@ from tests.ui.transparency_helpers import (
     FAIR_ORIGIN,
     GREEDY_ORIGIN,
     child,
-    demo_session,
-    demo_vault,
 )
 from ui import balance_view
 from ui.balance_paint import OFFER_COLOUR, SENSITIVITY_COLOURS, segment_rects
@@ -24,8 +22,6 @@ from ui.pages.brands import BrandsPage
 from ui.session import Session
 from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
-
-__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
 
 def open_review(qtbot: QtBot, session: Session, origin: str, ask_id: str) -> ShareReviewDialog:

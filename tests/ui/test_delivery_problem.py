@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.support.clock import Clock
+from tests.support.in_process import BrandsInProcess, in_process_brand
 from tests.support.vaults import MadeVault
-from tests.ui.fake_brands import FakeTransport, make_brand
 from ui.main_window import MainWindow
 from vault.exchange.brands import RequestSource
 from vault.exchange.delivery_summary import DeliveryStatus
@@ -43,9 +43,9 @@ def test_a_message_the_app_fails_on_is_said_and_the_other_brand_gets_its_own(
     qtbot: QtBot, window: tuple[MainWindow, Vault, Clock],
 ) -> None:
     main, vault, clock = window
-    transport = FakeTransport()
-    damaged = transport.add(make_brand("https://shoes.example", "Shoes Example"))
-    other = transport.add(make_brand("https://books.example", "Books Example"))
+    transport = BrandsInProcess(clock)
+    damaged = transport.add(in_process_brand("https://shoes.example", "Shoes Example"))
+    other = transport.add(in_process_brand("https://books.example", "Books Example"))
     vault.delivery.transport = transport
     for brand in (damaged, other):
         vault.brands.import_request(brand.request(), RequestSource.TEXT)
@@ -78,9 +78,9 @@ def test_a_message_the_app_fails_on_is_said_and_the_other_brand_gets_its_own(
 def test_a_delivery_run_that_fails_is_said_until_one_goes_through(
     qtbot: QtBot, window: tuple[MainWindow, Vault, Clock],
 ) -> None:
-    main, vault, _ = window
-    transport = FakeTransport()
-    brand = transport.add(make_brand("https://shoes.example", "Shoes Example"))
+    main, vault, clock = window
+    transport = BrandsInProcess(clock)
+    brand = transport.add(in_process_brand("https://shoes.example", "Shoes Example"))
     vault.delivery.transport = transport
     vault.brands.import_request(brand.request(), RequestSource.TEXT)
     grant_id = vault.grants.share(brand.origin, "fit-advice").grant.id

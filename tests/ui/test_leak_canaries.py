@@ -15,8 +15,6 @@ from tests.ui.transparency_helpers import (
     FAIR_ORIGIN,
     GREEDY_ORIGIN,
     child,
-    demo_session,
-    demo_vault,
 )
 from ui.dialogs.share_review import ShareReviewDialog
 from ui.pages.aliases_section import AliasesModel
@@ -24,8 +22,6 @@ from ui.pages.settings_page import SettingsPage
 from ui.session import Session
 from ui.settings import Settings
 from vault.vault import Vault
-
-__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
 PREVIEW = "alex+megamart-rewards-…@example.org"
 

@@ -18,8 +18,6 @@ from tests.ui.transparency_helpers import (
     FAIR_ORIGIN,
     GREEDY_ORIGIN,
     child,
-    demo_session,
-    demo_vault,
     import_sample,
 )
 from ui import report_print
@@ -28,8 +26,6 @@ from ui.pages.brands import BrandsPage
 from ui.pages.shared import SharedPage
 from ui.session import Session
 from vault.vault import Vault
-
-__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
 TRICKY_ORIGIN = "https://tricky.example"
 TRICKY_NAME = "<script>alert(1)</script> Evil\u202eoC"

@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.support.in_process import BrandsInProcess
 from tests.support.specs import COLOURS, SHOE_SIZE, ask, ask_field, fit_ask, request_spec
 from tests.support.vaults import FAST_KDF, PASSPHRASE, MadeVault
 from ui.dialogs.share_review import ShareReviewDialog
 from ui.session import Session
-from vault.errors import TransportError, TransportFailure
 from vault.exchange.brands import RequestSource
-from vault.exchange.transport import HttpTransport, Response
 from vault.vault import Vault
 from zpd import jose
 from zpd.request import sign_request
@@ -45,14 +44,6 @@ GREEDY_ASK = ask("everything", purpose="Marketing", purpose_description="Marketi
 T = TypeVar("T", bound=QWidget)
 
 
-class OfflineTransport(HttpTransport):
-    """Delivery never leaves the machine in these tests: every post fails to connect."""
-
-    def post(self, url: str, content_type: str, body: str, *,
-             local: bool | None = None) -> Response:
-        raise TransportError(TransportFailure.CONNECT, "offline in tests")
-
-
 def signed_request(name: str = "Shoes Example", asks: list[dict[str, Any]] | None = None,
                    origin: str = ORIGIN) -> str:
     spec = request_spec(origin, name, asks if asks is not None else [FIT_ASK],
@@ -65,7 +56,7 @@ def signed_request(name: str = "Shoes Example", asks: list[dict[str, Any]] | Non
 @pytest.fixture
 def vault(made_vault: MadeVault) -> Iterator[Vault]:
     opened = made_vault.unlock()
-    opened.delivery.transport = OfflineTransport()
+    opened.delivery.transport = BrandsInProcess()  # no brand reachable: deliveries wait
     yield opened
     if not opened.is_locked:
         opened.lock()
