@@ -14,9 +14,8 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import BrandKeys, generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
+from tests.support.people import NOW, ORIGIN, Person, spec
 from zpd.request import DataRequest, verify_request
-
-from .people import NOW, ORIGIN, Person, spec
 
 
 @pytest.fixture(scope="session")

@@ -31,11 +31,11 @@ from brandkit.receiver import Receiver
 from brandkit.serving import Address
 from brandkit.sqlstorage import SqliteStorage
 from brandkit.storage import GrantRecord, GrantState
+from tests.support.people import NOW, ORIGIN, Person, spec
 from zpd.request import DataRequest, verify_request
 
 from .conftest import snapshot
 from .live import TIMEOUT, Live, live_receiver, zpv_brand_serve
-from .people import NOW, ORIGIN, Person, spec
 
 
 def post(

@@ -21,12 +21,12 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import BrandKeys, create_keys, generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
+from tests.support.people import DAY, NOW, ORIGIN, Person, spec
 from tests.support.vaults import PROJECT_ROOT
 from zpd import receipt as zpd_receipt
 from zpd.request import DataRequest, verify_request
 
 from .live import TIMEOUT, zpv_brand_serve
-from .people import DAY, NOW, ORIGIN, Person, spec
 from .test_cli import assert_one_line_error
 
 LINE = re.compile(r"^Serving Shoes Example at http://127\.0\.0\.1:(\d+)/\n$")

@@ -17,7 +17,13 @@ from pathlib import Path
 import pytest
 import trustme
 
-from tests.delivery.conftest import Brand, Person, ShareWith, make_brand
+from tests.support.request_only import (
+    Brand,
+    Person,
+    ShareWith,
+    make_brand,
+    shared_then_distrusted,
+)
 from tests.support.servers import Received, Server, respond, serving
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.outbox import DeliveryState
@@ -157,17 +163,8 @@ def test_redirects_are_never_followed(person: Person, share_with: ShareWith, tar
 
 def test_tls_from_an_unknown_authority_is_refused(person: Person, share_with: ShareWith,
                                                   tmp_path: Path) -> None:
-    trusted, impostor = trustme.CA(), trustme.CA()
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    impostor.issue_cert("127.0.0.1").configure_cert(context)
-    bundle, impostors = tmp_path / "trusted.pem", tmp_path / "impostor.pem"
-    trusted.cert_pem.write_to_path(str(bundle))
-    impostor.cert_pem.write_to_path(str(impostors))
-    with serving(lambda conn, _: respond(conn, 202), tls=context) as server:
-        # Fetched while its certificate was trusted; by the time of delivery it is not.
-        person.vault.delivery.transport = HttpTransport(ca_bundle=str(impostors), total_timeout=3)
-        grant_id = share_with(make_brand(f"https://127.0.0.1:{server.port}", server))
-        person.vault.delivery.transport = HttpTransport(ca_bundle=str(bundle), total_timeout=3)
+    # Fetched while its certificate was trusted; by the time of delivery it is not.
+    with shared_then_distrusted(person, share_with, tmp_path) as (server, grant_id):
         sent = only_item(person)[0]
         person.vault.delivery.flush()
         assert_kept_for_retry(person, grant_id, sent, "tls")

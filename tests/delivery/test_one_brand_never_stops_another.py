@@ -21,8 +21,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.delivery.conftest import Clock, Person, ShareWith, make_brand
+from tests.support.clock import Clock
 from tests.support.live_brand import LiveBrand, live_brand
+from tests.support.request_only import Person, ShareWith, make_brand
 from tests.support.servers import Received, respond, serving
 from tests.support.vaults import FAST_KDF, PASSPHRASE, PROJECT_ROOT
 from vault.errors import TransportError, TransportFailure

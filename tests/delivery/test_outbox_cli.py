@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 import socket
 
-from tests.delivery.conftest import Person, ShareWith, make_brand
 from tests.support.addresses import resolving
 from tests.support.cli import run_cli
 from tests.support.live_brand import live_brand
+from tests.support.request_only import Person, ShareWith, make_brand
 from tests.support.servers import Received, respond, serving
 from vault.exchange.brands import RequestSource
 from vault.exchange.delivery_summary import DeliveryStatus

@@ -10,19 +10,12 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from brandkit.receiver import Receiver
-from brandkit.serving import TlsFiles
-from tests.support.addresses import tls_files
 from tests.support.cli import run_cli
-from tests.support.live_brand import served_brand
-from tests.support.specs import ALLERGIES, COLOURS, SHOE_SIZE, ask, request_spec
+from tests.support.live_brand import TlsBrand
 from tests.support.vaults import FAST_KDF, PASSPHRASE
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.transport import HttpTransport
@@ -30,30 +23,7 @@ from vault.vault import Vault
 from zpd import receipt as zpd_receipt
 
 
-def three_field_shop(origin: str) -> dict[str, Any]:
-    return request_spec(origin, asks=[ask(fields=[SHOE_SIZE, COLOURS, ALLERGIES])])
-
-
-@dataclass
-class Brand:
-    origin: str
-    receiver: Receiver
-    ca_bundle: str
-
-    def holds(self) -> dict[str, tuple[int, dict[str, Any], str]]:
-        return {g.grant_id: (g.version, g.fields, g.status)
-                for c in self.receiver.customers() for g in c.grants}
-
-
-@pytest.fixture
-def tls_brand(tmp_path: Path) -> Iterator[Brand]:
-    cert, key, bundle = tls_files(tmp_path, "127.0.0.1")
-    tls = TlsFiles(str(cert), str(key))
-    with served_brand(tmp_path / "brand.sqlite3", three_field_shop, tls=tls) as brand:
-        yield Brand(brand.origin, brand.receiver, str(bundle))
-
-
-def test_the_whole_exchange_through_the_library(tls_brand: Brand, tmp_path: Path) -> None:
+def test_the_whole_exchange_through_the_library(tls_brand: TlsBrand, tmp_path: Path) -> None:
     vault, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST_KDF)
     vault.delivery.transport = HttpTransport(ca_bundle=tls_brand.ca_bundle)
     vault.fields.set("shoe_size_eu", 42)
@@ -103,7 +73,7 @@ def _aud(receipt_jws: str) -> str:
 
 
 @pytest.mark.slow
-def test_the_whole_exchange_through_the_cli(tls_brand: Brand, tmp_path: Path) -> None:
+def test_the_whole_exchange_through_the_cli(tls_brand: TlsBrand, tmp_path: Path) -> None:
     directory = tmp_path / "vault"
     Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)[0].lock()
     env = {"ZPV_CA_BUNDLE": tls_brand.ca_bundle}
@@ -132,7 +102,7 @@ def test_the_whole_exchange_through_the_cli(tls_brand: Brand, tmp_path: Path) ->
     assert grant["delivery"]["status"] == "deletion_confirmed"
 
 
-def test_fetch_refuses_an_untrusted_certificate(tls_brand: Brand, tmp_path: Path) -> None:
+def test_fetch_refuses_an_untrusted_certificate(tls_brand: TlsBrand, tmp_path: Path) -> None:
     directory = tmp_path / "vault"
     Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)[0].lock()
     result = run_cli("request", "fetch", tls_brand.origin, vault_dir=directory)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.conftest import subprocess_env
+from tests.support.children import subprocess_env
 from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT
 from vault.errors import WrongCredentials
 from vault.storage import keys, rollback

@@ -50,10 +50,10 @@ from tests.hardening.acked import (
     open_vault,
     replay,
 )
-from tests.hardening.conftest import FULL
 from tests.hardening.fault_worker import head
 from tests.hardening.live_brand import Brand, Settled, live_brand, new_vault, settle
 from tests.hardening.zygote import Zygote
+from tests.support.children import FULL
 from tests.support.vaults import FAST_KDF, PASSPHRASE
 from vault.exchange.transport import HttpTransport
 from vault.vault import Vault

@@ -32,8 +32,8 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
-from tests.hardening.conftest import FULL, subprocess_env
 from tests.hardening.samples import NOW, ORIGIN, spec
+from tests.support.children import FULL, subprocess_env
 from tests.support.vaults import PROJECT_ROOT
 from vault.errors import TransportError
 from vault.exchange import delivery

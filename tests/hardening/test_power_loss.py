@@ -33,10 +33,10 @@ from typing import Any
 import pytest
 
 from tests.hardening.acked import Stats, check, open_vault, replay
-from tests.hardening.conftest import FULL
 from tests.hardening.live_brand import live_brand, new_vault, settle
 from tests.hardening.power_loss import before_round, build_shim, power_cut, sync_calls
 from tests.hardening.zygote import Zygote
+from tests.support.children import FULL
 from vault.errors import VaultError
 
 pytestmark = pytest.mark.slow

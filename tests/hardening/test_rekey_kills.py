@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import bulk
-from tests.hardening.conftest import FULL, subprocess_env
+from tests.support.children import FULL, subprocess_env
 from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT
 from vault.errors import WrongCredentials
 from vault.profile.audit import append_many

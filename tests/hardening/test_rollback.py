@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.conftest import subprocess_env
+from tests.support.children import subprocess_env
 from tests.support.cli import run_cli
 from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
 from vault.errors import VaultRolledBack

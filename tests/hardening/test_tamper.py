@@ -21,8 +21,8 @@ from collections import Counter
 
 import pytest
 
-from tests.hardening.parallel import cores, in_processes
 from tests.hardening.samples import Sample, samples, strict_segments, with_byte
+from tests.support.parallel import cores, in_processes
 from zpd.errors import ProtocolError
 
 SAMPLES = {s.name: s for s in samples()}

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tests.hardening.conftest import subprocess_env
+from tests.support.children import subprocess_env
 from tests.support.cli import run_cli
 from tests.support.specs import ask, ask_field, request_spec
 from tests.support.vaults import FAST_KDF

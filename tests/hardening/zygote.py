@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.hardening.conftest import subprocess_env
+from tests.support.children import subprocess_env
 from tests.support.vaults import PROJECT_ROOT
 
 LINE_TIMEOUT = 60.0

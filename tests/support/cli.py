@@ -1,4 +1,5 @@
-"""The vault's CLI in a subprocess, as a person's shell would run it."""
+"""The vault's CLI in a subprocess, as a person's shell would run it, and any of our
+commands writing into a pipe whose reader has gone."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from tests.support.vaults import PASSPHRASE, PROJECT_ROOT
 
+CLOSED_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head -1`
 PRIVATE_FOLDERS = ("ZPV_STATE_DIR", "ZPV_LOG_DIR")
 
 
@@ -36,3 +38,19 @@ def run_cli(
         env=environment, timeout=timeout, cwd=PROJECT_ROOT,
         input=stdin, stdin=subprocess.DEVNULL if stdin is None else None,
     )
+
+
+def into_closed_pipe(module: str, *args: str, env: dict[str, str] | None = None
+                     ) -> tuple[int, str]:
+    """Run `python -m MODULE ARGS` with standard output a pipe whose reader has gone."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        process = subprocess.run(
+            [sys.executable, "-m", module, *args], stdout=writer, stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL, text=True, cwd=PROJECT_ROOT, timeout=60,
+            env={**clean_environment(), **(env or {})},
+        )
+    finally:
+        os.close(writer)
+    return process.returncode, process.stderr

@@ -83,6 +83,20 @@ def live_brand() -> Iterator[LiveBrand]:
             brand.close()
 
 
+@dataclass
+class TlsBrand:
+    """A served brand as a vault reaches it over TLS: where, its receiver, the authority."""
+
+    origin: str
+    receiver: Receiver
+    ca_bundle: str
+
+    def holds(self) -> dict[str, tuple[int, dict[str, Any], str]]:
+        """grant id -> (version, fields, status)."""
+        return {g.grant_id: (g.version, g.fields, g.status)
+                for c in self.receiver.customers() for g in c.grants}
+
+
 @contextmanager
 def served_brand(
     database: Path, spec: Callable[[str], Json] = shoe_shop, *, address: str = "127.0.0.1",

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.parallel import cores, in_processes
 from tests.support.cli import run_cli
+from tests.support.parallel import cores, in_processes
 from tests.support.vaults import PASSPHRASE, MadeVault, file_digests
 from vault.errors import VaultCorrupted, VaultError
 from vault.vault import Vault

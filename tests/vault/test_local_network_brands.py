@@ -11,12 +11,10 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from brandkit.receiver import Receiver
 from brandkit.serving import TlsFiles
 from tests.support.addresses import (
     own_address,
@@ -27,7 +25,7 @@ from tests.support.addresses import (
 )
 from tests.support.brand_keys import BrandKeys, jwcrypto_request
 from tests.support.clock import DAY, Clock
-from tests.support.live_brand import served_brand
+from tests.support.live_brand import TlsBrand, served_brand
 from tests.support.servers import respond, serving
 from tests.support.specs import request_spec
 from vault.cli.words import where_words
@@ -58,21 +56,14 @@ def special_address() -> str:
     return address
 
 
-@dataclass(frozen=True)
-class IntranetBrand:
-    origin: str
-    receiver: Receiver
-    ca_bundle: str
-
-
 @contextmanager
-def intranet_brand(directory: Path, address: str, host: str) -> Iterator[IntranetBrand]:
+def intranet_brand(directory: Path, address: str, host: str) -> Iterator[TlsBrand]:
     """The brand kit's receiver over https on `address`, its request (for https://host)
     at the well-known address; its certificate names the address and both names."""
     cert, key, bundle = tls_files(directory, address, INTRANET_NAME, PUBLIC_NAME)
     tls = TlsFiles(str(cert), str(key))
     with served_brand(directory / "brand.sqlite3", address=address, host=host, tls=tls) as brand:
-        yield IntranetBrand(brand.origin, brand.receiver, str(bundle))
+        yield TlsBrand(brand.origin, brand.receiver, str(bundle))
 
 
 def accept(conn: socket.socket, _: object) -> None:
