@@ -34,8 +34,8 @@ from brandkit.storage import GrantRecord, GrantState
 from tests.support.people import NOW, ORIGIN, Person, spec
 from zpd.request import DataRequest, verify_request
 
-from .conftest import snapshot
 from .live import TIMEOUT, Live, live_receiver, zpv_brand_serve
+from .storage_rows import snapshot
 
 
 def post(

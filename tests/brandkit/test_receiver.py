@@ -29,7 +29,7 @@ from zpd import receipt as zpd_receipt
 from zpd.errors import EventInvalid, ProtocolError, ReceiptInvalid, RequestInvalid, TokenInvalid
 from zpd.request import DataRequest, verify_request
 
-from .conftest import db_files, snapshot
+from .storage_rows import db_files, snapshot
 
 
 def ack(receipt: str, keys: BrandKeys) -> dict[str, Any]:

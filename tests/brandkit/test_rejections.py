@@ -40,7 +40,7 @@ from zpd import jose
 from zpd.errors import EventInvalid, ProtocolError, TokenInvalid
 from zpd.request import DataRequest, verify_request
 
-from .conftest import snapshot
+from .storage_rows import snapshot
 
 ALICE = jwc_key()
 

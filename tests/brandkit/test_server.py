@@ -31,8 +31,8 @@ from tests.support.people import NOW, ORIGIN, Person, jwc_key, jwc_pseudonym, jw
 from zpd import receipt as zpd_receipt
 from zpd.request import DataRequest, verify_request
 
-from .conftest import db_files, snapshot
 from .live import PAGE, PAGE_TOKEN, Live, live_receiver, raw_exchange
+from .storage_rows import db_files, snapshot
 
 RFC8935_CODES = {INVALID_REQUEST, INVALID_KEY, INVALID_ISSUER, INVALID_AUDIENCE,
                  AUTHENTICATION_FAILED, ACCESS_DENIED}

@@ -21,7 +21,7 @@ from brandkit.storage import IssuedRequest, Storage
 from tests.support.people import DAY, NOW, ORIGIN, Person
 from zpd.request import DataRequest
 
-from .conftest import snapshot
+from .storage_rows import snapshot
 
 
 @pytest.fixture

@@ -39,7 +39,7 @@ from zpd.errors import EventInvalid, ProtocolError, TokenInvalid
 from zpd.example_specs import RUN_SURFACE
 from zpd.request import DataRequest, verify_request
 
-from .conftest import snapshot
+from .storage_rows import snapshot
 
 PAUSED, RESUMED, REVOKED = (zpd_event.GRANT_PAUSED, zpd_event.GRANT_RESUMED,
                             zpd_event.GRANT_REVOKED)

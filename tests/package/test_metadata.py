@@ -12,7 +12,7 @@ from tests.support.vaults import PROJECT_ROOT
 from tools.build_deb import APPSTREAM_ID, PACKAGE
 from ui.app import DESKTOP_ID
 
-from .conftest import need_tool
+from .requirements import need_tool
 
 PACKAGING = PROJECT_ROOT / "packaging"
 DESKTOP = PACKAGING / f"{PACKAGE}.desktop"

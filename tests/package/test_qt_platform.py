@@ -11,7 +11,7 @@ import pytest
 
 from ui.qt_platform import debian_package, missing_libraries, problem_line, uses_xcb, xcb_plugin
 
-from .conftest import need_tool
+from .requirements import need_tool
 
 TOOLCHAIN = ("libc.so", "libm.so", "libgcc_s.so", "libstdc++.so", "ld-linux")
 

@@ -14,7 +14,7 @@ import sqlcipher3
 from tests.support.cli import clean_environment
 from tests.support.vaults import PROJECT_ROOT
 
-from .conftest import project_version
+from .requirements import project_version
 
 
 def run(module: str) -> list[str]:

@@ -16,8 +16,8 @@ import pytest
 from tests.support.cli import clean_environment
 from tests.support.vaults import PROJECT_ROOT, MadeVault
 
-from .conftest import project_version
 from .launch import app_environment, launch
+from .requirements import project_version
 
 pytestmark = pytest.mark.slow
 
