@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.support.clock import DAY
 from tests.support.in_process import WELL_KNOWN, in_process_brand
+from tests.support.sample_exchange import TRICKY_NAME
 from tests.ui.exchange_session import (
     Answer,
     Opened,
@@ -28,7 +29,6 @@ from tests.ui.exchange_session import (
     answer_next_box,
     cell,
 )
-from tests.ui.sample_exchange import TRICKY_NAME
 from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
 from ui.pages import brands as brands_module  # noqa: E402
 from ui.pages.brand_models import AsksModel, BrandsModel  # noqa: E402

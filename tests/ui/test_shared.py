@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.support.clock import DAY
 from tests.support.in_process import in_process_brand
+from tests.support.sample_exchange import TRICKY_NAME, Sample, build_sample
 from tests.ui.exchange_session import Answer, Opened, SeenBox, answer_next_box, cell
-from tests.ui.sample_exchange import TRICKY_NAME, Sample, build_sample
 from ui import session as session_module
 from ui.exchange_words import delivery_words
 from ui.pages import shared as shared_module
