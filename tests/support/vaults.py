@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from vault.errors import WrongCredentials
 from vault.storage.keys import KdfParams
 from vault.vault import Vault
 
@@ -39,3 +40,15 @@ def file_digests(directory: Path) -> dict[str, str]:
         p.name: hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(directory.iterdir()) if p.is_file()
     }
+
+
+def opens_with(directory: Path, secret: str, *, code: bool = False) -> bool:
+    """Whether the vault opens with `secret`, a passphrase (or a recovery code)."""
+    try:
+        if code:
+            Vault.unlock_with_recovery_code(directory, secret).lock()
+        else:
+            Vault.unlock(directory, secret).lock()
+    except WrongCredentials:
+        return False
+    return True
