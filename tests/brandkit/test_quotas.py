@@ -221,6 +221,7 @@ def fill(storage: SqliteStorage, issued: DataRequest) -> Person:
     return big
 
 
+@pytest.mark.slow
 def test_the_endpoints_stay_responsive_while_the_page_renders_a_large_store(
     keys: BrandKeys, tmp_path: Path, request_jws: str, issued: DataRequest
 ) -> None:
