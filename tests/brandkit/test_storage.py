@@ -18,10 +18,10 @@ from brandkit.sqlstorage import (
     SqliteStorage,
 )
 from brandkit.storage import IssuedRequest, Storage
+from tests.support.people import DAY, NOW, ORIGIN, Person
 from zpd.request import DataRequest
 
-from .conftest import snapshot
-from .people import DAY, NOW, ORIGIN, Person
+from .storage_rows import snapshot
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import pytest
 import requests
 
 from demo.run import Demo
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 from vault.exchange.transport import HttpTransport
 from zpd.errors import RequestInvalid
 from zpd.origin import canonical_origin
@@ -51,6 +51,7 @@ def held(demo: Demo, slug: str) -> dict[str, tuple[int, str, dict[str, object]]]
             for c in json.loads(result.stdout) for g in c["grants"]}
 
 
+@pytest.mark.slow
 def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
     vault = demo.vault
     assert vault is not None
@@ -101,6 +102,7 @@ def test_stop_leaves_no_process_or_file(tmp_path: Path) -> None:
     assert not (tmp_path / "demo").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 def test_main_demo_prints_the_pages_and_cleans_up_on_a_signal(stop_signal: int) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

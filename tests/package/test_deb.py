@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, PASSPHRASE, file_digests
+from tests.support.vaults import FAST_KDF, PASSPHRASE, file_digests
 from ui.app import NO_DEMO
 from vault.vault import Vault
 
-from .conftest import need_root, need_tool, project_version
 from .launch import app_environment, launch
+from .requirements import need_root, need_tool, project_version
+
+pytestmark = pytest.mark.slow
 
 PACKAGE = "zero-party-vault"
 LAUNCHER = Path("/usr/bin") / PACKAGE

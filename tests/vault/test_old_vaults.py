@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import NEW_PASSPHRASE, PROJECT_ROOT
+from tests.support.vaults import NEW_PASSPHRASE, PROJECT_ROOT
 from vault.errors import ShareRefused
 from vault.exchange.grants import GrantStatus
 from vault.storage import store

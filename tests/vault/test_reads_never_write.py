@@ -9,7 +9,9 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.vault.exchange_helpers import DAY, ORIGIN, BrandKeys, Clock, signed_request, spec
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.clock import DAY, Clock
+from tests.support.specs import ORIGIN, request_spec
 from vault.changes import Changes
 from vault.exchange.grants import GrantStatus
 from vault.leaks.managers import UnknownLeak
@@ -21,7 +23,7 @@ MANAGERS = ("fields", "audit", "brands", "grants", "delivery", "aliases", "leaks
 WRITES = {
     "fields": {"set", "set_from_text", "clear", "define"},
     "audit": {"record"},
-    "brands": {"import_request", "fetch"},
+    "brands": {"import_request", "fetch", "open_link"},
     "grants": {"share", "revoke", "expire_due", "field_changed"},
     "delivery": {"flush", "deliver_now", "retry_now", "transport"},
     "aliases": {"set_enabled"},
@@ -90,7 +92,8 @@ def footprint(pv: Vault) -> tuple[int, int]:
 def test_every_read_leaves_the_vault_as_it_was_with_grants_past_their_end(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
-    pv.brands.import_request(signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY))
+    pv.brands.import_request(signed_request(keys, request_spec(), iat=clock.now,
+                                            exp=clock.now + DAY))
     pv.fields.set("shoe_size_eu", 42)
     pv.fields.set("contact_channels", ["email"])
     kept = pv.grants.share(ORIGIN, "fit-advice", days=1).grant
