@@ -156,6 +156,23 @@ SEEDS: dict[int, Seed] = {
     ),
     7: Seed(frozenset({"grants_by_created", "grants_by_status_created", "grants_by_brand_status"})),
     8: Seed(frozenset()),  # two outbox columns
+    9: Seed(
+        frozenset({"answers", "answer_history", "answer_history_by_key"}),
+        [
+            (
+                "answers",
+                {
+                    "brand_origin": _ORIGIN,
+                    "key": "q:run-surface",
+                    "question": '{"label": "Where do you run?", "type": "text"}',
+                    "value": '"trail"',
+                    "updated_at": 40,
+                },
+            ),
+            ("answer_history", {"brand_origin": _ORIGIN, "key": "q:run-surface",
+                                "value": '"trail"', "changed_at": 40}),
+        ],
+    ),
 }
 
 

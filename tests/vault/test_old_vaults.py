@@ -40,6 +40,7 @@ SHIPPED = {
     6: "32e31a38c2aea209860f7e711265d27f0486804e2a9503553d52df4ca524f83e",
     7: "1aac24722b68edbc059a927d563cb3498ca78a33a0bfceaa2507b0df31108e47",
     8: "ad74ceef6f8389358f28f4e51304b1105448e5b9873cac098a4ce42f93acf7f7",
+    9: "2b312e7baac8131b401727ddf4eb86c32ff0eae14bc4497ffeedf0d1677542a9",
 }
 
 
@@ -93,6 +94,12 @@ def test_an_old_vault_opens_upgraded_and_holds_what_it_held(
         for grant_id, statuses in expected["receipts"].items():
             assert [s for _, s, _ in vault.delivery.receipts(grant_id)] == statuses
         assert [[a.brand_origin, a.alias] for a in vault.aliases.all()] == expected["aliases"]
+        # Answers to brands' questions came with schema 9; older vaults have none.
+        assert [[a.brand_origin, a.key, a.question.label, a.value]
+                for a in vault.answers.all()] == expected.get("answers", [])
+        for key, values in expected.get("answer_history", {}).items():
+            origin = expected["brands"][0][0]
+            assert [e.value for e in vault.answers.history(origin, key)] == values, key
         assert [e.action for e in reversed(vault.audit.entries(limit=1000))] == (
             expected["audit"])
 
