@@ -8,8 +8,12 @@ receiver's web page). `to_json` is the form `zpv-brand customers --json` prints.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from zpd.errors import ProtocolError
+from zpd.request import read_verified
 
 from .storage import GrantRecord, GrantState, Storage, Transaction
 
@@ -29,9 +33,13 @@ class CustomerGrant:
     updated_at: int
     revoked_at: int | None
     paused_at: int | None = None
+    # The brand's own questions the grant's fields answer: `q:` key -> label as asked.
+    questions: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_record(cls, record: GrantRecord, now: int) -> CustomerGrant:
+    def from_record(
+        cls, record: GrantRecord, now: int, questions: dict[str, str] | None = None
+    ) -> CustomerGrant:
         return cls(
             grant_id=record.grant_id,
             version=record.version,
@@ -46,7 +54,12 @@ class CustomerGrant:
             updated_at=record.updated_at,
             revoked_at=record.revoked_at,
             paused_at=record.paused_at if record.status is GrantState.ACTIVE else None,
+            questions={k: v for k, v in (questions or {}).items() if k in (record.data or {})},
         )
+
+    def label(self, key: str) -> str | None:
+        """The question's label for an answer (None for a catalogue field)."""
+        return self.questions.get(key)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -62,6 +75,7 @@ class CustomerGrant:
             "updated_at": self.updated_at,
             "revoked_at": self.revoked_at,
             "paused_at": self.paused_at,
+            "questions": self.questions,
         }
 
 
@@ -107,8 +121,28 @@ def read_customer(
     earlier = 0
     if last is not None and len(records) == last:
         earlier = transaction.count_grants(pseudonym) - last
-    grants = tuple(CustomerGrant.from_record(g, now) for g in records)
+    grants = tuple(
+        CustomerGrant.from_record(g, now, _questions(transaction, g)) for g in records
+    )
     return Customer(pseudonym, first_seen, grants, earlier)
+
+
+def _questions(transaction: Transaction, record: GrantRecord) -> dict[str, str]:
+    """Labels of the brand's questions in the ask the grant was given under."""
+    if record.request_sha256 is None or record.ask_id is None:
+        return {}
+    issued = transaction.issued_request(record.request_sha256)
+    return {} if issued is None else dict(question_labels(issued.jws, record.ask_id))
+
+
+@lru_cache(maxsize=256)
+def question_labels(request_jws: str, ask_id: str) -> tuple[tuple[str, str], ...]:
+    """(`q:` key, label) of an ask's questions in a request the brand issued (read once)."""
+    try:
+        ask = read_verified(request_jws).body.ask(ask_id)
+    except ProtocolError:
+        return ()
+    return () if ask is None else tuple((q.key, q.label) for q in ask.questions)
 
 
 def customers_page(
