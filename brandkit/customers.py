@@ -111,7 +111,8 @@ class RecentCustomers:
 
 
 def read_customer(
-    transaction: Transaction, pseudonym: str, now: int, *, last: int | None = None
+    transaction: Transaction, pseudonym: str, now: int, *, last: int | None = None,
+    labels: QuestionLabels | None = None,
 ) -> Customer | None:
     """What one pseudonym gave, per grant (only the `last` received, if given); None if unknown."""
     first_seen = transaction.first_seen(pseudonym)
@@ -121,18 +122,28 @@ def read_customer(
     earlier = 0
     if last is not None and len(records) == last:
         earlier = transaction.count_grants(pseudonym) - last
-    grants = tuple(
-        CustomerGrant.from_record(g, now, _questions(transaction, g)) for g in records
-    )
+    labels = labels or QuestionLabels(transaction)
+    grants = tuple(CustomerGrant.from_record(g, now, labels.of(g)) for g in records)
     return Customer(pseudonym, first_seen, grants, earlier)
 
 
-def _questions(transaction: Transaction, record: GrantRecord) -> dict[str, str]:
-    """Labels of the brand's questions in the ask the grant was given under."""
-    if record.request_sha256 is None or record.ask_id is None:
-        return {}
-    issued = transaction.issued_request(record.request_sha256)
-    return {} if issued is None else dict(question_labels(issued.jws, record.ask_id))
+class QuestionLabels:
+    """Labels of the brand's questions per request and ask, read once per transaction."""
+
+    def __init__(self, transaction: Transaction) -> None:
+        self._transaction = transaction
+        self._found: dict[tuple[str, str], dict[str, str]] = {}
+
+    def of(self, record: GrantRecord) -> dict[str, str]:
+        """The questions of the ask the grant was given under: `q:` key -> label."""
+        if record.request_sha256 is None or record.ask_id is None:
+            return {}
+        where = (record.request_sha256, record.ask_id)
+        if where not in self._found:
+            issued = self._transaction.issued_request(record.request_sha256)
+            self._found[where] = (
+                {} if issued is None else dict(question_labels(issued.jws, record.ask_id)))
+        return self._found[where]
 
 
 @lru_cache(maxsize=256)
@@ -151,8 +162,9 @@ def customers_page(
     """Customers in pseudonym order, `limit` at a time: pass the last pseudonym as `after`."""
 
     def read(transaction: Transaction) -> list[Customer]:
+        labels = QuestionLabels(transaction)
         found = (
-            read_customer(transaction, p, now)
+            read_customer(transaction, p, now, labels=labels)
             for p in transaction.pseudonyms(limit=limit, after=after)
         )
         return [c for c in found if c is not None]
@@ -175,8 +187,9 @@ def recent_customers(
     of all; with `grants_each`, only each one's last `grants_each` grants are read."""
 
     def read(transaction: Transaction) -> RecentCustomers:
+        labels = QuestionLabels(transaction)
         found = (
-            read_customer(transaction, p, now, last=grants_each)
+            read_customer(transaction, p, now, last=grants_each, labels=labels)
             for p in transaction.recent_pseudonyms(limit=limit, offset=offset)
         )
         return RecentCustomers(

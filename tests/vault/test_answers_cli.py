@@ -115,3 +115,13 @@ def test_a_linked_answer_says_which_field_it_means_and_forgetting_is_guarded(
     assert "your answer to q:surface is carried by 1 active grant(s)" in held.stderr
     history = run_cli("answer", "Shoes", "q:size", "--history", vault_dir=quizzed.directory)
     assert history.stdout.strip().endswith("  43")
+
+
+def test_setting_a_field_names_the_answers_linked_to_it(quizzed: MadeVault) -> None:
+    run_cli("answer", "Shoes", "q:size", "42", vault_dir=quizzed.directory)
+    same = run_cli("set", "shoe_size_eu", "42", vault_dir=quizzed.directory)
+    assert same.stdout == "shoe_size_eu = 42\n"
+    other = run_cli("set", "shoe_size_eu", "44", vault_dir=quizzed.directory)
+    assert other.stdout.splitlines()[1] == (
+        f'Your answer to "Your shoe size (EU)" (q:size) of {ORIGIN} means this field and is '
+        f"42; to change it as well: zpv answer {ORIGIN} q:size VALUE")
