@@ -85,6 +85,9 @@ def test_the_report_shows_the_question_as_asked_with_the_vaults_judgement(
     assert fields["shoe_size_eu"].question is None
     page = render_html(pv.transparency.report())
     assert "Which terrain do you prefer?" in page and "hilly" in page
+    # The balance's bars name a question by its label too, never by its key.
+    assert '<span class="bar-label">Which terrain do you prefer?</span>' in page
+    assert '<span class="bar-label">q:terrain</span>' not in page
 
 
 def test_consent_records_carry_the_questions_and_answers(
