@@ -85,11 +85,11 @@ _COLUMNS = (
 _FROM = "FROM grants g JOIN brands b ON b.origin = g.brand_origin"
 
 
-def sensitivity(field: AskedField) -> Sensitivity:
+def sensitivity(asked: AskedField) -> Sensitivity:
     """A catalogue field's sensitivity; for a brand's question, the vault's judgement."""
-    if field.question is not None:
-        return judge(field.question).judged
-    return BY_KEY[field.key].sensitivity
+    if asked.question is not None:
+        return judge(asked.question).judged
+    return BY_KEY[asked.key].sensitivity
 
 
 def values_for(connection: Connection, origin: str) -> dict[str, Any]:
@@ -130,10 +130,10 @@ def _check_answers(ask: Ask, chosen: list[str], values: dict[str, Any]) -> None:
     changed its choices since the person answered)."""
     misfits = []
     for key in chosen:
-        field = ask.field(key)
-        if field is not None and field.question is not None:
+        asked = ask.field(key)
+        if asked is not None and asked.question is not None:
             try:
-                check_answer(field.question, values[key])
+                check_answer(asked.question, values[key])
             except InvalidValue:
                 misfits.append(key)
     if misfits:
