@@ -21,6 +21,7 @@ from . import (
     bench_brand_tokens,
     bench_cold_start,
     bench_large_vault,
+    bench_mailbox,
     bench_outbox_flush,
     bench_package,
     bench_receiver,
@@ -38,6 +39,7 @@ BENCHMARKS: dict[str, Callable[[], Verdict | list[Verdict]]] = {
     "brand_tokens": bench_brand_tokens.run,
     "rekey": bench_rekey.run,
     "package": bench_package.run,
+    "mailbox": bench_mailbox.run,
 }
 
 

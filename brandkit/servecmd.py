@@ -90,9 +90,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         name = display.clean(" ".join(request.body.brand.name.split()))
 
         def listening(address: serving.Address) -> None:
-            print(f"Serving {name} at {address.url}", flush=True)
-            if page is not None:
+            if page is not None:  # before the line that says it is ready, which callers wait for
                 _announce_page(name, page, address, from_env=bool(os.environ.get(PAGE_TOKEN_ENV)))
+            print(f"Serving {name} at {address.url}", flush=True)
 
         serving.serve(app, args.host, args.port, listening, limits=limits,
                       verbosity=args.verbose)

@@ -9,12 +9,13 @@ held when it was made. A directory that exists already is left alone.
 
 The vault is opened with PASSPHRASE (or the recovery code in expected.json) and keeps the
 tests' fast Argon2id settings in its header. It holds values with a history, a custom
-field, email aliases on, a brand whose request came from a file (with a question of its
-own, answered twice), a grant with two versions (the first delivered with the brand's
-signed receipt, the second queued), a
+field, email aliases on, a brand whose request came from a file, a grant with two
+versions (the first delivered with the brand's signed receipt, the second queued), a
 grant delivered then revoked (its deletion confirmed), a grant revoked before it was ever
-sent, and the activity log of all that. The brand is the brand kit's real receiver, in
-process.
+sent, and the activity log of all that; from schema 9 also a catch-all alias source, a
+watched mailbox (its password inside) and two leaks found in it, one marked expected; from
+schema 10 also the brand's own question, answered twice. The brand is the brand kit's real
+receiver, in process.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
 from tools.sample_vault import InProcessBrands
 from vault.exchange.brands import RequestSource
+from vault.leaks.alias_sources import SourceKind
+from vault.leaks.authresults import authenticated
+from vault.leaks.message import read_headers
+from vault.leaks.scan import Position, ScanResult, Sighting
+from vault.leaks.settings import mailbox_settings, source_settings
+from vault.leaks.verdict import judge
 from vault.storage.header import FORMAT_VERSION, read_header
 from vault.storage.keys import KdfParams
 from vault.storage.migrations import LATEST_VERSION
@@ -118,6 +125,7 @@ def make(directory: Path) -> dict[str, Any]:
         never_sent = vault.grants.share(ORIGIN, "fit-advice", days=30).grant.id
         vault.grants.revoke(never_sent)  # before any attempt: neither is ever sent
         vault.fields.set("shoe_size_eu", 43)  # the first grant's version 2, left queued
+        leaks = _leaks(vault)
         return {
             "made_at": made_at,
             "schema": LATEST_VERSION,
@@ -142,12 +150,45 @@ def make(directory: Path) -> dict[str, Any]:
             "receipts": {g: [status for _, status, _ in vault.delivery.receipts(g)]
                          for g in (two_versions, letters, never_sent)},
             "aliases": [[a.brand_origin, a.alias] for a in vault.aliases.all()],
+            "leaks": leaks,
             "answers": [[a.brand_origin, a.key, a.question.label, a.value]
                         for a in vault.answers.all()],
             "answer_history": {a.key: [e.value for e in vault.answers.history(ORIGIN, a.key)]
                                for a in vault.answers.all()},
             "audit": [e.action for e in reversed(vault.audit.entries(limit=1000))],
         }
+
+
+def _leaks(vault: Vault) -> dict[str, Any]:
+    """A catch-all alias source and a watched mailbox (with a password), and two leaks found
+    in it, one then marked expected (from schema 9)."""
+    vault.leaks.set_source(source_settings(SourceKind.DOMAIN, domain="ada.example"))
+    vault.leaks.set_mailbox(mailbox_settings("imap.example.org", "ada", "mailbox password 9",
+                                             trusted_authserv_id="mx.example.org"))
+    canary = vault.leaks.watch_input().canaries
+    alias = sorted(canary)[0]
+    sightings = []
+    for number, sender in enumerate(("partner-ads.example", "crm-tool.example"), start=1):
+        header = (f"Authentication-Results: mx.example.org; dkim=pass header.d={sender}\r\n"
+                  f"From: offers@{sender}\r\nTo: {alias}\r\n"
+                  f"Date: Thu, 12 Mar 2026 09:3{number}:00 +0000\r\n"
+                  f"Message-ID: <{number}@{sender}>\r\nSubject: Offers\r\n").encode()
+        headers = read_headers(header)
+        verdict = judge(headers.from_address,
+                        authenticated(list(headers.authentication_results), "mx.example.org"),
+                        canary[alias].senders)
+        sightings.append(Sighting(number, canary[alias], verdict, headers,
+                                  headers.message_id, header))
+    found = vault.leaks.record(ScanResult(Position(7, 2), tuple(sightings), 2, False))
+    expected = next(leak for leak in found if leak.sender_domain == "crm-tool.example")
+    vault.leaks.mark_expected(expected.id)
+    return {
+        "source": ["domain", "ada.example"],
+        "mailbox": ["imap.example.org", "ada", "mailbox password 9"],
+        "position": [7, 2],
+        "found": sorted([leak.alias, leak.sender_domain, leak.id == expected.id]
+                        for leak in found),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

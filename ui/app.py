@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
-    from .settings import Settings
+    from .preferences import Settings
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 DESKTOP_ID = "zero-party-vault"  # the menu entry's file name (packaging/), less ".desktop"
@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from . import i18n
     from .main_window import MainWindow
-    from .settings import LANGUAGE, Settings
+    from .preferences import LANGUAGE, Settings
     from .unix_signals import quit_on_stop_signals
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

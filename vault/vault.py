@@ -12,6 +12,7 @@ manager bound to the open store and the clock:
     vault.grants        sharing, revoking, expiry            (vault/exchange)
     vault.delivery      the outbox, delivered over the network
     vault.aliases       email aliases per brand (leak canaries)
+    vault.leaks         alias sources, the mailbox watched, leaks found  (vault/leaks)
     vault.transparency  balances, the report, consent records, the export
 
 `lock()` closes the connection, wipes the key and releases the lock; every later call,
@@ -29,6 +30,7 @@ from .changes import Seen
 from .clock import Clock, system_clock
 from .errors import NotAVault, StorageFull, VaultLocked, VaultRolledBack
 from .exchange.managers import Aliases, Brands, Delivery, Grants, Link
+from .leaks.managers import Leaks
 from .profile import audit, passphrase_policy
 from .profile.audit import AuditAction
 from .profile.managers import Answers, Audit, Fields
@@ -74,6 +76,7 @@ class Vault:
                                on_change=self.grants.answer_changed)
         self.delivery = Delivery(store, clock, link)
         self.aliases = Aliases(store, clock)
+        self.leaks = Leaks(store, clock)
         self.transparency = Transparency(
             store, clock, header.vault_id, brands=self.brands, grants=self.grants,
             delivery=self.delivery, aliases=self.aliases, audit=self.audit,

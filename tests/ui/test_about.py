@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import MadeVault
 from ui import i18n
+from ui.about import AboutDialog
 from ui.app import app_icon
-from ui.dialogs.about import AboutDialog
 from ui.main_window import MainWindow
 
 

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import MadeVault
 from tests.vault.exchange_helpers import DAY, BrandKeys, signed_request, spec
-from ui.pages.activity import ActivityPage
-from ui.pages.activity_model import SEQ_ROLE, WHAT
+from ui.activity.model import SEQ_ROLE, WHAT
+from ui.activity.page import ActivityPage
 from ui.session import Session
 from vault.exchange.brands import RequestSource
 from vault.vault import Vault

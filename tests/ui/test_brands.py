@@ -30,10 +30,10 @@ from tests.ui.exchange_session import (
 from tests.ui.fake_brands import make_brand
 from tests.ui.sample_exchange import TRICKY_NAME, WELL_KNOWN
 from tests.vault.exchange_helpers import DAY
-from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
-from ui.pages import brands as brands_module  # noqa: E402
-from ui.pages.brand_models import AsksModel, BrandsModel  # noqa: E402
-from ui.pages.brands import BrandsPage  # noqa: E402
+from ui.brands import page as brands_module  # noqa: E402
+from ui.brands.import_request import ImportRequestDialog  # noqa: E402
+from ui.brands.models import AsksModel, BrandsModel  # noqa: E402
+from ui.brands.page import BrandsPage  # noqa: E402
 from vault.errors import TransportError, TransportFailure
 from vault.exchange.brands import RequestSource
 from zpd import jose

@@ -30,9 +30,9 @@ from brandkit.serving import address_of, bind, running
 from brandkit.sqlstorage import SqliteStorage
 from tests.brand_specs import shoe_shop_spec
 from tests.conftest import PASSPHRASE
-from ui.dialogs.share_review import ShareReviewDialog
+from ui.fields.model import KEY_ROLE, VALUE
 from ui.main_window import MainWindow
-from ui.pages.fields_model import KEY_ROLE, VALUE
+from ui.review.dialog import ShareReviewDialog
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.grants import GrantStatus
 

@@ -18,11 +18,11 @@ from tests.ui.transparency_helpers import (
     demo_session,
     demo_vault,
 )
-from ui.dialogs.share_review import ShareReviewDialog
-from ui.pages.aliases_section import AliasesModel
-from ui.pages.settings_page import SettingsPage
+from ui.preferences import Settings
+from ui.review.dialog import ShareReviewDialog
 from ui.session import Session
-from ui.settings import Settings
+from ui.settings.aliases import AliasesModel
+from ui.settings.page import SettingsPage
 from vault.vault import Vault
 
 __all__ = ["demo_session", "demo_vault"]  # fixtures, used by name

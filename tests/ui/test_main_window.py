@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QTableV
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, MadeVault
-from ui.clipboard import secret_clipboard
 from ui.main_window import MainWindow
+from ui.widgets.clipboard import secret_clipboard
 from vault.errors import WrongPassphrase
 from vault.vault import Vault
 

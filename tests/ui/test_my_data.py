@@ -24,9 +24,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import MadeVault
 from tests.vault.exchange_helpers import DAY, BrandKeys, signed_request, spec
-from ui.pages.field_editors import MultiChoiceEditor
-from ui.pages.fields_model import KEY_ROLE, VALUE
-from ui.pages.my_data import MyDataPage
+from ui.fields.editors import MultiChoiceEditor
+from ui.fields.model import KEY_ROLE, VALUE
+from ui.fields.page import MyDataPage
 from ui.session import Session
 from vault.errors import TransportError, TransportFailure
 from vault.exchange.transport import LocalRule, Response, never_local

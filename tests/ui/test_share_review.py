@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.brand_specs import shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, MadeVault
-from ui.dialogs.share_review import ShareReviewDialog
+from ui.review.dialog import ShareReviewDialog
 from ui.session import Session
 from vault.errors import TransportError, TransportFailure
 from vault.exchange.brands import RequestSource

@@ -15,10 +15,10 @@ from tests.ui.fake_brands import DOWN, RECEIPT, make_brand
 from tests.ui.sample_exchange import TRICKY_NAME, Sample, build_sample
 from tests.vault.exchange_helpers import DAY
 from ui import session as session_module
-from ui.exchange_words import delivery_words
-from ui.pages import shared as shared_module
-from ui.pages.grant_models import GrantsModel
-from ui.pages.shared import SharedPage
+from ui.shared import page as shared_module
+from ui.shared.models import GrantsModel
+from ui.shared.page import SharedPage
+from ui.words.exchange import delivery_words
 from vault.changes import Changes
 from vault.exchange.brands import RequestSource
 from vault.exchange.delivery_summary import DeliveryStatus, DeliverySummary

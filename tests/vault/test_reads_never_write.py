@@ -7,14 +7,17 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 
+import pytest
+
 from tests.vault.exchange_helpers import DAY, ORIGIN, BrandKeys, Clock, signed_request, spec
 from tests.vault.question_helpers import SIZE
 from vault.changes import Changes
 from vault.exchange.grants import GrantStatus
+from vault.leaks.managers import UnknownLeak
 from vault.vault import Vault
 
 MANAGERS = ("fields", "answers", "audit", "brands", "grants", "delivery", "aliases",
-            "transparency")
+            "leaks", "transparency")
 # The API that writes (on purpose): everything else a manager offers is a read.
 WRITES = {
     "fields": {"set", "set_from_text", "clear", "define"},
@@ -24,6 +27,8 @@ WRITES = {
     "grants": {"share", "revoke", "expire_due", "field_changed", "answer_changed"},
     "delivery": {"flush", "deliver_now", "retry_now", "transport"},
     "aliases": {"set_enabled"},
+    "leaks": {"set_source", "set_mailbox", "create_service_alias", "disable_service_aliases",
+              "record", "mark_expected"},
     "transparency": {"export_document", "export_to"},
 }
 
@@ -66,12 +71,25 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "delivery.receipts": lambda: pv.delivery.receipts(grant_id),
         "aliases.enabled": pv.aliases.enabled,
         "aliases.all": pv.aliases.all,
+        "leaks.source": pv.leaks.source,
+        "leaks.mailbox": pv.leaks.mailbox,
+        "leaks.watch_input": pv.leaks.watch_input,
+        "leaks.all": pv.leaks.all,
+        # No leak was found in this vault: each of these refuses, reading only.
+        "leaks.get": lambda: refused(lambda: pv.leaks.get(1)),
+        "leaks.complaint_facts": lambda: refused(lambda: pv.leaks.complaint_facts(1, "")),
+        "leaks.evidence_pack": lambda: refused(lambda: pv.leaks.evidence_pack(1, "")),
         "transparency.balance_for_ask": lambda: pv.transparency.balance_for_ask(
             ORIGIN, "fit-advice"),
         "transparency.balance_for_brand": lambda: pv.transparency.balance_for_brand(ORIGIN),
         "transparency.report": pv.transparency.report,
         "transparency.consent_records": pv.transparency.consent_records,
     }
+
+
+def refused(read: Callable[[], object]) -> None:
+    with pytest.raises(UnknownLeak):
+        read()
 
 
 def footprint(pv: Vault) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from ..vault import Vault
 from . import answer_commands, terminal, words
 from .answer_commands import missing_answer_words, question_json, question_lines
 from .context import unlocked
+from .leak_commands import turn_off_service_aliases
 from .terminal import EXIT_ERROR, EXIT_OK, UsageError, show_value
 
 Handler = Callable[[argparse.Namespace], int]
@@ -70,6 +71,8 @@ def add_commands(command: Command) -> None:
     p = command("revoke", cmd_revoke, "take a grant back; the brand is told to delete")
     p.add_argument("grant", help="grant id (or a unique prefix, at least 4 characters)")
     p.add_argument("--out", metavar="FILE", help="write the revocation event as sent")
+    p.add_argument("--disable-alias", action="store_true",
+                   help="also turn the brand's email aliases off at your alias service")
     answer_commands.add_commands(command)
     p = command("knows", cmd_knows, "what a brand knows about you now")
     p.add_argument("brand")
@@ -283,12 +286,16 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         grant = vault.grants.find(args.grant)
         event = vault.grants.revoke(grant.id)
-    if args.out:
-        atomic_write(Path(args.out), event.compact.encode("ascii"))
-    say(
-        f"Revoked grant {grant.id} with {grant.brand_name}; the brand is told to delete "
-        f"{', '.join(grant.fields)}."
-    )
+        if args.out:
+            atomic_write(Path(args.out), event.compact.encode("ascii"))
+        say(
+            f"Revoked grant {grant.id} with {grant.brand_name}; the brand is told to delete "
+            f"{', '.join(grant.fields)}."
+        )
+        if args.disable_alias:
+            turned_off = turn_off_service_aliases(vault, grant.brand_origin)
+            say(f"Turned off {len(turned_off)} email alias(es) of {grant.brand_name} at your "
+                "alias service.")
     return EXIT_OK
 
 

@@ -18,6 +18,8 @@ from ..process_hardening import disable_core_dumps
 from ..vault import Vault
 from . import (
     exchange_commands,
+    leak_commands,
+    leak_words,
     pipe,
     secret_commands,
     terminal,
@@ -324,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exchange_commands.add_commands(command)
     transparency_commands.add_commands(command)
+    leak_commands.add_commands(command)
     return parser
 
 
@@ -346,7 +349,8 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         return handler(args)
     except (VaultError, ProtocolError, TransportError, UsageError) as error:
-        print(f"zpv: {words.describe(error)}", file=sys.stderr)
+        said = leak_words.leak_error_words(error) or words.describe(error)
+        print(f"zpv: {said}", file=sys.stderr)
         return terminal.exit_code_for(error)
     except KeyboardInterrupt:
         print("zpv: interrupted; nothing was changed", file=sys.stderr)

@@ -55,6 +55,13 @@ class AuditAction(StrEnum):
     ALIASES_ENABLED = "aliases.enabled"
     ALIASES_DISABLED = "aliases.disabled"
     ALIAS_CREATED = "alias.created"
+    ALIAS_SOURCE_SET = "aliases.source_set"
+    SERVICE_ALIAS_CREATED = "alias.service_created"
+    SERVICE_ALIAS_DISABLED = "alias.service_disabled"
+    MAILBOX_SET = "mailbox.set"
+    MAILBOX_FORGOTTEN = "mailbox.forgotten"
+    LEAK_FOUND = "leak.found"
+    LEAK_MARKED_EXPECTED = "leak.marked_expected"
 
 
 FIRST_ACTION = AuditAction.VAULT_CREATED
