@@ -3394,6 +3394,84 @@ Accept the new keys?</source>
     </message>
 </context>
 <context>
+    <name>QuestionInput</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Επιλέξτε…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ναι</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Όχι</translation>
+    </message>
+    <message>
+        <source>Your answer: {question}</source>
+        <translation>Η απάντησή σας: {question}</translation>
+    </message>
+    <message>
+        <source>Your answers: {question}</source>
+        <translation>Οι απαντήσεις σας: {question}</translation>
+    </message>
+    <message>
+        <source>A number</source>
+        <translation>Ένας αριθμός</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ΕΕΕΕ-ΜΜ-ΗΗ</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Η απάντησή σας</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <source>Filled in from your value in My data; change it if this brand means something else.</source>
+        <translation>Συμπληρώθηκε από την τιμή σας στα Δεδομένα μου· αλλάξτε την αν η εταιρεία εννοεί κάτι άλλο.</translation>
+    </message>
+    <message>
+        <source>Why they ask: {why}</source>
+        <translation>Γιατί το ζητούν: {why}</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Υποχρεωτικό.</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>Προαιρετικό.</translation>
+    </message>
+    <message>
+        <source>Special-category data (GDPR Art. 9).</source>
+        <translation>Δεδομένα ειδικής κατηγορίας (άρθρο 9 ΓΚΠΔ).</translation>
+    </message>
+    <message>
+        <source>Share your answer to {question}</source>
+        <translation>Κοινοποίηση της απάντησής σας: {question}</translation>
+    </message>
+    <message>
+        <source>⚠ Special category</source>
+        <translation>⚠ Ειδική κατηγορία</translation>
+    </message>
+    <message>
+        <source>Their question</source>
+        <translation>Δική τους ερώτηση</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Υποχρεωτικό</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Προαιρετικό</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
         <source>New recovery code</source>
@@ -4177,11 +4255,63 @@ Keep it somewhere safe, away from your computer.</source>
     </message>
     <message>
         <source>Your answer to {fields} no longer fits the question as {brand} asks it now. Answer it again.</source>
-        <translation>Η απάντησή σας στο «{fields}» δεν ταιριάζει πια στην ερώτηση όπως τη θέτει τώρα η {brand}. Απαντήστε ξανά.</translation>
+        <translation>Η απάντησή σας στο {fields} δεν ταιριάζει πια στην ερώτηση όπως τη θέτει τώρα η {brand}. Απαντήστε ξανά.</translation>
     </message>
     <message>
         <source>{reason} Nothing was shared.</source>
         <translation>{reason} Δεν κοινοποιήθηκε τίποτα.</translation>
+    </message>
+    <message>
+        <source>“{question}”</source>
+        <translation>«{question}»</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>υγεία</translation>
+    </message>
+    <message>
+        <source>religion or beliefs</source>
+        <translation>θρησκεία ή πεποιθήσεις</translation>
+    </message>
+    <message>
+        <source>political opinions</source>
+        <translation>πολιτικά φρονήματα</translation>
+    </message>
+    <message>
+        <source>ethnic origin</source>
+        <translation>εθνοτική καταγωγή</translation>
+    </message>
+    <message>
+        <source>sex life or sexual orientation</source>
+        <translation>σεξουαλική ζωή ή σεξουαλικό προσανατολισμό</translation>
+    </message>
+    <message>
+        <source>biometric data</source>
+        <translation>βιομετρικά δεδομένα</translation>
+    </message>
+    <message>
+        <source>genetic data</source>
+        <translation>γενετικά δεδομένα</translation>
+    </message>
+    <message>
+        <source>trade union membership</source>
+        <translation>συνδικαλιστική ιδιότητα</translation>
+    </message>
+    <message>
+        <source>criminal record</source>
+        <translation>ποινικό μητρώο</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>⚠ {brand} calls this question “{declared}”; it asks about your {topics}. The vault treats it as special-category data.</source>
+        <translation>⚠ Η {brand} χαρακτηρίζει αυτή την ερώτηση «{declared}»· όμως ρωτά για: {topics}. Η κρύπτη τη χειρίζεται ως δεδομένα ειδικής κατηγορίας.</translation>
+    </message>
+    <message>
+        <source>{brand} requires an answer to {fields}: answer it above to share.</source>
+        <translation>Η {brand} απαιτεί απάντηση στο {fields}: απαντήστε παραπάνω για να κοινοποιήσετε.</translation>
     </message>
     <message>
         <source>name</source>
