@@ -293,3 +293,23 @@ def test_the_brands_own_translation_is_shown_when_the_app_speaks_its_language(
             "Βουνό", "Δασικά μονοπάτια", "Παραλιακά μονοπάτια"]
     finally:
         QLocale.setDefault(before)
+
+
+def test_a_questions_markup_and_hidden_characters_are_shown_literally_and_warned_of(
+    qtbot: QtBot, vault: Vault, session: Session
+) -> None:
+    origin = "https://trailworks.example"
+    spec = FAIR.spec(origin)
+    poll = next(a for a in spec["asks"] if a["id"] == "trail-poll")
+    question = poll["fields"][0]["question"]
+    question["label"] = "Where \u202edo you hike?"
+    question["choices"][0]["label"] = "a < b & c"
+    vault.brands.import_request(sign_spec(spec, generate_keys(), now=int(time.time()) - 60))
+    dialog = open_review(qtbot, session, origin, "trail-poll")
+    label = child(dialog, QLabel, "questionLabel_q:terrain")
+    assert label.text() == "Where ⟦U+202E⟧do you hike?"
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    warning = child(dialog, QLabel, "brandTextWarning")
+    assert warning.isVisible() and "U+202E" in warning.text()
+    terrain = child(dialog, QComboBox, "questionChoice_q:terrain")
+    assert terrain.itemText(1) == "a < b & c"
