@@ -416,6 +416,105 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Your answer to {brand}</source>
+        <translation>Η απάντησή σας στην {brand}</translation>
+    </message>
+    <message>
+        <source>If you share this answer with {brand}, it gets the new one as the next version of what you share. No other brand sees it.</source>
+        <translation>Αν κοινοποιείτε αυτή την απάντηση στην {brand}, θα λάβει τη νέα ως την επόμενη έκδοση όσων κοινοποιείτε. Καμία άλλη εταιρεία δεν τη βλέπει.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerHistoryDialog</name>
+    <message>
+        <source>History of your answer to {brand}</source>
+        <translation>Ιστορικό της απάντησής σας στην {brand}</translation>
+    </message>
+    <message>
+        <source>Every change to your answer to “{0}”, newest first. Only you can see this.</source>
+        <translation>Κάθε αλλαγή στην απάντησή σας στο «{0}», πρώτα η πιο πρόσφατη. Μόνο εσείς το βλέπετε αυτό.</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Αλλαγές</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Πότε</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Απάντηση</translation>
+    </message>
+    <message>
+        <source>(forgotten)</source>
+        <translation>(διαγράφηκε)</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersModel</name>
+    <message>
+        <source>Brand</source>
+        <translation>Εταιρεία</translation>
+    </message>
+    <message>
+        <source>Their question</source>
+        <translation>Η ερώτησή τους</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Η απάντησή σας</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Ευαισθησία</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersPanel</name>
+    <message>
+        <source>Answers to brands</source>
+        <translation>Απαντήσεις σε εταιρείες</translation>
+    </message>
+    <message>
+        <source>Your answers to brands&apos; own questions. Each is kept for that brand only; changing one sends that brand the next version of what you share.</source>
+        <translation>Οι απαντήσεις σας στις δικές τους ερωτήσεις των εταιρειών. Η καθεμία φυλάσσεται μόνο για εκείνη την εταιρεία· αν την αλλάξετε, η εταιρεία λαμβάνει την επόμενη έκδοση όσων κοινοποιείτε.</translation>
+    </message>
+    <message>
+        <source>Your answers to brands</source>
+        <translation>Οι απαντήσεις σας σε εταιρείες</translation>
+    </message>
+    <message>
+        <source>Change &amp;answer…</source>
+        <translation>&amp;Αλλαγή απάντησης…</translation>
+    </message>
+    <message>
+        <source>Answer hi&amp;story…</source>
+        <translation>Ιστορικό απ&amp;άντησης…</translation>
+    </message>
+    <message>
+        <source>&amp;Forget answer</source>
+        <translation>&amp;Διαγραφή απάντησης</translation>
+    </message>
+    <message>
+        <source>Change the answer</source>
+        <translation>Αλλαγή της απάντησης</translation>
+    </message>
+    <message>
+        <source>Show the answer&apos;s history</source>
+        <translation>Εμφάνιση του ιστορικού της απάντησης</translation>
+    </message>
+    <message>
+        <source>Forget the answer</source>
+        <translation>Διαγραφή της απάντησης</translation>
+    </message>
+</context>
+<context>
     <name>AsksModel</name>
     <message>
         <source>Purpose</source>

@@ -1,0 +1,135 @@
+"""My data's "Answers to brands", on a real vault with real threads: answers by brand,
+changed with the keyboard (that brand's grant gets version 2, no other's), their history,
+and forgotten only once no active grant carries them."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import TypeVar
+
+import pytest
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPushButton, QTableView, QWidget
+from pytestqt.qtbot import QtBot
+
+from brandkit.issuing import sign_spec
+from brandkit.keys import generate_keys
+from demo.brands import FAIR
+from tests.conftest import MadeVault
+from tests.ui.test_my_data import Unreachable
+from ui.fields.answer_dialogs import AnswerDialog, AnswerHistoryDialog
+from ui.fields.page import MyDataPage
+from ui.session import Session
+from vault.vault import Vault
+
+T = TypeVar("T", bound=QWidget)
+WAIT_MS = 5_000
+FIRST, SECOND = "https://trailworks.example", "https://peakworks.example"
+
+
+@pytest.fixture
+def opened(made_vault: MadeVault, qtbot: QtBot) -> Iterator[tuple[Session, Vault]]:
+    vault = made_vault.unlock()
+    vault.delivery.transport = Unreachable()
+    session = Session()
+    yield session, vault
+    session.lock()
+    QThreadPool.globalInstance().waitForDone(WAIT_MS)
+
+
+def child(parent: QWidget, kind: type[T], name: str) -> T:
+    found = parent.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def two_brands_asking_the_same_key(vault: Vault) -> dict[str, str]:
+    """Two brands whose polls both use `q:terrain`, each answered and shared: grant ids."""
+    grants = {}
+    for origin, name in ((FIRST, "Trailworks"), (SECOND, "Peakworks")):
+        spec = FAIR.spec(origin)
+        spec["brand"]["name"] = name
+        vault.brands.import_request(sign_spec(spec, generate_keys(), now=int(time.time()) - 60))
+        vault.answers.set(origin, "q:terrain", "forest")
+        grants[origin] = vault.grants.share(origin, "trail-poll").grant.id
+    return grants
+
+
+def rows(table: QTableView) -> list[list[str]]:
+    model = table.model()
+    return [[str(model.index(r, c).data()) for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+
+
+def test_answers_are_listed_by_brand_and_changing_one_reissues_only_that_brands_grant(
+    qtbot: QtBot, opened: tuple[Session, Vault]
+) -> None:
+    session, vault = opened
+    grants = two_brands_asking_the_same_key(vault)
+    page = MyDataPage(session)
+    qtbot.addWidget(page)
+    page.resize(960, 720)
+    page.show()
+    session.open(vault)
+    table = child(page, QTableView, "answersTable")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 2, timeout=WAIT_MS)
+    assert child(page, QWidget, "answersPanel").isVisible()
+    assert rows(table) == [
+        ["Peakworks", "Where do you hike most?", "Forest paths", "Low"],
+        ["Trailworks", "Where do you hike most?", "Forest paths", "Low"],
+    ]
+
+    # Keyboard: the Trailworks row, Enter, the next choice, Enter saves.
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(1, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    dialog = child(page, AnswerDialog, "answerDialog")
+    combo = child(dialog, QComboBox, "questionChoice_q:terrain")
+    qtbot.waitUntil(combo.hasFocus, timeout=WAIT_MS)  # the keyboard starts in the answer
+    assert combo.currentText() == "Forest paths"
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == "Coastal trails"
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=WAIT_MS)
+    assert vault.answers.get(FIRST, "q:terrain").value == "coast"  # type: ignore[union-attr]
+    assert vault.answers.get(SECOND, "q:terrain").value == "forest"  # type: ignore[union-attr]
+    versions = {g.brand_origin: g.version for g in vault.grants.listing()}
+    assert versions == {FIRST: 2, SECOND: 1}
+    assert {g.id for g in vault.grants.listing()} == set(grants.values())
+    qtbot.waitUntil(lambda: rows(table)[1][2] == "Coastal trails", timeout=WAIT_MS)
+
+    # Its history, newest first.
+    child(page, QPushButton, "answerHistoryButton").click()
+    qtbot.waitUntil(lambda: page.findChild(AnswerHistoryDialog) is not None, timeout=WAIT_MS)
+    history = child(page, AnswerHistoryDialog, "answerHistoryDialog")
+    assert [r[1] for r in rows(child(history, QTableView, "answerHistoryTable"))] == [
+        "Coastal trails", "Forest paths"]
+    history.reject()
+
+    # Forgetting: refused while an active grant carries it, then done once it is revoked.
+    forget = child(page, QPushButton, "answerForgetButton")
+    forget.click()
+    error = child(page, QLabel, "answerError")
+    qtbot.waitUntil(error.isVisible, timeout=WAIT_MS)
+    assert "active grant" in error.text() and "Where do you hike most?" in error.text()
+    assert vault.answers.get(FIRST, "q:terrain") is not None
+    vault.grants.revoke(grants[FIRST])
+    forget.click()
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=WAIT_MS)
+    assert vault.answers.get(FIRST, "q:terrain") is None
+    assert rows(table)[0][0] == "Peakworks"
+
+
+def test_the_section_is_hidden_without_answers(
+    qtbot: QtBot, opened: tuple[Session, Vault]
+) -> None:
+    session, vault = opened
+    page = MyDataPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    session.open(vault)
+    qtbot.waitUntil(lambda: child(page, QTableView, "fieldsTable").model().rowCount() >= 40,
+                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+    assert not child(page, QWidget, "answersPanel").isVisible()
