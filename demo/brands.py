@@ -7,6 +7,7 @@ judges special-category data, and flags), the expired one a taste.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +38,7 @@ class SampleBrand:
                 "contact": f"mailto:privacy@{self.slug}.example",
             },
             "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events"},
-            "asks": list(self.asks),
+            "asks": copy.deepcopy(list(self.asks)),  # the caller's to change
         }
 
 

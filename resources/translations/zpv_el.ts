@@ -422,6 +422,10 @@
         <translation>Η απάντησή σας στην {brand}</translation>
     </message>
     <message>
+        <source>Also set “{field}” in My data to this</source>
+        <translation>Ορισμός και του «{field}» στα Δεδομένα μου σε αυτή την τιμή</translation>
+    </message>
+    <message>
         <source>If you share this answer with {brand}, it gets the new one as the next version of what you share. No other brand sees it.</source>
         <translation>Αν κοινοποιείτε αυτή την απάντηση στην {brand}, θα λάβει τη νέα ως την επόμενη έκδοση όσων κοινοποιείτε. Καμία άλλη εταιρεία δεν τη βλέπει.</translation>
     </message>
@@ -512,6 +516,18 @@
     <message>
         <source>Forget the answer</source>
         <translation>Διαγραφή της απάντησης</translation>
+    </message>
+    <message>
+        <source>Update your answers too?</source>
+        <translation>Να ενημερωθούν και οι απαντήσεις σας;</translation>
+    </message>
+    <message>
+        <source>{brands} asked a question that means your “{field}”. Give them your new value as the answer too?</source>
+        <translation>{brands}: ρώτησαν κάτι που σημαίνει το «{field}» σας. Να λάβουν και τη νέα σας τιμή ως απάντηση;</translation>
+    </message>
+    <message>
+        <source>Update answers</source>
+        <translation>Ενημέρωση απαντήσεων</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,15 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from brandkit.issuing import sign_spec
@@ -90,9 +98,9 @@ def test_answers_are_listed_by_brand_and_changing_one_reissues_only_that_brands_
     assert combo.currentText() == "Forest paths"
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert combo.currentText() == "Coastal trails"
-    qtbot.keyClick(combo, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=WAIT_MS)
-    assert vault.answers.get(FIRST, "q:terrain").value == "coast"  # type: ignore[union-attr]
+    qtbot.keyClick(combo, Qt.Key.Key_Return)  # Save is the default button
+    qtbot.waitUntil(lambda: vault.answers.get(FIRST, "q:terrain").value == "coast",  # type: ignore[union-attr]
+                    timeout=WAIT_MS)
     assert vault.answers.get(SECOND, "q:terrain").value == "forest"  # type: ignore[union-attr]
     versions = {g.brand_origin: g.version for g in vault.grants.listing()}
     assert versions == {FIRST: 2, SECOND: 1}
@@ -133,3 +141,55 @@ def test_the_section_is_hidden_without_answers(
                     timeout=WAIT_MS)
     qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
     assert not child(page, QWidget, "answersPanel").isVisible()
+
+
+def test_an_answer_linked_to_a_catalogue_field_offers_to_follow_it_both_ways(
+    qtbot: QtBot, opened: tuple[Session, Vault]
+) -> None:
+    session, vault = opened
+    spec = FAIR.spec(FIRST)
+    poll = next(a for a in spec["asks"] if a["id"] == "trail-poll")
+    poll["fields"] = [{"key": "q:size", "required": True, "why": "to pick your size",
+                       "question": {"label": "Your size in our shoes (EU)?", "type": "number",
+                                    "category": "https://w3id.org/dpv/pd#Preference",
+                                    "same_as": "shoe_size_eu"}}]
+    vault.brands.import_request(sign_spec(spec, generate_keys(), now=int(time.time()) - 60))
+    vault.fields.set("shoe_size_eu", 42)
+    vault.answers.set(FIRST, "q:size", 42)
+    page = MyDataPage(session)
+    qtbot.addWidget(page)
+    page.resize(960, 720)
+    page.show()
+    session.open(vault)
+    table = child(page, QTableView, "answersTable")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=WAIT_MS)
+
+    # The field changes: the app offers the new value as the linked answer too.
+    asked: list[tuple[str, str, str, str]] = []
+
+    def yes(parent: QWidget | None, title: str, text: str, details: str, yes: str) -> bool:
+        asked.append((title, text, details, yes))
+        return True
+
+    page.answers.confirm = yes
+    page.save("shoe_size_eu", 43)
+    qtbot.waitUntil(lambda: vault.answers.get(FIRST, "q:size").value == 43,  # type: ignore[union-attr]
+                    timeout=WAIT_MS)
+    [(_, text, details, _)] = asked
+    assert "Trailworks" in text and "Shoe size (EU)" in text
+    assert details == "Trailworks: Your size in our shoes (EU)?"
+
+    # The answer changes, with "also set the field" ticked: the field follows.
+    table.setCurrentIndex(table.model().index(0, 0))
+    child(page, QPushButton, "answerEditButton").click()
+    dialog = child(page, AnswerDialog, "answerDialog")
+    also = child(dialog, QCheckBox, "answerAlsoField")
+    assert not also.isChecked()  # offered, never assumed
+    line = child(dialog, QLineEdit, "questionText_q:size")
+    line.selectAll()
+    qtbot.keyClicks(line, "44")
+    also.setFocus()
+    qtbot.keyClick(also, Qt.Key.Key_Space)
+    qtbot.keyClick(line, Qt.Key.Key_Return)  # Save is the default button
+    qtbot.waitUntil(lambda: vault.fields.get("shoe_size_eu") == 44, timeout=WAIT_MS)
+    assert vault.answers.get(FIRST, "q:size").value == 44  # type: ignore[union-attr]

@@ -313,3 +313,24 @@ def test_a_questions_markup_and_hidden_characters_are_shown_literally_and_warned
     assert warning.isVisible() and "U+202E" in warning.text()
     terrain = child(dialog, QComboBox, "questionChoice_q:terrain")
     assert terrain.itemText(1) == "a < b & c"
+
+
+def test_a_question_meaning_a_catalogue_field_proposes_its_value(
+    qtbot: QtBot, vault: Vault, session: Session
+) -> None:
+    origin = "https://trailworks.example"
+    spec = FAIR.spec(origin)
+    poll = next(a for a in spec["asks"] if a["id"] == "trail-poll")
+    size = _question("q:size", "Your size in our shoes (EU)?", "number", required=True)
+    size["question"]["same_as"] = "shoe_size_eu"
+    poll["fields"] = [size]
+    vault.brands.import_request(sign_spec(spec, generate_keys(), now=int(time.time()) - 60))
+    vault.fields.set("shoe_size_eu", 42)
+    dialog = open_review(qtbot, session, origin, "trail-poll")
+    assert child(dialog, QLineEdit, "questionText_q:size").text() == "42"
+    assert child(dialog, QLabel, "questionProposal_q:size").isVisible()
+    assert child(dialog, QCheckBox, "fieldCheck_q:size").isChecked()
+    assert vault.answers.all() == []  # proposed, not kept until shared
+    child(dialog, QPushButton, "shareButton").click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=WAIT_MS)
+    assert [(a.key, a.value) for a in vault.answers.all(origin)] == [("q:size", 42)]

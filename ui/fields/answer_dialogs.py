@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from vault.profile.fields import HistoryEntry
+from vault.vault import Vault
 from zpd.fieldtypes import JsonValue
 from zpd.questions import Question
 
@@ -27,6 +29,7 @@ from ..widgets.wrap import WrapLabel, scaled
 from ..words import review as say
 from ..words import time
 from ..words.errors import field_edit_error
+from ..words.fields import key_label
 from ..words.text import in_sentence
 from .dialogs import error_label
 
@@ -55,6 +58,12 @@ class AnswerDialog(QDialog):
         layout.addWidget(self.input)
         self.problem = error_label("answerProblem")
         layout.addWidget(self.problem)
+        self.also_field: QCheckBox | None = None
+        if question.same_as is not None:  # the brand says its question means this field
+            self.also_field = named(QCheckBox(self.tr("Also set “{field}” in My data to this")
+                                              .format(field=key_label(question.same_as))),
+                                    "answerAlsoField")
+            layout.addWidget(self.also_field)
         note = WrapLabel(self.tr(
             "If you share this answer with {brand}, it gets the new one as the next version "
             "of what you share. No other brand sees it.").format(brand=in_sentence(brand_name)),
@@ -85,9 +94,17 @@ class AnswerDialog(QDialog):
         if value is None:
             return
         origin, key = self.origin, self.question.key
+        field = self.question.same_as if self.also_field and self.also_field.isChecked() \
+            else None
+
+        def save(vault: Vault) -> JsonValue:
+            saved = vault.answers.set(origin, key, value)
+            if field is not None:
+                vault.fields.set(field, saved)
+            return saved
+
         self.save_button.setEnabled(False)
-        self.session.call(lambda vault: vault.answers.set(origin, key, value), self._saved,
-                          failed=self._failed, owner=self)
+        self.session.call(save, self._saved, failed=self._failed, owner=self)
 
     def _saved(self, _value: JsonValue) -> None:
         self.session.deliver()

@@ -30,13 +30,13 @@ from zpd.fieldtypes import JsonValue, Sensitivity
 from zpd.questions import Question
 
 from ..session import Session
-from ..widgets import named, plain_label
+from ..widgets import confirmation, named, plain_label
 from ..widgets.row_model import RowsModel
 from ..widgets.wrap import scaled
 from ..words import review as say
 from ..words.errors import field_edit_error
-from ..words.fields import sensitivity_name
-from ..words.text import brand_text
+from ..words.fields import key_label, sensitivity_name
+from ..words.text import brand_text, in_sentence
 from .answer_dialogs import AnswerDialog, AnswerHistoryDialog
 from .dialogs import error_label
 
@@ -108,6 +108,7 @@ class AnswersPanel(QWidget):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.confirm: confirmation.Confirm = confirmation.ask  # a seam for tests
         self.setObjectName("answersPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -218,6 +219,40 @@ class AnswersPanel(QWidget):
         origin, key = row.origin, row.question.key
         self.session.call(lambda vault: vault.answers.clear(origin, key),
                           lambda _forgotten: self.session.deliver(),
+                          failed=self._show_error, owner=self)
+
+    def offer_linked(self, field_key: str, value: JsonValue) -> None:
+        """A catalogue field was set: offer to give its new value as the answer to the
+        questions that say they mean it (`same_as`), where it fits and differs."""
+
+        def differing(vault: Vault) -> list[AnswerRow]:
+            return [r for r in load_answers(vault)
+                    if r.question.same_as == field_key and r.value != value
+                    and vault.answers.proposal(r.origin, r.question.key) == value]
+
+        self.session.call(differing, lambda rows: self._offer(field_key, value, rows),
+                          owner=self)
+
+    def _offer(self, field_key: str, value: JsonValue, rows: list[AnswerRow]) -> None:
+        if not rows:
+            return
+        names = ", ".join(dict.fromkeys(in_sentence(r.brand_name) for r in rows))
+        field = key_label(field_key)
+        if not self.confirm(
+            self, self.tr("Update your answers too?"),
+            self.tr("{brands} asked a question that means your “{field}”. Give them your new "
+                    "value as the answer too?").format(brands=names, field=field),
+            "\n".join(f"{brand_text(r.brand_name)}: {say.question_label(r.question)}"
+                      for r in rows),
+            self.tr("Update answers")):
+            return
+        keys = [(r.origin, r.question.key) for r in rows]
+
+        def update(vault: Vault) -> None:
+            for origin, key in keys:
+                vault.answers.set(origin, key, value)
+
+        self.session.call(update, lambda _none: self.session.deliver(),
                           failed=self._show_error, owner=self)
 
     def _show_error(self, error: BaseException) -> None:

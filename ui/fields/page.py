@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from vault.changes import Changes
 from vault.profile.fields import FieldValue, HistoryEntry
-from zpd.fieldtypes import Category, FieldDef
+from zpd.fieldtypes import Category, FieldDef, JsonValue
 
 from ..session import Session
 from ..widgets import named, plain_label
@@ -286,9 +286,13 @@ class MyDataPage(Page):
         """Set a value through the vault; on refusal say why and keep the old value."""
         self.error.hide()
         label = self._label(key)
+        def saved(stored: JsonValue) -> None:
+            self.session.deliver()
+            self.answers.offer_linked(key, stored)  # questions that mean this field
+
         self.session.call(
             lambda vault: vault.fields.set(key, value),
-            lambda _stored: self.session.deliver(),
+            saved,
             failed=lambda error: self._show_error(label, error),
             owner=self,
         )
