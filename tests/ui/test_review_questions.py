@@ -146,6 +146,9 @@ def test_every_question_type_is_answered_by_keyboard_saved_and_delivered(
     assert "requires an answer to “Where do you hike most?”" in blocked.text()
     for label in dialog.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+    assert dialog.balance_view is not None  # its bars name a question by its label
+    assert "Where do you hike most?" in dialog.balance_view.accessibleDescription()
+    assert "q:terrain" not in dialog.balance_view.accessibleDescription()
 
     # Keyboard only, in tab order: a choice, two of three choices, text, a number, yes, a date.
     qtbot.keyClick(terrain, Qt.Key.Key_Down)
