@@ -29,6 +29,7 @@ from tests.ui.test_my_data import Unreachable
 from ui.fields.answer_dialogs import AnswerDialog, AnswerHistoryDialog
 from ui.fields.page import MyDataPage
 from ui.session import Session
+from ui.shared.knows import KnowsDialog
 from vault.vault import Vault
 
 T = TypeVar("T", bound=QWidget)
@@ -193,3 +194,21 @@ def test_an_answer_linked_to_a_catalogue_field_offers_to_follow_it_both_ways(
     qtbot.keyClick(line, Qt.Key.Key_Return)  # Save is the default button
     qtbot.waitUntil(lambda: vault.fields.get("shoe_size_eu") == 44, timeout=WAIT_MS)
     assert vault.answers.get(FIRST, "q:size").value == 44  # type: ignore[union-attr]
+
+
+def test_what_a_brand_knows_names_its_question_as_asked_with_the_answer(
+    qtbot: QtBot, opened: tuple[Session, Vault]
+) -> None:
+    session, vault = opened
+    two_brands_asking_the_same_key(vault)
+    session.open(vault)
+    dialog = KnowsDialog(session, FIRST, "Trailworks")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=WAIT_MS)
+    model = dialog.model
+    grant = model.index(0, 0)
+    shown = [(model.index(r, 0, grant).data(), model.index(r, 1, grant).data())
+             for r in range(model.rowCount(grant))]
+    assert ("Where do you hike most?", "Forest paths") in shown
+    assert not any("q:terrain" in str(cell) for row in shown for cell in row)
