@@ -30,6 +30,7 @@ from ui.fields.answer_dialogs import AnswerDialog, AnswerHistoryDialog
 from ui.fields.page import MyDataPage
 from ui.session import Session
 from ui.shared.knows import KnowsDialog
+from ui.shared.models import GrantsModel, load_grants
 from vault.vault import Vault
 
 T = TypeVar("T", bound=QWidget)
@@ -212,3 +213,17 @@ def test_what_a_brand_knows_names_its_question_as_asked_with_the_answer(
              for r in range(model.rowCount(grant))]
     assert ("Where do you hike most?", "Forest paths") in shown
     assert not any("q:terrain" in str(cell) for row in shown for cell in row)
+
+
+def test_the_shared_page_names_a_question_a_grant_answers_by_its_label(
+    qtbot: QtBot, opened: tuple[Session, Vault]
+) -> None:
+    session, vault = opened
+    two_brands_asking_the_same_key(vault)
+    found, more = load_grants(vault, FIRST, None, 0, 10)
+    model = GrantsModel()
+    model.set_rows(found)
+    assert not more and model.rowCount() == 1
+    cell = model.index(0, GrantsModel.FIELDS)
+    assert cell.data() == "Where do you hike most?"
+    assert "Where do you hike most? (required)" in cell.data(Qt.ItemDataRole.ToolTipRole)
