@@ -2932,6 +2932,14 @@
         <translation>Εδώ χρειάζεται ναι ή όχι.</translation>
     </message>
     <message>
+        <source>This number is too large: at most {0} either way.</source>
+        <translation>Ο αριθμός είναι πολύ μεγάλος: το πολύ {0}, θετικός ή αρνητικός.</translation>
+    </message>
+    <message>
+        <source>Pick each choice only once.</source>
+        <translation>Επιλέξτε κάθε επιλογή μόνο μία φορά.</translation>
+    </message>
+    <message>
         <source>This value does not fit the field ({0}).</source>
         <translation>Αυτή η τιμή δεν ταιριάζει στο πεδίο ({0}).</translation>
     </message>

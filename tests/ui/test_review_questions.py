@@ -337,3 +337,20 @@ def test_a_question_meaning_a_catalogue_field_proposes_its_value(
     child(dialog, QPushButton, "shareButton").click()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=WAIT_MS)
     assert [(a.key, a.value) for a in vault.answers.all(origin)] == [("q:size", 42)]
+
+
+def test_a_number_too_large_for_a_brand_to_keep_exactly_is_worded(
+    qtbot: QtBot, vault: Vault, session: Session
+) -> None:
+    origin = "https://trailworks.example"
+    spec = FAIR.spec(origin)
+    poll = next(a for a in spec["asks"] if a["id"] == "trail-poll")
+    poll["fields"] = [_question("q:km-week", "How far do you hike in a week (km)?", "number")]
+    vault.brands.import_request(sign_spec(spec, generate_keys(), now=int(time.time()) - 60))
+    dialog = open_review(qtbot, session, origin, "trail-poll")
+    line = child(dialog, QLineEdit, "questionText_q:km-week")
+    qtbot.keyClicks(line, "1e20")
+    problem = child(dialog, QLabel, "questionProblem_q:km-week")
+    assert problem.isVisible()
+    assert problem.text() == "This number is too large: at most 2^53 either way."
+    assert not child(dialog, QCheckBox, "fieldCheck_q:km-week").isEnabled()
