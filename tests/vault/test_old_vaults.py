@@ -41,6 +41,7 @@ SHIPPED = {
     7: "1aac24722b68edbc059a927d563cb3498ca78a33a0bfceaa2507b0df31108e47",
     8: "ad74ceef6f8389358f28f4e51304b1105448e5b9873cac098a4ce42f93acf7f7",
     9: "2a298a5bf8b4ffb1ae3516faaa071154ebbfa8fa1ddeab2a4a63fd6caeb93012",
+    10: "b2d4f106863e0f0c090f525b3dc15f8906a877b94156be16846722e33e278731",
 }
 
 
@@ -104,6 +105,12 @@ def test_an_old_vault_opens_upgraded_and_holds_what_it_held(
             assert [watch.position.uidvalidity, watch.position.last_uid] == kept["position"]
             assert sorted([leak.alias, leak.sender_domain, leak.expected]
                           for leak in vault.leaks.all()) == kept["found"]
+        # Answers to brands' questions came with schema 10; older vaults have none.
+        assert [[a.brand_origin, a.key, a.question.label, a.value]
+                for a in vault.answers.all()] == expected.get("answers", [])
+        for key, values in expected.get("answer_history", {}).items():
+            origin = expected["brands"][0][0]
+            assert [e.value for e in vault.answers.history(origin, key)] == values, key
         assert [e.action for e in reversed(vault.audit.entries(limit=1000))] == (
             expected["audit"])
 

@@ -228,6 +228,29 @@ MIGRATIONS: tuple[Migration, ...] = (
             ) WITHOUT ROWID""",
         ),
     ),
+    Migration(
+        10,
+        "answers to brands' own questions: a field scoped to one brand, with its history "
+        "and the question as the brand asked it",
+        (
+            """CREATE TABLE answers (
+                brand_origin TEXT NOT NULL REFERENCES brands (origin),
+                key TEXT NOT NULL,
+                question TEXT NOT NULL,
+                value TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (brand_origin, key)
+            ) WITHOUT ROWID""",
+            """CREATE TABLE answer_history (
+                id INTEGER PRIMARY KEY,
+                brand_origin TEXT NOT NULL,
+                key TEXT NOT NULL,
+                value TEXT,
+                changed_at INTEGER NOT NULL
+            )""",
+            "CREATE INDEX answer_history_by_key ON answer_history (brand_origin, key, id)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
