@@ -26,7 +26,9 @@ from ..session import Session
 from ..widgets import named, plain_label
 from ..widgets.page import Page
 from ..words.errors import error_text
+from .alias_source import AliasSourceSection
 from .aliases import AliasesSection
+from .mailbox import MailboxSection
 from .secrets import SecretsSection
 
 LANGUAGES: tuple[tuple[str, str], ...] = (
@@ -59,6 +61,10 @@ class SettingsPage(Page):
         layout.addWidget(self._portability())
         self.aliases = AliasesSection(session)
         layout.addWidget(self.aliases)
+        self.alias_source = AliasSourceSection(session)
+        layout.addWidget(self.alias_source)
+        self.mailbox = MailboxSection(session)
+        layout.addWidget(self.mailbox)
         self.message = plain_label("", "settingsMessage")
         layout.addWidget(self.message)
         layout.addStretch()
@@ -68,11 +74,15 @@ class SettingsPage(Page):
 
     def reload(self) -> None:
         self.aliases.reload()
+        self.alias_source.reload()
+        self.mailbox.reload()
 
     def clear(self) -> None:
         self.secrets.clear()
         self.message.clear()
         self.aliases.clear()
+        self.alias_source.clear()
+        self.mailbox.clear()
 
     # -- sections -----------------------------------------------------------------
 

@@ -5,6 +5,7 @@ evidence pack of a leak."""
 
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import urlsplit
 
 from ..clock import Clock
@@ -187,3 +188,10 @@ class Leaks:
         if evidence is None:
             raise NoEvidence(str(leak_id))
         return build_pack(evidence, summary)
+
+    def complaint_basis(self, leak_id: int, summary: str,
+                        signature: str = "") -> tuple[bytes, LeakFacts]:
+        """The leak's evidence pack and what a complaint about it says, quoting the pack's
+        SHA-256 (so the letter and the pack the person attaches go together)."""
+        pack = self.evidence_pack(leak_id, summary)
+        return pack, self.complaint_facts(leak_id, hashlib.sha256(pack).hexdigest(), signature)
