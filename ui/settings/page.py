@@ -25,7 +25,7 @@ from ..preferences import IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from ..session import Session
 from ..widgets import named, plain_label
 from ..widgets.page import Page
-from ..words.errors import error_text
+from ..words.errors import error_text, watch_status_text
 from .alias_source import AliasSourceSection
 from .aliases import AliasesSection
 from .mailbox import MailboxSection
@@ -83,6 +83,10 @@ class SettingsPage(Page):
         self.aliases.clear()
         self.alias_source.clear()
         self.mailbox.clear()
+
+    def show_watch_status(self, status: object) -> None:
+        """How watching the mailbox goes (a vault.leaks.watcher.WatchStatus)."""
+        self.mailbox.show_status(watch_status_text(status))
 
     # -- sections -----------------------------------------------------------------
 

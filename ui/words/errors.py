@@ -215,6 +215,28 @@ def mailbox_problem(reason: object) -> str:
             assert_never(reason)
 
 
+def watch_status_text(status: object) -> str:
+    """How watching the mailbox goes (vault.leaks.watcher.WatchStatus)."""
+    from vault.leaks.watcher import WatchState, WatchStatus
+
+    assert isinstance(status, WatchStatus)
+    match status.state:
+        case WatchState.CONNECTING:
+            return _tr("Connecting to the mail server...")
+        case WatchState.IDLE:
+            return _tr("Watching: the mail server announces new mail as it arrives.")
+        case WatchState.POLLING:
+            return _tr("Watching: looking for new mail every minute.")
+        case WatchState.RETRYING:
+            problem = mailbox_problem(status.problem) if status.problem else ""
+            return _tr("{0} Trying again in {1} s.").format(
+                problem, round(status.retry_in or 0)).strip()
+        case WatchState.STOPPED:
+            return _tr("Not watching.")
+        case _:
+            assert_never(status.state)
+
+
 def field_edit_error(label: str, error: BaseException) -> str:
     """Why an edit of the field `label` was not saved."""
     match error:
