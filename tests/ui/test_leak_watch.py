@@ -11,7 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.leaks import dovecot
@@ -19,10 +27,13 @@ from tests.leaks.conftest import imap_server
 from tests.leaks.mail import message
 from tests.ui.transparency_helpers import GREEDY_ORIGIN, child, demo_session, demo_vault
 from ui import i18n
+from ui.activity.page import ActivityPage
 from ui.leaks.detail import AUTHORITY, LeakDialog
 from ui.leaks.notice import LeakNotice
 from ui.leaks.watch import LeakWatch
+from ui.preferences import Settings
 from ui.session import Session
+from ui.settings.page import SettingsPage
 from vault.leaks.alias_sources import SourceKind
 from vault.leaks.settings import mailbox_settings, source_settings
 from vault.leaks.watcher import Timing, WatchState
@@ -204,3 +215,47 @@ def test_complaints_are_drafted_to_the_brand_or_an_authority_in_the_apps_languag
         assert "Καταγγελία βάσει του άρθρου 77" in greek and alias in greek
     finally:
         i18n.install("en")
+
+
+def test_a_leaks_activity_entry_opens_its_detail_from_the_keyboard(
+    qtbot: QtBot, demo_session: Session, leak_id: int
+) -> None:
+    page = ActivityPage(demo_session)
+    qtbot.addWidget(page)
+    page.resize(900, 500)
+    page.show()
+    page.reload()
+    table = child(page, QTableView, "activityTable")
+    qtbot.waitUntil(lambda: any(page.model.entry_at(r).action == "leak.found"
+                                for r in range(page.model.rowCount())), timeout=5_000)
+    row = next(r for r in range(page.model.rowCount())
+               if page.model.entry_at(r).action == "leak.found")
+    table.setFocus()
+    table.setCurrentIndex(page.model.index(row, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.findChild(LeakDialog) is not None, timeout=3_000)
+    dialog = page.findChild(LeakDialog)
+    assert dialog is not None and dialog.leak_id == leak_id
+    qtbot.waitUntil(lambda: dialog.leak is not None, timeout=5_000)
+    assert "partner-ads.example" in child(dialog, QLabel, "leakSentence").text()
+    dialog.close()
+
+
+def test_settings_say_how_watching_goes(
+    qtbot: QtBot, demo_session: Session, watch: LeakWatch, tmp_path: Path,
+    imap_server: dovecot.Dovecot
+) -> None:
+    backing = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    page = SettingsPage(demo_session, Settings(backing))
+    qtbot.addWidget(page)
+    watch.status_changed.connect(page.show_watch_status)
+    assert watch.status is not None
+    page.show_watch_status(watch.status)
+    status = child(page, QLabel, "mailboxStatus")
+    assert status.text() == "Watching: the mail server announces new mail as it arrives."
+    assert status.accessibleName()
+    demo_session.call(lambda vault: vault.leaks.set_mailbox(mailbox_settings(
+        "127.0.0.1", dovecot.USER, "a-wrong-password", port=imap_server.port)))
+    qtbot.waitUntil(lambda: status.text().startswith(
+        "The mail server did not accept the user name and password. Trying again in"),
+        timeout=15_000)
