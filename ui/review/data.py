@@ -153,7 +153,7 @@ def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
         fields=tuple(rows),
         request_expires_at=stored.request.exp,
         balance=vault.transparency.balance_for_ask(origin, ask_id),
-        aliases=alias_preview(vault, origin, brand.name, rows),
+        aliases=alias_preview(vault, origin, rows),
         flags=tuple(brand_flags(brand.name, origin, description=brand.description,
                                 privacy_policy=brand.privacy_policy)),
         home=host_scope(host_of(origin)),
@@ -161,20 +161,16 @@ def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
     )
 
 
-def alias_preview(vault: Vault, origin: str, name: str, rows: list[ReviewField]
+def alias_preview(vault: Vault, origin: str, rows: list[ReviewField]
                   ) -> dict[str, str]:
-    """The alias each email field would carry to this brand, if aliases are on.
+    """The alias each email field would carry to this brand, if aliases are on, from the
+    chosen source (a catch-all domain, a service's alias, else plus-addressing).
 
     A brand that already has an alias keeps its tag; a new one gets its tag when the
-    share is written, so its random part is shown as "…" (e.g. alex+trailworks-…@x.org).
+    share is written, so its random part is shown as "…" (e.g. trailworks-…@alex.example).
     """
     emails = {r.key: r.value for r in rows
               if r.key in aliases.EMAIL_KEYS and isinstance(r.value, str)}
     if not emails or not vault.aliases.enabled():
         return {}
-    given = [a.alias for a in vault.aliases.all() if a.brand_origin == origin]
-    if given:
-        tag = given[-1].rpartition("@")[0].partition("+")[2]
-    else:
-        tag = f"{aliases.brand_slug(name, origin)}-…"
-    return {key: aliases.alias_of(str(value), tag) for key, value in emails.items()}
+    return {key: vault.aliases.preview(origin, str(value)) for key, value in emails.items()}
