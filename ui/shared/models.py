@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from vault.exchange.aliases import EMAIL_KEYS
 from vault.exchange.delivery_summary import DeliverySummary
 from vault.exchange.grants import Grant, GrantStatus
 from vault.vault import Vault
@@ -31,6 +32,7 @@ PAGE_SIZE = 200
 class GrantRow:
     grant: Grant
     delivery: DeliverySummary | None
+    alias: str = ""  # the brand's email alias (leak canary), when the grant carries email
 
 
 def load_grants(
@@ -40,16 +42,22 @@ def load_grants(
     grants = vault.grants.listing(origin=origin, status=status, limit=limit + 1, offset=offset)
     shown = grants[:limit]
     deliveries = vault.delivery.summaries(g.id for g in shown)  # one query for the page
-    return [GrantRow(g, deliveries[g.id]) for g in shown], len(grants) > limit
+    given = {a.brand_origin: a.alias for a in vault.aliases.all()}  # the latest per brand
+    return [GrantRow(g, deliveries[g.id],
+                     given.get(g.brand_origin, "") if set(g.fields) & EMAIL_KEYS else "")
+            for g in shown], len(grants) > limit
 
 
-def fields_tip(grant: Grant) -> str:
+def fields_tip(grant: Grant, alias: str = "") -> str:
     lines = []
     for key in grant.fields:
         need = (_tr("required") if key in grant.required_fields
                 else _tr("optional"))
         lines.append(_tr("{field} ({need})").format(
             field=fields.key_label(key), need=need))
+    if alias:
+        lines.append(_tr("Your email went as the alias {0}, given only to this brand.").format(
+            alias))
     return "\n".join(lines)
 
 
@@ -109,7 +117,7 @@ class GrantsModel(RowsModel):
             return tip(f"{brand_text(grant.purpose_description)}\n"
                              f"{words.concept_words(grant.purpose_iri)}")
         if column == self.FIELDS:
-            return tip(fields_tip(grant))
+            return tip(fields_tip(grant, row.alias))
         if column in (self.UNTIL, self.STATUS):
             return tip(words.grant_state_sentence(grant.status, grant.expires_at,
                                                         grant.ended_at))
@@ -127,7 +135,9 @@ class GrantsModel(RowsModel):
         if column == self.PURPOSE:
             return brand_text(grant.purpose_description)
         if column == self.FIELDS:
-            return fields.field_list(grant.fields)
+            return ", ".join(f"{fields.key_label(k)} ({row.alias})"
+                             if row.alias and k in EMAIL_KEYS else fields.key_label(k)
+                             for k in grant.fields)
         if column == self.OFFER:
             return words.offer_words(grant.offer_kind, grant.offer_description)
         if column == self.UNTIL:

@@ -86,6 +86,18 @@ class Leaks:
                          {"brand": origin, "service": str(service.kind)})
         return made
 
+    def service_aliases(self, origin: str) -> list[str]:
+        """The brand's aliases at the chosen alias service that are still on."""
+        with self._store.reading() as connection:
+            chosen = settings.read_source(connection)
+            if chosen is None:
+                return []
+            rows = connection.execute(
+                "SELECT alias FROM service_aliases WHERE brand_origin = ? AND service = ? "
+                "AND disabled_at IS NULL ORDER BY created_at",
+                (origin, str(chosen.source.kind))).fetchall()
+        return [str(row[0]) for row in rows]
+
     def disable_service_aliases(self, origin: str, service: AliasService) -> list[str]:
         """Turn off at the service every alias it made for the brand (when the person
         revokes, say), then keep them as off: the brand's next share no longer carries them.
