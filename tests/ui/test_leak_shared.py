@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.leaks.service_apis import ServiceState, served, simplelogin_app
 from tests.ui.exchange_session import Answer, cell
 from tests.ui.transparency_helpers import GREEDY_ORIGIN, demo_session, demo_vault
+from ui.review.dialog import ShareReviewDialog
 from ui.session import Session
 from ui.shared.models import GrantsModel
 from ui.shared.page import SharedPage
@@ -105,3 +106,50 @@ def test_revoking_offers_to_turn_the_services_alias_off(
             assert alias["enabled"] is True
             assert demo_vault.leaks.service_aliases(GREEDY_ORIGIN) == [made.address]
         assert demo_vault.grants.get(result.grant.id).status == "revoked"
+
+
+def test_sharing_with_a_service_source_makes_the_brands_alias_there_first(
+    qtbot: QtBot, demo_session: Session, demo_vault: Vault, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with served(simplelogin_app, ServiceState(API_KEY), tmp_path) as service:
+        monkeypatch.setenv("ZPV_CA_BUNDLE", service.ca_bundle)
+        demo_vault.aliases.set_enabled(True)
+        demo_vault.leaks.set_source(source_settings(
+            SourceKind.SIMPLELOGIN, api_key=API_KEY, base_url=service.url, local=True))
+        dialog = ShareReviewDialog(demo_session, GREEDY_ORIGIN, "rewards")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.findChild(QWidget, "fieldsList") is not None,
+                        timeout=5_000)
+        assert "• Email address: a new alias at SimpleLogin (your alias for this brand)" in [
+            label.text() for label in dialog.findChild(QWidget, "givesList").findChildren(QLabel)
+            if label.isVisible()]
+        assert service.state.aliases == {}, "nothing made by looking"
+        dialog.share_button.click()
+        qtbot.waitUntil(lambda: dialog.share_result is not None, timeout=10_000)
+        (made,) = service.state.aliases.values()
+        (held,) = demo_vault.grants.held_by(GREEDY_ORIGIN)
+        assert held.data["email"] == made["email"]
+        assert demo_vault.leaks.service_aliases(GREEDY_ORIGIN) == [made["email"]]
+
+
+def test_a_service_that_refuses_the_alias_shares_nothing(
+    qtbot: QtBot, demo_session: Session, demo_vault: Vault, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with served(simplelogin_app, ServiceState(API_KEY, quota=0), tmp_path) as service:
+        monkeypatch.setenv("ZPV_CA_BUNDLE", service.ca_bundle)
+        demo_vault.aliases.set_enabled(True)
+        demo_vault.leaks.set_source(source_settings(
+            SourceKind.SIMPLELOGIN, api_key=API_KEY, base_url=service.url, local=True))
+        dialog = ShareReviewDialog(demo_session, GREEDY_ORIGIN, "rewards")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.findChild(QWidget, "fieldsList") is not None,
+                        timeout=5_000)
+        dialog.share_button.click()
+        qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+        assert "The alias service refused. (You have reached the limitation" in \
+            dialog.error.text()
+        assert demo_vault.grants.held_by(GREEDY_ORIGIN) == []

@@ -8,13 +8,15 @@ share made without naming fields agree.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from vault.errors import ShareRefusal, UnknownAsk
 from vault.exchange import aliases
 from vault.exchange.brands import RequestSource
+from vault.exchange.grants import ShareResult
+from vault.leaks.alias_sources import SourceKind
 from vault.transparency.balance import Balance
 from vault.vault import Vault
 from zpd import purposes
@@ -22,6 +24,8 @@ from zpd.fieldtypes import JsonValue, Sensitivity
 from zpd.origin import AddressScope, host_of, host_scope
 from zpd.request import Ask, BrandInfo
 from zpd.text import Flag, Reason, brand_flags, hidden_characters
+
+from ..words.review import new_service_alias
 
 # What the review can see coming before the person clicks Share: a ShareRefused reason,
 # or a required field without a value (the review's own).
@@ -161,6 +165,9 @@ def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
     )
 
 
+SERVICE_NAMES = {SourceKind.SIMPLELOGIN: "SimpleLogin", SourceKind.ADDY: "addy.io"}
+
+
 def alias_preview(vault: Vault, origin: str, rows: list[ReviewField]
                   ) -> dict[str, str]:
     """The alias each email field would carry to this brand, if aliases are on, from the
@@ -173,4 +180,23 @@ def alias_preview(vault: Vault, origin: str, rows: list[ReviewField]
               if r.key in aliases.EMAIL_KEYS and isinstance(r.value, str)}
     if not emails or not vault.aliases.enabled():
         return {}
-    return {key: vault.aliases.preview(origin, str(value)) for key, value in emails.items()}
+    previews = {key: vault.aliases.preview(origin, str(value)) for key, value in emails.items()}
+    if not all(previews.values()):  # the service makes the alias when the share is written
+        chosen = vault.leaks.source()
+        service = SERVICE_NAMES.get(chosen.source.kind, "") if chosen else ""
+        previews = {key: alias or new_service_alias(service) for key, alias in previews.items()}
+    return previews
+
+
+def share_work(origin: str, ask_id: str, fields: list[str], days: int
+               ) -> Callable[[Vault], ShareResult]:
+    """The share, for the session's worker. With aliases on and an alias service as their
+    source, the brand's alias is made at the service first, so the share carries it (a
+    refusal there shares nothing)."""
+    def work(vault: Vault) -> ShareResult:
+        if vault.aliases.enabled() and set(fields) & aliases.EMAIL_KEYS:
+            from vault.leaks.checks import ensure_service_alias, private_authority
+
+            ensure_service_alias(vault.leaks, origin, private_authority())
+        return vault.grants.share(origin, ask_id, fields=fields, days=days)
+    return work

@@ -160,3 +160,9 @@ def home_words(home: AddressScope, reaches_local: bool) -> str | None:
 
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+")
+
+
+def new_service_alias(service: str) -> str:
+    """What an email field carries when the alias service makes the brand's alias as it is
+    shared ("a new alias at SimpleLogin")."""
+    return _tr("a new alias at {0}").format(service)

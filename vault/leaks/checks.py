@@ -78,3 +78,18 @@ def private_authority() -> str | None:
     """`ZPV_CA_BUNDLE`: a private certificate authority's bundle (a company's mail server,
     the tests'), which then replaces the system's authorities, as for brands."""
     return os.environ.get("ZPV_CA_BUNDLE") or None
+
+
+def ensure_service_alias(leaks: Leaks, origin: str, ca_bundle: str | None = None) -> str:
+    """With an alias service as the source, the brand's alias made there now if it has none
+    that is on (the address made, else ""), so the next share carries it. AliasServiceError
+    when the service refuses: nothing is kept."""
+    chosen = leaks.source()
+    if chosen is None or chosen.source.kind not in SERVICE_KINDS or \
+            leaks.service_aliases(origin):
+        return ""
+    transport = HttpTransport(ca_bundle=ca_bundle)
+    try:
+        return leaks.create_service_alias(origin, service_for(chosen, transport)).address
+    finally:
+        transport.close()
