@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,7 +43,8 @@ BRAND, AUTHORITY = "brand", "authority"
 
 def ask_save_path(parent: QWidget, suggested: str) -> str:
     path, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Save the evidence pack"), suggested, parent.tr("Zip files (*.zip)"))
+        parent, QCoreApplication.translate("LeakDialog", "Save the evidence pack"), suggested,
+        QCoreApplication.translate("LeakDialog", "Zip files (*.zip)"))
     return path
 
 

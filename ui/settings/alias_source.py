@@ -66,7 +66,7 @@ class AliasSourceSection(QGroupBox):
         form.addRow(self.tr("API &key"), self.api_key)
         self.url = self._line("aliasSourceUrl", self.tr("The service's address"),
                               self.tr("the public service"))
-        form.addRow(self.tr("Service &address"), self.url)
+        form.addRow(self.tr("Service's &web address"), self.url)
         self.service_domain = self._line("aliasSourceServiceDomain",
                                          self.tr("The service's domain for aliases"),
                                          "anonaddy.me")
