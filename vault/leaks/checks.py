@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 from ..exchange.transport import HttpTransport
 from .alias_services import Addy, AliasService, SimpleLogin, via_transport
 from .alias_sources import SERVICE_KINDS, SourceKind
 from .imap import FolderState, Mailbox
+from .maildir import Maildir
 from .managers import Leaks
 from .records import Leak
 from .scan import ScanResult
 from .settings import MailboxSettings, SourceSettings
-from .watcher import MailboxWatcher, Timing, WatchStatus
+from .watcher import MailboxWatcher, Timing, WatchedSource, WatchStatus
 
 
 def service_for(chosen: SourceSettings, transport: HttpTransport) -> AliasService:
@@ -59,19 +61,24 @@ def turn_off_aliases(leaks: Leaks, origin: str, ca_bundle: str | None = None) ->
         transport.close()
 
 
-def mailbox_watcher(leaks: Leaks, chosen: MailboxSettings, *, ca_bundle: str | None,
-                    on_status: Callable[[WatchStatus], None],
+def mailbox_watcher(leaks: Leaks, chosen: MailboxSettings | Path, *,
+                    ca_bundle: str | None, on_status: Callable[[WatchStatus], None],
                     on_leaks: Callable[[list[Leak]], None],
                     timing: Timing | None = None) -> MailboxWatcher:
-    """A watcher of the person's mailbox that keeps what it finds in the vault and passes
-    each scan's new leaks to `on_leaks` (on the watcher's thread)."""
+    """A watcher of the person's mailbox (or of a local Maildir, given its path) that keeps
+    what it finds in the vault and passes each scan's new leaks to `on_leaks` (on the
+    watcher's thread)."""
     def record(result: ScanResult) -> None:
         found = leaks.record(result)
         if found:
             on_leaks(found)
 
-    return MailboxWatcher(lambda: Mailbox(chosen.account(ca_bundle)), leaks.watch_input,
-                          record, on_status, timing)
+    def open_source() -> WatchedSource:
+        if isinstance(chosen, Path):
+            return Maildir(chosen)
+        return Mailbox(chosen.account(ca_bundle))
+
+    return MailboxWatcher(open_source, leaks.watch_input, record, on_status, timing)
 
 
 def private_authority() -> str | None:
