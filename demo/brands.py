@@ -1,4 +1,5 @@
-"""The three sample brands: a fair one, a greedy one, and one whose request has expired."""
+"""The sample brands: a fair one, a greedy one, one whose request has expired, and a leaky one
+that passes its customers' email addresses to a partner (demo/partner.py)."""
 
 from __future__ import annotations
 
@@ -88,7 +89,25 @@ EXPIRED = SampleBrand(
     expired=True,
 )
 
-SAMPLE_BRANDS = (FAIR, GREEDY, EXPIRED)
+LEAKY = SampleBrand(
+    slug="leaky",
+    name="Leaky Deals",
+    description="Deals by email, every week.",
+    asks=({
+        "id": "deals",
+        "purpose": {"iri": DPV + "DirectMarketing", "description": "Weekly deals by email"},
+        "fields": [
+            {"key": "email", "required": True, "why": "to send you our deals"},
+            {"key": "preferred_name", "required": False, "why": "to greet you"},
+        ],
+        "offer": {"kind": "discount", "description": "5% off your first order"},
+        "retention_days": 365,
+        "duration_days": 365,
+    },),
+)
+
+SAMPLE_BRANDS = (FAIR, GREEDY, EXPIRED, LEAKY)
+CATCH_ALL_DOMAIN = "alex.example"  # the demo person's domain for brands' aliases
 
 SAMPLE_PROFILE: dict[str, Any] = {
     "preferred_name": "Alex",

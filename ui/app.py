@@ -152,6 +152,7 @@ def run_demo(app: QApplication, settings: Settings) -> int:
     try:
         vault = demo.start()
         window = MainWindow(demo.vault_dir, settings)
+        window.leak_watch.maildir = demo.maildir  # the demo's mailbox: no mail server
         window.show()
         window.open_vault(vault)
         for brand in demo.brands:

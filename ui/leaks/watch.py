@@ -5,6 +5,7 @@ thread as signals. A watcher of an earlier unlock that is still winding down is 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -30,7 +31,9 @@ class LeakWatch(QObject):
         self.session = session
         self.timing = timing
         self.watcher: MailboxWatcher | None = None
-        self.watching: MailboxSettings | None = None
+        self.watching: MailboxSettings | Path | None = None
+        # A local Maildir watched instead of the mailbox in Settings (the demo's).
+        self.maildir: Path | None = None
         self.status: WatchStatus | None = None
         self._generation = 0
         self._status_from_thread.connect(self._status_arrived)
@@ -45,13 +48,16 @@ class LeakWatch(QObject):
 
     def restart(self) -> None:
         """Watch the mailbox the vault keeps now (nothing when it keeps none)."""
+        if self.maildir is not None:
+            self._watch(self.maildir)
+            return
         self.session.call(lambda vault: vault.leaks.mailbox(), self._watch, owner=self)
 
     def _changed(self, kinds: Changes) -> None:
         if kinds & Changes.SETTINGS and self.session.is_open:
             self.restart()
 
-    def _watch(self, chosen: MailboxSettings | None) -> None:
+    def _watch(self, chosen: MailboxSettings | Path | None) -> None:
         if self.watcher is not None and chosen == self.watching:
             return
         self.stop()
