@@ -70,7 +70,7 @@ class LeakDialog(QDialog):
         self.leak_id = leak_id
         self.leak: Leak | None = None
         self.ask_path: AskPath = ask_save_path  # tests answer it directly
-        self.resize(640, 560)
+        self.resize(860, 640)  # the draft's lines whole
         column = QVBoxLayout(self)
         self.sentence = plain_label("", "leakSentence")
         self.sentence.setStyleSheet("font-weight: bold;")
@@ -132,6 +132,7 @@ class LeakDialog(QDialog):
         self.draft.setAccessibleName(self.tr("The complaint's draft: edit it, copy it and "
                                              "send it yourself"))
         self.draft.setTabChangesFocus(True)
+        self.draft.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # the letter's own lines
         self.draft.hide()
         column.addWidget(self.draft)
         self._recipient_picked()
