@@ -3353,6 +3353,14 @@ Accept the new keys?</source>
         <translation>Α&amp;ποθήκευση φακέλου αποδείξεων...</translation>
     </message>
     <message>
+        <source>&amp;Revoke the grant...</source>
+        <translation>Ανά&amp;κληση της άδειας...</translation>
+    </message>
+    <message>
+        <source>Stop sharing with this brand; it is told to delete your data</source>
+        <translation>Σταματήστε να κοινοποιείτε σε αυτή την εταιρεία· ενημερώνεται να διαγράψει τα δεδομένα σας</translation>
+    </message>
+    <message>
         <source>Complain to</source>
         <translation>Καταγγελία σε</translation>
     </message>
@@ -3449,6 +3457,30 @@ Subject: {1}
     <message>
         <source>Nothing was sent: copy the draft into your email or the authority&apos;s form, and attach the evidence pack.</source>
         <translation>Δεν στάλθηκε τίποτα: αντιγράψτε το σχέδιο στο email σας ή στη φόρμα της αρχής και επισυνάψτε τον φάκελο αποδείξεων.</translation>
+    </message>
+    <message>
+        <source>Revoke grant</source>
+        <translation>Ανάκληση άδειας</translation>
+    </message>
+    <message>
+        <source>Revoke what you share with {0}?</source>
+        <translation>Ανάκληση όσων κοινοποιείτε στην {0};</translation>
+    </message>
+    <message>
+        <source>{0} will be told to delete your data. An alias an alias service made for it is turned off there too. You cannot undo this.</source>
+        <translation>Η {0} θα ενημερωθεί να διαγράψει τα δεδομένα σας. Ένα ψευδώνυμο που της έφτιαξε μια υπηρεσία ψευδωνύμων απενεργοποιείται κι αυτό εκεί. Δεν αναιρείται.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Ανάκληση</translation>
+    </message>
+    <message>
+        <source>Revoked. {0} is being told to delete your data.</source>
+        <translation>Ανακλήθηκε. Η {0} ενημερώνεται να διαγράψει τα δεδομένα σας.</translation>
+    </message>
+    <message>
+        <source>Turned off at your alias service: {0}.</source>
+        <translation>Απενεργοποιήθηκε στην υπηρεσία ψευδωνύμων σας: {0}.</translation>
     </message>
 </context>
 <context>

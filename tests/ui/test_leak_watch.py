@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from tests.leaks import dovecot
 from tests.leaks.conftest import imap_server
 from tests.leaks.mail import message
+from tests.ui.exchange_session import Answer
 from tests.ui.transparency_helpers import GREEDY_ORIGIN, child, demo_session, demo_vault
 from ui import i18n
 from ui.activity.page import ActivityPage
@@ -259,3 +260,25 @@ def test_settings_say_how_watching_goes(
     qtbot.waitUntil(lambda: status.text().startswith(
         "The mail server did not accept the user name and password. Trying again in"),
         timeout=15_000)
+
+
+def test_a_leaks_grant_is_revoked_from_its_detail_after_asking(
+    qtbot: QtBot, demo_session: Session, demo_vault: Vault, leak_id: int
+) -> None:
+    leak = demo_vault.leaks.get(leak_id)
+    assert leak.grant_id is not None
+    dialog = detail(qtbot, demo_session, leak_id)
+    button = child(dialog, QPushButton, "revokeLeakGrant")
+    assert button.isEnabled()
+    dialog.confirm = no = Answer(False)
+    button.click()
+    assert no.asked[0][1] == "Revoke what you share with MegaMart Rewards?"
+    assert demo_vault.grants.get(leak.grant_id).status == "active"
+
+    dialog.confirm = Answer(True)
+    button.click()
+    qtbot.waitUntil(lambda: demo_vault.grants.get(leak.grant_id).status == "revoked",
+                    timeout=5_000)
+    qtbot.waitUntil(lambda: child(dialog, QLabel, "leakMessage").text().startswith(
+        "Revoked. MegaMart Rewards is being told to delete your data."), timeout=5_000)
+    assert not button.isEnabled()

@@ -32,10 +32,11 @@ from vault.storage.fsutil import atomic_write
 from vault.vault import Vault
 
 from ..session import Session
-from ..widgets import brand_label, named, plain_label
+from ..widgets import brand_label, confirmation, named, plain_label
 from ..words import time
 from ..words.activity import leak_notice, leak_pack_summary
 from ..words.errors import error_text
+from ..words.text import brand_text
 
 AskPath = Callable[[QWidget, str], str]
 BRAND, AUTHORITY = "brand", "authority"
@@ -70,6 +71,7 @@ class LeakDialog(QDialog):
         self.leak_id = leak_id
         self.leak: Leak | None = None
         self.ask_path: AskPath = ask_save_path  # tests answer it directly
+        self.confirm: confirmation.Confirm = confirmation.ask  # likewise
         self.resize(860, 640)  # the draft's lines whole
         column = QVBoxLayout(self)
         self.sentence = plain_label("", "leakSentence")
@@ -87,8 +89,13 @@ class LeakDialog(QDialog):
         self.save_pack = named(QPushButton(self.tr("&Save evidence pack...")),
                                "saveEvidenceButton")
         self.save_pack.clicked.connect(self._save_pack)
+        self.revoke = named(QPushButton(self.tr("&Revoke the grant...")), "revokeLeakGrant")
+        self.revoke.setToolTip(self.tr("Stop sharing with this brand; it is told to delete "
+                                       "your data"))
+        self.revoke.clicked.connect(self._revoke)
         row.addWidget(self.expected)
         row.addWidget(self.save_pack)
+        row.addWidget(self.revoke)
         row.addStretch()
         column.addLayout(row)
         column.addWidget(self._complaint())
@@ -144,6 +151,7 @@ class LeakDialog(QDialog):
     def _enable(self, enabled: bool) -> None:
         for button in (self.save_pack, self.draft_button):
             button.setEnabled(enabled)
+        self.revoke.setEnabled(enabled and self.leak is not None and bool(self.leak.grant_id))
         self.expected.setEnabled(enabled and self.leak is not None and not self.leak.expected)
 
     def show_leak(self, leak: Leak) -> None:
@@ -234,6 +242,42 @@ class LeakDialog(QDialog):
             self.draft.setFocus()
             self._say(self.tr("Nothing was sent: copy the draft into your email or the "
                               "authority's form, and attach the evidence pack."))
+
+        self.session.call(work, done, failed=self._failed, owner=self)
+
+    def _revoke(self) -> None:
+        """Revoke the grant that carried the alias (the brand is told to delete the data),
+        and turn the brand's alias off at the alias service when one made it."""
+        leak = self.leak
+        if leak is None or not leak.grant_id:
+            return
+        brand = brand_text(leak.brand_name)
+        if not self.confirm(
+                self, self.tr("Revoke grant"),
+                self.tr("Revoke what you share with {0}?").format(brand),
+                self.tr("{0} will be told to delete your data. An alias an alias service "
+                        "made for it is turned off there too. You cannot undo this.").format(
+                    brand),
+                self.tr("Revoke")):
+            return
+        self._enable(False)
+        grant_id, origin = leak.grant_id, leak.brand_origin
+
+        def work(vault: Vault) -> list[str]:
+            from vault.leaks.checks import private_authority, turn_off_aliases
+
+            vault.grants.revoke(grant_id)
+            return turn_off_aliases(vault.leaks, origin, private_authority())
+
+        def done(turned_off: list[str]) -> None:
+            self._enable(True)
+            self.revoke.setEnabled(False)
+            said = self.tr("Revoked. {0} is being told to delete your data.").format(brand)
+            if turned_off:
+                said += " " + self.tr("Turned off at your alias service: {0}.").format(
+                    ", ".join(turned_off))
+            self._say(said)
+            self.session.deliver()
 
         self.session.call(work, done, failed=self._failed, owner=self)
 
