@@ -90,6 +90,7 @@ class AliasSourceSection(QGroupBox):
         self.in_use = plain_label("", "aliasSourceInUse")
         column.addWidget(self.in_use)
         self.message = plain_label("", "aliasSourceMessage")
+        self.message.hide()
         column.addWidget(self.message)
         self.loaded = False
         self._kind_picked()
@@ -144,6 +145,7 @@ class AliasSourceSection(QGroupBox):
             line.clear()
         self.local.setChecked(False)
         self.message.clear()
+        self.message.hide()
         self.save.setEnabled(False)
 
     def reload(self) -> None:
@@ -227,3 +229,4 @@ class AliasSourceSection(QGroupBox):
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet("color: #c0392b;" if error else "")
         self.message.setText(text)
+        self.message.setVisible(bool(text))  # no empty line under the settings

@@ -106,6 +106,7 @@ class MailboxSection(QGroupBox):
             line.clear()
         self.port.setValue(IMAPS_PORT)
         self.message.clear()
+        self.message.hide()
         self.status.clear()
         self.save.setEnabled(False)
         self.forget.setEnabled(False)
@@ -202,3 +203,4 @@ class MailboxSection(QGroupBox):
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet("color: #c0392b;" if error else "")
         self.message.setText(text)
+        self.message.setVisible(bool(text))  # no empty line under the settings
