@@ -1,8 +1,9 @@
-"""The three sample brands: a fair one, a greedy one, and one whose request has expired.
+"""The sample brands: a fair one, a greedy one, one whose request has expired, and a leaky one
+that passes its customers' email addresses to a partner (demo/partner.py).
 
-Each also asks a question of its own, in an ask of its own: the fair one a three-option
-poll, the greedy one a health question it files under a preference (which the vault
-judges special-category data, and flags), the expired one a taste.
+The first three also ask a question of their own, in an ask of its own: the fair one a
+three-option poll, the greedy one a health question it files under a preference (which the
+vault judges special-category data, and flags), the expired one a taste.
 """
 
 from __future__ import annotations
@@ -152,7 +153,25 @@ EXPIRED = SampleBrand(
     expired=True,
 )
 
-SAMPLE_BRANDS = (FAIR, GREEDY, EXPIRED)
+LEAKY = SampleBrand(
+    slug="leaky",
+    name="Leaky Deals",
+    description="Deals by email, every week.",
+    asks=({
+        "id": "deals",
+        "purpose": {"iri": DPV + "DirectMarketing", "description": "Weekly deals by email"},
+        "fields": [
+            {"key": "email", "required": True, "why": "to send you our deals"},
+            {"key": "preferred_name", "required": False, "why": "to greet you"},
+        ],
+        "offer": {"kind": "discount", "description": "5% off your first order"},
+        "retention_days": 365,
+        "duration_days": 365,
+    },),
+)
+
+SAMPLE_BRANDS = (FAIR, GREEDY, EXPIRED, LEAKY)
+CATCH_ALL_DOMAIN = "alex.example"  # the demo person's domain for brands' aliases
 
 SAMPLE_PROFILE: dict[str, Any] = {
     "preferred_name": "Alex",

@@ -25,9 +25,12 @@ from pathlib import Path
 from brandkit.issuing import sign_spec
 from brandkit.keys import create_keys
 from brandkit.servecmd import PAGE_TOKEN_ENV
+from vault.leaks.alias_sources import SourceKind
+from vault.leaks.settings import source_settings
 from vault.vault import Vault
 
-from .brands import DAY, SAMPLE_BRANDS, SAMPLE_PROFILE, SampleBrand
+from .brands import CATCH_ALL_DOMAIN, DAY, LEAKY, SAMPLE_BRANDS, SAMPLE_PROFILE, SampleBrand
+from .partner import Partner
 
 DEMO_PASSPHRASE = "demo vault for a live show"
 START_SECONDS = 20.0
@@ -62,11 +65,17 @@ class Demo:
     root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="zpv-demo-")))
     brands: list[RunningBrand] = field(default_factory=list)
     vault: Vault | None = None
+    partner: Partner | None = None
     _previous_state_dir: tuple[str | None] | None = None
 
     @property
     def vault_dir(self) -> Path:
         return self.root / "vault"
+
+    @property
+    def maildir(self) -> Path:
+        """The person's mailbox in the demo: a local Maildir the app watches for leaks."""
+        return self.root / "Maildir"
 
     def start(self) -> Vault:
         """Start every brand, then create the sample vault (unlocked)."""
@@ -79,6 +88,11 @@ class Demo:
             vault, _ = Vault.create(self.vault_dir, DEMO_PASSPHRASE)
             for key, value in SAMPLE_PROFILE.items():
                 vault.fields.set(key, value)
+            # Leak canaries on: each brand gets its own alias at the person's domain.
+            vault.aliases.set_enabled(True)
+            vault.leaks.set_source(source_settings(SourceKind.DOMAIN, domain=CATCH_ALL_DOMAIN))
+            self.partner = Partner(self.root / LEAKY.slug / "receiver.sqlite3", self.maildir)
+            self.partner.start()
         except BaseException:
             self.stop()
             raise
@@ -114,6 +128,9 @@ class Demo:
         """Stop every brand process, lock the vault, remove every demo file."""
         if self.vault is not None and not self.vault.is_locked:
             self.vault.lock()
+        if self.partner is not None:
+            self.partner.stop()
+            self.partner = None
         for brand in self.brands:
             _stop(brand.process)
         self.brands.clear()

@@ -18,7 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
-from tools.sample_vault import PASSPHRASE, build, close  # noqa: E402
+from demo.partner import Partner, offer  # noqa: E402
+from tools.sample_vault import PASSPHRASE, SampleVault, build, close  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.brands.import_request import ImportRequestDialog  # noqa: E402
 from ui.links.back_dialog import BackToBrandDialog  # noqa: E402
@@ -30,6 +31,11 @@ from ui.report.dialog import ReportDialog  # noqa: E402
 from ui.review.dialog import ShareReviewDialog  # noqa: E402
 from ui.shared.knows import KnowsDialog  # noqa: E402
 from ui.shared.qr import QrDialog  # noqa: E402
+from vault.leaks.alias_sources import SourceKind  # noqa: E402
+from vault.leaks.maildir import Maildir  # noqa: E402
+from vault.leaks.scan import scan  # noqa: E402
+from vault.leaks.settings import mailbox_settings, source_settings  # noqa: E402
+from vault.leaks.watcher import WatchState, WatchStatus  # noqa: E402
 from vault.storage.keys import KdfParams  # noqa: E402
 from zpd.links import parse_link  # noqa: E402
 
@@ -175,6 +181,7 @@ def render(language: str, out: Path) -> None:
         new_code.show()
         save(new_code, out / "new-recovery-code.png")
         new_code.discard()
+        render_leaks(window, sample, Path(tmp), out)
 
         window.lock()
         unlock = window.welcome.unlock_page
@@ -185,6 +192,43 @@ def render(language: str, out: Path) -> None:
         window.close()
         close(sample)
         assert PASSPHRASE
+
+
+def render_leaks(window: MainWindow, sample: SampleVault, tmp: Path, out: Path) -> None:
+    """Settings › Leak canaries with a source and a mailbox kept, then a leak: a partner's
+    offer to the café's alias, read from a local Maildir; its notice and its detail."""
+    vault = sample.vault
+    vault.leaks.set_source(source_settings(SourceKind.DOMAIN, domain="alex.example"))
+    vault.leaks.set_mailbox(mailbox_settings("imap.mail.example", "alex@mail.example",
+                                             "for the picture only", port=993))
+    page = window.settings_page
+    page.reload()
+    settle(lambda: page.mailbox.kept is not None and page.alias_source.kept is not None)
+    scroll = page.findChild(QScrollArea, "settingsScroll")
+    assert scroll is not None
+    scroll.ensureWidgetVisible(page.alias_source)
+    save(window, out / "settings-alias-source.png")
+    scroll.ensureWidgetVisible(page.mailbox)
+    page.show_watch_status(WatchStatus(WatchState.IDLE))
+    save(window, out / "settings-mailbox.png")
+
+    (cafe,) = [a.alias for a in vault.aliases.all() if a.brand_origin == sample.origins["cafe"]]
+    partner = Partner(tmp / "no-brand.sqlite3", tmp / "Maildir")
+    partner.deliver(offer(cafe))
+    watch = vault.leaks.watch_input()
+    found = vault.leaks.record(scan(Maildir(partner.mailbox), watch.position, watch.canaries))
+    window.leak_notice.show_leaks(found)
+    save(window, out / "leak-notice.png")
+    window.leak_notice.open_detail()
+    dialog = window.leak_notice.dialog
+    assert dialog is not None
+    dialog.resize(860, 760)
+    settle(lambda: dialog.leak is not None)
+    dialog.signature.setText("Alex Example")
+    dialog.draft_button.click()
+    settle(lambda: dialog.draft.isVisible())
+    save(dialog, out / "leak.png")
+    dialog.reject()
 
 
 def main(out: Path) -> None:

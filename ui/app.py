@@ -165,6 +165,7 @@ def run_demo(app: QApplication, settings: Settings, launch: Launch, link: str | 
     try:
         vault = demo.start()
         window = MainWindow(demo.vault_dir, settings)
+        window.leak_watch.maildir = demo.maildir  # the demo's mailbox: no mail server
         window.show()
         window.open_vault(vault)
         serve_links(app, window, launch, link)  # the shops' Share buttons reach this window

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from . import i18n
 from .idle import IdleWatcher
+from .leaks.notice import LeakNotice
+from .leaks.watch import LeakWatch
 from .preferences import IDLE_LOCK_MINUTES, Settings
 from .session import Session
 from .tasks import run_task
@@ -137,6 +139,10 @@ class MainWindow(QMainWindow):
         self.session.flush_failed.connect(self._show_flush_failure)
         self.session.flushed.connect(self._show_flush_report)
         self.session.closed.connect(self.delivery_problem.hide)
+        # The mailbox watched for leaks while the vault is open; a leak found shows here.
+        self.leak_watch = LeakWatch(self.session)
+        self.leak_notice = LeakNotice(self.session, self.leak_watch)
+        self.statusBar().addWidget(self.leak_notice, 3)
 
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
@@ -210,6 +216,9 @@ class MainWindow(QMainWindow):
         page = cls(self.session, self.settings)
         page.language_changed.connect(self.switch_language)
         page.idle_minutes_changed.connect(lambda minutes: self.idle.start(minutes * 60_000))
+        self.leak_watch.status_changed.connect(page.show_watch_status)
+        if self.leak_watch.status is not None:
+            page.show_watch_status(self.leak_watch.status)
         return page  # type: ignore[no-any-return]
 
     @property

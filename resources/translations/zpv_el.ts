@@ -360,6 +360,149 @@
         <source>The database check also found damage: {0}.</source>
         <translation>Ο έλεγχος της βάσης δεδομένων βρήκε επίσης φθορά: {0}.</translation>
     </message>
+    <message>
+        <source>Mail to the address you gave only to {0} came from {1} on {2}</source>
+        <translation>Στη διεύθυνση που δώσατε μόνο σε {0} ήρθε μήνυμα από {1} στις {2}</translation>
+    </message>
+    <message>
+        <source>a sender whose domain was not authenticated</source>
+        <translation>αποστολέα του οποίου ο τομέας δεν πιστοποιήθηκε</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>άγνωστη ημερομηνία</translation>
+    </message>
+    <message>
+        <source>Mail to {0}, an address given only to {1} ({2}), came from {3} (From: {4}) on {5}.
+request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the brand&apos;s signed acknowledgements; message.eml the message&apos;s header. manifest.json gives each file&apos;s SHA-256.
+</source>
+        <translation>Στη διεύθυνση {0}, που δόθηκε μόνο σε {1} ({2}), ήρθε μήνυμα από {3} (From: {4}) στις {5}.
+Το request.jwt είναι ό,τι υπέγραψε η εταιρεία· ο φάκελος grant/ περιέχει ό,τι υπέγραψα εγώ· ο receipts/ τις υπογεγραμμένες βεβαιώσεις λήψης της εταιρείας· το message.eml την κεφαλίδα του μηνύματος. Το manifest.json δίνει το SHA-256 κάθε αρχείου.
+</translation>
+    </message>
+</context>
+<context>
+    <name>AliasSourceSection</name>
+    <message>
+        <source>Where aliases come from</source>
+        <translation>Από πού προέρχονται τα ψευδώνυμα</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Πηγή</translation>
+    </message>
+    <message>
+        <source>Your domain</source>
+        <translation>Ο τομέας σας</translation>
+    </message>
+    <message>
+        <source>&amp;Domain</source>
+        <translation>&amp;Τομέας</translation>
+    </message>
+    <message>
+        <source>Your email address</source>
+        <translation>Η διεύθυνση email σας</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Διεύθυνση</translation>
+    </message>
+    <message>
+        <source>The service&apos;s API key</source>
+        <translation>Το κλειδί API της υπηρεσίας</translation>
+    </message>
+    <message>
+        <source>API &amp;key</source>
+        <translation>&amp;Κλειδί API</translation>
+    </message>
+    <message>
+        <source>The service&apos;s address</source>
+        <translation>Η διεύθυνση της υπηρεσίας</translation>
+    </message>
+    <message>
+        <source>the public service</source>
+        <translation>η δημόσια υπηρεσία</translation>
+    </message>
+    <message>
+        <source>Service&apos;s &amp;web address</source>
+        <translation>Διεύθυνση &amp;ιστού της υπηρεσίας</translation>
+    </message>
+    <message>
+        <source>The service&apos;s domain for aliases</source>
+        <translation>Ο τομέας της υπηρεσίας για τα ψευδώνυμα</translation>
+    </message>
+    <message>
+        <source>Alias d&amp;omain</source>
+        <translation>Τομέας &amp;ψευδωνύμων</translation>
+    </message>
+    <message>
+        <source>The service runs on this computer or my &amp;local network</source>
+        <translation>Η υπηρεσία τρέχει σε αυτόν τον &amp;υπολογιστή ή στο τοπικό μου δίκτυο</translation>
+    </message>
+    <message>
+        <source>The service runs on this computer or my local network</source>
+        <translation>Η υπηρεσία τρέχει σε αυτόν τον υπολογιστή ή στο τοπικό μου δίκτυο</translation>
+    </message>
+    <message>
+        <source>&amp;Check and save</source>
+        <translation>&amp;Έλεγχος και αποθήκευση</translation>
+    </message>
+    <message>
+        <source>Check and save where aliases come from</source>
+        <translation>Έλεγχος και αποθήκευση της πηγής των ψευδωνύμων</translation>
+    </message>
+    <message>
+        <source>A domain of mine with catch-all delivery (recommended)</source>
+        <translation>Ένας τομέας μου που παραδίδει κάθε διεύθυνση (catch-all, συνιστάται)</translation>
+    </message>
+    <message>
+        <source>Plus-addressing on my address</source>
+        <translation>Διευθύνσεις με + στη διεύθυνσή μου</translation>
+    </message>
+    <message>
+        <source>Each brand gets an address like megamart-k3x9@alex.example. Your domain must deliver mail for any name to you (catch-all).</source>
+        <translation>Κάθε εταιρεία παίρνει μια διεύθυνση σαν megamart-k3x9@alex.example. Ο τομέας σας πρέπει να σας παραδίδει την αλληλογραφία για κάθε όνομα (catch-all).</translation>
+    </message>
+    <message>
+        <source>Warning: plus-addressing is easy to strip. Advertisers often remove everything after the + sign, and the mail then reaches you with no sign of who passed it on. Use it only if you have no domain and no alias service.</source>
+        <translation>Προσοχή: το μέρος μετά το + αφαιρείται εύκολα. Οι διαφημιστές συχνά σβήνουν ό,τι ακολουθεί το σύμβολο +, και τότε η αλληλογραφία σας φτάνει χωρίς κανένα ίχνος του ποιος έδωσε τη διεύθυνσή σας. Χρησιμοποιήστε το μόνο αν δεν έχετε τομέα ούτε υπηρεσία ψευδωνύμων.</translation>
+    </message>
+    <message>
+        <source>The service makes each brand&apos;s alias when you share your email address. The API key is kept inside your vault and sent only to the service.</source>
+        <translation>Η υπηρεσία φτιάχνει το ψευδώνυμο κάθε εταιρείας όταν κοινοποιείτε τη διεύθυνση email σας. Το κλειδί API φυλάσσεται μέσα στην κρύπτη σας και αποστέλλεται μόνο στην υπηρεσία.</translation>
+    </message>
+    <message>
+        <source>No source chosen: brands get plus-addressed aliases.</source>
+        <translation>Δεν έχει επιλεγεί πηγή: οι εταιρείες παίρνουν ψευδώνυμα με +.</translation>
+    </message>
+    <message>
+        <source>kept in your vault</source>
+        <translation>φυλάσσεται στην κρύπτη σας</translation>
+    </message>
+    <message>
+        <source>In use: aliases at {0}.</source>
+        <translation>Σε χρήση: ψευδώνυμα στο {0}.</translation>
+    </message>
+    <message>
+        <source>In use: plus-addressing on {0} (easy to strip).</source>
+        <translation>Σε χρήση: διευθύνσεις με + στη {0} (αφαιρούνται εύκολα).</translation>
+    </message>
+    <message>
+        <source>In use: {0}, with its API key kept in your vault.</source>
+        <translation>Σε χρήση: {0}, με το κλειδί API της φυλαγμένο στην κρύπτη σας.</translation>
+    </message>
+    <message>
+        <source>Asking the service...</source>
+        <translation>Ερώτηση στην υπηρεσία...</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Αποθήκευση...</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Αποθηκεύτηκε.</translation>
+    </message>
 </context>
 <context>
     <name>AliasesModel</name>
@@ -3035,6 +3178,10 @@
         <source>{field} ({need})</source>
         <translation>{field} ({need})</translation>
     </message>
+    <message>
+        <source>Your email went as the alias {0}, given only to this brand.</source>
+        <translation>Το email σας δόθηκε ως το ψευδώνυμο {0}, μόνο σε αυτή την εταιρεία.</translation>
+    </message>
 </context>
 <context>
     <name>GrantsModel</name>
@@ -3338,6 +3485,178 @@ Accept the new keys?</source>
     </message>
 </context>
 <context>
+    <name>LeakDialog</name>
+    <message>
+        <source>Save the evidence pack</source>
+        <translation>Αποθήκευση του φακέλου αποδείξεων</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Αρχεία zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>A leak</source>
+        <translation>Μια διαρροή</translation>
+    </message>
+    <message>
+        <source>&amp;Mark expected</source>
+        <translation>Σήμανση ως &amp;αναμενόμενο</translation>
+    </message>
+    <message>
+        <source>The sender works for the brand (a processor it did not declare): its mail to this alias is no leak.</source>
+        <translation>Ο αποστολέας εργάζεται για την εταιρεία (εκτελών την επεξεργασία που δεν δήλωσε): τα μηνύματά του σε αυτό το ψευδώνυμο δεν είναι διαρροή.</translation>
+    </message>
+    <message>
+        <source>&amp;Save evidence pack...</source>
+        <translation>Α&amp;ποθήκευση φακέλου αποδείξεων...</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke the grant...</source>
+        <translation>Ανά&amp;κληση της άδειας...</translation>
+    </message>
+    <message>
+        <source>Stop sharing with this brand; it is told to delete your data</source>
+        <translation>Σταματήστε να κοινοποιείτε σε αυτή την εταιρεία· ενημερώνεται να διαγράψει τα δεδομένα σας</translation>
+    </message>
+    <message>
+        <source>Complain to</source>
+        <translation>Καταγγελία σε</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s data protection officer</source>
+        <translation>Τον υπεύθυνο προστασίας δεδομένων της εταιρείας</translation>
+    </message>
+    <message>
+        <source>A data protection authority (GDPR Art. 77)</source>
+        <translation>Μια αρχή προστασίας δεδομένων (ΓΚΠΔ άρθ. 77)</translation>
+    </message>
+    <message>
+        <source>Complain &amp;to</source>
+        <translation>Καταγγελία σ&amp;ε</translation>
+    </message>
+    <message>
+        <source>Your country&apos;s authority</source>
+        <translation>Η αρχή της χώρας σας</translation>
+    </message>
+    <message>
+        <source>A&amp;uthority</source>
+        <translation>Α&amp;ρχή</translation>
+    </message>
+    <message>
+        <source>Your name, to sign with</source>
+        <translation>Το όνομά σας, για την υπογραφή</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Το &amp;όνομά σας</translation>
+    </message>
+    <message>
+        <source>&amp;Draft complaint</source>
+        <translation>&amp;Σύνταξη καταγγελίας</translation>
+    </message>
+    <message>
+        <source>The complaint&apos;s draft: edit it, copy it and send it yourself</source>
+        <translation>Το σχέδιο της καταγγελίας: διορθώστε το, αντιγράψτε το και στείλτε το εσείς</translation>
+    </message>
+    <message>
+        <source>not authenticated: judged on the From field alone</source>
+        <translation>δεν πιστοποιήθηκε: κρίθηκε μόνο από το πεδίο From</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Εταιρεία</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Ψευδώνυμο</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Από</translation>
+    </message>
+    <message>
+        <source>Authenticated sender</source>
+        <translation>Πιστοποιημένος αποστολέας</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Παραλήφθηκε</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Θέμα</translation>
+    </message>
+    <message>
+        <source>Marked expected on {0}.</source>
+        <translation>Σημειώθηκε ως αναμενόμενο στις {0}.</translation>
+    </message>
+    <message>
+        <source>Marked expected: mail from {0} to this brand&apos;s alias is no leak from now on.</source>
+        <translation>Σημειώθηκε ως αναμενόμενο: από εδώ και πέρα τα μηνύματα από {0} στο ψευδώνυμο αυτής της εταιρείας δεν είναι διαρροή.</translation>
+    </message>
+    <message>
+        <source>Marked expected. The sender was not authenticated, so only this message is.</source>
+        <translation>Σημειώθηκε ως αναμενόμενο. Ο αποστολέας δεν πιστοποιήθηκε, οπότε ισχύει μόνο για αυτό το μήνυμα.</translation>
+    </message>
+    <message>
+        <source>Evidence pack saved to {0}.</source>
+        <translation>Ο φάκελος αποδείξεων αποθηκεύτηκε στο {0}.</translation>
+    </message>
+    <message>
+        <source>To: {0}
+Subject: {1}
+
+{2}</source>
+        <translation>Προς: {0}
+Θέμα: {1}
+
+{2}</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: copy the draft into your email or the authority&apos;s form, and attach the evidence pack.</source>
+        <translation>Δεν στάλθηκε τίποτα: αντιγράψτε το σχέδιο στο email σας ή στη φόρμα της αρχής και επισυνάψτε τον φάκελο αποδείξεων.</translation>
+    </message>
+    <message>
+        <source>Revoke grant</source>
+        <translation>Ανάκληση άδειας</translation>
+    </message>
+    <message>
+        <source>Revoke what you share with {0}?</source>
+        <translation>Ανάκληση όσων κοινοποιείτε στην {0};</translation>
+    </message>
+    <message>
+        <source>{0} will be told to delete your data. An alias an alias service made for it is turned off there too. You cannot undo this.</source>
+        <translation>Η {0} θα ενημερωθεί να διαγράψει τα δεδομένα σας. Ένα ψευδώνυμο που της έφτιαξε μια υπηρεσία ψευδωνύμων απενεργοποιείται κι αυτό εκεί. Δεν αναιρείται.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Ανάκληση</translation>
+    </message>
+    <message>
+        <source>Revoked. {0} is being told to delete your data.</source>
+        <translation>Ανακλήθηκε. Η {0} ενημερώνεται να διαγράψει τα δεδομένα σας.</translation>
+    </message>
+    <message>
+        <source>Turned off at your alias service: {0}.</source>
+        <translation>Απενεργοποιήθηκε στην υπηρεσία ψευδωνύμων σας: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>LeakNotice</name>
+    <message>
+        <source>{0} (and {1} more leaks: see Activity)</source>
+        <translation>{0} (και {1} ακόμη διαρροές: δείτε τη Δραστηριότητα)</translation>
+    </message>
+    <message>
+        <source>Show this leak, its evidence and what you can do</source>
+        <translation>Δείτε αυτή τη διαρροή, τις αποδείξεις της και τι μπορείτε να κάνετε</translation>
+    </message>
+    <message>
+        <source>Leak found: {0}</source>
+        <translation>Βρέθηκε διαρροή: {0}</translation>
+    </message>
+</context>
+<context>
     <name>LinkOpener</name>
     <message>
         <source>This link was not opened</source>
@@ -3350,6 +3669,113 @@ Accept the new keys?</source>
     <message>
         <source>Unlock the vault to continue with the link from {0}.</source>
         <translation>Ξεκλειδώστε την κρύπτη για να συνεχίσετε με τον σύνδεσμο από {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxSection</name>
+    <message>
+        <source>The mailbox watched</source>
+        <translation>Το γραμματοκιβώτιο που παρακολουθείται</translation>
+    </message>
+    <message>
+        <source>The app reads the headers of new mail in this mailbox while your vault is open, read-only: it never deletes, moves or marks mail. Mail to a brand&apos;s alias from anyone but the brand and the processors it declared is a leak.</source>
+        <translation>Όσο η κρύπτη σας είναι ανοιχτή, η εφαρμογή διαβάζει τις κεφαλίδες των νέων μηνυμάτων σε αυτό το γραμματοκιβώτιο, μόνο για ανάγνωση: δεν διαγράφει, δεν μετακινεί και δεν σημαδεύει ποτέ μηνύματα. Μήνυμα στο ψευδώνυμο μιας εταιρείας από οποιονδήποτε άλλο εκτός από την εταιρεία και όσους εκτελούν την επεξεργασία που δήλωσε είναι διαρροή.</translation>
+    </message>
+    <message>
+        <source>Mail server (IMAP)</source>
+        <translation>Διακομιστής αλληλογραφίας (IMAP)</translation>
+    </message>
+    <message>
+        <source>&amp;IMAP server</source>
+        <translation>Διακομιστής &amp;IMAP</translation>
+    </message>
+    <message>
+        <source>Port (IMAP over TLS)</source>
+        <translation>Θύρα (IMAP με TLS)</translation>
+    </message>
+    <message>
+        <source>Por&amp;t</source>
+        <translation>&amp;Θύρα</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Όνομα χρήστη</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>Όνομα &amp;χρήστη</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Κωδικός πρόσβασης</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Κωδικός πρόσβασης</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Φάκελος</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>&amp;Φάκελος</translation>
+    </message>
+    <message>
+        <source>Your mail server&apos;s name in Authentication-Results</source>
+        <translation>Το όνομα του διακομιστή σας στο Authentication-Results</translation>
+    </message>
+    <message>
+        <source>optional, like mx.mail.example</source>
+        <translation>προαιρετικό, π.χ. mx.mail.example</translation>
+    </message>
+    <message>
+        <source>Server&apos;s &amp;name</source>
+        <translation>Ό&amp;νομα διακομιστή</translation>
+    </message>
+    <message>
+        <source>C&amp;heck and save</source>
+        <translation>&amp;Έλεγχος και αποθήκευση</translation>
+    </message>
+    <message>
+        <source>Check and save the mailbox</source>
+        <translation>Έλεγχος και αποθήκευση του γραμματοκιβωτίου</translation>
+    </message>
+    <message>
+        <source>Forget this mailbox</source>
+        <translation>Διαγραφή αυτού του γραμματοκιβωτίου</translation>
+    </message>
+    <message>
+        <source>How watching the mailbox goes</source>
+        <translation>Πώς πάει η παρακολούθηση του γραμματοκιβωτίου</translation>
+    </message>
+    <message>
+        <source>No mailbox is watched.</source>
+        <translation>Δεν παρακολουθείται κανένα γραμματοκιβώτιο.</translation>
+    </message>
+    <message>
+        <source>kept in your vault</source>
+        <translation>φυλάσσεται στην κρύπτη σας</translation>
+    </message>
+    <message>
+        <source>Watching {0} of {1} at {2} (read-only, headers only).</source>
+        <translation>Παρακολούθηση του {0} του {1} στο {2} (μόνο ανάγνωση, μόνο κεφαλίδες).</translation>
+    </message>
+    <message>
+        <source>Logging in to the mail server...</source>
+        <translation>Σύνδεση στον διακομιστή αλληλογραφίας...</translation>
+    </message>
+    <message>
+        <source>Forgetting the mailbox...</source>
+        <translation>Διαγραφή του γραμματοκιβωτίου...</translation>
+    </message>
+    <message>
+        <source>Forgotten, with its password.</source>
+        <translation>Διαγράφηκε, μαζί με τον κωδικό του.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Αποθηκεύτηκε.</translation>
     </message>
 </context>
 <context>
@@ -4536,6 +4962,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>⚠ Η {brand} χαρακτηρίζει αυτή την ερώτηση «{declared}»· όμως ρωτά για: {topics}. Η κρύπτη τη χειρίζεται ως δεδομένα ειδικής κατηγορίας.</translation>
     </message>
     <message>
+        <source>a new alias at {0}</source>
+        <translation>ένα νέο ψευδώνυμο στο {0}</translation>
+    </message>
+    <message>
         <source>{brand} requires an answer to {fields}: answer it above to share.</source>
         <translation>Η {brand} απαιτεί απάντηση στο {fields}: απαντήστε παραπάνω για να κοινοποιήσετε.</translation>
     </message>
@@ -4880,6 +5310,26 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Ανακλήθηκε. Η {0} ενημερώνεται να διαγράψει τα δεδομένα σας.</translation>
     </message>
     <message>
+        <source>Turn off the alias</source>
+        <translation>Απενεργοποίηση του ψευδωνύμου</translation>
+    </message>
+    <message>
+        <source>Also turn off {0}&apos;s alias at your alias service?</source>
+        <translation>Να απενεργοποιηθεί και το ψευδώνυμο της εταιρείας {0} στην υπηρεσία ψευδωνύμων σας;</translation>
+    </message>
+    <message>
+        <source>Mail to {0} will no longer reach you. The alias stays watched, so mail sent to it still shows who has it.</source>
+        <translation>Τα μηνύματα προς {0} δεν θα σας φτάνουν πια. Το ψευδώνυμο εξακολουθεί να παρακολουθείται, οπότε ό,τι του στέλνεται δείχνει ακόμη ποιος το έχει.</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Απενεργοποίηση</translation>
+    </message>
+    <message>
+        <source>Turned off at your alias service: {0}.</source>
+        <translation>Απενεργοποιήθηκε στην υπηρεσία ψευδωνύμων σας: {0}.</translation>
+    </message>
+    <message>
         <source>Trying again now.</source>
         <translation>Νέα προσπάθεια τώρα.</translation>
     </message>
@@ -5117,6 +5567,122 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Κάτι πήγε στραβά: {0}</translation>
     </message>
     <message>
+        <source>That is not a domain that can receive mail, like alex.example.</source>
+        <translation>Αυτό δεν είναι τομέας που μπορεί να λάβει αλληλογραφία, όπως το alex.example.</translation>
+    </message>
+    <message>
+        <source>That is not an email address, like alex@mail.example.</source>
+        <translation>Αυτό δεν είναι διεύθυνση email, όπως η alex@mail.example.</translation>
+    </message>
+    <message>
+        <source>An alias service makes its aliases itself.</source>
+        <translation>Μια υπηρεσία ψευδωνύμων φτιάχνει η ίδια τα ψευδώνυμά της.</translation>
+    </message>
+    <message>
+        <source>Give the service&apos;s API key.</source>
+        <translation>Δώστε το κλειδί API της υπηρεσίας.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s address must start with https://.</source>
+        <translation>Η διεύθυνση της υπηρεσίας πρέπει να αρχίζει με https://.</translation>
+    </message>
+    <message>
+        <source>Give the mail server, your user name and your password.</source>
+        <translation>Δώστε τον διακομιστή αλληλογραφίας, το όνομα χρήστη και τον κωδικό πρόσβασής σας.</translation>
+    </message>
+    <message>
+        <source>That leak is no longer in your vault.</source>
+        <translation>Αυτή η διαρροή δεν υπάρχει πια στην κρύπτη σας.</translation>
+    </message>
+    <message>
+        <source>The grant that carried this alias is no longer in your vault: there is nothing to put in an evidence pack.</source>
+        <translation>Η άδεια που μετέφερε αυτό το ψευδώνυμο δεν υπάρχει πια στην κρύπτη σας: δεν υπάρχει τίποτα για φάκελο αποδείξεων.</translation>
+    </message>
+    <message>
+        <source>There is no draft in that language.</source>
+        <translation>Δεν υπάρχει σχέδιο σε αυτή τη γλώσσα.</translation>
+    </message>
+    <message>
+        <source>The alias service did not accept the API key.</source>
+        <translation>Η υπηρεσία ψευδωνύμων δεν δέχτηκε το κλειδί API.</translation>
+    </message>
+    <message>
+        <source>The alias service refused.</source>
+        <translation>Η υπηρεσία ψευδωνύμων αρνήθηκε.</translation>
+    </message>
+    <message>
+        <source>The alias service no longer has that alias.</source>
+        <translation>Η υπηρεσία ψευδωνύμων δεν έχει πια αυτό το ψευδώνυμο.</translation>
+    </message>
+    <message>
+        <source>The alias service asks to wait a while before trying again.</source>
+        <translation>Η υπηρεσία ψευδωνύμων ζητά να περιμένετε λίγο πριν ξαναδοκιμάσετε.</translation>
+    </message>
+    <message>
+        <source>The alias service is having trouble; try again later.</source>
+        <translation>Η υπηρεσία ψευδωνύμων έχει πρόβλημα· δοκιμάστε ξανά αργότερα.</translation>
+    </message>
+    <message>
+        <source>The alias service&apos;s answer could not be read.</source>
+        <translation>Η απάντηση της υπηρεσίας ψευδωνύμων δεν ήταν αναγνώσιμη.</translation>
+    </message>
+    <message>
+        <source>Could not reach the alias service.</source>
+        <translation>Η υπηρεσία ψευδωνύμων δεν ήταν προσβάσιμη.</translation>
+    </message>
+    <message>
+        <source>Could not reach the mail server.</source>
+        <translation>Ο διακομιστής αλληλογραφίας δεν ήταν προσβάσιμος.</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s secure connection could not be verified (TLS).</source>
+        <translation>Η ασφαλής σύνδεση του διακομιστή αλληλογραφίας δεν επαληθεύτηκε (TLS).</translation>
+    </message>
+    <message>
+        <source>The mail server did not accept the user name and password.</source>
+        <translation>Ο διακομιστής αλληλογραφίας δεν δέχτηκε το όνομα χρήστη και τον κωδικό πρόσβασης.</translation>
+    </message>
+    <message>
+        <source>The mail server has no such folder.</source>
+        <translation>Ο διακομιστής αλληλογραφίας δεν έχει τέτοιο φάκελο.</translation>
+    </message>
+    <message>
+        <source>The mail server took too long to answer.</source>
+        <translation>Ο διακομιστής αλληλογραφίας άργησε πολύ να απαντήσει.</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s answer was not IMAP.</source>
+        <translation>Η απάντηση του διακομιστή αλληλογραφίας δεν ήταν IMAP.</translation>
+    </message>
+    <message>
+        <source>The mail server closed the connection.</source>
+        <translation>Ο διακομιστής αλληλογραφίας έκλεισε τη σύνδεση.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Σταμάτησε.</translation>
+    </message>
+    <message>
+        <source>The vault was locked or busy.</source>
+        <translation>Η κρύπτη ήταν κλειδωμένη ή απασχολημένη.</translation>
+    </message>
+    <message>
+        <source>Connecting to the mail server...</source>
+        <translation>Σύνδεση στον διακομιστή αλληλογραφίας...</translation>
+    </message>
+    <message>
+        <source>Watching: the mail server announces new mail as it arrives.</source>
+        <translation>Παρακολούθηση: ο διακομιστής αναγγέλλει τα νέα μηνύματα μόλις φτάνουν.</translation>
+    </message>
+    <message>
+        <source>Watching: looking for new mail every minute.</source>
+        <translation>Παρακολούθηση: έλεγχος για νέα μηνύματα κάθε λεπτό.</translation>
+    </message>
+    <message>
+        <source>Not watching.</source>
+        <translation>Καμία παρακολούθηση.</translation>
+    </message>
+    <message>
         <source>This is not a link to share from your vault.</source>
         <translation>Αυτός δεν είναι σύνδεσμος κοινοποίησης από την κρύπτη σας.</translation>
     </message>
@@ -5203,6 +5769,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>“{0}” is required by an active grant: revoke it first (on the Shared page).</source>
         <translation>Το «{0}» απαιτείται από ενεργή άδεια: ανακαλέστε την πρώτα (στη σελίδα Κοινοποιήσεις).</translation>
+    </message>
+    <message>
+        <source>{0} Trying again in {1} s.</source>
+        <translation>{0} Νέα προσπάθεια σε {1} δευτ.</translation>
     </message>
 </context>
 </TS>

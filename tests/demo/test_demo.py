@@ -57,7 +57,7 @@ def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
     vault = demo.vault
     assert vault is not None
     vault.delivery.transport = HttpTransport(total_timeout=10)
-    fair, greedy, expired = demo.brands
+    fair, greedy, expired = demo.brands[:3]
     for brand in demo.brands:
         assert "<script" not in page(brand.page).lower()
         assert requests.get(brand.address, timeout=10).status_code == 401, "no token, no page"

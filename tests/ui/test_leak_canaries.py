@@ -119,3 +119,22 @@ def test_with_aliases_off_the_brand_gets_the_real_address(
     fair.show()
     qtbot.waitUntil(lambda: fair.findChild(QWidget, "fieldsList") is not None, timeout=5_000)
     assert fair.findChild(QLabel, "aliasNote") is None
+
+
+def test_the_review_shows_the_alias_from_the_chosen_source(
+    qtbot: QtBot, demo_session: Session, demo_vault: Vault
+) -> None:
+    from vault.leaks.alias_sources import SourceKind
+    from vault.leaks.settings import source_settings
+
+    demo_vault.aliases.set_enabled(True)
+    demo_vault.leaks.set_source(source_settings(SourceKind.DOMAIN, domain="alex.example"))
+    dialog = review(qtbot, demo_session)
+    assert "• Email address: megamart-rewards-…@alex.example (your alias for this brand)" \
+        in gives(dialog)
+    assert "megamart-rewards-…@alex.example" in child(dialog, QLabel, "aliasNote").text()
+    demo_vault.grants.share(GREEDY_ORIGIN, "rewards", fields=["email", "allergies", "religion"])
+    (given,) = demo_vault.aliases.all()
+    assert re.fullmatch(r"megamart-rewards-[a-z0-9]{4}@alex\.example", given.alias)
+    again = review(qtbot, demo_session)
+    assert f"• Email address: {given.alias} (your alias for this brand)" in gives(again)

@@ -130,6 +130,7 @@ class ActivityPage(Page):
 
         self.filter.currentIndexChanged.connect(self._on_filter)
         self.verify_button.clicked.connect(self.verify)
+        self.table.activated.connect(self._open_entry)  # a leak's entry opens its detail
         self.model.loading.connect(self._on_loading)
         self.model.failed.connect(self._show_failure)
 
@@ -162,6 +163,11 @@ class ActivityPage(Page):
         self.busy.hide()
         self.verify_button.setEnabled(True)
         self.empty.hide()
+
+    def _open_entry(self, index: QModelIndex) -> None:
+        from ..leaks.open import open_leak_detail
+
+        open_leak_detail(self.session, self.model.entry_at(index.row()), self)
 
     def _prefixes(self) -> tuple[str, ...]:
         return FILTERS.get(str(self.filter.currentData()), ("",))

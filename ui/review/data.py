@@ -8,14 +8,16 @@ share made without naming fields agree.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from vault.errors import ShareRefusal, UnknownAsk
 from vault.exchange import aliases
 from vault.exchange.brands import RequestSource
+from vault.exchange.grants import ShareResult
 from vault.exchange.question_sensitivity import Judgement, judge
+from vault.leaks.alias_sources import SourceKind
 from vault.transparency.balance import Balance
 from vault.vault import Vault
 from zpd import purposes
@@ -25,6 +27,8 @@ from zpd.origin import AddressScope, host_of, host_scope
 from zpd.questions import Question, check_answer
 from zpd.request import Ask, AskedField, BrandInfo
 from zpd.text import Flag, Reason, brand_flags, hidden_characters
+
+from ..words.review import new_service_alias
 
 # What the review can see coming before the person clicks Share: a ShareRefused reason,
 # or (the review's own) a required field without a value, a required question unanswered.
@@ -178,7 +182,7 @@ def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
         fields=tuple(rows),
         request_expires_at=stored.request.exp,
         balance=vault.transparency.balance_for_ask(origin, ask_id),
-        aliases=alias_preview(vault, origin, brand.name, rows),
+        aliases=alias_preview(vault, origin, rows),
         flags=tuple(brand_flags(brand.name, origin, description=brand.description,
                                 privacy_policy=brand.privacy_policy)),
         home=host_scope(host_of(origin)),
@@ -212,20 +216,38 @@ def _question_texts(question: Question) -> list[str]:
     return texts
 
 
-def alias_preview(vault: Vault, origin: str, name: str, rows: list[ReviewField]
+SERVICE_NAMES = {SourceKind.SIMPLELOGIN: "SimpleLogin", SourceKind.ADDY: "addy.io"}
+
+
+def alias_preview(vault: Vault, origin: str, rows: list[ReviewField]
                   ) -> dict[str, str]:
-    """The alias each email field would carry to this brand, if aliases are on.
+    """The alias each email field would carry to this brand, if aliases are on, from the
+    chosen source (a catch-all domain, a service's alias, else plus-addressing).
 
     A brand that already has an alias keeps its tag; a new one gets its tag when the
-    share is written, so its random part is shown as "…" (e.g. alex+trailworks-…@x.org).
+    share is written, so its random part is shown as "…" (e.g. trailworks-…@alex.example).
     """
     emails = {r.key: r.value for r in rows
               if r.key in aliases.EMAIL_KEYS and isinstance(r.value, str)}
     if not emails or not vault.aliases.enabled():
         return {}
-    given = [a.alias for a in vault.aliases.all() if a.brand_origin == origin]
-    if given:
-        tag = given[-1].rpartition("@")[0].partition("+")[2]
-    else:
-        tag = f"{aliases.brand_slug(name, origin)}-…"
-    return {key: aliases.alias_of(str(value), tag) for key, value in emails.items()}
+    previews = {key: vault.aliases.preview(origin, str(value)) for key, value in emails.items()}
+    if not all(previews.values()):  # the service makes the alias when the share is written
+        chosen = vault.leaks.source()
+        service = SERVICE_NAMES.get(chosen.source.kind, "") if chosen else ""
+        previews = {key: alias or new_service_alias(service) for key, alias in previews.items()}
+    return previews
+
+
+def share_work(origin: str, ask_id: str, fields: list[str], days: int
+               ) -> Callable[[Vault], ShareResult]:
+    """The share, for the session's worker. With aliases on and an alias service as their
+    source, the brand's alias is made at the service first, so the share carries it (a
+    refusal there shares nothing)."""
+    def work(vault: Vault) -> ShareResult:
+        if vault.aliases.enabled() and set(fields) & aliases.EMAIL_KEYS:
+            from vault.leaks.checks import ensure_service_alias, private_authority
+
+            ensure_service_alias(vault.leaks, origin, private_authority())
+        return vault.grants.share(origin, ask_id, fields=fields, days=days)
+    return work

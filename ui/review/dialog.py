@@ -36,7 +36,7 @@ from ..words import time as time_words
 from ..words.errors import error_text
 from ..words.fields import label_text
 from ..words.text import in_sentence
-from .data import Review, load_review
+from .data import Review, load_review, share_work
 from .parts import (
     STYLE,
     DaysSpin,
@@ -357,10 +357,12 @@ class ShareReviewDialog(QDialog):
         answers = {r.field.key: r.answer_to_save for r in self._rows
                    if isinstance(r, QuestionRow) and r.answer_to_save is not None}
 
+        share_in_vault = share_work(origin, ask_id, fields, days)  # with a service's alias
+
         def share(vault: Vault) -> ShareResult:
             for key, answer in answers.items():  # kept in the vault, then shared
                 vault.answers.set(origin, key, answer)
-            return vault.grants.share(origin, ask_id, fields=fields, days=days)
+            return share_in_vault(vault)
 
         self.error.hide()
         self._set_sharing(True)

@@ -25,8 +25,10 @@ from ..preferences import IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from ..session import Session
 from ..widgets import named, plain_label
 from ..widgets.page import Page
-from ..words.errors import error_text
+from ..words.errors import error_text, watch_status_text
+from .alias_source import AliasSourceSection
 from .aliases import AliasesSection
+from .mailbox import MailboxSection
 from .secrets import SecretsSection
 
 LANGUAGES: tuple[tuple[str, str], ...] = (
@@ -59,6 +61,10 @@ class SettingsPage(Page):
         layout.addWidget(self._portability())
         self.aliases = AliasesSection(session)
         layout.addWidget(self.aliases)
+        self.alias_source = AliasSourceSection(session)
+        layout.addWidget(self.alias_source)
+        self.mailbox = MailboxSection(session)
+        layout.addWidget(self.mailbox)
         self.message = plain_label("", "settingsMessage")
         layout.addWidget(self.message)
         layout.addStretch()
@@ -68,11 +74,19 @@ class SettingsPage(Page):
 
     def reload(self) -> None:
         self.aliases.reload()
+        self.alias_source.reload()
+        self.mailbox.reload()
 
     def clear(self) -> None:
         self.secrets.clear()
         self.message.clear()
         self.aliases.clear()
+        self.alias_source.clear()
+        self.mailbox.clear()
+
+    def show_watch_status(self, status: object) -> None:
+        """How watching the mailbox goes (a vault.leaks.watcher.WatchStatus)."""
+        self.mailbox.show_status(watch_status_text(status))
 
     # -- sections -----------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from vault.exchange.aliases import EMAIL_KEYS
 from vault.exchange.delivery_summary import DeliverySummary
 from vault.exchange.grants import Grant, GrantStatus
 from vault.vault import Vault
@@ -35,6 +36,7 @@ class GrantRow:
     delivery: DeliverySummary | None
     # The brand's own questions the grant answers, by `q:` key, as the brand asked them.
     questions: Mapping[str, Question] = field(default_factory=dict)
+    alias: str = ""  # the brand's email alias (leak canary), when the grant carries email
 
 
 def load_grants(
@@ -45,8 +47,10 @@ def load_grants(
     shown = grants[:limit]
     deliveries = vault.delivery.summaries(g.id for g in shown)  # one query for the page
     questions = vault.grants.questions_answered(shown)
-    return [GrantRow(g, deliveries[g.id], questions.get(g.id, {})) for g in shown], \
-        len(grants) > limit
+    given = {a.brand_origin: a.alias for a in vault.aliases.all()}  # the latest per brand
+    return [GrantRow(g, deliveries[g.id], questions.get(g.id, {}),
+                     given.get(g.brand_origin, "") if set(g.fields) & EMAIL_KEYS else "")
+            for g in shown], len(grants) > limit
 
 
 def field_label(key: str, questions: Mapping[str, Question]) -> str:
@@ -63,6 +67,9 @@ def fields_tip(row: GrantRow) -> str:
                 else _tr("optional"))
         lines.append(_tr("{field} ({need})").format(
             field=field_label(key, row.questions), need=need))
+    if row.alias:
+        lines.append(_tr("Your email went as the alias {0}, given only to this brand.").format(
+            row.alias))
     return "\n".join(lines)
 
 
@@ -140,7 +147,9 @@ class GrantsModel(RowsModel):
         if column == self.PURPOSE:
             return brand_text(grant.purpose_description)
         if column == self.FIELDS:
-            return ", ".join(field_label(k, row.questions) for k in grant.fields)
+            return ", ".join(f"{field_label(k, row.questions)} ({row.alias})"
+                             if row.alias and k in EMAIL_KEYS else field_label(k, row.questions)
+                             for k in grant.fields)
         if column == self.OFFER:
             return words.offer_words(grant.offer_kind, grant.offer_description)
         if column == self.UNTIL:

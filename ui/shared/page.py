@@ -284,12 +284,38 @@ class SharedPage(Page):
         if not self.confirm(self, self.tr("Revoke grant"), question, details, self.tr("Revoke")):
             return
 
-        def revoked(_: object) -> None:
+        def revoke(vault: Vault) -> list[str]:
+            vault.grants.revoke(grant.id)
+            return vault.leaks.service_aliases(grant.brand_origin)
+
+        def revoked(at_service: list[str]) -> None:
             self._say(self.tr("Revoked. {0} is being told to delete your data.").format(brand))
             self.session.deliver()
+            if at_service:
+                self.turn_off_aliases(brand, grant.brand_origin, at_service)
 
-        self.session.call(lambda vault: vault.grants.revoke(grant.id), revoked,
-                          failed=self._failed, owner=self)
+        self.session.call(revoke, revoked, failed=self._failed, owner=self)
+
+    def turn_off_aliases(self, brand: str, origin: str, aliases: list[str]) -> None:
+        """Also turn the brand's aliases off at the alias service (after a revoke)."""
+        if not self.confirm(
+                self, self.tr("Turn off the alias"),
+                self.tr("Also turn off {0}'s alias at your alias service?").format(brand),
+                self.tr("Mail to {0} will no longer reach you. The alias stays watched, so "
+                        "mail sent to it still shows who has it.").format(", ".join(aliases)),
+                self.tr("Turn off")):
+            return
+
+        def turn_off(vault: Vault) -> list[str]:
+            from vault.leaks.checks import private_authority, turn_off_aliases
+
+            return turn_off_aliases(vault.leaks, origin, private_authority())
+
+        def done(turned_off: list[str]) -> None:
+            self._say(self.tr("Turned off at your alias service: {0}.").format(
+                ", ".join(turned_off)))
+
+        self.session.call(turn_off, done, failed=self._failed, owner=self)
 
     def retry_selected(self) -> None:
         chosen = self.selected()

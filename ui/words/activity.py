@@ -269,3 +269,31 @@ def verify_text(
             "ActivityWords", "The database check also found damage: {0}."
         ).format(problems[0])
     return False, text
+
+
+def leak_notice(brand_name: str, sender: str, received_at: int | None) -> str:
+    """A leak as the notification says it, `sender` the authenticated domain or the From."""
+    if received_at is None:
+        return QCoreApplication.translate(
+            "ActivityWords", "Mail to the address you gave only to {0} came from {1}"
+        ).format(brand_text(brand_name), brand_text(sender))
+    return QCoreApplication.translate(
+        "ActivityWords", "Mail to the address you gave only to {0} came from {1} on {2}"
+    ).format(brand_text(brand_name), brand_text(sender), time.date(received_at))
+
+
+def leak_pack_summary(brand_name: str, brand_origin: str, alias: str, sender: str,
+                      from_address: str, received_at: int | None) -> str:
+    """The evidence pack's summary.txt, in the app's language."""
+    who = brand_text(sender) if sender else QCoreApplication.translate(
+        "ActivityWords", "a sender whose domain was not authenticated")
+    when = time.moment(received_at) if received_at is not None else \
+        QCoreApplication.translate("ActivityWords", "an unknown date")
+    return QCoreApplication.translate(
+        "ActivityWords",
+        "Mail to {0}, an address given only to {1} ({2}), came from {3} (From: {4}) on {5}.\n"
+        "request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the "
+        "brand's signed acknowledgements; message.eml the message's header. manifest.json "
+        "gives each file's SHA-256.\n"
+    ).format(alias, brand_text(brand_name), brand_text(brand_origin), who,
+             brand_text(from_address), when)

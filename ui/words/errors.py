@@ -127,7 +127,122 @@ def error_text(error: BaseException, asked: review.Asked | None = None, *,
             return _tr("You may not read that file.")
         case OSError() if reading:
             return _tr("The file could not be read ({0}).").format(error.strerror or "")
+    leak_words = leak_error_text(error)
+    if leak_words:
+        return leak_words
     return _tr("Something went wrong: {0}").format(type(error).__name__)
+
+
+def leak_error_text(error: BaseException) -> str:
+    """Leak canaries' errors in words; "" for any other error. (Their modules load late,
+    with the mailbox's and the services' clients.)"""
+    from vault.leaks.alias_services import AliasServiceError
+    from vault.leaks.alias_sources import AliasSourceError, SourceProblem
+    from vault.leaks.complaints import ComplaintError
+    from vault.leaks.imap import MailboxError
+    from vault.leaks.managers import NoEvidence, UnknownLeak
+    from vault.leaks.settings import LeakSettingsError, SettingsProblem
+
+    match error:
+        case AliasSourceError(reason=SourceProblem.BAD_DOMAIN):
+            return _tr("That is not a domain that can receive mail, like alex.example.")
+        case AliasSourceError(reason=SourceProblem.BAD_ADDRESS):
+            return _tr("That is not an email address, like alex@mail.example.")
+        case AliasSourceError():
+            return _tr("An alias service makes its aliases itself.")
+        case LeakSettingsError(reason=SettingsProblem.NO_KEY):
+            return _tr("Give the service's API key.")
+        case LeakSettingsError(reason=SettingsProblem.BAD_URL):
+            return _tr("The service's address must start with https://.")
+        case LeakSettingsError():
+            return _tr("Give the mail server, your user name and your password.")
+        case AliasServiceError():
+            return service_error(error)
+        case MailboxError(reason=reason):
+            return mailbox_problem(reason)
+        case UnknownLeak():
+            return _tr("That leak is no longer in your vault.")
+        case NoEvidence():
+            return _tr("The grant that carried this alias is no longer in your vault: there is "
+                       "nothing to put in an evidence pack.")
+        case ComplaintError():
+            return _tr("There is no draft in that language.")
+    return ""
+
+
+def service_error(error: BaseException) -> str:
+    """Why the alias service said no, with its own words (plain text) where it gave any."""
+    from vault.leaks.alias_services import AliasServiceError, ServiceProblem
+
+    assert isinstance(error, AliasServiceError)
+    match error.reason:
+        case ServiceProblem.KEY:
+            words = _tr("The alias service did not accept the API key.")
+        case ServiceProblem.REFUSED:
+            words = _tr("The alias service refused.")
+        case ServiceProblem.NOT_FOUND:
+            words = _tr("The alias service no longer has that alias.")
+        case ServiceProblem.RATE_LIMITED:
+            words = _tr("The alias service asks to wait a while before trying again.")
+        case ServiceProblem.SERVER:
+            words = _tr("The alias service is having trouble; try again later.")
+        case ServiceProblem.UNREADABLE:
+            words = _tr("The alias service's answer could not be read.")
+        case ServiceProblem.UNREACHABLE:
+            words = _tr("Could not reach the alias service.")
+        case _:
+            assert_never(error.reason)
+    return f"{words} ({brand_text(error.message)})" if error.message else words
+
+
+def mailbox_problem(reason: object) -> str:
+    """Why the mailbox could not be read (vault.leaks.imap.MailboxProblem)."""
+    from vault.leaks.imap import MailboxProblem
+
+    assert isinstance(reason, MailboxProblem)
+    match reason:
+        case MailboxProblem.CONNECT:
+            return _tr("Could not reach the mail server.")
+        case MailboxProblem.TLS:
+            return _tr("The mail server's secure connection could not be verified (TLS).")
+        case MailboxProblem.LOGIN:
+            return _tr("The mail server did not accept the user name and password.")
+        case MailboxProblem.FOLDER:
+            return _tr("The mail server has no such folder.")
+        case MailboxProblem.TIMEOUT:
+            return _tr("The mail server took too long to answer.")
+        case MailboxProblem.PROTOCOL:
+            return _tr("The mail server's answer was not IMAP.")
+        case MailboxProblem.CLOSED:
+            return _tr("The mail server closed the connection.")
+        case MailboxProblem.INTERRUPTED:
+            return _tr("Stopped.")
+        case MailboxProblem.VAULT:
+            return _tr("The vault was locked or busy.")
+        case _:
+            assert_never(reason)
+
+
+def watch_status_text(status: object) -> str:
+    """How watching the mailbox goes (vault.leaks.watcher.WatchStatus)."""
+    from vault.leaks.watcher import WatchState, WatchStatus
+
+    assert isinstance(status, WatchStatus)
+    match status.state:
+        case WatchState.CONNECTING:
+            return _tr("Connecting to the mail server...")
+        case WatchState.IDLE:
+            return _tr("Watching: the mail server announces new mail as it arrives.")
+        case WatchState.POLLING:
+            return _tr("Watching: looking for new mail every minute.")
+        case WatchState.RETRYING:
+            problem = mailbox_problem(status.problem) if status.problem else ""
+            return _tr("{0} Trying again in {1} s.").format(
+                problem, round(status.retry_in or 0)).strip()
+        case WatchState.STOPPED:
+            return _tr("Not watching.")
+        case _:
+            assert_never(status.state)
 
 
 def link_problem(problem: LinkProblem) -> str:

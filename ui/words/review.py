@@ -258,3 +258,9 @@ def mismatch_words(judgement: Judgement, brand_name: str) -> str:
                "The vault treats it as special-category data.").format(
         brand=in_sentence(brand_name), declared=sensitivity_name(judgement.declared).lower(),
         topics=topics)
+
+
+def new_service_alias(service: str) -> str:
+    """What an email field carries when the alias service makes the brand's alias as it is
+    shared ("a new alias at SimpleLogin")."""
+    return _tr("a new alias at {0}").format(service)

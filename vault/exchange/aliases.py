@@ -116,6 +116,28 @@ def substitute(
     return result
 
 
+def preview(connection: Connection, origin: str, address: str) -> str:
+    """The alias `substitute` would give `origin` for `address` now, written nowhere: a
+    brand with no tag yet shows its random part as "…" (megamart-…@alex.example); "" when
+    the source is an alias service that has no alias for the brand yet (the app makes one
+    there before it shares)."""
+    service_alias = _service_alias(connection, origin)
+    if service_alias is not None:
+        return service_alias
+    if _leak_source(connection).get("kind") in SERVICES:
+        return ""
+    row = connection.execute(
+        "SELECT tag FROM email_aliases WHERE brand_origin = ? LIMIT 1", (origin,)).fetchone()
+    if row is not None:
+        tag = str(row[0])
+    else:
+        name_row = connection.execute("SELECT name FROM brands WHERE origin = ?",
+                                      (origin,)).fetchone()
+        tag = f"{brand_slug(str(name_row[0]) if name_row else '', origin)}-{PENDING}"
+    domain = _catch_all_domain(connection)
+    return f"{tag}@{domain}" if domain else alias_of(address, tag)
+
+
 def _catch_all_domain(connection: Connection) -> str:
     """The domain of the person's catch-all alias source, "" for any other source (plus-
     addressing, or a service with no alias for the brand yet). vault/leaks/settings.py
@@ -128,7 +150,7 @@ def _catch_all_domain(connection: Connection) -> str:
 
 def _service_alias(connection: Connection, origin: str) -> str | None:
     """The brand's alias made at the person's chosen service, if one was made and is on."""
-    if _leak_source(connection).get("kind") not in ("simplelogin", "addy"):
+    if _leak_source(connection).get("kind") not in SERVICES:
         return None
     row = connection.execute(
         "SELECT alias FROM service_aliases WHERE brand_origin = ? AND disabled_at IS NULL "
@@ -144,6 +166,10 @@ def _leak_source(connection: Connection) -> dict[str, Any]:
     except ValueError:
         value = {}
     return value if isinstance(value, dict) else {}
+
+
+SERVICES = ("simplelogin", "addy")  # vault/leaks/alias_sources.py's service kinds
+PENDING = "…"  # the random part of a tag not made yet, in a preview
 
 
 def alias_of(address: str, tag: str) -> str:

@@ -301,3 +301,9 @@ class Aliases:
     def all(self) -> list[Alias]:
         """Which email alias went to which brand, and when first."""
         return aliases.listing(self._store)
+
+    def preview(self, origin: str, address: str) -> str:
+        """The alias the brand's next share would carry for `address` (aliases on), from
+        the chosen source; a random part not drawn yet is "…"."""
+        with self._store.reading() as connection:
+            return aliases.preview(connection, origin, address)

@@ -5,6 +5,7 @@ evidence pack of a leak."""
 
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import urlsplit
 
 from ..clock import Clock
@@ -84,6 +85,18 @@ class Leaks:
             audit.append(connection, now, AuditAction.SERVICE_ALIAS_CREATED,
                          {"brand": origin, "service": str(service.kind)})
         return made
+
+    def service_aliases(self, origin: str) -> list[str]:
+        """The brand's aliases at the chosen alias service that are still on."""
+        with self._store.reading() as connection:
+            chosen = settings.read_source(connection)
+            if chosen is None:
+                return []
+            rows = connection.execute(
+                "SELECT alias FROM service_aliases WHERE brand_origin = ? AND service = ? "
+                "AND disabled_at IS NULL ORDER BY created_at",
+                (origin, str(chosen.source.kind))).fetchall()
+        return [str(row[0]) for row in rows]
 
     def disable_service_aliases(self, origin: str, service: AliasService) -> list[str]:
         """Turn off at the service every alias it made for the brand (when the person
@@ -187,3 +200,10 @@ class Leaks:
         if evidence is None:
             raise NoEvidence(str(leak_id))
         return build_pack(evidence, summary)
+
+    def complaint_basis(self, leak_id: int, summary: str,
+                        signature: str = "") -> tuple[bytes, LeakFacts]:
+        """The leak's evidence pack and what a complaint about it says, quoting the pack's
+        SHA-256 (so the letter and the pack the person attaches go together)."""
+        pack = self.evidence_pack(leak_id, summary)
+        return pack, self.complaint_facts(leak_id, hashlib.sha256(pack).hexdigest(), signature)

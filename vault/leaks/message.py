@@ -5,6 +5,7 @@ whatever anyone sent."""
 
 from __future__ import annotations
 
+import datetime
 import email.parser
 import email.policy
 import email.utils
@@ -75,8 +76,8 @@ def _date(value: object) -> int | None:
         parsed = email.utils.parsedate_to_datetime(_unfold(value))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if parsed.tzinfo is None:
-        return None
+    if parsed.tzinfo is None:  # "-0000": UTC, the sender's own zone unknown (RFC 5322 3.3)
+        parsed = parsed.replace(tzinfo=datetime.UTC)
     try:
         return int(parsed.timestamp())
     except (OverflowError, OSError, ValueError):

@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 
 
 class WatchedSource(MailSource, Protocol):
-    supports_idle: bool
+    @property
+    def supports_idle(self) -> bool: ...
 
     def connect(self) -> None: ...
 
