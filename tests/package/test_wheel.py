@@ -41,7 +41,7 @@ def test_the_wheel_carries_compiled_translations_and_the_sdist_their_sources(
     entry_points = zipfile.ZipFile(wheel).read(
         f"zero_party_vault-{project_version()}.dist-info/entry_points.txt").decode()
     assert "[gui_scripts]\nzero-party-vault = ui.launcher:main" in entry_points
-    assert "zpv = vault.cli:main" in entry_points
+    assert "zpv = vault.cli.main:main" in entry_points
     assert "zpv-brand = brandkit.cli:main" in entry_points
     with tarfile.open(sdist) as archive:
         members = {Path(*Path(m).parts[1:]).as_posix() for m in archive.getnames()}
