@@ -22,8 +22,16 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
 from .errors import StorageError
-from .sqlschema import GRANT_COLUMNS, MIGRATIONS, REQUEST_COLUMNS, SCHEMA, SEEN_COLUMNS
+from .sqlschema import (
+    GRANT_COLUMNS,
+    MIGRATIONS,
+    REQUEST_COLUMNS,
+    SCHEMA,
+    SEEN_COLUMNS,
+    statements,
+)
 from .sqlschema import SCHEMA_VERSION as SCHEMA_VERSION
+from .sqlwebhooks import WebhookQueries
 from .storage import REVOKED, GrantRecord, IssuedRequest, MessageKind, SeenMessage
 
 MEMORY = ":memory:"
@@ -56,6 +64,8 @@ class Dialect:
     lock_rows: str  # appended to a SELECT of a row about to be replaced
     begin_schema: str = "BEGIN IMMEDIATE"  # begins the transaction that creates the schema
     schema_lock: str = ""  # run first in it, so concurrent first uses create it once
+    skip_locked: str = ""  # appended to a SELECT that claims rows other workers may claim
+    partition_of: str = ""  # names the partition of zpd_grant_values holding a grant's values
 
     def sql(self, query: str) -> str:
         return query if self.placeholder == "?" else query.replace("?", self.placeholder)
@@ -71,16 +81,25 @@ POSTGRES_DIALECT = Dialect(
     "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "%s", " FOR UPDATE",
     begin_schema="BEGIN ISOLATION LEVEL READ COMMITTED",
     schema_lock="SELECT pg_advisory_xact_lock(7225600281)",  # any constant, the same everywhere
+    skip_locked=" FOR UPDATE SKIP LOCKED",
+    partition_of="SELECT tableoid::regclass::text FROM zpd_grant_values WHERE grant_id = ?",
+)
+
+# A grant's columns read with its values, which live in zpd_grant_values.
+_GRANT_SELECT = (
+    "SELECT " + ", ".join("v.data" if c == "data" else f"g.{c}" for c in GRANT_COLUMNS)
+    + " FROM zpd_grants g LEFT JOIN zpd_grant_values v ON v.grant_id = g.grant_id "
 )
 
 
-class SqlTransaction:
+class SqlTransaction(WebhookQueries):
     """storage.Transaction over one SQL connection."""
 
     def __init__(self, connection: Connection, dialect: Dialect) -> None:
         self._connection = connection
         self._dialect = dialect
         self.erased = False  # grant data was erased in this transaction
+        self.rewrite: set[str] = set()  # tables whose files to rewrite after it (PostgreSQL)
 
     def execute(self, query: str, *parameters: Any) -> Cursor:
         return self._connection.execute(self._dialect.sql(query), parameters)
@@ -169,21 +188,17 @@ class SqlTransaction:
     # -- grants
 
     def grant(self, grant_id: str) -> GrantRecord | None:
-        row = self.execute(
-            f"SELECT {', '.join(GRANT_COLUMNS)} FROM zpd_grants WHERE grant_id = ?"
-            + self._dialect.lock_rows,
-            grant_id,
-        ).fetchone()
+        lock = self._dialect.lock_rows and self._dialect.lock_rows + " OF g"
+        row = self.execute(_GRANT_SELECT + "WHERE g.grant_id = ?" + lock, grant_id).fetchone()
         return _grant(row) if row else None
 
     def put_grant(self, grant: GrantRecord) -> None:
         values = (
             grant.grant_id, grant.pseudonym, grant.version, grant.status, grant.received_at,
             grant.updated_at, grant.request_sha256, grant.ask_id, grant.purpose_iri,
-            grant.purpose_description, grant.retention_days,
-            None if grant.data is None else _dump(grant.data), grant.token_jti, grant.issued_at,
-            grant.expires_at, grant.revoked_at, grant.not_before, grant.paused_at,
-            grant.encryption_kid,
+            grant.purpose_description, grant.retention_days, None, grant.token_jti,
+            grant.issued_at, grant.expires_at, grant.revoked_at, grant.not_before,
+            grant.paused_at, grant.encryption_kid,
         )
         updates = ", ".join(f"{c} = excluded.{c}" for c in GRANT_COLUMNS[1:])
         self.execute(
@@ -193,7 +208,21 @@ class SqlTransaction:
             *values,
         )
         if grant.data is None:
-            self.erased = True
+            self._erase_values(grant.grant_id)
+        else:
+            self.execute(
+                "INSERT INTO zpd_grant_values (grant_id, data) VALUES (?, ?) "
+                "ON CONFLICT (grant_id) DO UPDATE SET data = excluded.data",
+                grant.grant_id, _dump(grant.data),
+            )
+
+    def _erase_values(self, grant_id: str) -> None:
+        if self._dialect.partition_of:
+            row = self.execute(self._dialect.partition_of, grant_id).fetchone()
+            if row is not None:
+                self.rewrite.add(str(row[0]))
+        self.execute("DELETE FROM zpd_grant_values WHERE grant_id = ?", grant_id)
+        self.erased = True
 
     def pause_grant(self, grant_id: str, paused_at: int | None, now: int) -> None:
         self.execute(
@@ -207,15 +236,17 @@ class SqlTransaction:
             "WHERE grant_id = ?",
             REVOKED, revoked_at, revoked_at, grant_id,
         )
-        self.erased = True
+        self._erase_values(grant_id)
 
     def grants_of(self, pseudonym: str, *, last: int | None = None) -> list[GrantRecord]:
-        query = f"SELECT {', '.join(GRANT_COLUMNS)} FROM zpd_grants WHERE pseudonym = ? "
+        query = _GRANT_SELECT + "WHERE g.pseudonym = ? "
         if last is None:
-            rows = self.execute(query + "ORDER BY received_at, grant_id", pseudonym).fetchall()
+            rows = self.execute(
+                query + "ORDER BY g.received_at, g.grant_id", pseudonym
+            ).fetchall()
         else:
             rows = self.execute(
-                query + "ORDER BY received_at DESC, grant_id DESC LIMIT ?", pseudonym, last
+                query + "ORDER BY g.received_at DESC, g.grant_id DESC LIMIT ?", pseudonym, last
             ).fetchall()
             rows.reverse()
         return [_grant(row) for row in rows]
@@ -240,6 +271,20 @@ class SqlTransaction:
             message.kind, message.jti, message.pseudonym, message.digest, message.receipt,
             message.received_at,
         )
+
+    def replace_receipt(self, kind: MessageKind, jti: str, receipt: str) -> None:
+        self.execute(
+            "UPDATE zpd_seen_messages SET receipt = ? WHERE kind = ? AND jti = ?",
+            receipt, kind, jti,
+        )
+
+    def latest_receipt(self, jti: str) -> str | None:
+        row = self.execute(
+            "SELECT receipt FROM zpd_seen_messages WHERE kind IN ('event', 'token') AND jti = ? "
+            "ORDER BY kind LIMIT 1",
+            jti,
+        ).fetchone()
+        return str(row[0]) if row else None
 
 
 class SqlStorage:
@@ -275,7 +320,7 @@ class SqlStorage:
                 self._rollback()
                 raise
             if transaction.erased:
-                self._after_erase()
+                self._after_erase(transaction.rewrite)
 
     def transaction(self, *, write: bool = True) -> AbstractContextManager[SqlTransaction]:
         return self._transaction(self._begin(write))
@@ -309,8 +354,9 @@ class SqlStorage:
         except Exception:  # nothing to roll back: a failed COMMIT may already have
             pass
 
-    def _after_erase(self) -> None:
-        """Hook: make erased data unrecoverable from the database's files, if needed."""
+    def _after_erase(self, tables: set[str]) -> None:
+        """Hook: make erased data unrecoverable from the database's files, if needed
+        (`tables`: those named to be rewritten)."""
 
     def _retryable(self, error: Exception) -> bool:
         """Hook: whether running the transaction again may succeed (a serialisation failure)."""
@@ -328,7 +374,7 @@ class SqlStorage:
     def _create_schema(self, transaction: SqlTransaction) -> None:
         if self._dialect.schema_lock:
             transaction.execute(self._dialect.schema_lock)
-        for statement in SCHEMA:
+        for statement in statements(SCHEMA, self._dialect.name):
             transaction.execute(statement)
         self._check_schema(transaction, create=True)
 
@@ -361,8 +407,11 @@ class SqlStorage:
                 "once with `zpv-brand serve` (or any receiver) to upgrade it"
             )
         for step in range(version + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[step]:
+            for statement in statements(MIGRATIONS[step], self._dialect.name):
                 transaction.execute(statement)
+            if step == 3:  # grant values moved to their own table: out of the old one's files
+                transaction.erased = True
+                transaction.rewrite.add("zpd_grants")
         transaction.execute(
             "UPDATE zpd_meta SET value = ? WHERE key = 'schema_version'", str(SCHEMA_VERSION)
         )
@@ -407,7 +456,7 @@ class SqliteStorage(SqlStorage):
             connection.close()
             raise
 
-    def _after_erase(self) -> None:
+    def _after_erase(self, tables: set[str]) -> None:
         if self.path != MEMORY:
             self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 

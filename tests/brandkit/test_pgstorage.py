@@ -86,7 +86,11 @@ def test_a_schema_1_database_is_upgraded_by_the_first_worker(
     Receiver(keys, first, ORIGIN).register_issued_request(request_jws, NOW)
     Receiver(keys, first, ORIGIN).receive_token(alice.token(issued), NOW)
     with first.transaction() as transaction:  # as brandkit's first schema left it
-        for column in ("not_before", "paused_at", "encryption_kid"):
+        transaction.execute("UPDATE zpd_grants SET data = (SELECT data FROM zpd_grant_values "
+                            "v WHERE v.grant_id = zpd_grants.grant_id)")
+        for table in ("zpd_grant_values", "zpd_webhooks", "zpd_deletions"):
+            transaction.execute(f"DROP TABLE {table}")
+        for column in ("not_before", "paused_at", "encryption_kid", "expiry_announced"):
             transaction.execute(f"ALTER TABLE zpd_grants DROP COLUMN {column}")
         transaction.execute("UPDATE zpd_meta SET value = '1' WHERE key = 'schema_version'")
     first.close()

@@ -20,7 +20,7 @@ from brandkit.sqlstorage import (
 from brandkit.storage import IssuedRequest, Storage
 from zpd.request import DataRequest
 
-from .conftest import snapshot
+from .conftest import db_files, snapshot
 from .people import DAY, NOW, ORIGIN, Person
 
 
@@ -106,8 +106,23 @@ def test_a_newer_schema_is_refused(path: Path) -> None:
         SqliteStorage(path)
 
 
+def as_schema_2(path: Path) -> None:
+    """The database at `path` made as brandkit's second schema left it: values in the
+    grants' own rows, no webhooks."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE zpd_grants SET data = (SELECT data FROM zpd_grant_values v "
+                           "WHERE v.grant_id = zpd_grants.grant_id)")
+        for table in ("zpd_grant_values", "zpd_webhooks", "zpd_deletions"):
+            connection.execute(f"DROP TABLE {table}")
+        connection.execute("DROP INDEX zpd_grants_by_expiry")
+        connection.execute("ALTER TABLE zpd_grants DROP COLUMN expiry_announced")
+        connection.execute("UPDATE zpd_meta SET value = '2' WHERE key = 'schema_version'")
+    connection.close()
+
+
 def as_schema_1(path: Path) -> None:
     """The database at `path` made as brandkit's first schema left it."""
+    as_schema_2(path)
     with sqlite3.connect(path) as connection:
         for column in ("not_before", "paused_at", "encryption_kid"):
             connection.execute(f"ALTER TABLE zpd_grants DROP COLUMN {column}")
@@ -123,7 +138,7 @@ def test_a_schema_1_database_is_upgraded_keeping_every_grant(
     Receiver(keys, storage, ORIGIN).receive_token(alice.token(issued), NOW)
     storage.close()
     as_schema_1(path)
-    with pytest.raises(StorageError, match="schema 1 is older than 2: open it once"):
+    with pytest.raises(StorageError, match="schema 1 is older than 3: open it once"):
         SqliteStorage(path, readonly=True)
     upgraded = Receiver(keys, SqliteStorage(path), ORIGIN)
     customer = upgraded.customer(alice.pseudonym, NOW)
@@ -138,8 +153,33 @@ def test_a_schema_1_database_is_upgraded_keeping_every_grant(
     reader = SqliteStorage(path, readonly=True)
     with reader.transaction(write=False) as transaction:
         assert transaction.execute(
-            "SELECT value FROM zpd_meta WHERE key = 'schema_version'").fetchone() == ("2",)
+            "SELECT value FROM zpd_meta WHERE key = 'schema_version'").fetchone() == ("3",)
     reader.close()
+
+
+def test_a_schema_2_database_is_upgraded_with_its_values_moved_out_of_the_old_rows(
+    path: Path, keys: BrandKeys, request_jws: str, issued: DataRequest, alice: Person
+) -> None:
+    storage = SqliteStorage(path)
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    receiver.receive_token(alice.token(issued, data={"shoe_size_eu": 42,
+                                                     "favourite_colours": ["beige"]}), NOW)
+    storage.close()
+    as_schema_2(path)
+    with sqlite3.connect(path) as connection:
+        assert "beige" in connection.execute("SELECT data FROM zpd_grants").fetchone()[0]
+    connection.close()
+    upgraded = SqliteStorage(path)
+    customer = Receiver(keys, upgraded, ORIGIN).customer(alice.pseudonym, NOW)
+    assert customer is not None
+    assert customer.grants[0].fields == {"shoe_size_eu": 42, "favourite_colours": ["beige"]}
+    with upgraded.transaction(write=False) as transaction:
+        assert transaction.execute("SELECT data FROM zpd_grants").fetchall() == [(None,)]
+    assert db_files(path).count(b"beige") == 1, "one copy left, in zpd_grant_values"
+    Receiver(keys, upgraded, ORIGIN).receive_event(alice.revocation(iat=NOW + 5), NOW + 5)
+    upgraded.close()
+    assert b"beige" not in db_files(path), "the old rows' copy is gone from the file and its WAL"
 
 
 def test_a_file_that_is_not_a_database(path: Path) -> None:
