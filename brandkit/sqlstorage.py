@@ -64,6 +64,7 @@ class Dialect:
     lock_rows: str  # appended to a SELECT of a row about to be replaced
     begin_schema: str = "BEGIN IMMEDIATE"  # begins the transaction that creates the schema
     schema_lock: str = ""  # run first in it, so concurrent first uses create it once
+    begin_queue: str = "BEGIN IMMEDIATE"  # the outbox's bookkeeping (SqlStorage.in_queue)
     skip_locked: str = ""  # appended to a SELECT that claims rows other workers may claim
     partition_of: str = ""  # names the partition of zpd_grant_values holding a grant's values
 
@@ -81,6 +82,7 @@ POSTGRES_DIALECT = Dialect(
     "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "%s", " FOR UPDATE",
     begin_schema="BEGIN ISOLATION LEVEL READ COMMITTED",
     schema_lock="SELECT pg_advisory_xact_lock(7225600281)",  # any constant, the same everywhere
+    begin_queue="BEGIN ISOLATION LEVEL READ COMMITTED",
     skip_locked=" FOR UPDATE SKIP LOCKED",
     partition_of="SELECT tableoid::regclass::text FROM zpd_grant_values WHERE grant_id = ?",
 )
@@ -190,6 +192,11 @@ class SqlTransaction(WebhookQueries):
     def grant(self, grant_id: str) -> GrantRecord | None:
         lock = self._dialect.lock_rows and self._dialect.lock_rows + " OF g"
         row = self.execute(_GRANT_SELECT + "WHERE g.grant_id = ?" + lock, grant_id).fetchone()
+        return _grant(row) if row else None
+
+    def read_grant(self, grant_id: str) -> GrantRecord | None:
+        """The grant, without locking it."""
+        row = self.execute(_GRANT_SELECT + "WHERE g.grant_id = ?", grant_id).fetchone()
         return _grant(row) if row else None
 
     def put_grant(self, grant: GrantRecord) -> None:
@@ -340,6 +347,13 @@ class SqlStorage:
             self.retries += 1
             time.sleep(random.uniform(0, 0.005 * 2**attempt))  # jitter: let the other one finish
             attempt += 1
+
+    def in_queue(self, work: Callable[[SqlTransaction], T]) -> T:
+        """`work` in a transaction for the webhook outbox's bookkeeping: on PostgreSQL READ
+        COMMITTED, where rows are claimed with SKIP LOCKED and settled under row locks (a
+        queue taken by many workers would mostly fail to serialise); on SQLite, as any
+        write."""
+        return self._atomically(work, self._dialect.begin_queue)
 
     def _begin(self, write: bool) -> str:
         return self._dialect.begin_write if write else self._dialect.begin_read

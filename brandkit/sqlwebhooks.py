@@ -182,6 +182,22 @@ class WebhookQueries:
         ).fetchall()
         return [Deletion(*row) for row in rows]
 
+    def deletions_for(self, event_ids: Sequence[str]) -> list[Deletion]:
+        if not event_ids:
+            return []
+        rows = self.execute(
+            _SELECT_DELETIONS + f"WHERE event_id IN ({', '.join('?' for _ in event_ids)})",
+            *event_ids,
+        ).fetchall()
+        return [Deletion(*row) for row in rows]
+
+    def deletion_counts(self) -> dict[tuple[str, str], int]:
+        """How many downstream deletions each (subscriber, status) has."""
+        rows = self.execute(
+            "SELECT subscriber, status, COUNT(*) FROM zpd_deletions GROUP BY subscriber, status"
+        ).fetchall()
+        return {(str(row[0]), str(row[1])): int(row[2]) for row in rows}
+
     def deletions(self, *, subscriber: str | None = None, status: str | None = None,
                   limit: int = 100) -> list[Deletion]:
         where, parameters = ["1 = 1"], []
