@@ -52,6 +52,7 @@ from .storage import (
     EVENT,
     REVOKED,
     TOKEN,
+    Deletion,
     GrantRecord,
     IssuedRequest,
     MessageKind,
@@ -298,6 +299,9 @@ class Receiver:
         moment = _now(now)
         return self._storage.atomically(lambda transaction: deletions.confirm(
             transaction, event_id, status, moment, note, self.sign_final_receipt))
+
+    def deletion(self, event_id: str) -> Deletion | None:
+        return self._storage.atomically(lambda t: t.deletion(event_id), write=False)
 
     def sign_final_receipt(
         self, pseudonym: str, revocation_jti: str, grant: GrantRecord | None, status: str,

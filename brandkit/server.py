@@ -13,6 +13,9 @@
 - `GET /`: only with `page` (`holdings.py`): an HTML page of what the brand
   holds, the most recent customers first, for the allowed Host names and the
   token only. Without `page`, 404.
+- `GET <path of endpoints.receipts>/<jti>` when the request names a receipts
+  endpoint, and `POST /zpd/deletions/<event id>/ack` when a webhook subscriber
+  confirms deletion (`receiptroutes.py`).
 
 No route answers for a path with a trailing slash added or removed: no
 redirect (Starlette's would name a host taken from the request's Host).
@@ -54,6 +57,7 @@ from zpd.errors import ProtocolError
 from .errors import ACCESS_DENIED, INVALID_REQUEST, description
 from .holdings import PageSettings, holdings_route
 from .quotas import QuotaExceeded
+from .receiptroutes import ack_route, receipts_route
 from .receiver import Receiver
 
 WELL_KNOWN_PATH = "/.well-known/zero-party-data"
@@ -110,6 +114,10 @@ def create_app(
     routes: list[BaseRoute] = [Route(WELL_KNOWN_PATH, well_known, methods=["GET"])]
     if page is not None:
         routes.append(holdings_route(receiver, brand_name, page))
+    if request.body.receipts_endpoint is not None:
+        routes.append(receipts_route(receiver, endpoint_path(request.body.receipts_endpoint)))
+    if receiver.fanout.subscribers.confirming():
+        routes.append(ack_route(receiver, receiver.fanout.subscribers))
     for path, by_type in inboxes.items():
         routes.append(
             Route(path, _endpoint(by_type, max_body_bytes, body_seconds), methods=["POST"])

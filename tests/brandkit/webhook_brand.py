@@ -56,7 +56,7 @@ class Brand:
 
     def verify_receipt(self, receipt: str, person: Person, ack_jti: str) -> zpd_receipt.Receipt:
         return zpd_receipt.verify(
-            receipt, self.keys.public_signing_jwk(), issuer=ORIGIN, audience=person.pseudonym,
+            receipt, self.keys.public_jwks()["keys"][0], issuer=ORIGIN, audience=person.pseudonym,
             ack_jti=ack_jti, status=zpd_receipt.STATUSES, now=int(time.time()))
 
 
