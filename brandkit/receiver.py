@@ -44,9 +44,10 @@ from .checks import check_grant
 from .customers import Customer, RecentCustomers
 from .errors import EventRefused, TokenRefused, rfc8935_codes
 from .fanout import Fanout
+from .groupcommit import GroupCommit
 from .issuing import open_own_request
 from .keys import BrandKeys
-from .quotas import NewCustomerRate, Quotas, check_grant_count
+from .quotas import NewCustomerRate, QuotaExceeded, Quotas, check_grant_count
 from .storage import (
     ACTIVE,
     EVENT,
@@ -83,6 +84,8 @@ class Receiver:
         per_minute = self.quotas.new_customers_per_minute
         self._new_customers = None if per_minute is None else NewCustomerRate(per_minute)
         self.fanout = Fanout() if fanout is None else fanout
+        # Tokens arriving together are stored in one transaction (one durable commit).
+        self._tokens = GroupCommit(storage, own_errors=(ProtocolError, QuotaExceeded))
         # Called after a message was stored, with whether it added webhook events.
         self.on_stored: Callable[[], None] | None = None
 
@@ -125,7 +128,7 @@ class Receiver:
         with rfc8935_codes():
             text = _as_text(jwe_text, TokenInvalid)
             opened, pair = self._open(text, moment)
-            receipt = self._storage.atomically(
+            receipt = self._tokens.run(
                 lambda transaction: self._store_token(transaction, opened, pair, moment, client)
             )
         self._stored()

@@ -106,6 +106,18 @@ class SqlTransaction(WebhookQueries):
     def execute(self, query: str, *parameters: Any) -> Cursor:
         return self._connection.execute(self._dialect.sql(query), parameters)
 
+    # -- savepoints, for one item of a group commit (groupcommit.py)
+
+    def savepoint(self) -> None:
+        self.execute("SAVEPOINT zpd_item")
+
+    def release_savepoint(self) -> None:
+        self.execute("RELEASE SAVEPOINT zpd_item")
+
+    def rollback_to_savepoint(self) -> None:
+        self.execute("ROLLBACK TO SAVEPOINT zpd_item")
+        self.execute("RELEASE SAVEPOINT zpd_item")
+
     # -- requests
 
     def issued_request(self, sha256: str) -> IssuedRequest | None:

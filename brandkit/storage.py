@@ -130,6 +130,16 @@ class Deletion:
 class Transaction(Protocol):
     """Reads and writes inside one transaction; see Storage.transaction."""
 
+    def savepoint(self) -> None:
+        """Mark where `rollback_to_savepoint` goes back to (one at a time)."""
+        ...
+
+    def release_savepoint(self) -> None: ...
+
+    def rollback_to_savepoint(self) -> None:
+        """Undo what was done since `savepoint`, and forget it."""
+        ...
+
     def issued_request(self, sha256: str) -> IssuedRequest | None: ...
 
     def add_issued_request(self, request: IssuedRequest) -> bool:
