@@ -218,3 +218,18 @@ def test_events_of_one_grant_never_overtake_each_other_across_retries(
     alices = [p["type"] for _, p in crm.deliveries if p["data"]["grant"]["id"] == "grant-1"]
     assert alices[-2:] == ["grant.paused", "grant.resumed"]
     assert alices.count("grant.resumed") == 1
+
+
+def test_an_expired_grant_is_announced_once_without_its_values(
+    location: str, keys: BrandKeys, alice: Person, crm: Any
+) -> None:
+    with webhook_brand(location, keys, [crm.config("crm")]) as brand:
+        now = int(time.time())
+        brand.share(alice, iat=now, exp=now + 2)
+        events = crm.wait_for(2, timeout=30)
+        time.sleep(0.5)  # several sweeps later
+        expired = [e for e in outbox(brand) if e.type == "grant.expired"]
+    assert [e["type"] for e in events] == ["grant.stored", "grant.expired"]
+    assert len(expired) == 1, "announced once, whatever the number of sweeps"
+    assert events[1]["data"]["grant"]["status"] == "expired"
+    assert "values" not in events[1]["data"]
