@@ -10,8 +10,11 @@ Each caller returns only after that commit, so a 202 still means its own token i
 durable. An item that raises one of `own_errors` (a refusal, a quota) rolls back to its
 savepoint and leaves nothing, as it would alone. If anything else goes wrong (the
 database could not serialise the batch, a connection was lost), every item of the batch
-is run again alone with `Storage.atomically` and its retries. While the leader commits,
-new callers queue; the first of them leads the next batch.
+is run again alone with `Storage.atomically` and its retries, and the next batches are
+half as large (then double again with each batch that commits): on PostgreSQL, workers
+whose large batches keep failing to serialise against each other fall back towards one
+token a transaction. While the leader commits, new callers queue; the first of them
+leads the next batch.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ class GroupCommit:
         self._storage = storage
         self._own_errors = own_errors
         self._max_batch = max_batch
+        self._limit = max_batch  # the size of the next batch, at most
         self._lock = threading.Lock()
         self._queue: list[_Item[Any]] = []
         self._busy = False
@@ -67,8 +71,8 @@ class GroupCommit:
 
     def _lead(self) -> None:
         with self._lock:
-            batch = self._queue[:self._max_batch]
-            del self._queue[:self._max_batch]
+            batch = self._queue[:self._limit]
+            del self._queue[:self._limit]
         try:
             self._commit(batch)
         finally:
@@ -87,7 +91,9 @@ class GroupCommit:
         if len(batch) > 1:
             try:
                 self._together(batch)
+                self._limit = min(self._max_batch, self._limit * 2)
             except Exception:  # the batch could not commit: each on its own
+                self._limit = max(1, len(batch) // 2)
                 for item in batch:
                     item.alone = True
         for item in batch:
