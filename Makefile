@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo lint bench screenshots docs translations translations-update catalogue-strings clean
+.PHONY: run test demo lint bench screenshots docs translations translations-update catalogue-strings clean package
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +49,12 @@ bench: $(STAMP)
 	$(PY) -m benchmarks
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# The sdist and wheel, the self-contained bundle and, on Debian, the .deb: into dist/
+# (docs/packaging.md).
+package: $(STAMP)
+	$(PY) -m tools.package
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots docs/screenshots

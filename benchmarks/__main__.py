@@ -21,7 +21,9 @@ from . import (
     bench_brand_tokens,
     bench_cold_start,
     bench_large_vault,
+    bench_mailbox,
     bench_outbox_flush,
+    bench_package,
     bench_receiver,
     bench_rekey,
     bench_unlock,
@@ -38,6 +40,8 @@ BENCHMARKS: dict[str, Callable[[], Verdict | list[Verdict]]] = {
     "receiver_postgres": bench_receiver.run_postgres,
     "brand_tokens": bench_brand_tokens.run,
     "rekey": bench_rekey.run,
+    "package": bench_package.run,
+    "mailbox": bench_mailbox.run,
     "webhooks": bench_webhooks.run,
 }
 

@@ -30,13 +30,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from vault.keys import KdfParams
-from vault.service import Vault
+from ui.startup_report import MARKER
+from vault.storage.keys import KdfParams
+from vault.vault import Vault
 
 from .common import Verdict, isolate_state
-from .startup_probe import MARKER
 
 TARGET_RATIO = 2.5
+UNLOCK_SCREEN = "UnlockPage"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PASSPHRASE = "benchmark passphrase for cold start"
 
@@ -50,28 +51,34 @@ def _environment(config_home: Path) -> dict[str, str]:
     return env
 
 
-def time_to_ready(args: list[str], env: dict[str, str], timeout: float = 60.0
-                  ) -> tuple[float, float]:
-    """Seconds from spawning `python -m benchmarks.startup_probe ARGS` to its first paint
-    and to the end of its start-up (both read on the system's monotonic clock)."""
+def probe(*args: str) -> list[str]:
+    """The command that starts `python -m benchmarks.startup_probe ARGS`."""
+    return [sys.executable, "-m", "benchmarks.startup_probe", *args]
+
+
+def time_to_ready(command: list[str], env: dict[str, str], timeout: float = 60.0,
+                  screen: str | None = None) -> tuple[float, float]:
+    """Seconds from spawning `command` (a start-up probe, or the app with ZPV_REPORT_STARTUP
+    set to quit) to its first paint and to the end of its start-up (both read on the
+    system's monotonic clock); `screen`, the screen it must report having shown."""
     started = time.monotonic()
     process = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.startup_probe", *args], cwd=PROJECT_ROOT, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL, text=True,
     )
     try:
         assert process.stdout is not None
         line = process.stdout.readline().split()
-        if len(line) != 3 or line[0] != MARKER:
-            raise RuntimeError(f"startup probe {args} printed {line!r}, not {MARKER!r}")
+        if len(line) != 4 or line[0] != MARKER or screen not in (None, line[1]):
+            raise RuntimeError(f"{command} printed {line!r}, not {MARKER!r} on {screen}")
         process.wait(timeout)  # before the next run starts
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
-    painted, idle = float(line[1]) - started, float(line[2]) - started
+    painted, idle = float(line[2]) - started, float(line[3]) - started
     if idle == float("inf"):
-        raise RuntimeError(f"startup probe {args}: start-up never settled")
+        raise RuntimeError(f"{command}: start-up never settled")
     return painted, idle
 
 
@@ -83,14 +90,14 @@ def run(repeats: int = 11) -> Verdict:
         Vault.create(directory, PASSPHRASE, kdf=KdfParams(memory_kib=1024, iterations=1,
                                                           lanes=1))[0].lock()
         env = _environment(root / "config")
-        bare_args, app_args = ["bare"], ["app", str(directory)]
-        time_to_ready(bare_args, env)  # warm-up: page cache, .pyc files
-        time_to_ready(app_args, env)
+        bare_command, app_command = probe("bare"), probe("app", str(directory))
+        time_to_ready(bare_command, env)  # warm-up: page cache, .pyc files
+        time_to_ready(app_command, env, screen=UNLOCK_SCREEN)
         bare: list[tuple[float, float]] = []
         app: list[tuple[float, float]] = []
         for _ in range(repeats):
-            bare.append(time_to_ready(bare_args, env))
-            app.append(time_to_ready(app_args, env))
+            bare.append(time_to_ready(bare_command, env))
+            app.append(time_to_ready(app_command, env, screen=UNLOCK_SCREEN))
 
     def ms(runs: list[tuple[float, float]], which: int) -> float:
         return statistics.median(run[which] for run in runs) * 1000

@@ -5,7 +5,7 @@ after a day offline). The brand is the brand kit's real receiver app under
 uvicorn (`brandkit.serving.running`, one worker, its own process, SQLite on
 disk with synchronous FULL), on 127.0.0.1.
 
-- measured: `Vault.flush_outbox()`: every token POSTed through the vault's
+- measured: `vault.delivery.flush()`: every token POSTed through the vault's
   Transport (one requests.Session, kept alive), the brand's signed receipt
   verified, the outcome and its audit entry recorded durably;
 - baseline: the same bodies POSTed in the same order with one plain
@@ -32,8 +32,8 @@ from pathlib import Path
 
 import requests
 
-from vault.keys import KdfParams
-from vault.service import Vault
+from vault.storage.keys import KdfParams
+from vault.vault import Vault
 
 from .common import Verdict, isolate_state
 from .loopback import ASK, Brand, make_brand, receiver
@@ -53,13 +53,13 @@ def make_vault(directory: Path, brand: Brand, count: int, db: Path) -> list[Body
     deliver to this computer."""
     vault, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
     try:
-        vault.set("shoe_size_eu", 42)
-        vault.set("favourite_colours", ["navy", "green"])
+        vault.fields.set("shoe_size_eu", 42)
+        vault.fields.set("favourite_colours", ["navy", "green"])
         with receiver(brand, db):
-            vault.fetch_request(brand.origin)
+            vault.brands.fetch(brand.origin)
         for _ in range(count):
-            vault.share(brand.origin, ASK)
-        return [(item.endpoint, item.content_type, item.body) for item in vault.outbox()]
+            vault.grants.share(brand.origin, ASK)
+        return [(item.endpoint, item.content_type, item.body) for item in vault.delivery.waiting()]
     finally:
         vault.lock()
 
@@ -71,9 +71,9 @@ def flush_once(template: Path, work: Path, brand: Brand, db: Path, count: int) -
         vault = Vault.unlock(work, PASSPHRASE)
         try:
             started = time.perf_counter()
-            report = vault.flush_outbox()
+            report = vault.delivery.flush()
             elapsed = time.perf_counter() - started
-            confirmed = vault.receipts(report.delivered[0]) if report.delivered else []
+            confirmed = vault.delivery.receipts(report.delivered[0]) if report.delivered else []
         finally:
             vault.lock()
     if len(report.delivered) != count or report.failed or report.retrying:

@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from vault import keys
-from vault.service import Vault
+from vault.storage import keys
+from vault.vault import Vault
 
 from .common import Verdict, isolate_state
 from .generate import generated_vault

@@ -10,8 +10,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from vault import keys
-from vault.service import Vault
+from vault.storage import keys
+from vault.vault import Vault
 
 from .common import Verdict, interleaved_medians, isolate_state
 
@@ -25,7 +25,7 @@ def run(repeats: int = 7) -> Verdict:
         directory = Path(tmp) / "vault"
         vault, _ = Vault.create(directory, PASSPHRASE)
         for key, value in (("preferred_name", "Bench"), ("shoe_size_eu", 42), ("pets", ["cat"])):
-            vault.set(key, value)
+            vault.fields.set(key, value)
         vault.lock()
         salt = keys.new_salt()
         params = keys.DEFAULT_KDF

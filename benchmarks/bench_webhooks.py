@@ -27,7 +27,7 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage, SqlTransaction
-from brandkit.storage import ACTIVE, DELIVERED, GrantRecord
+from brandkit.storage import DELIVERED, GrantRecord, GrantState
 from brandkit.subscribers import GRANT_STORED, new_secret, parse_subscribers
 
 from .common import Verdict, isolate_state
@@ -47,7 +47,7 @@ def fill_outbox(storage: SqliteStorage, receiver: Receiver, count: int) -> None:
         for i in range(count):
             grant_id = f"bench-{i}"
             t.put_grant(GrantRecord(
-                grant_id, PSEUDONYM, 1, ACTIVE, now, now, ask_id="fit-advice",
+                grant_id, PSEUDONYM, 1, GrantState.ACTIVE, now, now, ask_id="fit-advice",
                 purpose_iri="https://w3id.org/dpv#ServicePersonalisation",
                 purpose_description="Recommend shoes that fit you", retention_days=180,
                 data={"shoe_size_eu": 42, "favourite_colours": ["navy"]},

@@ -12,9 +12,9 @@ outbox rows with the brand's real signed receipts, queued retries and refusals,
 the field history, and 1,000,000 hash-chained audit entries in time order.
 
 Rows are written in big transactions on the vault's own connection
-(`vault.bulk`, `vault.audit.append_many`), not one `share` at a time, so the
-full vault takes about a minute and a half on a 2-core machine (the crypto of
-the tokens is most of it). It is kept in the temporary directory under a name
+(`benchmarks/bulk.py`, `audit.append_many`), not one share at a time, so the full
+vault takes about a minute and a half on a 2-core machine (the crypto of the tokens is
+most of it). It is kept in the temporary directory under a name
 derived from its parameters, the generator's version and the schema's, so later runs reuse
 it; `ZPV_BENCH_DIR` puts it elsewhere. The vault's clock is frozen at the
 moment it was generated (`Generated.unlock`), so a cached vault opened weeks
@@ -39,12 +39,12 @@ from typing import Any
 
 from joserfc.jwk import OKPKey
 
-from vault import bulk
-from vault.audit import append_many
-from vault.brands import RequestSource
-from vault.keys import KdfParams
-from vault.migrations import LATEST_VERSION
-from vault.service import Vault
+from benchmarks import bulk
+from vault.exchange.brands import RequestSource
+from vault.profile.audit import append_many
+from vault.storage.keys import KdfParams
+from vault.storage.migrations import LATEST_VERSION
+from vault.vault import Vault
 from zpd import event as zpd_event
 from zpd import jose
 from zpd import receipt as zpd_receipt

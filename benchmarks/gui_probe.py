@@ -58,7 +58,7 @@ def main(directory: str, passphrase: str, now: int) -> dict[str, object]:
     from PySide6.QtWidgets import QAbstractItemView, QApplication
 
     from ui.main_window import MainWindow
-    from vault.service import Vault
+    from vault.vault import Vault
 
     app = QApplication(sys.argv[:1])
     window = MainWindow(Path(directory))

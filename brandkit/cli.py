@@ -17,7 +17,7 @@ from zpd.errors import KeyInvalid, ProtocolError, RequestInvalid
 from zpd.origin import canonical_origin
 from zpd.request import MAX_DAYS, DataRequest
 
-from . import clipipe, display, fsutil, offline
+from . import clipipe, display, fsutil, offline, version
 from .clicommon import (
     DB_HELP,
     EPILOG,
@@ -238,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
         "and verification of share tokens and grant events.", epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action=version.ShowVersion,
+                        help="show the version, the storage libraries' versions and the licence")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     keygen = commands.add_parser(

@@ -11,14 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .storage import GrantRecord, Storage, Transaction
+from .storage import GrantRecord, GrantState, Storage, Transaction
 
 
 @dataclass(frozen=True)
 class CustomerGrant:
     grant_id: str
     version: int
-    status: str  # "active", "paused", "expired" or "revoked"
+    status: GrantState
     ask_id: str | None
     purpose_iri: str | None
     purpose_description: str | None
@@ -45,7 +45,7 @@ class CustomerGrant:
             received_at=record.received_at,
             updated_at=record.updated_at,
             revoked_at=record.revoked_at,
-            paused_at=record.paused_at if record.status == "active" else None,
+            paused_at=record.paused_at if record.status is GrantState.ACTIVE else None,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -77,7 +77,7 @@ class Customer:
         grant's values are kept but may not be used, so they are left out."""
         held: dict[str, Any] = {}
         for grant in self.grants:
-            if grant.status == "active":
+            if grant.status is GrantState.ACTIVE:
                 held.update(grant.fields)
         return held
 

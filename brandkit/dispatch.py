@@ -37,7 +37,7 @@ from . import deletions, webhookbody, whsign
 from .outbound import Answer, DeliveryError, Outbound
 from .receiver import Receiver
 from .sqlstorage import SqlStorage, SqlTransaction
-from .storage import ACTIVE, DELIVERED, FAILED, PENDING, SUPERSEDED, WebhookEvent
+from .storage import DELIVERED, FAILED, PENDING, SUPERSEDED, GrantState, WebhookEvent
 from .subscribers import GRANT_EXPIRED, GRANT_REVOKED, WITH_VALUES, Subscriber, Subscribers
 
 BATCH = 20  # events one thread leases at a time
@@ -167,7 +167,7 @@ class Dispatcher:
         for event in transaction.due_webhooks(subscriber.name, now_ms, self._batch):
             grant = transaction.read_grant(event.grant_id)
             if grant is None or (event.type in WITH_VALUES
-                                 and grant.status_at(int(now)) != ACTIVE):
+                                 and grant.status_at(int(now)) is not GrantState.ACTIVE):
                 # Its values may no longer be passed on; the event that said why follows.
                 transaction.finish_webhook(
                     event.event_id, state=SUPERSEDED, attempts=event.attempts,

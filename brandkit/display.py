@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import time
 import unicodedata
-from typing import Any
+from typing import Any, assert_never
 
 from .customers import Customer, CustomerGrant
-from .storage import ACTIVE, EXPIRED, PAUSED, REVOKED
+from .storage import GrantState
 
 NOTHING = "-"
 
@@ -51,18 +51,20 @@ def is_tombstone(grant: CustomerGrant) -> bool:
 
 
 def status_text(grant: CustomerGrant) -> str:
-    if grant.status == REVOKED:
-        if is_tombstone(grant):
+    match grant.status:
+        case GrantState.REVOKED if is_tombstone(grant):
             return f"revoked {time_text(grant.revoked_at)} before it arrived: nothing held"
-        return f"revoked {time_text(grant.revoked_at)}: data deleted"
-    if grant.status == EXPIRED:
-        return f"expired {time_text(grant.expires_at)}"
-    if grant.status == PAUSED:
-        return (f"paused {time_text(grant.paused_at)} (kept, not to be used) until "
-                f"{time_text(grant.expires_at)}")
-    if grant.status == ACTIVE:
-        return f"active until {time_text(grant.expires_at)}"
-    return clean(grant.status)
+        case GrantState.REVOKED:
+            return f"revoked {time_text(grant.revoked_at)}: data deleted"
+        case GrantState.EXPIRED:
+            return f"expired {time_text(grant.expires_at)}"
+        case GrantState.PAUSED:
+            return (f"paused {time_text(grant.paused_at)} (kept, not to be used) until "
+                    f"{time_text(grant.expires_at)}")
+        case GrantState.ACTIVE:
+            return f"active until {time_text(grant.expires_at)}"
+        case _:
+            assert_never(grant.status)
 
 
 def purpose_text(grant: CustomerGrant) -> str:

@@ -25,11 +25,10 @@ from .display import (
     time_text,
     value_text,
 )
-from .storage import ACTIVE, EXPIRED, PAUSED, REVOKED
+from .storage import GrantState
 
 REFRESH_SECONDS = 3
 MASK = "hidden"  # what a masked value shows
-STATUS_CLASSES = {ACTIVE: "active", PAUSED: "paused", EXPIRED: "expired", REVOKED: "revoked"}
 
 STYLE = """
 body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 72rem;
@@ -157,8 +156,8 @@ def _customer(customer: Customer, show_values: bool) -> str:
 
 
 def _grant(grant: CustomerGrant, show_values: bool) -> str:
-    css = STATUS_CLASSES.get(grant.status, "")
-    if grant.status == REVOKED:
+    css = grant.status.value  # the row's class: .active, .paused, .expired, .revoked
+    if grant.status is GrantState.REVOKED:
         gone = "nothing was held" if is_tombstone(grant) else "data deleted"
         fields = f'<span class="gone">{gone} {time_text(grant.revoked_at)}</span>'
     else:

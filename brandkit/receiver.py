@@ -49,12 +49,11 @@ from .issuing import open_own_request
 from .keys import BrandKeys
 from .quotas import NewCustomerRate, QuotaExceeded, Quotas, check_grant_count
 from .storage import (
-    ACTIVE,
     EVENT,
-    REVOKED,
     TOKEN,
     Deletion,
     GrantRecord,
+    GrantState,
     IssuedRequest,
     MessageKind,
     SeenMessage,
@@ -186,7 +185,7 @@ class Receiver:
                 grant_id=claims.grant_id,
                 pseudonym=claims.pseudonym,
                 version=claims.version,
-                status=ACTIVE,
+                status=GrantState.ACTIVE,
                 received_at=now if current is None else current.received_at,
                 updated_at=now,
                 request_sha256=claims.request_sha256,
@@ -250,7 +249,7 @@ class Receiver:
             raise EventRefused("unknown_grant", "no token of this grant was received")
         if current.pseudonym != verified.issuer:
             raise EventRefused("not_grant_owner", "the grant was given by another pseudonym")
-        if current.status == REVOKED:
+        if current.status is GrantState.REVOKED:
             raise EventRefused("grant_revoked", "the grant was revoked; its data is gone")
         pausing = verified.type == zpd_event.GRANT_PAUSED
         if pausing and current.paused_at is None:
@@ -275,10 +274,10 @@ class Receiver:
             check_grant_count(transaction.count_grants(revocation.issuer), self.quotas)
             transaction.put_grant(GrantRecord(
                 grant_id=revocation.grant_id, pseudonym=revocation.issuer, version=0,
-                status=REVOKED, received_at=now, updated_at=now, revoked_at=now,
+                status=GrantState.REVOKED, received_at=now, updated_at=now, revoked_at=now,
             ))
         downstream: tuple[zpd_receipt.DownstreamEntry, ...] = ()
-        if current is not None and current.status != REVOKED:
+        if current is not None and current.status is not GrantState.REVOKED:
             transaction.revoke_grant(current.grant_id, now)
             downstream = self.fanout.revoked(transaction, current.grant_id, revocation.jti, now)
         if downstream:  # the receipt waits for the systems that confirm deletion
@@ -383,7 +382,7 @@ class Receiver:
 def _check_update(current: GrantRecord, claims: zpd_token.GrantClaims) -> None:
     if current.pseudonym != claims.pseudonym:
         raise TokenRefused("not_grant_owner", "the grant was given by another pseudonym")
-    if current.status == REVOKED:
+    if current.status is GrantState.REVOKED:
         raise TokenRefused("grant_revoked", "the grant was revoked; its data is gone")
     if (current.request_sha256, current.ask_id) != (claims.request_sha256, claims.ask_id):
         raise TokenRefused("grant_mismatch", "a grant keeps the request and ask it was given for")

@@ -116,11 +116,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
             dispatcher.start()
 
         def listening(address: serving.Address) -> None:
-            print(f"Serving {name} at {address.url}", flush=True)
-            if page is not None:
+            if page is not None:  # before the line that says it is ready, which callers wait for
                 _announce_page(name, page, address, from_env=bool(os.environ.get(PAGE_TOKEN_ENV)))
+            print(f"Serving {name} at {address.url}", flush=True)
 
-        serving.serve(app, args.host, args.port, listening, limits=limits)
+        serving.serve(app, args.host, args.port, listening, limits=limits,
+                      verbosity=args.verbose)
     finally:
         if dispatcher is not None:
             dispatcher.stop()
@@ -231,4 +232,7 @@ def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     serve.add_argument("--deletion-deadline", default=f"{DELETION_DEADLINE // 86400}d",
                        metavar="DURATION", help="how long a system that confirms deletion "
                        f"has to confirm one (default {DELETION_DEADLINE // 86400}d)")
+    serve.add_argument("-v", "--verbose", action="count", default=0,
+                       help="log each request (method, path, status, duration) on "
+                       "standard error; -vv: everything, in detail")
     serve.set_defaults(handler=cmd_serve)

@@ -48,6 +48,7 @@ from urllib.parse import unquote, urlsplit
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -59,6 +60,7 @@ from .holdings import PageSettings, holdings_route
 from .quotas import QuotaExceeded
 from .receiptroutes import ack_route, receipts_route
 from .receiver import Receiver
+from .request_log import RequestLog
 
 WELL_KNOWN_PATH = "/.well-known/zero-party-data"
 JWT = "application/jwt"
@@ -122,7 +124,7 @@ def create_app(
         routes.append(
             Route(path, _endpoint(by_type, max_body_bytes, body_seconds), methods=["POST"])
         )
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, middleware=[Middleware(RequestLog)])
     app.router.redirect_slashes = False
     app.state.data_request = request
     return app

@@ -104,19 +104,19 @@ def address_of(sock: socket.socket) -> Address:
 
 def config(
     app: ASGIApp, *, logs: bool, tls: TlsFiles | None = None,
-    limits: ConnectionLimits | None = None,
+    limits: ConnectionLimits | None = None, verbosity: int = 0,
 ) -> uvicorn.Config:
     """One worker, no lifespan (the app has none), bounded connections and shutdown.
 
     With `logs`, uvicorn's own logging setup, access log included, all on
-    stderr (standard output is the caller's); without, logging is left as the
-    caller configured it.
+    stderr (standard output is the caller's), as verbose as `verbosity` says;
+    without, logging is left as the caller configured it.
     """
     return uvicorn.Config(
         app, lifespan="off", server_header=False, access_log=logs,
         http=guarded_protocol(limits or ConnectionLimits()),
         limit_concurrency=MAX_CONNECTIONS, timeout_graceful_shutdown=GRACEFUL_SECONDS,
-        log_config=stderr_logging() if logs else None,
+        log_config=stderr_logging(verbosity) if logs else None,
         ssl_certfile=tls.certificate if tls else None, ssl_keyfile=tls.key if tls else None,
     )
 
@@ -132,24 +132,32 @@ class WithoutQuery(logging.Filter):
         return True
 
 
-def stderr_logging() -> dict[str, Any]:
+def stderr_logging(verbosity: int = 0) -> dict[str, Any]:
     """uvicorn's logging configuration, with the access log on stderr too (without query
-    strings), and brandkit's."""
+    strings), and brandkit's: its errors, and with `verbosity` 1 (`-v`) each request's
+    method, path, status and duration; 2 (`-vv`) everything, uvicorn's too, in detail."""
     logging_config = copy.deepcopy(LOGGING_CONFIG)
     logging_config["handlers"]["access"]["stream"] = "ext://sys.stderr"
     logging_config.setdefault("filters", {})["without_query"] = {
         "()": f"{__name__}.WithoutQuery"
     }
     logging_config["handlers"]["access"]["filters"] = ["without_query"]
+    detail = "DEBUG" if verbosity >= 2 else "INFO"
     logging_config["loggers"]["brandkit"] = {
-        "handlers": ["default"], "level": "INFO", "propagate": False,
+        "handlers": ["default"], "level": detail, "propagate": False,
     }
+    logging_config["loggers"]["brandkit.requests"] = {
+        "level": detail if verbosity >= 1 else "WARNING",
+    }
+    if verbosity >= 2:
+        for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+            logging_config["loggers"].setdefault(name, {})["level"] = "DEBUG"
     return logging_config
 
 
 def serve(
     app: ASGIApp, host: str, port: int, on_listening: Callable[[Address], None],
-    *, limits: ConnectionLimits | None = None,
+    *, limits: ConnectionLimits | None = None, verbosity: int = 0,
 ) -> None:
     """Serve in the foreground until SIGINT or SIGTERM; return once shut down.
 
@@ -159,7 +167,8 @@ def serve(
     sock = bind(host, port)
     address = address_of(sock)
     server = ListeningServer(
-        config(app, logs=True, limits=limits), lambda: on_listening(address)
+        config(app, logs=True, limits=limits, verbosity=verbosity),
+        lambda: on_listening(address),
     )
 
     def stop(signum: int, frame: FrameType | None) -> None:

@@ -32,7 +32,7 @@ from .sqlschema import (
 )
 from .sqlschema import SCHEMA_VERSION as SCHEMA_VERSION
 from .sqlwebhooks import WebhookQueries
-from .storage import REVOKED, GrantRecord, IssuedRequest, MessageKind, SeenMessage
+from .storage import GrantRecord, GrantState, IssuedRequest, MessageKind, SeenMessage
 
 MEMORY = ":memory:"
 ATTEMPTS = 5  # runs of a transaction the database could not serialise, at most
@@ -213,7 +213,7 @@ class SqlTransaction(WebhookQueries):
 
     def put_grant(self, grant: GrantRecord) -> None:
         values = (
-            grant.grant_id, grant.pseudonym, grant.version, grant.status, grant.received_at,
+            grant.grant_id, grant.pseudonym, grant.version, grant.status.value, grant.received_at,
             grant.updated_at, grant.request_sha256, grant.ask_id, grant.purpose_iri,
             grant.purpose_description, grant.retention_days, None, grant.token_jti,
             grant.issued_at, grant.expires_at, grant.revoked_at, grant.not_before,
@@ -253,7 +253,7 @@ class SqlTransaction(WebhookQueries):
         self.execute(
             "UPDATE zpd_grants SET data = NULL, status = ?, revoked_at = ?, updated_at = ? "
             "WHERE grant_id = ?",
-            REVOKED, revoked_at, revoked_at, grant_id,
+            GrantState.REVOKED.value, revoked_at, revoked_at, grant_id,
         )
         self._erase_values(grant_id)
 
@@ -491,6 +491,7 @@ def _grant(row: Sequence[Any]) -> GrantRecord:
     values = dict(zip(GRANT_COLUMNS, row, strict=True))
     if values["data"] is not None:
         values["data"] = json.loads(values["data"])
+    values["status"] = GrantState(values["status"])
     return GrantRecord(**values)
 
 

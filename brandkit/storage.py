@@ -12,12 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Literal, Protocol, TypeVar
 
-ACTIVE = "active"
-REVOKED = "revoked"
-EXPIRED = "expired"  # never stored: an active grant past its expiry reads as expired
-PAUSED = "paused"  # never stored as a status: an active grant with a paused_at reads as paused
+
+class GrantState(StrEnum):
+    ACTIVE = "active"
+    REVOKED = "revoked"
+    EXPIRED = "expired"  # never stored: an active grant past its expiry reads as expired
+    PAUSED = "paused"  # never stored as a status: an active grant with a paused_at reads so
+
 
 MessageKind = Literal["token", "event"]
 TOKEN: MessageKind = "token"
@@ -49,7 +53,7 @@ class GrantRecord:
     grant_id: str
     pseudonym: str
     version: int
-    status: str  # ACTIVE or REVOKED
+    status: GrantState  # ACTIVE or REVOKED
     received_at: int  # first version
     updated_at: int  # last change
     request_sha256: str | None = None
@@ -66,11 +70,12 @@ class GrantRecord:
     paused_at: int | None = None  # when the person paused it (the event's iat), until resumed
     encryption_kid: str | None = None  # the brand key its last version was encrypted to
 
-    def status_at(self, now: int) -> str:
-        if self.status == ACTIVE and self.expires_at is not None and self.expires_at <= now:
-            return EXPIRED
-        if self.status == ACTIVE and self.paused_at is not None:
-            return PAUSED
+    def status_at(self, now: int) -> GrantState:
+        if (self.status is GrantState.ACTIVE and self.expires_at is not None
+                and self.expires_at <= now):
+            return GrantState.EXPIRED
+        if self.status is GrantState.ACTIVE and self.paused_at is not None:
+            return GrantState.PAUSED
         return self.status
 
 

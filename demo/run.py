@@ -24,7 +24,7 @@ from pathlib import Path
 from brandkit.issuing import sign_spec
 from brandkit.keys import create_keys
 from brandkit.servecmd import PAGE_TOKEN_ENV
-from vault.service import Vault
+from vault.vault import Vault
 
 from .brands import DAY, SAMPLE_BRANDS, SAMPLE_PROFILE, SampleBrand
 
@@ -71,7 +71,7 @@ class Demo:
                 self.brands.append(self._start_brand(sample))
             vault, _ = Vault.create(self.vault_dir, DEMO_PASSPHRASE)
             for key, value in SAMPLE_PROFILE.items():
-                vault.set(key, value)
+                vault.fields.set(key, value)
         except BaseException:
             self.stop()
             raise

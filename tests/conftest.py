@@ -11,28 +11,31 @@ from pathlib import Path
 
 import pytest
 
-from vault.keys import KdfParams
-from vault.service import Vault
+from vault.storage.keys import KdfParams
+from vault.vault import Vault
 
 # Real Argon2id, at a cost that keeps the suite quick; tests of the defaults use DEFAULT_KDF.
 FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 PASSPHRASE = "tulip lantern orbit 42"
 NEW_PASSPHRASE = "saffron kettle meadow 7"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PRIVATE_FOLDERS = ("ZPV_STATE_DIR", "ZPV_LOG_DIR")
 
 
 @pytest.fixture(autouse=True, scope="session")
 def private_state_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Rollback records (what each vault's history looked like last time) go to a
-    throwaway folder, never the person's own state folder."""
-    state = tmp_path_factory.mktemp("state")
-    previous = os.environ.get("ZPV_STATE_DIR")
+    """Rollback records (what each vault's history looked like last time) and the app's
+    log go to throwaway folders, never the person's own state or log folder."""
+    state, logs = tmp_path_factory.mktemp("state"), tmp_path_factory.mktemp("logs")
+    previous = {name: os.environ.get(name) for name in PRIVATE_FOLDERS}
     os.environ["ZPV_STATE_DIR"] = str(state)
+    os.environ["ZPV_LOG_DIR"] = str(logs)
     yield state
-    if previous is None:
-        os.environ.pop("ZPV_STATE_DIR", None)
-    else:
-        os.environ["ZPV_STATE_DIR"] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @dataclass
@@ -65,9 +68,9 @@ def vault(made_vault: MadeVault) -> Iterator[Vault]:
 
 def clean_environment() -> dict[str, str]:
     """This process's environment without the person's vault settings (ZPV_*), but with
-    the test run's private state folder."""
+    the test run's private state and log folders."""
     return {k: v for k, v in os.environ.items()
-            if not k.startswith("ZPV_") or k == "ZPV_STATE_DIR"}
+            if not k.startswith("ZPV_") or k in PRIVATE_FOLDERS}
 
 
 def run_cli(

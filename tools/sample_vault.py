@@ -17,10 +17,11 @@ from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
 from demo.brands import FAIR, GREEDY, SAMPLE_PROFILE, SampleBrand
-from vault.brands import RequestSource
-from vault.keys import KdfParams
-from vault.service import Vault
-from vault.transport import Response, TransportError
+from vault.errors import TransportError, TransportFailure
+from vault.exchange.brands import RequestSource
+from vault.exchange.transport import LocalRule, Response, never_local
+from vault.storage.keys import KdfParams
+from vault.vault import Vault
 from zpd.errors import ProtocolError
 from zpd.origin import origin_of
 
@@ -63,10 +64,13 @@ class InProcessBrands:
     down: set[str] = field(default_factory=set)
     storages: list[SqliteStorage] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.may_reach_local: LocalRule = never_local  # the vault sets its own
+
     def post(self, url: str, content_type: str, body: str) -> Response:
         origin = origin_of(url)
         if origin in self.down:
-            raise TransportError("connect", "connection refused")
+            raise TransportError(TransportFailure.CONNECT, "connection refused")
         receiver = self.receivers[origin]
         receive = receiver.receive_event if "secevent" in content_type else receiver.receive_token
         try:
@@ -109,26 +113,26 @@ def build(directory: Path, *, kdf: KdfParams | None = None) -> SampleVault:
     root = directory.parent
     vault, _ = Vault.create(directory, PASSPHRASE, kdf=kdf or KdfParams(1024, 1, 1))
     brands = InProcessBrands()
-    vault.transport = brands  # type: ignore[assignment]
+    vault.delivery.transport = brands
     for key, value in SAMPLE_PROFILE.items():
-        vault.set(key, value)
+        vault.fields.set(key, value)
     origins = {s.slug: _add(brands, s, root) for s in (FAIR, GREEDY, BISTRO, CAFE)}
-    vault.fetch_request(origins["trailworks"])
-    vault.fetch_request(origins["bistronova"])
-    vault.import_request(brands.requests[origins["megamart"]], RequestSource.FILE)
-    vault.import_request(brands.requests[origins["cafe"]], RequestSource.TEXT)
+    vault.brands.fetch(origins["trailworks"])
+    vault.brands.fetch(origins["bistronova"])
+    vault.brands.import_request(brands.requests[origins["megamart"]], RequestSource.FILE)
+    vault.brands.import_request(brands.requests[origins["cafe"]], RequestSource.TEXT)
     grants = {
-        "trailworks": vault.share(origins["trailworks"], "fit-advice").grant.id,
-        "bistronova": vault.share(origins["bistronova"], "menu").grant.id,
+        "trailworks": vault.grants.share(origins["trailworks"], "fit-advice").grant.id,
+        "bistronova": vault.grants.share(origins["bistronova"], "menu").grant.id,
     }
-    vault.flush_outbox()
-    vault.set("shoe_size_eu", 42.5)
-    vault.revoke(grants["bistronova"])
-    vault.flush_outbox()
-    vault.set_email_aliases(True)  # leak canaries: the café gets its own alias of the email
+    vault.delivery.flush()
+    vault.fields.set("shoe_size_eu", 42.5)
+    vault.grants.revoke(grants["bistronova"])
+    vault.delivery.flush()
+    vault.aliases.set_enabled(True)  # leak canaries: the café gets its own alias of the email
     brands.down.add(origins["cafe"])
-    grants["cafe"] = vault.share(origins["cafe"], "news").grant.id
-    vault.flush_outbox()
+    grants["cafe"] = vault.grants.share(origins["cafe"], "news").grant.id
+    vault.delivery.flush()
     return SampleVault(vault, brands, origins, grants)
 
 

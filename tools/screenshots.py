@@ -20,15 +20,15 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
 from tools.sample_vault import PASSPHRASE, build, close  # noqa: E402
 from ui import i18n  # noqa: E402
-from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
-from ui.dialogs.knows import KnowsDialog  # noqa: E402
-from ui.dialogs.qr_dialog import QrDialog  # noqa: E402
-from ui.dialogs.report_dialog import ReportDialog  # noqa: E402
-from ui.dialogs.share_review import ShareReviewDialog  # noqa: E402
+from ui.brands.import_request import ImportRequestDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.preferences import Settings  # noqa: E402
 from ui.recovery_code import RecoveryCodeDialog  # noqa: E402
-from ui.settings import Settings  # noqa: E402
-from vault.keys import KdfParams  # noqa: E402
+from ui.report.dialog import ReportDialog  # noqa: E402
+from ui.review.dialog import ShareReviewDialog  # noqa: E402
+from ui.shared.knows import KnowsDialog  # noqa: E402
+from ui.shared.qr import QrDialog  # noqa: E402
+from vault.storage.keys import KdfParams  # noqa: E402
 
 SIZE = (1000, 680)
 

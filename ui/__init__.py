@@ -1,1 +1,2 @@
-"""The desktop app: PySide6 widgets over `vault.service`. No SQL and no crypto here."""
+"""The desktop app: PySide6 widgets over `vault.vault.Vault` and its managers. No SQL and
+no crypto here."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import signal
 import sys
@@ -11,16 +12,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
-    from .settings import Settings
+    from .preferences import Settings
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+DESKTOP_ID = "zero-party-vault"  # the menu entry's file name (packaging/), less ".desktop"
+STARTUP_REPORT = "ZPV_REPORT_STARTUP"  # see ui/startup_report.py
+NO_DEMO = ("The demo runs from a source checkout (make demo); this installation of "
+           "Zero-Party Vault does not include it.")
 NO_DISPLAY = (
     "Zero-Party Vault needs a display: run it in a desktop session, or with "
     "QT_QPA_PLATFORM=offscreen for tests, or use the command line (zpv --help)."
 )
+
+
+def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
+    import resources
+
+    return QIcon(str(resources.path(*resources.APP_ICON)))
 
 
 def has_display() -> bool:
@@ -33,7 +47,7 @@ def has_display() -> bool:
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    from vault.locations import default_vault_dir
+    from vault.storage.locations import default_vault_dir
 
     parser = argparse.ArgumentParser(prog="main.py", description="Zero-Party Vault desktop app")
     parser.add_argument(
@@ -58,29 +72,56 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     disable_core_dumps()  # main.py did already; here too for any other launcher
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.demo and importlib.util.find_spec("demo") is None:
+        print(NO_DEMO, file=sys.stderr)
+        return 2
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    from .qt_platform import xcb_problem
+
+    problem = xcb_problem()  # Qt would abort, naming no package to install
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from . import i18n
     from .main_window import MainWindow
-    from .settings import LANGUAGE, Settings
+    from .preferences import LANGUAGE, Settings
+    from .unix_signals import quit_on_stop_signals
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Zero-Party Vault")
     app.setOrganizationName("Zero-Party Vault")
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland matches the window to its menu entry by it
+    app.setWindowIcon(app_icon())
+    QTimer.singleShot(0, start_logging)  # once the first window is up
     settings = Settings()
     i18n.install(i18n.resolve(settings.get(LANGUAGE)))
     if args.demo:
         return run_demo(app, settings)
     window = MainWindow(args.vault, settings)
     window.show()
+    quit_on_stop_signals(app)
+    if os.environ.get(STARTUP_REPORT):
+        from .startup_report import StartupReport
+
+        StartupReport(window, quit_when_idle=os.environ[STARTUP_REPORT] == "quit")
     try:
         return app.exec()
     finally:
         shut_down(window)
+
+
+def start_logging() -> None:
+    """Log to the rotating file in the platform's log folder (no secret, value or token
+    is ever logged); the app runs on without it if the file cannot be opened."""
+    from vault import logs
+
+    logs.to_file()
 
 
 def shut_down(window: MainWindow) -> None:

@@ -1,13 +1,14 @@
 """Load the person's language: our own .qm (built from resources/translations/*.ts by
-`make translations`) and Qt's, for standard buttons and dialogs."""
+`make translations` in a checkout, and when the wheel is built) and Qt's, for standard
+buttons and dialogs."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+import resources
+
+TRANSLATIONS = resources.path("translations")
 SUPPORTED = ("en", "el")
 
 _installed: list[QTranslator] = []

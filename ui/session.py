@@ -1,14 +1,18 @@
 """The unlocked vault as the UI sees it: every call runs off the GUI thread.
 
 `Session.call(func, done)` runs `func(vault)` on the thread pool and calls
-`done(result)` back on the GUI thread. When it succeeds, `changed` is emitted
-with the kinds of data it touched ("fields", "brands", "grants", "audit",
-"outbox") so each view decides whether to refresh. Errors become words (in the
+`done(result)` back on the GUI thread. `changed` is emitted with exactly what the
+call changed, as the vault recorded it (`vault.changes.Changes`: FIELDS, GRANTS,
+AUDIT...), so each view decides whether to refresh. Errors become words (in the
 person's language) on `failed`, unless the caller handles them.
+
+Grants past their end are marked expired when the vault opens and each minute after
+(reading never does it), so the views show them expired without anyone asking.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -16,24 +20,22 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from .tasks import run_task
+from .words.errors import error_text
 
 if TYPE_CHECKING:  # the vault's modules load after the first window has painted
-    from vault.delivery import FlushReport
-    from vault.service import Vault
+    from vault.changes import Changes
+    from vault.exchange.delivery import FlushReport
+    from vault.vault import Vault
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
-FIELDS = "fields"
-BRANDS = "brands"
-GRANTS = "grants"
-AUDIT = "audit"
-OUTBOX = "outbox"
-EVERYTHING = frozenset({FIELDS, BRANDS, GRANTS, AUDIT, OUTBOX})
 DELIVERY_INTERVAL_MS = 5000
+EXPIRY_INTERVAL_MS = 60_000
 
 
 class Session(QObject):
-    changed = Signal(object)  # frozenset[str]
+    changed = Signal(object)  # vault.changes.Changes
     failed = Signal(str)
     opened = Signal()
     closed = Signal()
@@ -50,16 +52,22 @@ class Session(QObject):
         self._delivery_timer = QTimer(self)
         self._delivery_timer.setInterval(DELIVERY_INTERVAL_MS)
         self._delivery_timer.timeout.connect(self.deliver)
+        self._expiry_timer = QTimer(self)
+        self._expiry_timer.timeout.connect(self.expire)
 
     @property
     def is_open(self) -> bool:
         return self.vault is not None and not self.vault.is_locked
 
     def open(self, vault: Vault) -> None:
+        from vault.changes import Changes
+
         self.vault = vault
         self._delivery_timer.start()
+        self._expiry_timer.start(EXPIRY_INTERVAL_MS)
         self.opened.emit()
-        self.changed.emit(EVERYTHING)
+        self.changed.emit(Changes.ALL)
+        self.expire()
         self.deliver()
 
     @property
@@ -71,6 +79,7 @@ class Session(QObject):
         re-key the vault is dropped at once and locked when the re-key is done: closing the
         database under it would mean waiting for it here, on the GUI thread."""
         self._delivery_timer.stop()
+        self._expiry_timer.stop()
         vault, self.vault = self.vault, None
         if vault is not None and not vault.is_locked:
             if self._re_keying:
@@ -100,6 +109,7 @@ class Session(QObject):
             failed(VaultLocked())
             return
         self._re_keying += 1
+        seen: list[Changes] = []
 
         def finished(result: Any, error: BaseException | None) -> None:
             self._re_keying -= 1
@@ -108,25 +118,29 @@ class Session(QObject):
                 self._lock_after_re_key = None
                 # Off the GUI thread too: locking writes the rollback record (an fsync).
                 run_task(self, deferred.lock, lambda _result, _error: None)
-            if self.vault is not vault or not shiboken6.isValid(owner):
+            if self.vault is not vault:
+                return
+            self._emit_changed(seen)
+            if not shiboken6.isValid(owner):
                 return
             if error is not None:
                 failed(error)
                 return
-            self.changed.emit(frozenset({AUDIT}))
             done(result)
 
-        run_task(self, lambda: func(vault), finished)
+        run_task(self, _tracked(vault, func, seen), finished)
 
     def call(
         self,
         func: Callable[[Vault], T],
         done: Callable[[T], None] | None = None,
         *,
-        changes: frozenset[str] | set[str] = frozenset(),
         failed: Callable[[BaseException], None] | None = None,
         owner: QObject | None = None,
     ) -> None:
+        """Run `func(vault)` off the GUI thread; `changed` says what it changed (even when it
+        failed half-way, or `owner` is gone), then `done` or `failed` are called while
+        `owner` (if given) exists."""
         vault = self.vault
         if vault is None:
             # Locked: say so, so no caller waits forever on a busy state.
@@ -135,27 +149,34 @@ class Session(QObject):
 
                 failed(VaultLocked())
             return
-
-        def work() -> Any:
-            return func(vault)
+        seen: list[Changes] = []
 
         def finished(result: Any, error: BaseException | None) -> None:
             if self.vault is not vault:
                 return  # locked meanwhile: nobody wants this any more
+            self._emit_changed(seen)
+            if owner is not None and not shiboken6.isValid(owner):
+                return  # a closed window drops the result
             if error is not None:
                 if failed is not None:
                     failed(error)
                 else:
-                    from . import strings  # the words for errors load when first needed
 
-                    self.failed.emit(strings.error_message(error))
+                    self.failed.emit(error_text(error))
                 return
-            if changes:
-                self.changed.emit(frozenset(changes))
             if done is not None:
                 done(result)
 
-        run_task(owner or self, work, finished)
+        run_task(self, _tracked(vault, func, seen), finished)
+
+    def _emit_changed(self, seen: list[Changes]) -> None:
+        if seen and seen[0]:
+            log.debug("changed: %s", seen[0])
+            self.changed.emit(seen[0])
+
+    def expire(self) -> None:
+        """Mark grants past their end as expired; the views refresh from what changed."""
+        self.call(lambda vault: vault.grants.expire_due())
 
     def deliver(self) -> None:
         """Flush the outbox in the background (one flush at a time)."""
@@ -166,8 +187,6 @@ class Session(QObject):
 
         def settled(report: FlushReport | None) -> None:
             self._flushing = False
-            if report is not None and report.attempted:
-                self.changed.emit(frozenset({GRANTS, OUTBOX, AUDIT}))
             self.delivering.emit(False)
             if report is not None:
                 self.flushed.emit(report)
@@ -176,8 +195,17 @@ class Session(QObject):
             settled(None)
             self.flush_failed.emit(error)  # what was claimed waits out its backoff
 
-        self.call(lambda vault: vault.flush_outbox(), settled, failed=failed)
+        self.call(lambda vault: vault.delivery.flush(), settled, failed=failed)
 
-    def changed_and_deliver(self, kinds: set[str]) -> None:
-        self.changed.emit(frozenset(kinds))
-        self.deliver()
+
+def _tracked(vault: Vault, func: Callable[[Vault], T], seen: list[Changes]) -> Callable[[], T]:
+    """`func(vault)` for the worker thread, noting in `seen` what it changed."""
+
+    def work() -> T:
+        with vault.tracking() as tracked:
+            try:
+                return func(vault)
+            finally:
+                seen.append(tracked.changes)
+
+    return work

@@ -4,10 +4,15 @@
 calls `callback(result, error)` on the GUI thread. The callback is bound to
 `owner`: once the owner is destroyed, the result is dropped. Tests may call
 `use_synchronous_tasks(True)` to run everything inline.
+
+An error the app expects (the vault's, the protocol's, the network's, the disk's) is the
+callback's to word; any other is a fault of the app's own, and its traceback goes to the
+log before the callback sees it.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 Callback = Callable[[Any, BaseException | None], None]
 
+log = logging.getLogger(__name__)
 _synchronous = False
 _in_flight: set[QObject] = set()
 
@@ -40,7 +46,17 @@ class _Task(QRunnable):
             result, error = self._func(), None
         except BaseException as exc:  # handed to the callback, which decides
             result, error = None, exc
+            log_if_unexpected(exc)
         self._relay.finished.emit(result, error)
+
+
+def log_if_unexpected(error: BaseException) -> None:
+    """Log the traceback of an error no one words for people: a fault of the app's own."""
+    from vault.errors import TransportError, VaultError
+    from zpd.errors import ProtocolError
+
+    if not isinstance(error, VaultError | ProtocolError | TransportError | OSError):
+        log.error("a background task failed", exc_info=error)
 
 
 def run_task(owner: QObject, func: Callable[[], Any], callback: Callback) -> None:
@@ -49,6 +65,7 @@ def run_task(owner: QObject, func: Callable[[], Any], callback: Callback) -> Non
             result, error = func(), None
         except BaseException as exc:
             result, error = None, exc
+            log_if_unexpected(exc)
         callback(result, error)
         return
     # The relay lives on the GUI thread with no parent, kept alive here until its

@@ -1,15 +1,64 @@
-"""Typed errors raised by the vault core.
+"""Typed errors raised by the vault core, and the reason codes they carry.
 
-The core never words messages for people; the CLI and the UI turn these types
-into text. Each error carries enough detail (as attributes) to say what went
-wrong and what the person can do about it.
+The core never words messages for people; the CLI (vault/cli/words.py) and the UI
+turn these types and their `StrEnum` codes into text. Each error carries enough detail
+(as attributes) to say what went wrong and what the person can do about it.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 # Raised through the vault too, so callers can import every error from here.
 from zpd.errors import InvalidValue as InvalidValue
 from zpd.errors import ProtocolError as ProtocolError
+
+
+class Weakness(StrEnum):
+    """Why a new passphrase was refused."""
+
+    TOO_SHORT = "too_short"
+    COMMON = "common"
+    REPETITIVE = "repetitive"
+    SEQUENCE = "sequence"
+    LOW_VARIETY = "low_variety"
+
+
+class RollbackReason(StrEnum):
+    OLDER = "older"  # entries seen here are missing
+    DIVERGED = "diverged"  # another line of history than the one seen here
+
+
+class DefinitionProblem(StrEnum):
+    """What is wrong with a custom field definition."""
+
+    KEY = "key"
+    LABEL = "label"
+    CHOICES = "choices"
+    EXISTS = "exists"
+
+
+class ShareRefusal(StrEnum):
+    """Why a share cannot be made as asked."""
+
+    NOT_ASKED = "not_asked"  # a field the ask does not name
+    REQUIRED_LEFT_OUT = "required_left_out"
+    NO_VALUE = "no_value"  # a chosen field has no value
+    NOTHING_CHOSEN = "nothing_chosen"
+    REQUEST_EXPIRED = "request_expired"
+    DURATION = "duration"  # longer than the ask allows, or under a day
+
+
+class TransportFailure(StrEnum):
+    """How an exchange with a brand failed before a complete answer."""
+
+    REFUSED_URL = "refused_url"  # not https (plain http to this computer only), or malformed
+    REFUSED_ADDRESS = "refused_address"  # where the vault does not connect
+    CONNECT = "connect"
+    TLS = "tls"
+    TIMEOUT = "timeout"
+    TOO_LARGE = "too_large"
+    PROTOCOL = "protocol"  # an answer that is not HTTP, or not what was asked for
 
 
 class VaultError(Exception):
@@ -29,9 +78,9 @@ class WrongRecoveryCode(WrongCredentials):
 
 
 class WeakPassphrase(VaultError):
-    """A new passphrase was refused; `reasons` are codes the UI can word."""
+    """A new passphrase was refused; `reasons` are codes the UI and the CLI word."""
 
-    def __init__(self, reasons: list[str]) -> None:
+    def __init__(self, reasons: list[Weakness]) -> None:
         super().__init__(", ".join(reasons))
         self.reasons = reasons
 
@@ -65,15 +114,15 @@ class UnsupportedFormat(VaultError):
 class VaultRolledBack(VaultError):
     """The vault directory holds an older copy of the vault than this computer saw there.
 
-    `reason` is "older" (entries seen here are missing) or "diverged" (another line
-    of history than the one seen here). `seen_seq`/`seen_at` are the last activity
+    `reason` says how it differs from what was seen here. `seen_seq`/`seen_at` are the last activity
     entry seen here and its time; `found_seq`/`found_at` the last one in the vault now.
     Open it deliberately (after restoring a backup on purpose) with
     `Vault.unlock(..., accept_rollback=True)`.
     """
 
     def __init__(
-        self, reason: str, seen_seq: int, seen_at: int, found_seq: int, found_at: int
+        self, reason: RollbackReason, seen_seq: int, seen_at: int, found_seq: int,
+        found_at: int,
     ) -> None:
         super().__init__(f"{reason}: activity entry {found_seq} found, {seen_seq} seen")
         self.reason = reason
@@ -100,7 +149,11 @@ class UnknownField(VaultError):
 
 
 class InvalidFieldDefinition(VaultError):
-    """A custom field definition is not acceptable."""
+    """A custom field definition is not acceptable; `problem` says what."""
+
+    def __init__(self, problem: DefinitionProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
 
 
 class BackupInvalid(VaultError):
@@ -140,9 +193,9 @@ class UnknownAsk(VaultError):
 
 
 class ShareRefused(VaultError):
-    """A share cannot be made as asked; `reason` is a code, `fields` the fields concerned."""
+    """A share cannot be made as asked; `reason` says why, `fields` the fields concerned."""
 
-    def __init__(self, reason: str, fields: list[str] | None = None) -> None:
+    def __init__(self, reason: ShareRefusal, fields: list[str] | None = None) -> None:
         super().__init__(reason + (f": {', '.join(fields)}" if fields else ""))
         self.reason = reason
         self.fields = fields or []
@@ -172,3 +225,19 @@ class TokenTooLongForQr(VaultError):
         super().__init__(f"{length} bytes, a QR code holds at most {limit}")
         self.length = length
         self.limit = limit
+
+
+class TransportError(Exception):
+    """The exchange failed before a complete response; `kind` says how.
+
+    `may_have_reached` is False only when no connection to the server was ever made
+    (refused, unreachable, or TLS not verified), so not a byte of the request left. The
+    kind alone does not say so: CONNECT is also a server that read the whole request
+    and then closed the connection without answering. Not a VaultError: the network's,
+    not the vault's."""
+
+    def __init__(self, kind: TransportFailure, detail: str = "") -> None:
+        super().__init__(f"{kind.value}: {detail}" if detail else kind.value)
+        self.kind = kind
+        self.detail = detail
+        self.may_have_reached = True

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="el" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Zero-Party Vault</source>
+        <translation>Σχετικά με το Zero-Party Vault</translation>
+    </message>
+    <message>
+        <source>The Zero-Party Vault icon</source>
+        <translation>Το εικονίδιο του Zero-Party Vault</translation>
+    </message>
+    <message>
+        <source>Zero-Party Vault</source>
+        <translation>Zero-Party Vault</translation>
+    </message>
+    <message>
+        <source>Keep the preferences you give brands in a local encrypted vault, share them on your terms, and take them back.</source>
+        <translation>Κρατήστε τις προτιμήσεις που δίνετε σε εταιρείες σε μια τοπική κρυπτογραφημένη κρύπτη, κοινοποιήστε τες με τους δικούς σας όρους και πάρτε τες πίσω.</translation>
+    </message>
+    <message>
+        <source>Free software: you may share and change it under the terms of its licence. It comes with no warranty.</source>
+        <translation>Ελεύθερο λογισμικό: μπορείτε να το διανέμετε και να το τροποποιείτε σύμφωνα με τους όρους της άδειας χρήσης του. Παρέχεται χωρίς καμία εγγύηση.</translation>
+    </message>
+    <message>
+        <source>Version {0}</source>
+        <translation>Έκδοση {0}</translation>
+    </message>
+    <message>
+        <source>Qt {qt} (PySide6 {pyside}), SQLCipher {sqlcipher} (SQLite {sqlite})</source>
+        <translation>Qt {qt} (PySide6 {pyside}), SQLCipher {sqlcipher} (SQLite {sqlite})</translation>
+    </message>
+    <message>
+        <source>Licence: {0}</source>
+        <translation>Άδεια χρήσης: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ActivityModel</name>
     <message>
         <source>When</source>
@@ -182,6 +217,34 @@
         <translation>Ψευδώνυμα email ανενεργά</translation>
     </message>
     <message>
+        <source>Where aliases come from changed</source>
+        <translation>Άλλαξε η πηγή των ψευδωνύμων email</translation>
+    </message>
+    <message>
+        <source>Alias made at the alias service</source>
+        <translation>Δημιουργήθηκε ψευδώνυμο στην υπηρεσία ψευδωνύμων</translation>
+    </message>
+    <message>
+        <source>Alias turned off at the alias service</source>
+        <translation>Απενεργοποιήθηκε ψευδώνυμο στην υπηρεσία ψευδωνύμων</translation>
+    </message>
+    <message>
+        <source>Mailbox to watch set</source>
+        <translation>Ορίστηκε το γραμματοκιβώτιο που παρακολουθείται</translation>
+    </message>
+    <message>
+        <source>Mailbox forgotten</source>
+        <translation>Αφαιρέθηκε το γραμματοκιβώτιο</translation>
+    </message>
+    <message>
+        <source>Leak found</source>
+        <translation>Βρέθηκε διαρροή</translation>
+    </message>
+    <message>
+        <source>Leak marked expected</source>
+        <translation>Η διαρροή σημειώθηκε ως αναμενόμενη</translation>
+    </message>
+    <message>
         <source>The details cannot be read.</source>
         <translation>Οι λεπτομέρειες δεν μπορούν να διαβαστούν.</translation>
     </message>
@@ -228,6 +291,18 @@
     <message>
         <source>Grant {0}: {1}</source>
         <translation>Άδεια {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Mail to the address you gave only to {0} came from {1}</source>
+        <translation>Στη διεύθυνση που δώσατε μόνο σε {0} ήρθε μήνυμα από {1}</translation>
+    </message>
+    <message>
+        <source>{0}: that message only</source>
+        <translation>{0}: μόνο αυτό το μήνυμα</translation>
+    </message>
+    <message>
+        <source>{0} may write to the address you gave {1}</source>
+        <translation>Ο αποστολέας {0} μπορεί να γράφει στη διεύθυνση που δώσατε σε {1}</translation>
     </message>
     <message>
         <source>{0}, fetched from its website (domain verified)</source>
@@ -627,18 +702,6 @@
         <translation>Δεν έχει εισαχθεί αίτημα</translation>
     </message>
     <message>
-        <source>Fetched from the brand&apos;s web address</source>
-        <translation>Λήψη από τη διεύθυνση ιστού της εταιρείας</translation>
-    </message>
-    <message>
-        <source>Imported from a file</source>
-        <translation>Εισαγωγή από αρχείο</translation>
-    </message>
-    <message>
-        <source>Imported from pasted text</source>
-        <translation>Εισαγωγή από επικολλημένο κείμενο</translation>
-    </message>
-    <message>
         <source>{source} on {imported}; valid until {expires}</source>
         <translation>{source} στις {imported}· ισχύει έως {expires}</translation>
     </message>
@@ -762,209 +825,6 @@
     <message>
         <source>This request is older than the one you already have from this brand: its asks do not replace the ones on offer.</source>
         <translation>Αυτό το αίτημα είναι παλαιότερο από εκείνο που έχετε ήδη από αυτή την εταιρεία: οι προτάσεις του δεν αντικαθιστούν όσες ισχύουν.</translation>
-    </message>
-</context>
-<context>
-    <name>Catalogue</name>
-    <message>
-        <source>How to contact me</source>
-        <translation>Πώς να επικοινωνείτε μαζί μου</translation>
-    </message>
-    <message>
-        <source>How often</source>
-        <translation>Πόσο συχνά</translation>
-    </message>
-    <message>
-        <source>Topics I want to hear about</source>
-        <translation>Θέματα που με ενδιαφέρουν</translation>
-    </message>
-    <message>
-        <source>Preferred language</source>
-        <translation>Προτιμώμενη γλώσσα</translation>
-    </message>
-    <message>
-        <source>Best time to contact me</source>
-        <translation>Καλύτερη ώρα επικοινωνίας</translation>
-    </message>
-    <message>
-        <source>Email address</source>
-        <translation>Διεύθυνση email</translation>
-    </message>
-    <message>
-        <source>Preferred name</source>
-        <translation>Προτιμώμενο όνομα</translation>
-    </message>
-    <message>
-        <source>Pronouns</source>
-        <translation>Αντωνυμίες</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Χώρα</translation>
-    </message>
-    <message>
-        <source>Birthday (month and day)</source>
-        <translation>Γενέθλια (μήνας και ημέρα)</translation>
-    </message>
-    <message>
-        <source>Age range</source>
-        <translation>Ηλικιακή ομάδα</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>Φύλο</translation>
-    </message>
-    <message>
-        <source>Clothing size (tops)</source>
-        <translation>Μέγεθος ρούχων (πάνω μέρος)</translation>
-    </message>
-    <message>
-        <source>Clothing size (bottoms)</source>
-        <translation>Μέγεθος ρούχων (κάτω μέρος)</translation>
-    </message>
-    <message>
-        <source>Shoe size (EU)</source>
-        <translation>Νούμερο παπουτσιών (EU)</translation>
-    </message>
-    <message>
-        <source>Preferred fit</source>
-        <translation>Προτιμώμενη εφαρμογή</translation>
-    </message>
-    <message>
-        <source>Favourite colours</source>
-        <translation>Αγαπημένα χρώματα</translation>
-    </message>
-    <message>
-        <source>Typical budget</source>
-        <translation>Συνήθης προϋπολογισμός</translation>
-    </message>
-    <message>
-        <source>What I shop for</source>
-        <translation>Τι ψωνίζω</translation>
-    </message>
-    <message>
-        <source>Sustainability matters to me</source>
-        <translation>Με ενδιαφέρει η βιωσιμότητα</translation>
-    </message>
-    <message>
-        <source>My style</source>
-        <translation>Το στυλ μου</translation>
-    </message>
-    <message>
-        <source>Where I like to shop</source>
-        <translation>Πού μου αρέσει να ψωνίζω</translation>
-    </message>
-    <message>
-        <source>Diet</source>
-        <translation>Διατροφή</translation>
-    </message>
-    <message>
-        <source>Religious dietary rules</source>
-        <translation>Θρησκευτικοί διατροφικοί κανόνες</translation>
-    </message>
-    <message>
-        <source>Food allergies</source>
-        <translation>Τροφικές αλλεργίες</translation>
-    </message>
-    <message>
-        <source>Food intolerances</source>
-        <translation>Τροφικές δυσανεξίες</translation>
-    </message>
-    <message>
-        <source>Favourite cuisines</source>
-        <translation>Αγαπημένες κουζίνες</translation>
-    </message>
-    <message>
-        <source>How often I cook</source>
-        <translation>Πόσο συχνά μαγειρεύω</translation>
-    </message>
-    <message>
-        <source>Skin type</source>
-        <translation>Τύπος δέρματος</translation>
-    </message>
-    <message>
-        <source>Skin conditions</source>
-        <translation>Δερματικές παθήσεις</translation>
-    </message>
-    <message>
-        <source>Hair type</source>
-        <translation>Τύπος μαλλιών</translation>
-    </message>
-    <message>
-        <source>Fragrances I like</source>
-        <translation>Αρώματα που μου αρέσουν</translation>
-    </message>
-    <message>
-        <source>Beauty values</source>
-        <translation>Αξίες στην ομορφιά</translation>
-    </message>
-    <message>
-        <source>People in my household</source>
-        <translation>Άτομα στο νοικοκυριό μου</translation>
-    </message>
-    <message>
-        <source>Ages of children at home</source>
-        <translation>Ηλικίες παιδιών στο σπίτι</translation>
-    </message>
-    <message>
-        <source>Pets</source>
-        <translation>Κατοικίδια</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>Κατοικία</translation>
-    </message>
-    <message>
-        <source>I have a garden or balcony</source>
-        <translation>Έχω κήπο ή μπαλκόνι</translation>
-    </message>
-    <message>
-        <source>How often I travel</source>
-        <translation>Πόσο συχνά ταξιδεύω</translation>
-    </message>
-    <message>
-        <source>How I like to travel</source>
-        <translation>Πώς μου αρέσει να ταξιδεύω</translation>
-    </message>
-    <message>
-        <source>Where I like to go</source>
-        <translation>Πού μου αρέσει να πηγαίνω</translation>
-    </message>
-    <message>
-        <source>Seat preference</source>
-        <translation>Προτίμηση θέσης</translation>
-    </message>
-    <message>
-        <source>Accessibility needs</source>
-        <translation>Ανάγκες προσβασιμότητας</translation>
-    </message>
-    <message>
-        <source>Hobbies</source>
-        <translation>Χόμπι</translation>
-    </message>
-    <message>
-        <source>Sports</source>
-        <translation>Αθλήματα</translation>
-    </message>
-    <message>
-        <source>Music</source>
-        <translation>Μουσική</translation>
-    </message>
-    <message>
-        <source>Books</source>
-        <translation>Βιβλία</translation>
-    </message>
-    <message>
-        <source>Causes I support</source>
-        <translation>Σκοποί που υποστηρίζω</translation>
-    </message>
-    <message>
-        <source>Religion or belief</source>
-        <translation>Θρησκεία ή πεποιθήσεις</translation>
-    </message>
-    <message>
-        <source>Political views</source>
-        <translation>Πολιτικές απόψεις</translation>
     </message>
 </context>
 <context>
@@ -1234,12 +1094,20 @@
         <translation>Απροσδιόριστος σκοπός (ευρύς σκοπός)</translation>
     </message>
     <message>
-        <source>1 day</source>
-        <translation>1 ημέρα</translation>
-    </message>
-    <message>
         <source>Never sent</source>
         <translation>Δεν στάλθηκε ποτέ</translation>
+    </message>
+    <message>
+        <source>Fetched from the brand&apos;s web address</source>
+        <translation>Λήψη από τη διεύθυνση ιστού της εταιρείας</translation>
+    </message>
+    <message>
+        <source>Imported from a file</source>
+        <translation>Εισαγωγή από αρχείο</translation>
+    </message>
+    <message>
+        <source>Imported from pasted text</source>
+        <translation>Εισαγωγή από επικολλημένο κείμενο</translation>
     </message>
     <message>
         <source>could not reach the brand</source>
@@ -1272,110 +1140,6 @@
     <message>
         <source>an error in this app</source>
         <translation>σφάλμα αυτής της εφαρμογής</translation>
-    </message>
-    <message>
-        <source>it is not a signed request</source>
-        <translation>δεν είναι υπογεγραμμένο αίτημα</translation>
-    </message>
-    <message>
-        <source>it is too large</source>
-        <translation>είναι πολύ μεγάλο</translation>
-    </message>
-    <message>
-        <source>its header cannot be read</source>
-        <translation>η κεφαλίδα του δεν διαβάζεται</translation>
-    </message>
-    <message>
-        <source>it is signed with an algorithm the protocol does not allow</source>
-        <translation>είναι υπογεγραμμένο με αλγόριθμο που δεν επιτρέπει το πρωτόκολλο</translation>
-    </message>
-    <message>
-        <source>it is not a data request</source>
-        <translation>δεν είναι αίτημα δεδομένων</translation>
-    </message>
-    <message>
-        <source>its signature does not match: it may have been altered</source>
-        <translation>η υπογραφή του δεν ταιριάζει: ίσως έχει αλλοιωθεί</translation>
-    </message>
-    <message>
-        <source>its contents cannot be read</source>
-        <translation>το περιεχόμενό του δεν διαβάζεται</translation>
-    </message>
-    <message>
-        <source>the brand&apos;s keys in it are missing or malformed</source>
-        <translation>τα κλειδιά της εταιρείας σε αυτό λείπουν ή είναι κακοσχηματισμένα</translation>
-    </message>
-    <message>
-        <source>it is not signed by the key it names</source>
-        <translation>δεν είναι υπογεγραμμένο με το κλειδί που δηλώνει</translation>
-    </message>
-    <message>
-        <source>it has expired; ask the brand for a fresh one</source>
-        <translation>έχει λήξει· ζητήστε ένα νέο από την εταιρεία</translation>
-    </message>
-    <message>
-        <source>the brand&apos;s address in it is not acceptable</source>
-        <translation>η διεύθυνση της εταιρείας σε αυτό δεν είναι αποδεκτή</translation>
-    </message>
-    <message>
-        <source>it would send your data to another site than the brand&apos;s, or to an address with a query string</source>
-        <translation>θα έστελνε τα δεδομένα σας σε άλλον ιστότοπο από της εταιρείας ή σε διεύθυνση με ερώτημα (query string)</translation>
-    </message>
-    <message>
-        <source>it names this computer or an address on the local network, which only a request fetched from there may do</source>
-        <translation>δηλώνει αυτόν τον υπολογιστή ή μια διεύθυνση του τοπικού δικτύου, κάτι που επιτρέπεται μόνο σε αίτημα που λήφθηκε από εκεί</translation>
-    </message>
-    <message>
-        <source>one of the brand&apos;s keys is unsafe: anyone could sign or read with it</source>
-        <translation>ένα από τα κλειδιά της εταιρείας δεν είναι ασφαλές: οποιοσδήποτε θα μπορούσε να υπογράψει ή να διαβάσει με αυτό</translation>
-    </message>
-    <message>
-        <source>one of the brand&apos;s keys is not written the standard way</source>
-        <translation>ένα από τα κλειδιά της εταιρείας δεν είναι γραμμένο με τον τυπικό τρόπο</translation>
-    </message>
-    <message>
-        <source>its purpose is not a recognised (DPV) purpose</source>
-        <translation>ο σκοπός του δεν είναι αναγνωρισμένος σκοπός (DPV)</translation>
-    </message>
-    <message>
-        <source>its offer is not of a known kind</source>
-        <translation>η προσφορά του δεν είναι γνωστού είδους</translation>
-    </message>
-    <message>
-        <source>it asks for a field the vault does not know</source>
-        <translation>ζητά πεδίο που η κρύπτη δεν γνωρίζει</translation>
-    </message>
-    <message>
-        <source>it is malformed</source>
-        <translation>είναι κακοσχηματισμένο</translation>
-    </message>
-    <message>
-        <source>That address is refused: use the brand&apos;s https address (plain http only on this computer).</source>
-        <translation>Αυτή η διεύθυνση απορρίπτεται: χρησιμοποιήστε τη διεύθυνση https της εταιρείας (απλό http μόνο σε αυτόν τον υπολογιστή).</translation>
-    </message>
-    <message>
-        <source>That address leads where the vault does not go: this computer only as localhost or 127.0.0.1, the local network only over https, and special-purpose addresses never.</source>
-        <translation>Αυτή η διεύθυνση οδηγεί εκεί όπου η κρύπτη δεν πηγαίνει: σε αυτόν τον υπολογιστή μόνο ως localhost ή 127.0.0.1, στο τοπικό δίκτυο μόνο μέσω https, και σε διευθύνσεις ειδικής χρήσης ποτέ.</translation>
-    </message>
-    <message>
-        <source>Could not reach the brand.</source>
-        <translation>Η εταιρεία δεν ήταν προσβάσιμη.</translation>
-    </message>
-    <message>
-        <source>The brand&apos;s secure connection could not be verified (TLS).</source>
-        <translation>Η ασφαλής σύνδεση της εταιρείας δεν επαληθεύτηκε (TLS).</translation>
-    </message>
-    <message>
-        <source>The brand took too long to answer.</source>
-        <translation>Η εταιρεία άργησε πολύ να απαντήσει.</translation>
-    </message>
-    <message>
-        <source>The brand&apos;s answer is too large.</source>
-        <translation>Η απάντηση της εταιρείας είναι πολύ μεγάλη.</translation>
-    </message>
-    <message>
-        <source>The brand&apos;s answer is not a usable data request.</source>
-        <translation>Η απάντηση της εταιρείας δεν είναι αξιοποιήσιμο αίτημα δεδομένων.</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1434,38 +1198,6 @@
         <translation>Η ανάκληση παραδόθηκε, η διαγραφή δεν επιβεβαιώθηκε</translation>
     </message>
     <message>
-        <source>This file is not text: a data request is a line of text.</source>
-        <translation>Αυτό το αρχείο δεν είναι κείμενο: ένα αίτημα δεδομένων είναι μία γραμμή κειμένου.</translation>
-    </message>
-    <message>
-        <source>That file no longer exists.</source>
-        <translation>Αυτό το αρχείο δεν υπάρχει πια.</translation>
-    </message>
-    <message>
-        <source>You may not read that file.</source>
-        <translation>Δεν έχετε δικαίωμα ανάγνωσης αυτού του αρχείου.</translation>
-    </message>
-    <message>
-        <source>That is too large to be a data request.</source>
-        <translation>Είναι πολύ μεγάλο για να είναι αίτημα δεδομένων.</translation>
-    </message>
-    <message>
-        <source>That grant is already revoked.</source>
-        <translation>Αυτή η άδεια έχει ήδη ανακληθεί.</translation>
-    </message>
-    <message>
-        <source>That grant no longer exists.</source>
-        <translation>Αυτή η άδεια δεν υπάρχει πια.</translation>
-    </message>
-    <message>
-        <source>That brand is not in your vault.</source>
-        <translation>Αυτή η εταιρεία δεν υπάρχει στην κρύπτη σας.</translation>
-    </message>
-    <message>
-        <source>Not imported: the brand&apos;s keys changed and you did not accept them.</source>
-        <translation>Δεν έγινε εισαγωγή: τα κλειδιά της εταιρείας άλλαξαν και δεν τα αποδεχτήκατε.</translation>
-    </message>
-    <message>
         <source>{0} (a broad purpose)</source>
         <translation>{0} (ευρύς σκοπός)</translation>
     </message>
@@ -1494,10 +1226,6 @@
         <translation>Τίποτα σε αντάλλαγμα</translation>
     </message>
     <message>
-        <source>{0} days</source>
-        <translation>{0} ημέρες</translation>
-    </message>
-    <message>
         <source>Active until {0}</source>
         <translation>Ενεργή έως {0}</translation>
     </message>
@@ -1516,14 +1244,6 @@
     <message>
         <source>Signed receipt: the brand deleted it</source>
         <translation>Υπογεγραμμένη απόδειξη: η εταιρεία τα διέγραψε</translation>
-    </message>
-    <message>
-        <source>This is not a valid data request: {0}.</source>
-        <translation>Αυτό δεν είναι έγκυρο αίτημα δεδομένων: {0}.</translation>
-    </message>
-    <message>
-        <source>The file could not be read ({0}).</source>
-        <translation>Το αρχείο δεν διαβάστηκε ({0}).</translation>
     </message>
     <message>
         <source>Queued, will retry: {0}</source>
@@ -3089,14 +2809,6 @@
         <translation>Αυτή η τιμή δεν ταιριάζει στο πεδίο ({0}).</translation>
     </message>
     <message>
-        <source>“{0}” was not saved. {1}</source>
-        <translation>Το «{0}» δεν αποθηκεύτηκε. {1}</translation>
-    </message>
-    <message>
-        <source>“{0}” is required by an active grant: revoke it first (on the Shared page).</source>
-        <translation>Το «{0}» απαιτείται από ενεργή άδεια: ανακαλέστε την πρώτα (στη σελίδα Κοινοποιήσεις).</translation>
-    </message>
-    <message>
         <source>The key must be 1 to 40 lowercase letters, digits or underscores.</source>
         <translation>Το κλειδί πρέπει να έχει 1 έως 40 πεζά λατινικά γράμματα, ψηφία ή κάτω παύλες.</translation>
     </message>
@@ -3493,6 +3205,14 @@ Accept the new keys?</source>
         <translation>Κλείδωμα της κρύπτης (Ctrl+L)</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Βοήθεια</translation>
+    </message>
+    <message>
+        <source>&amp;About Zero-Party Vault</source>
+        <translation>&amp;Σχετικά με το Zero-Party Vault</translation>
+    </message>
+    <message>
         <source>Delivery problem</source>
         <translation>Πρόβλημα παράδοσης</translation>
     </message>
@@ -3869,6 +3589,233 @@ Keep it somewhere safe, away from your computer.</source>
     </message>
 </context>
 <context>
+    <name>ReportHtml</name>
+    <message>
+        <source>fair</source>
+        <translation>δίκαιη</translation>
+    </message>
+    <message>
+        <source>asks a lot</source>
+        <translation>ζητά πολλά</translation>
+    </message>
+    <message>
+        <source>greedy</source>
+        <translation>άπληστη</translation>
+    </message>
+    <message>
+        <source>special-category data (GDPR Art. 9)</source>
+        <translation>δεδομένα ειδικής κατηγορίας (άρθρο 9 ΓΚΠΔ)</translation>
+    </message>
+    <message>
+        <source>vague purpose</source>
+        <translation>ασαφής σκοπός</translation>
+    </message>
+    <message>
+        <source>kept more than a year</source>
+        <translation>διατήρηση πάνω από έναν χρόνο</translation>
+    </message>
+    <message>
+        <source>little or nothing offered</source>
+        <translation>λίγα ή τίποτα σε αντάλλαγμα</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>ενεργή</translation>
+    </message>
+    <message>
+        <source>expired: the brand must have deleted it</source>
+        <translation>έληξε: η εταιρεία πρέπει να τα έχει διαγράψει</translation>
+    </message>
+    <message>
+        <source>revoked: the brand was told to delete it</source>
+        <translation>ανακλήθηκε: η εταιρεία ενημερώθηκε να τα διαγράψει</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>σε αναμονή για αποστολή</translation>
+    </message>
+    <message>
+        <source>delivered, no receipt</source>
+        <translation>παραδόθηκε, χωρίς απόδειξη</translation>
+    </message>
+    <message>
+        <source>delivered, the brand confirmed it stored it</source>
+        <translation>παραδόθηκε, η εταιρεία επιβεβαίωσε ότι τα αποθήκευσε</translation>
+    </message>
+    <message>
+        <source>refused by the brand</source>
+        <translation>απορρίφθηκε από την εταιρεία</translation>
+    </message>
+    <message>
+        <source>revocation waiting to be sent</source>
+        <translation>η ανάκληση περιμένει να σταλεί</translation>
+    </message>
+    <message>
+        <source>the brand confirmed deletion</source>
+        <translation>η εταιρεία επιβεβαίωσε τη διαγραφή</translation>
+    </message>
+    <message>
+        <source>revocation delivered, no receipt</source>
+        <translation>η ανάκληση παραδόθηκε, χωρίς απόδειξη</translation>
+    </message>
+    <message>
+        <source>never sent</source>
+        <translation>δεν στάλθηκε ποτέ</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <translation>el</translation>
+    </message>
+    <message>
+        <source>Transparency report</source>
+        <translation>Αναφορά διαφάνειας</translation>
+    </message>
+    <message>
+        <source>Who knows what about you</source>
+        <translation>Ποιος γνωρίζει τι για εσάς</translation>
+    </message>
+    <message>
+        <source>Generated {when} by Zero-Party Vault, from what you shared and the receipts brands signed. The balance is a rule of thumb to help you compare, not a legal judgement.</source>
+        <translation>Δημιουργήθηκε στις {when} από το Zero-Party Vault, με βάση όσα κοινοποιήσατε και τις αποδείξεις που υπέγραψαν οι εταιρείες. Το ισοζύγιο είναι ένας πρακτικός κανόνας που σας βοηθά να συγκρίνετε, όχι νομική κρίση.</translation>
+    </message>
+    <message>
+        <source>How the balance is weighed: each field given by its sensitivity ({fields}); each offer by its kind ({offers}). Up to {fair} given per unit offered, with no warning, is fair; over {greedy} is greedy, and so is special-category data for a vague purpose or for a token offer, at any ratio.</source>
+        <translation>Πώς υπολογίζεται το ισοζύγιο: κάθε πεδίο που δίνετε ανάλογα με την ευαισθησία του ({fields})· κάθε προσφορά ανάλογα με το είδος της ({offers}). Έως {fair} όσα δίνετε ανά μονάδα προσφοράς, χωρίς προειδοποίηση, είναι δίκαιη ανταλλαγή· πάνω από {greedy} είναι άπληστη, όπως και δεδομένα ειδικής κατηγορίας για ασαφή σκοπό ή για συμβολική προσφορά, σε οποιαδήποτε αναλογία.</translation>
+    </message>
+    <message>
+        <source>No brand knows anything about you through this vault.</source>
+        <translation>Καμία εταιρεία δεν γνωρίζει τίποτα για εσάς μέσω αυτής της κρύπτης.</translation>
+    </message>
+    <message>
+        <source>domain verified</source>
+        <translation>επαληθευμένος τομέας</translation>
+    </message>
+    <message>
+        <source>domain not verified</source>
+        <translation>μη επαληθευμένος τομέας</translation>
+    </message>
+    <message>
+        <source>Email alias given to this brand:</source>
+        <translation>Ψευδώνυμο email που δόθηκε σε αυτή την εταιρεία:</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Ισοζύγιο</translation>
+    </message>
+    <message>
+        <source>given {given}, offered {offered} (ratio {ratio})</source>
+        <translation>δίνετε {given}, προσφέρουν {offered} (αναλογία {ratio})</translation>
+    </message>
+    <message>
+        <source>no offer</source>
+        <translation>καμία προσφορά</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Δίνετε</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Προσφέρουν</translation>
+    </message>
+    <message>
+        <source>What each field weighs</source>
+        <translation>Πόσο βαραίνει κάθε πεδίο</translation>
+    </message>
+    <message>
+        <source>You shared nothing with this brand.</source>
+        <translation>Δεν κοινοποιήσατε τίποτα σε αυτή την εταιρεία.</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Σκοπός</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Κατάσταση</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Κοινοποιήθηκε</translation>
+    </message>
+    <message>
+        <source>Brand keeps it</source>
+        <translation>Η εταιρεία τα κρατά</translation>
+    </message>
+    <message>
+        <source>In return</source>
+        <translation>Σε αντάλλαγμα</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Παράδοση</translation>
+    </message>
+    <message>
+        <source>{status}, version {version}</source>
+        <translation>{status}, έκδοση {version}</translation>
+    </message>
+    <message>
+        <source>{created}, {until}</source>
+        <translation>{created}, {until}</translation>
+    </message>
+    <message>
+        <source>until {when}</source>
+        <translation>έως {when}</translation>
+    </message>
+    <message>
+        <source>ended {when}</source>
+        <translation>τερματίστηκε στις {when}</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} ημέρες</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Πεδία</translation>
+    </message>
+    <message>
+        <source>(no longer in the latest version)</source>
+        <translation>(δεν υπάρχει πια στην τελευταία έκδοση)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ναι</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>όχι</translation>
+    </message>
+    <message>
+        <source>Receipts signed by the brand</source>
+        <translation>Αποδείξεις υπογεγραμμένες από την εταιρεία</translation>
+    </message>
+    <message>
+        <source>{status}, signed {when}</source>
+        <translation>{status}, υπογράφηκε στις {when}</translation>
+    </message>
+    <message>
+        <source>time unreadable</source>
+        <translation>μη αναγνώσιμη ώρα</translation>
+    </message>
+    <message>
+        <source>No receipt from the brand yet.</source>
+        <translation>Δεν υπάρχει ακόμη απόδειξη από την εταιρεία.</translation>
+    </message>
+    <message>
+        <source>nothing to send</source>
+        <translation>τίποτα για αποστολή</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>αποθηκεύτηκαν</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>διαγράφηκαν</translation>
+    </message>
+</context>
+<context>
     <name>ReportPrint</name>
     <message>
         <source>domain verified</source>
@@ -4141,10 +4088,6 @@ Keep it somewhere safe, away from your computer.</source>
 <context>
     <name>ShareReview</name>
     <message>
-        <source>1 day</source>
-        <translation>1 ημέρα</translation>
-    </message>
-    <message>
         <source>A discount</source>
         <translation>Μια έκπτωση</translation>
     </message>
@@ -4197,18 +4140,6 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Επιλέξτε από 1 έως {days} ημέρες.</translation>
     </message>
     <message>
-        <source>This share was refused ({reason}).</source>
-        <translation>Αυτή η κοινοποίηση απορρίφθηκε ({reason}).</translation>
-    </message>
-    <message>
-        <source>This brand no longer asks for this: its latest request has no such ask.</source>
-        <translation>Αυτή η εταιρεία δεν το ζητά πια: το πιο πρόσφατο αίτημά της δεν έχει τέτοια πρόταση.</translation>
-    </message>
-    <message>
-        <source>The vault is locked. Unlock it and try again.</source>
-        <translation>Η κρύπτη είναι κλειδωμένη. Ξεκλειδώστε την και δοκιμάστε ξανά.</translation>
-    </message>
-    <message>
         <source>⚠ On this computer: {origin} is a server running here (a demo or a test), not a brand&apos;s site on the internet.</source>
         <translation>⚠ Σε αυτόν τον υπολογιστή: το {origin} είναι διακομιστής που τρέχει εδώ (επίδειξη ή δοκιμή), όχι ιστότοπος εταιρείας στο διαδίκτυο.</translation>
     </message>
@@ -4229,24 +4160,12 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>όχι</translation>
     </message>
     <message>
-        <source>{days} ({about})</source>
-        <translation>{days} ({about})</translation>
-    </message>
-    <message>
         <source>{kind}: {description}</source>
         <translation>{kind}: {description}</translation>
     </message>
     <message>
         <source>{reason} Nothing was shared.</source>
         <translation>{reason} Δεν κοινοποιήθηκε τίποτα.</translation>
-    </message>
-    <message>
-        <source>{n} days</source>
-        <translation>{n} ημέρες</translation>
-    </message>
-    <message>
-        <source>about {n} years</source>
-        <translation>περίπου {n} χρόνια</translation>
     </message>
     <message>
         <source>name</source>
@@ -4287,10 +4206,6 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>{where}: {reason}</source>
         <translation>{where}: {reason}</translation>
-    </message>
-    <message>
-        <source>about {n} months</source>
-        <translation>περίπου {n} μήνες</translation>
     </message>
 </context>
 <context>
@@ -4598,6 +4513,29 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     </message>
 </context>
 <context>
+    <name>TimeWords</name>
+    <message>
+        <source>1 day</source>
+        <translation>1 ημέρα</translation>
+    </message>
+    <message>
+        <source>{days} ({about})</source>
+        <translation>{days} ({about})</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} ημέρες</translation>
+    </message>
+    <message>
+        <source>about {n} years</source>
+        <translation>περίπου {n} χρόνια</translation>
+    </message>
+    <message>
+        <source>about {n} months</source>
+        <translation>περίπου {n} μήνες</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>Unlock your vault</source>
@@ -4626,6 +4564,82 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
 </context>
 <context>
     <name>VaultMessages</name>
+    <message>
+        <source>it is not a signed request</source>
+        <translation>δεν είναι υπογεγραμμένο αίτημα</translation>
+    </message>
+    <message>
+        <source>it is too large</source>
+        <translation>είναι πολύ μεγάλο</translation>
+    </message>
+    <message>
+        <source>its header cannot be read</source>
+        <translation>η κεφαλίδα του δεν διαβάζεται</translation>
+    </message>
+    <message>
+        <source>it is signed with an algorithm the protocol does not allow</source>
+        <translation>είναι υπογεγραμμένο με αλγόριθμο που δεν επιτρέπει το πρωτόκολλο</translation>
+    </message>
+    <message>
+        <source>it is not a data request</source>
+        <translation>δεν είναι αίτημα δεδομένων</translation>
+    </message>
+    <message>
+        <source>its signature does not match: it may have been altered</source>
+        <translation>η υπογραφή του δεν ταιριάζει: ίσως έχει αλλοιωθεί</translation>
+    </message>
+    <message>
+        <source>its contents cannot be read</source>
+        <translation>το περιεχόμενό του δεν διαβάζεται</translation>
+    </message>
+    <message>
+        <source>the brand&apos;s keys in it are missing or malformed</source>
+        <translation>τα κλειδιά της εταιρείας σε αυτό λείπουν ή είναι κακοσχηματισμένα</translation>
+    </message>
+    <message>
+        <source>it is not signed by the key it names</source>
+        <translation>δεν είναι υπογεγραμμένο με το κλειδί που δηλώνει</translation>
+    </message>
+    <message>
+        <source>it has expired; ask the brand for a fresh one</source>
+        <translation>έχει λήξει· ζητήστε ένα νέο από την εταιρεία</translation>
+    </message>
+    <message>
+        <source>the brand&apos;s address in it is not acceptable</source>
+        <translation>η διεύθυνση της εταιρείας σε αυτό δεν είναι αποδεκτή</translation>
+    </message>
+    <message>
+        <source>it would send your data to another site than the brand&apos;s, or to an address with a query string</source>
+        <translation>θα έστελνε τα δεδομένα σας σε άλλον ιστότοπο από της εταιρείας ή σε διεύθυνση με ερώτημα (query string)</translation>
+    </message>
+    <message>
+        <source>it names this computer or an address on the local network, which only a request fetched from there may do</source>
+        <translation>δηλώνει αυτόν τον υπολογιστή ή μια διεύθυνση του τοπικού δικτύου, κάτι που επιτρέπεται μόνο σε αίτημα που λήφθηκε από εκεί</translation>
+    </message>
+    <message>
+        <source>one of the brand&apos;s keys is unsafe: anyone could sign or read with it</source>
+        <translation>ένα από τα κλειδιά της εταιρείας δεν είναι ασφαλές: οποιοσδήποτε θα μπορούσε να υπογράψει ή να διαβάσει με αυτό</translation>
+    </message>
+    <message>
+        <source>one of the brand&apos;s keys is not written the standard way</source>
+        <translation>ένα από τα κλειδιά της εταιρείας δεν είναι γραμμένο με τον τυπικό τρόπο</translation>
+    </message>
+    <message>
+        <source>its purpose is not a recognised (DPV) purpose</source>
+        <translation>ο σκοπός του δεν είναι αναγνωρισμένος σκοπός (DPV)</translation>
+    </message>
+    <message>
+        <source>its offer is not of a known kind</source>
+        <translation>η προσφορά του δεν είναι γνωστού είδους</translation>
+    </message>
+    <message>
+        <source>it asks for a field the vault does not know</source>
+        <translation>ζητά πεδίο που η κρύπτη δεν γνωρίζει</translation>
+    </message>
+    <message>
+        <source>it is malformed</source>
+        <translation>είναι κακοσχηματισμένο</translation>
+    </message>
     <message>
         <source>Use at least 12 characters; a few unrelated words work well.</source>
         <translation>Χρησιμοποιήστε τουλάχιστον 12 χαρακτήρες· μερικές άσχετες μεταξύ τους λέξεις είναι καλή επιλογή.</translation>
@@ -4679,6 +4693,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Η κρύπτη είναι κλειδωμένη. Ξεκλειδώστε την και δοκιμάστε ξανά.</translation>
     </message>
     <message>
+        <source>This brand no longer asks for this: its latest request has no such ask.</source>
+        <translation>Αυτή η εταιρεία δεν το ζητά πια: το πιο πρόσφατο αίτημά της δεν έχει τέτοια πρόταση.</translation>
+    </message>
+    <message>
         <source>The disk is full. Nothing was changed.</source>
         <translation>Ο δίσκος είναι γεμάτος. Δεν άλλαξε τίποτα.</translation>
     </message>
@@ -4687,12 +4705,92 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Η κρύπτη σας δεν μπόρεσε να κρυπτογραφηθεί ξανά. Δεν άλλαξε τίποτα: η φράση πρόσβασης και ο κωδικός ανάκτησης είναι όπως ήταν.</translation>
     </message>
     <message>
+        <source>That grant is already revoked.</source>
+        <translation>Αυτή η άδεια έχει ήδη ανακληθεί.</translation>
+    </message>
+    <message>
+        <source>That grant no longer exists.</source>
+        <translation>Αυτή η άδεια δεν υπάρχει πια.</translation>
+    </message>
+    <message>
+        <source>That brand is not in your vault.</source>
+        <translation>Αυτή η εταιρεία δεν υπάρχει στην κρύπτη σας.</translation>
+    </message>
+    <message>
+        <source>Not imported: the brand&apos;s keys changed and you did not accept them.</source>
+        <translation>Δεν έγινε εισαγωγή: τα κλειδιά της εταιρείας άλλαξαν και δεν τα αποδεχτήκατε.</translation>
+    </message>
+    <message>
+        <source>That is too large to be a data request.</source>
+        <translation>Είναι πολύ μεγάλο για να είναι αίτημα δεδομένων.</translation>
+    </message>
+    <message>
+        <source>This file is not text: a data request is a line of text.</source>
+        <translation>Αυτό το αρχείο δεν είναι κείμενο: ένα αίτημα δεδομένων είναι μία γραμμή κειμένου.</translation>
+    </message>
+    <message>
+        <source>That file no longer exists.</source>
+        <translation>Αυτό το αρχείο δεν υπάρχει πια.</translation>
+    </message>
+    <message>
+        <source>You may not read that file.</source>
+        <translation>Δεν έχετε δικαίωμα ανάγνωσης αυτού του αρχείου.</translation>
+    </message>
+    <message>
         <source>Something went wrong: {0}</source>
         <translation>Κάτι πήγε στραβά: {0}</translation>
     </message>
     <message>
+        <source>That address is refused: use the brand&apos;s https address (plain http only on this computer).</source>
+        <translation>Αυτή η διεύθυνση απορρίπτεται: χρησιμοποιήστε τη διεύθυνση https της εταιρείας (απλό http μόνο σε αυτόν τον υπολογιστή).</translation>
+    </message>
+    <message>
+        <source>That address leads where the vault does not go: this computer only as localhost or 127.0.0.1, the local network only over https, and special-purpose addresses never.</source>
+        <translation>Αυτή η διεύθυνση οδηγεί εκεί όπου η κρύπτη δεν πηγαίνει: σε αυτόν τον υπολογιστή μόνο ως localhost ή 127.0.0.1, στο τοπικό δίκτυο μόνο μέσω https, και σε διευθύνσεις ειδικής χρήσης ποτέ.</translation>
+    </message>
+    <message>
+        <source>Could not reach the brand.</source>
+        <translation>Η εταιρεία δεν ήταν προσβάσιμη.</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s secure connection could not be verified (TLS).</source>
+        <translation>Η ασφαλής σύνδεση της εταιρείας δεν επαληθεύτηκε (TLS).</translation>
+    </message>
+    <message>
+        <source>The brand took too long to answer.</source>
+        <translation>Η εταιρεία άργησε πολύ να απαντήσει.</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s answer is too large.</source>
+        <translation>Η απάντηση της εταιρείας είναι πολύ μεγάλη.</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s answer is not a usable data request.</source>
+        <translation>Η απάντηση της εταιρείας δεν είναι αξιοποιήσιμο αίτημα δεδομένων.</translation>
+    </message>
+    <message>
         <source>This vault is an older copy than the one this computer last saw: it ends at activity entry {found}, but entry {seen} was seen here on {when}. Someone may have put an old copy back. Open it only if you restored it yourself.</source>
         <translation>Αυτή η κρύπτη είναι παλαιότερο αντίγραφο από αυτό που είδε τελευταία φορά αυτός ο υπολογιστής: τελειώνει στην εγγραφή δραστηριότητας {found}, ενώ η εγγραφή {seen} είχε καταγραφεί εδώ στις {when}. Κάποιος ίσως επανέφερε ένα παλιό αντίγραφο. Ανοίξτε την μόνο αν την επαναφέρατε εσείς.</translation>
+    </message>
+    <message>
+        <source>This share was refused ({reason}).</source>
+        <translation>Αυτή η κοινοποίηση απορρίφθηκε ({reason}).</translation>
+    </message>
+    <message>
+        <source>This is not a valid data request: {0}.</source>
+        <translation>Αυτό δεν είναι έγκυρο αίτημα δεδομένων: {0}.</translation>
+    </message>
+    <message>
+        <source>The file could not be read ({0}).</source>
+        <translation>Το αρχείο δεν διαβάστηκε ({0}).</translation>
+    </message>
+    <message>
+        <source>“{0}” was not saved. {1}</source>
+        <translation>Το «{0}» δεν αποθηκεύτηκε. {1}</translation>
+    </message>
+    <message>
+        <source>“{0}” is required by an active grant: revoke it first (on the Shared page).</source>
+        <translation>Το «{0}» απαιτείται από ενεργή άδεια: ανακαλέστε την πρώτα (στη σελίδα Κοινοποιήσεις).</translation>
     </message>
 </context>
 </TS>

@@ -27,7 +27,7 @@ from brandkit.errors import StorageError, TokenRefused
 from brandkit.keys import BrandKeys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SCHEMA_VERSION, SqlTransaction
-from brandkit.storage import ACTIVE, REVOKED
+from brandkit.storage import GrantState
 from tests.conftest import PROJECT_ROOT
 from zpd.request import DataRequest
 
@@ -229,7 +229,8 @@ def test_the_whole_exchange_on_postgresql(
     customer = pg_receiver.customer(alice.pseudonym, NOW + 10)
     assert customer is not None
     (grant,) = customer.grants
-    assert (grant.version, grant.status, grant.fields) == (3, ACTIVE, {"shoe_size_eu": 44})
+    assert (grant.version, grant.status, grant.fields) == (
+        3, GrantState.ACTIVE, {"shoe_size_eu": 44})
 
     before = rows(pg)
     with pytest.raises(TokenRefused, match="jti_reused"):
@@ -239,7 +240,7 @@ def test_the_whole_exchange_on_postgresql(
     pg_receiver.receive_event(alice.revocation(iat=NOW + DAY), NOW + DAY)
     customer = pg_receiver.customer(alice.pseudonym, NOW + DAY)
     assert customer is not None
-    assert (customer.grants[0].status, customer.grants[0].fields) == (REVOKED, {})
+    assert (customer.grants[0].status, customer.grants[0].fields) == (GrantState.REVOKED, {})
     with pg.transaction(write=False) as transaction:
         assert transaction.execute("SELECT data FROM zpd_grants").fetchall() == [(None,)]
     recent = pg_receiver.recent_customers(NOW + DAY)

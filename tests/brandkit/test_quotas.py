@@ -30,7 +30,7 @@ from brandkit.quotas import (
 from brandkit.receiver import Receiver
 from brandkit.serving import Address
 from brandkit.sqlstorage import SqliteStorage
-from brandkit.storage import ACTIVE, GrantRecord
+from brandkit.storage import GrantRecord, GrantState
 from zpd.request import DataRequest, verify_request
 
 from .conftest import snapshot
@@ -203,7 +203,7 @@ def fill(storage: SqliteStorage, issued: DataRequest) -> Person:
 
     def grant(person: Person, grant_id: str, moment: int) -> GrantRecord:
         return GrantRecord(
-            grant_id=grant_id, pseudonym=person.pseudonym, version=1, status=ACTIVE,
+            grant_id=grant_id, pseudonym=person.pseudonym, version=1, status=GrantState.ACTIVE,
             received_at=moment, updated_at=moment, request_sha256=issued.sha256,
             ask_id="fit-advice", purpose_iri=issued.body.asks[0].purpose.iri,
             purpose_description="Recommend shoes that fit you", retention_days=180,

@@ -99,6 +99,35 @@ def test_serve_prints_its_line_receives_and_stops_cleanly(
     assert (grant["version"], grant["status"], grant["ask"]) == (1, "active", "fit-advice")
 
 
+@pytest.mark.parametrize("verbose", [[], ["-v"]], ids=["quiet", "-v"])
+def test_serve_logs_each_request_with_v_and_never_a_token(
+    brand: Brand, tmp_path: Path, verbose: list[str]
+) -> None:
+    """`-v`: method, path (no query string), status and duration of each request on
+    stderr; no body, so no token and no value. Without it, no such line."""
+    person = Person()
+    token = person.token(brand.request, iat=int(time.time()), data={"shoe_size_eu": 43.5})
+    with zpv_brand_serve("--keys", str(brand.keys_dir), "--request", str(brand.request_file),
+                         "--db", str(tmp_path / "r.sqlite3"), "--page", *verbose,
+                         directory=tmp_path) as served:
+        assert LINE.match(served.line), served.stderr
+        page_token = re.findall(r"token=([\w-]+)", served.stderr)[0]
+        assert post_token(served.url, token).status_code == 202
+        assert requests.get(served.url + f"?token={page_token}", timeout=TIMEOUT).ok
+        served.process.terminate()
+        assert served.process.wait(TIMEOUT) == 0
+        logged = served.stderr
+    lines = re.findall(r"(?:POST|GET) /\S* \d{3} [\d.]+ ms", logged)
+    if verbose:
+        assert [line.rsplit(" ", 2)[0] for line in lines] == [
+            "POST /zpd/grants 202", "GET / 200"], logged
+    else:
+        assert lines == [], logged
+    assert token not in logged and max(token.split("."), key=len) not in logged
+    assert logged.count(page_token) == 1, "only where serve announces the page"
+    assert "43.5" not in logged
+
+
 def test_serve_keeps_its_database_in_the_keys_directory_by_default(
     brand: Brand, tmp_path: Path
 ) -> None:

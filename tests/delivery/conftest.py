@@ -13,8 +13,8 @@ from joserfc.jwk import OKPKey
 
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.delivery.servers import Server
-from vault.service import Vault
-from vault.transport import Transport
+from vault.exchange.transport import HttpTransport
+from vault.vault import Vault
 from zpd import jose
 from zpd.request import sign_request
 
@@ -77,9 +77,9 @@ def person(tmp_path: Path) -> Iterator[Person]:
     created, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
     created.lock()
     vault = Vault.unlock(directory, PASSPHRASE, clock=clock)
-    vault.transport = Transport(connect_timeout=2, total_timeout=3)
-    vault.set("shoe_size_eu", 42)
-    vault.set("favourite_colours", ["navy"])
+    vault.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3)
+    vault.fields.set("shoe_size_eu", 42)
+    vault.fields.set("favourite_colours", ["navy"])
     yield Person(vault, clock, directory)
     if not vault.is_locked:
         vault.lock()
@@ -93,7 +93,7 @@ def share_with(person: Person) -> ShareWith:
     """Fetch the brand's request from its origin and share with it; returns the grant id."""
 
     def share(brand: Brand) -> str:
-        person.vault.fetch_request(brand.origin)
-        return person.vault.share(brand.origin, "fit-advice").grant.id
+        person.vault.brands.fetch(brand.origin)
+        return person.vault.grants.share(brand.origin, "fit-advice").grant.id
 
     return share

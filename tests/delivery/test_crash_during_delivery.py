@@ -20,16 +20,16 @@ from brandkit.sqlstorage import SqliteStorage
 from tests.brand_specs import shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, PROJECT_ROOT
 from tests.delivery.servers import Received, respond, serving
-from vault.outbox import DeliveryStatus
-from vault.service import Vault
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.vault import Vault
 
 FLUSH_SCRIPT = """
 import sys
 from pathlib import Path
-from vault.service import Vault
+from vault.vault import Vault
 vault = Vault.unlock(Path(sys.argv[1]), sys.argv[2])
 print("flushing", flush=True)
-vault.flush_outbox()
+vault.delivery.flush()
 print("flushed", flush=True)
 """
 
@@ -43,7 +43,7 @@ def test_killed_after_the_brand_stored_it_the_token_is_resent_and_stored_once(
 ) -> None:
     directory = tmp_path / "vault"
     created, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
-    created.set("shoe_size_eu", 42)
+    created.fields.set("shoe_size_eu", 42)
     keys = generate_keys()
     storage = SqliteStorage(tmp_path / "brand.sqlite3")
     state: dict[str, Any] = {"kill": True}
@@ -62,8 +62,8 @@ def test_killed_after_the_brand_stored_it_the_token_is_resent_and_stored_once(
         receiver.register_issued_request(request)
         state["receiver"] = receiver
         server.well_known = request
-        created.fetch_request(server.origin)
-        grant = created.share(server.origin, "fit-advice").grant
+        created.brands.fetch(server.origin)
+        grant = created.grants.share(server.origin, "fit-advice").grant
         created.lock()
 
         process = subprocess.Popen(
@@ -81,15 +81,15 @@ def test_killed_after_the_brand_stored_it_the_token_is_resent_and_stored_once(
 
         state["kill"] = False
         with Vault.unlock(directory, PASSPHRASE) as vault:
-            [item] = vault.outbox()
+            [item] = vault.delivery.waiting()
             assert item.attempts == 1, "the interrupted attempt was counted before sending"
             assert item.next_attempt_at > time.time(), "and the next one put off (backoff)"
-            assert vault.flush_outbox().attempted == 0
-            report = vault.deliver_now()
+            assert vault.delivery.flush().attempted == 0
+            report = vault.delivery.deliver_now()
             assert report.delivered == [item.jti]
-            summary = vault.delivery(grant.id)
+            summary = vault.delivery.summary(grant.id)
             assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
-            assert vault.verify_audit().ok and vault.integrity_problems() == []
+            assert vault.audit.verify().ok and vault.integrity_problems() == []
 
     assert len(server.received) == 2, "sent again after the crash"
     [customer] = receiver.customers()

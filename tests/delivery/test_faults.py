@@ -19,8 +19,9 @@ import trustme
 
 from tests.delivery.conftest import Brand, Person, ShareWith, make_brand
 from tests.delivery.servers import Received, Server, respond, serving
-from vault.outbox import DeliveryState, DeliveryStatus
-from vault.transport import Transport
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.outbox import DeliveryState
+from vault.exchange.transport import HttpTransport
 from zpd import jose, receipt, token
 
 
@@ -39,9 +40,9 @@ def assert_kept_for_retry(person: Person, grant_id: str, sent: str, error_part: 
     assert compact == sent, "the queued message must be kept exactly"
     assert state is DeliveryState.QUEUED and attempts == 1
     assert error is not None and error_part in error
-    summary = person.vault.delivery(grant_id)
+    summary = person.vault.delivery.summary(grant_id)
     assert summary is not None and summary.status is DeliveryStatus.QUEUED
-    assert person.vault.verify_audit().ok
+    assert person.vault.audit.verify().ok
     return next_at - person.clock.now
 
 
@@ -63,7 +64,7 @@ def test_brand_down(person: Person, share_with: ShareWith) -> None:
         grant_id = share_with(brand_for(server))
     # closed now: nothing listens there
     sent = only_item(person)[0]
-    report = person.vault.flush_outbox()
+    report = person.vault.delivery.flush()
     assert report.retrying and not report.delivered
     delay = assert_kept_for_retry(person, grant_id, sent, "connect")
     assert 5 <= delay <= 10  # first backoff: between half and all of 10 s
@@ -74,10 +75,10 @@ def test_server_error_is_retried_with_growing_backoff(person: Person,
     with serving(lambda conn, _: respond(conn, 500, b"oops")) as server:
         grant_id = share_with(brand_for(server))
         sent = only_item(person)[0]
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         first = assert_kept_for_retry(person, grant_id, sent, "HTTP 500")
         person.clock.now += first
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         _, _, attempts, _, next_at = only_item(person)
         assert attempts == 2 and 10 <= next_at - person.clock.now <= 20
     assert server.received[0].body.decode() == sent
@@ -88,9 +89,9 @@ def test_429_retry_after_is_honoured(person: Person, share_with: ShareWith) -> N
     with serving(handler) as server:
         grant_id = share_with(brand_for(server))
         sent = only_item(person)[0]
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert assert_kept_for_retry(person, grant_id, sent, "HTTP 429") == 120
-        person.vault.flush_outbox()  # not due yet: nothing is sent
+        person.vault.delivery.flush()  # not due yet: nothing is sent
         assert len(server.received) == 1
 
 
@@ -102,7 +103,7 @@ def test_a_server_that_never_answers_is_cut_off(person: Person, share_with: Shar
         grant_id = share_with(brand_for(server))
         sent = only_item(person)[0]
         started = time.monotonic()
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert time.monotonic() - started < 6
         assert_kept_for_retry(person, grant_id, sent, "timeout")
 
@@ -118,7 +119,7 @@ def test_a_server_that_drips_a_byte_a_second_is_cut_off(person: Person,
         grant_id = share_with(brand_for(server))
         sent = only_item(person)[0]
         started = time.monotonic()
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert time.monotonic() - started < 6  # total limit 3 s, whatever the drip
         assert_kept_for_retry(person, grant_id, sent, "timeout")
 
@@ -133,7 +134,7 @@ def test_a_ten_mebibyte_answer_is_not_read(person: Person, share_with: ShareWith
     with serving(huge) as server:
         grant_id = share_with(brand_for(server))
         sent = only_item(person)[0]
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert_kept_for_retry(person, grant_id, sent, "too_large")
 
 
@@ -149,7 +150,7 @@ def test_redirects_are_never_followed(person: Person, share_with: ShareWith, tar
         with serving(redirect) as server:
             grant_id = share_with(brand_for(server))
             sent = only_item(person)[0]
-            person.vault.flush_outbox()
+            person.vault.delivery.flush()
             assert_kept_for_retry(person, grant_id, sent, "redirect")
         assert elsewhere.connections == 0, "nothing may follow the redirect"
 
@@ -164,11 +165,11 @@ def test_tls_from_an_unknown_authority_is_refused(person: Person, share_with: Sh
     impostor.cert_pem.write_to_path(str(impostors))
     with serving(lambda conn, _: respond(conn, 202), tls=context) as server:
         # Fetched while its certificate was trusted; by the time of delivery it is not.
-        person.vault.transport = Transport(ca_bundle=str(impostors), total_timeout=3)
+        person.vault.delivery.transport = HttpTransport(ca_bundle=str(impostors), total_timeout=3)
         grant_id = share_with(make_brand(f"https://127.0.0.1:{server.port}", server))
-        person.vault.transport = Transport(ca_bundle=str(bundle), total_timeout=3)
+        person.vault.delivery.transport = HttpTransport(ca_bundle=str(bundle), total_timeout=3)
         sent = only_item(person)[0]
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert_kept_for_retry(person, grant_id, sent, "tls")
         assert not [r for r in server.received if r.body], "no byte of the token may leave"
 
@@ -180,7 +181,7 @@ def test_tls_from_the_trusted_authority_delivers(person: Person, share_with: Sha
     authority.issue_cert("127.0.0.1").configure_cert(context)
     bundle = tmp_path / "ca.pem"
     authority.cert_pem.write_to_path(str(bundle))
-    person.vault.transport = Transport(ca_bundle=str(bundle), total_timeout=3)
+    person.vault.delivery.transport = HttpTransport(ca_bundle=str(bundle), total_timeout=3)
     brand_box: list[Brand] = []
 
     def accept(conn: socket.socket, received: Received) -> None:
@@ -189,8 +190,8 @@ def test_tls_from_the_trusted_authority_delivers(person: Person, share_with: Sha
     with serving(accept, tls=context) as server:
         brand_box.append(make_brand(f"https://127.0.0.1:{server.port}", server))
         grant_id = share_with(brand_box[0])
-        person.vault.flush_outbox()
-    summary = person.vault.delivery(grant_id)
+        person.vault.delivery.flush()
+    summary = person.vault.delivery.summary(grant_id)
     assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
 
 
@@ -215,13 +216,13 @@ def test_a_bad_receipt_is_not_kept(person: Person, share_with: ShareWith, kind: 
     with serving(accept) as server:
         brand_box.append(brand_for(server))
         grant_id = share_with(brand_box[0])
-        person.vault.flush_outbox()
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
+        person.vault.delivery.flush()
         assert len(server.received) == 1, "an accepted message is not sent again"
     _, state, _, warning, _ = only_item(person)
     assert state is DeliveryState.DELIVERED and warning and "receipt rejected" in warning
-    assert person.vault.receipts(grant_id) == []
-    summary = person.vault.delivery(grant_id)
+    assert person.vault.delivery.receipts(grant_id) == []
+    summary = person.vault.delivery.summary(grant_id)
     assert summary is not None and summary.status is DeliveryStatus.DELIVERED
 
 
@@ -238,10 +239,10 @@ def test_a_valid_receipt_is_verified_and_kept(person: Person, share_with: ShareW
     with serving(accept) as server:
         brand_box.append(brand_for(server))
         grant_id = share_with(brand_box[0])
-        person.vault.flush_outbox()
-    [(jti, status, kept)] = person.vault.receipts(grant_id)
+        person.vault.delivery.flush()
+    [(jti, status, kept)] = person.vault.delivery.receipts(grant_id)
     assert status == "stored" and kept.count(".") == 2
-    summary = person.vault.delivery(grant_id)
+    summary = person.vault.delivery.summary(grant_id)
     assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
 
 
@@ -263,8 +264,8 @@ def test_a_receipt_with_aud_as_an_array_of_one_and_no_jti_is_kept(
     with serving(accept) as server:
         brand_box.append(brand_for(server))
         grant_id = share_with(brand_box[0])
-        person.vault.flush_outbox()
-    [(_, status, _)] = person.vault.receipts(grant_id)
+        person.vault.delivery.flush()
+    [(_, status, _)] = person.vault.delivery.receipts(grant_id)
     assert status == "stored"
 
 
@@ -273,11 +274,11 @@ def test_a_permanent_refusal_is_shown_with_the_brands_reason(person: Person,
     refusal = json.dumps({"err": "invalid_request", "description": "we do not know you"})
     with serving(lambda conn, _: respond(conn, 400, refusal.encode())) as server:
         grant_id = share_with(brand_for(server))
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         person.clock.now += 7 * 86400
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert len(server.received) == 1, "a permanent refusal is not retried"
-    summary = person.vault.delivery(grant_id)
+    summary = person.vault.delivery.summary(grant_id)
     assert summary is not None and summary.status is DeliveryStatus.FAILED
     assert summary.detail == "invalid_request: we do not know you"
 
@@ -286,5 +287,5 @@ def test_a_400_without_an_rfc8935_error_is_retried(person: Person, share_with: S
     with serving(lambda conn, _: respond(conn, 400, b"<html>bad</html>")) as server:
         grant_id = share_with(brand_for(server))
         sent = only_item(person)[0]
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert_kept_for_retry(person, grant_id, sent, "HTTP 400")

@@ -24,15 +24,17 @@ from tests.conftest import FAST_KDF, PASSPHRASE, PROJECT_ROOT
 from tests.delivery.brand import LiveBrand, live_brand
 from tests.delivery.conftest import Clock, Person, ShareWith, make_brand
 from tests.delivery.servers import Received, respond, serving
-from vault.outbox import DeliveryState, DeliveryStatus
-from vault.service import Vault
-from vault.transport import Response, Transport, TransportError
+from vault.errors import TransportError, TransportFailure
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.outbox import DeliveryState
+from vault.exchange.transport import HttpTransport, Response
+from vault.vault import Vault
 from zpd.errors import ReceiptInvalid, TokenInvalid
 
 
 def share(vault: Vault, brand: LiveBrand) -> str:
-    vault.fetch_request(brand.origin)  # on this computer: only a fetched brand is reached
-    return vault.share(brand.origin, "fit-advice").grant.id
+    vault.brands.fetch(brand.origin)  # on this computer: only a fetched brand is reached
+    return vault.grants.share(brand.origin, "fit-advice").grant.id
 
 
 def queued_row(vault: Vault, grant_id: str) -> tuple[DeliveryState, int, str | None, int]:
@@ -51,22 +53,22 @@ def test_a_retry_after_of_superscript_two_does_not_stop_a_revocation_to_another_
 
     with live_brand() as other, serving(busy) as server:
         kept = share(person.vault, other)
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert other.holds() == {kept: {"shoe_size_eu": 42, "favourite_colours": ["navy"]}}
         stuck = share_with(make_brand(server.origin, server))  # first in the queue
-        person.vault.revoke(kept)  # queued after it
+        person.vault.grants.revoke(kept)  # queued after it
 
-        report = person.vault.flush_outbox()
+        report = person.vault.delivery.flush()
 
         assert other.holds() == {kept: {}} and other.statuses()[kept] == "revoked"
         assert len(server.received) == 1
-    summary = person.vault.delivery(kept)
+    summary = person.vault.delivery.summary(kept)
     assert summary is not None and summary.status is DeliveryStatus.DELETION_CONFIRMED
     state, attempts, error, next_at = queued_row(person.vault, stuck)
     assert (state, attempts, error) == (DeliveryState.QUEUED, 1, "HTTP 503")
     assert 5 <= next_at - person.clock.now <= 10, "the header is ignored: ordinary backoff"
     assert len(report.delivered) == 1 and len(report.retrying) == 1 and report.errors == {}
-    assert person.vault.verify_audit().ok
+    assert person.vault.audit.verify().ok
 
 
 def test_a_refusal_the_vault_cannot_store_as_sent_does_not_stop_another_brand(
@@ -77,15 +79,15 @@ def test_a_refusal_the_vault_cannot_store_as_sent_does_not_stop_another_brand(
     with live_brand() as other, serving(lambda c, _: respond(c, 400, refusal)) as server:
         refused = share_with(make_brand(server.origin, server))
         kept = share(person.vault, other)
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert kept in other.holds()
-    summary = person.vault.delivery(refused)
+    summary = person.vault.delivery.summary(refused)
     assert summary is not None and summary.status is DeliveryStatus.FAILED
     assert summary.detail == "invalid_request: \ufffd no"
-    assert person.vault.verify_audit().ok
+    assert person.vault.audit.verify().ok
 
 
-class FailingFor(Transport):
+class FailingFor(HttpTransport):
     """The vault's real transport, except that exchanges with one origin raise `error`:
     before anything is sent, or after the brand has answered."""
 
@@ -93,12 +95,13 @@ class FailingFor(Transport):
         super().__init__(connect_timeout=2, total_timeout=3)
         self.origin, self.error, self.after = origin, error, after
 
-    def post(self, url: str, content_type: str, body: str) -> Response:
+    def post(self, url: str, content_type: str, body: str, *,
+             local: bool | None = None) -> Response:
         if url.startswith(self.origin + "/"):
             if self.after:
-                super().post(url, content_type, body)
+                super().post(url, content_type, body, local=local)
             raise self.error
-        return super().post(url, content_type, body)
+        return super().post(url, content_type, body, local=local)
 
 
 class SomeLibraryError(Exception):
@@ -113,7 +116,7 @@ ERRORS: list[Callable[[str], Exception]] = [
     lambda m: json.JSONDecodeError(m, "{", 0),
     lambda m: TokenInvalid("bad_member", m),
     lambda m: ReceiptInvalid("bad_signature", m),
-    lambda m: TransportError("protocol", m),
+    lambda m: TransportError(TransportFailure.PROTOCOL, m),
 ]
 
 
@@ -129,16 +132,16 @@ def test_whatever_one_message_raises_the_other_brands_get_theirs(tmp_path: Path)
             directory = Path(tempfile.mkdtemp(dir=tmp_path)) / "vault"
             Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)[0].lock()
             with Vault.unlock(directory, PASSPHRASE, clock=clock) as vault:
-                vault.transport = Transport(connect_timeout=2, total_timeout=3)
-                vault.set("shoe_size_eu", 42)
+                vault.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3)
+                vault.fields.set("shoe_size_eu", 42)
                 revoked = share(vault, other)
-                vault.flush_outbox()
+                vault.delivery.flush()
                 stuck = share(vault, failing)  # first in the queue from here
-                vault.revoke(revoked)
+                vault.grants.revoke(revoked)
                 added = share(vault, other)
-                vault.transport = FailingFor(failing.origin, error, after)
+                vault.delivery.transport = FailingFor(failing.origin, error, after)
 
-                report = vault.flush_outbox()
+                report = vault.delivery.flush()
 
                 held = other.holds()
                 assert held[revoked] == {} and held[added] == {"shoe_size_eu": 42}
@@ -151,7 +154,7 @@ def test_whatever_one_message_raises_the_other_brands_get_theirs(tmp_path: Path)
                     assert last_error == f"unexpected error: {name}"
                     assert list(report.errors.values()) == [name]
                 assert next_at - clock.now >= 5, "in backoff, not at the head of the queue"
-                assert vault.verify_audit().ok
+                assert vault.audit.verify().ok
 
         check()
 
@@ -159,9 +162,9 @@ def test_whatever_one_message_raises_the_other_brands_get_theirs(tmp_path: Path)
 FLUSH_SCRIPT = """
 import sys
 from pathlib import Path
-from vault.service import Vault
+from vault.vault import Vault
 vault = Vault.unlock(Path(sys.argv[1]), sys.argv[2])
-report = vault.flush_outbox()
+report = vault.delivery.flush()
 print("delivered", len(report.delivered), flush=True)
 """
 
@@ -175,8 +178,8 @@ def test_a_message_the_vault_dies_on_every_time_does_not_pin_the_queue(tmp_path:
     """The brand's answer kills the vault (here: SIGKILL as it arrives), every time."""
     directory = tmp_path / "vault"
     vault, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
-    vault.transport = Transport(connect_timeout=2, total_timeout=3)
-    vault.set("shoe_size_eu", 42)
+    vault.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3)
+    vault.fields.set("shoe_size_eu", 42)
     state: dict[str, object] = {"kill": False, "pid": 0}
 
     def deadly(conn: socket.socket, _: Received) -> None:
@@ -187,12 +190,12 @@ def test_a_message_the_vault_dies_on_every_time_does_not_pin_the_queue(tmp_path:
 
     with live_brand() as other, serving(deadly) as server:
         make_brand(server.origin, server)
-        vault.fetch_request(server.origin)
-        stuck = vault.share(server.origin, "fit-advice").grant.id
+        vault.brands.fetch(server.origin)
+        stuck = vault.grants.share(server.origin, "fit-advice").grant.id
         for _ in range(3):  # a few failures before: a longer backoff than a process start
-            vault.retry_now(stuck)
-            vault.flush_outbox()
-        vault.retry_now(stuck)  # due again now
+            vault.delivery.retry_now(stuck)
+            vault.delivery.flush()
+        vault.delivery.retry_now(stuck)  # due again now
         kept = share(vault, other)  # queued behind the deadly message
         vault.lock()
         state["kill"] = True
@@ -212,7 +215,7 @@ def test_a_message_the_vault_dies_on_every_time_does_not_pin_the_queue(tmp_path:
     with Vault.unlock(directory, PASSPHRASE) as reopened:
         _, attempts, _, _ = queued_row(reopened, stuck)
         assert attempts == 4, "the fatal attempt was counted before sending"
-        assert reopened.verify_audit().ok and reopened.integrity_problems() == []
+        assert reopened.audit.verify().ok and reopened.integrity_problems() == []
 
 
 def test_brands_take_turns_and_each_brand_keeps_its_order(person: Person,
@@ -225,9 +228,9 @@ def test_brands_take_turns_and_each_brand_keeps_its_order(person: Person,
 
     with serving(accept) as first, serving(accept) as second:
         busy = [share_with(make_brand(first.origin, first))]
-        busy += [person.vault.share(first.origin, "fit-advice").grant.id for _ in range(2)]
+        busy += [person.vault.grants.share(first.origin, "fit-advice").grant.id for _ in range(2)]
         quiet = [share_with(make_brand(second.origin, second))]
-        quiet += [person.vault.share(second.origin, "fit-advice").grant.id]
-        body = {i.body: i.grant_id for i in person.vault.outbox()}
-        person.vault.flush_outbox()
+        quiet += [person.vault.grants.share(second.origin, "fit-advice").grant.id]
+        body = {i.body: i.grant_id for i in person.vault.delivery.waiting()}
+        person.vault.delivery.flush()
     assert [body[a] for a in arrivals] == [busy[0], quiet[0], busy[1], quiet[1], busy[2]]

@@ -15,17 +15,17 @@ import trustme
 from tests.delivery.brand import LiveBrand, live_brand
 from tests.delivery.conftest import Person, ShareWith, make_brand
 from tests.delivery.servers import respond, serving
-from vault.outbox import DeliveryStatus
-from vault.transport import Transport
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.transport import HttpTransport
 
 
 def share(person: Person, brand: LiveBrand) -> str:
-    person.vault.fetch_request(brand.origin)
-    return person.vault.share(brand.origin, "fit-advice").grant.id
+    person.vault.brands.fetch(brand.origin)
+    return person.vault.grants.share(brand.origin, "fit-advice").grant.id
 
 
 def status(person: Person, grant_id: str) -> DeliveryStatus | None:
-    summary = person.vault.delivery(grant_id)
+    summary = person.vault.delivery.summary(grant_id)
     return None if summary is None else summary.status
 
 
@@ -33,51 +33,51 @@ def test_delivered_and_confirmed(person: Person) -> None:
     with live_brand() as brand:
         grant_id = share(person, brand)
         assert status(person, grant_id) is DeliveryStatus.QUEUED
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert brand.holds() == {grant_id: {"shoe_size_eu": 42, "favourite_colours": ["navy"]}}
     assert status(person, grant_id) is DeliveryStatus.CONFIRMED
-    assert person.vault.outbox() == []
+    assert person.vault.delivery.waiting() == []
 
 
 def test_a_grant_revoked_before_it_was_sent_is_never_sent(person: Person) -> None:
     with live_brand() as brand:
         grant_id = share(person, brand)
-        person.vault.revoke(grant_id)
-        report = person.vault.flush_outbox()
+        person.vault.grants.revoke(grant_id)
+        report = person.vault.delivery.flush()
         assert report.attempted == 0 and brand.paths == []
     assert status(person, grant_id) is DeliveryStatus.NOT_SENT
-    assert person.vault.outbox() == []
+    assert person.vault.delivery.waiting() == []
 
 
 def test_a_revocation_waits_for_its_grant_then_follows_it(person: Person) -> None:
     with live_brand() as brand:
         brand.up = False
         grant_id = share(person, brand)
-        person.vault.flush_outbox()  # tried once: the brand may or may not hold it
-        person.vault.revoke(grant_id)
+        person.vault.delivery.flush()  # tried once: the brand may or may not hold it
+        person.vault.grants.revoke(grant_id)
         person.clock.now += 3600
-        report = person.vault.flush_outbox()
+        report = person.vault.delivery.flush()
         assert report.retrying and brand.paths == []
         assert status(person, grant_id) is DeliveryStatus.REVOCATION_QUEUED
-        [grant_item, revocation] = sorted(person.vault.outbox(), key=lambda i: i.kind)
-        assert person.vault.is_waiting_for_grant(revocation)
+        [grant_item, revocation] = sorted(person.vault.delivery.waiting(), key=lambda i: i.kind)
+        assert person.vault.delivery.is_waiting_for_grant(revocation)
 
         brand.up = True
         person.clock.now += 3600
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert brand.paths == ["/zpd/grants", "/zpd/events"]
         assert brand.holds() == {grant_id: {}} and brand.statuses()[grant_id] == "revoked"
     assert status(person, grant_id) is DeliveryStatus.DELETION_CONFIRMED
-    assert [s for _, s, _ in person.vault.receipts(grant_id)] == ["stored", "deleted"]
+    assert [s for _, s, _ in person.vault.delivery.receipts(grant_id)] == ["stored", "deleted"]
 
 
 def test_only_the_newest_queued_version_is_sent(person: Person) -> None:
     with live_brand() as brand:
         grant_id = share(person, brand)
-        person.vault.flush_outbox()
-        person.vault.set("shoe_size_eu", 43)
-        person.vault.set("shoe_size_eu", 44)
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
+        person.vault.fields.set("shoe_size_eu", 43)
+        person.vault.fields.set("shoe_size_eu", 44)
+        person.vault.delivery.flush()
         assert brand.paths == ["/zpd/grants", "/zpd/grants"]
         assert brand.holds()[grant_id]["shoe_size_eu"] == 44
         [customer] = brand.receiver.customers()
@@ -88,10 +88,10 @@ def test_only_the_newest_queued_version_is_sent(person: Person) -> None:
 def test_revoking_drops_a_queued_update_and_deletes_at_the_brand(person: Person) -> None:
     with live_brand() as brand:
         grant_id = share(person, brand)
-        person.vault.flush_outbox()
-        person.vault.set("shoe_size_eu", 43)
-        person.vault.revoke(grant_id)
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
+        person.vault.fields.set("shoe_size_eu", 43)
+        person.vault.grants.revoke(grant_id)
+        person.vault.delivery.flush()
         assert brand.paths == ["/zpd/grants", "/zpd/events"]
         assert brand.holds() == {grant_id: {}}
     assert status(person, grant_id) is DeliveryStatus.DELETION_CONFIRMED
@@ -101,10 +101,10 @@ def test_a_grant_the_brand_refused_needs_no_revocation(person: Person) -> None:
     with live_brand() as brand:
         grant_id = share(person, brand)
         brand.receiver = _RefusingReceiver(brand.receiver)  # type: ignore[assignment]
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert status(person, grant_id) is DeliveryStatus.FAILED
-        person.vault.revoke(grant_id)
-        assert person.vault.flush_outbox().attempted == 0
+        person.vault.grants.revoke(grant_id)
+        assert person.vault.delivery.flush().attempted == 0
     assert status(person, grant_id) is DeliveryStatus.NOT_SENT
 
 
@@ -136,9 +136,9 @@ def shared_with_unreachable(kind: str, person: Person, share_with: ShareWith,
     impostor.cert_pem.write_to_path(str(impostors))
     with serving(lambda conn, _: respond(conn, 202), tls=context) as server:
         # Fetched while its certificate was trusted; by the time of delivery it is not.
-        person.vault.transport = Transport(ca_bundle=str(impostors), total_timeout=3)
+        person.vault.delivery.transport = HttpTransport(ca_bundle=str(impostors), total_timeout=3)
         grant_id = share_with(make_brand(f"https://127.0.0.1:{server.port}", server))
-        person.vault.transport = Transport(ca_bundle=str(bundle), total_timeout=3)
+        person.vault.delivery.transport = HttpTransport(ca_bundle=str(bundle), total_timeout=3)
         yield grant_id
         assert not [r for r in server.received if r.body], "no byte of a token may arrive"
 
@@ -149,14 +149,14 @@ def test_a_grant_whose_attempts_all_failed_before_connecting_is_never_sent_once_
 ) -> None:
     with shared_with_unreachable(kind, person, share_with, tmp_path) as grant_id:
         for _ in range(2):
-            assert person.vault.flush_outbox().retrying
-            person.vault.retry_now(grant_id)
-        person.vault.revoke(grant_id)
+            assert person.vault.delivery.flush().retrying
+            person.vault.delivery.retry_now(grant_id)
+        person.vault.grants.revoke(grant_id)
         person.clock.now += 3600
-        assert person.vault.flush_outbox().attempted == 0
+        assert person.vault.delivery.flush().attempted == 0
     assert status(person, grant_id) is DeliveryStatus.NOT_SENT
-    assert person.vault.outbox() == []
-    assert person.vault.verify_audit().ok
+    assert person.vault.delivery.waiting() == []
+    assert person.vault.audit.verify().ok
 
 
 def test_a_grant_the_brand_stored_before_hanging_up_is_still_revoked_there(
@@ -167,13 +167,13 @@ def test_a_grant_the_brand_stored_before_hanging_up_is_still_revoked_there(
     with live_brand() as brand:
         brand.hang_up = True
         grant_id = share(person, brand)
-        assert person.vault.flush_outbox().retrying
+        assert person.vault.delivery.flush().retrying
         assert grant_id in brand.holds()
-        person.vault.revoke(grant_id)
+        person.vault.grants.revoke(grant_id)
         assert status(person, grant_id) is DeliveryStatus.REVOCATION_QUEUED
         brand.hang_up = False
         person.clock.now += 3600
-        person.vault.flush_outbox()
+        person.vault.delivery.flush()
         assert brand.paths == ["/zpd/grants", "/zpd/grants", "/zpd/events"]
         assert brand.holds() == {grant_id: {}} and brand.statuses()[grant_id] == "revoked"
     assert status(person, grant_id) is DeliveryStatus.DELETION_CONFIRMED

@@ -11,9 +11,9 @@ from tests.delivery.brand import live_brand
 from tests.delivery.conftest import Person, ShareWith, make_brand
 from tests.delivery.servers import Received, respond, serving
 from tests.vault.address_helpers import resolving
-from vault.brands import RequestSource
-from vault.outbox import DeliveryStatus
-from vault.transport import Transport
+from vault.exchange.brands import RequestSource
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.transport import HttpTransport
 
 
 def cli(person: Person, *args: str) -> tuple[int, str, str]:
@@ -32,7 +32,7 @@ def test_deliver_now_sends_what_waits_out_its_backoff(person: Person,
 
     with serving(brand) as server:
         share_with(make_brand(server.origin, server))
-        assert person.vault.flush_outbox().retrying  # now in backoff, 5 to 10 s
+        assert person.vault.delivery.flush().retrying  # now in backoff, 5 to 10 s
         code, out, err = cli(person, "flush")
         assert (code, err) == (0, "")
         assert len(server.received) == 2
@@ -44,9 +44,9 @@ def test_deliver_now_still_waits_as_long_as_the_brand_asked(person: Person,
                                                             share_with: ShareWith) -> None:
     with serving(lambda conn, _: respond(conn, 429, headers={"Retry-After": "3600"})) as server:
         grant_id = share_with(make_brand(server.origin, server))
-        person.vault.flush_outbox()
-        assert person.vault.retry_now(grant_id) == 0
-        assert person.vault.deliver_now().attempted == 0
+        person.vault.delivery.flush()
+        assert person.vault.delivery.retry_now(grant_id) == 0
+        assert person.vault.delivery.deliver_now().attempted == 0
         code, out, err = cli(person, "flush")
         assert (code, err) == (0, "")
         assert len(server.received) == 1
@@ -65,14 +65,14 @@ def test_a_refused_version_is_no_longer_listed_once_a_later_one_was_delivered(
 
     with serving(brand) as server:
         grant_id = share_with(make_brand(server.origin, server))
-        person.vault.flush_outbox()
-        [refused] = person.vault.outbox()
+        person.vault.delivery.flush()
+        [refused] = person.vault.delivery.waiting()
         assert refused.state.value == "failed"
-        person.vault.set("shoe_size_eu", 43)  # version 2
-        person.vault.flush_outbox()
+        person.vault.fields.set("shoe_size_eu", 43)  # version 2
+        person.vault.delivery.flush()
         assert len(server.received) == 2
-    assert person.vault.outbox() == []
-    summary = person.vault.delivery(grant_id)
+    assert person.vault.delivery.waiting() == []
+    summary = person.vault.delivery.summary(grant_id)
     assert summary is not None and summary.status is DeliveryStatus.DELIVERED
     code, out, _ = cli(person)
     assert (code, out) == (0, "Nothing waits: every token and event was delivered.\n")
@@ -85,9 +85,9 @@ def test_a_message_the_vault_fails_on_is_said_and_the_others_are_delivered(
     so its receipt cannot be checked) is named, and the other brand's message leaves."""
     with live_brand() as damaged, live_brand() as other:
         for brand in (damaged, other):
-            person.vault.fetch_request(brand.origin)
-        first = person.vault.share(damaged.origin, "fit-advice").grant.id
-        second = person.vault.share(other.origin, "fit-advice").grant.id
+            person.vault.brands.fetch(brand.origin)
+        first = person.vault.grants.share(damaged.origin, "fit-advice").grant.id
+        second = person.vault.grants.share(other.origin, "fit-advice").grant.id
         with person.vault._store.transaction() as connection:
             connection.execute("UPDATE brands SET signing_jwk = '{' WHERE origin = ?",
                                (damaged.origin,))
@@ -111,11 +111,11 @@ def test_a_brand_whose_address_is_refused_is_said_why_in_words(person: Person) -
     in words why the vault keeps it waiting, and where the name led."""
     with serving(lambda conn, _: respond(conn, 202)) as server:
         brand = make_brand(f"https://shop.corp:{server.port}")
-        person.vault.import_request(brand.request, RequestSource.FILE)
-        person.vault.transport = Transport(connect_timeout=2, total_timeout=3,
+        person.vault.brands.import_request(brand.request, RequestSource.FILE)
+        person.vault.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3,
                                            resolve=resolving({"shop.corp": "127.0.0.1"}))
-        grant_id = person.vault.share(brand.origin, "fit-advice").grant.id
-        assert person.vault.flush_outbox().retrying and server.connections == 0
+        grant_id = person.vault.grants.share(brand.origin, "fit-advice").grant.id
+        assert person.vault.delivery.flush().retrying and server.connections == 0
         code, out, err = cli(person)
     assert (code, err) == (0, "")
     [line] = [ln for ln in out.splitlines() if ln.startswith(grant_id[:8])]

@@ -26,24 +26,24 @@ def brand_verified(compact: str, brand: LiveBrand) -> dict[str, Any]:
 
 
 def delivered_then_revoked(person: Person, brand: LiveBrand) -> str:
-    person.vault.fetch_request(brand.origin)
-    grant_id = person.vault.share(brand.origin, "fit-advice").grant.id
-    person.vault.flush_outbox()
-    person.vault.revoke(grant_id)
-    person.vault.flush_outbox()
+    person.vault.brands.fetch(brand.origin)
+    grant_id = person.vault.grants.share(brand.origin, "fit-advice").grant.id
+    person.vault.delivery.flush()
+    person.vault.grants.revoke(grant_id)
+    person.vault.delivery.flush()
     return grant_id
 
 
 def test_the_export_carries_every_receipt_as_signed(person: Person) -> None:
     with live_brand() as brand:
         grant_id = delivered_then_revoked(person, brand)
-        document = person.vault.export_document()
+        document = person.vault.transparency.export_document()
     kept = document["receipts"]
     assert [(r["grant"], r["brand"], r["message_kind"], r["status"]) for r in kept] == [
         (grant_id, brand.origin, "grant", "stored"),
         (grant_id, brand.origin, "revocation", "deleted"),
     ]
-    messages = {jti for jti, _, _ in person.vault.receipts(grant_id)}
+    messages = {jti for jti, _, _ in person.vault.delivery.receipts(grant_id)}
     for entry in kept:
         claims = brand_verified(entry["signed_by_brand"], brand)
         assert claims["ack"] == {"jti": entry["message"], "status": entry["status"]}
@@ -55,9 +55,10 @@ def test_the_export_carries_every_receipt_as_signed(person: Person) -> None:
 def test_the_consent_records_carry_the_receipts_of_each_grant(person: Person) -> None:
     with live_brand() as brand:
         grant_id = delivered_then_revoked(person, brand)
-        person.vault.fetch_request(brand.origin)
-        other = person.vault.share(brand.origin, "fit-advice").grant.id  # never delivered
-        records = {r["record_id"]: r for r in person.vault.consent_records()["records"]}
+        person.vault.brands.fetch(brand.origin)
+        other = person.vault.grants.share(brand.origin, "fit-advice").grant.id  # never delivered
+        document = person.vault.transparency.consent_records()
+        records = {r["record_id"]: r for r in document["records"]}
     assert records[other]["receipts"] == []
     record = records[grant_id]
     events = {e["jti"]: e["type"] for e in record["events"]}

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vault.retry_after import LONGEST, seconds_to_wait
+from vault.exchange.retry_after import LONGEST, seconds_to_wait
 
 NOW = calendar.timegm((2025, 3, 1, 12, 0, 0))
 

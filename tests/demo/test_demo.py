@@ -18,7 +18,7 @@ import requests
 
 from demo.run import Demo
 from tests.conftest import PROJECT_ROOT
-from vault.transport import Transport
+from vault.exchange.transport import HttpTransport
 from zpd.errors import RequestInvalid
 from zpd.origin import canonical_origin
 
@@ -52,15 +52,15 @@ def held(demo: Demo, slug: str) -> dict[str, tuple[int, str, dict[str, object]]]
 def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
     vault = demo.vault
     assert vault is not None
-    vault.transport = Transport(total_timeout=10)
+    vault.delivery.transport = HttpTransport(total_timeout=10)
     fair, greedy, expired = demo.brands
     for brand in demo.brands:
         assert "<script" not in page(brand.page).lower()
         assert requests.get(brand.address, timeout=10).status_code == 401, "no token, no page"
 
-    assert vault.fetch_request(fair.origin).brand.domain_verified
-    grant = vault.share(fair.origin, "fit-advice").grant
-    vault.flush_outbox()
+    assert vault.brands.fetch(fair.origin).brand.domain_verified
+    grant = vault.grants.share(fair.origin, "fit-advice").grant
+    vault.delivery.flush()
     assert held(demo, "trailworks") == {
         grant.id: (1, "active", {"shoe_size_eu": 42, "favourite_colours": ["navy", "green"]})
     }
@@ -68,22 +68,22 @@ def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
     assert "navy" in shown and "Alex" not in shown, "only what was shared reaches the brand"
     assert "navy" not in page(fair.page), "values are masked until shown"
 
-    vault.set("shoe_size_eu", 43)
-    vault.flush_outbox()
+    vault.fields.set("shoe_size_eu", 43)
+    vault.delivery.flush()
     assert held(demo, "trailworks")[grant.id][:2] == (2, "active")
     assert held(demo, "trailworks")[grant.id][2]["shoe_size_eu"] == 43
 
-    vault.revoke(grant.id)
-    vault.flush_outbox()
+    vault.grants.revoke(grant.id)
+    vault.delivery.flush()
     assert held(demo, "trailworks")[grant.id][1:] == ("revoked", {})
-    assert [status for _, status, _ in vault.receipts(grant.id)][-1] == "deleted"
+    assert [status for _, status, _ in vault.delivery.receipts(grant.id)][-1] == "deleted"
 
-    vault.fetch_request(greedy.origin)
-    greedy_balance = vault.balance_for_ask(greedy.origin, "rewards")
-    fair_balance = vault.balance_for_ask(fair.origin, "fit-advice")
+    vault.brands.fetch(greedy.origin)
+    greedy_balance = vault.transparency.balance_for_ask(greedy.origin, "rewards")
+    fair_balance = vault.transparency.balance_for_ask(fair.origin, "fit-advice")
     assert greedy_balance.verdict == "greedy" and fair_balance.verdict == "fair"
     with pytest.raises(RequestInvalid) as refused:
-        vault.fetch_request(expired.origin)
+        vault.brands.fetch(expired.origin)
     assert refused.value.reason == "expired"
 
 

@@ -26,9 +26,9 @@ from brandkit.serving import TlsFiles, address_of, bind, running
 from brandkit.sqlstorage import SqliteStorage
 from tests.brand_specs import ALLERGIES, COLOURS, SHOE_SIZE, shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
-from vault.outbox import DeliveryStatus
-from vault.service import Vault
-from vault.transport import Transport
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.transport import HttpTransport
+from vault.vault import Vault
 from zpd import receipt as zpd_receipt
 
 
@@ -71,43 +71,43 @@ def tls_brand(tmp_path: Path) -> Iterator[Brand]:
 
 def test_the_whole_exchange_through_the_library(tls_brand: Brand, tmp_path: Path) -> None:
     vault, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST_KDF)
-    vault.transport = Transport(ca_bundle=tls_brand.ca_bundle)
-    vault.set("shoe_size_eu", 42)
-    vault.set("favourite_colours", ["navy"])
-    vault.set("allergies", ["milk"])
+    vault.delivery.transport = HttpTransport(ca_bundle=tls_brand.ca_bundle)
+    vault.fields.set("shoe_size_eu", 42)
+    vault.fields.set("favourite_colours", ["navy"])
+    vault.fields.set("allergies", ["milk"])
 
-    imported = vault.fetch_request(tls_brand.origin)
+    imported = vault.brands.fetch(tls_brand.origin)
     assert imported.brand.domain_verified and imported.brand.origin == tls_brand.origin
 
-    grant = vault.share(tls_brand.origin, "fit-advice").grant
-    assert vault.flush_outbox().delivered
+    grant = vault.grants.share(tls_brand.origin, "fit-advice").grant
+    assert vault.delivery.flush().delivered
     assert tls_brand.holds() == {
         grant.id: (1, {"shoe_size_eu": 42, "favourite_colours": ["navy"]}, "active")
     }, "exactly the shared fields: never the special-category one left out"
-    summary = vault.delivery(grant.id)
+    summary = vault.delivery.summary(grant.id)
     assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
 
-    vault.set("shoe_size_eu", 43)
-    vault.flush_outbox()
+    vault.fields.set("shoe_size_eu", 43)
+    vault.delivery.flush()
     assert tls_brand.holds()[grant.id][:2] == (
         2, {"shoe_size_eu": 43, "favourite_colours": ["navy"]})
 
-    vault.revoke(grant.id)
-    vault.flush_outbox()
+    vault.grants.revoke(grant.id)
+    vault.delivery.flush()
     assert tls_brand.holds()[grant.id] == (2, {}, "revoked")
-    statuses = [status for _, status, _ in vault.receipts(grant.id)]
+    statuses = [status for _, status, _ in vault.delivery.receipts(grant.id)]
     assert statuses == ["stored", "stored", "deleted"]
-    summary = vault.delivery(grant.id)
+    summary = vault.delivery.summary(grant.id)
     assert summary is not None and summary.status is DeliveryStatus.DELETION_CONFIRMED
     # The kept receipt is the brand's signature, checkable later by anyone with its key.
-    jti, _, deleted = vault.receipts(grant.id)[-1]
+    jti, _, deleted = vault.delivery.receipts(grant.id)[-1]
     pinned = json.loads(str(vault._store.query_one(
         "SELECT signing_jwk FROM brands WHERE origin = ?", (tls_brand.origin,))[0]))
     checked = zpd_receipt.verify(deleted, pinned, issuer=tls_brand.origin,
                                  audience=_aud(deleted), ack_jti=jti, status="deleted",
                                  now=int(time.time()))
     assert checked.status == "deleted"
-    assert vault.verify_audit().ok
+    assert vault.audit.verify().ok
     vault.lock()
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from vault.errors import WrongPassphrase
-from vault.service import Vault
+from vault.vault import Vault
 
 KEYS = ("shoe_size_eu", "favourite_colours", "x_note")
 WRITES = {"set_size": "shoe_size_eu", "set_colours": "favourite_colours", "set_note": "x_note",
@@ -125,7 +125,7 @@ def open_vault(directory: Path, model: Model, in_flight: dict[str, Any] | None,
 def check(vault: Vault, model: Model, in_flight: dict[str, Any] | None, stats: Stats,
           where: str) -> None:
     assert vault.integrity_problems() == [], where
-    report = vault.verify_audit()
+    report = vault.audit.verify()
     assert report.ok, (where, report)
     assert report.entries_checked >= model.audit_seq, (where, "the log got shorter")
     model.audit_seq = report.entries_checked
@@ -137,7 +137,7 @@ def check(vault: Vault, model: Model, in_flight: dict[str, Any] | None, stats: S
     check_histories(vault, model, in_flight, stats, where)
 
     # Grants: every acknowledged one, in its acknowledged state; a share in flight at most one.
-    grants = {g.id: g for g in vault.grants(limit=1_000_000)}
+    grants = {g.id: g for g in vault.grants.listing(limit=1_000_000)}
     extra = set(grants) - set(model.grants)
     assert len(extra) <= (1 if op == "share" else 0), (where, extra)
     for grant_id in extra:
@@ -174,7 +174,7 @@ def check_histories(vault: Vault, model: Model, in_flight: dict[str, Any] | None
     flight at the kill."""
     op = in_flight["op"] if in_flight else None
     for key in KEYS:
-        found = [entry.value for entry in vault.history(key)]
+        found = [entry.value for entry in vault.fields.history(key)]
         expected = model.history[key]
         if found == expected:
             continue
@@ -226,7 +226,7 @@ def check_whole(vault: Vault, model: Model, where: str) -> None:
         elif action in ("field.set", "field.cleared"):
             field_entries[details["field"]] += 1
 
-    values = {k: vault.get(k) for k in KEYS}
+    values = {k: vault.fields.get(k) for k in KEYS}
     latest = {
         grant_id: json.loads(data) for grant_id, data in rows(
             vault, "SELECT t.grant_id, t.data FROM tokens t JOIN grants g ON g.id = t.grant_id "
@@ -248,6 +248,6 @@ def check_whole(vault: Vault, model: Model, where: str) -> None:
     assert model.delivered <= delivered, (where, "an acknowledged delivery is not recorded")
 
     for key in KEYS:
-        history = vault.history(key)
+        history = vault.fields.history(key)
         assert len(history) == field_entries[key], (where, key, "history without its entry")
         assert (history[-1].value if history else None) == values[key], (where, key)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from vault.rollback import STATE_ENV
+from vault.storage.rollback import STATE_ENV
 
 # `ZPV_HARDENING_FULL=1` runs the slower, longer versions (more kills, more examples).
 FULL = os.environ.get("ZPV_HARDENING_FULL", "") not in ("", "0")

@@ -20,10 +20,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from vault import keys
 from vault.errors import StorageFull, VaultError, WrongPassphrase
-from vault.header import read_header
-from vault.service import Vault
+from vault.storage import keys
+from vault.storage.header import read_header
+from vault.vault import Vault
 
 PASSPHRASES = ("tulip lantern orbit 42", "saffron kettle meadow 7")
 ORIGIN_FILE = "origin.txt"
@@ -91,11 +91,11 @@ def in_memory_opens(vault: Vault, passphrase: str | None) -> bool:
 def operation(scenario: str, vault: Vault, work: Path, i: int) -> Any:
     if scenario == "field":
         value = f"{i:06d} " + "n" * 480
-        vault.set("x_note", value)
+        vault.fields.set("x_note", value)
         return value
     if scenario == "share":
         origin = (work / ORIGIN_FILE).read_text().strip()
-        return vault.share(origin, "fit-advice").grant.id
+        return vault.grants.share(origin, "fit-advice").grant.id
     if scenario == "backup":
         path = work / "backups" / f"b{i}.zpvbak"
         vault.backup_to(path)
@@ -129,10 +129,10 @@ def main() -> None:
     # Still running, with the disk full: everything reads as before.
     on_disk = passphrase_on_disk(directory)
     say(checks={
-        "x_note": vault.get("x_note"),
-        "grants": sorted(g.id for g in vault.grants()),
+        "x_note": vault.fields.get("x_note"),
+        "grants": sorted(g.id for g in vault.grants.listing()),
         "integrity": vault.integrity_problems(),
-        "audit_ok": vault.verify_audit().ok,
+        "audit_ok": vault.audit.verify().ok,
         "files": sorted(p.name for p in directory.iterdir()),
         "passphrase_on_disk": on_disk,
         "same_in_memory": in_memory_opens(vault, on_disk),

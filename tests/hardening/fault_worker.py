@@ -33,11 +33,12 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from vault import fsutil, rollback
 from vault.errors import FieldRequiredByGrant
-from vault.grants import GrantStatus
-from vault.service import Vault
-from vault.transport import Transport
+from vault.exchange.grants import GrantStatus
+from vault.exchange.transport import HttpTransport
+from vault.profile import audit
+from vault.storage import fsutil
+from vault.vault import Vault
 
 COLOURS = ("black", "white", "grey", "navy", "blue", "green", "red", "pink")
 WORDS = ("kite", "meadow", "orbit", "lantern", "saffron", "tulip", "harbour", "quill")
@@ -50,8 +51,8 @@ def say(**message: Any) -> None:
 
 def choose(rng: random.Random, vault: Vault,
            only: list[str] | None = None) -> tuple[str, dict[str, Any]]:
-    active = [g.id for g in vault.grants(status=GrantStatus.ACTIVE)]
-    has_size = vault.get("shoe_size_eu") is not None
+    active = [g.id for g in vault.grants.listing(status=GrantStatus.ACTIVE)]
+    has_size = vault.fields.get("shoe_size_eu") is not None
     weights = {
         "set_size": 3.0, "set_colours": 2.0, "clear_colours": 1.0, "set_note": 2.0,
         "share": 3.0 if has_size and len(active) < MAX_ACTIVE else 0.0,
@@ -63,17 +64,17 @@ def choose(rng: random.Random, vault: Vault,
     op = rng.choices(list(weights), list(weights.values()))[0]
     args: dict[str, Any] = {}
     if op == "set_size":
-        current = vault.get("shoe_size_eu")
+        current = vault.fields.get("shoe_size_eu")
         args["value"] = rng.choice([v / 2 for v in range(30, 105) if v / 2 != current])
     elif op == "set_colours":
-        current = vault.get("favourite_colours")
+        current = vault.fields.get("favourite_colours")
         while True:
             picked = sorted(rng.sample(COLOURS, rng.randint(1, 3)), key=COLOURS.index)
             if picked != current:
                 break
         args["value"] = picked
     elif op == "set_note":
-        note = vault.get("x_note")
+        note = vault.fields.get("x_note")
         args["value"] = (note if isinstance(note, int) else 0) + 1
     elif op == "revoke":
         args["grant"] = rng.choice(active)
@@ -86,20 +87,20 @@ def perform(vault: Vault, op: str, args: dict[str, Any], directory: Path,
             passphrase: str) -> tuple[Vault, dict[str, Any]]:
     if op in ("set_size", "set_colours"):
         key = "shoe_size_eu" if op == "set_size" else "favourite_colours"
-        return vault, {"value": vault.set(key, args["value"])}
+        return vault, {"value": vault.fields.set(key, args["value"])}
     if op == "set_note":
-        return vault, {"value": vault.set("x_note", args["value"])}
+        return vault, {"value": vault.fields.set("x_note", args["value"])}
     if op == "clear_colours":
         try:
-            return vault, {"cleared": vault.clear("favourite_colours")}
+            return vault, {"cleared": vault.fields.clear("favourite_colours")}
         except FieldRequiredByGrant:  # a grant with colours only: not in this workload
             return vault, {"cleared": False, "refused": True}
     if op == "share":
-        return vault, {"grant": vault.share(ORIGIN, "fit-advice").grant.id}
+        return vault, {"grant": vault.grants.share(ORIGIN, "fit-advice").grant.id}
     if op == "revoke":
-        return vault, {"event": vault.revoke(args["grant"]).jti}
+        return vault, {"event": vault.grants.revoke(args["grant"]).jti}
     if op == "flush":
-        report = vault.flush_outbox()
+        report = vault.delivery.flush()
         return vault, {"delivered": report.delivered, "failed": report.failed,
                        "retrying": report.retrying}
     if op == "passwd":
@@ -108,13 +109,13 @@ def perform(vault: Vault, op: str, args: dict[str, Any], directory: Path,
     if op == "relock":
         vault.lock()
         reopened = Vault.unlock(directory, passphrase)
-        reopened.transport = vault.transport
+        reopened.delivery.transport = vault.delivery.transport
         return reopened, {}
     raise ValueError(op)
 
 
 def head(vault: Vault) -> list[Any] | None:
-    current = rollback.current_head(vault._store)
+    current = audit.current_head(vault._store)
     return [current.seq, current.hash] if current else None
 
 
@@ -136,7 +137,7 @@ def child(directory: Path, seed: int, passphrase: str, command: dict[str, Any]) 
     random.seed(seed)  # the outbox's jitter
     say(begin={"op": "unlock"})
     opened = Vault.unlock(directory, passphrase)
-    opened.transport = Transport(connect_timeout=2, total_timeout=5)
+    opened.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=5)
     if unsafe == "synchronous-off":
         opened._store.connection.execute("PRAGMA synchronous = OFF")
     say(ack={"op": "unlock", "head": head(opened)})

@@ -22,12 +22,12 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.delivery.brand import spec_for
 from tests.delivery.servers import Received, respond, serving
 from tests.hardening.acked import Model, Stats, check, rows
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
-from vault.tokens import pairwise_for
-from vault.transport import Transport
+from vault.exchange.tokens import pairwise_for
+from vault.exchange.transport import HttpTransport
+from vault.vault import Vault
 from zpd import jose
 from zpd.errors import ProtocolError
+from zpd.fieldtypes import FieldType, Sensitivity
 
 
 @dataclass
@@ -85,9 +85,9 @@ def new_vault(directory: Path, brand: Brand) -> tuple[Model, str]:
     what that acknowledged, and the vault's pseudonym at the brand."""
     created, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
     with created:
-        created.define_custom_field("note", "Note", FieldType.NUMBER, Sensitivity.LOW)
-        created.set("shoe_size_eu", 42)
-        created.fetch_request(brand.origin)
+        created.fields.define("note", "Note", FieldType.NUMBER, Sensitivity.LOW)
+        created.fields.set("shoe_size_eu", 42)
+        created.brands.fetch(brand.origin)
         with created._store.reading() as connection:
             pseudonym = jose.thumbprint_uri(pairwise_for(connection, brand.origin))
     model = Model(PASSPHRASE)
@@ -112,16 +112,16 @@ def settle(directory: Path, model: Model, brand: Brand, pseudonym: str, stats: S
     and every message was stored once (one sent again after a kill got its first receipt
     again)."""
     with Vault.unlock(directory, model.passphrase) as vault:
-        vault.transport = Transport(connect_timeout=2, total_timeout=5)
+        vault.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=5)
         for _ in range(10):
-            for grant in vault.grants(limit=1_000_000):
-                vault.retry_now(grant.id)
-            vault.flush_outbox()
-            if not vault.outbox():
+            for grant in vault.grants.listing(limit=1_000_000):
+                vault.delivery.retry_now(grant.id)
+            vault.delivery.flush()
+            if not vault.delivery.waiting():
                 break
-        assert vault.outbox() == [], (where, "everything was delivered")
+        assert vault.delivery.waiting() == [], (where, "everything was delivered")
         check(vault, model, None, stats, where)
-        grants = {g.id: g for g in vault.grants(limit=1_000_000)}
+        grants = {g.id: g for g in vault.grants.listing(limit=1_000_000)}
         outbox = {r[0]: r for r in rows(
             vault, "SELECT jti, grant_id, kind, state, attempts FROM outbox")}
         latest = {gid: json.loads(data) for gid, data in rows(

@@ -28,7 +28,7 @@ def report():
 """
 
 ZPV = REPORT + """
-from vault.cli import main
+from vault.cli.main import main
 try:
     main(["--vault", sys.argv[1], "get", "preferred_name"])  # no vault there: exits at once
 finally:

@@ -24,19 +24,19 @@ import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT
 from tests.hardening.conftest import subprocess_env
-from vault import keys, rollback
 from vault.errors import WrongCredentials
-from vault.header import PENDING_HEADER_NAME
-from vault.service import Vault
+from vault.storage import keys, rollback
+from vault.storage.header import PENDING_HEADER_NAME
+from vault.vault import Vault
 
 CHILD = """
 import os, signal, sys
 from pathlib import Path
 import sqlcipher3
-import vault.fsutil as fsutil
-import vault.keys as keys
-import vault.store as store
-from vault.service import Vault
+import vault.storage.fsutil as fsutil
+import vault.storage.keys as keys
+import vault.storage.store as store
+from vault.vault import Vault
 
 directory, old, new, kill_at, step, new_code = (
     sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6])
@@ -89,7 +89,7 @@ if step == "passphrase":
 elif step == "recovery_code":
     vault.new_recovery_code(old)
 else:
-    vault.set("shoe_size_eu", 44)
+    vault.fields.set("shoe_size_eu", 44)
     vault.lock()  # writes the rollback record
 print(calls, flush=True)
 """
@@ -111,7 +111,7 @@ def template(tmp_path: Path, state_dir: Path, monkeypatch: pytest.MonkeyPatch) -
     directory = tmp_path / "template" / "vault"
     monkeypatch.setattr(keys, "new_recovery_code", lambda: OLD_CODE)
     with Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)[0] as vault:
-        vault.set("shoe_size_eu", 42)
+        vault.fields.set("shoe_size_eu", 42)
     return directory, state_dir
 
 
@@ -174,8 +174,8 @@ def test_a_re_key_killed_at_any_step_leaves_exactly_one_secret(
                 if p.name.startswith(".") or p.name == PENDING_HEADER_NAME] == [], kill_at
         with Vault.unlock(directory, NEW_PASSPHRASE if step == "passphrase" and new
                           else PASSPHRASE) as vault:
-            assert vault.get("shoe_size_eu") == 42
-            assert vault.integrity_problems() == [] and vault.verify_audit().ok
+            assert vault.fields.get("shoe_size_eu") == 42
+            assert vault.integrity_problems() == [] and vault.audit.verify().ok
     # Old until the re-key's commit, new from it on: never back and forth.
     assert outcomes == sorted(outcomes, key=["old", "new"].index), outcomes
     assert outcomes[0] == "old" and outcomes[-1] == "new", outcomes
@@ -196,14 +196,14 @@ def test_the_rollback_record_killed_at_any_step_stays_readable_and_raises_no_ala
         for path in (state / "seen").glob("*.json"):
             json.loads(path.read_text())  # the old record or the new one, never a torn one
         with Vault.unlock(directory, PASSPHRASE) as vault:  # no false "rolled back"
-            assert vault.get("shoe_size_eu") == 44
+            assert vault.fields.get("shoe_size_eu") == 44
 
 
 BACKUP_CHILD = """
 import os, signal, sys
 from pathlib import Path
-import vault.store as store
-from vault.service import Vault
+import vault.storage.store as store
+from vault.vault import Vault
 
 real_export = store.Store.export_copy
 
@@ -233,5 +233,5 @@ def test_a_killed_backup_leaves_a_scratch_copy_the_next_unlock_removes(
     assert not target.exists()
     with Vault.unlock(directory, PASSPHRASE) as vault:
         assert [p.name for p in directory.iterdir() if p.name.startswith(".")] == []
-        assert vault.get("shoe_size_eu") == 42
-        assert vault.integrity_problems() == [] and vault.verify_audit().ok
+        assert vault.fields.get("shoe_size_eu") == 42
+        assert vault.integrity_problems() == [] and vault.audit.verify().ok

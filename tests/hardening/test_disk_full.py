@@ -29,9 +29,9 @@ from tests.delivery.conftest import make_brand
 from tests.hardening.acked import Model, check_whole
 from tests.hardening.conftest import subprocess_env
 from tests.hardening.disk_full_worker import ORIGIN_FILE, PASSPHRASES, fill
-from vault import export
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
+from vault.storage import backup
+from vault.vault import Vault
+from zpd.fieldtypes import FieldType, Sensitivity
 
 SCENARIOS = ("field", "share", "backup", "passphrase")
 TMPFS_BYTES = 6 * 1024 * 1024
@@ -89,11 +89,11 @@ def prepare(place: Path, tmp_path: Path) -> Prepared:
     vault, _ = Vault.create(directory, PASSPHRASES[0], kdf=FAST_KDF)
     brand = make_brand("https://shoes.example")
     with vault:
-        vault.define_custom_field("x_note", "Note", FieldType.TEXT, Sensitivity.LOW)
-        vault.set("x_note", "first note")
-        vault.set("shoe_size_eu", 42)
-        vault.import_request(brand.request)
-        grants = [vault.share(brand.origin, "fit-advice").grant.id]
+        vault.fields.define("x_note", "Note", FieldType.TEXT, Sensitivity.LOW)
+        vault.fields.set("x_note", "first note")
+        vault.fields.set("shoe_size_eu", 42)
+        vault.brands.import_request(brand.request)
+        grants = [vault.grants.share(brand.origin, "fit-advice").grant.id]
         (work / "backups").mkdir()
         backup = work / "backups" / "before.zpvbak"
         vault.backup_to(backup)
@@ -147,25 +147,25 @@ def test_a_full_disk_is_a_typed_error_and_loses_nothing(
     assert "after_free" in after, after
 
     with Vault.unlock(prepared.directory, current_passphrase(scenario, acks, after)) as vault:
-        assert vault.integrity_problems() == [] and vault.verify_audit().ok
+        assert vault.integrity_problems() == [] and vault.audit.verify().ok
         if scenario == "field":
             assert checks["x_note"] == (acks[-1] if acks else "first note")
-            assert vault.get("x_note") == after["after_free"]
-            values = [h.value for h in vault.history("x_note")]
+            assert vault.fields.get("x_note") == after["after_free"]
+            values = [h.value for h in vault.fields.history("x_note")]
             assert values == ["first note", *acks, after["after_free"]]
         if scenario == "share":
             expected = sorted([*prepared.grants, *acks])
             assert checks["grants"] == expected  # the refused share left nothing behind
             expected = sorted([*expected, after["after_free"]])
-            assert sorted(g.id for g in vault.grants()) == expected
+            assert sorted(g.id for g in vault.grants.listing()) == expected
         # Every grant, version, field change whole (the fault suite's checks).
         check_whole(vault, Model(PASSPHRASES[0]), f"{mode} {scenario}")
         if scenario == "backup":
             for path in [*acks, after["after_free"], str(prepared.backup)]:
-                export.read_backup(Path(path))  # complete and well formed
+                backup.read_backup(Path(path))  # complete and well formed
             for leftover in (prepared.work / "backups").iterdir():
                 assert not leftover.name.startswith("."), leftover  # no temporary file left
-                export.read_backup(leftover)
+                backup.read_backup(leftover)
     # The header on disk opens with the passphrase acknowledged last, and the open vault
     # agrees: a refused change left both as they were.
     last_passphrase = acks[-1] if scenario == "passphrase" and acks else PASSPHRASES[0]
@@ -205,5 +205,5 @@ def test_the_cli_says_disk_full_in_one_line_and_exits_1(
     assert result.stdout == ""
     assert result.stderr.splitlines() == ["zpv: the disk is full; nothing was changed"], result
     with Vault.unlock(prepared.directory, PASSPHRASES[0]) as vault:
-        assert vault.get("x_note") == "first note"
-        assert vault.integrity_problems() == [] and vault.verify_audit().ok
+        assert vault.fields.get("x_note") == "first note"
+        assert vault.integrity_problems() == [] and vault.audit.verify().ok

@@ -55,9 +55,9 @@ from tests.hardening.conftest import FULL
 from tests.hardening.fault_worker import head
 from tests.hardening.live_brand import Brand, Settled, live_brand, new_vault, settle
 from tests.hardening.zygote import Zygote
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
-from vault.transport import Transport
+from vault.exchange.transport import HttpTransport
+from vault.vault import Vault
+from zpd.fieldtypes import FieldType, Sensitivity
 
 SESSIONS = 20 if FULL else 10
 KILLS_PER_SESSION = int(os.environ.get("ZPV_FAULT_KILLS_PER_SESSION", 100 if FULL else 50))
@@ -155,17 +155,17 @@ def test_the_whole_change_checks_catch_each_kind_of_partial_change(tmp_path: Pat
     template = tmp_path / "template"
     with live_brand() as brand:
         with Vault.create(template, PASSPHRASE, kdf=FAST_KDF)[0] as vault:
-            vault.transport = Transport(connect_timeout=2, total_timeout=5)
-            vault.define_custom_field("note", "Note", FieldType.NUMBER, Sensitivity.LOW)
-            vault.set("shoe_size_eu", 42)
-            vault.fetch_request(brand.origin)
-            kept = vault.share(brand.origin, "fit-advice").grant.id
-            ended = vault.share(brand.origin, "fit-advice").grant.id
-            vault.flush_outbox()
-            vault.set("shoe_size_eu", 44)  # version 2 of both
-            vault.revoke(ended)
-            vault.flush_outbox()
-            assert vault.find_grant(kept).version == 2
+            vault.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=5)
+            vault.fields.define("note", "Note", FieldType.NUMBER, Sensitivity.LOW)
+            vault.fields.set("shoe_size_eu", 42)
+            vault.brands.fetch(brand.origin)
+            kept = vault.grants.share(brand.origin, "fit-advice").grant.id
+            ended = vault.grants.share(brand.origin, "fit-advice").grant.id
+            vault.delivery.flush()
+            vault.fields.set("shoe_size_eu", 44)  # version 2 of both
+            vault.grants.revoke(ended)
+            vault.delivery.flush()
+            assert vault.grants.find(kept).version == 2
             check_whole(vault, Model(PASSPHRASE), "intact")
     for name, statements in PARTIAL.items():
         copy = tmp_path / name.replace(" ", "-")
@@ -192,7 +192,7 @@ def test_the_acknowledgement_log_catches_a_lost_run_of_writes_ending_on_an_earli
     for values in ([43], [44, 43]):
         with Vault.unlock(directory, PASSPHRASE) as vault:
             for value in values:
-                model.apply({"op": "set_size", "value": vault.set("shoe_size_eu", value),
+                model.apply({"op": "set_size", "value": vault.fields.set("shoe_size_eu", value),
                              "head": head(vault)})
             check(vault, model, None, stats, "intact")  # control: nothing lost yet
         if values == [43]:
@@ -200,7 +200,7 @@ def test_the_acknowledgement_log_catches_a_lost_run_of_writes_ending_on_an_earli
     shutil.rmtree(directory)
     shutil.copytree(earlier, directory)  # the last two writes are gone
     with Vault.unlock(directory, PASSPHRASE, accept_rollback=True) as vault:
-        assert vault.get("shoe_size_eu") == model.value("shoe_size_eu") == 43
+        assert vault.fields.get("shoe_size_eu") == model.value("shoe_size_eu") == 43
         with pytest.raises(AssertionError, match="acknowledged audit entries lost or changed"):
             check_acknowledged_heads(vault, model, "lost")
         with pytest.raises(AssertionError, match="history differs"):

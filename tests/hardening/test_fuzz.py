@@ -35,8 +35,9 @@ from brandkit.sqlstorage import SqliteStorage
 from tests.conftest import PROJECT_ROOT
 from tests.hardening.conftest import FULL, subprocess_env
 from tests.hardening.samples import NOW, ORIGIN, spec
-from vault import delivery
-from vault.transport import Response, Transport, TransportError
+from vault.errors import TransportError
+from vault.exchange import delivery
+from vault.exchange.transport import HttpTransport, LocalRule, Response, never_local
 from zpd import event, jose, receipt, token
 from zpd.errors import ProtocolError
 from zpd.origin import canonical_origin, is_loopback_host, origin_of
@@ -341,7 +342,7 @@ def test_origin_of_answers_a_canonical_origin_or_value_error(url: str) -> None:
             assert is_loopback_host(host.strip("[]")) or is_loopback_host(host), origin
 
 
-class NoNetwork(Transport):
+class NoNetwork(HttpTransport):
     """A transport that fails the test if it ever tries to connect."""
 
     def __post_init__(self) -> None:
@@ -388,6 +389,8 @@ def test_plain_http_goes_to_loopback_only(host: str, port: str) -> None:
 class Recorder:
     """A fake transport for fetch_request: records the address it is asked for."""
 
+    may_reach_local: LocalRule = never_local
+
     def __init__(self, status: int, body: bytes) -> None:
         self.asked: list[str] = []
         self.status, self.body = status, body
@@ -395,6 +398,9 @@ class Recorder:
     def get(self, url: str, accept: str) -> Response:
         self.asked.append(url)
         return Response(self.status, {}, self.body)
+
+    def post(self, url: str, content_type: str, body: str) -> Response:
+        raise AssertionError("fetch_request only fetches")
 
 
 @FUZZ
@@ -405,7 +411,7 @@ def test_fetch_request_asks_only_the_well_known_address_of_a_canonical_origin(
 ) -> None:
     transport = Recorder(status, body)
     try:
-        origin, text = delivery.fetch_request(transport, address)  # type: ignore[arg-type]
+        origin, text = delivery.fetch_request(transport, address)
     except TransportError as error:
         assert error.kind in ("refused_url", "protocol"), error
         origin = None

@@ -17,7 +17,7 @@ import pytest
 import sqlcipher3
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
-from vault.service import Vault
+from vault.vault import Vault
 
 EXPECTED = {"synchronous": 2, "temp_store": 2, "journal_mode": "wal", "foreign_keys": 1,
             "cipher_version": "4"}
@@ -66,7 +66,7 @@ def test_every_connection_the_vault_opens_is_configured(opened: Opened, tmp_path
     vault, code = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
     with vault:
         while_open.append(settings(vault._store.connection))
-        vault.set("shoe_size_eu", 42)
+        vault.fields.set("shoe_size_eu", 42)
     with Vault.unlock(directory, PASSPHRASE) as vault:
         while_open.append(settings(vault._store.connection))
         vault.change_passphrase(NEW_PASSPHRASE)
@@ -77,7 +77,7 @@ def test_every_connection_the_vault_opens_is_configured(opened: Opened, tmp_path
     Vault.restore(tmp_path / "copy.zpvbak", tmp_path / "restored", NEW_PASSPHRASE)
     with Vault.unlock(tmp_path / "restored", NEW_PASSPHRASE) as vault:
         while_open.append(settings(vault._store.connection))
-        assert vault.get("shoe_size_eu") == 42
+        assert vault.fields.get("shoe_size_eu") == 42
 
     # create, unlock, recovery unlock, the restore's staged copy, the restored vault
     assert opened.count >= 5

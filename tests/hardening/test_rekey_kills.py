@@ -20,13 +20,14 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import bulk
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT
 from tests.hardening.conftest import FULL, subprocess_env
-from vault import bulk, keys
-from vault.audit import append_many
 from vault.errors import WrongCredentials
-from vault.header import PENDING_HEADER_NAME
-from vault.service import Vault
+from vault.profile.audit import append_many
+from vault.storage import keys
+from vault.storage.header import PENDING_HEADER_NAME
+from vault.vault import Vault
 
 KILLS = 160 if FULL else 24
 ENTRIES = 30_000  # activity entries of ~150 bytes: a database of a few megabytes
@@ -36,8 +37,8 @@ NEW_CODE = "ABCDE-FGHJK-MNPQR-STVWX-YZ012-34567"
 CHILD = """
 import sys, time
 from pathlib import Path
-import vault.keys as keys
-from vault.service import Vault
+import vault.storage.keys as keys
+from vault.vault import Vault
 
 directory, old, new, step, new_code = sys.argv[1:6]
 keys.new_recovery_code = lambda: new_code
@@ -69,13 +70,13 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     finally:
         keys.new_recovery_code = original
     with vault:
-        vault.set("shoe_size_eu", 42)
+        vault.fields.set("shoe_size_eu", 42)
         with bulk.transaction(vault) as connection:
             append_many(connection, (
                 (1_700_000_000 + i, "field.set", {"key": "x_note", "note": f"{i:08d}" * 16})
                 for i in range(ENTRIES)
             ))
-        length = vault.verify_audit().entries_checked
+        length = vault.audit.verify().entries_checked
     return directory, length
 
 
@@ -147,9 +148,9 @@ def test_a_re_key_killed_at_random_moments_opens_with_one_secret(
         assert not (work / PENDING_HEADER_NAME).exists(), where
         assert [p.name for p in work.iterdir() if p.name.startswith(".")] == [], where
         with Vault.unlock(work, new_passphrase if new else PASSPHRASE) as vault:
-            assert vault.get("shoe_size_eu") == 42, where
+            assert vault.fields.get("shoe_size_eu") == 42, where
             assert vault.integrity_problems() == [], where
-            report = vault.verify_audit()
+            report = vault.audit.verify()
             assert report.ok and report.entries_checked >= length, (where, report)
     # The kills were spread over the change: some before its commit, some after.
     assert seen["old"] > 0 and seen["new"] > 0, seen

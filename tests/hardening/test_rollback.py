@@ -15,16 +15,16 @@ import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, run_cli
 from tests.hardening.conftest import subprocess_env
-from vault import rollback
 from vault.errors import VaultRolledBack
-from vault.service import Vault
+from vault.storage import rollback
+from vault.vault import Vault
 
 
 def make(directory: Path) -> tuple[str, str]:
     """A vault with a value; returns (vault id, recovery code)."""
     vault, code = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
     with vault:
-        vault.set("shoe_size_eu", 40)
+        vault.fields.set("shoe_size_eu", 40)
         vault_id = vault._header.vault_id
     return vault_id, code
 
@@ -32,7 +32,7 @@ def make(directory: Path) -> tuple[str, str]:
 def work(directory: Path, *sizes: int) -> None:
     with Vault.unlock(directory, PASSPHRASE) as vault:
         for size in sizes:
-            vault.set("shoe_size_eu", size)
+            vault.fields.set("shoe_size_eu", size)
 
 
 def snapshot(directory: Path, to: Path) -> Path:
@@ -47,7 +47,7 @@ def put_back(copy: Path, directory: Path) -> None:
 
 def head(directory: Path) -> int:
     with Vault.unlock(directory, PASSPHRASE, accept_rollback=True) as vault:
-        return vault.audit_log(limit=1)[0].seq
+        return vault.audit.entries(limit=1)[0].seq
 
 
 def test_an_older_copy_put_back_is_refused_at_unlock_with_what_was_seen_and_found(
@@ -58,7 +58,7 @@ def test_an_older_copy_put_back_is_refused_at_unlock_with_what_was_seen_and_foun
     old = snapshot(directory, tmp_path / "old")
     work(directory, 41, 42, 43)
     with Vault.unlock(directory, PASSPHRASE) as vault:
-        newest = vault.audit_log(limit=1)[0]
+        newest = vault.audit.entries(limit=1)[0]
     put_back(old, directory)
 
     with pytest.raises(VaultRolledBack) as caught:
@@ -83,14 +83,14 @@ def test_opening_it_deliberately_logs_it_and_makes_it_the_copy_seen(tmp_path: Pa
     put_back(old, directory)
 
     with Vault.unlock(directory, PASSPHRASE, accept_rollback=True) as vault:
-        assert vault.get("shoe_size_eu") == 40
-        [entry] = vault.audit_log(limit=1)
+        assert vault.fields.get("shoe_size_eu") == 40
+        [entry] = vault.audit.entries(limit=1)
         assert entry.action == "vault.rollback_accepted"
         assert entry.details["reason"] == "older"
         assert entry.details["found"] < entry.details["seen"]
-        assert vault.verify_audit().ok
+        assert vault.audit.verify().ok
     with Vault.unlock(directory, PASSPHRASE) as vault:  # no longer flagged
-        assert vault.get("shoe_size_eu") == 40
+        assert vault.fields.get("shoe_size_eu") == 40
 
 
 def test_another_line_of_history_in_the_same_place_is_flagged_as_diverged(
@@ -101,9 +101,9 @@ def test_another_line_of_history_in_the_same_place_is_flagged_as_diverged(
     fork = snapshot(directory, tmp_path / "fork")
     work(directory, 41)  # seen here: one more entry
     with Vault.unlock(fork, PASSPHRASE) as vault:  # the fork, opened elsewhere, grows longer
-        vault.set("favourite_colours", ["navy"])  # (another entry than the one seen)
-        vault.set("shoe_size_eu", 44)
-        vault.set("shoe_size_eu", 45)
+        vault.fields.set("favourite_colours", ["navy"])  # (another entry than the one seen)
+        vault.fields.set("shoe_size_eu", 44)
+        vault.fields.set("shoe_size_eu", 45)
     put_back(fork, directory)
     with pytest.raises(VaultRolledBack) as caught:
         Vault.unlock(directory, PASSPHRASE)
@@ -117,13 +117,13 @@ def test_a_copy_in_another_place_and_a_newer_one_are_not_flagged(tmp_path: Path)
     old = snapshot(directory, tmp_path / "old")
     work(directory, 41, 42)
     with Vault.unlock(old, PASSPHRASE) as vault:  # a copy elsewhere has its own record
-        assert vault.get("shoe_size_eu") == 40
+        assert vault.fields.get("shoe_size_eu") == 40
     work(directory, 43)  # the original is newer still: fine
     newer = snapshot(directory, tmp_path / "newer")
     work(newer, 44)
     put_back(newer, directory)  # a newer copy of the same history: fine
     with Vault.unlock(directory, PASSPHRASE) as vault:
-        assert vault.get("shoe_size_eu") == 44
+        assert vault.fields.get("shoe_size_eu") == 44
 
 
 def test_a_deliberate_restore_of_an_older_backup_is_not_flagged(tmp_path: Path) -> None:
@@ -136,15 +136,15 @@ def test_a_deliberate_restore_of_an_older_backup_is_not_flagged(tmp_path: Path) 
     aside = Vault.restore(backup, directory, PASSPHRASE, replace=True)
     assert aside is not None
     with Vault.unlock(directory, PASSPHRASE) as vault:
-        assert vault.get("shoe_size_eu") == 40
-        assert vault.audit_log(limit=1)[0].action == "vault.restored"
+        assert vault.fields.get("shoe_size_eu") == 40
+        assert vault.audit.entries(limit=1)[0].action == "vault.restored"
     with Vault.unlock(aside, PASSPHRASE) as vault:  # the vault moved aside opens too
-        assert vault.get("shoe_size_eu") == 43
+        assert vault.fields.get("shoe_size_eu") == 43
     # A restore into a new place leaves the original's record alone.
     Vault.restore(backup, tmp_path / "elsewhere", PASSPHRASE)
     work(directory, 47)
     with Vault.unlock(directory, PASSPHRASE) as vault:
-        assert vault.get("shoe_size_eu") == 47
+        assert vault.fields.get("shoe_size_eu") == 47
 
 
 def test_a_passphrase_change_and_a_crash_after_unlock_are_not_rollbacks(tmp_path: Path) -> None:
@@ -152,12 +152,12 @@ def test_a_passphrase_change_and_a_crash_after_unlock_are_not_rollbacks(tmp_path
     make(directory)
     vault = Vault.unlock(directory, PASSPHRASE)
     vault.change_passphrase(NEW_PASSPHRASE)
-    vault.set("shoe_size_eu", 41)
+    vault.fields.set("shoe_size_eu", 41)
     # As if the process died: no lock, so the record is the head seen at unlock.
     vault._store.close()
     vault._lock.release()
     with Vault.unlock(directory, NEW_PASSPHRASE) as reopened:
-        assert reopened.get("shoe_size_eu") == 41
+        assert reopened.fields.get("shoe_size_eu") == 41
 
 
 def test_the_state_is_outside_the_vault_private_and_per_vault_id(tmp_path: Path) -> None:
@@ -194,7 +194,7 @@ def test_a_damaged_or_unwritable_state_never_stops_the_vault(
         state_dir.write_text("a file where the folder should be")
     work(directory, 41)
     with Vault.unlock(directory, PASSPHRASE) as vault:
-        assert vault.get("shoe_size_eu") == 41
+        assert vault.fields.get("shoe_size_eu") == 41
 
 
 def test_the_cli_says_so_in_one_line_exits_4_and_opens_it_when_asked(tmp_path: Path) -> None:

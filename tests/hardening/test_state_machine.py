@@ -37,17 +37,12 @@ from brandkit.sqlstorage import SqliteStorage
 from tests.conftest import FAST_KDF
 from tests.delivery.brand import spec_for
 from tests.hardening.conftest import FULL
-from vault import rollback
-from vault.catalogue import BY_KEY
-from vault.errors import (
-    FieldRequiredByGrant,
-    GrantNotActive,
-    ShareRefused,
-    WrongPassphrase,
-)
-from vault.service import Vault
-from vault.transport import Response
+from vault.errors import FieldRequiredByGrant, GrantNotActive, ShareRefused, WrongPassphrase
+from vault.exchange.transport import LocalRule, Response, never_local
+from vault.storage import rollback
+from vault.vault import Vault
 from zpd import jose
+from zpd.catalogue import BY_KEY
 from zpd.errors import ProtocolError
 
 ORIGIN = "https://shoes.example"
@@ -64,8 +59,13 @@ COLOURS = BY_KEY["favourite_colours"]
 class DirectTransport:
     """Hands each message to the receiver as the HTTP handler would, and answers the same."""
 
+    may_reach_local: LocalRule = never_local  # the vault sets its own
+
     def __init__(self) -> None:
         self.posts = 0
+
+    def get(self, url: str, accept: str) -> Response:
+        raise AssertionError("nothing is fetched here")
 
     def post(self, url: str, content_type: str, body: str) -> Response:
         self.posts += 1
@@ -110,15 +110,15 @@ class VaultLife(RuleBasedStateMachine):
     @initialize()
     def create(self) -> None:
         vault, _ = Vault.create(self.directory, self.model.passphrase, kdf=FAST_KDF)
-        vault.import_request(REQUEST)
+        vault.brands.import_request(REQUEST)
         with vault._store.reading() as connection:
-            from vault.tokens import pairwise_for
+            from vault.exchange.tokens import pairwise_for
 
             self.pseudonym = jose.thumbprint_uri(pairwise_for(connection, ORIGIN))
         self._use(vault)
 
     def _use(self, vault: Vault) -> None:
-        vault.transport = self.transport  # type: ignore[assignment]
+        vault.delivery.transport = self.transport
         self.vault = vault
 
     @property
@@ -144,7 +144,7 @@ class VaultLife(RuleBasedStateMachine):
         if self.model.values.get("shoe_size_eu") != value:
             self._reissue("shoe_size_eu")
         self.model.values["shoe_size_eu"] = value
-        assert self.opened.set("shoe_size_eu", size) == value
+        assert self.opened.fields.set("shoe_size_eu", size) == value
 
     @rule(colours=st.lists(st.sampled_from(COLOURS.choices), min_size=1, max_size=3))
     def set_colours(self, colours: list[str]) -> None:
@@ -152,7 +152,7 @@ class VaultLife(RuleBasedStateMachine):
         if self.model.values.get("favourite_colours") != value:
             self._reissue("favourite_colours")
         self.model.values["favourite_colours"] = value
-        assert self.opened.set("favourite_colours", colours) == value
+        assert self.opened.fields.set("favourite_colours", colours) == value
 
     @rule(key=st.sampled_from(["shoe_size_eu", "favourite_colours"]))
     def clear(self, key: str) -> None:
@@ -160,14 +160,14 @@ class VaultLife(RuleBasedStateMachine):
                     if g.status == "active" and key in g.fields and key == "shoe_size_eu"]
         if required:
             with pytest.raises(FieldRequiredByGrant) as caught:
-                self.opened.clear(key)
+                self.opened.fields.clear(key)
             assert sorted(caught.value.grant_ids) == sorted(required)
             return
         had = key in self.model.values
         if had:
             self._reissue(key)
             del self.model.values[key]
-        assert self.opened.clear(key) is had
+        assert self.opened.fields.clear(key) is had
 
     # -- grants ------------------------------------------------------------------------------
 
@@ -175,10 +175,10 @@ class VaultLife(RuleBasedStateMachine):
     def share(self) -> str:
         if "shoe_size_eu" not in self.model.values:
             with pytest.raises(ShareRefused) as caught:
-                self.opened.share(ORIGIN, "fit-advice")
+                self.opened.grants.share(ORIGIN, "fit-advice")
             assert caught.value.reason == "no_value"
             return "none"
-        result = self.opened.share(ORIGIN, "fit-advice")
+        result = self.opened.grants.share(ORIGIN, "fit-advice")
         fields: list[str] = [
             k for k in ("shoe_size_eu", "favourite_colours") if k in self.model.values
         ]
@@ -193,9 +193,9 @@ class VaultLife(RuleBasedStateMachine):
         grant = self.model.grants[grant_id]
         if grant.status != "active":
             with pytest.raises(GrantNotActive):
-                self.opened.revoke(grant_id)
+                self.opened.grants.revoke(grant_id)
             return
-        self.opened.revoke(grant_id)
+        self.opened.grants.revoke(grant_id)
         grant.status = "revoked"
 
     @rule(grant_id=grant_ids)
@@ -203,15 +203,16 @@ class VaultLife(RuleBasedStateMachine):
         """A grant id kept after its revocation: revoking it twice is refused."""
         if grant_id != "none" and self.model.grants[grant_id].status == "revoked":
             with pytest.raises(GrantNotActive):
-                self.opened.revoke(grant_id)
+                self.opened.grants.revoke(grant_id)
 
     # -- delivery ------------------------------------------------------------------------------
 
     @rule()
     def flush(self) -> None:
-        report = self.opened.flush_outbox()
+        report = self.opened.delivery.flush()
         assert report.failed == [] and report.retrying == []
-        assert self.opened.outbox() == []  # everything due was delivered (or never needed)
+        # Everything due was delivered (or never needed).
+        assert self.opened.delivery.waiting() == []
         for grant in self.model.grants.values():
             if grant.status == "active":
                 grant.reached_brand = True
@@ -273,15 +274,15 @@ class VaultLife(RuleBasedStateMachine):
         if self.vault is None:
             return
         for key in ("shoe_size_eu", "favourite_colours"):
-            assert self.opened.get(key) == self.model.values.get(key)
+            assert self.opened.fields.get(key) == self.model.values.get(key)
 
     @invariant()
     def grants_match(self) -> None:
         if self.vault is None:
             return
-        actual = {g.id: (g.status.value, g.version) for g in self.opened.grants()}
+        actual = {g.id: (g.status.value, g.version) for g in self.opened.grants.listing()}
         assert actual == {gid: (g.status, g.version) for gid, g in self.model.grants.items()}
-        for held in self.opened.knows(ORIGIN):
+        for held in self.opened.grants.held_by(ORIGIN):
             grant = self.model.grants[held.grant.id]
             if grant.status == "active":
                 assert held.data == self.model.data_of(grant)
@@ -290,10 +291,10 @@ class VaultLife(RuleBasedStateMachine):
     def log_and_database_hold(self) -> None:
         if self.vault is None:
             return
-        assert self.opened.verify_audit().ok
+        assert self.opened.audit.verify().ok
         assert self.opened.integrity_problems() == []
         head = rollback.remembered(self.opened._header.vault_id, self.directory)
-        assert head is None or head.seq <= self.opened.audit_log(limit=1)[0].seq
+        assert head is None or head.seq <= self.opened.audit.entries(limit=1)[0].seq
 
 
 VaultLife.TestCase.settings = settings(

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import FAST_KDF, run_cli
 from tests.hardening.conftest import subprocess_env
-from vault import rollback
 from vault.errors import WrongPassphrase
-from vault.service import Vault
+from vault.storage import rollback
+from vault.vault import Vault
 from zpd import jose
 from zpd.request import sign_request
 from zpd.text import Flag, Reason, brand_flags, lookalike_host, suspicious_name
@@ -79,7 +79,7 @@ def test_the_cli_takes_the_passphrase_in_either_form(tmp_path: Path) -> None:
     nfc, nfd = forms("Hangul 한국어 and café, orbit 42")
     directory = tmp_path / "vault"
     with Vault.create(directory, nfc, kdf=FAST_KDF)[0] as vault:
-        vault.set("shoe_size_eu", 41)
+        vault.fields.set("shoe_size_eu", 41)
     env = subprocess_env(rollback.state_dir())
     result = run_cli("get", "shoe_size_eu", vault_dir=directory, passphrase=nfd, env=env)
     assert (result.returncode, result.stdout.strip()) == (0, "41"), result
@@ -214,15 +214,15 @@ def request_from(origin: str, name: str, **brand: Any) -> str:
 
 def test_the_vault_lists_what_the_share_review_must_flag(tmp_path: Path) -> None:
     with Vault.create(tmp_path / "vault", "tulip lantern orbit 42", kdf=FAST_KDF)[0] as vault:
-        plain = vault.import_request(request_from("https://shoes.example", "Shoes Example"))
-        assert vault.brand_warnings(plain.brand.origin) == []
+        plain = vault.brands.import_request(request_from("https://shoes.example", "Shoes Example"))
+        assert vault.brands.warnings(plain.brand.origin) == []
 
-        spoof = vault.import_request(request_from(
+        spoof = vault.brands.import_request(request_from(
             "https://xn--pypal-4ve.example", "P\u0430yPal\u202e",
             description="Your \u200btrusted shop",
             privacy_policy="https://\u0440aypal.example/privacy",
         ))
-        flags = vault.brand_warnings(spoof.brand.origin)
+        flags = vault.brands.warnings(spoof.brand.origin)
         where = {(f.where, f.reason) for f in flags}
         assert {
             ("name", Reason.MIXED_SCRIPTS), ("name", Reason.BIDI_CONTROL),
@@ -230,5 +230,6 @@ def test_the_vault_lists_what_the_share_review_must_flag(tmp_path: Path) -> None
             ("description", Reason.ZERO_WIDTH), ("privacy_policy", Reason.MIXED_SCRIPTS),
         } <= where, flags
 
-        unicode_host = vault.import_request(request_from("https://p\u0430ypal.example", "Paypal"))
-        assert reasons(vault.brand_warnings(unicode_host.brand.origin)) == {Reason.MIXED_SCRIPTS}
+        unicode_host = vault.brands.import_request(
+            request_from("https://p\u0430ypal.example", "Paypal"))
+        assert reasons(vault.brands.warnings(unicode_host.brand.origin)) == {Reason.MIXED_SCRIPTS}

@@ -15,7 +15,7 @@ from tests.conftest import MadeVault
 from tests.ui.fake_brands import FakeTransport
 from tests.vault.exchange_helpers import Clock
 from ui.session import Session
-from vault.service import Vault
+from vault.vault import Vault
 
 
 @dataclass
@@ -32,7 +32,7 @@ def opened(made_vault: MadeVault, qtbot: Any) -> Iterator[Opened]:
     clock = Clock()
     vault = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
     transport = FakeTransport()
-    vault.transport = transport  # type: ignore[assignment]
+    vault.delivery.transport = transport
     session = Session()
     yield Opened(vault, session, transport, clock)
     session.lock()

@@ -13,7 +13,8 @@ from typing import Any
 from joserfc.jwk import OKPKey
 
 from tests.vault.exchange_helpers import DAY, fit_ask, news_ask, spec
-from vault.transport import Response, TransportError
+from vault.errors import TransportError, TransportFailure
+from vault.exchange.transport import LocalRule, Response, never_local
 from zpd import jose, receipt
 from zpd.errors import TokenInvalid
 from zpd.request import sign_request
@@ -59,12 +60,15 @@ def _claims(compact: str) -> dict[str, Any]:
 
 @dataclass
 class FakeTransport:
-    """Stands in for vault.transport.Transport: no socket is ever opened."""
+    """A `vault.exchange.transport.Transport` that opens no socket: brands in memory."""
 
     brands: dict[str, FakeBrand] = field(default_factory=dict)
     pages: dict[str, str | BaseException] = field(default_factory=dict)  # GET url -> answer
     gate: threading.Event | None = None  # when set, GET waits for it
     posts: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.may_reach_local: LocalRule = never_local  # the vault sets its own
 
     def add(self, brand: FakeBrand) -> FakeBrand:
         self.brands[brand.origin] = brand
@@ -75,7 +79,7 @@ class FakeTransport:
             self.gate.wait(30)
         answer = self.pages.get(url)
         if answer is None:
-            raise TransportError("connect", "connection refused")
+            raise TransportError(TransportFailure.CONNECT, "connection refused")
         if isinstance(answer, BaseException):
             raise answer
         return Response(200, {"content-type": "application/jwt"}, answer.encode())
@@ -84,7 +88,7 @@ class FakeTransport:
         self.posts.append(url)
         brand = next((b for o, b in self.brands.items() if url.startswith(o + "/")), None)
         if brand is None or brand.mode == DOWN:
-            raise TransportError("connect", "connection refused")
+            raise TransportError(TransportFailure.CONNECT, "connection refused")
         if brand.mode == REFUSE:
             error = {"err": "invalid_request", "description": brand.refusal}
             return Response(400, {"content-type": "application/json"},

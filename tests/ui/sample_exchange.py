@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from tests.ui.fake_brands import DOWN, REFUSE, FakeBrand, FakeTransport, make_brand
 from tests.vault.exchange_helpers import DAY, DPV, Clock, fit_ask, news_ask
-from vault.brands import RequestSource
-from vault.service import Vault
+from vault.exchange.brands import RequestSource
+from vault.vault import Vault
 
 # Markup, a right-to-left override and a zero-width space: all must be shown literally.
 TRICKY_NAME = "Caf\u00e9 <b>HTML</b> \u202egnp.evil\u200b"
@@ -75,29 +75,29 @@ def build_sample(vault: Vault, clock: Clock) -> Sample:
     for brand in (shoes, books, cafe):
         transport.add(brand)
     sample = Sample(transport, shoes, books, cafe)
-    vault.transport = transport  # type: ignore[assignment]
+    vault.delivery.transport = transport
     for key, value in VALUES.items():
-        vault.set(key, value)
+        vault.fields.set(key, value)
     transport.pages[shoes.origin + WELL_KNOWN] = shoes.request(now=clock.now)
-    vault.fetch_request(shoes.origin)
-    vault.import_request(books.request(now=clock.now), RequestSource.TEXT)
-    vault.import_request(cafe.request(now=clock.now), RequestSource.FILE)
+    vault.brands.fetch(shoes.origin)
+    vault.brands.import_request(books.request(now=clock.now), RequestSource.TEXT)
+    vault.brands.import_request(cafe.request(now=clock.now), RequestSource.FILE)
 
     grants = sample.grants
-    grants["cafe_expired"] = vault.share(cafe.origin, "menu", days=1).grant.id
+    grants["cafe_expired"] = vault.grants.share(cafe.origin, "menu", days=1).grant.id
     clock.advance(DAY)
-    grants["shoes_fit"] = vault.share(shoes.origin, "fit-advice").grant.id
-    grants["shoes_news"] = vault.share(shoes.origin, "newsletter").grant.id
-    grants["books_fit"] = vault.share(books.origin, "fit-advice").grant.id
-    grants["books_news"] = vault.share(books.origin, "newsletter").grant.id
-    vault.revoke(grants["books_news"])  # before any attempt: never sent
+    grants["shoes_fit"] = vault.grants.share(shoes.origin, "fit-advice").grant.id
+    grants["shoes_news"] = vault.grants.share(shoes.origin, "newsletter").grant.id
+    grants["books_fit"] = vault.grants.share(books.origin, "fit-advice").grant.id
+    grants["books_news"] = vault.grants.share(books.origin, "newsletter").grant.id
+    vault.grants.revoke(grants["books_news"])  # before any attempt: never sent
     clock.advance(DAY)
-    grants["cafe_news"] = vault.share(cafe.origin, "newsletter").grant.id
-    vault.flush_outbox()
-    vault.revoke(grants["shoes_news"])  # delivered, then revoked: deletion confirmed
-    vault.revoke(grants["cafe_news"])  # tried, never delivered: the revocation waits
-    vault.flush_outbox()
+    grants["cafe_news"] = vault.grants.share(cafe.origin, "newsletter").grant.id
+    vault.delivery.flush()
+    vault.grants.revoke(grants["shoes_news"])  # delivered, then revoked: deletion confirmed
+    vault.grants.revoke(grants["cafe_news"])  # tried, never delivered: the revocation waits
+    vault.delivery.flush()
     clock.advance(DAY)
-    grants["cafe_menu"] = vault.share(cafe.origin, "menu").grant.id  # queued, not tried yet
-    vault.grants()  # marks the one-day grant expired
+    grants["cafe_menu"] = vault.grants.share(cafe.origin, "menu").grant.id  # queued, not tried yet
+    vault.grants.expire_due()  # the one-day grant (the share above expired it already)
     return sample

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import MadeVault
 from tests.vault.exchange_helpers import DAY, BrandKeys, signed_request, spec
-from ui.pages.activity import ActivityPage
-from ui.pages.activity_model import SEQ_ROLE, WHAT
-from ui.session import FIELDS, Session
-from vault.brands import RequestSource
-from vault.service import Vault
+from ui.activity.model import SEQ_ROLE, WHAT
+from ui.activity.page import ActivityPage
+from ui.session import Session
+from vault.exchange.brands import RequestSource
+from vault.vault import Vault
 
 T = TypeVar("T")
 WAIT_MS = 5_000
@@ -63,10 +63,10 @@ def seqs(page: ActivityPage) -> list[int]:
 
 def test_lists_entries_newest_first_in_words(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
     _, vault = opened
-    vault.set("diet", "vegan")
-    vault.set("shoe_size_eu", 41)
-    vault.clear("diet")
-    vault.record("future.thing", {"b": 2, "a": "x"})  # from a newer version of the app
+    vault.fields.set("diet", "vegan")
+    vault.fields.set("shoe_size_eu", 41)
+    vault.fields.clear("diet")
+    vault.audit.record("future.thing", {"b": 2, "a": "x"})  # from a newer version of the app
     page = show_page(qtbot, opened, 5)
     assert column(page, WHAT) == ["future.thing", "Value cleared", "Value changed",
                                   "Value changed", "Vault created"]
@@ -78,7 +78,7 @@ def test_lists_entries_newest_first_in_words(qtbot: QtBot, opened: tuple[Session
 def test_new_entries_appear_at_the_top(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
     session, vault = opened
     page = show_page(qtbot, opened, 1)
-    session.call(lambda v: v.set("pets", ["cat"]), changes={FIELDS, "audit"})
+    session.call(lambda v: v.fields.set("pets", ["cat"]))
     qtbot.waitUntil(lambda: page.table.model().rowCount() == 2, timeout=WAIT_MS)
     assert column(page, WHAT)[0] == "Value changed" and column(page, 2)[0] == "Pets"
 
@@ -87,8 +87,9 @@ def test_filter_shows_one_kind(qtbot: QtBot, opened: tuple[Session, Vault], tmp_
     _, vault = opened
     keys = BrandKeys.generate()
     now = int(time.time())
-    vault.import_request(signed_request(keys, spec(name="Shoes"), iat=now, exp=now + 30 * DAY))
-    vault.set("diet", "vegan")
+    vault.brands.import_request(
+        signed_request(keys, spec(name="Shoes"), iat=now, exp=now + 30 * DAY))
+    vault.fields.set("diet", "vegan")
     vault.backup_to(tmp_path / "backup.zpvb")
     page = show_page(qtbot, opened, 4)
     chooser = child(page, QComboBox, "activityFilter")
@@ -113,12 +114,12 @@ def test_keys_from_a_file_replaced_by_a_verified_fetch_say_so(
 ) -> None:
     _, vault = opened
     now = int(time.time())
-    vault.import_request(signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY),
-                         RequestSource.FILE)
-    vault.import_request(signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY),
-                         RequestSource.WEB, expected_origin="https://shoes.example")
-    vault.import_request(signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY),
-                         accept_new_keys=True)
+    vault.brands.import_request(
+        signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), RequestSource.FILE)
+    vault.brands.import_request(
+        signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), RequestSource.WEB, expected_origin="https://shoes.example")
+    vault.brands.import_request(
+        signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), accept_new_keys=True)
     page = show_page(qtbot, opened, 6)  # created, three imports, two replacements
     what, details = column(page, WHAT), column(page, 2)
     replaced = [d for w, d in zip(what, details, strict=True) if w == "Brand's keys replaced"]
@@ -133,7 +134,7 @@ def test_more_entries_are_fetched_when_scrolled(qtbot: QtBot,
                                                 opened: tuple[Session, Vault]) -> None:
     _, vault = opened
     for i in range(260):
-        vault.set("household_size", i % 20 + 1)
+        vault.fields.set("household_size", i % 20 + 1)
     total = 261  # and the vault's creation
     page = show_page(qtbot, opened, 200)
     model = page.table.model()
@@ -150,10 +151,11 @@ def test_merged_filter_pages_across_prefixes(qtbot: QtBot, opened: tuple[Session
     _, vault = opened
     keys = BrandKeys.generate()
     now = int(time.time())
-    for i in range(230):
-        vault.import_request(signed_request(keys, spec(), iat=now + i, exp=now + 30 * DAY))
-    vault.import_request(signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY),
-                         accept_new_keys=True)  # brand.keys_replaced, then request.imported
+    for i in range(230):  # each newer than the last, none signed ahead of this clock
+        vault.brands.import_request(
+            signed_request(keys, spec(), iat=now - 300 + i, exp=now + 30 * DAY))
+    vault.brands.import_request(  # brand.keys_replaced, then request.imported
+        signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), accept_new_keys=True)
     page = show_page(qtbot, opened, 200)
     chooser = child(page, QComboBox, "activityFilter")
     chooser.setCurrentIndex(chooser.findData("brands"))
@@ -170,7 +172,7 @@ def test_verify_reports_intact_then_names_a_tampered_entry(
 ) -> None:
     _, vault = opened
     for value in ("vegan", "vegetarian", "pescatarian"):
-        vault.set("diet", value)
+        vault.fields.set("diet", value)
     page = show_page(qtbot, opened, 4)
     button = child(page, QPushButton, "verifyChainButton")
     result = child(page, QLabel, "verifyResult")
@@ -198,7 +200,7 @@ def test_verify_reports_intact_then_names_a_tampered_entry(
 def test_verify_names_a_removed_entry(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
     _, vault = opened
     for value in ("vegan", "vegetarian", "pescatarian"):
-        vault.set("diet", value)
+        vault.fields.set("diet", value)
     page = show_page(qtbot, opened, 4)
     with vault._store.transaction() as connection:
         connection.execute("DELETE FROM audit WHERE seq = 2")
@@ -211,7 +213,7 @@ def test_verify_names_a_removed_entry(qtbot: QtBot, opened: tuple[Session, Vault
 
 def test_lock_forgets_the_log(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
     session, vault = opened
-    vault.set("diet", "vegan")
+    vault.fields.set("diet", "vegan")
     page = show_page(qtbot, opened, 2)
     session.lock()
     assert page.table.model().rowCount() == 0

@@ -30,12 +30,12 @@ from tests.ui.exchange_session import (
 from tests.ui.fake_brands import make_brand
 from tests.ui.sample_exchange import TRICKY_NAME, WELL_KNOWN
 from tests.vault.exchange_helpers import DAY
-from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
-from ui.pages import brands as brands_module  # noqa: E402
-from ui.pages.brand_models import AsksModel, BrandsModel  # noqa: E402
-from ui.pages.brands import BrandsPage  # noqa: E402
-from vault.brands import RequestSource
-from vault.transport import TransportError
+from ui.brands import page as brands_module  # noqa: E402
+from ui.brands.import_request import ImportRequestDialog  # noqa: E402
+from ui.brands.models import AsksModel, BrandsModel  # noqa: E402
+from ui.brands.page import BrandsPage  # noqa: E402
+from vault.errors import TransportError, TransportFailure
+from vault.exchange.brands import RequestSource
 from zpd import jose
 from zpd.request import sign_request
 from zpd.text import reveal
@@ -83,7 +83,7 @@ def test_import_from_pasted_text_adds_an_unverified_brand_and_selects_it(
 ) -> None:
     page = open_page(qtbot, opened)
     other = make_brand("https://books.example", "Books & Co")
-    opened.vault.import_request(other.request(), RequestSource.TEXT)
+    opened.vault.brands.import_request(other.request(), RequestSource.TEXT)
     brand = make_brand(ORIGIN, "Shoes Example")
     dialog = open_import(page)
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
@@ -99,7 +99,7 @@ def test_import_from_pasted_text_adds_an_unverified_brand_and_selects_it(
     badge = child(page, QLabel, "brandVerified")
     qtbot.waitUntil(lambda: badge.text() == NOT_VERIFIED, timeout=5_000)
     assert "Shoes Example" in child(page, QLabel, "brandsNotice").text()
-    [stored] = [b for b in opened.vault.brands() if b.origin == ORIGIN]
+    [stored] = [b for b in opened.vault.brands.all() if b.origin == ORIGIN]
     assert stored.domain_verified is False
     asks = child(page, QTableView, "asksTable").model()
     qtbot.waitUntil(lambda: asks.rowCount() == 2, timeout=5_000)
@@ -115,7 +115,7 @@ def test_fetch_from_web_address_is_domain_verified(qtbot: QtBot, opened: Opened)
 
     qtbot.waitUntil(lambda: page.selected_origin() == ORIGIN, timeout=10_000)
     assert cell(page.model, brand_row(page, ORIGIN), BrandsModel.DOMAIN) == "Domain verified"
-    assert opened.vault.find_brand(ORIGIN).domain_verified is True
+    assert opened.vault.brands.find(ORIGIN).domain_verified is True
     info = child(page, QLabel, "brandRequestInfo")
     qtbot.waitUntil(lambda: "web address" in info.text(), timeout=5_000)
 
@@ -156,13 +156,13 @@ def test_file_import_and_a_file_that_is_not_text(
     dialog.choose_file = lambda parent: str(request)
     child(dialog, QPushButton, "importFileButton").click()
     qtbot.waitUntil(lambda: page.selected_origin() == ORIGIN, timeout=10_000)
-    assert opened.vault.latest_request(ORIGIN).source is RequestSource.FILE
+    assert opened.vault.brands.latest_request(ORIGIN).source is RequestSource.FILE
 
 
 def test_changed_keys_need_an_explicit_yes(qtbot: QtBot, opened: Opened) -> None:
     brand = make_brand(ORIGIN, "Shoes Example")
-    opened.vault.import_request(brand.request(), RequestSource.TEXT)
-    pinned = opened.vault.find_brand(ORIGIN).signing_kid
+    opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    pinned = opened.vault.brands.find(ORIGIN).signing_kid
     new_keys = (jose.generate_signing_key(), jose.generate_encryption_key())
     changed = brand.request(keys=new_keys)
     page = open_page(qtbot, opened)
@@ -179,20 +179,20 @@ def test_changed_keys_need_an_explicit_yes(qtbot: QtBot, opened: Opened) -> None
     assert seen.default_role == QMessageBox.ButtonRole.NoRole
     assert seen.formats and set(seen.formats) == {Qt.TextFormat.PlainText}
     assert "did not accept" in error.text()
-    assert opened.vault.find_brand(ORIGIN).signing_kid == pinned
+    assert opened.vault.brands.find(ORIGIN).signing_kid == pinned
 
     # Declined through the seam: still refused, and asked exactly once.
     dialog.confirm = no = Answer(False)
     paste_and_import(dialog, changed)
     qtbot.waitUntil(lambda: len(no.asked) == 1 and error.isVisible(), timeout=10_000)
-    assert opened.vault.find_brand(ORIGIN).signing_kid == pinned
+    assert opened.vault.brands.find(ORIGIN).signing_kid == pinned
 
     dialog.confirm = yes = Answer(True)
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
         paste_and_import(dialog, changed)
     assert len(yes.asked) == 1 and yes.asked[0][3] == "Accept new keys"
     assert imported.args[0].keys_replaced
-    assert opened.vault.find_brand(ORIGIN).signing_kid == jose.thumbprint(new_keys[0])
+    assert opened.vault.brands.find(ORIGIN).signing_kid == jose.thumbprint(new_keys[0])
     notice = child(page, QLabel, "brandsNotice")
     assert "new keys" in notice.text()
 
@@ -202,7 +202,7 @@ def test_the_notice_says_when_file_keys_give_way_or_a_request_is_older(
 ) -> None:
     brand = make_brand(ORIGIN, "Shoes Example")
     impostor = (jose.generate_signing_key(), jose.generate_encryption_key())
-    opened.vault.import_request(brand.request(keys=impostor), RequestSource.FILE)
+    opened.vault.brands.import_request(brand.request(keys=impostor), RequestSource.FILE)
     opened.transport.pages[ORIGIN + WELL_KNOWN] = brand.request()
     page = open_page(qtbot, opened)
     notice = child(page, QLabel, "brandsNotice")
@@ -211,7 +211,7 @@ def test_the_notice_says_when_file_keys_give_way_or_a_request_is_older(
     child(dialog, QPushButton, "importFetchButton").click()  # no question asked
     qtbot.waitUntil(lambda: "the ones its web address serves replace them" in notice.text(),
                     timeout=10_000)
-    assert opened.vault.find_brand(ORIGIN).signing_kid == jose.thumbprint(brand.signing)
+    assert opened.vault.brands.find(ORIGIN).signing_kid == jose.thumbprint(brand.signing)
 
     now = int(time.time())
     older = tmp_path / "last-year.jwt"
@@ -222,7 +222,7 @@ def test_the_notice_says_when_file_keys_give_way_or_a_request_is_older(
     child(dialog, QPushButton, "importFileButton").click()
     qtbot.waitUntil(lambda: "older than the one you already have" in notice.text(),
                     timeout=10_000)
-    latest = opened.vault.latest_request(ORIGIN)
+    latest = opened.vault.brands.latest_request(ORIGIN)
     assert latest is not None and latest.source is RequestSource.WEB
 
 
@@ -251,16 +251,17 @@ def test_an_invalid_request_shows_its_reason(
     qtbot.waitUntil(error.isVisible, timeout=10_000)
     assert "This is not a valid data request" in error.text() and words in error.text()
     assert error.textFormat() == Qt.TextFormat.PlainText
-    assert dialog.isVisible() and opened.vault.brands() == []
+    assert dialog.isVisible() and opened.vault.brands.all() == []
 
 
 @pytest.mark.parametrize(
     ("answer", "words"),
     [
         (None, "Could not reach the brand."),
-        (TransportError("tls", "certificate verify failed"), "could not be verified (TLS)"),
-        (TransportError("protocol", "HTTP 404"), "not a usable data request"),
-        (TransportError("refused_url", "plain http"), "That address is refused"),
+        (TransportError(TransportFailure.TLS, "certificate verify failed"),
+         "could not be verified (TLS)"),
+        (TransportError(TransportFailure.PROTOCOL, "HTTP 404"), "not a usable data request"),
+        (TransportError(TransportFailure.REFUSED_URL, "plain http"), "That address is refused"),
     ],
 )
 def test_fetch_failures_in_words(
@@ -301,7 +302,7 @@ def test_cancel_abandons_the_wait(qtbot: QtBot, opened: Opened) -> None:
 
 def test_tricky_brand_text_is_shown_literally(qtbot: QtBot, opened: Opened) -> None:
     brand = make_brand("https://cafe.example", TRICKY_NAME, description="<i>Coffee</i>\u202e")
-    opened.vault.import_request(brand.request(), RequestSource.FILE)
+    opened.vault.brands.import_request(brand.request(), RequestSource.FILE)
     page = open_page(qtbot, opened)
     shown = reveal(TRICKY_NAME)
     assert "<b>HTML</b>" in shown
@@ -326,9 +327,9 @@ def test_asks_in_words_and_review_opens_the_share_review(
     qtbot: QtBot, opened: Opened, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     brand = make_brand(ORIGIN, "Shoes Example")
-    opened.vault.import_request(brand.request(), RequestSource.TEXT)
-    opened.vault.set("shoe_size_eu", 41)
-    opened.vault.set("contact_channels", ["email"])
+    opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    opened.vault.fields.set("shoe_size_eu", 41)
+    opened.vault.fields.set("contact_channels", ["email"])
     page = open_page(qtbot, opened)
     table = child(page, QTableView, "asksTable")
     asks = table.model()
@@ -373,12 +374,13 @@ def test_asks_in_words_and_review_opens_the_share_review(
     assert len(opened_with) == 2
 
     # A share made elsewhere shows up in the active-grant count, live.
-    opened.session.call(lambda vault: vault.share(ORIGIN, "newsletter"), changes={"grants"})
+    opened.session.call(lambda vault: vault.grants.share(ORIGIN, "newsletter"))
     qtbot.waitUntil(lambda: cell(page.model, 0, BrandsModel.ACTIVE) == "1", timeout=10_000)
 
 
 def test_controls_have_names_and_the_page_clears_on_lock(qtbot: QtBot, opened: Opened) -> None:
-    opened.vault.import_request(make_brand(ORIGIN, "Shoes Example").request(), RequestSource.TEXT)
+    opened.vault.brands.import_request(make_brand(ORIGIN, "Shoes Example").request(),
+                                       RequestSource.TEXT)
     page = open_page(qtbot, opened)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
     for kind, name in ((QTableView, "brandsTable"), (QTableView, "asksTable"),

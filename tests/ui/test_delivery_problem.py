@@ -15,16 +15,16 @@ from tests.conftest import MadeVault
 from tests.ui.fake_brands import FakeTransport, make_brand
 from tests.vault.exchange_helpers import Clock
 from ui.main_window import MainWindow
-from vault.brands import RequestSource
-from vault.outbox import DeliveryStatus
-from vault.service import Vault
+from vault.exchange.brands import RequestSource
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.vault import Vault
 
 
 @pytest.fixture
 def window(qtbot: QtBot, made_vault: MadeVault) -> Iterator[tuple[MainWindow, Vault, Clock]]:
     clock = Clock()
     vault = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
-    vault.set("shoe_size_eu", 40)
+    vault.fields.set("shoe_size_eu", 40)
     window = MainWindow(made_vault.directory)
     qtbot.addWidget(window)
     window.show()
@@ -46,11 +46,11 @@ def test_a_message_the_app_fails_on_is_said_and_the_other_brand_gets_its_own(
     transport = FakeTransport()
     damaged = transport.add(make_brand("https://shoes.example", "Shoes Example"))
     other = transport.add(make_brand("https://books.example", "Books Example"))
-    vault.transport = transport  # type: ignore[assignment]
+    vault.delivery.transport = transport
     for brand in (damaged, other):
-        vault.import_request(brand.request(), RequestSource.TEXT)
-    vault.share(damaged.origin, "fit-advice")
-    delivered = vault.share(other.origin, "fit-advice").grant.id
+        vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    vault.grants.share(damaged.origin, "fit-advice")
+    delivered = vault.grants.share(other.origin, "fit-advice").grant.id
     [(pinned,)] = vault._store.query("SELECT signing_jwk FROM brands WHERE origin = ?",
                                      (damaged.origin,))
     with vault._store.transaction() as connection:  # the receipt cannot be checked
@@ -64,7 +64,7 @@ def test_a_message_the_app_fails_on_is_said_and_the_other_brand_gets_its_own(
     assert label.text() == ("Some messages were not delivered because of an error in this "
                             "app. They will be tried again.")
     assert label.accessibleName() == "Delivery problem"
-    summary = vault.delivery(delivered)
+    summary = vault.delivery.summary(delivered)
     assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
 
     with vault._store.transaction() as connection:
@@ -81,9 +81,9 @@ def test_a_delivery_run_that_fails_is_said_until_one_goes_through(
     main, vault, _ = window
     transport = FakeTransport()
     brand = transport.add(make_brand("https://shoes.example", "Shoes Example"))
-    vault.transport = transport  # type: ignore[assignment]
-    vault.import_request(brand.request(), RequestSource.TEXT)
-    grant_id = vault.share(brand.origin, "fit-advice").grant.id
+    vault.delivery.transport = transport
+    vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    grant_id = vault.grants.share(brand.origin, "fit-advice").grant.id
     with vault._store.reading() as connection:  # every write refused from here
         connection.execute("PRAGMA query_only = ON")
 
@@ -100,5 +100,5 @@ def test_a_delivery_run_that_fails_is_said_until_one_goes_through(
         connection.execute("PRAGMA query_only = OFF")
     main.session.deliver()
     qtbot.waitUntil(lambda: not label.isVisible(), timeout=10_000)
-    summary = vault.delivery(grant_id)
+    summary = vault.delivery.summary(grant_id)
     assert summary is not None and summary.status is DeliveryStatus.CONFIRMED

@@ -30,11 +30,11 @@ from brandkit.serving import address_of, bind, running
 from brandkit.sqlstorage import SqliteStorage
 from tests.brand_specs import shoe_shop_spec
 from tests.conftest import PASSPHRASE
-from ui.dialogs.share_review import ShareReviewDialog
+from ui.fields.model import KEY_ROLE, VALUE
 from ui.main_window import MainWindow
-from ui.pages.fields_model import KEY_ROLE, VALUE
-from vault.grants import GrantStatus
-from vault.outbox import DeliveryStatus
+from ui.review.dialog import ShareReviewDialog
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.grants import GrantStatus
 
 WAIT_MS = 15_000
 
@@ -120,7 +120,7 @@ def test_first_run_share_update_revoke_through_the_gui(
     editor.lineEdit().selectAll()
     qtbot.keyClicks(editor, "42")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: vault.get("shoe_size_eu") == 42, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: vault.fields.get("shoe_size_eu") == 42, timeout=WAIT_MS)
 
     # 3. Brands: fetch the request from the brand's web address.
     window.area.show_page(window.brands_page)
@@ -131,7 +131,7 @@ def test_first_run_share_update_revoke_through_the_gui(
     child(dialog, QPushButton, "importFetchButton").click()
     qtbot.waitUntil(lambda: window.brands_page.selected_origin() == brand.origin,
                     timeout=WAIT_MS)
-    assert vault.find_brand(brand.origin).domain_verified
+    assert vault.brands.find(brand.origin).domain_verified
     qtbot.waitUntil(lambda: window.brands_page.import_dialog is None, timeout=WAIT_MS)
 
     # 4. Review and share: nothing is shared until Share is clicked.
@@ -143,19 +143,19 @@ def test_first_run_share_update_revoke_through_the_gui(
         button = child(review, QPushButton, "shareButton")
         if not button.isEnabled():
             return False
-        assert vault.grants() == [], "nothing is shared before Share is clicked"
+        assert vault.grants.listing() == [], "nothing is shared before Share is clicked"
         button.click()
         return True
 
     when_modal(ShareReviewDialog, share)
     child(window, QPushButton, "reviewShareButton").click()
-    qtbot.waitUntil(lambda: len(vault.grants()) == 1, timeout=WAIT_MS)
-    [grant] = vault.grants()
+    qtbot.waitUntil(lambda: len(vault.grants.listing()) == 1, timeout=WAIT_MS)
+    [grant] = vault.grants.listing()
     assert grant.fields == ("shoe_size_eu",) and grant.status is GrantStatus.ACTIVE
 
     def confirmed(status: DeliveryStatus) -> Callable[[], bool]:
         def check() -> bool:
-            summary = vault.delivery(grant.id)
+            summary = vault.delivery.summary(grant.id)
             return summary is not None and summary.status is status
         return check
 
@@ -177,9 +177,9 @@ def test_first_run_share_update_revoke_through_the_gui(
     when_modal(QMessageBox, say_yes)
     child(window, QPushButton, "revokeButton").click()
     qtbot.waitUntil(confirmed(DeliveryStatus.DELETION_CONFIRMED), timeout=WAIT_MS)
-    assert vault.grants()[0].status is GrantStatus.REVOKED
+    assert vault.grants.listing()[0].status is GrantStatus.REVOKED
     assert brand.holds() == {grant.id: (1, "revoked", {})}
-    assert vault.verify_audit().ok
+    assert vault.audit.verify().ok
 
     # 6. Lock: the key is gone.
     window.lock_action.trigger()

@@ -18,12 +18,12 @@ from tests.ui.transparency_helpers import (
     demo_session,
     demo_vault,
 )
-from ui.dialogs.share_review import ShareReviewDialog
-from ui.pages.aliases_section import AliasesModel
-from ui.pages.settings_page import SettingsPage
-from ui.session import GRANTS, Session
-from ui.settings import Settings
-from vault.service import Vault
+from ui.preferences import Settings
+from ui.review.dialog import ShareReviewDialog
+from ui.session import Session
+from ui.settings.aliases import AliasesModel
+from ui.settings.page import SettingsPage
+from vault.vault import Vault
 
 __all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
@@ -67,13 +67,14 @@ def test_the_switch_turns_aliases_on_and_the_list_says_who_got_which(
 
     check.setFocus()
     check.click()
-    qtbot.waitUntil(lambda: check.isEnabled() and demo_vault.email_aliases_enabled(),
+    qtbot.waitUntil(lambda: check.isEnabled() and demo_vault.aliases.enabled(),
                     timeout=5_000)
     assert check.hasFocus()  # the keyboard stays where it was
     assert "its own alias" in child(page, QLabel, "aliasesMessage").text()
 
-    demo_vault.share(GREEDY_ORIGIN, "rewards", fields=["email", "allergies", "religion"])
-    demo_session.changed.emit(frozenset({GRANTS}))
+    demo_session.call(  # the share gives the brand its alias: the session says so
+        lambda vault: vault.grants.share(GREEDY_ORIGIN, "rewards",
+                                         fields=["email", "allergies", "religion"]))
     qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=5_000)
     model = table.model()
     assert cell(model, 0, AliasesModel.BRAND) == "MegaMart Rewards"
@@ -83,7 +84,7 @@ def test_the_switch_turns_aliases_on_and_the_list_says_who_got_which(
     assert table.isVisible() and not child(page, QLabel, "aliasesEmpty").isVisible()
 
     check.click()  # off again: the list of what was given stays
-    qtbot.waitUntil(lambda: check.isEnabled() and not demo_vault.email_aliases_enabled(),
+    qtbot.waitUntil(lambda: check.isEnabled() and not demo_vault.aliases.enabled(),
                     timeout=5_000)
     assert table.model().rowCount() == 1
 
@@ -91,7 +92,7 @@ def test_the_switch_turns_aliases_on_and_the_list_says_who_got_which(
 def test_the_review_shows_the_alias_the_brand_will_get(
     qtbot: QtBot, demo_session: Session, demo_vault: Vault
 ) -> None:
-    demo_vault.set_email_aliases(True)
+    demo_vault.aliases.set_enabled(True)
     dialog = review(qtbot, demo_session)
     note = child(dialog, QLabel, "aliasNote")
     assert note.isVisible() and PREVIEW in note.text() and "not your real" in note.text()
@@ -101,11 +102,11 @@ def test_the_review_shows_the_alias_the_brand_will_get(
     assert not any("alex@example.org" in line for line in gives(dialog))
 
     # Once the brand has its alias, the review names it exactly.
-    demo_vault.share(GREEDY_ORIGIN, "rewards", fields=["email", "allergies", "religion"])
-    (given,) = demo_vault.aliases()
+    demo_vault.grants.share(GREEDY_ORIGIN, "rewards", fields=["email", "allergies", "religion"])
+    (given,) = demo_vault.aliases.all()
     again = review(qtbot, demo_session)
     assert f"• Email address: {given.alias} (your alias for this brand)" in gives(again)
-    (held,) = demo_vault.knows(GREEDY_ORIGIN)
+    (held,) = demo_vault.grants.held_by(GREEDY_ORIGIN)
     assert held.data["email"] == given.alias
 
 
@@ -118,7 +119,7 @@ def test_with_aliases_off_the_brand_gets_the_real_address(
     assert "• Email address: alex@example.org" in gives(dialog)
     fair = ShareReviewDialog(demo_session, FAIR_ORIGIN, "fit-advice")  # no email asked
     qtbot.addWidget(fair)
-    demo_vault.set_email_aliases(True)
+    demo_vault.aliases.set_enabled(True)
     fair.show()
     qtbot.waitUntil(lambda: fair.findChild(QWidget, "fieldsList") is not None, timeout=5_000)
     assert fair.findChild(QLabel, "aliasNote") is None

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QTableV
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, MadeVault
-from ui.clipboard import secret_clipboard
 from ui.main_window import MainWindow
+from ui.widgets.clipboard import secret_clipboard
 from vault.errors import WrongPassphrase
-from vault.service import Vault
+from vault.vault import Vault
 
 T = TypeVar("T")
 
@@ -153,7 +153,7 @@ def test_locking_instead_of_a_new_passphrase_closes_the_vault(
 
 def test_search_filters_fields(qtbot: QtBot, made_vault: MadeVault) -> None:
     with made_vault.unlock() as vault:
-        vault.set("shoe_size_eu", 41)
+        vault.fields.set("shoe_size_eu", 41)
     window = open_window(qtbot, made_vault.directory)
     child(window, QLineEdit, "unlockSecret").setText(made_vault.passphrase)
     child(window, QPushButton, "unlockButton").click()
@@ -170,7 +170,7 @@ def test_after_unlock_only_the_page_shown_is_built_the_rest_when_first_shown(
     qtbot: QtBot, made_vault: MadeVault
 ) -> None:
     with made_vault.unlock() as vault:
-        vault.set("shoe_size_eu", 41)
+        vault.fields.set("shoe_size_eu", 41)
     window = open_window(qtbot, made_vault.directory)
     unlock = window.welcome.unlock_page  # looked up directly: finding by name builds all
     unlock.secret.setText(made_vault.passphrase)

@@ -24,12 +24,13 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import MadeVault
 from tests.vault.exchange_helpers import DAY, BrandKeys, signed_request, spec
-from ui.pages.field_editors import MultiChoiceEditor
-from ui.pages.fields_model import KEY_ROLE, VALUE
-from ui.pages.my_data import MyDataPage
+from ui.fields.editors import MultiChoiceEditor
+from ui.fields.model import KEY_ROLE, VALUE
+from ui.fields.page import MyDataPage
 from ui.session import Session
-from vault.service import Vault
-from vault.transport import Response, TransportError
+from vault.errors import TransportError, TransportFailure
+from vault.exchange.transport import LocalRule, Response, never_local
+from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
 
 T = TypeVar("T")
@@ -39,17 +40,19 @@ WAIT_MS = 5_000
 class Unreachable:
     """A transport for tests that share with a brand but must never touch the network."""
 
+    may_reach_local: LocalRule = never_local  # the vault sets its own
+
     def post(self, url: str, content_type: str, body: str) -> Response:
-        raise TransportError("connect", "test: no network")
+        raise TransportError(TransportFailure.CONNECT, "test: no network")
 
     def get(self, url: str, accept: str) -> Response:
-        raise TransportError("connect", "test: no network")
+        raise TransportError(TransportFailure.CONNECT, "test: no network")
 
 
 @pytest.fixture
 def opened(made_vault: MadeVault, qtbot: QtBot) -> Iterator[tuple[Session, Vault]]:
     vault = made_vault.unlock()
-    vault.transport = Unreachable()  # type: ignore[assignment]
+    vault.delivery.transport = Unreachable()
     session = Session()
     yield session, vault
     session.lock()
@@ -107,7 +110,7 @@ def test_number_typed_into_the_spin_box_is_stored(qtbot: QtBot, opened: tuple[Se
     with qtbot.waitSignal(session.changed, timeout=WAIT_MS):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shown_value(page, "shoe_size_eu") == "41.5", timeout=WAIT_MS)
-    assert vault.get("shoe_size_eu") == 41.5
+    assert vault.fields.get("shoe_size_eu") == 41.5
     assert not child(page, QLabel, "fieldError").isVisible()
 
 
@@ -122,7 +125,7 @@ def test_integer_field_gets_a_spin_box_with_its_range(qtbot: QtBot,
     assert editor.maximum() == 20 and editor.minimum() + 1 == 1
     editor.setValue(4)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: vault.get("household_size") == 4, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: vault.fields.get("household_size") == 4, timeout=WAIT_MS)
 
 
 def test_multi_choice_ticked_with_the_keyboard_is_stored(qtbot: QtBot,
@@ -137,7 +140,8 @@ def test_multi_choice_ticked_with_the_keyboard_is_stored(qtbot: QtBot,
         qtbot.keyClick(editor, Qt.Key.Key_Space)
     assert editor.chosen() == ["navy", "green"]
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: vault.get("favourite_colours") == ["navy", "green"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: vault.fields.get("favourite_colours") == ["navy", "green"],
+                    timeout=WAIT_MS)
     qtbot.waitUntil(lambda: shown_value(page, "favourite_colours") == "Navy, Green",
                     timeout=WAIT_MS)
 
@@ -145,7 +149,7 @@ def test_multi_choice_ticked_with_the_keyboard_is_stored(qtbot: QtBot,
 def test_invalid_value_is_explained_and_changes_nothing(qtbot: QtBot,
                                                         opened: tuple[Session, Vault]) -> None:
     session, vault = opened
-    vault.set("shoe_size_eu", 41)
+    vault.fields.set("shoe_size_eu", 41)
     page = show_page(qtbot, opened)
     error = child(page, QLabel, "fieldError")
     editor = open_editor(qtbot, page, "shoe_size_eu", QDoubleSpinBox, "numberEditor")
@@ -154,15 +158,15 @@ def test_invalid_value_is_explained_and_changes_nothing(qtbot: QtBot,
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(error.isVisible, timeout=WAIT_MS)
     assert "Shoe size (EU)" in error.text() and "steps of 0.5" in error.text()
-    assert vault.get("shoe_size_eu") == 41
-    assert len(vault.history("shoe_size_eu")) == 1
+    assert vault.fields.get("shoe_size_eu") == 41
+    assert len(vault.fields.history("shoe_size_eu")) == 1
     assert shown_value(page, "shoe_size_eu") == "41"
 
     editor = open_editor(qtbot, page, "email", QLineEdit, "textEditor")
     qtbot.keyClicks(editor, "not an address")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "email address" in error.text(), timeout=WAIT_MS)
-    assert vault.get("email") is None
+    assert vault.fields.get("email") is None
 
 
 def test_editor_left_alone_writes_nothing(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
@@ -174,19 +178,19 @@ def test_editor_left_alone_writes_nothing(qtbot: QtBot, opened: tuple[Session, V
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     QThreadPool.globalInstance().waitForDone(WAIT_MS)
     QCoreApplication.processEvents()  # any callback would run now
-    assert vault.get("household_size") is None and vault.get("diet") is None
-    assert [e.action for e in vault.audit_log()] == ["vault.created"]
+    assert vault.fields.get("household_size") is None and vault.fields.get("diet") is None
+    assert [e.action for e in vault.audit.entries()] == ["vault.created"]
 
 
 def test_clear_removes_the_value(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
     _, vault = opened
-    vault.set("diet", "vegan")
+    vault.fields.set("diet", "vegan")
     page = show_page(qtbot, opened)
     button = child(page, QPushButton, "clearFieldButton")
     select(page, "diet")
     assert button.isEnabled()
     button.click()
-    qtbot.waitUntil(lambda: vault.get("diet") is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: vault.fields.get("diet") is None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: shown_value(page, "diet") == "", timeout=WAIT_MS)
     select(page, "diet")
     assert not button.isEnabled()  # nothing left to clear
@@ -198,22 +202,22 @@ def test_clear_of_a_field_an_active_grant_requires_is_refused_in_words(
     _, vault = opened
     keys = BrandKeys.generate()
     now = int(time.time())
-    vault.import_request(signed_request(keys, spec(), iat=now, exp=now + 30 * DAY))
-    vault.set("shoe_size_eu", 42)
-    vault.share("https://shoes.example", "fit-advice")
+    vault.brands.import_request(signed_request(keys, spec(), iat=now, exp=now + 30 * DAY))
+    vault.fields.set("shoe_size_eu", 42)
+    vault.grants.share("https://shoes.example", "fit-advice")
     page = show_page(qtbot, opened)
     error = child(page, QLabel, "fieldError")
     select(page, "shoe_size_eu")
     child(page, QPushButton, "clearFieldButton").click()
     qtbot.waitUntil(error.isVisible, timeout=WAIT_MS)
     assert "required by an active grant: revoke it first" in error.text()
-    assert vault.get("shoe_size_eu") == 42
+    assert vault.fields.get("shoe_size_eu") == 42
 
 
 def test_search_filters_by_label_key_and_value(qtbot: QtBot,
                                                opened: tuple[Session, Vault]) -> None:
     _, vault = opened
-    vault.set("favourite_colours", ["navy"])
+    vault.fields.set("favourite_colours", ["navy"])
     page = show_page(qtbot, opened)
     model = page.table.model()
     search = child(page, QLineEdit, "fieldSearch")
@@ -258,7 +262,7 @@ def test_custom_field_can_be_added_then_set(qtbot: QtBot, opened: tuple[Session,
     child(dialog, QPlainTextEdit, "customChoices").setPlainText("green\nblack\noolong\n")
     child(dialog, QPushButton, "customFieldSave").click()
     qtbot.waitUntil(lambda: page.model.row_of("x_favourite_tea") >= 0, timeout=WAIT_MS)
-    definition = vault.field("x_favourite_tea")
+    definition = vault.fields.definition("x_favourite_tea")
     assert definition.choices == ("green", "black", "oolong")
     assert definition.sensitivity == "personal"
     qtbot.waitUntil(lambda: page.table.currentIndex().data(KEY_ROLE) == "x_favourite_tea",
@@ -268,14 +272,14 @@ def test_custom_field_can_be_added_then_set(qtbot: QtBot, opened: tuple[Session,
     combo = child(page.table, QComboBox, "choiceEditor")
     combo.setCurrentIndex(combo.findData("oolong"))
     qtbot.keyClick(combo, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: vault.get("x_favourite_tea") == "oolong", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: vault.fields.get("x_favourite_tea") == "oolong", timeout=WAIT_MS)
 
 
 def test_custom_field_with_a_taken_key_is_refused_in_the_dialog(
     qtbot: QtBot, opened: tuple[Session, Vault]
 ) -> None:
     _, vault = opened
-    vault.define_custom_field("x_tea", "Tea", FieldType.TEXT, Sensitivity.LOW)
+    vault.fields.define("x_tea", "Tea", FieldType.TEXT, Sensitivity.LOW)
     page = show_page(qtbot, opened)
     child(page, QPushButton, "addCustomFieldButton").click()
     dialog = child(page, QDialog, "customFieldDialog")
@@ -291,9 +295,9 @@ def test_custom_field_with_a_taken_key_is_refused_in_the_dialog(
 def test_history_dialog_lists_changes_newest_first(qtbot: QtBot,
                                                    opened: tuple[Session, Vault]) -> None:
     _, vault = opened
-    vault.set("diet", "vegetarian")
-    vault.set("diet", "vegan")
-    vault.clear("diet")
+    vault.fields.set("diet", "vegetarian")
+    vault.fields.set("diet", "vegan")
+    vault.fields.clear("diet")
     page = show_page(qtbot, opened)
     select(page, "diet")
     child(page, QPushButton, "fieldHistoryButton").click()
@@ -309,7 +313,7 @@ def test_history_dialog_lists_changes_newest_first(qtbot: QtBot,
 def test_lock_forgets_values_and_closes_dialogs(qtbot: QtBot,
                                                 opened: tuple[Session, Vault]) -> None:
     session, vault = opened
-    vault.set("diet", "vegan")
+    vault.fields.set("diet", "vegan")
     page = show_page(qtbot, opened)
     select(page, "diet")
     page.show_history()

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.transparency_helpers import FAIR_ORIGIN, child, demo_session, demo_vault
-from ui.dialogs import qr_dialog
-from ui.dialogs.qr_dialog import MIN_PIXELS_PER_MODULE, QrDialog, QrImage
-from ui.pages.shared import SharedPage
 from ui.session import Session
-from vault import qr
+from ui.shared import qr as qr_dialog
+from ui.shared.page import SharedPage
+from ui.shared.qr import MIN_PIXELS_PER_MODULE, QrDialog, QrImage
 from vault.errors import TokenTooLongForQr, UnknownGrant
-from vault.service import Vault
+from vault.exchange import qr
+from vault.vault import Vault
 
 __all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
@@ -41,14 +41,14 @@ def open_qr(qtbot: QtBot, session: Session, grant_id: str) -> tuple[SharedPage, 
 def test_a_small_grant_shows_its_latest_token_as_a_scannable_code(
     qtbot: QtBot, demo_session: Session, demo_vault: Vault
 ) -> None:
-    shared = demo_vault.share(FAIR_ORIGIN, "fit-advice", fields=["shoe_size_eu"])
+    shared = demo_vault.grants.share(FAIR_ORIGIN, "fit-advice", fields=["shoe_size_eu"])
     grant = shared.grant
-    assert demo_vault.latest_token(grant.id) == shared.token.compact
-    demo_vault.set("shoe_size_eu", 43)  # version 2: the code carries the latest token
-    token = demo_vault.latest_token(grant.id)
+    assert demo_vault.grants.latest_token(grant.id) == shared.token.compact
+    demo_vault.fields.set("shoe_size_eu", 43)  # version 2: the code carries the latest token
+    token = demo_vault.grants.latest_token(grant.id)
     assert token != shared.token.compact
     with pytest.raises(UnknownGrant):
-        demo_vault.latest_token("no-such-grant")
+        demo_vault.grants.latest_token("no-such-grant")
     _page, dialog = open_qr(qtbot, demo_session, grant.id)
     image = child(dialog, QrImage, "qrImage")
     assert not image.is_empty and image.isVisible()
@@ -71,7 +71,7 @@ def test_a_small_grant_shows_its_latest_token_as_a_scannable_code(
 def test_a_token_too_long_for_one_code_is_said_in_words(
     qtbot: QtBot, demo_session: Session, demo_vault: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    grant = demo_vault.share(FAIR_ORIGIN, "fit-advice").grant
+    grant = demo_vault.grants.share(FAIR_ORIGIN, "fit-advice").grant
 
     def too_long(text: str) -> str:
         raise TokenTooLongForQr(4100, qr.MAX_QR_BYTES)
@@ -88,8 +88,8 @@ def test_a_token_too_long_for_one_code_is_said_in_words(
 def test_no_code_for_a_revoked_grant(
     qtbot: QtBot, demo_session: Session, demo_vault: Vault
 ) -> None:
-    grant = demo_vault.share(FAIR_ORIGIN, "fit-advice").grant
-    demo_vault.revoke(grant.id)
+    grant = demo_vault.grants.share(FAIR_ORIGIN, "fit-advice").grant
+    demo_vault.grants.revoke(grant.id)
     page = SharedPage(demo_session)
     qtbot.addWidget(page)
     page.show()

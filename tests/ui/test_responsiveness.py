@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from benchmarks import bulk
 from brandkit.issuing import sign_spec
 from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
@@ -28,12 +29,11 @@ from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, M
 from tests.delivery.brand import live_brand
 from tests.ui.heartbeat import Heartbeat
 from ui.main_window import MainWindow
-from vault import bulk
-from vault.audit import append_many
 from vault.errors import VaultLocked, WrongPassphrase
-from vault.keys import KdfParams
-from vault.outbox import DeliveryStatus
-from vault.service import Vault
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.profile.audit import append_many
+from vault.storage.keys import KdfParams
+from vault.vault import Vault
 
 STALL_LIMIT = 0.100
 UNLOCK_STALL_LIMIT = 0.050
@@ -100,10 +100,10 @@ def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Pat
 def test_delivery_to_a_slow_brand_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
     directory = tmp_path / "vault"
     vault, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
-    vault.set("shoe_size_eu", 42)
+    vault.fields.set("shoe_size_eu", 42)
     with live_brand() as brand:
-        vault.fetch_request(brand.origin)
-        grant_id = vault.share(brand.origin, "fit-advice").grant.id
+        vault.brands.fetch(brand.origin)
+        grant_id = vault.grants.share(brand.origin, "fit-advice").grant.id
         vault.lock()
         brand.delay = 0.5
         window = MainWindow(directory)
@@ -119,7 +119,7 @@ def test_delivery_to_a_slow_brand_never_stalls_the_gui(qtbot: QtBot, tmp_path: P
         heartbeat.stop()
         opened = window.vault
         assert opened is not None
-        summary = opened.delivery(grant_id)
+        summary = opened.delivery.summary(grant_id)
         assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
         assert brand.holds() == {grant_id: {"shoe_size_eu": 42}}
         window.lock()
@@ -147,7 +147,7 @@ def test_idle_lock_drops_the_key(qtbot: QtBot, made_vault: MadeVault) -> None:
     assert opened.is_locked and not window.session.is_open
     assert buffer == bytearray(len(buffer)), "the key was dropped but not overwritten"
     with pytest.raises(VaultLocked):
-        opened.fields()
+        opened.fields.all()
     assert window.findChild(QLineEdit, "unlockSecret").isVisible()
 
 
@@ -260,7 +260,7 @@ def test_import_from_a_slow_web_address_never_stalls_the_gui(
         qtbot.waitUntil(lambda: window.brands_page.selected_origin() == origin, timeout=10_000)
         heartbeat.stop()
         opened = window.vault
-        assert opened is not None and opened.find_brand(origin).domain_verified
+        assert opened is not None and opened.brands.find(origin).domain_verified
         window.lock()
     storage.close()
     assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"

@@ -20,7 +20,7 @@ def test_an_older_copy_is_reported_and_opened_only_on_purpose(
     old_copy = tmp_path / "old-copy"
     shutil.copytree(made_vault.directory, old_copy)
     with made_vault.unlock() as vault:
-        vault.set("shoe_size_eu", 42)  # history moves on...
+        vault.fields.set("shoe_size_eu", 42)  # history moves on...
     shutil.rmtree(made_vault.directory)
     shutil.copytree(old_copy, made_vault.directory)  # ...and an old copy is put back
 
@@ -37,7 +37,7 @@ def test_an_older_copy_is_reported_and_opened_only_on_purpose(
     assert accept.isVisible()
     accept.click()
     qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
-    assert window.vault is not None and window.vault.get("shoe_size_eu") is None
-    actions = [e.action for e in window.vault.audit_log(limit=5)]
+    assert window.vault is not None and window.vault.fields.get("shoe_size_eu") is None
+    actions = [e.action for e in window.vault.audit.entries(limit=5)]
     assert "vault.rollback_accepted" in actions
     window.lock()

@@ -23,11 +23,12 @@ from pytestqt.qtbot import QtBot
 
 from tests.brand_specs import shoe_shop_spec
 from tests.conftest import FAST_KDF, PASSPHRASE, MadeVault
-from ui.dialogs.share_review import ShareReviewDialog
+from ui.review.dialog import ShareReviewDialog
 from ui.session import Session
-from vault.brands import RequestSource
-from vault.service import Vault
-from vault.transport import Response, Transport, TransportError
+from vault.errors import TransportError, TransportFailure
+from vault.exchange.brands import RequestSource
+from vault.exchange.transport import HttpTransport, Response
+from vault.vault import Vault
 from zpd import jose
 from zpd.request import sign_request
 
@@ -62,11 +63,12 @@ GREEDY_ASK: dict[str, Any] = {
 T = TypeVar("T", bound=QWidget)
 
 
-class OfflineTransport(Transport):
+class OfflineTransport(HttpTransport):
     """Delivery never leaves the machine in these tests: every post fails to connect."""
 
-    def post(self, url: str, content_type: str, body: str) -> Response:
-        raise TransportError("connect", "offline in tests")
+    def post(self, url: str, content_type: str, body: str, *,
+             local: bool | None = None) -> Response:
+        raise TransportError(TransportFailure.CONNECT, "offline in tests")
 
 
 def signed_request(name: str = "Shoes Example", asks: list[dict[str, Any]] | None = None,
@@ -86,7 +88,7 @@ def signed_request(name: str = "Shoes Example", asks: list[dict[str, Any]] | Non
 @pytest.fixture
 def vault(made_vault: MadeVault) -> Iterator[Vault]:
     opened = made_vault.unlock()
-    opened.transport = OfflineTransport()
+    opened.delivery.transport = OfflineTransport()
     yield opened
     if not opened.is_locked:
         opened.lock()
@@ -127,10 +129,10 @@ def gives(dialog: QWidget) -> list[str]:
 
 
 def test_busy_then_defaults(qtbot: QtBot, session: Session, vault: Vault) -> None:
-    vault.import_request(signed_request(), RequestSource.WEB)
-    vault.set("shoe_size_eu", 42)
-    vault.set("favourite_colours", ["navy"])
-    vault.set("allergies", ["peanuts"])
+    vault.brands.import_request(signed_request(), RequestSource.WEB)
+    vault.fields.set("shoe_size_eu", 42)
+    vault.fields.set("favourite_colours", ["navy"])
+    vault.fields.set("allergies", ["peanuts"])
     session.open(vault)
     dialog = ShareReviewDialog(session, ORIGIN, "fit-advice")
     qtbot.addWidget(dialog)
@@ -180,16 +182,16 @@ def test_busy_then_defaults(qtbot: QtBot, session: Session, vault: Vault) -> Non
     qtbot.keyClick(colours, Qt.Key.Key_Space)
     assert not colours.isChecked()
     assert gives(dialog) == ["• Shoe size (EU): 42"]
-    assert vault.grants() == []  # nothing shared while reviewing
+    assert vault.grants.listing() == []  # nothing shared while reviewing
 
 
 def test_untick_optional_and_shorten_shares_exactly_that(
     qtbot: QtBot, session: Session, vault: Vault
 ) -> None:
-    vault.import_request(signed_request())
-    vault.set("shoe_size_eu", 42)
-    vault.set("favourite_colours", ["navy"])
-    vault.set("allergies", ["peanuts"])
+    vault.brands.import_request(signed_request())
+    vault.fields.set("shoe_size_eu", 42)
+    vault.fields.set("favourite_colours", ["navy"])
+    vault.fields.set("allergies", ["peanuts"])
     dialog = open_review(qtbot, session, vault)
     check(dialog, "favourite_colours").click()
     check(dialog, "allergies").click()  # ticked on purpose: shared, as the person chose
@@ -202,7 +204,7 @@ def test_untick_optional_and_shorten_shares_exactly_that(
     child(dialog, QPushButton, "shareButton").click()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5_000)
     assert not dialog.isVisible()
-    (grant,) = vault.grants()
+    (grant,) = vault.grants.listing()
     assert grant.fields == ("shoe_size_eu", "allergies")
     assert grant.brand_origin == ORIGIN and grant.ask_id == "fit-advice"
     assert grant.expires_at - grant.created_at == 30 * DAY
@@ -212,8 +214,8 @@ def test_untick_optional_and_shorten_shares_exactly_that(
 def test_escape_while_sharing_waits_for_the_outcome(
     qtbot: QtBot, session: Session, vault: Vault
 ) -> None:
-    vault.import_request(signed_request())
-    vault.set("shoe_size_eu", 42)
+    vault.brands.import_request(signed_request())
+    vault.fields.set("shoe_size_eu", 42)
     dialog = open_review(qtbot, session, vault)
     child(dialog, QPushButton, "shareButton").click()
     # The share is being written on the thread pool: the dialog cannot say "not shared" now.
@@ -222,14 +224,14 @@ def test_escape_while_sharing_waits_for_the_outcome(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5_000)
-    assert [g.fields for g in vault.grants()] == [("shoe_size_eu",)]
+    assert [g.fields for g in vault.grants.listing()] == [("shoe_size_eu",)]
 
 
 def test_required_without_value_blocks_share_with_reason(
     qtbot: QtBot, session: Session, vault: Vault
 ) -> None:
-    vault.import_request(signed_request())
-    vault.set("favourite_colours", ["navy"])
+    vault.brands.import_request(signed_request())
+    vault.fields.set("favourite_colours", ["navy"])
     dialog = open_review(qtbot, session, vault)
     required = check(dialog, "shoe_size_eu")
     assert not required.isChecked() and not required.isEnabled()
@@ -239,14 +241,14 @@ def test_required_without_value_blocks_share_with_reason(
     assert reason.isVisible()
     assert "Shoe size (EU)" in reason.text() and "My data" in reason.text()
     share.click()
-    assert vault.grants() == []
+    assert vault.grants.listing() == []
 
 
 def test_dont_share_and_escape_share_nothing(
     qtbot: QtBot, session: Session, vault: Vault
 ) -> None:
-    vault.import_request(signed_request())
-    vault.set("shoe_size_eu", 42)
+    vault.brands.import_request(signed_request())
+    vault.fields.set("shoe_size_eu", 42)
     dialog = open_review(qtbot, session, vault)
     child(dialog, QPushButton, "cancelButton").click()
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
@@ -257,15 +259,15 @@ def test_dont_share_and_escape_share_nothing(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
     qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
-    assert vault.grants() == []
+    assert vault.grants.listing() == []
 
 
 def test_file_import_is_unverified_and_greedy_ask_is_flagged(
     qtbot: QtBot, session: Session, vault: Vault
 ) -> None:
-    vault.import_request(signed_request(asks=[GREEDY_ASK]), RequestSource.FILE)
-    vault.set("email", "eleni@example.org")
-    vault.set("religion", "Orthodox")
+    vault.brands.import_request(signed_request(asks=[GREEDY_ASK]), RequestSource.FILE)
+    vault.fields.set("email", "eleni@example.org")
+    vault.fields.set("religion", "Orthodox")
     dialog = open_review(qtbot, session, vault, "everything")
     badge = child(dialog, QLabel, "domainBadge")
     assert badge.isVisible()
@@ -282,8 +284,8 @@ def test_brand_name_with_markup_and_hidden_characters_is_shown_literally(
     qtbot: QtBot, session: Session, vault: Vault
 ) -> None:
     name = "<b>x</b>\u202eelpmaxe\u200b"
-    vault.import_request(signed_request(name=name))
-    vault.set("shoe_size_eu", 42)
+    vault.brands.import_request(signed_request(name=name))
+    vault.fields.set("shoe_size_eu", 42)
     dialog = open_review(qtbot, session, vault)
     shown = child(dialog, QLabel, "brandName")
     assert shown.text() == "<b>x</b>⟦U+202E⟧elpmaxe⟦U+200B⟧"
@@ -300,23 +302,23 @@ def test_brand_name_with_markup_and_hidden_characters_is_shown_literally(
 def test_refused_share_is_worded_and_dialog_stays_open(
     qtbot: QtBot, session: Session, vault: Vault
 ) -> None:
-    vault.import_request(signed_request())
-    vault.set("shoe_size_eu", 42)
-    vault.set("favourite_colours", ["navy"])
+    vault.brands.import_request(signed_request())
+    vault.fields.set("shoe_size_eu", 42)
+    vault.fields.set("favourite_colours", ["navy"])
     dialog = open_review(qtbot, session, vault)
-    vault.clear("favourite_colours")  # changed elsewhere after the review loaded
+    vault.fields.clear("favourite_colours")  # changed elsewhere after the review loaded
     child(dialog, QPushButton, "shareButton").click()
     error = child(dialog, QLabel, "shareError")
     qtbot.waitUntil(error.isVisible, timeout=5_000)
     assert "Favourite colours" in error.text() and "Nothing was shared" in error.text()
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert child(dialog, QPushButton, "shareButton").isEnabled()
-    assert vault.grants() == []
+    assert vault.grants.listing() == []
 
 
 def test_locking_closes_the_review(qtbot: QtBot, session: Session, vault: Vault) -> None:
-    vault.import_request(signed_request())
-    vault.set("shoe_size_eu", 42)
+    vault.brands.import_request(signed_request())
+    vault.fields.set("shoe_size_eu", 42)
     dialog = open_review(qtbot, session, vault)
     qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
     session.lock()
@@ -325,15 +327,15 @@ def test_locking_closes_the_review(qtbot: QtBot, session: Session, vault: Vault)
 
 def test_a_lookalike_domain_is_flagged_in_the_review(qtbot: QtBot, tmp_path: Path) -> None:
     vault, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST_KDF)
-    vault.set("shoe_size_eu", 42)
+    vault.fields.set("shoe_size_eu", 42)
     origin = "https://p\u0430ypal.example"  # a Cyrillic "а"
     now = int(time.time())
     request = sign_request(shoe_shop_spec(origin, name="Pаypal"), jose.generate_signing_key(),
                            jose.generate_encryption_key(), iat=now, exp=now + 86400)
-    vault.import_request(request)
+    vault.brands.import_request(request)
     session = Session()
     session.open(vault)
-    dialog = ShareReviewDialog(session, vault.brands()[0].origin, "fit-advice")
+    dialog = ShareReviewDialog(session, vault.brands.all()[0].origin, "fit-advice")
     qtbot.addWidget(dialog)
     dialog.show()
     warning = None
@@ -358,9 +360,9 @@ def test_a_brand_not_on_the_internet_is_said_to_be_where_it_is(
     tone: str, where: str,
 ) -> None:
     """Plain http to this computer is no secure connection, and proves no domain."""
-    vault.import_request(signed_request(origin=origin), source,
-                         expected_origin=origin if source is RequestSource.WEB else None)
-    vault.set("shoe_size_eu", 42)
+    vault.brands.import_request(signed_request(origin=origin), source,
+                                expected_origin=origin if source is RequestSource.WEB else None)
+    vault.fields.set("shoe_size_eu", 42)
     dialog = open_review(qtbot, session, vault, origin=origin)
     home = child(dialog, QLabel, "brandHomeWarning")
     assert home.text().startswith(f"⚠ {where}: {origin} ")
@@ -393,10 +395,10 @@ def test_a_brand_on_the_local_network_is_said_to_be_there_and_whether_it_is_reac
                 "endpoints": {"grants": f"{origin}/zpd/grants",
                               "events": f"{origin}/zpd/events"},
                 "asks": [FIT_ASK]}
-        vault.import_request(
+        vault.brands.import_request(
             sign_request(spec, signing, encryption, iat=now - 60 * age, exp=now + DAY),
             source, expected_origin=origin if source is RequestSource.WEB else None)
-    vault.set("shoe_size_eu", 42)
+    vault.fields.set("shoe_size_eu", 42)
     dialog = open_review(qtbot, session, vault, origin=origin)
     home = child(dialog, QLabel, "brandHomeWarning")
     assert home.text().startswith(f"⚠ On the local network: {origin} is not a site on the "

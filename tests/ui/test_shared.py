@@ -13,13 +13,16 @@ from pytestqt.qtbot import QtBot
 from tests.ui.exchange_session import Answer, Opened, SeenBox, answer_next_box, cell, opened
 from tests.ui.fake_brands import DOWN, RECEIPT, make_brand
 from tests.ui.sample_exchange import TRICKY_NAME, Sample, build_sample
-from ui.exchange_words import delivery_words
-from ui.pages import shared as shared_module
-from ui.pages.grant_models import GrantsModel
-from ui.pages.shared import SharedPage
-from vault.brands import RequestSource
-from vault.grants import GrantStatus
-from vault.outbox import DeliveryStatus, DeliverySummary
+from tests.vault.exchange_helpers import DAY
+from ui import session as session_module
+from ui.shared import page as shared_module
+from ui.shared.models import GrantsModel
+from ui.shared.page import SharedPage
+from ui.words.exchange import delivery_words
+from vault.changes import Changes
+from vault.exchange.brands import RequestSource
+from vault.exchange.delivery_summary import DeliveryStatus, DeliverySummary
+from vault.exchange.grants import GrantStatus
 from zpd.text import reveal
 
 __all__ = ["opened"]  # the fixture, used by name
@@ -61,7 +64,7 @@ def select(page: SharedPage, grant_id: str) -> None:
 def sample(opened: Opened) -> Sample:
     sample = build_sample(opened.vault, opened.clock)
     opened.transport.brands.update(sample.transport.brands)
-    opened.vault.transport = opened.transport  # type: ignore[assignment]
+    opened.vault.delivery.transport = opened.transport
     return sample
 
 
@@ -126,9 +129,9 @@ def test_filters_by_brand_and_status(qtbot: QtBot, opened: Opened, sample: Sampl
 
 def test_revoke_asks_first_and_declining_changes_nothing(qtbot: QtBot, opened: Opened) -> None:
     brand = opened.transport.add(make_brand("https://shoes.example", "Shoes Example"))
-    opened.vault.import_request(brand.request(), RequestSource.TEXT)
-    opened.vault.set("shoe_size_eu", 40)
-    grant = opened.vault.share(brand.origin, "fit-advice").grant
+    opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    opened.vault.fields.set("shoe_size_eu", 40)
+    grant = opened.vault.grants.share(brand.origin, "fit-advice").grant
     page = open_page(qtbot, opened)
     qtbot.waitUntil(lambda: text_of_or_none(page, grant.id) == "Confirmed by the brand",
                     timeout=10_000)
@@ -141,23 +144,44 @@ def test_revoke_asks_first_and_declining_changes_nothing(qtbot: QtBot, opened: O
     assert seen.default_role == QMessageBox.ButtonRole.NoRole
     assert "Shoes Example" in seen.text and "Shoe size (EU)" in seen.details
     assert set(seen.formats) == {Qt.TextFormat.PlainText}
-    assert opened.vault.find_grant(grant.id).status is GrantStatus.ACTIVE
+    assert opened.vault.grants.find(grant.id).status is GrantStatus.ACTIVE
 
     page.confirm = no = Answer(False)
     child(page, QPushButton, "revokeButton").click()
     assert len(no.asked) == 1
-    assert opened.vault.find_grant(grant.id).status is GrantStatus.ACTIVE
+    assert opened.vault.grants.find(grant.id).status is GrantStatus.ACTIVE
 
     page.confirm = yes = Answer(True)
     child(page, QPushButton, "revokeButton").click()
     qtbot.waitUntil(
-        lambda: opened.vault.find_grant(grant.id).status is GrantStatus.REVOKED, timeout=10_000)
+        lambda: opened.vault.grants.find(grant.id).status is GrantStatus.REVOKED, timeout=10_000)
     assert yes.asked[0][3] == "Revoke"
     # The revocation is delivered in the background and the brand's receipt shows, live.
     qtbot.waitUntil(lambda: text_of_or_none(page, grant.id) == "Deletion confirmed",
                     timeout=10_000)
     assert text_of(page, grant.id, Column.STATUS) == "Revoked"
     assert "told to delete" in child(page, QLabel, "sharedMessage").text()
+
+
+def test_a_grant_that_ends_while_the_app_runs_shows_expired_by_itself(
+    qtbot: QtBot, opened: Opened, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading never expires a grant: the session does, on its timer, and the page
+    refreshes from what that changed, with nobody touching anything."""
+    monkeypatch.setattr(session_module, "EXPIRY_INTERVAL_MS", 50)
+    brand = opened.transport.add(make_brand("https://shoes.example", "Shoes Example"))
+    opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    opened.vault.fields.set("shoe_size_eu", 40)
+    grant = opened.vault.grants.share(brand.origin, "fit-advice", days=1).grant
+    page = open_page(qtbot, opened)
+    qtbot.waitUntil(lambda: text_of_or_none(page, grant.id) == "Confirmed by the brand",
+                    timeout=10_000)
+    assert text_of(page, grant.id, Column.STATUS) == "Active"
+
+    opened.clock.advance(DAY)  # the grant's last second has passed
+    qtbot.waitUntil(lambda: text_of(page, grant.id, Column.STATUS) == "Expired", timeout=10_000)
+    [entry] = opened.vault.audit.entries(action_prefix="grant.expired")
+    assert entry.details == {"grant": grant.id}
 
 
 def text_of_or_none(page: SharedPage, grant_id: str) -> str | None:
@@ -167,9 +191,9 @@ def text_of_or_none(page: SharedPage, grant_id: str) -> str | None:
 
 def test_retry_now_delivers_and_the_state_updates_live(qtbot: QtBot, opened: Opened) -> None:
     brand = opened.transport.add(make_brand("https://shoes.example", "Shoes Example", mode=DOWN))
-    opened.vault.import_request(brand.request(), RequestSource.TEXT)
-    opened.vault.set("shoe_size_eu", 40)
-    grant = opened.vault.share(brand.origin, "fit-advice").grant
+    opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    opened.vault.fields.set("shoe_size_eu", 40)
+    grant = opened.vault.grants.share(brand.origin, "fit-advice").grant
     page = open_page(qtbot, opened)
     qtbot.waitUntil(
         lambda: (text_of_or_none(page, grant.id) or "").startswith("Queued, will retry"),
@@ -263,11 +287,11 @@ def test_long_lists_are_paged(
 ) -> None:
     monkeypatch.setattr(shared_module, "PAGE_SIZE", 2)
     brand = opened.transport.add(make_brand("https://shoes.example", "Shoes Example"))
-    opened.vault.import_request(brand.request(), RequestSource.TEXT)
-    opened.vault.set("shoe_size_eu", 40)
-    opened.vault.set("contact_channels", ["email"])
+    opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    opened.vault.fields.set("shoe_size_eu", 40)
+    opened.vault.fields.set("contact_channels", ["email"])
     for ask in ("fit-advice", "newsletter", "fit-advice"):
-        opened.vault.share(brand.origin, ask)
+        opened.vault.grants.share(brand.origin, ask)
     page = SharedPage(opened.session)
     qtbot.addWidget(page)
     page.show()
@@ -279,7 +303,7 @@ def test_long_lists_are_paged(
     assert not page.model.canFetchMore(page.model.index(-1, -1))
     # A refresh keeps every row already shown: it asks for as many as are loaded.
     with qtbot.waitSignal(page.model.dataChanged, timeout=10_000):
-        opened.session.changed.emit(frozenset({"grants"}))
+        opened.session.changed.emit(Changes.GRANTS)
     assert page.model.rowCount() == 3
 
 

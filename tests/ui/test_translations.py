@@ -26,8 +26,8 @@ from tests.conftest import PROJECT_ROOT
 from tools import catalogue_strings
 from ui import i18n
 from ui.main_window import MainWindow
-from ui.settings import LANGUAGE, Settings
-from vault.service import Vault
+from ui.preferences import LANGUAGE, Settings
+from vault.vault import Vault
 
 TRANSLATIONS = PROJECT_ROOT / "resources" / "translations"
 OURS = TRANSLATIONS / "zpv_el.ts"

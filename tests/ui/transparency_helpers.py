@@ -18,18 +18,20 @@ from brandkit.keys import generate_keys
 from demo.brands import FAIR, GREEDY, SAMPLE_PROFILE, SampleBrand
 from tests.conftest import MadeVault
 from ui.session import Session
-from vault.brands import RequestSource
-from vault.service import Vault
-from vault.transport import Response, Transport, TransportError
+from vault.errors import TransportError, TransportFailure
+from vault.exchange.brands import RequestSource
+from vault.exchange.transport import HttpTransport, Response
+from vault.vault import Vault
 
 T = TypeVar("T", bound=QWidget)
 
 
-class OfflineTransport(Transport):
+class OfflineTransport(HttpTransport):
     """Nothing leaves the machine: every delivery fails to connect and stays queued."""
 
-    def post(self, url: str, content_type: str, body: str) -> Response:
-        raise TransportError("connect", "offline in tests")
+    def post(self, url: str, content_type: str, body: str, *,
+             local: bool | None = None) -> Response:
+        raise TransportError(TransportFailure.CONNECT, "offline in tests")
 
 FAIR_ORIGIN = "https://trailworks.example"
 GREEDY_ORIGIN = "https://megamart.example"
@@ -41,7 +43,7 @@ def import_sample(vault: Vault, sample: SampleBrand, origin: str, *,
     if name is not None:
         sample = replace(sample, name=name)
     request = sign_spec(sample.spec(origin), generate_keys(), now=int(time.time()) - 60)
-    vault.import_request(request, RequestSource.WEB)
+    vault.brands.import_request(request, RequestSource.WEB)
     return origin
 
 
@@ -49,10 +51,10 @@ def import_sample(vault: Vault, sample: SampleBrand, origin: str, *,
 def demo_vault(made_vault: MadeVault) -> Iterator[Vault]:
     """The sample profile, the fair and the greedy brand imported, nothing shared yet."""
     vault = made_vault.unlock()
-    vault.transport = OfflineTransport()
+    vault.delivery.transport = OfflineTransport()
     for key, value in SAMPLE_PROFILE.items():
-        vault.set(key, value)
-    vault.set("religion", "none")
+        vault.fields.set(key, value)
+    vault.fields.set("religion", "none")
     import_sample(vault, FAIR, FAIR_ORIGIN)
     import_sample(vault, GREEDY, GREEDY_ORIGIN)
     yield vault

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import MadeVault
 from tests.vault.exchange_helpers import BrandKeys, Clock
-from vault.service import Vault
+from vault.vault import Vault
 
 
 @pytest.fixture

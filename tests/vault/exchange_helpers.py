@@ -27,7 +27,7 @@ from joserfc.jwk import OKPKey
 from jwcrypto import jwe, jwk, jws
 
 from tests.conftest import PASSPHRASE, PROJECT_ROOT, clean_environment
-from vault.service import Vault
+from vault.vault import Vault
 from zpd.request import sign_request
 
 DAY = 86400

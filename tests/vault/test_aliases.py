@@ -26,10 +26,10 @@ from tests.vault.exchange_helpers import (
     signed_request,
     spec,
 )
-from vault import aliases
-from vault.catalogue import BY_KEY
 from vault.errors import ShareRefused
-from vault.service import Vault
+from vault.exchange import aliases
+from vault.vault import Vault
+from zpd.catalogue import BY_KEY
 
 ADDRESS = "ann@mail.example"
 
@@ -74,11 +74,11 @@ def opened(
         (shoes, spec(asks=asks)),
         (books, spec(OTHER_ORIGIN, "Books Example", asks=asks)),
     ):
-        vault.import_request(
+        vault.brands.import_request(
             signed_request(keys, body, iat=clock.now - 60, exp=clock.now + 60 * DAY)
         )
-    vault.set("email", ADDRESS)
-    vault.set("shoe_size_eu", 42)
+    vault.fields.set("email", ADDRESS)
+    vault.fields.set("shoe_size_eu", 42)
     yield vault
     if not vault.is_locked:
         vault.lock()
@@ -94,27 +94,27 @@ ALIAS = re.compile(r"ann\+shoes-example-([a-z0-9]{4})@mail\.example")
 
 
 def test_off_by_default_brands_get_the_real_address(opened: Vault, shoes: BrandKeys) -> None:
-    assert opened.email_aliases_enabled() is False
-    result = opened.share(ORIGIN, "receipts")
+    assert opened.aliases.enabled() is False
+    result = opened.grants.share(ORIGIN, "receipts")
     assert received(result.token.compact, shoes) == {"email": ADDRESS}
-    assert opened.aliases() == []
+    assert opened.aliases.all() == []
 
 
 def test_enabled_the_token_carries_the_brands_alias(
     opened: Vault, shoes: BrandKeys, clock: Clock
 ) -> None:
-    opened.set_email_aliases(True)
-    assert opened.email_aliases_enabled() is True
-    result = opened.share(ORIGIN, "news")
+    opened.aliases.set_enabled(True)
+    assert opened.aliases.enabled() is True
+    result = opened.grants.share(ORIGIN, "news")
 
     data = received(result.token.compact, shoes)
     assert ALIAS.fullmatch(data["email"]), data
     assert data["shoe_size_eu"] == 42
     assert ADDRESS not in json.dumps(data)
     assert BY_KEY["email"].validate(data["email"]) == data["email"]
-    assert opened.knows(ORIGIN)[0].data["email"] == data["email"]
-    assert opened.get("email") == ADDRESS  # the person's own value is untouched
-    [alias] = opened.aliases()
+    assert opened.grants.held_by(ORIGIN)[0].data["email"] == data["email"]
+    assert opened.fields.get("email") == ADDRESS  # the person's own value is untouched
+    [alias] = opened.aliases.all()
     assert (alias.brand_origin, alias.brand_name, alias.alias, alias.first_given_at) == (
         ORIGIN, "Shoes Example", data["email"], clock.now
     )
@@ -123,38 +123,38 @@ def test_enabled_the_token_carries_the_brands_alias(
 def test_one_alias_per_brand_for_every_grant_and_a_different_one_per_brand(
     opened: Vault, shoes: BrandKeys, books: BrandKeys, clock: Clock
 ) -> None:
-    opened.set_email_aliases(True)
-    first = received(opened.share(ORIGIN, "news").token.compact, shoes)["email"]
+    opened.aliases.set_enabled(True)
+    first = received(opened.grants.share(ORIGIN, "news").token.compact, shoes)["email"]
     clock.advance(DAY)
-    second = received(opened.share(ORIGIN, "receipts").token.compact, shoes)["email"]
-    other = received(opened.share(OTHER_ORIGIN, "receipts").token.compact, books)["email"]
+    second = received(opened.grants.share(ORIGIN, "receipts").token.compact, shoes)["email"]
+    other = received(opened.grants.share(OTHER_ORIGIN, "receipts").token.compact, books)["email"]
 
     assert second == first
     assert re.fullmatch(r"ann\+books-example-[a-z0-9]{4}@mail\.example", other)
     assert other.rsplit("-", 1)[1] != first.rsplit("-", 1)[1]
-    listed = [(a.brand_origin, a.alias, a.first_given_at) for a in opened.aliases()]
+    listed = [(a.brand_origin, a.alias, a.first_given_at) for a in opened.aliases.all()]
     assert listed == [(ORIGIN, first, clock.now - DAY), (OTHER_ORIGIN, other, clock.now)]
 
 
 def test_editing_the_email_reissues_with_the_new_address_and_the_same_suffix(
     opened: Vault, shoes: BrandKeys, clock: Clock
 ) -> None:
-    opened.set_email_aliases(True)
-    grant = opened.share(ORIGIN, "news").grant
-    old_alias = opened.aliases()[0].alias
+    opened.aliases.set_enabled(True)
+    grant = opened.grants.share(ORIGIN, "news").grant
+    old_alias = opened.aliases.all()[0].alias
     suffix = ALIAS.fullmatch(old_alias)
     assert suffix is not None
     clock.advance(60)
 
-    opened.set("email", "ann.new+work@other.example")
+    opened.fields.set("email", "ann.new+work@other.example")
 
     versions = grant_tokens(opened, grant.id)
     assert [v for _, v, _ in versions] == [1, 2]
     data = received(versions[-1][2], shoes)
     new_alias = f"ann.new+shoes-example-{suffix[1]}@other.example"
     assert data == {"email": new_alias, "shoe_size_eu": 42}
-    assert opened.find_grant(grant.id).version == 2
-    assert [(a.alias, a.first_given_at) for a in opened.aliases()] == [
+    assert opened.grants.find(grant.id).version == 2
+    assert [(a.alias, a.first_given_at) for a in opened.aliases.all()] == [
         (old_alias, clock.now - 60), (new_alias, clock.now),
     ]
 
@@ -162,60 +162,60 @@ def test_editing_the_email_reissues_with_the_new_address_and_the_same_suffix(
 def test_editing_another_field_keeps_the_alias_and_adds_none(
     opened: Vault, shoes: BrandKeys
 ) -> None:
-    opened.set_email_aliases(True)
-    grant = opened.share(ORIGIN, "news").grant
-    before = opened.aliases()
-    opened.set("shoe_size_eu", 43)
+    opened.aliases.set_enabled(True)
+    grant = opened.grants.share(ORIGIN, "news").grant
+    before = opened.aliases.all()
+    opened.fields.set("shoe_size_eu", 43)
     compact = grant_tokens(opened, grant.id)[-1][2]
     assert received(compact, shoes) == {"email": before[0].alias, "shoe_size_eu": 43}
-    assert opened.aliases() == before
+    assert opened.aliases.all() == before
 
 
 def test_turning_it_on_applies_to_the_next_version_of_an_existing_grant(
     opened: Vault, shoes: BrandKeys
 ) -> None:
-    grant = opened.share(ORIGIN, "news").grant
+    grant = opened.grants.share(ORIGIN, "news").grant
     assert received(grant_tokens(opened, grant.id)[0][2], shoes)["email"] == ADDRESS
-    opened.set_email_aliases(True)
-    opened.set("shoe_size_eu", 44)
+    opened.aliases.set_enabled(True)
+    opened.fields.set("shoe_size_eu", 44)
     assert ALIAS.fullmatch(received(grant_tokens(opened, grant.id)[-1][2], shoes)["email"])
 
 
 def test_disabling_sends_the_real_address_again_and_keeps_the_list(
     opened: Vault, shoes: BrandKeys
 ) -> None:
-    opened.set_email_aliases(True)
-    opened.share(ORIGIN, "news")
-    opened.set_email_aliases(False)
-    later = opened.share(ORIGIN, "receipts")
+    opened.aliases.set_enabled(True)
+    opened.grants.share(ORIGIN, "news")
+    opened.aliases.set_enabled(False)
+    later = opened.grants.share(ORIGIN, "receipts")
     assert received(later.token.compact, shoes) == {"email": ADDRESS}
-    assert len(opened.aliases()) == 1
+    assert len(opened.aliases.all()) == 1
 
 
 def test_a_refused_share_gives_no_alias(opened: Vault) -> None:
-    opened.set_email_aliases(True)
+    opened.aliases.set_enabled(True)
     with pytest.raises(ShareRefused):
-        opened.share(ORIGIN, "news", fields=["shoe_size_eu"])  # email is required
-    assert opened.aliases() == []
+        opened.grants.share(ORIGIN, "news", fields=["shoe_size_eu"])  # email is required
+    assert opened.aliases.all() == []
 
 
 def test_the_setting_and_aliases_live_in_the_vault_and_are_audited(
     made_vault: MadeVault, opened: Vault
 ) -> None:
-    opened.set_email_aliases(True)
-    opened.set_email_aliases(True)  # no change: no second entry
-    opened.share(ORIGIN, "news")
-    alias = opened.aliases()[0].alias
+    opened.aliases.set_enabled(True)
+    opened.aliases.set_enabled(True)  # no change: no second entry
+    opened.grants.share(ORIGIN, "news")
+    alias = opened.aliases.all()[0].alias
     opened.lock()
     with made_vault.unlock() as again:
-        assert again.email_aliases_enabled() is True
-        assert [a.alias for a in again.aliases()] == [alias]
-        actions = [e.action for e in again.audit_log(limit=1000)]
+        assert again.aliases.enabled() is True
+        assert [a.alias for a in again.aliases.all()] == [alias]
+        actions = [e.action for e in again.audit.entries(limit=1000)]
         assert actions.count("aliases.enabled") == 1
         assert actions.count("alias.created") == 1
-        details = json.dumps([e.details for e in again.audit_log(limit=1000)])
+        details = json.dumps([e.details for e in again.audit.entries(limit=1000)])
         assert alias not in details and ADDRESS not in details
-        assert again.verify_audit().ok
+        assert again.audit.verify().ok
 
 
 # -- the pieces ----------------------------------------------------------------------------
@@ -262,10 +262,10 @@ def test_brand_slug(name: str, origin: str, slug: str) -> None:
 def test_cli_enables_lists_and_disables(made_vault: MadeVault, shoes: BrandKeys) -> None:
     clock = Clock()
     with Vault.unlock(made_vault.directory, made_vault.passphrase) as vault:
-        vault.import_request(signed_request(
+        vault.brands.import_request(signed_request(
             shoes, spec(asks=[email_ask("receipts")]), iat=clock.now - 60, exp=clock.now + DAY
         ))
-        vault.set("email", ADDRESS)
+        vault.fields.set("email", ADDRESS)
     directory = made_vault.directory
 
     shown = run_cli("aliases", "--json", vault_dir=directory)

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, run_cli
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
+from vault.vault import Vault
+from zpd.fieldtypes import FieldType, Sensitivity
 
 CANARY = "Quokka7Canary4Zx"
 CUSTOM_KEY = "x_secret_note"
@@ -85,15 +85,15 @@ def _secret_needles(made: MadeVault, data_key: bytes) -> dict[str, bytes]:
 
 def _write_canaries(vault: Vault) -> None:
     """The canary in a catalogue field, a custom field, and in history that is no longer current."""
-    vault.define_custom_field(
+    vault.fields.define(
         CUSTOM_KEY.removeprefix("x_"), "Secret note", FieldType.TEXT, Sensitivity.PERSONAL
     )
-    vault.set("preferred_name", f"{CANARY} first")
-    vault.set("preferred_name", f"{CANARY} second")
-    vault.set(CUSTOM_KEY, f"note {CANARY} one")
-    vault.set(CUSTOM_KEY, f"note {CANARY} two")
-    vault.clear(CUSTOM_KEY)
-    vault.set(CUSTOM_KEY, f"note {CANARY} three")
+    vault.fields.set("preferred_name", f"{CANARY} first")
+    vault.fields.set("preferred_name", f"{CANARY} second")
+    vault.fields.set(CUSTOM_KEY, f"note {CANARY} one")
+    vault.fields.set(CUSTOM_KEY, f"note {CANARY} two")
+    vault.fields.clear(CUSTOM_KEY)
+    vault.fields.set(CUSTOM_KEY, f"note {CANARY} three")
 
 
 @pytest.fixture
@@ -114,11 +114,11 @@ def test_the_search_finds_a_plaintext_canary(tmp_path: Path) -> None:
 
 
 def test_canary_is_stored_and_readable_through_the_vault(canary_vault: Vault) -> None:
-    assert canary_vault.get("preferred_name") == f"{CANARY} second"
-    assert canary_vault.get(CUSTOM_KEY) == f"note {CANARY} three"
-    history = [e.value for e in canary_vault.history("preferred_name")]
+    assert canary_vault.fields.get("preferred_name") == f"{CANARY} second"
+    assert canary_vault.fields.get(CUSTOM_KEY) == f"note {CANARY} three"
+    history = [e.value for e in canary_vault.fields.history("preferred_name")]
     assert history == [f"{CANARY} first", f"{CANARY} second"]
-    custom_history = [e.value for e in canary_vault.history(CUSTOM_KEY)]
+    custom_history = [e.value for e in canary_vault.fields.history(CUSTOM_KEY)]
     assert custom_history == [
         f"note {CANARY} one",
         f"note {CANARY} two",
@@ -153,7 +153,7 @@ def test_nothing_readable_after_lock(canary_vault: Vault, made_vault: MadeVault)
     assert b"SQLite format 3" not in (directory / "vault.db").read_bytes()
 
     with made_vault.unlock() as reopened:
-        assert reopened.get("preferred_name") == f"{CANARY} second"
+        assert reopened.fields.get("preferred_name") == f"{CANARY} second"
 
 
 def test_nothing_readable_after_a_passphrase_change(

@@ -15,23 +15,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import MadeVault, run_cli
-from vault import audit
-from vault.audit import Tamper, entry_hash
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
+from vault.profile import audit
+from vault.profile.audit import Tamper, entry_hash
+from vault.vault import Vault
+from zpd.fieldtypes import FieldType, Sensitivity
 
 DIETS = ("omnivore", "flexitarian", "pescatarian", "vegetarian", "vegan")
 
 
 def do_many_things(vault: Vault, rounds: int) -> None:
-    vault.define_custom_field("team", "Team", FieldType.CHOICE, Sensitivity.LOW, ("a", "b"))
+    vault.fields.define("team", "Team", FieldType.CHOICE, Sensitivity.LOW, ("a", "b"))
     for i in range(rounds):
-        vault.set("diet", DIETS[i % len(DIETS)])
-        vault.set("shoe_size_eu", 36 + (i % 10))
-        vault.set("x_team", "ab"[i % 2])
+        vault.fields.set("diet", DIETS[i % len(DIETS)])
+        vault.fields.set("shoe_size_eu", 36 + (i % 10))
+        vault.fields.set("x_team", "ab"[i % 2])
         if i % 3 == 0:
-            vault.clear("shoe_size_eu")
-        vault.record("note", {"i": i, "text": "ünïcode ✓"})
+            vault.fields.clear("shoe_size_eu")
+        vault.audit.record("note", {"i": i, "text": "ünïcode ✓"})
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def row(vault: Vault, seq: int) -> tuple[Any, ...]:
 
 
 def report(vault: Vault) -> tuple[int | None, Tamper | None]:
-    result = vault.verify_audit()
+    result = vault.audit.verify()
     return result.first_bad_seq, result.problem
 
 
@@ -71,10 +71,10 @@ def report(vault: Vault) -> tuple[int | None, Tamper | None]:
 
 
 def test_a_new_vault_starts_its_chain_with_its_creation(vault: Vault) -> None:
-    entries = vault.audit_log()
+    entries = vault.audit.entries()
     assert [(e.seq, e.action) for e in entries] == [(1, "vault.created")]
     assert row(vault, 1)[3] == audit.GENESIS
-    result = vault.verify_audit()
+    result = vault.audit.verify()
     assert result.ok and result.entries_checked == 1 and result.first_bad_seq is None
 
 
@@ -83,13 +83,13 @@ def test_the_chain_verifies_after_many_operations_and_a_reopen(made_vault: MadeV
         do_many_things(vault, 40)
         total = count(vault)
         assert total > 150
-        result = vault.verify_audit()
+        result = vault.audit.verify()
         assert result.ok and result.entries_checked == total
     with made_vault.unlock() as vault:
-        result = vault.verify_audit()
+        result = vault.audit.verify()
         assert result.ok and result.entries_checked == total
-        vault.set("pets", ["dog"])
-        assert vault.verify_audit().entries_checked == total + 1
+        vault.fields.set("pets", ["dog"])
+        assert vault.audit.verify().entries_checked == total + 1
 
 
 def test_entries_are_numbered_and_linked(busy: Vault) -> None:
@@ -106,14 +106,14 @@ def test_entries_are_numbered_and_linked(busy: Vault) -> None:
 
 def test_audit_log_pages_newest_first_and_filters_by_action(busy: Vault) -> None:
     total = count(busy)
-    page = busy.audit_log(limit=5)
+    page = busy.audit.entries(limit=5)
     assert [e.seq for e in page] == list(range(total, total - 5, -1))
-    next_page = busy.audit_log(limit=5, offset=5)
+    next_page = busy.audit.entries(limit=5, offset=5)
     assert [e.seq for e in next_page] == list(range(total - 5, total - 10, -1))
-    notes = busy.audit_log(action_prefix="note", limit=1000)
+    notes = busy.audit.entries(action_prefix="note", limit=1000)
     assert len(notes) == 8 and {e.action for e in notes} == {"note"}
     assert notes[0].details == {"i": 7, "text": "ünïcode ✓"}
-    fields = busy.audit_log(action_prefix="field.", limit=1000)
+    fields = busy.audit.entries(action_prefix="field.", limit=1000)
     assert {e.action for e in fields} == {"field.set", "field.cleared", "field.defined"}
 
 
@@ -254,7 +254,7 @@ def test_a_removed_head_is_caught(busy: Vault) -> None:
 )
 def test_a_mangled_head_is_reported_not_raised(busy: Vault, value: str) -> None:
     sql(busy, "UPDATE meta SET value = ? WHERE key = 'audit_head'", (value,))
-    assert not busy.verify_audit().ok
+    assert not busy.audit.verify().ok
 
 
 @pytest.mark.parametrize(
@@ -284,7 +284,7 @@ def test_a_tampered_vault_still_verifies_as_tampered_after_reopening(
         sql(vault, "DELETE FROM audit WHERE seq = 4")
     with made_vault.unlock() as vault:
         assert report(vault) == (4, Tamper.MISSING)
-        vault.set("diet", "vegan")  # new entries do not paper over the hole
+        vault.fields.set("diet", "vegan")  # new entries do not paper over the hole
         assert report(vault) == (4, Tamper.MISSING)
 
 
@@ -329,7 +329,7 @@ def test_any_single_tampering_is_named_where_it_happened(
         assert report(busy) == expected
     finally:
         connection.execute("ROLLBACK")
-    assert busy.verify_audit().ok
+    assert busy.audit.verify().ok
 
 
 # -- the command line -----------------------------------------------------------------------
@@ -381,8 +381,8 @@ def test_cli_verify_json_reports_the_entry(made_vault: MadeVault) -> None:
 
 def test_cli_audit_json_is_the_log(made_vault: MadeVault) -> None:
     with made_vault.unlock() as vault:
-        vault.set("diet", "vegan")
-        vault.record("note", {"text": "ünïcode ✓"})
+        vault.fields.set("diet", "vegan")
+        vault.audit.record("note", {"text": "ünïcode ✓"})
     result = run_cli("audit", "--json", vault_dir=made_vault.directory)
     assert result.returncode == 0, result.stderr
     entries = json.loads(result.stdout)
@@ -412,6 +412,6 @@ def test_a_log_rebuilt_without_its_creation_entry_breaks_at_the_first(busy: Vaul
 
 def test_unreadable_details_are_listed_not_raised(busy: Vault) -> None:
     sql(busy, "UPDATE audit SET details = 'not json' WHERE seq = 2")
-    listed = {e.seq: e.details for e in busy.audit_log(limit=1000)}
+    listed = {e.seq: e.details for e in busy.audit.entries(limit=1000)}
     assert listed[2] == {"unreadable": True}
     assert report(busy) == (2, Tamper.EDITED)

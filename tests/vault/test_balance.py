@@ -18,10 +18,10 @@ from tests.vault.exchange_helpers import (
     signed_request,
     spec,
 )
-from vault import balance
-from vault.balance import Flag, Verdict
 from vault.errors import UnknownAsk, UnknownBrand
-from vault.service import Vault
+from vault.transparency import balance
+from vault.transparency.balance import Flag, Verdict
+from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
 from zpd.request import Ask, AskedField, Offer, Purpose
 
@@ -179,13 +179,14 @@ def test_verdict_by_ratio_alone() -> None:
 
 def import_brand(vault: Vault, keys: BrandKeys, asks: list[dict[str, Any]]) -> None:
     now = int(time.time())
-    vault.import_request(signed_request(keys, spec(asks=asks), iat=now - 60, exp=now + 30 * DAY))
+    vault.brands.import_request(
+        signed_request(keys, spec(asks=asks), iat=now - 60, exp=now + 30 * DAY))
 
 
 def test_vault_balance_for_ask_reads_the_latest_request(vault: Vault) -> None:
     import_brand(vault, BrandKeys.generate(), [fit_ask(), greedy_ask_json()])
-    fair = vault.balance_for_ask(ORIGIN, "fit-advice")
-    greedy = vault.balance_for_ask(ORIGIN, "everything")
+    fair = vault.transparency.balance_for_ask(ORIGIN, "fit-advice")
+    greedy = vault.transparency.balance_for_ask(ORIGIN, "everything")
     # fit-advice: shoe size (low, required), colours and style (low, optional), allergies
     # (special, optional): 1 + 0.5 + 0.5 + 5, for a discount (2)
     assert fair.given_score == 7.0 and fair.offered_score == 2.0
@@ -193,22 +194,22 @@ def test_vault_balance_for_ask_reads_the_latest_request(vault: Vault) -> None:
     assert greedy.verdict is Verdict.GREEDY
     assert greedy.rank > fair.rank
     with pytest.raises(UnknownAsk):
-        vault.balance_for_ask(ORIGIN, "no-such-ask")
+        vault.transparency.balance_for_ask(ORIGIN, "no-such-ask")
 
 
 def test_brand_balance_sums_its_grants(vault: Vault) -> None:
     import_brand(vault, BrandKeys.generate(), [fit_ask(), news_ask()])
-    vault.set("shoe_size_eu", 42)
-    vault.set("favourite_colours", ["black"])
-    vault.set("contact_channels", ["email"])
-    vault.set("allergies", ["peanuts"])
-    fit = vault.share(ORIGIN, "fit-advice", fields=["shoe_size_eu", "allergies"]).grant
-    news = vault.share(ORIGIN, "newsletter").grant
-    vault.revoke(news.id)  # what was given stays given
+    vault.fields.set("shoe_size_eu", 42)
+    vault.fields.set("favourite_colours", ["black"])
+    vault.fields.set("contact_channels", ["email"])
+    vault.fields.set("allergies", ["peanuts"])
+    fit = vault.grants.share(ORIGIN, "fit-advice", fields=["shoe_size_eu", "allergies"]).grant
+    news = vault.grants.share(ORIGIN, "newsletter").grant
+    vault.grants.revoke(news.id)  # what was given stays given
 
-    total = vault.balance_for_brand(ORIGIN)
+    total = vault.transparency.balance_for_brand(ORIGIN)
 
-    parts = [balance.for_grant(g) for g in vault.grants(origin=ORIGIN)]
+    parts = [balance.for_grant(g) for g in vault.grants.listing(origin=ORIGIN)]
     assert total.given_score == sum(p.given_score for p in parts)
     assert total.offered_score == sum(p.offered_score for p in parts)
     # fit: shoe size 1 + allergies 10 (given fields count fully); news: channels 1 + size 1
@@ -219,13 +220,13 @@ def test_brand_balance_sums_its_grants(vault: Vault) -> None:
     assert sorted(o.kind for o in total.offers) == ["discount", "points"]
     assert total.flags == {Flag.SPECIAL_CATEGORY, Flag.TOKEN_OFFER}
     assert total.verdict is Verdict.GREEDY  # special-category data went with a token offer
-    assert fit.id in {g.id for g in vault.grants(origin=ORIGIN)}
+    assert fit.id in {g.id for g in vault.grants.listing(origin=ORIGIN)}
 
 
 def test_brand_without_grants_balances_at_zero(vault: Vault) -> None:
     import_brand(vault, BrandKeys.generate(), [fit_ask()])
-    empty = vault.balance_for_brand(ORIGIN)
+    empty = vault.transparency.balance_for_brand(ORIGIN)
     assert (empty.given_score, empty.offered_score, empty.ratio) == (0, 0, 0)
     assert empty.fields == () and empty.verdict is Verdict.FAIR
     with pytest.raises(UnknownBrand):
-        vault.balance_for_brand("https://nobody.example")
+        vault.transparency.balance_for_brand("https://nobody.example")

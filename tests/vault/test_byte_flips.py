@@ -24,10 +24,10 @@ import pytest
 
 from tests.conftest import PASSPHRASE, MadeVault, file_digests, run_cli
 from tests.hardening.parallel import cores, in_processes
-from vault.catalogue import CATALOGUE
 from vault.errors import VaultCorrupted, VaultError
-from vault.fieldtypes import FieldDef, FieldType, JsonValue, Sensitivity, TextFormat
-from vault.service import Vault
+from vault.vault import Vault
+from zpd.catalogue import CATALOGUE
+from zpd.fieldtypes import FieldDef, FieldType, JsonValue, Sensitivity, TextFormat
 
 PAGE_SIZE = 4096
 SALT_BYTES = 16
@@ -193,16 +193,16 @@ def populate(vault: Vault) -> None:
     """Enough values, history and audit entries that the database spans many pages."""
     for variant in range(2):
         for field in CATALOGUE:
-            vault.set(field.key, _sample_value(field, variant))
+            vault.fields.set(field.key, _sample_value(field, variant))
         for field in CATALOGUE[::2]:
-            vault.clear(field.key)
+            vault.fields.clear(field.key)
     for field in CATALOGUE:
-        vault.set(field.key, _sample_value(field, 3))
+        vault.fields.set(field.key, _sample_value(field, 3))
     for index in range(12):
-        key = vault.define_custom_field(
+        key = vault.fields.define(
             f"note_{index}", f"Note {index}", FieldType.TEXT, Sensitivity.PERSONAL
         ).key
-        vault.set(key, f"custom note {index} " + "x" * 400)
+        vault.fields.set(key, f"custom note {index} " + "x" * 400)
 
 
 @pytest.fixture
@@ -238,13 +238,13 @@ def read_everything(directory: Path) -> str:
     a check flagged the damage, 'clean' when everything looked fine."""
     try:
         with Vault.unlock(directory, PASSPHRASE) as opened:
-            values = opened.fields()
+            values = opened.fields.all()
             assert len(values) >= len(CATALOGUE)
-            report = opened.verify_audit()
+            report = opened.audit.verify()
             problems = opened.integrity_problems()
             for field in CATALOGUE:
-                opened.history(field.key)
-            opened.audit_log(limit=10_000)
+                opened.fields.history(field.key)
+            opened.audit.entries(limit=10_000)
     except VaultCorrupted:
         return "refused"
     if problems or not report.ok:

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vault.catalogue import BY_KEY, CATALOGUE
 from vault.errors import InvalidValue
-from vault.fieldtypes import Category, FieldDef, FieldType, JsonValue, Sensitivity, TextFormat
+from zpd.catalogue import BY_KEY, CATALOGUE
+from zpd.fieldtypes import Category, FieldDef, FieldType, JsonValue, Sensitivity, TextFormat
 
 MAX_TEXT = 500  # the documented text limit (fieldtypes.MAX_TEXT_LENGTH)
 

@@ -19,10 +19,10 @@ from tests.conftest import (
     file_digests,
     run_cli,
 )
-from vault.catalogue import CATALOGUE
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.keys import DEFAULT_KDF
-from vault.service import Vault
+from vault.storage.keys import DEFAULT_KDF
+from vault.vault import Vault
+from zpd.catalogue import CATALOGUE
+from zpd.fieldtypes import FieldType, Sensitivity
 
 CODE_GROUP = "[0-9A-HJKMNP-TV-Z]{5}"
 RECOVERY_CODE = re.compile(rf"{CODE_GROUP}(?:-{CODE_GROUP}){{5}}")
@@ -46,8 +46,8 @@ def ok(result: subprocess.CompletedProcess[str]) -> str:
 @pytest.fixture
 def vault_dir(made_vault: MadeVault) -> Path:
     with made_vault.unlock() as vault:
-        vault.set("diet", "vegan")
-        vault.set("allergies", ["sesame"])
+        vault.fields.set("diet", "vegan")
+        vault.fields.set("allergies", ["sesame"])
     return made_vault.directory
 
 
@@ -63,7 +63,7 @@ def test_init_creates_a_vault_and_shows_the_recovery_code_once(tmp_path: Path) -
     assert Vault.exists(directory)
     with Vault.unlock_with_recovery_code(directory, codes[0]) as vault:
         assert vault.kdf_params == DEFAULT_KDF  # the CLI uses the real cost, not a test one
-        assert [e.action for e in vault.audit_log()] == ["vault.created"]
+        assert [e.action for e in vault.audit.entries()] == ["vault.created"]
 
 
 def test_init_json_gives_the_code(tmp_path: Path) -> None:
@@ -123,9 +123,9 @@ def test_set_get_clear_round_trip(made_vault: MadeVault) -> None:
     assert one_error_line(missing) == "zpv: pets has no value"
     assert json.loads(ok(run_cli("get", "pets", "--json", vault_dir=d)))["value"] is None
     with made_vault.unlock() as vault:
-        assert vault.get("has_garden") is True and vault.get("shoe_size_eu") == 40.5
-        assert [e.value for e in vault.history("pets")] == [["dog", "cat"], None]
-        assert vault.verify_audit().ok
+        assert vault.fields.get("has_garden") is True and vault.fields.get("shoe_size_eu") == 40.5
+        assert [e.value for e in vault.fields.history("pets")] == [["dog", "cat"], None]
+        assert vault.audit.verify().ok
 
 
 SECRET_NOTE = "door code 4711, behind the blue pot"
@@ -137,7 +137,7 @@ def test_set_reads_the_value_from_stdin_so_it_never_shows_in_the_process_list(
     """While `zpv set FIELD -` waits for its value, /proc (what `ps` reads) shows its
     arguments: the value is not among them."""
     with made_vault.unlock() as vault:
-        key = vault.define_custom_field("note", "Note", FieldType.TEXT, Sensitivity.PERSONAL).key
+        key = vault.fields.define("note", "Note", FieldType.TEXT, Sensitivity.PERSONAL).key
     environment = clean_environment()
     environment.update(ZPV_VAULT=str(made_vault.directory), ZPV_PASSPHRASE=PASSPHRASE)
     process = subprocess.Popen(
@@ -155,7 +155,7 @@ def test_set_reads_the_value_from_stdin_so_it_never_shows_in_the_process_list(
     assert process.returncode == 0, err
     assert out == f"{key} = {SECRET_NOTE}\n"
     with made_vault.unlock() as vault:
-        assert vault.get(key) == SECRET_NOTE  # one final line ending dropped
+        assert vault.fields.get(key) == SECRET_NOTE  # one final line ending dropped
 
 
 def test_set_reads_the_value_from_a_file(made_vault: MadeVault, tmp_path: Path) -> None:
@@ -168,8 +168,8 @@ def test_set_reads_the_value_from_a_file(made_vault: MadeVault, tmp_path: Path) 
     assert ok(run_cli("set", "favourite_colours", "--value-file", str(value), vault_dir=d)) == (
         "favourite_colours = navy, green\n")
     with made_vault.unlock() as vault:
-        assert vault.get("shoe_size_eu") == 41.5
-        assert vault.get("favourite_colours") == ["navy", "green"]
+        assert vault.fields.get("shoe_size_eu") == 41.5
+        assert vault.fields.get("favourite_colours") == ["navy", "green"]
 
 
 @pytest.mark.parametrize(("args", "words"), [

@@ -34,8 +34,8 @@ def into_closed_pipe(module: str, *args: str, env: dict[str, str] | None = None
 @pytest.fixture
 def vault_dir(made_vault: MadeVault) -> Path:
     with made_vault.unlock() as vault:
-        vault.set("diet", "vegan")
-        vault.set("shoe_size_eu", 42)
+        vault.fields.set("diet", "vegan")
+        vault.fields.set("shoe_size_eu", 42)
     return made_vault.directory
 
 
@@ -52,7 +52,7 @@ def test_a_pipeline_cut_short_by_head_says_nothing(made_vault: MadeVault) -> Non
     as much activity as a pipe holds (64 KiB), so that head leaves while zpv still writes."""
     with made_vault.unlock() as vault:
         for size in range(2500):  # some 190 KB of audit lines
-            vault.set("shoe_size_eu", 30 + (size % 40) / 2)
+            vault.fields.set("shoe_size_eu", 30 + (size % 40) / 2)
     command = f"set -o pipefail; '{sys.executable}' -m vault audit --limit 5000 | head -3"
     result = subprocess.run(
         ["bash", "-c", command],

@@ -1,7 +1,7 @@
 """SIGKILL at random moments never costs a write that had returned, nor the vault's integrity.
 
 A child process sets a counter field in a loop and prints each value only after
-`set` returned. The test kills it at a random moment, then opens the vault and
+`fields.set` returned. The test kills it at a random moment, then opens the vault and
 checks: it opens, SQLCipher's page check and SQLite's structural check pass,
 the audit chain verifies, the stored counter is the last acknowledged value
 or the one after it (written but killed before it could say so), never lower, and
@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE, PROJECT_ROOT, MadeVault, clean_environment
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
+from vault.vault import Vault
+from zpd.fieldtypes import FieldType, Sensitivity
 
 KILLS = 50
 MAX_DELAY = 0.25  # seconds after the first acknowledgement
@@ -35,17 +35,17 @@ NOTE = "x_note"
 WRITER = """
 import os, sys
 from pathlib import Path
-from vault.service import Vault
+from vault.vault import Vault
 
 vault = Vault.unlock(Path(sys.argv[1]), os.environ["ZPV_PASSPHRASE"])
-counter = int(vault.get("x_counter") or 0)
+counter = int(vault.fields.get("x_counter") or 0)
 while True:
     counter += 1
-    vault.set("x_counter", counter)
+    vault.fields.set("x_counter", counter)
     if counter % 7 == 0:
-        vault.set("x_note", "note " + str(counter))
+        vault.fields.set("x_note", "note " + str(counter))
     if counter % 11 == 0:
-        vault.clear("x_note")
+        vault.fields.clear("x_note")
     sys.stdout.write(str(counter) + "\\n")
     sys.stdout.flush()
 """
@@ -123,9 +123,9 @@ def _kill_one_writer(directory: Path, delay: float, stderr_path: Path) -> Round:
 def _check_vault(directory: Path, last_acknowledged: int, round_number: int) -> int:
     with Vault.unlock(directory, PASSPHRASE) as opened:
         problems = opened.integrity_problems()
-        report = opened.verify_audit()
-        stored = opened.get(COUNTER)
-        history = opened.history(COUNTER)
+        report = opened.audit.verify()
+        stored = opened.fields.get(COUNTER)
+        history = opened.fields.history(COUNTER)
     where = f"after kill {round_number}"
     assert problems == [], where
     assert report.ok, (where, report)
@@ -141,8 +141,8 @@ def test_sigkill_in_a_write_loop_loses_nothing_acknowledged(
 ) -> None:
     directory = made_vault.directory
     with made_vault.unlock() as opened:
-        opened.define_custom_field("counter", "Counter", FieldType.NUMBER, Sensitivity.LOW)
-        opened.define_custom_field("note", "Note", FieldType.TEXT, Sensitivity.LOW)
+        opened.fields.define("counter", "Counter", FieldType.NUMBER, Sensitivity.LOW)
+        opened.fields.define("note", "Note", FieldType.TEXT, Sensitivity.LOW)
 
     seed = int.from_bytes(os.urandom(4), "big")
     rng = random.Random(seed)
@@ -166,5 +166,5 @@ def test_sigkill_in_a_write_loop_loses_nothing_acknowledged(
     assert stored > KILLS, (stored, one_ahead)
     # The data is still all there after the last kill, in a fresh process too.
     with Vault.unlock(directory, PASSPHRASE) as opened:
-        assert opened.get(COUNTER) == stored
-        assert len(opened.history(COUNTER)) == stored
+        assert opened.fields.get(COUNTER) == stored
+        assert len(opened.fields.history(COUNTER)) == stored

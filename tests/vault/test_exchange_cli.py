@@ -31,8 +31,8 @@ from tests.vault.exchange_helpers import (
     spec,
     verify_jws,
 )
-from vault.brands import RequestSource
-from vault.service import Vault
+from vault.exchange.brands import RequestSource
+from vault.vault import Vault
 
 
 def unlocked(made: MadeVault) -> Vault:
@@ -63,9 +63,9 @@ def assert_one_line_error(result: Any, *words: str) -> None:
 @pytest.fixture
 def filled(made_vault: MadeVault) -> MadeVault:
     with unlocked(made_vault) as vault:
-        vault.set("shoe_size_eu", 42)
-        vault.set("favourite_colours", ["black", "navy"])
-        vault.set("contact_channels", ["email"])
+        vault.fields.set("shoe_size_eu", 42)
+        vault.fields.set("favourite_colours", ["black", "navy"])
+        vault.fields.set("contact_channels", ["email"])
     return made_vault
 
 
@@ -73,8 +73,8 @@ def filled(made_vault: MadeVault) -> MadeVault:
 def shared(filled: MadeVault, keys: BrandKeys) -> Iterator[tuple[MadeVault, str]]:
     """A vault with the shoe brand's request imported and one grant made (through the API)."""
     with unlocked(filled) as vault:
-        vault.import_request(fresh_request(keys))
-        grant_id = vault.share(ORIGIN, "fit-advice").grant.id
+        vault.brands.import_request(fresh_request(keys))
+        grant_id = vault.grants.share(ORIGIN, "fit-advice").grant.id
     yield filled, grant_id
 
 
@@ -161,15 +161,15 @@ def test_request_import_from_stdin_is_pasted_text(made_vault: MadeVault, keys: B
     assert report["domain_verified"] is False
     assert report["request"] == segment_json(compact, 1)["jti"]
     with unlocked(made_vault) as vault:
-        latest = vault.latest_request(ORIGIN)
+        latest = vault.brands.latest_request(ORIGIN)
     assert latest is not None and latest.source is RequestSource.TEXT
     assert latest.request.jws == compact
 
 
 def test_ambiguous_brand_prefix_is_one_line_error(made_vault: MadeVault, tmp_path: Path) -> None:
     with unlocked(made_vault) as vault:
-        vault.import_request(fresh_request(BrandKeys.generate()))
-        vault.import_request(
+        vault.brands.import_request(fresh_request(BrandKeys.generate()))
+        vault.brands.import_request(
             fresh_request(BrandKeys.generate(), spec(OTHER_ORIGIN, "Shoes Outlet", [fit_ask()]))
         )
     ambiguous = run_cli("asks", "Shoes", vault_dir=made_vault.directory)
@@ -180,7 +180,7 @@ def test_ambiguous_brand_prefix_is_one_line_error(made_vault: MadeVault, tmp_pat
 
 def test_changed_keys_are_refused_until_accepted(made_vault: MadeVault, tmp_path: Path) -> None:
     with unlocked(made_vault) as vault:
-        vault.import_request(fresh_request(BrandKeys.generate()))
+        vault.brands.import_request(fresh_request(BrandKeys.generate()))
     rotated = tmp_path / "rotated.jwt"
     rotated.write_text(fresh_request(BrandKeys.generate(), spec(asks=[news_ask()])))
     refused = run_cli("request", "import", str(rotated), vault_dir=made_vault.directory)
@@ -202,7 +202,7 @@ def test_invalid_request_is_one_line_error(
                             stdin="not a request at all")
     assert_one_line_error(garbage, "not a valid data request")
     with unlocked(made_vault) as vault:
-        assert vault.brands() == []
+        assert vault.brands.all() == []
 
 
 @pytest.mark.parametrize(
@@ -264,7 +264,7 @@ def test_the_import_says_where_the_brand_lives_and_when_a_request_is_older(
     assert "so the vault sends nothing there: fetch the request from that address" in (
         shown.stdout)
     with unlocked(made_vault) as vault:
-        vault.import_request(fresh_request(keys), RequestSource.WEB, expected_origin=ORIGIN)
+        vault.brands.import_request(fresh_request(keys), RequestSource.WEB, expected_origin=ORIGIN)
     older = tmp_path / "older.jws"
     older.write_text(signed_request(keys, spec(), iat=now - 300 * DAY, exp=now + DAY))
     result = run_cli("request", "import", str(older), vault_dir=made_vault.directory)
@@ -278,6 +278,25 @@ def test_the_import_says_where_the_brand_lives_and_when_a_request_is_older(
     assert "[unverified, local network]" in listed and "[verified]" in listed
 
 
+def test_commands_that_show_grants_expire_them_first_and_others_write_nothing(
+    filled: MadeVault, keys: BrandKeys
+) -> None:
+    """Reading never ends a grant: `zpv audit` leaves one past its end as it is; the
+    commands that show grants mark it expired before they do."""
+    three_days_ago = int(time.time()) - 3 * DAY
+    with Vault.unlock(filled.directory, filled.passphrase,
+                      clock=lambda: three_days_ago) as vault:
+        vault.brands.import_request(signed_request(keys, spec(), iat=three_days_ago,
+                                                   exp=three_days_ago + 30 * DAY))
+        grant_id = vault.grants.share(ORIGIN, "fit-advice", days=1).grant.id
+    before = [e["action"] for e in ok_json("audit", vault_dir=filled.directory)]
+    assert "grant.expired" not in before
+    [shown] = ok_json("grants", vault_dir=filled.directory)
+    assert (shown["id"], shown["status"]) == (grant_id, "expired")
+    after = [e["action"] for e in ok_json("audit", vault_dir=filled.directory)]
+    assert after[0] == "grant.expired" and after[1:] == before
+
+
 def test_asks_with_a_brand_question_are_listed(made_vault: MadeVault, keys: BrandKeys) -> None:
     """A v1.1 request may ask a question of the brand's own (a q: key): listed, never a crash."""
     from zpd.example_specs import RUN_SURFACE
@@ -285,7 +304,7 @@ def test_asks_with_a_brand_question_are_listed(made_vault: MadeVault, keys: Bran
     ask = fit_ask()
     ask["fields"].append(dict(RUN_SURFACE, required=True))
     with unlocked(made_vault) as vault:
-        vault.import_request(fresh_request(keys, spec(asks=[ask])))
+        vault.brands.import_request(fresh_request(keys, spec(asks=[ask])))
     listed = run_cli("asks", ORIGIN, vault_dir=made_vault.directory)
     assert listed.returncode == 0, listed.stderr
     assert "q:run-surface (required): to suggest the right sole" in listed.stdout

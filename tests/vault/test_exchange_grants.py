@@ -34,7 +34,6 @@ from tests.vault.exchange_helpers import (
     spec,
     verify_jws,
 )
-from vault import audit
 from vault.errors import (
     FieldRequiredByGrant,
     GrantNotActive,
@@ -42,19 +41,20 @@ from vault.errors import (
     UnknownAsk,
     UnknownGrant,
 )
-from vault.grants import GrantStatus
-from vault.service import Vault
+from vault.exchange.grants import GrantStatus
+from vault.profile import audit
+from vault.vault import Vault
 
 
 @pytest.fixture
 def request_jws(pv: Vault, keys: BrandKeys, clock: Clock) -> str:
     """The shoe brand's request (valid 30 days) imported, and some values set."""
     compact = signed_request(keys, spec(), iat=clock.now, exp=clock.now + 30 * DAY)
-    pv.import_request(compact)
-    pv.set("shoe_size_eu", 42)
-    pv.set("favourite_colours", ["black", "navy"])
-    pv.set("allergies", ["peanuts"])  # special category: never shared unless named
-    pv.set("contact_channels", ["email"])
+    pv.brands.import_request(compact)
+    pv.fields.set("shoe_size_eu", 42)
+    pv.fields.set("favourite_colours", ["black", "navy"])
+    pv.fields.set("allergies", ["peanuts"])  # special category: never shared unless named
+    pv.fields.set("contact_channels", ["email"])
     return compact
 
 
@@ -72,14 +72,14 @@ def moved(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
 def test_default_fields_are_required_and_filled_optional_never_special(
     pv: Vault, request_jws: str
 ) -> None:
-    grant = pv.share(ORIGIN, "fit-advice").grant
+    grant = pv.grants.share(ORIGIN, "fit-advice").grant
     assert grant.fields == ("shoe_size_eu", "favourite_colours")
     assert grant.required_fields == ("shoe_size_eu",)
     assert grant.status is GrantStatus.ACTIVE and grant.version == 1
 
 
 def test_special_category_field_is_shared_when_named(pv: Vault, request_jws: str) -> None:
-    grant = pv.share(ORIGIN, "fit-advice", fields=["allergies", "shoe_size_eu"]).grant
+    grant = pv.grants.share(ORIGIN, "fit-advice", fields=["allergies", "shoe_size_eu"]).grant
     assert grant.fields == ("shoe_size_eu", "allergies")
 
 
@@ -87,14 +87,14 @@ def test_share_writes_grant_token_and_audit_entry_together(
     pv: Vault, request_jws: str
 ) -> None:
     before = counts(pv)
-    result = pv.share(ORIGIN, "fit-advice")
+    result = pv.grants.share(ORIGIN, "fit-advice")
     assert moved(before, counts(pv)) == {"grants": 1, "tokens": 1, "audit": 1}
-    [entry] = pv.audit_log(action_prefix="grant.created")
+    [entry] = pv.audit.entries(action_prefix="grant.created")
     assert entry.details == {
         "grant": result.grant.id, "brand": ORIGIN, "ask": "fit-advice",
         "fields": ["shoe_size_eu", "favourite_colours"], "days": 90,
     }
-    assert pv.verify_audit().ok
+    assert pv.audit.verify().ok
 
 
 def test_a_share_that_fails_late_leaves_no_grant_or_token(
@@ -110,10 +110,10 @@ def test_a_share_that_fails_late_leaves_no_grant_or_token(
     before = counts(pv)
     monkeypatch.setattr(audit, "append", failing_append)
     with pytest.raises(OSError):
-        pv.share(ORIGIN, "fit-advice")
+        pv.grants.share(ORIGIN, "fit-advice")
     monkeypatch.undo()
     assert counts(pv) == before
-    assert pv.grants() == []
+    assert pv.grants.listing() == []
 
 
 @pytest.mark.parametrize(
@@ -132,17 +132,17 @@ def test_refused_share_writes_nothing(
 ) -> None:
     before = counts(pv)
     with pytest.raises(ShareRefused) as refused:
-        pv.share(ORIGIN, "fit-advice", fields=fields, days=days)
+        pv.grants.share(ORIGIN, "fit-advice", fields=fields, days=days)
     assert (refused.value.reason, refused.value.fields) == (reason, named)
     assert counts(pv) == before
-    assert pv.grants() == []
+    assert pv.grants.listing() == []
 
 
 def test_required_field_without_a_value_is_refused(pv: Vault, request_jws: str) -> None:
-    pv.clear("shoe_size_eu")
+    pv.fields.clear("shoe_size_eu")
     before = counts(pv)
     with pytest.raises(ShareRefused) as refused:
-        pv.share(ORIGIN, "fit-advice")
+        pv.grants.share(ORIGIN, "fit-advice")
     assert (refused.value.reason, refused.value.fields) == ("no_value", ["shoe_size_eu"])
     assert counts(pv) == before
 
@@ -150,9 +150,9 @@ def test_required_field_without_a_value_is_refused(pv: Vault, request_jws: str) 
 def test_unknown_ask_and_unknown_brand_are_refused(pv: Vault, request_jws: str) -> None:
     before = counts(pv)
     with pytest.raises(UnknownAsk):
-        pv.share(ORIGIN, "loyalty")
+        pv.grants.share(ORIGIN, "loyalty")
     with pytest.raises(UnknownAsk):
-        pv.share(OTHER_ORIGIN, "fit-advice")
+        pv.grants.share(OTHER_ORIGIN, "fit-advice")
     assert counts(pv) == before
 
 
@@ -160,7 +160,7 @@ def test_expired_request_is_refused(pv: Vault, clock: Clock, request_jws: str) -
     clock.advance(30 * DAY)
     before = counts(pv)
     with pytest.raises(ShareRefused) as refused:
-        pv.share(ORIGIN, "fit-advice")
+        pv.grants.share(ORIGIN, "fit-advice")
     assert refused.value.reason == "request_expired"
     assert counts(pv) == before
 
@@ -171,11 +171,11 @@ def test_expired_request_is_refused(pv: Vault, clock: Clock, request_jws: str) -
 def test_editing_a_shared_field_issues_the_next_version(
     pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
 ) -> None:
-    first = pv.share(ORIGIN, "fit-advice")
+    first = pv.grants.share(ORIGIN, "fit-advice")
     v1 = open_grant(first.token.compact, keys).claims
     clock.advance(DAY)
     before = counts(pv)
-    pv.set("favourite_colours", ["green"])
+    pv.fields.set("favourite_colours", ["green"])
     assert moved(before, counts(pv)) == {"tokens": 1, "audit": 2, "field_history": 1}
 
     tokens = grant_tokens(pv, first.grant.id)
@@ -187,8 +187,8 @@ def test_editing_a_shared_field_issues_the_next_version(
     assert v2["iat"] == clock.now
     for same in ("iss", "sub", "aud", "nbf", "exp", "request", "purpose", "retention_days"):
         assert v2[same] == v1[same], same
-    assert pv.find_grant(first.grant.id).version == 2
-    [entry] = pv.audit_log(action_prefix="grant.updated")
+    assert pv.grants.find(first.grant.id).version == 2
+    [entry] = pv.audit.entries(action_prefix="grant.updated")
     assert entry.details == {"grant": first.grant.id, "version": 2, "field": "favourite_colours"}
 
 
@@ -196,11 +196,11 @@ def test_every_live_grant_sharing_the_field_gets_a_version(
     pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
 ) -> None:
     books = BrandKeys.generate()
-    pv.import_request(signed_request(books, spec(OTHER_ORIGIN, "Books", [news_ask()]),
-                                     iat=clock.now, exp=clock.now + DAY))
-    fit = pv.share(ORIGIN, "fit-advice").grant
-    news = pv.share(OTHER_ORIGIN, "newsletter").grant
-    pv.set("shoe_size_eu", 44)
+    pv.brands.import_request(signed_request(books, spec(OTHER_ORIGIN, "Books", [news_ask()]),
+                                            iat=clock.now, exp=clock.now + DAY))
+    fit = pv.grants.share(ORIGIN, "fit-advice").grant
+    news = pv.grants.share(OTHER_ORIGIN, "newsletter").grant
+    pv.fields.set("shoe_size_eu", 44)
     assert latest_claims(pv, keys, fit.id)["data"]["shoe_size_eu"] == 44
     other = latest_claims(pv, books, news.id)
     assert other["aud"] == OTHER_ORIGIN and other["data"] == {
@@ -211,38 +211,38 @@ def test_every_live_grant_sharing_the_field_gets_a_version(
 def test_setting_the_same_value_or_an_unshared_field_issues_nothing(
     pv: Vault, request_jws: str
 ) -> None:
-    grant = pv.share(ORIGIN, "fit-advice").grant
+    grant = pv.grants.share(ORIGIN, "fit-advice").grant
     before = counts(pv)
-    pv.set("favourite_colours", ["black", "navy"])
+    pv.fields.set("favourite_colours", ["black", "navy"])
     assert counts(pv) == before
-    pv.set("diet", "vegan")
-    pv.set("allergies", ["milk"])  # asked, but not in this grant
+    pv.fields.set("diet", "vegan")
+    pv.fields.set("allergies", ["milk"])  # asked, but not in this grant
     assert moved(before, counts(pv)) == {"audit": 2, "field_history": 2}
-    assert pv.find_grant(grant.id).version == 1
+    assert pv.grants.find(grant.id).version == 1
 
 
 def test_clearing_a_required_shared_field_is_refused_and_changes_nothing(
     pv: Vault, request_jws: str
 ) -> None:
-    grant = pv.share(ORIGIN, "fit-advice").grant
+    grant = pv.grants.share(ORIGIN, "fit-advice").grant
     before = counts(pv)
     with pytest.raises(FieldRequiredByGrant) as refused:
-        pv.clear("shoe_size_eu")
+        pv.fields.clear("shoe_size_eu")
     assert refused.value.key == "shoe_size_eu" and refused.value.grant_ids == [grant.id]
-    assert pv.get("shoe_size_eu") == 42
+    assert pv.fields.get("shoe_size_eu") == 42
     assert counts(pv) == before
-    assert pv.find_grant(grant.id).version == 1
+    assert pv.grants.find(grant.id).version == 1
 
 
 def test_clearing_an_optional_shared_field_issues_a_version_without_it(
     pv: Vault, keys: BrandKeys, request_jws: str
 ) -> None:
-    grant = pv.share(ORIGIN, "fit-advice").grant
-    assert pv.clear("favourite_colours")
+    grant = pv.grants.share(ORIGIN, "fit-advice").grant
+    assert pv.fields.clear("favourite_colours")
     claims = latest_claims(pv, keys, grant.id)
     assert claims["grant"]["version"] == 2
     assert claims["data"] == {"shoe_size_eu": 42}
-    [held] = pv.knows(ORIGIN)
+    [held] = pv.grants.held_by(ORIGIN)
     assert held.data == {"shoe_size_eu": 42}
 
 
@@ -256,31 +256,31 @@ def test_clearing_the_last_value_a_grant_holds_is_refused(
         {"key": "style", "required": False, "why": "to match your style"},
     ])
     books = BrandKeys.generate()
-    pv.import_request(signed_request(books, spec(OTHER_ORIGIN, "Books", [colours]),
-                                     iat=clock.now, exp=clock.now + DAY))
-    pv.set("style", ["casual"])
-    grant = pv.share(OTHER_ORIGIN, "colours").grant
+    pv.brands.import_request(signed_request(books, spec(OTHER_ORIGIN, "Books", [colours]),
+                                            iat=clock.now, exp=clock.now + DAY))
+    pv.fields.set("style", ["casual"])
+    grant = pv.grants.share(OTHER_ORIGIN, "colours").grant
     assert grant.fields == ("favourite_colours", "style") and grant.required_fields == ()
-    assert pv.clear("style")
+    assert pv.fields.clear("style")
     assert latest_claims(pv, books, grant.id)["data"] == {"favourite_colours": ["black", "navy"]}
 
     before = counts(pv)
     with pytest.raises(FieldRequiredByGrant) as refused:
-        pv.clear("favourite_colours")
+        pv.fields.clear("favourite_colours")
     assert refused.value.grant_ids == [grant.id]
-    assert counts(pv) == before and pv.get("favourite_colours") == ["black", "navy"]
-    pv.revoke(grant.id)
-    assert pv.clear("favourite_colours")
+    assert counts(pv) == before and pv.fields.get("favourite_colours") == ["black", "navy"]
+    pv.grants.revoke(grant.id)
+    assert pv.fields.clear("favourite_colours")
 
 
 def test_after_revoke_editing_issues_nothing(pv: Vault, request_jws: str) -> None:
-    grant = pv.share(ORIGIN, "fit-advice").grant
-    pv.revoke(grant.id)
+    grant = pv.grants.share(ORIGIN, "fit-advice").grant
+    pv.grants.revoke(grant.id)
     before = counts(pv)
-    pv.set("shoe_size_eu", 39)
-    pv.clear("favourite_colours")
+    pv.fields.set("shoe_size_eu", 39)
+    pv.fields.clear("favourite_colours")
     assert moved(before, counts(pv)) == {"audit": 2, "field_history": 2}
-    assert pv.find_grant(grant.id).version == 1
+    assert pv.grants.find(grant.id).version == 1
 
 
 # -- revocation and expiry ---------------------------------------------------------------
@@ -289,55 +289,57 @@ def test_after_revoke_editing_issues_nothing(pv: Vault, request_jws: str) -> Non
 def test_revoke_marks_revoked_issues_the_event_and_only_once(
     pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
 ) -> None:
-    shared = pv.share(ORIGIN, "fit-advice")
+    shared = pv.grants.share(ORIGIN, "fit-advice")
     clock.advance(3600)
     before = counts(pv)
-    event = pv.revoke(shared.grant.id)
+    event = pv.grants.revoke(shared.grant.id)
     assert moved(before, counts(pv)) == {"tokens": 1, "audit": 1}
-    grant = pv.find_grant(shared.grant.id)
+    grant = pv.grants.find(shared.grant.id)
     assert grant.status is GrantStatus.REVOKED and grant.ended_at == clock.now
     pairwise = open_grant(shared.token.compact, keys).pairwise
     assert verify_jws(event.compact, pairwise)["events"]["urn:zpd:event:grant-revoked"][
         "grant"] == grant.id
-    [entry] = pv.audit_log(action_prefix="grant.revoked")
+    [entry] = pv.audit.entries(action_prefix="grant.revoked")
     assert entry.details == {"grant": grant.id, "brand": ORIGIN}
 
     before = counts(pv)
     with pytest.raises(GrantNotActive):
-        pv.revoke(shared.grant.id)
+        pv.grants.revoke(shared.grant.id)
     assert counts(pv) == before
     with pytest.raises(UnknownGrant):
-        pv.revoke("00000000-0000-4000-8000-000000000000")
+        pv.grants.revoke("00000000-0000-4000-8000-000000000000")
 
 
 def test_grants_expire_by_themselves(
     pv: Vault, made_vault: MadeVault, clock: Clock, request_jws: str
 ) -> None:
-    grant = pv.share(ORIGIN, "fit-advice", days=7).grant
+    grant = pv.grants.share(ORIGIN, "fit-advice", days=7).grant
     clock.advance(7 * DAY - 1)
-    assert pv.grants()[0].status is GrantStatus.ACTIVE
-    assert pv.audit_log(action_prefix="grant.expired") == []
+    assert pv.grants.listing()[0].status is GrantStatus.ACTIVE
+    assert pv.audit.entries(action_prefix="grant.expired") == []
 
     clock.advance(1)
     pv.lock()
     reopened = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
     try:
-        [expired] = reopened.grants()
+        assert reopened.grants.listing()[0].status is GrantStatus.ACTIVE  # reading never ends it
+        assert reopened.grants.expire_due() == 1
+        [expired] = reopened.grants.listing()
         assert expired.status is GrantStatus.EXPIRED
         assert expired.ended_at == grant.expires_at == grant.created_at + 7 * DAY
-        [entry] = reopened.audit_log(action_prefix="grant.expired")
+        [entry] = reopened.audit.entries(action_prefix="grant.expired")
         assert entry.details == {"grant": grant.id}
-        assert reopened.grants(status=GrantStatus.ACTIVE) == []
-        assert [g.id for g in reopened.grants(status=GrantStatus.EXPIRED)] == [grant.id]
+        assert reopened.grants.listing(status=GrantStatus.ACTIVE) == []
+        assert [g.id for g in reopened.grants.listing(status=GrantStatus.EXPIRED)] == [grant.id]
 
         before = counts(reopened)
-        reopened.set("shoe_size_eu", 45)
-        reopened.clear("favourite_colours")
+        reopened.fields.set("shoe_size_eu", 45)
+        reopened.fields.clear("favourite_colours")
         assert moved(before, counts(reopened)) == {"audit": 2, "field_history": 2}
-        assert reopened.find_grant(grant.id).version == 1
-        reopened.grants()
-        assert len(reopened.audit_log(action_prefix="grant.expired")) == 1
-        assert reopened.verify_audit().ok
+        assert reopened.grants.find(grant.id).version == 1
+        reopened.grants.listing()
+        assert len(reopened.audit.entries(action_prefix="grant.expired")) == 1
+        assert reopened.audit.verify().ok
     finally:
         reopened.lock()
 
@@ -345,9 +347,9 @@ def test_grants_expire_by_themselves(
 def test_a_field_of_an_expired_grant_can_be_cleared_even_if_it_was_required(
     pv: Vault, clock: Clock, request_jws: str
 ) -> None:
-    pv.share(ORIGIN, "fit-advice", days=1)
+    pv.grants.share(ORIGIN, "fit-advice", days=1)
     clock.advance(DAY)
-    assert pv.clear("shoe_size_eu")
+    assert pv.fields.clear("shoe_size_eu")
 
 
 # -- what a brand knows ------------------------------------------------------------------
@@ -356,24 +358,25 @@ def test_a_field_of_an_expired_grant_can_be_cleared_even_if_it_was_required(
 def test_knows_shows_the_latest_data_per_grant_with_status(
     pv: Vault, clock: Clock, request_jws: str
 ) -> None:
-    fit = pv.share(ORIGIN, "fit-advice").grant
+    fit = pv.grants.share(ORIGIN, "fit-advice").grant
     clock.advance(60)
-    news = pv.share(ORIGIN, "newsletter", fields=["contact_channels"], days=5).grant
-    pv.set("favourite_colours", ["white"])
-    pv.set("contact_channels", ["sms", "email"])
+    news = pv.grants.share(ORIGIN, "newsletter", fields=["contact_channels"], days=5).grant
+    pv.fields.set("favourite_colours", ["white"])
+    pv.fields.set("contact_channels", ["sms", "email"])
 
-    held = {h.grant.id: h for h in pv.knows(ORIGIN)}
+    held = {h.grant.id: h for h in pv.grants.held_by(ORIGIN)}
     assert set(held) == {fit.id, news.id}
     assert held[fit.id].data == {"shoe_size_eu": 42, "favourite_colours": ["white"]}
     assert held[fit.id].grant.status is GrantStatus.ACTIVE and held[fit.id].grant.version == 2
     assert held[news.id].data == {"contact_channels": ["email", "sms"]}  # catalogue order
     assert held[news.id].grant.purpose_iri == DPV + "DirectMarketing"
 
-    pv.revoke(fit.id)
+    pv.grants.revoke(fit.id)
     clock.advance(5 * DAY)
-    statuses = {h.grant.id: h.grant.status for h in pv.knows(ORIGIN)}
+    pv.grants.expire_due()  # as the app's timer, or the CLI before it shows grants, does
+    statuses = {h.grant.id: h.grant.status for h in pv.grants.held_by(ORIGIN)}
     assert statuses == {fit.id: GrantStatus.REVOKED, news.id: GrantStatus.EXPIRED}
-    assert pv.knows(OTHER_ORIGIN) == []
+    assert pv.grants.held_by(OTHER_ORIGIN) == []
 
 
 # -- consent records ---------------------------------------------------------------------
@@ -382,16 +385,17 @@ def test_knows_shows_the_latest_data_per_grant_with_status(
 def test_consent_records_carry_both_signed_sides(
     pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
 ) -> None:
-    fit = pv.share(ORIGIN, "fit-advice").grant
-    news = pv.share(ORIGIN, "newsletter", fields=["contact_channels"], days=3).grant
-    kept = pv.share(ORIGIN, "fit-advice", fields=["shoe_size_eu"]).grant
+    fit = pv.grants.share(ORIGIN, "fit-advice").grant
+    news = pv.grants.share(ORIGIN, "newsletter", fields=["contact_channels"], days=3).grant
+    kept = pv.grants.share(ORIGIN, "fit-advice", fields=["shoe_size_eu"]).grant
     clock.advance(60)
-    pv.set("favourite_colours", ["grey"])
+    pv.fields.set("favourite_colours", ["grey"])
     clock.advance(60)
-    pv.revoke(fit.id)
+    pv.grants.revoke(fit.id)
     clock.advance(3 * DAY)
+    pv.grants.expire_due()  # as `zpv records export` does first
 
-    document = pv.consent_records()
+    document = pv.transparency.consent_records()
     json.loads(json.dumps(document))  # JSON-serialisable as it is
     records = {r["record_id"]: r for r in document["records"]}
     assert set(records) == {fit.id, news.id, kept.id}
@@ -444,8 +448,8 @@ def test_consent_records_carry_both_signed_sides(
 def test_consent_events_keep_their_order_within_one_second(
     pv: Vault, request_jws: str
 ) -> None:
-    grant = pv.share(ORIGIN, "fit-advice").grant
-    pv.set("favourite_colours", ["grey"])
-    pv.revoke(grant.id)  # all at the same clock second
-    [record] = pv.consent_records()["records"]
+    grant = pv.grants.share(ORIGIN, "fit-advice").grant
+    pv.fields.set("favourite_colours", ["grey"])
+    pv.grants.revoke(grant.id)  # all at the same clock second
+    [record] = pv.transparency.consent_records()["records"]
     assert [e["type"] for e in record["events"]] == ["given", "updated", "withdrawn"]

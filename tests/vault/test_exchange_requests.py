@@ -29,9 +29,9 @@ from tests.vault.exchange_helpers import (
     signed_request,
     spec,
 )
-from vault.brands import RequestSource
 from vault.errors import BrandKeysChanged, UnknownAsk
-from vault.service import Vault
+from vault.exchange.brands import RequestSource
+from vault.vault import Vault
 from zpd.errors import RequestInvalid
 
 
@@ -47,15 +47,15 @@ def test_request_made_by_jwcrypto_is_accepted(
     pv: Vault, keys: BrandKeys, clock: Clock, alg: str
 ) -> None:
     compact = jwcrypto_request(keys, spec(), iat=clock.now, exp=clock.now + DAY, alg=alg)
-    result = pv.import_request(compact)
+    result = pv.brands.import_request(compact)
 
     assert result.new_brand and not result.already_known and not result.keys_replaced
     assert result.request.key_ids == (keys.signing_kid, keys.encryption_kid)
-    [brand] = pv.brands()
+    [brand] = pv.brands.all()
     assert (brand.origin, brand.name) == (ORIGIN, "Shoes Example")
     assert (brand.signing_kid, brand.encryption_kid) == (keys.signing_kid, keys.encryption_kid)
-    assert [a.id for a in pv.asks(ORIGIN)] == ["fit-advice", "newsletter"]
-    fit = pv.asks(ORIGIN)[0]
+    assert [a.id for a in pv.brands.asks(ORIGIN)] == ["fit-advice", "newsletter"]
+    fit = pv.brands.asks(ORIGIN)[0]
     assert fit.required_keys == ("shoe_size_eu",)
     assert (fit.duration_days, fit.retention_days, fit.offer.kind) == (90, 180, "discount")
     assert stored_jws(pv) == [compact]
@@ -67,16 +67,16 @@ def test_loopback_http_origin_is_accepted_when_fetched_from_it(
     """Only from its own address (tests/vault/test_local_addresses.py: never from a file)."""
     origin = "http://127.0.0.1:8080"
     compact = jwcrypto_request(keys, spec(origin), iat=clock.now, exp=clock.now + DAY)
-    pv.import_request(compact, RequestSource.WEB, expected_origin=origin)
-    assert [b.origin for b in pv.brands()] == [origin]
+    pv.brands.import_request(compact, RequestSource.WEB, expected_origin=origin)
+    assert [b.origin for b in pv.brands.all()] == [origin]
 
 
 def test_unknown_claims_are_ignored(pv: Vault, keys: BrandKeys, clock: Clock) -> None:
     payload = request_payload(keys, spec(), iat=clock.now, exp=clock.now + DAY)
     payload["x-campaign"] = {"anything": [1, 2]}
     header = {"alg": "EdDSA", "typ": "zpd-request+jwt", "kid": keys.signing_kid}
-    pv.import_request(jwcrypto_sign(payload, keys.signing, header))
-    assert len(pv.brands()) == 1
+    pv.brands.import_request(jwcrypto_sign(payload, keys.signing, header))
+    assert len(pv.brands.all()) == 1
 
 
 # -- refused, keeping nothing ---------------------------------------------------------
@@ -237,11 +237,11 @@ def test_bad_request_is_refused_and_nothing_is_kept(
     compact = make(keys, clock.now)
     before = counts(pv)
     with pytest.raises(RequestInvalid) as refused:
-        pv.import_request(compact)
+        pv.brands.import_request(compact)
     assert refused.value.reason == reason
-    assert pv.brands() == []
+    assert pv.brands.all() == []
     assert counts(pv) == before
-    assert pv.verify_audit().ok
+    assert pv.audit.verify().ok
 
 
 # -- key pinning, idempotence, exactly as received ---------------------------------------
@@ -250,9 +250,9 @@ def test_bad_request_is_refused_and_nothing_is_kept(
 def test_other_keys_from_a_pinned_origin_are_refused_until_accepted(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
-    pv.import_request(jwcrypto_request(keys, spec(asks=[fit_ask()]), iat=clock.now,
-                                       exp=clock.now + DAY))
-    pinned = pv.brands()
+    pv.brands.import_request(jwcrypto_request(keys, spec(asks=[fit_ask()]), iat=clock.now,
+                                              exp=clock.now + DAY))
+    pinned = pv.brands.all()
     before = counts(pv)
 
     new_keys = BrandKeys.generate()
@@ -260,46 +260,46 @@ def test_other_keys_from_a_pinned_origin_are_refused_until_accepted(
     rotated = jwcrypto_request(new_keys, spec(name="Shoes Renamed", asks=[news_ask()]),
                                iat=clock.now, exp=clock.now + DAY)
     with pytest.raises(BrandKeysChanged) as changed:
-        pv.import_request(rotated)
+        pv.brands.import_request(rotated)
     assert changed.value.origin == ORIGIN
     assert changed.value.pinned == (keys.signing_kid, keys.encryption_kid)
     assert changed.value.offered == (new_keys.signing_kid, new_keys.encryption_kid)
-    assert pv.brands() == pinned
+    assert pv.brands.all() == pinned
     assert counts(pv) == before
-    assert [a.id for a in pv.asks(ORIGIN)] == ["fit-advice"]
+    assert [a.id for a in pv.brands.asks(ORIGIN)] == ["fit-advice"]
 
-    result = pv.import_request(rotated, accept_new_keys=True)
+    result = pv.brands.import_request(rotated, accept_new_keys=True)
     assert result.keys_replaced and not result.new_brand
-    [brand] = pv.brands()
+    [brand] = pv.brands.all()
     assert (brand.signing_kid, brand.encryption_kid) == (
         new_keys.signing_kid, new_keys.encryption_kid)
     assert brand.name == "Shoes Renamed"
-    assert [a.id for a in pv.asks(ORIGIN)] == ["newsletter"]
-    [entry] = pv.audit_log(action_prefix="brand.keys_replaced")
+    assert [a.id for a in pv.brands.asks(ORIGIN)] == ["newsletter"]
+    [entry] = pv.audit.entries(action_prefix="brand.keys_replaced")
     assert entry.details["brand"] == ORIGIN
     assert entry.details["kids"] == [new_keys.signing_kid, new_keys.encryption_kid]
-    assert pv.verify_audit().ok
+    assert pv.audit.verify().ok
 
 
 def test_only_one_key_changed_is_a_change_too(pv: Vault, keys: BrandKeys, clock: Clock) -> None:
-    pv.import_request(jwcrypto_request(keys, spec(), iat=clock.now, exp=clock.now + DAY))
+    pv.brands.import_request(jwcrypto_request(keys, spec(), iat=clock.now, exp=clock.now + DAY))
     half = BrandKeys(keys.signing, jwk.JWK.generate(kty="OKP", crv="X25519"))
     with pytest.raises(BrandKeysChanged):
-        pv.import_request(jwcrypto_request(half, spec(), iat=clock.now, exp=clock.now + DAY))
-    assert pv.brands()[0].encryption_kid == keys.encryption_kid
+        pv.brands.import_request(jwcrypto_request(half, spec(), iat=clock.now, exp=clock.now + DAY))
+    assert pv.brands.all()[0].encryption_kid == keys.encryption_kid
 
 
 def test_same_keys_new_request_is_accepted_without_asking(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
-    pv.import_request(jwcrypto_request(keys, spec(asks=[fit_ask()]), iat=clock.now,
-                                       exp=clock.now + DAY))
+    pv.brands.import_request(jwcrypto_request(keys, spec(asks=[fit_ask()]), iat=clock.now,
+                                              exp=clock.now + DAY))
     clock.advance(10)
-    result = pv.import_request(
+    result = pv.brands.import_request(
         jwcrypto_request(keys, spec(asks=[news_ask()]), iat=clock.now, exp=clock.now + DAY)
     )
     assert not result.new_brand and not result.keys_replaced and not result.already_known
-    assert [a.id for a in pv.asks(ORIGIN)] == ["newsletter"]
+    assert [a.id for a in pv.brands.asks(ORIGIN)] == ["newsletter"]
     assert counts(pv)["requests"] == 2
 
 
@@ -307,13 +307,13 @@ def test_importing_the_same_request_twice_is_idempotent(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
     compact = signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY)
-    first = pv.import_request(compact)
+    first = pv.brands.import_request(compact)
     before = counts(pv)
-    brands = pv.brands()
-    again = pv.import_request("  " + compact + "\n", RequestSource.TEXT)
+    brands = pv.brands.all()
+    again = pv.brands.import_request("  " + compact + "\n", RequestSource.TEXT)
     assert first.new_brand and not first.already_known
     assert again.already_known and not again.new_brand
-    assert pv.brands() == brands
+    assert pv.brands.all() == brands
     after = counts(pv)
     assert (after["brands"], after["requests"]) == (before["brands"], before["requests"])
     assert stored_jws(pv) == [compact]
@@ -324,13 +324,13 @@ def test_the_request_is_kept_exactly_as_received(
 ) -> None:
     # jwcrypto's own serialisation: `{"alg": "EdDSA", ...}` with spaces, not canonical JSON.
     compact = jwcrypto_request(keys, spec(), iat=clock.now, exp=clock.now + DAY)
-    pv.import_request("\r\n\t " + compact + " \n\n", RequestSource.TEXT)
+    pv.brands.import_request("\r\n\t " + compact + " \n\n", RequestSource.TEXT)
     assert stored_jws(pv) == [compact]
-    latest = pv.latest_request(ORIGIN)
+    latest = pv.brands.latest_request(ORIGIN)
     assert latest is not None and latest.request.jws == compact
-    pv.set("shoe_size_eu", 40)
-    pv.share(ORIGIN, "fit-advice")
-    [record] = pv.consent_records()["records"]
+    pv.fields.set("shoe_size_eu", 40)
+    pv.grants.share(ORIGIN, "fit-advice")
+    [record] = pv.transparency.consent_records()["records"]
     assert record["notice"]["signed_by_controller"] == compact
     assert json.dumps(record).count(compact) == 1
 
@@ -340,12 +340,12 @@ def test_domain_is_not_verified_for_files_and_pasted_text(
     pv: Vault, keys: BrandKeys, clock: Clock, source: RequestSource
 ) -> None:
     compact = signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY)
-    result = pv.import_request(compact, source)
+    result = pv.brands.import_request(compact, source)
     assert result.brand.domain_verified is False
-    assert pv.brands()[0].domain_verified is False
-    latest = pv.latest_request(ORIGIN)
+    assert pv.brands.all()[0].domain_verified is False
+    latest = pv.brands.latest_request(ORIGIN)
     assert latest is not None and latest.domain_verified is False and latest.source is source
-    [entry] = pv.audit_log(action_prefix="request.imported")
+    [entry] = pv.audit.entries(action_prefix="request.imported")
     assert entry.details["domain_verified"] is False and entry.details["source"] == source.value
 
 
@@ -353,12 +353,12 @@ def test_a_fetch_over_tls_verifies_and_a_later_file_does_not_undo_it(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
     compact = signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY)
-    pv.import_request(compact, RequestSource.FILE)
-    assert pv.brands()[0].domain_verified is False
-    pv.import_request(compact, RequestSource.WEB)
-    assert pv.brands()[0].domain_verified is True
-    pv.import_request(compact, RequestSource.FILE)
-    assert pv.brands()[0].domain_verified is True
+    pv.brands.import_request(compact, RequestSource.FILE)
+    assert pv.brands.all()[0].domain_verified is False
+    pv.brands.import_request(compact, RequestSource.WEB)
+    assert pv.brands.all()[0].domain_verified is True
+    pv.brands.import_request(compact, RequestSource.FILE)
+    assert pv.brands.all()[0].domain_verified is True
 
 
 # -- an older request, and keys that only a file vouched for ------------------------------
@@ -373,18 +373,18 @@ def test_an_older_request_from_a_file_does_not_replace_the_asks_on_offer(
                          exp=clock.now + DAY)
     current = signed_request(keys, spec(asks=[fit_ask()]), iat=clock.now - DAY,
                              exp=clock.now + 30 * DAY)
-    assert not pv.import_request(current, RequestSource.WEB, expected_origin=ORIGIN).outdated
-    result = pv.import_request(old, RequestSource.FILE)
+    assert not pv.brands.import_request(current, RequestSource.WEB, expected_origin=ORIGIN).outdated
+    result = pv.brands.import_request(old, RequestSource.FILE)
     assert result.outdated and not result.already_known
-    assert [a.id for a in pv.asks(ORIGIN)] == ["fit-advice"]
-    latest = pv.latest_request(ORIGIN)
+    assert [a.id for a in pv.brands.asks(ORIGIN)] == ["fit-advice"]
+    latest = pv.brands.latest_request(ORIGIN)
     assert latest is not None and latest.request.jws == current and latest.domain_verified
     with pytest.raises(UnknownAsk):
-        pv.balance_for_ask(ORIGIN, "newsletter")
+        pv.transparency.balance_for_ask(ORIGIN, "newsletter")
     clock.advance(10)
     newer = signed_request(keys, spec(asks=[news_ask()]), iat=clock.now, exp=clock.now + DAY)
-    assert not pv.import_request(newer, RequestSource.FILE).outdated
-    assert [a.id for a in pv.asks(ORIGIN)] == ["newsletter"]
+    assert not pv.brands.import_request(newer, RequestSource.FILE).outdated
+    assert [a.id for a in pv.brands.asks(ORIGIN)] == ["newsletter"]
 
 
 def test_keys_pinned_from_a_file_give_way_to_a_verified_fetch(
@@ -393,31 +393,32 @@ def test_keys_pinned_from_a_file_give_way_to_a_verified_fetch(
     """Whoever handed over the file chose the keys; the brand's own address outranks it."""
     impostor = BrandKeys.generate()
     # Newer by iat than the one fetched next (within the clock skew a request may have).
-    pv.import_request(signed_request(impostor, spec(name="Shoes Exampel"), iat=clock.now + 50,
-                                     exp=clock.now + 2 * DAY), RequestSource.FILE)
+    pv.brands.import_request(signed_request(impostor, spec(name="Shoes Exampel"),
+                                            iat=clock.now + 50, exp=clock.now + 2 * DAY),
+                             RequestSource.FILE)
     clock.advance(10)
     served = signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY)
-    result = pv.import_request(served, RequestSource.WEB, expected_origin=ORIGIN)
+    result = pv.brands.import_request(served, RequestSource.WEB, expected_origin=ORIGIN)
     assert result.keys_replaced and result.unverified_keys_replaced and not result.outdated
-    [brand] = pv.brands()
+    [brand] = pv.brands.all()
     assert brand.domain_verified and brand.name == "Shoes Example"
     assert (brand.signing_kid, brand.encryption_kid) == (keys.signing_kid, keys.encryption_kid)
-    latest = pv.latest_request(ORIGIN)  # the file's request, signed by the old key, is not
+    latest = pv.brands.latest_request(ORIGIN)  # the file's request, signed by the old key, is not
     assert latest is not None and latest.request.jws == served
-    [entry] = pv.audit_log(action_prefix="brand.keys_replaced")
+    [entry] = pv.audit.entries(action_prefix="brand.keys_replaced")
     assert entry.details == {"brand": ORIGIN, "kids": [keys.signing_kid, keys.encryption_kid],
                              "reason": "domain_verified"}
-    assert pv.verify_audit().ok
+    assert pv.audit.verify().ok
 
 
 def test_verified_keys_still_need_acceptance_to_change(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
-    pv.import_request(signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY),
-                      RequestSource.WEB, expected_origin=ORIGIN)
+    pv.brands.import_request(signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY),
+                             RequestSource.WEB, expected_origin=ORIGIN)
     other = signed_request(BrandKeys.generate(), spec(), iat=clock.now + 1, exp=clock.now + DAY)
     for source in (RequestSource.WEB, RequestSource.FILE):
         with pytest.raises(BrandKeysChanged):
-            pv.import_request(other, source,
-                              expected_origin=ORIGIN if source is RequestSource.WEB else None)
-    assert pv.brands()[0].signing_kid == keys.signing_kid
+            pv.brands.import_request(
+                other, source, expected_origin=ORIGIN if source is RequestSource.WEB else None)
+    assert pv.brands.all()[0].signing_kid == keys.signing_kid

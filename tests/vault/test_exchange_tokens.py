@@ -32,23 +32,23 @@ from tests.vault.exchange_helpers import (
     spec,
     verify_jws,
 )
-from vault.service import Vault
+from vault.vault import Vault
 
 
 @pytest.fixture
 def request_jws(pv: Vault, keys: BrandKeys, clock: Clock) -> str:
     """A shoe brand's request, imported with surrounding whitespace; values set."""
     compact = signed_request(keys, spec(), iat=clock.now, exp=clock.now + 365 * DAY)
-    pv.import_request("\n  " + compact + " \r\n")
-    pv.set("shoe_size_eu", 42)
-    pv.set("favourite_colours", ["black", "navy"])
+    pv.brands.import_request("\n  " + compact + " \r\n")
+    pv.fields.set("shoe_size_eu", 42)
+    pv.fields.set("favourite_colours", ["black", "navy"])
     return compact
 
 
 def test_share_token_is_a_nested_jwt_jwcrypto_opens_with_every_claim(
     pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
 ) -> None:
-    result = pv.share(ORIGIN, "fit-advice")
+    result = pv.grants.share(ORIGIN, "fit-advice")
     opened = open_grant(result.token.compact, keys)
 
     outer = opened.outer_header
@@ -98,7 +98,7 @@ def test_share_token_passes_jwcrypto_jwt_claim_checks(
 ) -> None:
     from jwcrypto import jwt
 
-    compact = pv.share(ORIGIN, "fit-advice").token.compact
+    compact = pv.grants.share(ORIGIN, "fit-advice").token.compact
     outer = jwt.JWT(jwt=compact, key=keys.encryption, expected_type="JWE",
                     algs=["ECDH-ES", "A256GCM"])
     inner_text = outer.claims
@@ -114,7 +114,7 @@ def test_share_token_passes_jwcrypto_jwt_claim_checks(
 def test_shorter_days_set_exp_and_the_token_is_for_this_brand_only(
     pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
 ) -> None:
-    result = pv.share(ORIGIN, "fit-advice", days=10)
+    result = pv.grants.share(ORIGIN, "fit-advice", days=10)
     claims = open_grant(result.token.compact, keys).claims
     assert claims["exp"] == clock.now + 10 * DAY == result.grant.expires_at
     stranger = BrandKeys.generate()
@@ -125,8 +125,8 @@ def test_shorter_days_set_exp_and_the_token_is_for_this_brand_only(
 def test_named_fields_are_exactly_the_data(
     pv: Vault, keys: BrandKeys, request_jws: str
 ) -> None:
-    pv.set("allergies", ["peanuts"])
-    result = pv.share(ORIGIN, "fit-advice", fields=["allergies", "shoe_size_eu"])
+    pv.fields.set("allergies", ["peanuts"])
+    result = pv.grants.share(ORIGIN, "fit-advice", fields=["allergies", "shoe_size_eu"])
     assert open_grant(result.token.compact, keys).claims["data"] == {
         "shoe_size_eu": 42, "allergies": ["peanuts"],
     }
@@ -135,10 +135,10 @@ def test_named_fields_are_exactly_the_data(
 def test_revocation_event_is_a_set_verified_with_the_grant_tokens_key(
     pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
 ) -> None:
-    shared = pv.share(ORIGIN, "fit-advice")
+    shared = pv.grants.share(ORIGIN, "fit-advice")
     pairwise = open_grant(shared.token.compact, keys).pairwise
     clock.advance(3600)
-    event = pv.revoke(shared.grant.id)
+    event = pv.grants.revoke(shared.grant.id)
 
     assert event.compact.count(".") == 2
     header = segment_json(event.compact, 0)
@@ -161,12 +161,12 @@ def test_pairwise_keys_follow_protocol_section_1(
     pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
 ) -> None:
     books = BrandKeys.generate()
-    pv.import_request(
+    pv.brands.import_request(
         signed_request(books, spec(OTHER_ORIGIN, "Books Example", [fit_ask()]),
                        iat=clock.now, exp=clock.now + DAY)
     )
-    shoes_token = open_grant(pv.share(ORIGIN, "fit-advice").token.compact, keys)
-    books_token = open_grant(pv.share(OTHER_ORIGIN, "fit-advice").token.compact, books)
+    shoes_token = open_grant(pv.grants.share(ORIGIN, "fit-advice").token.compact, keys)
+    books_token = open_grant(pv.grants.share(OTHER_ORIGIN, "fit-advice").token.compact, books)
 
     seed = master_seed(pv)
     assert len(seed) == 32
@@ -183,16 +183,16 @@ def test_pairwise_keys_follow_protocol_section_1(
 def test_same_brand_same_pseudonym_across_grants_versions_and_unlocks(
     made_vault: MadeVault, pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
 ) -> None:
-    pv.set("contact_channels", ["email"])
-    first = pv.share(ORIGIN, "fit-advice")
-    second = pv.share(ORIGIN, "newsletter")
-    pv.set("shoe_size_eu", 43)  # a new version of both grants
-    revoked = pv.revoke(second.grant.id)
+    pv.fields.set("contact_channels", ["email"])
+    first = pv.grants.share(ORIGIN, "fit-advice")
+    second = pv.grants.share(ORIGIN, "newsletter")
+    pv.fields.set("shoe_size_eu", 43)  # a new version of both grants
+    revoked = pv.grants.revoke(second.grant.id)
     pv.lock()
 
     again = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
     try:
-        third = again.share(ORIGIN, "fit-advice")
+        third = again.grants.share(ORIGIN, "fit-advice")
         compacts = [c for g in (first, second) for _, _, c in grant_tokens(again, g.grant.id)]
     finally:
         again.lock()

@@ -29,10 +29,10 @@ from tests.conftest import (
     file_digests,
     run_cli,
 )
-from vault import keys
 from vault.errors import HeaderCorrupted, WrongPassphrase, WrongRecoveryCode
-from vault.header import FORMAT_VERSION, encode_header, header_path, read_header
-from vault.service import Vault
+from vault.storage import keys
+from vault.storage.header import FORMAT_VERSION, encode_header, header_path, read_header
+from vault.vault import Vault
 
 Document = dict[str, Any]
 
@@ -73,7 +73,7 @@ def resign(document: Document, data_key: bytes) -> None:
 def keyed(made_vault: MadeVault) -> tuple[MadeVault, bytes]:
     """The made vault holding a value, and its data key."""
     with made_vault.unlock() as opened:
-        opened.set("preferred_name", "Ada")
+        opened.fields.set("preferred_name", "Ada")
         data_key = bytes(opened._key())
     return made_vault, data_key
 
@@ -179,7 +179,7 @@ def format_1(keyed: tuple[MadeVault, bytes]) -> MadeVault:
 
 def test_a_format_1_header_opens_with_either_secret(format_1: MadeVault) -> None:
     with Vault.unlock(format_1.directory, PASSPHRASE) as opened:
-        assert opened.get("preferred_name") == "Ada"
+        assert opened.fields.get("preferred_name") == "Ada"
         assert not opened.keeps_recovery_code
     with Vault.unlock_with_recovery_code(format_1.directory, format_1.recovery_code) as opened:
         assert opened.keeps_recovery_code
@@ -206,7 +206,7 @@ def test_a_format_1_passphrase_change_makes_a_new_recovery_code(format_1: MadeVa
     with pytest.raises(WrongPassphrase):
         Vault.unlock(format_1.directory, PASSPHRASE)
     with Vault.unlock_with_recovery_code(format_1.directory, code) as opened:
-        assert opened.get("preferred_name") == "Ada"
+        assert opened.fields.get("preferred_name") == "Ada"
     Vault.unlock(format_1.directory, NEW_PASSPHRASE).lock()
 
 
@@ -215,7 +215,7 @@ def test_format_1_recovery_keeps_the_code(format_1: MadeVault) -> None:
         assert opened.change_passphrase(NEW_PASSPHRASE) is None
     assert read_document(format_1.directory)["version"] == FORMAT_VERSION
     with Vault.unlock_with_recovery_code(format_1.directory, format_1.recovery_code) as opened:
-        assert opened.get("preferred_name") == "Ada"
+        assert opened.fields.get("preferred_name") == "Ada"
     Vault.unlock(format_1.directory, NEW_PASSPHRASE).lock()
 
 
@@ -239,7 +239,7 @@ def test_a_header_read_is_encoded_back_byte_for_byte(format_1: MadeVault, tmp_pa
     Vault.restore(backup, tmp_path / "restored", format_1.recovery_code)
     assert header_path(tmp_path / "restored").read_bytes() == on_disk
     with Vault.unlock(tmp_path / "restored", PASSPHRASE) as restored:
-        assert restored.get("preferred_name") == "Ada"
+        assert restored.fields.get("preferred_name") == "Ada"
 
 
 def test_zpv_passwd_on_a_format_1_vault_prints_the_new_recovery_code(format_1: MadeVault) -> None:

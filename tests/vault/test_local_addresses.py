@@ -34,11 +34,12 @@ from tests.conftest import MadeVault, run_cli
 from tests.delivery.servers import respond, serving
 from tests.vault.address_helpers import own_address, resolving
 from tests.vault.exchange_helpers import DAY, BrandKeys, Clock, jwcrypto_request, spec
-from vault.brands import RequestSource
-from vault.outbox import DeliveryStatus
-from vault.peers import PeerRefused, PeerRule
-from vault.service import Vault
-from vault.transport import Transport, TransportError
+from vault.errors import TransportError
+from vault.exchange.brands import RequestSource
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.peers import PeerRefused, PeerRule
+from vault.exchange.transport import HttpTransport
+from vault.vault import Vault
 from zpd.errors import RequestInvalid
 from zpd.origin import AddressScope, address_scope
 
@@ -89,9 +90,9 @@ def test_a_request_not_fetched_may_not_name_a_local_address(
     compact = jwcrypto_request(keys, spec(LOCAL_ORIGINS[case]), iat=clock.now,
                                exp=clock.now + DAY)
     with pytest.raises(RequestInvalid) as refused:
-        pv.import_request(compact, source)
+        pv.brands.import_request(compact, source)
     assert refused.value.reason == "local_address"
-    assert counts(pv) == before and pv.brands() == []
+    assert counts(pv) == before and pv.brands.all() == []
 
 
 @pytest.mark.parametrize("case", list(ODD_IPV4))
@@ -101,9 +102,9 @@ def test_ipv4_addresses_in_other_notations_are_refused(
     """Resolvers read `2130706433` or `0x7f.1` as 127.0.0.1; a request may not hide it so."""
     compact = jwcrypto_request(keys, spec(ODD_IPV4[case]), iat=clock.now, exp=clock.now + DAY)
     with pytest.raises(RequestInvalid) as refused:
-        pv.import_request(compact, RequestSource.FILE)
+        pv.brands.import_request(compact, RequestSource.FILE)
     assert refused.value.reason == "bad_issuer"
-    assert pv.brands() == []
+    assert pv.brands.all() == []
 
 
 @pytest.mark.parametrize("endpoint", ["/zpd/grants?token=1", "/zpd/grants?", "/zpd/grants#x",
@@ -114,9 +115,9 @@ def test_endpoints_with_a_query_string_or_fragment_are_refused(
     body = spec()
     body["endpoints"]["grants"] = body["iss"] + endpoint
     with pytest.raises(RequestInvalid) as refused:
-        pv.import_request(jwcrypto_request(keys, body, iat=clock.now, exp=clock.now + DAY))
+        pv.brands.import_request(jwcrypto_request(keys, body, iat=clock.now, exp=clock.now + DAY))
     assert refused.value.reason == "bad_endpoint"
-    assert pv.brands() == []
+    assert pv.brands.all() == []
 
 
 def test_a_local_name_is_imported_and_said_to_be_on_the_local_network(
@@ -125,8 +126,8 @@ def test_a_local_name_is_imported_and_said_to_be_on_the_local_network(
     """Nothing resolves a name offline: it passes, flagged; its address is checked later."""
     compact = jwcrypto_request(keys, spec("https://printer.local"), iat=clock.now,
                                exp=clock.now + DAY)
-    assert pv.import_request(compact).brand.home is AddressScope.LOCAL_NETWORK
-    assert pv.find_brand("https://printer.local").home is AddressScope.LOCAL_NETWORK
+    assert pv.brands.import_request(compact).brand.home is AddressScope.LOCAL_NETWORK
+    assert pv.brands.find("https://printer.local").home is AddressScope.LOCAL_NETWORK
 
 
 def test_the_cli_refuses_a_request_file_naming_this_computer(
@@ -148,7 +149,7 @@ def test_the_cli_refuses_a_request_file_naming_this_computer(
 def test_localhost_is_refused_at_connect_unless_the_exchange_allows_it() -> None:
     """`localhost` resolves (really) to 127.0.0.1: refused, before any connection."""
     with serving(accept) as server:
-        transport = Transport(connect_timeout=2, total_timeout=3)
+        transport = HttpTransport(connect_timeout=2, total_timeout=3)
         for url in (f"https://localhost:{server.port}/zpd/grants",
                     f"http://localhost:{server.port}/zpd/grants",
                     f"https://127.0.0.1:{server.port}/zpd/grants",
@@ -181,8 +182,8 @@ def test_a_name_that_resolves_to_a_local_network_address_is_refused_unless_allow
         shown = f"[{local_address}]" if ":" in local_address else local_address
         names = {"shoes.example": local_address}
         for local in (None, False):
-            transport = Transport(connect_timeout=2, total_timeout=3,
-                                  resolve=resolving(names))
+            transport = HttpTransport(connect_timeout=2, total_timeout=3,
+                                      resolve=resolving(names))
             for url in (f"https://shoes.example:{server.port}/zpd/grants",
                         f"https://{shown}:{server.port}/zpd/grants"):
                 with pytest.raises(TransportError) as refused:
@@ -199,14 +200,14 @@ def test_a_dotlocalhost_name_is_loopback_only_if_it_resolves_there(local_address
     """Plain http is for this computer: `shop.localhost` leading elsewhere is refused even
     when local addresses are allowed; leading to 127.0.0.1, it is reached."""
     with serving(accept, host=local_address) as elsewhere, serving(accept) as here:
-        away = Transport(connect_timeout=2, total_timeout=3,
-                         resolve=resolving({"shop.localhost": local_address}))
+        away = HttpTransport(connect_timeout=2, total_timeout=3,
+                             resolve=resolving({"shop.localhost": local_address}))
         with pytest.raises(TransportError) as refused:
             away.post(f"http://shop.localhost:{elsewhere.port}/zpd/grants", "application/jwt",
                       "token", local=True)
         assert refused.value.kind == "refused_address" and elsewhere.connections == 0
-        home = Transport(connect_timeout=2, total_timeout=3,
-                         resolve=resolving({"shop.localhost": "127.0.0.1"}))
+        home = HttpTransport(connect_timeout=2, total_timeout=3,
+                             resolve=resolving({"shop.localhost": "127.0.0.1"}))
         response = home.post(f"http://shop.localhost:{here.port}/zpd/grants",
                              "application/jwt", "token", local=True)
         assert response.status == 202 and here.connections == 1
@@ -283,13 +284,13 @@ def test_a_brand_fetched_from_this_computer_is_delivered_to(
     pv: Vault, live_brand: tuple[str, Receiver]
 ) -> None:
     origin, receiver = live_brand
-    pv.transport = Transport(connect_timeout=2, total_timeout=5)
-    pv.set("shoe_size_eu", 42)
-    imported = pv.fetch_request(origin)
+    pv.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=5)
+    pv.fields.set("shoe_size_eu", 42)
+    imported = pv.brands.fetch(origin)
     assert imported.brand.domain_verified and imported.brand.home is AddressScope.LOOPBACK
-    grant = pv.share(origin, "fit-advice").grant
-    assert pv.flush_outbox().delivered
-    summary = pv.delivery(grant.id)
+    grant = pv.grants.share(origin, "fit-advice").grant
+    assert pv.delivery.flush().delivered
+    summary = pv.delivery.summary(grant.id)
     assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
     [customer] = receiver.customers()
     assert customer.grants[0].fields == {"shoe_size_eu": 42}
@@ -300,7 +301,7 @@ def test_a_kept_alive_connection_is_checked_again_when_reused(
 ) -> None:
     """The fetch may reach this computer, a later exchange on the same connection may not."""
     origin, _ = live_brand
-    transport = Transport(connect_timeout=2, total_timeout=5)
+    transport = HttpTransport(connect_timeout=2, total_timeout=5)
     fetched = transport.get(origin + "/.well-known/zero-party-data", "application/jwt",
                             local=True)
     assert fetched.status == 200
@@ -316,19 +317,19 @@ def test_a_public_name_rebound_to_this_computer_is_refused_at_delivery(
     rebinding, or a lying resolver): the share waits; nothing reaches the local server."""
     with serving(accept) as server:
         origin = f"https://shoes.example:{server.port}"
-        pv.import_request(jwcrypto_request(keys, spec(origin), iat=clock.now,
-                                           exp=clock.now + DAY), RequestSource.WEB,
+        pv.brands.import_request(jwcrypto_request(keys, spec(origin), iat=clock.now,
+                                                  exp=clock.now + DAY), RequestSource.WEB,
                           expected_origin=origin)
-        pv.transport = Transport(connect_timeout=2, total_timeout=3,
-                                 resolve=resolving({"shoes.example": "127.0.0.1"}))
-        pv.set("shoe_size_eu", 42)
-        grant = pv.share(origin, "fit-advice").grant
-        report = pv.flush_outbox()
+        pv.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3,
+                                              resolve=resolving({"shoes.example": "127.0.0.1"}))
+        pv.fields.set("shoe_size_eu", 42)
+        grant = pv.grants.share(origin, "fit-advice").grant
+        report = pv.delivery.flush()
         assert report.retrying and not report.delivered
         assert server.connections == 0
-    [item] = pv.outbox()
+    [item] = pv.delivery.waiting()
     assert item.last_error is not None and item.last_error.startswith("refused_address")
-    summary = pv.delivery(grant.id)
+    summary = pv.delivery.summary(grant.id)
     assert summary is not None and summary.status is DeliveryStatus.QUEUED
 
 
@@ -340,7 +341,7 @@ def test_local_addresses_are_allowed_at_the_well_known_address_and_to_fetched_br
     origin; never with a brand known only from a file or pasted text. (What the allowance
     lets through is the peer rule's: this computer under its own name, the local network
     over TLS.)"""
-    may = pv.transport.may_reach_local
+    may = pv.delivery.transport.may_reach_local
     assert may("GET", "http://127.0.0.1:8000/.well-known/zero-party-data")
     assert may("GET", "http://localhost:8000/.well-known/zero-party-data")
     assert may("GET", "https://192.168.1.20/.well-known/zero-party-data")
@@ -352,7 +353,7 @@ def test_local_addresses_are_allowed_at_the_well_known_address_and_to_fetched_br
     assert not may("GET", "http://10.1.2.3/.well-known/zero-party-data")  # not a URL we send
     origin = "https://shop.corp"
     request = jwcrypto_request(keys, spec(origin), iat=clock.now, exp=clock.now + DAY)
-    pv.import_request(request, RequestSource.FILE)
+    pv.brands.import_request(request, RequestSource.FILE)
     assert not may("POST", origin + "/zpd/grants")
-    pv.import_request(request, RequestSource.WEB, expected_origin=origin)
+    pv.brands.import_request(request, RequestSource.WEB, expected_origin=origin)
     assert may("POST", origin + "/zpd/grants")

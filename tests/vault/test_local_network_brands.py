@@ -33,11 +33,12 @@ from tests.vault.address_helpers import (
     url_host,
 )
 from tests.vault.exchange_helpers import DAY, BrandKeys, Clock, jwcrypto_request, spec
-from vault.brands import RequestSource
-from vault.cli_exchange import where_words
-from vault.outbox import DeliveryStatus
-from vault.service import Vault
-from vault.transport import Transport, TransportError
+from vault.cli.words import where_words
+from vault.errors import TransportError
+from vault.exchange.brands import RequestSource
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.transport import HttpTransport
+from vault.vault import Vault
 from zpd.origin import AddressScope
 
 INTRANET_NAME = "shop.corp"  # a local-only name: said to be on the local network
@@ -99,24 +100,24 @@ def test_a_brand_on_the_local_network_fetched_from_its_own_address_is_delivered_
     from its own address over verified TLS, every exchange reaches it."""
     host = network_address if named == "address" else named
     with intranet_brand(tmp_path, network_address, host) as brand:
-        pv.transport = Transport(
+        pv.delivery.transport = HttpTransport(
             ca_bundle=brand.ca_bundle, connect_timeout=2, total_timeout=5,
             resolve=resolving({INTRANET_NAME: network_address, PUBLIC_NAME: network_address}))
-        pv.set("shoe_size_eu", 42)
-        imported = pv.fetch_request(brand.origin)
+        pv.fields.set("shoe_size_eu", 42)
+        imported = pv.brands.fetch(brand.origin)
         assert imported.brand.domain_verified
         assert imported.brand.home is (AddressScope.PUBLIC if named == PUBLIC_NAME
                                        else AddressScope.LOCAL_NETWORK)
         if named != PUBLIC_NAME:  # what `zpv request fetch` says of it
             assert where_words(imported.brand).startswith(
                 f"On the local network: fetched over a secure connection from {brand.origin}")
-        grant = pv.share(brand.origin, "fit-advice").grant
-        assert pv.flush_outbox().delivered
+        grant = pv.grants.share(brand.origin, "fit-advice").grant
+        assert pv.delivery.flush().delivered
         [customer] = brand.receiver.customers()
         assert customer.grants[0].fields == {"shoe_size_eu": 42}
-        pv.revoke(grant.id)
-        assert pv.flush_outbox().delivered
-    summary = pv.delivery(grant.id)
+        pv.grants.revoke(grant.id)
+        assert pv.delivery.flush().delivered
+    summary = pv.delivery.summary(grant.id)
     assert summary is not None and summary.status is DeliveryStatus.DELETION_CONFIRMED
 
 
@@ -132,23 +133,24 @@ def test_a_brand_from_a_file_never_reaches_the_local_network(
         origin = f"https://{name}:{server.port}"
         request = jwcrypto_request(keys, spec(origin), iat=clock.now, exp=clock.now + DAY)
         server.well_known = request
-        pv.import_request(request, RequestSource.FILE)
-        pv.transport = Transport(ca_bundle=str(bundle), connect_timeout=2, total_timeout=3,
-                                 resolve=resolving({name: network_address}))
-        pv.set("shoe_size_eu", 42)
-        grant = pv.share(origin, "fit-advice").grant
-        report = pv.flush_outbox()
+        pv.brands.import_request(request, RequestSource.FILE)
+        pv.delivery.transport = HttpTransport(ca_bundle=str(bundle), connect_timeout=2,
+                                              total_timeout=3,
+                                              resolve=resolving({name: network_address}))
+        pv.fields.set("shoe_size_eu", 42)
+        grant = pv.grants.share(origin, "fit-advice").grant
+        report = pv.delivery.flush()
         assert report.retrying and not report.delivered
         assert server.connections == 0
-        [item] = pv.outbox()
+        [item] = pv.delivery.waiting()
         assert item.last_error == (f"refused_address: {name} is {network_address}, "
                                    "on the local network")
-        summary = pv.delivery(grant.id)
+        summary = pv.delivery.summary(grant.id)
         assert summary is not None and summary.status is DeliveryStatus.QUEUED
 
         # What the person is told to do: fetch the request from the brand's own address.
-        assert pv.fetch_request(origin).brand.domain_verified
-        assert pv.deliver_now().delivered
+        assert pv.brands.fetch(origin).brand.domain_verified
+        assert pv.delivery.deliver_now().delivered
         assert [(r.method, r.path) for r in server.received] == [("POST", "/zpd/grants")]
 
 
@@ -159,16 +161,17 @@ def test_special_purpose_addresses_are_refused_even_when_local_ones_are_allowed(
     neither the fetch of a request the person named nor any exchange connects to it."""
     with serving(accept, host=special_address) as server:
         names = {PUBLIC_NAME: special_address}
-        pv.transport = Transport(connect_timeout=2, total_timeout=3, resolve=resolving(names))
+        pv.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3,
+                                              resolve=resolving(names))
         for address in (f"https://{PUBLIC_NAME}:{server.port}",
                         f"https://{url_host(special_address)}:{server.port}"):
             with pytest.raises(TransportError) as refused:
-                pv.fetch_request(address)
+                pv.brands.fetch(address)
             assert refused.value.kind == "refused_address"
             detail = refused.value.detail
             assert special_address in detail and "on a special-purpose address" in detail
             with pytest.raises(TransportError) as refused:
-                pv.transport.post(address + "/zpd/grants", "application/jwt", "token",
+                pv.delivery.transport.post(address + "/zpd/grants", "application/jwt", "token",
                                   local=True)
             assert refused.value.kind == "refused_address"
         assert server.connections == 0

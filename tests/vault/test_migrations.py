@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 import sqlcipher3
 
-from vault import audit
 from vault.errors import UnsupportedFormat
-from vault.migrations import LATEST_VERSION, MIGRATIONS, Migration, apply_migrations
-from vault.outbox import MAY_HAVE_REACHED
-from vault.store import Store
+from vault.exchange.outbox import MAY_HAVE_REACHED
+from vault.profile import audit
+from vault.storage.migrations import LATEST_VERSION, MIGRATIONS, Migration, apply_migrations
+from vault.storage.store import Store
 
 Connection = Any
 Row = tuple[str, dict[str, Any]]  # table, column values
@@ -156,6 +156,24 @@ SEEDS: dict[int, Seed] = {
     ),
     7: Seed(frozenset({"grants_by_created", "grants_by_status_created", "grants_by_brand_status"})),
     8: Seed(frozenset()),  # two outbox columns
+    9: Seed(
+        frozenset({"leak_settings", "service_aliases", "service_aliases_by_brand",
+                   "mailbox_position", "leaks", "leaks_by_found", "expected_senders"}),
+        [
+            ("leak_settings", {"name": "source", "value": '{"kind": "domain"}'}),
+            ("service_aliases", {"alias": "x1y2@sl.local", "brand_origin": _ORIGIN,
+                                 "service": "simplelogin", "service_id": "7",
+                                 "created_at": 40}),
+            ("mailbox_position", {"folder": "INBOX", "uidvalidity": 1, "last_uid": 9}),
+            ("leaks", {"fingerprint": "<1@partner.example>", "alias": "x1y2@sl.local",
+                       "brand_origin": _ORIGIN, "from_address": "a@partner.example",
+                       "sender_domain": "partner.example", "authenticated": 1,
+                       "message_id": "<1@partner.example>", "subject": "Offers",
+                       "header": b"From: a@partner.example\r\n", "found_at": 50}),
+            ("expected_senders", {"brand_origin": _ORIGIN, "domain": "esp.example",
+                                  "marked_at": 60}),
+        ],
+    ),
 }
 
 

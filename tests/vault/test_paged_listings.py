@@ -1,11 +1,11 @@
 """Listings that stay fast on a large vault say the same as the simple queries they replace.
 
-- `audit_log`: a page of the log per action prefix, read through an index (one ordered
+- `audit.entries`: a page of the log per action prefix, read through an index (one ordered
   range per distinct action, merged), with offset or keyset (`before`) paging;
 - `audit.append_many`: many entries chained exactly as one `append` at a time;
-- `deliveries(grant_ids)`: every grant's delivery summary in a few queries;
-- `active_grant_counts`: live grants per brand, counted in an index;
-- the generated vault of the benchmarks (`vault.bulk`) is a sound vault.
+- `delivery.summaries(grant_ids)`: every grant's delivery summary in a few queries;
+- `grants.active_counts`: live grants per brand, counted in an index;
+- the generated vault of the benchmarks (`benchmarks/bulk.py`) is a sound vault.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE
-from vault import audit
-from vault.grants import GrantStatus
-from vault.service import Vault
+from vault.exchange.grants import GrantStatus
+from vault.profile import audit
+from vault.vault import Vault
 
 ACTIONS = ("field.set", "field.cleared", "field.defined", "grant.created", "grant.revoked",
            "grant.expired", "note", "notes.kept", "vault.backed_up", "vault.exported", "f")
@@ -27,7 +27,7 @@ ACTIONS = ("field.set", "field.cleared", "field.defined", "grant.created", "gran
 
 def newest_first(vault: Vault, prefix: str) -> list[tuple[int, str]]:
     """The reference: every entry, filtered in Python."""
-    everything = vault.audit_log(limit=1_000_000)
+    everything = vault.audit.entries(limit=1_000_000)
     return [(e.seq, e.action) for e in everything if e.action.startswith(prefix)]
 
 
@@ -48,7 +48,7 @@ def logged(tmp_path: Path) -> Iterator[Vault]:
 def test_audit_pages_by_prefix_match_filtering_everything(logged: Vault, prefix: str) -> None:
     expected = newest_first(logged, prefix)
     for limit, offset in ((5, 0), (50, 0), (50, 37), (1000, 0), (7, 590)):
-        page = logged.audit_log(action_prefix=prefix, limit=limit, offset=offset)
+        page = logged.audit.entries(action_prefix=prefix, limit=limit, offset=offset)
         assert [(e.seq, e.action) for e in page] == expected[offset:offset + limit]
 
 
@@ -58,7 +58,7 @@ def test_keyset_pages_walk_the_whole_log_once(logged: Vault, prefix: str) -> Non
     walked: list[tuple[int, str]] = []
     before = None
     while True:
-        page = logged.audit_log(action_prefix=prefix, limit=23, before=before)
+        page = logged.audit.entries(action_prefix=prefix, limit=23, before=before)
         if not page:
             break
         walked.extend((e.seq, e.action) for e in page)
@@ -72,10 +72,10 @@ def test_a_prefix_over_many_kinds_of_action_still_pages_right(logged: Vault) -> 
                                        for i in range(300)))
     expected = newest_first(logged, "many.")
     assert len({action for _, action in expected}) > audit.MAX_ACTION_SEEKS
-    page = logged.audit_log(action_prefix="many.", limit=40, offset=3)
+    page = logged.audit.entries(action_prefix="many.", limit=40, offset=3)
     assert [(e.seq, e.action) for e in page] == expected[3:43]
-    assert [e.seq for e in logged.audit_log(action_prefix="many.", before=expected[9][0],
-                                            limit=5)] == [s for s, _ in expected[10:15]]
+    assert [e.seq for e in logged.audit.entries(action_prefix="many.", before=expected[9][0],
+                                                limit=5)] == [s for s, _ in expected[10:15]]
 
 
 def test_append_many_chains_as_append_does(tmp_path: Path) -> None:
@@ -90,9 +90,9 @@ def test_append_many_chains_as_append_does(tmp_path: Path) -> None:
     assert last == 26
     columns = "SELECT seq, at, action, details, hash FROM audit WHERE seq > 1 ORDER BY seq"
     assert one._store.query(columns) == many._store.query(columns)
-    assert many.verify_audit().ok and many.verify_audit().entries_checked == 26
-    many.record("after.bulk", {})  # the head moved on: single appends continue the chain
-    assert many.verify_audit().ok
+    assert many.audit.verify().ok and many.audit.verify().entries_checked == 26
+    many.audit.record("after.bulk", {})  # the head moved on: single appends continue the chain
+    assert many.audit.verify().ok
     one.lock()
     many.lock()
 
@@ -114,31 +114,32 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
 
 
 def test_the_generated_vault_is_sound(generated: Vault) -> None:
-    report = generated.verify_audit()
+    report = generated.audit.verify()
     assert report.ok and report.entries_checked == 4_000
     assert generated.integrity_problems() == []
-    assert len(generated.brands()) == 4
-    statuses = {g.status for g in generated.grants(limit=1_000)}
+    assert len(generated.brands.all()) == 4
+    statuses = {g.status for g in generated.grants.listing(limit=1_000)}
     assert statuses == set(GrantStatus)
-    grant = generated.grants(status=GrantStatus.ACTIVE, limit=1)[0]
-    assert generated.knows(grant.brand_origin)
-    assert generated.consent_records()["records"]
+    grant = generated.grants.listing(status=GrantStatus.ACTIVE, limit=1)[0]
+    assert generated.grants.held_by(grant.brand_origin)
+    assert generated.transparency.consent_records()["records"]
 
 
 def test_deliveries_of_many_grants_match_each_grants_delivery(generated: Vault) -> None:
-    grants = generated.grants(limit=1_000)
+    grants = generated.grants.listing(limit=1_000)
     ids = [g.id for g in grants] + ["not-a-grant"]
-    summaries = generated.deliveries(ids)
+    summaries = generated.delivery.summaries(ids)
     assert list(summaries) == ids
-    assert summaries == {i: generated.delivery(i) for i in ids}
+    assert summaries == {i: generated.delivery.summary(i) for i in ids}
     assert summaries["not-a-grant"] is None
     assert len({s.status for s in summaries.values() if s is not None}) >= 3
-    assert generated.deliveries([]) == {}
+    assert generated.delivery.summaries([]) == {}
 
 
 def test_active_grant_counts_match_the_listings(generated: Vault) -> None:
-    counts = generated.active_grant_counts()
-    for brand in generated.brands():
-        live = generated.grants(origin=brand.origin, status=GrantStatus.ACTIVE, limit=10_000)
+    counts = generated.grants.active_counts()
+    for brand in generated.brands.all():
+        live = generated.grants.listing(origin=brand.origin, status=GrantStatus.ACTIVE,
+                                        limit=10_000)
         assert counts.get(brand.origin, 0) == len(live)
     assert all(counts.values())

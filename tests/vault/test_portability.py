@@ -13,8 +13,8 @@ import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests, run_cli
 from vault.errors import BackupInvalid, VaultExists, WrongCredentials, WrongPassphrase
-from vault.fieldtypes import FieldType, Sensitivity
-from vault.service import Vault
+from vault.vault import Vault
+from zpd.fieldtypes import FieldType, Sensitivity
 
 VALUES: dict[str, Any] = {
     "preferred_name": "Ana María",
@@ -32,17 +32,17 @@ VALUES: dict[str, Any] = {
 
 
 def fill(vault: Vault) -> None:
-    vault.define_custom_field("team", "Team", FieldType.CHOICE, Sensitivity.LOW, ("red", "blue"))
-    vault.define_custom_field("height", "Height", FieldType.NUMBER, Sensitivity.PERSONAL)
-    vault.set("diet", "vegetarian")
-    vault.set("email", "ana@example.org")
-    vault.clear("email")
+    vault.fields.define("team", "Team", FieldType.CHOICE, Sensitivity.LOW, ("red", "blue"))
+    vault.fields.define("height", "Height", FieldType.NUMBER, Sensitivity.PERSONAL)
+    vault.fields.set("diet", "vegetarian")
+    vault.fields.set("email", "ana@example.org")
+    vault.fields.clear("email")
     for key, value in VALUES.items():
-        vault.set(key, value)
+        vault.fields.set(key, value)
 
 
 def values_of(vault: Vault) -> dict[str, Any]:
-    return {f.definition.key: f.value for f in vault.fields() if f.value is not None}
+    return {f.definition.key: f.value for f in vault.fields.all() if f.value is not None}
 
 
 @pytest.fixture
@@ -69,8 +69,8 @@ def siblings(directory: Path) -> set[str]:
 
 def test_export_holds_every_value_definition_history_and_audit(filled: MadeVault) -> None:
     with filled.unlock() as vault:
-        document = vault.export_document()
-        audit_total = vault.verify_audit().entries_checked
+        document = vault.transparency.export_document()
+        audit_total = vault.audit.verify().entries_checked
     assert document["format"] == "zpv-export" and document["version"] == 1
     assert isinstance(document["vault_id"], str) and isinstance(document["exported_at"], int)
 
@@ -113,13 +113,13 @@ def test_export_holds_every_value_definition_history_and_audit(filled: MadeVault
 
 def test_export_is_logged(filled: MadeVault) -> None:
     with filled.unlock() as vault:
-        vault.export_document()
-        assert vault.audit_log(limit=1)[0].action == "vault.exported"
-        assert vault.verify_audit().ok
+        vault.transparency.export_document()
+        assert vault.audit.entries(limit=1)[0].action == "vault.exported"
+        assert vault.audit.verify().ok
 
 
 def test_export_of_an_empty_vault(vault: Vault) -> None:
-    document = vault.export_document()
+    document = vault.transparency.export_document()
     assert document["fields"] == [] and document["custom_fields"] == []
     assert document["history"] == []
     assert [e["action"] for e in document["audit"]] == ["vault.created"]
@@ -154,7 +154,7 @@ def test_backup_file_is_private_and_does_not_hold_values_in_clear(
 def test_backup_is_logged(filled: MadeVault, tmp_path: Path) -> None:
     with filled.unlock() as vault:
         vault.backup_to(tmp_path / "b")
-        assert vault.audit_log(limit=1)[0].action == "vault.backed_up"
+        assert vault.audit.entries(limit=1)[0].action == "vault.backed_up"
 
 
 @pytest.mark.parametrize("secret", ["passphrase", "recovery_code", "recovery_code_sloppy"])
@@ -170,18 +170,18 @@ def test_restore_into_a_new_directory_gives_the_same_vault(
     assert Vault.restore(backup, target, given, clock=lambda: 1_800_000_000) is None
     with filled.unlock() as original:
         expected_values = values_of(original)
-        expected_history = original.history("diet")
-        expected_custom = [original.field("x_team"), original.field("x_height")]
+        expected_history = original.fields.history("diet")
+        expected_custom = [original.fields.definition(k) for k in ("x_team", "x_height")]
     with Vault.unlock(target, filled.passphrase) as restored:
         assert values_of(restored) == expected_values == VALUES
-        assert restored.history("diet") == expected_history
-        assert [restored.field("x_team"), restored.field("x_height")] == expected_custom
-        assert restored.verify_audit().ok
-        assert restored.audit_log(limit=1)[0].action == "vault.restored"
+        assert restored.fields.history("diet") == expected_history
+        assert [restored.fields.definition(k) for k in ("x_team", "x_height")] == expected_custom
+        assert restored.audit.verify().ok
+        assert restored.audit.entries(limit=1)[0].action == "vault.restored"
         assert restored.integrity_problems() == []
-        restored.set("diet", "omnivore")  # a working vault, not a read-only copy
+        restored.fields.set("diet", "omnivore")  # a working vault, not a read-only copy
     with Vault.unlock_with_recovery_code(target, filled.recovery_code) as restored:
-        assert restored.get("diet") == "omnivore"
+        assert restored.fields.get("diet") == "omnivore"
     assert not [n for n in siblings(target) if ".restoring-" in n]
 
 
@@ -209,7 +209,7 @@ def test_backup_opens_with_the_secrets_of_its_time(filled: MadeVault, tmp_path: 
         Vault.restore(path, tmp_path / "r1", NEW_PASSPHRASE)
     Vault.restore(path, tmp_path / "r2", PASSPHRASE)
     with Vault.unlock(tmp_path / "r2", PASSPHRASE) as restored:
-        assert restored.get("diet") == "vegan"
+        assert restored.fields.get("diet") == "vegan"
 
 
 def test_restore_into_an_empty_existing_directory_is_allowed(backup: Path, tmp_path: Path) -> None:
@@ -217,7 +217,7 @@ def test_restore_into_an_empty_existing_directory_is_allowed(backup: Path, tmp_p
     target.mkdir()
     assert Vault.restore(backup, target, PASSPHRASE) is None
     with Vault.unlock(target, PASSPHRASE) as restored:
-        assert restored.get("pets") == ["dog", "cat"]
+        assert restored.fields.get("pets") == ["dog", "cat"]
 
 
 @pytest.fixture
@@ -225,7 +225,7 @@ def other_vault(tmp_path: Path) -> Iterator[Path]:
     """A different vault already in the place a restore will go."""
     directory = tmp_path / "occupied"
     vault, _code = Vault.create(directory, NEW_PASSPHRASE, kdf=FAST_KDF)
-    vault.set("diet", "omnivore")
+    vault.fields.set("diet", "omnivore")
     vault.lock()
     yield directory
 
@@ -254,9 +254,9 @@ def test_restore_with_replace_keeps_the_old_vault_aside(backup: Path, other_vaul
     assert aside.name.startswith("occupied.before-restore-1234-")
     assert file_digests(aside) == before
     with Vault.unlock(aside, NEW_PASSPHRASE) as old:
-        assert old.get("diet") == "omnivore"
+        assert old.fields.get("diet") == "omnivore"
     with Vault.unlock(other_vault, PASSPHRASE) as new:
-        assert new.get("diet") == "vegan"
+        assert new.fields.get("diet") == "vegan"
     assert not [n for n in siblings(other_vault) if ".restoring-" in n]
 
 
@@ -268,7 +268,7 @@ def test_restore_with_replace_is_refused_while_the_old_vault_is_open(
     with Vault.unlock(other_vault, NEW_PASSPHRASE) as open_vault:
         with pytest.raises(VaultBusy):
             Vault.restore(backup, other_vault, PASSPHRASE, replace=True)
-        assert open_vault.get("diet") == "omnivore"
+        assert open_vault.fields.get("diet") == "omnivore"
     assert not [n for n in siblings(other_vault) if ".restoring-" in n or "before-" in n]
 
 
@@ -346,7 +346,7 @@ def test_every_sampled_byte_flip_is_rejected(
             except BaseException as error:
                 raise AssertionError(f"flip {mask:#x} at {name} ({position})") from error
     with Vault.unlock(other_vault, NEW_PASSPHRASE) as old:
-        assert old.get("diet") == "omnivore"
+        assert old.fields.get("diet") == "omnivore"
 
 
 def test_a_byte_flip_anywhere_is_rejected(backup: Path, tmp_path: Path) -> None:
@@ -455,7 +455,7 @@ def test_cli_backup_then_restore_round_trip(filled: MadeVault, tmp_path: Path) -
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("restored.before-restore-")]
     assert len(kept) == 1
     with Vault.unlock(kept[0], PASSPHRASE) as vault:
-        assert vault.get("diet") == "vegan"
+        assert vault.fields.get("diet") == "vegan"
 
 
 def test_cli_restore_of_a_damaged_backup_exits_four(backup: Path, tmp_path: Path) -> None:

@@ -17,9 +17,9 @@ import segno
 from brandkit.keys import create_keys
 from tests.conftest import PROJECT_ROOT, clean_environment
 from tests.vault.exchange_helpers import DAY, ORIGIN, fit_ask, spec
-from vault import qr
 from vault.errors import TokenTooLongForQr
-from vault.service import Vault
+from vault.exchange import qr
+from vault.vault import Vault
 from zpd.request import sign_request
 
 
@@ -33,14 +33,14 @@ def token(vault: Vault, brand_dir: Path) -> str:
     """A share token the vault made for a brand whose keys brandkit keeps in `brand_dir`."""
     keys = create_keys(brand_dir)
     now = int(time.time())
-    vault.import_request(
+    vault.brands.import_request(
         sign_request(spec(asks=[fit_ask()]), keys.signing, keys.encryption,
                      iat=now - 60, exp=now + 30 * DAY)
     )
-    vault.set("shoe_size_eu", 42)
-    vault.set("favourite_colours", ["black", "navy"])
-    vault.set("style", ["classic", "sporty"])
-    return vault.share(ORIGIN, "fit-advice").token.compact
+    vault.fields.set("shoe_size_eu", 42)
+    vault.fields.set("favourite_colours", ["black", "navy"])
+    vault.fields.set("style", ["classic", "sporty"])
+    return vault.grants.share(ORIGIN, "fit-advice").token.compact
 
 
 def modules(version: int) -> int:

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests, run_cli
-from vault import keys, rekey
 from vault.errors import VaultCorrupted, WrongPassphrase, WrongRecoveryCode
-from vault.header import header_path, pending_header_path
-from vault.service import Vault
-from vault.store import Store, database_path
+from vault.storage import keys, rekey
+from vault.storage.header import header_path, pending_header_path
+from vault.storage.store import Store, database_path
+from vault.vault import Vault
 
 THIRD_PASSPHRASE = "marble heron candle 19"
 
@@ -27,7 +27,7 @@ THIRD_PASSPHRASE = "marble heron candle 19"
 @pytest.fixture
 def named_vault(made_vault: MadeVault) -> MadeVault:
     with made_vault.unlock() as opened:
-        opened.set("preferred_name", "Ada")
+        opened.fields.set("preferred_name", "Ada")
     return made_vault
 
 
@@ -58,8 +58,8 @@ def test_an_old_header_and_the_old_passphrase_open_nothing_after_a_change(
         old_key = bytes(opened._key())
         opened.change_passphrase(NEW_PASSPHRASE)
         assert bytes(opened._key()) != old_key
-        assert opened.get("preferred_name") == "Ada"
-        opened.set("shoe_size_eu", 44)  # written after the change
+        assert opened.fields.get("preferred_name") == "Ada"
+        opened.fields.set("shoe_size_eu", 44)  # written after the change
 
     # The old header (from a synced folder, a file backup...) beside today's database.
     stale = with_header(directory, old_header, tmp_path, "stale")
@@ -71,12 +71,13 @@ def test_an_old_header_and_the_old_passphrase_open_nothing_after_a_change(
         Store.open(database_path(directory), old_key)
 
     with Vault.unlock(directory, NEW_PASSPHRASE) as reopened:
-        assert (reopened.get("preferred_name"), reopened.get("shoe_size_eu")) == ("Ada", 44)
-        assert [e.action for e in reopened.audit_log(limit=2)][1] == "vault.passphrase_changed"
+        assert reopened.fields.get("preferred_name") == "Ada"
+        assert reopened.fields.get("shoe_size_eu") == 44
+        assert [e.action for e in reopened.audit.entries(limit=2)][1] == "vault.passphrase_changed"
     with pytest.raises(WrongPassphrase):
         Vault.unlock(directory, PASSPHRASE)
     with Vault.unlock_with_recovery_code(directory, named_vault.recovery_code) as recovered:
-        assert recovered.get("shoe_size_eu") == 44
+        assert recovered.fields.get("shoe_size_eu") == 44
     assert not pending_header_path(directory).exists()
 
 
@@ -85,11 +86,11 @@ def test_an_old_backup_opens_only_what_it_held(named_vault: MadeVault, tmp_path:
     with named_vault.unlock() as opened:
         opened.backup_to(backup)
         opened.change_passphrase(NEW_PASSPHRASE)
-        opened.set("shoe_size_eu", 44)
+        opened.fields.set("shoe_size_eu", 44)
     Vault.restore(backup, tmp_path / "restored", PASSPHRASE)
     with Vault.unlock(tmp_path / "restored", PASSPHRASE) as restored:
-        assert restored.get("preferred_name") == "Ada"
-        assert restored.get("shoe_size_eu") is None  # nothing written after the backup
+        assert restored.fields.get("preferred_name") == "Ada"
+        assert restored.fields.get("shoe_size_eu") is None  # nothing written after the backup
     # The old backup's header beside today's database opens nothing.
     old_header = (tmp_path / "restored" / "vault.header").read_bytes()
     assert_opens_nothing(with_header(named_vault.directory, old_header, tmp_path, "mix"),
@@ -104,14 +105,14 @@ def test_recovery_re_keys_and_the_code_keeps_working(
     with Vault.unlock_with_recovery_code(directory, named_vault.recovery_code) as opened:
         assert opened.keeps_recovery_code
         assert opened.change_passphrase(NEW_PASSPHRASE) is None
-        opened.set("shoe_size_eu", 45)
+        opened.fields.set("shoe_size_eu", 45)
     assert_opens_nothing(with_header(directory, old_header, tmp_path, "stale"), PASSPHRASE)
     with pytest.raises(WrongPassphrase):
         Vault.unlock(directory, PASSPHRASE)
     with Vault.unlock(directory, NEW_PASSPHRASE) as reopened:
-        assert reopened.get("shoe_size_eu") == 45
+        assert reopened.fields.get("shoe_size_eu") == 45
     with Vault.unlock_with_recovery_code(directory, named_vault.recovery_code) as again:
-        assert again.get("shoe_size_eu") == 45
+        assert again.fields.get("shoe_size_eu") == 45
 
 
 def test_a_re_key_whose_last_rename_failed_completes_at_the_next_unlock(
@@ -135,7 +136,7 @@ def test_a_re_key_whose_last_rename_failed_completes_at_the_next_unlock(
         Vault.unlock(directory, PASSPHRASE)
     assert pending_header_path(directory).exists()
     with Vault.unlock(directory, NEW_PASSPHRASE) as reopened:
-        assert reopened.get("preferred_name") == "Ada"
+        assert reopened.fields.get("preferred_name") == "Ada"
     assert not pending_header_path(directory).exists()
     Vault.unlock(directory, NEW_PASSPHRASE).lock()
 
@@ -155,7 +156,7 @@ def test_a_new_recovery_code_voids_the_old_one(named_vault: MadeVault, tmp_path:
             named_vault.recovery_code
         )
         assert opened.passphrase_changed_at == changed_at  # the passphrase is as it was
-        opened.set("shoe_size_eu", 46)
+        opened.fields.set("shoe_size_eu", 46)
     with pytest.raises(WrongRecoveryCode):
         Vault.unlock_with_recovery_code(directory, named_vault.recovery_code)
     # Not even with the header it was made for, beside today's database.
@@ -163,10 +164,10 @@ def test_a_new_recovery_code_voids_the_old_one(named_vault: MadeVault, tmp_path:
     with pytest.raises(VaultCorrupted):
         Vault.unlock_with_recovery_code(stale, named_vault.recovery_code)
     with Vault.unlock_with_recovery_code(directory, code) as by_code:
-        assert by_code.get("shoe_size_eu") == 46
-        assert by_code.audit_log(limit=2)[1].action == "vault.recovery_code_renewed"
+        assert by_code.fields.get("shoe_size_eu") == 46
+        assert by_code.audit.entries(limit=2)[1].action == "vault.recovery_code_renewed"
     with Vault.unlock(directory, PASSPHRASE) as by_passphrase:
-        assert by_passphrase.get("preferred_name") == "Ada"
+        assert by_passphrase.fields.get("preferred_name") == "Ada"
 
 
 def test_a_refused_new_recovery_code_changes_nothing(named_vault: MadeVault) -> None:
@@ -174,7 +175,7 @@ def test_a_refused_new_recovery_code_changes_nothing(named_vault: MadeVault) -> 
     with named_vault.unlock() as opened:
         with pytest.raises(WrongPassphrase):
             opened.new_recovery_code("not the passphrase at all")
-        assert opened.get("preferred_name") == "Ada"
+        assert opened.fields.get("preferred_name") == "Ada"
     after = file_digests(named_vault.directory)
     assert after["vault.header"] == before["vault.header"]
     Vault.unlock_with_recovery_code(named_vault.directory, named_vault.recovery_code).lock()
@@ -191,7 +192,7 @@ def test_zpv_passwd_re_keys(named_vault: MadeVault, tmp_path: Path) -> None:
     assert result.stderr == "" and "re-encrypted" in result.stdout
     assert_opens_nothing(with_header(directory, old_header, tmp_path, "stale"), PASSPHRASE)
     with Vault.unlock(directory, NEW_PASSPHRASE) as opened:
-        assert opened.get("preferred_name") == "Ada"
+        assert opened.fields.get("preferred_name") == "Ada"
 
 
 def test_zpv_passwd_with_the_recovery_code(named_vault: MadeVault) -> None:
@@ -205,7 +206,7 @@ def test_zpv_passwd_with_the_recovery_code(named_vault: MadeVault) -> None:
     with pytest.raises(WrongPassphrase):
         Vault.unlock(directory, PASSPHRASE)
     with Vault.unlock(directory, NEW_PASSPHRASE) as opened:
-        assert opened.get("preferred_name") == "Ada"
+        assert opened.fields.get("preferred_name") == "Ada"
     wrong = run_cli(
         "passwd", "--recovery-code", vault_dir=directory, passphrase=None,
         env={"ZPV_RECOVERY_CODE": keys.new_recovery_code(),

@@ -29,15 +29,15 @@ from tests.vault.exchange_helpers import (
     signed_request,
     spec,
 )
-from vault import report
-from vault.balance import Verdict
-from vault.catalogue import BY_KEY
-from vault.errors import UnknownBrand
-from vault.grants import GrantStatus
-from vault.outbox import DeliveryStatus
-from vault.service import Vault
-from vault.transport import Response
+from vault.cli.report_words import render_html
+from vault.errors import TransportError, TransportFailure, UnknownBrand
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.grants import GrantStatus
+from vault.exchange.transport import LocalRule, Response, never_local
+from vault.transparency.balance import Verdict
+from vault.vault import Vault
 from zpd import receipt as zpd_receipt
+from zpd.catalogue import BY_KEY
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 HOSTILE_VALUE = "<script>alert('x')</script> Ann"
@@ -51,6 +51,12 @@ class ReceiptingTransport:
 
     brands: dict[str, BrandKeys]
     posted: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.may_reach_local: LocalRule = never_local  # the vault sets its own
+
+    def get(self, url: str, accept: str) -> Response:
+        raise TransportError(TransportFailure.CONNECT, "only deliveries in these tests")
 
     def post(self, url: str, content_type: str, body: str) -> Response:
         origin = re.match(r"https://[^/]+", url)
@@ -95,21 +101,22 @@ def populated(
         (ORIGIN, HOSTILE_NAME, [fit_ask(), news_ask()]),
         (OTHER_ORIGIN, RLO_NAME, [news_ask(id="letters")]),
     ):
-        vault.import_request(signed_request(
+        vault.brands.import_request(signed_request(
             keys[origin], spec(origin, name, asks=asks), iat=clock.now - 60,
             exp=clock.now + 60 * DAY,
         ))
-    vault.set("shoe_size_eu", 42)
-    vault.set("favourite_colours", ["black", "navy"])
-    vault.set("contact_channels", ["email"])
-    vault.set("allergies", ["peanuts"])
-    vault.share(ORIGIN, "fit-advice", fields=["shoe_size_eu", "favourite_colours", "allergies"])
-    news = vault.share(ORIGIN, "newsletter").grant
-    vault.share(OTHER_ORIGIN, "letters", fields=["contact_channels"])
-    vault.transport = ReceiptingTransport(keys)  # type: ignore[assignment]
-    vault.flush_outbox()
-    vault.revoke(news.id)
-    vault.flush_outbox()
+    vault.fields.set("shoe_size_eu", 42)
+    vault.fields.set("favourite_colours", ["black", "navy"])
+    vault.fields.set("contact_channels", ["email"])
+    vault.fields.set("allergies", ["peanuts"])
+    vault.grants.share(ORIGIN, "fit-advice",
+                       fields=["shoe_size_eu", "favourite_colours", "allergies"])
+    news = vault.grants.share(ORIGIN, "newsletter").grant
+    vault.grants.share(OTHER_ORIGIN, "letters", fields=["contact_channels"])
+    vault.delivery.transport = ReceiptingTransport(keys)
+    vault.delivery.flush()
+    vault.grants.revoke(news.id)
+    vault.delivery.flush()
     yield vault
     if not vault.is_locked:
         vault.lock()
@@ -119,7 +126,7 @@ def populated(
 
 
 def test_model_says_who_knows_what_why_until_when_and_what_came_back(populated: Vault) -> None:
-    model = populated.report()
+    model = populated.transparency.report()
     assert model.generated_at == 1_800_000_000
     assert [b.brand.origin for b in model.brands] == [ORIGIN, OTHER_ORIGIN]  # by name: "<" < "B"
     shoes = next(b for b in model.brands if b.brand.origin == ORIGIN)
@@ -148,28 +155,28 @@ def test_model_says_who_knows_what_why_until_when_and_what_came_back(populated: 
     assert news.delivery.status is DeliveryStatus.DELETION_CONFIRMED
     assert [r.status for r in news.receipts] == ["stored", "deleted"]
 
-    assert shoes.balance == populated.balance_for_brand(ORIGIN)
+    assert shoes.balance == populated.transparency.balance_for_brand(ORIGIN)
     assert shoes.balance.given_score == 1 + 1 + 10 + 1 + 1  # fit: 3 fields; news: 2
 
 
 def test_model_for_one_brand(populated: Vault) -> None:
-    model = populated.report(OTHER_ORIGIN)
+    model = populated.transparency.report(OTHER_ORIGIN)
     [books] = model.brands
     assert books.brand.origin == OTHER_ORIGIN
     assert [[f.key for f in g.fields] for g in books.grants] == [["contact_channels"]]
     with pytest.raises(UnknownBrand):
-        populated.report("https://nobody.example")
+        populated.transparency.report("https://nobody.example")
 
 
 def test_a_brand_that_was_given_nothing_has_an_empty_section(vault: Vault) -> None:
     now = int(time.time())
-    vault.import_request(
+    vault.brands.import_request(
         signed_request(BrandKeys.generate(), spec(), iat=now - 60, exp=now + DAY)
     )
-    [section] = vault.report().brands
+    [section] = vault.transparency.report().brands
     assert section.grants == ()
     assert section.balance.verdict is Verdict.FAIR
-    assert "You shared nothing with this brand." in report.render_html(vault.report())
+    assert "You shared nothing with this brand." in render_html(vault.transparency.report())
 
 
 # -- the HTML --------------------------------------------------------------------------------
@@ -203,7 +210,7 @@ def outline(document: str) -> Outline:
 
 
 def test_html_is_self_contained_without_script(populated: Vault) -> None:
-    document = report.render_html(populated.report())
+    document = render_html(populated.transparency.report())
     lowered = document.lower()
     assert "<script" not in lowered
     assert "<img" not in lowered
@@ -223,14 +230,14 @@ def test_html_is_self_contained_without_script(populated: Vault) -> None:
 
 
 def test_html_escapes_brand_text_and_field_values(populated: Vault, clock: Clock) -> None:
-    populated.set("preferred_name", HOSTILE_VALUE)
+    populated.fields.set("preferred_name", HOSTILE_VALUE)
     names = fit_ask(id="names", fields=[{"key": "preferred_name", "required": True, "why": "hi"}])
-    populated.import_request(signed_request(
+    populated.brands.import_request(signed_request(
         BrandKeys.generate(), spec("https://names.example", "Names", asks=[names]),
         iat=clock.now - 60, exp=clock.now + DAY,
     ))
-    populated.share("https://names.example", "names")
-    document = report.render_html(populated.report())
+    populated.grants.share("https://names.example", "names")
+    document = render_html(populated.transparency.report())
     assert HOSTILE_NAME not in document
     assert html.escape(HOSTILE_NAME) in document
     assert HOSTILE_VALUE not in document
@@ -241,14 +248,14 @@ def test_html_escapes_brand_text_and_field_values(populated: Vault, clock: Clock
 
 
 def test_html_reveals_hidden_characters(populated: Vault) -> None:
-    document = report.render_html(populated.report())
+    document = render_html(populated.transparency.report())
     assert "\u202e" not in document
     assert "Books \u27e6U+202E\u27e7elpmaxe" in document
 
 
 def test_html_has_a_section_per_brand_with_its_fields(populated: Vault) -> None:
-    model = populated.report()
-    parsed = outline(report.render_html(model))
+    model = populated.transparency.report()
+    parsed = outline(render_html(model))
     assert len(parsed.sections) == len(model.brands) == 2
     for section, brand in zip(parsed.sections, model.brands, strict=True):
         text = "".join(section)
@@ -268,14 +275,14 @@ def test_html_has_a_section_per_brand_with_its_fields(populated: Vault) -> None:
 
 
 def test_receipts_are_collapsible(populated: Vault) -> None:
-    parsed = outline(report.render_html(populated.report(ORIGIN)))
+    parsed = outline(render_html(populated.transparency.report(ORIGIN)))
     names = [t for t, _ in parsed.tags]
     assert names.count("details") == 3  # stored, stored, deleted
     assert names.count("summary") == 3
 
 
 def test_an_empty_vault_renders(vault: Vault) -> None:
-    document = report.render_html(vault.report())
+    document = render_html(vault.transparency.report())
     assert "No brand knows anything about you" in document
     assert outline(document).sections == []
 

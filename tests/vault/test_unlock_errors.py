@@ -30,19 +30,20 @@ from tests.conftest import (
     file_digests,
     run_cli,
 )
-from vault import keys, passphrase_policy
 from vault.errors import (
     HeaderCorrupted,
     NotAVault,
     UnsupportedFormat,
     VaultBusy,
+    Weakness,
     WeakPassphrase,
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from vault.header import FORMAT_VERSION, header_path
-from vault.migrations import LATEST_VERSION
-from vault.service import Vault
+from vault.storage import keys
+from vault.storage.header import FORMAT_VERSION, header_path
+from vault.storage.migrations import LATEST_VERSION
+from vault.vault import Vault
 
 Document = dict[str, Any]
 
@@ -80,14 +81,14 @@ def db_digest(directory: Path) -> str:
 
 def assert_opens_with(made: MadeVault, passphrase: str) -> None:
     with Vault.unlock(made.directory, passphrase) as opened:
-        assert opened.get("preferred_name") == "Ada"
+        assert opened.fields.get("preferred_name") == "Ada"
 
 
 @pytest.fixture
 def named_vault(made_vault: MadeVault) -> MadeVault:
     """A locked vault holding one value, so a successful open can be told apart."""
     with made_vault.unlock() as opened:
-        opened.set("preferred_name", "Ada")
+        opened.fields.set("preferred_name", "Ada")
     return made_vault
 
 
@@ -180,7 +181,7 @@ def test_passphrase_change_re_keys_the_database(named_vault: MadeVault) -> None:
         key_before = bytes(opened._key())
         opened.change_passphrase(NEW_PASSPHRASE)
         assert bytes(opened._key()) != key_before
-        assert opened.get("preferred_name") == "Ada"  # still usable after the re-key
+        assert opened.fields.get("preferred_name") == "Ada"  # still usable after the re-key
 
     assert db_digest(directory) != db_before
     assert header_path(directory).read_bytes() != header_before
@@ -189,7 +190,7 @@ def test_passphrase_change_re_keys_the_database(named_vault: MadeVault) -> None:
         Vault.unlock(directory, PASSPHRASE)
     assert_opens_with(named_vault, NEW_PASSPHRASE)
     with Vault.unlock_with_recovery_code(directory, named_vault.recovery_code) as recovered:
-        assert recovered.get("preferred_name") == "Ada"
+        assert recovered.fields.get("preferred_name") == "Ada"
 
 
 def test_passphrase_change_refuses_a_weak_passphrase(named_vault: MadeVault) -> None:
@@ -256,7 +257,7 @@ def test_recovery_code_accepts_how_people_retype_it(
     with Vault.unlock_with_recovery_code(
         named_vault.directory, retype(named_vault.recovery_code)
     ) as opened:
-        assert opened.get("preferred_name") == "Ada"
+        assert opened.fields.get("preferred_name") == "Ada"
 
 
 # Every symbol of the alphabet, so each misreading below has something to stand for.
@@ -271,7 +272,7 @@ def known_code_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MadeVau
     vault, code = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
     assert code == KNOWN_CODE
     with vault:
-        vault.set("preferred_name", "Ada")
+        vault.fields.set("preferred_name", "Ada")
     return MadeVault(directory, PASSPHRASE, code)
 
 
@@ -294,7 +295,7 @@ def test_recovery_code_accepts_misreadings(
     typed = retype(known_code_vault.recovery_code)
     assert typed != known_code_vault.recovery_code
     with Vault.unlock_with_recovery_code(known_code_vault.directory, typed) as opened:
-        assert opened.get("preferred_name") == "Ada"
+        assert opened.fields.get("preferred_name") == "Ada"
 
 
 def test_recovery_then_new_passphrase_through_the_library(named_vault: MadeVault) -> None:
@@ -547,7 +548,7 @@ def test_mac_tampering_is_caught_through_the_recovery_slot_too(named_vault: Made
 HOLDER = """
 import os, sys
 from pathlib import Path
-from vault.service import Vault
+from vault.vault import Vault
 
 vault = Vault.unlock(Path(sys.argv[1]), os.environ["ZPV_PASSPHRASE"])
 print("ready", flush=True)
@@ -649,15 +650,15 @@ def test_a_second_open_in_the_same_process_is_busy(named_vault: MadeVault) -> No
 @pytest.mark.parametrize(
     ("weak", "reason"),
     [
-        ("short", passphrase_policy.TOO_SHORT),
-        ("", passphrase_policy.TOO_SHORT),
-        ("password1234", passphrase_policy.COMMON),
-        ("Password1234!", passphrase_policy.COMMON),
-        ("aaaaaaaaaaaaaaaa", passphrase_policy.REPETITIVE),
-        ("abababababababab", passphrase_policy.REPETITIVE),
-        ("qwertyuiopasdf", passphrase_policy.SEQUENCE),
-        ("abcdefghijklmnop", passphrase_policy.SEQUENCE),
-        ("839201574638", passphrase_policy.LOW_VARIETY),
+        ("short", Weakness.TOO_SHORT),
+        ("", Weakness.TOO_SHORT),
+        ("password1234", Weakness.COMMON),
+        ("Password1234!", Weakness.COMMON),
+        ("aaaaaaaaaaaaaaaa", Weakness.REPETITIVE),
+        ("abababababababab", Weakness.REPETITIVE),
+        ("qwertyuiopasdf", Weakness.SEQUENCE),
+        ("abcdefghijklmnop", Weakness.SEQUENCE),
+        ("839201574638", Weakness.LOW_VARIETY),
     ],
 )
 def test_weak_passphrases_are_refused_at_create(tmp_path: Path, weak: str, reason: str) -> None:

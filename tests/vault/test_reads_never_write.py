@@ -1,0 +1,117 @@
+"""Reading never writes: not even with grants past their end, which only `expire_due` (run
+at unlock, on the app's timer, before the CLI shows grants, before a share or revocation)
+marks expired, saying what it changed."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+
+import pytest
+
+from tests.vault.exchange_helpers import DAY, ORIGIN, BrandKeys, Clock, signed_request, spec
+from vault.changes import Changes
+from vault.exchange.grants import GrantStatus
+from vault.leaks.managers import UnknownLeak
+from vault.vault import Vault
+
+MANAGERS = ("fields", "audit", "brands", "grants", "delivery", "aliases", "leaks",
+            "transparency")
+# The API that writes (on purpose): everything else a manager offers is a read.
+WRITES = {
+    "fields": {"set", "set_from_text", "clear", "define"},
+    "audit": {"record"},
+    "brands": {"import_request", "fetch"},
+    "grants": {"share", "revoke", "expire_due", "field_changed"},
+    "delivery": {"flush", "deliver_now", "retry_now", "transport"},
+    "aliases": {"set_enabled"},
+    "leaks": {"set_source", "set_mailbox", "create_service_alias", "disable_service_aliases",
+              "record", "mark_expected"},
+    "transparency": {"export_document", "export_to"},
+}
+
+
+def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
+    [item, *_] = pv.delivery.waiting()
+    return {
+        "fields.all": pv.fields.all,
+        "fields.definition": lambda: pv.fields.definition("shoe_size_eu"),
+        "fields.get": lambda: pv.fields.get("shoe_size_eu"),
+        "fields.history": lambda: pv.fields.history("shoe_size_eu"),
+        "audit.entries": pv.audit.entries,
+        "audit.verify": pv.audit.verify,
+        "brands.all": pv.brands.all,
+        "brands.get": lambda: pv.brands.get(ORIGIN),
+        "brands.find": lambda: pv.brands.find("Shoes"),
+        "brands.asks": lambda: pv.brands.asks(ORIGIN),
+        "brands.latest_request": lambda: pv.brands.latest_request(ORIGIN),
+        "brands.warnings": lambda: pv.brands.warnings(ORIGIN),
+        "grants.listing": pv.grants.listing,
+        "grants.get": lambda: pv.grants.get(grant_id),
+        "grants.find": lambda: pv.grants.find(grant_id[:8]),
+        "grants.held_by": lambda: pv.grants.held_by(ORIGIN),
+        "grants.active_counts": pv.grants.active_counts,
+        "grants.latest_token": lambda: pv.grants.latest_token(grant_id),
+        "delivery.waiting": pv.delivery.waiting,
+        "delivery.summary": lambda: pv.delivery.summary(grant_id),
+        "delivery.summaries": lambda: pv.delivery.summaries([grant_id]),
+        "delivery.is_waiting_for_grant": lambda: pv.delivery.is_waiting_for_grant(item),
+        "delivery.receipts": lambda: pv.delivery.receipts(grant_id),
+        "aliases.enabled": pv.aliases.enabled,
+        "aliases.all": pv.aliases.all,
+        "leaks.source": pv.leaks.source,
+        "leaks.mailbox": pv.leaks.mailbox,
+        "leaks.watch_input": pv.leaks.watch_input,
+        "leaks.all": pv.leaks.all,
+        # No leak was found in this vault: each of these refuses, reading only.
+        "leaks.get": lambda: refused(lambda: pv.leaks.get(1)),
+        "leaks.complaint_facts": lambda: refused(lambda: pv.leaks.complaint_facts(1, "")),
+        "leaks.evidence_pack": lambda: refused(lambda: pv.leaks.evidence_pack(1, "")),
+        "transparency.balance_for_ask": lambda: pv.transparency.balance_for_ask(
+            ORIGIN, "fit-advice"),
+        "transparency.balance_for_brand": lambda: pv.transparency.balance_for_brand(ORIGIN),
+        "transparency.report": pv.transparency.report,
+        "transparency.consent_records": pv.transparency.consent_records,
+    }
+
+
+def refused(read: Callable[[], object]) -> None:
+    with pytest.raises(UnknownLeak):
+        read()
+
+
+def footprint(pv: Vault) -> tuple[int, int]:
+    """Rows written through the vault's connection since it opened, and the log's length."""
+    connection = pv._store.connection
+    (entries,) = connection.execute("SELECT count(*) FROM audit").fetchone()
+    return int(connection.total_changes), int(entries)
+
+
+def test_every_read_leaves_the_vault_as_it_was_with_grants_past_their_end(
+    pv: Vault, keys: BrandKeys, clock: Clock
+) -> None:
+    pv.brands.import_request(signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY))
+    pv.fields.set("shoe_size_eu", 42)
+    pv.fields.set("contact_channels", ["email"])
+    kept = pv.grants.share(ORIGIN, "fit-advice", days=1).grant
+    pv.grants.share(ORIGIN, "newsletter", days=1)
+    clock.advance(2 * DAY)  # both grants have ended; nothing has said so yet
+
+    checked = reads(pv, kept.id)
+    offered = {f"{name}.{method}" for name in MANAGERS
+               for method, _ in inspect.getmembers(getattr(pv, name))
+               if not method.startswith("_") and method not in WRITES[name]}
+    assert set(checked) == offered, "every read of the managers is checked here"
+    for name, read in checked.items():
+        before = footprint(pv)
+        with pv.tracking() as tracked:
+            read()
+        assert tracked.changes == Changes.NONE, name
+        assert footprint(pv) == before, name
+
+    assert {g.status for g in pv.grants.listing()} == {GrantStatus.ACTIVE}
+    with pv.tracking() as tracked:
+        assert pv.grants.expire_due() == 2
+    assert tracked.changes == Changes.GRANTS | Changes.AUDIT
+    assert {g.status for g in pv.grants.listing()} == {GrantStatus.EXPIRED}
+    assert len(pv.audit.entries(action_prefix="grant.expired")) == 2

@@ -1,0 +1,117 @@
+"""The transparency report in English: the CLI's words for `transparency.html`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import assert_never
+
+from zpd.catalogue import BY_KEY
+
+from ..exchange.delivery_summary import DeliveryStatus
+from ..exchange.grants import GrantStatus
+from ..transparency.html import ReportWords
+from ..transparency.html import render_html as render_in
+from ..transparency.report import Report
+from .words import flag_words, verdict_words
+
+
+def _grant_status(status: GrantStatus) -> str:
+    match status:
+        case GrantStatus.ACTIVE:
+            return "active"
+        case GrantStatus.EXPIRED:
+            return "expired: the brand must have deleted it"
+        case GrantStatus.REVOKED:
+            return "revoked: the brand was told to delete it"
+        case _:
+            assert_never(status)
+
+
+def _delivery_status(status: DeliveryStatus) -> str:
+    match status:
+        case DeliveryStatus.QUEUED:
+            return "waiting to be sent"
+        case DeliveryStatus.DELIVERED:
+            return "delivered, no receipt"
+        case DeliveryStatus.CONFIRMED:
+            return "delivered, the brand confirmed it stored it"
+        case DeliveryStatus.FAILED:
+            return "refused by the brand"
+        case DeliveryStatus.REVOCATION_QUEUED:
+            return "revocation waiting to be sent"
+        case DeliveryStatus.DELETION_CONFIRMED:
+            return "the brand confirmed deletion"
+        case DeliveryStatus.DELETION_UNCONFIRMED:
+            return "revocation delivered, no receipt"
+        case DeliveryStatus.NOT_SENT:
+            return "never sent"
+        case _:
+            assert_never(status)
+
+
+def _when(timestamp: int) -> str:
+    try:
+        return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except (OverflowError, OSError, ValueError):
+        return str(timestamp)
+
+
+def _label(key: str) -> str:
+    definition = BY_KEY.get(key)
+    return definition.label if definition else key
+
+
+ENGLISH = ReportWords(
+    language="en",
+    title="Transparency report",
+    heading="Who knows what about you",
+    generated="Generated {when} by Zero-Party Vault, from what you shared and the receipts "
+    "brands signed. The balance is a rule of thumb to help you compare, not a legal "
+    "judgement.",
+    weights_note="How the balance is weighed: each field given by its sensitivity ({fields}); "
+    "each offer by its kind ({offers}). Up to {fair} given per unit offered, with no warning, "
+    "is fair; over {greedy} is greedy, and so is special-category data for a vague purpose or "
+    "for a token offer, at any ratio.",
+    no_brands="No brand knows anything about you through this vault.",
+    domain_verified="domain verified",
+    domain_not_verified="domain not verified",
+    aliases_given="Email alias given to this brand:",
+    balance="Balance",
+    balance_line="given {given}, offered {offered} (ratio {ratio})",
+    no_offer="no offer",
+    given="Given",
+    offered="Offered",
+    field_weights="What each field weighs",
+    nothing_shared="You shared nothing with this brand.",
+    purpose="Purpose",
+    status="Status",
+    shared="Shared",
+    keeps="Brand keeps it",
+    in_return="In return",
+    delivery="Delivery",
+    status_line="{status}, version {version}",
+    shared_line="{created}, {until}",
+    until="until {when}",
+    ended="ended {when}",
+    days="{days} days",
+    fields="Fields",
+    no_longer_held="(no longer in the latest version)",
+    yes="yes",
+    no="no",
+    receipts="Receipts signed by the brand",
+    receipt_line="{status}, signed {when}",
+    time_unreadable="time unreadable",
+    no_receipt="No receipt from the brand yet.",
+    nothing_to_send="nothing to send",
+    verdict=verdict_words,
+    flag=flag_words,
+    grant_status=_grant_status,
+    delivery_status=_delivery_status,
+    label=_label,
+    when=_when,
+)
+
+
+def render_html(model: Report) -> str:
+    """The report as one self-contained HTML document, in English."""
+    return render_in(model, ENGLISH)

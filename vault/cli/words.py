@@ -1,0 +1,312 @@
+"""The English words of `zpv`: errors, refusals, deliveries, where a brand lives, balances.
+
+The core raises typed errors with reason codes; this is where they become one line a
+person can act on.
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from zpd.errors import ProtocolError, RequestInvalid
+from zpd.origin import AddressScope
+
+from ..errors import (
+    BackupInvalid,
+    BrandKeysChanged,
+    FieldRequiredByGrant,
+    GrantNotActive,
+    HeaderCorrupted,
+    InvalidFieldDefinition,
+    InvalidValue,
+    NotAVault,
+    RekeyFailed,
+    ShareRefusal,
+    ShareRefused,
+    StorageFull,
+    TransportError,
+    TransportFailure,
+    UnknownAsk,
+    UnknownBrand,
+    UnknownField,
+    UnknownGrant,
+    UnsupportedFormat,
+    VaultBusy,
+    VaultCorrupted,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    VaultRolledBack,
+    Weakness,
+    WeakPassphrase,
+    WrongPassphrase,
+    WrongRecoveryCode,
+)
+from ..exchange.brands import Brand
+from ..exchange.delivery_summary import DeliveryStatus, DeliverySummary
+from ..exchange.grants import Grant, GrantStatus
+from ..profile.audit import Tamper
+from ..transparency.balance import Flag, Verdict
+from .terminal import UsageError, when
+
+
+def weakness_words(reason: Weakness) -> str:
+    match reason:
+        case Weakness.TOO_SHORT:
+            return "use at least 12 characters (a few unrelated words work well)"
+        case Weakness.COMMON:
+            return "it is one of the most common passwords"
+        case Weakness.REPETITIVE:
+            return "it repeats too few characters"
+        case Weakness.SEQUENCE:
+            return "it is a keyboard or alphabet run"
+        case Weakness.LOW_VARIETY:
+            return "it is too predictable: add a word, or mix in digits"
+        case _:
+            assert_never(reason)
+
+
+def share_refusal_words(reason: ShareRefusal, fields: list[str]) -> str:
+    named = ", ".join(fields)
+    match reason:
+        case ShareRefusal.NOT_ASKED:
+            return f"the brand did not ask for {named}"
+        case ShareRefusal.REQUIRED_LEFT_OUT:
+            return f"the brand requires {named}: share them, or don't share this ask"
+        case ShareRefusal.NO_VALUE:
+            return f"you have no value for {named}: set it first (zpv set)"
+        case ShareRefusal.NOTHING_CHOSEN:
+            return "nothing to share"
+        case ShareRefusal.REQUEST_EXPIRED:
+            return "the brand's request has expired; import a fresh one"
+        case ShareRefusal.DURATION:
+            return f"the duration can only be shortened, to at most {named} days"
+        case _:
+            assert_never(reason)
+
+
+def transport_words(kind: TransportFailure) -> str:
+    match kind:
+        case TransportFailure.REFUSED_URL:
+            return "that address is refused (https only, plain http only on this computer)"
+        case TransportFailure.REFUSED_ADDRESS:
+            return ("the vault does not go where that address leads: this computer only as "
+                    "localhost or 127.0.0.1 and the local network only over https, both only "
+                    "for a brand whose request was fetched from its own address; "
+                    "special-purpose addresses never")
+        case TransportFailure.CONNECT:
+            return "could not reach the brand"
+        case TransportFailure.TLS:
+            return "the brand's secure connection could not be verified"
+        case TransportFailure.TIMEOUT:
+            return "the brand took too long to answer"
+        case TransportFailure.TOO_LARGE:
+            return "the brand's answer is too large"
+        case TransportFailure.PROTOCOL:
+            return "the brand's answer is not usable"
+        case _:
+            assert_never(kind)
+
+
+def last_attempt_words(error: str) -> str:
+    """Why an outbox message's last attempt failed: a transport failure in words (its
+    detail after them), anything else (the brand's answer) as it was stored."""
+    kind, _, detail = error.partition(": ")
+    try:
+        said = transport_words(TransportFailure(kind))
+    except ValueError:
+        return error
+    return f"{said} ({detail})" if detail else said
+
+
+def tamper_words(problem: Tamper) -> str:
+    match problem:
+        case Tamper.EDITED:
+            return "was edited"
+        case Tamper.LINK_BROKEN:
+            return "follows an entry that was removed, replaced or moved"
+        case Tamper.MISSING:
+            return "is missing"
+        case _:
+            assert_never(problem)
+
+
+def describe(error: BaseException) -> str:
+    """One line a person can act on."""
+    match error:
+        case WrongPassphrase():
+            return "wrong passphrase"
+        case WrongRecoveryCode():
+            return "wrong recovery code (it has 30 letters and digits in 6 groups)"
+        case WeakPassphrase(reasons=reasons):
+            return "passphrase refused: " + "; ".join(weakness_words(r) for r in reasons)
+        case NotAVault():
+            return f"no vault at {error} (create one with 'zpv init')"
+        case VaultExists():
+            return f"{error} already exists and is not empty"
+        case HeaderCorrupted():
+            return f"the vault header is damaged or was edited ({error}); restore from a backup"
+        case VaultCorrupted():
+            return f"the vault database is damaged ({error}); restore from a backup"
+        case UnsupportedFormat(what=what, found=found, supported=supported):
+            return (
+                f"this vault's {what} is format {found}, newer than this version "
+                f"understands ({supported}); update Zero-Party Vault"
+            )
+        case VaultRolledBack(seen_seq=seen, seen_at=seen_at, found_seq=found):
+            lost = (
+                f"{seen - found} activity entries seen here are missing"
+                if found < seen else "its history differs from the one seen here"
+            )
+            return (
+                "this vault was replaced by an older copy: the one last opened here had "
+                f"activity up to {when(seen_at)} ({lost}); if you restored it on purpose, "
+                "run again with --accept-rollback"
+            )
+        case VaultBusy():
+            return "the vault is open in another window or process; close it first"
+        case VaultLocked():
+            return "the vault is locked"
+        case UnknownField(key=key):
+            return f"unknown field '{key}' (see 'zpv fields')"
+        case InvalidValue(key=key, reason=reason, detail=detail):
+            words = reason.replace("_", " ")
+            return f"{key}: {words}" + (f" (expected {detail})" if detail else "")
+        case InvalidFieldDefinition():
+            return f"custom field refused: {error} is not acceptable"
+        case BackupInvalid():
+            return f"not a usable backup: {error}"
+        case StorageFull():
+            return "the disk is full; nothing was changed"
+        case RekeyFailed():
+            return (
+                f"the vault could not be re-encrypted ({error}); nothing was changed and "
+                "your secrets are as they were"
+            )
+        case UnknownBrand(reference=reference, candidates=candidates):
+            if candidates:
+                return f"'{reference}' names several brands: {', '.join(candidates)}"
+            return f"no brand '{reference}' (see 'zpv brands')"
+        case BrandKeysChanged(origin=origin):
+            return (
+                f"{origin} now signs with other keys than the ones you trusted at first "
+                "import; if you are sure the brand changed them, import again with "
+                "--accept-new-keys"
+            )
+        case UnknownAsk():
+            return f"the brand's request has no ask '{error}' (see 'zpv asks BRAND')"
+        case ShareRefused(reason=reason, fields=fields):
+            return share_refusal_words(reason, fields)
+        case UnknownGrant():
+            return f"no single grant matches '{error}' (see 'zpv grants')"
+        case GrantNotActive():
+            return "that grant is already revoked"
+        case FieldRequiredByGrant(key=key, grant_ids=ids):
+            return (
+                f"{key} is required by {len(ids)} active grant(s) ({ids[0][:8]}...); "
+                "revoke them before clearing it"
+            )
+        case RequestInvalid(reason=reason, detail=detail):
+            return f"not a valid data request: {reason.replace('_', ' ')}" + (
+                f" ({detail})" if detail else ""
+            )
+        case ProtocolError(reason=reason, detail=detail):
+            return f"{reason.replace('_', ' ')}" + (f" ({detail})" if detail else "")
+        case TransportError(kind=kind, detail=detail):
+            said = transport_words(kind)
+            return f"{said} ({detail})" if detail else said
+        case UsageError():
+            return str(error)
+        case VaultError():
+            return str(error) or type(error).__name__
+    return str(error)
+
+
+def delivery_status_words(status: DeliveryStatus) -> str:
+    match status:
+        case DeliveryStatus.QUEUED:
+            return "waiting to be sent"
+        case DeliveryStatus.DELIVERED:
+            return "delivered, no receipt"
+        case DeliveryStatus.CONFIRMED:
+            return "delivered, brand confirmed it stored it"
+        case DeliveryStatus.FAILED:
+            return "refused by the brand"
+        case DeliveryStatus.REVOCATION_QUEUED:
+            return "revocation waiting to be sent"
+        case DeliveryStatus.DELETION_CONFIRMED:
+            return "brand confirmed deletion"
+        case DeliveryStatus.DELETION_UNCONFIRMED:
+            return "revocation delivered, no receipt"
+        case DeliveryStatus.NOT_SENT:
+            return "never sent"
+        case _:
+            assert_never(status)
+
+
+def delivery_words(summary: DeliverySummary | None) -> str:
+    if summary is None:
+        return "nothing to send"
+    said = delivery_status_words(summary.status)
+    return f"{said}: {summary.detail}" if summary.detail else said
+
+
+def where_words(brand: Brand) -> str:
+    """Whether the domain is verified, and where the brand lives: plain http to this
+    computer is never called a secure connection."""
+    if brand.home is AddressScope.LOOPBACK:
+        how = "fetched from" if brand.domain_verified else "named as"
+        return (f"On this computer: {how} {brand.origin}, a server running here (a demo or "
+                "a test), not a brand's site on the internet.")
+    if brand.home is AddressScope.LOCAL_NETWORK and brand.domain_verified:
+        return (f"On the local network: fetched over a secure connection from "
+                f"{brand.origin}, a server on your local network (an intranet site), not a "
+                "site on the internet. The vault delivers there.")
+    if brand.home is AddressScope.LOCAL_NETWORK:
+        return (f"On the local network: {brand.origin} is not a site on the internet, and "
+                "its request came from a file or pasted text, so the vault sends nothing "
+                "there: fetch the request from that address instead. Nothing proves the "
+                "request comes from it.")
+    if brand.domain_verified:
+        return f"Domain verified: fetched over a secure connection from {brand.origin}."
+    return ("Not verified: it came from a file or pasted text, so nothing proves it is "
+            f"really from {brand.origin}.")
+
+
+def verdict_words(verdict: Verdict) -> str:
+    match verdict:
+        case Verdict.FAIR:
+            return "fair"
+        case Verdict.ASKS_A_LOT:
+            return "asks a lot"
+        case Verdict.GREEDY:
+            return "greedy"
+        case _:
+            assert_never(verdict)
+
+
+def flag_words(flag: Flag) -> str:
+    match flag:
+        case Flag.SPECIAL_CATEGORY:
+            return "special-category data (GDPR Art. 9)"
+        case Flag.VAGUE_PURPOSE:
+            return "vague purpose"
+        case Flag.LONG_RETENTION:
+            return "kept more than a year"
+        case Flag.TOKEN_OFFER:
+            return "little or nothing offered"
+        case _:
+            assert_never(flag)
+
+
+def grant_state_words(grant: Grant) -> str:
+    """How a grant stands, for what a brand knows (`zpv knows`)."""
+    match grant.status:
+        case GrantStatus.ACTIVE:
+            return f"until {when(grant.expires_at)}"
+        case GrantStatus.EXPIRED:
+            return "expired: the brand must have deleted it"
+        case GrantStatus.REVOKED:
+            return "revoked: the brand was told to delete it"
+        case _:
+            assert_never(grant.status)

@@ -1,0 +1,187 @@
+"""Leak canaries: each brand gets its own alias of the person's email address.
+
+With the setting on (it is off by default), every share token carries, instead
+of an email value `name@domain`, the alias `name+<tag>@domain`, where the tag
+is `<brand-slug>-<4 random characters>` (plus-addressing: the mail still
+reaches `name@domain`). Mail that later arrives at an alias from anyone but its
+brand shows who passed the address on.
+
+- A brand's tag is made the first time an email value is shared with it, then
+  kept for every grant and every version with that brand. The slug comes from
+  the brand's name (its host when the name has no letters or digits); the
+  random part tells brands apart even when their slugs look alike.
+- Editing the email field re-issues live grants with the alias of the new
+  address under the same tag; both aliases stay listed.
+- An existing `+tag` on the person's own address is replaced by the brand's.
+- The setting applies to every token issued while it holds: turning it on (or
+  off) changes what the next version of an existing grant carries too.
+
+The alias source (vault/leaks/settings.py, docs/leaks.md) changes the alias's form: a
+domain with catch-all delivery gives `<tag>@<domain>`; a service gives the alias made for
+the brand at the service, when one was made; otherwise plus-addressing as above.
+
+The setting lives in the encrypted `meta` table, the aliases in `email_aliases`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from zpd.catalogue import BY_KEY
+from zpd.fieldtypes import TextFormat
+
+from ..changes import Changes, mark
+from ..profile import audit
+from ..profile.audit import AuditAction
+from ..storage.store import Connection, Store
+
+SETTING_KEY = "email_aliases"
+ON, OFF = b"on", b"off"
+SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+SUFFIX_LENGTH = 4
+MAX_SLUG = 20
+MAX_LOCAL_PART = 64  # RFC 5321
+EMAIL_KEYS = frozenset(f.key for f in BY_KEY.values() if f.text_format is TextFormat.EMAIL)
+
+
+@dataclass(frozen=True)
+class Alias:
+    brand_origin: str
+    brand_name: str
+    alias: str
+    first_given_at: int
+
+
+def is_enabled(connection: Connection) -> bool:
+    row = connection.execute("SELECT value FROM meta WHERE key = ?", (SETTING_KEY,)).fetchone()
+    return row is not None and bytes(row[0]) == ON
+
+
+def set_enabled(store: Store, enabled: bool, now: int) -> None:
+    with store.transaction() as connection:
+        if is_enabled(connection) == enabled:
+            return
+        mark(Changes.SETTINGS)
+        connection.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (SETTING_KEY, ON if enabled else OFF),
+        )
+        audit.append(connection, now, AuditAction.ALIASES_ENABLED if enabled
+                     else AuditAction.ALIASES_DISABLED, {})
+
+
+def listing(store: Store) -> list[Alias]:
+    rows = store.query(
+        "SELECT a.brand_origin, b.name, a.alias, a.first_given_at FROM email_aliases a "
+        "JOIN brands b ON b.origin = a.brand_origin ORDER BY a.first_given_at, a.alias"
+    )
+    return [Alias(str(o), str(n), str(a), int(t)) for o, n, a, t in rows]
+
+
+def substitute(
+    connection: Connection, origin: str, data: dict[str, Any], now: int
+) -> dict[str, Any]:
+    """`data` as it goes to `origin`: email values replaced by the brand's alias when the
+    setting is on (the alias recorded, in the caller's transaction, the first time)."""
+    keys = [k for k in data if k in EMAIL_KEYS and isinstance(data[k], str)]
+    if not keys or not is_enabled(connection):
+        return data
+    # The brand's tag is kept even when a service's alias is given, so a later change of
+    # source goes on with the same tag.
+    tag = _tag_for(connection, origin)
+    service_alias = _service_alias(connection, origin)
+    domain = _catch_all_domain(connection)
+    result = dict(data)
+    for key in keys:
+        if service_alias is not None:
+            alias = service_alias
+        else:
+            alias = f"{tag}@{domain}" if domain else alias_of(str(data[key]), tag)
+        inserted = connection.execute(
+            "INSERT OR IGNORE INTO email_aliases (alias, brand_origin, tag, first_given_at) "
+            "VALUES (?, ?, ?, ?)",
+            (alias, origin, tag, now),
+        ).rowcount
+        if inserted:
+            mark(Changes.ALIASES)
+            audit.append(connection, now, AuditAction.ALIAS_CREATED, {"brand": origin})
+        result[key] = alias
+    return result
+
+
+def _catch_all_domain(connection: Connection) -> str:
+    """The domain of the person's catch-all alias source, "" for any other source (plus-
+    addressing, or a service with no alias for the brand yet). vault/leaks/settings.py
+    writes the source; read here as plain data, so sharing needs nothing of vault/leaks."""
+    source = _leak_source(connection)
+    if source.get("kind") == "domain" and isinstance(source.get("domain"), str):
+        return str(source["domain"])
+    return ""
+
+
+def _service_alias(connection: Connection, origin: str) -> str | None:
+    """The brand's alias made at the person's chosen service, if one was made and is on."""
+    if _leak_source(connection).get("kind") not in ("simplelogin", "addy"):
+        return None
+    row = connection.execute(
+        "SELECT alias FROM service_aliases WHERE brand_origin = ? AND disabled_at IS NULL "
+        "ORDER BY created_at DESC LIMIT 1", (origin,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def _leak_source(connection: Connection) -> dict[str, Any]:
+    row = connection.execute(
+        "SELECT value FROM leak_settings WHERE name = 'source'").fetchone()
+    try:
+        value = json.loads(str(row[0])) if row else {}
+    except ValueError:
+        value = {}
+    return value if isinstance(value, dict) else {}
+
+
+def alias_of(address: str, tag: str) -> str:
+    """`name+tag@domain` for `name[+anything]@domain`; the tag's slug is shortened (never
+    its random suffix) so the local part stays within RFC 5321's 64 characters."""
+    local, _, domain = address.rpartition("@")
+    base = local.split("+", 1)[0] or local
+    slug, _, suffix = tag.rpartition("-")
+    room = MAX_LOCAL_PART - len(base) - len("+-") - len(suffix)
+    slug = slug[: max(room, 0)].rstrip("-")
+    return f"{base}+{slug}-{suffix}@{domain}" if slug else f"{base}+{suffix}@{domain}"
+
+
+def _tag_for(connection: Connection, origin: str) -> str:
+    row = connection.execute(
+        "SELECT tag FROM email_aliases WHERE brand_origin = ? LIMIT 1", (origin,)
+    ).fetchone()
+    if row is not None:
+        return str(row[0])
+    name_row = connection.execute("SELECT name FROM brands WHERE origin = ?", (origin,)).fetchone()
+    slug = brand_slug(str(name_row[0]) if name_row else "", origin)
+    while True:
+        suffix = "".join(secrets.choice(SUFFIX_ALPHABET) for _ in range(SUFFIX_LENGTH))
+        tag = f"{slug}-{suffix}"
+        taken = connection.execute(
+            "SELECT 1 FROM email_aliases WHERE tag = ? OR tag LIKE ?",
+            (tag, f"%-{suffix}"),
+        ).fetchone()
+        if taken is None:
+            return tag
+
+
+def brand_slug(name: str, origin: str) -> str:
+    """Lower-case ASCII letters and digits in runs joined by '-', from the brand's name,
+    else its host; at most MAX_SLUG characters."""
+    for text in (name, urlsplit(origin).hostname or ""):
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        slug = "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:MAX_SLUG].strip("-")
+        if slug:
+            return slug
+    return "brand"

@@ -1,0 +1,359 @@
+"""Grants: share chosen fields of one ask with one brand; update, revoke, expire."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from zpd.catalogue import BY_KEY
+from zpd.fieldtypes import Sensitivity
+from zpd.request import Ask
+
+from ..changes import Changes, mark
+from ..errors import GrantNotActive, ShareRefusal, ShareRefused, UnknownAsk, UnknownGrant
+from ..profile import audit
+from ..profile.audit import AuditAction
+from ..storage.store import Connection, Store
+from . import brands, tokens
+
+SECONDS_PER_DAY = 86400
+
+# What a brand receives of the chosen values (e.g. an email alias), inside the transaction.
+Personalise = Callable[[Connection, str, dict[str, Any], int], dict[str, Any]]
+
+
+def _as_is(connection: Connection, origin: str, data: dict[str, Any], now: int) -> dict[str, Any]:
+    return data
+
+
+class GrantStatus(StrEnum):
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
+@dataclass(frozen=True)
+class Grant:
+    id: str
+    brand_origin: str
+    brand_name: str
+    ask_id: str
+    purpose_iri: str
+    purpose_description: str
+    fields: tuple[str, ...]
+    required_fields: tuple[str, ...]
+    offer_kind: str
+    offer_description: str
+    retention_days: int
+    created_at: int
+    expires_at: int
+    status: GrantStatus
+    version: int
+    ended_at: int | None
+    request_id: int
+
+
+@dataclass(frozen=True)
+class Held:
+    """What a brand holds (or held, for an ended grant) under one grant."""
+
+    grant: Grant
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ShareResult:
+    grant: Grant
+    token: tokens.IssuedMessage
+
+
+_COLUMNS = (
+    "g.id, g.brand_origin, b.name, g.ask_id, g.purpose_iri, g.purpose_description, g.fields, "
+    "g.required_fields, g.offer_kind, g.offer_description, g.retention_days, g.created_at, "
+    "g.expires_at, g.status, g.version, g.ended_at, g.request_id"
+)
+_FROM = "FROM grants g JOIN brands b ON b.origin = g.brand_origin"
+
+
+def choose_fields(ask: Ask, requested: list[str] | None, values: dict[str, Any]) -> list[str]:
+    """The fields to share: those named, or by default every required field and each
+    optional one that has a value and is not special-category data (those are only
+    shared when named)."""
+    if requested is None:
+        chosen = [
+            f.key
+            for f in ask.fields
+            if f.required or (f.key in values and BY_KEY[f.key].sensitivity != Sensitivity.SPECIAL)
+        ]
+    else:
+        not_asked = [k for k in requested if k not in ask.keys]
+        if not_asked:
+            raise ShareRefused(ShareRefusal.NOT_ASKED, not_asked)
+        chosen = [k for k in ask.keys if k in requested]
+    missing_required = [k for k in ask.required_keys if k not in chosen]
+    if missing_required:
+        raise ShareRefused(ShareRefusal.REQUIRED_LEFT_OUT, missing_required)
+    without_value = [k for k in chosen if k not in values]
+    if without_value:
+        raise ShareRefused(ShareRefusal.NO_VALUE, without_value)
+    if not chosen:
+        raise ShareRefused(ShareRefusal.NOTHING_CHOSEN)
+    return chosen
+
+
+def create(
+    store: Store,
+    origin: str,
+    ask_id: str,
+    fields: list[str] | None,
+    days: int | None,
+    values: dict[str, Any],
+    now: int,
+    personalise: Personalise = _as_is,
+) -> ShareResult:
+    latest = brands.latest_request(store, origin)
+    ask = latest.request.body.ask(ask_id) if latest else None
+    if latest is None or ask is None:
+        raise UnknownAsk(ask_id)
+    if latest.request.exp <= now:
+        raise ShareRefused(ShareRefusal.REQUEST_EXPIRED)
+    chosen = choose_fields(ask, fields, values)
+    duration = ask.duration_days if days is None else days
+    if not 1 <= duration <= ask.duration_days:
+        raise ShareRefused(ShareRefusal.DURATION, [str(ask.duration_days)])
+    grant_id = str(uuid.uuid4())
+    terms = tokens.GrantTerms(
+        grant_id=grant_id,
+        brand_origin=origin,
+        request_jti=latest.request.jti,
+        request_sha256=latest.request.sha256,
+        ask_id=ask.id,
+        purpose_iri=ask.purpose.iri,
+        purpose_description=ask.purpose.description,
+        retention_days=ask.retention_days,
+        starts_at=now,
+        expires_at=now + duration * SECONDS_PER_DAY,
+    )
+    data = {k: values[k] for k in chosen}
+    with store.transaction() as connection:
+        connection.execute(
+            "INSERT INTO grants (id, brand_origin, request_id, ask_id, purpose_iri, "
+            "purpose_description, fields, required_fields, offer_kind, offer_description, "
+            "retention_days, created_at, expires_at, status, version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 1)",
+            (
+                grant_id,
+                origin,
+                latest.id,
+                ask.id,
+                ask.purpose.iri,
+                ask.purpose.description,
+                json.dumps(chosen),
+                json.dumps([k for k in chosen if k in ask.required_keys]),
+                ask.offer.kind,
+                ask.offer.description,
+                ask.retention_days,
+                now,
+                terms.expires_at,
+            ),
+        )
+        encryption_jwk = brands.pinned_encryption_jwk(connection, origin)
+        endpoint = latest.request.body.grants_endpoint
+        data = personalise(connection, origin, data, now)
+        token = tokens.issue_grant_token(
+            connection, terms, 1, data, encryption_jwk, endpoint, now
+        )
+        audit.append(
+            connection,
+            now,
+            AuditAction.GRANT_CREATED,
+            {"grant": grant_id, "brand": origin, "ask": ask.id, "fields": chosen, "days": duration},
+        )
+    return ShareResult(get(store, grant_id), token)
+
+
+def active_grants_sharing(connection: Connection, key: str, now: int) -> list[tuple[str, bool]]:
+    """(grant id, whether the field is required there) for live grants that share `key`."""
+    rows = connection.execute(
+        "SELECT id, required_fields FROM grants WHERE status = 'active' AND expires_at > ? "
+        "AND EXISTS (SELECT 1 FROM json_each(grants.fields) WHERE value = ?)",
+        (now, key),
+    ).fetchall()
+    return [(str(r[0]), key in json.loads(r[1])) for r in rows]
+
+
+def reissue_for_field(
+    connection: Connection, key: str, values: dict[str, Any], now: int,
+    personalise: Personalise = _as_is,
+) -> list[tokens.IssuedMessage]:
+    """Inside the field change's transaction: the next version of every live grant sharing it."""
+    issued = []
+    for grant_id, _ in active_grants_sharing(connection, key, now):
+        row = connection.execute(
+            "SELECT brand_origin, request_id, ask_id, purpose_iri, purpose_description, fields, "
+            "retention_days, created_at, expires_at, version FROM grants WHERE id = ?",
+            (grant_id,),
+        ).fetchone()
+        request = connection.execute(
+            "SELECT jti, sha256 FROM requests WHERE id = ?", (row[1],)
+        ).fetchone()
+        data = {k: values[k] for k in json.loads(row[5]) if k in values}
+        version = int(row[9]) + 1
+        terms = tokens.GrantTerms(
+            grant_id=grant_id,
+            brand_origin=str(row[0]),
+            request_jti=str(request[0]),
+            request_sha256=str(request[1]),
+            ask_id=str(row[2]),
+            purpose_iri=str(row[3]),
+            purpose_description=str(row[4]),
+            retention_days=int(row[6]),
+            starts_at=int(row[7]),
+            expires_at=int(row[8]),
+        )
+        encryption_jwk = brands.pinned_encryption_jwk(connection, terms.brand_origin)
+        data = personalise(connection, terms.brand_origin, data, now)
+        issued.append(
+            tokens.issue_grant_token(
+                connection, terms, version, data, encryption_jwk,
+                brands.endpoints_of(connection, int(row[1]))[0], now,
+            )
+        )
+        connection.execute("UPDATE grants SET version = ? WHERE id = ?", (version, grant_id))
+        audit.append(
+            connection, now, AuditAction.GRANT_UPDATED,
+            {"grant": grant_id, "version": version, "field": key},
+        )
+    return issued
+
+
+def revoke(store: Store, grant_id: str, now: int) -> tokens.IssuedMessage:
+    grant = get(store, grant_id)
+    if grant.status is GrantStatus.REVOKED:
+        raise GrantNotActive(grant_id)
+    with store.transaction() as connection:
+        changed = connection.execute(
+            "UPDATE grants SET status = 'revoked', ended_at = ? WHERE id = ? AND status != "
+            "'revoked'",
+            (now, grant_id),
+        ).rowcount
+        if not changed:
+            raise GrantNotActive(grant_id)
+        _, endpoint = brands.endpoints_of(connection, grant.request_id)
+        event = tokens.issue_revocation(connection, grant_id, grant.brand_origin, endpoint, now)
+        audit.append(
+            connection, now, AuditAction.GRANT_REVOKED,
+            {"grant": grant_id, "brand": grant.brand_origin},
+        )
+    return event
+
+
+def expire_due(store: Store, now: int) -> int:
+    """Mark grants past their end as expired (each with an audit entry); returns how many."""
+    due = store.query(
+        "SELECT id, expires_at FROM grants WHERE status = 'active' AND expires_at <= ?", (now,)
+    )
+    if not due:
+        return 0
+    with store.transaction() as connection:
+        mark(Changes.GRANTS)
+        for grant_id, expires_at in due:
+            connection.execute(
+                "UPDATE grants SET status = 'expired', ended_at = ? WHERE id = ? "
+                "AND status = 'active'",
+                (expires_at, grant_id),
+            )
+            audit.append(connection, now, AuditAction.GRANT_EXPIRED, {"grant": grant_id})
+    return len(due)
+
+
+def _grant(row: tuple[Any, ...]) -> Grant:
+    return Grant(
+        id=str(row[0]),
+        brand_origin=str(row[1]),
+        brand_name=str(row[2]),
+        ask_id=str(row[3]),
+        purpose_iri=str(row[4]),
+        purpose_description=str(row[5]),
+        fields=tuple(json.loads(row[6])),
+        required_fields=tuple(json.loads(row[7])),
+        offer_kind=str(row[8]),
+        offer_description=str(row[9]),
+        retention_days=int(row[10]),
+        created_at=int(row[11]),
+        expires_at=int(row[12]),
+        status=GrantStatus(row[13]),
+        version=int(row[14]),
+        ended_at=None if row[15] is None else int(row[15]),
+        request_id=int(row[16]),
+    )
+
+
+def get(store: Store, grant_id: str) -> Grant:
+    row = store.query_one(f"SELECT {_COLUMNS} {_FROM} WHERE g.id = ?", (grant_id,))
+    if row is None:
+        raise UnknownGrant(grant_id)
+    return _grant(row)
+
+
+def find(store: Store, reference: str) -> Grant:
+    """A grant by its id or a unique prefix of it (at least 4 characters)."""
+    reference = reference.strip().lower()
+    if len(reference) < 4:
+        raise UnknownGrant(reference)
+    rows = store.query(
+        f"SELECT {_COLUMNS} {_FROM} WHERE g.id >= ? AND g.id < ? LIMIT 2",
+        (reference, reference + "\uffff"),
+    )
+    if len(rows) != 1:
+        raise UnknownGrant(reference)
+    return _grant(rows[0])
+
+
+def listing(
+    store: Store,
+    *,
+    origin: str | None = None,
+    status: GrantStatus | None = None,
+    limit: int = 1000,
+    offset: int = 0,
+) -> list[Grant]:
+    where, params = [], []
+    if origin is not None:
+        where.append("g.brand_origin = ?")
+        params.append(origin)
+    if status is not None:
+        where.append("g.status = ?")
+        params.append(status.value)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = store.query(
+        f"SELECT {_COLUMNS} {_FROM} {clause} ORDER BY g.created_at DESC, g.id LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    )
+    return [_grant(r) for r in rows]
+
+
+def active_counts(store: Store) -> dict[str, int]:
+    """Brand origin -> its active grants, counted in `grants_by_brand_status` (no row read)."""
+    rows = store.query(
+        "SELECT origin, (SELECT count(*) FROM grants g WHERE g.brand_origin = b.origin "
+        "AND g.status = 'active') FROM brands b"
+    )
+    return {str(origin): int(count) for origin, count in rows if count}
+
+
+def held_by(store: Store, origin: str) -> list[Held]:
+    """Per grant of this brand, the data of its latest version."""
+    result = []
+    for grant in listing(store, origin=origin):
+        row = store.query_one(
+            "SELECT data FROM tokens WHERE grant_id = ? AND kind = 'grant' "
+            "ORDER BY version DESC LIMIT 1",
+            (grant.id,),
+        )
+        result.append(Held(grant, json.loads(str(row[0])) if row else {}))
+    return result

@@ -1,0 +1,260 @@
+"""The exchange's API of an open vault: `vault.brands`, `vault.grants`, `vault.delivery`
+and `vault.aliases`, bound to the open store, the clock and the vault's one transport."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from zpd import text
+from zpd.request import Ask
+
+from ..clock import Clock
+from ..errors import FieldRequiredByGrant
+from ..profile import fields
+from ..storage.store import Connection, Store
+from . import aliases, brands, delivery, delivery_summary, grants, outbox, receipts, tokens
+from .aliases import Alias
+from .brands import Brand, ImportResult, RequestSource, StoredRequest
+from .delivery import FlushReport
+from .delivery_summary import DeliverySummary
+from .grants import Grant, GrantStatus, Held, ShareResult
+from .outbox import OutboxItem
+from .tokens import IssuedMessage
+from .transport import HttpTransport, Transport
+
+log = logging.getLogger(__name__)
+
+
+class Link:
+    """The vault's one transport to brands (made on first use), told which exchanges may
+    reach this computer and the local network."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._transport: Transport | None = None
+
+    @property
+    def transport(self) -> Transport:
+        if self._transport is None:
+            self.transport = HttpTransport()
+        assert self._transport is not None
+        return self._transport
+
+    @transport.setter
+    def transport(self, transport: Transport) -> None:
+        transport.may_reach_local = brands.local_policy(self._store, delivery.WELL_KNOWN_PATH)
+        self._transport = transport
+
+
+class Brands:
+    """Brands and their signed requests: import, fetch, list, find."""
+
+    def __init__(self, store: Store, clock: Clock, link: Link) -> None:
+        self._store = store
+        self._clock = clock
+        self._link = link
+
+    def import_request(
+        self, text: str, source: RequestSource = RequestSource.FILE, *,
+        accept_new_keys: bool = False, expected_origin: str | None = None,
+    ) -> ImportResult:
+        """Verify and keep a request; pin the brand's keys on first use."""
+        result = brands.import_request(
+            self._store, text, source, self._clock(), accept_new_keys=accept_new_keys,
+            expected_origin=expected_origin,
+        )
+        log.info("request from %s imported (%s%s%s)", result.brand.origin, source.value,
+                 ", already known" if result.already_known else "",
+                 ", keys replaced" if result.keys_replaced else "")
+        return result
+
+    def fetch(self, address: str, *, accept_new_keys: bool = False) -> ImportResult:
+        """Fetch a brand's request over TLS from its well-known address: domain verified."""
+        origin, text = delivery.fetch_request(self._link.transport, address)
+        return self.import_request(text, RequestSource.WEB, accept_new_keys=accept_new_keys,
+                                   expected_origin=origin)
+
+    def all(self) -> list[Brand]:
+        return brands.all_brands(self._store)
+
+    def get(self, origin: str) -> Brand:
+        return brands.get(self._store, origin)
+
+    def find(self, reference: str) -> Brand:
+        """A brand by its origin, or by a prefix of its name that names exactly one."""
+        return brands.find(self._store, reference)
+
+    def asks(self, origin: str) -> list[Ask]:
+        """The asks on offer: those of the brand's latest request."""
+        return brands.asks(self._store, origin)
+
+    def latest_request(self, origin: str) -> StoredRequest | None:
+        return brands.latest_request(self._store, origin)
+
+    def warnings(self, origin: str) -> list[text.Flag]:
+        """What the share review should flag about a brand: hidden or direction-changing
+        characters and mixed scripts in its name, look-alike or punycode web addresses."""
+        brand = brands.get(self._store, origin)
+        latest = self.latest_request(origin)
+        info = latest.request.body.brand if latest else None
+        return text.brand_flags(
+            brand.name, brand.origin,
+            description=info.description if info else "",
+            privacy_policy=info.privacy_policy if info else "",
+        )
+
+
+class Grants:
+    """What the person shared, with whom, until when: share, list, revoke, expire.
+
+    Reading never writes: a grant past its end reads as active until `expire_due` runs."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def share(
+        self, origin: str, ask_id: str, *, fields: list[str] | None = None,
+        days: int | None = None,
+    ) -> ShareResult:
+        """Share chosen fields of one ask; the token waits in the outbox."""
+        now = self._clock()
+        grants.expire_due(self._store, now)
+        return grants.create(
+            self._store, origin, ask_id, fields, days, self._values(), now, aliases.substitute
+        )
+
+    def listing(
+        self, *, origin: str | None = None, status: GrantStatus | None = None,
+        limit: int = 1000, offset: int = 0,
+    ) -> list[Grant]:
+        """Newest first, optionally of one brand or in one status."""
+        return grants.listing(self._store, origin=origin, status=status, limit=limit,
+                              offset=offset)
+
+    def get(self, grant_id: str) -> Grant:
+        return grants.get(self._store, grant_id)
+
+    def find(self, reference: str) -> Grant:
+        """A grant by its id or a unique prefix of it (at least 4 characters)."""
+        return grants.find(self._store, reference)
+
+    def revoke(self, grant_id: str) -> IssuedMessage:
+        """Take a grant back; the revocation event waits in the outbox."""
+        now = self._clock()
+        grants.expire_due(self._store, now)
+        return grants.revoke(self._store, grant_id, now)
+
+    def held_by(self, origin: str) -> list[Held]:
+        """What this brand holds about the person now, per grant (and what ended grants held)."""
+        return grants.held_by(self._store, origin)
+
+    def active_counts(self) -> dict[str, int]:
+        """How many live grants each brand holds (brands without any are left out)."""
+        return grants.active_counts(self._store)
+
+    def expire_due(self) -> int:
+        """Mark grants past their end as expired (each with an audit entry); returns how
+        many. Reads never do this: it runs at unlock, on a timer in the app, before the
+        CLI reads grants, and before a share or a revocation."""
+        return grants.expire_due(self._store, self._clock())
+
+    def latest_token(self, grant_id: str) -> str:
+        """The compact share token of a grant's latest version (for a QR code handover)."""
+        return tokens.latest_grant_token(self._store, grant_id)
+
+    def field_changed(self, connection: Connection, key: str, now: int, clearing: bool) -> None:
+        """In a field change's transaction: the next version of every live grant sharing the
+        field; a clearing is refused while a live grant needs the field."""
+        if clearing:
+            left = fields.values_in(connection)
+            # A grant left with no data at all could only send an empty token, which the
+            # protocol forbids: its last value is as required as any.
+            required = [
+                grant_id
+                for grant_id, is_required in grants.active_grants_sharing(connection, key, now)
+                if is_required
+                or not any(k in left for k in grants.get(self._store, grant_id).fields)
+            ]
+            if required:
+                raise FieldRequiredByGrant(key, required)
+        grants.reissue_for_field(
+            connection, key, fields.values_in(connection), now, aliases.substitute
+        )
+
+    def _values(self) -> dict[str, object]:
+        with self._store.reading() as connection:
+            return dict(fields.values_in(connection))
+
+
+class Delivery:
+    """The outbox and its delivery to brands over the network."""
+
+    def __init__(self, store: Store, clock: Clock, link: Link) -> None:
+        self._store = store
+        self._clock = clock
+        self._link = link
+
+    @property
+    def transport(self) -> Transport:
+        return self._link.transport
+
+    @transport.setter
+    def transport(self, transport: Transport) -> None:
+        """Also tells the transport which exchanges may reach this computer and the local
+        network."""
+        self._link.transport = transport
+
+    def flush(self) -> FlushReport:
+        """Deliver everything due now. Blocks on the network: call it off the GUI thread."""
+        return delivery.flush(self._store, self.transport, self._clock)
+
+    def deliver_now(self) -> FlushReport:
+        """Deliver everything waiting, backoff or not; a message whose brand asked to wait
+        (Retry-After) still waits. Blocks on the network, like `flush`."""
+        return delivery.flush(self._store, self.transport, self._clock, deliver_now=True)
+
+    def waiting(self) -> list[OutboxItem]:
+        """Everything not yet delivered: queued (with why) and refused."""
+        return outbox.waiting(self._store)
+
+    def summary(self, grant_id: str) -> DeliverySummary | None:
+        """Where a grant's delivery stands (None: nothing to deliver)."""
+        return delivery_summary.summarise(outbox.for_grant(self._store, grant_id))
+
+    def summaries(self, grant_ids: Iterable[str]) -> dict[str, DeliverySummary | None]:
+        """`summary` of many grants at once (a page of a list): grant id -> summary."""
+        return delivery_summary.summaries(self._store, grant_ids)
+
+    def is_waiting_for_grant(self, item: OutboxItem) -> bool:
+        """A queued revocation whose grant was not delivered yet."""
+        return outbox.is_blocked(self._store, item)
+
+    def retry_now(self, grant_id: str) -> int:
+        """Make a grant's queued messages due now (unless the brand asked to wait)."""
+        return outbox.retry_now(self._store, grant_id, self._clock())
+
+    def receipts(self, grant_id: str) -> list[tuple[str, str, str]]:
+        """(message jti, status, receipt JWS) of every verified receipt for a grant."""
+        return [(k.message_jti, k.status, k.jws) for k in receipts.kept(self._store, grant_id)]
+
+
+class Aliases:
+    """Leak canaries: each brand its own alias of the person's email address."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def enabled(self) -> bool:
+        with self._store.reading() as connection:
+            return aliases.is_enabled(connection)
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Give each brand its own alias of the email address from now on (or stop)."""
+        aliases.set_enabled(self._store, enabled, self._clock())
+
+    def all(self) -> list[Alias]:
+        """Which email alias went to which brand, and when first."""
+        return aliases.listing(self._store)

@@ -1,0 +1,303 @@
+"""The outbox: every token and event waits here, durably, until the brand accepts it.
+
+Rows are written in the same transaction as the token or event they carry.
+Ordering rules:
+- a newer version of a grant supersedes queued older ones (the brand keeps the highest);
+- a revocation waits until some version of its grant was delivered;
+- a grant revoked before any attempt could have reached the brand (none was made, or
+  each failed before a connection to the brand was made) is never sent, nor is its
+  revocation;
+- once an attempt may have reached the brand but none was confirmed, the newest
+  version is still sent first, so the brand can never hold data it is not told to delete.
+Order holds within one brand only: brands take turns, and a brand's message waiting
+out its backoff holds back nothing (not even the same brand's later messages).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import assert_never
+
+from ..changes import Changes, mark
+from ..storage.store import Connection, Store
+
+BACKOFF_BASE = 10
+BACKOFF_CAP = 3600
+RETRY_AFTER_CAP = 24 * 3600
+# An outbox row's attempts that may have reached the brand: all of them, but those known
+# to have failed before any connection to the brand was made.
+MAY_HAVE_REACHED = "attempts > unsent_attempts"
+
+
+class MessageKind(StrEnum):
+    GRANT = "grant"  # a version of a grant: a share token
+    REVOCATION = "revocation"  # its revocation event
+
+    @property
+    def content_type(self) -> str:
+        match self:
+            case MessageKind.GRANT:
+                return "application/jwt"
+            case MessageKind.REVOCATION:
+                return "application/secevent+jwt"
+            case _:
+                assert_never(self)
+
+
+class DeliveryState(StrEnum):
+    QUEUED = "queued"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    jti: str
+    grant_id: str
+    brand_origin: str
+    kind: MessageKind
+    endpoint: str
+    body: str
+    state: DeliveryState
+    attempts: int
+    next_attempt_at: int
+    last_error: str | None
+    delivered_at: int | None
+    receipt_status: str | None
+    created_at: int
+    retry_after_until: int | None = None  # the brand asked not to be sent this before then
+
+    @property
+    def content_type(self) -> str:
+        return self.kind.content_type
+
+
+_COLUMNS = (
+    "o.jti, o.grant_id, g.brand_origin, o.kind, o.endpoint, t.compact, o.state, o.attempts, "
+    "o.next_attempt_at, o.last_error, o.delivered_at, o.receipt_status, o.created_at, "
+    "o.retry_after_until"
+)
+_FROM = "FROM outbox o JOIN tokens t ON t.jti = o.jti JOIN grants g ON g.id = o.grant_id"
+# A revocation is due only after a version of its grant was delivered.
+_ELIGIBLE = (
+    "(o.kind = 'grant' OR EXISTS (SELECT 1 FROM outbox d WHERE d.grant_id = o.grant_id "
+    "AND d.kind = 'grant' AND d.state = 'delivered'))"
+)
+
+
+def _item(row: tuple[object, ...]) -> OutboxItem:
+    return OutboxItem(
+        jti=str(row[0]), grant_id=str(row[1]), brand_origin=str(row[2]),
+        kind=MessageKind(str(row[3])),
+        endpoint=str(row[4]), body=str(row[5]), state=DeliveryState(str(row[6])),
+        attempts=int(str(row[7])), next_attempt_at=int(str(row[8])),
+        last_error=None if row[9] is None else str(row[9]),
+        delivered_at=None if row[10] is None else int(str(row[10])),
+        receipt_status=None if row[11] is None else str(row[11]),
+        created_at=int(str(row[12])),
+        retry_after_until=None if row[13] is None else int(str(row[13])),
+    )
+
+
+def enqueue_grant_token(
+    connection: Connection, jti: str, grant_id: str, endpoint: str, now: int
+) -> None:
+    connection.execute(
+        "UPDATE outbox SET state = 'cancelled', last_error = 'superseded by a newer version' "
+        "WHERE grant_id = ? AND kind = 'grant' AND state = 'queued'", (grant_id,),
+    )
+    _insert(connection, jti, grant_id, MessageKind.GRANT, endpoint, DeliveryState.QUEUED, now)
+
+
+def enqueue_revocation(
+    connection: Connection, jti: str, grant_id: str, endpoint: str, now: int
+) -> bool:
+    """Queue a revocation; returns False when it need not be sent at all."""
+    delivered, attempted, latest_queued = connection.execute(
+        "SELECT COALESCE(SUM(state = 'delivered'), 0), "
+        f"COALESCE(SUM({MAY_HAVE_REACHED} AND state != 'failed'), 0), "
+        "(SELECT jti FROM outbox WHERE grant_id = ? AND kind = 'grant' AND state = 'queued' "
+        " ORDER BY created_at DESC, rowid DESC LIMIT 1) "
+        "FROM outbox WHERE grant_id = ? AND kind = 'grant'", (grant_id, grant_id),
+    ).fetchone()
+    never_reached = not delivered and not attempted
+    keep = None if delivered or never_reached else latest_queued
+    connection.execute(
+        "UPDATE outbox SET state = 'cancelled', last_error = 'not needed: the grant was revoked' "
+        "WHERE grant_id = ? AND kind = 'grant' AND state = 'queued' AND jti IS NOT ?",
+        (grant_id, keep),
+    )
+    state = DeliveryState.CANCELLED if never_reached else DeliveryState.QUEUED
+    _insert(connection, jti, grant_id, MessageKind.REVOCATION, endpoint, state, now)
+    if never_reached:
+        connection.execute(
+            "UPDATE outbox SET last_error = 'not needed: the brand never received the grant' "
+            "WHERE jti = ?", (jti,),
+        )
+    return not never_reached
+
+
+def _insert(connection: Connection, jti: str, grant_id: str, kind: MessageKind, endpoint: str,
+            state: DeliveryState, now: int) -> None:
+    mark(Changes.OUTBOX)
+    connection.execute(
+        "INSERT INTO outbox (jti, grant_id, kind, endpoint, state, next_attempt_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (jti, grant_id, kind.value, endpoint, state.value, now, now),
+    )
+
+
+# What is due, brands taking turns: each brand's first due message, then each one's
+# second, and so on (counting the turns a brand already had, a JSON object of brand ->
+# turns); within a brand, oldest first.
+_DUE = (
+    "SELECT o.jti, o.created_at AS created, o.rowid AS position, ROW_NUMBER() OVER "
+    "(PARTITION BY g.brand_origin ORDER BY o.created_at, o.rowid) + COALESCE(had.value, 0) "
+    "AS turn FROM outbox o JOIN grants g ON g.id = o.grant_id "
+    "LEFT JOIN json_each(?) had ON had.key = g.brand_origin "
+    f"WHERE o.state = 'queued' AND o.next_attempt_at <= ? AND {_ELIGIBLE}"
+)
+
+
+def claim_due(
+    store: Store, due_by: int, now: int, limit: int, turns_had: Mapping[str, int],
+) -> list[OutboxItem]:
+    """The messages due by `due_by` (at most `limit`, brands taking turns after the turns
+    they already had), each claimed for one attempt.
+
+    In the same transaction, each attempt is counted (after a crash mid-send, the vault
+    knows the brand may hold the message) and the message's next attempt is put off by
+    its backoff, so a message that crashes the vault waits its turn like any failure
+    instead of coming first again. The items are returned as they were before the claim."""
+    with store.transaction() as connection:
+        rows = connection.execute(
+            f"SELECT {_COLUMNS} {_FROM} JOIN ({_DUE} ORDER BY turn, created, position "
+            "LIMIT ?) d ON d.jti = o.jti ORDER BY d.turn, d.created, d.position",
+            (json.dumps(dict(turns_had)), due_by, limit),
+        ).fetchall()
+        items = [_item(r) for r in rows]
+        connection.executemany(
+            "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?, "
+            "next_attempt_at = ? WHERE jti = ?",
+            [(now, now + retry_delay(item.attempts + 1, None), item.jti) for item in items],
+        )
+        if items:
+            mark(Changes.OUTBOX)
+    return items
+
+
+def make_due(store: Store, now: int) -> int:
+    """"Deliver now": every queued message waiting out its backoff is due now; one whose
+    brand asked to wait (Retry-After) still waits. Returns how many were made due."""
+    with store.transaction() as connection:
+        return _marked(connection.execute(
+            "UPDATE outbox SET next_attempt_at = ? WHERE state = 'queued' "
+            "AND next_attempt_at > ? AND COALESCE(retry_after_until, 0) <= ?",
+            (now, now, now),
+        ).rowcount)
+
+
+# A failed (refused) version of a grant no longer waits once a later version was delivered.
+_SUPERSEDED = (
+    "o.state = 'failed' AND o.kind = 'grant' AND EXISTS (SELECT 1 FROM outbox l "
+    "WHERE l.grant_id = o.grant_id AND l.kind = 'grant' AND l.state = 'delivered' "
+    "AND (l.created_at > o.created_at OR (l.created_at = o.created_at AND l.rowid > o.rowid)))"
+)
+
+
+def waiting(store: Store) -> list[OutboxItem]:
+    """Everything not yet delivered: queued (with why) and failed, unless a later version
+    of the same grant was delivered since."""
+    rows = store.query(
+        f"SELECT {_COLUMNS} {_FROM} WHERE o.state IN ('queued', 'failed') "
+        f"AND NOT ({_SUPERSEDED}) ORDER BY o.created_at, o.rowid"
+    )
+    return [_item(r) for r in rows]
+
+
+def is_blocked(store: Store, item: OutboxItem) -> bool:
+    """A queued revocation whose grant was not delivered yet."""
+    if item.kind is not MessageKind.REVOCATION:
+        return False
+    row = store.query_one(
+        "SELECT 1 FROM outbox WHERE grant_id = ? AND kind = 'grant' AND state = 'delivered'",
+        (item.grant_id,),
+    )
+    return row is None
+
+
+def for_grant(store: Store, grant_id: str) -> list[OutboxItem]:
+    rows = store.query(
+        f"SELECT {_COLUMNS} {_FROM} WHERE o.grant_id = ? ORDER BY o.created_at, o.rowid",
+        (grant_id,),
+    )
+    return [_item(r) for r in rows]
+
+
+def record_delivered(
+    connection: Connection, item: OutboxItem, receipt: str | None, receipt_status: str | None,
+    warning: str | None, now: int,
+) -> None:
+    mark(Changes.OUTBOX)
+    connection.execute(
+        "UPDATE outbox SET state = 'delivered', delivered_at = ?, receipt = ?, "
+        "receipt_status = ?, last_error = ? WHERE jti = ? AND state = 'queued'",
+        (now, receipt, receipt_status, warning, item.jti),
+    )
+
+
+def record_failed(connection: Connection, item: OutboxItem, reason: str) -> None:
+    mark(Changes.OUTBOX)
+    connection.execute(
+        "UPDATE outbox SET state = 'failed', last_error = ? WHERE jti = ? AND state = 'queued'",
+        (reason, item.jti),
+    )
+
+
+def record_retry(
+    connection: Connection, item: OutboxItem, reason: str, retry_after: int | None, now: int,
+    *, reached: bool = True,
+) -> int:
+    """A failed attempt, tried again after its backoff, or when the brand asked
+    (`retry_after`: kept apart, as "deliver now" does not override it). `reached=False`:
+    the attempt failed before a connection to the brand was made."""
+    delay = retry_delay(item.attempts + 1, retry_after)  # this attempt counts too
+    mark(Changes.OUTBOX)
+    connection.execute(
+        "UPDATE outbox SET next_attempt_at = ?, retry_after_until = ?, last_error = ?, "
+        "unsent_attempts = unsent_attempts + ? WHERE jti = ? AND state = 'queued'",
+        (now + delay, None if retry_after is None else now + delay, reason,
+         0 if reached else 1, item.jti),
+    )
+    return delay
+
+
+def retry_now(store: Store, grant_id: str, now: int) -> int:
+    """Make a grant's queued messages due now, unless the brand asked to wait
+    (Retry-After); returns how many were made due."""
+    with store.transaction() as connection:
+        return _marked(connection.execute(
+            "UPDATE outbox SET next_attempt_at = ? WHERE grant_id = ? AND state = 'queued' "
+            "AND COALESCE(retry_after_until, 0) <= ?",
+            (now, grant_id, now),
+        ).rowcount)
+
+
+def _marked(rows: int) -> int:
+    """`rows` messages were changed: marked as such when there are any."""
+    if rows:
+        mark(Changes.OUTBOX)
+    return int(rows)
+
+
+def retry_delay(attempts: int, retry_after: int | None) -> int:
+    """Exponential backoff with jitter; a brand's Retry-After is honoured (within a day)."""
+    if retry_after is not None:
+        return max(1, min(retry_after, RETRY_AFTER_CAP))
+    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(0, attempts - 1))
+    return max(1, int(ceiling / 2 + random.uniform(0, ceiling / 2)))

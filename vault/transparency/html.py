@@ -1,0 +1,280 @@
+"""The transparency report as one self-contained HTML document, in the words it is given.
+
+The structure is here; the words are the caller's (`ReportWords`): the CLI's English
+(`vault/cli/report_words.py`) or the GUI's, in the person's language. The document has
+inline CSS, no script, no external resource, and a Content-Security-Policy that forbids
+both anyway. Every string is escaped, and hidden characters (bidi overrides, zero-width
+characters) are shown as visible markers first, so a brand cannot draw into the report.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from zpd.fieldtypes import JsonValue, Sensitivity
+from zpd.purposes import concept_name
+from zpd.text import reveal
+
+from ..exchange.delivery_summary import DeliveryStatus, DeliverySummary
+from ..exchange.grants import GrantStatus
+from . import balance as rules
+from .balance import Balance, Flag, Verdict
+from .report import BrandReport, GrantReport, Report
+
+
+@dataclass(frozen=True)
+class ReportWords:
+    """Every word of the document. Templates name their blanks: `generated` is
+    "... {when} ...", say; the callables word one value each."""
+
+    language: str  # the document's lang attribute, "en" say
+    title: str
+    heading: str
+    generated: str  # {when}
+    weights_note: str  # {fields} {offers} {fair} {greedy}
+    no_brands: str
+    domain_verified: str
+    domain_not_verified: str
+    aliases_given: str  # followed by the aliases
+    balance: str
+    balance_line: str  # {given} {offered} {ratio}
+    no_offer: str  # the ratio when nothing is offered
+    given: str
+    offered: str
+    field_weights: str
+    nothing_shared: str
+    purpose: str
+    status: str
+    shared: str
+    keeps: str
+    in_return: str
+    delivery: str
+    status_line: str  # {status} {version}
+    shared_line: str  # {created} {until}
+    until: str  # {when}
+    ended: str  # {when}
+    days: str  # {days}
+    fields: str
+    no_longer_held: str
+    yes: str
+    no: str
+    receipts: str
+    receipt_line: str  # {status} {when}
+    time_unreadable: str
+    no_receipt: str
+    nothing_to_send: str
+    verdict: Callable[[Verdict], str]
+    flag: Callable[[Flag], str]
+    grant_status: Callable[[GrantStatus], str]
+    delivery_status: Callable[[DeliveryStatus], str]
+    label: Callable[[str], str]  # a field's name, by its key
+    when: Callable[[int], str]  # a time
+    # Worded as the model holds them unless a language needs more: a field's label (English
+    # for a catalogue field), its sensitivity, an offer's kind, a value by the field's key, a
+    # receipt's status.
+    field_label: Callable[[str], str] = str
+    sensitivity: Callable[[Sensitivity], str] = str
+    offer_kind: Callable[[str], str] = str
+    value: Callable[[str, JsonValue], str] | None = None
+    receipt_status: Callable[[str], str] = str
+
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+SENSITIVITY_COLOURS = {
+    Sensitivity.LOW: "#4c9a6a",
+    Sensitivity.PERSONAL: "#d39b2a",
+    Sensitivity.SPECIAL: "#c0392b",
+}
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; color: #1d1d1f; max-width: 60rem;
+       margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
+h1 { font-size: 1.6rem; } h2 { margin-top: 2.5rem; border-bottom: 2px solid #ddd; }
+section.brand ~ section.brand { break-before: page; }
+.origin { color: #555; font-family: ui-monospace, monospace; font-size: .9rem; }
+.grant { border: 1px solid #ddd; border-radius: 6px; padding: .75rem 1rem; margin: 1rem 0; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #eee;
+         vertical-align: top; }
+th { width: 12rem; color: #555; font-weight: 600; }
+.special { color: #c0392b; font-weight: 600; }
+.verdict { display: inline-block; padding: .1rem .6rem; border-radius: 1rem; color: #fff; }
+.verdict-fair { background: #4c9a6a; } .verdict-asks_a_lot { background: #d39b2a; }
+.verdict-greedy { background: #c0392b; }
+.bar-row { display: flex; align-items: center; gap: .5rem; margin: .2rem 0; }
+.bar-label { width: 12rem; font-size: .9rem; }
+.track { flex: 1; background: #f0f0f0; border-radius: 3px; }
+.bar { display: block; height: .9rem; border-radius: 3px; min-width: 2px; }
+.bar-value { width: 3rem; text-align: right; }
+.flags li { color: #c0392b; }
+pre { white-space: pre-wrap; word-break: break-all; font-size: .75rem; background: #f6f6f6;
+      padding: .5rem; }
+"""
+
+
+def render_html(model: Report, words: ReportWords) -> str:
+    """One self-contained HTML document for the report (no script, no external resource)."""
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(words.language)}"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{_e(words.title)}</title>",
+        f"<style>{_STYLE}</style></head><body>",
+        f"<h1>{_e(words.heading)}</h1>",
+        f"<p>{_e(words.generated.format(when=words.when(model.generated_at)))}</p>",
+        f"<p><small>{_e(_weights_note(words))}</small></p>",
+    ]
+    if not model.brands:
+        parts.append(f"<p>{_e(words.no_brands)}</p>")
+    parts.extend(_brand_html(section, words) for section in model.brands)
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _brand_html(section: BrandReport, words: ReportWords) -> str:
+    brand = section.brand
+    verified = words.domain_verified if brand.domain_verified else words.domain_not_verified
+    parts = [
+        f'<section class="brand" id="{_e(_anchor(brand.origin))}">',
+        f"<h2>{_e(brand.name)}</h2>",
+        f'<p class="origin">{_e(brand.origin)} ({_e(verified)})</p>',
+    ]
+    if section.aliases:
+        parts.append(
+            f"<p>{_e(words.aliases_given)} "
+            + ", ".join(f"<code>{_e(a)}</code>" for a in section.aliases)
+            + "</p>"
+        )
+    parts.append(_balance_html(section.balance, words))
+    if not section.grants:
+        parts.append(f"<p>{_e(words.nothing_shared)}</p>")
+    parts.extend(_grant_html(g, words) for g in section.grants)
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _balance_html(balance: Balance, words: ReportWords) -> str:
+    verdict = balance.verdict
+    scale = max(balance.given_score, balance.offered_score, 1.0)
+    ratio = words.no_offer if math.isinf(balance.ratio) else f"{balance.ratio:.1f}"
+    line = words.balance_line.format(given=f"{balance.given_score:g}",
+                                     offered=f"{balance.offered_score:g}", ratio=ratio)
+    parts = [
+        f'<div class="balance"><h3>{_e(words.balance)}</h3>',
+        f'<p><span class="verdict verdict-{verdict.value}">{_e(words.verdict(verdict))}</span> '
+        f"{_e(line)}</p>",
+        _bar(words.given, balance.given_score, scale, "#34495e"),
+        _bar(words.offered, balance.offered_score, scale, "#2980b9"),
+    ]
+    if balance.fields:
+        parts.append(f"<h4>{_e(words.field_weights)}</h4>")
+        field_scale = max(f.weight for f in balance.fields)
+        parts.extend(
+            _bar(words.label(f.key), f.weight, field_scale, SENSITIVITY_COLOURS[f.sensitivity])
+            for f in balance.fields
+        )
+    if balance.flags:
+        parts.append(
+            '<ul class="flags">'
+            + "".join(f"<li>{_e(words.flag(f))}</li>" for f in sorted(balance.flags))
+            + "</ul>"
+        )
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _bar(label: str, value: float, scale: float, colour: str) -> str:
+    width = 0.0 if scale <= 0 else min(100.0, 100.0 * value / scale)
+    return (
+        f'<div class="bar-row"><span class="bar-label">{_e(label)}</span><span class="track">'
+        f'<span class="bar" style="width: {width:.1f}%; background: {colour}"></span></span>'
+        f'<span class="bar-value">{value:g}</span></div>'
+    )
+
+
+def _grant_html(report: GrantReport, words: ReportWords) -> str:
+    g = report.grant
+    until = words.until.format(when=words.when(g.expires_at))
+    if g.ended_at is not None:
+        until = words.ended.format(when=words.when(g.ended_at))
+    kind = words.offer_kind(g.offer_kind)
+    offer = f"{kind}: {g.offer_description}" if g.offer_description else kind
+    rows = [
+        (words.purpose, f"{_e(g.purpose_description)} ({_e(concept_name(g.purpose_iri))})"),
+        (words.status, _e(words.status_line.format(status=words.grant_status(g.status),
+                                                   version=g.version))),
+        (words.shared, _e(words.shared_line.format(created=words.when(g.created_at),
+                                                   until=until))),
+        (words.keeps, _e(words.days.format(days=g.retention_days))),
+        (words.in_return, _e(offer)),
+        (words.delivery, _e(_delivery_words(report.delivery, words))),
+    ]
+    parts = [
+        f'<div class="grant" id="grant-{_e(g.id)}">',
+        f"<h3>{_e(g.ask_id)}</h3><table>",
+        *(f"<tr><th>{_e(name)}</th><td>{cell}</td></tr>" for name, cell in rows),
+        f"</table><h4>{_e(words.fields)}</h4><table>",
+    ]
+    for f in report.fields:
+        mark = ' class="special"' if f.sensitivity is Sensitivity.SPECIAL else ""
+        if f.value is None:
+            value = words.no_longer_held
+        else:
+            value = words.value(f.key, f.value) if words.value else _value(f.value, words)
+        parts.append(
+            f"<tr><th{mark}>{_e(words.field_label(f.label))} "
+            f"<small>({_e(words.sensitivity(f.sensitivity))})</small></th>"
+            f"<td>{_e(value)}</td></tr>"
+        )
+    parts.append("</table>")
+    if report.receipts:
+        parts.append(f"<h4>{_e(words.receipts)}</h4>")
+        for r in report.receipts:
+            signed = words.when(r.signed_at) if r.signed_at is not None else words.time_unreadable
+            summary = words.receipt_line.format(status=words.receipt_status(r.status),
+                                                  when=signed)
+            parts.append(
+                f"<details><summary>{_e(summary)}</summary>"
+                f"<pre>{_e(r.jws)}</pre></details>"
+            )
+    else:
+        parts.append(f"<p>{_e(words.no_receipt)}</p>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _weights_note(words: ReportWords) -> str:
+    fields = ", ".join(f"{words.sensitivity(s)} {w:g}"
+                       for s, w in rules.SENSITIVITY_WEIGHTS.items())
+    offers = ", ".join(f"{words.offer_kind(k)} {w:g}" for k, w in rules.OFFER_WEIGHTS.items())
+    return words.weights_note.format(fields=fields, offers=offers, fair=f"{rules.FAIR_RATIO:g}",
+                                     greedy=f"{rules.GREEDY_RATIO:g}")
+
+
+def _delivery_words(summary: DeliverySummary | None, words: ReportWords) -> str:
+    if summary is None:
+        return words.nothing_to_send
+    said = words.delivery_status(summary.status)
+    return f"{said}: {summary.detail}" if summary.detail else said
+
+
+def _value(value: JsonValue, words: ReportWords) -> str:
+    if isinstance(value, bool):
+        return words.yes if value else words.no
+    if isinstance(value, list):
+        return ", ".join(value)
+    return str(value)
+
+
+def _anchor(origin: str) -> str:
+    return "brand-" + "".join(ch if ch.isalnum() else "-" for ch in origin)
+
+
+def _e(text: str) -> str:
+    """Text for HTML: hidden characters made visible, then escaped (quotes too)."""
+    return html.escape(reveal(text), quote=True)

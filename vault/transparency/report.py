@@ -1,0 +1,116 @@
+"""The transparency report: who knows what about the person, why, until when, what came
+back in return, with the brands' signed receipts.
+
+`build` gathers the model through a `ReportSource` (the vault's brands, what each
+holds, deliveries, receipts, balances, aliases); renderers turn it into a document in
+the words they are given: `transparency.html` (with the CLI's English words, or the
+GUI's in the person's language), and the GUI's PDF export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from zpd.catalogue import BY_KEY
+from zpd.fieldtypes import JsonValue, Sensitivity
+
+from ..errors import UnknownBrand
+from ..exchange.aliases import Alias
+from ..exchange.brands import Brand
+from ..exchange.delivery_summary import DeliverySummary
+from ..exchange.grants import Grant, Held
+from ..exchange.receipts import signed_at
+from .balance import Balance, sensitivity_of
+
+
+class ReportSource(Protocol):
+    """What the report reads: the vault's brands and, per brand, what it holds."""
+
+    def brands(self) -> list[Brand]: ...
+    def aliases(self) -> list[Alias]: ...
+    def held_by(self, origin: str) -> list[Held]: ...
+    def delivery(self, grant_id: str) -> DeliverySummary | None: ...
+    def receipts(self, grant_id: str) -> list[tuple[str, str, str]]: ...
+    def balance_for_brand(self, origin: str) -> Balance: ...
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    """A brand's verified receipt for one message: `stored` (a token) or `deleted` (an event)."""
+
+    message_jti: str
+    status: str
+    signed_at: int | None  # the receipt's own iat
+    jws: str
+
+
+@dataclass(frozen=True)
+class SharedField:
+    key: str
+    label: str
+    sensitivity: Sensitivity
+    value: JsonValue | None  # in the grant's latest version; None: no longer in it
+
+
+@dataclass(frozen=True)
+class GrantReport:
+    grant: Grant
+    fields: tuple[SharedField, ...]
+    delivery: DeliverySummary | None
+    receipts: tuple[ReceiptLine, ...]
+
+
+@dataclass(frozen=True)
+class BrandReport:
+    brand: Brand
+    grants: tuple[GrantReport, ...]
+    balance: Balance
+    aliases: tuple[str, ...]  # the email aliases this brand was given (leak canaries)
+
+
+@dataclass(frozen=True)
+class Report:
+    generated_at: int
+    brands: tuple[BrandReport, ...]
+
+
+def build(source: ReportSource, origin: str | None, now: int) -> Report:
+    brands = source.brands()
+    if origin is not None:
+        brands = [b for b in brands if b.origin == origin]
+        if not brands:
+            raise UnknownBrand(origin)
+    aliases = source.aliases()
+    sections = []
+    for brand in brands:
+        grants = tuple(
+            GrantReport(
+                grant=held.grant,
+                fields=tuple(_shared_field(k, held.data.get(k)) for k in held.grant.fields),
+                delivery=source.delivery(held.grant.id),
+                receipts=tuple(
+                    ReceiptLine(jti, status, signed_at(jws), jws)
+                    for jti, status, jws in source.receipts(held.grant.id)
+                ),
+            )
+            for held in source.held_by(brand.origin)
+        )
+        sections.append(
+            BrandReport(
+                brand=brand,
+                grants=grants,
+                balance=source.balance_for_brand(brand.origin),
+                aliases=tuple(a.alias for a in aliases if a.brand_origin == brand.origin),
+            )
+        )
+    return Report(now, tuple(sections))
+
+
+def _shared_field(key: str, value: JsonValue | None) -> SharedField:
+    return SharedField(key, _label(key), sensitivity_of(key), value)
+
+
+def _label(key: str) -> str:
+    definition = BY_KEY.get(key)
+    return definition.label if definition else key
