@@ -148,6 +148,47 @@ def garbage_server() -> Iterator[tuple[str, list[int]]]:
         listener.close()
 
 
+@contextmanager
+def endless_answer_server() -> Iterator[tuple[str, list[int]]]:
+    """A server that answers each request 200 with a Content-Length of 200 MB and sends
+    for as long as the client reads; (its URL, the bytes it got through, per answer)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    sent: list[int] = []
+    stop = threading.Event()
+    head = b"HTTP/1.1 200 OK\r\nContent-Length: 209715200\r\n\r\n"
+
+    def serve() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.settimeout(5)
+                count = 0
+                try:
+                    conn.recv(65536)
+                    conn.sendall(head)
+                    while count < 209715200 and not stop.is_set():
+                        conn.sendall(b"x" * 65536)
+                        count += 65536
+                except OSError:
+                    pass
+                sent.append(count)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}{PATH}", sent
+    finally:
+        stop.set()
+        thread.join(10)
+        listener.close()
+
+
 def closed_port_url() -> str:
     """A loopback URL where nothing listens."""
     sock = socket.socket()

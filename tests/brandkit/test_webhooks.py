@@ -18,7 +18,12 @@ from brandkit.storage import DELIVERED, FAILED, PENDING, SUPERSEDED, WebhookEven
 from zpd import event as zpd_event
 
 from .people import Person
-from .subscriber import closed_port_url, garbage_server, subscriber_server
+from .subscriber import (
+    closed_port_url,
+    endless_answer_server,
+    garbage_server,
+    subscriber_server,
+)
 from .webhook_brand import Brand, sqlite_location, webhook_brand
 
 
@@ -233,3 +238,18 @@ def test_an_expired_grant_is_announced_once_without_its_values(
     assert len(expired) == 1, "announced once, whatever the number of sweeps"
     assert events[1]["data"]["grant"]["status"] == "expired"
     assert "values" not in events[1]["data"]
+
+
+def test_an_endless_answer_is_cut_off_after_its_first_bytes(
+    tmp_path: Path, keys: BrandKeys, alice: Person, crm: Any
+) -> None:
+    with endless_answer_server() as (url, sent):
+        config = {**crm.config("crm"), "url": url}
+        with webhook_brand(sqlite_location(tmp_path), keys, [config]) as brand:
+            started = time.monotonic()
+            brand.share(alice)
+            wait_until(lambda: outbox(brand)[0].state == DELIVERED)
+            elapsed = time.monotonic() - started
+            wait_until(lambda: len(sent) >= 1)
+    assert elapsed < 5
+    assert sent[0] < 50 * 1024 * 1024, "64 KiB read, then the connection closed"
