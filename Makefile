@@ -58,6 +58,7 @@ package: $(STAMP)
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots docs/screenshots
+	$(PY) -m tools.shop_screenshot docs/screenshots
 
 docs: $(STAMP)
 	$(PY) -m zpd.examples docs/protocol.md

@@ -29,9 +29,12 @@ class CustomerGrant:
     updated_at: int
     revoked_at: int | None
     paused_at: int | None = None
+    reference: str | None = None  # the brand's own name for the visit it was given in
 
     @classmethod
-    def from_record(cls, record: GrantRecord, now: int) -> CustomerGrant:
+    def from_record(
+        cls, record: GrantRecord, now: int, reference: str | None = None
+    ) -> CustomerGrant:
         return cls(
             grant_id=record.grant_id,
             version=record.version,
@@ -46,6 +49,7 @@ class CustomerGrant:
             updated_at=record.updated_at,
             revoked_at=record.revoked_at,
             paused_at=record.paused_at if record.status is GrantState.ACTIVE else None,
+            reference=reference,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -62,6 +66,7 @@ class CustomerGrant:
             "updated_at": self.updated_at,
             "revoked_at": self.revoked_at,
             "paused_at": self.paused_at,
+            "reference": self.reference,
         }
 
 
@@ -81,9 +86,15 @@ class Customer:
                 held.update(grant.fields)
         return held
 
+    @property
+    def references(self) -> tuple[str, ...]:
+        """The brand's references of the visits this customer shared in, each once."""
+        return tuple(dict.fromkeys(g.reference for g in self.grants if g.reference))
+
     def to_json(self) -> dict[str, Any]:
         return {
             "pseudonym": self.pseudonym,
+            "references": list(self.references),
             "first_seen": self.first_seen,
             "grants": [grant.to_json() for grant in self.grants],
         }
@@ -107,7 +118,10 @@ def read_customer(
     earlier = 0
     if last is not None and len(records) == last:
         earlier = transaction.count_grants(pseudonym) - last
-    grants = tuple(CustomerGrant.from_record(g, now) for g in records)
+    references = transaction.references_of(pseudonym)
+    grants = tuple(
+        CustomerGrant.from_record(g, now, references.get(g.grant_id)) for g in records
+    )
     return Customer(pseudonym, first_seen, grants, earlier)
 
 

@@ -76,11 +76,15 @@ def purpose_text(grant: CustomerGrant) -> str:
 
 def customer_lines(customer: Customer) -> list[str]:
     """What `zpv-brand customers` prints for one customer."""
-    lines = [f"{clean(customer.pseudonym)}  first seen {time_text(customer.first_seen)}"]
+    references = "".join(f"  reference {clean(r)}" for r in customer.references)
+    lines = [f"{clean(customer.pseudonym)}{references}  first seen "
+             f"{time_text(customer.first_seen)}"]
     for grant in customer.grants:
         lines.append(
             f"  grant {clean(grant.grant_id)}  version {grant.version}  {status_text(grant)}"
         )
+        if grant.reference:
+            lines.append(f"    visit reference {clean(grant.reference)}")
         if is_tombstone(grant):
             continue
         lines.append(f"    ask {clean(grant.ask_id or NOTHING)}, purpose {purpose_text(grant)}")

@@ -41,7 +41,7 @@ from zpd.request import DataRequest
 from . import customers as held
 from . import deletions
 from .checks import check_grant
-from .customers import Customer, RecentCustomers
+from .customers import Customer, CustomerGrant, RecentCustomers
 from .errors import EventRefused, TokenRefused, rfc8935_codes
 from .fanout import Fanout
 from .groupcommit import GroupCommit
@@ -87,6 +87,15 @@ class Receiver:
         self._tokens = GroupCommit(storage, own_errors=(ProtocolError, QuotaExceeded))
         # Called after a message was stored, with whether it added webhook events.
         self.on_stored: Callable[[], None] | None = None
+
+    @property
+    def keys(self) -> BrandKeys:
+        """The brand's current key pair (what it signs new requests with)."""
+        return self._keys
+
+    @property
+    def storage(self) -> Storage:
+        return self._storage
 
     # -- requests the brand issued
 
@@ -319,6 +328,15 @@ class Receiver:
     def latest_receipt(self, jti: str) -> str | None:
         """The latest receipt of the token or event `jti` (GET <receipts>/<jti>), or None."""
         return self._storage.atomically(lambda t: t.latest_receipt(jti), write=False)
+
+    def grants_for_request(self, jti: str, now: int | None = None) -> list[CustomerGrant]:
+        """The grants given under the request(s) this brand issued with `jti` (a per-visit
+        request names one visit), in the order received; empty if none arrived yet."""
+        moment = _now(now)
+        return self._storage.atomically(lambda transaction: [
+            CustomerGrant.from_record(record, moment)
+            for record in transaction.grants_for_request(jti)
+        ], write=False)
 
     # -- customers
 

@@ -16,6 +16,10 @@
 - `GET <path of endpoints.receipts>/<jti>` when the request names a receipts
   endpoint, and `POST /zpd/deletions/<event id>/ack` when a webhook subscriber
   confirms deletion (`receiptroutes.py`).
+- Per-visit share links (`visitroutes.py`): `GET /zpd/visit/<id>`, each visit's
+  signed request, always; with `links.api_token`, `POST /zpd/visits` and
+  `GET /zpd/visits/<id>` for the brand's own backend; with `links.shop`, the
+  sample shop page at /shop (`shop.py`).
 
 No route answers for a path with a trailing slash added or removed: no
 redirect (Starlette's would name a host taken from the request's Host).
@@ -61,6 +65,9 @@ from .quotas import QuotaExceeded
 from .receiptroutes import ack_route, receipts_route
 from .receiver import Receiver
 from .request_log import RequestLog
+from .shop import shop_routes
+from .visitroutes import ApiToken, visit_routes
+from .visits import Visits
 
 WELL_KNOWN_PATH = "/.well-known/zero-party-data"
 JWT = "application/jwt"
@@ -71,6 +78,14 @@ BODY_SECONDS = 30.0
 NO_STORE = {"Cache-Control": "no-store"}
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """What the receiver serves of per-visit share links besides each visit's request."""
+
+    api_token: ApiToken | None = None  # POST /zpd/visits and GET /zpd/visits/<id>
+    shop: bool = False  # the sample shop at /shop
 
 
 @dataclass(frozen=True)
@@ -88,7 +103,8 @@ class BodyTooLarge(Exception):
 
 def create_app(
     receiver: Receiver, request_jws: str, *, page: PageSettings | None = None,
-    max_body_bytes: int = MAX_BODY_BYTES, body_seconds: float = BODY_SECONDS,
+    links: LinkSettings | None = None, max_body_bytes: int = MAX_BODY_BYTES,
+    body_seconds: float = BODY_SECONDS,
 ) -> Starlette:
     """The receiver's web app for `request_jws`, a request this brand signed; with `page`,
     the page of what the brand holds at /.
@@ -116,6 +132,11 @@ def create_app(
     routes: list[BaseRoute] = [Route(WELL_KNOWN_PATH, well_known, methods=["GET"])]
     if page is not None:
         routes.append(holdings_route(receiver, brand_name, page))
+    links = links or LinkSettings()
+    visits = Visits(receiver.keys, receiver.storage, request)
+    routes += visit_routes(visits, links.api_token)
+    if links.shop:
+        routes += shop_routes(visits, request)
     if request.body.receipts_endpoint is not None:
         routes.append(receipts_route(receiver, endpoint_path(request.body.receipts_endpoint)))
     if receiver.fanout.subscribers.confirming():

@@ -1,5 +1,5 @@
 """The SQL of what the receiver holds (requests, pseudonyms, grants and their values, the
-messages it answered), mixed into `sqlstorage.SqlTransaction`."""
+messages it answered), mixed into `sqltransaction.SqlTransaction`."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ from .storage import GrantRecord, GrantState, IssuedRequest, MessageKind, SeenMe
 RECENT_BATCH = 200  # grants read at a time while looking for the most recent customers
 
 # A grant's columns read with its values, which live in zpd_grant_values.
-_GRANT_SELECT = (
+GRANT_SELECT = (
     "SELECT " + ", ".join("v.data" if c == "data" else f"g.{c}" for c in GRANT_COLUMNS)
     + " FROM zpd_grants g LEFT JOIN zpd_grant_values v ON v.grant_id = g.grant_id "
 )
 
 
 class GrantQueries:
-    _dialect: Any  # sqlstorage.Dialect
+    _dialect: Any  # sqltransaction.Dialect
     erased: bool  # grant data was erased in this transaction
     rewrite: set[str]  # tables whose files to rewrite after it (PostgreSQL)
 
@@ -112,13 +112,13 @@ class GrantQueries:
 
     def grant(self, grant_id: str) -> GrantRecord | None:
         lock = self._dialect.lock_rows and self._dialect.lock_rows + " OF g"
-        row = self.execute(_GRANT_SELECT + "WHERE g.grant_id = ?" + lock, grant_id).fetchone()
-        return _grant(row) if row else None
+        row = self.execute(GRANT_SELECT + "WHERE g.grant_id = ?" + lock, grant_id).fetchone()
+        return grant_of(row) if row else None
 
     def read_grant(self, grant_id: str) -> GrantRecord | None:
         """The grant, without locking it."""
-        row = self.execute(_GRANT_SELECT + "WHERE g.grant_id = ?", grant_id).fetchone()
-        return _grant(row) if row else None
+        row = self.execute(GRANT_SELECT + "WHERE g.grant_id = ?", grant_id).fetchone()
+        return grant_of(row) if row else None
 
     def put_grant(self, grant: GrantRecord) -> None:
         values = (
@@ -167,7 +167,7 @@ class GrantQueries:
         self._erase_values(grant_id)
 
     def grants_of(self, pseudonym: str, *, last: int | None = None) -> list[GrantRecord]:
-        query = _GRANT_SELECT + "WHERE g.pseudonym = ? "
+        query = GRANT_SELECT + "WHERE g.pseudonym = ? "
         if last is None:
             rows = self.execute(
                 query + "ORDER BY g.received_at, g.grant_id", pseudonym
@@ -177,7 +177,7 @@ class GrantQueries:
                 query + "ORDER BY g.received_at DESC, g.grant_id DESC LIMIT ?", pseudonym, last
             ).fetchall()
             rows.reverse()
-        return [_grant(row) for row in rows]
+        return [grant_of(row) for row in rows]
 
     def count_grants(self, pseudonym: str) -> int:
         return int(self.execute(
@@ -215,7 +215,7 @@ class GrantQueries:
         return str(row[0]) if row else None
 
 
-def _grant(row: Sequence[Any]) -> GrantRecord:
+def grant_of(row: Sequence[Any]) -> GrantRecord:
     values = dict(zip(GRANT_COLUMNS, row, strict=True))
     if values["data"] is not None:
         values["data"] = json.loads(values["data"])

@@ -9,7 +9,7 @@ one grant's values rewrites one small partition, not the whole table).
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 VALUE_PARTITIONS = 16  # PostgreSQL: partitions of zpd_grant_values
 
 _GRANT_VALUES = """CREATE TABLE IF NOT EXISTS zpd_grant_values (
@@ -51,6 +51,20 @@ _WEBHOOKS = (
     "CREATE INDEX IF NOT EXISTS zpd_deletions_due ON zpd_deletions (status, deadline)",
 )
 
+VISITS = (  # schema 3: per-visit requests, and grants found by their request's jti
+    """CREATE TABLE IF NOT EXISTS zpd_visits (
+        visit_id TEXT PRIMARY KEY,
+        request_sha256 TEXT NOT NULL UNIQUE REFERENCES zpd_issued_requests (sha256),
+        request_jti TEXT NOT NULL,
+        ask_id TEXT,
+        return_uri TEXT,
+        reference TEXT,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS zpd_issued_requests_by_jti ON zpd_issued_requests (jti)",
+    "CREATE INDEX IF NOT EXISTS zpd_grants_by_request ON zpd_grants (request_sha256)",
+)
+
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS zpd_meta (
         key TEXT PRIMARY KEY,
@@ -66,7 +80,7 @@ SCHEMA = (
         pseudonym TEXT PRIMARY KEY,
         jwk TEXT NOT NULL,
         first_seen BIGINT NOT NULL)""",
-    # `data` is no longer written (schema 3 keeps values in zpd_grant_values); it stays,
+    # `data` is no longer written (schema 4 keeps values in zpd_grant_values); it stays,
     # always NULL, so that an upgraded database and a new one have the same columns.
     """CREATE TABLE IF NOT EXISTS zpd_grants (
         grant_id TEXT PRIMARY KEY,
@@ -100,6 +114,7 @@ SCHEMA = (
         receipt TEXT NOT NULL,
         received_at BIGINT NOT NULL,
         PRIMARY KEY (kind, jti))""",
+    *VISITS,
     _GRANT_VALUES,
     *_WEBHOOKS,
 )
@@ -111,7 +126,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE zpd_grants ADD COLUMN paused_at BIGINT",
         "ALTER TABLE zpd_grants ADD COLUMN encryption_kid TEXT",
     ),
-    3: (  # webhooks, downstream deletions, and values kept apart so erasure can rewrite them
+    3: VISITS,  # already made by SCHEMA's IF NOT EXISTS when a database is opened to write
+    4: (  # webhooks, downstream deletions, and values kept apart so erasure can rewrite them
         "ALTER TABLE zpd_grants ADD COLUMN expiry_announced BIGINT",
         "CREATE INDEX IF NOT EXISTS zpd_grants_by_expiry ON zpd_grants (expires_at)",
         _GRANT_VALUES,
@@ -152,3 +168,7 @@ GRANT_COLUMNS = (
 )
 SEEN_COLUMNS = ("kind", "jti", "pseudonym", "digest", "receipt", "received_at")
 REQUEST_COLUMNS = ("sha256", "jti", "jws", "iat", "exp", "registered_at")
+VISIT_COLUMNS = (
+    "visit_id", "request_sha256", "request_jti", "ask_id", "return_uri", "reference",
+    "created_at", "expires_at",
+)

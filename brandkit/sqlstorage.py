@@ -1,10 +1,10 @@
 """SQL storage for the receiver: portable SQL, a thin dialect, SQLite by default.
 
 Queries are written once with `?` placeholders and plain types (TEXT, BIGINT)
-that SQLite and PostgreSQL both take; a `Dialect` supplies what differs. The
-PostgreSQL backend (`pgstorage.PostgresStorage`) is `SqlStorage` with
-`POSTGRES_DIALECT` over a psycopg connection in autocommit mode, since
-transactions are begun and ended here, explicitly.
+that SQLite and PostgreSQL both take (`sqltransaction`); a `Dialect` supplies
+what differs. The PostgreSQL backend (`pgstorage.PostgresStorage`) is
+`SqlStorage` with `POSTGRES_DIALECT` over a psycopg connection in autocommit
+mode, since transactions are begun and ended here, explicitly.
 """
 
 from __future__ import annotations
@@ -14,99 +14,25 @@ import random
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TypeVar
 
 from .errors import StorageError
-from .sqlgrants import RECENT_BATCH as RECENT_BATCH
-from .sqlgrants import GrantQueries
-from .sqlschema import (
-    MIGRATIONS,
-    SCHEMA,
-    statements,
-)
+from .sqlschema import MIGRATIONS, SCHEMA, statements
 from .sqlschema import SCHEMA_VERSION as SCHEMA_VERSION
-from .sqlwebhooks import WebhookQueries
+from .sqltransaction import POSTGRES_DIALECT as POSTGRES_DIALECT
+from .sqltransaction import RECENT_BATCH as RECENT_BATCH
+from .sqltransaction import SQLITE_DIALECT as SQLITE_DIALECT
+from .sqltransaction import Connection, Dialect
+from .sqltransaction import SqlTransaction as SqlTransaction
 
 MEMORY = ":memory:"
 ATTEMPTS = 5  # runs of a transaction the database could not serialise, at most
 
 T = TypeVar("T")
 
-
-class Cursor(Protocol):
-    def fetchone(self) -> Any: ...
-
-    def fetchall(self) -> list[Any]: ...
-
-
-class Connection(Protocol):
-    """The part of a DB-API 2.0 connection used here."""
-
-    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
-
-    def close(self) -> None: ...
-
-
-@dataclass(frozen=True)
-class Dialect:
-    name: str
-    begin_write: str  # begins a transaction that serialises writers
-    begin_read: str  # begins a transaction that reads one consistent state
-    placeholder: str  # "?" (qmark) or "%s" (format)
-    lock_rows: str  # appended to a SELECT of a row about to be replaced
-    begin_schema: str = "BEGIN IMMEDIATE"  # begins the transaction that creates the schema
-    schema_lock: str = ""  # run first in it, so concurrent first uses create it once
-    begin_queue: str = "BEGIN IMMEDIATE"  # the outbox's bookkeeping (SqlStorage.in_queue)
-    skip_locked: str = ""  # appended to a SELECT that claims rows other workers may claim
-    partition_of: str = ""  # names the partition of zpd_grant_values holding a grant's values
-
-    def sql(self, query: str) -> str:
-        return query if self.placeholder == "?" else query.replace("?", self.placeholder)
-
-
-SQLITE_DIALECT = Dialect("sqlite", "BEGIN IMMEDIATE", "BEGIN", "?", "")
-# Writers are SERIALIZABLE: two workers handling the same jti or grant at once cannot
-# both act on what they read; one fails to serialise and is run again
-# (SqlStorage.atomically). The schema is created under READ COMMITTED behind an
-# advisory lock, so a worker that waited for another's creation sees its tables.
-POSTGRES_DIALECT = Dialect(
-    "postgresql", "BEGIN ISOLATION LEVEL SERIALIZABLE",
-    "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "%s", " FOR UPDATE",
-    begin_schema="BEGIN ISOLATION LEVEL READ COMMITTED",
-    schema_lock="SELECT pg_advisory_xact_lock(7225600281)",  # any constant, the same everywhere
-    begin_queue="BEGIN ISOLATION LEVEL READ COMMITTED",
-    skip_locked=" FOR UPDATE SKIP LOCKED",
-    partition_of="SELECT tableoid::regclass::text FROM zpd_grant_values WHERE grant_id = ?",
-)
-
-
-class SqlTransaction(GrantQueries, WebhookQueries):
-    """storage.Transaction over one SQL connection."""
-
-    def __init__(self, connection: Connection, dialect: Dialect) -> None:
-        self._connection = connection
-        self._dialect = dialect
-        self.erased = False  # grant data was erased in this transaction
-        self.rewrite: set[str] = set()  # tables whose files to rewrite after it (PostgreSQL)
-
-    def execute(self, query: str, *parameters: Any) -> Cursor:
-        return self._connection.execute(self._dialect.sql(query), parameters)
-
-    # -- savepoints, for one item of a group commit (groupcommit.py)
-
-    def savepoint(self) -> None:
-        self.execute("SAVEPOINT zpd_item")
-
-    def release_savepoint(self) -> None:
-        self.execute("RELEASE SAVEPOINT zpd_item")
-
-    def rollback_to_savepoint(self) -> None:
-        self.execute("ROLLBACK TO SAVEPOINT zpd_item")
-        self.execute("RELEASE SAVEPOINT zpd_item")
 
 class SqlStorage:
     """storage.Storage over one DB-API connection that is in autocommit mode.
@@ -237,7 +163,7 @@ class SqlStorage:
         for step in range(version + 1, SCHEMA_VERSION + 1):
             for statement in statements(MIGRATIONS[step], self._dialect.name):
                 transaction.execute(statement)
-            if step == 3:  # grant values moved to their own table: out of the old one's files
+            if step == 4:  # grant values moved to their own table: out of the old one's files
                 transaction.erased = True
                 transaction.rewrite.add("zpd_grants")
         transaction.execute(

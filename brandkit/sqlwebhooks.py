@@ -29,7 +29,7 @@ _SELECT_DELETIONS = f"SELECT {', '.join(DELETION_COLUMNS)} FROM zpd_deletions "
 
 
 class WebhookQueries:
-    _dialect: Any  # sqlstorage.Dialect
+    _dialect: Any  # sqltransaction.Dialect
 
     def execute(self, query: str, *parameters: Any) -> Any:
         raise NotImplementedError

@@ -1,6 +1,7 @@
 """Start and stop the demo: a throwaway vault and the sample brands' receivers.
 
-Each brand is a real `zpv-brand serve --page` process on 127.0.0.1 with its own
+Each brand is a real `zpv-brand serve --page --sample-shop` process (the expired one
+has no shop) on 127.0.0.1 with its own
 keys, signed request, database and page token, all inside one temporary
 directory that `stop()` removes, after the processes are gone. The token is
 handed over in the environment, so it is in no file and no log.
@@ -49,6 +50,12 @@ class RunningBrand:
         """The page of what the brand holds, with its token (values masked)."""
         return f"{self.origin}/?token={self.page_token}"
 
+    @property
+    def shop(self) -> str | None:
+        """Its sample shop page with the Share from my vault button; none for the brand
+        whose request has expired (its point is the refusal of an expired request)."""
+        return None if self.sample.expired else f"{self.origin}/shop"
+
 
 @dataclass
 class Demo:
@@ -95,7 +102,7 @@ class Demo:
         process = subprocess.Popen(
             [sys.executable, "-m", "brandkit", "serve", "--keys", str(home / "keys"),
              "--request", str(request_file), "--db", str(home / "receiver.sqlite3"),
-             "--port", str(port), "--page"],
+             "--port", str(port), "--page", *(() if sample.expired else ("--sample-shop",))],
             stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL,
             env={**os.environ, PAGE_TOKEN_ENV: page_token}, start_new_session=True,
         )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,22 @@ def private_state_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_runtime_dir() -> Iterator[Path]:
+    """The running app's lock and socket (ui/single_instance.py) in a throwaway runtime
+    folder: an app a test starts never hands its link to the person's running app, nor to
+    another test run's. Short, as a socket's path must be."""
+    runtime = Path(tempfile.mkdtemp(prefix="zpv-rt-"))
+    previous = os.environ.get("XDG_RUNTIME_DIR")
+    os.environ["XDG_RUNTIME_DIR"] = str(runtime)
+    yield runtime
+    if previous is None:
+        os.environ.pop("XDG_RUNTIME_DIR", None)
+    else:
+        os.environ["XDG_RUNTIME_DIR"] = previous
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 @dataclass

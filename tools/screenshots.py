@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 from tools.sample_vault import PASSPHRASE, build, close  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.brands.import_request import ImportRequestDialog  # noqa: E402
+from ui.links.back_dialog import BackToBrandDialog  # noqa: E402
+from ui.links.open_dialog import OpenLinkDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.preferences import Settings  # noqa: E402
 from ui.recovery_code import RecoveryCodeDialog  # noqa: E402
@@ -29,6 +31,7 @@ from ui.review.dialog import ShareReviewDialog  # noqa: E402
 from ui.shared.knows import KnowsDialog  # noqa: E402
 from ui.shared.qr import QrDialog  # noqa: E402
 from vault.storage.keys import KdfParams  # noqa: E402
+from zpd.links import parse_link  # noqa: E402
 
 SIZE = (1000, 680)
 
@@ -103,6 +106,23 @@ def render(language: str, out: Path) -> None:
                     dialog.scroll_area.verticalScrollBar().maximum())
                 save(dialog, out / f"{name}-balance.png")
             dialog.reject()
+
+        # A link from Trailworks' shop: the fetch under way, then, after the review, the
+        # way back to the shop's page.
+        link = ("zpd://share?request_uri=https%3A%2F%2Ftrailworks.example%2Fzpd%2Fvisit%2F"
+                "q8Xw2mR4&ask=fit-advice")
+        opening = OpenLinkDialog(window.session, link, parse_link(link), window)
+        opening.show()
+        opening.set_busy(opening.tr("Fetching the request from {0}...").format(
+            "trailworks.example"))
+        save(opening, out / "open-link.png")
+        opening.set_busy(None)
+        opening.reject()
+        back = BackToBrandDialog("Trailworks", "https://trailworks.example/shop?visit=q8Xw2mR4",
+                                 shared=True, parent=window)
+        back.show()
+        save(back, out / "back-to-brand.png")
+        back.reject()
 
         importer = ImportRequestDialog(window.session, window)
         importer.show()

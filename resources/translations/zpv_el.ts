@@ -459,6 +459,29 @@
     </message>
 </context>
 <context>
+    <name>BackToBrandDialog</name>
+    <message>
+        <source>Back to {0}</source>
+        <translation>Επιστροφή στην {0}</translation>
+    </message>
+    <message>
+        <source>You shared your data with {0}.</source>
+        <translation>Κοινοποιήσατε τα δεδομένα σας στην {0}.</translation>
+    </message>
+    <message>
+        <source>You did not share anything with {0}.</source>
+        <translation>Δεν κοινοποιήσατε τίποτα στην {0}.</translation>
+    </message>
+    <message>
+        <source>Its page in your browser can continue from here: {0}</source>
+        <translation>Η σελίδα της στο πρόγραμμα περιήγησης μπορεί να συνεχίσει από εδώ: {0}</translation>
+    </message>
+    <message>
+        <source>Open {0}&apos;s page in your browser</source>
+        <translation>Άνοιγμα της σελίδας της {0} στο πρόγραμμα περιήγησης</translation>
+    </message>
+</context>
+<context>
     <name>BalanceChart</name>
     <message>
         <source>Value balance: what you give and what they offer</source>
@@ -3180,6 +3203,21 @@ Accept the new keys?</source>
     </message>
 </context>
 <context>
+    <name>LinkOpener</name>
+    <message>
+        <source>This link was not opened</source>
+        <translation>Ο σύνδεσμος δεν άνοιξε</translation>
+    </message>
+    <message>
+        <source>Nothing was fetched or shared.</source>
+        <translation>Τίποτα δεν λήφθηκε ούτε κοινοποιήθηκε.</translation>
+    </message>
+    <message>
+        <source>Unlock the vault to continue with the link from {0}.</source>
+        <translation>Ξεκλειδώστε την κρύπτη για να συνεχίσετε με τον σύνδεσμο από {0}.</translation>
+    </message>
+</context>
+<context>
     <name>MainArea</name>
     <message>
         <source>Sections</source>
@@ -3348,6 +3386,71 @@ Accept the new keys?</source>
     <message>
         <source>Re-encrypting your vault under a new key...</source>
         <translation>Η κρύπτη σας κρυπτογραφείται ξανά με νέο κλειδί...</translation>
+    </message>
+</context>
+<context>
+    <name>OpenLinkDialog</name>
+    <message>
+        <source>Opening a link from {0}</source>
+        <translation>Άνοιγμα συνδέσμου από {0}</translation>
+    </message>
+    <message>
+        <source>{0} asks for some of your data. The vault fetches the brand&apos;s signed request from its site and shows you what it asks for: nothing is shared unless you choose to.</source>
+        <translation>Η {0} ζητά κάποια από τα δεδομένα σας. Η κρύπτη λαμβάνει το υπογεγραμμένο αίτημα της εταιρείας από τον ιστότοπό της και σας δείχνει τι ζητά: τίποτα δεν κοινοποιείται αν δεν το επιλέξετε.</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Σε εξέλιξη</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Άκυρο</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the brand</source>
+        <translation>Διακοπή της αναμονής για την εταιρεία</translation>
+    </message>
+    <message>
+        <source>Why the link was not opened</source>
+        <translation>Γιατί δεν άνοιξε ο σύνδεσμος</translation>
+    </message>
+    <message>
+        <source>Fetching the request from {0}...</source>
+        <translation>Λήψη του αιτήματος από {0}...</translation>
+    </message>
+    <message>
+        <source>Brand: {origin}
+
+A brand may replace its keys, but someone pretending to be {origin} would also have other keys. Accept the new keys only if you are sure, for example because the brand told you about the change.
+
+Trusted signing key: {old}
+New signing key: {new}
+
+Accept the new keys?</source>
+        <translation>Εταιρεία: {origin}
+
+Μια εταιρεία μπορεί να αντικαταστήσει τα κλειδιά της, αλλά και κάποιος που παριστάνει την {origin} θα είχε άλλα κλειδιά. Αποδεχτείτε τα νέα κλειδιά μόνο αν είστε σίγουροι, για παράδειγμα επειδή η εταιρεία σάς ενημέρωσε για την αλλαγή.
+
+Αξιόπιστο κλειδί υπογραφής: {old}
+Νέο κλειδί υπογραφής: {new}
+
+Αποδοχή των νέων κλειδιών;</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s keys changed</source>
+        <translation>Τα κλειδιά της εταιρείας άλλαξαν</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s keys changed since you first trusted it.</source>
+        <translation>Τα κλειδιά της εταιρείας άλλαξαν από τότε που την εμπιστευτήκατε για πρώτη φορά.</translation>
+    </message>
+    <message>
+        <source>Accept new keys</source>
+        <translation>Αποδοχή νέων κλειδιών</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the brand. Nothing was shared.</source>
+        <translation>Η αναμονή για την εταιρεία διακόπηκε. Τίποτα δεν κοινοποιήθηκε.</translation>
     </message>
 </context>
 <context>
@@ -4741,6 +4844,34 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Κάτι πήγε στραβά: {0}</translation>
     </message>
     <message>
+        <source>This is not a link to share from your vault.</source>
+        <translation>Αυτός δεν είναι σύνδεσμος κοινοποίησης από την κρύπτη σας.</translation>
+    </message>
+    <message>
+        <source>The link is incomplete or malformed: it does not say where the brand&apos;s request is.</source>
+        <translation>Ο σύνδεσμος είναι ελλιπής ή κακοσχηματισμένος: δεν λέει πού βρίσκεται το αίτημα της εταιρείας.</translation>
+    </message>
+    <message>
+        <source>The link is too long to be a share link.</source>
+        <translation>Ο σύνδεσμος είναι πολύ μεγάλος για σύνδεσμο κοινοποίησης.</translation>
+    </message>
+    <message>
+        <source>The link points to something that is not a brand&apos;s web address.</source>
+        <translation>Ο σύνδεσμος δείχνει σε κάτι που δεν είναι διεύθυνση ιστού εταιρείας.</translation>
+    </message>
+    <message>
+        <source>The link points to an unprotected (http) address on the internet: only https is accepted.</source>
+        <translation>Ο σύνδεσμος δείχνει σε απροστάτευτη (http) διεύθυνση στο διαδίκτυο: γίνεται δεκτό μόνο το https.</translation>
+    </message>
+    <message>
+        <source>The link points to a malformed web address.</source>
+        <translation>Ο σύνδεσμος δείχνει σε κακοσχηματισμένη διεύθυνση ιστού.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s web address uses characters that can imitate another site&apos;s name.</source>
+        <translation>Η διεύθυνση ιστού του συνδέσμου χρησιμοποιεί χαρακτήρες που μπορούν να μιμηθούν το όνομα άλλου ιστότοπου.</translation>
+    </message>
+    <message>
         <source>That address is refused: use the brand&apos;s https address (plain http only on this computer).</source>
         <translation>Αυτή η διεύθυνση απορρίπτεται: χρησιμοποιήστε τη διεύθυνση https της εταιρείας (απλό http μόνο σε αυτόν τον υπολογιστή).</translation>
     </message>
@@ -4775,6 +4906,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>This share was refused ({reason}).</source>
         <translation>Αυτή η κοινοποίηση απορρίφθηκε ({reason}).</translation>
+    </message>
+    <message>
+        <source>The link is malformed.</source>
+        <translation>Ο σύνδεσμος είναι κακοσχηματισμένος.</translation>
     </message>
     <message>
         <source>This is not a valid data request: {0}.</source>

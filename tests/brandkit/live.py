@@ -18,7 +18,7 @@ import requests
 
 from brandkit.holdings import PageSettings
 from brandkit.receiver import Receiver
-from brandkit.server import BODY_SECONDS, JWT, SECEVENT_JWT, create_app
+from brandkit.server import BODY_SECONDS, JWT, SECEVENT_JWT, LinkSettings, create_app
 from brandkit.serving import Address, running
 from brandkit.storage import Storage
 from tests.conftest import PROJECT_ROOT
@@ -64,11 +64,11 @@ class Live:
 @contextmanager
 def live_receiver(
     receiver: Receiver, storage: Storage, request_jws: str, *, page: PageSettings | None = PAGE,
-    body_seconds: float = BODY_SECONDS,
+    body_seconds: float = BODY_SECONDS, links: LinkSettings | None = None,
 ) -> Iterator[Live]:
     """create_app(receiver, request_jws, ...) served until the block ends (with the page,
     for the token PAGE_TOKEN, on 127.0.0.1, unless `page` is None)."""
-    app = create_app(receiver, request_jws, page=page, body_seconds=body_seconds)
+    app = create_app(receiver, request_jws, page=page, body_seconds=body_seconds, links=links)
     with running(app) as address, requests.Session() as session:
         yield Live(address, receiver, storage, session)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import queue
+import re
 import signal
 import subprocess
 import sys
@@ -58,8 +60,11 @@ def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
         assert "<script" not in page(brand.page).lower()
         assert requests.get(brand.address, timeout=10).status_code == 401, "no token, no page"
 
-    assert vault.brands.fetch(fair.origin).brand.domain_verified
-    grant = vault.grants.share(fair.origin, "fit-advice").grant
+    button = re.search(r'id="share-button" href="([^"]+)"', page(fair.shop or ""))
+    assert button is not None  # the presenter clicks it: the system hands the link over
+    opened = vault.brands.open_link(html.unescape(button.group(1)))
+    assert opened.result.brand.origin == fair.origin and opened.result.brand.domain_verified
+    grant = vault.grants.share(fair.origin, opened.ask_id).grant
     vault.delivery.flush()
     assert held(demo, "trailworks") == {
         grant.id: (1, "active", {"shoe_size_eu": 42, "favourite_colours": ["navy", "green"]})
@@ -107,12 +112,18 @@ def test_main_demo_prints_the_pages_and_cleans_up_on_a_signal(stop_signal: int) 
     try:
         out, err = Lines(process.stdout), Lines(process.stderr)
         lines = [out.next().split() for _ in range(3)]
-        addresses, pages = [a for a, _ in lines], [p for _, p in lines]
+        addresses, pages = [line[0] for line in lines], [line[1] for line in lines]
         for address, url in zip(addresses, pages, strict=True):
             assert address.startswith("http://127.0.0.1:") and address.endswith("/")
             assert url.startswith(address + "?token=")
             assert canonical_origin(address) == address.rstrip("/"), "what the vault imports"
             page(url)
+        shops = [line[2] for line in lines if len(line) == 3]
+        assert [len(line) for line in lines] == [3, 3, 2]  # the expired brand has no shop
+        for address, shop in zip(addresses, shops, strict=False):
+            assert shop == address + "shop"
+            answer = requests.get(shop, timeout=10)
+            assert answer.status_code == 200 and "zpd://share?request_uri=" in answer.text
         root = ""
         while not root:
             line = err.next()

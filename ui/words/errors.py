@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from vault import errors
 from vault.errors import TransportError, TransportFailure, Weakness
 from zpd.errors import RequestInvalid
+from zpd.links import LinkInvalid, LinkProblem
 
 from . import fields, review, time
 from .text import brand_text
@@ -101,6 +102,11 @@ def error_text(error: BaseException, asked: review.Asked | None = None, *,
             return _tr("That brand is not in your vault.")
         case errors.BrandKeysChanged():
             return _tr("Not imported: the brand's keys changed and you did not accept them.")
+        case LinkInvalid(reason=reason):
+            try:
+                return link_problem(LinkProblem(reason))
+            except ValueError:
+                return _tr("The link is malformed.")
         case RequestInvalid(reason=reason, detail=detail):
             words = _request_reasons().get(reason, reason.replace("_", " "))
             if detail:
@@ -120,6 +126,32 @@ def error_text(error: BaseException, asked: review.Asked | None = None, *,
         case OSError() if reading:
             return _tr("The file could not be read ({0}).").format(error.strerror or "")
     return _tr("Something went wrong: {0}").format(type(error).__name__)
+
+
+def link_problem(problem: LinkProblem) -> str:
+    """Why a share link from a brand's page was not followed (nothing was fetched)."""
+    match problem:
+        case LinkProblem.WRONG_SCHEME | LinkProblem.UNKNOWN_ACTION:
+            return _tr("This is not a link to share from your vault.")
+        case (LinkProblem.MISSING_REQUEST_URI | LinkProblem.NOT_TEXT | LinkProblem.BAD_QUERY
+              | LinkProblem.REPEATED_REQUEST_URI | LinkProblem.REPEATED_ASK):
+            return _tr("The link is incomplete or malformed: it does not say where the "
+                       "brand's request is.")
+        case LinkProblem.TOO_LONG:
+            return _tr("The link is too long to be a share link.")
+        case (LinkProblem.FILE_URI | LinkProblem.JAVASCRIPT_URI | LinkProblem.DATA_URI
+              | LinkProblem.OTHER_SCHEME):
+            return _tr("The link points to something that is not a brand's web address.")
+        case LinkProblem.PLAIN_HTTP:
+            return _tr("The link points to an unprotected (http) address on the internet: "
+                       "only https is accepted.")
+        case LinkProblem.USER_INFO | LinkProblem.FRAGMENT | LinkProblem.BAD_REQUEST_URI:
+            return _tr("The link points to a malformed web address.")
+        case LinkProblem.NON_ASCII_HOST:
+            return _tr("The link's web address uses characters that can imitate another "
+                       "site's name.")
+        case _:
+            assert_never(problem)
 
 
 def field_edit_error(label: str, error: BaseException) -> str:

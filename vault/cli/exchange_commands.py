@@ -11,12 +11,14 @@ from pathlib import Path
 
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import Sensitivity
+from zpd.links import parse_link
 from zpd.origin import AddressScope
 from zpd.purposes import concept_name
 
 from ..exchange.brands import ImportResult, RequestSource
 from ..exchange.delivery_summary import DeliverySummary
 from ..exchange.grants import Grant, GrantStatus
+from ..exchange.links import LinkImport
 from ..exchange.outbox import DeliveryState
 from ..storage.fsutil import atomic_write
 from . import terminal, words
@@ -37,10 +39,11 @@ def say(text: str = "") -> None:
 
 def add_commands(command: Command) -> None:
     p = command("request", cmd_request, "import or fetch a brand's signed data request")
-    p.add_argument("action", choices=["import", "fetch"])
+    p.add_argument("action", choices=["import", "fetch", "open"])
     p.add_argument(
-        "source", metavar="FILE|-|ADDRESS",
-        help="import: a file, or - to read pasted text; fetch: the brand's web address",
+        "source", metavar="FILE|-|ADDRESS|LINK",
+        help="import: a file, or - to read pasted text; fetch: the brand's web address; "
+        "open: a zpd://share link from a brand's page",
     )
     p.add_argument(
         "--accept-new-keys",
@@ -78,6 +81,11 @@ def add_commands(command: Command) -> None:
 
 
 def cmd_request(args: argparse.Namespace) -> int:
+    if args.action == "open":
+        parse_link(args.source)  # a link not followed needs no passphrase
+        with unlocked(args) as vault:
+            opened = vault.brands.open_link(args.source, accept_new_keys=args.accept_new_keys)
+        return _report_import(args, opened.result, opened)
     if args.action == "fetch":
         with unlocked(args) as vault:
             result = vault.brands.fetch(args.source, accept_new_keys=args.accept_new_keys)
@@ -98,11 +106,14 @@ def cmd_request(args: argparse.Namespace) -> int:
     return _report_import(args, result)
 
 
-def _report_import(args: argparse.Namespace, result: ImportResult) -> int:
+def _report_import(args: argparse.Namespace, result: ImportResult,
+                   opened: LinkImport | None = None) -> int:
     brand = result.brand
     if args.json:
+        link = {} if opened is None else {"ask": opened.ask_id, "return_uri": opened.return_uri}
         terminal.print_json(
             {
+                **link,
                 "brand": brand.origin,
                 "name": brand.name,
                 "request": result.request.jti,
@@ -130,6 +141,10 @@ def _report_import(args: argparse.Namespace, result: ImportResult) -> int:
         say("This request is older than the one you already have from this brand: its asks "
             "do not replace the ones on offer.")
     say(words.where_words(brand))
+    if opened is not None:
+        say(f"The link opens its ask '{opened.ask_id}': review it with "
+            f"'zpv asks {brand.origin}', share with 'zpv share {brand.origin} "
+            f"{opened.ask_id}'.")
     return EXIT_OK
 
 

@@ -17,6 +17,7 @@ from ..errors import ProtocolError, TransportError, VaultError
 from ..process_hardening import disable_core_dumps
 from ..vault import Vault
 from . import (
+    desktop,
     exchange_commands,
     leak_commands,
     leak_words,
@@ -322,6 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
     exchange_commands.add_commands(command)
     transparency_commands.add_commands(command)
     leak_commands.add_commands(command)
+    desktop.add_commands(command)
     return parser
 
 

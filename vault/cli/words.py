@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import assert_never
 
 from zpd.errors import ProtocolError, RequestInvalid
+from zpd.links import LinkInvalid, LinkProblem
 from zpd.origin import AddressScope
 
 from ..errors import (
@@ -210,6 +211,8 @@ def describe(error: BaseException) -> str:
             return f"not a valid data request: {reason.replace('_', ' ')}" + (
                 f" ({detail})" if detail else ""
             )
+        case LinkInvalid(reason=reason):
+            return f"not a share link this app follows: {link_words(LinkProblem(reason))}"
         case ProtocolError(reason=reason, detail=detail):
             return f"{reason.replace('_', ' ')}" + (f" ({detail})" if detail else "")
         case TransportError(kind=kind, detail=detail):
@@ -220,6 +223,37 @@ def describe(error: BaseException) -> str:
         case VaultError():
             return str(error) or type(error).__name__
     return str(error)
+
+
+def link_words(problem: LinkProblem) -> str:
+    """Why a share link was refused; nothing was fetched."""
+    match problem:
+        case LinkProblem.NOT_TEXT | LinkProblem.BAD_QUERY:
+            return "it is not written as zpd://share?request_uri=..."
+        case LinkProblem.TOO_LONG:
+            return "it is too long"
+        case LinkProblem.WRONG_SCHEME:
+            return "it is not a zpd: link"
+        case LinkProblem.UNKNOWN_ACTION:
+            return "the only zpd: links are zpd://share links"
+        case LinkProblem.MISSING_REQUEST_URI:
+            return "it names no request_uri"
+        case LinkProblem.REPEATED_REQUEST_URI | LinkProblem.REPEATED_ASK:
+            return "it names its request_uri or ask more than once"
+        case LinkProblem.FILE_URI | LinkProblem.JAVASCRIPT_URI | LinkProblem.DATA_URI:
+            return "its request_uri is not a web address"
+        case LinkProblem.OTHER_SCHEME | LinkProblem.PLAIN_HTTP:
+            return "its request_uri is not https (plain http only to this computer)"
+        case LinkProblem.USER_INFO:
+            return "its request_uri carries a user name or password"
+        case LinkProblem.FRAGMENT:
+            return "its request_uri has a #fragment"
+        case LinkProblem.NON_ASCII_HOST:
+            return "its request_uri's host is not in its xn-- form"
+        case LinkProblem.BAD_REQUEST_URI:
+            return "its request_uri is not a valid web address"
+        case _:
+            assert_never(problem)
 
 
 def delivery_status_words(status: DeliveryStatus) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -180,17 +182,31 @@ def may_reach_local(store: Store, origin: str) -> bool:
     return row is not None and bool(row[0])
 
 
+_opened_by_person: ContextVar[str | None] = ContextVar("opened_by_person", default=None)
+
+
+@contextmanager
+def opened_by_person(url: str) -> Iterator[None]:
+    """While the block runs, a GET of exactly `url` counts as the fetch of a request from
+    an address the person chose (a share link's request_uri they opened)."""
+    token = _opened_by_person.set(url)
+    try:
+        yield
+    finally:
+        _opened_by_person.reset(token)
+
+
 def local_policy(store: Store, well_known_path: str) -> Callable[[str, str], bool]:
     """The transport's `may_reach_local`: fetching a request from the well-known address
-    of an origin the person named, and every exchange with a brand whose request was
-    fetched from its own origin."""
+    of an origin the person named or from a share link's request_uri they opened, and
+    every exchange with a brand whose request was fetched from its own origin."""
 
     def may_reach(method: str, url: str) -> bool:
         try:
             origin = origin_of(url)
         except ValueError:
             return False
-        if method == "GET" and url == origin + well_known_path:
+        if method == "GET" and url in (origin + well_known_path, _opened_by_person.get()):
             return True
         return may_reach_local(store, origin)
 

@@ -7,18 +7,30 @@ import logging
 from collections.abc import Iterable
 
 from zpd import text
+from zpd.links import parse_link
 from zpd.request import Ask
 
 from ..clock import Clock
 from ..errors import FieldRequiredByGrant
 from ..profile import fields
 from ..storage.store import Connection, Store
-from . import aliases, brands, delivery, delivery_summary, grants, outbox, receipts, tokens
+from . import (
+    aliases,
+    brands,
+    delivery,
+    delivery_summary,
+    grants,
+    links,
+    outbox,
+    receipts,
+    tokens,
+)
 from .aliases import Alias
 from .brands import Brand, ImportResult, RequestSource, StoredRequest
 from .delivery import FlushReport
 from .delivery_summary import DeliverySummary
 from .grants import Grant, GrantStatus, Held, ShareResult
+from .links import LinkImport
 from .outbox import OutboxItem
 from .tokens import IssuedMessage
 from .transport import HttpTransport, Transport
@@ -74,6 +86,15 @@ class Brands:
         origin, text = delivery.fetch_request(self._link.transport, address)
         return self.import_request(text, RequestSource.WEB, accept_new_keys=accept_new_keys,
                                    expected_origin=origin)
+
+    def open_link(self, link: str, *, accept_new_keys: bool = False) -> LinkImport:
+        """Import the request a share link names, fetched from its request_uri (domain
+        verified); LinkInvalid, before anything is fetched, for a link not followed."""
+        parsed = parse_link(link)
+        text = links.fetch_linked_request(self._link.transport, parsed)
+        result = self.import_request(text, RequestSource.WEB, accept_new_keys=accept_new_keys,
+                                     expected_origin=parsed.origin)
+        return LinkImport(result, parsed)
 
     def all(self) -> list[Brand]:
         return brands.all_brands(self._store)

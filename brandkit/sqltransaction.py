@@ -1,0 +1,88 @@
+"""The receiver's transaction over one SQL connection, in SQL that SQLite and PostgreSQL
+both take (`?` placeholders that a `Dialect` rewrites; TEXT, BIGINT). Its queries live in
+mixins, one module per subject: `sqlgrants` (requests, pseudonyms, grants and their
+values, answered messages), `sqlvisits` (per-visit requests), `sqlwebhooks` (the webhook
+outbox and downstream deletions)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from .sqlgrants import RECENT_BATCH as RECENT_BATCH
+from .sqlgrants import GrantQueries
+from .sqlvisits import VisitQueries
+from .sqlwebhooks import WebhookQueries
+
+
+class Cursor(Protocol):
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+class Connection(Protocol):
+    """The part of a DB-API 2.0 connection used here."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Cursor: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    begin_write: str  # begins a transaction that serialises writers
+    begin_read: str  # begins a transaction that reads one consistent state
+    placeholder: str  # "?" (qmark) or "%s" (format)
+    lock_rows: str  # appended to a SELECT of a row about to be replaced
+    begin_schema: str = "BEGIN IMMEDIATE"  # begins the transaction that creates the schema
+    schema_lock: str = ""  # run first in it, so concurrent first uses create it once
+    begin_queue: str = "BEGIN IMMEDIATE"  # the outbox's bookkeeping (SqlStorage.in_queue)
+    skip_locked: str = ""  # appended to a SELECT that claims rows other workers may claim
+    partition_of: str = ""  # names the partition of zpd_grant_values holding a grant's values
+
+    def sql(self, query: str) -> str:
+        return query if self.placeholder == "?" else query.replace("?", self.placeholder)
+
+
+SQLITE_DIALECT = Dialect("sqlite", "BEGIN IMMEDIATE", "BEGIN", "?", "")
+# Writers are SERIALIZABLE: two workers handling the same jti or grant at once cannot
+# both act on what they read; one fails to serialise and is run again
+# (SqlStorage.atomically). The schema is created under READ COMMITTED behind an
+# advisory lock, so a worker that waited for another's creation sees its tables.
+POSTGRES_DIALECT = Dialect(
+    "postgresql", "BEGIN ISOLATION LEVEL SERIALIZABLE",
+    "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "%s", " FOR UPDATE",
+    begin_schema="BEGIN ISOLATION LEVEL READ COMMITTED",
+    schema_lock="SELECT pg_advisory_xact_lock(7225600281)",  # any constant, the same everywhere
+    begin_queue="BEGIN ISOLATION LEVEL READ COMMITTED",
+    skip_locked=" FOR UPDATE SKIP LOCKED",
+    partition_of="SELECT tableoid::regclass::text FROM zpd_grant_values WHERE grant_id = ?",
+)
+
+
+class SqlTransaction(GrantQueries, VisitQueries, WebhookQueries):
+    """storage.Transaction over one SQL connection."""
+
+    def __init__(self, connection: Connection, dialect: Dialect) -> None:
+        self._connection = connection
+        self._dialect = dialect
+        self.erased = False  # grant data was erased in this transaction
+        self.rewrite: set[str] = set()  # tables whose files to rewrite after it (PostgreSQL)
+
+    def execute(self, query: str, *parameters: Any) -> Cursor:
+        return self._connection.execute(self._dialect.sql(query), parameters)
+
+    # -- savepoints, for one item of a group commit (groupcommit.py)
+
+    def savepoint(self) -> None:
+        self.execute("SAVEPOINT zpd_item")
+
+    def release_savepoint(self) -> None:
+        self.execute("RELEASE SAVEPOINT zpd_item")
+
+    def rollback_to_savepoint(self) -> None:
+        self.execute("ROLLBACK TO SAVEPOINT zpd_item")
+        self.execute("RELEASE SAVEPOINT zpd_item")
