@@ -55,10 +55,11 @@ def crm() -> Iterator[Any]:
 def test_each_change_reaches_the_subscriber_signed_in_order_with_what_it_says(
     location: str, keys: BrandKeys, alice: Person, crm: Any
 ) -> None:
+    start = int(time.time())  # both versions: a grant's start (nbf, from iat) never changes
     with webhook_brand(location, keys, [crm.config("crm")]) as brand:
         changes = [
-            lambda: brand.share(alice, data={"shoe_size_eu": 42}),
-            lambda: brand.share(alice, data={"shoe_size_eu": 43}, version=2),
+            lambda: brand.share(alice, data={"shoe_size_eu": 42}, iat=start),
+            lambda: brand.share(alice, data={"shoe_size_eu": 43}, version=2, iat=start),
             lambda: brand.event(alice, zpd_event.GRANT_PAUSED),
             lambda: brand.event(alice, zpd_event.GRANT_RESUMED),
             lambda: brand.revoke(alice),
