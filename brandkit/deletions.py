@@ -5,9 +5,11 @@ A revocation erases the values at once and opens one deletion per subscriber tha
 confirms deletion (`fanout.Fanout.revoked`); its receipt says `deletion_pending`.
 Each system confirms, by answering 2xx (but 202) to its grant.revoked event or later
 through the ack endpoint, or fails: by saying so, or by staying silent past the
-deadline. When none is pending any more, `settle` signs the final receipt, `deleted`
-if every system confirmed, `deletion_failed` otherwise, listing each system with when
-it answered, and keeps it as the message's latest receipt.
+deadline. Each confirmation while others are pending is signed into a new
+`deletion_pending` receipt, so the person sees who confirmed so far; when none is pending
+any more, `settle` signs the final receipt, `deleted` if every system confirmed,
+`deletion_failed` otherwise, listing each system with when it answered. The latest
+receipt is the message's (GET <receipts>/<jti>).
 """
 
 from __future__ import annotations
@@ -78,24 +80,32 @@ def expire_overdue(transaction: Transaction, now: int, sign: Signer, limit: int 
 
 
 def settle(transaction: Transaction, rows: list[Deletion], now: int, sign: Signer) -> bool:
-    """Sign and keep the final receipt once no deletion of the revocation is pending."""
-    if not rows or _pending(rows):
+    """Sign and keep the revocation's latest receipt after a system answered: the final one
+    once none is pending; before that, a `deletion_pending` one listing who confirmed so
+    far (a failure shows in the final receipt, once every system answered). Whether the
+    receipt is final."""
+    pending = _pending(rows)
+    if not rows or (pending and any(row.status == FAILED for row in rows)):
         return False
     seen = transaction.seen_message(EVENT, rows[0].revocation_jti)
     if seen is None:  # cannot happen: the deletions were opened with it
         return False
-    downstream = tuple(
-        DownstreamEntry(row.subscriber,
-                        Downstream.DELETED if row.status == DELETED else Downstream.FAILED,
-                        row.at)
-        for row in rows
-    )
-    status = (zpd_receipt.DELETED if all(row.status == DELETED for row in rows)
-              else zpd_receipt.DELETION_FAILED)
+    downstream = tuple(DownstreamEntry(row.subscriber, _DOWNSTREAM[row.status], row.at)
+                       for row in rows)
+    if pending:
+        status = zpd_receipt.DELETION_PENDING
+    elif all(row.status == DELETED for row in rows):
+        status = zpd_receipt.DELETED
+    else:
+        status = zpd_receipt.DELETION_FAILED
     grant = transaction.grant(rows[0].grant_id)
     receipt = sign(seen.pseudonym, seen.jti, grant, status, downstream, now)
     transaction.replace_receipt(EVENT, rows[0].revocation_jti, receipt)
-    return True
+    return not pending
+
+
+_DOWNSTREAM = {PENDING: Downstream.PENDING, DELETED: Downstream.DELETED,
+               FAILED: Downstream.FAILED}
 
 
 def _pending(rows: list[Deletion]) -> bool:

@@ -141,6 +141,8 @@ def test_deleted_only_once_every_confirming_system_did_then_with_each_one(
         assert answer.json()["receipt"] == "pending", "crm has not confirmed"
         still = read(brand, latest(address, jti).text, alice, jti)
         assert still.status == zpd_receipt.DELETION_PENDING
+        assert systems(still) == {"crm": "pending", "mail": "deleted"}, "mail's confirmation"
+        assert [e.at is not None for e in still.downstream or ()] == [False, True]
 
         crm.behaviour = "ok"  # its retry of grant.revoked gets a 204: confirmed
         wait_until(lambda: read(brand, latest(address, jti).text, alice, jti).final)
