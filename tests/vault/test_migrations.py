@@ -174,6 +174,13 @@ SEEDS: dict[int, Seed] = {
                                   "marked_at": 60}),
         ],
     ),
+    10: Seed(  # and four outbox columns
+        frozenset({"receipts", "outbox_receipt_polls"}),
+        [
+            ("receipts", {"message_jti": "t-1", "status": "deletion_pending",
+                          "jws": "eyJ.eyJ.sig", "received_at": 70}),
+        ],
+    ),
 }
 
 

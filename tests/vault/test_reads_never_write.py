@@ -21,7 +21,7 @@ MANAGERS = ("fields", "audit", "brands", "grants", "delivery", "aliases", "leaks
 WRITES = {
     "fields": {"set", "set_from_text", "clear", "define"},
     "audit": {"record"},
-    "brands": {"import_request", "fetch"},
+    "brands": {"import_request", "fetch", "open_link"},
     "grants": {"share", "revoke", "expire_due", "field_changed"},
     "delivery": {"flush", "deliver_now", "retry_now", "transport"},
     "aliases": {"set_enabled"},
@@ -57,6 +57,7 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "delivery.summaries": lambda: pv.delivery.summaries([grant_id]),
         "delivery.is_waiting_for_grant": lambda: pv.delivery.is_waiting_for_grant(item),
         "delivery.receipts": lambda: pv.delivery.receipts(grant_id),
+        "delivery.downstream": lambda: pv.delivery.downstream(grant_id),
         "aliases.enabled": pv.aliases.enabled,
         "aliases.all": pv.aliases.all,
         "leaks.source": pv.leaks.source,
