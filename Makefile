@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo lint bench screenshots docs translations translations-update catalogue-strings clean package
+.PHONY: run test test-fast demo lint bench screenshots docs translations translations-update catalogue-strings clean package
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ run: $(STAMP) translations
 
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# The inner loop: everything but the tests marked slow (pyproject.toml lists what they are).
+test-fast: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 demo: $(STAMP) translations
 	$(PY) main.py --demo

@@ -74,6 +74,12 @@ def purpose_text(grant: CustomerGrant) -> str:
     return clean(grant.purpose_iri) + description
 
 
+def field_name(grant: CustomerGrant, key: str) -> str:
+    """A catalogue field's key; an answer as its question's label and key."""
+    label = grant.label(key)
+    return clean(key) if label is None else f"{clean(label)} ({clean(key)})"
+
+
 def customer_lines(customer: Customer) -> list[str]:
     """What `zpv-brand customers` prints for one customer."""
     references = "".join(f"  reference {clean(r)}" for r in customer.references)
@@ -91,6 +97,7 @@ def customer_lines(customer: Customer) -> list[str]:
         if grant.retention_days is not None:
             lines.append(f"    retention: {grant.retention_days} days")
         lines.extend(
-            f"    {clean(key)}: {value_text(value)}" for key, value in grant.fields.items()
+            f"    {field_name(grant, key)}: {value_text(value)}"
+            for key, value in grant.fields.items()
         )
     return lines

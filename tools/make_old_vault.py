@@ -13,8 +13,9 @@ field, email aliases on, a brand whose request came from a file, a grant with tw
 versions (the first delivered with the brand's signed receipt, the second queued), a
 grant delivered then revoked (its deletion confirmed), a grant revoked before it was ever
 sent, and the activity log of all that; from schema 9 also a catch-all alias source, a
-watched mailbox (its password inside) and two leaks found in it, one marked expected. The
-brand is the brand kit's real receiver, in process.
+watched mailbox (its password inside) and two leaks found in it, one marked expected; from
+schema 10 also the brand's own question, answered twice. The brand is the brand kit's real
+receiver, in process.
 """
 
 from __future__ import annotations
@@ -58,7 +59,16 @@ SPEC: dict[str, Any] = {
          "purpose": {"iri": DPV + "ServicePersonalisation",
                      "description": "Recommend shoes that fit you"},
          "fields": [{"key": "shoe_size_eu", "required": True, "why": "to pick your size"},
-                    {"key": "favourite_colours", "required": False, "why": "colours"}],
+                    {"key": "favourite_colours", "required": False, "why": "colours"},
+                    {"key": "q:terrain", "required": False, "why": "to pick the sole",
+                     "question": {
+                         "label": "Where do you walk most?", "type": "choice",
+                         "choices": [{"value": "road", "label": "Road"},
+                                     {"value": "trail", "label": "Trail"}],
+                         "category": "https://w3id.org/dpv/pd#Preference",
+                         "translations": {"el": {
+                             "label": "Πού περπατάτε συνήθως;",
+                             "choices": {"road": "Δρόμος", "trail": "Μονοπάτι"}}}}}],
          "offer": {"kind": "discount", "description": "10% off"},
          "retention_days": 180, "duration_days": 90},
         {"id": "news",
@@ -105,6 +115,8 @@ def make(directory: Path) -> dict[str, Any]:
         vault.fields.clear("allergies")
         vault.aliases.set_enabled(True)
         vault.brands.import_request(request, RequestSource.FILE)
+        vault.answers.set(ORIGIN, "q:terrain", "road")
+        vault.answers.set(ORIGIN, "q:terrain", "trail")
         two_versions = vault.grants.share(ORIGIN, "fit-advice").grant.id
         letters = vault.grants.share(ORIGIN, "news").grant.id
         vault.delivery.flush()  # both delivered, with the brand's "stored" receipts
@@ -139,6 +151,10 @@ def make(directory: Path) -> dict[str, Any]:
                          for g in (two_versions, letters, never_sent)},
             "aliases": [[a.brand_origin, a.alias] for a in vault.aliases.all()],
             "leaks": leaks,
+            "answers": [[a.brand_origin, a.key, a.question.label, a.value]
+                        for a in vault.answers.all()],
+            "answer_history": {a.key: [e.value for e in vault.answers.history(ORIGIN, a.key)]
+                               for a in vault.answers.all()},
             "audit": [e.action for e in reversed(vault.audit.entries(limit=1000))],
         }
 

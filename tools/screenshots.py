@@ -95,7 +95,9 @@ def render(language: str, out: Path) -> None:
         save(window, out / "brands.png")
 
         for name, slug, ask in (("share-review-fair", "trailworks", "fit-advice"),
-                                ("share-review-greedy", "megamart", "rewards")):
+                                ("share-review-greedy", "megamart", "rewards"),
+                                ("share-review-poll", "trailworks", "trail-poll"),
+                                ("share-review-health-question", "megamart", "wellness")):
             dialog = ShareReviewDialog(window.session, sample.origins[slug], ask, window)
             dialog.resize(900, 720)
             dialog.show()

@@ -145,6 +145,14 @@
         <translation>Προσθήκη πεδίου</translation>
     </message>
     <message>
+        <source>Answer to a brand changed</source>
+        <translation>Αλλαγή απάντησης σε εταιρεία</translation>
+    </message>
+    <message>
+        <source>Answer to a brand forgotten</source>
+        <translation>Διαγραφή απάντησης σε εταιρεία</translation>
+    </message>
+    <message>
         <source>Brand request imported</source>
         <translation>Εισαγωγή αιτήματος εταιρείας</translation>
     </message>
@@ -247,6 +255,10 @@
     <message>
         <source>The details cannot be read.</source>
         <translation>Οι λεπτομέρειες δεν μπορούν να διαβαστούν.</translation>
+    </message>
+    <message>
+        <source>{0}: its question {1}</source>
+        <translation>{0}: η ερώτησή της {1}</translation>
     </message>
     <message>
         <source>{0} ({1})</source>
@@ -401,6 +413,121 @@
     <message>
         <source>From now on brands get your real address, in new shares and in the next version of existing ones.</source>
         <translation>Από εδώ και πέρα οι εταιρείες παίρνουν την πραγματική σας διεύθυνση, σε νέες κοινοποιήσεις και στην επόμενη έκδοση των υπαρχουσών.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Your answer to {brand}</source>
+        <translation>Η απάντησή σας στην {brand}</translation>
+    </message>
+    <message>
+        <source>Also set “{field}” in My data to this</source>
+        <translation>Ορισμός και του «{field}» στα Δεδομένα μου σε αυτή την τιμή</translation>
+    </message>
+    <message>
+        <source>If you share this answer with {brand}, it gets the new one as the next version of what you share. No other brand sees it.</source>
+        <translation>Αν κοινοποιείτε αυτή την απάντηση στην {brand}, θα λάβει τη νέα ως την επόμενη έκδοση όσων κοινοποιείτε. Καμία άλλη εταιρεία δεν τη βλέπει.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerHistoryDialog</name>
+    <message>
+        <source>History of your answer to {brand}</source>
+        <translation>Ιστορικό της απάντησής σας στην {brand}</translation>
+    </message>
+    <message>
+        <source>Every change to your answer to “{0}”, newest first. Only you can see this.</source>
+        <translation>Κάθε αλλαγή στην απάντησή σας στο «{0}», πρώτα η πιο πρόσφατη. Μόνο εσείς το βλέπετε αυτό.</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Αλλαγές</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Πότε</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Απάντηση</translation>
+    </message>
+    <message>
+        <source>(forgotten)</source>
+        <translation>(διαγράφηκε)</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersModel</name>
+    <message>
+        <source>Brand</source>
+        <translation>Εταιρεία</translation>
+    </message>
+    <message>
+        <source>Their question</source>
+        <translation>Η ερώτησή τους</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Η απάντησή σας</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Ευαισθησία</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersPanel</name>
+    <message>
+        <source>Answers to brands</source>
+        <translation>Απαντήσεις σε εταιρείες</translation>
+    </message>
+    <message>
+        <source>Your answers to brands&apos; own questions. Each is kept for that brand only; changing one sends that brand the next version of what you share.</source>
+        <translation>Οι απαντήσεις σας στις δικές τους ερωτήσεις των εταιρειών. Η καθεμία φυλάσσεται μόνο για εκείνη την εταιρεία· αν την αλλάξετε, η εταιρεία λαμβάνει την επόμενη έκδοση όσων κοινοποιείτε.</translation>
+    </message>
+    <message>
+        <source>Your answers to brands</source>
+        <translation>Οι απαντήσεις σας σε εταιρείες</translation>
+    </message>
+    <message>
+        <source>Change &amp;answer…</source>
+        <translation>&amp;Αλλαγή απάντησης…</translation>
+    </message>
+    <message>
+        <source>Answer hi&amp;story…</source>
+        <translation>Ιστορικό απ&amp;άντησης…</translation>
+    </message>
+    <message>
+        <source>&amp;Forget answer</source>
+        <translation>&amp;Διαγραφή απάντησης</translation>
+    </message>
+    <message>
+        <source>Change the answer</source>
+        <translation>Αλλαγή της απάντησης</translation>
+    </message>
+    <message>
+        <source>Show the answer&apos;s history</source>
+        <translation>Εμφάνιση του ιστορικού της απάντησης</translation>
+    </message>
+    <message>
+        <source>Forget the answer</source>
+        <translation>Διαγραφή της απάντησης</translation>
+    </message>
+    <message>
+        <source>Update your answers too?</source>
+        <translation>Να ενημερωθούν και οι απαντήσεις σας;</translation>
+    </message>
+    <message>
+        <source>{brands} asked a question that means your “{field}”. Give them your new value as the answer too?</source>
+        <translation>{brands}: ρώτησαν κάτι που σημαίνει το «{field}» σας. Να λάβουν και τη νέα σας τιμή ως απάντηση;</translation>
+    </message>
+    <message>
+        <source>Update answers</source>
+        <translation>Ενημέρωση απαντήσεων</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +2971,14 @@
         <translation>Εδώ χρειάζεται ναι ή όχι.</translation>
     </message>
     <message>
+        <source>This number is too large: at most {0} either way.</source>
+        <translation>Ο αριθμός είναι πολύ μεγάλος: το πολύ {0}, θετικός ή αρνητικός.</translation>
+    </message>
+    <message>
+        <source>Pick each choice only once.</source>
+        <translation>Επιλέξτε κάθε επιλογή μόνο μία φορά.</translation>
+    </message>
+    <message>
         <source>This value does not fit the field ({0}).</source>
         <translation>Αυτή η τιμή δεν ταιριάζει στο πεδίο ({0}).</translation>
     </message>
@@ -3498,6 +3633,84 @@ Accept the new keys?</source>
     <message>
         <source>This share token is too long for a QR code: {length} bytes, and one code holds at most {limit}. The brand gets it over the network as usual; share fewer fields for a code you can hand over.</source>
         <translation>Αυτό το διακριτικό κοινοποίησης είναι πολύ μεγάλο για κωδικό QR: {length} byte, ενώ ένας κωδικός χωράει έως {limit}. Η εταιρεία το λαμβάνει κανονικά μέσω δικτύου· κοινοποιήστε λιγότερα πεδία για κωδικό που μπορείτε να δώσετε επιτόπου.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionInput</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Επιλέξτε…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ναι</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Όχι</translation>
+    </message>
+    <message>
+        <source>Your answer: {question}</source>
+        <translation>Η απάντησή σας: {question}</translation>
+    </message>
+    <message>
+        <source>Your answers: {question}</source>
+        <translation>Οι απαντήσεις σας: {question}</translation>
+    </message>
+    <message>
+        <source>A number</source>
+        <translation>Ένας αριθμός</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ΕΕΕΕ-ΜΜ-ΗΗ</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Η απάντησή σας</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <source>Filled in from your value in My data; change it if this brand means something else.</source>
+        <translation>Συμπληρώθηκε από την τιμή σας στα Δεδομένα μου· αλλάξτε την αν η εταιρεία εννοεί κάτι άλλο.</translation>
+    </message>
+    <message>
+        <source>Why they ask: {why}</source>
+        <translation>Γιατί το ζητούν: {why}</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Υποχρεωτικό.</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>Προαιρετικό.</translation>
+    </message>
+    <message>
+        <source>Special-category data (GDPR Art. 9).</source>
+        <translation>Δεδομένα ειδικής κατηγορίας (άρθρο 9 ΓΚΠΔ).</translation>
+    </message>
+    <message>
+        <source>Share your answer to {question}</source>
+        <translation>Κοινοποίηση της απάντησής σας: {question}</translation>
+    </message>
+    <message>
+        <source>⚠ Special category</source>
+        <translation>⚠ Ειδική κατηγορία</translation>
+    </message>
+    <message>
+        <source>Their question</source>
+        <translation>Δική τους ερώτηση</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Υποχρεωτικό</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Προαιρετικό</translation>
     </message>
 </context>
 <context>
@@ -4299,8 +4512,64 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>{kind}: {description}</translation>
     </message>
     <message>
+        <source>Your answer to {fields} no longer fits the question as {brand} asks it now. Answer it again.</source>
+        <translation>Η απάντησή σας στο {fields} δεν ταιριάζει πια στην ερώτηση όπως τη θέτει τώρα η {brand}. Απαντήστε ξανά.</translation>
+    </message>
+    <message>
         <source>{reason} Nothing was shared.</source>
         <translation>{reason} Δεν κοινοποιήθηκε τίποτα.</translation>
+    </message>
+    <message>
+        <source>“{question}”</source>
+        <translation>«{question}»</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>υγεία</translation>
+    </message>
+    <message>
+        <source>religion or beliefs</source>
+        <translation>θρησκεία ή πεποιθήσεις</translation>
+    </message>
+    <message>
+        <source>political opinions</source>
+        <translation>πολιτικά φρονήματα</translation>
+    </message>
+    <message>
+        <source>ethnic origin</source>
+        <translation>εθνοτική καταγωγή</translation>
+    </message>
+    <message>
+        <source>sex life or sexual orientation</source>
+        <translation>σεξουαλική ζωή ή σεξουαλικό προσανατολισμό</translation>
+    </message>
+    <message>
+        <source>biometric data</source>
+        <translation>βιομετρικά δεδομένα</translation>
+    </message>
+    <message>
+        <source>genetic data</source>
+        <translation>γενετικά δεδομένα</translation>
+    </message>
+    <message>
+        <source>trade union membership</source>
+        <translation>συνδικαλιστική ιδιότητα</translation>
+    </message>
+    <message>
+        <source>criminal record</source>
+        <translation>ποινικό μητρώο</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>⚠ {brand} calls this question “{declared}”; it asks about your {topics}. The vault treats it as special-category data.</source>
+        <translation>⚠ Η {brand} χαρακτηρίζει αυτή την ερώτηση «{declared}»· όμως ρωτά για: {topics}. Η κρύπτη τη χειρίζεται ως δεδομένα ειδικής κατηγορίας.</translation>
+    </message>
+    <message>
+        <source>{brand} requires an answer to {fields}: answer it above to share.</source>
+        <translation>Η {brand} απαιτεί απάντηση στο {fields}: απαντήστε παραπάνω για να κοινοποιήσετε.</translation>
     </message>
     <message>
         <source>name</source>
@@ -4820,6 +5089,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Δεν υπάρχει κρύπτη σε αυτόν τον φάκελο.</translation>
     </message>
     <message>
+        <source>An active grant carries this answer to its brand: revoke it first.</source>
+        <translation>Μια ενεργή άδεια μεταφέρει αυτή την απάντηση στην εταιρεία της: ανακαλέστε την πρώτα.</translation>
+    </message>
+    <message>
         <source>This field is required by an active grant: revoke it first.</source>
         <translation>Αυτό το πεδίο απαιτείται από ενεργή άδεια: ανακαλέστε την πρώτα.</translation>
     </message>
@@ -4954,6 +5227,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>“{0}” was not saved. {1}</source>
         <translation>Το «{0}» δεν αποθηκεύτηκε. {1}</translation>
+    </message>
+    <message>
+        <source>“{0}” is carried to its brand by an active grant: revoke it first (on the Shared page).</source>
+        <translation>Το «{0}» μεταφέρεται στην εταιρεία του από ενεργή άδεια: ανακαλέστε την πρώτα (στη σελίδα Κοινοποιήσεις).</translation>
     </message>
     <message>
         <source>“{0}” is required by an active grant: revoke it first (on the Shared page).</source>

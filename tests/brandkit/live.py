@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import select
 import socket
 import subprocess
@@ -21,7 +22,7 @@ from brandkit.receiver import Receiver
 from brandkit.server import BODY_SECONDS, JWT, SECEVENT_JWT, LinkSettings, create_app
 from brandkit.serving import Address, running
 from brandkit.storage import Storage
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 
 TIMEOUT = 10  # seconds for any one HTTP exchange or process step
 PAGE_TOKEN = "page-token-for-the-tests-0123456789"
@@ -115,6 +116,15 @@ class Served:
     @property
     def stderr(self) -> str:
         return self.stderr_path.read_text()
+
+    def stderr_match(self, pattern: str) -> re.Match[str]:
+        """The first match of `pattern` in stderr, waiting for it up to TIMEOUT: the server
+        writes to stderr after its first line on stdout, not before."""
+        deadline = time.monotonic() + TIMEOUT
+        while (found := re.search(pattern, self.stderr)) is None:
+            assert time.monotonic() < deadline, f"no {pattern!r} in: {self.stderr}"
+            time.sleep(0.05)
+        return found
 
 
 def first_line(stream: IO[str], deadline: float) -> str:

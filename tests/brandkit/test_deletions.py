@@ -19,10 +19,10 @@ import requests
 from brandkit.keys import BrandKeys
 from brandkit.server import SECEVENT_JWT, create_app
 from brandkit.serving import Address, running
+from tests.support.people import ORIGIN, Person, jwc_verify
 from zpd import receipt as zpd_receipt
 
 from .live import TIMEOUT
-from .people import ORIGIN, Person, jwc_verify
 from .subscriber import subscriber_server
 from .webhook_brand import Brand, sqlite_location, webhook_brand
 

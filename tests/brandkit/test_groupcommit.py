@@ -21,9 +21,8 @@ from brandkit.keys import BrandKeys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqlStorage, SqlTransaction
 from brandkit.storage import TOKEN
+from tests.support.people import NOW, ORIGIN, Person
 from zpd.request import DataRequest
-
-from .people import NOW, ORIGIN, Person
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

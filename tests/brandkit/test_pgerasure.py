@@ -13,9 +13,8 @@ import pytest
 
 from brandkit.keys import BrandKeys
 from brandkit.receiver import Receiver
+from tests.support.people import NOW, ORIGIN, Person
 from zpd.request import DataRequest
-
-from .people import NOW, ORIGIN, Person
 
 pytest.importorskip("psycopg")
 from brandkit.pgstorage import PostgresStorage  # noqa: E402

@@ -24,11 +24,11 @@ import requests
 from brandkit.issuing import sign_spec
 from brandkit.keys import BrandKeys, save_keys
 from brandkit.server import JWT
-from tests.conftest import PROJECT_ROOT
+from tests.support.people import Person, spec
+from tests.support.vaults import PROJECT_ROOT
 from zpd.request import verify_request
 
 from .live import TIMEOUT, zpv_brand_serve
-from .people import Person, spec
 from .subscriber import subscriber_server, webhooks_file
 
 pytest.importorskip("psycopg")

@@ -19,11 +19,11 @@ from brandkit.sqlstorage import (
 )
 from brandkit.storage import IssuedRequest, Storage
 from brandkit.visits import SHARED, Visits
+from tests.support.people import DAY, NOW, ORIGIN, Person
 from zpd.request import DataRequest, verify_request
 
 from . import oldschemas
-from .conftest import db_files, snapshot
-from .people import DAY, NOW, ORIGIN, Person
+from .storage_rows import db_files, snapshot
 
 
 @pytest.fixture

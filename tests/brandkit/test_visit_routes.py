@@ -20,12 +20,12 @@ from brandkit.server import LinkSettings
 from brandkit.shop import NEW_VISITS_PER_MINUTE, PAGE_HEADERS
 from brandkit.sqlstorage import SqliteStorage
 from brandkit.visitroutes import MAX_BODY_BYTES, ApiToken
+from tests.support.people import ORIGIN, Person, spec
 from zpd.links import parse_link
 from zpd.request import verify_request
 
-from .conftest import snapshot
 from .live import TIMEOUT, Live, live_receiver
-from .people import ORIGIN, Person, spec
+from .storage_rows import snapshot
 
 API_TOKEN = "visits-api-token-for-the-tests-0123456789"
 AUTH = {"Authorization": f"Bearer {API_TOKEN}"}

@@ -27,11 +27,10 @@ from brandkit.visits import (
     spec_of,
     state_json,
 )
+from tests.support.people import DAY, NOW, ORIGIN, Person, spec
 from zpd.errors import RequestInvalid
 from zpd.links import parse_link
 from zpd.request import PER_VISIT_MAX_SECONDS, DataRequest, verify_request
-
-from .people import DAY, NOW, ORIGIN, Person, spec
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

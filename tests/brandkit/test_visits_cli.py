@@ -11,11 +11,11 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
+from tests.support.people import Person
 from zpd.links import parse_link
 from zpd.request import verify_request
 
 from .live import TIMEOUT, zpv_brand_serve
-from .people import Person
 from .test_server_cli import Brand, brand, post_token, zpv_brand  # noqa: F401 (a fixture)
 
 API_TOKEN = "a-visits-token-nobody-else-knows-0123456789abcdef"

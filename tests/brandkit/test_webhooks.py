@@ -15,9 +15,9 @@ import pytest
 from brandkit.dispatch import RetrySchedule
 from brandkit.keys import BrandKeys
 from brandkit.storage import DELIVERED, FAILED, PENDING, SUPERSEDED, WebhookEvent
+from tests.support.people import Person
 from zpd import event as zpd_event
 
-from .people import Person
 from .subscriber import (
     closed_port_url,
     endless_answer_server,

@@ -15,10 +15,10 @@ import pytest
 
 from brandkit.issuing import sign_spec
 from brandkit.keys import create_keys
+from tests.support.people import Person, spec
 from zpd.request import verify_request
 
 from .live import TIMEOUT, zpv_brand_serve
-from .people import Person, spec
 from .subscriber import subscriber_server, webhooks_file
 from .test_cli import assert_one_line_error
 from .test_server_cli import Brand, post_token, zpv_brand

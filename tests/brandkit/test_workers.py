@@ -22,11 +22,11 @@ import requests
 from brandkit.issuing import sign_spec
 from brandkit.keys import BrandKeys, save_keys
 from brandkit.server import JWT, SECEVENT_JWT
+from tests.support.people import ORIGIN, Person, payload, spec
 from zpd import receipt as zpd_receipt
 from zpd.request import DataRequest, verify_request
 
 from .live import TIMEOUT, Served, zpv_brand_serve
-from .people import ORIGIN, Person, payload, spec
 from .subscriber import subscriber_server, webhooks_file
 
 pytest.importorskip("psycopg")

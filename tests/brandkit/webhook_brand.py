@@ -18,10 +18,9 @@ from brandkit.keys import BrandKeys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqlStorage
 from brandkit.subscribers import Subscribers, parse_subscribers
+from tests.support.people import ORIGIN, Person, spec
 from zpd import receipt as zpd_receipt
 from zpd.request import DataRequest, verify_request
-
-from .people import ORIGIN, Person, spec
 
 FAST = RetrySchedule((0.3, 0.3, 0.3), jitter=0.0)  # three retries, a third of a second apart
 

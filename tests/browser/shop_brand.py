@@ -17,9 +17,9 @@ import requests
 
 from brandkit.issuing import sign_spec
 from brandkit.keys import create_keys
-from tests.brand_specs import shoe_shop_spec
 from tests.brandkit.live import TIMEOUT, first_line
-from tests.conftest import PROJECT_ROOT
+from tests.support.specs import ask, request_spec
+from tests.support.vaults import PROJECT_ROOT
 from zpd.request import DataRequest, verify_request
 
 
@@ -54,7 +54,7 @@ def shop_brand(directory: Path, *extra: str) -> Iterator[ShopBrand]:
     keys = create_keys(directory / "keys")
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
-    jws = sign_spec(shoe_shop_spec(origin), keys, now=int(time.time()) - 60, days=30)
+    jws = sign_spec(request_spec(origin, asks=[ask()]), keys, now=int(time.time()) - 60, days=30)
     (directory / "request.jws").write_text(jws)
     stderr_path = directory / "serve.stderr"
     with stderr_path.open("w") as stderr:

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import MadeVault
+from tests.support.vaults import MadeVault
 from tests.ui.link_app import launch_with_link, running_app, unlock
 from ui.links.back_dialog import BackToBrandDialog
 from ui.review.dialog import ShareReviewDialog

@@ -15,7 +15,7 @@ from typing import Any
 import requests
 
 from tests.brandkit.live import TIMEOUT
-from tests.brandkit.people import Person
+from tests.support.people import Person
 from zpd.links import parse_link
 from zpd.request import verify_request
 

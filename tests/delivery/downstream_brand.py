@@ -28,8 +28,8 @@ from brandkit.server import create_app
 from brandkit.serving import bind, running
 from brandkit.sqlstorage import SqliteStorage
 from brandkit.subscribers import parse_subscribers
-from tests.brand_specs import SHOE_SIZE, shoe_shop_spec
 from tests.brandkit.subscriber import Subscriber, subscriber_server
+from tests.support.specs import fit_ask, request_spec
 
 ACK_TOKEN = "mail-ack-token-0123456789-abcdefghijkl"
 FAST = RetrySchedule((0.3, 0.3, 0.3), jitter=0.0)
@@ -107,8 +107,7 @@ def downstream_brand(directory: Path, name: str = "Shoes Example") -> Iterator[D
     keys = generate_keys()
     sock = bind("127.0.0.1", 0)
     origin = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    spec = shoe_shop_spec(origin, SHOE_SIZE, name=name)
-    spec["endpoints"]["receipts"] = f"{origin}/zpd/receipts"
+    spec = request_spec(origin, name, [fit_ask()], receipts_path="/zpd/receipts")
     request = sign_spec(spec, keys, now=int(time.time()) - 60)
     with ExitStack() as stack:
         crm = stack.enter_context(subscriber_server())

@@ -15,9 +15,10 @@ from typing import Any
 from jwcrypto import jwk as cjwk
 from jwcrypto import jws as cjws
 
-from tests.conftest import PASSPHRASE, run_cli
-from tests.delivery.conftest import Person
 from tests.delivery.downstream_brand import DownstreamBrand, downstream_brand
+from tests.support.cli import run_cli
+from tests.support.request_only import Person
+from tests.support.vaults import PASSPHRASE
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.receipt_polls import POLL_CAP
 

@@ -19,7 +19,8 @@ import pytest
 import requests
 
 from demo.run import Demo
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
+from vault.exchange.question_sensitivity import judge
 from vault.exchange.transport import HttpTransport
 from zpd.errors import RequestInvalid
 from zpd.origin import canonical_origin
@@ -51,6 +52,7 @@ def held(demo: Demo, slug: str) -> dict[str, tuple[int, str, dict[str, object]]]
             for c in json.loads(result.stdout) for g in c["grants"]}
 
 
+@pytest.mark.slow
 def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
     vault = demo.vault
     assert vault is not None
@@ -83,7 +85,23 @@ def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
     assert held(demo, "trailworks")[grant.id][1:] == ("revoked", {})
     assert [status for _, status, _ in vault.delivery.receipts(grant.id)][-1] == "deleted"
 
+    # Each brand asks a question of its own: the fair one a poll, answered and shared...
+    [poll] = vault.brands.questions(fair.origin)
+    assert (poll.key, len(poll.choices)) == ("q:terrain", 3)
+    vault.answers.set(fair.origin, "q:terrain", "forest")
+    answered = vault.grants.share(fair.origin, "trail-poll").grant
+    vault.delivery.flush()
+    assert held(demo, "trailworks")[answered.id] == (1, "active", {"q:terrain": "forest"})
+    assert "Where do you hike most?" in page(fair.page + "&values=shown")
+
     vault.brands.fetch(greedy.origin)
+    # ... the greedy one a health question it files as a preference: judged special.
+    [health] = vault.brands.questions(greedy.origin)
+    judgement = judge(health)
+    assert (judgement.declared, judgement.judged) == ("low", "special")
+    assert judgement.mismatched
+    wellness = vault.transparency.balance_for_ask(greedy.origin, "wellness")
+    assert wellness.fields[0].weight == 10 and wellness.verdict == "greedy"
     greedy_balance = vault.transparency.balance_for_ask(greedy.origin, "rewards")
     fair_balance = vault.transparency.balance_for_ask(fair.origin, "fit-advice")
     assert greedy_balance.verdict == "greedy" and fair_balance.verdict == "fair"
@@ -101,6 +119,7 @@ def test_stop_leaves_no_process_or_file(tmp_path: Path) -> None:
     assert not (tmp_path / "demo").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 def test_main_demo_prints_the_pages_and_cleans_up_on_a_signal(stop_signal: int) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -12,17 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MadeVault, run_cli
-from tests.vault.exchange_helpers import (
-    DAY,
-    ORIGIN,
-    BrandKeys,
-    Clock,
-    open_grant,
-    run_cli_stdin,
-    signed_request,
-    spec,
-)
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.cli import run_cli
+from tests.support.clock import DAY, Clock
+from tests.support.jose_reading import open_grant
+from tests.support.specs import ORIGIN, request_spec
+from tests.support.vaults import MadeVault
 from vault.vault import Vault
 
 from . import dovecot
@@ -41,7 +36,7 @@ def shared(made_vault: MadeVault) -> tuple[MadeVault, str]:
     assert "catch-all" in done.stdout
     clock, keys = Clock(), BrandKeys.generate()
     with Vault.unlock(made_vault.directory, made_vault.passphrase) as vault:
-        vault.brands.import_request(signed_request(keys, {**spec(asks=[email_ask()])},
+        vault.brands.import_request(signed_request(keys, {**request_spec(asks=[email_ask()])},
                                                    iat=clock.now - 60, exp=clock.now + DAY))
         vault.fields.set("email", "ann@mail.example")
         vault.aliases.set_enabled(True)
@@ -57,7 +52,7 @@ def test_plus_addressing_is_chosen_with_its_warning(made_vault: MadeVault) -> No
 
 
 def test_a_services_key_is_read_from_stdin_and_never_shown(made_vault: MadeVault) -> None:
-    done = run_cli_stdin("--json", "alias-source", "--simplelogin",
+    done = run_cli("--json", "alias-source", "--simplelogin",
                          vault_dir=made_vault.directory, stdin=KEY + "\n")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"source": "simplelogin", "domain": None,
@@ -71,19 +66,19 @@ def test_a_service_alias_is_made_given_and_turned_off_at_revocation(
         made_vault: MadeVault, tmp_path: Path) -> None:
     clock, keys = Clock(), BrandKeys.generate()
     with Vault.unlock(made_vault.directory, made_vault.passphrase) as vault:
-        vault.brands.import_request(signed_request(keys, spec(asks=[email_ask()]),
+        vault.brands.import_request(signed_request(keys, request_spec(asks=[email_ask()]),
                                                    iat=clock.now - 60, exp=clock.now + DAY))
         vault.fields.set("email", "ann@mail.example")
         vault.aliases.set_enabled(True)
     with served(simplelogin_app, ServiceState(KEY), tmp_path) as service:
         ca = {"ZPV_CA_BUNDLE": service.ca_bundle}
-        chosen = run_cli_stdin("alias-source", "--simplelogin", "--url", service.url,
+        chosen = run_cli("alias-source", "--simplelogin", "--url", service.url,
                                vault_dir=made_vault.directory, stdin=KEY)
         assert chosen.returncode == 0, chosen.stderr
         nowhere = run_cli("service-alias", "Shoes", vault_dir=made_vault.directory, env=ca)
         assert nowhere.returncode != 0
         assert "the alias service could not be reached" in nowhere.stderr, "not local"
-        assert run_cli_stdin("alias-source", "--simplelogin", "--url", service.url, "--local",
+        assert run_cli("alias-source", "--simplelogin", "--url", service.url, "--local",
                              vault_dir=made_vault.directory, stdin=KEY).returncode == 0
         made = run_cli("--json", "service-alias", "Shoes", vault_dir=made_vault.directory,
                        env=ca)
@@ -113,7 +108,7 @@ def test_scan_mark_expected_evidence_and_complaint(
         shared: tuple[MadeVault, str], imap_server: dovecot.Dovecot, tmp_path: Path) -> None:
     made, alias = shared
     directory = made.directory
-    done = run_cli_stdin("mailbox", "--host", "127.0.0.1", "--user", dovecot.USER,
+    done = run_cli("mailbox", "--host", "127.0.0.1", "--user", dovecot.USER,
                          "--port", str(imap_server.port), "--server-name",
                          dovecot.AUTHSERV_ID, vault_dir=directory,
                          stdin=dovecot.PASSWORD + "\n")

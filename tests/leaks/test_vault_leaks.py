@@ -17,17 +17,11 @@ from typing import Any
 import pytest
 from jwcrypto import jwk, jws
 
-from tests.conftest import MadeVault
-from tests.vault.exchange_helpers import (
-    DAY,
-    DPV,
-    ORIGIN,
-    BrandKeys,
-    Clock,
-    open_grant,
-    signed_request,
-    spec,
-)
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.clock import DAY, Clock
+from tests.support.jose_reading import open_grant
+from tests.support.specs import DPV, ORIGIN, request_spec
+from tests.support.vaults import MadeVault
 from vault.exchange.transport import HttpTransport
 from vault.leaks.alias_services import SimpleLogin, via_transport
 from vault.leaks.alias_sources import SourceKind
@@ -69,7 +63,7 @@ def shoes() -> BrandKeys:
 def opened(made_vault: MadeVault, clock: Clock, shoes: BrandKeys) -> Iterator[Vault]:
     """Aliases on from a catch-all domain; one brand that declared a processor."""
     vault = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
-    body = {**spec(asks=[email_ask()]), "processors": [PROCESSOR]}
+    body = {**request_spec(asks=[email_ask()]), "processors": [PROCESSOR]}
     vault.brands.import_request(signed_request(shoes, body, iat=clock.now - 60,
                                                exp=clock.now + 60 * DAY))
     vault.fields.set("email", ADDRESS)

@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, MadeVault, clean_environment
+from tests.support.cli import clean_environment
+from tests.support.vaults import PROJECT_ROOT, MadeVault
 
-from .conftest import project_version
 from .launch import app_environment, launch
+from .requirements import project_version
+
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

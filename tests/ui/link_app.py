@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 from ui.links.launch import Launch, serve_links
 from ui.links.opener import LinkOpener
 from ui.links.single_instance import claim, user_place

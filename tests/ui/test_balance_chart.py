@@ -13,8 +13,6 @@ from tests.ui.transparency_helpers import (
     FAIR_ORIGIN,
     GREEDY_ORIGIN,
     child,
-    demo_session,
-    demo_vault,
 )
 from ui.brands.page import BrandsPage
 from ui.review.dialog import ShareReviewDialog
@@ -24,8 +22,6 @@ from ui.widgets.balance_paint import OFFER_COLOUR, SENSITIVITY_COLOURS, segment_
 from ui.widgets.balance_view import BalanceChart, BalanceView
 from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
-
-__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
 
 def open_review(qtbot: QtBot, session: Session, origin: str, ask_id: str) -> ShareReviewDialog:

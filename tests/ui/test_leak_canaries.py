@@ -15,8 +15,6 @@ from tests.ui.transparency_helpers import (
     FAIR_ORIGIN,
     GREEDY_ORIGIN,
     child,
-    demo_session,
-    demo_vault,
 )
 from ui.preferences import Settings
 from ui.review.dialog import ShareReviewDialog
@@ -24,8 +22,6 @@ from ui.session import Session
 from ui.settings.aliases import AliasesModel
 from ui.settings.page import SettingsPage
 from vault.vault import Vault
-
-__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
 PREVIEW = "alex+megamart-rewards-…@example.org"
 

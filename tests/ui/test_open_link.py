@@ -17,9 +17,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import PROJECT_ROOT, MadeVault
+from tests.support.vaults import PROJECT_ROOT, MadeVault
+from tests.support.visit_brand import VisitBrand, visit_brand
 from tests.ui.link_app import launch_with_link, running_app, unlock
-from tests.visit_brand import VisitBrand, visit_brand
 from ui.links.back_dialog import BackToBrandDialog
 from ui.links.open_dialog import OpenLinkDialog
 from ui.review.dialog import ShareReviewDialog
@@ -152,7 +152,9 @@ def test_with_no_app_running_a_link_starts_the_app_which_then_takes_the_next_one
 def test_a_later_launch_brings_the_window_back_with_the_desktops_token(
         qtbot: QtBot, made_vault: MadeVault, runtime: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("XDG_ACTIVATION_TOKEN", raising=False)  # put back after the test
+    # The app sets it; set-then-delete records "absent" so that the test removes it again.
+    monkeypatch.setenv("XDG_ACTIVATION_TOKEN", "")
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN")
     window, opener = running_app(qtbot, made_vault.directory, runtime)
     window.showMinimized()
     qtbot.waitUntil(window.isMinimized, timeout=5_000)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.ui.transparency_helpers import FAIR_ORIGIN, child, demo_session, demo_vault
+from tests.ui.transparency_helpers import FAIR_ORIGIN, child
 from ui.session import Session
 from ui.shared import qr as qr_dialog
 from ui.shared.page import SharedPage
@@ -17,8 +17,6 @@ from ui.shared.qr import MIN_PIXELS_PER_MODULE, QrDialog, QrImage
 from vault.errors import TokenTooLongForQr, UnknownGrant
 from vault.exchange import qr
 from vault.vault import Vault
-
-__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
 
 def open_qr(qtbot: QtBot, session: Session, grant_id: str) -> tuple[SharedPage, QrDialog]:

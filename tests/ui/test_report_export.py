@@ -20,8 +20,6 @@ from tests.ui.transparency_helpers import (
     FAIR_ORIGIN,
     GREEDY_ORIGIN,
     child,
-    demo_session,
-    demo_vault,
     import_sample,
 )
 from ui import i18n
@@ -31,8 +29,6 @@ from ui.report.dialog import ReportDialog
 from ui.session import Session
 from ui.shared.page import SharedPage
 from vault.vault import Vault
-
-__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
 TRICKY_ORIGIN = "https://tricky.example"
 TRICKY_NAME = "<script>alert(1)</script> Evil\u202eoC"

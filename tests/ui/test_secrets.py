@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, MadeVault
+from tests.support.vaults import NEW_PASSPHRASE, PASSPHRASE, MadeVault
 from ui.main_window import MainWindow
 from ui.preferences import CLIPBOARD_CLEAR_SECONDS, Settings
 from ui.recovery_code import RecoveryCodeDialog, RecoveryCodePage

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 from ui.links.single_instance import MAX_MESSAGE, NoPrivatePlace, user_place
 
 LINK = "zpd://share?request_uri=https%3A%2F%2Fshop.example%2Fzpd%2Fr%2F1"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.support.cli import run_cli
 
 # Where apt-get is there, .ci/run installs them: the tests then run (and fail without them).
 pytestmark = pytest.mark.skipif(

@@ -174,7 +174,24 @@ SEEDS: dict[int, Seed] = {
                                   "marked_at": 60}),
         ],
     ),
-    10: Seed(  # and four outbox columns
+    10: Seed(
+        frozenset({"answers", "answer_history", "answer_history_by_key"}),
+        [
+            (
+                "answers",
+                {
+                    "brand_origin": _ORIGIN,
+                    "key": "q:run-surface",
+                    "question": '{"label": "Where do you run?", "type": "text"}',
+                    "value": '"trail"',
+                    "updated_at": 40,
+                },
+            ),
+            ("answer_history", {"brand_origin": _ORIGIN, "key": "q:run-surface",
+                                "value": '"trail"', "changed_at": 40}),
+        ],
+    ),
+    11: Seed(  # and four outbox columns
         frozenset({"receipts", "outbox_receipt_polls"}),
         [
             ("receipts", {"message_jti": "t-1", "status": "deletion_pending",

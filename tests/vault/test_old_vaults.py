@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import NEW_PASSPHRASE, PROJECT_ROOT
+from tests.support.vaults import NEW_PASSPHRASE, PROJECT_ROOT
 from vault.errors import ShareRefused
 from vault.exchange.grants import GrantStatus
 from vault.storage import store
@@ -41,7 +41,8 @@ SHIPPED = {
     7: "1aac24722b68edbc059a927d563cb3498ca78a33a0bfceaa2507b0df31108e47",
     8: "ad74ceef6f8389358f28f4e51304b1105448e5b9873cac098a4ce42f93acf7f7",
     9: "2a298a5bf8b4ffb1ae3516faaa071154ebbfa8fa1ddeab2a4a63fd6caeb93012",
-    10: "976c0d81702fb64a1d10be5c9f9b4c309cf066957d5b19567a4adae99d2598f0",
+    10: "b2d4f106863e0f0c090f525b3dc15f8906a877b94156be16846722e33e278731",
+    11: "d0de5b8ce6332f1f1c48dcd797ba2255f23b8242e1d6bc5d951f0a2016fc055c",
 }
 
 
@@ -105,6 +106,12 @@ def test_an_old_vault_opens_upgraded_and_holds_what_it_held(
             assert [watch.position.uidvalidity, watch.position.last_uid] == kept["position"]
             assert sorted([leak.alias, leak.sender_domain, leak.expected]
                           for leak in vault.leaks.all()) == kept["found"]
+        # Answers to brands' questions came with schema 10; older vaults have none.
+        assert [[a.brand_origin, a.key, a.question.label, a.value]
+                for a in vault.answers.all()] == expected.get("answers", [])
+        for key, values in expected.get("answer_history", {}).items():
+            origin = expected["brands"][0][0]
+            assert [e.value for e in vault.answers.history(origin, key)] == values, key
         assert [e.action for e in reversed(vault.audit.entries(limit=1000))] == (
             expected["audit"])
 

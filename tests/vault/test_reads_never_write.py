@@ -9,20 +9,24 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.vault.exchange_helpers import DAY, ORIGIN, BrandKeys, Clock, signed_request, spec
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.clock import DAY, Clock
+from tests.support.specs import ORIGIN, request_spec
+from tests.vault.question_helpers import SIZE
 from vault.changes import Changes
 from vault.exchange.grants import GrantStatus
 from vault.leaks.managers import UnknownLeak
 from vault.vault import Vault
 
-MANAGERS = ("fields", "audit", "brands", "grants", "delivery", "aliases", "leaks",
-            "transparency")
+MANAGERS = ("fields", "answers", "audit", "brands", "grants", "delivery", "aliases",
+            "leaks", "transparency")
 # The API that writes (on purpose): everything else a manager offers is a read.
 WRITES = {
     "fields": {"set", "set_from_text", "clear", "define"},
+    "answers": {"set", "set_from_text", "clear"},
     "audit": {"record"},
     "brands": {"import_request", "fetch", "open_link"},
-    "grants": {"share", "revoke", "expire_due", "field_changed"},
+    "grants": {"share", "revoke", "expire_due", "field_changed", "answer_changed"},
     "delivery": {"flush", "deliver_now", "retry_now", "transport"},
     "aliases": {"set_enabled"},
     "leaks": {"set_source", "set_mailbox", "create_service_alias", "disable_service_aliases",
@@ -38,6 +42,12 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "fields.definition": lambda: pv.fields.definition("shoe_size_eu"),
         "fields.get": lambda: pv.fields.get("shoe_size_eu"),
         "fields.history": lambda: pv.fields.history("shoe_size_eu"),
+        "answers.all": pv.answers.all,
+        "answers.get": lambda: pv.answers.get(ORIGIN, "q:size"),
+        "answers.question": lambda: pv.answers.question(ORIGIN, "q:size"),
+        "answers.history": lambda: pv.answers.history(ORIGIN, "q:size"),
+        "answers.proposal": lambda: pv.answers.proposal(ORIGIN, "q:size"),
+        "answers.linked_to": lambda: pv.answers.linked_to("shoe_size_eu"),
         "audit.entries": pv.audit.entries,
         "audit.verify": pv.audit.verify,
         "brands.all": pv.brands.all,
@@ -45,12 +55,16 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "brands.find": lambda: pv.brands.find("Shoes"),
         "brands.asks": lambda: pv.brands.asks(ORIGIN),
         "brands.latest_request": lambda: pv.brands.latest_request(ORIGIN),
+        "brands.questions": lambda: pv.brands.questions(ORIGIN),
+        "brands.question": lambda: pv.brands.question(ORIGIN, "q:size"),
         "brands.warnings": lambda: pv.brands.warnings(ORIGIN),
         "grants.listing": pv.grants.listing,
         "grants.get": lambda: pv.grants.get(grant_id),
         "grants.find": lambda: pv.grants.find(grant_id[:8]),
         "grants.held_by": lambda: pv.grants.held_by(ORIGIN),
         "grants.active_counts": pv.grants.active_counts,
+        "grants.questions_answered": lambda: pv.grants.questions_answered(
+            pv.grants.listing()),
         "grants.latest_token": lambda: pv.grants.latest_token(grant_id),
         "delivery.waiting": pv.delivery.waiting,
         "delivery.summary": lambda: pv.delivery.summary(grant_id),
@@ -91,8 +105,11 @@ def footprint(pv: Vault) -> tuple[int, int]:
 def test_every_read_leaves_the_vault_as_it_was_with_grants_past_their_end(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
-    pv.brands.import_request(signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY))
+    body = request_spec()
+    body["asks"][0]["fields"].append(SIZE)  # a brand question, answered
+    pv.brands.import_request(signed_request(keys, body, iat=clock.now, exp=clock.now + DAY))
     pv.fields.set("shoe_size_eu", 42)
+    pv.answers.set(ORIGIN, "q:size", 42)
     pv.fields.set("contact_channels", ["email"])
     kept = pv.grants.share(ORIGIN, "fit-advice", days=1).grant
     pv.grants.share(ORIGIN, "newsletter", days=1)

@@ -16,16 +16,13 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.conftest import MadeVault, run_cli
-from tests.delivery.servers import Received, respond, serving
-from tests.vault.exchange_helpers import (
-    BrandKeys,
-    b64u_decode,
-    jwcrypto_request,
-    open_grant,
-    spec,
-)
-from tests.visit_brand import VisitBrand, visit_brand
+from tests.support.brand_keys import BrandKeys, jwcrypto_request
+from tests.support.cli import run_cli
+from tests.support.jose_reading import b64u_decode, open_grant
+from tests.support.servers import Received, respond, serving
+from tests.support.specs import request_spec
+from tests.support.vaults import MadeVault
+from tests.support.visit_brand import VisitBrand, visit_brand
 from vault.cli.words import describe
 from vault.errors import TransportError, TransportFailure
 from vault.exchange.transport import HttpTransport
@@ -223,7 +220,7 @@ def test_a_per_visit_request_signed_by_jwcrypto_is_accepted_and_the_grant_names_
 
     with serving(answer) as server:
         now = int(time.time())
-        body = {**spec(server.origin), "return_uri": server.origin + "/shop?visit=7"}
+        body = {**request_spec(server.origin), "return_uri": server.origin + "/shop?visit=7"}
         jws = jwcrypto_request(keys, body, iat=now - 10, exp=now + 900)
         served["request"] = jws.encode()
         jti = json.loads(b64u_decode(jws.split(".")[1]))["jti"]

@@ -26,6 +26,7 @@ from ..widgets import brand_label, named, plain_label
 from ..widgets.balance_view import BalanceView
 from ..words import time as time_words
 from ..words.exchange import request_source_words
+from ..words.review import question_label
 from ..words.text import brand_text, tip
 from .models import AsksModel, verified_explanation, verified_icon, verified_words
 
@@ -176,8 +177,10 @@ class BrandDetails(QStackedWidget):
         chosen = self.chosen_ask() if same_brand else None
         self.origin = brand.origin
         self.brand_name = brand.name
+        asked = stored.request.body.asks if stored is not None else ()
         self.balance.set_balance(balance, self.tr(
-            "You have not shared anything with this brand yet."))
+            "You have not shared anything with this brand yet."), labels={
+            q.key: question_label(q) for ask in asked for q in ask.questions})
         info = stored.request.body.brand if stored is not None else None
         self.name.setText(brand_text(info.name if info else brand.name))
         self.origin_label.setText(brand_text(brand.origin))

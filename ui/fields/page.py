@@ -1,4 +1,5 @@
-"""My data: every field by category with the person's value, edited in place."""
+"""My data: every field by category with the person's value, edited in place; below, the
+answers to brands' own questions (ui/fields/answers.py)."""
 
 from __future__ import annotations
 
@@ -19,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from vault.changes import Changes
 from vault.profile.fields import FieldValue, HistoryEntry
-from zpd.fieldtypes import Category, FieldDef
+from zpd.fieldtypes import Category, FieldDef, JsonValue
 
 from ..session import Session
 from ..widgets import named, plain_label
 from ..widgets.page import Page
 from ..words.errors import field_edit_error
 from ..words.fields import category_name, field_label
+from .answers import AnswersPanel
 from .delegate import FieldsDelegate, starts_group
 from .dialogs import CustomFieldDialog, HistoryDialog, error_label
 from .model import CATEGORY, FIELD, SENSITIVITY, VALUE, FieldsFilter, FieldsModel
@@ -116,6 +118,8 @@ class MyDataPage(Page):
         for button in (self.edit_button, self.history_button, self.clear_button):
             bottom.addWidget(button)
         layout.addLayout(bottom)
+        self.answers = AnswersPanel(session)  # answers to brands' own questions
+        layout.addWidget(self.answers)
 
         self._add_actions()
         self.search.textChanged.connect(self._on_search)
@@ -155,12 +159,14 @@ class MyDataPage(Page):
 
     def reload(self) -> None:
         self.session.call(lambda vault: vault.fields.all(), self.show_fields, owner=self)
+        self.answers.reload()
 
     def clear(self) -> None:
         for dialog in self.findChildren(QDialog):
             dialog.close()
         self.table.setCurrentIndex(QModelIndex())
         self.show_fields([])
+        self.answers.clear()
         self.search.clear()
         self.error.hide()
 
@@ -280,9 +286,13 @@ class MyDataPage(Page):
         """Set a value through the vault; on refusal say why and keep the old value."""
         self.error.hide()
         label = self._label(key)
+        def saved(stored: JsonValue) -> None:
+            self.session.deliver()
+            self.answers.offer_linked(key, stored)  # questions that mean this field
+
         self.session.call(
             lambda vault: vault.fields.set(key, value),
-            lambda _stored: self.session.deliver(),
+            saved,
             failed=lambda error: self._show_error(label, error),
             owner=self,
         )

@@ -52,6 +52,7 @@ from ..words import balance as weigh
 from ..words import exchange as words
 from ..words import fields, time
 from ..words.report import web_page
+from ..words.text import brand_text
 
 CONTEXT = "ReportPrint"
 MARGIN_MM = 16
@@ -165,7 +166,9 @@ def _balance(section: BrandReport, index: int, images: dict[str, QImage]) -> str
 
 
 def _chart_image(section: BrandReport) -> QImage:
-    data = chart_data(section.balance)
+    # A brand's question is named by its label, as the brand asked it (never by its key).
+    data = chart_data(section.balance, {f.key: brand_text(f.label) for g in section.grants
+                                        for f in g.fields if f.question is not None})
     font = QFont()
     font.setPixelSize(12)
     height = int(chart_height(data, CHART_WIDTH, font)) + 2

@@ -15,18 +15,22 @@ from typing import Literal
 from vault.errors import ShareRefusal, UnknownAsk
 from vault.exchange import aliases
 from vault.exchange.brands import RequestSource
+from vault.exchange.question_sensitivity import Judgement, judge
 from vault.transparency.balance import Balance
 from vault.vault import Vault
 from zpd import purposes
+from zpd.errors import InvalidValue
 from zpd.fieldtypes import JsonValue, Sensitivity
 from zpd.origin import AddressScope, host_of, host_scope
-from zpd.request import Ask, BrandInfo
+from zpd.questions import Question, check_answer
+from zpd.request import Ask, AskedField, BrandInfo
 from zpd.text import Flag, Reason, brand_flags, hidden_characters
 
 # What the review can see coming before the person clicks Share: a ShareRefused reason,
-# or a required field without a value (the review's own).
-Blocker = ShareRefusal | Literal["required_no_value"]
+# or (the review's own) a required field without a value, a required question unanswered.
+Blocker = ShareRefusal | Literal["required_no_value", "required_unanswered"]
 REQUIRED_NO_VALUE: Literal["required_no_value"] = "required_no_value"
+REQUIRED_UNANSWERED: Literal["required_unanswered"] = "required_unanswered"
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,12 @@ class ReviewField:
     value: JsonValue | None
     required: bool
     why: str  # the brand's words
+    # A brand's own question (`q:` key): answered inline in the review. `value` is the saved
+    # answer when it still fits the question; `proposal` the catalogue value of the field
+    # the brand says the question means (`same_as`), when it fits.
+    question: Question | None = None
+    judgement: Judgement | None = None  # the vault's, from which `sensitivity` comes
+    proposal: JsonValue | None = None
 
     @property
     def has_value(self) -> bool:
@@ -81,7 +91,9 @@ class Review:
         """Hidden characters (as U+XXXX) in anything the brand wrote that the review shows."""
         texts = [self.brand.name, self.brand.description, self.brand.privacy_policy,
                  self.brand.contact, self.ask.purpose.description, self.ask.offer.description,
-                 *(f.why for f in self.fields)]
+                 *(f.why for f in self.fields),
+                 *(text for f in self.fields if f.question is not None
+                   for text in _question_texts(f.question))]
         found: dict[str, None] = {}
         for text in texts:
             found.update(dict.fromkeys(hidden_characters(text)))
@@ -112,13 +124,23 @@ class Review:
         """The English label of a field this ask names, else the key."""
         return self.field(key).label if key in self.ask.keys else key
 
-    def blocker(self, ticked: list[str], now: int) -> tuple[Blocker, list[str]] | None:
-        """Why a share of `ticked` would be refused, with the field keys concerned."""
+    def question_of(self, key: str) -> Question | None:
+        return self.field(key).question if key in self.ask.keys else None
+
+    def blocker(self, ticked: list[str], now: int, answered: frozenset[str] = frozenset()
+                ) -> tuple[Blocker, list[str]] | None:
+        """Why a share of `ticked` would be refused, with the field keys concerned;
+        `answered`: the questions answered in the review (saved or not)."""
         if self.request_expires_at <= now:
             return ShareRefusal.REQUEST_EXPIRED, []
-        missing = [f.key for f in self.fields if f.required and not f.has_value]
+        missing = [f.key for f in self.fields
+                   if f.required and f.question is None and not f.has_value]
         if missing:
             return REQUIRED_NO_VALUE, missing
+        unanswered = [f.key for f in self.fields
+                      if f.required and f.question is not None and f.key not in answered]
+        if unanswered:
+            return REQUIRED_UNANSWERED, unanswered
         if not ticked:
             return ShareRefusal.NOTHING_CHOSEN, []
         return None
@@ -133,6 +155,9 @@ def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
     values = {f.definition.key: f for f in vault.fields.all()}
     rows = []
     for asked in ask.fields:
+        if asked.question is not None:
+            rows.append(question_row(vault, origin, asked, asked.question))
+            continue
         known = values.get(asked.key)
         definition = known.definition if known is not None else vault.fields.definition(asked.key)
         rows.append(ReviewField(
@@ -159,6 +184,32 @@ def load_review(vault: Vault, origin: str, ask_id: str) -> Review:
         home=host_scope(host_of(origin)),
         reaches_local=vault.brands.find(origin).domain_verified,
     )
+
+
+def question_row(vault: Vault, origin: str, asked: AskedField, question: Question
+                 ) -> ReviewField:
+    """A brand's question, with the person's saved answer if it still fits the question
+    as asked now (else it is asked again), and the vault's judgement of its sensitivity."""
+    judgement = judge(question)
+    saved = vault.answers.get(origin, question.key)
+    value: JsonValue | None = None
+    if saved is not None:
+        try:
+            value = check_answer(question, saved.value)
+        except InvalidValue:
+            value = None
+    return ReviewField(
+        key=asked.key, label=question.label, sensitivity=judgement.judged, value=value,
+        required=asked.required, why=asked.why, question=question, judgement=judgement,
+        proposal=vault.answers.proposal(origin, question.key) if value is None else None,
+    )
+
+
+def _question_texts(question: Question) -> list[str]:
+    texts = [question.label, *(c.label for c in question.choices)]
+    for _tag, translation in question.translations:
+        texts += [translation.label, *(c.label for c in translation.choices)]
+    return texts
 
 
 def alias_preview(vault: Vault, origin: str, name: str, rows: list[ReviewField]

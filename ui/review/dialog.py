@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vault import errors
 from vault.exchange.grants import ShareResult
+from vault.vault import Vault
 
 from ..session import Session
 from ..widgets import named, plain_label
@@ -45,7 +46,8 @@ from .parts import (
     heading,
     set_tone,
 )
-from .sections import add_brand, add_purpose
+from .questions import QuestionRow, first_focus
+from .sections import add_brand, add_fields, add_purpose, shown_label
 
 CONTENT_WIDTH = 760
 
@@ -60,7 +62,7 @@ class ShareReviewDialog(QDialog):
         self.ask_id = ask_id
         self.share_result: ShareResult | None = None
         self._review: Review | None = None
-        self._rows: list[FieldRow] = []
+        self._rows: list[FieldRow | QuestionRow] = []
         self._gives: dict[str, WrapLabel] = {}
         self._sharing = False
         self.balance_view: BalanceView | None = None
@@ -170,37 +172,9 @@ class ShareReviewDialog(QDialog):
         return body
 
     def _add_fields(self, layout: QVBoxLayout, review: Review) -> None:
-        layout.addSpacing(8)
-        layout.addWidget(heading(self.tr("What they ask for"), "fieldsHeading"))
-        hint = WrapLabel(self.tr(
-            "Required fields are the deal: without them there is no share. Optional ones "
-            "are up to you; untick any you would rather keep."
-        ), "fieldsHint")
-        hint.setProperty("role", "muted")
-        layout.addWidget(hint)
-        special = [f for f in review.fields if f.special]
-        if special:
-            warning = banner("specialWarning", "danger")
-            warning.setText(self.tr(
-                "⚠ Health, religion or other special-category data (GDPR Art. 9): {fields}. "
-                "Optional ones stay unticked unless you tick them."
-            ).format(fields=", ".join(label_text(f.label) for f in special)))
-            layout.addWidget(warning)
-        if review.aliases:
-            layout.addWidget(self._alias_note(review))
-        fields_list = named(QWidget(), "fieldsList")
-        fields_list.setAccessibleName(self.tr("Requested fields"))
-        rows = QVBoxLayout(fields_list)
-        rows.setContentsMargins(0, 4, 0, 0)
-        rows.setSpacing(8)
-        for field in review.fields:
-            row = FieldRow(field, label_text(field.label),
-                           say.value_words(field.value, field.key),
-                           review.aliases.get(field.key, ""))
+        self._rows = add_fields(layout, review)
+        for row in self._rows:
             row.toggled.connect(self._update)
-            rows.addWidget(row)
-            self._rows.append(row)
-        layout.addWidget(fields_list)
 
     def _add_duration(self, layout: QVBoxLayout, review: Review) -> None:
         ask = review.ask
@@ -255,11 +229,7 @@ class ShareReviewDialog(QDialog):
                 words = self.tr("• {field}: {alias} (your alias for this brand)").format(
                     field=label_text(row.field.label), alias=alias)
             else:
-                words = self.tr("• {field}: {value}").format(
-                    field=label_text(row.field.label),
-                    value=say.value_words(row.field.value, row.field.key))
-            if row.field.special:
-                words += self.tr(" (special category)")
+                words = self._gives_words(row)
             self._gives[row.field.key] = WrapLabel(words, f"gives_{row.field.key}")
             self.gives_layout.addWidget(self._gives[row.field.key])
         gives.addWidget(self.gives_list)
@@ -281,17 +251,18 @@ class ShareReviewDialog(QDialog):
             caption = plain_label(self.tr("The balance of this ask"), "balanceCaption")
             layout.addWidget(scaled(caption, 1.0, bold=True))
             self.balance_view = BalanceView()
-            self.balance_view.set_balance(review.balance)
+            self.balance_view.set_balance(review.balance, labels={
+                r.field.key: shown_label(r.field) for r in self._rows
+                if isinstance(r, QuestionRow)})
             layout.addWidget(self.balance_view)
 
-    def _alias_note(self, review: Review) -> WrapLabel:
-        note = banner("aliasNote", "ok")
-        note.setText(self.tr(
-            "Leak canary: {brand} gets its own alias of your email address, {alias}, not your "
-            "real address. Mail to it from anyone else shows who passed it on."
-        ).format(brand=in_sentence(review.brand.name),
-                 alias=", ".join(dict.fromkeys(review.aliases.values()))))
-        return note
+    def _gives_words(self, row: FieldRow | QuestionRow) -> str:
+        value = (row.gives_text() if isinstance(row, QuestionRow)
+                 else say.value_words(row.field.value, row.field.key))
+        words = self.tr("• {field}: {value}").format(field=shown_label(row.field), value=value)
+        if row.field.special:
+            words += self.tr(" (special category)")
+        return words
 
     # -- loading -----------------------------------------------------------------------
 
@@ -320,7 +291,7 @@ class ShareReviewDialog(QDialog):
         self.scroll_area.setWidget(self._build_body(review))
         self.stack.setCurrentWidget(self.scroll_area)
         self._update()
-        first = next((r.check for r in self._rows if r.check.isEnabled()), self.duration)
+        first = next((focus for r in self._rows if (focus := first_focus(r))), self.duration)
         first.setFocus()
 
     # -- state -------------------------------------------------------------------------
@@ -341,7 +312,7 @@ class ShareReviewDialog(QDialog):
         self._fill_gives()
         self.gives_until.setText(self.tr("for {days}, until {date}").format(
             days=time_words.days(days, about=True), date=end))
-        blocker = review.blocker(self.ticked(), int(time.time()))
+        blocker = review.blocker(self.ticked(), int(time.time()), self._answered())
         if blocker is None:
             self.blocked.hide()
         else:
@@ -353,8 +324,14 @@ class ShareReviewDialog(QDialog):
     def _fill_gives(self) -> None:
         """One line per ticked field, shown or hidden as the ticks change."""
         for row in self._rows:
+            if isinstance(row, QuestionRow) and row.ticked:
+                self._gives[row.field.key].setText(self._gives_words(row))
             self._gives[row.field.key].setVisible(row.ticked)
         self._gives_nothing.setVisible(not any(r.ticked for r in self._rows))
+
+    def _answered(self) -> frozenset[str]:
+        return frozenset(r.field.key for r in self._rows
+                         if isinstance(r, QuestionRow) and r.answer is not None)
 
     # -- sharing -----------------------------------------------------------------------
 
@@ -369,17 +346,26 @@ class ShareReviewDialog(QDialog):
 
     def _share(self) -> None:
         review = self._review
-        if review is None or self._sharing or review.blocker(self.ticked(), int(time.time())):
+        if review is None or self._sharing or review.blocker(
+                self.ticked(), int(time.time()), self._answered()):
             return
         if not self.session.is_open:
             self._share_failed(errors.VaultLocked())
             return
         origin, ask_id = review.origin, review.ask.id
         fields, days = self.ticked(), self.duration.value()
+        answers = {r.field.key: r.answer_to_save for r in self._rows
+                   if isinstance(r, QuestionRow) and r.answer_to_save is not None}
+
+        def share(vault: Vault) -> ShareResult:
+            for key, answer in answers.items():  # kept in the vault, then shared
+                vault.answers.set(origin, key, answer)
+            return vault.grants.share(origin, ask_id, fields=fields, days=days)
+
         self.error.hide()
         self._set_sharing(True)
         self.session.call(
-            lambda vault: vault.grants.share(origin, ask_id, fields=fields, days=days),
+            share,
             self._shared,
             failed=self._share_failed,
             owner=self,

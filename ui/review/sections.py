@@ -1,19 +1,23 @@
 """The share review's first sections: who the brand is (with every warning about its name
-and address) and what the data is for."""
+and address), what the data is for, and what the brand asks for (a row per field, each
+of its own questions with its input inline)."""
 
 from __future__ import annotations
 
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from zpd.origin import AddressScope
 
+from ..widgets import named
 from ..widgets.wrap import WrapLabel, scaled
 from ..words import review as say
-from ..words.text import brand_text
-from .data import Review
-from .parts import banner, brand_wrap, heading
+from ..words.fields import label_text
+from ..words.text import brand_text, in_sentence
+from .data import Review, ReviewField
+from .parts import FieldRow, banner, brand_wrap, heading
+from .questions import QuestionRow
 
 CONTEXT = "ShareReviewDialog"  # the dialog's own, where these sections were first written
 
@@ -95,3 +99,66 @@ def add_purpose(layout: QVBoxLayout, review: Review) -> None:
             "data. Check the description above, or ask the brand before sharing."
         ).format(concept=say.concept_words(purpose.iri)))
         layout.addWidget(vague)
+
+
+def add_fields(layout: QVBoxLayout, review: Review) -> list[FieldRow | QuestionRow]:
+    """The asked fields, one row each, under the warnings that concern them."""
+    layout.addSpacing(8)
+    layout.addWidget(heading(_tr("What they ask for"), "fieldsHeading"))
+    hint = WrapLabel(_tr(
+        "Required fields are the deal: without them there is no share. Optional ones "
+        "are up to you; untick any you would rather keep."
+    ), "fieldsHint")
+    hint.setProperty("role", "muted")
+    layout.addWidget(hint)
+    special = [f for f in review.fields if f.special]
+    if special:
+        warning = banner("specialWarning", "danger")
+        warning.setText(_tr(
+            "⚠ Health, religion or other special-category data (GDPR Art. 9): {fields}. "
+            "Optional ones stay unticked unless you tick them."
+        ).format(fields=", ".join(_quoted(f) for f in special)))
+        layout.addWidget(warning)
+    if review.aliases:
+        layout.addWidget(_alias_note(review))
+    fields_list = named(QWidget(), "fieldsList")
+    fields_list.setAccessibleName(_tr("Requested fields"))
+    rows = QVBoxLayout(fields_list)
+    rows.setContentsMargins(0, 4, 0, 0)
+    rows.setSpacing(8)
+    made: list[FieldRow | QuestionRow] = []
+    for field in review.fields:
+        row: FieldRow | QuestionRow
+        if field.question is not None:
+            row = QuestionRow(field, review.brand.name)
+        else:
+            row = FieldRow(field, label_text(field.label),
+                           say.value_words(field.value, field.key),
+                           review.aliases.get(field.key, ""))
+        rows.addWidget(row)
+        made.append(row)
+    layout.addWidget(fields_list)
+    return made
+
+
+def shown_label(field: ReviewField) -> str:
+    """A catalogue field's label in the person's language; a question in the brand's words."""
+    if field.question is not None:
+        return say.question_label(field.question)
+    return label_text(field.label)
+
+
+def _quoted(field: ReviewField) -> str:
+    if field.question is not None:
+        return say.quoted_label(field.question)
+    return shown_label(field)
+
+
+def _alias_note(review: Review) -> WrapLabel:
+    note = banner("aliasNote", "ok")
+    note.setText(_tr(
+        "Leak canary: {brand} gets its own alias of your email address, {alias}, not your "
+        "real address. Mail to it from anyone else shows who passed it on."
+    ).format(brand=in_sentence(review.brand.name),
+             alias=", ".join(dict.fromkeys(review.aliases.values()))))
+    return note

@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from vault.exchange.grants import GrantStatus, Held
+from vault.exchange.question_sensitivity import judge
 from vault.vault import Vault
+from zpd.fieldtypes import Sensitivity
 
 from ..session import Session
 from ..widgets import brand_label, named, plain_label
 from ..words import exchange as words
 from ..words import fields, time
+from ..words.review import answer_words, question_label
 from ..words.text import brand_text, tip
 
 COLUMN_PADDING = 24  # bold grant titles are wider than the column's measured contents
@@ -128,11 +131,15 @@ class KnowsDialog(QDialog):
         data = known.held.data
         for key in [k for k in grant.fields if k in data] + [k for k in data
                                                                if k not in grant.fields]:
-            label = fields.key_label(key)
-            if fields.is_special(key):
+            question = known.held.questions.get(key)  # a brand's own: as it asked it
+            label = question_label(question) if question else fields.key_label(key)
+            special = (judge(question).judged is Sensitivity.SPECIAL if question
+                       else fields.is_special(key))
+            if special:
                 label = self.tr("{0} (special category)").format(label)
-            top.appendRow([_item(label, muted=ended),
-                           _item(words.show_value(data[key], key), muted=ended)])
+            value = (answer_words(question, data[key]) if question
+                     else words.show_value(data[key], key))
+            top.appendRow([_item(label, muted=ended), _item(value, muted=ended)])
         top.appendRow([_item(self.tr("Purpose")), _item(words.concept_words(grant.purpose_iri))])
         top.appendRow([_item(self.tr("In return")),
                        _item(words.offer_words(grant.offer_kind, grant.offer_description))])

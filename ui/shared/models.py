@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -11,10 +11,12 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from vault.exchange.delivery_summary import DeliverySummary
 from vault.exchange.grants import Grant, GrantStatus
 from vault.vault import Vault
+from zpd.questions import Question
 
 from ..widgets.row_model import RowsModel
 from ..words import exchange as words
 from ..words import fields, time
+from ..words.review import question_label
 from ..words.text import brand_text, tip
 
 Role = Qt.ItemDataRole
@@ -31,6 +33,8 @@ PAGE_SIZE = 200
 class GrantRow:
     grant: Grant
     delivery: DeliverySummary | None
+    # The brand's own questions the grant answers, by `q:` key, as the brand asked them.
+    questions: Mapping[str, Question] = field(default_factory=dict)
 
 
 def load_grants(
@@ -40,16 +44,25 @@ def load_grants(
     grants = vault.grants.listing(origin=origin, status=status, limit=limit + 1, offset=offset)
     shown = grants[:limit]
     deliveries = vault.delivery.summaries(g.id for g in shown)  # one query for the page
-    return [GrantRow(g, deliveries[g.id]) for g in shown], len(grants) > limit
+    questions = vault.grants.questions_answered(shown)
+    return [GrantRow(g, deliveries[g.id], questions.get(g.id, {})) for g in shown], \
+        len(grants) > limit
 
 
-def fields_tip(grant: Grant) -> str:
+def field_label(key: str, questions: Mapping[str, Question]) -> str:
+    """A catalogue field's label; a brand's question in the brand's words."""
+    question = questions.get(key)
+    return question_label(question) if question is not None else fields.key_label(key)
+
+
+def fields_tip(row: GrantRow) -> str:
+    grant = row.grant
     lines = []
     for key in grant.fields:
         need = (_tr("required") if key in grant.required_fields
                 else _tr("optional"))
         lines.append(_tr("{field} ({need})").format(
-            field=fields.key_label(key), need=need))
+            field=field_label(key, row.questions), need=need))
     return "\n".join(lines)
 
 
@@ -109,7 +122,7 @@ class GrantsModel(RowsModel):
             return tip(f"{brand_text(grant.purpose_description)}\n"
                              f"{words.concept_words(grant.purpose_iri)}")
         if column == self.FIELDS:
-            return tip(fields_tip(grant))
+            return tip(fields_tip(row))
         if column in (self.UNTIL, self.STATUS):
             return tip(words.grant_state_sentence(grant.status, grant.expires_at,
                                                         grant.ended_at))
@@ -127,7 +140,7 @@ class GrantsModel(RowsModel):
         if column == self.PURPOSE:
             return brand_text(grant.purpose_description)
         if column == self.FIELDS:
-            return fields.field_list(grant.fields)
+            return ", ".join(field_label(k, row.questions) for k in grant.fields)
         if column == self.OFFER:
             return words.offer_words(grant.offer_kind, grant.offer_description)
         if column == self.UNTIL:

@@ -8,6 +8,7 @@ follows. No widget here: the chart widget (ui/widgets/balance_view.py) and the P
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -67,10 +68,12 @@ PRINT_COLOURS = Colours(QColor("#1d1d1f"), QColor("#555555"), QColor("#ececec"),
                         QColor("#ffffff"))
 
 
-def chart_data(balance: Balance) -> ChartData:
-    """The chart's segments and words (translated; callable on a worker thread)."""
+def chart_data(balance: Balance, labels: Mapping[str, str] | None = None) -> ChartData:
+    """The chart's segments and words (translated; callable on a worker thread); `labels`
+    names keys the words do not know (a brand's questions)."""
     give = tuple(
-        Segment(fields.key_label(f.key), f.weight, SENSITIVITY_COLOURS[f.sensitivity],
+        Segment((labels or {}).get(f.key) or fields.key_label(f.key), f.weight,
+                SENSITIVITY_COLOURS[f.sensitivity],
                 hatched=not f.required and f.weight < SENSITIVITY_WEIGHTS[f.sensitivity])
         for f in balance.fields
     )

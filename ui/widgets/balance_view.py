@@ -8,6 +8,7 @@ number in its accessible description.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
@@ -134,8 +135,10 @@ class BalanceView(QWidget):
         layout.addWidget(self.empty)
         self.set_balance(None)
 
-    def set_balance(self, balance: Balance | None, empty_text: str = "") -> None:
-        """Show `balance`; None (or nothing given or offered) shows `empty_text` instead."""
+    def set_balance(self, balance: Balance | None, empty_text: str = "",
+                    labels: Mapping[str, str] | None = None) -> None:
+        """Show `balance`; None (or nothing given or offered) shows `empty_text` instead.
+        `labels`: names for keys the words do not know (a brand's questions, as shown)."""
         self.balance = balance
         shown = balance is not None and (balance.given_score > 0 or balance.offered_score > 0)
         for widget in (self.verdict, self.scores, self.chart, self.flags):
@@ -168,8 +171,8 @@ class BalanceView(QWidget):
             label.setToolTip(say.flag_words(flag))
             self.flags_layout.addWidget(label, index // columns, index % columns)
         self.flags.setVisible(bool(balance.flags))
-        self.chart.set_data(chart_data(balance), say.summary(balance))
-        self.setAccessibleDescription(say.summary(balance))
+        self.chart.set_data(chart_data(balance, labels), say.summary(balance, labels))
+        self.setAccessibleDescription(say.summary(balance, labels))
 
     def verdict_text(self) -> str:
         return str(self.verdict.text())

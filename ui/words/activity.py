@@ -19,7 +19,7 @@ GRANT_ID_SHOWN = 8  # characters of a grant's id, enough to find it on the Share
 # Filter name -> the action prefixes it shows ("" is everything).
 FILTERS: dict[str, tuple[str, ...]] = {
     "all": ("",),
-    "fields": ("field.",),
+    "fields": ("field.", "answer."),
     "brands": ("brand.", "request."),
     "grants": ("grant.",),
     "deliveries": ("delivery.",),
@@ -58,6 +58,10 @@ def action_words(action: AuditAction) -> str:
             return QCoreApplication.translate("ActivityWords", "Value cleared")
         case AuditAction.FIELD_DEFINED:
             return QCoreApplication.translate("ActivityWords", "Field added")
+        case AuditAction.ANSWER_SET:
+            return QCoreApplication.translate("ActivityWords", "Answer to a brand changed")
+        case AuditAction.ANSWER_CLEARED:
+            return QCoreApplication.translate("ActivityWords", "Answer to a brand forgotten")
         case AuditAction.REQUEST_IMPORTED:
             return QCoreApplication.translate("ActivityWords", "Brand request imported")
         case AuditAction.BRAND_KEYS_REPLACED:
@@ -140,6 +144,9 @@ def details_text(entry: AuditEntry, custom_labels: dict[str, str]) -> str:
     grant = short_grant(d.get("grant", ""))
     if action in (AuditAction.FIELD_SET, AuditAction.FIELD_CLEARED):
         return label_of(d.get("field", ""), custom_labels)
+    if action in (AuditAction.ANSWER_SET, AuditAction.ANSWER_CLEARED):
+        return QCoreApplication.translate("ActivityWords", "{0}: its question {1}").format(
+            brand, brand_text(str(d.get("field", ""))))
     if action == AuditAction.FIELD_DEFINED:
         try:
             kind = type_name(FieldType(str(d.get("type"))))

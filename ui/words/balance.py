@@ -7,6 +7,7 @@ Translatable (context "BalanceWords") and built when called. The scores come fro
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import assert_never
 
 from PySide6.QtCore import QCoreApplication
@@ -140,11 +141,11 @@ def scores_sentence(balance: Balance) -> str:
         ratio=ratio_words(balance))
 
 
-def summary(balance: Balance) -> str:
+def summary(balance: Balance, labels: Mapping[str, str] | None = None) -> str:
     """Every number of the chart in one text, for screen readers and the tooltip."""
     fields = "; ".join(
         _tr("{field} {weight} ({sensitivity}{optional})").format(
-            field=key_label(f.key), weight=number(f.weight),
+            field=(labels or {}).get(f.key) or key_label(f.key), weight=number(f.weight),
             sensitivity=sensitivity_words(f.sensitivity),
             optional="" if f.required else _tr(", optional"))
         for f in balance.fields

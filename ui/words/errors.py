@@ -71,6 +71,8 @@ def error_text(error: BaseException, asked: review.Asked | None = None, *,
             return fields.invalid_value_text(error)
         case errors.InvalidFieldDefinition():
             return fields.definition_error_text(error)
+        case errors.AnswerHeldByGrant():
+            return _tr("An active grant carries this answer to its brand: revoke it first.")
         case errors.FieldRequiredByGrant():
             return _tr("This field is required by an active grant: revoke it first.")
         case errors.VaultRolledBack(seen_seq=seen, found_seq=found, seen_at=seen_at):
@@ -160,6 +162,11 @@ def field_edit_error(label: str, error: BaseException) -> str:
         case errors.InvalidValue():
             return _tr("“{0}” was not saved. {1}").format(
                 label, fields.invalid_value_text(error))
+        case errors.AnswerHeldByGrant():
+            return _tr(
+                "“{0}” is carried to its brand by an active grant: revoke it first (on the "
+                "Shared page)."
+            ).format(label)
         case errors.FieldRequiredByGrant():
             return _tr(
                 "“{0}” is required by an active grant: revoke it first (on the Shared page)."

@@ -231,6 +231,12 @@ def invalid_value_text(error: InvalidValue) -> str:
             "FieldWords", "This needs a date that exists (YYYY-MM-DD)."
         ),
         "not_a_boolean": QCoreApplication.translate("FieldWords", "This needs yes or no."),
+        "too_large": QCoreApplication.translate(
+            "FieldWords", "This number is too large: at most {0} either way."
+        ).format(detail),
+        "duplicate_choice": QCoreApplication.translate(
+            "FieldWords", "Pick each choice only once."
+        ),
     }
     return words.get(
         error.reason,

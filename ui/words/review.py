@@ -10,16 +10,20 @@ from __future__ import annotations
 import re
 from typing import Literal, Protocol, assert_never
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from vault.errors import ShareRefusal
+from vault.exchange.question_sensitivity import Judgement
+from vault.exchange.sensitive_words import Topic
 from zpd import purposes
 from zpd.catalogue import BY_KEY
+from zpd.fieldtypes import JsonValue
 from zpd.origin import AddressScope
+from zpd.questions import Question, QuestionType
 from zpd.text import Flag, Reason
 
 from . import exchange
-from .fields import label_text
+from .fields import label_text, sensitivity_name
 from .text import brand_text, in_sentence
 
 CONTEXT = "ShareReview"
@@ -36,6 +40,10 @@ class Asked(Protocol):
 
     def label_of(self, key: str) -> str:
         """The English label of a field the ask names, else the key."""
+        ...
+
+    def question_of(self, key: str) -> Question | None:
+        """The brand's question behind a `q:` key the ask names, else None."""
         ...
 
 
@@ -89,12 +97,16 @@ def offer_words(kind: str, description: str) -> str:
                                                description=brand_text(description))
 
 
-def refusal(reason: ShareRefusal | Literal["required_no_value"], keys: list[str],
-            asked: Asked) -> str:
+def refusal(reason: ShareRefusal | Literal["required_no_value", "required_unanswered"],
+            keys: list[str], asked: Asked) -> str:
     """Why a share would be (or was) refused: ShareRefused's reason (or the review's own
-    "required_no_value", seen before sharing) and the fields concerned."""
-    labels = ", ".join(label_text(asked.label_of(k)) for k in keys)
+    "required_no_value" and "required_unanswered", seen before sharing) and the fields
+    concerned."""
+    labels = ", ".join(_field_label(k, asked) for k in keys)
     brand = in_sentence(asked.brand_name)
+    if reason == "required_unanswered":
+        return _tr("{brand} requires an answer to {fields}: answer it above to share.").format(
+            brand=brand, fields=labels)
     if not isinstance(reason, ShareRefusal):
         return _tr("{brand} requires {fields}, which has no value in your vault. "
                    "Set it in My data, then come back to share.").format(
@@ -113,9 +125,19 @@ def refusal(reason: ShareRefusal | Literal["required_no_value"], keys: list[str]
             text = _tr("{fields} is not part of this request.")
         case ShareRefusal.DURATION:
             text = _tr("Choose between 1 and {days} days.")
+        case ShareRefusal.ANSWER_DOES_NOT_FIT:
+            text = _tr("Your answer to {fields} no longer fits the question as {brand} asks "
+                       "it now. Answer it again.")
         case unknown:
             assert_never(unknown)
     return text.format(brand=brand, fields=labels, days=asked.most_days)
+
+
+def _field_label(key: str, asked: Asked) -> str:
+    question = asked.question_of(key)
+    if question is not None:
+        return quoted_label(question)
+    return label_text(asked.label_of(key))
 
 
 def nothing_shared(reason: str) -> str:
@@ -160,3 +182,79 @@ def home_words(home: AddressScope, reaches_local: bool) -> str | None:
 
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z]+")
+
+
+# -- brands' own questions -----------------------------------------------------------------
+
+def _translated(question: Question) -> tuple[str, dict[str, str]]:
+    """The question's label and choice labels in the app's language when the brand wrote
+    them in it, else as the brand asked; plain text with hidden characters revealed."""
+    locale = QLocale()
+    translation = (question.translation(locale.bcp47Name())
+                   or question.translation(locale.name().split("_")[0]))
+    label = translation.label if translation is not None else question.label
+    choices = {c.value: c.label for c in question.choices}
+    if translation is not None:
+        choices.update({c.value: c.label for c in translation.choices})
+    return brand_text(label), {v: brand_text(text) for v, text in choices.items()}
+
+
+def question_label(question: Question) -> str:
+    return _translated(question)[0]
+
+
+def quoted_label(question: Question) -> str:
+    """A question's label inside a sentence: quoted (it ends with its own "?")."""
+    return _tr("“{question}”").format(question=question_label(question))
+
+
+def choice_labels(question: Question) -> list[tuple[str, str]]:
+    """(value, label) of each choice, in the brand's order."""
+    labels = _translated(question)[1]
+    return [(c.value, labels[c.value]) for c in question.choices]
+
+
+def answer_words(question: Question, value: JsonValue | None) -> str:
+    """An answer as the person reads it: choices by their labels, yes or no, the date."""
+    if value is None:
+        return ""
+    if question.type in (QuestionType.CHOICE, QuestionType.MULTI_CHOICE):
+        labels = _translated(question)[1]
+        chosen = value if isinstance(value, list) else [value]
+        return ", ".join(labels.get(str(v), brand_text(str(v))) for v in chosen)
+    if question.type is QuestionType.TEXT:
+        return brand_text(str(value))  # typed by the person; revealed all the same
+    return exchange.show_value(value)
+
+
+def topic_words(topic: Topic) -> str:
+    match topic:
+        case Topic.HEALTH:
+            return _tr("health")
+        case Topic.RELIGION:
+            return _tr("religion or beliefs")
+        case Topic.POLITICS:
+            return _tr("political opinions")
+        case Topic.ETHNICITY:
+            return _tr("ethnic origin")
+        case Topic.SEXUALITY:
+            return _tr("sex life or sexual orientation")
+        case Topic.BIOMETRICS:
+            return _tr("biometric data")
+        case Topic.GENETICS:
+            return _tr("genetic data")
+        case Topic.TRADE_UNION:
+            return _tr("trade union membership")
+        case Topic.CRIMINAL:
+            return _tr("criminal record")
+        case _:
+            assert_never(topic)
+
+
+def mismatch_words(judgement: Judgement, brand_name: str) -> str:
+    """The brand declared the question less sensitive than the vault judges it."""
+    topics = _tr(", ").join(sorted(topic_words(t) for t in judgement.topics))
+    return _tr("⚠ {brand} calls this question “{declared}”; it asks about your {topics}. "
+               "The vault treats it as special-category data.").format(
+        brand=in_sentence(brand_name), declared=sensitivity_name(judgement.declared).lower(),
+        topics=topics)

@@ -15,14 +15,19 @@ from zpd.links import parse_link
 from zpd.origin import AddressScope
 from zpd.purposes import concept_name
 from zpd.receipt import DownstreamEntry
+from zpd.request import Ask
 
+from ..errors import ShareRefusal, ShareRefused
 from ..exchange.brands import ImportResult, RequestSource
 from ..exchange.delivery_summary import DeliverySummary
 from ..exchange.grants import Grant, GrantStatus
 from ..exchange.links import LinkImport
 from ..exchange.outbox import DeliveryState
+from ..exchange.question_sensitivity import judge
 from ..storage.fsutil import atomic_write
-from . import terminal, words
+from ..vault import Vault
+from . import answer_commands, terminal, words
+from .answer_commands import missing_answer_words, question_json, question_lines
 from .context import unlocked
 from .leak_commands import turn_off_service_aliases
 from .terminal import EXIT_ERROR, EXIT_OK, UsageError, show_value
@@ -72,6 +77,7 @@ def add_commands(command: Command) -> None:
     p.add_argument("--out", metavar="FILE", help="write the revocation event as sent")
     p.add_argument("--disable-alias", action="store_true",
                    help="also turn the brand's email aliases off at your alias service")
+    answer_commands.add_commands(command)
     p = command("knows", cmd_knows, "what a brand knows about you now")
     p.add_argument("brand")
     p = command("outbox", cmd_outbox, "what waits to be delivered to brands, and why")
@@ -182,43 +188,65 @@ def cmd_asks(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         brand = vault.brands.find(args.brand)
         asks = vault.brands.asks(brand.origin)
-    if args.json:
-        terminal.print_json(
-            [
-                {
-                    "id": a.id,
-                    "purpose": {"iri": a.purpose.iri, "description": a.purpose.description},
-                    "fields": [
-                        {"key": f.key, "required": f.required, "why": f.why} for f in a.fields
-                    ],
-                    "offer": {"kind": a.offer.kind, "description": a.offer.description},
-                    "retention_days": a.retention_days,
-                    "duration_days": a.duration_days,
-                }
-                for a in asks
-            ]
-        )
-        return EXIT_OK
+        if args.json:
+            terminal.print_json([_ask_json(vault, brand.origin, a) for a in asks])
+            return EXIT_OK
+        answers = {a.key: a for a in vault.answers.all(brand.origin)}
+        proposals = {q.key: vault.answers.proposal(brand.origin, q.key)
+                     for q in vault.brands.questions(brand.origin)}
     for a in asks:
         say(f"{a.id}: {a.purpose.description} ({concept_name(a.purpose.iri)})")
         say(f"  offer: {a.offer.kind}: {a.offer.description}")
         say(f"  for {a.duration_days} days; the brand keeps data {a.retention_days} days")
         for f in a.fields:
-            known = BY_KEY.get(f.key)  # a brand's question (q:) is not a catalogue field
+            need = "required" if f.required else "optional"
+            if f.question is not None:
+                say(f"  - {f.key} ({need}): {f.why}")
+                for line in question_lines(f.question, answers.get(f.key),
+                                           proposals.get(f.key)):
+                    say(line)
+                continue
             special = (
                 "  [special category]"
-                if known is not None and known.sensitivity == Sensitivity.SPECIAL else ""
+                if BY_KEY[f.key].sensitivity == Sensitivity.SPECIAL else ""
             )
-            need = "required" if f.required else "optional"
             say(f"  - {f.key} ({need}): {f.why}{special}")
     return EXIT_OK
+
+
+def _ask_json(vault: Vault, origin: str, ask: Ask) -> dict[str, object]:
+    return {
+        "id": ask.id,
+        "purpose": {"iri": ask.purpose.iri, "description": ask.purpose.description},
+        "fields": [
+            {"key": f.key, "required": f.required, "why": f.why,
+             **({"question": question_json(vault, origin, f.question)}
+                if f.question is not None else {})}
+            for f in ask.fields
+        ],
+        "offer": {"kind": ask.offer.kind, "description": ask.offer.description},
+        "retention_days": ask.retention_days,
+        "duration_days": ask.duration_days,
+    }
 
 
 def cmd_share(args: argparse.Namespace) -> int:
     fields = [f.strip() for f in args.fields.split(",") if f.strip()] if args.fields else None
     with unlocked(args) as vault:
         brand = vault.brands.find(args.brand)
-        result = vault.grants.share(brand.origin, args.ask, fields=fields, days=args.days)
+        try:
+            result = vault.grants.share(brand.origin, args.ask, fields=fields, days=args.days)
+        except ShareRefused as refused:
+            unanswered = refused.reason in (ShareRefusal.NO_VALUE,
+                                            ShareRefusal.REQUIRED_LEFT_OUT)
+            why = unanswered and missing_answer_words(vault, brand.origin, brand.name,
+                                                      refused.fields)
+            if not why:
+                raise
+            print(f"zpv: {why}", file=sys.stderr)
+            return terminal.exit_code_for(refused)
+        labels = {q.key: q.label for q in vault.brands.questions(brand.origin)}
+        judged = {q.key: judge(q).judged for q in vault.brands.questions(brand.origin)}
     if args.out:
         # Exactly the body a brand receives: no newline (jwcrypto refuses one).
         atomic_write(Path(args.out), result.token.compact.encode("ascii"))
@@ -231,7 +259,13 @@ def cmd_share(args: argparse.Namespace) -> int:
         f"{terminal.when(grant.expires_at)}."
     )
     say(f"Grant {grant.id}")
-    special = [k for k in grant.fields if BY_KEY[k].sensitivity == Sensitivity.SPECIAL]
+    for key in grant.fields:
+        if key in labels:
+            say(f"  {key}: your answer to \"{labels[key]}\"")
+    special = [
+        k for k in grant.fields
+        if (judged[k] if k in judged else BY_KEY[k].sensitivity) == Sensitivity.SPECIAL
+    ]
     if special:
         say(f"This includes special-category data: {', '.join(special)}.")
     return EXIT_OK
@@ -302,9 +336,12 @@ def cmd_knows(args: argparse.Namespace) -> int:
             {
                 "brand": brand.origin,
                 "name": brand.name,
-                "grants": [{**_grant_json(h.grant), "data": h.data,
-                            "downstream": _downstream_json(downstream.get(h.grant.id, ()))}
-                           for h in held],
+                "grants": [
+                    {**_grant_json(h.grant), "data": h.data,
+                     "questions": {k: q.label for k, q in h.questions.items()},
+                     "downstream": _downstream_json(downstream.get(h.grant.id, ()))}
+                    for h in held
+                ],
             }
         )
         return EXIT_OK
@@ -315,7 +352,9 @@ def cmd_knows(args: argparse.Namespace) -> int:
         say(f"  {g.purpose_description} ({g.ask_id}, v{g.version}), "
             f"{words.grant_state_words(g)}")
         for key, value in h.data.items():
-            say(f"    {key}: {show_value(value)}")
+            asked = h.questions.get(key)
+            name = f"{asked.label} ({key})" if asked is not None else key
+            say(f"    {name}: {show_value(value)}")
         if downstream.get(g.id):
             say(f"    deletion in the brand's systems: {words.downstream_words(downstream[g.id])}")
     return EXIT_OK

@@ -96,7 +96,12 @@ def cmd_set(args: argparse.Namespace) -> int:
     value = terminal.value_from(args.value, args.value_file)
     with unlocked(args) as vault:
         stored = vault.fields.set_from_text(args.field, value)
+        linked = [a for a in vault.answers.linked_to(args.field) if a.value != stored]
     print(f"{args.field} = {show_value(stored)}")
+    for answer in linked:  # a brand's question that means this field, answered otherwise
+        print(f"Your answer to \"{answer.question.label}\" ({answer.key}) of "
+              f"{answer.brand_origin} means this field and is {show_value(answer.value)}; "
+              f"to change it as well: zpv answer {answer.brand_origin} {answer.key} VALUE")
     return EXIT_OK
 
 

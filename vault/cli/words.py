@@ -15,6 +15,7 @@ from zpd.origin import AddressScope
 from zpd.receipt import Downstream, DownstreamEntry
 
 from ..errors import (
+    AnswerHeldByGrant,
     BackupInvalid,
     BrandKeysChanged,
     FieldRequiredByGrant,
@@ -33,6 +34,7 @@ from ..errors import (
     UnknownBrand,
     UnknownField,
     UnknownGrant,
+    UnknownQuestion,
     UnsupportedFormat,
     VaultBusy,
     VaultCorrupted,
@@ -77,13 +79,17 @@ def share_refusal_words(reason: ShareRefusal, fields: list[str]) -> str:
         case ShareRefusal.REQUIRED_LEFT_OUT:
             return f"the brand requires {named}: share them, or don't share this ask"
         case ShareRefusal.NO_VALUE:
-            return f"you have no value for {named}: set it first (zpv set)"
+            return (f"you have no value for {named}: set it first (zpv set), or answer the "
+                    "brand's question (zpv answer)")
         case ShareRefusal.NOTHING_CHOSEN:
             return "nothing to share"
         case ShareRefusal.REQUEST_EXPIRED:
             return "the brand's request has expired; import a fresh one"
         case ShareRefusal.DURATION:
             return f"the duration can only be shortened, to at most {named} days"
+        case ShareRefusal.ANSWER_DOES_NOT_FIT:
+            return (f"your answer to {named} no longer fits the brand's question as it asks "
+                    "it now: answer again (zpv answer)")
         case _:
             assert_never(reason)
 
@@ -204,6 +210,13 @@ def describe(error: BaseException) -> str:
             return f"no single grant matches '{error}' (see 'zpv grants')"
         case GrantNotActive():
             return "that grant is already revoked"
+        case AnswerHeldByGrant(key=key, grant_ids=ids):
+            return (
+                f"your answer to {key} is carried by {len(ids)} active grant(s) "
+                f"({ids[0][:8]}...); revoke them before forgetting it"
+            )
+        case UnknownQuestion(origin=origin, key=key):
+            return f"{origin} asks no question {key} (see 'zpv asks BRAND')"
         case FieldRequiredByGrant(key=key, grant_ids=ids):
             return (
                 f"{key} is required by {len(ids)} active grant(s) ({ids[0][:8]}...); "

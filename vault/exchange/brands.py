@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -12,10 +12,11 @@ from enum import StrEnum
 from zpd import jose
 from zpd.errors import RequestInvalid
 from zpd.origin import AddressScope, host_of, host_scope, ip_literal, origin_of
+from zpd.questions import Question
 from zpd.request import Ask, DataRequest, read_verified, verify_request
 
 from ..changes import Changes, mark
-from ..errors import BrandKeysChanged, UnknownBrand
+from ..errors import BrandKeysChanged, UnknownBrand, UnknownQuestion
 from ..profile import audit
 from ..profile.audit import AuditAction
 from ..storage.store import Connection, Store
@@ -342,3 +343,33 @@ def _stored(row: tuple[object, ...]) -> StoredRequest:
 def asks(store: Store, origin: str) -> list[Ask]:
     latest = latest_request(store, origin)
     return list(latest.request.body.asks) if latest else []
+
+
+def questions(store: Store, origin: str) -> list[Question]:
+    """The brand's own questions in its latest request, in the order first asked."""
+    found: dict[str, Question] = {}
+    for ask in asks(store, origin):
+        for question in ask.questions:
+            found.setdefault(question.key, question)
+    return list(found.values())
+
+
+def question(store: Store, origin: str, key: str) -> Question:
+    """One of the brand's questions, as its latest request asks it (UnknownQuestion)."""
+    found = next((q for q in questions(store, origin) if q.key == key), None)
+    if found is None:
+        raise UnknownQuestion(origin, key)
+    return found
+
+
+def questions_of_requests(
+    store: Store, request_ids: Iterable[int]
+) -> dict[int, dict[str, Question]]:
+    """Per request (by id), its questions by `q:` key: what the grants given under it were
+    asked, in the brand's words then (each request read once)."""
+    found: dict[int, dict[str, Question]] = {}
+    for request_id in request_ids:
+        if request_id not in found:
+            body = request_by_id(store, request_id).request.body
+            found[request_id] = {q.key: q for ask in body.asks for q in ask.questions}
+    return found

@@ -41,6 +41,8 @@ class AuditAction(StrEnum):
     FIELD_SET = "field.set"
     FIELD_CLEARED = "field.cleared"
     FIELD_DEFINED = "field.defined"
+    ANSWER_SET = "answer.set"  # an answer to a brand's question: details name the brand
+    ANSWER_CLEARED = "answer.cleared"
     REQUEST_IMPORTED = "request.imported"
     BRAND_KEYS_REPLACED = "brand.keys_replaced"
     GRANT_CREATED = "grant.created"

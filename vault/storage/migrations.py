@@ -230,6 +230,29 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         10,
+        "answers to brands' own questions: a field scoped to one brand, with its history "
+        "and the question as the brand asked it",
+        (
+            """CREATE TABLE answers (
+                brand_origin TEXT NOT NULL REFERENCES brands (origin),
+                key TEXT NOT NULL,
+                question TEXT NOT NULL,
+                value TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (brand_origin, key)
+            ) WITHOUT ROWID""",
+            """CREATE TABLE answer_history (
+                id INTEGER PRIMARY KEY,
+                brand_origin TEXT NOT NULL,
+                key TEXT NOT NULL,
+                value TEXT,
+                changed_at INTEGER NOT NULL
+            )""",
+            "CREATE INDEX answer_history_by_key ON answer_history (brand_origin, key, id)",
+        ),
+    ),
+    Migration(
+        11,
         "every receipt a brand gave for a message, kept in the order it came; the polling "
         "of a receipt that is not final yet (a deletion still pending downstream)",
         (

@@ -150,7 +150,9 @@ def _brand_html(section: BrandReport, words: ReportWords) -> str:
             + ", ".join(f"<code>{_e(a)}</code>" for a in section.aliases)
             + "</p>"
         )
-    parts.append(_balance_html(section.balance, words))
+    # A brand's question is named by its label, as asked (a catalogue field in the words).
+    asked = {f.key: f.label for g in section.grants for f in g.fields if f.question is not None}
+    parts.append(_balance_html(section.balance, words, asked))
     if not section.grants:
         parts.append(f"<p>{_e(words.nothing_shared)}</p>")
     parts.extend(_grant_html(g, words) for g in section.grants)
@@ -158,7 +160,7 @@ def _brand_html(section: BrandReport, words: ReportWords) -> str:
     return "\n".join(parts)
 
 
-def _balance_html(balance: Balance, words: ReportWords) -> str:
+def _balance_html(balance: Balance, words: ReportWords, asked: dict[str, str]) -> str:
     verdict = balance.verdict
     scale = max(balance.given_score, balance.offered_score, 1.0)
     ratio = words.no_offer if math.isinf(balance.ratio) else f"{balance.ratio:.1f}"
@@ -175,7 +177,8 @@ def _balance_html(balance: Balance, words: ReportWords) -> str:
         parts.append(f"<h4>{_e(words.field_weights)}</h4>")
         field_scale = max(f.weight for f in balance.fields)
         parts.extend(
-            _bar(words.label(f.key), f.weight, field_scale, SENSITIVITY_COLOURS[f.sensitivity])
+            _bar(asked.get(f.key) or words.label(f.key), f.weight, field_scale,
+                 SENSITIVITY_COLOURS[f.sensitivity])
             for f in balance.fields
         )
     if balance.flags:

@@ -1,7 +1,9 @@
 """A vault with three brands (one domain-verified) and grants in every delivery state.
 
-Used by the UI tests and by the page renders. The vault must run on `clock`: the sample
-turns it back three days, shares, and moves it forward again so that one grant expires.
+The brands are the brand kit's real receivers, in process (tests/support/in_process.py):
+one confirms, one refuses (it never issued the request the person holds), one is down.
+The vault must run on `clock`: the sample turns it back three days, shares, and moves it
+forward again so that one grant expires; the brands keep the same clock.
 """
 
 from __future__ import annotations
@@ -9,14 +11,14 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from tests.ui.fake_brands import DOWN, REFUSE, FakeBrand, FakeTransport, make_brand
-from tests.vault.exchange_helpers import DAY, DPV, Clock, fit_ask, news_ask
+from tests.support.clock import DAY, Clock
+from tests.support.in_process import BrandsInProcess, InProcessBrand, in_process_brand
+from tests.support.specs import ask, ask_field, fit_ask, news_ask
 from vault.exchange.brands import RequestSource
 from vault.vault import Vault
 
 # Markup, a right-to-left override and a zero-width space: all must be shown literally.
 TRICKY_NAME = "Caf\u00e9 <b>HTML</b> \u202egnp.evil\u200b"
-WELL_KNOWN = "/.well-known/zero-party-data"
 
 VALUES: dict[str, object] = {
     "shoe_size_eu": 38.5,
@@ -29,59 +31,49 @@ VALUES: dict[str, object] = {
 
 
 def cafe_asks() -> list[dict[str, object]]:
-    return [
-        {
-            "id": "menu",
-            "purpose": {"iri": DPV + "ServicePersonalisation",
-                        "description": "Suggest dishes you can eat"},
-            "fields": [
-                {"key": "diet", "required": True, "why": "to leave out what you don't eat"},
-                {"key": "favourite_cuisines", "required": False, "why": "to suggest dishes"},
-                {"key": "allergies", "required": False, "why": "to warn you about a dish"},
-            ],
-            "offer": {"kind": "gift", "description": "A free coffee"},
-            "retention_days": 60,
-            "duration_days": 30,
-        },
-        news_ask(),
-    ]
+    menu = ask("menu", purpose_description="Suggest dishes you can eat", fields=[
+        ask_field("diet", "to leave out what you don't eat", required=True),
+        ask_field("favourite_cuisines", "to suggest dishes"),
+        ask_field("allergies", "to warn you about a dish"),
+    ], offer={"kind": "gift", "description": "A free coffee"}, retention_days=60,
+        duration_days=30)
+    return [menu, news_ask()]
 
 
 @dataclass
 class Sample:
-    transport: FakeTransport
-    shoes: FakeBrand
-    books: FakeBrand
-    cafe: FakeBrand
+    transport: BrandsInProcess
+    shoes: InProcessBrand
+    books: InProcessBrand
+    cafe: InProcessBrand
     grants: dict[str, str] = field(default_factory=dict)  # what -> grant id
 
 
-def brands() -> tuple[FakeBrand, FakeBrand, FakeBrand]:
-    shoes = make_brand("https://shoes.example", "Shoes Example",
-                       description="Shoes for everyone, made in Thessaloniki.")
-    books = make_brand("https://books.example", "Books & Co",
-                       asks=[fit_ask(), news_ask()], description="A bookshop that also sells "
-                       "reading socks.", mode=REFUSE)
-    cafe = make_brand("https://cafe.example", TRICKY_NAME, asks=cafe_asks(),
-                      description="<i>Coffee</i> \u202eand cake\u200b", mode=DOWN)
+def brands(clock: Clock) -> tuple[InProcessBrand, InProcessBrand, InProcessBrand]:
+    shoes = in_process_brand("https://shoes.example", "Shoes Example", clock=clock,
+                             description="Shoes for everyone, made in Thessaloniki.")
+    books = in_process_brand("https://books.example", "Books & Co", clock=clock,
+                             asks=[fit_ask(), news_ask()], description="A bookshop that also "
+                             "sells reading socks.", refuses=True)
+    cafe = in_process_brand("https://cafe.example", TRICKY_NAME, asks=cafe_asks(), clock=clock,
+                            description="<i>Coffee</i> \u202eand cake\u200b", down=True)
     return shoes, books, cafe
 
 
 def build_sample(vault: Vault, clock: Clock) -> Sample:
     """Fill `vault` (whose clock is `clock`); ends with the clock at the real time."""
     clock.now = int(time.time()) - 3 * DAY
-    shoes, books, cafe = brands()
-    transport = FakeTransport()
+    shoes, books, cafe = brands(clock)
+    transport = BrandsInProcess(clock)
     for brand in (shoes, books, cafe):
         transport.add(brand)
     sample = Sample(transport, shoes, books, cafe)
     vault.delivery.transport = transport
     for key, value in VALUES.items():
         vault.fields.set(key, value)
-    transport.pages[shoes.origin + WELL_KNOWN] = shoes.request(now=clock.now)
-    vault.brands.fetch(shoes.origin)
-    vault.brands.import_request(books.request(now=clock.now), RequestSource.TEXT)
-    vault.brands.import_request(cafe.request(now=clock.now), RequestSource.FILE)
+    vault.brands.fetch(shoes.origin)  # its request, from its well-known address
+    vault.brands.import_request(books.request(), RequestSource.TEXT)
+    vault.brands.import_request(cafe.request(), RequestSource.FILE)
 
     grants = sample.grants
     grants["cafe_expired"] = vault.grants.share(cafe.origin, "menu", days=1).grant.id

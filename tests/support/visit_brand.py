@@ -20,7 +20,7 @@ from brandkit.server import LinkSettings, create_app
 from brandkit.serving import address_of, bind, running
 from brandkit.sqlstorage import SqliteStorage
 from brandkit.visitroutes import ApiToken
-from tests.brand_specs import COLOURS, SHOE_SIZE, shoe_shop_spec
+from tests.support.specs import COLOURS, SHOE_SIZE, ask, request_spec
 
 API_TOKEN = "visits-api-token-for-the-vault-tests-0123"
 TIMEOUT = 10
@@ -50,7 +50,7 @@ def visit_brand(directory: Path) -> Iterator[VisitBrand]:
     sock = bind("127.0.0.1", 0)
     origin = f"http://127.0.0.1:{address_of(sock).port}"
     keys = generate_keys()
-    request = sign_spec(shoe_shop_spec(origin, SHOE_SIZE, COLOURS), keys,
+    request = sign_spec(request_spec(origin, asks=[ask(fields=[SHOE_SIZE, COLOURS])]), keys,
                         now=int(time.time()) - 60)
     storage = SqliteStorage(directory / "brand.sqlite3")
     receiver = Receiver(keys, storage, origin)

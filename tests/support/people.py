@@ -21,6 +21,7 @@ from jwcrypto import jwk as cjwk
 from jwcrypto import jws as cjws
 from jwcrypto.common import json_encode
 
+from tests.support.specs import COLOURS, SHOE_SIZE, ask, ask_field, request_spec
 from zpd import event as zpd_event
 from zpd import jose
 from zpd import token as zpd_token
@@ -35,28 +36,18 @@ PERSONALISATION = "https://w3id.org/dpv#ServicePersonalisation"
 
 
 def spec(**changes: Any) -> dict[str, Any]:
-    """A valid request spec: two asks, with required and optional fields."""
-    document: dict[str, Any] = {
-        "iss": ORIGIN,
-        "brand": {"name": "Shoes Example", "description": "Shoes that fit",
-                  "privacy_policy": f"{ORIGIN}/privacy", "contact": "mailto:privacy@shoes.example"},
-        "endpoints": {"grants": f"{ORIGIN}/zpd/grants", "events": f"{ORIGIN}/zpd/events"},
-        "asks": [
-            {"id": "fit-advice",
-             "purpose": {"iri": PERSONALISATION, "description": "Recommend shoes that fit you"},
-             "fields": [{"key": "shoe_size_eu", "required": True, "why": "to pick your size"},
-                        {"key": "favourite_colours", "required": False, "why": "colours you like"}],
-             "offer": {"kind": "discount", "description": "10% off your next order"},
-             "retention_days": 180, "duration_days": 90},
-            {"id": "newsletter",
-             "purpose": {"iri": "https://w3id.org/dpv#CommunicationForCustomerCare",
-                         "description": "Write to you by your name, as often as you like"},
-             "fields": [{"key": "preferred_name", "required": True, "why": "to greet you"},
-                        {"key": "contact_frequency", "required": False, "why": "how often"}],
-             "offer": {"kind": "points", "description": "100 points"},
-             "retention_days": 30, "duration_days": 365},
-        ],
-    }
+    """A valid request spec: two asks, with required and optional fields; `changes`
+    replaces top-level members."""
+    document = request_spec(ORIGIN, description="Shoes that fit",
+                            brand={"contact": "mailto:privacy@shoes.example"}, asks=[
+        ask(fields=[SHOE_SIZE, COLOURS]),
+        ask("newsletter", purpose="CommunicationForCustomerCare",
+            purpose_description="Write to you by your name, as often as you like",
+            fields=[ask_field("preferred_name", "to greet you", required=True),
+                    ask_field("contact_frequency", "how often")],
+            offer={"kind": "points", "description": "100 points"},
+            retention_days=30, duration_days=365),
+    ])
     document.update(changes)
     return document
 
