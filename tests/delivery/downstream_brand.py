@@ -103,11 +103,15 @@ def wait_until(condition: Any, timeout: float = 20.0) -> None:
 
 
 @contextmanager
-def downstream_brand(directory: Path, name: str = "Shoes Example") -> Iterator[DownstreamBrand]:
+def downstream_brand(
+    directory: Path, name: str = "Shoes Example", *, receipts: bool = True
+) -> Iterator[DownstreamBrand]:
+    """The brand, its request naming its receipts endpoint unless `receipts` is False."""
     keys = generate_keys()
     sock = bind("127.0.0.1", 0)
     origin = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    spec = request_spec(origin, name, [fit_ask()], receipts_path="/zpd/receipts")
+    spec = request_spec(origin, name, [fit_ask()],
+                        receipts_path="/zpd/receipts" if receipts else None)
     request = sign_spec(spec, keys, now=int(time.time()) - 60)
     with ExitStack() as stack:
         crm = stack.enter_context(subscriber_server())

@@ -190,3 +190,29 @@ def test_a_hanging_receipts_endpoint_costs_one_time_limit_and_others_are_polled(
         assert report.polled == 2
         assert status(person, beta_grant) is DeliveryStatus.DELETION_CONFIRMED
         assert status(person, alpha_grant) is DeliveryStatus.DELETION_PENDING
+
+
+def test_deliver_now_asks_for_the_latest_receipt_at_once(person: Person, tmp_path: Path) -> None:
+    with downstream_brand(tmp_path / "brand") as brand:
+        grant_id = shared_then_revoked(person, brand)
+        brand.mail_acks("deleted")
+        brand.wait_confirmed("crm")
+        assert person.vault.delivery.flush().polled == 0, "waiting out its backoff"
+        report = person.vault.delivery.deliver_now()  # zpv outbox flush
+    assert report.polled == 1 and report.new_receipts
+    assert status(person, grant_id) is DeliveryStatus.DELETION_CONFIRMED
+
+
+def test_without_a_receipts_endpoint_the_pending_receipt_is_kept_and_not_polled(
+    person: Person, tmp_path: Path
+) -> None:
+    with downstream_brand(tmp_path / "brand", receipts=False) as brand:
+        grant_id = shared_then_revoked(person, brand)
+        brand.mail_acks("deleted")
+        brand.wait_confirmed("crm")
+        person.clock.now += LATER
+        assert person.vault.delivery.deliver_now().polled == 0
+        assert brand.served.polls == 0
+    assert status(person, grant_id) is DeliveryStatus.DELETION_PENDING
+    assert [s for _, s, _ in person.vault.delivery.receipts(grant_id)] == [
+        "stored", "deletion_pending"]
