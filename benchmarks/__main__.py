@@ -27,6 +27,7 @@ from . import (
     bench_receiver,
     bench_rekey,
     bench_unlock,
+    bench_webhooks,
 )
 from .common import Verdict, isolate_state
 
@@ -36,10 +37,12 @@ BENCHMARKS: dict[str, Callable[[], Verdict | list[Verdict]]] = {
     "large_vault": bench_large_vault.run,
     "outbox_flush": bench_outbox_flush.run,
     "receiver": bench_receiver.run,
+    "receiver_postgres": bench_receiver.run_postgres,
     "brand_tokens": bench_brand_tokens.run,
     "rekey": bench_rekey.run,
     "package": bench_package.run,
     "mailbox": bench_mailbox.run,
+    "webhooks": bench_webhooks.run,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -83,11 +84,12 @@ def make_brand(root: Path) -> Brand:
 
 
 @contextmanager
-def served(*args: str, timeout: float = 30.0) -> Iterator[None]:
+def served(*args: str, timeout: float = 30.0, origin: str | None = None) -> Iterator[None]:
     """`python -m benchmarks.receiver_server ARGS` until the block ends."""
+    env = {**os.environ, **({"ZPV_BENCH_ORIGIN": origin} if origin else {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "benchmarks.receiver_server", *args], cwd=PROJECT_ROOT,
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
     )
     try:
         assert process.stdout is not None and process.stdin is not None
@@ -106,9 +108,11 @@ def served(*args: str, timeout: float = 30.0) -> Iterator[None]:
 
 
 @contextmanager
-def receiver(brand: Brand, db_path: Path) -> Iterator[None]:
-    with served("receiver", str(brand.keys_dir), str(brand.request_file), str(db_path),
-                str(brand.port)):
+def receiver(brand: Brand, db: Path | str, port: int | None = None) -> Iterator[None]:
+    """A receiver worker on `db` (a SQLite path or a PostgreSQL URL), on the brand's port
+    or on `port` (another worker of the same brand)."""
+    with served("receiver", str(brand.keys_dir), str(brand.request_file), str(db),
+                str(port or brand.port), origin=brand.origin):
         yield
 
 

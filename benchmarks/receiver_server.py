@@ -1,11 +1,15 @@
 """One uvicorn worker in its own process, for the delivery benchmarks.
 
     python -m benchmarks.receiver_server receiver KEYS_DIR REQUEST_FILE DB_PATH PORT
+    python -m benchmarks.receiver_server receiver KEYS_DIR REQUEST_FILE postgresql://... PORT
     python -m benchmarks.receiver_server trivial PORT
 
 `receiver`: the brand kit's real receiver app (`brandkit.server.create_app`
 over `SqliteStorage` on a file: WAL, synchronous FULL, as `zpv-brand serve`
 runs it), served by `brandkit.serving.running` on 127.0.0.1:PORT.
+A PostgreSQL URL instead of the path serves on that database (several of these
+processes on one database are several workers); ZPV_BENCH_ORIGIN, when set, is the
+origin the request was signed for (a second worker listens on another port).
 `trivial`: the same uvicorn configuration answering every POST to
 /zpd/grants with an empty 202 after reading the body: what uvicorn itself
 costs per request, the floor under any receiver.
@@ -17,6 +21,7 @@ input closes (the parent closes it), then shuts down gracefully.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -30,17 +35,17 @@ READY = "ready"
 HOST = "127.0.0.1"
 
 
-def receiver_app(keys_dir: Path, request_file: Path, db_path: Path) -> ASGIApp:
+def receiver_app(keys_dir: Path, request_file: Path, db: str) -> ASGIApp:
+    from brandkit.database import open_storage
     from brandkit.keys import load_keys
     from brandkit.quotas import Quotas
     from brandkit.receiver import Receiver
     from brandkit.server import create_app
-    from brandkit.sqlstorage import SqliteStorage
 
     request = request_file.read_text()
     keys = load_keys(keys_dir)
-    storage = SqliteStorage(db_path)
-    origin = f"http://{HOST}:{sys.argv[-1]}"
+    storage = open_storage(db)
+    origin = os.environ.get("ZPV_BENCH_ORIGIN") or f"http://{HOST}:{sys.argv[-1]}"
     # One address sends for hundreds of people here: no new-customer rate.
     receiver = Receiver(keys, storage, origin, quotas=Quotas(new_customers_per_minute=None))
     return create_app(receiver, request)
@@ -59,7 +64,7 @@ def main(argv: list[str]) -> int:
 
     logging.basicConfig(level=logging.WARNING)
     if argv[0] == "receiver":
-        app = receiver_app(Path(argv[1]), Path(argv[2]), Path(argv[3]))
+        app = receiver_app(Path(argv[1]), Path(argv[2]), argv[3])
     else:
         app = trivial_app()
     sock = bind(HOST, int(argv[-1]))

@@ -35,6 +35,7 @@ from .issuing import DEFAULT_DAYS, open_own_request, read_spec, sign_spec
 from .keys import BrandKeys, create_keys, load_keys
 from .servecmd import add_serve_parser
 from .storage import Storage
+from .webhookcmd import add_webhooks_parser
 
 VERIFY_HELP = """\
 Decrypt and verify a share token (a compact JWE), or verify a grant event (a
@@ -297,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help=f"the receiver database: {DB_HELP}")
     customers.add_argument("--json", action="store_true", help="print JSON")
     customers.set_defaults(handler=cmd_customers)
+
+    add_webhooks_parser(commands)
     return parser
 
 

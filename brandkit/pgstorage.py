@@ -13,8 +13,15 @@ in the process list), from libpq's PGPASSFILE or PGPASSWORD. A server whose
 host is neither loopback nor a Unix socket is reached over TLS
 (`sslmode=require`) unless the URL or PGSSLMODE chooses a mode.
 
-Erased grant data is overwritten in the table, but PostgreSQL keeps the old
-row versions until (auto)vacuum reclaims them, and in its WAL and backups.
+Erased values must not linger in dead row versions, which PostgreSQL keeps until a
+vacuum, and even a vacuum leaves their bytes in the page's free space. So grant values
+live in their own table, hash-partitioned in VALUE_PARTITIONS partitions
+(`sqlschema`), and after a transaction that erased a grant's values the partition
+that held them is rewritten (`VACUUM FULL`): the new file holds only live rows, and
+the old one is removed. One partition holds a sixteenth of the values, so the
+rewrite stays short; it takes that partition's lock, for as long as REWRITE_LOCK_WAIT
+at most while other transactions use it. PostgreSQL's WAL and backups still hold
+what was written, as they do of everything.
 
 Only this module imports psycopg; `database.open_storage` imports it only for
 a PostgreSQL URL.
@@ -22,6 +29,7 @@ a PostgreSQL URL.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -36,6 +44,9 @@ from .errors import StorageError
 from .sqlstorage import POSTGRES_DIALECT, SqlStorage
 
 CONNECT_TIMEOUT = 10  # seconds, unless the URL says otherwise
+REWRITE_LOCK_WAIT = "10s"  # a rewrite after an erasure waits this long for its table
+
+logger = logging.getLogger(__name__)
 RETRYABLE = (
     pg_errors.SerializationFailure,  # 40001
     pg_errors.DeadlockDetected,  # 40P01
@@ -83,6 +94,20 @@ class PostgresStorage(SqlStorage):
         if self._pg.broken:  # lost, not closed by close()
             self._pg = self._connect()
             self._connection = self._pg
+
+    def _after_erase(self, tables: set[str]) -> None:
+        for table in sorted(tables):
+            try:
+                self._pg.execute(f"SET lock_timeout = '{REWRITE_LOCK_WAIT}'")
+                self._pg.execute(f"VACUUM (FULL) {table}")
+            except psycopg.Error as exc:
+                # Committed all the same: the values are gone from every query, and the
+                # next erasure in that partition rewrites it.
+                logger.warning("could not rewrite %s after an erasure: %s", table,
+                               _one_line(exc))
+            finally:
+                if not self._pg.broken:
+                    self._pg.execute("RESET lock_timeout")
 
     def _retryable(self, error: Exception) -> bool:
         if isinstance(error, RETRYABLE):

@@ -11,7 +11,10 @@ grant is signed with the signing key paired with the encryption key its last
 token was encrypted to (the key the person's vault has pinned for the brand).
 
 Both return the signed receipt for a 202 ("stored"; "deleted", "paused",
-"resumed"). A refusal raises a
+"resumed"). With `fanout` (the brand's webhook subscribers, `fanout.py`), every change
+also queues its webhook events in the same transaction, and a revocation's receipt is
+"deletion_pending" while subscribers that confirm deletion have not
+(`confirm_deletion`, `deletions.py`); `latest_receipt` gives the latest. A refusal raises a
 `zpd.errors.ProtocolError` (TokenInvalid, EventInvalid, or brandkit's
 TokenRefused/EventRefused) whose `err` and `errors.description(error)` make
 the RFC 8935 400 body; a refused message changes nothing. A message over a
@@ -25,7 +28,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from zpd import event as zpd_event
 from zpd import jose
@@ -36,15 +39,19 @@ from zpd.origin import canonical_origin
 from zpd.request import DataRequest
 
 from . import customers as held
+from . import deletions
 from .checks import check_grant
 from .customers import Customer, CustomerGrant, RecentCustomers
 from .errors import EventRefused, TokenRefused, rfc8935_codes
+from .fanout import Fanout
+from .groupcommit import GroupCommit
 from .issuing import open_own_request
 from .keys import BrandKeys
-from .quotas import NewCustomerRate, Quotas, check_grant_count
+from .quotas import NewCustomerRate, QuotaExceeded, Quotas, check_grant_count
 from .storage import (
     EVENT,
     TOKEN,
+    Deletion,
     GrantRecord,
     GrantState,
     IssuedRequest,
@@ -53,6 +60,7 @@ from .storage import (
     Storage,
     Transaction,
 )
+from .subscribers import GRANT_PAUSED, GRANT_RESUMED, GRANT_STORED, GRANT_UPDATED
 
 REQUEST_CACHE_SIZE = 256
 
@@ -60,7 +68,7 @@ REQUEST_CACHE_SIZE = 256
 class Receiver:
     def __init__(
         self, keys: BrandKeys, storage: Storage, origin: str, *, quotas: Quotas | None = None,
-        retired_keys: Sequence[BrandKeys] = (),
+        retired_keys: Sequence[BrandKeys] = (), fanout: Fanout | None = None,
     ) -> None:
         try:
             self.origin = canonical_origin(origin)
@@ -74,6 +82,11 @@ class Receiver:
         self.quotas = Quotas() if quotas is None else quotas
         per_minute = self.quotas.new_customers_per_minute
         self._new_customers = None if per_minute is None else NewCustomerRate(per_minute)
+        self.fanout = Fanout() if fanout is None else fanout
+        # Tokens arriving together are stored in one transaction (one durable commit).
+        self._tokens = GroupCommit(storage, own_errors=(ProtocolError, QuotaExceeded))
+        # Called after a message was stored, with whether it added webhook events.
+        self.on_stored: Callable[[], None] | None = None
 
     @property
     def keys(self) -> BrandKeys:
@@ -123,9 +136,11 @@ class Receiver:
         with rfc8935_codes():
             text = _as_text(jwe_text, TokenInvalid)
             opened, pair = self._open(text, moment)
-            return self._storage.atomically(
+            receipt = self._tokens.run(
                 lambda transaction: self._store_token(transaction, opened, pair, moment, client)
             )
+        self._stored()
+        return receipt
 
     def _open(self, text: str, now: int) -> tuple[zpd_token.OpenedToken, BrandKeys]:
         """Open with the key pair the header's kid names; without a kid, with each in turn."""
@@ -170,6 +185,10 @@ class Receiver:
                 self._new_customers.admit(client)
             transaction.pin_key(claims.pseudonym, opened.pairwise_jwk, now)
         if current is None or claims.version > current.version:
+            paused = current is not None and current.paused_at is not None
+            if not paused:  # a paused grant's new values are not passed on until its resume
+                self.fanout.announce(transaction, GRANT_STORED if current is None
+                                     else GRANT_UPDATED, claims.grant_id, claims.jti, now)
             # Each version replaces the last entirely: a field it leaves out is no longer held.
             transaction.put_grant(GrantRecord(
                 grant_id=claims.grant_id,
@@ -202,7 +221,8 @@ class Receiver:
     def receive_event(self, set_text: str | bytes, now: int | None = None) -> str:
         """Verify a grant event against the pinned key and act on it; return its receipt.
 
-        A revocation erases the grant's data ("deleted"); one of a grant this brand
+        A revocation erases the grant's data ("deleted", or "deletion_pending" while
+        downstream systems have to confirm it); one of a grant this brand
         never received (from a known issuer) is acknowledged and leaves a tombstone,
         so a late token for it is refused. A pause keeps the data but marks the grant
         paused ("paused") until a resume ("resumed"); a pause or resume of a grant
@@ -226,7 +246,9 @@ class Receiver:
                     return self._revoke(transaction, verified, digest, moment)
                 return self._pause_or_resume(transaction, verified, digest, moment)
 
-            return self._storage.atomically(act)
+            receipt = self._storage.atomically(act)
+        self._stored()
+        return receipt
 
     def _pause_or_resume(
         self, transaction: Transaction, verified: zpd_event.GrantEvent, digest: str, now: int,
@@ -241,8 +263,10 @@ class Receiver:
         pausing = verified.type == zpd_event.GRANT_PAUSED
         if pausing and current.paused_at is None:
             transaction.pause_grant(current.grant_id, verified.iat, now)
+            self.fanout.announce(transaction, GRANT_PAUSED, current.grant_id, verified.jti, now)
         elif not pausing and current.paused_at is not None:
             transaction.pause_grant(current.grant_id, None, now)
+            self.fanout.announce(transaction, GRANT_RESUMED, current.grant_id, verified.jti, now)
         status = zpd_receipt.PAUSED if pausing else zpd_receipt.RESUMED
         return self._acknowledge(transaction, EVENT, verified.jti, verified.issuer, digest,
                                  status, now, self._pair_of(current))
@@ -261,12 +285,49 @@ class Receiver:
                 grant_id=revocation.grant_id, pseudonym=revocation.issuer, version=0,
                 status=GrantState.REVOKED, received_at=now, updated_at=now, revoked_at=now,
             ))
-        elif current.status is not GrantState.REVOKED:
+        downstream: tuple[zpd_receipt.DownstreamEntry, ...] = ()
+        if current is not None and current.status is not GrantState.REVOKED:
             transaction.revoke_grant(current.grant_id, now)
+            downstream = self.fanout.revoked(transaction, current.grant_id, revocation.jti, now)
+        if downstream:  # the receipt waits for the systems that confirm deletion
+            return self._acknowledge(
+                transaction, EVENT, revocation.jti, revocation.issuer, digest,
+                zpd_receipt.DELETION_PENDING, now, self._pair_of(current), downstream,
+            )
         return self._acknowledge(
             transaction, EVENT, revocation.jti, revocation.issuer, digest, zpd_receipt.DELETED,
             now, self._pair_of(current),
         )
+
+    # -- downstream deletions and the latest receipts
+
+    def confirm_deletion(
+        self, event_id: str, status: str, note: str | None = None, now: int | None = None
+    ) -> deletions.Answer:
+        """A downstream system says it deleted (or failed to delete) the data it was sent
+        in the grant.revoked event `event_id`; the final receipt is signed once none is
+        pending."""
+        moment = _now(now)
+        return self._storage.atomically(lambda transaction: deletions.confirm(
+            transaction, event_id, status, moment, note, self.sign_final_receipt))
+
+    def deletion(self, event_id: str) -> Deletion | None:
+        return self._storage.atomically(lambda t: t.deletion(event_id), write=False)
+
+    def sign_final_receipt(
+        self, pseudonym: str, revocation_jti: str, grant: GrantRecord | None, status: str,
+        downstream: tuple[zpd_receipt.DownstreamEntry, ...], now: int,
+    ) -> str:
+        """A revocation's receipt once every downstream system answered (deletions.Signer)."""
+        return zpd_receipt.issue(
+            zpd_receipt.Receipt(self.origin, pseudonym, now, str(uuid.uuid4()), revocation_jti,
+                                status, downstream),
+            self._pair_of(grant).signing,
+        )
+
+    def latest_receipt(self, jti: str) -> str | None:
+        """The latest receipt of the token or event `jti` (GET <receipts>/<jti>), or None."""
+        return self._storage.atomically(lambda t: t.latest_receipt(jti), write=False)
 
     def grants_for_request(self, jti: str, now: int | None = None) -> list[CustomerGrant]:
         """The grants given under the request(s) this brand issued with `jti` (a per-visit
@@ -307,13 +368,19 @@ class Receiver:
     def _acknowledge(
         self, transaction: Transaction, kind: MessageKind, jti: str, pseudonym: str, digest: str,
         status: str, now: int, pair: BrandKeys,
+        downstream: tuple[zpd_receipt.DownstreamEntry, ...] | None = None,
     ) -> str:
         receipt = zpd_receipt.issue(
-            zpd_receipt.Receipt(self.origin, pseudonym, now, str(uuid.uuid4()), jti, status),
+            zpd_receipt.Receipt(self.origin, pseudonym, now, str(uuid.uuid4()), jti, status,
+                                downstream),
             pair.signing,
         )
         transaction.remember(SeenMessage(kind, jti, pseudonym, digest, receipt, now))
         return receipt
+
+    def _stored(self) -> None:
+        if self.on_stored is not None:
+            self.on_stored()
 
     def _pair_of(self, grant: GrantRecord | None) -> BrandKeys:
         """The key pair a grant's last token was encrypted to (the current one if unknown)."""

@@ -21,11 +21,15 @@ from .clicommon import (
 )
 from .connections import CONNECTIONS_PER_CLIENT, HEAD_SECONDS, ConnectionLimits
 from .database import DEFAULT_SQLITE_NAME
+from .dispatch import Dispatcher
+from .fanout import DELETION_DEADLINE, Fanout
 from .holdings import PageSettings, allowed_host_names, new_token
 from .keys import load_keys
 from .quotas import GRANTS_PER_CUSTOMER, NEW_CUSTOMERS_PER_MINUTE, Quotas
 from .receiver import Receiver
 from .server import LinkSettings, create_app
+from .sqlstorage import MEMORY, SqlStorage
+from .subscribers import NONE, Subscribers, WebhookConfigError, load_subscribers
 from .visitroutes import ApiToken
 
 PAGE_TOKEN_ENV = "ZPV_BRAND_PAGE_TOKEN"
@@ -72,6 +76,16 @@ the vault sends the message again later. Connections: a request head must arrive
 within --head-timeout seconds, and one client address may hold at most
 --connections-per-client connections (raise it behind a reverse proxy on the
 same host, from which every connection comes).
+
+Webhooks: --webhooks FILE names the brand's systems that hear of every grant
+change (stored, updated, revoked, expired, paused, resumed), signed per Standard
+Webhooks and sent from an outbox in the database, written with the change, so
+nothing is lost if the receiver stops; a bad file is refused at start. A system
+with "confirms_deletion" must confirm each revocation (2xx but 202 to the event,
+or later at /zpd/deletions/<event id>/ack): the person's receipt says "deleted"
+once every such system did, or "deletion_failed" if one fails or stays silent
+past --deletion-deadline (30d by default; s, m, h or d). `zpv-brand webhooks`
+lists the events per subscriber and sends failed ones again.
 """
 
 
@@ -85,19 +99,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if request.exp <= time.time():
         warn(f"the request expired {display.time_text(request.exp)}: a vault will not import "
              "it; sign a new one with `zpv-brand request`")
+    subscribers = _subscribers(args)
+    deadline = deletion_deadline(args.deletion_deadline)
     page = _page_settings(args, request.iss)
     links = LinkSettings(_api_token(args), shop=args.sample_shop)
     if page is not None and not is_loopback(args.host):
         warn(f"the page's token travels unencrypted to {args.host} over plain http: "
              "reach the page through a TLS proxy or an SSH tunnel")
-    storage = open_db(args.db or str(Path(args.keys) / DEFAULT_SQLITE_NAME))
+    location = args.db or str(Path(args.keys) / DEFAULT_SQLITE_NAME)
+    storage = open_db(location)
+    queue: SqlStorage | None = None
+    dispatcher: Dispatcher | None = None
     try:
-        receiver = Receiver(keys, storage, request.iss, quotas=quotas, retired_keys=retired)
+        receiver = Receiver(keys, storage, request.iss, quotas=quotas, retired_keys=retired,
+                            fanout=Fanout(subscribers, deadline))
         try:
             app = create_app(receiver, request.jws, page=page, links=links)
         except ValueError as exc:
             raise UsageError(f"--request {args.request}: {exc}") from None
         name = display.clean(" ".join(request.body.brand.name.split()))
+        if len(subscribers):
+            # Deliveries on their own connection, so they never wait behind a message.
+            queue = storage if location.endswith(MEMORY) else open_db(location)
+            dispatcher = Dispatcher(receiver, queue, subscribers)
+            receiver.on_stored = dispatcher.wake
+            dispatcher.start()
 
         def listening(address: serving.Address) -> None:
             if page is not None:  # before the line that says it is ready, which callers wait for
@@ -110,8 +136,38 @@ def cmd_serve(args: argparse.Namespace) -> int:
         serving.serve(app, args.host, args.port, listening, limits=limits,
                       verbosity=args.verbose)
     finally:
+        if dispatcher is not None:
+            dispatcher.stop()
+        if queue is not None and queue is not storage:
+            queue.close()
         storage.close()
     return EXIT_OK
+
+
+def _subscribers(args: argparse.Namespace) -> Subscribers:
+    if args.webhooks is None:
+        return NONE
+    try:
+        return load_subscribers(Path(args.webhooks))
+    except WebhookConfigError as exc:
+        raise UsageError(f"--webhooks {exc}") from None
+
+
+UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def deletion_deadline(text: str) -> int:
+    """`30d`, `12h`, `90m`, `45s` or a number of days, as seconds (1 s to 365 days)."""
+    value = text.strip().lower()
+    unit = UNITS.get(value[-1:], 0)
+    number = value[:-1] if unit else value
+    try:
+        seconds = float(number) * (unit or UNITS["d"])
+    except ValueError:
+        seconds = -1.0
+    if not 1 <= seconds <= 365 * UNITS["d"]:
+        raise UsageError("--deletion-deadline must be a duration from 1s to 365d, like 30d")
+    return int(seconds)
 
 
 def _page_settings(args: argparse.Namespace, origin: str) -> PageSettings | None:
@@ -206,6 +262,11 @@ def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     serve.add_argument("--connections-per-client", type=int, default=CONNECTIONS_PER_CLIENT,
                        metavar="N", help="connections one client address may hold at once "
                        f"(default {CONNECTIONS_PER_CLIENT}; 0: no cap)")
+    serve.add_argument("--webhooks", metavar="FILE",
+                       help="the brand's systems to send grant changes to (JSON)")
+    serve.add_argument("--deletion-deadline", default=f"{DELETION_DEADLINE // 86400}d",
+                       metavar="DURATION", help="how long a system that confirms deletion "
+                       f"has to confirm one (default {DELETION_DEADLINE // 86400}d)")
     serve.add_argument("-v", "--verbose", action="count", default=0,
                        help="log each request (method, path, status, duration) on "
                        "standard error; -vv: everything, in detail")

@@ -13,6 +13,9 @@
 - `GET /`: only with `page` (`holdings.py`): an HTML page of what the brand
   holds, the most recent customers first, for the allowed Host names and the
   token only. Without `page`, 404.
+- `GET <path of endpoints.receipts>/<jti>` when the request names a receipts
+  endpoint, and `POST /zpd/deletions/<event id>/ack` when a webhook subscriber
+  confirms deletion (`receiptroutes.py`).
 - Per-visit share links (`visitroutes.py`): `GET /zpd/visit/<id>`, each visit's
   signed request, always; with `links.api_token`, `POST /zpd/visits` and
   `GET /zpd/visits/<id>` for the brand's own backend; with `links.shop`, the
@@ -59,6 +62,7 @@ from zpd.errors import ProtocolError
 from .errors import ACCESS_DENIED, INVALID_REQUEST, description
 from .holdings import PageSettings, holdings_route
 from .quotas import QuotaExceeded
+from .receiptroutes import ack_route, receipts_route
 from .receiver import Receiver
 from .request_log import RequestLog
 from .shop import shop_routes
@@ -133,6 +137,10 @@ def create_app(
     routes += visit_routes(visits, links.api_token)
     if links.shop:
         routes += shop_routes(visits, request)
+    if request.body.receipts_endpoint is not None:
+        routes.append(receipts_route(receiver, endpoint_path(request.body.receipts_endpoint)))
+    if receiver.fanout.subscribers.confirming():
+        routes.append(ack_route(receiver, receiver.fanout.subscribers))
     for path, by_type in inboxes.items():
         routes.append(
             Route(path, _endpoint(by_type, max_body_bytes, body_seconds), methods=["POST"])

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .errors import StorageError
-from .sqlschema import MIGRATIONS, SCHEMA
+from .sqlschema import MIGRATIONS, SCHEMA, statements
 from .sqlschema import SCHEMA_VERSION as SCHEMA_VERSION
 from .sqltransaction import POSTGRES_DIALECT as POSTGRES_DIALECT
 from .sqltransaction import RECENT_BATCH as RECENT_BATCH
@@ -67,7 +67,7 @@ class SqlStorage:
                 self._rollback()
                 raise
             if transaction.erased:
-                self._after_erase()
+                self._after_erase(transaction.rewrite)
 
     def transaction(self, *, write: bool = True) -> AbstractContextManager[SqlTransaction]:
         return self._transaction(self._begin(write))
@@ -88,6 +88,13 @@ class SqlStorage:
             time.sleep(random.uniform(0, 0.005 * 2**attempt))  # jitter: let the other one finish
             attempt += 1
 
+    def in_queue(self, work: Callable[[SqlTransaction], T]) -> T:
+        """`work` in a transaction for the webhook outbox's bookkeeping: on PostgreSQL READ
+        COMMITTED, where rows are claimed with SKIP LOCKED and settled under row locks (a
+        queue taken by many workers would mostly fail to serialise); on SQLite, as any
+        write."""
+        return self._atomically(work, self._dialect.begin_queue)
+
     def _begin(self, write: bool) -> str:
         return self._dialect.begin_write if write else self._dialect.begin_read
 
@@ -101,8 +108,9 @@ class SqlStorage:
         except Exception:  # nothing to roll back: a failed COMMIT may already have
             pass
 
-    def _after_erase(self) -> None:
-        """Hook: make erased data unrecoverable from the database's files, if needed."""
+    def _after_erase(self, tables: set[str]) -> None:
+        """Hook: make erased data unrecoverable from the database's files, if needed
+        (`tables`: those named to be rewritten)."""
 
     def _retryable(self, error: Exception) -> bool:
         """Hook: whether running the transaction again may succeed (a serialisation failure)."""
@@ -120,7 +128,7 @@ class SqlStorage:
     def _create_schema(self, transaction: SqlTransaction) -> None:
         if self._dialect.schema_lock:
             transaction.execute(self._dialect.schema_lock)
-        for statement in SCHEMA:
+        for statement in statements(SCHEMA, self._dialect.name):
             transaction.execute(statement)
         self._check_schema(transaction, create=True)
 
@@ -153,8 +161,11 @@ class SqlStorage:
                 "once with `zpv-brand serve` (or any receiver) to upgrade it"
             )
         for step in range(version + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[step]:
+            for statement in statements(MIGRATIONS[step], self._dialect.name):
                 transaction.execute(statement)
+            if step == 4:  # grant values moved to their own table: out of the old one's files
+                transaction.erased = True
+                transaction.rewrite.add("zpd_grants")
         transaction.execute(
             "UPDATE zpd_meta SET value = ? WHERE key = 'schema_version'", str(SCHEMA_VERSION)
         )
@@ -199,6 +210,6 @@ class SqliteStorage(SqlStorage):
             connection.close()
             raise
 
-    def _after_erase(self) -> None:
+    def _after_erase(self, tables: set[str]) -> None:
         if self.path != MEMORY:
             self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -110,8 +110,59 @@ class SeenMessage:
     received_at: int
 
 
+# States of a webhook event for one subscriber.
+PENDING = "pending"  # to be sent (again), at next_attempt_ms
+DELIVERED = "delivered"  # the subscriber answered 2xx
+FAILED = "failed"  # retried until the schedule ran out; `zpv-brand webhooks retry` resends
+SUPERSEDED = "superseded"  # it carried the data, and the grant was paused or ended first
+WEBHOOK_STATES = (PENDING, DELIVERED, FAILED, SUPERSEDED)
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    """One event for one subscriber, in the outbox (zpd_webhooks)."""
+
+    event_id: str  # webhook-id: the same on every attempt
+    subscriber: str
+    type: str  # subscribers.EVENT_TYPES
+    grant_id: str
+    message_jti: str | None  # the token or grant event that caused it (none for an expiry)
+    created_at: int
+    state: str = PENDING
+    attempts: int = 0
+    next_attempt_ms: int = 0
+    last_status: int | None = None  # the HTTP status of the last attempt, if one came back
+    last_error: str | None = None
+    done_at: int | None = None  # delivered, failed or superseded at
+    seq: int = 0  # order of creation (set by the database)
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """Whether one downstream system confirmed the deletion of one revoked grant."""
+
+    event_id: str  # of the grant.revoked event sent to it
+    revocation_jti: str  # the person's revocation event
+    grant_id: str
+    subscriber: str
+    status: str  # "pending", "deleted" or "failed"
+    deadline: int
+    at: int | None = None
+    note: str | None = None
+
+
 class Transaction(Protocol):
     """Reads and writes inside one transaction; see Storage.transaction."""
+
+    def savepoint(self) -> None:
+        """Mark where `rollback_to_savepoint` goes back to (one at a time)."""
+        ...
+
+    def release_savepoint(self) -> None: ...
+
+    def rollback_to_savepoint(self) -> None:
+        """Undo what was done since `savepoint`, and forget it."""
+        ...
 
     def issued_request(self, sha256: str) -> IssuedRequest | None: ...
 
@@ -146,6 +197,28 @@ class Transaction(Protocol):
     def seen_message(self, kind: MessageKind, jti: str) -> SeenMessage | None: ...
 
     def remember(self, message: SeenMessage) -> None: ...
+
+    def replace_receipt(self, kind: MessageKind, jti: str, receipt: str) -> None:
+        """Keep `receipt` as the latest for the message (a later, final one)."""
+        ...
+
+    def latest_receipt(self, jti: str) -> str | None: ...
+
+    def add_webhook(self, event: WebhookEvent) -> None: ...
+
+    def add_deletion(self, deletion: Deletion) -> None: ...
+
+    def deletions_of(self, revocation_jti: str) -> list[Deletion]:
+        """The downstream deletions of one revocation, locked until the transaction ends."""
+        ...
+
+    def deletion(self, event_id: str) -> Deletion | None: ...
+
+    def set_deletion(self, event_id: str, status: str, at: int, note: str | None) -> None: ...
+
+    def overdue_deletions(self, now: int, limit: int) -> list[Deletion]:
+        """Deletions still pending past their deadline (rows other workers hold skipped)."""
+        ...
 
     def pseudonyms(self, *, limit: int, after: str | None = None) -> list[str]:
         """Known pseudonyms in order, `limit` at a time after `after` (keyset paging)."""

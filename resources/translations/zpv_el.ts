@@ -1403,6 +1403,14 @@ request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the 
         <translation>Εισαγωγή από επικολλημένο κείμενο</translation>
     </message>
     <message>
+        <source>Deleted by the brand, its other systems still deleting</source>
+        <translation>Διαγράφηκαν από την εταιρεία, τα άλλα συστήματά της διαγράφουν ακόμη</translation>
+    </message>
+    <message>
+        <source>Deletion failed in one of the brand&apos;s systems</source>
+        <translation>Η διαγραφή απέτυχε σε ένα από τα συστήματα της εταιρείας</translation>
+    </message>
+    <message>
         <source>could not reach the brand</source>
         <translation>η εταιρεία δεν ήταν προσβάσιμη</translation>
     </message>
@@ -1517,6 +1525,14 @@ request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the 
     <message>
         <source>Nothing in return</source>
         <translation>Τίποτα σε αντάλλαγμα</translation>
+    </message>
+    <message>
+        <source>Signed receipt: deleted by the brand, still deleting elsewhere</source>
+        <translation>Υπογεγραμμένη απόδειξη: η εταιρεία τα διέγραψε, η διαγραφή συνεχίζεται αλλού</translation>
+    </message>
+    <message>
+        <source>Signed receipt: deletion failed in one of the brand&apos;s systems</source>
+        <translation>Υπογεγραμμένη απόδειξη: η διαγραφή απέτυχε σε ένα από τα συστήματα της εταιρείας</translation>
     </message>
     <message>
         <source>Active until {0}</source>
@@ -4401,6 +4417,14 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>η ανάκληση παραδόθηκε, χωρίς απόδειξη</translation>
     </message>
     <message>
+        <source>the brand deleted it; its other systems have not all confirmed yet</source>
+        <translation>η εταιρεία τα διέγραψε· δεν έχουν επιβεβαιώσει ακόμη όλα τα άλλα συστήματά της</translation>
+    </message>
+    <message>
+        <source>the brand reports that deletion failed in one of its systems</source>
+        <translation>η εταιρεία αναφέρει ότι η διαγραφή απέτυχε σε ένα από τα συστήματά της</translation>
+    </message>
+    <message>
         <source>never sent</source>
         <translation>δεν στάλθηκε ποτέ</translation>
     </message>
@@ -4555,6 +4579,14 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>deleted</source>
         <translation>διαγράφηκαν</translation>
+    </message>
+    <message>
+        <source>deletion pending</source>
+        <translation>η διαγραφή εκκρεμεί</translation>
+    </message>
+    <message>
+        <source>deletion failed</source>
+        <translation>η διαγραφή απέτυχε</translation>
     </message>
 </context>
 <context>

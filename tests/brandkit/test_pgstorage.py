@@ -28,10 +28,12 @@ from brandkit.keys import BrandKeys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SCHEMA_VERSION, SqlTransaction
 from brandkit.storage import GrantState
+from brandkit.visits import Visits
 from tests.support.people import DAY, NOW, ORIGIN, Person
 from tests.support.vaults import PROJECT_ROOT
-from zpd.request import DataRequest
+from zpd.request import DataRequest, verify_request
 
+from . import oldschemas
 from .live import TIMEOUT, Live, live_receiver, zpv_brand_serve
 
 pytest.importorskip("psycopg")
@@ -86,9 +88,7 @@ def test_a_schema_1_database_is_upgraded_by_the_first_worker(
     Receiver(keys, first, ORIGIN).register_issued_request(request_jws, NOW)
     Receiver(keys, first, ORIGIN).receive_token(alice.token(issued), NOW)
     with first.transaction() as transaction:  # as brandkit's first schema left it
-        for column in ("not_before", "paused_at", "encryption_kid"):
-            transaction.execute(f"ALTER TABLE zpd_grants DROP COLUMN {column}")
-        transaction.execute("UPDATE zpd_meta SET value = '1' WHERE key = 'schema_version'")
+        oldschemas.as_schema(transaction.execute, 1)
     first.close()
     with pytest.raises(StorageError, match="schema 1 is older"):
         PostgresStorage(postgres_url, readonly=True)
@@ -106,6 +106,37 @@ def test_a_schema_1_database_is_upgraded_by_the_first_worker(
     customer = receiver.customer(alice.pseudonym, NOW + DAY)
     assert customer is not None and customer.grants[0].status == "paused"
     assert customer.grants[0].fields == {"shoe_size_eu": 42}
+    upgraded.close()
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_a_schema_2_or_3_database_is_upgraded_with_its_values_moved_out(
+    postgres_url: str, keys: BrandKeys, issued: DataRequest, alice: Person, version: int
+) -> None:
+    first = PostgresStorage(postgres_url)
+    _, signed = Visits(keys, first, issued).start(reference="customer-17", now=NOW)
+    data = {"shoe_size_eu": 42, "favourite_colours": ["beige"]}
+    Receiver(keys, first, ORIGIN).receive_token(
+        alice.token(verify_request(signed.jws, NOW), iat=NOW + 5, data=data), NOW + 5)
+    with first.transaction() as transaction:
+        oldschemas.as_schema(transaction.execute, version)
+        assert "beige" in transaction.execute("SELECT data FROM zpd_grants").fetchone()[0]
+    first.close()
+    upgraded = PostgresStorage(postgres_url)
+    receiver = Receiver(keys, upgraded, ORIGIN)
+    customer = receiver.customer(alice.pseudonym, NOW + 6)
+    assert customer is not None and customer.grants[0].fields == {
+        "shoe_size_eu": 42, "favourite_colours": ["beige"]}
+    with upgraded.transaction(write=False) as transaction:
+        assert transaction.execute("SELECT data FROM zpd_grants").fetchall() == [(None,)]
+        assert transaction.execute("SELECT value FROM zpd_meta").fetchone() == (
+            str(SCHEMA_VERSION),)
+        # A schema-3 database keeps its visits; a schema-2 one never had any.
+        expected = {"grant-1": "customer-17"} if version == 3 else {}
+        assert transaction.references_of(alice.pseudonym) == expected
+    receiver.receive_event(alice.revocation(iat=NOW + 7), NOW + 7)
+    with upgraded.transaction(write=False) as transaction:
+        assert transaction.execute("SELECT COUNT(*) FROM zpd_grant_values").fetchone() == (0,)
     upgraded.close()
 
 

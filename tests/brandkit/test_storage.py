@@ -18,10 +18,12 @@ from brandkit.sqlstorage import (
     SqliteStorage,
 )
 from brandkit.storage import IssuedRequest, Storage
+from brandkit.visits import SHARED, Visits
 from tests.support.people import DAY, NOW, ORIGIN, Person
-from zpd.request import DataRequest
+from zpd.request import DataRequest, verify_request
 
-from .storage_rows import snapshot
+from . import oldschemas
+from .storage_rows import db_files, snapshot
 
 
 @pytest.fixture
@@ -106,15 +108,10 @@ def test_a_newer_schema_is_refused(path: Path) -> None:
         SqliteStorage(path)
 
 
-def as_schema_1(path: Path) -> None:
-    """The database at `path` made as brandkit's first schema left it."""
+def as_schema(path: Path, version: int) -> None:
+    """The database at `path` made as brandkit's schema `version` left it."""
     with sqlite3.connect(path) as connection:
-        for column in ("not_before", "paused_at", "encryption_kid"):
-            connection.execute(f"ALTER TABLE zpd_grants DROP COLUMN {column}")
-        connection.execute("DROP TABLE zpd_visits")
-        connection.execute("DROP INDEX zpd_issued_requests_by_jti")
-        connection.execute("DROP INDEX zpd_grants_by_request")
-        connection.execute("UPDATE zpd_meta SET value = '1' WHERE key = 'schema_version'")
+        oldschemas.as_schema(connection.execute, version)
     connection.close()
 
 
@@ -125,7 +122,7 @@ def test_a_schema_1_database_is_upgraded_keeping_every_grant(
     Receiver(keys, storage, ORIGIN).register_issued_request(request_jws, NOW)
     Receiver(keys, storage, ORIGIN).receive_token(alice.token(issued), NOW)
     storage.close()
-    as_schema_1(path)
+    as_schema(path, 1)
     older = f"schema 1 is older than {SCHEMA_VERSION}: open it once"
     with pytest.raises(StorageError, match=older):
         SqliteStorage(path, readonly=True)
@@ -142,10 +139,63 @@ def test_a_schema_1_database_is_upgraded_keeping_every_grant(
     reader = SqliteStorage(path, readonly=True)
     with reader.transaction(write=False) as transaction:
         assert transaction.execute(
-            "SELECT value FROM zpd_meta WHERE key = 'schema_version'").fetchone() == ("3",)
+            "SELECT value FROM zpd_meta WHERE key = 'schema_version'").fetchone() == (
+                str(SCHEMA_VERSION),)
     reader.close()
-    # Schema 3's visits: a grant is found by its request's jti.
-    assert [g.grant_id for g in upgraded.grants_for_request(issued.jti, NOW)] == ["grant-1"]
+    # Schema 3's visits: a grant is found by its request's jti, with its values.
+    assert [(g.grant_id, g.fields) for g in upgraded.grants_for_request(issued.jti, NOW)] == [
+        ("grant-1", {"shoe_size_eu": 43})]
+
+
+def test_a_schema_2_database_is_upgraded_with_its_values_moved_out_of_the_old_rows(
+    path: Path, keys: BrandKeys, request_jws: str, issued: DataRequest, alice: Person
+) -> None:
+    storage = SqliteStorage(path)
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    receiver.receive_token(alice.token(issued, data={"shoe_size_eu": 42,
+                                                     "favourite_colours": ["beige"]}), NOW)
+    storage.close()
+    as_schema(path, 2)
+    with sqlite3.connect(path) as connection:
+        assert "beige" in connection.execute("SELECT data FROM zpd_grants").fetchone()[0]
+    connection.close()
+    upgraded = SqliteStorage(path)
+    customer = Receiver(keys, upgraded, ORIGIN).customer(alice.pseudonym, NOW)
+    assert customer is not None
+    assert customer.grants[0].fields == {"shoe_size_eu": 42, "favourite_colours": ["beige"]}
+    with upgraded.transaction(write=False) as transaction:
+        assert transaction.execute("SELECT data FROM zpd_grants").fetchall() == [(None,)]
+    assert db_files(path).count(b"beige") == 1, "one copy left, in zpd_grant_values"
+    Receiver(keys, upgraded, ORIGIN).receive_event(alice.revocation(iat=NOW + 5), NOW + 5)
+    upgraded.close()
+    assert b"beige" not in db_files(path), "the old rows' copy is gone from the file and its WAL"
+
+
+def test_a_schema_3_database_keeps_its_visits_and_moves_its_values_out(
+    path: Path, keys: BrandKeys, issued: DataRequest, alice: Person
+) -> None:
+    storage = SqliteStorage(path)
+    visit, signed = Visits(keys, storage, issued).start(reference="customer-17", now=NOW)
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.receive_token(alice.token(verify_request(signed.jws, NOW), iat=NOW + 5,
+                                       data={"shoe_size_eu": 42, "favourite_colours": ["beige"]}),
+                           NOW + 5)
+    storage.close()
+    as_schema(path, 3)
+    with pytest.raises(StorageError, match=f"schema 3 is older than {SCHEMA_VERSION}"):
+        SqliteStorage(path, readonly=True)
+    upgraded = SqliteStorage(path)
+    state = Visits(keys, upgraded, issued).state(visit.visit_id, NOW + 6)
+    assert state is not None and state.status == SHARED
+    assert Receiver(keys, upgraded, ORIGIN).grants_for_request(signed.jti, NOW + 6)[0].fields == {
+        "shoe_size_eu": 42, "favourite_colours": ["beige"]}
+    with upgraded.transaction(write=False) as transaction:
+        assert transaction.execute("SELECT data FROM zpd_grants").fetchall() == [(None,)]
+        assert transaction.execute("SELECT COUNT(*) FROM zpd_webhooks").fetchone() == (0,)
+        assert transaction.references_of(alice.pseudonym) == {"grant-1": "customer-17"}
+    assert db_files(path).count(b"beige") == 1, "one copy left, in zpd_grant_values"
+    upgraded.close()
 
 
 def test_a_file_that_is_not_a_database(path: Path) -> None:

@@ -191,6 +191,13 @@ SEEDS: dict[int, Seed] = {
                                 "value": '"trail"', "changed_at": 40}),
         ],
     ),
+    11: Seed(  # and four outbox columns
+        frozenset({"receipts", "outbox_receipt_polls"}),
+        [
+            ("receipts", {"message_jti": "t-1", "status": "deletion_pending",
+                          "jws": "eyJ.eyJ.sig", "received_at": 70}),
+        ],
+    ),
 }
 
 

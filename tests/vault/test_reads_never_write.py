@@ -71,6 +71,7 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "delivery.summaries": lambda: pv.delivery.summaries([grant_id]),
         "delivery.is_waiting_for_grant": lambda: pv.delivery.is_waiting_for_grant(item),
         "delivery.receipts": lambda: pv.delivery.receipts(grant_id),
+        "delivery.downstream": lambda: pv.delivery.downstream(grant_id),
         "aliases.enabled": pv.aliases.enabled,
         "aliases.all": pv.aliases.all,
         "leaks.source": pv.leaks.source,

@@ -183,6 +183,10 @@ def delivery_words(summary: DeliverySummary | None) -> str:
             return _tr("Deletion confirmed")
         case DeliveryStatus.DELETION_UNCONFIRMED:
             return _tr("Revocation delivered, deletion not confirmed")
+        case DeliveryStatus.DELETION_PENDING:
+            return _tr("Deleted by the brand, its other systems still deleting")
+        case DeliveryStatus.DELETION_FAILED:
+            return _tr("Deletion failed in one of the brand's systems")
         case DeliveryStatus.NOT_SENT:
             return _tr("Never sent")
         case _:
@@ -240,4 +244,6 @@ def receipt_words(status: str) -> str:
     return {
         "stored": _tr("Signed receipt: the brand stored it"),
         "deleted": _tr("Signed receipt: the brand deleted it"),
+        "deletion_pending": _tr("Signed receipt: deleted by the brand, still deleting elsewhere"),
+        "deletion_failed": _tr("Signed receipt: deletion failed in one of the brand's systems"),
     }.get(status, status)

@@ -76,6 +76,10 @@ def delivery_status_words(status: DeliveryStatus) -> str:
             return _tr("the brand confirmed deletion")
         case DeliveryStatus.DELETION_UNCONFIRMED:
             return _tr("revocation delivered, no receipt")
+        case DeliveryStatus.DELETION_PENDING:
+            return _tr("the brand deleted it; its other systems have not all confirmed yet")
+        case DeliveryStatus.DELETION_FAILED:
+            return _tr("the brand reports that deletion failed in one of its systems")
         case DeliveryStatus.NOT_SENT:
             return _tr("never sent")
         case _:
@@ -84,7 +88,9 @@ def delivery_status_words(status: DeliveryStatus) -> str:
 
 def receipt_status(status: str) -> str:
     """What a brand's signed receipt says it did (a code of the protocol's receipts)."""
-    return {"stored": _tr("stored"), "deleted": _tr("deleted")}.get(status, status)
+    return {"stored": _tr("stored"), "deleted": _tr("deleted"),
+            "deletion_pending": _tr("deletion pending"),
+            "deletion_failed": _tr("deletion failed")}.get(status, status)
 
 
 def report_words() -> ReportWords:

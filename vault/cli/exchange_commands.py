@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from zpd.catalogue import BY_KEY
@@ -14,6 +14,7 @@ from zpd.fieldtypes import Sensitivity
 from zpd.links import parse_link
 from zpd.origin import AddressScope
 from zpd.purposes import concept_name
+from zpd.receipt import DownstreamEntry
 from zpd.request import Ask
 
 from ..errors import ShareRefusal, ShareRefused
@@ -276,18 +277,28 @@ def cmd_grants(args: argparse.Namespace) -> int:
         origin = vault.brands.find(args.brand).origin if args.brand else None
         grants = vault.grants.listing(origin=origin, status=status)
         deliveries = {g.id: vault.delivery.summary(g.id) for g in grants}
+        downstream = {g.id: vault.delivery.downstream(g.id) for g in grants
+                      if g.status is GrantStatus.REVOKED}
     if args.json:
         terminal.print_json([
-            {**_grant_json(g), "delivery": _delivery_json(deliveries[g.id])} for g in grants
+            {**_grant_json(g), "delivery": _delivery_json(deliveries[g.id]),
+             "downstream": _downstream_json(downstream.get(g.id, ()))} for g in grants
         ])
         return EXIT_OK
     for g in grants:
+        systems = downstream.get(g.id, ())
         say(
             f"{g.id[:8]}  {g.status.value:<7}  {g.brand_name}  {g.ask_id}  "
             f"{', '.join(g.fields)}  until {terminal.when(g.expires_at)}  v{g.version}  "
             f"[{words.delivery_words(deliveries[g.id])}]"
+            + (f"  [{words.downstream_words(systems)}]" if systems else "")
         )
     return EXIT_OK
+
+
+def _downstream_json(entries: Sequence[DownstreamEntry]) -> list[dict[str, object]]:
+    """Each system the brand passed the data to, and where its deletion stands."""
+    return [entry.to_claims() for entry in entries]
 
 
 def _delivery_json(summary: DeliverySummary | None) -> dict[str, object] | None:
@@ -318,6 +329,8 @@ def cmd_knows(args: argparse.Namespace) -> int:
     with unlocked(args, reads_grants=True) as vault:
         brand = vault.brands.find(args.brand)
         held = vault.grants.held_by(brand.origin)
+        downstream = {h.grant.id: vault.delivery.downstream(h.grant.id) for h in held
+                      if h.grant.status is GrantStatus.REVOKED}
     if args.json:
         terminal.print_json(
             {
@@ -325,7 +338,8 @@ def cmd_knows(args: argparse.Namespace) -> int:
                 "name": brand.name,
                 "grants": [
                     {**_grant_json(h.grant), "data": h.data,
-                     "questions": {k: q.label for k, q in h.questions.items()}}
+                     "questions": {k: q.label for k, q in h.questions.items()},
+                     "downstream": _downstream_json(downstream.get(h.grant.id, ()))}
                     for h in held
                 ],
             }
@@ -341,6 +355,8 @@ def cmd_knows(args: argparse.Namespace) -> int:
             asked = h.questions.get(key)
             name = f"{asked.label} ({key})" if asked is not None else key
             say(f"    {name}: {show_value(value)}")
+        if downstream.get(g.id):
+            say(f"    deletion in the brand's systems: {words.downstream_words(downstream[g.id])}")
     return EXIT_OK
 
 

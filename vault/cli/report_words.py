@@ -43,6 +43,10 @@ def _delivery_status(status: DeliveryStatus) -> str:
             return "the brand confirmed deletion"
         case DeliveryStatus.DELETION_UNCONFIRMED:
             return "revocation delivered, no receipt"
+        case DeliveryStatus.DELETION_PENDING:
+            return "the brand deleted it; its other systems have not all confirmed yet"
+        case DeliveryStatus.DELETION_FAILED:
+            return "the brand reports that deletion failed in one of its systems"
         case DeliveryStatus.NOT_SENT:
             return "never sent"
         case _:

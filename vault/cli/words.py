@@ -6,11 +6,13 @@ person can act on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import assert_never
 
 from zpd.errors import ProtocolError, RequestInvalid
 from zpd.links import LinkInvalid, LinkProblem
 from zpd.origin import AddressScope
+from zpd.receipt import Downstream, DownstreamEntry
 
 from ..errors import (
     AnswerHeldByGrant,
@@ -285,10 +287,39 @@ def delivery_status_words(status: DeliveryStatus) -> str:
             return "brand confirmed deletion"
         case DeliveryStatus.DELETION_UNCONFIRMED:
             return "revocation delivered, no receipt"
+        case DeliveryStatus.DELETION_PENDING:
+            return "brand deleted it; its other systems have not all confirmed yet"
+        case DeliveryStatus.DELETION_FAILED:
+            return "brand reports that deletion failed in one of its systems"
         case DeliveryStatus.NOT_SENT:
             return "never sent"
         case _:
             assert_never(status)
+
+
+def downstream_status_words(status: Downstream) -> str:
+    match status:
+        case Downstream.PENDING:
+            return "still deleting"
+        case Downstream.DELETED:
+            return "deleted"
+        case Downstream.FAILED:
+            return "failed to delete"
+        case Downstream.NOT_HELD:
+            return "never held it"
+        case _:
+            assert_never(status)
+
+
+def downstream_words(entries: Sequence[DownstreamEntry]) -> str:
+    """The brand's systems, each with where deletion stands there: "crm deleted (when),
+    mail still deleting"."""
+    return ", ".join(
+        f"{e.system} {downstream_status_words(e.status)}"
+        + (f" ({when(e.at)})" if e.at is not None and e.status is not Downstream.PENDING
+           else "")
+        for e in entries
+    )
 
 
 def delivery_words(summary: DeliverySummary | None) -> str:

@@ -27,6 +27,7 @@ from joserfc.jwk import OKPKey
 
 from zpd import jose, receipt
 from zpd.errors import ProtocolError
+from zpd.event import GRANT_REVOKED
 from zpd.origin import canonical_origin
 
 from ..errors import TransportError, TransportFailure
@@ -34,7 +35,7 @@ from ..logs import short_id
 from ..profile import audit
 from ..profile.audit import AuditAction
 from ..storage.store import Connection, Store
-from . import outbox, tokens
+from . import outbox, receipt_polls, tokens
 from .outbox import MessageKind, OutboxItem
 from .retry_after import seconds_to_wait
 from .transport import Response, Transport
@@ -60,6 +61,9 @@ class FlushReport:
     # Of those retrying, the messages whose exchange raised an unexpected exception (a
     # fault of the vault's, not the brand's answer): message id -> the exception's type.
     errors: dict[str, str] = field(default_factory=dict)
+    # Receipts polled (receipt_polls.py): how many, and the messages with a new one.
+    polled: int = 0
+    new_receipts: list[str] = field(default_factory=list)
 
     @property
     def attempted(self) -> int:
@@ -95,6 +99,7 @@ class Outcome:
     retry_after: int | None = None
     reached: bool = True  # False: failed before any connection to the brand was made
     unexpected: str | None = None  # the type of the exception the exchange raised
+    receipt_url: str | None = None  # where a receipt that is not final is polled
 
 
 def flush(
@@ -102,15 +107,18 @@ def flush(
     deliver_now: bool = False,
 ) -> FlushReport:
     """Send everything due, brands taking turns, until nothing is due (revocations become
-    due once their grant is delivered within the same flush).
+    due once their grant is delivered within the same flush); then poll the receipts
+    that are not final yet and are due (receipt_polls.py).
 
     `deliver_now`: messages waiting out their backoff are sent now too; those
-    whose brand asked to wait (Retry-After) still wait."""
+    whose brand asked to wait (Retry-After) still wait. Every receipt still polled is
+    asked for now."""
     report = FlushReport()
     keys = ReceiptKeys(store)
     started = clock()
     if deliver_now:
         outbox.make_due(store, started)
+        receipt_polls.make_due(store, started)
     claim = 1
     turns_had: Counter[str] = Counter()
     while True:
@@ -123,6 +131,8 @@ def flush(
             if report.attempted:
                 log.info("delivery: %d delivered, %d refused, %d to try again",
                          len(report.delivered), len(report.failed), len(report.retrying))
+            polls = receipt_polls.flush(store, transport, clock, started, keys.of)
+            report.polled, report.new_receipts = polls.polled, polls.new
             return report
         claim = min(limit, claim * CLAIM_GROWTH)
         turns_had.update(item.brand_origin for item in items)
@@ -241,7 +251,8 @@ def _accepted(
     text = response.body.decode("utf-8", "replace").strip()
     if not text:
         return Outcome(OutcomeKind.DELIVERED, warning="accepted without a receipt")
-    expected = receipt.STORED if item.kind is MessageKind.GRANT else receipt.DELETED
+    expected = receipt.EXPECTED[receipt.TOKEN if item.kind is MessageKind.GRANT
+                                else GRANT_REVOKED]
     signing_key, pseudonym = keys.of(item.brand_origin)
     try:
         verified = receipt.verify(
@@ -252,7 +263,11 @@ def _accepted(
         # The brand accepted the message; only its proof is unusable, so it is not kept
         # and the message is not sent again.
         return Outcome(OutcomeKind.DELIVERED, warning=f"receipt rejected: {exc}")
-    return Outcome(OutcomeKind.DELIVERED, receipt=text, receipt_status=verified.status)
+    # Not final (a deletion still pending downstream): the brand's latest is polled.
+    url = (None if verified.final
+           else receipt_polls.receipt_url_for(store, item.grant_id, item.jti))
+    return Outcome(OutcomeKind.DELIVERED, receipt=text, receipt_status=verified.status,
+                   receipt_url=url)
 
 
 def record(store: Store, item: OutboxItem, outcome: Outcome, now: int) -> None:
@@ -273,8 +288,11 @@ def _record(connection: Connection, item: OutboxItem, outcome: Outcome, now: int
     match outcome.kind:
         case OutcomeKind.DELIVERED:
             warning = None if outcome.warning is None else _storable(outcome.warning)
+            poll_at = (None if outcome.receipt_url is None
+                       else now + receipt_polls.poll_delay(1, None))
             outbox.record_delivered(connection, item, outcome.receipt, outcome.receipt_status,
-                                    warning, now)
+                                    warning, now, receipt_url=outcome.receipt_url,
+                                    poll_at=poll_at)
             delivered = (AuditAction.GRANT_DELIVERED if item.kind is MessageKind.GRANT
                          else AuditAction.REVOCATION_DELIVERED)
             audit.append(connection, now, delivered,

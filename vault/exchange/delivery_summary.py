@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from zpd import receipt
+
 from ..storage.store import Store
 from .outbox import DeliveryState, MessageKind
 
@@ -22,6 +24,9 @@ class DeliveryStatus(StrEnum):
     FAILED = "failed"  # the brand refused it for good (detail: its reason)
     REVOCATION_QUEUED = "revocation_queued"
     DELETION_CONFIRMED = "deletion_confirmed"  # the brand's signed receipt says "deleted"
+    # The brand deleted it; systems it passed the data to have not all confirmed yet.
+    DELETION_PENDING = "deletion_pending"
+    DELETION_FAILED = "deletion_failed"  # final: a system it passed the data to did not delete
     DELETION_UNCONFIRMED = "deletion_unconfirmed"  # accepted, without a verified receipt
     NOT_SENT = "not_sent"  # revoked before the brand ever received anything
 
@@ -57,6 +62,12 @@ class _Row:
     receipt_status: str | None
 
 
+# A delivered revocation's state, by the status of the latest receipt the brand gave.
+_DELETION = {
+    receipt.DELETED: DeliveryStatus.DELETION_CONFIRMED,
+    receipt.DELETION_PENDING: DeliveryStatus.DELETION_PENDING,
+    receipt.DELETION_FAILED: DeliveryStatus.DELETION_FAILED,
+}
 SUMMARY_BATCH = 500  # grant ids per query, well under SQLite's limit on parameters
 
 
@@ -91,9 +102,8 @@ def summarise(items: Sequence[Attempt]) -> DeliverySummary | None:
             DeliveryState.CANCELLED: DeliveryStatus.NOT_SENT,
             DeliveryState.FAILED: DeliveryStatus.FAILED,
             DeliveryState.QUEUED: DeliveryStatus.REVOCATION_QUEUED,
-            DeliveryState.DELIVERED: (DeliveryStatus.DELETION_CONFIRMED
-                                      if revocation.receipt_status == "deleted"
-                                      else DeliveryStatus.DELETION_UNCONFIRMED),
+            DeliveryState.DELIVERED: _DELETION.get(revocation.receipt_status or "",
+                                                   DeliveryStatus.DELETION_UNCONFIRMED),
         }[revocation.state]
         return DeliverySummary(status, revocation.last_error, revocation.attempts)
     versions = [i for i in items

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from zpd import text
 from zpd.links import parse_link
 from zpd.questions import Question
+from zpd.receipt import DownstreamEntry
 from zpd.request import Ask
 
 from ..clock import Clock
@@ -281,6 +282,11 @@ class Delivery:
     def receipts(self, grant_id: str) -> list[tuple[str, str, str]]:
         """(message jti, status, receipt JWS) of every verified receipt for a grant."""
         return [(k.message_jti, k.status, k.jws) for k in receipts.kept(self._store, grant_id)]
+
+    def downstream(self, grant_id: str) -> tuple[DownstreamEntry, ...]:
+        """Where deletion stands in each system the brand passed a revoked grant's data to,
+        by the latest receipt of its revocation (empty: none listed, or not revoked)."""
+        return receipts.latest_downstream(self._store, grant_id)
 
 
 class Aliases:

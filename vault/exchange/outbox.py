@@ -241,13 +241,30 @@ def for_grant(store: Store, grant_id: str) -> list[OutboxItem]:
 
 def record_delivered(
     connection: Connection, item: OutboxItem, receipt: str | None, receipt_status: str | None,
-    warning: str | None, now: int,
+    warning: str | None, now: int, *, receipt_url: str | None = None,
+    poll_at: int | None = None,
 ) -> None:
+    """The brand accepted the message. A receipt that is not final is polled at
+    `receipt_url`, where the brand gives its latest one, from `poll_at` on
+    (receipt_polls.py)."""
     mark(Changes.OUTBOX)
-    connection.execute(
+    changed = connection.execute(
         "UPDATE outbox SET state = 'delivered', delivered_at = ?, receipt = ?, "
-        "receipt_status = ?, last_error = ? WHERE jti = ? AND state = 'queued'",
-        (now, receipt, receipt_status, warning, item.jti),
+        "receipt_status = ?, last_error = ?, receipt_url = ?, receipt_poll_at = ? "
+        "WHERE jti = ? AND state = 'queued'",
+        (now, receipt, receipt_status, warning, receipt_url, poll_at, item.jti),
+    ).rowcount
+    if changed and receipt is not None and receipt_status is not None:
+        keep_receipt(connection, item.jti, receipt_status, receipt, now)
+
+
+def keep_receipt(
+    connection: Connection, message_jti: str, status: str, jws: str, now: int
+) -> None:
+    """Keep a verified receipt of a message, once (the same receipt again is not kept twice)."""
+    connection.execute(
+        "INSERT OR IGNORE INTO receipts (message_jti, status, jws, received_at) "
+        "VALUES (?, ?, ?, ?)", (message_jti, status, jws, now),
     )
 
 

@@ -251,6 +251,32 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX answer_history_by_key ON answer_history (brand_origin, key, id)",
         ),
     ),
+    Migration(
+        11,
+        "every receipt a brand gave for a message, kept in the order it came; the polling "
+        "of a receipt that is not final yet (a deletion still pending downstream)",
+        (
+            """CREATE TABLE receipts (
+                id INTEGER PRIMARY KEY,
+                message_jti TEXT NOT NULL REFERENCES outbox (jti),
+                status TEXT NOT NULL,
+                jws TEXT NOT NULL,
+                received_at INTEGER NOT NULL,
+                UNIQUE (message_jti, jws)
+            )""",
+            "INSERT INTO receipts (message_jti, status, jws, received_at) "
+            "SELECT jti, receipt_status, receipt, delivered_at FROM outbox "
+            "WHERE receipt IS NOT NULL ORDER BY delivered_at, rowid",
+            # Where the latest receipt is polled, when next, how often it was, and why the
+            # last poll did not bring one; all NULL (0) once the receipt is final.
+            "ALTER TABLE outbox ADD COLUMN receipt_url TEXT",
+            "ALTER TABLE outbox ADD COLUMN receipt_poll_at INTEGER",
+            "ALTER TABLE outbox ADD COLUMN receipt_polls INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE outbox ADD COLUMN receipt_poll_error TEXT",
+            "CREATE INDEX outbox_receipt_polls ON outbox (receipt_poll_at) "
+            "WHERE receipt_poll_at IS NOT NULL",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,122 @@
+"""Group commit: the share tokens of concurrent requests stored in one transaction.
+
+    tokens = GroupCommit(storage, own_errors=(ProtocolError, QuotaExceeded))
+    receipt = tokens.run(lambda transaction: store(transaction, token))   # from any thread
+
+One durable commit per token bounds a worker by the disk's flush rate. Here the first
+caller that finds nobody committing leads: it takes every work item queued so far (up
+to MAX_BATCH), runs each in a savepoint of one write transaction, and commits once.
+Each caller returns only after that commit, so a 202 still means its own token is
+durable. An item that raises one of `own_errors` (a refusal, a quota) rolls back to its
+savepoint and leaves nothing, as it would alone. If anything else goes wrong (the
+database could not serialise the batch, a connection was lost), every item of the batch
+is run again alone with `Storage.atomically` and its retries, and the next batches are
+half as large (then double again with each batch that commits): on PostgreSQL, workers
+whose large batches keep failing to serialise against each other fall back towards one
+token a transaction. While the leader commits, new callers queue; the first of them
+leads the next batch.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from .storage import Storage, Transaction
+
+T = TypeVar("T")
+MAX_BATCH = 64
+
+
+@dataclass
+class _Item(Generic[T]):
+    work: Callable[[Transaction], T]
+    wake: threading.Event = field(default_factory=threading.Event)
+    leads: bool = False
+    done: bool = False
+    result: Any = None
+    error: BaseException | None = None
+    alone: bool = False  # failed in the batch for a reason not its own: run it alone
+
+
+class GroupCommit:
+    def __init__(
+        self, storage: Storage, *, own_errors: tuple[type[BaseException], ...],
+        max_batch: int = MAX_BATCH,
+    ) -> None:
+        self._storage = storage
+        self._own_errors = own_errors
+        self._max_batch = max_batch
+        self._limit = max_batch  # the size of the next batch, at most
+        self._lock = threading.Lock()
+        self._queue: list[_Item[Any]] = []
+        self._busy = False
+        self.batches = 0  # transactions committed for more than one item (for the tests)
+
+    def run(self, work: Callable[[Transaction], T]) -> T:
+        item: _Item[T] = _Item(work)
+        with self._lock:
+            self._queue.append(item)
+            if not self._busy:
+                self._busy = item.leads = True
+        if not item.leads:
+            item.wake.wait()  # done, or made the next leader
+        if not item.done:
+            self._lead()
+        if item.error is not None:
+            raise item.error
+        return item.result  # type: ignore[no-any-return]
+
+    def _lead(self) -> None:
+        with self._lock:
+            batch = self._queue[:self._limit]
+            del self._queue[:self._limit]
+        try:
+            self._commit(batch)
+        finally:
+            with self._lock:
+                for item in batch:
+                    item.done = True
+                    item.wake.set()
+                if self._queue:
+                    successor = self._queue[0]
+                    successor.leads = True
+                    successor.wake.set()
+                else:
+                    self._busy = False
+
+    def _commit(self, batch: list[_Item[Any]]) -> None:
+        if len(batch) > 1:
+            try:
+                self._together(batch)
+                self._limit = min(self._max_batch, self._limit * 2)
+            except Exception:  # the batch could not commit: each on its own
+                self._limit = max(1, len(batch) // 2)
+                for item in batch:
+                    item.alone = True
+        for item in batch:
+            if len(batch) == 1 or item.alone:
+                item.result, item.error = None, None
+                try:
+                    item.result = self._storage.atomically(item.work)
+                except Exception as error:
+                    item.error = error
+
+    def _together(self, batch: list[_Item[Any]]) -> None:
+        with self._storage.transaction() as transaction:
+            for item in batch:
+                transaction.savepoint()
+                try:
+                    item.result = item.work(transaction)
+                except Exception as error:
+                    transaction.rollback_to_savepoint()
+                    if isinstance(error, self._own_errors):
+                        item.error = error
+                    else:
+                        item.alone = True
+                else:
+                    transaction.release_savepoint()
+        if len(batch) > 1:
+            self.batches += 1

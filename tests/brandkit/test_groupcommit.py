@@ -1,0 +1,165 @@
+"""Group commit: concurrent tokens stored in one transaction, each durable before its
+receipt is returned, a refused one leaving nothing while the others of its batch are
+kept, and a batch the database cannot commit run again item by item."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from brandkit.database import open_storage
+from brandkit.errors import TokenRefused
+from brandkit.groupcommit import GroupCommit
+from brandkit.keys import BrandKeys
+from brandkit.receiver import Receiver
+from brandkit.sqlstorage import SqlStorage, SqlTransaction
+from brandkit.storage import TOKEN
+from tests.support.people import NOW, ORIGIN, Person
+from zpd.request import DataRequest
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "receiver.sqlite3")
+    return str(request.getfixturevalue("postgres_url"))
+
+
+def test_concurrent_tokens_share_commits_and_each_is_durable_when_answered(
+    location: str, keys: BrandKeys, request_jws: str, issued: DataRequest
+) -> None:
+    storage, observer = open_storage(location), open_storage(location)
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    people = [Person() for _ in range(48)]
+    tokens = [p.token(issued, jti=f"tok-{i}", grant_id=f"g-{i}") for i, p in enumerate(people)]
+    early = Person()
+    receiver.receive_token(early.token(issued, jti="early", grant_id="g-early"), NOW)
+    reused = Person().token(issued, jti="early", grant_id="g-reused")  # another body
+    start = threading.Barrier(len(tokens) + 1)
+
+    def send(token: str) -> Any:
+        start.wait()
+        try:
+            receipt = receiver.receive_token(token, NOW)
+        except TokenRefused as refused:
+            return refused
+        jti = next(f"tok-{i}" for i, t in enumerate(tokens) if t == token)
+        seen = observer.atomically(lambda t: t.seen_message(TOKEN, jti), write=False)
+        return seen is not None and seen.receipt == receipt  # committed before the answer
+
+    with ThreadPoolExecutor(len(tokens) + 1) as pool:
+        answers = list(pool.map(send, [*tokens, reused]))
+    try:
+        assert answers[:-1] == [True] * len(tokens)
+        assert isinstance(answers[-1], TokenRefused) and answers[-1].reason == "jti_reused"
+        assert receiver._tokens.batches > 0, "some tokens shared a transaction"
+        customers = {p.pseudonym for p in people if receiver.customer(p.pseudonym, NOW)}
+        assert customers == {p.pseudonym for p in people}
+        assert storage.atomically(lambda t: t.execute(
+            "SELECT COUNT(*) FROM zpd_seen_messages").fetchone()[0]) == len(tokens) + 1
+        assert storage.atomically(lambda t: t.grant("g-reused")) is None, "refused: nothing"
+    finally:
+        storage.close()
+        observer.close()
+
+
+def scratch(storage: SqlStorage) -> None:
+    storage.atomically(lambda t: t.execute("CREATE TABLE scratch (k TEXT PRIMARY KEY)"))
+
+
+def keys_in(storage: SqlStorage) -> set[str]:
+    return {row[0] for row in storage.atomically(
+        lambda t: t.execute("SELECT k FROM scratch").fetchall(), write=False)}
+
+
+class Refused(Exception):
+    pass
+
+
+def batched(storage: SqlStorage, works: list[Callable[[SqlTransaction], str]]) -> list[Any]:
+    """Run `works` so that all but the first form one batch: the first holds the lead
+    until the others are queued."""
+    group = GroupCommit(storage, own_errors=(Refused,))
+    queued = threading.Event()
+
+    def first(t: SqlTransaction) -> str:
+        queued.wait(10)
+        return "first"
+
+    def call(work: Callable[[SqlTransaction], str]) -> Any:
+        try:
+            return group.run(work)
+        except Exception as error:
+            return error
+
+    with ThreadPoolExecutor(len(works) + 1) as pool:
+        leader = pool.submit(call, first)
+        while not group._busy:
+            time.sleep(0.001)
+        futures = [pool.submit(call, work) for work in works]
+        while len(group._queue) < len(works):
+            time.sleep(0.001)
+        queued.set()
+        results = [future.result(30) for future in futures]
+    assert leader.result() == "first" and group.batches == 1
+    return results
+
+
+def insert(key: str, then: Callable[[], None] = lambda: None) -> Callable[[SqlTransaction], str]:
+    def work(t: SqlTransaction) -> str:
+        t.execute("INSERT INTO scratch (k) VALUES (?)", key)
+        then()
+        return key
+    return work
+
+
+def test_a_refusal_in_a_batch_leaves_nothing_and_the_others_are_kept(location: str) -> None:
+    storage = open_storage(location)
+    try:
+        scratch(storage)
+
+        def refuse() -> None:
+            raise Refused("no")
+
+        results = batched(storage, [insert("a"), insert("b", refuse), insert("c")])
+        assert results[0] == "a" and isinstance(results[1], Refused) and results[2] == "c"
+        assert keys_in(storage) == {"a", "c"}
+    finally:
+        storage.close()
+
+
+def test_an_unexpected_error_runs_that_item_again_alone(location: str) -> None:
+    storage = open_storage(location)
+    try:
+        scratch(storage)
+        calls = {"b": 0}
+
+        def fails_in_the_batch() -> None:
+            calls["b"] += 1
+            if calls["b"] == 1:
+                raise RuntimeError("the database went away")
+
+        results = batched(storage, [insert("a"), insert("b", fails_in_the_batch), insert("x")])
+        assert results == ["a", "b", "x"] and calls["b"] == 2
+        assert keys_in(storage) == {"a", "b", "x"}
+        duplicate = batched(storage, [insert("d"), insert("a"), insert("e")])
+        assert duplicate[0] == "d" and duplicate[2] == "e"
+        assert isinstance(duplicate[1], Exception), "alone, the duplicate key is its error"
+        assert keys_in(storage) == {"a", "b", "x", "d", "e"}
+    finally:
+        storage.close()
+
+
+def test_a_token_alone_is_stored_as_before(
+    receiver: Receiver, issued: DataRequest, alice: Person
+) -> None:
+    receipt = receiver.receive_token(alice.token(issued, jti=str(uuid.uuid4())), NOW)
+    assert receipt and receiver._tokens.batches == 0
