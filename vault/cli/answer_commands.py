@@ -1,6 +1,6 @@
 """`zpv` commands for brands' own questions: list them with your answers, answer, forget.
 
-`zpv asks BRAND` shows the questions within each ask (exchange_commands); this module
+`zpv asks BRAND` shows the questions within each ask (request_commands); this module
 words a question and runs `zpv answer`.
 """
 

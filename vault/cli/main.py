@@ -18,10 +18,11 @@ from ..process_hardening import disable_core_dumps
 from ..vault import Vault
 from . import (
     desktop,
-    exchange_commands,
+    grant_commands,
     leak_commands,
     leak_words,
     pipe,
+    request_commands,
     secret_commands,
     terminal,
     transparency_commands,
@@ -325,7 +326,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--replace", action="store_true", help="move an existing vault aside instead of refusing"
     )
-    exchange_commands.add_commands(command)
+    request_commands.add_commands(command)
+    grant_commands.add_commands(command)
     transparency_commands.add_commands(command)
     leak_commands.add_commands(command)
     desktop.add_commands(command)

@@ -149,6 +149,11 @@ def show_value(value: JsonValue | None) -> str:
     return str(value)
 
 
+def say(text: str = "") -> None:
+    """Print a line for people (revealing_output reveals any hidden character)."""
+    print(text)
+
+
 def print_json(document: object) -> None:
     """JSON on stdout; hidden characters stay data, written as \\u escapes (a terminal
     never receives them raw, and a program reading the JSON gets the same string)."""

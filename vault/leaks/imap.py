@@ -10,34 +10,28 @@ On top of `imaplib`, with the care a vault takes with any server:
 - Every exchange has a deadline: a server that stalls or drips bytes is cut off with
   `MailboxProblem.TIMEOUT`. Lines and literals have size limits. Whatever the server
   sends, the caller sees a `MailboxError` with a reason code, never another exception.
-- All reading goes through one buffer of our own (imaplib's documented `readline` and
-  `read` hooks), so waiting in IDLE with a short tick loses no byte, and `interrupt()`
-  from another thread ends a wait within a tick without touching the socket.
-- imaplib's in-memory command log (which would hold the LOGIN line) is switched off.
+- All reading goes through one buffer of our own (`imap_wire.py`), so waiting in IDLE with
+  a short tick loses no byte, and `interrupt()` from another thread ends a wait within a
+  tick without touching the socket; imaplib's in-memory command log (which would hold the
+  LOGIN line) is switched off there.
 """
 
 from __future__ import annotations
 
 import imaplib
 import re
-import socket
 import ssl
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from ..errors import VaultError
+from .imap_wire import Expired, Interrupted, Wire
 from .message import SCAN_FIELDS
 
-if TYPE_CHECKING:
-    from typing_extensions import Buffer
-
-TICK = 0.25  # how often a wait looks at its deadline and at interrupt()
-MAX_LINE = 1_000_000
-MAX_LITERAL = 1024 * 1024  # one message's header
 FETCH_BATCH = 500  # UIDs per FETCH command
 CHANGES = (b"EXISTS", b"RECENT")
 
@@ -96,100 +90,6 @@ class FetchedHeader:
     header: bytes
 
 
-class _Expired(imaplib.IMAP4.abort):
-    pass
-
-
-class _Interrupted(imaplib.IMAP4.abort):
-    pass
-
-
-class _Wire(imaplib.IMAP4):
-    """imaplib over a verified TLS socket, reading through our buffer under a deadline."""
-
-    def __init__(self, host: str, port: int, context: ssl.SSLContext, limits: Limits,
-                 stop: threading.Event) -> None:
-        self._context = context
-        self._limits = limits
-        self._stop = stop
-        self._buffer = bytearray()
-        self.deadline = time.monotonic() + limits.connect_timeout + limits.command_timeout
-        super().__init__(host, port, limits.connect_timeout)
-
-    def open(self, host: str = "", port: int = 993, timeout: float | None = None) -> None:
-        self.host = host
-        self.port = port
-        raw = socket.create_connection((host, port), timeout=timeout)
-        try:
-            self.sock = self._context.wrap_socket(raw, server_hostname=host)
-        except BaseException:
-            raw.close()
-            raise
-        self.sock.settimeout(TICK)
-
-    def _log(self, line: str) -> None:  # imaplib would keep the last lines, LOGIN's too
-        pass
-
-    def send(self, data: Buffer) -> None:
-        self.sock.settimeout(max(self.deadline - time.monotonic(), TICK))
-        try:
-            self.sock.sendall(data)
-        except TimeoutError:
-            raise _Expired("sending took too long") from None
-        finally:
-            self.sock.settimeout(TICK)
-
-    def _fill(self, until: float | None = None) -> bool:
-        """Reads what the server sent; False when `until` came first."""
-        while True:
-            if self._stop.is_set():
-                raise _Interrupted("stopped")
-            now = time.monotonic()
-            if until is not None and now >= until:
-                return False
-            if now >= self.deadline:
-                raise _Expired("the server took too long")
-            try:
-                chunk = self.sock.recv(65536)
-            except TimeoutError:
-                continue
-            except ssl.SSLWantReadError:
-                continue
-            if not chunk:
-                raise imaplib.IMAP4.abort("socket error: EOF")
-            self._buffer += chunk
-            return True
-
-    def readline(self, until: float | None = None) -> bytes:
-        while True:
-            end = self._buffer.find(b"\n")
-            if end >= 0:
-                line = bytes(self._buffer[: end + 1])
-                del self._buffer[: end + 1]
-                return line
-            if len(self._buffer) > MAX_LINE:
-                raise imaplib.IMAP4.abort(f"a line longer than {MAX_LINE} bytes")
-            if not self._fill(until):
-                return b""
-
-    def read(self, size: int) -> bytes:
-        if size > MAX_LITERAL:
-            raise imaplib.IMAP4.abort(f"a literal of {size} bytes")
-        while len(self._buffer) < size:
-            self._fill()
-        data = bytes(self._buffer[:size])
-        del self._buffer[:size]
-        return data
-
-    def shutdown(self) -> None:
-        try:
-            self.sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-        finally:
-            self.sock.close()
-
-
 class Mailbox:
     """One open, logged-in, read-only connection to a folder. Use as a context manager."""
 
@@ -197,7 +97,7 @@ class Mailbox:
         self.account = account
         self._limits = limits
         self._stop = threading.Event()
-        self._wire: _Wire | None = None
+        self._wire: Wire | None = None
         self._idle_tags = 0
         self.capabilities: frozenset[str] = frozenset()
 
@@ -207,13 +107,13 @@ class Mailbox:
         context = ssl.create_default_context(cafile=self.account.ca_bundle)
         context.minimum_version = ssl.TLSVersion.TLSv1_2
         try:
-            wire = _Wire(self.account.host, self.account.port, context, self._limits,
-                         self._stop)
+            wire = Wire(self.account.host, self.account.port, context,
+                        self._limits.connect_timeout, self._limits.command_timeout, self._stop)
         except ssl.SSLError as exc:
             raise MailboxError(MailboxProblem.TLS, _reason(exc)) from None
-        except (_Expired, TimeoutError):
+        except (Expired, TimeoutError):
             raise MailboxError(MailboxProblem.TIMEOUT, "no greeting in time") from None
-        except _Interrupted:
+        except Interrupted:
             raise MailboxError(MailboxProblem.INTERRUPTED) from None
         except (imaplib.IMAP4.error, ValueError, UnicodeError) as exc:
             raise MailboxError(MailboxProblem.PROTOCOL, _reason(exc)) from None
@@ -384,7 +284,7 @@ class Mailbox:
 
     # -- plumbing -----------------------------------------------------------------------
 
-    def _connected(self) -> _Wire:
+    def _connected(self) -> Wire:
         if self._wire is None:
             raise MailboxError(MailboxProblem.CLOSED, "not connected")
         return self._wire
@@ -428,9 +328,9 @@ class _Guard:
 
 
 def _problem_of(error: Exception) -> MailboxProblem:
-    if isinstance(error, _Interrupted):
+    if isinstance(error, Interrupted):
         return MailboxProblem.INTERRUPTED
-    if isinstance(error, _Expired | TimeoutError):
+    if isinstance(error, Expired | TimeoutError):
         return MailboxProblem.TIMEOUT
     if isinstance(error, ssl.SSLError):
         return MailboxProblem.TLS

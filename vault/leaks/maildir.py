@@ -18,7 +18,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from .imap import MAX_LITERAL, FetchedHeader, FolderState, MailboxError, MailboxProblem
+from .imap import FetchedHeader, FolderState, MailboxError, MailboxProblem
+from .imap_wire import MAX_LITERAL
 
 BATCH = 500
 
