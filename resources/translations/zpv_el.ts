@@ -1008,6 +1008,39 @@ request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the 
     </message>
 </context>
 <context>
+    <name>BrandKeysChanged</name>
+    <message>
+        <source>Brand: {origin}
+
+A brand may replace its keys, but someone pretending to be {origin} would also have other keys. Accept the new keys only if you are sure, for example because the brand told you about the change.
+
+Trusted signing key: {old}
+New signing key: {new}
+
+Accept the new keys?</source>
+        <translation>Εταιρεία: {origin}
+
+Μια εταιρεία μπορεί να αντικαταστήσει τα κλειδιά της, αλλά και κάποιος που παριστάνει την {origin} θα είχε άλλα κλειδιά. Αποδεχτείτε τα νέα κλειδιά μόνο αν είστε σίγουροι, για παράδειγμα επειδή η εταιρεία σάς ενημέρωσε για την αλλαγή.
+
+Αξιόπιστο κλειδί υπογραφής: {old}
+Νέο κλειδί υπογραφής: {new}
+
+Αποδοχή των νέων κλειδιών;</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s keys changed</source>
+        <translation>Τα κλειδιά της εταιρείας άλλαξαν</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s keys changed since you first trusted it.</source>
+        <translation>Τα κλειδιά της εταιρείας άλλαξαν από τότε που την εμπιστευτήκατε για πρώτη φορά.</translation>
+    </message>
+    <message>
+        <source>Accept new keys</source>
+        <translation>Αποδοχή νέων κλειδιών</translation>
+    </message>
+</context>
+<context>
     <name>BrandModels</name>
     <message>
         <source>Fetched from this computer</source>
@@ -3395,36 +3428,6 @@ request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the 
         <translation>Ανάγνωση και έλεγχος του αιτήματος...</translation>
     </message>
     <message>
-        <source>Brand: {origin}
-
-A brand may replace its keys, but someone pretending to be {origin} would also have other keys. Accept the new keys only if you are sure, for example because the brand told you about the change.
-
-Trusted signing key: {old}
-New signing key: {new}
-
-Accept the new keys?</source>
-        <translation>Εταιρεία: {origin}
-
-Μια εταιρεία μπορεί να αντικαταστήσει τα κλειδιά της, αλλά και κάποιος που παριστάνει την {origin} θα είχε άλλα κλειδιά. Αποδεχτείτε τα νέα κλειδιά μόνο αν είστε σίγουροι, για παράδειγμα επειδή η εταιρεία σάς ενημέρωσε για την αλλαγή.
-
-Αξιόπιστο κλειδί υπογραφής: {old}
-Νέο κλειδί υπογραφής: {new}
-
-Αποδοχή των νέων κλειδιών;</translation>
-    </message>
-    <message>
-        <source>The brand&apos;s keys changed</source>
-        <translation>Τα κλειδιά της εταιρείας άλλαξαν</translation>
-    </message>
-    <message>
-        <source>The brand&apos;s keys changed since you first trusted it.</source>
-        <translation>Τα κλειδιά της εταιρείας άλλαξαν από τότε που την εμπιστευτήκατε για πρώτη φορά.</translation>
-    </message>
-    <message>
-        <source>Accept new keys</source>
-        <translation>Αποδοχή νέων κλειδιών</translation>
-    </message>
-    <message>
         <source>Stopped waiting for the brand.</source>
         <translation>Η αναμονή για την εταιρεία διακόπηκε.</translation>
     </message>
@@ -3994,36 +3997,6 @@ Subject: {1}
     <message>
         <source>Fetching the request from {0}...</source>
         <translation>Λήψη του αιτήματος από {0}...</translation>
-    </message>
-    <message>
-        <source>Brand: {origin}
-
-A brand may replace its keys, but someone pretending to be {origin} would also have other keys. Accept the new keys only if you are sure, for example because the brand told you about the change.
-
-Trusted signing key: {old}
-New signing key: {new}
-
-Accept the new keys?</source>
-        <translation>Εταιρεία: {origin}
-
-Μια εταιρεία μπορεί να αντικαταστήσει τα κλειδιά της, αλλά και κάποιος που παριστάνει την {origin} θα είχε άλλα κλειδιά. Αποδεχτείτε τα νέα κλειδιά μόνο αν είστε σίγουροι, για παράδειγμα επειδή η εταιρεία σάς ενημέρωσε για την αλλαγή.
-
-Αξιόπιστο κλειδί υπογραφής: {old}
-Νέο κλειδί υπογραφής: {new}
-
-Αποδοχή των νέων κλειδιών;</translation>
-    </message>
-    <message>
-        <source>The brand&apos;s keys changed</source>
-        <translation>Τα κλειδιά της εταιρείας άλλαξαν</translation>
-    </message>
-    <message>
-        <source>The brand&apos;s keys changed since you first trusted it.</source>
-        <translation>Τα κλειδιά της εταιρείας άλλαξαν από τότε που την εμπιστευτήκατε για πρώτη φορά.</translation>
-    </message>
-    <message>
-        <source>Accept new keys</source>
-        <translation>Αποδοχή νέων κλειδιών</translation>
     </message>
     <message>
         <source>Stopped waiting for the brand. Nothing was shared.</source>

@@ -32,10 +32,9 @@ from ..session import Session
 from ..widgets import confirmation, named, plain_label
 from ..widgets.layout import Busy, error_label
 from ..words.errors import RequestTooLarge, error_text
-from ..words.text import brand_text
+from .keys_changed import accept_new_keys
 
 MAX_REQUEST_BYTES = 1024 * 1024
-KEY_SHOWN = 16  # characters of a key's thumbprint shown to compare
 Job = Callable[[Vault, bool], ImportResult]  # (vault, accept new keys) -> result
 
 
@@ -46,10 +45,6 @@ def read_request_file(path: str) -> str:
     if len(data) > MAX_REQUEST_BYTES:
         raise RequestTooLarge(path)
     return data.decode("utf-8")
-
-
-def _short_key(kid: str) -> str:
-    return kid if len(kid) <= KEY_SHOWN else kid[:KEY_SHOWN] + "\u2026"
 
 
 def choose_request_file(parent: QWidget) -> str:
@@ -264,22 +259,7 @@ class ImportRequestDialog(QDialog):
                           failed=failed)
 
     def _keys_changed(self, error: BrandKeysChanged, job: Job, busy_text: str) -> None:
-        details = self.tr(
-            "Brand: {origin}\n\n"
-            "A brand may replace its keys, but someone pretending to be {origin} would also "
-            "have other keys. Accept the new keys only if you are sure, for example because "
-            "the brand told you about the change.\n\n"
-            "Trusted signing key: {old}\nNew signing key: {new}\n\nAccept the new keys?"
-        ).format(origin=brand_text(error.origin), old=_short_key(error.pinned[0]),
-                 new=_short_key(error.offered[0]))
-        accepted = self.confirm(
-            self,
-            self.tr("The brand's keys changed"),
-            self.tr("The brand's keys changed since you first trusted it."),
-            details,
-            self.tr("Accept new keys"),
-        )
-        if accepted:
+        if accept_new_keys(self.confirm, self, error):
             self._run(job, busy_text, accept_new_keys=True)
         else:
             self._show_error(error_text(error, reading=True))

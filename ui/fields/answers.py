@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -30,7 +29,7 @@ from zpd.fieldtypes import JsonValue, Sensitivity
 from zpd.questions import Question
 
 from ..session import Session
-from ..widgets import confirmation, named, plain_label
+from ..widgets import confirmation, gridless_rows, named, plain_label
 from ..widgets.row_model import RowsModel
 from ..widgets.wrap import scaled
 from ..words import review as say
@@ -124,16 +123,9 @@ class AnswersPanel(QWidget):
         self.table = named(AnswersTable(self.edit_current), "answersTable")
         self.table.setAccessibleName(self.tr("Your answers to brands"))
         self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        gridless_rows(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.table)
         self.error = error_label("answerError")
         layout.addWidget(self.error)

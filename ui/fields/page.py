@@ -23,7 +23,7 @@ from vault.profile.fields import FieldValue, HistoryEntry
 from zpd.fieldtypes import Category, FieldDef, JsonValue
 
 from ..session import Session
-from ..widgets import named, plain_label
+from ..widgets import gridless_rows, named, plain_label
 from ..widgets.page import Page
 from ..words.errors import field_edit_error
 from ..words.fields import category_name, field_label
@@ -84,17 +84,10 @@ class MyDataPage(Page):
         self.table.setModel(self.proxy)
         self.delegate = FieldsDelegate(self.table)
         self.table.setItemDelegate(self.delegate)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        gridless_rows(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.table, 1)
         self.no_matches = plain_label(name="noMatches")
         self.no_matches.hide()

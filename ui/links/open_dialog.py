@@ -23,17 +23,12 @@ from vault.exchange.links import LinkImport
 from vault.vault import Vault
 from zpd.links import ShareLink
 
+from ..brands.keys_changed import accept_new_keys
 from ..session import Session
 from ..widgets import confirmation, named, plain_label
 from ..widgets.layout import Busy, error_label
 from ..words.errors import error_text
 from ..words.text import brand_text
-
-KEY_SHOWN = 16  # characters of a key's thumbprint shown to compare
-
-
-def _short_key(kid: str) -> str:
-    return kid if len(kid) <= KEY_SHOWN else kid[:KEY_SHOWN] + "\u2026"
 
 
 class OpenLinkDialog(QDialog):
@@ -117,17 +112,7 @@ class OpenLinkDialog(QDialog):
         self.session.call(open_link, done, failed=failed, owner=self)
 
     def _keys_changed(self, error: BrandKeysChanged) -> None:
-        details = self.tr(
-            "Brand: {origin}\n\n"
-            "A brand may replace its keys, but someone pretending to be {origin} would also "
-            "have other keys. Accept the new keys only if you are sure, for example because "
-            "the brand told you about the change.\n\n"
-            "Trusted signing key: {old}\nNew signing key: {new}\n\nAccept the new keys?"
-        ).format(origin=brand_text(error.origin), old=_short_key(error.pinned[0]),
-                 new=_short_key(error.offered[0]))
-        if self.confirm(self, self.tr("The brand's keys changed"),
-                        self.tr("The brand's keys changed since you first trusted it."),
-                        details, self.tr("Accept new keys")):
+        if accept_new_keys(self.confirm, self, error):
             self.start(accept_new_keys=True)
         else:
             self._show_error(error_text(error))

@@ -28,6 +28,7 @@ from vault.vault import Vault
 from ..session import Session
 from ..widgets import named, plain_label
 from ..words.errors import error_text
+from .form import saving_line, say_under
 
 KINDS = (SourceKind.DOMAIN, SourceKind.PLUS, SourceKind.SIMPLELOGIN, SourceKind.ADDY)
 
@@ -96,11 +97,7 @@ class AliasSourceSection(QGroupBox):
         self._kind_picked()
 
     def _line(self, name: str, accessible: str, placeholder: str) -> QLineEdit:
-        line = named(QLineEdit(), name)
-        line.setAccessibleName(accessible)
-        line.setPlaceholderText(placeholder)
-        line.returnPressed.connect(self._save)
-        return line
+        return saving_line(name, accessible, placeholder, self._save)
 
     def _kind_name(self, kind: SourceKind) -> str:
         if kind is SourceKind.DOMAIN:
@@ -227,6 +224,4 @@ class AliasSourceSection(QGroupBox):
         self.session.call(check_and_keep(chosen), done, failed=failed, owner=self)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))  # no empty line under the settings
+        say_under(self.message, text, error)

@@ -25,6 +25,7 @@ from vault.vault import Vault
 from ..session import Session
 from ..widgets import named, plain_label
 from ..words.errors import error_text
+from .form import saving_line, say_under
 
 
 def check_and_keep(chosen: MailboxSettings) -> Callable[[Vault], MailboxSettings]:
@@ -90,11 +91,7 @@ class MailboxSection(QGroupBox):
         self.clear()
 
     def _line(self, name: str, accessible: str, placeholder: str) -> QLineEdit:
-        line = named(QLineEdit(), name)
-        line.setAccessibleName(accessible)
-        line.setPlaceholderText(placeholder)
-        line.returnPressed.connect(self._save)
-        return line
+        return saving_line(name, accessible, placeholder, self._save)
 
     # -- loading and saving ------------------------------------------------------------
 
@@ -201,6 +198,4 @@ class MailboxSection(QGroupBox):
         self.status.setText(text)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
-        self.message.setText(text)
-        self.message.setVisible(bool(text))  # no empty line under the settings
+        say_under(self.message, text, error)

@@ -79,3 +79,21 @@ def record_table(name: str, accessible_name: str, model: QAbstractItemModel, *,
     table.setWordWrap(wrap)
     table.verticalHeader().hide()
     return table
+
+
+Table = TypeVar("Table", bound=QTableView)
+
+
+def gridless_rows(table: Table) -> Table:
+    """A read-only table without grid or row numbers, whole rows selected one at a time,
+    its headers left-aligned and its last column stretched. Pages size the other columns."""
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
