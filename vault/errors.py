@@ -71,6 +71,9 @@ class SyncRefusal(StrEnum):
     FORKED = "forked"  # a second, different file for a counter already seen
     REPLAYED = "replayed"  # an old file put back, or one whose chain link does not hold
     UNSUPPORTED = "unsupported"  # a format this version does not read
+    # Sealed under a key this device does not hold: another vault's file, or a change of
+    # key (a device removed) this device has not seen yet, or one it was left out of.
+    UNKNOWN_EPOCH = "unknown_epoch"
 
 
 class VaultError(Exception):

@@ -53,6 +53,11 @@ class AuditAction(StrEnum):
     ALIASES_ENABLED = "aliases.enabled"
     ALIASES_DISABLED = "aliases.disabled"
     ALIAS_CREATED = "alias.created"
+    SYNC_SET_UP = "sync.set_up"
+    SYNC_JOINED = "sync.joined"
+    SYNC_APPLIED = "sync.applied"
+    SYNC_REFUSED = "sync.refused"
+    DEVICE_REMOVED = "sync.device_removed"
 
 
 FIRST_ACTION = AuditAction.VAULT_CREATED

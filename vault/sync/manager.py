@@ -1,0 +1,506 @@
+"""`vault.sync`: set up, sync now, status, the device set, removal (docs/sync.md)."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import logging
+import secrets
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from ..changes import mark
+from ..clock import Clock
+from ..errors import (
+    SyncFileRefused,
+    SyncFolderInUse,
+    SyncNotSetUp,
+    SyncRefusal,
+    UnknownDevice,
+)
+from ..exchange import aliases, grants, tokens
+from ..profile import audit, fields
+from ..profile.audit import AuditAction
+from ..storage import keys
+from ..storage.header import Header
+from ..storage.slots import PassphraseKey, RecoveryTarget
+from ..storage.store import Connection, Store
+from . import keyfile, owners, segments, state
+from .log import Applied, apply_ops, capture
+from .rows import MissingReference
+from .sealing import file_name, names_key, open_sealed_to, seal_to, signature_holds
+from .segments import Segment
+from .stamps import Stamp, next_stamp
+
+log = logging.getLogger(__name__)
+
+_EPOCH_AAD = b"zpv/sync/v1/epoch/"
+
+
+class SyncState(StrEnum):
+    UP_TO_DATE = "up_to_date"
+    WAITING = "waiting"  # for another device's file (a gap, half-synced, a reference)
+    PROBLEM = "problem"  # a file was refused
+    REMOVED = "removed"  # this device was removed from the set
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: str
+    name: str
+    this: bool
+    last_seen: int | None  # when its last segment was applied here
+    removed: bool
+
+
+@dataclass
+class SyncReport:
+    written: int = 0  # segments this device wrote
+    applied: int = 0  # other devices' segments applied
+    refused: list[tuple[str, SyncRefusal]] = field(default_factory=list)  # newly refused
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: SyncState
+    folder: str
+    device_name: str
+    waiting_for: tuple[str, ...]  # names of devices whose next file is not here (yet)
+    incomplete: int  # half-synced files
+    refused: tuple[tuple[str, SyncRefusal], ...]  # file name, why
+
+
+class _Waiting(Exception):
+    pass
+
+
+class Sync:
+    def __init__(
+        self, store: Store, clock: Clock, vault_id: str, *, header: Callable[[], Header],
+        recovery: Callable[[], RecoveryTarget | None],
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._vault_id = vault_id
+        self._header = header
+        self._recovery = recovery
+
+    # -- setting up ---------------------------------------------------------------
+
+    def is_set_up(self) -> bool:
+        with self._store.reading() as connection:
+            return state.is_set_up(connection)
+
+    def setup(self, folder: Path, passphrase: str, device_name: str | None = None) -> None:
+        """Start syncing into `folder` (empty, or new): this device's first segment holds
+        every synced row. Asks for the passphrase: the key file is sealed under it."""
+        if self.is_set_up():
+            raise SyncFolderInUse(self.folder())
+        PassphraseKey.checked(passphrase, self._header())
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        if _holds_a_vault(folder):
+            raise SyncFolderInUse(str(folder))
+        epoch = state.Epoch(secrets.token_bytes(4), 0, secrets.token_bytes(32))
+        key = PassphraseKey.new(passphrase, self._header().passphrase.params)
+        self.start(folder, (epoch,), key, device_name, AuditAction.SYNC_SET_UP)
+
+    def start(
+        self, folder: Path, epochs: tuple[state.Epoch, ...], passphrase: PassphraseKey,
+        device_name: str | None, action: AuditAction,
+    ) -> None:
+        """This device joins the set: its identity, the epoch keys, its first segment."""
+        signing, box = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
+        device_id = secrets.token_hex(16)
+        name = (device_name or socket.gethostname() or "device").strip()[:60] or "device"
+        now = self._clock()
+        added = {
+            "op": "added", "id": device_id, "name": name, "at": now,
+            "sign": _b64(signing.public_key().public_bytes_raw()),
+            "box": _b64(box.public_key().public_bytes_raw()),
+        }
+
+        def inside(connection: Connection) -> None:
+            for key, value in (
+                ("device_id", device_id), ("device_name", name), ("folder", str(folder)),
+                ("sign_private", signing.private_bytes_raw()),
+                ("box_private", box.private_bytes_raw()),
+            ):
+                state.put(connection, key, value)
+            _keep_passphrase_key(connection, passphrase)
+            for epoch in epochs:
+                state.add_epoch(connection, epoch)
+            _apply_device_op(connection, added, device_id, device_id, box)
+            audit.append(connection, now, action, {"device": name})
+
+        self._write([added], inside=inside)
+        self._write_key_file()
+        log.info("sync started into a folder as device %s", device_id[:8])
+
+    def folder(self) -> str:
+        with self._store.reading() as connection:
+            self._require(connection)
+            return str(state.get(connection, "folder"))
+
+    # -- syncing ------------------------------------------------------------------
+
+    def now(self) -> SyncReport:
+        """Write what changed here, then apply every other device's new segments."""
+        report = SyncReport()
+        with self._store.exclusive():
+            with self._store.reading() as connection:
+                self._require(connection)
+                folder = Path(str(state.get(connection, "folder")))
+                epochs_before = len(state.epochs(connection))
+            self._finish_pending(folder)
+            report.written += self._write([])
+            view = self._read(folder)
+            report.refused.extend(self._note_refusals(view.refused))
+            progress = True
+            while progress:
+                progress = False
+                for device in sorted(view.segments):
+                    applied = self._apply_next(view.segments[device], report)
+                    progress = progress or applied
+            if report.applied:
+                report.written += self._write([])  # versions issued, revocations settled
+                with self._store.reading() as connection:
+                    if len(state.epochs(connection)) != epochs_before:
+                        self._write_key_file()
+        if report.applied or report.written:
+            log.info("sync: %d segments applied, %d written", report.applied, report.written)
+        return report
+
+    def _apply_next(self, chain: dict[int, list[Segment]], report: SyncReport) -> bool:
+        """Apply a device's next segment if it is here. A second, different file for a
+        counter is a fork (a device put back from an old copy): the one applied stays,
+        the others are refused; two for the next counter are both refused."""
+        with self._store.reading() as connection:
+            device = next(iter(chain.values()))[0].device
+            last, last_hash, _ = state.applied(connection).get(device, (0, b"", 0))
+        forks = [s for n, variants in chain.items() if n <= last
+                 for s in variants if n == last and s.digest != last_hash]
+        variants = chain.get(last + 1, [])
+        if len(variants) > 1:
+            forks.extend(variants)
+        report.refused.extend(self._note_refusals(
+            [segments.Refusal(s.name, s.digest, SyncRefusal.FORKED) for s in forks]))
+        if len(variants) != 1:
+            return False
+        following = variants[0]
+        try:
+            self._apply_segment(following)
+        except _Waiting:
+            return False
+        except SyncFileRefused as refused:
+            report.refused.extend(self._note_refusals(
+                [segments.Refusal(following.name, following.digest, refused.reason)]))
+            return False
+        report.applied += 1
+        return True
+
+    def _apply_segment(self, segment: Segment) -> None:
+        now = self._clock()
+        try:
+            with self._store.transaction() as connection:
+                me = state.me(connection)
+                last, last_hash, _ = state.applied(connection).get(segment.device, (0, b"", 0))
+                _check(connection, segment, last, last_hash)
+                for op in segment.body["devices"]:
+                    _apply_device_op(connection, op, segment.device, me.device_id, me.box)
+                applied = Applied()
+                apply_ops(connection, segment.body["ops"], applied)
+                self._observe(connection, segment)
+                state.set_applied(connection, segment.device, segment.counter, segment.digest,
+                                  now)
+                owners.refresh(connection, me.device_id, _names(connection))
+                values = fields.values_in(connection)
+                for key in sorted(applied.fields):
+                    grants.reissue_for_field(connection, key, values, now, aliases.substitute)
+                owners.settle_revocations(connection, now)
+                mark(applied.changes)
+                audit.append(connection, now, AuditAction.SYNC_APPLIED, {
+                    "device": segment.device[:8], "counter": segment.counter,
+                    "hash": segment.digest.hex()[:16], "rows": applied.rows,
+                })
+        except (MissingReference, sqlcipher3.IntegrityError):
+            raise _Waiting() from None
+        except (KeyError, TypeError, ValueError):
+            raise SyncFileRefused(SyncRefusal.TAMPERED, segment.name) from None
+
+    def _write(
+        self, device_ops: list[dict[str, Any]], *, epoch: state.Epoch | None = None,
+        inside: Callable[[Connection], None] | None = None,
+    ) -> int:
+        """Capture what changed here into the next segment and write it; 1 if one was."""
+        with self._store.transaction() as connection:
+            if inside is not None:
+                inside(connection)
+            me = state.me(connection)
+            ops = capture(connection, lambda: self._stamp(connection, me.device_id),
+                          me.device_id)
+            owners.refresh(connection, me.device_id, _names(connection))
+            device_ops = [*device_ops, *state.take_device_ops(connection)]
+            if not ops and not device_ops:
+                return 0
+            segments.prepare(
+                connection, me, self._vault_id, _names(connection),
+                epoch or state.current_epoch(connection), ops, device_ops,
+                self._clock() * 1000,
+            )
+            folder = Path(me.folder)
+        self._finish_pending(folder)
+        return 1
+
+    def _finish_pending(self, folder: Path) -> None:
+        with self._store.reading() as connection:
+            written = segments.flush_pending(connection, folder)
+        if written:
+            with self._store.transaction() as connection:
+                segments.forget_pending(connection)
+
+    def _read(self, folder: Path) -> segments.FolderView:
+        with self._store.reading() as connection:
+            epoch_keys = {e.id: e.key for e in state.epochs(connection)}
+            me = str(state.get(connection, "device_id"))
+        view = segments.read_folder(folder, self._vault_id, epoch_keys)
+        view.segments.pop(me, None)
+        return view
+
+    def _note_refusals(
+        self, refusals: list[segments.Refusal]
+    ) -> list[tuple[str, SyncRefusal]]:
+        """Each refused file once in Activity; returns the newly refused."""
+        new = []
+        now = self._clock()
+        with self._store.transaction() as connection:
+            for refusal in refusals:
+                inserted = connection.execute(
+                    "INSERT INTO sync_refused (digest, reason, at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (digest) DO NOTHING", (refusal.digest, refusal.reason, now),
+                ).rowcount
+                if inserted:
+                    audit.append(connection, now, AuditAction.SYNC_REFUSED,
+                                 {"reason": refusal.reason.value})
+                    new.append((refusal.name, refusal.reason))
+        for name, reason in new:
+            log.warning("sync: a file in the folder was refused (%s)", reason.value)
+            del name
+        return new
+
+    def _stamp(self, connection: Connection, device: str) -> str:
+        last_text = state.get(connection, "hlc")
+        last = Stamp.parse(str(last_text)) if last_text else None
+        stamp = next_stamp(last, self._clock() * 1000, device)
+        state.put(connection, "hlc", stamp.text)
+        return stamp.text
+
+    def _observe(self, connection: Connection, segment: Segment) -> None:
+        stamps = [str(op["s"]) for op in segment.body["ops"]]
+        if not stamps:
+            return
+        latest = Stamp.parse(max(stamps))
+        last_text = state.get(connection, "hlc")
+        if not last_text or Stamp.parse(str(last_text)) < latest:
+            me = str(state.get(connection, "device_id"))
+            state.put(connection, "hlc", Stamp(latest.wall_ms, latest.count, me).text)
+
+    # -- status and devices -------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        """Where this device stands against the folder (reads only)."""
+        with self._store.reading() as connection:
+            self._require(connection)
+            me = state.me(connection)
+            applied = state.applied(connection)
+            known = {d.id: d for d in state.devices(connection)}
+        view = self._read(Path(me.folder))
+        waiting = []
+        refused = [(r.name, r.reason) for r in view.refused]
+        for device, chain in sorted(view.segments.items()):
+            last = applied.get(device, (0, b"", 0))[0]
+            found = known.get(device)
+            if found is not None and found.removed_after is not None:
+                refused.extend((s.name, SyncRefusal.REMOVED_DEVICE)
+                               for n, variants in sorted(chain.items())
+                               if n > found.removed_after for s in variants)
+            elif any(n > last for n in chain):
+                waiting.append(found.name if found else device[:8])
+        own = known.get(me.device_id)
+        if own is not None and own.removed:
+            condition = SyncState.REMOVED
+        elif refused:
+            condition = SyncState.PROBLEM
+        elif waiting or view.incomplete:
+            condition = SyncState.WAITING
+        else:
+            condition = SyncState.UP_TO_DATE
+        return SyncStatus(
+            condition, me.folder, me.name, tuple(waiting), len(view.incomplete), tuple(refused),
+        )
+
+    def devices(self) -> list[DeviceInfo]:
+        with self._store.reading() as connection:
+            self._require(connection)
+            me = str(state.get(connection, "device_id"))
+            applied = state.applied(connection)
+            return [
+                DeviceInfo(d.id, d.name, d.id == me,
+                           applied[d.id][2] if d.id in applied else None, d.removed)
+                for d in state.devices(connection)
+            ]
+
+    def remove(self, name: str) -> None:
+        """Remove a device (a lost laptop): its files past the last one applied here are
+        refused, and a new epoch key, sealed to each remaining device, seals what follows."""
+        with self._store.exclusive():
+            with self._store.reading() as connection:
+                self._require(connection)
+                me = str(state.get(connection, "device_id"))
+                listed = [d for d in state.devices(connection) if not d.removed]
+                target = next((d for d in listed if d.name == name and d.id != me), None)
+                if target is None:
+                    raise UnknownDevice(name)
+                after = state.applied(connection).get(target.id, (0, b"", 0))[0]
+                old = state.current_epoch(connection)
+            new = state.Epoch(secrets.token_bytes(4), old.number + 1, secrets.token_bytes(32))
+            sealed = {
+                d.id: _b64(seal_to(d.box_key, new.key, _EPOCH_AAD + new.id))
+                for d in listed if d.id != target.id
+            }
+            removed = {"op": "removed", "id": target.id, "after": after,
+                       "epoch": {"id": _b64(new.id), "number": new.number, "sealed": sealed}}
+            now = self._clock()
+
+            def inside(connection: Connection) -> None:
+                state.remove_device(connection, target.id, after)
+                state.add_epoch(connection, new)
+                audit.append(connection, now, AuditAction.DEVICE_REMOVED,
+                             {"device": target.name})
+
+            # Sealed in the old epoch: the others learn the new key from it.
+            self._write([removed], epoch=old, inside=inside)
+            self._write_key_file()
+
+    # -- secrets ------------------------------------------------------------------
+
+    def passphrase_changed(self, passphrase: str) -> None:
+        """After a passphrase change: the key file sealed under the new one."""
+        if not self.is_set_up():
+            return
+        with self._store.transaction() as connection:
+            _keep_passphrase_key(
+                connection, PassphraseKey.new(passphrase, self._header().passphrase.params)
+            )
+        self._write_key_file()
+
+    def recovery_changed(self) -> None:
+        """After a new recovery code: the key file sealed to it."""
+        if self.is_set_up():
+            self._write_key_file()
+
+    def _write_key_file(self) -> None:
+        with self._store.reading() as connection:
+            me = str(state.get(connection, "device_id"))
+            folder = Path(str(state.get(connection, "folder")))
+            seed = tokens.master_seed(connection)
+            passphrase = PassphraseKey(
+                keys.KdfParams(*(int(x) for x in
+                                 str(state.get(connection, "key_file_kdf")).split(","))),
+                bytes(state.get(connection, "key_file_salt")),
+                bytes(state.get(connection, "key_file_kek")),
+            )
+            shared = keyfile.Shared(
+                self._vault_id, seed, tuple(state.epochs(connection)), self._recovery(),
+                passphrase.params,
+            )
+        path = folder / (file_name(names_key(seed), "key", me) + keyfile.SUFFIX)
+        keyfile.write(path, shared, passphrase)
+
+    def _require(self, connection: Connection) -> None:
+        if not state.is_set_up(connection):
+            raise SyncNotSetUp()
+
+
+def _check(connection: Connection, segment: Segment, last: int, last_hash: bytes) -> None:
+    """Refuse a segment that is not the next link of a device in the set."""
+    device = state.device(connection, segment.device)
+    if device is not None:
+        sign_key = device.sign_key
+        if device.removed_after is not None and segment.counter > device.removed_after:
+            raise SyncFileRefused(SyncRefusal.REMOVED_DEVICE, segment.name)
+    else:
+        # A device announces itself in its first segment, signed with the key it announces.
+        announced = [op for op in segment.body["devices"]
+                     if op.get("op") == "added" and op.get("id") == segment.device]
+        if segment.counter != 1 or not announced:
+            raise SyncFileRefused(SyncRefusal.UNKNOWN_DEVICE, segment.name)
+        sign_key = _unb64(announced[0]["sign"])
+    if not signature_holds(segment.sealed, sign_key):
+        raise SyncFileRefused(SyncRefusal.TAMPERED, segment.name)
+    if segment.body["prev"] != (last_hash.hex() if last else ""):
+        raise SyncFileRefused(SyncRefusal.REPLAYED, segment.name)
+
+
+def _apply_device_op(
+    connection: Connection, op: dict[str, Any], author: str, me: str, box: X25519PrivateKey,
+) -> None:
+    kind = op.get("op")
+    if kind == "added" and op.get("id") == author:  # a device adds only itself
+        state.add_device(connection, state.Device(
+            str(op["id"]), str(op["name"])[:60], _unb64(op["sign"]), _unb64(op["box"]),
+            int(op["at"]), None,
+        ))
+    elif kind == "cutoff":
+        state.remove_device(connection, str(op["id"]), int(op["after"]))
+    elif kind == "removed":
+        removed, after = str(op["id"]), int(op["after"])
+        state.remove_device(connection, removed, after)
+        seen = state.applied(connection).get(removed, (0, b"", 0))[0]
+        if seen > after and removed != me:
+            # This device applied more of it than the remover had: the others catch up.
+            state.queue_device_op(connection, {"op": "cutoff", "id": removed, "after": seen})
+        epoch = op["epoch"]
+        epoch_id = _unb64(epoch["id"])
+        sealed = epoch["sealed"].get(me)
+        if sealed is not None:
+            key = open_sealed_to(box, _unb64(sealed), _EPOCH_AAD + epoch_id)
+            if key is not None:
+                state.add_epoch(connection, state.Epoch(epoch_id, int(epoch["number"]), key))
+
+
+def _keep_passphrase_key(connection: Connection, passphrase: PassphraseKey) -> None:
+    params = passphrase.params
+    state.put(connection, "key_file_kdf",
+              f"{params.memory_kib},{params.iterations},{params.lanes}")
+    state.put(connection, "key_file_salt", passphrase.salt)
+    state.put(connection, "key_file_kek", passphrase.kek)
+
+
+def _names(connection: Connection) -> bytes:
+    return names_key(tokens.master_seed(connection))
+
+
+def _holds_a_vault(folder: Path) -> bool:
+    with contextlib.suppress(OSError):
+        return any(not p.name.startswith(".") for pattern in ("*.zps", "*.zpk")
+                   for p in folder.glob(pattern))
+    return False
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: object) -> bytes:
+    if not isinstance(text, str):
+        raise TypeError("expected base64 text")
+    return base64.b64decode(text, validate=True)
