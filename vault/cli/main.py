@@ -20,6 +20,7 @@ from . import (
     exchange_commands,
     pipe,
     secret_commands,
+    sync_commands,
     terminal,
     transparency_commands,
     version,
@@ -319,6 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exchange_commands.add_commands(command)
     transparency_commands.add_commands(command)
+    sync_commands.add_commands(command)
     return parser
 
 
