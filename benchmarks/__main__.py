@@ -25,6 +25,7 @@ from . import (
     bench_package,
     bench_receiver,
     bench_rekey,
+    bench_sync,
     bench_unlock,
 )
 from .common import Verdict, isolate_state
@@ -37,6 +38,7 @@ BENCHMARKS: dict[str, Callable[[], Verdict | list[Verdict]]] = {
     "receiver": bench_receiver.run,
     "brand_tokens": bench_brand_tokens.run,
     "rekey": bench_rekey.run,
+    "sync": bench_sync.run,
     "package": bench_package.run,
 }
 

@@ -77,7 +77,7 @@ def _apply(connection: Connection, op: Op, applied: Applied) -> None:
     current_stamp = entry.stamp if entry is not None else ""
     winner, stamp = merged(table.merge, current, current_stamp, incoming, str(op["s"]))
     if winner != current:
-        write_row(connection, table, key, winner)
+        write_row(connection, table, key, winner, exists=current is not None)
         applied.changes |= table.changes
         applied.rows += 1
         if table.name == "field_values":

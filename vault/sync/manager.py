@@ -30,6 +30,7 @@ from ..exchange import aliases, grants, tokens
 from ..profile import audit, fields
 from ..profile.audit import AuditAction
 from ..storage import keys
+from ..storage.fsutil import remove_leftovers
 from ..storage.header import Header
 from ..storage.slots import PassphraseKey, RecoveryTarget
 from ..storage.store import Connection, Store
@@ -92,6 +93,7 @@ class Sync:
         self._vault_id = vault_id
         self._header = header
         self._recovery = recovery
+        self._changed_here = False  # applying issued versions or settled revocations
 
     # -- setting up ---------------------------------------------------------------
 
@@ -170,8 +172,12 @@ class Sync:
                 for device in sorted(view.segments):
                     applied = self._apply_next(view.segments[device], report)
                     progress = progress or applied
-            if report.applied:
+            with self._store.reading() as connection:
+                queued = state.get(connection, "device_ops") is not None  # a cut-off to say
+            if self._changed_here or queued:
                 report.written += self._write([])  # versions issued, revocations settled
+                self._changed_here = False
+            if report.applied:
                 with self._store.reading() as connection:
                     if len(state.epochs(connection)) != epochs_before:
                         self._write_key_file()
@@ -224,8 +230,11 @@ class Sync:
                 owners.refresh(connection, me.device_id, _names(connection))
                 values = fields.values_in(connection)
                 for key in sorted(applied.fields):
-                    grants.reissue_for_field(connection, key, values, now, aliases.substitute)
-                owners.settle_revocations(connection, now)
+                    if grants.reissue_for_field(connection, key, values, now,
+                                                aliases.substitute):
+                        self._changed_here = True
+                if owners.settle_revocations(connection, now):
+                    self._changed_here = True
                 mark(applied.changes)
                 audit.append(connection, now, AuditAction.SYNC_APPLIED, {
                     "device": segment.device[:8], "counter": segment.counter,
@@ -424,6 +433,7 @@ class Sync:
             )
         path = folder / (file_name(names_key(seed), "key", me) + keyfile.SUFFIX)
         keyfile.write(path, shared, passphrase)
+        remove_leftovers(folder, (f".{path.name}.*.tmp",))  # of a write killed earlier
 
     def _require(self, connection: Connection) -> None:
         if not state.is_set_up(connection):

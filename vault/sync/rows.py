@@ -29,9 +29,15 @@ class Shadow:
     creator: str
 
 
+_COLUMNS: dict[str, list[str]] = {}
+
+
 def _columns(connection: Connection, table: Table) -> list[str]:
-    names = [str(r[1]) for r in connection.execute(f'PRAGMA table_info("{table.name}")')]
-    return [n for n in names if n != table.local_id]
+    # Every database open in this process has the latest schema (migrated at open).
+    if table.name not in _COLUMNS:
+        names = [str(r[1]) for r in connection.execute(f'PRAGMA table_info("{table.name}")')]
+        _COLUMNS[table.name] = [n for n in names if n != table.local_id]
+    return _COLUMNS[table.name]
 
 
 def _select(connection: Connection, table: Table, columns: list[str]) -> str:
@@ -89,8 +95,11 @@ def set_shadow(connection: Connection, table: Table, key: str, entry: Shadow) ->
     )
 
 
-def write_row(connection: Connection, table: Table, key: list[Any], row: Row | None) -> None:
-    """Make the local row `row` (None: no row). References must be there already."""
+def write_row(
+    connection: Connection, table: Table, key: list[Any], row: Row | None, *, exists: bool,
+) -> None:
+    """Make the local row `row` (None: no row), `exists` saying whether there is one now.
+    References must be there already."""
     condition = " AND ".join(f'"{k}" IS ?' for k in table.key)
     if row is None:
         connection.execute(f'DELETE FROM "{table.name}" WHERE {condition}', tuple(key))
@@ -106,9 +115,6 @@ def write_row(connection: Connection, table: Table, key: list[Any], row: Row | N
         if found is None:
             raise MissingReference(ref.table)
         values[ref.column] = found[0]
-    exists = connection.execute(
-        f'SELECT 1 FROM "{table.name}" WHERE {condition}', tuple(key)
-    ).fetchone()
     names = list(values)
     if exists:
         assignments = ", ".join(f'"{n}" = ?' for n in names)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SyncFileRefused, SyncRefusal
-from ..storage.fsutil import atomic_write
+from ..storage.fsutil import atomic_write, remove_leftovers
 from ..storage.store import Connection
 from . import state
 from .codec import canonical
@@ -84,11 +84,13 @@ def prepare(
 
 
 def flush_pending(connection: Connection, folder: Path) -> bool:
-    """Write the pending segment (if any) into the folder; True when one was written."""
+    """Write the pending segment (if any) into the folder; True when one was written.
+    A temporary file a killed write of it left is removed (only this device's own)."""
     name = state.get(connection, "pending_name")
     if name is None:
         return False
     atomic_write(folder / str(name), bytes(state.get(connection, "pending_bytes")))
+    remove_leftovers(folder, (f".{name}.*.tmp",))
     return True
 
 
