@@ -413,3 +413,35 @@ def test_sync_keys_survive_a_re_key_and_the_key_file_follows_the_passphrase(
         assert joined.fields.get("diet") == "vegan"
     finally:
         joined.lock()
+
+
+def test_a_device_restored_from_a_backup_goes_on_as_a_new_device(setting: Setting) -> None:
+    """The folder still holds what the device wrote after its backup: it notices, removes
+    its older self and goes on under a new identity. Nothing is refused, nothing forks,
+    and what its older self wrote after the backup stays everywhere."""
+    laptop = setting.first()
+    desktop = setting.join("desktop")
+    setting.settle()
+    backup = setting.root / "desktop.zpvbak"
+    desktop.vault.backup_to(backup)
+    setting.clock.tick()
+    desktop.vault.fields.set("diet", "vegan")  # after the backup
+    desktop.vault.sync.now()
+    setting.settle()
+    desktop.vault.lock()
+    Vault.restore(backup, desktop.directory, PASSPHRASE, replace=True, clock=setting.clock)
+    desktop.vault = Vault.unlock(desktop.directory, PASSPHRASE, clock=setting.clock)
+    assert desktop.vault.fields.get("diet") is None  # as it was at the backup
+    setting.clock.tick()
+    desktop.vault.fields.set("pets", ["cat"])
+    desktop.vault.sync.now()
+    setting.settle()
+    for device in (laptop, desktop):
+        assert device.vault.fields.get("diet") == "vegan"
+        assert device.vault.fields.get("pets") == ["cat"]
+        assert device.vault.audit.entries(action_prefix="sync.refused") == []
+    assert synced_state(laptop.vault) == synced_state(desktop.vault)
+    names = sorted((d.name, d.removed) for d in laptop.vault.sync.devices())
+    assert names == [("desktop", False), ("desktop", True), ("laptop", False)]
+    assert [e.action for e in desktop.vault.audit.entries(action_prefix="sync.older")] == [
+        AuditAction.SYNC_OLDER_COPY.value]

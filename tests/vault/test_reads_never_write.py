@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from pathlib import Path
 
+from tests.conftest import MadeVault
 from tests.vault.exchange_helpers import DAY, ORIGIN, BrandKeys, Clock, signed_request, spec
 from vault.changes import Changes
 from vault.exchange.grants import GrantStatus
 from vault.vault import Vault
 
-MANAGERS = ("fields", "audit", "brands", "grants", "delivery", "aliases", "transparency")
+MANAGERS = (
+    "fields", "audit", "brands", "grants", "delivery", "aliases", "transparency", "sync",
+)
 # The API that writes (on purpose): everything else a manager offers is a read.
 WRITES = {
     "fields": {"set", "set_from_text", "clear", "define"},
@@ -22,6 +26,7 @@ WRITES = {
     "delivery": {"flush", "deliver_now", "retry_now", "transport"},
     "aliases": {"set_enabled"},
     "transparency": {"export_document", "export_to"},
+    "sync": {"setup", "start", "now", "remove", "passphrase_changed", "recovery_changed"},
 }
 
 
@@ -58,6 +63,10 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "transparency.balance_for_brand": lambda: pv.transparency.balance_for_brand(ORIGIN),
         "transparency.report": pv.transparency.report,
         "transparency.consent_records": pv.transparency.consent_records,
+        "sync.is_set_up": pv.sync.is_set_up,
+        "sync.folder": pv.sync.folder,
+        "sync.status": pv.sync.status,
+        "sync.devices": pv.sync.devices,
     }
 
 
@@ -69,13 +78,14 @@ def footprint(pv: Vault) -> tuple[int, int]:
 
 
 def test_every_read_leaves_the_vault_as_it_was_with_grants_past_their_end(
-    pv: Vault, keys: BrandKeys, clock: Clock
+    pv: Vault, keys: BrandKeys, clock: Clock, made_vault: MadeVault, tmp_path: Path,
 ) -> None:
     pv.brands.import_request(signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY))
     pv.fields.set("shoe_size_eu", 42)
     pv.fields.set("contact_channels", ["email"])
     kept = pv.grants.share(ORIGIN, "fit-advice", days=1).grant
     pv.grants.share(ORIGIN, "newsletter", days=1)
+    pv.sync.setup(tmp_path / "synced", made_vault.passphrase, "laptop")
     clock.advance(2 * DAY)  # both grants have ended; nothing has said so yet
 
     checked = reads(pv, kept.id)

@@ -58,6 +58,7 @@ class AuditAction(StrEnum):
     SYNC_APPLIED = "sync.applied"
     SYNC_REFUSED = "sync.refused"
     DEVICE_REMOVED = "sync.device_removed"
+    SYNC_OLDER_COPY = "sync.older_copy"  # went on as a new device (a backup was restored)
 
 
 FIRST_ACTION = AuditAction.VAULT_CREATED

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import logging
 import secrets
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from ..changes import mark
 from ..clock import Clock
@@ -34,49 +29,24 @@ from ..storage.fsutil import remove_leftovers
 from ..storage.header import Header
 from ..storage.slots import PassphraseKey, RecoveryTarget
 from ..storage.store import Connection, Store
+from . import devices as device_set
 from . import keyfile, owners, segments, state
 from .log import Applied, apply_ops, capture
 from .rows import MissingReference
-from .sealing import file_name, names_key, open_sealed_to, seal_to, signature_holds
+from .sealing import file_name, names_key
 from .segments import Segment
 from .stamps import Stamp, next_stamp
+from .status import DeviceInfo, SyncState, SyncStatus, status_of
+
+__all__ = ["DeviceInfo", "Sync", "SyncReport", "SyncState", "SyncStatus"]
 
 log = logging.getLogger(__name__)
-
-_EPOCH_AAD = b"zpv/sync/v1/epoch/"
-
-
-class SyncState(StrEnum):
-    UP_TO_DATE = "up_to_date"
-    WAITING = "waiting"  # for another device's file (a gap, half-synced, a reference)
-    PROBLEM = "problem"  # a file was refused
-    REMOVED = "removed"  # this device was removed from the set
-
-
-@dataclass(frozen=True)
-class DeviceInfo:
-    id: str
-    name: str
-    this: bool
-    last_seen: int | None  # when its last segment was applied here
-    removed: bool
-
 
 @dataclass
 class SyncReport:
     written: int = 0  # segments this device wrote
     applied: int = 0  # other devices' segments applied
     refused: list[tuple[str, SyncRefusal]] = field(default_factory=list)  # newly refused
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    state: SyncState
-    folder: str
-    device_name: str
-    waiting_for: tuple[str, ...]  # names of devices whose next file is not here (yet)
-    incomplete: int  # half-synced files
-    refused: tuple[tuple[str, SyncRefusal], ...]  # file name, why
 
 
 class _Waiting(Exception):
@@ -120,32 +90,20 @@ class Sync:
         device_name: str | None, action: AuditAction,
     ) -> None:
         """This device joins the set: its identity, the epoch keys, its first segment."""
-        signing, box = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
-        device_id = secrets.token_hex(16)
-        name = (device_name or socket.gethostname() or "device").strip()[:60] or "device"
         now = self._clock()
-        added = {
-            "op": "added", "id": device_id, "name": name, "at": now,
-            "sign": _b64(signing.public_key().public_bytes_raw()),
-            "box": _b64(box.public_key().public_bytes_raw()),
-        }
+        identity = device_set.Identity.new(device_name, now)
 
         def inside(connection: Connection) -> None:
-            for key, value in (
-                ("device_id", device_id), ("device_name", name), ("folder", str(folder)),
-                ("sign_private", signing.private_bytes_raw()),
-                ("box_private", box.private_bytes_raw()),
-            ):
-                state.put(connection, key, value)
+            state.put(connection, "folder", str(folder))
             _keep_passphrase_key(connection, passphrase)
             for epoch in epochs:
                 state.add_epoch(connection, epoch)
-            _apply_device_op(connection, added, device_id, device_id, box)
-            audit.append(connection, now, action, {"device": name})
+            identity.take(connection)
+            audit.append(connection, now, action, {"device": identity.name})
 
-        self._write([added], inside=inside)
+        self._write([identity.added], inside=inside)
         self._write_key_file()
-        log.info("sync started into a folder as device %s", device_id[:8])
+        log.info("sync started into a folder as device %s", identity.device_id[:8])
 
     def folder(self) -> str:
         with self._store.reading() as connection:
@@ -162,6 +120,8 @@ class Sync:
                 self._require(connection)
                 folder = Path(str(state.get(connection, "folder")))
                 epochs_before = len(state.epochs(connection))
+            if self._rolled_back(folder):
+                self._new_identity(folder)
             self._finish_pending(folder)
             report.written += self._write([])
             view = self._read(folder)
@@ -219,9 +179,10 @@ class Sync:
             with self._store.transaction() as connection:
                 me = state.me(connection)
                 last, last_hash, _ = state.applied(connection).get(segment.device, (0, b"", 0))
-                _check(connection, segment, last, last_hash)
+                device_set.check(connection, segment, last, last_hash)
                 for op in segment.body["devices"]:
-                    _apply_device_op(connection, op, segment.device, me.device_id, me.box)
+                    device_set.apply_device_op(connection, op, segment.device, me.device_id,
+                                            me.box)
                 applied = Applied()
                 apply_ops(connection, segment.body["ops"], applied)
                 self._observe(connection, segment)
@@ -268,6 +229,50 @@ class Sync:
             folder = Path(me.folder)
         self._finish_pending(folder)
         return 1
+
+    def _rolled_back(self, folder: Path) -> bool:
+        """Whether this database is an older copy of this device (a backup restored, a
+        copy put back): the folder holds this device's next segment already, or another
+        file under the name of the one pending here. Writing on would fork its chain."""
+        with self._store.reading() as connection:
+            me = str(state.get(connection, "device_id"))
+            following = state.counter(connection) + 1
+            name = file_name(_names(connection), "segment", me, str(following))
+            pending = state.get(connection, "pending_name")
+            pending_bytes = state.get(connection, "pending_bytes")
+        if (folder / (name + segments.SUFFIX)).exists():
+            return True
+        if pending is None:
+            return False
+        try:
+            return (folder / str(pending)).read_bytes() != bytes(pending_bytes)
+        except FileNotFoundError:
+            return False
+
+    def _new_identity(self, folder: Path) -> None:
+        """Go on as a new device that removes its older self, cut off after the last of
+        its segments in the folder: what it wrote after the copy was made stays, here too
+        (docs/sync.md). The pending segment, if any, is dropped: another took its place."""
+        now = self._clock()
+        with self._store.reading() as connection:
+            epoch_keys = {e.id: e.key for e in state.epochs(connection)}
+        view = segments.read_folder(folder, self._vault_id, epoch_keys)
+        with self._store.reading() as connection:
+            me = state.me(connection)
+            after = max(view.segments.get(me.device_id, {}), default=0)
+            identity = device_set.Identity.new(me.name, now)
+            removed, new, old = device_set.removal(connection, me.device_id, after)
+
+        def inside(connection: Connection) -> None:
+            segments.forget_pending(connection)
+            identity.take(connection)
+            state.remove_device(connection, me.device_id, after)
+            state.add_epoch(connection, new)
+            audit.append(connection, now, AuditAction.SYNC_OLDER_COPY, {"device": me.name})
+
+        log.warning("sync: this vault is an older copy of this device; going on as a new one")
+        self._write([identity.added, removed], epoch=old, inside=inside)
+        self._write_key_file()
 
     def _finish_pending(self, folder: Path) -> None:
         with self._store.reading() as connection:
@@ -330,31 +335,8 @@ class Sync:
             self._require(connection)
             me = state.me(connection)
             applied = state.applied(connection)
-            known = {d.id: d for d in state.devices(connection)}
-        view = self._read(Path(me.folder))
-        waiting = []
-        refused = [(r.name, r.reason) for r in view.refused]
-        for device, chain in sorted(view.segments.items()):
-            last = applied.get(device, (0, b"", 0))[0]
-            found = known.get(device)
-            if found is not None and found.removed_after is not None:
-                refused.extend((s.name, SyncRefusal.REMOVED_DEVICE)
-                               for n, variants in sorted(chain.items())
-                               if n > found.removed_after for s in variants)
-            elif any(n > last for n in chain):
-                waiting.append(found.name if found else device[:8])
-        own = known.get(me.device_id)
-        if own is not None and own.removed:
-            condition = SyncState.REMOVED
-        elif refused:
-            condition = SyncState.PROBLEM
-        elif waiting or view.incomplete:
-            condition = SyncState.WAITING
-        else:
-            condition = SyncState.UP_TO_DATE
-        return SyncStatus(
-            condition, me.folder, me.name, tuple(waiting), len(view.incomplete), tuple(refused),
-        )
+            listed = state.devices(connection)
+        return status_of(me, listed, applied, self._read(Path(me.folder)))
 
     def devices(self) -> list[DeviceInfo]:
         with self._store.reading() as connection:
@@ -379,14 +361,7 @@ class Sync:
                 if target is None:
                     raise UnknownDevice(name)
                 after = state.applied(connection).get(target.id, (0, b"", 0))[0]
-                old = state.current_epoch(connection)
-            new = state.Epoch(secrets.token_bytes(4), old.number + 1, secrets.token_bytes(32))
-            sealed = {
-                d.id: _b64(seal_to(d.box_key, new.key, _EPOCH_AAD + new.id))
-                for d in listed if d.id != target.id
-            }
-            removed = {"op": "removed", "id": target.id, "after": after,
-                       "epoch": {"id": _b64(new.id), "number": new.number, "sealed": sealed}}
+                removed, new, old = device_set.removal(connection, target.id, after)
             now = self._clock()
 
             def inside(connection: Connection) -> None:
@@ -440,53 +415,6 @@ class Sync:
             raise SyncNotSetUp()
 
 
-def _check(connection: Connection, segment: Segment, last: int, last_hash: bytes) -> None:
-    """Refuse a segment that is not the next link of a device in the set."""
-    device = state.device(connection, segment.device)
-    if device is not None:
-        sign_key = device.sign_key
-        if device.removed_after is not None and segment.counter > device.removed_after:
-            raise SyncFileRefused(SyncRefusal.REMOVED_DEVICE, segment.name)
-    else:
-        # A device announces itself in its first segment, signed with the key it announces.
-        announced = [op for op in segment.body["devices"]
-                     if op.get("op") == "added" and op.get("id") == segment.device]
-        if segment.counter != 1 or not announced:
-            raise SyncFileRefused(SyncRefusal.UNKNOWN_DEVICE, segment.name)
-        sign_key = _unb64(announced[0]["sign"])
-    if not signature_holds(segment.sealed, sign_key):
-        raise SyncFileRefused(SyncRefusal.TAMPERED, segment.name)
-    if segment.body["prev"] != (last_hash.hex() if last else ""):
-        raise SyncFileRefused(SyncRefusal.REPLAYED, segment.name)
-
-
-def _apply_device_op(
-    connection: Connection, op: dict[str, Any], author: str, me: str, box: X25519PrivateKey,
-) -> None:
-    kind = op.get("op")
-    if kind == "added" and op.get("id") == author:  # a device adds only itself
-        state.add_device(connection, state.Device(
-            str(op["id"]), str(op["name"])[:60], _unb64(op["sign"]), _unb64(op["box"]),
-            int(op["at"]), None,
-        ))
-    elif kind == "cutoff":
-        state.remove_device(connection, str(op["id"]), int(op["after"]))
-    elif kind == "removed":
-        removed, after = str(op["id"]), int(op["after"])
-        state.remove_device(connection, removed, after)
-        seen = state.applied(connection).get(removed, (0, b"", 0))[0]
-        if seen > after and removed != me:
-            # This device applied more of it than the remover had: the others catch up.
-            state.queue_device_op(connection, {"op": "cutoff", "id": removed, "after": seen})
-        epoch = op["epoch"]
-        epoch_id = _unb64(epoch["id"])
-        sealed = epoch["sealed"].get(me)
-        if sealed is not None:
-            key = open_sealed_to(box, _unb64(sealed), _EPOCH_AAD + epoch_id)
-            if key is not None:
-                state.add_epoch(connection, state.Epoch(epoch_id, int(epoch["number"]), key))
-
-
 def _keep_passphrase_key(connection: Connection, passphrase: PassphraseKey) -> None:
     params = passphrase.params
     state.put(connection, "key_file_kdf",
@@ -504,13 +432,3 @@ def _holds_a_vault(folder: Path) -> bool:
         return any(not p.name.startswith(".") for pattern in ("*.zps", "*.zpk")
                    for p in folder.glob(pattern))
     return False
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: object) -> bytes:
-    if not isinstance(text, str):
-        raise TypeError("expected base64 text")
-    return base64.b64decode(text, validate=True)
