@@ -64,6 +64,7 @@ class Sync:
         self._header = header
         self._recovery = recovery
         self._changed_here = False  # applying issued versions or settled revocations
+        self._captured: tuple[int, int] | None = None  # the connection's writes at a capture
 
     # -- setting up ---------------------------------------------------------------
 
@@ -210,7 +211,12 @@ class Sync:
         self, device_ops: list[dict[str, Any]], *, epoch: state.Epoch | None = None,
         inside: Callable[[Connection], None] | None = None,
     ) -> int:
-        """Capture what changed here into the next segment and write it; 1 if one was."""
+        """Capture what changed here into the next segment and write it; 1 if one was.
+
+        The capture compares every synced row with its shadow: when nothing was written
+        through this connection since the last capture, there is nothing to find."""
+        if not device_ops and inside is None and self._unchanged_since_capture():
+            return 0
         with self._store.transaction() as connection:
             if inside is not None:
                 inside(connection)
@@ -219,16 +225,29 @@ class Sync:
                           me.device_id)
             owners.refresh(connection, me.device_id, _names(connection))
             device_ops = [*device_ops, *state.take_device_ops(connection)]
-            if not ops and not device_ops:
-                return 0
-            segments.prepare(
-                connection, me, self._vault_id, _names(connection),
-                epoch or state.current_epoch(connection), ops, device_ops,
-                self._clock() * 1000,
-            )
-            folder = Path(me.folder)
+            folder: Path | None = None
+            if ops or device_ops:
+                segments.prepare(
+                    connection, me, self._vault_id, _names(connection),
+                    epoch or state.current_epoch(connection), ops, device_ops,
+                    self._clock() * 1000,
+                )
+                folder = Path(me.folder)
+        if folder is None:
+            self._note_captured()
+            return 0
         self._finish_pending(folder)
+        self._note_captured()
         return 1
+
+    def _unchanged_since_capture(self) -> bool:
+        with self._store.reading() as connection:
+            mark = (id(connection), int(connection.total_changes))
+            return mark == self._captured
+
+    def _note_captured(self) -> None:
+        with self._store.reading() as connection:
+            self._captured = (id(connection), int(connection.total_changes))
 
     def _rolled_back(self, folder: Path) -> bool:
         """Whether this database is an older copy of this device (a backup restored, a
