@@ -20,7 +20,7 @@ from vault.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from vault.profile.audit import AuditAction
+from vault.profile.audit import AuditAction, Tamper
 from vault.sync import segments
 from vault.sync.joining import join
 from vault.sync.manager import SyncState
@@ -445,3 +445,36 @@ def test_a_device_restored_from_a_backup_goes_on_as_a_new_device(setting: Settin
     assert names == [("desktop", False), ("desktop", True), ("laptop", False)]
     assert [e.action for e in desktop.vault.audit.entries(action_prefix="sync.older")] == [
         AuditAction.SYNC_OLDER_COPY.value]
+
+
+def test_every_devices_activity_log_reaches_the_others_and_verifies(setting: Setting) -> None:
+    laptop = setting.first()
+    desktop = setting.join("desktop")
+    setting.settle()
+    desktop.vault.fields.set("diet", "vegan")
+    desktop.vault.sync.now()
+    setting.settle()
+    # Each sync lengthens the log, which travels only with other changes: devices at
+    # rest write nothing more, however often they sync.
+    for _ in range(3):
+        setting.everywhere()
+        assert [d.vault.sync.now().written for d in setting.devices] == [0, 0]
+    chains = {c.device: c for c in laptop.vault.sync.audit_chains()}
+    assert set(chains) == {"laptop", "desktop"} and all(c.ok for c in chains.values())
+    assert chains["laptop"].this and not chains["desktop"].this
+    with desktop.vault._store.reading() as connection:
+        sent = connection.execute(
+            "SELECT max(seq) FROM sync_audit WHERE device = (SELECT value FROM sync_local "
+            "WHERE key = 'device_id')").fetchone()[0]
+    assert chains["desktop"].last_seq == sent >= 2
+    actions = [a for (a,) in laptop.vault._store.query(
+        "SELECT action FROM sync_audit WHERE device != (SELECT value FROM sync_local "
+        "WHERE key = 'device_id') ORDER BY seq")]
+    assert actions[0] == "vault.created" and "field.set" in actions
+    # An entry changed here is named, with the device it came from.
+    with laptop.vault._store.transaction() as connection:
+        connection.execute(
+            "UPDATE sync_audit SET details = '{\"field\":\"pets\"}' WHERE action = 'field.set' "
+            "AND device != (SELECT value FROM sync_local WHERE key = 'device_id')")
+    chains = {c.device: c for c in laptop.vault.sync.audit_chains()}
+    assert chains["desktop"].problem is Tamper.EDITED and chains["laptop"].ok

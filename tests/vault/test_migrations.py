@@ -158,7 +158,7 @@ SEEDS: dict[int, Seed] = {
     8: Seed(frozenset()),  # two outbox columns
     9: Seed(
         frozenset({"sync_local", "sync_devices", "sync_epochs", "sync_applied", "sync_rows",
-                   "sync_refused", "sync_elsewhere"}),
+                   "sync_refused", "sync_elsewhere", "sync_audit"}),
         [
             ("sync_local", {"key": "device_id", "value": "d1"}),
             ("sync_devices", {"id": "d1", "name": "laptop", "sign_key": bytes(32),
@@ -170,6 +170,8 @@ SEEDS: dict[int, Seed] = {
                            "stamp": "0000000000041.000000.d1", "creator": "d1"}),
             ("sync_refused", {"digest": bytes(32), "reason": "tampered", "at": 42}),
             ("sync_elsewhere", {"grant_id": "g-2", "device": "d2"}),
+            ("sync_audit", {"device": "d2", "seq": 1, "at": 43, "action": "vault.created",
+                            "details": "{}", "prev_hash": bytes(32), "hash": bytes(32)}),
         ],
     ),
 }

@@ -67,6 +67,7 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "sync.folder": pv.sync.folder,
         "sync.status": pv.sync.status,
         "sync.devices": pv.sync.devices,
+        "sync.audit_chains": pv.sync.audit_chains,
     }
 
 

@@ -183,8 +183,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         9,
         "sync through a folder: this device's state, the device set, epoch keys, each "
-        "device's progress, the shadow of every synced row, refused files, and the grants "
-        "another device delivers",
+        "device's progress, the shadow of every synced row, refused files, the grants "
+        "another device delivers, and every device's activity log",
         (
             "CREATE TABLE sync_local (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID",
             """CREATE TABLE sync_devices (
@@ -220,6 +220,16 @@ MIGRATIONS: tuple[Migration, ...] = (
                 at INTEGER NOT NULL
             )""",
             "CREATE TABLE sync_elsewhere (grant_id TEXT PRIMARY KEY, device TEXT NOT NULL)",
+            """CREATE TABLE sync_audit (
+                device TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                at INTEGER NOT NULL,
+                action TEXT NOT NULL,
+                details TEXT NOT NULL,
+                prev_hash BLOB NOT NULL,
+                hash BLOB NOT NULL,
+                PRIMARY KEY (device, seq)
+            ) WITHOUT ROWID""",
         ),
     ),
 )

@@ -19,11 +19,17 @@ Op = dict[str, Any]  # {"t": table, "k": key, "s": stamp, "c": creator, "r": row
 TOMBSTONE = row_hash(None)
 
 
-def capture(connection: Connection, next_stamp: Callable[[], str], me: str) -> list[Op]:
+def capture(
+    connection: Connection, next_stamp: Callable[[], str], me: str, *,
+    riding_along: bool = False,
+) -> list[Op]:
     """One operation per synced row created, changed or deleted here since the last
-    capture or merge; the shadow table is brought up to date in the same transaction."""
+    capture or merge; the shadow table is brought up to date in the same transaction.
+    The tables that ride along with other changes are captured apart (`riding_along`)."""
     ops: list[Op] = []
     for table in TABLES:
+        if table.rides_along != riding_along:
+            continue
         known = shadows(connection, table)
         present = set()
         for key, row in local_rows(connection, table):

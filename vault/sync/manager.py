@@ -29,8 +29,8 @@ from ..storage.fsutil import remove_leftovers
 from ..storage.header import Header
 from ..storage.slots import PassphraseKey, RecoveryTarget
 from ..storage.store import Connection, Store
+from . import audit_chains, keyfile, owners, segments, state
 from . import devices as device_set
-from . import keyfile, owners, segments, state
 from .log import Applied, apply_ops, capture
 from .rows import MissingReference
 from .sealing import file_name, names_key
@@ -221,12 +221,17 @@ class Sync:
             if inside is not None:
                 inside(connection)
             me = state.me(connection)
-            ops = capture(connection, lambda: self._stamp(connection, me.device_id),
-                          me.device_id)
+
+            def stamp() -> str:
+                return self._stamp(connection, me.device_id)
+
+            ops = capture(connection, stamp, me.device_id)
             owners.refresh(connection, me.device_id, _names(connection))
             device_ops = [*device_ops, *state.take_device_ops(connection)]
             folder: Path | None = None
             if ops or device_ops:
+                audit_chains.mirror_own(connection, me.device_id)
+                ops += capture(connection, stamp, me.device_id, riding_along=True)
                 segments.prepare(
                     connection, me, self._vault_id, _names(connection),
                     epoch or state.current_epoch(connection), ops, device_ops,
@@ -356,6 +361,12 @@ class Sync:
             applied = state.applied(connection)
             listed = state.devices(connection)
         return status_of(me, listed, applied, self._read(Path(me.folder)))
+
+    def audit_chains(self) -> list[audit_chains.DeviceChain]:
+        """Every device's activity log as it reached here, each chain verified."""
+        with self._store.reading() as connection:
+            self._require(connection)
+            return audit_chains.verify_all(connection)
 
     def devices(self) -> list[DeviceInfo]:
         with self._store.reading() as connection:

@@ -47,6 +47,9 @@ class Table:
     local_id: str | None = None  # an integer primary key local to each database
     refs: tuple[Ref, ...] = ()
     where: str = ""  # only the rows that travel (SQL over the table's columns)
+    # Travels only with other changes, never in a segment of its own: the activity log,
+    # which each sync itself lengthens (two devices would otherwise answer each other).
+    rides_along: bool = False
 
 
 TABLES: tuple[Table, ...] = (
@@ -62,6 +65,9 @@ TABLES: tuple[Table, ...] = (
     Table("tokens", ("jti",), Merge.IMMUTABLE, changes=Changes.GRANTS),
     Table("outbox", ("jti",), Merge.DELIVERY, changes=Changes.OUTBOX),
     Table("email_aliases", ("alias",), Merge.IMMUTABLE, changes=Changes.ALIASES),
+    # Every device's activity log, its own mirrored from `audit` (see audit_chains.py).
+    Table("sync_audit", ("device", "seq"), Merge.IMMUTABLE, changes=Changes.AUDIT,
+          rides_along=True),
 )
 
 BY_NAME = {table.name: table for table in TABLES}
