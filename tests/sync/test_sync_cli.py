@@ -32,6 +32,9 @@ def test_two_devices_through_the_cli(made_vault: MadeVault, tmp_path: Path) -> N
 
     status = json.loads(ok("sync", "status", "--json", vault=laptop))
     assert status["state"] == "up_to_date" and status["device"] == "laptop"
+    logs = {c["device"]: c for c in status["activity_logs"]}
+    assert logs["desktop"]["ok"] and logs["desktop"]["entries"] >= 2
+    assert "Activity of desktop:" in ok("sync", "status", vault=laptop)
     assert status["folder"] == str(folder)
     devices = json.loads(ok("devices", "--json", vault=laptop))
     assert sorted((d["name"], d["this"], d["removed"]) for d in devices) == [

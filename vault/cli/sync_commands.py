@@ -14,6 +14,7 @@ from . import terminal
 from .context import secrets_for, unlocked, vault_dir
 from .sync_words import refusal_words, state_words
 from .terminal import EXIT_ERROR, EXIT_OK, when
+from .words import tamper_words
 
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
@@ -99,11 +100,19 @@ def _now(args: argparse.Namespace) -> int:
 def _status(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         status = vault.sync.status()
+        chains = vault.sync.audit_chains()
     if args.json:
         terminal.print_json({
             "state": status.state.value, "folder": status.folder, "device": status.device_name,
             "waiting_for": list(status.waiting_for), "half_synced_files": status.incomplete,
             "refused": [{"file": n, "reason": r.value} for n, r in status.refused],
+            "activity_logs": [
+                {"device": c.device, "this": c.this, "entries": c.entries_checked,
+                 "last_entry": c.last_seq, "ok": c.ok,
+                 "problem": c.problem.value if c.problem else None,
+                 "first_bad_entry": c.first_bad_seq}
+                for c in chains
+            ],
         })
         return EXIT_OK
     print(f"{state_words(status.state).capitalize()}.")
@@ -114,6 +123,10 @@ def _status(args: argparse.Namespace) -> int:
         print(f"{status.incomplete} file(s) not completely synced yet")
     for name, reason in status.refused:
         print(f"Refused {name}: {refusal_words(reason)}")
+    for chain in chains:
+        said = "intact" if chain.problem is None else (
+            f"broken at entry {chain.first_bad_seq}: {tamper_words(chain.problem)}")
+        print(f"Activity of {chain.device}: {chain.entries_checked} entries here, {said}")
     return EXIT_OK
 
 
