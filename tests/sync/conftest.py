@@ -4,7 +4,6 @@ order, twice, half-written, or under a conflict-copy name."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,7 +109,3 @@ def setting(tmp_path: Path) -> Iterator[Setting]:
     yield made
     made.close()
 
-
-def copy_vault(device: Device, target: Path) -> None:
-    """A file-level copy of a locked device's vault directory (a backup put back later)."""
-    shutil.copytree(device.directory, target)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
-from tests.sync.conftest import Setting, sealed_files
+from tests.sync.conftest import Device, Setting, sealed_files
 from tests.sync.state_of import synced_state
 from vault.errors import (
     SyncFileRefused,
@@ -21,9 +22,11 @@ from vault.errors import (
     WrongRecoveryCode,
 )
 from vault.profile.audit import AuditAction, Tamper
-from vault.sync import segments
+from vault.sync import segments, state
+from vault.sync.codec import canonical
 from vault.sync.joining import join
 from vault.sync.manager import SyncState
+from vault.sync.sealing import seal
 from vault.vault import Vault
 
 
@@ -133,7 +136,6 @@ def test_every_single_byte_change_of_a_segment_is_refused(setting: Setting) -> N
                      if n not in sealed_files(laptop.folder) and n.endswith(".zps")
                      and _counter_of(desktop, d) == 2]
     with laptop.vault._store.reading() as connection:
-        from vault.sync import state
         keys = {e.id: e.key for e in state.epochs(connection)}
     vault_id = laptop.vault._header.vault_id
     tried = 0
@@ -162,12 +164,8 @@ def test_every_single_byte_change_of_a_segment_is_refused(setting: Setting) -> N
     assert refusals(laptop.vault) == ["tampered"] * 7  # each reported once
 
 
-def _counter_of(device: object, data: bytes) -> int:
-    from tests.sync.conftest import Device
-
-    assert isinstance(device, Device)
+def _counter_of(device: Device, data: bytes) -> int:
     with device.vault._store.reading() as connection:
-        from vault.sync import state
         keys = {e.id: e.key for e in state.epochs(connection)}
     return segments._open("x", data, device.vault._header.vault_id, keys).counter
 
@@ -246,7 +244,6 @@ def test_a_device_put_back_from_an_old_copy_cannot_rewrite_its_history(
     setting.settle()
     desktop.vault.lock()
     old_copy = setting.root / "desktop-old"
-    import shutil
     shutil.copytree(desktop.directory, old_copy)
     desktop.vault = Vault.unlock(desktop.directory, PASSPHRASE, clock=setting.clock)
     desktop.vault.fields.set("diet", "vegan")
@@ -303,9 +300,6 @@ def test_a_segment_whose_chain_link_does_not_hold_is_refused_as_replayed(
     laptop = setting.first()
     desktop = setting.join("desktop")
     setting.settle()
-    from vault.sync import state
-    from vault.sync.codec import canonical
-    from vault.sync.sealing import seal
     with desktop.vault._store.reading() as connection:
         me = state.me(connection)
         epoch = state.current_epoch(connection)

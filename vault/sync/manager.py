@@ -329,9 +329,8 @@ class Sync:
                     audit.append(connection, now, AuditAction.SYNC_REFUSED,
                                  {"reason": refusal.reason.value})
                     new.append((refusal.name, refusal.reason))
-        for name, reason in new:
+        for _name, reason in new:
             log.warning("sync: a file in the folder was refused (%s)", reason.value)
-            del name
         return new
 
     def _stamp(self, connection: Connection, device: str) -> str:
