@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo lint bench screenshots docs translations translations-update catalogue-strings clean package
+.PHONY: run test test-fast demo lint bench screenshots docs translations translations-update catalogue-strings clean package
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ run: $(STAMP) translations
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
+# The inner loop: everything but the tests marked slow (pyproject.toml lists what they are).
+test-fast: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+
 demo: $(STAMP) translations
 	$(PY) main.py --demo
 
@@ -58,6 +62,7 @@ package: $(STAMP)
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots docs/screenshots
+	$(PY) -m tools.shop_screenshot docs/screenshots
 
 docs: $(STAMP)
 	$(PY) -m zpd.examples docs/protocol.md

@@ -1,4 +1,4 @@
-"""Zero-Party Vault desktop app: python main.py [--vault DIR]."""
+"""Zero-Party Vault desktop app: python main.py [--vault DIR] [--open-url LINK]."""
 
 import sys
 

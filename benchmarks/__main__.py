@@ -21,6 +21,7 @@ from . import (
     bench_brand_tokens,
     bench_cold_start,
     bench_large_vault,
+    bench_mailbox,
     bench_outbox_flush,
     bench_package,
     bench_receiver,
@@ -40,6 +41,7 @@ BENCHMARKS: dict[str, Callable[[], Verdict | list[Verdict]]] = {
     "rekey": bench_rekey.run,
     "sync": bench_sync.run,
     "package": bench_package.run,
+    "mailbox": bench_mailbox.run,
 }
 
 

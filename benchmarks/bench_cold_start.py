@@ -48,6 +48,7 @@ def _environment(config_home: Path) -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["XDG_CONFIG_HOME"] = str(config_home)  # a fresh QSettings, not the person's
     env["XDG_DATA_HOME"] = str(config_home)
+    env["XDG_RUNTIME_DIR"] = str(config_home)  # its own running-app socket: never the person's
     return env
 
 

@@ -8,8 +8,12 @@ receiver's web page). `to_json` is the form `zpv-brand customers --json` prints.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from zpd.errors import ProtocolError
+from zpd.request import read_verified
 
 from .storage import GrantRecord, GrantState, Storage, Transaction
 
@@ -29,9 +33,15 @@ class CustomerGrant:
     updated_at: int
     revoked_at: int | None
     paused_at: int | None = None
+    reference: str | None = None  # the brand's own name for the visit it was given in
+    # The brand's own questions the grant's fields answer: `q:` key -> label as asked.
+    questions: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_record(cls, record: GrantRecord, now: int) -> CustomerGrant:
+    def from_record(
+        cls, record: GrantRecord, now: int, reference: str | None = None,
+        questions: dict[str, str] | None = None,
+    ) -> CustomerGrant:
         return cls(
             grant_id=record.grant_id,
             version=record.version,
@@ -46,7 +56,13 @@ class CustomerGrant:
             updated_at=record.updated_at,
             revoked_at=record.revoked_at,
             paused_at=record.paused_at if record.status is GrantState.ACTIVE else None,
+            reference=reference,
+            questions={k: v for k, v in (questions or {}).items() if k in (record.data or {})},
         )
+
+    def label(self, key: str) -> str | None:
+        """The question's label for an answer (None for a catalogue field)."""
+        return self.questions.get(key)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -62,6 +78,8 @@ class CustomerGrant:
             "updated_at": self.updated_at,
             "revoked_at": self.revoked_at,
             "paused_at": self.paused_at,
+            "reference": self.reference,
+            "questions": self.questions,
         }
 
 
@@ -81,9 +99,15 @@ class Customer:
                 held.update(grant.fields)
         return held
 
+    @property
+    def references(self) -> tuple[str, ...]:
+        """The brand's references of the visits this customer shared in, each once."""
+        return tuple(dict.fromkeys(g.reference for g in self.grants if g.reference))
+
     def to_json(self) -> dict[str, Any]:
         return {
             "pseudonym": self.pseudonym,
+            "references": list(self.references),
             "first_seen": self.first_seen,
             "grants": [grant.to_json() for grant in self.grants],
         }
@@ -97,7 +121,8 @@ class RecentCustomers:
 
 
 def read_customer(
-    transaction: Transaction, pseudonym: str, now: int, *, last: int | None = None
+    transaction: Transaction, pseudonym: str, now: int, *, last: int | None = None,
+    labels: QuestionLabels | None = None,
 ) -> Customer | None:
     """What one pseudonym gave, per grant (only the `last` received, if given); None if unknown."""
     first_seen = transaction.first_seen(pseudonym)
@@ -107,8 +132,42 @@ def read_customer(
     earlier = 0
     if last is not None and len(records) == last:
         earlier = transaction.count_grants(pseudonym) - last
-    grants = tuple(CustomerGrant.from_record(g, now) for g in records)
+    references = transaction.references_of(pseudonym)
+    labels = labels or QuestionLabels(transaction)
+    grants = tuple(
+        CustomerGrant.from_record(g, now, references.get(g.grant_id), labels.of(g))
+        for g in records
+    )
     return Customer(pseudonym, first_seen, grants, earlier)
+
+
+class QuestionLabels:
+    """Labels of the brand's questions per request and ask, read once per transaction."""
+
+    def __init__(self, transaction: Transaction) -> None:
+        self._transaction = transaction
+        self._found: dict[tuple[str, str], dict[str, str]] = {}
+
+    def of(self, record: GrantRecord) -> dict[str, str]:
+        """The questions of the ask the grant was given under: `q:` key -> label."""
+        if record.request_sha256 is None or record.ask_id is None:
+            return {}
+        where = (record.request_sha256, record.ask_id)
+        if where not in self._found:
+            issued = self._transaction.issued_request(record.request_sha256)
+            self._found[where] = (
+                {} if issued is None else dict(question_labels(issued.jws, record.ask_id)))
+        return self._found[where]
+
+
+@lru_cache(maxsize=256)
+def question_labels(request_jws: str, ask_id: str) -> tuple[tuple[str, str], ...]:
+    """(`q:` key, label) of an ask's questions in a request the brand issued (read once)."""
+    try:
+        ask = read_verified(request_jws).body.ask(ask_id)
+    except ProtocolError:
+        return ()
+    return () if ask is None else tuple((q.key, q.label) for q in ask.questions)
 
 
 def customers_page(
@@ -117,8 +176,9 @@ def customers_page(
     """Customers in pseudonym order, `limit` at a time: pass the last pseudonym as `after`."""
 
     def read(transaction: Transaction) -> list[Customer]:
+        labels = QuestionLabels(transaction)
         found = (
-            read_customer(transaction, p, now)
+            read_customer(transaction, p, now, labels=labels)
             for p in transaction.pseudonyms(limit=limit, after=after)
         )
         return [c for c in found if c is not None]
@@ -141,8 +201,9 @@ def recent_customers(
     of all; with `grants_each`, only each one's last `grants_each` grants are read."""
 
     def read(transaction: Transaction) -> RecentCustomers:
+        labels = QuestionLabels(transaction)
         found = (
-            read_customer(transaction, p, now, last=grants_each)
+            read_customer(transaction, p, now, last=grants_each, labels=labels)
             for p in transaction.recent_pseudonyms(limit=limit, offset=offset)
         )
         return RecentCustomers(

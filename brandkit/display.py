@@ -74,19 +74,30 @@ def purpose_text(grant: CustomerGrant) -> str:
     return clean(grant.purpose_iri) + description
 
 
+def field_name(grant: CustomerGrant, key: str) -> str:
+    """A catalogue field's key; an answer as its question's label and key."""
+    label = grant.label(key)
+    return clean(key) if label is None else f"{clean(label)} ({clean(key)})"
+
+
 def customer_lines(customer: Customer) -> list[str]:
     """What `zpv-brand customers` prints for one customer."""
-    lines = [f"{clean(customer.pseudonym)}  first seen {time_text(customer.first_seen)}"]
+    references = "".join(f"  reference {clean(r)}" for r in customer.references)
+    lines = [f"{clean(customer.pseudonym)}{references}  first seen "
+             f"{time_text(customer.first_seen)}"]
     for grant in customer.grants:
         lines.append(
             f"  grant {clean(grant.grant_id)}  version {grant.version}  {status_text(grant)}"
         )
+        if grant.reference:
+            lines.append(f"    visit reference {clean(grant.reference)}")
         if is_tombstone(grant):
             continue
         lines.append(f"    ask {clean(grant.ask_id or NOTHING)}, purpose {purpose_text(grant)}")
         if grant.retention_days is not None:
             lines.append(f"    retention: {grant.retention_days} days")
         lines.extend(
-            f"    {clean(key)}: {value_text(value)}" for key, value in grant.fields.items()
+            f"    {field_name(grant, key)}: {value_text(value)}"
+            for key, value in grant.fields.items()
         )
     return lines

@@ -12,7 +12,7 @@ Who may see it is the server's business (`holdings.py`).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .customers import Customer, CustomerGrant, RecentCustomers
@@ -161,7 +161,7 @@ def _grant(grant: CustomerGrant, show_values: bool) -> str:
         gone = "nothing was held" if is_tombstone(grant) else "data deleted"
         fields = f'<span class="gone">{gone} {time_text(grant.revoked_at)}</span>'
     else:
-        fields = _fields(grant.fields.items(), show_values)
+        fields = _fields(grant, show_values)
     ask = NOTHING if grant.ask_id is None else f"<code>{_text(grant.ask_id)}</code>"
     retention = NOTHING if grant.retention_days is None else f"{grant.retention_days} days"
     return (
@@ -172,11 +172,20 @@ def _grant(grant: CustomerGrant, show_values: bool) -> str:
     )
 
 
-def _fields(items: Iterable[tuple[str, object]], show_values: bool) -> str:
+def _fields(grant: CustomerGrant, show_values: bool) -> str:
     pairs = "".join(
-        f"<dt>{_text(key)}</dt><dd>{_value(value, show_values)}</dd>" for key, value in items
+        f"<dt>{_name(grant, key)}</dt><dd>{_value(value, show_values)}</dd>"
+        for key, value in grant.fields.items()
     )
     return f"<dl>{pairs}</dl>" if pairs else NOTHING
+
+
+def _name(grant: CustomerGrant, key: str) -> str:
+    """A catalogue field's key; an answer as its question's label, with the key beside."""
+    label = grant.label(key)
+    if label is None:
+        return _text(key)
+    return f'{_text(label)} <code class="key">{_text(key)}</code>'
 
 
 def _value(value: object, show: bool) -> str:

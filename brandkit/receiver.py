@@ -37,7 +37,7 @@ from zpd.request import DataRequest
 
 from . import customers as held
 from .checks import check_grant
-from .customers import Customer, RecentCustomers
+from .customers import Customer, CustomerGrant, RecentCustomers
 from .errors import EventRefused, TokenRefused, rfc8935_codes
 from .issuing import open_own_request
 from .keys import BrandKeys
@@ -74,6 +74,15 @@ class Receiver:
         self.quotas = Quotas() if quotas is None else quotas
         per_minute = self.quotas.new_customers_per_minute
         self._new_customers = None if per_minute is None else NewCustomerRate(per_minute)
+
+    @property
+    def keys(self) -> BrandKeys:
+        """The brand's current key pair (what it signs new requests with)."""
+        return self._keys
+
+    @property
+    def storage(self) -> Storage:
+        return self._storage
 
     # -- requests the brand issued
 
@@ -258,6 +267,15 @@ class Receiver:
             transaction, EVENT, revocation.jti, revocation.issuer, digest, zpd_receipt.DELETED,
             now, self._pair_of(current),
         )
+
+    def grants_for_request(self, jti: str, now: int | None = None) -> list[CustomerGrant]:
+        """The grants given under the request(s) this brand issued with `jti` (a per-visit
+        request names one visit), in the order received; empty if none arrived yet."""
+        moment = _now(now)
+        return self._storage.atomically(lambda transaction: [
+            CustomerGrant.from_record(record, moment)
+            for record in transaction.grants_for_request(jti)
+        ], write=False)
 
     # -- customers
 

@@ -25,7 +25,8 @@ from .holdings import PageSettings, allowed_host_names, new_token
 from .keys import load_keys
 from .quotas import GRANTS_PER_CUSTOMER, NEW_CUSTOMERS_PER_MINUTE, Quotas
 from .receiver import Receiver
-from .server import create_app
+from .server import LinkSettings, create_app
+from .visitroutes import ApiToken
 
 PAGE_TOKEN_ENV = "ZPV_BRAND_PAGE_TOKEN"
 
@@ -56,6 +57,14 @@ strings). The page answers only to the host names of --allowed-host (by default
 the --host address and the request's origin host), shows 20 customers a page
 and masks field values until "Show values" is chosen.
 
+Per-visit share links (docs/protocol.md, section 7): each visit's signed request
+is served at /zpd/visit/<id>. With --api-token-file, the brand's own web backend
+asks for a link for one page visit with POST /zpd/visits and reads how it stands
+with GET /zpd/visits/<id>, both with "Authorization: Bearer <the file's token>"
+(at least 32 characters; keep the file private). --sample-shop serves a sample
+product page at /shop with a "Share from my vault" button, its QR code, and a
+status line that follows the visit.
+
 Quotas: a customer pseudonym may have at most --max-grants-per-customer grants,
 and one client address may introduce at most --new-customers-per-minute new
 pseudonyms a minute (0 turns either off); over them, 429 and Retry-After, and
@@ -77,6 +86,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         warn(f"the request expired {display.time_text(request.exp)}: a vault will not import "
              "it; sign a new one with `zpv-brand request`")
     page = _page_settings(args, request.iss)
+    links = LinkSettings(_api_token(args), shop=args.sample_shop)
     if page is not None and not is_loopback(args.host):
         warn(f"the page's token travels unencrypted to {args.host} over plain http: "
              "reach the page through a TLS proxy or an SSH tunnel")
@@ -84,15 +94,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         receiver = Receiver(keys, storage, request.iss, quotas=quotas, retired_keys=retired)
         try:
-            app = create_app(receiver, request.jws, page=page)
+            app = create_app(receiver, request.jws, page=page, links=links)
         except ValueError as exc:
             raise UsageError(f"--request {args.request}: {exc}") from None
         name = display.clean(" ".join(request.body.brand.name.split()))
 
         def listening(address: serving.Address) -> None:
-            print(f"Serving {name} at {address.url}", flush=True)
-            if page is not None:
+            if page is not None:  # before the line that says it is ready, which callers wait for
                 _announce_page(name, page, address, from_env=bool(os.environ.get(PAGE_TOKEN_ENV)))
+            if links.shop:
+                print(f"zpv-brand: the sample shop of {name} is at {address.url}shop",
+                      file=sys.stderr, flush=True)
+            print(f"Serving {name} at {address.url}", flush=True)
 
         serving.serve(app, args.host, args.port, listening, limits=limits,
                       verbosity=args.verbose)
@@ -109,6 +122,23 @@ def _page_settings(args: argparse.Namespace, origin: str) -> PageSettings | None
         return PageSettings(token, allowed_host_names(args.host, origin, args.allowed_host))
     except ValueError as exc:
         raise UsageError(f"--page: {exc} (from {PAGE_TOKEN_ENV}?)") from None
+
+
+def _api_token(args: argparse.Namespace) -> ApiToken | None:
+    if args.api_token_file is None:
+        return None
+    path = Path(args.api_token_file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"--api-token-file {path}: {getattr(exc, 'strerror', exc)}") from None
+    try:
+        token = ApiToken(text.strip())
+    except ValueError as exc:
+        raise UsageError(f"--api-token-file {path}: {exc}") from None
+    if path.stat().st_mode & 0o077:
+        warn(f"--api-token-file {path} can be read by other users: chmod 600 it")
+    return token
 
 
 def _announce_page(
@@ -156,6 +186,11 @@ def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     serve.add_argument("--page", action="store_true",
                        help="serve the page of what the brand holds at /, with a token")
     serve.add_argument("--no-page", action="store_true", help=argparse.SUPPRESS)  # the default
+    serve.add_argument("--api-token-file", metavar="FILE",
+                       help="a file holding the bearer token of POST /zpd/visits and "
+                       "GET /zpd/visits/<id> (without it, they are not served)")
+    serve.add_argument("--sample-shop", action="store_true",
+                       help="serve a sample shop page with a share button at /shop")
     serve.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                        help="a host name the page answers to (repeatable; by default the "
                        "--host address and the request's origin host)")

@@ -13,6 +13,10 @@
 - `GET /`: only with `page` (`holdings.py`): an HTML page of what the brand
   holds, the most recent customers first, for the allowed Host names and the
   token only. Without `page`, 404.
+- Per-visit share links (`visitroutes.py`): `GET /zpd/visit/<id>`, each visit's
+  signed request, always; with `links.api_token`, `POST /zpd/visits` and
+  `GET /zpd/visits/<id>` for the brand's own backend; with `links.shop`, the
+  sample shop page at /shop (`shop.py`).
 
 No route answers for a path with a trailing slash added or removed: no
 redirect (Starlette's would name a host taken from the request's Host).
@@ -57,6 +61,9 @@ from .holdings import PageSettings, holdings_route
 from .quotas import QuotaExceeded
 from .receiver import Receiver
 from .request_log import RequestLog
+from .shop import shop_routes
+from .visitroutes import ApiToken, visit_routes
+from .visits import Visits
 
 WELL_KNOWN_PATH = "/.well-known/zero-party-data"
 JWT = "application/jwt"
@@ -67,6 +74,14 @@ BODY_SECONDS = 30.0
 NO_STORE = {"Cache-Control": "no-store"}
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """What the receiver serves of per-visit share links besides each visit's request."""
+
+    api_token: ApiToken | None = None  # POST /zpd/visits and GET /zpd/visits/<id>
+    shop: bool = False  # the sample shop at /shop
 
 
 @dataclass(frozen=True)
@@ -84,7 +99,8 @@ class BodyTooLarge(Exception):
 
 def create_app(
     receiver: Receiver, request_jws: str, *, page: PageSettings | None = None,
-    max_body_bytes: int = MAX_BODY_BYTES, body_seconds: float = BODY_SECONDS,
+    links: LinkSettings | None = None, max_body_bytes: int = MAX_BODY_BYTES,
+    body_seconds: float = BODY_SECONDS,
 ) -> Starlette:
     """The receiver's web app for `request_jws`, a request this brand signed; with `page`,
     the page of what the brand holds at /.
@@ -112,6 +128,11 @@ def create_app(
     routes: list[BaseRoute] = [Route(WELL_KNOWN_PATH, well_known, methods=["GET"])]
     if page is not None:
         routes.append(holdings_route(receiver, brand_name, page))
+    links = links or LinkSettings()
+    visits = Visits(receiver.keys, receiver.storage, request)
+    routes += visit_routes(visits, links.api_token)
+    if links.shop:
+        routes += shop_routes(visits, request)
     for path, by_type in inboxes.items():
         routes.append(
             Route(path, _endpoint(by_type, max_body_bytes, body_seconds), methods=["POST"])

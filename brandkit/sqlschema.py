@@ -3,7 +3,21 @@ bring an older database up to the current schema (run by `sqlstorage.SqlStorage`
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+VISITS = (  # schema 3: per-visit requests, and grants found by their request's jti
+    """CREATE TABLE IF NOT EXISTS zpd_visits (
+        visit_id TEXT PRIMARY KEY,
+        request_sha256 TEXT NOT NULL UNIQUE REFERENCES zpd_issued_requests (sha256),
+        request_jti TEXT NOT NULL,
+        ask_id TEXT,
+        return_uri TEXT,
+        reference TEXT,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS zpd_issued_requests_by_jti ON zpd_issued_requests (jti)",
+    "CREATE INDEX IF NOT EXISTS zpd_grants_by_request ON zpd_grants (request_sha256)",
+)
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS zpd_meta (
@@ -50,6 +64,7 @@ SCHEMA = (
         receipt TEXT NOT NULL,
         received_at BIGINT NOT NULL,
         PRIMARY KEY (kind, jti))""",
+    *VISITS,
 )
 
 # What each schema version adds to the one before, run in order on an older database.
@@ -59,6 +74,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE zpd_grants ADD COLUMN paused_at BIGINT",
         "ALTER TABLE zpd_grants ADD COLUMN encryption_kid TEXT",
     ),
+    3: VISITS,  # already made by SCHEMA's IF NOT EXISTS when a database is opened to write
 }
 
 GRANT_COLUMNS = (
@@ -68,3 +84,7 @@ GRANT_COLUMNS = (
 )
 SEEN_COLUMNS = ("kind", "jti", "pseudonym", "digest", "receipt", "received_at")
 REQUEST_COLUMNS = ("sha256", "jti", "jws", "iat", "exp", "registered_at")
+VISIT_COLUMNS = (
+    "visit_id", "request_sha256", "request_jti", "ask_id", "return_uri", "reference",
+    "created_at", "expires_at",
+)

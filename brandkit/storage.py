@@ -80,6 +80,25 @@ class GrantRecord:
 
 
 @dataclass(frozen=True)
+class Visit:
+    """A per-visit request the brand signed for one page visit (PROTOCOL.md section 7).
+
+    The request itself is an IssuedRequest (`request_sha256`); a grant given under it
+    names it, and so the visit, in every version and after its revocation. `reference`
+    is the brand's own opaque name for the visitor (a customer id, say), never sent.
+    """
+
+    visit_id: str  # random, URL-safe: the last segment of the request's address
+    request_sha256: str
+    request_jti: str
+    ask_id: str | None  # the ask the share link opens, if one was named
+    return_uri: str | None
+    reference: str | None
+    created_at: int
+    expires_at: int  # the request's exp: after it, a visit with no grant is expired
+
+
+@dataclass(frozen=True)
 class SeenMessage:
     """A token or event already processed, with the receipt it got (for de-duplication)."""
 
@@ -143,6 +162,20 @@ class Transaction(Protocol):
         ...
 
     def count_grants(self, pseudonym: str) -> int: ...
+
+    def add_visit(self, visit: Visit) -> None:
+        """Record a visit; its request must be recorded first (add_issued_request)."""
+        ...
+
+    def visit(self, visit_id: str) -> Visit | None: ...
+
+    def grants_for_request(self, jti: str) -> list[GrantRecord]:
+        """The grants given under the issued request(s) with this `jti`, in the order received."""
+        ...
+
+    def references_of(self, pseudonym: str) -> dict[str, str]:
+        """grant id -> the brand's reference of the visit each grant was given in, if any."""
+        ...
 
 
 class Storage(Protocol):

@@ -1,6 +1,7 @@
 """Start and stop the demo: a throwaway vault and the sample brands' receivers.
 
-Each brand is a real `zpv-brand serve --page` process on 127.0.0.1 with its own
+Each brand is a real `zpv-brand serve --page --sample-shop` process (the expired one
+has no shop) on 127.0.0.1 with its own
 keys, signed request, database and page token, all inside one temporary
 directory that `stop()` removes, after the processes are gone. The token is
 handed over in the environment, so it is in no file and no log.
@@ -24,9 +25,12 @@ from pathlib import Path
 from brandkit.issuing import sign_spec
 from brandkit.keys import create_keys
 from brandkit.servecmd import PAGE_TOKEN_ENV
+from vault.leaks.alias_sources import SourceKind
+from vault.leaks.settings import source_settings
 from vault.vault import Vault
 
-from .brands import DAY, SAMPLE_BRANDS, SAMPLE_PROFILE, SampleBrand
+from .brands import CATCH_ALL_DOMAIN, DAY, LEAKY, SAMPLE_BRANDS, SAMPLE_PROFILE, SampleBrand
+from .partner import Partner
 
 DEMO_PASSPHRASE = "demo vault for a live show"
 START_SECONDS = 20.0
@@ -49,17 +53,29 @@ class RunningBrand:
         """The page of what the brand holds, with its token (values masked)."""
         return f"{self.origin}/?token={self.page_token}"
 
+    @property
+    def shop(self) -> str | None:
+        """Its sample shop page with the Share from my vault button; none for the brand
+        whose request has expired (its point is the refusal of an expired request)."""
+        return None if self.sample.expired else f"{self.origin}/shop"
+
 
 @dataclass
 class Demo:
     root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="zpv-demo-")))
     brands: list[RunningBrand] = field(default_factory=list)
     vault: Vault | None = None
+    partner: Partner | None = None
     _previous_state_dir: tuple[str | None] | None = None
 
     @property
     def vault_dir(self) -> Path:
         return self.root / "vault"
+
+    @property
+    def maildir(self) -> Path:
+        """The person's mailbox in the demo: a local Maildir the app watches for leaks."""
+        return self.root / "Maildir"
 
     def start(self) -> Vault:
         """Start every brand, then create the sample vault (unlocked)."""
@@ -72,6 +88,11 @@ class Demo:
             vault, _ = Vault.create(self.vault_dir, DEMO_PASSPHRASE)
             for key, value in SAMPLE_PROFILE.items():
                 vault.fields.set(key, value)
+            # Leak canaries on: each brand gets its own alias at the person's domain.
+            vault.aliases.set_enabled(True)
+            vault.leaks.set_source(source_settings(SourceKind.DOMAIN, domain=CATCH_ALL_DOMAIN))
+            self.partner = Partner(self.root / LEAKY.slug / "receiver.sqlite3", self.maildir)
+            self.partner.start()
         except BaseException:
             self.stop()
             raise
@@ -95,7 +116,7 @@ class Demo:
         process = subprocess.Popen(
             [sys.executable, "-m", "brandkit", "serve", "--keys", str(home / "keys"),
              "--request", str(request_file), "--db", str(home / "receiver.sqlite3"),
-             "--port", str(port), "--page"],
+             "--port", str(port), "--page", *(() if sample.expired else ("--sample-shop",))],
             stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL,
             env={**os.environ, PAGE_TOKEN_ENV: page_token}, start_new_session=True,
         )
@@ -107,6 +128,9 @@ class Demo:
         """Stop every brand process, lock the vault, remove every demo file."""
         if self.vault is not None and not self.vault.is_locked:
             self.vault.lock()
+        if self.partner is not None:
+            self.partner.stop()
+            self.partner = None
         for brand in self.brands:
             _stop(brand.process)
         self.brands.clear()

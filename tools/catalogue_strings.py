@@ -7,11 +7,11 @@ lupdate only extracts `tr("literal")` and `translate("Context", "literal")`. Two
 text reach `QCoreApplication.translate` another way, and are listed here as
 `QT_TRANSLATE_NOOP(context, text)` lines so that `make translations-update` extracts them:
 
-- the catalogue (zpd/catalogue.py): field labels ("FieldLabels" in ui/pages/field_words.py,
-  "Catalogue" in ui/dialogs/review_words.py) and choices ("FieldChoices"), spelled exactly
-  as `field_words.choice_text` spells them, language names included;
-- the DPV purposes the app has words for (ui/exchange_words.py), named as
-  `review_data.readable_concept` names them ("DpvConcepts", ui/dialogs/review_words.py);
+- the catalogue (zpd/catalogue.py): field labels ("FieldLabels", ui/words/fields.py) and
+  choices ("FieldChoices"), spelled exactly as `fields.choice_text` spells them, language
+  names included;
+- the DPV purposes the app has words for (ui/words/exchange.py), named as
+  `review.readable_concept` names them ("DpvConcepts", ui/words/review.py);
 - texts passed through a module's small `_tr(text)` helper, whose body is
   `return QCoreApplication.translate(CONTEXT, text[, None, n])`: every call with a literal
   text in that module, under that context (a call with a count becomes a plural message).
@@ -28,9 +28,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale
 
-from ui import exchange_words
-from ui.pages import field_words
-from ui.review_data import readable_concept
+from ui.words import exchange, fields
+from ui.words.review import readable_concept
 from zpd import purposes
 from zpd.catalogue import CATALOGUE
 from zpd.fieldtypes import FieldType
@@ -38,7 +37,7 @@ from zpd.fieldtypes import FieldType
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "ui"
 OUTPUT = UI / "catalogue_strings.py"
-LABEL_CONTEXTS = ("FieldLabels", "Catalogue")
+LABEL_CONTEXT = "FieldLabels"
 CHOICE_CONTEXT = "FieldChoices"
 CONCEPT_CONTEXT = "DpvConcepts"
 HELPER_NAME = "_tr"
@@ -61,21 +60,20 @@ class Message:
 
 
 def choice_english(key: str, choice: str) -> str:
-    """The English that `field_words.choice_text` passes to translate for a choice."""
-    if key in field_words.LANGUAGE_FIELDS:
+    """The English that `fields.choice_text` passes to translate for a choice."""
+    if key in fields.LANGUAGE_FIELDS:
         language = QLocale(choice).language()
         if language not in (QLocale.Language.C, QLocale.Language.AnyLanguage):
             return QLocale.languageToString(language)
-    english = field_words._CHOICE_ENGLISH.get(choice)
+    english = fields._CHOICE_ENGLISH.get(choice)
     if english is None:
         english = choice if choice.isupper() else choice.replace("_", " ")
     return english
 
 
 def catalogue_messages() -> Iterator[Message]:
-    for context in LABEL_CONTEXTS:
-        for definition in CATALOGUE:
-            yield Message(context, definition.label)
+    for definition in CATALOGUE:
+        yield Message(LABEL_CONTEXT, definition.label)
     for definition in CATALOGUE:
         if definition.type in (FieldType.CHOICE, FieldType.MULTI_CHOICE):
             for choice in definition.choices:
@@ -83,7 +81,7 @@ def catalogue_messages() -> Iterator[Message]:
 
 
 def concept_messages() -> Iterator[Message]:
-    known = sorted(exchange_words._known_purposes())
+    known = sorted(exchange._known_purposes())
     vague = sorted(purposes.concept_name(iri) for iri in purposes.VAGUE)
     for name in known + vague:
         yield Message(CONCEPT_CONTEXT, readable_concept(purposes.DPV + name))

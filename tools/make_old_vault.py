@@ -12,8 +12,12 @@ tests' fast Argon2id settings in its header. It holds values with a history, a c
 field, email aliases on, a brand whose request came from a file, a grant with two
 versions (the first delivered with the brand's signed receipt, the second queued), a
 grant delivered then revoked (its deletion confirmed), a grant revoked before it was ever
-sent, and the activity log of all that. The brand is the brand kit's real receiver, in
-process.
+sent, and the activity log of all that; from schema 9 also a catch-all alias source, a
+watched mailbox (its password inside) and two leaks found in it, one marked expected; from
+schema 10 also the brand's own question, answered twice. From schema 11 the sync tables
+are there, empty: a vault set up for sync names its folder by this computer's path, which
+an old vault shipped to every machine cannot hold. The brand is the brand kit's real
+receiver, in process.
 """
 
 from __future__ import annotations
@@ -30,6 +34,12 @@ from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
 from tools.sample_vault import InProcessBrands
 from vault.exchange.brands import RequestSource
+from vault.leaks.alias_sources import SourceKind
+from vault.leaks.authresults import authenticated
+from vault.leaks.message import read_headers
+from vault.leaks.scan import Position, ScanResult, Sighting
+from vault.leaks.settings import mailbox_settings, source_settings
+from vault.leaks.verdict import judge
 from vault.storage.header import FORMAT_VERSION, read_header
 from vault.storage.keys import KdfParams
 from vault.storage.migrations import LATEST_VERSION
@@ -51,7 +61,16 @@ SPEC: dict[str, Any] = {
          "purpose": {"iri": DPV + "ServicePersonalisation",
                      "description": "Recommend shoes that fit you"},
          "fields": [{"key": "shoe_size_eu", "required": True, "why": "to pick your size"},
-                    {"key": "favourite_colours", "required": False, "why": "colours"}],
+                    {"key": "favourite_colours", "required": False, "why": "colours"},
+                    {"key": "q:terrain", "required": False, "why": "to pick the sole",
+                     "question": {
+                         "label": "Where do you walk most?", "type": "choice",
+                         "choices": [{"value": "road", "label": "Road"},
+                                     {"value": "trail", "label": "Trail"}],
+                         "category": "https://w3id.org/dpv/pd#Preference",
+                         "translations": {"el": {
+                             "label": "Πού περπατάτε συνήθως;",
+                             "choices": {"road": "Δρόμος", "trail": "Μονοπάτι"}}}}}],
          "offer": {"kind": "discount", "description": "10% off"},
          "retention_days": 180, "duration_days": 90},
         {"id": "news",
@@ -98,6 +117,8 @@ def make(directory: Path) -> dict[str, Any]:
         vault.fields.clear("allergies")
         vault.aliases.set_enabled(True)
         vault.brands.import_request(request, RequestSource.FILE)
+        vault.answers.set(ORIGIN, "q:terrain", "road")
+        vault.answers.set(ORIGIN, "q:terrain", "trail")
         two_versions = vault.grants.share(ORIGIN, "fit-advice").grant.id
         letters = vault.grants.share(ORIGIN, "news").grant.id
         vault.delivery.flush()  # both delivered, with the brand's "stored" receipts
@@ -106,6 +127,7 @@ def make(directory: Path) -> dict[str, Any]:
         never_sent = vault.grants.share(ORIGIN, "fit-advice", days=30).grant.id
         vault.grants.revoke(never_sent)  # before any attempt: neither is ever sent
         vault.fields.set("shoe_size_eu", 43)  # the first grant's version 2, left queued
+        leaks = _leaks(vault)
         return {
             "made_at": made_at,
             "schema": LATEST_VERSION,
@@ -130,8 +152,45 @@ def make(directory: Path) -> dict[str, Any]:
             "receipts": {g: [status for _, status, _ in vault.delivery.receipts(g)]
                          for g in (two_versions, letters, never_sent)},
             "aliases": [[a.brand_origin, a.alias] for a in vault.aliases.all()],
+            "leaks": leaks,
+            "answers": [[a.brand_origin, a.key, a.question.label, a.value]
+                        for a in vault.answers.all()],
+            "answer_history": {a.key: [e.value for e in vault.answers.history(ORIGIN, a.key)]
+                               for a in vault.answers.all()},
             "audit": [e.action for e in reversed(vault.audit.entries(limit=1000))],
         }
+
+
+def _leaks(vault: Vault) -> dict[str, Any]:
+    """A catch-all alias source and a watched mailbox (with a password), and two leaks found
+    in it, one then marked expected (from schema 9)."""
+    vault.leaks.set_source(source_settings(SourceKind.DOMAIN, domain="ada.example"))
+    vault.leaks.set_mailbox(mailbox_settings("imap.example.org", "ada", "mailbox password 9",
+                                             trusted_authserv_id="mx.example.org"))
+    canary = vault.leaks.watch_input().canaries
+    alias = sorted(canary)[0]
+    sightings = []
+    for number, sender in enumerate(("partner-ads.example", "crm-tool.example"), start=1):
+        header = (f"Authentication-Results: mx.example.org; dkim=pass header.d={sender}\r\n"
+                  f"From: offers@{sender}\r\nTo: {alias}\r\n"
+                  f"Date: Thu, 12 Mar 2026 09:3{number}:00 +0000\r\n"
+                  f"Message-ID: <{number}@{sender}>\r\nSubject: Offers\r\n").encode()
+        headers = read_headers(header)
+        verdict = judge(headers.from_address,
+                        authenticated(list(headers.authentication_results), "mx.example.org"),
+                        canary[alias].senders)
+        sightings.append(Sighting(number, canary[alias], verdict, headers,
+                                  headers.message_id, header))
+    found = vault.leaks.record(ScanResult(Position(7, 2), tuple(sightings), 2, False))
+    expected = next(leak for leak in found if leak.sender_domain == "crm-tool.example")
+    vault.leaks.mark_expected(expected.id)
+    return {
+        "source": ["domain", "ada.example"],
+        "mailbox": ["imap.example.org", "ada", "mailbox password 9"],
+        "position": [7, 2],
+        "found": sorted([leak.alias, leak.sender_domain, leak.id == expected.id]
+                        for leak in found),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

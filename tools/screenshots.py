@@ -18,17 +18,26 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
-from tools.sample_vault import PASSPHRASE, build, close  # noqa: E402
+from demo.partner import Partner, offer  # noqa: E402
+from tools.sample_vault import PASSPHRASE, SampleVault, build, close  # noqa: E402
 from ui import i18n  # noqa: E402
-from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
-from ui.dialogs.knows import KnowsDialog  # noqa: E402
-from ui.dialogs.qr_dialog import QrDialog  # noqa: E402
-from ui.dialogs.report_dialog import ReportDialog  # noqa: E402
-from ui.dialogs.share_review import ShareReviewDialog  # noqa: E402
+from ui.brands.import_request import ImportRequestDialog  # noqa: E402
+from ui.links.back_dialog import BackToBrandDialog  # noqa: E402
+from ui.links.open_dialog import OpenLinkDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.preferences import Settings  # noqa: E402
 from ui.recovery_code import RecoveryCodeDialog  # noqa: E402
-from ui.settings import Settings  # noqa: E402
+from ui.report.dialog import ReportDialog  # noqa: E402
+from ui.review.dialog import ShareReviewDialog  # noqa: E402
+from ui.shared.knows import KnowsDialog  # noqa: E402
+from ui.shared.qr import QrDialog  # noqa: E402
+from vault.leaks.alias_sources import SourceKind  # noqa: E402
+from vault.leaks.maildir import Maildir  # noqa: E402
+from vault.leaks.scan import scan  # noqa: E402
+from vault.leaks.settings import mailbox_settings, source_settings  # noqa: E402
+from vault.leaks.watcher import WatchState, WatchStatus  # noqa: E402
 from vault.storage.keys import KdfParams  # noqa: E402
+from zpd.links import parse_link  # noqa: E402
 
 SIZE = (1000, 680)
 
@@ -92,7 +101,9 @@ def render(language: str, out: Path) -> None:
         save(window, out / "brands.png")
 
         for name, slug, ask in (("share-review-fair", "trailworks", "fit-advice"),
-                                ("share-review-greedy", "megamart", "rewards")):
+                                ("share-review-greedy", "megamart", "rewards"),
+                                ("share-review-poll", "trailworks", "trail-poll"),
+                                ("share-review-health-question", "megamart", "wellness")):
             dialog = ShareReviewDialog(window.session, sample.origins[slug], ask, window)
             dialog.resize(900, 720)
             dialog.show()
@@ -103,6 +114,23 @@ def render(language: str, out: Path) -> None:
                     dialog.scroll_area.verticalScrollBar().maximum())
                 save(dialog, out / f"{name}-balance.png")
             dialog.reject()
+
+        # A link from Trailworks' shop: the fetch under way, then, after the review, the
+        # way back to the shop's page.
+        link = ("zpd://share?request_uri=https%3A%2F%2Ftrailworks.example%2Fzpd%2Fvisit%2F"
+                "q8Xw2mR4&ask=fit-advice")
+        opening = OpenLinkDialog(window.session, link, parse_link(link), window)
+        opening.show()
+        opening.set_busy(opening.tr("Fetching the request from {0}...").format(
+            "trailworks.example"))
+        save(opening, out / "open-link.png")
+        opening.set_busy(None)
+        opening.reject()
+        back = BackToBrandDialog("Trailworks", "https://trailworks.example/shop?visit=q8Xw2mR4",
+                                 shared=True, parent=window)
+        back.show()
+        save(back, out / "back-to-brand.png")
+        back.reject()
 
         importer = ImportRequestDialog(window.session, window)
         importer.show()
@@ -153,6 +181,7 @@ def render(language: str, out: Path) -> None:
         new_code.show()
         save(new_code, out / "new-recovery-code.png")
         new_code.discard()
+        render_leaks(window, sample, Path(tmp), out)
 
         window.lock()
         unlock = window.welcome.unlock_page
@@ -163,6 +192,43 @@ def render(language: str, out: Path) -> None:
         window.close()
         close(sample)
         assert PASSPHRASE
+
+
+def render_leaks(window: MainWindow, sample: SampleVault, tmp: Path, out: Path) -> None:
+    """Settings › Leak canaries with a source and a mailbox kept, then a leak: a partner's
+    offer to the café's alias, read from a local Maildir; its notice and its detail."""
+    vault = sample.vault
+    vault.leaks.set_source(source_settings(SourceKind.DOMAIN, domain="alex.example"))
+    vault.leaks.set_mailbox(mailbox_settings("imap.mail.example", "alex@mail.example",
+                                             "for the picture only", port=993))
+    page = window.settings_page
+    page.reload()
+    settle(lambda: page.mailbox.kept is not None and page.alias_source.kept is not None)
+    scroll = page.findChild(QScrollArea, "settingsScroll")
+    assert scroll is not None
+    scroll.ensureWidgetVisible(page.alias_source)
+    save(window, out / "settings-alias-source.png")
+    scroll.ensureWidgetVisible(page.mailbox)
+    page.show_watch_status(WatchStatus(WatchState.IDLE))
+    save(window, out / "settings-mailbox.png")
+
+    (cafe,) = [a.alias for a in vault.aliases.all() if a.brand_origin == sample.origins["cafe"]]
+    partner = Partner(tmp / "no-brand.sqlite3", tmp / "Maildir")
+    partner.deliver(offer(cafe))
+    watch = vault.leaks.watch_input()
+    found = vault.leaks.record(scan(Maildir(partner.mailbox), watch.position, watch.canaries))
+    window.leak_notice.show_leaks(found)
+    save(window, out / "leak-notice.png")
+    window.leak_notice.open_detail()
+    dialog = window.leak_notice.dialog
+    assert dialog is not None
+    dialog.resize(860, 760)
+    settle(lambda: dialog.leak is not None)
+    dialog.signature.setText("Alex Example")
+    dialog.draft_button.click()
+    settle(lambda: dialog.draft.isVisible())
+    save(dialog, out / "leak.png")
+    dialog.reject()
 
 
 def main(out: Path) -> None:

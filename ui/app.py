@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from .links.launch import Launch
     from .main_window import MainWindow
-    from .settings import Settings
+    from .preferences import Settings
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 DESKTOP_ID = "zero-party-vault"  # the menu entry's file name (packaging/), less ".desktop"
@@ -60,6 +61,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--demo", action="store_true",
         help="a throwaway vault and three sample brands on this computer; all removed on exit",
     )
+    parser.add_argument(
+        "--open-url", metavar="LINK",
+        help="a zpd://share link from a brand's page: handed to the app if it is running, "
+        "else the app starts with it (the review opens; nothing is shared without you)",
+    )
     args = parser.parse_args(argv)
     if args.vault is None:
         env = os.environ.get("ZPV_VAULT")
@@ -84,12 +90,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:
         print(problem, file=sys.stderr)
         return 2
+    from .links.launch import claim_launch, serve_links
+
+    launch = claim_launch(args.open_url)  # a later launch hands its link over and ends here
+    if launch.forwarded:
+        return 0
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from . import i18n
     from .main_window import MainWindow
-    from .settings import LANGUAGE, Settings
+    from .preferences import LANGUAGE, Settings
     from .unix_signals import quit_on_stop_signals
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -102,9 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings()
     i18n.install(i18n.resolve(settings.get(LANGUAGE)))
     if args.demo:
-        return run_demo(app, settings)
+        return run_demo(app, settings, launch, args.open_url)
     window = MainWindow(args.vault, settings)
     window.show()
+    serve_links(app, window, launch, args.open_url)
     quit_on_stop_signals(app)
     if os.environ.get(STARTUP_REPORT):
         from .startup_report import StartupReport
@@ -137,13 +149,14 @@ def shut_down(window: MainWindow) -> None:
     pool.waitForDone(10_000)  # ... which runs on the pool
 
 
-def run_demo(app: QApplication, settings: Settings) -> int:
+def run_demo(app: QApplication, settings: Settings, launch: Launch, link: str | None) -> int:
     """Start the sample brands and vault, show the app, and clean everything up on exit,
     whether the window closes or the process gets SIGINT or SIGTERM."""
     from PySide6.QtCore import QTimer
 
     from demo.run import DEMO_PASSPHRASE, Demo
 
+    from .links.launch import serve_links
     from .main_window import MainWindow
 
     demo = Demo()
@@ -152,10 +165,12 @@ def run_demo(app: QApplication, settings: Settings) -> int:
     try:
         vault = demo.start()
         window = MainWindow(demo.vault_dir, settings)
+        window.leak_watch.maildir = demo.maildir  # the demo's mailbox: no mail server
         window.show()
         window.open_vault(vault)
+        serve_links(app, window, launch, link)  # the shops' Share buttons reach this window
         for brand in demo.brands:
-            print(f"{brand.address}  {brand.page}", flush=True)
+            print(f"{brand.address}  {brand.page}  {brand.shop or ''}".rstrip(), flush=True)
         print(f"Demo vault passphrase (after a lock): {DEMO_PASSPHRASE}", file=sys.stderr)
         print(f"Demo files (removed on exit): {demo.root}", file=sys.stderr, flush=True)
         # Python runs signal handlers only between bytecodes: wake it up regularly.

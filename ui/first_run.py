@@ -8,10 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from . import strings
-from .layout import Busy, card, error_label, title
 from .passphrase_form import PassphraseForm
 from .tasks import run_task
+from .widgets import named
+from .widgets.layout import Busy, card, error_label, title
+from .words.errors import error_text
 
 
 class CreatePage(QWidget):
@@ -35,7 +36,7 @@ class CreatePage(QWidget):
         layout.addWidget(self.error)
         self.busy = Busy()
         layout.addWidget(self.busy)
-        self.create_button = QPushButton(self.tr("Create vault"), objectName="createButton")
+        self.create_button = named(QPushButton(self.tr("Create vault")), "createButton")
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
         layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignRight)
@@ -60,7 +61,7 @@ class CreatePage(QWidget):
     def _done(self, result: object, error: BaseException | None) -> None:
         self._set_busy(False)
         if error is not None:
-            self._show_error(strings.error_message(error))
+            self._show_error(error_text(error))
             return
         assert isinstance(result, tuple)
         self.form.clear()

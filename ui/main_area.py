@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
-from .pages.base import Page
+from .widgets import named
+from .widgets.page import Page
 
 SIDEBAR_STYLE = (
     "QListWidget#sidebar { background: palette(window); padding-top: 8px; }"
@@ -30,7 +31,7 @@ class MainArea(QWidget):
         self._build = build
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar = named(QListWidget(), "sidebar")
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setFixedWidth(180)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)

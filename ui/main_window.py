@@ -12,26 +12,29 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
-from . import i18n, strings
-from .clipboard import secret_clipboard
+from . import i18n
 from .idle import IdleWatcher
+from .leaks.notice import LeakNotice
+from .leaks.watch import LeakWatch
+from .preferences import IDLE_LOCK_MINUTES, Settings
 from .session import Session
-from .settings import IDLE_LOCK_MINUTES, Settings
 from .tasks import run_task
 from .unlock_page import WelcomeStack
-from .widgets import OneLineLabel
+from .widgets import OneLineLabel, named
+from .widgets.clipboard import secret_clipboard
+from .words.errors import error_text
 
 if TYPE_CHECKING:
     from vault.exchange.delivery import FlushReport
     from vault.vault import Vault
 
+    from .activity.page import ActivityPage
+    from .brands.page import BrandsPage
+    from .fields.page import MyDataPage
     from .main_area import MainArea
-    from .pages.activity import ActivityPage
-    from .pages.base import Page
-    from .pages.brands import BrandsPage
-    from .pages.my_data import MyDataPage
-    from .pages.settings_page import SettingsPage
-    from .pages.shared import SharedPage
+    from .settings.page import SettingsPage
+    from .shared.page import SharedPage
+    from .widgets.page import Page
 
 # What the pages behind the unlock screen need. Importing them (the vault, its crypto and
 # HTTP libraries, every page) takes longer than starting Qt itself, so none of it loads
@@ -40,11 +43,11 @@ if TYPE_CHECKING:
 AREA_MODULES = (
     "vault.vault",
     "ui.main_area",
-    "ui.pages.my_data",
-    "ui.pages.brands",
-    "ui.pages.shared",
-    "ui.pages.activity",
-    "ui.pages.settings_page",
+    "ui.fields.page",
+    "ui.brands.page",
+    "ui.shared.page",
+    "ui.activity.page",
+    "ui.settings.page",
 )
 _area_modules_loaded = threading.Event()
 
@@ -60,11 +63,11 @@ def import_area_modules() -> None:
 MY_DATA, BRANDS, SHARED, ACTIVITY, SETTINGS = range(5)
 SLOTS = 5
 PAGE_CLASSES = (
-    ("ui.pages.my_data", "MyDataPage"),
-    ("ui.pages.brands", "BrandsPage"),
-    ("ui.pages.shared", "SharedPage"),
-    ("ui.pages.activity", "ActivityPage"),
-    ("ui.pages.settings_page", "SettingsPage"),
+    ("ui.fields.page", "MyDataPage"),
+    ("ui.brands.page", "BrandsPage"),
+    ("ui.shared.page", "SharedPage"),
+    ("ui.activity.page", "ActivityPage"),
+    ("ui.settings.page", "SettingsPage"),
 )
 
 
@@ -101,14 +104,14 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
         self._area: MainArea | None = None  # built on the first unlock
-        self._after_import: list[Callable[[], None]] = []  # once the modules are loaded
+        self._after_import: list[Callable[[], object]] = []  # once the modules are loaded
         self._preparing = False
         self._opening: Vault | None = None  # unlocked, its pages' modules still loading
         self.setCentralWidget(self.pages)
 
-        self.toolbar = toolbar = QToolBar(self.tr("Vault"), objectName="mainToolbar")
+        self.toolbar = toolbar = named(QToolBar(self.tr("Vault")), "mainToolbar")
         toolbar.setMovable(False)
-        self.lock_action = QAction(self.tr("Lock"), self, objectName="lockAction")
+        self.lock_action = named(QAction(self.tr("Lock"), self), "lockAction")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
@@ -118,12 +121,11 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.setObjectName("helpMenu")
-        self.about_action = QAction(self.tr("&About Zero-Party Vault"), self,
-                                    objectName="aboutAction")
+        self.about_action = named(QAction(self.tr("&About Zero-Party Vault"), self), "aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
-        self.status = QLabel(objectName="statusLabel")
+        self.status = named(QLabel(), "statusLabel")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status, 1)
         self.session.failed.connect(self.status.setText)
@@ -137,6 +139,10 @@ class MainWindow(QMainWindow):
         self.session.flush_failed.connect(self._show_flush_failure)
         self.session.flushed.connect(self._show_flush_report)
         self.session.closed.connect(self.delivery_problem.hide)
+        # The mailbox watched for leaks while the vault is open; a leak found shows here.
+        self.leak_watch = LeakWatch(self.session)
+        self.leak_notice = LeakNotice(self.session, self.leak_watch)
+        self.statusBar().addWidget(self.leak_notice, 3)
 
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
@@ -159,7 +165,7 @@ class MainWindow(QMainWindow):
         self._preparing = True
         self._load_area_modules(lambda: self._build_page(self._shown_slot()))
 
-    def _load_area_modules(self, then: Callable[[], None]) -> None:
+    def _load_area_modules(self, then: Callable[[], object]) -> None:
         """Import the pages' modules on a worker thread (once), then call `then` here."""
         if _area_modules_loaded.is_set():
             then()
@@ -210,6 +216,9 @@ class MainWindow(QMainWindow):
         page = cls(self.session, self.settings)
         page.language_changed.connect(self.switch_language)
         page.idle_minutes_changed.connect(lambda minutes: self.idle.start(minutes * 60_000))
+        self.leak_watch.status_changed.connect(page.show_watch_status)
+        if self.leak_watch.status is not None:
+            page.show_watch_status(self.leak_watch.status)
         return page  # type: ignore[no-any-return]
 
     @property
@@ -283,7 +292,7 @@ class MainWindow(QMainWindow):
     def _show_flush_failure(self, error: BaseException) -> None:
         self._show_delivery_problem(self.tr(
             "Could not deliver to brands: {0} Trying again every few seconds."
-        ).format(strings.error_message(error)))
+        ).format(error_text(error)))
 
     def _show_flush_report(self, report: FlushReport) -> None:
         if report.errors:
@@ -299,7 +308,7 @@ class MainWindow(QMainWindow):
         self.delivery_problem.show()
 
     def show_about(self) -> None:
-        from .dialogs.about import AboutDialog
+        from .about import AboutDialog
 
         dialog = AboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

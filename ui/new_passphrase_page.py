@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from . import strings
-from .layout import Busy, card, error_label, title
 from .passphrase_form import FormNames, PassphraseForm
 from .tasks import run_task
+from .widgets import named
+from .widgets.layout import Busy, card, error_label, title
+from .words.errors import error_text
 
 if TYPE_CHECKING:
     from vault.vault import Vault
@@ -46,7 +47,7 @@ class NewPassphrasePage(QWidget):
         layout.addWidget(self.form)
         self.error = error_label("recoveryPassphraseError")
         layout.addWidget(self.error)
-        self.status = QLabel(objectName="recoveryPassphraseStatus")
+        self.status = named(QLabel(), "recoveryPassphraseStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -55,11 +56,11 @@ class NewPassphrasePage(QWidget):
         layout.addWidget(self.busy)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        self.cancel_button = QPushButton(self.tr("Lock instead"), objectName="recoveryLockButton")
+        self.cancel_button = named(QPushButton(self.tr("Lock instead")), "recoveryLockButton")
         self.cancel_button.clicked.connect(self._cancel)
-        self.set_button = QPushButton(
-            self.tr("Set passphrase"), objectName="setPassphraseButton"
-        )
+        self.set_button = named(QPushButton(
+            self.tr("Set passphrase")
+        ), "setPassphraseButton")
         self.set_button.setDefault(True)
         self.set_button.clicked.connect(self._set)
         buttons.addWidget(self.cancel_button)
@@ -110,7 +111,7 @@ class NewPassphrasePage(QWidget):
             return
         vault = self._vault
         if error is not None or vault is None:
-            self._show_error(strings.error_message(error) if error else "")
+            self._show_error(error_text(error) if error else "")
             return
         self._vault = None
         self.form.clear()

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBo
 
 from vault.profile import passphrase_policy
 
-from . import strings
+from .widgets import named
+from .words.errors import weakness
 
 STRONG_BITS = 80.0
 
@@ -37,22 +38,22 @@ class PassphraseForm(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
-        self.passphrase = QLineEdit(objectName=names.passphrase)
+        self.passphrase = named(QLineEdit(), names.passphrase)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(_tr("New passphrase"))
-        self.repeat = QLineEdit(objectName=names.repeat)
+        self.repeat = named(QLineEdit(), names.repeat)
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(_tr("Repeat passphrase"))
         form.addRow(_tr("Passphrase"), self.passphrase)
         form.addRow(_tr("Repeat"), self.repeat)
         column.addLayout(form)
-        self.meter = QProgressBar(objectName=names.meter)
+        self.meter = named(QProgressBar(), names.meter)
         self.meter.setRange(0, 100)
         self.meter.setTextVisible(False)
         self.meter.setMaximumHeight(8)
         self.meter.setAccessibleName(_tr("Passphrase strength"))
         column.addWidget(self.meter)
-        self.hint = QLabel(objectName=names.hint)
+        self.hint = named(QLabel(), names.hint)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         column.addWidget(self.hint)
@@ -83,7 +84,7 @@ class PassphraseForm(QWidget):
         if not text:
             self.hint.setText("")
         elif reasons:
-            self.hint.setText(" ".join(strings.weakness(r) for r in reasons))
+            self.hint.setText(" ".join(weakness(r) for r in reasons))
         elif score < 100:
             self.hint.setText(_tr("Good enough. Another word would make it stronger."))
         else:

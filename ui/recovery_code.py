@@ -27,10 +27,11 @@ from vault.errors import WrongRecoveryCode
 from vault.storage.fsutil import save_private
 from vault.storage.keys import RECOVERY_GROUPS, normalise_recovery_code
 
-from .clipboard import secret_clipboard
-from .layout import card, title
-from .settings import CLIPBOARD_CLEAR_SECONDS, Settings
+from .preferences import CLIPBOARD_CLEAR_SECONDS, Settings
 from .tasks import run_task
+from .widgets import named
+from .widgets.clipboard import secret_clipboard
+from .widgets.layout import card, title
 
 
 class RecoveryCodePage(QWidget):
@@ -60,7 +61,7 @@ class RecoveryCodePage(QWidget):
             ))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.code = QLabel(objectName="recoveryCode")
+        self.code = named(QLabel(), "recoveryCode")
         self.code.setTextFormat(Qt.TextFormat.PlainText)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setAccessibleName(self.tr("Recovery code"))
@@ -76,28 +77,28 @@ class RecoveryCodePage(QWidget):
             ("saveRecoveryCode", self.tr("Save..."), self._save),
             ("printRecoveryCode", self.tr("Print..."), self._print),
         ):
-            button = QPushButton(text, objectName=name)
+            button = named(QPushButton(text), name)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch()
         layout.addLayout(buttons)
-        self.notice = QLabel(objectName="recoveryNotice")
+        self.notice = named(QLabel(), "recoveryNotice")
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
-        self.check_label = QLabel(objectName="codeCheckLabel")
+        self.check_label = named(QLabel(), "codeCheckLabel")
         self.check_label.setWordWrap(True)
         layout.addWidget(self.check_label)
         check_row = QHBoxLayout()
-        self.check = QLineEdit(objectName="codeCheck")
+        self.check = named(QLineEdit(), "codeCheck")
         self.check.setMaxLength(12)
         self.check.setAccessibleName(self.tr("Group of the recovery code, typed back"))
         self.check.textChanged.connect(self._check_typed)
         self.check.returnPressed.connect(self._finish)
         check_row.addWidget(self.check)
-        self.done = QPushButton(
-            self.tr("Done") if renewed else self.tr("Open my vault"), objectName="openVaultButton"
-        )
+        self.done = named(QPushButton(
+            self.tr("Done") if renewed else self.tr("Open my vault")
+        ), "openVaultButton")
         self.done.setEnabled(False)
         self.done.setDefault(True)
         self.done.clicked.connect(self._finish)

@@ -20,6 +20,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from .tasks import run_task
+from .words.errors import error_text
 
 if TYPE_CHECKING:  # the vault's modules load after the first window has painted
     from vault.changes import Changes
@@ -160,9 +161,8 @@ class Session(QObject):
                 if failed is not None:
                     failed(error)
                 else:
-                    from . import strings  # the words for errors load when first needed
 
-                    self.failed.emit(strings.error_message(error))
+                    self.failed.emit(error_text(error))
                 return
             if done is not None:
                 done(result)

@@ -12,16 +12,17 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QStacke
 
 from vault.storage.locations import header_path
 
-from .layout import Busy, card, display_path, error_label, title
 from .tasks import run_task
+from .widgets import named
+from .widgets.layout import Busy, card, display_path, error_label, title
 
 if TYPE_CHECKING:
     from vault.vault import Vault
 
     from .first_run import CreatePage
     from .new_passphrase_page import NewPassphrasePage
+    from .preferences import Settings
     from .recovery_code import RecoveryCodePage
-    from .settings import Settings
 
 # The unlock screen paints, and the app settles, before any of the vault's modules (or the
 # create, recovery-code and new-passphrase screens, or the words for errors) load: they
@@ -46,30 +47,29 @@ class UnlockPage(QWidget):
         where.setTextFormat(Qt.TextFormat.PlainText)
         where.setStyleSheet("color: palette(mid);")
         layout.addWidget(where)
-        self.secret = QLineEdit(objectName="unlockSecret")
+        self.secret = named(QLineEdit(), "unlockSecret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setAccessibleName(self.tr("Passphrase"))
         self.secret.setPlaceholderText(self.tr("Passphrase"))
         self.secret.returnPressed.connect(self._unlock)
         self.secret.textChanged.connect(lambda text: self.unlocking.emit() if text else None)
         layout.addWidget(self.secret)
-        self.use_code = QCheckBox(
-            self.tr("I forgot it: use my recovery code"), objectName="useRecoveryCode"
-        )
+        self.use_code = named(QCheckBox(
+            self.tr("I forgot it: use my recovery code")
+        ), "useRecoveryCode")
         self.use_code.toggled.connect(self._switch_mode)
         layout.addWidget(self.use_code)
         self.error = error_label("unlockError")
         layout.addWidget(self.error)
-        self.rollback_button = QPushButton(
+        self.rollback_button = named(QPushButton(
             self.tr("I restored an older copy on purpose: open it"),
-            objectName="acceptRollbackButton",
-        )
+        ), "acceptRollbackButton")
         self.rollback_button.clicked.connect(lambda: self._unlock(accept_rollback=True))
         self.rollback_button.hide()
         layout.addWidget(self.rollback_button, alignment=Qt.AlignmentFlag.AlignRight)
         self.busy = Busy()
         layout.addWidget(self.busy)
-        self.unlock_button = QPushButton(self.tr("Unlock"), objectName="unlockButton")
+        self.unlock_button = named(QPushButton(self.tr("Unlock")), "unlockButton")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._unlock)
         layout.addWidget(self.unlock_button, alignment=Qt.AlignmentFlag.AlignRight)
@@ -120,9 +120,9 @@ class UnlockPage(QWidget):
     def _done(self, result: object, error: BaseException | None) -> None:
         self._set_busy(False)
         if error is not None:
-            from . import strings
+            from .words.errors import error_text
 
-            self.error.setText(strings.error_message(error))
+            self.error.setText(error_text(error))
             self.error.show()
             from vault.errors import VaultRolledBack
 

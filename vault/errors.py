@@ -47,6 +47,7 @@ class ShareRefusal(StrEnum):
     NOTHING_CHOSEN = "nothing_chosen"
     REQUEST_EXPIRED = "request_expired"
     DURATION = "duration"  # longer than the ask allows, or under a day
+    ANSWER_DOES_NOT_FIT = "answer_does_not_fit"  # a saved answer no longer fits its question
 
 
 class TransportFailure(StrEnum):
@@ -207,6 +208,16 @@ class UnknownAsk(VaultError):
     """The brand's latest request has no ask with that id."""
 
 
+class UnknownQuestion(VaultError):
+    """The brand asks no question with that key (in its latest request), and the person
+    kept no answer to one."""
+
+    def __init__(self, origin: str, key: str) -> None:
+        super().__init__(f"{origin}: {key}")
+        self.origin = origin
+        self.key = key
+
+
 class ShareRefused(VaultError):
     """A share cannot be made as asked; `reason` says why, `fields` the fields concerned."""
 
@@ -231,6 +242,15 @@ class FieldRequiredByGrant(VaultError):
         super().__init__(f"{key}: {', '.join(grant_ids)}")
         self.key = key
         self.grant_ids = grant_ids
+
+
+class AnswerHeldByGrant(FieldRequiredByGrant):
+    """An answer cannot be forgotten while an active grant carries it to its brand; revoke
+    those grants first (or let them end)."""
+
+    def __init__(self, origin: str, key: str, grant_ids: list[str]) -> None:
+        super().__init__(key, grant_ids)
+        self.origin = origin
 
 
 class TokenTooLongForQr(VaultError):

@@ -6,11 +6,13 @@ remembers what it saw (rollback detection), backs up and restores. Everything el
 manager bound to the open store and the clock:
 
     vault.fields        values, history, custom fields       (vault/profile)
+    vault.answers       answers to brands' own questions     (vault/profile)
     vault.audit         the hash-chained activity log        (vault/profile)
     vault.brands        brands and their signed requests     (vault/exchange)
     vault.grants        sharing, revoking, expiry            (vault/exchange)
     vault.delivery      the outbox, delivered over the network
     vault.aliases       email aliases per brand (leak canaries)
+    vault.leaks         alias sources, the mailbox watched, leaks found  (vault/leaks)
     vault.transparency  balances, the report, consent records, the export
     vault.sync          the vault kept in step with other devices (vault/sync)
 
@@ -29,9 +31,10 @@ from .changes import Seen
 from .clock import Clock, system_clock
 from .errors import NotAVault, StorageFull, VaultLocked, VaultRolledBack
 from .exchange.managers import Aliases, Brands, Delivery, Grants, Link
+from .leaks.managers import Leaks
 from .profile import audit, passphrase_policy
 from .profile.audit import AuditAction
-from .profile.managers import Audit, Fields
+from .profile.managers import Answers, Audit, Fields
 from .storage import backup, creation, keys, rekey, rollback, slots
 from .storage.fsutil import DirectoryLock
 from .storage.header import Header, encode_header, header_path
@@ -71,8 +74,11 @@ class Vault:
         self.brands = Brands(store, clock, link)
         self.grants = Grants(store, clock)
         self.fields = Fields(store, clock, on_change=self.grants.field_changed)
+        self.answers = Answers(store, clock, question_of=self.brands.question,
+                               on_change=self.grants.answer_changed)
         self.delivery = Delivery(store, clock, link)
         self.aliases = Aliases(store, clock)
+        self.leaks = Leaks(store, clock)
         self.transparency = Transparency(
             store, clock, header.vault_id, brands=self.brands, grants=self.grants,
             delivery=self.delivery, aliases=self.aliases, audit=self.audit,

@@ -311,3 +311,31 @@ _CHECKS = {
     QuestionType.CHOICE: _choice,
     QuestionType.MULTI_CHOICE: _multi_choice,
 }
+
+
+# -- the wire form, kept --------------------------------------------------------------------
+
+
+def to_wire(question: Question) -> dict[str, object]:
+    """`question` in its wire form (the `question` member), for keeping it as asked:
+    `parse_question(key, Reader(to_wire(q), ...))` gives it back."""
+    wire: dict[str, object] = {
+        "label": question.label, "type": question.type.value, "category": question.category,
+    }
+    if question.choices:
+        wire["choices"] = [{"value": c.value, "label": c.label} for c in question.choices]
+    if question.same_as is not None:
+        wire["same_as"] = question.same_as
+    if question.translations:
+        wire["translations"] = {
+            tag: {"label": t.label, **({"choices": {c.value: c.label for c in t.choices}}
+                                       if t.choices else {})}
+            for tag, t in question.translations
+        }
+    return wire
+
+
+def from_wire(key: str, wire: object) -> Question:
+    """A question kept with `to_wire`, read back (RequestInvalid if it is not one)."""
+    check_key(key, "question")
+    return parse_question(key, Reader(wire, "question", RequestInvalid))

@@ -145,6 +145,14 @@
         <translation>Προσθήκη πεδίου</translation>
     </message>
     <message>
+        <source>Answer to a brand changed</source>
+        <translation>Αλλαγή απάντησης σε εταιρεία</translation>
+    </message>
+    <message>
+        <source>Answer to a brand forgotten</source>
+        <translation>Διαγραφή απάντησης σε εταιρεία</translation>
+    </message>
+    <message>
         <source>Brand request imported</source>
         <translation>Εισαγωγή αιτήματος εταιρείας</translation>
     </message>
@@ -217,8 +225,40 @@
         <translation>Ψευδώνυμα email ανενεργά</translation>
     </message>
     <message>
+        <source>Where aliases come from changed</source>
+        <translation>Άλλαξε η πηγή των ψευδωνύμων email</translation>
+    </message>
+    <message>
+        <source>Alias made at the alias service</source>
+        <translation>Δημιουργήθηκε ψευδώνυμο στην υπηρεσία ψευδωνύμων</translation>
+    </message>
+    <message>
+        <source>Alias turned off at the alias service</source>
+        <translation>Απενεργοποιήθηκε ψευδώνυμο στην υπηρεσία ψευδωνύμων</translation>
+    </message>
+    <message>
+        <source>Mailbox to watch set</source>
+        <translation>Ορίστηκε το γραμματοκιβώτιο που παρακολουθείται</translation>
+    </message>
+    <message>
+        <source>Mailbox forgotten</source>
+        <translation>Αφαιρέθηκε το γραμματοκιβώτιο</translation>
+    </message>
+    <message>
+        <source>Leak found</source>
+        <translation>Βρέθηκε διαρροή</translation>
+    </message>
+    <message>
+        <source>Leak marked expected</source>
+        <translation>Η διαρροή σημειώθηκε ως αναμενόμενη</translation>
+    </message>
+    <message>
         <source>The details cannot be read.</source>
         <translation>Οι λεπτομέρειες δεν μπορούν να διαβαστούν.</translation>
+    </message>
+    <message>
+        <source>{0}: its question {1}</source>
+        <translation>{0}: η ερώτησή της {1}</translation>
     </message>
     <message>
         <source>{0} ({1})</source>
@@ -265,6 +305,18 @@
         <translation>Άδεια {0}: {1}</translation>
     </message>
     <message>
+        <source>Mail to the address you gave only to {0} came from {1}</source>
+        <translation>Στη διεύθυνση που δώσατε μόνο σε {0} ήρθε μήνυμα από {1}</translation>
+    </message>
+    <message>
+        <source>{0}: that message only</source>
+        <translation>{0}: μόνο αυτό το μήνυμα</translation>
+    </message>
+    <message>
+        <source>{0} may write to the address you gave {1}</source>
+        <translation>Ο αποστολέας {0} μπορεί να γράφει στη διεύθυνση που δώσατε σε {1}</translation>
+    </message>
+    <message>
         <source>{0}, fetched from its website (domain verified)</source>
         <translation>{0}, λήψη από τον ιστότοπό της (επαληθευμένος τομέας)</translation>
     </message>
@@ -307,6 +359,149 @@
     <message>
         <source>The database check also found damage: {0}.</source>
         <translation>Ο έλεγχος της βάσης δεδομένων βρήκε επίσης φθορά: {0}.</translation>
+    </message>
+    <message>
+        <source>Mail to the address you gave only to {0} came from {1} on {2}</source>
+        <translation>Στη διεύθυνση που δώσατε μόνο σε {0} ήρθε μήνυμα από {1} στις {2}</translation>
+    </message>
+    <message>
+        <source>a sender whose domain was not authenticated</source>
+        <translation>αποστολέα του οποίου ο τομέας δεν πιστοποιήθηκε</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>άγνωστη ημερομηνία</translation>
+    </message>
+    <message>
+        <source>Mail to {0}, an address given only to {1} ({2}), came from {3} (From: {4}) on {5}.
+request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the brand&apos;s signed acknowledgements; message.eml the message&apos;s header. manifest.json gives each file&apos;s SHA-256.
+</source>
+        <translation>Στη διεύθυνση {0}, που δόθηκε μόνο σε {1} ({2}), ήρθε μήνυμα από {3} (From: {4}) στις {5}.
+Το request.jwt είναι ό,τι υπέγραψε η εταιρεία· ο φάκελος grant/ περιέχει ό,τι υπέγραψα εγώ· ο receipts/ τις υπογεγραμμένες βεβαιώσεις λήψης της εταιρείας· το message.eml την κεφαλίδα του μηνύματος. Το manifest.json δίνει το SHA-256 κάθε αρχείου.
+</translation>
+    </message>
+</context>
+<context>
+    <name>AliasSourceSection</name>
+    <message>
+        <source>Where aliases come from</source>
+        <translation>Από πού προέρχονται τα ψευδώνυμα</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Πηγή</translation>
+    </message>
+    <message>
+        <source>Your domain</source>
+        <translation>Ο τομέας σας</translation>
+    </message>
+    <message>
+        <source>&amp;Domain</source>
+        <translation>&amp;Τομέας</translation>
+    </message>
+    <message>
+        <source>Your email address</source>
+        <translation>Η διεύθυνση email σας</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Διεύθυνση</translation>
+    </message>
+    <message>
+        <source>The service&apos;s API key</source>
+        <translation>Το κλειδί API της υπηρεσίας</translation>
+    </message>
+    <message>
+        <source>API &amp;key</source>
+        <translation>&amp;Κλειδί API</translation>
+    </message>
+    <message>
+        <source>The service&apos;s address</source>
+        <translation>Η διεύθυνση της υπηρεσίας</translation>
+    </message>
+    <message>
+        <source>the public service</source>
+        <translation>η δημόσια υπηρεσία</translation>
+    </message>
+    <message>
+        <source>Service&apos;s &amp;web address</source>
+        <translation>Διεύθυνση &amp;ιστού της υπηρεσίας</translation>
+    </message>
+    <message>
+        <source>The service&apos;s domain for aliases</source>
+        <translation>Ο τομέας της υπηρεσίας για τα ψευδώνυμα</translation>
+    </message>
+    <message>
+        <source>Alias d&amp;omain</source>
+        <translation>Τομέας &amp;ψευδωνύμων</translation>
+    </message>
+    <message>
+        <source>The service runs on this computer or my &amp;local network</source>
+        <translation>Η υπηρεσία τρέχει σε αυτόν τον &amp;υπολογιστή ή στο τοπικό μου δίκτυο</translation>
+    </message>
+    <message>
+        <source>The service runs on this computer or my local network</source>
+        <translation>Η υπηρεσία τρέχει σε αυτόν τον υπολογιστή ή στο τοπικό μου δίκτυο</translation>
+    </message>
+    <message>
+        <source>&amp;Check and save</source>
+        <translation>&amp;Έλεγχος και αποθήκευση</translation>
+    </message>
+    <message>
+        <source>Check and save where aliases come from</source>
+        <translation>Έλεγχος και αποθήκευση της πηγής των ψευδωνύμων</translation>
+    </message>
+    <message>
+        <source>A domain of mine with catch-all delivery (recommended)</source>
+        <translation>Ένας τομέας μου που παραδίδει κάθε διεύθυνση (catch-all, συνιστάται)</translation>
+    </message>
+    <message>
+        <source>Plus-addressing on my address</source>
+        <translation>Διευθύνσεις με + στη διεύθυνσή μου</translation>
+    </message>
+    <message>
+        <source>Each brand gets an address like megamart-k3x9@alex.example. Your domain must deliver mail for any name to you (catch-all).</source>
+        <translation>Κάθε εταιρεία παίρνει μια διεύθυνση σαν megamart-k3x9@alex.example. Ο τομέας σας πρέπει να σας παραδίδει την αλληλογραφία για κάθε όνομα (catch-all).</translation>
+    </message>
+    <message>
+        <source>Warning: plus-addressing is easy to strip. Advertisers often remove everything after the + sign, and the mail then reaches you with no sign of who passed it on. Use it only if you have no domain and no alias service.</source>
+        <translation>Προσοχή: το μέρος μετά το + αφαιρείται εύκολα. Οι διαφημιστές συχνά σβήνουν ό,τι ακολουθεί το σύμβολο +, και τότε η αλληλογραφία σας φτάνει χωρίς κανένα ίχνος του ποιος έδωσε τη διεύθυνσή σας. Χρησιμοποιήστε το μόνο αν δεν έχετε τομέα ούτε υπηρεσία ψευδωνύμων.</translation>
+    </message>
+    <message>
+        <source>The service makes each brand&apos;s alias when you share your email address. The API key is kept inside your vault and sent only to the service.</source>
+        <translation>Η υπηρεσία φτιάχνει το ψευδώνυμο κάθε εταιρείας όταν κοινοποιείτε τη διεύθυνση email σας. Το κλειδί API φυλάσσεται μέσα στην κρύπτη σας και αποστέλλεται μόνο στην υπηρεσία.</translation>
+    </message>
+    <message>
+        <source>No source chosen: brands get plus-addressed aliases.</source>
+        <translation>Δεν έχει επιλεγεί πηγή: οι εταιρείες παίρνουν ψευδώνυμα με +.</translation>
+    </message>
+    <message>
+        <source>kept in your vault</source>
+        <translation>φυλάσσεται στην κρύπτη σας</translation>
+    </message>
+    <message>
+        <source>In use: aliases at {0}.</source>
+        <translation>Σε χρήση: ψευδώνυμα στο {0}.</translation>
+    </message>
+    <message>
+        <source>In use: plus-addressing on {0} (easy to strip).</source>
+        <translation>Σε χρήση: διευθύνσεις με + στη {0} (αφαιρούνται εύκολα).</translation>
+    </message>
+    <message>
+        <source>In use: {0}, with its API key kept in your vault.</source>
+        <translation>Σε χρήση: {0}, με το κλειδί API της φυλαγμένο στην κρύπτη σας.</translation>
+    </message>
+    <message>
+        <source>Asking the service...</source>
+        <translation>Ερώτηση στην υπηρεσία...</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Αποθήκευση...</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Αποθηκεύτηκε.</translation>
     </message>
 </context>
 <context>
@@ -364,6 +559,121 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Your answer to {brand}</source>
+        <translation>Η απάντησή σας στην {brand}</translation>
+    </message>
+    <message>
+        <source>Also set “{field}” in My data to this</source>
+        <translation>Ορισμός και του «{field}» στα Δεδομένα μου σε αυτή την τιμή</translation>
+    </message>
+    <message>
+        <source>If you share this answer with {brand}, it gets the new one as the next version of what you share. No other brand sees it.</source>
+        <translation>Αν κοινοποιείτε αυτή την απάντηση στην {brand}, θα λάβει τη νέα ως την επόμενη έκδοση όσων κοινοποιείτε. Καμία άλλη εταιρεία δεν τη βλέπει.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerHistoryDialog</name>
+    <message>
+        <source>History of your answer to {brand}</source>
+        <translation>Ιστορικό της απάντησής σας στην {brand}</translation>
+    </message>
+    <message>
+        <source>Every change to your answer to “{0}”, newest first. Only you can see this.</source>
+        <translation>Κάθε αλλαγή στην απάντησή σας στο «{0}», πρώτα η πιο πρόσφατη. Μόνο εσείς το βλέπετε αυτό.</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Αλλαγές</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Πότε</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Απάντηση</translation>
+    </message>
+    <message>
+        <source>(forgotten)</source>
+        <translation>(διαγράφηκε)</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersModel</name>
+    <message>
+        <source>Brand</source>
+        <translation>Εταιρεία</translation>
+    </message>
+    <message>
+        <source>Their question</source>
+        <translation>Η ερώτησή τους</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Η απάντησή σας</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Ευαισθησία</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersPanel</name>
+    <message>
+        <source>Answers to brands</source>
+        <translation>Απαντήσεις σε εταιρείες</translation>
+    </message>
+    <message>
+        <source>Your answers to brands&apos; own questions. Each is kept for that brand only; changing one sends that brand the next version of what you share.</source>
+        <translation>Οι απαντήσεις σας στις δικές τους ερωτήσεις των εταιρειών. Η καθεμία φυλάσσεται μόνο για εκείνη την εταιρεία· αν την αλλάξετε, η εταιρεία λαμβάνει την επόμενη έκδοση όσων κοινοποιείτε.</translation>
+    </message>
+    <message>
+        <source>Your answers to brands</source>
+        <translation>Οι απαντήσεις σας σε εταιρείες</translation>
+    </message>
+    <message>
+        <source>Change &amp;answer…</source>
+        <translation>&amp;Αλλαγή απάντησης…</translation>
+    </message>
+    <message>
+        <source>Answer hi&amp;story…</source>
+        <translation>Ιστορικό απ&amp;άντησης…</translation>
+    </message>
+    <message>
+        <source>&amp;Forget answer</source>
+        <translation>&amp;Διαγραφή απάντησης</translation>
+    </message>
+    <message>
+        <source>Change the answer</source>
+        <translation>Αλλαγή της απάντησης</translation>
+    </message>
+    <message>
+        <source>Show the answer&apos;s history</source>
+        <translation>Εμφάνιση του ιστορικού της απάντησης</translation>
+    </message>
+    <message>
+        <source>Forget the answer</source>
+        <translation>Διαγραφή της απάντησης</translation>
+    </message>
+    <message>
+        <source>Update your answers too?</source>
+        <translation>Να ενημερωθούν και οι απαντήσεις σας;</translation>
+    </message>
+    <message>
+        <source>{brands} asked a question that means your “{field}”. Give them your new value as the answer too?</source>
+        <translation>{brands}: ρώτησαν κάτι που σημαίνει το «{field}» σας. Να λάβουν και τη νέα σας τιμή ως απάντηση;</translation>
+    </message>
+    <message>
+        <source>Update answers</source>
+        <translation>Ενημέρωση απαντήσεων</translation>
+    </message>
+</context>
+<context>
     <name>AsksModel</name>
     <message>
         <source>Purpose</source>
@@ -416,6 +726,29 @@
     <message>
         <source>The brand keeps what you share for {0}.</source>
         <translation>Η εταιρεία κρατά όσα κοινοποιείτε για {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>BackToBrandDialog</name>
+    <message>
+        <source>Back to {0}</source>
+        <translation>Επιστροφή στην {0}</translation>
+    </message>
+    <message>
+        <source>You shared your data with {0}.</source>
+        <translation>Κοινοποιήσατε τα δεδομένα σας στην {0}.</translation>
+    </message>
+    <message>
+        <source>You did not share anything with {0}.</source>
+        <translation>Δεν κοινοποιήσατε τίποτα στην {0}.</translation>
+    </message>
+    <message>
+        <source>Its page in your browser can continue from here: {0}</source>
+        <translation>Η σελίδα της στο πρόγραμμα περιήγησης μπορεί να συνεχίσει από εδώ: {0}</translation>
+    </message>
+    <message>
+        <source>Open {0}&apos;s page in your browser</source>
+        <translation>Άνοιγμα της σελίδας της {0} στο πρόγραμμα περιήγησης</translation>
     </message>
 </context>
 <context>
@@ -662,18 +995,6 @@
         <translation>Δεν έχει εισαχθεί αίτημα</translation>
     </message>
     <message>
-        <source>Fetched from the brand&apos;s web address</source>
-        <translation>Λήψη από τη διεύθυνση ιστού της εταιρείας</translation>
-    </message>
-    <message>
-        <source>Imported from a file</source>
-        <translation>Εισαγωγή από αρχείο</translation>
-    </message>
-    <message>
-        <source>Imported from pasted text</source>
-        <translation>Εισαγωγή από επικολλημένο κείμενο</translation>
-    </message>
-    <message>
         <source>{source} on {imported}; valid until {expires}</source>
         <translation>{source} στις {imported}· ισχύει έως {expires}</translation>
     </message>
@@ -797,209 +1118,6 @@
     <message>
         <source>This request is older than the one you already have from this brand: its asks do not replace the ones on offer.</source>
         <translation>Αυτό το αίτημα είναι παλαιότερο από εκείνο που έχετε ήδη από αυτή την εταιρεία: οι προτάσεις του δεν αντικαθιστούν όσες ισχύουν.</translation>
-    </message>
-</context>
-<context>
-    <name>Catalogue</name>
-    <message>
-        <source>How to contact me</source>
-        <translation>Πώς να επικοινωνείτε μαζί μου</translation>
-    </message>
-    <message>
-        <source>How often</source>
-        <translation>Πόσο συχνά</translation>
-    </message>
-    <message>
-        <source>Topics I want to hear about</source>
-        <translation>Θέματα που με ενδιαφέρουν</translation>
-    </message>
-    <message>
-        <source>Preferred language</source>
-        <translation>Προτιμώμενη γλώσσα</translation>
-    </message>
-    <message>
-        <source>Best time to contact me</source>
-        <translation>Καλύτερη ώρα επικοινωνίας</translation>
-    </message>
-    <message>
-        <source>Email address</source>
-        <translation>Διεύθυνση email</translation>
-    </message>
-    <message>
-        <source>Preferred name</source>
-        <translation>Προτιμώμενο όνομα</translation>
-    </message>
-    <message>
-        <source>Pronouns</source>
-        <translation>Αντωνυμίες</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Χώρα</translation>
-    </message>
-    <message>
-        <source>Birthday (month and day)</source>
-        <translation>Γενέθλια (μήνας και ημέρα)</translation>
-    </message>
-    <message>
-        <source>Age range</source>
-        <translation>Ηλικιακή ομάδα</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>Φύλο</translation>
-    </message>
-    <message>
-        <source>Clothing size (tops)</source>
-        <translation>Μέγεθος ρούχων (πάνω μέρος)</translation>
-    </message>
-    <message>
-        <source>Clothing size (bottoms)</source>
-        <translation>Μέγεθος ρούχων (κάτω μέρος)</translation>
-    </message>
-    <message>
-        <source>Shoe size (EU)</source>
-        <translation>Νούμερο παπουτσιών (EU)</translation>
-    </message>
-    <message>
-        <source>Preferred fit</source>
-        <translation>Προτιμώμενη εφαρμογή</translation>
-    </message>
-    <message>
-        <source>Favourite colours</source>
-        <translation>Αγαπημένα χρώματα</translation>
-    </message>
-    <message>
-        <source>Typical budget</source>
-        <translation>Συνήθης προϋπολογισμός</translation>
-    </message>
-    <message>
-        <source>What I shop for</source>
-        <translation>Τι ψωνίζω</translation>
-    </message>
-    <message>
-        <source>Sustainability matters to me</source>
-        <translation>Με ενδιαφέρει η βιωσιμότητα</translation>
-    </message>
-    <message>
-        <source>My style</source>
-        <translation>Το στυλ μου</translation>
-    </message>
-    <message>
-        <source>Where I like to shop</source>
-        <translation>Πού μου αρέσει να ψωνίζω</translation>
-    </message>
-    <message>
-        <source>Diet</source>
-        <translation>Διατροφή</translation>
-    </message>
-    <message>
-        <source>Religious dietary rules</source>
-        <translation>Θρησκευτικοί διατροφικοί κανόνες</translation>
-    </message>
-    <message>
-        <source>Food allergies</source>
-        <translation>Τροφικές αλλεργίες</translation>
-    </message>
-    <message>
-        <source>Food intolerances</source>
-        <translation>Τροφικές δυσανεξίες</translation>
-    </message>
-    <message>
-        <source>Favourite cuisines</source>
-        <translation>Αγαπημένες κουζίνες</translation>
-    </message>
-    <message>
-        <source>How often I cook</source>
-        <translation>Πόσο συχνά μαγειρεύω</translation>
-    </message>
-    <message>
-        <source>Skin type</source>
-        <translation>Τύπος δέρματος</translation>
-    </message>
-    <message>
-        <source>Skin conditions</source>
-        <translation>Δερματικές παθήσεις</translation>
-    </message>
-    <message>
-        <source>Hair type</source>
-        <translation>Τύπος μαλλιών</translation>
-    </message>
-    <message>
-        <source>Fragrances I like</source>
-        <translation>Αρώματα που μου αρέσουν</translation>
-    </message>
-    <message>
-        <source>Beauty values</source>
-        <translation>Αξίες στην ομορφιά</translation>
-    </message>
-    <message>
-        <source>People in my household</source>
-        <translation>Άτομα στο νοικοκυριό μου</translation>
-    </message>
-    <message>
-        <source>Ages of children at home</source>
-        <translation>Ηλικίες παιδιών στο σπίτι</translation>
-    </message>
-    <message>
-        <source>Pets</source>
-        <translation>Κατοικίδια</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>Κατοικία</translation>
-    </message>
-    <message>
-        <source>I have a garden or balcony</source>
-        <translation>Έχω κήπο ή μπαλκόνι</translation>
-    </message>
-    <message>
-        <source>How often I travel</source>
-        <translation>Πόσο συχνά ταξιδεύω</translation>
-    </message>
-    <message>
-        <source>How I like to travel</source>
-        <translation>Πώς μου αρέσει να ταξιδεύω</translation>
-    </message>
-    <message>
-        <source>Where I like to go</source>
-        <translation>Πού μου αρέσει να πηγαίνω</translation>
-    </message>
-    <message>
-        <source>Seat preference</source>
-        <translation>Προτίμηση θέσης</translation>
-    </message>
-    <message>
-        <source>Accessibility needs</source>
-        <translation>Ανάγκες προσβασιμότητας</translation>
-    </message>
-    <message>
-        <source>Hobbies</source>
-        <translation>Χόμπι</translation>
-    </message>
-    <message>
-        <source>Sports</source>
-        <translation>Αθλήματα</translation>
-    </message>
-    <message>
-        <source>Music</source>
-        <translation>Μουσική</translation>
-    </message>
-    <message>
-        <source>Books</source>
-        <translation>Βιβλία</translation>
-    </message>
-    <message>
-        <source>Causes I support</source>
-        <translation>Σκοποί που υποστηρίζω</translation>
-    </message>
-    <message>
-        <source>Religion or belief</source>
-        <translation>Θρησκεία ή πεποιθήσεις</translation>
-    </message>
-    <message>
-        <source>Political views</source>
-        <translation>Πολιτικές απόψεις</translation>
     </message>
 </context>
 <context>
@@ -1269,12 +1387,20 @@
         <translation>Απροσδιόριστος σκοπός (ευρύς σκοπός)</translation>
     </message>
     <message>
-        <source>1 day</source>
-        <translation>1 ημέρα</translation>
-    </message>
-    <message>
         <source>Never sent</source>
         <translation>Δεν στάλθηκε ποτέ</translation>
+    </message>
+    <message>
+        <source>Fetched from the brand&apos;s web address</source>
+        <translation>Λήψη από τη διεύθυνση ιστού της εταιρείας</translation>
+    </message>
+    <message>
+        <source>Imported from a file</source>
+        <translation>Εισαγωγή από αρχείο</translation>
+    </message>
+    <message>
+        <source>Imported from pasted text</source>
+        <translation>Εισαγωγή από επικολλημένο κείμενο</translation>
     </message>
     <message>
         <source>could not reach the brand</source>
@@ -1307,110 +1433,6 @@
     <message>
         <source>an error in this app</source>
         <translation>σφάλμα αυτής της εφαρμογής</translation>
-    </message>
-    <message>
-        <source>it is not a signed request</source>
-        <translation>δεν είναι υπογεγραμμένο αίτημα</translation>
-    </message>
-    <message>
-        <source>it is too large</source>
-        <translation>είναι πολύ μεγάλο</translation>
-    </message>
-    <message>
-        <source>its header cannot be read</source>
-        <translation>η κεφαλίδα του δεν διαβάζεται</translation>
-    </message>
-    <message>
-        <source>it is signed with an algorithm the protocol does not allow</source>
-        <translation>είναι υπογεγραμμένο με αλγόριθμο που δεν επιτρέπει το πρωτόκολλο</translation>
-    </message>
-    <message>
-        <source>it is not a data request</source>
-        <translation>δεν είναι αίτημα δεδομένων</translation>
-    </message>
-    <message>
-        <source>its signature does not match: it may have been altered</source>
-        <translation>η υπογραφή του δεν ταιριάζει: ίσως έχει αλλοιωθεί</translation>
-    </message>
-    <message>
-        <source>its contents cannot be read</source>
-        <translation>το περιεχόμενό του δεν διαβάζεται</translation>
-    </message>
-    <message>
-        <source>the brand&apos;s keys in it are missing or malformed</source>
-        <translation>τα κλειδιά της εταιρείας σε αυτό λείπουν ή είναι κακοσχηματισμένα</translation>
-    </message>
-    <message>
-        <source>it is not signed by the key it names</source>
-        <translation>δεν είναι υπογεγραμμένο με το κλειδί που δηλώνει</translation>
-    </message>
-    <message>
-        <source>it has expired; ask the brand for a fresh one</source>
-        <translation>έχει λήξει· ζητήστε ένα νέο από την εταιρεία</translation>
-    </message>
-    <message>
-        <source>the brand&apos;s address in it is not acceptable</source>
-        <translation>η διεύθυνση της εταιρείας σε αυτό δεν είναι αποδεκτή</translation>
-    </message>
-    <message>
-        <source>it would send your data to another site than the brand&apos;s, or to an address with a query string</source>
-        <translation>θα έστελνε τα δεδομένα σας σε άλλον ιστότοπο από της εταιρείας ή σε διεύθυνση με ερώτημα (query string)</translation>
-    </message>
-    <message>
-        <source>it names this computer or an address on the local network, which only a request fetched from there may do</source>
-        <translation>δηλώνει αυτόν τον υπολογιστή ή μια διεύθυνση του τοπικού δικτύου, κάτι που επιτρέπεται μόνο σε αίτημα που λήφθηκε από εκεί</translation>
-    </message>
-    <message>
-        <source>one of the brand&apos;s keys is unsafe: anyone could sign or read with it</source>
-        <translation>ένα από τα κλειδιά της εταιρείας δεν είναι ασφαλές: οποιοσδήποτε θα μπορούσε να υπογράψει ή να διαβάσει με αυτό</translation>
-    </message>
-    <message>
-        <source>one of the brand&apos;s keys is not written the standard way</source>
-        <translation>ένα από τα κλειδιά της εταιρείας δεν είναι γραμμένο με τον τυπικό τρόπο</translation>
-    </message>
-    <message>
-        <source>its purpose is not a recognised (DPV) purpose</source>
-        <translation>ο σκοπός του δεν είναι αναγνωρισμένος σκοπός (DPV)</translation>
-    </message>
-    <message>
-        <source>its offer is not of a known kind</source>
-        <translation>η προσφορά του δεν είναι γνωστού είδους</translation>
-    </message>
-    <message>
-        <source>it asks for a field the vault does not know</source>
-        <translation>ζητά πεδίο που η κρύπτη δεν γνωρίζει</translation>
-    </message>
-    <message>
-        <source>it is malformed</source>
-        <translation>είναι κακοσχηματισμένο</translation>
-    </message>
-    <message>
-        <source>That address is refused: use the brand&apos;s https address (plain http only on this computer).</source>
-        <translation>Αυτή η διεύθυνση απορρίπτεται: χρησιμοποιήστε τη διεύθυνση https της εταιρείας (απλό http μόνο σε αυτόν τον υπολογιστή).</translation>
-    </message>
-    <message>
-        <source>That address leads where the vault does not go: this computer only as localhost or 127.0.0.1, the local network only over https, and special-purpose addresses never.</source>
-        <translation>Αυτή η διεύθυνση οδηγεί εκεί όπου η κρύπτη δεν πηγαίνει: σε αυτόν τον υπολογιστή μόνο ως localhost ή 127.0.0.1, στο τοπικό δίκτυο μόνο μέσω https, και σε διευθύνσεις ειδικής χρήσης ποτέ.</translation>
-    </message>
-    <message>
-        <source>Could not reach the brand.</source>
-        <translation>Η εταιρεία δεν ήταν προσβάσιμη.</translation>
-    </message>
-    <message>
-        <source>The brand&apos;s secure connection could not be verified (TLS).</source>
-        <translation>Η ασφαλής σύνδεση της εταιρείας δεν επαληθεύτηκε (TLS).</translation>
-    </message>
-    <message>
-        <source>The brand took too long to answer.</source>
-        <translation>Η εταιρεία άργησε πολύ να απαντήσει.</translation>
-    </message>
-    <message>
-        <source>The brand&apos;s answer is too large.</source>
-        <translation>Η απάντηση της εταιρείας είναι πολύ μεγάλη.</translation>
-    </message>
-    <message>
-        <source>The brand&apos;s answer is not a usable data request.</source>
-        <translation>Η απάντηση της εταιρείας δεν είναι αξιοποιήσιμο αίτημα δεδομένων.</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1469,38 +1491,6 @@
         <translation>Η ανάκληση παραδόθηκε, η διαγραφή δεν επιβεβαιώθηκε</translation>
     </message>
     <message>
-        <source>This file is not text: a data request is a line of text.</source>
-        <translation>Αυτό το αρχείο δεν είναι κείμενο: ένα αίτημα δεδομένων είναι μία γραμμή κειμένου.</translation>
-    </message>
-    <message>
-        <source>That file no longer exists.</source>
-        <translation>Αυτό το αρχείο δεν υπάρχει πια.</translation>
-    </message>
-    <message>
-        <source>You may not read that file.</source>
-        <translation>Δεν έχετε δικαίωμα ανάγνωσης αυτού του αρχείου.</translation>
-    </message>
-    <message>
-        <source>That is too large to be a data request.</source>
-        <translation>Είναι πολύ μεγάλο για να είναι αίτημα δεδομένων.</translation>
-    </message>
-    <message>
-        <source>That grant is already revoked.</source>
-        <translation>Αυτή η άδεια έχει ήδη ανακληθεί.</translation>
-    </message>
-    <message>
-        <source>That grant no longer exists.</source>
-        <translation>Αυτή η άδεια δεν υπάρχει πια.</translation>
-    </message>
-    <message>
-        <source>That brand is not in your vault.</source>
-        <translation>Αυτή η εταιρεία δεν υπάρχει στην κρύπτη σας.</translation>
-    </message>
-    <message>
-        <source>Not imported: the brand&apos;s keys changed and you did not accept them.</source>
-        <translation>Δεν έγινε εισαγωγή: τα κλειδιά της εταιρείας άλλαξαν και δεν τα αποδεχτήκατε.</translation>
-    </message>
-    <message>
         <source>{0} (a broad purpose)</source>
         <translation>{0} (ευρύς σκοπός)</translation>
     </message>
@@ -1529,10 +1519,6 @@
         <translation>Τίποτα σε αντάλλαγμα</translation>
     </message>
     <message>
-        <source>{0} days</source>
-        <translation>{0} ημέρες</translation>
-    </message>
-    <message>
         <source>Active until {0}</source>
         <translation>Ενεργή έως {0}</translation>
     </message>
@@ -1551,14 +1537,6 @@
     <message>
         <source>Signed receipt: the brand deleted it</source>
         <translation>Υπογεγραμμένη απόδειξη: η εταιρεία τα διέγραψε</translation>
-    </message>
-    <message>
-        <source>This is not a valid data request: {0}.</source>
-        <translation>Αυτό δεν είναι έγκυρο αίτημα δεδομένων: {0}.</translation>
-    </message>
-    <message>
-        <source>The file could not be read ({0}).</source>
-        <translation>Το αρχείο δεν διαβάστηκε ({0}).</translation>
     </message>
     <message>
         <source>Queued, will retry: {0}</source>
@@ -3120,16 +3098,16 @@
         <translation>Εδώ χρειάζεται ναι ή όχι.</translation>
     </message>
     <message>
+        <source>This number is too large: at most {0} either way.</source>
+        <translation>Ο αριθμός είναι πολύ μεγάλος: το πολύ {0}, θετικός ή αρνητικός.</translation>
+    </message>
+    <message>
+        <source>Pick each choice only once.</source>
+        <translation>Επιλέξτε κάθε επιλογή μόνο μία φορά.</translation>
+    </message>
+    <message>
         <source>This value does not fit the field ({0}).</source>
         <translation>Αυτή η τιμή δεν ταιριάζει στο πεδίο ({0}).</translation>
-    </message>
-    <message>
-        <source>“{0}” was not saved. {1}</source>
-        <translation>Το «{0}» δεν αποθηκεύτηκε. {1}</translation>
-    </message>
-    <message>
-        <source>“{0}” is required by an active grant: revoke it first (on the Shared page).</source>
-        <translation>Το «{0}» απαιτείται από ενεργή άδεια: ανακαλέστε την πρώτα (στη σελίδα Κοινοποιήσεις).</translation>
     </message>
     <message>
         <source>The key must be 1 to 40 lowercase letters, digits or underscores.</source>
@@ -3199,6 +3177,10 @@
     <message>
         <source>{field} ({need})</source>
         <translation>{field} ({need})</translation>
+    </message>
+    <message>
+        <source>Your email went as the alias {0}, given only to this brand.</source>
+        <translation>Το email σας δόθηκε ως το ψευδώνυμο {0}, μόνο σε αυτή την εταιρεία.</translation>
     </message>
 </context>
 <context>
@@ -3503,6 +3485,300 @@ Accept the new keys?</source>
     </message>
 </context>
 <context>
+    <name>LeakDialog</name>
+    <message>
+        <source>Save the evidence pack</source>
+        <translation>Αποθήκευση του φακέλου αποδείξεων</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Αρχεία zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>A leak</source>
+        <translation>Μια διαρροή</translation>
+    </message>
+    <message>
+        <source>&amp;Mark expected</source>
+        <translation>Σήμανση ως &amp;αναμενόμενο</translation>
+    </message>
+    <message>
+        <source>The sender works for the brand (a processor it did not declare): its mail to this alias is no leak.</source>
+        <translation>Ο αποστολέας εργάζεται για την εταιρεία (εκτελών την επεξεργασία που δεν δήλωσε): τα μηνύματά του σε αυτό το ψευδώνυμο δεν είναι διαρροή.</translation>
+    </message>
+    <message>
+        <source>&amp;Save evidence pack...</source>
+        <translation>Α&amp;ποθήκευση φακέλου αποδείξεων...</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke the grant...</source>
+        <translation>Ανά&amp;κληση της άδειας...</translation>
+    </message>
+    <message>
+        <source>Stop sharing with this brand; it is told to delete your data</source>
+        <translation>Σταματήστε να κοινοποιείτε σε αυτή την εταιρεία· ενημερώνεται να διαγράψει τα δεδομένα σας</translation>
+    </message>
+    <message>
+        <source>Complain to</source>
+        <translation>Καταγγελία σε</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s data protection officer</source>
+        <translation>Τον υπεύθυνο προστασίας δεδομένων της εταιρείας</translation>
+    </message>
+    <message>
+        <source>A data protection authority (GDPR Art. 77)</source>
+        <translation>Μια αρχή προστασίας δεδομένων (ΓΚΠΔ άρθ. 77)</translation>
+    </message>
+    <message>
+        <source>Complain &amp;to</source>
+        <translation>Καταγγελία σ&amp;ε</translation>
+    </message>
+    <message>
+        <source>Your country&apos;s authority</source>
+        <translation>Η αρχή της χώρας σας</translation>
+    </message>
+    <message>
+        <source>A&amp;uthority</source>
+        <translation>Α&amp;ρχή</translation>
+    </message>
+    <message>
+        <source>Your name, to sign with</source>
+        <translation>Το όνομά σας, για την υπογραφή</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Το &amp;όνομά σας</translation>
+    </message>
+    <message>
+        <source>&amp;Draft complaint</source>
+        <translation>&amp;Σύνταξη καταγγελίας</translation>
+    </message>
+    <message>
+        <source>The complaint&apos;s draft: edit it, copy it and send it yourself</source>
+        <translation>Το σχέδιο της καταγγελίας: διορθώστε το, αντιγράψτε το και στείλτε το εσείς</translation>
+    </message>
+    <message>
+        <source>not authenticated: judged on the From field alone</source>
+        <translation>δεν πιστοποιήθηκε: κρίθηκε μόνο από το πεδίο From</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Εταιρεία</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Ψευδώνυμο</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Από</translation>
+    </message>
+    <message>
+        <source>Authenticated sender</source>
+        <translation>Πιστοποιημένος αποστολέας</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Παραλήφθηκε</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Θέμα</translation>
+    </message>
+    <message>
+        <source>Marked expected on {0}.</source>
+        <translation>Σημειώθηκε ως αναμενόμενο στις {0}.</translation>
+    </message>
+    <message>
+        <source>Marked expected: mail from {0} to this brand&apos;s alias is no leak from now on.</source>
+        <translation>Σημειώθηκε ως αναμενόμενο: από εδώ και πέρα τα μηνύματα από {0} στο ψευδώνυμο αυτής της εταιρείας δεν είναι διαρροή.</translation>
+    </message>
+    <message>
+        <source>Marked expected. The sender was not authenticated, so only this message is.</source>
+        <translation>Σημειώθηκε ως αναμενόμενο. Ο αποστολέας δεν πιστοποιήθηκε, οπότε ισχύει μόνο για αυτό το μήνυμα.</translation>
+    </message>
+    <message>
+        <source>Evidence pack saved to {0}.</source>
+        <translation>Ο φάκελος αποδείξεων αποθηκεύτηκε στο {0}.</translation>
+    </message>
+    <message>
+        <source>To: {0}
+Subject: {1}
+
+{2}</source>
+        <translation>Προς: {0}
+Θέμα: {1}
+
+{2}</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: copy the draft into your email or the authority&apos;s form, and attach the evidence pack.</source>
+        <translation>Δεν στάλθηκε τίποτα: αντιγράψτε το σχέδιο στο email σας ή στη φόρμα της αρχής και επισυνάψτε τον φάκελο αποδείξεων.</translation>
+    </message>
+    <message>
+        <source>Revoke grant</source>
+        <translation>Ανάκληση άδειας</translation>
+    </message>
+    <message>
+        <source>Revoke what you share with {0}?</source>
+        <translation>Ανάκληση όσων κοινοποιείτε στην {0};</translation>
+    </message>
+    <message>
+        <source>{0} will be told to delete your data. An alias an alias service made for it is turned off there too. You cannot undo this.</source>
+        <translation>Η {0} θα ενημερωθεί να διαγράψει τα δεδομένα σας. Ένα ψευδώνυμο που της έφτιαξε μια υπηρεσία ψευδωνύμων απενεργοποιείται κι αυτό εκεί. Δεν αναιρείται.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Ανάκληση</translation>
+    </message>
+    <message>
+        <source>Revoked. {0} is being told to delete your data.</source>
+        <translation>Ανακλήθηκε. Η {0} ενημερώνεται να διαγράψει τα δεδομένα σας.</translation>
+    </message>
+    <message>
+        <source>Turned off at your alias service: {0}.</source>
+        <translation>Απενεργοποιήθηκε στην υπηρεσία ψευδωνύμων σας: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>LeakNotice</name>
+    <message>
+        <source>{0} (and {1} more leaks: see Activity)</source>
+        <translation>{0} (και {1} ακόμη διαρροές: δείτε τη Δραστηριότητα)</translation>
+    </message>
+    <message>
+        <source>Show this leak, its evidence and what you can do</source>
+        <translation>Δείτε αυτή τη διαρροή, τις αποδείξεις της και τι μπορείτε να κάνετε</translation>
+    </message>
+    <message>
+        <source>Leak found: {0}</source>
+        <translation>Βρέθηκε διαρροή: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LinkOpener</name>
+    <message>
+        <source>This link was not opened</source>
+        <translation>Ο σύνδεσμος δεν άνοιξε</translation>
+    </message>
+    <message>
+        <source>Nothing was fetched or shared.</source>
+        <translation>Τίποτα δεν λήφθηκε ούτε κοινοποιήθηκε.</translation>
+    </message>
+    <message>
+        <source>Unlock the vault to continue with the link from {0}.</source>
+        <translation>Ξεκλειδώστε την κρύπτη για να συνεχίσετε με τον σύνδεσμο από {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxSection</name>
+    <message>
+        <source>The mailbox watched</source>
+        <translation>Το γραμματοκιβώτιο που παρακολουθείται</translation>
+    </message>
+    <message>
+        <source>The app reads the headers of new mail in this mailbox while your vault is open, read-only: it never deletes, moves or marks mail. Mail to a brand&apos;s alias from anyone but the brand and the processors it declared is a leak.</source>
+        <translation>Όσο η κρύπτη σας είναι ανοιχτή, η εφαρμογή διαβάζει τις κεφαλίδες των νέων μηνυμάτων σε αυτό το γραμματοκιβώτιο, μόνο για ανάγνωση: δεν διαγράφει, δεν μετακινεί και δεν σημαδεύει ποτέ μηνύματα. Μήνυμα στο ψευδώνυμο μιας εταιρείας από οποιονδήποτε άλλο εκτός από την εταιρεία και όσους εκτελούν την επεξεργασία που δήλωσε είναι διαρροή.</translation>
+    </message>
+    <message>
+        <source>Mail server (IMAP)</source>
+        <translation>Διακομιστής αλληλογραφίας (IMAP)</translation>
+    </message>
+    <message>
+        <source>&amp;IMAP server</source>
+        <translation>Διακομιστής &amp;IMAP</translation>
+    </message>
+    <message>
+        <source>Port (IMAP over TLS)</source>
+        <translation>Θύρα (IMAP με TLS)</translation>
+    </message>
+    <message>
+        <source>Por&amp;t</source>
+        <translation>&amp;Θύρα</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Όνομα χρήστη</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>Όνομα &amp;χρήστη</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Κωδικός πρόσβασης</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Κωδικός πρόσβασης</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Φάκελος</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>&amp;Φάκελος</translation>
+    </message>
+    <message>
+        <source>Your mail server&apos;s name in Authentication-Results</source>
+        <translation>Το όνομα του διακομιστή σας στο Authentication-Results</translation>
+    </message>
+    <message>
+        <source>optional, like mx.mail.example</source>
+        <translation>προαιρετικό, π.χ. mx.mail.example</translation>
+    </message>
+    <message>
+        <source>Server&apos;s &amp;name</source>
+        <translation>Ό&amp;νομα διακομιστή</translation>
+    </message>
+    <message>
+        <source>C&amp;heck and save</source>
+        <translation>&amp;Έλεγχος και αποθήκευση</translation>
+    </message>
+    <message>
+        <source>Check and save the mailbox</source>
+        <translation>Έλεγχος και αποθήκευση του γραμματοκιβωτίου</translation>
+    </message>
+    <message>
+        <source>Forget this mailbox</source>
+        <translation>Διαγραφή αυτού του γραμματοκιβωτίου</translation>
+    </message>
+    <message>
+        <source>How watching the mailbox goes</source>
+        <translation>Πώς πάει η παρακολούθηση του γραμματοκιβωτίου</translation>
+    </message>
+    <message>
+        <source>No mailbox is watched.</source>
+        <translation>Δεν παρακολουθείται κανένα γραμματοκιβώτιο.</translation>
+    </message>
+    <message>
+        <source>kept in your vault</source>
+        <translation>φυλάσσεται στην κρύπτη σας</translation>
+    </message>
+    <message>
+        <source>Watching {0} of {1} at {2} (read-only, headers only).</source>
+        <translation>Παρακολούθηση του {0} του {1} στο {2} (μόνο ανάγνωση, μόνο κεφαλίδες).</translation>
+    </message>
+    <message>
+        <source>Logging in to the mail server...</source>
+        <translation>Σύνδεση στον διακομιστή αλληλογραφίας...</translation>
+    </message>
+    <message>
+        <source>Forgetting the mailbox...</source>
+        <translation>Διαγραφή του γραμματοκιβωτίου...</translation>
+    </message>
+    <message>
+        <source>Forgotten, with its password.</source>
+        <translation>Διαγράφηκε, μαζί με τον κωδικό του.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Αποθηκεύτηκε.</translation>
+    </message>
+</context>
+<context>
     <name>MainArea</name>
     <message>
         <source>Sections</source>
@@ -3674,6 +3950,71 @@ Accept the new keys?</source>
     </message>
 </context>
 <context>
+    <name>OpenLinkDialog</name>
+    <message>
+        <source>Opening a link from {0}</source>
+        <translation>Άνοιγμα συνδέσμου από {0}</translation>
+    </message>
+    <message>
+        <source>{0} asks for some of your data. The vault fetches the brand&apos;s signed request from its site and shows you what it asks for: nothing is shared unless you choose to.</source>
+        <translation>Η {0} ζητά κάποια από τα δεδομένα σας. Η κρύπτη λαμβάνει το υπογεγραμμένο αίτημα της εταιρείας από τον ιστότοπό της και σας δείχνει τι ζητά: τίποτα δεν κοινοποιείται αν δεν το επιλέξετε.</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Σε εξέλιξη</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Άκυρο</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the brand</source>
+        <translation>Διακοπή της αναμονής για την εταιρεία</translation>
+    </message>
+    <message>
+        <source>Why the link was not opened</source>
+        <translation>Γιατί δεν άνοιξε ο σύνδεσμος</translation>
+    </message>
+    <message>
+        <source>Fetching the request from {0}...</source>
+        <translation>Λήψη του αιτήματος από {0}...</translation>
+    </message>
+    <message>
+        <source>Brand: {origin}
+
+A brand may replace its keys, but someone pretending to be {origin} would also have other keys. Accept the new keys only if you are sure, for example because the brand told you about the change.
+
+Trusted signing key: {old}
+New signing key: {new}
+
+Accept the new keys?</source>
+        <translation>Εταιρεία: {origin}
+
+Μια εταιρεία μπορεί να αντικαταστήσει τα κλειδιά της, αλλά και κάποιος που παριστάνει την {origin} θα είχε άλλα κλειδιά. Αποδεχτείτε τα νέα κλειδιά μόνο αν είστε σίγουροι, για παράδειγμα επειδή η εταιρεία σάς ενημέρωσε για την αλλαγή.
+
+Αξιόπιστο κλειδί υπογραφής: {old}
+Νέο κλειδί υπογραφής: {new}
+
+Αποδοχή των νέων κλειδιών;</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s keys changed</source>
+        <translation>Τα κλειδιά της εταιρείας άλλαξαν</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s keys changed since you first trusted it.</source>
+        <translation>Τα κλειδιά της εταιρείας άλλαξαν από τότε που την εμπιστευτήκατε για πρώτη φορά.</translation>
+    </message>
+    <message>
+        <source>Accept new keys</source>
+        <translation>Αποδοχή νέων κλειδιών</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the brand. Nothing was shared.</source>
+        <translation>Η αναμονή για την εταιρεία διακόπηκε. Τίποτα δεν κοινοποιήθηκε.</translation>
+    </message>
+</context>
+<context>
     <name>QrDialog</name>
     <message>
         <source>Share token for {0} as a QR code</source>
@@ -3702,6 +4043,84 @@ Accept the new keys?</source>
     <message>
         <source>This share token is too long for a QR code: {length} bytes, and one code holds at most {limit}. The brand gets it over the network as usual; share fewer fields for a code you can hand over.</source>
         <translation>Αυτό το διακριτικό κοινοποίησης είναι πολύ μεγάλο για κωδικό QR: {length} byte, ενώ ένας κωδικός χωράει έως {limit}. Η εταιρεία το λαμβάνει κανονικά μέσω δικτύου· κοινοποιήστε λιγότερα πεδία για κωδικό που μπορείτε να δώσετε επιτόπου.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionInput</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Επιλέξτε…</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ναι</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Όχι</translation>
+    </message>
+    <message>
+        <source>Your answer: {question}</source>
+        <translation>Η απάντησή σας: {question}</translation>
+    </message>
+    <message>
+        <source>Your answers: {question}</source>
+        <translation>Οι απαντήσεις σας: {question}</translation>
+    </message>
+    <message>
+        <source>A number</source>
+        <translation>Ένας αριθμός</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ΕΕΕΕ-ΜΜ-ΗΗ</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Η απάντησή σας</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <source>Filled in from your value in My data; change it if this brand means something else.</source>
+        <translation>Συμπληρώθηκε από την τιμή σας στα Δεδομένα μου· αλλάξτε την αν η εταιρεία εννοεί κάτι άλλο.</translation>
+    </message>
+    <message>
+        <source>Why they ask: {why}</source>
+        <translation>Γιατί το ζητούν: {why}</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Υποχρεωτικό.</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>Προαιρετικό.</translation>
+    </message>
+    <message>
+        <source>Special-category data (GDPR Art. 9).</source>
+        <translation>Δεδομένα ειδικής κατηγορίας (άρθρο 9 ΓΚΠΔ).</translation>
+    </message>
+    <message>
+        <source>Share your answer to {question}</source>
+        <translation>Κοινοποίηση της απάντησής σας: {question}</translation>
+    </message>
+    <message>
+        <source>⚠ Special category</source>
+        <translation>⚠ Ειδική κατηγορία</translation>
+    </message>
+    <message>
+        <source>Their question</source>
+        <translation>Δική τους ερώτηση</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Υποχρεωτικό</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Προαιρετικό</translation>
     </message>
 </context>
 <context>
@@ -3909,6 +4328,233 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>Could not write {path}: {reason}</source>
         <translation>Δεν ήταν δυνατή η εγγραφή στο {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportHtml</name>
+    <message>
+        <source>fair</source>
+        <translation>δίκαιη</translation>
+    </message>
+    <message>
+        <source>asks a lot</source>
+        <translation>ζητά πολλά</translation>
+    </message>
+    <message>
+        <source>greedy</source>
+        <translation>άπληστη</translation>
+    </message>
+    <message>
+        <source>special-category data (GDPR Art. 9)</source>
+        <translation>δεδομένα ειδικής κατηγορίας (άρθρο 9 ΓΚΠΔ)</translation>
+    </message>
+    <message>
+        <source>vague purpose</source>
+        <translation>ασαφής σκοπός</translation>
+    </message>
+    <message>
+        <source>kept more than a year</source>
+        <translation>διατήρηση πάνω από έναν χρόνο</translation>
+    </message>
+    <message>
+        <source>little or nothing offered</source>
+        <translation>λίγα ή τίποτα σε αντάλλαγμα</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>ενεργή</translation>
+    </message>
+    <message>
+        <source>expired: the brand must have deleted it</source>
+        <translation>έληξε: η εταιρεία πρέπει να τα έχει διαγράψει</translation>
+    </message>
+    <message>
+        <source>revoked: the brand was told to delete it</source>
+        <translation>ανακλήθηκε: η εταιρεία ενημερώθηκε να τα διαγράψει</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>σε αναμονή για αποστολή</translation>
+    </message>
+    <message>
+        <source>delivered, no receipt</source>
+        <translation>παραδόθηκε, χωρίς απόδειξη</translation>
+    </message>
+    <message>
+        <source>delivered, the brand confirmed it stored it</source>
+        <translation>παραδόθηκε, η εταιρεία επιβεβαίωσε ότι τα αποθήκευσε</translation>
+    </message>
+    <message>
+        <source>refused by the brand</source>
+        <translation>απορρίφθηκε από την εταιρεία</translation>
+    </message>
+    <message>
+        <source>revocation waiting to be sent</source>
+        <translation>η ανάκληση περιμένει να σταλεί</translation>
+    </message>
+    <message>
+        <source>the brand confirmed deletion</source>
+        <translation>η εταιρεία επιβεβαίωσε τη διαγραφή</translation>
+    </message>
+    <message>
+        <source>revocation delivered, no receipt</source>
+        <translation>η ανάκληση παραδόθηκε, χωρίς απόδειξη</translation>
+    </message>
+    <message>
+        <source>never sent</source>
+        <translation>δεν στάλθηκε ποτέ</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <translation>el</translation>
+    </message>
+    <message>
+        <source>Transparency report</source>
+        <translation>Αναφορά διαφάνειας</translation>
+    </message>
+    <message>
+        <source>Who knows what about you</source>
+        <translation>Ποιος γνωρίζει τι για εσάς</translation>
+    </message>
+    <message>
+        <source>Generated {when} by Zero-Party Vault, from what you shared and the receipts brands signed. The balance is a rule of thumb to help you compare, not a legal judgement.</source>
+        <translation>Δημιουργήθηκε στις {when} από το Zero-Party Vault, με βάση όσα κοινοποιήσατε και τις αποδείξεις που υπέγραψαν οι εταιρείες. Το ισοζύγιο είναι ένας πρακτικός κανόνας που σας βοηθά να συγκρίνετε, όχι νομική κρίση.</translation>
+    </message>
+    <message>
+        <source>How the balance is weighed: each field given by its sensitivity ({fields}); each offer by its kind ({offers}). Up to {fair} given per unit offered, with no warning, is fair; over {greedy} is greedy, and so is special-category data for a vague purpose or for a token offer, at any ratio.</source>
+        <translation>Πώς υπολογίζεται το ισοζύγιο: κάθε πεδίο που δίνετε ανάλογα με την ευαισθησία του ({fields})· κάθε προσφορά ανάλογα με το είδος της ({offers}). Έως {fair} όσα δίνετε ανά μονάδα προσφοράς, χωρίς προειδοποίηση, είναι δίκαιη ανταλλαγή· πάνω από {greedy} είναι άπληστη, όπως και δεδομένα ειδικής κατηγορίας για ασαφή σκοπό ή για συμβολική προσφορά, σε οποιαδήποτε αναλογία.</translation>
+    </message>
+    <message>
+        <source>No brand knows anything about you through this vault.</source>
+        <translation>Καμία εταιρεία δεν γνωρίζει τίποτα για εσάς μέσω αυτής της κρύπτης.</translation>
+    </message>
+    <message>
+        <source>domain verified</source>
+        <translation>επαληθευμένος τομέας</translation>
+    </message>
+    <message>
+        <source>domain not verified</source>
+        <translation>μη επαληθευμένος τομέας</translation>
+    </message>
+    <message>
+        <source>Email alias given to this brand:</source>
+        <translation>Ψευδώνυμο email που δόθηκε σε αυτή την εταιρεία:</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Ισοζύγιο</translation>
+    </message>
+    <message>
+        <source>given {given}, offered {offered} (ratio {ratio})</source>
+        <translation>δίνετε {given}, προσφέρουν {offered} (αναλογία {ratio})</translation>
+    </message>
+    <message>
+        <source>no offer</source>
+        <translation>καμία προσφορά</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Δίνετε</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Προσφέρουν</translation>
+    </message>
+    <message>
+        <source>What each field weighs</source>
+        <translation>Πόσο βαραίνει κάθε πεδίο</translation>
+    </message>
+    <message>
+        <source>You shared nothing with this brand.</source>
+        <translation>Δεν κοινοποιήσατε τίποτα σε αυτή την εταιρεία.</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Σκοπός</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Κατάσταση</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Κοινοποιήθηκε</translation>
+    </message>
+    <message>
+        <source>Brand keeps it</source>
+        <translation>Η εταιρεία τα κρατά</translation>
+    </message>
+    <message>
+        <source>In return</source>
+        <translation>Σε αντάλλαγμα</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Παράδοση</translation>
+    </message>
+    <message>
+        <source>{status}, version {version}</source>
+        <translation>{status}, έκδοση {version}</translation>
+    </message>
+    <message>
+        <source>{created}, {until}</source>
+        <translation>{created}, {until}</translation>
+    </message>
+    <message>
+        <source>until {when}</source>
+        <translation>έως {when}</translation>
+    </message>
+    <message>
+        <source>ended {when}</source>
+        <translation>τερματίστηκε στις {when}</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} ημέρες</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Πεδία</translation>
+    </message>
+    <message>
+        <source>(no longer in the latest version)</source>
+        <translation>(δεν υπάρχει πια στην τελευταία έκδοση)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ναι</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>όχι</translation>
+    </message>
+    <message>
+        <source>Receipts signed by the brand</source>
+        <translation>Αποδείξεις υπογεγραμμένες από την εταιρεία</translation>
+    </message>
+    <message>
+        <source>{status}, signed {when}</source>
+        <translation>{status}, υπογράφηκε στις {when}</translation>
+    </message>
+    <message>
+        <source>time unreadable</source>
+        <translation>μη αναγνώσιμη ώρα</translation>
+    </message>
+    <message>
+        <source>No receipt from the brand yet.</source>
+        <translation>Δεν υπάρχει ακόμη απόδειξη από την εταιρεία.</translation>
+    </message>
+    <message>
+        <source>nothing to send</source>
+        <translation>τίποτα για αποστολή</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>αποθηκεύτηκαν</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>διαγράφηκαν</translation>
     </message>
 </context>
 <context>
@@ -4184,10 +4830,6 @@ Keep it somewhere safe, away from your computer.</source>
 <context>
     <name>ShareReview</name>
     <message>
-        <source>1 day</source>
-        <translation>1 ημέρα</translation>
-    </message>
-    <message>
         <source>A discount</source>
         <translation>Μια έκπτωση</translation>
     </message>
@@ -4240,18 +4882,6 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Επιλέξτε από 1 έως {days} ημέρες.</translation>
     </message>
     <message>
-        <source>This share was refused ({reason}).</source>
-        <translation>Αυτή η κοινοποίηση απορρίφθηκε ({reason}).</translation>
-    </message>
-    <message>
-        <source>This brand no longer asks for this: its latest request has no such ask.</source>
-        <translation>Αυτή η εταιρεία δεν το ζητά πια: το πιο πρόσφατο αίτημά της δεν έχει τέτοια πρόταση.</translation>
-    </message>
-    <message>
-        <source>The vault is locked. Unlock it and try again.</source>
-        <translation>Η κρύπτη είναι κλειδωμένη. Ξεκλειδώστε την και δοκιμάστε ξανά.</translation>
-    </message>
-    <message>
         <source>⚠ On this computer: {origin} is a server running here (a demo or a test), not a brand&apos;s site on the internet.</source>
         <translation>⚠ Σε αυτόν τον υπολογιστή: το {origin} είναι διακομιστής που τρέχει εδώ (επίδειξη ή δοκιμή), όχι ιστότοπος εταιρείας στο διαδίκτυο.</translation>
     </message>
@@ -4272,24 +4902,72 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>όχι</translation>
     </message>
     <message>
-        <source>{days} ({about})</source>
-        <translation>{days} ({about})</translation>
-    </message>
-    <message>
         <source>{kind}: {description}</source>
         <translation>{kind}: {description}</translation>
+    </message>
+    <message>
+        <source>Your answer to {fields} no longer fits the question as {brand} asks it now. Answer it again.</source>
+        <translation>Η απάντησή σας στο {fields} δεν ταιριάζει πια στην ερώτηση όπως τη θέτει τώρα η {brand}. Απαντήστε ξανά.</translation>
     </message>
     <message>
         <source>{reason} Nothing was shared.</source>
         <translation>{reason} Δεν κοινοποιήθηκε τίποτα.</translation>
     </message>
     <message>
-        <source>{n} days</source>
-        <translation>{n} ημέρες</translation>
+        <source>“{question}”</source>
+        <translation>«{question}»</translation>
     </message>
     <message>
-        <source>about {n} years</source>
-        <translation>περίπου {n} χρόνια</translation>
+        <source>health</source>
+        <translation>υγεία</translation>
+    </message>
+    <message>
+        <source>religion or beliefs</source>
+        <translation>θρησκεία ή πεποιθήσεις</translation>
+    </message>
+    <message>
+        <source>political opinions</source>
+        <translation>πολιτικά φρονήματα</translation>
+    </message>
+    <message>
+        <source>ethnic origin</source>
+        <translation>εθνοτική καταγωγή</translation>
+    </message>
+    <message>
+        <source>sex life or sexual orientation</source>
+        <translation>σεξουαλική ζωή ή σεξουαλικό προσανατολισμό</translation>
+    </message>
+    <message>
+        <source>biometric data</source>
+        <translation>βιομετρικά δεδομένα</translation>
+    </message>
+    <message>
+        <source>genetic data</source>
+        <translation>γενετικά δεδομένα</translation>
+    </message>
+    <message>
+        <source>trade union membership</source>
+        <translation>συνδικαλιστική ιδιότητα</translation>
+    </message>
+    <message>
+        <source>criminal record</source>
+        <translation>ποινικό μητρώο</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>⚠ {brand} calls this question “{declared}”; it asks about your {topics}. The vault treats it as special-category data.</source>
+        <translation>⚠ Η {brand} χαρακτηρίζει αυτή την ερώτηση «{declared}»· όμως ρωτά για: {topics}. Η κρύπτη τη χειρίζεται ως δεδομένα ειδικής κατηγορίας.</translation>
+    </message>
+    <message>
+        <source>a new alias at {0}</source>
+        <translation>ένα νέο ψευδώνυμο στο {0}</translation>
+    </message>
+    <message>
+        <source>{brand} requires an answer to {fields}: answer it above to share.</source>
+        <translation>Η {brand} απαιτεί απάντηση στο {fields}: απαντήστε παραπάνω για να κοινοποιήσετε.</translation>
     </message>
     <message>
         <source>name</source>
@@ -4330,10 +5008,6 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>{where}: {reason}</source>
         <translation>{where}: {reason}</translation>
-    </message>
-    <message>
-        <source>about {n} months</source>
-        <translation>περίπου {n} μήνες</translation>
     </message>
 </context>
 <context>
@@ -4636,8 +5310,51 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Ανακλήθηκε. Η {0} ενημερώνεται να διαγράψει τα δεδομένα σας.</translation>
     </message>
     <message>
+        <source>Turn off the alias</source>
+        <translation>Απενεργοποίηση του ψευδωνύμου</translation>
+    </message>
+    <message>
+        <source>Also turn off {0}&apos;s alias at your alias service?</source>
+        <translation>Να απενεργοποιηθεί και το ψευδώνυμο της εταιρείας {0} στην υπηρεσία ψευδωνύμων σας;</translation>
+    </message>
+    <message>
+        <source>Mail to {0} will no longer reach you. The alias stays watched, so mail sent to it still shows who has it.</source>
+        <translation>Τα μηνύματα προς {0} δεν θα σας φτάνουν πια. Το ψευδώνυμο εξακολουθεί να παρακολουθείται, οπότε ό,τι του στέλνεται δείχνει ακόμη ποιος το έχει.</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Απενεργοποίηση</translation>
+    </message>
+    <message>
+        <source>Turned off at your alias service: {0}.</source>
+        <translation>Απενεργοποιήθηκε στην υπηρεσία ψευδωνύμων σας: {0}.</translation>
+    </message>
+    <message>
         <source>Trying again now.</source>
         <translation>Νέα προσπάθεια τώρα.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeWords</name>
+    <message>
+        <source>1 day</source>
+        <translation>1 ημέρα</translation>
+    </message>
+    <message>
+        <source>{days} ({about})</source>
+        <translation>{days} ({about})</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} ημέρες</translation>
+    </message>
+    <message>
+        <source>about {n} years</source>
+        <translation>περίπου {n} χρόνια</translation>
+    </message>
+    <message>
+        <source>about {n} months</source>
+        <translation>περίπου {n} μήνες</translation>
     </message>
 </context>
 <context>
@@ -4669,6 +5386,82 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
 </context>
 <context>
     <name>VaultMessages</name>
+    <message>
+        <source>it is not a signed request</source>
+        <translation>δεν είναι υπογεγραμμένο αίτημα</translation>
+    </message>
+    <message>
+        <source>it is too large</source>
+        <translation>είναι πολύ μεγάλο</translation>
+    </message>
+    <message>
+        <source>its header cannot be read</source>
+        <translation>η κεφαλίδα του δεν διαβάζεται</translation>
+    </message>
+    <message>
+        <source>it is signed with an algorithm the protocol does not allow</source>
+        <translation>είναι υπογεγραμμένο με αλγόριθμο που δεν επιτρέπει το πρωτόκολλο</translation>
+    </message>
+    <message>
+        <source>it is not a data request</source>
+        <translation>δεν είναι αίτημα δεδομένων</translation>
+    </message>
+    <message>
+        <source>its signature does not match: it may have been altered</source>
+        <translation>η υπογραφή του δεν ταιριάζει: ίσως έχει αλλοιωθεί</translation>
+    </message>
+    <message>
+        <source>its contents cannot be read</source>
+        <translation>το περιεχόμενό του δεν διαβάζεται</translation>
+    </message>
+    <message>
+        <source>the brand&apos;s keys in it are missing or malformed</source>
+        <translation>τα κλειδιά της εταιρείας σε αυτό λείπουν ή είναι κακοσχηματισμένα</translation>
+    </message>
+    <message>
+        <source>it is not signed by the key it names</source>
+        <translation>δεν είναι υπογεγραμμένο με το κλειδί που δηλώνει</translation>
+    </message>
+    <message>
+        <source>it has expired; ask the brand for a fresh one</source>
+        <translation>έχει λήξει· ζητήστε ένα νέο από την εταιρεία</translation>
+    </message>
+    <message>
+        <source>the brand&apos;s address in it is not acceptable</source>
+        <translation>η διεύθυνση της εταιρείας σε αυτό δεν είναι αποδεκτή</translation>
+    </message>
+    <message>
+        <source>it would send your data to another site than the brand&apos;s, or to an address with a query string</source>
+        <translation>θα έστελνε τα δεδομένα σας σε άλλον ιστότοπο από της εταιρείας ή σε διεύθυνση με ερώτημα (query string)</translation>
+    </message>
+    <message>
+        <source>it names this computer or an address on the local network, which only a request fetched from there may do</source>
+        <translation>δηλώνει αυτόν τον υπολογιστή ή μια διεύθυνση του τοπικού δικτύου, κάτι που επιτρέπεται μόνο σε αίτημα που λήφθηκε από εκεί</translation>
+    </message>
+    <message>
+        <source>one of the brand&apos;s keys is unsafe: anyone could sign or read with it</source>
+        <translation>ένα από τα κλειδιά της εταιρείας δεν είναι ασφαλές: οποιοσδήποτε θα μπορούσε να υπογράψει ή να διαβάσει με αυτό</translation>
+    </message>
+    <message>
+        <source>one of the brand&apos;s keys is not written the standard way</source>
+        <translation>ένα από τα κλειδιά της εταιρείας δεν είναι γραμμένο με τον τυπικό τρόπο</translation>
+    </message>
+    <message>
+        <source>its purpose is not a recognised (DPV) purpose</source>
+        <translation>ο σκοπός του δεν είναι αναγνωρισμένος σκοπός (DPV)</translation>
+    </message>
+    <message>
+        <source>its offer is not of a known kind</source>
+        <translation>η προσφορά του δεν είναι γνωστού είδους</translation>
+    </message>
+    <message>
+        <source>it asks for a field the vault does not know</source>
+        <translation>ζητά πεδίο που η κρύπτη δεν γνωρίζει</translation>
+    </message>
+    <message>
+        <source>it is malformed</source>
+        <translation>είναι κακοσχηματισμένο</translation>
+    </message>
     <message>
         <source>Use at least 12 characters; a few unrelated words work well.</source>
         <translation>Χρησιμοποιήστε τουλάχιστον 12 χαρακτήρες· μερικές άσχετες μεταξύ τους λέξεις είναι καλή επιλογή.</translation>
@@ -4714,12 +5507,20 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Δεν υπάρχει κρύπτη σε αυτόν τον φάκελο.</translation>
     </message>
     <message>
+        <source>An active grant carries this answer to its brand: revoke it first.</source>
+        <translation>Μια ενεργή άδεια μεταφέρει αυτή την απάντηση στην εταιρεία της: ανακαλέστε την πρώτα.</translation>
+    </message>
+    <message>
         <source>This field is required by an active grant: revoke it first.</source>
         <translation>Αυτό το πεδίο απαιτείται από ενεργή άδεια: ανακαλέστε την πρώτα.</translation>
     </message>
     <message>
         <source>The vault is locked. Unlock it and try again.</source>
         <translation>Η κρύπτη είναι κλειδωμένη. Ξεκλειδώστε την και δοκιμάστε ξανά.</translation>
+    </message>
+    <message>
+        <source>This brand no longer asks for this: its latest request has no such ask.</source>
+        <translation>Αυτή η εταιρεία δεν το ζητά πια: το πιο πρόσφατο αίτημά της δεν έχει τέτοια πρόταση.</translation>
     </message>
     <message>
         <source>The disk is full. Nothing was changed.</source>
@@ -4730,12 +5531,248 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Η κρύπτη σας δεν μπόρεσε να κρυπτογραφηθεί ξανά. Δεν άλλαξε τίποτα: η φράση πρόσβασης και ο κωδικός ανάκτησης είναι όπως ήταν.</translation>
     </message>
     <message>
+        <source>That grant is already revoked.</source>
+        <translation>Αυτή η άδεια έχει ήδη ανακληθεί.</translation>
+    </message>
+    <message>
+        <source>That grant no longer exists.</source>
+        <translation>Αυτή η άδεια δεν υπάρχει πια.</translation>
+    </message>
+    <message>
+        <source>That brand is not in your vault.</source>
+        <translation>Αυτή η εταιρεία δεν υπάρχει στην κρύπτη σας.</translation>
+    </message>
+    <message>
+        <source>Not imported: the brand&apos;s keys changed and you did not accept them.</source>
+        <translation>Δεν έγινε εισαγωγή: τα κλειδιά της εταιρείας άλλαξαν και δεν τα αποδεχτήκατε.</translation>
+    </message>
+    <message>
+        <source>That is too large to be a data request.</source>
+        <translation>Είναι πολύ μεγάλο για να είναι αίτημα δεδομένων.</translation>
+    </message>
+    <message>
+        <source>This file is not text: a data request is a line of text.</source>
+        <translation>Αυτό το αρχείο δεν είναι κείμενο: ένα αίτημα δεδομένων είναι μία γραμμή κειμένου.</translation>
+    </message>
+    <message>
+        <source>That file no longer exists.</source>
+        <translation>Αυτό το αρχείο δεν υπάρχει πια.</translation>
+    </message>
+    <message>
+        <source>You may not read that file.</source>
+        <translation>Δεν έχετε δικαίωμα ανάγνωσης αυτού του αρχείου.</translation>
+    </message>
+    <message>
         <source>Something went wrong: {0}</source>
         <translation>Κάτι πήγε στραβά: {0}</translation>
     </message>
     <message>
+        <source>That is not a domain that can receive mail, like alex.example.</source>
+        <translation>Αυτό δεν είναι τομέας που μπορεί να λάβει αλληλογραφία, όπως το alex.example.</translation>
+    </message>
+    <message>
+        <source>That is not an email address, like alex@mail.example.</source>
+        <translation>Αυτό δεν είναι διεύθυνση email, όπως η alex@mail.example.</translation>
+    </message>
+    <message>
+        <source>An alias service makes its aliases itself.</source>
+        <translation>Μια υπηρεσία ψευδωνύμων φτιάχνει η ίδια τα ψευδώνυμά της.</translation>
+    </message>
+    <message>
+        <source>Give the service&apos;s API key.</source>
+        <translation>Δώστε το κλειδί API της υπηρεσίας.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s address must start with https://.</source>
+        <translation>Η διεύθυνση της υπηρεσίας πρέπει να αρχίζει με https://.</translation>
+    </message>
+    <message>
+        <source>Give the mail server, your user name and your password.</source>
+        <translation>Δώστε τον διακομιστή αλληλογραφίας, το όνομα χρήστη και τον κωδικό πρόσβασής σας.</translation>
+    </message>
+    <message>
+        <source>That leak is no longer in your vault.</source>
+        <translation>Αυτή η διαρροή δεν υπάρχει πια στην κρύπτη σας.</translation>
+    </message>
+    <message>
+        <source>The grant that carried this alias is no longer in your vault: there is nothing to put in an evidence pack.</source>
+        <translation>Η άδεια που μετέφερε αυτό το ψευδώνυμο δεν υπάρχει πια στην κρύπτη σας: δεν υπάρχει τίποτα για φάκελο αποδείξεων.</translation>
+    </message>
+    <message>
+        <source>There is no draft in that language.</source>
+        <translation>Δεν υπάρχει σχέδιο σε αυτή τη γλώσσα.</translation>
+    </message>
+    <message>
+        <source>The alias service did not accept the API key.</source>
+        <translation>Η υπηρεσία ψευδωνύμων δεν δέχτηκε το κλειδί API.</translation>
+    </message>
+    <message>
+        <source>The alias service refused.</source>
+        <translation>Η υπηρεσία ψευδωνύμων αρνήθηκε.</translation>
+    </message>
+    <message>
+        <source>The alias service no longer has that alias.</source>
+        <translation>Η υπηρεσία ψευδωνύμων δεν έχει πια αυτό το ψευδώνυμο.</translation>
+    </message>
+    <message>
+        <source>The alias service asks to wait a while before trying again.</source>
+        <translation>Η υπηρεσία ψευδωνύμων ζητά να περιμένετε λίγο πριν ξαναδοκιμάσετε.</translation>
+    </message>
+    <message>
+        <source>The alias service is having trouble; try again later.</source>
+        <translation>Η υπηρεσία ψευδωνύμων έχει πρόβλημα· δοκιμάστε ξανά αργότερα.</translation>
+    </message>
+    <message>
+        <source>The alias service&apos;s answer could not be read.</source>
+        <translation>Η απάντηση της υπηρεσίας ψευδωνύμων δεν ήταν αναγνώσιμη.</translation>
+    </message>
+    <message>
+        <source>Could not reach the alias service.</source>
+        <translation>Η υπηρεσία ψευδωνύμων δεν ήταν προσβάσιμη.</translation>
+    </message>
+    <message>
+        <source>Could not reach the mail server.</source>
+        <translation>Ο διακομιστής αλληλογραφίας δεν ήταν προσβάσιμος.</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s secure connection could not be verified (TLS).</source>
+        <translation>Η ασφαλής σύνδεση του διακομιστή αλληλογραφίας δεν επαληθεύτηκε (TLS).</translation>
+    </message>
+    <message>
+        <source>The mail server did not accept the user name and password.</source>
+        <translation>Ο διακομιστής αλληλογραφίας δεν δέχτηκε το όνομα χρήστη και τον κωδικό πρόσβασης.</translation>
+    </message>
+    <message>
+        <source>The mail server has no such folder.</source>
+        <translation>Ο διακομιστής αλληλογραφίας δεν έχει τέτοιο φάκελο.</translation>
+    </message>
+    <message>
+        <source>The mail server took too long to answer.</source>
+        <translation>Ο διακομιστής αλληλογραφίας άργησε πολύ να απαντήσει.</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s answer was not IMAP.</source>
+        <translation>Η απάντηση του διακομιστή αλληλογραφίας δεν ήταν IMAP.</translation>
+    </message>
+    <message>
+        <source>The mail server closed the connection.</source>
+        <translation>Ο διακομιστής αλληλογραφίας έκλεισε τη σύνδεση.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Σταμάτησε.</translation>
+    </message>
+    <message>
+        <source>The vault was locked or busy.</source>
+        <translation>Η κρύπτη ήταν κλειδωμένη ή απασχολημένη.</translation>
+    </message>
+    <message>
+        <source>Connecting to the mail server...</source>
+        <translation>Σύνδεση στον διακομιστή αλληλογραφίας...</translation>
+    </message>
+    <message>
+        <source>Watching: the mail server announces new mail as it arrives.</source>
+        <translation>Παρακολούθηση: ο διακομιστής αναγγέλλει τα νέα μηνύματα μόλις φτάνουν.</translation>
+    </message>
+    <message>
+        <source>Watching: looking for new mail every minute.</source>
+        <translation>Παρακολούθηση: έλεγχος για νέα μηνύματα κάθε λεπτό.</translation>
+    </message>
+    <message>
+        <source>Not watching.</source>
+        <translation>Καμία παρακολούθηση.</translation>
+    </message>
+    <message>
+        <source>This is not a link to share from your vault.</source>
+        <translation>Αυτός δεν είναι σύνδεσμος κοινοποίησης από την κρύπτη σας.</translation>
+    </message>
+    <message>
+        <source>The link is incomplete or malformed: it does not say where the brand&apos;s request is.</source>
+        <translation>Ο σύνδεσμος είναι ελλιπής ή κακοσχηματισμένος: δεν λέει πού βρίσκεται το αίτημα της εταιρείας.</translation>
+    </message>
+    <message>
+        <source>The link is too long to be a share link.</source>
+        <translation>Ο σύνδεσμος είναι πολύ μεγάλος για σύνδεσμο κοινοποίησης.</translation>
+    </message>
+    <message>
+        <source>The link points to something that is not a brand&apos;s web address.</source>
+        <translation>Ο σύνδεσμος δείχνει σε κάτι που δεν είναι διεύθυνση ιστού εταιρείας.</translation>
+    </message>
+    <message>
+        <source>The link points to an unprotected (http) address on the internet: only https is accepted.</source>
+        <translation>Ο σύνδεσμος δείχνει σε απροστάτευτη (http) διεύθυνση στο διαδίκτυο: γίνεται δεκτό μόνο το https.</translation>
+    </message>
+    <message>
+        <source>The link points to a malformed web address.</source>
+        <translation>Ο σύνδεσμος δείχνει σε κακοσχηματισμένη διεύθυνση ιστού.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s web address uses characters that can imitate another site&apos;s name.</source>
+        <translation>Η διεύθυνση ιστού του συνδέσμου χρησιμοποιεί χαρακτήρες που μπορούν να μιμηθούν το όνομα άλλου ιστότοπου.</translation>
+    </message>
+    <message>
+        <source>That address is refused: use the brand&apos;s https address (plain http only on this computer).</source>
+        <translation>Αυτή η διεύθυνση απορρίπτεται: χρησιμοποιήστε τη διεύθυνση https της εταιρείας (απλό http μόνο σε αυτόν τον υπολογιστή).</translation>
+    </message>
+    <message>
+        <source>That address leads where the vault does not go: this computer only as localhost or 127.0.0.1, the local network only over https, and special-purpose addresses never.</source>
+        <translation>Αυτή η διεύθυνση οδηγεί εκεί όπου η κρύπτη δεν πηγαίνει: σε αυτόν τον υπολογιστή μόνο ως localhost ή 127.0.0.1, στο τοπικό δίκτυο μόνο μέσω https, και σε διευθύνσεις ειδικής χρήσης ποτέ.</translation>
+    </message>
+    <message>
+        <source>Could not reach the brand.</source>
+        <translation>Η εταιρεία δεν ήταν προσβάσιμη.</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s secure connection could not be verified (TLS).</source>
+        <translation>Η ασφαλής σύνδεση της εταιρείας δεν επαληθεύτηκε (TLS).</translation>
+    </message>
+    <message>
+        <source>The brand took too long to answer.</source>
+        <translation>Η εταιρεία άργησε πολύ να απαντήσει.</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s answer is too large.</source>
+        <translation>Η απάντηση της εταιρείας είναι πολύ μεγάλη.</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s answer is not a usable data request.</source>
+        <translation>Η απάντηση της εταιρείας δεν είναι αξιοποιήσιμο αίτημα δεδομένων.</translation>
+    </message>
+    <message>
         <source>This vault is an older copy than the one this computer last saw: it ends at activity entry {found}, but entry {seen} was seen here on {when}. Someone may have put an old copy back. Open it only if you restored it yourself.</source>
         <translation>Αυτή η κρύπτη είναι παλαιότερο αντίγραφο από αυτό που είδε τελευταία φορά αυτός ο υπολογιστής: τελειώνει στην εγγραφή δραστηριότητας {found}, ενώ η εγγραφή {seen} είχε καταγραφεί εδώ στις {when}. Κάποιος ίσως επανέφερε ένα παλιό αντίγραφο. Ανοίξτε την μόνο αν την επαναφέρατε εσείς.</translation>
+    </message>
+    <message>
+        <source>This share was refused ({reason}).</source>
+        <translation>Αυτή η κοινοποίηση απορρίφθηκε ({reason}).</translation>
+    </message>
+    <message>
+        <source>The link is malformed.</source>
+        <translation>Ο σύνδεσμος είναι κακοσχηματισμένος.</translation>
+    </message>
+    <message>
+        <source>This is not a valid data request: {0}.</source>
+        <translation>Αυτό δεν είναι έγκυρο αίτημα δεδομένων: {0}.</translation>
+    </message>
+    <message>
+        <source>The file could not be read ({0}).</source>
+        <translation>Το αρχείο δεν διαβάστηκε ({0}).</translation>
+    </message>
+    <message>
+        <source>“{0}” was not saved. {1}</source>
+        <translation>Το «{0}» δεν αποθηκεύτηκε. {1}</translation>
+    </message>
+    <message>
+        <source>“{0}” is carried to its brand by an active grant: revoke it first (on the Shared page).</source>
+        <translation>Το «{0}» μεταφέρεται στην εταιρεία του από ενεργή άδεια: ανακαλέστε την πρώτα (στη σελίδα Κοινοποιήσεις).</translation>
+    </message>
+    <message>
+        <source>“{0}” is required by an active grant: revoke it first (on the Shared page).</source>
+        <translation>Το «{0}» απαιτείται από ενεργή άδεια: ανακαλέστε την πρώτα (στη σελίδα Κοινοποιήσεις).</translation>
+    </message>
+    <message>
+        <source>{0} Trying again in {1} s.</source>
+        <translation>{0} Νέα προσπάθεια σε {1} δευτ.</translation>
     </message>
 </context>
 </TS>

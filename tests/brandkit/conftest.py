@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,9 +12,8 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import BrandKeys, generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
+from tests.support.people import NOW, ORIGIN, Person, spec
 from zpd.request import DataRequest, verify_request
-
-from .people import NOW, ORIGIN, Person, spec
 
 
 @pytest.fixture(scope="session")
@@ -56,27 +53,6 @@ def alice() -> Person:
 @pytest.fixture
 def bob() -> Person:
     return Person()
-
-
-def snapshot(storage: SqliteStorage) -> dict[str, list[Any]]:
-    """Every row of every table, to show that a refused message changed nothing."""
-    with storage.transaction(write=False) as transaction:
-        tables = [
-            row[0] for row in transaction.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-            ).fetchall()
-        ]
-        return {
-            table: sorted(map(tuple, transaction.execute(f"SELECT * FROM {table}").fetchall()))
-            for table in tables
-        }
-
-
-def db_files(path: Path) -> bytes:
-    """The bytes of a SQLite database and its WAL, if any."""
-    return b"".join(
-        p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists()
-    )
 
 
 POSTGRES_ENV = "ZPV_TEST_POSTGRES_URL"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import select
 import socket
 import subprocess
@@ -18,10 +19,10 @@ import requests
 
 from brandkit.holdings import PageSettings
 from brandkit.receiver import Receiver
-from brandkit.server import BODY_SECONDS, JWT, SECEVENT_JWT, create_app
+from brandkit.server import BODY_SECONDS, JWT, SECEVENT_JWT, LinkSettings, create_app
 from brandkit.serving import Address, running
 from brandkit.storage import Storage
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 
 TIMEOUT = 10  # seconds for any one HTTP exchange or process step
 PAGE_TOKEN = "page-token-for-the-tests-0123456789"
@@ -64,11 +65,11 @@ class Live:
 @contextmanager
 def live_receiver(
     receiver: Receiver, storage: Storage, request_jws: str, *, page: PageSettings | None = PAGE,
-    body_seconds: float = BODY_SECONDS,
+    body_seconds: float = BODY_SECONDS, links: LinkSettings | None = None,
 ) -> Iterator[Live]:
     """create_app(receiver, request_jws, ...) served until the block ends (with the page,
     for the token PAGE_TOKEN, on 127.0.0.1, unless `page` is None)."""
-    app = create_app(receiver, request_jws, page=page, body_seconds=body_seconds)
+    app = create_app(receiver, request_jws, page=page, body_seconds=body_seconds, links=links)
     with running(app) as address, requests.Session() as session:
         yield Live(address, receiver, storage, session)
 
@@ -115,6 +116,15 @@ class Served:
     @property
     def stderr(self) -> str:
         return self.stderr_path.read_text()
+
+    def stderr_match(self, pattern: str) -> re.Match[str]:
+        """The first match of `pattern` in stderr, waiting for it up to TIMEOUT: the server
+        writes to stderr after its first line on stdout, not before."""
+        deadline = time.monotonic() + TIMEOUT
+        while (found := re.search(pattern, self.stderr)) is None:
+            assert time.monotonic() < deadline, f"no {pattern!r} in: {self.stderr}"
+            time.sleep(0.05)
+        return found
 
 
 def first_line(stream: IO[str], deadline: float) -> str:

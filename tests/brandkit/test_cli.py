@@ -15,10 +15,9 @@ import pytest
 from brandkit.keys import load_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
-from tests.conftest import PROJECT_ROOT
+from tests.support.people import DAY, ORIGIN, Person, spec
+from tests.support.vaults import PROJECT_ROOT
 from zpd.request import DataRequest, verify_request
-
-from .people import DAY, ORIGIN, Person, spec
 
 
 def zpv_brand(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

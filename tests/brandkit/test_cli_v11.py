@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
+from tests.support.people import ORIGIN, Person, spec
 from zpd.example_specs import RUN_SURFACE
 from zpd.request import DataRequest, verify_request
 
-from .people import ORIGIN, Person, spec
 from .test_cli import assert_one_line_error, zpv_brand
 
 

@@ -9,10 +9,9 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
-from tests.vault.test_closed_pipe import CLOSED_PIPE, into_closed_pipe
+from tests.support.cli import CLOSED_PIPE, into_closed_pipe
+from tests.support.people import NOW, ORIGIN, Person, spec
 from zpd.request import verify_request
-
-from .people import NOW, ORIGIN, Person, spec
 
 
 def test_zpv_brand_exits_quietly_when_the_reader_has_gone(tmp_path: Path) -> None:

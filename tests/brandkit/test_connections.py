@@ -20,10 +20,10 @@ import requests
 from brandkit.issuing import sign_spec
 from brandkit.keys import create_keys
 from brandkit.quotas import client_key
+from tests.support.people import Person, spec
 from zpd.request import DataRequest, verify_request
 
 from .live import TIMEOUT, Served, zpv_brand_serve
-from .people import Person, spec
 
 IDLE = 600
 WELL_KNOWN = ".well-known/zero-party-data"

@@ -11,8 +11,7 @@ from brandkit.database import is_postgres, open_storage, sqlite_path
 from brandkit.display import clean, value_text
 from brandkit.errors import StorageError
 from brandkit.sqlstorage import RECENT_BATCH, SqliteStorage
-
-from .people import NOW
+from tests.support.people import NOW
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,9 @@ from brandkit.issuing import open_own_request, parse_spec_text, read_spec, sign_
 from brandkit.keys import ENCRYPTION_FILE, SIGNING_FILE, BrandKeys, generate_keys, load_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
+from tests.support.people import DAY, NOW, ORIGIN, jwc_sign, jwc_verify, spec
 from zpd.errors import RequestInvalid
 from zpd.request import verify_request
-
-from .people import DAY, NOW, ORIGIN, jwc_sign, jwc_verify, spec
 
 
 def refusal(document: object) -> RequestInvalid:

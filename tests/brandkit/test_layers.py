@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 
 BRANDKIT = PROJECT_ROOT / "brandkit"
 FORBIDDEN = ("vault", "ui", "PySide6", "shiboken6", "sqlcipher3")

@@ -24,11 +24,11 @@ from brandkit.keys import create_keys
 from brandkit.receiver import Receiver
 from brandkit.serving import Address
 from brandkit.sqlstorage import SqliteStorage
-from tests.conftest import PROJECT_ROOT
+from tests.support.people import Person, spec
+from tests.support.vaults import PROJECT_ROOT
 from zpd.request import DataRequest, verify_request
 
 from .live import PAGE_TOKEN, TIMEOUT, Live, first_line, live_receiver, zpv_brand_serve
-from .people import Person, spec
 
 SECRET_NAME = "Zebulon Quartermaine"
 

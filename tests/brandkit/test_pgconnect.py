@@ -19,7 +19,7 @@ import pytest
 
 from brandkit.database import has_password, open_storage
 from brandkit.errors import StorageError
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 
 pytest.importorskip("psycopg")
 from brandkit.pgstorage import default_sslmode  # noqa: E402

@@ -28,11 +28,11 @@ from brandkit.keys import BrandKeys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SCHEMA_VERSION, SqlTransaction
 from brandkit.storage import GrantState
-from tests.conftest import PROJECT_ROOT
+from tests.support.people import DAY, NOW, ORIGIN, Person
+from tests.support.vaults import PROJECT_ROOT
 from zpd.request import DataRequest
 
 from .live import TIMEOUT, Live, live_receiver, zpv_brand_serve
-from .people import DAY, NOW, ORIGIN, Person
 
 pytest.importorskip("psycopg")
 from brandkit.pgstorage import PostgresStorage  # noqa: E402

@@ -31,11 +31,11 @@ from brandkit.receiver import Receiver
 from brandkit.serving import Address
 from brandkit.sqlstorage import SqliteStorage
 from brandkit.storage import GrantRecord, GrantState
+from tests.support.people import NOW, ORIGIN, Person, spec
 from zpd.request import DataRequest, verify_request
 
-from .conftest import snapshot
 from .live import TIMEOUT, Live, live_receiver, zpv_brand_serve
-from .people import NOW, ORIGIN, Person, spec
+from .storage_rows import snapshot
 
 
 def post(
@@ -221,6 +221,7 @@ def fill(storage: SqliteStorage, issued: DataRequest) -> Person:
     return big
 
 
+@pytest.mark.slow
 def test_the_endpoints_stay_responsive_while_the_page_renders_a_large_store(
     keys: BrandKeys, tmp_path: Path, request_jws: str, issued: DataRequest
 ) -> None:

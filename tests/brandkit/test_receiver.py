@@ -12,12 +12,7 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import BrandKeys, generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
-from zpd import receipt as zpd_receipt
-from zpd.errors import EventInvalid, ProtocolError, ReceiptInvalid, RequestInvalid, TokenInvalid
-from zpd.request import DataRequest, verify_request
-
-from .conftest import db_files, snapshot
-from .people import (
+from tests.support.people import (
     DAY,
     NOW,
     ORIGIN,
@@ -30,6 +25,11 @@ from .people import (
     payload,
     spec,
 )
+from zpd import receipt as zpd_receipt
+from zpd.errors import EventInvalid, ProtocolError, ReceiptInvalid, RequestInvalid, TokenInvalid
+from zpd.request import DataRequest, verify_request
+
+from .storage_rows import db_files, snapshot
 
 
 def ack(receipt: str, keys: BrandKeys) -> dict[str, Any]:

@@ -19,12 +19,7 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import BrandKeys, generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
-from zpd import jose
-from zpd.errors import EventInvalid, ProtocolError, TokenInvalid
-from zpd.request import DataRequest, verify_request
-
-from .conftest import snapshot
-from .people import (
+from tests.support.people import (
     DAY,
     NOW,
     ORIGIN,
@@ -41,6 +36,11 @@ from .people import (
     spec,
     unsigned,
 )
+from zpd import jose
+from zpd.errors import EventInvalid, ProtocolError, TokenInvalid
+from zpd.request import DataRequest, verify_request
+
+from .storage_rows import snapshot
 
 ALICE = jwc_key()
 

@@ -27,12 +27,12 @@ from brandkit.keys import BrandKeys
 from brandkit.receiver import Receiver
 from brandkit.server import MAX_BODY_BYTES, WELL_KNOWN_PATH
 from brandkit.sqlstorage import SqliteStorage
+from tests.support.people import NOW, ORIGIN, Person, jwc_key, jwc_pseudonym, jwc_token, spec
 from zpd import receipt as zpd_receipt
 from zpd.request import DataRequest, verify_request
 
-from .conftest import db_files, snapshot
 from .live import PAGE, PAGE_TOKEN, Live, live_receiver, raw_exchange
-from .people import NOW, ORIGIN, Person, jwc_key, jwc_pseudonym, jwc_token, spec
+from .storage_rows import db_files, snapshot
 
 RFC8935_CODES = {INVALID_REQUEST, INVALID_KEY, INVALID_ISSUER, INVALID_AUDIENCE,
                  AUTHENTICATION_FAILED, ACCESS_DENIED}

@@ -21,12 +21,12 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import BrandKeys, create_keys, generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
-from tests.conftest import PROJECT_ROOT
+from tests.support.people import DAY, NOW, ORIGIN, Person, spec
+from tests.support.vaults import PROJECT_ROOT
 from zpd import receipt as zpd_receipt
 from zpd.request import DataRequest, verify_request
 
 from .live import TIMEOUT, zpv_brand_serve
-from .people import DAY, NOW, ORIGIN, Person, spec
 from .test_cli import assert_one_line_error
 
 LINE = re.compile(r"^Serving Shoes Example at http://127\.0\.0\.1:(\d+)/\n$")
@@ -111,7 +111,7 @@ def test_serve_logs_each_request_with_v_and_never_a_token(
                          "--db", str(tmp_path / "r.sqlite3"), "--page", *verbose,
                          directory=tmp_path) as served:
         assert LINE.match(served.line), served.stderr
-        page_token = re.findall(r"token=([\w-]+)", served.stderr)[0]
+        page_token = served.stderr_match(r"token=([\w-]+)").group(1)
         assert post_token(served.url, token).status_code == 202
         assert requests.get(served.url + f"?token={page_token}", timeout=TIMEOUT).ok
         served.process.terminate()

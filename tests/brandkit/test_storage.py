@@ -18,10 +18,10 @@ from brandkit.sqlstorage import (
     SqliteStorage,
 )
 from brandkit.storage import IssuedRequest, Storage
+from tests.support.people import DAY, NOW, ORIGIN, Person
 from zpd.request import DataRequest
 
-from .conftest import snapshot
-from .people import DAY, NOW, ORIGIN, Person
+from .storage_rows import snapshot
 
 
 @pytest.fixture
@@ -111,6 +111,9 @@ def as_schema_1(path: Path) -> None:
     with sqlite3.connect(path) as connection:
         for column in ("not_before", "paused_at", "encryption_kid"):
             connection.execute(f"ALTER TABLE zpd_grants DROP COLUMN {column}")
+        connection.execute("DROP TABLE zpd_visits")
+        connection.execute("DROP INDEX zpd_issued_requests_by_jti")
+        connection.execute("DROP INDEX zpd_grants_by_request")
         connection.execute("UPDATE zpd_meta SET value = '1' WHERE key = 'schema_version'")
     connection.close()
 
@@ -123,7 +126,8 @@ def test_a_schema_1_database_is_upgraded_keeping_every_grant(
     Receiver(keys, storage, ORIGIN).receive_token(alice.token(issued), NOW)
     storage.close()
     as_schema_1(path)
-    with pytest.raises(StorageError, match="schema 1 is older than 2: open it once"):
+    older = f"schema 1 is older than {SCHEMA_VERSION}: open it once"
+    with pytest.raises(StorageError, match=older):
         SqliteStorage(path, readonly=True)
     upgraded = Receiver(keys, SqliteStorage(path), ORIGIN)
     customer = upgraded.customer(alice.pseudonym, NOW)
@@ -138,8 +142,10 @@ def test_a_schema_1_database_is_upgraded_keeping_every_grant(
     reader = SqliteStorage(path, readonly=True)
     with reader.transaction(write=False) as transaction:
         assert transaction.execute(
-            "SELECT value FROM zpd_meta WHERE key = 'schema_version'").fetchone() == ("2",)
+            "SELECT value FROM zpd_meta WHERE key = 'schema_version'").fetchone() == ("3",)
     reader.close()
+    # Schema 3's visits: a grant is found by its request's jti.
+    assert [g.grant_id for g in upgraded.grants_for_request(issued.jti, NOW)] == ["grant-1"]
 
 
 def test_a_file_that_is_not_a_database(path: Path) -> None:

@@ -19,15 +19,7 @@ from brandkit.issuing import sign_spec, sign_visit_request
 from brandkit.keys import BrandKeys, generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
-from zpd import event as zpd_event
-from zpd import receipt as zpd_receipt
-from zpd import token as zpd_token
-from zpd.errors import EventInvalid, ProtocolError, TokenInvalid
-from zpd.example_specs import RUN_SURFACE
-from zpd.request import DataRequest, verify_request
-
-from .conftest import snapshot
-from .people import (
+from tests.support.people import (
     DAY,
     NOW,
     ORIGIN,
@@ -40,6 +32,14 @@ from .people import (
     jwc_token,
     spec,
 )
+from zpd import event as zpd_event
+from zpd import receipt as zpd_receipt
+from zpd import token as zpd_token
+from zpd.errors import EventInvalid, ProtocolError, TokenInvalid
+from zpd.example_specs import RUN_SURFACE
+from zpd.request import DataRequest, verify_request
+
+from .storage_rows import snapshot
 
 PAUSED, RESUMED, REVOKED = (zpd_event.GRANT_PAUSED, zpd_event.GRANT_RESUMED,
                             zpd_event.GRANT_REVOKED)

@@ -13,13 +13,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from brandkit.issuing import sign_spec
-from brandkit.keys import generate_keys
-from brandkit.receiver import Receiver
-from brandkit.sqlstorage import SqliteStorage
-from tests.brand_specs import shoe_shop_spec
-from tests.conftest import FAST_KDF, PASSPHRASE, PROJECT_ROOT
-from tests.delivery.servers import Received, respond, serving
+from tests.support.brands import real_brand
+from tests.support.servers import Received, respond, serving
+from tests.support.specs import ask, request_spec
+from tests.support.vaults import FAST_KDF, PASSPHRASE, PROJECT_ROOT
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.vault import Vault
 
@@ -34,18 +31,12 @@ print("flushed", flush=True)
 """
 
 
-def spec_for(origin: str) -> dict[str, Any]:
-    return shoe_shop_spec(origin)
-
-
 def test_killed_after_the_brand_stored_it_the_token_is_resent_and_stored_once(
     tmp_path: Path,
 ) -> None:
     directory = tmp_path / "vault"
     created, _ = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)
     created.fields.set("shoe_size_eu", 42)
-    keys = generate_keys()
-    storage = SqliteStorage(tmp_path / "brand.sqlite3")
     state: dict[str, Any] = {"kill": True}
 
     def brand(conn: socket.socket, received: Received) -> None:
@@ -57,11 +48,10 @@ def test_killed_after_the_brand_stored_it_the_token_is_resent_and_stored_once(
         respond(conn, 202, receipt.encode(), {"Content-Type": "application/jwt"})
 
     with serving(brand) as server:
-        request = sign_spec(spec_for(server.origin), keys, now=int(time.time()) - 60)
-        receiver = Receiver(keys, storage, server.origin)
-        receiver.register_issued_request(request)
-        state["receiver"] = receiver
-        server.well_known = request
+        made = real_brand(server.origin, request_spec(server.origin, asks=[ask()]),
+                          database=tmp_path / "brand.sqlite3")
+        receiver = state["receiver"] = made.receiver
+        server.well_known = made.request
         created.brands.fetch(server.origin)
         grant = created.grants.share(server.origin, "fit-advice").grant
         created.lock()
@@ -94,4 +84,4 @@ def test_killed_after_the_brand_stored_it_the_token_is_resent_and_stored_once(
     assert len(server.received) == 2, "sent again after the crash"
     [customer] = receiver.customers()
     assert len(customer.grants) == 1 and customer.grants[0].version == 1
-    storage.close()
+    made.close()

@@ -17,8 +17,14 @@ from pathlib import Path
 import pytest
 import trustme
 
-from tests.delivery.conftest import Brand, Person, ShareWith, make_brand
-from tests.delivery.servers import Received, Server, respond, serving
+from tests.support.request_only import (
+    Brand,
+    Person,
+    ShareWith,
+    make_brand,
+    shared_then_distrusted,
+)
+from tests.support.servers import Handler, Received, Server, respond, serving
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.outbox import DeliveryState
 from vault.exchange.transport import HttpTransport
@@ -95,32 +101,27 @@ def test_429_retry_after_is_honoured(person: Person, share_with: ShareWith) -> N
         assert len(server.received) == 1
 
 
-def test_a_server_that_never_answers_is_cut_off(person: Person, share_with: ShareWith) -> None:
-    def silent(conn: socket.socket, _: Received) -> None:
-        time.sleep(10)
+def silent(conn: socket.socket, _: Received) -> None:
+    time.sleep(10)
 
-    with serving(silent) as server:
+
+def drip(conn: socket.socket, _: Received) -> None:
+    for byte in b"HTTP/1.1 202 Accepted\r\nContent-Length: 100\r\n\r\n" + b"x" * 100:
+        conn.sendall(bytes([byte]))
+        time.sleep(0.25)
+
+
+@pytest.mark.parametrize("handler", [silent, drip],
+                         ids=["never-answers", "drips-a-byte-every-quarter-second"])
+def test_a_server_too_slow_to_answer_is_cut_off(
+    person: Person, share_with: ShareWith, handler: Handler
+) -> None:
+    with serving(handler) as server:
         grant_id = share_with(brand_for(server))
         sent = only_item(person)[0]
         started = time.monotonic()
         person.vault.delivery.flush()
-        assert time.monotonic() - started < 6
-        assert_kept_for_retry(person, grant_id, sent, "timeout")
-
-
-def test_a_server_that_drips_a_byte_a_second_is_cut_off(person: Person,
-                                                         share_with: ShareWith) -> None:
-    def drip(conn: socket.socket, _: Received) -> None:
-        for byte in b"HTTP/1.1 202 Accepted\r\nContent-Length: 100\r\n\r\n" + b"x" * 100:
-            conn.sendall(bytes([byte]))
-            time.sleep(0.25)
-
-    with serving(drip) as server:
-        grant_id = share_with(brand_for(server))
-        sent = only_item(person)[0]
-        started = time.monotonic()
-        person.vault.delivery.flush()
-        assert time.monotonic() - started < 6  # total limit 3 s, whatever the drip
+        assert time.monotonic() - started < 6  # total limit 3 s, whatever the server does
         assert_kept_for_retry(person, grant_id, sent, "timeout")
 
 
@@ -157,17 +158,8 @@ def test_redirects_are_never_followed(person: Person, share_with: ShareWith, tar
 
 def test_tls_from_an_unknown_authority_is_refused(person: Person, share_with: ShareWith,
                                                   tmp_path: Path) -> None:
-    trusted, impostor = trustme.CA(), trustme.CA()
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    impostor.issue_cert("127.0.0.1").configure_cert(context)
-    bundle, impostors = tmp_path / "trusted.pem", tmp_path / "impostor.pem"
-    trusted.cert_pem.write_to_path(str(bundle))
-    impostor.cert_pem.write_to_path(str(impostors))
-    with serving(lambda conn, _: respond(conn, 202), tls=context) as server:
-        # Fetched while its certificate was trusted; by the time of delivery it is not.
-        person.vault.delivery.transport = HttpTransport(ca_bundle=str(impostors), total_timeout=3)
-        grant_id = share_with(make_brand(f"https://127.0.0.1:{server.port}", server))
-        person.vault.delivery.transport = HttpTransport(ca_bundle=str(bundle), total_timeout=3)
+    # Fetched while its certificate was trusted; by the time of delivery it is not.
+    with shared_then_distrusted(person, share_with, tmp_path) as (server, grant_id):
         sent = only_item(person)[0]
         person.vault.delivery.flush()
         assert_kept_for_retry(person, grant_id, sent, "tls")

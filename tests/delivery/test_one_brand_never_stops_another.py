@@ -17,13 +17,15 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import FAST_KDF, PASSPHRASE, PROJECT_ROOT
-from tests.delivery.brand import LiveBrand, live_brand
-from tests.delivery.conftest import Clock, Person, ShareWith, make_brand
-from tests.delivery.servers import Received, respond, serving
+from tests.support.clock import Clock
+from tests.support.live_brand import LiveBrand, live_brand
+from tests.support.request_only import Person, ShareWith, make_brand
+from tests.support.servers import Received, respond, serving
+from tests.support.vaults import FAST_KDF, PASSPHRASE, PROJECT_ROOT
 from vault.errors import TransportError, TransportFailure
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.outbox import DeliveryState
@@ -120,6 +122,7 @@ ERRORS: list[Callable[[str], Exception]] = [
 ]
 
 
+@pytest.mark.slow
 def test_whatever_one_message_raises_the_other_brands_get_theirs(tmp_path: Path) -> None:
     with live_brand() as failing, live_brand() as other:
 

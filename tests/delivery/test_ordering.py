@@ -4,19 +4,16 @@ older one."""
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import trustme
 
-from tests.delivery.brand import LiveBrand, live_brand
-from tests.delivery.conftest import Person, ShareWith, make_brand
-from tests.delivery.servers import respond, serving
+from tests.support.live_brand import LiveBrand, live_brand
+from tests.support.request_only import Person, ShareWith, make_brand, shared_then_distrusted
+from tests.support.servers import respond, serving
 from vault.exchange.delivery_summary import DeliveryStatus
-from vault.exchange.transport import HttpTransport
 
 
 def share(person: Person, brand: LiveBrand) -> str:
@@ -128,17 +125,7 @@ def shared_with_unreachable(kind: str, person: Person, share_with: ShareWith,
             grant_id = share_with(make_brand(server.origin, server))
         yield grant_id  # closed now: nothing listens there
         return
-    trusted, impostor = trustme.CA(), trustme.CA()
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    impostor.issue_cert("127.0.0.1").configure_cert(context)
-    bundle, impostors = tmp_path / "trusted.pem", tmp_path / "impostor.pem"
-    trusted.cert_pem.write_to_path(str(bundle))
-    impostor.cert_pem.write_to_path(str(impostors))
-    with serving(lambda conn, _: respond(conn, 202), tls=context) as server:
-        # Fetched while its certificate was trusted; by the time of delivery it is not.
-        person.vault.delivery.transport = HttpTransport(ca_bundle=str(impostors), total_timeout=3)
-        grant_id = share_with(make_brand(f"https://127.0.0.1:{server.port}", server))
-        person.vault.delivery.transport = HttpTransport(ca_bundle=str(bundle), total_timeout=3)
+    with shared_then_distrusted(person, share_with, tmp_path) as (server, grant_id):
         yield grant_id
         assert not [r for r in server.received if r.body], "no byte of a token may arrive"
 

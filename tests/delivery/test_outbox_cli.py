@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import socket
 
-from tests.conftest import run_cli
-from tests.delivery.brand import live_brand
-from tests.delivery.conftest import Person, ShareWith, make_brand
-from tests.delivery.servers import Received, respond, serving
-from tests.vault.address_helpers import resolving
+from tests.support.addresses import resolving
+from tests.support.cli import run_cli
+from tests.support.live_brand import live_brand
+from tests.support.request_only import Person, ShareWith, make_brand
+from tests.support.servers import Received, respond, serving
 from vault.exchange.brands import RequestSource
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.transport import HttpTransport

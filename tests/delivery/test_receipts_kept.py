@@ -11,9 +11,10 @@ from typing import Any
 from jwcrypto import jwk as cjwk
 from jwcrypto import jws as cjws
 
-from tests.conftest import PASSPHRASE, run_cli
-from tests.delivery.brand import LiveBrand, live_brand
-from tests.delivery.conftest import Person
+from tests.support.cli import run_cli
+from tests.support.live_brand import LiveBrand, live_brand
+from tests.support.request_only import Person
+from tests.support.vaults import PASSPHRASE
 
 
 def brand_verified(compact: str, brand: LiveBrand) -> dict[str, Any]:

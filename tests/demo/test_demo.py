@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import queue
+import re
 import signal
 import subprocess
 import sys
@@ -17,7 +19,8 @@ import pytest
 import requests
 
 from demo.run import Demo
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
+from vault.exchange.question_sensitivity import judge
 from vault.exchange.transport import HttpTransport
 from zpd.errors import RequestInvalid
 from zpd.origin import canonical_origin
@@ -49,17 +52,21 @@ def held(demo: Demo, slug: str) -> dict[str, tuple[int, str, dict[str, object]]]
             for c in json.loads(result.stdout) for g in c["grants"]}
 
 
+@pytest.mark.slow
 def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
     vault = demo.vault
     assert vault is not None
     vault.delivery.transport = HttpTransport(total_timeout=10)
-    fair, greedy, expired = demo.brands
+    fair, greedy, expired = demo.brands[:3]
     for brand in demo.brands:
         assert "<script" not in page(brand.page).lower()
         assert requests.get(brand.address, timeout=10).status_code == 401, "no token, no page"
 
-    assert vault.brands.fetch(fair.origin).brand.domain_verified
-    grant = vault.grants.share(fair.origin, "fit-advice").grant
+    button = re.search(r'id="share-button" href="([^"]+)"', page(fair.shop or ""))
+    assert button is not None  # the presenter clicks it: the system hands the link over
+    opened = vault.brands.open_link(html.unescape(button.group(1)))
+    assert opened.result.brand.origin == fair.origin and opened.result.brand.domain_verified
+    grant = vault.grants.share(fair.origin, opened.ask_id).grant
     vault.delivery.flush()
     assert held(demo, "trailworks") == {
         grant.id: (1, "active", {"shoe_size_eu": 42, "favourite_colours": ["navy", "green"]})
@@ -78,7 +85,23 @@ def test_the_three_brands_answer_and_a_round_trip_passes(demo: Demo) -> None:
     assert held(demo, "trailworks")[grant.id][1:] == ("revoked", {})
     assert [status for _, status, _ in vault.delivery.receipts(grant.id)][-1] == "deleted"
 
+    # Each brand asks a question of its own: the fair one a poll, answered and shared...
+    [poll] = vault.brands.questions(fair.origin)
+    assert (poll.key, len(poll.choices)) == ("q:terrain", 3)
+    vault.answers.set(fair.origin, "q:terrain", "forest")
+    answered = vault.grants.share(fair.origin, "trail-poll").grant
+    vault.delivery.flush()
+    assert held(demo, "trailworks")[answered.id] == (1, "active", {"q:terrain": "forest"})
+    assert "Where do you hike most?" in page(fair.page + "&values=shown")
+
     vault.brands.fetch(greedy.origin)
+    # ... the greedy one a health question it files as a preference: judged special.
+    [health] = vault.brands.questions(greedy.origin)
+    judgement = judge(health)
+    assert (judgement.declared, judgement.judged) == ("low", "special")
+    assert judgement.mismatched
+    wellness = vault.transparency.balance_for_ask(greedy.origin, "wellness")
+    assert wellness.fields[0].weight == 10 and wellness.verdict == "greedy"
     greedy_balance = vault.transparency.balance_for_ask(greedy.origin, "rewards")
     fair_balance = vault.transparency.balance_for_ask(fair.origin, "fit-advice")
     assert greedy_balance.verdict == "greedy" and fair_balance.verdict == "fair"
@@ -96,6 +119,7 @@ def test_stop_leaves_no_process_or_file(tmp_path: Path) -> None:
     assert not (tmp_path / "demo").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 def test_main_demo_prints_the_pages_and_cleans_up_on_a_signal(stop_signal: int) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -107,12 +131,18 @@ def test_main_demo_prints_the_pages_and_cleans_up_on_a_signal(stop_signal: int) 
     try:
         out, err = Lines(process.stdout), Lines(process.stderr)
         lines = [out.next().split() for _ in range(3)]
-        addresses, pages = [a for a, _ in lines], [p for _, p in lines]
+        addresses, pages = [line[0] for line in lines], [line[1] for line in lines]
         for address, url in zip(addresses, pages, strict=True):
             assert address.startswith("http://127.0.0.1:") and address.endswith("/")
             assert url.startswith(address + "?token=")
             assert canonical_origin(address) == address.rstrip("/"), "what the vault imports"
             page(url)
+        shops = [line[2] for line in lines if len(line) == 3]
+        assert [len(line) for line in lines] == [3, 3, 2]  # the expired brand has no shop
+        for address, shop in zip(addresses, shops, strict=False):
+            assert shop == address + "shop"
+            answer = requests.get(shop, timeout=10)
+            assert answer.status_code == 200 and "zpd://share?request_uri=" in answer.text
         root = ""
         while not root:
             line = err.next()

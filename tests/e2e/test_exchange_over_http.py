@@ -10,66 +10,20 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-import trustme
 
-from brandkit.issuing import sign_spec
-from brandkit.keys import generate_keys
-from brandkit.receiver import Receiver
-from brandkit.server import create_app
-from brandkit.serving import TlsFiles, address_of, bind, running
-from brandkit.sqlstorage import SqliteStorage
-from tests.brand_specs import ALLERGIES, COLOURS, SHOE_SIZE, shoe_shop_spec
-from tests.conftest import FAST_KDF, PASSPHRASE, run_cli
+from tests.support.cli import run_cli
+from tests.support.live_brand import TlsBrand
+from tests.support.vaults import FAST_KDF, PASSPHRASE
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
 from zpd import receipt as zpd_receipt
 
 
-def spec_for(origin: str) -> dict[str, Any]:
-    return shoe_shop_spec(origin, SHOE_SIZE, COLOURS, ALLERGIES)
-
-
-@dataclass
-class Brand:
-    origin: str
-    receiver: Receiver
-    ca_bundle: str
-
-    def holds(self) -> dict[str, tuple[int, dict[str, Any], str]]:
-        return {g.grant_id: (g.version, g.fields, g.status)
-                for c in self.receiver.customers() for g in c.grants}
-
-
-@pytest.fixture
-def tls_brand(tmp_path: Path) -> Iterator[Brand]:
-    authority = trustme.CA()
-    server_cert = authority.issue_cert("127.0.0.1")
-    cert, key, bundle = tmp_path / "cert.pem", tmp_path / "key.pem", tmp_path / "ca.pem"
-    server_cert.cert_chain_pems[0].write_to_path(str(cert))
-    for extra in server_cert.cert_chain_pems[1:]:
-        extra.write_to_path(str(cert), append=True)
-    server_cert.private_key_pem.write_to_path(str(key))
-    authority.cert_pem.write_to_path(str(bundle))
-    sock = bind("127.0.0.1", 0)
-    origin = f"https://127.0.0.1:{address_of(sock).port}"
-    keys = generate_keys()
-    request = sign_spec(spec_for(origin), keys, now=int(time.time()) - 60)
-    storage = SqliteStorage(tmp_path / "brand.sqlite3")
-    receiver = Receiver(keys, storage, origin)
-    app = create_app(receiver, request)
-    with running(app, sock=sock, tls=TlsFiles(str(cert), str(key))):
-        yield Brand(origin, receiver, str(bundle))
-    storage.close()
-
-
-def test_the_whole_exchange_through_the_library(tls_brand: Brand, tmp_path: Path) -> None:
+def test_the_whole_exchange_through_the_library(tls_brand: TlsBrand, tmp_path: Path) -> None:
     vault, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST_KDF)
     vault.delivery.transport = HttpTransport(ca_bundle=tls_brand.ca_bundle)
     vault.fields.set("shoe_size_eu", 42)
@@ -118,7 +72,8 @@ def _aud(receipt_jws: str) -> str:
     return str(json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))["aud"])
 
 
-def test_the_whole_exchange_through_the_cli(tls_brand: Brand, tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_the_whole_exchange_through_the_cli(tls_brand: TlsBrand, tmp_path: Path) -> None:
     directory = tmp_path / "vault"
     Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)[0].lock()
     env = {"ZPV_CA_BUNDLE": tls_brand.ca_bundle}
@@ -147,7 +102,7 @@ def test_the_whole_exchange_through_the_cli(tls_brand: Brand, tmp_path: Path) ->
     assert grant["delivery"]["status"] == "deletion_confirmed"
 
 
-def test_fetch_refuses_an_untrusted_certificate(tls_brand: Brand, tmp_path: Path) -> None:
+def test_fetch_refuses_an_untrusted_certificate(tls_brand: TlsBrand, tmp_path: Path) -> None:
     directory = tmp_path / "vault"
     Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)[0].lock()
     result = run_cli("request", "fetch", tls_brand.origin, vault_dir=directory)

@@ -13,17 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, run_cli
-from tests.e2e.test_exchange_over_http import Brand, tls_brand
-from tests.vault.exchange_helpers import expected_pairwise, master_seed
+from tests.support.cli import run_cli
+from tests.support.jose_reading import expected_pairwise, master_seed
+from tests.support.live_brand import TlsBrand
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
 from vault import logs
 from vault.cli.report_words import render_html
 from vault.exchange.transport import HttpTransport
 from vault.storage import keys
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
-
-__all__ = ["tls_brand"]  # the fixture, used by name
 
 VALUES = {
     "preferred_name": "Quillon Verbeke",
@@ -74,7 +73,7 @@ def logged(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_a_whole_exchange_logs_no_secret_value_or_token(
-    tls_brand: Brand, tmp_path: Path, logged: Path
+    tls_brand: TlsBrand, tmp_path: Path, logged: Path
 ) -> None:
     secrets: set[str] = {PASSPHRASE, NEW_PASSPHRASE}
     vault, code = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=FAST_KDF)
@@ -125,8 +124,9 @@ def test_a_whole_exchange_logs_no_secret_value_or_token(
     assert leaked == []
 
 
+@pytest.mark.slow
 def test_zpv_vv_says_what_happens_on_stderr_without_secrets(
-    tls_brand: Brand, tmp_path: Path
+    tls_brand: TlsBrand, tmp_path: Path
 ) -> None:
     directory = tmp_path / "vault"
     vault, code = Vault.create(directory, PASSPHRASE, kdf=FAST_KDF)

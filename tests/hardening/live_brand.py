@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import socket
-import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,14 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brandkit.errors import description
-from brandkit.issuing import sign_spec
-from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
-from brandkit.sqlstorage import SqliteStorage
-from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.delivery.brand import spec_for
-from tests.delivery.servers import Received, respond, serving
 from tests.hardening.acked import Model, Stats, check, rows
+from tests.support.brands import real_brand
+from tests.support.servers import Received, respond, serving
+from tests.support.vaults import FAST_KDF, PASSPHRASE
 from vault.exchange.tokens import pairwise_for
 from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
@@ -44,8 +40,6 @@ class Brand:
 
 @contextmanager
 def live_brand() -> Iterator[Brand]:
-    keys = generate_keys()
-    storage = SqliteStorage()
     box: list[Brand] = []
 
     def handle(conn: socket.socket, received: Received) -> None:
@@ -68,13 +62,13 @@ def live_brand() -> Iterator[Brand]:
         respond(conn, 202, receipt.encode(), {"Content-Type": "application/jwt"})
 
     with serving(handle) as server:
-        request = sign_spec(spec_for(server.origin), keys, now=int(time.time()) - 60)
-        server.well_known = request  # fetched from this loopback origin, as it must be
-        receiver = Receiver(keys, storage, server.origin)
-        receiver.register_issued_request(request)
-        box.append(Brand(server.origin, receiver, request))
-        yield box[0]
-    storage.close()
+        made = real_brand(server.origin)
+        server.well_known = made.request  # fetched from this loopback origin, as it must be
+        box.append(Brand(server.origin, made.receiver, made.request))
+        try:
+            yield box[0]
+        finally:
+            made.close()
 
 
 # -- a vault of the kill tests, and how it ends: everything delivered, both sides compared -----

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from tests.support.specs import COLOURS, SHOE_SIZE, ask, ask_field, request_spec
 from zpd import event, jose, receipt, token
 from zpd.pairwise import pairwise_key
 from zpd.request import sign_request, verify_request
@@ -30,31 +31,18 @@ class Sample:
 def spec(origin: str = ORIGIN) -> dict[str, Any]:
     """A request with every member v1.1 knows: a brand question (with a translation), a
     receipts endpoint, a return address and a processor."""
-    return {
-        "iss": origin,
-        "brand": {"name": "Shoes Example", "description": "Shoes that fit.",
-                  "privacy_policy": f"{origin}/privacy", "contact": "mailto:p@shoes.example"},
-        "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events",
-                      "receipts": f"{origin}/zpd/receipts"},
-        "return_uri": f"{origin}/thanks",
-        "processors": ["esp.example"],
-        "asks": [{
-            "id": "fit-advice",
-            "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
-                        "description": "Recommend shoes that fit you"},
-            "fields": [{"key": "shoe_size_eu", "required": True, "why": "your size"},
-                       {"key": "favourite_colours", "required": False, "why": "colours"},
-                       {"key": "q:surface", "required": False, "why": "the sole", "question": {
-                           "label": "Where?", "type": "choice",
-                           "choices": [{"value": "road", "label": "Road"},
-                                       {"value": "trail", "label": "Trail"}],
-                           "category": "https://w3id.org/dpv/pd#Preference",
-                           "translations": {"el": {"label": "Πού;", "choices": {
-                               "road": "Δρόμος", "trail": "Μονοπάτι"}}}}}],
-            "offer": {"kind": "discount", "description": "10% off"},
-            "retention_days": 180, "duration_days": 90,
-        }],
-    }
+    question = {
+        "label": "Where?", "type": "choice",
+        "choices": [{"value": "road", "label": "Road"}, {"value": "trail", "label": "Trail"}],
+        "category": "https://w3id.org/dpv/pd#Preference",
+        "translations": {"el": {"label": "Πού;", "choices": {
+            "road": "Δρόμος", "trail": "Μονοπάτι"}}}}
+    return request_spec(
+        origin, description="Shoes that fit.", brand={"contact": "mailto:p@shoes.example"},
+        asks=[ask(fields=[SHOE_SIZE, COLOURS,
+                          ask_field("q:surface", "the sole", question=question)])],
+        receipts_path="/zpd/receipts", return_uri=f"{origin}/thanks", processors=["esp.example"],
+    )
 
 
 def samples() -> list[Sample]:

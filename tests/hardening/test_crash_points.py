@@ -22,12 +22,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT
-from tests.hardening.conftest import subprocess_env
-from vault.errors import WrongCredentials
+from tests.support.children import subprocess_env
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, opens_with
 from vault.storage import keys, rollback
 from vault.storage.header import PENDING_HEADER_NAME
 from vault.vault import Vault
+
+pytestmark = pytest.mark.slow  # every step of a re-key, a rollback record and a backup, each killed
 
 CHILD = """
 import os, signal, sys
@@ -128,17 +129,6 @@ def fresh(template: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
     record["directories"] = {str(directory.resolve()): seen}
     (state / "seen" / f"{vault_id}.json").write_text(json.dumps(record))
     return directory, state
-
-
-def opens_with(directory: Path, secret: str, *, code: bool = False) -> bool:
-    try:
-        if code:
-            Vault.unlock_with_recovery_code(directory, secret).lock()
-        else:
-            Vault.unlock(directory, secret).lock()
-    except WrongCredentials:
-        return False
-    return True
 
 
 # What each change replaces: (old secret, new secret, whether they are recovery codes).

@@ -24,11 +24,11 @@ from typing import Any, NoReturn
 
 import pytest
 
-from tests.conftest import FAST_KDF, PROJECT_ROOT
-from tests.delivery.conftest import make_brand
 from tests.hardening.acked import Model, check_whole
-from tests.hardening.conftest import subprocess_env
 from tests.hardening.disk_full_worker import ORIGIN_FILE, PASSPHRASES, fill
+from tests.support.children import subprocess_env
+from tests.support.request_only import make_brand
+from tests.support.vaults import FAST_KDF, PROJECT_ROOT
 from vault.storage import backup
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity

@@ -40,7 +40,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.hardening.acked import (
     Model,
     Stats,
@@ -51,10 +50,11 @@ from tests.hardening.acked import (
     open_vault,
     replay,
 )
-from tests.hardening.conftest import FULL
 from tests.hardening.fault_worker import head
 from tests.hardening.live_brand import Brand, Settled, live_brand, new_vault, settle
 from tests.hardening.zygote import Zygote
+from tests.support.children import FULL
+from tests.support.vaults import FAST_KDF, PASSPHRASE
 from vault.exchange.transport import HttpTransport
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
@@ -86,6 +86,7 @@ def run_session(zygote: Zygote, brand: Brand, directory: Path, rng: random.Rando
                   f"session {number} (seed {seed}), after the last flush")
 
 
+@pytest.mark.slow
 def test_500_sigkills_during_mixed_operations_lose_nothing_acknowledged(
     tmp_path: Path, state_dir: Path
 ) -> None:

@@ -32,9 +32,9 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqliteStorage
-from tests.conftest import PROJECT_ROOT
-from tests.hardening.conftest import FULL, subprocess_env
 from tests.hardening.samples import NOW, ORIGIN, spec
+from tests.support.children import FULL, subprocess_env
+from tests.support.vaults import PROJECT_ROOT
 from vault.errors import TransportError
 from vault.exchange import delivery
 from vault.exchange.transport import HttpTransport, LocalRule, Response, never_local
@@ -223,6 +223,7 @@ def test_token_garbage(text: str) -> None:
     only_typed(lambda: open_as_brand(text))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.data())
 def test_signed_encrypted_mutated_tokens(data: st.DataObject) -> None:
@@ -455,6 +456,7 @@ def run_atheris(name: str, tmp_path: Path, seconds: int) -> subprocess.Completed
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ATHERIS_TARGETS)
 def test_atheris_finds_no_untyped_error(name: str, tmp_path: Path) -> None:
     """Coverage-guided fuzzing from a valid message of each format, for FUZZ_SECONDS."""
@@ -468,6 +470,7 @@ def test_atheris_finds_no_untyped_error(name: str, tmp_path: Path) -> None:
     assert int(done.group(1)) > 1000
 
 
+@pytest.mark.slow
 def test_atheris_reports_an_untyped_error(tmp_path: Path) -> None:
     """Control: a parser raising anything but a typed error makes the run fail, with the
     exception named."""

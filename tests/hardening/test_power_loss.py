@@ -33,11 +33,13 @@ from typing import Any
 import pytest
 
 from tests.hardening.acked import Stats, check, open_vault, replay
-from tests.hardening.conftest import FULL
 from tests.hardening.live_brand import live_brand, new_vault, settle
 from tests.hardening.power_loss import before_round, build_shim, power_cut, sync_calls
 from tests.hardening.zygote import Zygote
+from tests.support.children import FULL
 from vault.errors import VaultError
+
+pytestmark = pytest.mark.slow
 
 ROUNDS = 300 if FULL else 100
 MAX_DELAY = 0.3  # seconds from the fork to the cut

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import sqlcipher3
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
 from vault.vault import Vault
 
 EXPECTED = {"synchronous": 2, "temp_store": 2, "journal_mode": "wal", "foreign_keys": 1,

@@ -21,13 +21,14 @@ from pathlib import Path
 import pytest
 
 from benchmarks import bulk
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT
-from tests.hardening.conftest import FULL, subprocess_env
-from vault.errors import WrongCredentials
+from tests.support.children import FULL, subprocess_env
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, opens_with
 from vault.profile.audit import append_many
 from vault.storage import keys
 from vault.storage.header import PENDING_HEADER_NAME
 from vault.vault import Vault
+
+pytestmark = pytest.mark.slow
 
 KILLS = 160 if FULL else 24
 ENTRIES = 30_000  # activity entries of ~150 bytes: a database of a few megabytes
@@ -80,17 +81,6 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     return directory, length
 
 
-def opens_with(directory: Path, secret: str, is_code: bool) -> bool:
-    try:
-        if is_code:
-            Vault.unlock_with_recovery_code(directory, secret).lock()
-        else:
-            Vault.unlock(directory, secret).lock()
-    except WrongCredentials:
-        return False
-    return True
-
-
 def start(directory: Path, state: Path, step: str) -> subprocess.Popen[str]:
     old, new, _ = CHANGES[step]
     child = subprocess.Popen(
@@ -130,7 +120,8 @@ def test_a_re_key_killed_at_random_moments_opens_with_one_secret(
     out, err = whole.communicate(timeout=120)
     assert whole.returncode == 0, err
     duration = float(out.strip())
-    assert opens_with(work, new_secret, is_code) and not opens_with(work, old_secret, is_code)
+    assert opens_with(work, new_secret, code=is_code)
+    assert not opens_with(work, old_secret, code=is_code)
 
     rng = random.Random(20_260_601)
     seen = {"old": 0, "new": 0}
@@ -141,8 +132,8 @@ def test_a_re_key_killed_at_random_moments_opens_with_one_secret(
         child.send_signal(signal.SIGKILL)
         child.communicate(timeout=60)
         where = (kill, child.returncode)
-        old = opens_with(work, old_secret, is_code)
-        new = opens_with(work, new_secret, is_code)
+        old = opens_with(work, old_secret, code=is_code)
+        new = opens_with(work, new_secret, code=is_code)
         assert old != new, (where, old, new)
         seen["new" if new else "old"] += 1
         assert not (work / PENDING_HEADER_NAME).exists(), where

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, run_cli
-from tests.hardening.conftest import subprocess_env
+from tests.support.children import subprocess_env
+from tests.support.cli import run_cli
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
 from vault.errors import VaultRolledBack
 from vault.storage import rollback
 from vault.vault import Vault

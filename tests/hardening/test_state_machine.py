@@ -2,16 +2,15 @@
 a shared field), revoke, lock and unlock, passphrase change, restart, delivery; checked
 after every step against a small model of what the vault and the brand should hold.
 
-The brand is the brand kit's real receiver, reached in-process (the HTTP path is the fault
-suite's and the delivery tests' business); each example is a new vault, so a new pseudonym.
+The brand is the brand kit's real receiver, reached in process through its web app
+(tests/support/in_process.py; the HTTP path is the fault suite's and the delivery tests'
+business); each example is a new vault, so a new pseudonym.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,53 +28,25 @@ from hypothesis.stateful import (
     rule,
 )
 
-from brandkit.errors import description
-from brandkit.issuing import sign_spec
-from brandkit.keys import generate_keys
-from brandkit.receiver import Receiver
-from brandkit.sqlstorage import SqliteStorage
-from tests.conftest import FAST_KDF
-from tests.delivery.brand import spec_for
-from tests.hardening.conftest import FULL
+from tests.support import specs
+from tests.support.children import FULL
+from tests.support.in_process import BrandsInProcess, in_process_brand
+from tests.support.vaults import FAST_KDF
 from vault.errors import FieldRequiredByGrant, GrantNotActive, ShareRefused, WrongPassphrase
-from vault.exchange.transport import LocalRule, Response, never_local
 from vault.storage import rollback
 from vault.vault import Vault
 from zpd import jose
 from zpd.catalogue import BY_KEY
-from zpd.errors import ProtocolError
+
+pytestmark = pytest.mark.slow
 
 ORIGIN = "https://shoes.example"
-KEYS = generate_keys()
-STORAGE = SqliteStorage()  # one brand for every example; each example is another customer
-RECEIVER = Receiver(KEYS, STORAGE, ORIGIN)
-REQUEST = sign_spec(spec_for(ORIGIN), KEYS, now=int(time.time()) - 60)
-RECEIVER.register_issued_request(REQUEST)
+# One brand for every example, reached in process; each example is another customer.
+BRAND = in_process_brand(ORIGIN, asks=[specs.ask(fields=[specs.SHOE_SIZE, specs.COLOURS])])
+RECEIVER, REQUEST = BRAND.made.receiver, BRAND.request()
 PASSPHRASES = ("tulip lantern orbit 42", "saffron kettle meadow 7", "caf\u00e9 orbit 9 rivers")
 SHOE = BY_KEY["shoe_size_eu"]
 COLOURS = BY_KEY["favourite_colours"]
-
-
-class DirectTransport:
-    """Hands each message to the receiver as the HTTP handler would, and answers the same."""
-
-    may_reach_local: LocalRule = never_local  # the vault sets its own
-
-    def __init__(self) -> None:
-        self.posts = 0
-
-    def get(self, url: str, accept: str) -> Response:
-        raise AssertionError("nothing is fetched here")
-
-    def post(self, url: str, content_type: str, body: str) -> Response:
-        self.posts += 1
-        receive = RECEIVER.receive_token if url.endswith("/grants") else RECEIVER.receive_event
-        try:
-            receipt = receive(body.encode())
-        except ProtocolError as error:
-            answer = json.dumps({"err": error.err, "description": description(error)})
-            return Response(400, {"content-type": "application/json"}, answer.encode())
-        return Response(202, {"content-type": "application/jwt"}, receipt.encode())
 
 
 @dataclass
@@ -104,7 +75,8 @@ class VaultLife(RuleBasedStateMachine):
         self.tmp = Path(tempfile.mkdtemp(prefix="zpv-machine-"))
         self.directory = self.tmp / "vault"
         self.model = Model()
-        self.transport = DirectTransport()
+        self.transport = BrandsInProcess()
+        self.transport.add(BRAND)
         self.vault: Vault | None = None
 
     @initialize()

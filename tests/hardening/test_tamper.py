@@ -21,8 +21,8 @@ from collections import Counter
 
 import pytest
 
-from tests.hardening.parallel import cores, in_processes
 from tests.hardening.samples import Sample, samples, strict_segments, with_byte
+from tests.support.parallel import cores, in_processes
 from zpd.errors import ProtocolError
 
 SAMPLES = {s.name: s for s in samples()}
@@ -69,6 +69,7 @@ def test_the_untouched_message_is_accepted(name: str) -> None:
     SAMPLES[name].check(SAMPLES[name].text)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_every_byte_value_at_every_position_is_rejected(name: str) -> None:
     started = time.monotonic()
@@ -101,6 +102,7 @@ def test_no_base64url_slack_either(name: str) -> None:
             assert result == "rejected", (end, ch, result)
 
 
+@pytest.mark.slow
 def test_the_exhaustive_check_would_see_an_accepted_change() -> None:
     """Control: a check that ignores part of its text lets changes there through, and
     `every_value_at` reports each one."""

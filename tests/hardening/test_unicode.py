@@ -12,8 +12,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import FAST_KDF, run_cli
-from tests.hardening.conftest import subprocess_env
+from tests.support.children import subprocess_env
+from tests.support.cli import run_cli
+from tests.support.specs import ask, ask_field, request_spec
+from tests.support.vaults import FAST_KDF
 from vault.errors import WrongPassphrase
 from vault.storage import rollback
 from vault.vault import Vault
@@ -198,17 +200,11 @@ def test_lookalike_hosts(host: str, expected: set[Reason]) -> None:
 def request_from(origin: str, name: str, **brand: Any) -> str:
     now = int(time.time())
     signing, encryption = jose.generate_signing_key(), jose.generate_encryption_key()
-    spec = {
-        "iss": origin,
-        "brand": {"name": name, **brand},
-        "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events"},
-        "asks": [{
-            "id": "fit", "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
-                                     "description": "fit"},
-            "fields": [{"key": "shoe_size_eu", "required": True, "why": "size"}],
-            "offer": {"kind": "none"}, "retention_days": 30, "duration_days": 30,
-        }],
-    }
+    size = ask_field("shoe_size_eu", "size", required=True)
+    fit = ask("fit", purpose_description="fit", fields=[size],
+              offer={"kind": "none"}, retention_days=30, duration_days=30)
+    spec = request_spec(origin, name, [fit], description=None,
+                        brand={"privacy_policy": None, "contact": None, **brand})
     return sign_request(spec, signing, encryption, iat=now - 60, exp=now + 86400)
 
 

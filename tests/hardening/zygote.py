@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import PROJECT_ROOT
-from tests.hardening.conftest import subprocess_env
+from tests.support.children import subprocess_env
+from tests.support.vaults import PROJECT_ROOT
 
 LINE_TIMEOUT = 60.0
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import clean_environment
+from tests.support.cli import clean_environment
 
 READY_SECONDS = 60.0  # a cold start on a loaded 2-core machine, with a bundle unpacked
 

@@ -1,6 +1,7 @@
 """The Debian package, as a person's system gets it: its Depends say exactly which system
 libraries the bundle loads; `apt-get install` puts the launcher on PATH and registers zpd:
-links; the installed app opens a vault's unlock screen and quits cleanly on SIGTERM; an
+links; the installed app opens a vault's unlock screen, takes a link the installed launcher
+hands it while it runs, and quits cleanly on SIGTERM; an
 upgrade keeps the person's vault and settings; removal leaves no file behind."""
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, PASSPHRASE, file_digests
+from tests.support.vaults import FAST_KDF, PASSPHRASE, file_digests
 from ui.app import NO_DEMO
 from vault.vault import Vault
 
-from .conftest import need_root, need_tool, project_version
 from .launch import app_environment, launch
+from .requirements import need_root, need_tool, project_version
+
+pytestmark = pytest.mark.slow
 
 PACKAGE = "zero-party-vault"
 LAUNCHER = Path("/usr/bin") / PACKAGE
@@ -26,6 +29,7 @@ INSTALL_DIR = Path("/opt") / PACKAGE
 DESKTOP = Path("/usr/share/applications") / f"{PACKAGE}.desktop"
 BASE_FOLDERS = {Path("/"), Path("/opt")}  # the system's own, in every package's list
 NEEDED = re.compile(r"\(NEEDED\)\s+Shared library: \[(\S+)\]")
+LINK = "zpd://share?request_uri=https%3A%2F%2Fshoes.example%2Fzpd%2Fvisit%2F1"
 RESOLVED = re.compile(r"^\s*(\S+) => (/\S+) \(0x", re.MULTILINE)
 
 
@@ -135,6 +139,24 @@ def run_installed(home: Path, *args: str) -> str:
     return screen
 
 
+def hand_a_link_to_the_running_app(home: Path) -> None:
+    """While the installed app runs, the installed launcher started with a zpd: link (as
+    the desktop's link handler starts it) hands the link over and exits at once."""
+    env = app_environment(home)
+    running = launch([LAUNCHER], env, cwd=home)
+    try:
+        assert running.wait_ready().screen == "UnlockPage"
+        later = subprocess.run([LAUNCHER, LINK], env=env, cwd=home,  # as %u in Exec=
+                               capture_output=True, text=True, timeout=60)
+        assert (later.returncode, later.stdout, later.stderr) == (0, "", ""), later.stderr
+        assert running.process.poll() is None, "the running app took the link and runs on"
+        code, errors = running.terminate()
+    finally:
+        running.kill()
+    assert code == 0, errors
+    assert "Traceback" not in errors
+
+
 def test_install_run_upgrade_and_remove(deb: Path, clean_system: None, tmp_path: Path) -> None:
     home = tmp_path / "home"
     assert xdg_default(home) == "", "nothing opened zpd: links before"
@@ -159,6 +181,7 @@ def test_install_run_upgrade_and_remove(deb: Path, clean_system: None, tmp_path:
     settings.write_text("[ui]\nlanguage=el\n")
     before = file_digests(vault_dir), settings.read_bytes()
     assert run_installed(home) == "UnlockPage"  # found it where the person keeps it
+    hand_a_link_to_the_running_app(home)
     demo = subprocess.run([LAUNCHER, "--demo"], capture_output=True, text=True, timeout=60,
                           env=app_environment(home), cwd=home)
     assert (demo.returncode, demo.stderr.strip()) == (2, NO_DEMO), "the bundle has no demo"

@@ -8,11 +8,11 @@ import re
 import subprocess
 from xml.etree import ElementTree
 
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 from tools.build_deb import APPSTREAM_ID, PACKAGE
 from ui.app import DESKTOP_ID
 
-from .conftest import need_tool
+from .requirements import need_tool
 
 PACKAGING = PROJECT_ROOT / "packaging"
 DESKTOP = PACKAGING / f"{PACKAGE}.desktop"

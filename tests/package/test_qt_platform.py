@@ -11,7 +11,7 @@ import pytest
 
 from ui.qt_platform import debian_package, missing_libraries, problem_line, uses_xcb, xcb_plugin
 
-from .conftest import need_tool
+from .requirements import need_tool
 
 TOOLCHAIN = ("libc.so", "libm.so", "libgcc_s.so", "libstdc++.so", "ld-linux")
 
@@ -55,6 +55,7 @@ def test_a_library_missing_deeper_down_is_named_too(tmp_path: Path) -> None:
     assert missing_libraries(plugin) == ["libzpvdeep.so.1"]
 
 
+@pytest.mark.slow
 def test_debian_names_match_the_packages_that_hold_qts_libraries() -> None:
     """The naming rule, checked against dpkg for every system library that Qt's xcb plugin
     and the Qt libraries under it name (the ones a minimal system may lack): the line names

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, MadeVault
+from tests.support.vaults import PROJECT_ROOT, MadeVault
 from ui.qt_platform import xcb_plugin
 
-from .conftest import need_root, need_tool
 from .launch import app_environment, launch
+from .requirements import need_root, need_tool
+
+pytestmark = pytest.mark.slow
 
 MAIN = PROJECT_ROOT / "main.py"
 

@@ -11,9 +11,10 @@ from importlib import metadata
 
 import sqlcipher3
 
-from tests.conftest import PROJECT_ROOT, clean_environment
+from tests.support.cli import clean_environment
+from tests.support.vaults import PROJECT_ROOT
 
-from .conftest import project_version
+from .requirements import project_version
 
 
 def run(module: str) -> list[str]:

@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, MadeVault, clean_environment
+from tests.support.cli import clean_environment
+from tests.support.vaults import PROJECT_ROOT, MadeVault
 
-from .conftest import project_version
 from .launch import app_environment, launch
+from .requirements import project_version
+
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +41,7 @@ def test_the_wheel_carries_compiled_translations_and_the_sdist_their_sources(
     entry_points = zipfile.ZipFile(wheel).read(
         f"zero_party_vault-{project_version()}.dist-info/entry_points.txt").decode()
     assert "[gui_scripts]\nzero-party-vault = ui.launcher:main" in entry_points
-    assert "zpv = vault.cli:main" in entry_points
+    assert "zpv = vault.cli.main:main" in entry_points
     assert "zpv-brand = brandkit.cli:main" in entry_points
     with tarfile.open(sdist) as archive:
         members = {Path(*Path(m).parts[1:]).as_posix() for m in archive.getnames()}

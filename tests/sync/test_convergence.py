@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
-from tests.sync.conftest import Setting, SharedClock, sealed_files
+from tests.sync.devices import Setting, SharedClock, sealed_files
 from tests.sync.state_of import synced_state
 from zpd.fieldtypes import FieldType, Sensitivity
 

@@ -17,8 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import PASSPHRASE, PROJECT_ROOT, clean_environment
-from tests.sync.conftest import Setting
+from tests.support.cli import clean_environment
+from tests.support.vaults import PASSPHRASE, PROJECT_ROOT
+from tests.sync.devices import Setting
 from tests.sync.state_of import synced_state
 from tests.vault.test_crash_safety import LINE_TIMEOUT, _read_until
 from vault.vault import Vault

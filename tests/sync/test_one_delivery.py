@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.delivery.brand import LiveBrand, live_brand
-from tests.sync.conftest import Device, Setting, SharedClock
+from tests.support.live_brand import LiveBrand, live_brand
+from tests.sync.devices import Device, Setting, SharedClock
 from tests.sync.state_of import synced_state
 from vault.exchange.grants import GrantStatus
 from vault.exchange.transport import HttpTransport

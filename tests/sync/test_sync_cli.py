@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import NEW_PASSPHRASE, MadeVault, file_digests, run_cli
+from tests.support.cli import run_cli
+from tests.support.vaults import NEW_PASSPHRASE, MadeVault, file_digests
 
 
 def ok(*args: str, vault: Path, env: dict[str, str] | None = None) -> str:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
-from tests.sync.conftest import Device, Setting, sealed_files
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
+from tests.sync.devices import Device, Setting, sealed_files
 from tests.sync.state_of import synced_state
 from vault.errors import (
     SyncFileRefused,

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.sync.conftest import Setting, sealed_files
+from tests.sync.devices import Setting, sealed_files
 from vault.sync.watch import FolderWatcher
 
 WAIT = 10.0  # generous, for a loaded machine: how fast is benchmarks/bench_sync.py's

@@ -1,19 +1,18 @@
 """Fixtures for the Brands and Shared page tests: a real vault on disk, opened in a Session
-with real worker threads, talking to in-memory brands (no socket is opened)."""
+with real worker threads, talking to the brand kit's real receivers in process (no socket
+is opened)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from tests.conftest import MadeVault
-from tests.ui.fake_brands import FakeTransport
-from tests.vault.exchange_helpers import Clock
+from tests.support.clock import Clock
+from tests.support.in_process import BrandsInProcess
 from ui.session import Session
 from vault.vault import Vault
 
@@ -22,23 +21,8 @@ from vault.vault import Vault
 class Opened:
     vault: Vault
     session: Session
-    transport: FakeTransport
+    transport: BrandsInProcess
     clock: Clock
-
-
-@pytest.fixture
-def opened(made_vault: MadeVault, qtbot: Any) -> Iterator[Opened]:
-    """An unlocked vault on a clock the test can move, and a Session, not yet opened."""
-    clock = Clock()
-    vault = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
-    transport = FakeTransport()
-    vault.delivery.transport = transport
-    session = Session()
-    yield Opened(vault, session, transport, clock)
-    session.lock()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    if not vault.is_locked:
-        vault.lock()
 
 
 def cell(model: Any, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

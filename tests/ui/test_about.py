@@ -12,10 +12,10 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import MadeVault
+from tests.support.vaults import MadeVault
 from ui import i18n
+from ui.about import AboutDialog
 from ui.app import app_icon
-from ui.dialogs.about import AboutDialog
 from ui.main_window import MainWindow
 
 

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import TypeVar
 
-import pytest
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import MadeVault
-from tests.vault.exchange_helpers import DAY, BrandKeys, signed_request, spec
-from ui.pages.activity import ActivityPage
-from ui.pages.activity_model import SEQ_ROLE, WHAT
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.clock import DAY
+from tests.support.specs import request_spec
+from ui.activity.model import SEQ_ROLE, WHAT
+from ui.activity.page import ActivityPage
 from ui.session import Session
 from vault.exchange.brands import RequestSource
 from vault.vault import Vault
@@ -23,23 +21,14 @@ T = TypeVar("T")
 WAIT_MS = 5_000
 
 
-@pytest.fixture
-def opened(made_vault: MadeVault, qtbot: QtBot) -> Iterator[tuple[Session, Vault]]:
-    vault = made_vault.unlock()
-    session = Session()
-    yield session, vault
-    session.lock()
-    QThreadPool.globalInstance().waitForDone(WAIT_MS)
-
-
 def child(parent: QWidget, kind: type[T], name: str) -> T:
     found = parent.findChild(kind, name)  # type: ignore[arg-type]
     assert found is not None, name
     return found  # type: ignore[return-value]
 
 
-def show_page(qtbot: QtBot, opened: tuple[Session, Vault], rows: int) -> ActivityPage:
-    session, vault = opened
+def show_page(qtbot: QtBot, session_vault: tuple[Session, Vault], rows: int) -> ActivityPage:
+    session, vault = session_vault
     page = ActivityPage(session)
     qtbot.addWidget(page)
     page.resize(960, 640)
@@ -61,13 +50,15 @@ def seqs(page: ActivityPage) -> list[int]:
     return [int(model.index(r, 0).data(SEQ_ROLE)) for r in range(model.rowCount())]
 
 
-def test_lists_entries_newest_first_in_words(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
-    _, vault = opened
+def test_lists_entries_newest_first_in_words(
+    qtbot: QtBot, session_vault: tuple[Session, Vault],
+) -> None:
+    _, vault = session_vault
     vault.fields.set("diet", "vegan")
     vault.fields.set("shoe_size_eu", 41)
     vault.fields.clear("diet")
     vault.audit.record("future.thing", {"b": 2, "a": "x"})  # from a newer version of the app
-    page = show_page(qtbot, opened, 5)
+    page = show_page(qtbot, session_vault, 5)
     assert column(page, WHAT) == ["future.thing", "Value cleared", "Value changed",
                                   "Value changed", "Vault created"]
     assert column(page, 2) == ["a: x; b: 2", "Diet", "Shoe size (EU)", "Diet", ""]
@@ -75,23 +66,25 @@ def test_lists_entries_newest_first_in_words(qtbot: QtBot, opened: tuple[Session
     assert all(column(page, 0))  # a local time on every row
 
 
-def test_new_entries_appear_at_the_top(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
-    session, vault = opened
-    page = show_page(qtbot, opened, 1)
+def test_new_entries_appear_at_the_top(qtbot: QtBot, session_vault: tuple[Session, Vault]) -> None:
+    session, vault = session_vault
+    page = show_page(qtbot, session_vault, 1)
     session.call(lambda v: v.fields.set("pets", ["cat"]))
     qtbot.waitUntil(lambda: page.table.model().rowCount() == 2, timeout=WAIT_MS)
     assert column(page, WHAT)[0] == "Value changed" and column(page, 2)[0] == "Pets"
 
 
-def test_filter_shows_one_kind(qtbot: QtBot, opened: tuple[Session, Vault], tmp_path) -> None:
-    _, vault = opened
+def test_filter_shows_one_kind(
+    qtbot: QtBot, session_vault: tuple[Session, Vault], tmp_path,
+) -> None:
+    _, vault = session_vault
     keys = BrandKeys.generate()
     now = int(time.time())
     vault.brands.import_request(
-        signed_request(keys, spec(name="Shoes"), iat=now, exp=now + 30 * DAY))
+        signed_request(keys, request_spec(name="Shoes"), iat=now, exp=now + 30 * DAY))
     vault.fields.set("diet", "vegan")
     vault.backup_to(tmp_path / "backup.zpvb")
-    page = show_page(qtbot, opened, 4)
+    page = show_page(qtbot, session_vault, 4)
     chooser = child(page, QComboBox, "activityFilter")
 
     def shown_when(kind: str) -> list[str]:
@@ -110,17 +103,20 @@ def test_filter_shows_one_kind(qtbot: QtBot, opened: tuple[Session, Vault], tmp_
 
 
 def test_keys_from_a_file_replaced_by_a_verified_fetch_say_so(
-    qtbot: QtBot, opened: tuple[Session, Vault]
+    qtbot: QtBot, session_vault: tuple[Session, Vault]
 ) -> None:
-    _, vault = opened
+    _, vault = session_vault
     now = int(time.time())
     vault.brands.import_request(
-        signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), RequestSource.FILE)
+        signed_request(BrandKeys.generate(), request_spec(), iat=now, exp=now + DAY),
+            RequestSource.FILE)
     vault.brands.import_request(
-        signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), RequestSource.WEB, expected_origin="https://shoes.example")
+        signed_request(BrandKeys.generate(), request_spec(), iat=now, exp=now + DAY),
+            RequestSource.WEB, expected_origin="https://shoes.example")
     vault.brands.import_request(
-        signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), accept_new_keys=True)
-    page = show_page(qtbot, opened, 6)  # created, three imports, two replacements
+        signed_request(BrandKeys.generate(), request_spec(), iat=now, exp=now + DAY),
+            accept_new_keys=True)
+    page = show_page(qtbot, session_vault, 6)  # created, three imports, two replacements
     what, details = column(page, WHAT), column(page, 2)
     replaced = [d for w, d in zip(what, details, strict=True) if w == "Brand's keys replaced"]
     assert replaced == [
@@ -131,12 +127,12 @@ def test_keys_from_a_file_replaced_by_a_verified_fetch_say_so(
 
 
 def test_more_entries_are_fetched_when_scrolled(qtbot: QtBot,
-                                                opened: tuple[Session, Vault]) -> None:
-    _, vault = opened
+                                                session_vault: tuple[Session, Vault]) -> None:
+    _, vault = session_vault
     for i in range(260):
         vault.fields.set("household_size", i % 20 + 1)
     total = 261  # and the vault's creation
-    page = show_page(qtbot, opened, 200)
+    page = show_page(qtbot, session_vault, 200)
     model = page.table.model()
     assert model.rowCount() == 200  # one page of 200 so far
     assert model.canFetchMore(page.table.rootIndex())
@@ -146,17 +142,20 @@ def test_more_entries_are_fetched_when_scrolled(qtbot: QtBot,
     assert not model.canFetchMore(page.table.rootIndex())
 
 
-def test_merged_filter_pages_across_prefixes(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
+def test_merged_filter_pages_across_prefixes(
+    qtbot: QtBot, session_vault: tuple[Session, Vault],
+) -> None:
     """"Brands" spans two action prefixes; its pages merge by sequence, newest first."""
-    _, vault = opened
+    _, vault = session_vault
     keys = BrandKeys.generate()
     now = int(time.time())
     for i in range(230):  # each newer than the last, none signed ahead of this clock
         vault.brands.import_request(
-            signed_request(keys, spec(), iat=now - 300 + i, exp=now + 30 * DAY))
+            signed_request(keys, request_spec(), iat=now - 300 + i, exp=now + 30 * DAY))
     vault.brands.import_request(  # brand.keys_replaced, then request.imported
-        signed_request(BrandKeys.generate(), spec(), iat=now, exp=now + DAY), accept_new_keys=True)
-    page = show_page(qtbot, opened, 200)
+        signed_request(BrandKeys.generate(), request_spec(), iat=now, exp=now + DAY),
+            accept_new_keys=True)
+    page = show_page(qtbot, session_vault, 200)
     chooser = child(page, QComboBox, "activityFilter")
     chooser.setCurrentIndex(chooser.findData("brands"))
     qtbot.waitUntil(lambda: page.model.rowCount() == 200, timeout=WAIT_MS)
@@ -168,12 +167,12 @@ def test_merged_filter_pages_across_prefixes(qtbot: QtBot, opened: tuple[Session
 
 
 def test_verify_reports_intact_then_names_a_tampered_entry(
-    qtbot: QtBot, opened: tuple[Session, Vault]
+    qtbot: QtBot, session_vault: tuple[Session, Vault]
 ) -> None:
-    _, vault = opened
+    _, vault = session_vault
     for value in ("vegan", "vegetarian", "pescatarian"):
         vault.fields.set("diet", value)
-    page = show_page(qtbot, opened, 4)
+    page = show_page(qtbot, session_vault, 4)
     button = child(page, QPushButton, "verifyChainButton")
     result = child(page, QLabel, "verifyResult")
     busy = child(page, QProgressBar, "verifyBusy")
@@ -197,11 +196,11 @@ def test_verify_reports_intact_then_names_a_tampered_entry(
     qtbot.waitUntil(lambda: page.table.currentIndex().data(SEQ_ROLE) == 3, timeout=WAIT_MS)
 
 
-def test_verify_names_a_removed_entry(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
-    _, vault = opened
+def test_verify_names_a_removed_entry(qtbot: QtBot, session_vault: tuple[Session, Vault]) -> None:
+    _, vault = session_vault
     for value in ("vegan", "vegetarian", "pescatarian"):
         vault.fields.set("diet", value)
-    page = show_page(qtbot, opened, 4)
+    page = show_page(qtbot, session_vault, 4)
     with vault._store.transaction() as connection:
         connection.execute("DELETE FROM audit WHERE seq = 2")
     button = child(page, QPushButton, "verifyChainButton")
@@ -211,10 +210,10 @@ def test_verify_names_a_removed_entry(qtbot: QtBot, opened: tuple[Session, Vault
     assert "Broken at entry 2" in text and "missing" in text
 
 
-def test_lock_forgets_the_log(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
-    session, vault = opened
+def test_lock_forgets_the_log(qtbot: QtBot, session_vault: tuple[Session, Vault]) -> None:
+    session, vault = session_vault
     vault.fields.set("diet", "vegan")
-    page = show_page(qtbot, opened, 2)
+    page = show_page(qtbot, session_vault, 2)
     session.lock()
     assert page.table.model().rowCount() == 0
     assert not page.model.canFetchMore(page.table.rootIndex())

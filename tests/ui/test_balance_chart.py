@@ -13,19 +13,15 @@ from tests.ui.transparency_helpers import (
     FAIR_ORIGIN,
     GREEDY_ORIGIN,
     child,
-    demo_session,
-    demo_vault,
 )
-from ui import balance_view
-from ui.balance_paint import OFFER_COLOUR, SENSITIVITY_COLOURS, segment_rects
-from ui.balance_view import BalanceChart, BalanceView
-from ui.dialogs.share_review import ShareReviewDialog
-from ui.pages.brands import BrandsPage
+from ui.brands.page import BrandsPage
+from ui.review.dialog import ShareReviewDialog
 from ui.session import Session
+from ui.widgets import balance_view
+from ui.widgets.balance_paint import OFFER_COLOUR, SENSITIVITY_COLOURS, segment_rects
+from ui.widgets.balance_view import BalanceChart, BalanceView
 from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
-
-__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
 
 def open_review(qtbot: QtBot, session: Session, origin: str, ask_id: str) -> ShareReviewDialog:

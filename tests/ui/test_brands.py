@@ -19,28 +19,25 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.support.clock import DAY
+from tests.support.in_process import WELL_KNOWN, in_process_brand
+from tests.support.sample_exchange import TRICKY_NAME
 from tests.ui.exchange_session import (
     Answer,
     Opened,
     SeenBox,
     answer_next_box,
     cell,
-    opened,
 )
-from tests.ui.fake_brands import make_brand
-from tests.ui.sample_exchange import TRICKY_NAME, WELL_KNOWN
-from tests.vault.exchange_helpers import DAY
-from ui.dialogs.import_request import ImportRequestDialog  # noqa: E402
-from ui.pages import brands as brands_module  # noqa: E402
-from ui.pages.brand_models import AsksModel, BrandsModel  # noqa: E402
-from ui.pages.brands import BrandsPage  # noqa: E402
+from ui.brands import page as brands_module  # noqa: E402
+from ui.brands.import_request import ImportRequestDialog  # noqa: E402
+from ui.brands.models import AsksModel, BrandsModel  # noqa: E402
+from ui.brands.page import BrandsPage  # noqa: E402
 from vault.errors import TransportError, TransportFailure
 from vault.exchange.brands import RequestSource
 from zpd import jose
 from zpd.request import sign_request
 from zpd.text import reveal
-
-__all__ = ["opened"]  # the fixture, used by name
 
 ORIGIN = "https://shoes.example"
 NOT_VERIFIED = "Not verified: imported from a file or text"
@@ -82,9 +79,9 @@ def test_import_from_pasted_text_adds_an_unverified_brand_and_selects_it(
     qtbot: QtBot, opened: Opened
 ) -> None:
     page = open_page(qtbot, opened)
-    other = make_brand("https://books.example", "Books & Co")
+    other = in_process_brand("https://books.example", "Books & Co")
     opened.vault.brands.import_request(other.request(), RequestSource.TEXT)
-    brand = make_brand(ORIGIN, "Shoes Example")
+    brand = in_process_brand(ORIGIN, "Shoes Example")
     dialog = open_import(page)
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
         paste_and_import(dialog, brand.request())
@@ -106,8 +103,8 @@ def test_import_from_pasted_text_adds_an_unverified_brand_and_selects_it(
 
 
 def test_fetch_from_web_address_is_domain_verified(qtbot: QtBot, opened: Opened) -> None:
-    brand = make_brand(ORIGIN, "Shoes Example")
-    opened.transport.pages[ORIGIN + WELL_KNOWN] = brand.request()
+    brand = in_process_brand(ORIGIN, "Shoes Example")
+    opened.transport.add(brand)
     page = open_page(qtbot, opened)
     dialog = open_import(page)
     child(dialog, QLineEdit, "importAddress").setText("shoes.example")
@@ -124,7 +121,7 @@ def test_a_brand_fetched_from_this_computer_is_not_called_domain_verified(
     qtbot: QtBot, opened: Opened
 ) -> None:
     origin = "http://127.0.0.1:8080"
-    opened.transport.pages[origin + WELL_KNOWN] = make_brand(origin, "Demo Shoes").request()
+    opened.transport.add(in_process_brand(origin, "Demo Shoes"))
     page = open_page(qtbot, opened)
     dialog = open_import(page)
     child(dialog, QLineEdit, "importAddress").setText(origin)
@@ -152,7 +149,7 @@ def test_file_import_and_a_file_that_is_not_text(
     assert "not text" in error.text()
 
     request = tmp_path / "shoes.jwt"
-    request.write_text(make_brand(ORIGIN, "Shoes Example").request() + "\n")
+    request.write_text(in_process_brand(ORIGIN, "Shoes Example").request() + "\n")
     dialog.choose_file = lambda parent: str(request)
     child(dialog, QPushButton, "importFileButton").click()
     qtbot.waitUntil(lambda: page.selected_origin() == ORIGIN, timeout=10_000)
@@ -160,7 +157,7 @@ def test_file_import_and_a_file_that_is_not_text(
 
 
 def test_changed_keys_need_an_explicit_yes(qtbot: QtBot, opened: Opened) -> None:
-    brand = make_brand(ORIGIN, "Shoes Example")
+    brand = in_process_brand(ORIGIN, "Shoes Example")
     opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
     pinned = opened.vault.brands.find(ORIGIN).signing_kid
     new_keys = (jose.generate_signing_key(), jose.generate_encryption_key())
@@ -200,10 +197,10 @@ def test_changed_keys_need_an_explicit_yes(qtbot: QtBot, opened: Opened) -> None
 def test_the_notice_says_when_file_keys_give_way_or_a_request_is_older(
     qtbot: QtBot, opened: Opened, tmp_path: Path
 ) -> None:
-    brand = make_brand(ORIGIN, "Shoes Example")
+    brand = in_process_brand(ORIGIN, "Shoes Example")
     impostor = (jose.generate_signing_key(), jose.generate_encryption_key())
     opened.vault.brands.import_request(brand.request(keys=impostor), RequestSource.FILE)
-    opened.transport.pages[ORIGIN + WELL_KNOWN] = brand.request()
+    opened.transport.add(brand)
     page = open_page(qtbot, opened)
     notice = child(page, QLabel, "brandsNotice")
     dialog = open_import(page)
@@ -237,7 +234,7 @@ def test_the_notice_says_when_file_keys_give_way_or_a_request_is_older(
 def test_an_invalid_request_shows_its_reason(
     qtbot: QtBot, opened: Opened, text: str, words: str
 ) -> None:
-    brand = make_brand(ORIGIN, "Shoes Example")
+    brand = in_process_brand(ORIGIN, "Shoes Example")
     if text == "expired":
         text = brand.request(expired=True)
     elif text == "tampered":
@@ -268,7 +265,7 @@ def test_fetch_failures_in_words(
     qtbot: QtBot, opened: Opened, answer: BaseException | None, words: str
 ) -> None:
     if answer is not None:
-        opened.transport.pages[ORIGIN + WELL_KNOWN] = answer
+        opened.transport.failures[ORIGIN + WELL_KNOWN] = answer
     page = open_page(qtbot, opened)
     dialog = open_import(page)
     child(dialog, QLineEdit, "importAddress").setText(ORIGIN)
@@ -280,8 +277,8 @@ def test_fetch_failures_in_words(
 
 
 def test_cancel_abandons_the_wait(qtbot: QtBot, opened: Opened) -> None:
-    brand = make_brand(ORIGIN, "Shoes Example")
-    opened.transport.pages[ORIGIN + WELL_KNOWN] = brand.request()
+    brand = in_process_brand(ORIGIN, "Shoes Example")
+    opened.transport.add(brand)
     opened.transport.gate = gate = threading.Event()
     page = open_page(qtbot, opened)
     dialog = open_import(page)
@@ -301,7 +298,7 @@ def test_cancel_abandons_the_wait(qtbot: QtBot, opened: Opened) -> None:
 
 
 def test_tricky_brand_text_is_shown_literally(qtbot: QtBot, opened: Opened) -> None:
-    brand = make_brand("https://cafe.example", TRICKY_NAME, description="<i>Coffee</i>\u202e")
+    brand = in_process_brand("https://cafe.example", TRICKY_NAME, description="<i>Coffee</i>\u202e")
     opened.vault.brands.import_request(brand.request(), RequestSource.FILE)
     page = open_page(qtbot, opened)
     shown = reveal(TRICKY_NAME)
@@ -326,7 +323,7 @@ def test_tricky_brand_text_is_shown_literally(qtbot: QtBot, opened: Opened) -> N
 def test_asks_in_words_and_review_opens_the_share_review(
     qtbot: QtBot, opened: Opened, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    brand = make_brand(ORIGIN, "Shoes Example")
+    brand = in_process_brand(ORIGIN, "Shoes Example")
     opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
     opened.vault.fields.set("shoe_size_eu", 41)
     opened.vault.fields.set("contact_channels", ["email"])
@@ -379,7 +376,7 @@ def test_asks_in_words_and_review_opens_the_share_review(
 
 
 def test_controls_have_names_and_the_page_clears_on_lock(qtbot: QtBot, opened: Opened) -> None:
-    opened.vault.brands.import_request(make_brand(ORIGIN, "Shoes Example").request(),
+    opened.vault.brands.import_request(in_process_brand(ORIGIN, "Shoes Example").request(),
                                        RequestSource.TEXT)
     page = open_page(qtbot, opened)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)

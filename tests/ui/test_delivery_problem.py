@@ -11,24 +11,29 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import MadeVault
-from tests.ui.fake_brands import FakeTransport, make_brand
-from tests.vault.exchange_helpers import Clock
+from tests.support.clock import Clock
+from tests.support.in_process import BrandsInProcess, in_process_brand
+from tests.support.vaults import MadeVault
 from ui.main_window import MainWindow
 from vault.exchange.brands import RequestSource
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.vault import Vault
 
+Window = tuple[MainWindow, Vault, Clock, BrandsInProcess]
+
 
 @pytest.fixture
-def window(qtbot: QtBot, made_vault: MadeVault) -> Iterator[tuple[MainWindow, Vault, Clock]]:
+def window(qtbot: QtBot, made_vault: MadeVault) -> Iterator[Window]:
+    """A main window not yet opened, and a vault on a clock, delivering to brands in
+    process (none yet)."""
     clock = Clock()
     vault = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
     vault.fields.set("shoe_size_eu", 40)
     window = MainWindow(made_vault.directory)
     qtbot.addWidget(window)
     window.show()
-    yield window, vault, clock
+    transport = vault.delivery.transport = BrandsInProcess(clock)
+    yield window, vault, clock, transport
     window.lock()
     QThreadPool.globalInstance().waitForDone(10_000)
 
@@ -40,13 +45,11 @@ def problem(window: MainWindow) -> QLabel:
 
 
 def test_a_message_the_app_fails_on_is_said_and_the_other_brand_gets_its_own(
-    qtbot: QtBot, window: tuple[MainWindow, Vault, Clock],
+    qtbot: QtBot, window: Window,
 ) -> None:
-    main, vault, clock = window
-    transport = FakeTransport()
-    damaged = transport.add(make_brand("https://shoes.example", "Shoes Example"))
-    other = transport.add(make_brand("https://books.example", "Books Example"))
-    vault.delivery.transport = transport
+    main, vault, clock, transport = window
+    damaged = transport.add(in_process_brand("https://shoes.example", "Shoes Example"))
+    other = transport.add(in_process_brand("https://books.example", "Books Example"))
     for brand in (damaged, other):
         vault.brands.import_request(brand.request(), RequestSource.TEXT)
     vault.grants.share(damaged.origin, "fit-advice")
@@ -76,12 +79,10 @@ def test_a_message_the_app_fails_on_is_said_and_the_other_brand_gets_its_own(
 
 
 def test_a_delivery_run_that_fails_is_said_until_one_goes_through(
-    qtbot: QtBot, window: tuple[MainWindow, Vault, Clock],
+    qtbot: QtBot, window: Window,
 ) -> None:
-    main, vault, _ = window
-    transport = FakeTransport()
-    brand = transport.add(make_brand("https://shoes.example", "Shoes Example"))
-    vault.delivery.transport = transport
+    main, vault, _, transport = window
+    brand = transport.add(in_process_brand("https://shoes.example", "Shoes Example"))
     vault.brands.import_request(brand.request(), RequestSource.TEXT)
     grant_id = vault.grants.share(brand.origin, "fit-advice").grant.id
     with vault._store.reading() as connection:  # every write refused from here

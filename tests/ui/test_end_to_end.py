@@ -4,7 +4,6 @@ under uvicorn on loopback; the vault's state is checked after each step."""
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,25 +21,21 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from brandkit.issuing import sign_spec
-from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
-from brandkit.server import create_app
-from brandkit.serving import address_of, bind, running
-from brandkit.sqlstorage import SqliteStorage
-from tests.brand_specs import shoe_shop_spec
-from tests.conftest import PASSPHRASE
-from ui.dialogs.share_review import ShareReviewDialog
+from tests.support.live_brand import served_brand
+from tests.support.specs import ask, request_spec
+from tests.support.vaults import PASSPHRASE
+from ui.fields.model import KEY_ROLE, VALUE
 from ui.main_window import MainWindow
-from ui.pages.fields_model import KEY_ROLE, VALUE
+from ui.review.dialog import ShareReviewDialog
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.grants import GrantStatus
 
 WAIT_MS = 15_000
 
 
-def spec_for(origin: str) -> dict[str, Any]:
-    return shoe_shop_spec(origin, name="Trailworks")
+def trailworks(origin: str) -> dict[str, Any]:
+    return request_spec(origin, "Trailworks", [ask()])
 
 
 @dataclass
@@ -55,15 +50,8 @@ class LiveBrand:
 
 @pytest.fixture
 def brand(tmp_path: Path) -> Iterator[LiveBrand]:
-    sock = bind("127.0.0.1", 0)
-    origin = f"http://127.0.0.1:{address_of(sock).port}"
-    keys = generate_keys()
-    request = sign_spec(spec_for(origin), keys, now=int(time.time()) - 60)
-    storage = SqliteStorage(tmp_path / "brand.sqlite3")
-    receiver = Receiver(keys, storage, origin)
-    with running(create_app(receiver, request), sock=sock):
-        yield LiveBrand(origin, receiver)
-    storage.close()
+    with served_brand(tmp_path / "brand.sqlite3", trailworks) as served:
+        yield LiveBrand(served.origin, served.receiver)
 
 
 def child(parent: Any, kind: type, name: str) -> Any:

@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tools.sample_vault import SampleVault, build, close
-from ui.dialogs.import_request import ImportRequestDialog
-from ui.dialogs.knows import KnowsDialog
-from ui.dialogs.report_dialog import ReportDialog
-from ui.dialogs.share_review import ShareReviewDialog
+from ui.brands.import_request import ImportRequestDialog
+from ui.fields.dialogs import CustomFieldDialog
 from ui.main_window import MainWindow
-from ui.pages.field_dialogs import CustomFieldDialog
-from ui.settings import Settings
+from ui.preferences import Settings
+from ui.report.dialog import ReportDialog
+from ui.review.dialog import ShareReviewDialog
+from ui.shared.knows import KnowsDialog
 from vault.storage.keys import KdfParams
 
 SCALE = 1.4

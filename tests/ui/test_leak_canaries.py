@@ -15,17 +15,13 @@ from tests.ui.transparency_helpers import (
     FAIR_ORIGIN,
     GREEDY_ORIGIN,
     child,
-    demo_session,
-    demo_vault,
 )
-from ui.dialogs.share_review import ShareReviewDialog
-from ui.pages.aliases_section import AliasesModel
-from ui.pages.settings_page import SettingsPage
+from ui.preferences import Settings
+from ui.review.dialog import ShareReviewDialog
 from ui.session import Session
-from ui.settings import Settings
+from ui.settings.aliases import AliasesModel
+from ui.settings.page import SettingsPage
 from vault.vault import Vault
-
-__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
 PREVIEW = "alex+megamart-rewards-…@example.org"
 
@@ -123,3 +119,22 @@ def test_with_aliases_off_the_brand_gets_the_real_address(
     fair.show()
     qtbot.waitUntil(lambda: fair.findChild(QWidget, "fieldsList") is not None, timeout=5_000)
     assert fair.findChild(QLabel, "aliasNote") is None
+
+
+def test_the_review_shows_the_alias_from_the_chosen_source(
+    qtbot: QtBot, demo_session: Session, demo_vault: Vault
+) -> None:
+    from vault.leaks.alias_sources import SourceKind
+    from vault.leaks.settings import source_settings
+
+    demo_vault.aliases.set_enabled(True)
+    demo_vault.leaks.set_source(source_settings(SourceKind.DOMAIN, domain="alex.example"))
+    dialog = review(qtbot, demo_session)
+    assert "• Email address: megamart-rewards-…@alex.example (your alias for this brand)" \
+        in gives(dialog)
+    assert "megamart-rewards-…@alex.example" in child(dialog, QLabel, "aliasNote").text()
+    demo_vault.grants.share(GREEDY_ORIGIN, "rewards", fields=["email", "allergies", "religion"])
+    (given,) = demo_vault.aliases.all()
+    assert re.fullmatch(r"megamart-rewards-[a-z0-9]{4}@alex\.example", given.alias)
+    again = review(qtbot, demo_session)
+    assert f"• Email address: {given.alias} (your alias for this brand)" in gives(again)

@@ -14,9 +14,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, MadeVault
-from ui.clipboard import secret_clipboard
+from tests.support.vaults import NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, MadeVault
 from ui.main_window import MainWindow
+from ui.widgets.clipboard import secret_clipboard
 from vault.errors import WrongPassphrase
 from vault.vault import Vault
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import TypeVar
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,41 +20,18 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import MadeVault
-from tests.vault.exchange_helpers import DAY, BrandKeys, signed_request, spec
-from ui.pages.field_editors import MultiChoiceEditor
-from ui.pages.fields_model import KEY_ROLE, VALUE
-from ui.pages.my_data import MyDataPage
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.clock import DAY
+from tests.support.specs import request_spec
+from ui.fields.editors import MultiChoiceEditor
+from ui.fields.model import KEY_ROLE, VALUE
+from ui.fields.page import MyDataPage
 from ui.session import Session
-from vault.errors import TransportError, TransportFailure
-from vault.exchange.transport import LocalRule, Response, never_local
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
 
 T = TypeVar("T")
 WAIT_MS = 5_000
-
-
-class Unreachable:
-    """A transport for tests that share with a brand but must never touch the network."""
-
-    may_reach_local: LocalRule = never_local  # the vault sets its own
-
-    def post(self, url: str, content_type: str, body: str) -> Response:
-        raise TransportError(TransportFailure.CONNECT, "test: no network")
-
-    def get(self, url: str, accept: str) -> Response:
-        raise TransportError(TransportFailure.CONNECT, "test: no network")
-
-
-@pytest.fixture
-def opened(made_vault: MadeVault, qtbot: QtBot) -> Iterator[tuple[Session, Vault]]:
-    vault = made_vault.unlock()
-    vault.delivery.transport = Unreachable()
-    session = Session()
-    yield session, vault
-    session.lock()
-    QThreadPool.globalInstance().waitForDone(WAIT_MS)
 
 
 def child(parent: QWidget, kind: type[T], name: str) -> T:
@@ -65,8 +40,8 @@ def child(parent: QWidget, kind: type[T], name: str) -> T:
     return found  # type: ignore[return-value]
 
 
-def show_page(qtbot: QtBot, opened: tuple[Session, Vault]) -> MyDataPage:
-    session, vault = opened
+def show_page(qtbot: QtBot, session_vault: tuple[Session, Vault]) -> MyDataPage:
+    session, vault = session_vault
     page = MyDataPage(session)
     qtbot.addWidget(page)
     page.resize(960, 640)
@@ -98,10 +73,10 @@ def open_editor(qtbot: QtBot, page: MyDataPage, key: str, kind: type[T], name: s
     return child(page.table, kind, name)
 
 
-def test_number_typed_into_the_spin_box_is_stored(qtbot: QtBot, opened: tuple[Session, Vault]
+def test_number_typed_into_the_spin_box_is_stored(qtbot: QtBot, session_vault: tuple[Session, Vault]
                                                   ) -> None:
-    session, vault = opened
-    page = show_page(qtbot, opened)
+    session, vault = session_vault
+    page = show_page(qtbot, session_vault)
     editor = open_editor(qtbot, page, "shoe_size_eu", QDoubleSpinBox, "numberEditor")
     assert (editor.maximum(), editor.singleStep()) == (52, 0.5)
     assert editor.text() == "Not set"  # no value yet: blank, one step below the minimum 15
@@ -115,9 +90,9 @@ def test_number_typed_into_the_spin_box_is_stored(qtbot: QtBot, opened: tuple[Se
 
 
 def test_integer_field_gets_a_spin_box_with_its_range(qtbot: QtBot,
-                                                      opened: tuple[Session, Vault]) -> None:
-    _, vault = opened
-    page = show_page(qtbot, opened)
+                                                      session_vault: tuple[Session, Vault]) -> None:
+    _, vault = session_vault
+    page = show_page(qtbot, session_vault)
     select(page, "household_size")
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F2)
@@ -128,10 +103,11 @@ def test_integer_field_gets_a_spin_box_with_its_range(qtbot: QtBot,
     qtbot.waitUntil(lambda: vault.fields.get("household_size") == 4, timeout=WAIT_MS)
 
 
-def test_multi_choice_ticked_with_the_keyboard_is_stored(qtbot: QtBot,
-                                                         opened: tuple[Session, Vault]) -> None:
-    _, vault = opened
-    page = show_page(qtbot, opened)
+def test_multi_choice_ticked_with_the_keyboard_is_stored(
+    qtbot: QtBot, session_vault: tuple[Session, Vault]
+) -> None:
+    _, vault = session_vault
+    page = show_page(qtbot, session_vault)
     editor = open_editor(qtbot, page, "favourite_colours", MultiChoiceEditor, "multiChoiceEditor")
     for choice in ("green", "navy"):
         row = next(r for r in range(editor.count())
@@ -146,11 +122,12 @@ def test_multi_choice_ticked_with_the_keyboard_is_stored(qtbot: QtBot,
                     timeout=WAIT_MS)
 
 
-def test_invalid_value_is_explained_and_changes_nothing(qtbot: QtBot,
-                                                        opened: tuple[Session, Vault]) -> None:
-    session, vault = opened
+def test_invalid_value_is_explained_and_changes_nothing(
+    qtbot: QtBot, session_vault: tuple[Session, Vault]
+) -> None:
+    session, vault = session_vault
     vault.fields.set("shoe_size_eu", 41)
-    page = show_page(qtbot, opened)
+    page = show_page(qtbot, session_vault)
     error = child(page, QLabel, "fieldError")
     editor = open_editor(qtbot, page, "shoe_size_eu", QDoubleSpinBox, "numberEditor")
     editor.lineEdit().selectAll()
@@ -169,9 +146,11 @@ def test_invalid_value_is_explained_and_changes_nothing(qtbot: QtBot,
     assert vault.fields.get("email") is None
 
 
-def test_editor_left_alone_writes_nothing(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
-    _, vault = opened
-    page = show_page(qtbot, opened)
+def test_editor_left_alone_writes_nothing(
+    qtbot: QtBot, session_vault: tuple[Session, Vault]
+) -> None:
+    _, vault = session_vault
+    page = show_page(qtbot, session_vault)
     editor = open_editor(qtbot, page, "household_size", QSpinBox, "numberEditor")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # "Not set" is not a number to store
     combo = open_editor(qtbot, page, "diet", QComboBox, "choiceEditor")
@@ -182,10 +161,10 @@ def test_editor_left_alone_writes_nothing(qtbot: QtBot, opened: tuple[Session, V
     assert [e.action for e in vault.audit.entries()] == ["vault.created"]
 
 
-def test_clear_removes_the_value(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
-    _, vault = opened
+def test_clear_removes_the_value(qtbot: QtBot, session_vault: tuple[Session, Vault]) -> None:
+    _, vault = session_vault
     vault.fields.set("diet", "vegan")
-    page = show_page(qtbot, opened)
+    page = show_page(qtbot, session_vault)
     button = child(page, QPushButton, "clearFieldButton")
     select(page, "diet")
     assert button.isEnabled()
@@ -197,15 +176,15 @@ def test_clear_removes_the_value(qtbot: QtBot, opened: tuple[Session, Vault]) ->
 
 
 def test_clear_of_a_field_an_active_grant_requires_is_refused_in_words(
-    qtbot: QtBot, opened: tuple[Session, Vault]
+    qtbot: QtBot, session_vault: tuple[Session, Vault]
 ) -> None:
-    _, vault = opened
+    _, vault = session_vault
     keys = BrandKeys.generate()
     now = int(time.time())
-    vault.brands.import_request(signed_request(keys, spec(), iat=now, exp=now + 30 * DAY))
+    vault.brands.import_request(signed_request(keys, request_spec(), iat=now, exp=now + 30 * DAY))
     vault.fields.set("shoe_size_eu", 42)
     vault.grants.share("https://shoes.example", "fit-advice")
-    page = show_page(qtbot, opened)
+    page = show_page(qtbot, session_vault)
     error = child(page, QLabel, "fieldError")
     select(page, "shoe_size_eu")
     child(page, QPushButton, "clearFieldButton").click()
@@ -215,10 +194,10 @@ def test_clear_of_a_field_an_active_grant_requires_is_refused_in_words(
 
 
 def test_search_filters_by_label_key_and_value(qtbot: QtBot,
-                                               opened: tuple[Session, Vault]) -> None:
-    _, vault = opened
+                                               session_vault: tuple[Session, Vault]) -> None:
+    _, vault = session_vault
     vault.fields.set("favourite_colours", ["navy"])
-    page = show_page(qtbot, opened)
+    page = show_page(qtbot, session_vault)
     model = page.table.model()
     search = child(page, QLineEdit, "fieldSearch")
 
@@ -240,17 +219,21 @@ def test_search_filters_by_label_key_and_value(qtbot: QtBot,
     assert "diet" in shown and "allergies" in shown and "shoe_size_eu" not in shown
 
 
-def test_special_category_fields_are_flagged(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
-    page = show_page(qtbot, opened)
+def test_special_category_fields_are_flagged(
+    qtbot: QtBot, session_vault: tuple[Session, Vault]
+) -> None:
+    page = show_page(qtbot, session_vault)
     index = select(page, "allergies").siblingAtColumn(2)
     assert index.data() == "Special category"
     assert "Article 9" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert select(page, "diet").siblingAtColumn(2).data() == "Low"
 
 
-def test_custom_field_can_be_added_then_set(qtbot: QtBot, opened: tuple[Session, Vault]) -> None:
-    _, vault = opened
-    page = show_page(qtbot, opened)
+def test_custom_field_can_be_added_then_set(
+    qtbot: QtBot, session_vault: tuple[Session, Vault]
+) -> None:
+    _, vault = session_vault
+    page = show_page(qtbot, session_vault)
     child(page, QPushButton, "addCustomFieldButton").click()
     dialog = child(page, QDialog, "customFieldDialog")
     qtbot.keyClicks(child(dialog, QLineEdit, "customLabel"), "Favourite tea")
@@ -276,11 +259,11 @@ def test_custom_field_can_be_added_then_set(qtbot: QtBot, opened: tuple[Session,
 
 
 def test_custom_field_with_a_taken_key_is_refused_in_the_dialog(
-    qtbot: QtBot, opened: tuple[Session, Vault]
+    qtbot: QtBot, session_vault: tuple[Session, Vault]
 ) -> None:
-    _, vault = opened
+    _, vault = session_vault
     vault.fields.define("x_tea", "Tea", FieldType.TEXT, Sensitivity.LOW)
-    page = show_page(qtbot, opened)
+    page = show_page(qtbot, session_vault)
     child(page, QPushButton, "addCustomFieldButton").click()
     dialog = child(page, QDialog, "customFieldDialog")
     child(dialog, QLineEdit, "customLabel").setText("Tea again")
@@ -293,12 +276,12 @@ def test_custom_field_with_a_taken_key_is_refused_in_the_dialog(
 
 
 def test_history_dialog_lists_changes_newest_first(qtbot: QtBot,
-                                                   opened: tuple[Session, Vault]) -> None:
-    _, vault = opened
+                                                   session_vault: tuple[Session, Vault]) -> None:
+    _, vault = session_vault
     vault.fields.set("diet", "vegetarian")
     vault.fields.set("diet", "vegan")
     vault.fields.clear("diet")
-    page = show_page(qtbot, opened)
+    page = show_page(qtbot, session_vault)
     select(page, "diet")
     child(page, QPushButton, "fieldHistoryButton").click()
     qtbot.waitUntil(lambda: page.findChild(QDialog, "historyDialog") is not None,
@@ -311,10 +294,10 @@ def test_history_dialog_lists_changes_newest_first(qtbot: QtBot,
 
 
 def test_lock_forgets_values_and_closes_dialogs(qtbot: QtBot,
-                                                opened: tuple[Session, Vault]) -> None:
-    session, vault = opened
+                                                session_vault: tuple[Session, Vault]) -> None:
+    session, vault = session_vault
     vault.fields.set("diet", "vegan")
-    page = show_page(qtbot, opened)
+    page = show_page(qtbot, session_vault)
     select(page, "diet")
     page.show_history()
     qtbot.waitUntil(lambda: page.findChild(QDialog, "historyDialog") is not None,

@@ -9,16 +9,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.ui.transparency_helpers import FAIR_ORIGIN, child, demo_session, demo_vault
-from ui.dialogs import qr_dialog
-from ui.dialogs.qr_dialog import MIN_PIXELS_PER_MODULE, QrDialog, QrImage
-from ui.pages.shared import SharedPage
+from tests.ui.transparency_helpers import FAIR_ORIGIN, child
 from ui.session import Session
+from ui.shared import qr as qr_dialog
+from ui.shared.page import SharedPage
+from ui.shared.qr import MIN_PIXELS_PER_MODULE, QrDialog, QrImage
 from vault.errors import TokenTooLongForQr, UnknownGrant
 from vault.exchange import qr
 from vault.vault import Vault
-
-__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
 
 def open_qr(qtbot: QtBot, session: Session, grant_id: str) -> tuple[SharedPage, QrDialog]:

@@ -3,9 +3,11 @@ fields, an HTML file with no script and the brands' text escaped; written off th
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,18 +20,15 @@ from tests.ui.transparency_helpers import (
     FAIR_ORIGIN,
     GREEDY_ORIGIN,
     child,
-    demo_session,
-    demo_vault,
     import_sample,
 )
-from ui import report_print
-from ui.dialogs.report_dialog import ReportDialog
-from ui.pages.brands import BrandsPage
-from ui.pages.shared import SharedPage
+from ui import i18n
+from ui.brands.page import BrandsPage
+from ui.report import printed as report_print
+from ui.report.dialog import ReportDialog
 from ui.session import Session
+from ui.shared.page import SharedPage
 from vault.vault import Vault
-
-__all__ = ["demo_session", "demo_vault"]  # fixtures, used by name
 
 TRICKY_ORIGIN = "https://tricky.example"
 TRICKY_NAME = "<script>alert(1)</script> Evil\u202eoC"
@@ -152,6 +151,36 @@ def test_the_html_has_no_script_and_escapes_brand_text(
     # The print version (what the PDF is made of) escapes the same way.
     printed, _ = report_print.print_html(shared_vault.transparency.report())
     assert "<script" not in printed.lower() and "&lt;script&gt;" in printed
+
+
+@pytest.fixture
+def in_greek() -> Iterator[None]:
+    assert i18n.install("el")
+    yield
+    i18n.install("en")
+
+
+def test_the_html_is_in_the_apps_language_like_the_pdf(
+    qtbot: QtBot, demo_session: Session, shared_vault: Vault, tmp_path: Path, in_greek: None
+) -> None:
+    dialog = ReportDialog(demo_session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    out = tmp_path / "report.html"
+    export(qtbot, dialog, out, html=True)
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="el">' in page
+    text = re.sub(r"<[^>]*>", " ", re.sub(r"<style>.*?</style>", "", page, flags=re.S))
+    for greek in ("Ποιος γνωρίζει τι για εσάς", "Σκοπός", "Ισοζύγιο", "άπληστη", "ενεργή",
+                  "Θρησκεία ή πεποιθήσεις", "Πόσο βαραίνει κάθε πεδίο"):
+        assert greek in text, greek
+    for english in ("Who knows what about you", "Purpose", "Balance", "greedy", "active",
+                    "Religion or belief", "What each field weighs", " UTC", "special 10",
+                    "discount:", "(personal)"):
+        assert english not in text, english
+    # The printed version, what the PDF is made of, speaks the same language.
+    printed, _ = report_print.print_html(shared_vault.transparency.report())
+    assert "Ποιος γνωρίζει τι για εσάς" in printed and "Θρησκεία ή πεποιθήσεις" in printed
 
 
 def test_an_existing_file_is_replaced_only_when_the_person_says_so(

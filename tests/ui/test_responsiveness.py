@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import compileall
 import time
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +17,13 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from starlette.types import ASGIApp
 
 from benchmarks import bulk
-from brandkit.issuing import sign_spec
-from brandkit.keys import generate_keys
-from brandkit.receiver import Receiver
-from brandkit.server import create_app
-from brandkit.serving import address_of, bind, running
-from brandkit.sqlstorage import SqliteStorage
-from tests.brand_specs import shoe_shop_spec
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, MadeVault
-from tests.delivery.brand import live_brand
+from tests.support.brands import RealBrand
+from tests.support.live_brand import live_brand, served_brand
+from tests.support.specs import ask, request_spec
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, MadeVault
 from tests.ui.heartbeat import Heartbeat
 from ui.main_window import MainWindow
 from vault.errors import VaultLocked, WrongPassphrase
@@ -62,6 +59,7 @@ def bytecode_as_installed() -> None:
         compileall.compile_dir(PROJECT_ROOT / package, quiet=1)
 
 
+@pytest.mark.slow
 def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
     """From typing the passphrase, through the slow KDF and loading the pages' modules, to
     the first paint of the unlocked window and a while after it: no gap over
@@ -174,6 +172,7 @@ def large_vault(directory: Path, entries: int) -> None:
             ))
 
 
+@pytest.mark.slow
 def test_a_re_key_shows_progress_never_stalls_and_a_lock_waits_for_it(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -226,28 +225,26 @@ def test_the_heartbeat_sees_a_stall(qtbot: QtBot) -> None:
     assert heartbeat.longest_gap >= 0.2 and heartbeat.beats > 3
 
 
-def slow_receiver(tmp_path: Path) -> tuple[str, Any, Any]:
+def slow_receiver(tmp_path: Path) -> AbstractContextManager[RealBrand]:
     """The brand kit's real receiver, answering every request after half a second."""
-    sock = bind("127.0.0.1", 0)
-    origin = f"http://127.0.0.1:{address_of(sock).port}"
-    keys = generate_keys()
-    request = sign_spec(shoe_shop_spec(origin), keys, now=int(time.time()) - 60)
-    storage = SqliteStorage(tmp_path / "brand.sqlite3")
-    app = create_app(Receiver(keys, storage, origin), request)
 
-    async def slow(scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            await asyncio.sleep(0.5)
-        await app(scope, receive, send)
+    def slowed(app: ASGIApp) -> ASGIApp:
+        async def slow(scope: Any, receive: Any, send: Any) -> None:
+            if scope["type"] == "http":
+                await asyncio.sleep(0.5)
+            await app(scope, receive, send)
 
-    return origin, running(slow, sock=sock), storage
+        return slow
+
+    return served_brand(tmp_path / "brand.sqlite3", lambda origin: request_spec(
+        origin, asks=[ask()]), around=slowed)
 
 
 def test_import_from_a_slow_web_address_never_stalls_the_gui(
     qtbot: QtBot, made_vault: MadeVault, tmp_path: Path
 ) -> None:
-    origin, server, storage = slow_receiver(tmp_path)
-    with server:
+    with slow_receiver(tmp_path) as brand:
+        origin = brand.origin
         window, _ = unlocked_window(qtbot, made_vault)
         window.area.show_page(window.brands_page)
         window.findChild(QPushButton, "importRequestButton").click()
@@ -262,5 +259,4 @@ def test_import_from_a_slow_web_address_never_stalls_the_gui(
         opened = window.vault
         assert opened is not None and opened.brands.find(origin).domain_verified
         window.lock()
-    storage.close()
     assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"

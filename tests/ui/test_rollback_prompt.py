@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import MadeVault
+from tests.support.vaults import MadeVault
 from ui.main_window import MainWindow
 
 

@@ -16,17 +16,17 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, MadeVault
-from ui.clipboard import (
+from tests.support.vaults import NEW_PASSPHRASE, PASSPHRASE, MadeVault
+from ui.main_window import MainWindow
+from ui.preferences import CLIPBOARD_CLEAR_SECONDS, Settings
+from ui.recovery_code import RecoveryCodeDialog, RecoveryCodePage
+from ui.widgets.clipboard import (
     KDE_HINT,
     MAC_CONCEALED_MIME,
     concealed_mime_data,
     secret_clipboard,
     windows_mime,
 )
-from ui.main_window import MainWindow
-from ui.recovery_code import RecoveryCodeDialog, RecoveryCodePage
-from ui.settings import CLIPBOARD_CLEAR_SECONDS, Settings
 from vault.errors import WrongPassphrase, WrongRecoveryCode
 from vault.vault import Vault
 

@@ -21,65 +21,33 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.brand_specs import shoe_shop_spec
-from tests.conftest import FAST_KDF, PASSPHRASE, MadeVault
-from ui.dialogs.share_review import ShareReviewDialog
+from tests.support.in_process import BrandsInProcess
+from tests.support.specs import COLOURS, SHOE_SIZE, ask, ask_field, fit_ask, request_spec
+from tests.support.vaults import FAST_KDF, PASSPHRASE, MadeVault
+from ui.review.dialog import ShareReviewDialog
 from ui.session import Session
-from vault.errors import TransportError, TransportFailure
 from vault.exchange.brands import RequestSource
-from vault.exchange.transport import HttpTransport, Response
 from vault.vault import Vault
 from zpd import jose
 from zpd.request import sign_request
 
 DAY = 86400
 ORIGIN = "https://shoes.example"
-FIT_ASK: dict[str, Any] = {
-    "id": "fit-advice",
-    "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
-                "description": "Recommend shoes that fit you"},
-    "fields": [
-        {"key": "shoe_size_eu", "required": True, "why": "to pick your size"},
-        {"key": "favourite_colours", "required": False, "why": "to show colours you like"},
-        {"key": "allergies", "required": False, "why": "to leave out materials you react to"},
-        {"key": "household_size", "required": False, "why": "to suggest family packs"},
-    ],
-    "offer": {"kind": "discount", "description": "10% off your next order"},
-    "retention_days": 180,
-    "duration_days": 90,
-}
-GREEDY_ASK: dict[str, Any] = {
-    "id": "everything",
-    "purpose": {"iri": "https://w3id.org/dpv#Marketing", "description": "Marketing"},
-    "fields": [
-        {"key": "email", "required": True, "why": "offers"},
-        {"key": "religion", "required": False, "why": "seasonal campaigns"},
-    ],
-    "offer": {"kind": "points", "description": "5 points"},
-    "retention_days": 3650,
-    "duration_days": 730,
-}
+FIT_ASK = fit_ask(fields=[
+    SHOE_SIZE, COLOURS, ask_field("allergies", "to leave out materials you react to"),
+    ask_field("household_size", "to suggest family packs"),
+])
+GREEDY_ASK = ask("everything", purpose="Marketing", purpose_description="Marketing", fields=[
+    ask_field("email", "offers", required=True), ask_field("religion", "seasonal campaigns"),
+], offer={"kind": "points", "description": "5 points"}, retention_days=3650, duration_days=730)
 
 T = TypeVar("T", bound=QWidget)
 
 
-class OfflineTransport(HttpTransport):
-    """Delivery never leaves the machine in these tests: every post fails to connect."""
-
-    def post(self, url: str, content_type: str, body: str, *,
-             local: bool | None = None) -> Response:
-        raise TransportError(TransportFailure.CONNECT, "offline in tests")
-
-
 def signed_request(name: str = "Shoes Example", asks: list[dict[str, Any]] | None = None,
                    origin: str = ORIGIN) -> str:
-    spec = {
-        "iss": origin,
-        "brand": {"name": name, "description": "Shoes that fit, delivered.",
-                  "privacy_policy": f"{origin}/privacy", "contact": "mailto:privacy@example.org"},
-        "endpoints": {"grants": f"{origin}/zpd/grants", "events": f"{origin}/zpd/events"},
-        "asks": asks if asks is not None else [FIT_ASK],
-    }
+    spec = request_spec(origin, name, asks if asks is not None else [FIT_ASK],
+                        description="Shoes that fit, delivered.")
     now = int(time.time())
     return sign_request(spec, jose.generate_signing_key(), jose.generate_encryption_key(),
                         iat=now - 60, exp=now + 365 * DAY)
@@ -88,7 +56,7 @@ def signed_request(name: str = "Shoes Example", asks: list[dict[str, Any]] | Non
 @pytest.fixture
 def vault(made_vault: MadeVault) -> Iterator[Vault]:
     opened = made_vault.unlock()
-    opened.delivery.transport = OfflineTransport()
+    opened.delivery.transport = BrandsInProcess()  # no brand reachable: deliveries wait
     yield opened
     if not opened.is_locked:
         opened.lock()
@@ -330,7 +298,7 @@ def test_a_lookalike_domain_is_flagged_in_the_review(qtbot: QtBot, tmp_path: Pat
     vault.fields.set("shoe_size_eu", 42)
     origin = "https://p\u0430ypal.example"  # a Cyrillic "а"
     now = int(time.time())
-    request = sign_request(shoe_shop_spec(origin, name="Pаypal"), jose.generate_signing_key(),
+    request = sign_request(request_spec(origin, "Pаypal", [ask()]), jose.generate_signing_key(),
                            jose.generate_encryption_key(), iat=now, exp=now + 86400)
     vault.brands.import_request(request)
     session = Session()
@@ -391,10 +359,7 @@ def test_a_brand_on_the_local_network_is_said_to_be_there_and_whether_it_is_reac
     signing, encryption = jose.generate_signing_key(), jose.generate_encryption_key()
     now = int(time.time())
     for age, source in zip(range(len(sources), 0, -1), sources, strict=True):
-        spec = {"iss": origin, "brand": {"name": "Intranet Shop"},
-                "endpoints": {"grants": f"{origin}/zpd/grants",
-                              "events": f"{origin}/zpd/events"},
-                "asks": [FIT_ASK]}
+        spec = request_spec(origin, "Intranet Shop", [FIT_ASK])
         vault.brands.import_request(
             sign_request(spec, signing, encryption, iat=now - 60 * age, exp=now + DAY),
             source, expected_origin=origin if source is RequestSource.WEB else None)

@@ -10,22 +10,20 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QTableView, QTreeView
 from pytestqt.qtbot import QtBot
 
-from tests.ui.exchange_session import Answer, Opened, SeenBox, answer_next_box, cell, opened
-from tests.ui.fake_brands import DOWN, RECEIPT, make_brand
-from tests.ui.sample_exchange import TRICKY_NAME, Sample, build_sample
-from tests.vault.exchange_helpers import DAY
+from tests.support.clock import DAY
+from tests.support.in_process import in_process_brand
+from tests.support.sample_exchange import TRICKY_NAME, Sample, build_sample
+from tests.ui.exchange_session import Answer, Opened, SeenBox, answer_next_box, cell
 from ui import session as session_module
-from ui.exchange_words import delivery_words
-from ui.pages import shared as shared_module
-from ui.pages.grant_models import GrantsModel
-from ui.pages.shared import SharedPage
+from ui.shared import page as shared_module
+from ui.shared.models import GrantsModel
+from ui.shared.page import SharedPage
+from ui.words.exchange import delivery_words
 from vault.changes import Changes
 from vault.exchange.brands import RequestSource
 from vault.exchange.delivery_summary import DeliveryStatus, DeliverySummary
 from vault.exchange.grants import GrantStatus
 from zpd.text import reveal
-
-__all__ = ["opened"]  # the fixture, used by name
 
 Column = GrantsModel
 
@@ -81,7 +79,8 @@ def test_every_grant_with_its_state_in_words(
     assert text_of(page, grants["books_news"], Column.DELIVERY) == "Never sent"
     assert text_of(page, grants["cafe_news"], Column.DELIVERY) == "Revocation waiting"
     assert (text_of(page, grants["books_fit"], Column.DELIVERY)
-            == "Refused: invalid_request: the request named is unknown")
+            == "Refused: access_denied: unknown_request: request.sha256 names no request this "
+            "brand issued")
     assert text_of(page, grants["cafe_menu"], Column.DELIVERY).startswith("Queued")
     assert text_of(page, grants["cafe_expired"], Column.DELIVERY).startswith(
         "Queued, will retry: could not reach the brand")
@@ -128,7 +127,7 @@ def test_filters_by_brand_and_status(qtbot: QtBot, opened: Opened, sample: Sampl
 
 
 def test_revoke_asks_first_and_declining_changes_nothing(qtbot: QtBot, opened: Opened) -> None:
-    brand = opened.transport.add(make_brand("https://shoes.example", "Shoes Example"))
+    brand = opened.transport.add(in_process_brand("https://shoes.example", "Shoes Example"))
     opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
     opened.vault.fields.set("shoe_size_eu", 40)
     grant = opened.vault.grants.share(brand.origin, "fit-advice").grant
@@ -169,7 +168,7 @@ def test_a_grant_that_ends_while_the_app_runs_shows_expired_by_itself(
     """Reading never expires a grant: the session does, on its timer, and the page
     refreshes from what that changed, with nobody touching anything."""
     monkeypatch.setattr(session_module, "EXPIRY_INTERVAL_MS", 50)
-    brand = opened.transport.add(make_brand("https://shoes.example", "Shoes Example"))
+    brand = opened.transport.add(in_process_brand("https://shoes.example", "Shoes Example"))
     opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
     opened.vault.fields.set("shoe_size_eu", 40)
     grant = opened.vault.grants.share(brand.origin, "fit-advice", days=1).grant
@@ -190,7 +189,8 @@ def text_of_or_none(page: SharedPage, grant_id: str) -> str | None:
 
 
 def test_retry_now_delivers_and_the_state_updates_live(qtbot: QtBot, opened: Opened) -> None:
-    brand = opened.transport.add(make_brand("https://shoes.example", "Shoes Example", mode=DOWN))
+    brand = opened.transport.add(
+        in_process_brand("https://shoes.example", "Shoes Example", down=True))
     opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
     opened.vault.fields.set("shoe_size_eu", 40)
     grant = opened.vault.grants.share(brand.origin, "fit-advice").grant
@@ -201,7 +201,7 @@ def test_retry_now_delivers_and_the_state_updates_live(qtbot: QtBot, opened: Ope
     select(page, grant.id)
     retry = child(page, QPushButton, "retryButton")
     assert retry.isEnabled()
-    brand.mode = RECEIPT  # the brand is back
+    brand.down = False  # the brand is back
     retry.click()
     qtbot.waitUntil(lambda: text_of_or_none(page, grant.id) == "Confirmed by the brand",
                     timeout=10_000)
@@ -286,7 +286,7 @@ def test_long_lists_are_paged(
     qtbot: QtBot, opened: Opened, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(shared_module, "PAGE_SIZE", 2)
-    brand = opened.transport.add(make_brand("https://shoes.example", "Shoes Example"))
+    brand = opened.transport.add(in_process_brand("https://shoes.example", "Shoes Example"))
     opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
     opened.vault.fields.set("shoe_size_eu", 40)
     opened.vault.fields.set("contact_channels", ["email"])

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 from tools import catalogue_strings
 from ui import i18n
 from ui.main_window import MainWindow
-from ui.settings import LANGUAGE, Settings
+from ui.preferences import LANGUAGE, Settings
 from vault.vault import Vault
 
 TRANSLATIONS = PROJECT_ROOT / "resources" / "translations"

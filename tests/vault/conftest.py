@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import MadeVault
-from tests.vault.exchange_helpers import BrandKeys, Clock
+from tests.support.brand_keys import BrandKeys
+from tests.support.clock import Clock
+from tests.support.vaults import MadeVault
 from vault.vault import Vault
 
 

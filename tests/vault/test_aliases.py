@@ -13,19 +13,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import MadeVault, run_cli
-from tests.vault.exchange_helpers import (
-    DAY,
-    DPV,
-    ORIGIN,
-    OTHER_ORIGIN,
-    BrandKeys,
-    Clock,
-    grant_tokens,
-    open_grant,
-    signed_request,
-    spec,
-)
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.cli import run_cli
+from tests.support.clock import DAY, Clock
+from tests.support.jose_reading import open_grant
+from tests.support.specs import ORIGIN, OTHER_ORIGIN, ask, ask_field, request_spec
+from tests.support.vault_rows import grant_tokens
+from tests.support.vaults import MadeVault
 from vault.errors import ShareRefused
 from vault.exchange import aliases
 from vault.vault import Vault
@@ -35,17 +29,12 @@ ADDRESS = "ann@mail.example"
 
 
 def email_ask(ask_id: str, *, with_size: bool = False) -> dict[str, Any]:
-    fields = [{"key": "email", "required": True, "why": "to write to you"}]
+    fields = [ask_field("email", "to write to you", required=True)]
     if with_size:
-        fields.append({"key": "shoe_size_eu", "required": True, "why": "your size"})
-    return {
-        "id": ask_id,
-        "purpose": {"iri": DPV + "DirectMarketing", "description": "News by email"},
-        "fields": fields,
-        "offer": {"kind": "discount", "description": "5% off"},
-        "retention_days": 30,
-        "duration_days": 30,
-    }
+        fields.append(ask_field("shoe_size_eu", "your size", required=True))
+    return ask(ask_id, purpose="DirectMarketing", purpose_description="News by email",
+               fields=fields, offer={"kind": "discount", "description": "5% off"},
+               retention_days=30, duration_days=30)
 
 
 @pytest.fixture
@@ -71,8 +60,8 @@ def opened(
     vault = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
     asks = [email_ask("news", with_size=True), email_ask("receipts")]
     for keys, body in (
-        (shoes, spec(asks=asks)),
-        (books, spec(OTHER_ORIGIN, "Books Example", asks=asks)),
+        (shoes, request_spec(asks=asks)),
+        (books, request_spec(OTHER_ORIGIN, "Books Example", asks=asks)),
     ):
         vault.brands.import_request(
             signed_request(keys, body, iat=clock.now - 60, exp=clock.now + 60 * DAY)
@@ -259,11 +248,13 @@ def test_brand_slug(name: str, origin: str, slug: str) -> None:
 # -- the command line ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cli_enables_lists_and_disables(made_vault: MadeVault, shoes: BrandKeys) -> None:
     clock = Clock()
     with Vault.unlock(made_vault.directory, made_vault.passphrase) as vault:
         vault.brands.import_request(signed_request(
-            shoes, spec(asks=[email_ask("receipts")]), iat=clock.now - 60, exp=clock.now + DAY
+            shoes, request_spec(asks=[email_ask("receipts")]), iat=clock.now - 60,
+                exp=clock.now + DAY
         ))
         vault.fields.set("email", ADDRESS)
     directory = made_vault.directory

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, run_cli
+from tests.support.cli import run_cli
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
 
@@ -166,6 +167,7 @@ def test_nothing_readable_after_a_passphrase_change(
     assert _leaks(made_vault.directory, _canary_needles()) == []
 
 
+@pytest.mark.slow
 def test_nothing_readable_after_the_cli_exits(made_vault: MadeVault, tmp_path: Path) -> None:
     directory = made_vault.directory
     defined = run_cli(

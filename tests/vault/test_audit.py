@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import MadeVault, run_cli
+from tests.support.cli import run_cli
+from tests.support.vaults import MadeVault
 from vault.profile import audit
 from vault.profile.audit import Tamper, entry_hash
 from vault.vault import Vault

@@ -8,16 +8,10 @@ from typing import Any
 
 import pytest
 
-from tests.vault.exchange_helpers import (
-    DAY,
-    DPV,
-    ORIGIN,
-    BrandKeys,
-    fit_ask,
-    news_ask,
-    signed_request,
-    spec,
-)
+from tests.support import specs
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.clock import DAY
+from tests.support.specs import DPV, ORIGIN, fit_ask, news_ask, request_spec
 from vault.errors import UnknownAsk, UnknownBrand
 from vault.transparency import balance
 from vault.transparency.balance import Flag, Verdict
@@ -55,18 +49,12 @@ GREEDY = ask(
 
 
 def greedy_ask_json() -> dict[str, Any]:
-    return {
-        "id": "everything",
-        "purpose": {"iri": DPV + "Marketing", "description": "Marketing"},
-        "fields": [
-            {"key": "allergies", "required": True, "why": "marketing"},
-            {"key": "religion", "required": True, "why": "marketing"},
-            {"key": "email", "required": False, "why": "marketing"},
-        ],
-        "offer": {"kind": "points", "description": "5 points"},
-        "retention_days": 3650,
-        "duration_days": 365,
-    }
+    return specs.ask("everything", purpose="Marketing", purpose_description="Marketing", fields=[
+        specs.ask_field("allergies", "marketing", required=True),
+        specs.ask_field("religion", "marketing", required=True),
+        specs.ask_field("email", "marketing"),
+    ], offer={"kind": "points", "description": "5 points"}, retention_days=3650,
+        duration_days=365)
 
 
 # -- asks ------------------------------------------------------------------------------------
@@ -180,7 +168,7 @@ def test_verdict_by_ratio_alone() -> None:
 def import_brand(vault: Vault, keys: BrandKeys, asks: list[dict[str, Any]]) -> None:
     now = int(time.time())
     vault.brands.import_request(
-        signed_request(keys, spec(asks=asks), iat=now - 60, exp=now + 30 * DAY))
+        signed_request(keys, request_spec(asks=asks), iat=now - 60, exp=now + 30 * DAY))
 
 
 def test_vault_balance_for_ask_reads_the_latest_request(vault: Vault) -> None:

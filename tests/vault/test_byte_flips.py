@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE, MadeVault, file_digests, run_cli
-from tests.hardening.parallel import cores, in_processes
+from tests.support.cli import run_cli
+from tests.support.parallel import cores, in_processes
+from tests.support.vaults import PASSPHRASE, MadeVault, file_digests
 from vault.errors import VaultCorrupted, VaultError
 from vault.vault import Vault
 from zpd.catalogue import CATALOGUE
@@ -121,6 +122,7 @@ def every_header_value(task: HeaderTask) -> tuple[int, list[str]]:
     return tried, problems
 
 
+@pytest.mark.slow
 def test_every_value_of_every_header_byte_is_a_typed_error(
     made_vault: MadeVault, tmp_path: Path
 ) -> None:
@@ -150,6 +152,7 @@ def test_truncated_or_extended_header_is_a_typed_error(made_vault: MadeVault) ->
         assert _unlock_outcome(made_vault.directory, "passphrase", PASSPHRASE) is None, damaged
 
 
+@pytest.mark.slow
 def test_header_byte_flips_through_the_cli(made_vault: MadeVault) -> None:
     directory = made_vault.directory
     path = directory / "vault.header"
@@ -252,6 +255,7 @@ def read_everything(directory: Path) -> str:
     return "clean"
 
 
+@pytest.mark.slow
 def test_the_populated_database_spans_many_pages_and_reads_clean(populated: MadeVault) -> None:
     """Control for the flips below: undamaged, every check passes."""
     size = (populated.directory / "vault.db").stat().st_size
@@ -259,6 +263,7 @@ def test_the_populated_database_spans_many_pages_and_reads_clean(populated: Made
     assert read_everything(populated.directory) == "clean"
 
 
+@pytest.mark.slow
 def test_database_byte_flips_are_refused_or_reported(populated: MadeVault) -> None:
     directory = populated.directory
     path = directory / "vault.db"
@@ -295,6 +300,7 @@ RESIZES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("resize", RESIZES.values(), ids=RESIZES.keys())
 def test_truncated_or_extended_database_is_refused_or_reported(
     populated: MadeVault, resize: Callable[[bytes], bytes]
@@ -310,6 +316,7 @@ def test_truncated_or_extended_database_is_refused_or_reported(
     assert file_digests(directory) == before
 
 
+@pytest.mark.slow
 def test_database_byte_flips_through_the_cli(populated: MadeVault) -> None:
     directory = populated.directory
     path = directory / "vault.db"

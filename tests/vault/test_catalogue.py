@@ -456,6 +456,7 @@ def field_and_value(draw: st.DrawFn) -> tuple[FieldDef, object]:
 PROPERTY = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(field_and_value())
 def test_validate_raises_only_invalid_value_and_is_idempotent(
@@ -473,6 +474,7 @@ def test_validate_raises_only_invalid_value_and_is_idempotent(
     assert json.loads(json.dumps(stored, ensure_ascii=False)) == stored
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(field_and_value())
 def test_accepted_values_have_the_stored_type(case: tuple[FieldDef, object]) -> None:

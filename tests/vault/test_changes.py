@@ -9,17 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
-from tests.delivery.brand import live_brand
-from tests.vault.exchange_helpers import (
-    DAY,
-    ORIGIN,
-    BrandKeys,
-    Clock,
-    news_ask,
-    signed_request,
-    spec,
-)
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.clock import DAY, Clock
+from tests.support.live_brand import live_brand
+from tests.support.specs import ORIGIN, news_ask, request_spec
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE
 from vault.changes import Changes
 from vault.errors import FieldRequiredByGrant
 from vault.vault import Vault
@@ -68,7 +62,7 @@ def test_a_share_that_gives_an_email_alias_says_so(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
     letters = news_ask(id="letters", fields=[{"key": "email", "required": True, "why": "to write"}])
-    pv.brands.import_request(signed_request(keys, spec(asks=[letters]), iat=clock.now,
+    pv.brands.import_request(signed_request(keys, request_spec(asks=[letters]), iat=clock.now,
                                             exp=clock.now + DAY))
     pv.fields.set("email", "ada@example.org")
     pv.aliases.set_enabled(True)

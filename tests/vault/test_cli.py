@@ -11,14 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (
-    PASSPHRASE,
-    PROJECT_ROOT,
-    MadeVault,
-    clean_environment,
-    file_digests,
-    run_cli,
-)
+from tests.support.cli import clean_environment, run_cli
+from tests.support.vaults import PASSPHRASE, PROJECT_ROOT, MadeVault, file_digests
 from vault.storage.keys import DEFAULT_KDF
 from vault.vault import Vault
 from zpd.catalogue import CATALOGUE
@@ -106,6 +100,7 @@ def test_init_without_a_passphrase_source_says_how_to_give_one(tmp_path: Path) -
 # -- set, get, clear, fields ----------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_set_get_clear_round_trip(made_vault: MadeVault) -> None:
     d = made_vault.directory
     assert ok(run_cli("set", "pets", "cat, dog", vault_dir=d)) == "pets = dog, cat\n"
@@ -297,6 +292,7 @@ def test_errors_have_their_exit_code_and_one_line(
     assert file_digests(vault_dir) == before
 
 
+@pytest.mark.slow
 def test_error_lines_say_what_went_wrong(vault_dir: Path, tmp_path: Path) -> None:
     assert one_error_line(run_cli("get", "diet", vault_dir=vault_dir, passphrase="nope")) == (
         "zpv: wrong passphrase"

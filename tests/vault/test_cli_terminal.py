@@ -14,16 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MadeVault, run_cli
-from tests.vault.exchange_helpers import (
-    DAY,
-    ORIGIN,
-    OTHER_ORIGIN,
-    BrandKeys,
-    fit_ask,
-    signed_request,
-    spec,
-)
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.cli import run_cli
+from tests.support.clock import DAY
+from tests.support.specs import ORIGIN, OTHER_ORIGIN, fit_ask, request_spec
+from tests.support.vaults import MadeVault
 
 CLEAR = "\x1b[2J"
 CLIPBOARD = "\x1b]52;c;ZXZpbA==\x07"  # OSC 52: "evil" into the clipboard
@@ -46,7 +41,7 @@ def hostile(made_vault: MadeVault, tmp_path: Path) -> MadeVault:
                   offer={"kind": "discount", "description": f"10%{CLIPBOARD} off"})
     for origin, name in ((ORIGIN, HOSTILE), (OTHER_ORIGIN, "Shoes Outlet")):
         path = tmp_path / f"{name[:5]}-{len(name)}.jws"
-        path.write_text(signed_request(BrandKeys.generate(), spec(origin, name, [ask]),
+        path.write_text(signed_request(BrandKeys.generate(), request_spec(origin, name, [ask]),
                                        iat=now, exp=now + DAY))
         result = run_cli("request", "import", str(path), vault_dir=made_vault.directory)
         assert result.returncode == 0, result.stderr
@@ -70,6 +65,7 @@ COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 def test_no_command_hands_a_brands_control_characters_to_the_terminal(
     hostile: MadeVault,
 ) -> None:

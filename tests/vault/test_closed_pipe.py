@@ -3,32 +3,14 @@ as Unix tools do (status 141, 128 + SIGPIPE), with nothing on stderr."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE, PROJECT_ROOT, MadeVault, clean_environment
-
-CLOSED_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head -1`
-
-
-def into_closed_pipe(module: str, *args: str, env: dict[str, str] | None = None
-                     ) -> tuple[int, str]:
-    """Run `python -m MODULE ARGS` with standard output a pipe whose reader has gone."""
-    reader, writer = os.pipe()
-    os.close(reader)
-    try:
-        process = subprocess.run(
-            [sys.executable, "-m", module, *args], stdout=writer, stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL, text=True, cwd=PROJECT_ROOT, timeout=60,
-            env={**clean_environment(), **(env or {})},
-        )
-    finally:
-        os.close(writer)
-    return process.returncode, process.stderr
+from tests.support.cli import CLOSED_PIPE, clean_environment, into_closed_pipe
+from tests.support.vaults import PASSPHRASE, PROJECT_ROOT, MadeVault
 
 
 @pytest.fixture
@@ -47,6 +29,7 @@ def test_zpv_exits_quietly_when_the_reader_has_gone(vault_dir: Path, args: list[
     assert (code, stderr) == (CLOSED_PIPE, "")
 
 
+@pytest.mark.slow
 def test_a_pipeline_cut_short_by_head_says_nothing(made_vault: MadeVault) -> None:
     """The case as a person meets it, through a shell: `zpv audit | head -3`, with twice
     as much activity as a pipe holds (64 KiB), so that head leaves while zpv still writes."""

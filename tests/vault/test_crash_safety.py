@@ -22,9 +22,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE, PROJECT_ROOT, MadeVault, clean_environment
+from tests.support.cli import clean_environment
+from tests.support.vaults import PASSPHRASE, PROJECT_ROOT, MadeVault
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
+
+pytestmark = pytest.mark.slow
 
 KILLS = 50
 MAX_DELAY = 0.25  # seconds after the first acknowledgement

@@ -14,23 +14,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import MadeVault, run_cli
-from tests.vault.exchange_helpers import (
-    DAY,
-    ORIGIN,
-    OTHER_ORIGIN,
-    REVOKED_EVENT,
-    BrandKeys,
-    fit_ask,
-    grant_tokens,
-    news_ask,
-    open_grant,
-    run_cli_stdin,
-    segment_json,
-    signed_request,
-    spec,
-    verify_jws,
-)
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.cli import run_cli
+from tests.support.clock import DAY
+from tests.support.jose_reading import REVOKED_EVENT, open_grant, segment_json, verify_jws
+from tests.support.specs import ORIGIN, OTHER_ORIGIN, fit_ask, news_ask, request_spec
+from tests.support.vault_rows import grant_tokens
+from tests.support.vaults import MadeVault
 from vault.exchange.brands import RequestSource
 from vault.vault import Vault
 
@@ -41,7 +31,7 @@ def unlocked(made: MadeVault) -> Vault:
 
 def fresh_request(keys: BrandKeys, body: dict[str, Any] | None = None) -> str:
     now = int(time.time())
-    return signed_request(keys, body or spec(), iat=now - 60, exp=now + 30 * DAY)
+    return signed_request(keys, body or request_spec(), iat=now - 60, exp=now + 30 * DAY)
 
 
 def ok_json(*args: str, vault_dir: Path) -> Any:
@@ -78,6 +68,7 @@ def shared(filled: MadeVault, keys: BrandKeys) -> Iterator[tuple[MadeVault, str]
     yield filled, grant_id
 
 
+@pytest.mark.slow
 def test_the_whole_exchange_through_the_cli(
     filled: MadeVault, keys: BrandKeys, tmp_path: Path
 ) -> None:
@@ -153,7 +144,7 @@ def test_the_whole_exchange_through_the_cli(
 
 def test_request_import_from_stdin_is_pasted_text(made_vault: MadeVault, keys: BrandKeys) -> None:
     compact = fresh_request(keys)
-    result = run_cli_stdin("request", "import", "-", "--json", vault_dir=made_vault.directory,
+    result = run_cli("request", "import", "-", "--json", vault_dir=made_vault.directory,
                            stdin="  " + compact + "\n")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
@@ -170,7 +161,8 @@ def test_ambiguous_brand_prefix_is_one_line_error(made_vault: MadeVault, tmp_pat
     with unlocked(made_vault) as vault:
         vault.brands.import_request(fresh_request(BrandKeys.generate()))
         vault.brands.import_request(
-            fresh_request(BrandKeys.generate(), spec(OTHER_ORIGIN, "Shoes Outlet", [fit_ask()]))
+            fresh_request(BrandKeys.generate(), request_spec(OTHER_ORIGIN, "Shoes Outlet",
+                                                             [fit_ask()]))
         )
     ambiguous = run_cli("asks", "Shoes", vault_dir=made_vault.directory)
     assert_one_line_error(ambiguous, "Shoes Example", "Shoes Outlet")
@@ -182,7 +174,7 @@ def test_changed_keys_are_refused_until_accepted(made_vault: MadeVault, tmp_path
     with unlocked(made_vault) as vault:
         vault.brands.import_request(fresh_request(BrandKeys.generate()))
     rotated = tmp_path / "rotated.jwt"
-    rotated.write_text(fresh_request(BrandKeys.generate(), spec(asks=[news_ask()])))
+    rotated.write_text(fresh_request(BrandKeys.generate(), request_spec(asks=[news_ask()])))
     refused = run_cli("request", "import", str(rotated), vault_dir=made_vault.directory)
     assert_one_line_error(refused, ORIGIN, "--accept-new-keys")
     accepted = run_cli("request", "import", str(rotated), "--accept-new-keys", "--json",
@@ -195,10 +187,10 @@ def test_invalid_request_is_one_line_error(
     made_vault: MadeVault, keys: BrandKeys, tmp_path: Path
 ) -> None:
     expired = tmp_path / "expired.jwt"
-    expired.write_text(signed_request(keys, spec(), iat=1_000_000, exp=2_000_000))
+    expired.write_text(signed_request(keys, request_spec(), iat=1_000_000, exp=2_000_000))
     result = run_cli("request", "import", str(expired), vault_dir=made_vault.directory)
     assert_one_line_error(result, "not a valid data request", "expired")
-    garbage = run_cli_stdin("request", "import", "-", vault_dir=made_vault.directory,
+    garbage = run_cli("request", "import", "-", vault_dir=made_vault.directory,
                             stdin="not a request at all")
     assert_one_line_error(garbage, "not a valid data request")
     with unlocked(made_vault) as vault:
@@ -240,7 +232,7 @@ def test_hidden_characters_in_a_brand_name_are_revealed_on_the_terminal(
     made_vault: MadeVault, tmp_path: Path
 ) -> None:
     now = int(time.time())
-    body = spec(name="Shoes\u202eelpmaxe\u200b\x1b[31m")
+    body = request_spec(name="Shoes\u202eelpmaxe\u200b\x1b[31m")
     request = signed_request(BrandKeys.generate(), body, iat=now, exp=now + DAY)
     path = tmp_path / "request.jws"
     path.write_text(request)
@@ -250,12 +242,13 @@ def test_hidden_characters_in_a_brand_name_are_revealed_on_the_terminal(
     assert "⟦U+202E⟧" in shown and "⟦U+001B⟧" in shown
 
 
+@pytest.mark.slow
 def test_the_import_says_where_the_brand_lives_and_when_a_request_is_older(
     made_vault: MadeVault, keys: BrandKeys, tmp_path: Path
 ) -> None:
     now = int(time.time())
     local = tmp_path / "printer.jws"
-    local.write_text(signed_request(BrandKeys.generate(), spec("https://printer.local"),
+    local.write_text(signed_request(BrandKeys.generate(), request_spec("https://printer.local"),
                                     iat=now, exp=now + DAY))
     shown = run_cli("request", "import", str(local), vault_dir=made_vault.directory)
     assert shown.returncode == 0, shown.stderr
@@ -266,7 +259,7 @@ def test_the_import_says_where_the_brand_lives_and_when_a_request_is_older(
     with unlocked(made_vault) as vault:
         vault.brands.import_request(fresh_request(keys), RequestSource.WEB, expected_origin=ORIGIN)
     older = tmp_path / "older.jws"
-    older.write_text(signed_request(keys, spec(), iat=now - 300 * DAY, exp=now + DAY))
+    older.write_text(signed_request(keys, request_spec(), iat=now - 300 * DAY, exp=now + DAY))
     result = run_cli("request", "import", str(older), vault_dir=made_vault.directory)
     assert result.returncode == 0, result.stderr
     assert "older than the one you already have" in result.stdout
@@ -278,6 +271,7 @@ def test_the_import_says_where_the_brand_lives_and_when_a_request_is_older(
     assert "[unverified, local network]" in listed and "[verified]" in listed
 
 
+@pytest.mark.slow
 def test_commands_that_show_grants_expire_them_first_and_others_write_nothing(
     filled: MadeVault, keys: BrandKeys
 ) -> None:
@@ -286,7 +280,7 @@ def test_commands_that_show_grants_expire_them_first_and_others_write_nothing(
     three_days_ago = int(time.time()) - 3 * DAY
     with Vault.unlock(filled.directory, filled.passphrase,
                       clock=lambda: three_days_ago) as vault:
-        vault.brands.import_request(signed_request(keys, spec(), iat=three_days_ago,
+        vault.brands.import_request(signed_request(keys, request_spec(), iat=three_days_ago,
                                                    exp=three_days_ago + 30 * DAY))
         grant_id = vault.grants.share(ORIGIN, "fit-advice", days=1).grant.id
     before = [e["action"] for e in ok_json("audit", vault_dir=filled.directory)]
@@ -304,7 +298,7 @@ def test_asks_with_a_brand_question_are_listed(made_vault: MadeVault, keys: Bran
     ask = fit_ask()
     ask["fields"].append(dict(RUN_SURFACE, required=True))
     with unlocked(made_vault) as vault:
-        vault.brands.import_request(fresh_request(keys, spec(asks=[ask])))
+        vault.brands.import_request(fresh_request(keys, request_spec(asks=[ask])))
     listed = run_cli("asks", ORIGIN, vault_dir=made_vault.directory)
     assert listed.returncode == 0, listed.stderr
     assert "q:run-surface (required): to suggest the right sole" in listed.stdout

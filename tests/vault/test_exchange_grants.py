@@ -12,28 +12,19 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import MadeVault
-from tests.vault.exchange_helpers import (
-    DAY,
-    DPV,
-    ORIGIN,
-    OTHER_ORIGIN,
-    THUMBPRINT_URI,
-    BrandKeys,
-    Clock,
-    counts,
+from tests.support.brand_keys import THUMBPRINT_URI, BrandKeys, signed_request
+from tests.support.clock import DAY, Clock
+from tests.support.jose_reading import (
     expected_pairwise,
-    fit_ask,
-    grant_tokens,
     is_uuid,
     master_seed,
-    news_ask,
     open_grant,
     segment_json,
-    signed_request,
-    spec,
     verify_jws,
 )
+from tests.support.specs import DPV, ORIGIN, OTHER_ORIGIN, fit_ask, news_ask, request_spec
+from tests.support.vault_rows import counts, grant_tokens
+from tests.support.vaults import MadeVault
 from vault.errors import (
     FieldRequiredByGrant,
     GrantNotActive,
@@ -49,7 +40,7 @@ from vault.vault import Vault
 @pytest.fixture
 def request_jws(pv: Vault, keys: BrandKeys, clock: Clock) -> str:
     """The shoe brand's request (valid 30 days) imported, and some values set."""
-    compact = signed_request(keys, spec(), iat=clock.now, exp=clock.now + 30 * DAY)
+    compact = signed_request(keys, request_spec(), iat=clock.now, exp=clock.now + 30 * DAY)
     pv.brands.import_request(compact)
     pv.fields.set("shoe_size_eu", 42)
     pv.fields.set("favourite_colours", ["black", "navy"])
@@ -196,7 +187,8 @@ def test_every_live_grant_sharing_the_field_gets_a_version(
     pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
 ) -> None:
     books = BrandKeys.generate()
-    pv.brands.import_request(signed_request(books, spec(OTHER_ORIGIN, "Books", [news_ask()]),
+    pv.brands.import_request(signed_request(books, request_spec(OTHER_ORIGIN, "Books",
+                                                                [news_ask()]),
                                             iat=clock.now, exp=clock.now + DAY))
     fit = pv.grants.share(ORIGIN, "fit-advice").grant
     news = pv.grants.share(OTHER_ORIGIN, "newsletter").grant
@@ -256,7 +248,7 @@ def test_clearing_the_last_value_a_grant_holds_is_refused(
         {"key": "style", "required": False, "why": "to match your style"},
     ])
     books = BrandKeys.generate()
-    pv.brands.import_request(signed_request(books, spec(OTHER_ORIGIN, "Books", [colours]),
+    pv.brands.import_request(signed_request(books, request_spec(OTHER_ORIGIN, "Books", [colours]),
                                             iat=clock.now, exp=clock.now + DAY))
     pv.fields.set("style", ["casual"])
     grant = pv.grants.share(OTHER_ORIGIN, "colours").grant

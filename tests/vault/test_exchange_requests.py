@@ -13,22 +13,17 @@ from collections.abc import Callable
 import pytest
 from jwcrypto import jwk
 
-from tests.vault.exchange_helpers import (
-    DAY,
-    ORIGIN,
+from tests.support.brand_keys import (
     BrandKeys,
-    Clock,
-    Json,
-    b64u_json,
-    counts,
-    fit_ask,
     jwcrypto_request,
     jwcrypto_sign,
-    news_ask,
     request_payload,
     signed_request,
-    spec,
 )
+from tests.support.clock import DAY, Clock
+from tests.support.jose_reading import Json, b64u_json
+from tests.support.specs import ORIGIN, fit_ask, news_ask, request_spec
+from tests.support.vault_rows import counts
 from vault.errors import BrandKeysChanged, UnknownAsk
 from vault.exchange.brands import RequestSource
 from vault.vault import Vault
@@ -46,7 +41,7 @@ def stored_jws(vault: Vault) -> list[str]:
 def test_request_made_by_jwcrypto_is_accepted(
     pv: Vault, keys: BrandKeys, clock: Clock, alg: str
 ) -> None:
-    compact = jwcrypto_request(keys, spec(), iat=clock.now, exp=clock.now + DAY, alg=alg)
+    compact = jwcrypto_request(keys, request_spec(), iat=clock.now, exp=clock.now + DAY, alg=alg)
     result = pv.brands.import_request(compact)
 
     assert result.new_brand and not result.already_known and not result.keys_replaced
@@ -66,13 +61,13 @@ def test_loopback_http_origin_is_accepted_when_fetched_from_it(
 ) -> None:
     """Only from its own address (tests/vault/test_local_addresses.py: never from a file)."""
     origin = "http://127.0.0.1:8080"
-    compact = jwcrypto_request(keys, spec(origin), iat=clock.now, exp=clock.now + DAY)
+    compact = jwcrypto_request(keys, request_spec(origin), iat=clock.now, exp=clock.now + DAY)
     pv.brands.import_request(compact, RequestSource.WEB, expected_origin=origin)
     assert [b.origin for b in pv.brands.all()] == [origin]
 
 
 def test_unknown_claims_are_ignored(pv: Vault, keys: BrandKeys, clock: Clock) -> None:
-    payload = request_payload(keys, spec(), iat=clock.now, exp=clock.now + DAY)
+    payload = request_payload(keys, request_spec(), iat=clock.now, exp=clock.now + DAY)
     payload["x-campaign"] = {"anything": [1, 2]}
     header = {"alg": "EdDSA", "typ": "zpd-request+jwt", "kid": keys.signing_kid}
     pv.brands.import_request(jwcrypto_sign(payload, keys.signing, header))
@@ -87,119 +82,119 @@ def _header(keys: BrandKeys, **changes: str) -> Json:
 
 
 def _alg_none(keys: BrandKeys, now: int) -> str:
-    payload = request_payload(keys, spec(), iat=now, exp=now + DAY)
+    payload = request_payload(keys, request_spec(), iat=now, exp=now + DAY)
     return f"{b64u_json(_header(keys, alg='none'))}.{b64u_json(payload)}."
 
 
 def _hs256(keys: BrandKeys, now: int) -> str:
     # The HMAC secret is the brand's public key bytes: the classic confusion attack.
     secret = jwk.JWK(kty="oct", k=keys.signing.export_public(as_dict=True)["x"])
-    payload = request_payload(keys, spec(), iat=now, exp=now + DAY)
+    payload = request_payload(keys, request_spec(), iat=now, exp=now + DAY)
     return jwcrypto_sign(payload, secret, _header(keys, alg="HS256"))
 
 
 def _wrong_typ(keys: BrandKeys, now: int) -> str:
-    payload = request_payload(keys, spec(), iat=now, exp=now + DAY)
+    payload = request_payload(keys, request_spec(), iat=now, exp=now + DAY)
     return jwcrypto_sign(payload, keys.signing, _header(keys, typ="zpd-grant+jwt"))
 
 
 def _expired(keys: BrandKeys, now: int) -> str:
-    return jwcrypto_request(keys, spec(), iat=now - 2 * DAY, exp=now - 1)
+    return jwcrypto_request(keys, request_spec(), iat=now - 2 * DAY, exp=now - 1)
 
 
 def _expires_now(keys: BrandKeys, now: int) -> str:
-    return jwcrypto_request(keys, spec(), iat=now - DAY, exp=now)
+    return jwcrypto_request(keys, request_spec(), iat=now - DAY, exp=now)
 
 
 def _endpoint_elsewhere(keys: BrandKeys, now: int) -> str:
-    body = spec()
+    body = request_spec()
     body["endpoints"]["events"] = "https://collector.example/zpd/events"
     return jwcrypto_request(keys, body, iat=now, exp=now + DAY)
 
 
 def _endpoint_other_port(keys: BrandKeys, now: int) -> str:
-    body = spec()
+    body = request_spec()
     body["endpoints"]["grants"] = ORIGIN + ":8443/zpd/grants"
     return jwcrypto_request(keys, body, iat=now, exp=now + DAY)
 
 
 def _http_not_loopback(keys: BrandKeys, now: int) -> str:
-    return jwcrypto_request(keys, spec("http://shoes.example"), iat=now, exp=now + DAY)
+    return jwcrypto_request(keys, request_spec("http://shoes.example"), iat=now, exp=now + DAY)
 
 
 def _signed_by_another_key(keys: BrandKeys, now: int) -> str:
     # The header names the brand's published key; another key signs.
     impostor = jwk.JWK.generate(kty="OKP", crv="Ed25519")
-    payload = request_payload(keys, spec(), iat=now, exp=now + DAY)
+    payload = request_payload(keys, request_spec(), iat=now, exp=now + DAY)
     return jwcrypto_sign(payload, impostor, _header(keys))
 
 
 def _kid_of_unlisted_key(keys: BrandKeys, now: int) -> str:
     # Signed by a key that the header names but jwks does not hold.
     impostor = jwk.JWK.generate(kty="OKP", crv="Ed25519")
-    payload = request_payload(keys, spec(), iat=now, exp=now + DAY)
+    payload = request_payload(keys, request_spec(), iat=now, exp=now + DAY)
     return jwcrypto_sign(payload, impostor, _header(keys, kid=impostor.thumbprint()))
 
 
 def _tampered_payload(keys: BrandKeys, now: int) -> str:
-    good = jwcrypto_request(keys, spec(), iat=now, exp=now + DAY)
+    good = jwcrypto_request(keys, request_spec(), iat=now, exp=now + DAY)
     head, _, signature = good.split(".")
-    payload = request_payload(keys, spec(), iat=now, exp=now + 365 * DAY)
+    payload = request_payload(keys, request_spec(), iat=now, exp=now + 365 * DAY)
     return f"{head}.{b64u_json(payload)}.{signature}"
 
 
 def _unknown_field(keys: BrandKeys, now: int) -> str:
     ask = fit_ask()
     ask["fields"].append({"key": "mothers_maiden_name", "required": False, "why": "fun"})
-    return jwcrypto_request(keys, spec(asks=[ask]), iat=now, exp=now + DAY)
+    return jwcrypto_request(keys, request_spec(asks=[ask]), iat=now, exp=now + DAY)
 
 
 def _not_dpv(keys: BrandKeys, now: int) -> str:
     ask = fit_ask(purpose={"iri": "https://shoes.example/purposes#Ads", "description": "ads"})
-    return jwcrypto_request(keys, spec(asks=[ask]), iat=now, exp=now + DAY)
+    return jwcrypto_request(keys, request_spec(asks=[ask]), iat=now, exp=now + DAY)
 
 
 def _bad_offer(keys: BrandKeys, now: int) -> str:
     ask = news_ask(offer={"kind": "lottery", "description": "maybe"})
-    return jwcrypto_request(keys, spec(asks=[ask]), iat=now, exp=now + DAY)
+    return jwcrypto_request(keys, request_spec(asks=[ask]), iat=now, exp=now + DAY)
 
 
 def _kid_not_thumbprint(keys: BrandKeys, now: int) -> str:
-    payload = request_payload(keys, spec(), iat=now, exp=now + DAY)
+    payload = request_payload(keys, request_spec(), iat=now, exp=now + DAY)
     payload["jwks"]["keys"][0]["kid"] = "sig-2026"
     return jwcrypto_sign(payload, keys.signing, _header(keys, kid="sig-2026"))
 
 
 def _private_key_published(keys: BrandKeys, now: int) -> str:
-    payload = request_payload(keys, spec(), iat=now, exp=now + DAY)
+    payload = request_payload(keys, request_spec(), iat=now, exp=now + DAY)
     payload["jwks"]["keys"][1]["d"] = keys.encryption.export_private(as_dict=True)["d"]
     return jwcrypto_sign(payload, keys.signing, _header(keys))
 
 
 def _too_large(keys: BrandKeys, now: int) -> str:
-    payload = request_payload(keys, spec(), iat=now, exp=now + DAY)
+    payload = request_payload(keys, request_spec(), iat=now, exp=now + DAY)
     payload["padding"] = "x" * (256 * 1024)
     return jwcrypto_sign(payload, keys.signing, _header(keys))
 
 
 def _issuer_with_a_slash(keys: BrandKeys, now: int) -> str:
-    body = spec()
+    body = request_spec()
     body["iss"] = ORIGIN + "/"  # tokens would carry one spelling, receipts another
     return jwcrypto_request(keys, body, iat=now, exp=now + DAY)
 
 
 def _issuer_in_capitals(keys: BrandKeys, now: int) -> str:
-    body = spec()
+    body = request_spec()
     body["iss"] = "https://Shoes.Example:443"
     return jwcrypto_request(keys, body, iat=now, exp=now + DAY)
 
 
 def _issued_an_hour_ahead(keys: BrandKeys, now: int) -> str:
-    return jwcrypto_request(keys, spec(), iat=now + 3600, exp=now + DAY)
+    return jwcrypto_request(keys, request_spec(), iat=now + 3600, exp=now + DAY)
 
 
 def _without_iat(keys: BrandKeys, now: int) -> str:
-    payload = request_payload(keys, spec(), iat=now, exp=now + DAY)
+    payload = request_payload(keys, request_spec(), iat=now, exp=now + DAY)
     del payload["iat"]
     return jwcrypto_sign(payload, keys.signing, _header(keys))
 
@@ -250,14 +245,14 @@ def test_bad_request_is_refused_and_nothing_is_kept(
 def test_other_keys_from_a_pinned_origin_are_refused_until_accepted(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
-    pv.brands.import_request(jwcrypto_request(keys, spec(asks=[fit_ask()]), iat=clock.now,
+    pv.brands.import_request(jwcrypto_request(keys, request_spec(asks=[fit_ask()]), iat=clock.now,
                                               exp=clock.now + DAY))
     pinned = pv.brands.all()
     before = counts(pv)
 
     new_keys = BrandKeys.generate()
     clock.advance(60)
-    rotated = jwcrypto_request(new_keys, spec(name="Shoes Renamed", asks=[news_ask()]),
+    rotated = jwcrypto_request(new_keys, request_spec(name="Shoes Renamed", asks=[news_ask()]),
                                iat=clock.now, exp=clock.now + DAY)
     with pytest.raises(BrandKeysChanged) as changed:
         pv.brands.import_request(rotated)
@@ -282,21 +277,23 @@ def test_other_keys_from_a_pinned_origin_are_refused_until_accepted(
 
 
 def test_only_one_key_changed_is_a_change_too(pv: Vault, keys: BrandKeys, clock: Clock) -> None:
-    pv.brands.import_request(jwcrypto_request(keys, spec(), iat=clock.now, exp=clock.now + DAY))
+    pv.brands.import_request(jwcrypto_request(keys, request_spec(), iat=clock.now,
+                                              exp=clock.now + DAY))
     half = BrandKeys(keys.signing, jwk.JWK.generate(kty="OKP", crv="X25519"))
     with pytest.raises(BrandKeysChanged):
-        pv.brands.import_request(jwcrypto_request(half, spec(), iat=clock.now, exp=clock.now + DAY))
+        pv.brands.import_request(jwcrypto_request(half, request_spec(), iat=clock.now,
+                                                  exp=clock.now + DAY))
     assert pv.brands.all()[0].encryption_kid == keys.encryption_kid
 
 
 def test_same_keys_new_request_is_accepted_without_asking(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
-    pv.brands.import_request(jwcrypto_request(keys, spec(asks=[fit_ask()]), iat=clock.now,
+    pv.brands.import_request(jwcrypto_request(keys, request_spec(asks=[fit_ask()]), iat=clock.now,
                                               exp=clock.now + DAY))
     clock.advance(10)
     result = pv.brands.import_request(
-        jwcrypto_request(keys, spec(asks=[news_ask()]), iat=clock.now, exp=clock.now + DAY)
+        jwcrypto_request(keys, request_spec(asks=[news_ask()]), iat=clock.now, exp=clock.now + DAY)
     )
     assert not result.new_brand and not result.keys_replaced and not result.already_known
     assert [a.id for a in pv.brands.asks(ORIGIN)] == ["newsletter"]
@@ -306,7 +303,7 @@ def test_same_keys_new_request_is_accepted_without_asking(
 def test_importing_the_same_request_twice_is_idempotent(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
-    compact = signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY)
+    compact = signed_request(keys, request_spec(), iat=clock.now, exp=clock.now + DAY)
     first = pv.brands.import_request(compact)
     before = counts(pv)
     brands = pv.brands.all()
@@ -323,7 +320,7 @@ def test_the_request_is_kept_exactly_as_received(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
     # jwcrypto's own serialisation: `{"alg": "EdDSA", ...}` with spaces, not canonical JSON.
-    compact = jwcrypto_request(keys, spec(), iat=clock.now, exp=clock.now + DAY)
+    compact = jwcrypto_request(keys, request_spec(), iat=clock.now, exp=clock.now + DAY)
     pv.brands.import_request("\r\n\t " + compact + " \n\n", RequestSource.TEXT)
     assert stored_jws(pv) == [compact]
     latest = pv.brands.latest_request(ORIGIN)
@@ -339,7 +336,7 @@ def test_the_request_is_kept_exactly_as_received(
 def test_domain_is_not_verified_for_files_and_pasted_text(
     pv: Vault, keys: BrandKeys, clock: Clock, source: RequestSource
 ) -> None:
-    compact = signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY)
+    compact = signed_request(keys, request_spec(), iat=clock.now, exp=clock.now + DAY)
     result = pv.brands.import_request(compact, source)
     assert result.brand.domain_verified is False
     assert pv.brands.all()[0].domain_verified is False
@@ -352,7 +349,7 @@ def test_domain_is_not_verified_for_files_and_pasted_text(
 def test_a_fetch_over_tls_verifies_and_a_later_file_does_not_undo_it(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
-    compact = signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY)
+    compact = signed_request(keys, request_spec(), iat=clock.now, exp=clock.now + DAY)
     pv.brands.import_request(compact, RequestSource.FILE)
     assert pv.brands.all()[0].domain_verified is False
     pv.brands.import_request(compact, RequestSource.WEB)
@@ -369,9 +366,10 @@ def test_an_older_request_from_a_file_does_not_replace_the_asks_on_offer(
 ) -> None:
     """Last year's request, kept in a file, asked for more: importing it later must not put
     its asks back in place of the ones the brand's site serves now."""
-    old = signed_request(keys, spec(asks=[fit_ask(), news_ask()]), iat=clock.now - 300 * DAY,
+    old = signed_request(keys, request_spec(asks=[fit_ask(), news_ask()]),
+                         iat=clock.now - 300 * DAY,
                          exp=clock.now + DAY)
-    current = signed_request(keys, spec(asks=[fit_ask()]), iat=clock.now - DAY,
+    current = signed_request(keys, request_spec(asks=[fit_ask()]), iat=clock.now - DAY,
                              exp=clock.now + 30 * DAY)
     assert not pv.brands.import_request(current, RequestSource.WEB, expected_origin=ORIGIN).outdated
     result = pv.brands.import_request(old, RequestSource.FILE)
@@ -382,7 +380,8 @@ def test_an_older_request_from_a_file_does_not_replace_the_asks_on_offer(
     with pytest.raises(UnknownAsk):
         pv.transparency.balance_for_ask(ORIGIN, "newsletter")
     clock.advance(10)
-    newer = signed_request(keys, spec(asks=[news_ask()]), iat=clock.now, exp=clock.now + DAY)
+    newer = signed_request(keys, request_spec(asks=[news_ask()]), iat=clock.now,
+                           exp=clock.now + DAY)
     assert not pv.brands.import_request(newer, RequestSource.FILE).outdated
     assert [a.id for a in pv.brands.asks(ORIGIN)] == ["newsletter"]
 
@@ -393,11 +392,11 @@ def test_keys_pinned_from_a_file_give_way_to_a_verified_fetch(
     """Whoever handed over the file chose the keys; the brand's own address outranks it."""
     impostor = BrandKeys.generate()
     # Newer by iat than the one fetched next (within the clock skew a request may have).
-    pv.brands.import_request(signed_request(impostor, spec(name="Shoes Exampel"),
+    pv.brands.import_request(signed_request(impostor, request_spec(name="Shoes Exampel"),
                                             iat=clock.now + 50, exp=clock.now + 2 * DAY),
                              RequestSource.FILE)
     clock.advance(10)
-    served = signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY)
+    served = signed_request(keys, request_spec(), iat=clock.now, exp=clock.now + DAY)
     result = pv.brands.import_request(served, RequestSource.WEB, expected_origin=ORIGIN)
     assert result.keys_replaced and result.unverified_keys_replaced and not result.outdated
     [brand] = pv.brands.all()
@@ -414,9 +413,11 @@ def test_keys_pinned_from_a_file_give_way_to_a_verified_fetch(
 def test_verified_keys_still_need_acceptance_to_change(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
-    pv.brands.import_request(signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY),
+    pv.brands.import_request(signed_request(keys, request_spec(), iat=clock.now,
+                                            exp=clock.now + DAY),
                              RequestSource.WEB, expected_origin=ORIGIN)
-    other = signed_request(BrandKeys.generate(), spec(), iat=clock.now + 1, exp=clock.now + DAY)
+    other = signed_request(BrandKeys.generate(), request_spec(), iat=clock.now + 1,
+                           exp=clock.now + DAY)
     for source in (RequestSource.WEB, RequestSource.FILE):
         with pytest.raises(BrandKeysChanged):
             pv.brands.import_request(

@@ -10,35 +10,28 @@ from __future__ import annotations
 import pytest
 from jwcrypto import jwe, jwk, jws
 
-from tests.conftest import MadeVault
-from tests.vault.exchange_helpers import (
-    DAY,
-    DPV,
-    ORIGIN,
-    OTHER_ORIGIN,
+from tests.support.brand_keys import THUMBPRINT_URI, BrandKeys, signed_request
+from tests.support.clock import DAY, Clock
+from tests.support.jose_reading import (
     REVOKED_EVENT,
-    THUMBPRINT_URI,
-    BrandKeys,
-    Clock,
     expected_pairwise,
-    fit_ask,
-    grant_tokens,
     is_uuid,
     master_seed,
     open_grant,
     segment_json,
     sha256_b64u,
-    signed_request,
-    spec,
     verify_jws,
 )
+from tests.support.specs import DPV, ORIGIN, OTHER_ORIGIN, fit_ask, request_spec
+from tests.support.vault_rows import grant_tokens
+from tests.support.vaults import MadeVault
 from vault.vault import Vault
 
 
 @pytest.fixture
 def request_jws(pv: Vault, keys: BrandKeys, clock: Clock) -> str:
     """A shoe brand's request, imported with surrounding whitespace; values set."""
-    compact = signed_request(keys, spec(), iat=clock.now, exp=clock.now + 365 * DAY)
+    compact = signed_request(keys, request_spec(), iat=clock.now, exp=clock.now + 365 * DAY)
     pv.brands.import_request("\n  " + compact + " \r\n")
     pv.fields.set("shoe_size_eu", 42)
     pv.fields.set("favourite_colours", ["black", "navy"])
@@ -162,7 +155,7 @@ def test_pairwise_keys_follow_protocol_section_1(
 ) -> None:
     books = BrandKeys.generate()
     pv.brands.import_request(
-        signed_request(books, spec(OTHER_ORIGIN, "Books Example", [fit_ask()]),
+        signed_request(books, request_spec(OTHER_ORIGIN, "Books Example", [fit_ask()]),
                        iat=clock.now, exp=clock.now + DAY)
     )
     shoes_token = open_grant(pv.grants.share(ORIGIN, "fit-advice").token.compact, keys)

@@ -21,14 +21,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from tests.conftest import (
-    FAST_KDF,
-    NEW_PASSPHRASE,
-    PASSPHRASE,
-    MadeVault,
-    file_digests,
-    run_cli,
-)
+from tests.support.cli import run_cli
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests
 from vault.errors import HeaderCorrupted, WrongPassphrase, WrongRecoveryCode
 from vault.storage import keys
 from vault.storage.header import FORMAT_VERSION, encode_header, header_path, read_header

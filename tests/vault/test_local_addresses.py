@@ -23,17 +23,15 @@ from typing import Any
 
 import pytest
 
-from brandkit.issuing import sign_spec
-from brandkit.keys import generate_keys
 from brandkit.receiver import Receiver
-from brandkit.server import create_app
-from brandkit.serving import address_of, bind, running
-from brandkit.sqlstorage import SqliteStorage
-from tests.brand_specs import COLOURS, SHOE_SIZE, shoe_shop_spec
-from tests.conftest import MadeVault, run_cli
-from tests.delivery.servers import respond, serving
-from tests.vault.address_helpers import own_address, resolving
-from tests.vault.exchange_helpers import DAY, BrandKeys, Clock, jwcrypto_request, spec
+from tests.support.addresses import own_address, resolving
+from tests.support.brand_keys import BrandKeys, jwcrypto_request
+from tests.support.cli import run_cli
+from tests.support.clock import DAY, Clock
+from tests.support.live_brand import served_brand
+from tests.support.servers import respond, serving
+from tests.support.specs import request_spec
+from tests.support.vaults import MadeVault
 from vault.errors import TransportError
 from vault.exchange.brands import RequestSource
 from vault.exchange.delivery_summary import DeliveryStatus
@@ -87,7 +85,7 @@ def test_a_request_not_fetched_may_not_name_a_local_address(
     pv: Vault, keys: BrandKeys, clock: Clock, case: str, source: RequestSource
 ) -> None:
     before = counts(pv)
-    compact = jwcrypto_request(keys, spec(LOCAL_ORIGINS[case]), iat=clock.now,
+    compact = jwcrypto_request(keys, request_spec(LOCAL_ORIGINS[case]), iat=clock.now,
                                exp=clock.now + DAY)
     with pytest.raises(RequestInvalid) as refused:
         pv.brands.import_request(compact, source)
@@ -100,7 +98,8 @@ def test_ipv4_addresses_in_other_notations_are_refused(
     pv: Vault, keys: BrandKeys, clock: Clock, case: str
 ) -> None:
     """Resolvers read `2130706433` or `0x7f.1` as 127.0.0.1; a request may not hide it so."""
-    compact = jwcrypto_request(keys, spec(ODD_IPV4[case]), iat=clock.now, exp=clock.now + DAY)
+    compact = jwcrypto_request(keys, request_spec(ODD_IPV4[case]), iat=clock.now,
+                               exp=clock.now + DAY)
     with pytest.raises(RequestInvalid) as refused:
         pv.brands.import_request(compact, RequestSource.FILE)
     assert refused.value.reason == "bad_issuer"
@@ -112,7 +111,7 @@ def test_ipv4_addresses_in_other_notations_are_refused(
 def test_endpoints_with_a_query_string_or_fragment_are_refused(
     pv: Vault, keys: BrandKeys, clock: Clock, endpoint: str
 ) -> None:
-    body = spec()
+    body = request_spec()
     body["endpoints"]["grants"] = body["iss"] + endpoint
     with pytest.raises(RequestInvalid) as refused:
         pv.brands.import_request(jwcrypto_request(keys, body, iat=clock.now, exp=clock.now + DAY))
@@ -124,7 +123,7 @@ def test_a_local_name_is_imported_and_said_to_be_on_the_local_network(
     pv: Vault, keys: BrandKeys, clock: Clock
 ) -> None:
     """Nothing resolves a name offline: it passes, flagged; its address is checked later."""
-    compact = jwcrypto_request(keys, spec("https://printer.local"), iat=clock.now,
+    compact = jwcrypto_request(keys, request_spec("https://printer.local"), iat=clock.now,
                                exp=clock.now + DAY)
     assert pv.brands.import_request(compact).brand.home is AddressScope.LOCAL_NETWORK
     assert pv.brands.find("https://printer.local").home is AddressScope.LOCAL_NETWORK
@@ -135,7 +134,7 @@ def test_the_cli_refuses_a_request_file_naming_this_computer(
 ) -> None:
     now = int(time.time())
     path = tmp_path / "request.jws"
-    path.write_text(jwcrypto_request(keys, spec("http://127.0.0.1:6379"), iat=now,
+    path.write_text(jwcrypto_request(keys, request_spec("http://127.0.0.1:6379"), iat=now,
                                      exp=now + DAY))
     result = run_cli("request", "import", str(path), vault_dir=made_vault.directory)
     assert result.returncode == 1 and result.stdout == ""
@@ -268,16 +267,8 @@ def test_the_peer_rule_on_addresses_no_test_machine_can_serve(
 def live_brand(tmp_path: Any) -> Iterator[tuple[str, Receiver]]:
     """The brand kit's receiver on http://127.0.0.1:<port>, its request at the well-known
     address (uvicorn keeps connections alive, so reuse is exercised too)."""
-    sock = bind("127.0.0.1", 0)
-    origin = f"http://127.0.0.1:{address_of(sock).port}"
-    keys = generate_keys()
-    request = sign_spec(shoe_shop_spec(origin, SHOE_SIZE, COLOURS), keys,
-                        now=int(time.time()) - 60)
-    storage = SqliteStorage(tmp_path / "brand.sqlite3")
-    receiver = Receiver(keys, storage, origin)
-    with running(create_app(receiver, request), sock=sock):
-        yield origin, receiver
-    storage.close()
+    with served_brand(tmp_path / "brand.sqlite3") as brand:
+        yield brand.origin, brand.receiver
 
 
 def test_a_brand_fetched_from_this_computer_is_delivered_to(
@@ -317,7 +308,7 @@ def test_a_public_name_rebound_to_this_computer_is_refused_at_delivery(
     rebinding, or a lying resolver): the share waits; nothing reaches the local server."""
     with serving(accept) as server:
         origin = f"https://shoes.example:{server.port}"
-        pv.brands.import_request(jwcrypto_request(keys, spec(origin), iat=clock.now,
+        pv.brands.import_request(jwcrypto_request(keys, request_spec(origin), iat=clock.now,
                                                   exp=clock.now + DAY), RequestSource.WEB,
                           expected_origin=origin)
         pv.delivery.transport = HttpTransport(connect_timeout=2, total_timeout=3,
@@ -352,7 +343,7 @@ def test_local_addresses_are_allowed_at_the_well_known_address_and_to_fetched_br
     assert not may("POST", "http://127.0.0.1:8000/zpd/grants")  # no such brand
     assert not may("GET", "http://10.1.2.3/.well-known/zero-party-data")  # not a URL we send
     origin = "https://shop.corp"
-    request = jwcrypto_request(keys, spec(origin), iat=clock.now, exp=clock.now + DAY)
+    request = jwcrypto_request(keys, request_spec(origin), iat=clock.now, exp=clock.now + DAY)
     pv.brands.import_request(request, RequestSource.FILE)
     assert not may("POST", origin + "/zpd/grants")
     pv.brands.import_request(request, RequestSource.WEB, expected_origin=origin)

@@ -9,30 +9,25 @@ where delivery must succeed, a counting socket server where nothing may connect.
 from __future__ import annotations
 
 import socket
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from brandkit.issuing import sign_spec
-from brandkit.keys import generate_keys
-from brandkit.receiver import Receiver
-from brandkit.server import create_app
-from brandkit.serving import TlsFiles, address_of, bind, running
-from brandkit.sqlstorage import SqliteStorage
-from tests.brand_specs import COLOURS, SHOE_SIZE, shoe_shop_spec
-from tests.delivery.servers import respond, serving
-from tests.vault.address_helpers import (
+from brandkit.serving import TlsFiles
+from tests.support.addresses import (
     own_address,
     resolving,
     server_context,
     tls_files,
     url_host,
 )
-from tests.vault.exchange_helpers import DAY, BrandKeys, Clock, jwcrypto_request, spec
+from tests.support.brand_keys import BrandKeys, jwcrypto_request
+from tests.support.clock import DAY, Clock
+from tests.support.live_brand import TlsBrand, served_brand
+from tests.support.servers import respond, serving
+from tests.support.specs import request_spec
 from vault.cli.words import where_words
 from vault.errors import TransportError
 from vault.exchange.brands import RequestSource
@@ -61,31 +56,14 @@ def special_address() -> str:
     return address
 
 
-@dataclass(frozen=True)
-class IntranetBrand:
-    origin: str
-    receiver: Receiver
-    ca_bundle: str
-
-
 @contextmanager
-def intranet_brand(directory: Path, address: str, host: str) -> Iterator[IntranetBrand]:
+def intranet_brand(directory: Path, address: str, host: str) -> Iterator[TlsBrand]:
     """The brand kit's receiver over https on `address`, its request (for https://host)
     at the well-known address; its certificate names the address and both names."""
     cert, key, bundle = tls_files(directory, address, INTRANET_NAME, PUBLIC_NAME)
-    sock = bind(address, 0)
-    origin = f"https://{url_host(host)}:{address_of(sock).port}"
-    keys = generate_keys()
-    request = sign_spec(shoe_shop_spec(origin, SHOE_SIZE, COLOURS), keys,
-                        now=int(time.time()) - 60)
-    storage = SqliteStorage(directory / "brand.sqlite3")
-    receiver = Receiver(keys, storage, origin)
-    try:
-        with running(create_app(receiver, request), sock=sock,
-                     tls=TlsFiles(str(cert), str(key))):
-            yield IntranetBrand(origin, receiver, str(bundle))
-    finally:
-        storage.close()
+    tls = TlsFiles(str(cert), str(key))
+    with served_brand(directory / "brand.sqlite3", address=address, host=host, tls=tls) as brand:
+        yield TlsBrand(brand.origin, brand.receiver, str(bundle))
 
 
 def accept(conn: socket.socket, _: object) -> None:
@@ -131,7 +109,7 @@ def test_a_brand_from_a_file_never_reaches_the_local_network(
     cert, key, bundle = tls_files(tmp_path, network_address, name)
     with serving(accept, tls=server_context(cert, key), host=network_address) as server:
         origin = f"https://{name}:{server.port}"
-        request = jwcrypto_request(keys, spec(origin), iat=clock.now, exp=clock.now + DAY)
+        request = jwcrypto_request(keys, request_spec(origin), iat=clock.now, exp=clock.now + DAY)
         server.well_known = request
         pv.brands.import_request(request, RequestSource.FILE)
         pv.delivery.transport = HttpTransport(ca_bundle=str(bundle), connect_timeout=2,

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MadeVault, run_cli
+from tests.support.cli import run_cli
+from tests.support.vaults import MadeVault
 from vault import logs
 
 
@@ -45,6 +46,7 @@ def test_a_log_folder_that_cannot_be_made_means_no_file(
     assert logs.to_file(directory=blocker / "log") is None
 
 
+@pytest.mark.slow
 def test_zpv_says_what_happens_only_with_v(made_vault: MadeVault) -> None:
     quiet = run_cli("set", "diet", "vegan", vault_dir=made_vault.directory)
     assert quiet.returncode == 0 and quiet.stderr == ""

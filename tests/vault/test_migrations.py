@@ -157,6 +157,41 @@ SEEDS: dict[int, Seed] = {
     7: Seed(frozenset({"grants_by_created", "grants_by_status_created", "grants_by_brand_status"})),
     8: Seed(frozenset()),  # two outbox columns
     9: Seed(
+        frozenset({"leak_settings", "service_aliases", "service_aliases_by_brand",
+                   "mailbox_position", "leaks", "leaks_by_found", "expected_senders"}),
+        [
+            ("leak_settings", {"name": "source", "value": '{"kind": "domain"}'}),
+            ("service_aliases", {"alias": "x1y2@sl.local", "brand_origin": _ORIGIN,
+                                 "service": "simplelogin", "service_id": "7",
+                                 "created_at": 40}),
+            ("mailbox_position", {"folder": "INBOX", "uidvalidity": 1, "last_uid": 9}),
+            ("leaks", {"fingerprint": "<1@partner.example>", "alias": "x1y2@sl.local",
+                       "brand_origin": _ORIGIN, "from_address": "a@partner.example",
+                       "sender_domain": "partner.example", "authenticated": 1,
+                       "message_id": "<1@partner.example>", "subject": "Offers",
+                       "header": b"From: a@partner.example\r\n", "found_at": 50}),
+            ("expected_senders", {"brand_origin": _ORIGIN, "domain": "esp.example",
+                                  "marked_at": 60}),
+        ],
+    ),
+    10: Seed(
+        frozenset({"answers", "answer_history", "answer_history_by_key"}),
+        [
+            (
+                "answers",
+                {
+                    "brand_origin": _ORIGIN,
+                    "key": "q:run-surface",
+                    "question": '{"label": "Where do you run?", "type": "text"}',
+                    "value": '"trail"',
+                    "updated_at": 40,
+                },
+            ),
+            ("answer_history", {"brand_origin": _ORIGIN, "key": "q:run-surface",
+                                "value": '"trail"', "changed_at": 40}),
+        ],
+    ),
+    11: Seed(
         frozenset({"sync_local", "sync_devices", "sync_epochs", "sync_applied", "sync_rows",
                    "sync_refused", "sync_elsewhere", "sync_audit"}),
         [

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import NEW_PASSPHRASE, PROJECT_ROOT
+from tests.support.vaults import NEW_PASSPHRASE, PROJECT_ROOT
 from vault.errors import ShareRefused
 from vault.exchange.grants import GrantStatus
 from vault.storage import store
@@ -40,7 +40,9 @@ SHIPPED = {
     6: "32e31a38c2aea209860f7e711265d27f0486804e2a9503553d52df4ca524f83e",
     7: "1aac24722b68edbc059a927d563cb3498ca78a33a0bfceaa2507b0df31108e47",
     8: "ad74ceef6f8389358f28f4e51304b1105448e5b9873cac098a4ce42f93acf7f7",
-    9: "69afe93f87ee96b8b1e12de51bc56b11d48b4ca6434450c918fc0ee6df453a00",
+    9: "2a298a5bf8b4ffb1ae3516faaa071154ebbfa8fa1ddeab2a4a63fd6caeb93012",
+    10: "b2d4f106863e0f0c090f525b3dc15f8906a877b94156be16846722e33e278731",
+    11: "5db44f3a09a4339d6996895b97c0e9907aae84d6a4a3694bc2c18e9fa0e8cb8d",
 }
 
 
@@ -94,6 +96,22 @@ def test_an_old_vault_opens_upgraded_and_holds_what_it_held(
         for grant_id, statuses in expected["receipts"].items():
             assert [s for _, s, _ in vault.delivery.receipts(grant_id)] == statuses
         assert [[a.brand_origin, a.alias] for a in vault.aliases.all()] == expected["aliases"]
+        if "leaks" in expected:  # schema 9 and later
+            kept = expected["leaks"]
+            source, mailbox = vault.leaks.source(), vault.leaks.mailbox()
+            watch = vault.leaks.watch_input()
+            assert source is not None and mailbox is not None and watch.position is not None
+            assert [str(source.source.kind), source.source.domain] == kept["source"]
+            assert [mailbox.host, mailbox.username, mailbox.password] == kept["mailbox"]
+            assert [watch.position.uidvalidity, watch.position.last_uid] == kept["position"]
+            assert sorted([leak.alias, leak.sender_domain, leak.expected]
+                          for leak in vault.leaks.all()) == kept["found"]
+        # Answers to brands' questions came with schema 10; older vaults have none.
+        assert [[a.brand_origin, a.key, a.question.label, a.value]
+                for a in vault.answers.all()] == expected.get("answers", [])
+        for key, values in expected.get("answer_history", {}).items():
+            origin = expected["brands"][0][0]
+            assert [e.value for e in vault.answers.history(origin, key)] == values, key
         assert [e.action for e in reversed(vault.audit.entries(limit=1000))] == (
             expected["audit"])
 

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests, run_cli
+from tests.support.cli import run_cli
+from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests
 from vault.errors import BackupInvalid, VaultExists, WrongCredentials, WrongPassphrase
 from vault.vault import Vault
 from zpd.fieldtypes import FieldType, Sensitivity
@@ -424,6 +425,7 @@ def test_a_backup_of_another_vault_cannot_be_spliced(filled: MadeVault, tmp_path
 # -- the command line -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cli_backup_then_restore_round_trip(filled: MadeVault, tmp_path: Path) -> None:
     out = tmp_path / "cli.zpvbackup"
     made = run_cli("backup", "--out", str(out), vault_dir=filled.directory)

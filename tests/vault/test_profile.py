@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 import sqlcipher3
 
-from tests.conftest import MadeVault
+from tests.support.vaults import MadeVault
 from vault.errors import InvalidFieldDefinition, InvalidValue, UnknownField
 from vault.profile.fields import HistoryEntry
 from vault.vault import Vault

@@ -15,8 +15,10 @@ import pytest
 import segno
 
 from brandkit.keys import create_keys
-from tests.conftest import PROJECT_ROOT, clean_environment
-from tests.vault.exchange_helpers import DAY, ORIGIN, fit_ask, spec
+from tests.support.cli import clean_environment
+from tests.support.clock import DAY
+from tests.support.specs import ORIGIN, fit_ask, request_spec
+from tests.support.vaults import PROJECT_ROOT
 from vault.errors import TokenTooLongForQr
 from vault.exchange import qr
 from vault.vault import Vault
@@ -34,7 +36,7 @@ def token(vault: Vault, brand_dir: Path) -> str:
     keys = create_keys(brand_dir)
     now = int(time.time())
     vault.brands.import_request(
-        sign_request(spec(asks=[fit_ask()]), keys.signing, keys.encryption,
+        sign_request(request_spec(asks=[fit_ask()]), keys.signing, keys.encryption,
                      iat=now - 60, exp=now + 30 * DAY)
     )
     vault.fields.set("shoe_size_eu", 42)

@@ -8,23 +8,31 @@ import inspect
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import MadeVault
-from tests.vault.exchange_helpers import DAY, ORIGIN, BrandKeys, Clock, signed_request, spec
+import pytest
+
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.clock import DAY, Clock
+from tests.support.specs import ORIGIN, request_spec
+from tests.support.vaults import MadeVault
+from tests.vault.question_helpers import SIZE
 from vault.changes import Changes
 from vault.exchange.grants import GrantStatus
+from vault.leaks.managers import UnknownLeak
 from vault.vault import Vault
 
-MANAGERS = (
-    "fields", "audit", "brands", "grants", "delivery", "aliases", "transparency", "sync",
-)
+MANAGERS = ("fields", "answers", "audit", "brands", "grants", "delivery", "aliases",
+            "leaks", "transparency", "sync")
 # The API that writes (on purpose): everything else a manager offers is a read.
 WRITES = {
     "fields": {"set", "set_from_text", "clear", "define"},
+    "answers": {"set", "set_from_text", "clear"},
     "audit": {"record"},
-    "brands": {"import_request", "fetch"},
-    "grants": {"share", "revoke", "expire_due", "field_changed"},
+    "brands": {"import_request", "fetch", "open_link"},
+    "grants": {"share", "revoke", "expire_due", "field_changed", "answer_changed"},
     "delivery": {"flush", "deliver_now", "retry_now", "transport"},
     "aliases": {"set_enabled"},
+    "leaks": {"set_source", "set_mailbox", "create_service_alias", "disable_service_aliases",
+              "record", "mark_expected"},
     "transparency": {"export_document", "export_to"},
     "sync": {"setup", "start", "now", "remove", "passphrase_changed", "recovery_changed"},
 }
@@ -37,6 +45,12 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "fields.definition": lambda: pv.fields.definition("shoe_size_eu"),
         "fields.get": lambda: pv.fields.get("shoe_size_eu"),
         "fields.history": lambda: pv.fields.history("shoe_size_eu"),
+        "answers.all": pv.answers.all,
+        "answers.get": lambda: pv.answers.get(ORIGIN, "q:size"),
+        "answers.question": lambda: pv.answers.question(ORIGIN, "q:size"),
+        "answers.history": lambda: pv.answers.history(ORIGIN, "q:size"),
+        "answers.proposal": lambda: pv.answers.proposal(ORIGIN, "q:size"),
+        "answers.linked_to": lambda: pv.answers.linked_to("shoe_size_eu"),
         "audit.entries": pv.audit.entries,
         "audit.verify": pv.audit.verify,
         "brands.all": pv.brands.all,
@@ -44,12 +58,16 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "brands.find": lambda: pv.brands.find("Shoes"),
         "brands.asks": lambda: pv.brands.asks(ORIGIN),
         "brands.latest_request": lambda: pv.brands.latest_request(ORIGIN),
+        "brands.questions": lambda: pv.brands.questions(ORIGIN),
+        "brands.question": lambda: pv.brands.question(ORIGIN, "q:size"),
         "brands.warnings": lambda: pv.brands.warnings(ORIGIN),
         "grants.listing": pv.grants.listing,
         "grants.get": lambda: pv.grants.get(grant_id),
         "grants.find": lambda: pv.grants.find(grant_id[:8]),
         "grants.held_by": lambda: pv.grants.held_by(ORIGIN),
         "grants.active_counts": pv.grants.active_counts,
+        "grants.questions_answered": lambda: pv.grants.questions_answered(
+            pv.grants.listing()),
         "grants.latest_token": lambda: pv.grants.latest_token(grant_id),
         "delivery.waiting": pv.delivery.waiting,
         "delivery.summary": lambda: pv.delivery.summary(grant_id),
@@ -58,6 +76,17 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "delivery.receipts": lambda: pv.delivery.receipts(grant_id),
         "aliases.enabled": pv.aliases.enabled,
         "aliases.all": pv.aliases.all,
+        "aliases.preview": lambda: pv.aliases.preview(ORIGIN, "ada@example.org"),
+        "leaks.source": pv.leaks.source,
+        "leaks.mailbox": pv.leaks.mailbox,
+        "leaks.watch_input": pv.leaks.watch_input,
+        "leaks.all": pv.leaks.all,
+        "leaks.service_aliases": lambda: pv.leaks.service_aliases(ORIGIN),
+        # No leak was found in this vault: each of these refuses, reading only.
+        "leaks.get": lambda: refused(lambda: pv.leaks.get(1)),
+        "leaks.complaint_facts": lambda: refused(lambda: pv.leaks.complaint_facts(1, "")),
+        "leaks.evidence_pack": lambda: refused(lambda: pv.leaks.evidence_pack(1, "")),
+        "leaks.complaint_basis": lambda: refused(lambda: pv.leaks.complaint_basis(1, "")),
         "transparency.balance_for_ask": lambda: pv.transparency.balance_for_ask(
             ORIGIN, "fit-advice"),
         "transparency.balance_for_brand": lambda: pv.transparency.balance_for_brand(ORIGIN),
@@ -71,6 +100,11 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
     }
 
 
+def refused(read: Callable[[], object]) -> None:
+    with pytest.raises(UnknownLeak):
+        read()
+
+
 def footprint(pv: Vault) -> tuple[int, int]:
     """Rows written through the vault's connection since it opened, and the log's length."""
     connection = pv._store.connection
@@ -81,8 +115,11 @@ def footprint(pv: Vault) -> tuple[int, int]:
 def test_every_read_leaves_the_vault_as_it_was_with_grants_past_their_end(
     pv: Vault, keys: BrandKeys, clock: Clock, made_vault: MadeVault, tmp_path: Path,
 ) -> None:
-    pv.brands.import_request(signed_request(keys, spec(), iat=clock.now, exp=clock.now + DAY))
+    body = request_spec()
+    body["asks"][0]["fields"].append(SIZE)  # a brand question, answered
+    pv.brands.import_request(signed_request(keys, body, iat=clock.now, exp=clock.now + DAY))
     pv.fields.set("shoe_size_eu", 42)
+    pv.answers.set(ORIGIN, "q:size", 42)
     pv.fields.set("contact_channels", ["email"])
     kept = pv.grants.share(ORIGIN, "fit-advice", days=1).grant
     pv.grants.share(ORIGIN, "newsletter", days=1)

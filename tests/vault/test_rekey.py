@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests, run_cli
+from tests.support.cli import run_cli
+from tests.support.vaults import NEW_PASSPHRASE, PASSPHRASE, MadeVault, file_digests
 from vault.errors import VaultCorrupted, WrongPassphrase, WrongRecoveryCode
 from vault.storage import keys, rekey
 from vault.storage.header import header_path, pending_header_path

@@ -4,81 +4,31 @@ revealed), and `zpv report`."""
 from __future__ import annotations
 
 import html
-import re
 import stat
 import time
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import MadeVault, run_cli
-from tests.vault.exchange_helpers import (
-    DAY,
-    ORIGIN,
-    OTHER_ORIGIN,
-    BrandKeys,
-    Clock,
-    fit_ask,
-    news_ask,
-    open_grant,
-    segment_json,
-    signed_request,
-    spec,
-)
+from tests.support.brand_keys import BrandKeys, signed_request
+from tests.support.cli import run_cli
+from tests.support.clock import DAY, Clock
+from tests.support.in_process import BrandsInProcess, in_process_brand
+from tests.support.specs import ORIGIN, OTHER_ORIGIN, fit_ask, news_ask, request_spec
+from tests.support.vaults import MadeVault
 from vault.cli.report_words import render_html
-from vault.errors import TransportError, TransportFailure, UnknownBrand
+from vault.errors import UnknownBrand
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.grants import GrantStatus
-from vault.exchange.transport import LocalRule, Response, never_local
 from vault.transparency.balance import Verdict
 from vault.vault import Vault
-from zpd import receipt as zpd_receipt
 from zpd.catalogue import BY_KEY
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 HOSTILE_VALUE = "<script>alert('x')</script> Ann"
 RLO_NAME = "Books \u202eelpmaxe"
-
-
-@dataclass
-class ReceiptingTransport:
-    """Accepts every message with a receipt signed by the brand, as brandkit's receiver does
-    (its clock 50 s ahead of the vault's: within the skew allowed)."""
-
-    brands: dict[str, BrandKeys]
-    posted: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.may_reach_local: LocalRule = never_local  # the vault sets its own
-
-    def get(self, url: str, accept: str) -> Response:
-        raise TransportError(TransportFailure.CONNECT, "only deliveries in these tests")
-
-    def post(self, url: str, content_type: str, body: str) -> Response:
-        origin = re.match(r"https://[^/]+", url)
-        assert origin is not None
-        keys = self.brands[origin[0]]
-        if content_type == "application/jwt":
-            claims = open_grant(body, keys).claims
-            status = zpd_receipt.STORED
-        else:
-            claims = segment_json(body, 1)
-            status = zpd_receipt.DELETED
-        signing, _ = keys.joserfc_keys()
-        signed = zpd_receipt.issue(
-            zpd_receipt.Receipt(origin[0], claims["iss"], 1_800_000_050, str(uuid.uuid4()),
-                                claims["jti"], status),
-            signing,
-        )
-        self.posted.append(url)
-        return Response(202, {"content-type": "application/jwt"}, signed.encode())
-
-    def close(self) -> None:
-        pass
 
 
 @pytest.fixture
@@ -87,24 +37,19 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def keys() -> dict[str, BrandKeys]:
-    return {ORIGIN: BrandKeys.generate(), OTHER_ORIGIN: BrandKeys.generate()}
-
-
-@pytest.fixture
-def populated(
-    made_vault: MadeVault, clock: Clock, keys: dict[str, BrandKeys]
-) -> Iterator[Vault]:
-    """Two brands (one with a hostile name), three grants (one revoked), receipts for all."""
+def populated(made_vault: MadeVault, clock: Clock) -> Iterator[Vault]:
+    """Two brands (one with a hostile name), three grants (one revoked), receipts for all:
+    the brand kit's receivers in process, their clock 50 s ahead of the vault's (within the
+    skew allowed)."""
     vault = Vault.unlock(made_vault.directory, made_vault.passphrase, clock=clock)
+    transport = BrandsInProcess()
     for origin, name, asks in (
         (ORIGIN, HOSTILE_NAME, [fit_ask(), news_ask()]),
         (OTHER_ORIGIN, RLO_NAME, [news_ask(id="letters")]),
     ):
-        vault.brands.import_request(signed_request(
-            keys[origin], spec(origin, name, asks=asks), iat=clock.now - 60,
-            exp=clock.now + 60 * DAY,
-        ))
+        brand = transport.add(in_process_brand(origin, name, asks=asks,
+                                               clock=lambda: clock.now + 50))
+        vault.brands.import_request(brand.request())
     vault.fields.set("shoe_size_eu", 42)
     vault.fields.set("favourite_colours", ["black", "navy"])
     vault.fields.set("contact_channels", ["email"])
@@ -113,7 +58,7 @@ def populated(
                        fields=["shoe_size_eu", "favourite_colours", "allergies"])
     news = vault.grants.share(ORIGIN, "newsletter").grant
     vault.grants.share(OTHER_ORIGIN, "letters", fields=["contact_channels"])
-    vault.delivery.transport = ReceiptingTransport(keys)
+    vault.delivery.transport = transport
     vault.delivery.flush()
     vault.grants.revoke(news.id)
     vault.delivery.flush()
@@ -171,7 +116,7 @@ def test_model_for_one_brand(populated: Vault) -> None:
 def test_a_brand_that_was_given_nothing_has_an_empty_section(vault: Vault) -> None:
     now = int(time.time())
     vault.brands.import_request(
-        signed_request(BrandKeys.generate(), spec(), iat=now - 60, exp=now + DAY)
+        signed_request(BrandKeys.generate(), request_spec(), iat=now - 60, exp=now + DAY)
     )
     [section] = vault.transparency.report().brands
     assert section.grants == ()
@@ -233,7 +178,7 @@ def test_html_escapes_brand_text_and_field_values(populated: Vault, clock: Clock
     populated.fields.set("preferred_name", HOSTILE_VALUE)
     names = fit_ask(id="names", fields=[{"key": "preferred_name", "required": True, "why": "hi"}])
     populated.brands.import_request(signed_request(
-        BrandKeys.generate(), spec("https://names.example", "Names", asks=[names]),
+        BrandKeys.generate(), request_spec("https://names.example", "Names", asks=[names]),
         iat=clock.now - 60, exp=clock.now + DAY,
     ))
     populated.grants.share("https://names.example", "names")

@@ -20,15 +20,14 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import (
+from tests.support.cli import clean_environment, run_cli
+from tests.support.vaults import (
     FAST_KDF,
     NEW_PASSPHRASE,
     PASSPHRASE,
     PROJECT_ROOT,
     MadeVault,
-    clean_environment,
     file_digests,
-    run_cli,
 )
 from vault.errors import (
     HeaderCorrupted,
@@ -201,17 +200,28 @@ def test_passphrase_change_refuses_a_weak_passphrase(named_vault: MadeVault) -> 
     assert_opens_with(named_vault, PASSPHRASE)
 
 
-def test_zpv_passwd_changes_the_passphrase(named_vault: MadeVault) -> None:
+def new_passphrase_secrets(command: str, made: MadeVault) -> tuple[str | None, dict[str, str]]:
+    """(ZPV_PASSPHRASE, the rest of the environment) with which `zpv COMMAND` sets
+    NEW_PASSPHRASE: the old passphrase for passwd, the recovery code (typed loosely) for
+    recover."""
+    if command == "passwd":
+        return PASSPHRASE, {"ZPV_NEW_PASSPHRASE": NEW_PASSPHRASE}
+    typed = made.recovery_code.lower().replace("-", " ")
+    return None, {"ZPV_RECOVERY_CODE": typed, "ZPV_NEW_PASSPHRASE": NEW_PASSPHRASE}
+
+
+@pytest.mark.parametrize("command", ["passwd", "recover"])
+def test_zpv_sets_a_new_passphrase(named_vault: MadeVault, command: str) -> None:
     directory = named_vault.directory
-    result = run_cli(
-        "passwd", vault_dir=directory, env={"ZPV_NEW_PASSPHRASE": NEW_PASSPHRASE}
-    )
+    passphrase, env = new_passphrase_secrets(command, named_vault)
+    result = run_cli(command, vault_dir=directory, passphrase=passphrase, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
 
     with pytest.raises(WrongPassphrase):
         Vault.unlock(directory, PASSPHRASE)
     assert_opens_with(named_vault, NEW_PASSPHRASE)
+    # The recovery code stays valid, used or not.
     Vault.unlock_with_recovery_code(directory, named_vault.recovery_code).lock()
 
 
@@ -305,25 +315,6 @@ def test_recovery_then_new_passphrase_through_the_library(named_vault: MadeVault
     with pytest.raises(WrongPassphrase):
         Vault.unlock(directory, PASSPHRASE)
     assert_opens_with(named_vault, NEW_PASSPHRASE)
-
-
-def test_zpv_recover_sets_a_new_passphrase(named_vault: MadeVault) -> None:
-    directory = named_vault.directory
-    typed = named_vault.recovery_code.lower().replace("-", " ")
-    result = run_cli(
-        "recover",
-        vault_dir=directory,
-        passphrase=None,
-        env={"ZPV_RECOVERY_CODE": typed, "ZPV_NEW_PASSPHRASE": NEW_PASSPHRASE},
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-
-    with pytest.raises(WrongPassphrase):
-        Vault.unlock(directory, PASSPHRASE)
-    assert_opens_with(named_vault, NEW_PASSPHRASE)
-    # The recovery code stays valid after it was used.
-    Vault.unlock_with_recovery_code(directory, named_vault.recovery_code).lock()
 
 
 def test_zpv_recover_with_a_wrong_code_changes_nothing(named_vault: MadeVault) -> None:
@@ -597,6 +588,7 @@ def holder(named_vault: MadeVault) -> Iterator[subprocess.Popen[bytes]]:
         process.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_a_vault_open_in_another_process_is_busy(
     named_vault: MadeVault, holder: subprocess.Popen[bytes]
 ) -> None:

@@ -162,6 +162,7 @@ def mutated_links(draw: st.DrawFn) -> str:
     return text
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_links())
 def test_mutations_of_a_good_link_are_refused_typed_or_parsed_within_the_rules(link: str) -> None:

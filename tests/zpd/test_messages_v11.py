@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.brandkit.people import jwc_key, jwc_pseudonym, jwc_public, jwc_sign, jwc_verify
+from tests.support.people import jwc_key, jwc_pseudonym, jwc_public, jwc_sign, jwc_verify
 from zpd import event, jose, receipt, token
 from zpd.errors import EventInvalid, ReceiptInvalid, TokenInvalid
 from zpd.examples import IAT, ORIGIN, example_keys

@@ -14,7 +14,7 @@ from jwcrypto import jwe as cjwe
 from jwcrypto import jwk as cjwk
 from jwcrypto import jws as cjws
 
-from tests.conftest import PROJECT_ROOT
+from tests.support.vaults import PROJECT_ROOT
 from zpd import event, jose, receipt, request, token
 from zpd.examples import DAY, IAT, ORIGIN, VISIT_AT, VISIT_URI, example_keys
 from zpd.links import check_fetched_request, parse_link

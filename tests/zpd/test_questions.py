@@ -16,6 +16,8 @@ from zpd.questions import (
     QuestionType,
     Translation,
     check_answer,
+    from_wire,
+    to_wire,
 )
 from zpd.request import parse_spec
 from zpd.text import reveal
@@ -256,3 +258,12 @@ def test_answers_that_do_not_fit_are_refused_saying_why(
     with pytest.raises(InvalidValue) as refused:
         check_answer(question(kind), value)
     assert (refused.value.key, refused.value.reason) == ("q:run-surface", reason)
+
+
+def test_a_question_kept_in_its_wire_form_reads_back_the_same() -> None:
+    [question] = parse_spec(spec_v11()).asks[0].questions
+    wire = to_wire(question)
+    assert wire == {k: v for k, v in RUN_SURFACE["question"].items() if v is not None}
+    assert from_wire(question.key, copy.deepcopy(wire)) == question
+    with pytest.raises(RequestInvalid):
+        from_wire(question.key, {**wire, "type": "colour"})

@@ -203,7 +203,7 @@ def test_a_v11_request_made_by_jwcrypto_alone_is_verified() -> None:
     alg Ed25519, every v1.1 member."""
     from jwcrypto import jwk as cjwk
 
-    from tests.brandkit.people import jwc_sign
+    from tests.support.people import jwc_sign
 
     signing = cjwk.JWK.generate(kty="OKP", crv="Ed25519")
     encryption = cjwk.JWK.generate(kty="OKP", crv="X25519")

@@ -23,6 +23,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from tests.support.specs import ask, request_spec
 from zpd import jose, receipt, request, token
 from zpd.errors import KeyInvalid, ProtocolError, ReceiptInvalid, RequestInvalid, TokenInvalid
 
@@ -158,19 +159,7 @@ def test_ordinary_keys_still_import() -> None:
 
 
 def spec() -> dict[str, Any]:
-    return {
-        "iss": ORIGIN,
-        "brand": {"name": "Shoes Example"},
-        "endpoints": {"grants": ORIGIN + "/zpd/grants", "events": ORIGIN + "/zpd/events"},
-        "asks": [{
-            "id": "fit-advice",
-            "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
-                        "description": "Recommend shoes that fit you"},
-            "fields": [{"key": "shoe_size_eu", "required": True, "why": "your size"}],
-            "offer": {"kind": "discount", "description": "10% off"},
-            "retention_days": 180, "duration_days": 90,
-        }],
-    }
+    return request_spec(ORIGIN, asks=[ask()])
 
 
 def test_a_request_forged_under_the_identity_key_is_refused() -> None:

@@ -11,16 +11,24 @@ from pathlib import Path
 
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import Sensitivity
+from zpd.links import parse_link
 from zpd.origin import AddressScope
 from zpd.purposes import concept_name
+from zpd.request import Ask
 
+from ..errors import ShareRefusal, ShareRefused
 from ..exchange.brands import ImportResult, RequestSource
 from ..exchange.delivery_summary import DeliverySummary
 from ..exchange.grants import Grant, GrantStatus
+from ..exchange.links import LinkImport
 from ..exchange.outbox import DeliveryState
+from ..exchange.question_sensitivity import judge
 from ..storage.fsutil import atomic_write
-from . import terminal, words
+from ..vault import Vault
+from . import answer_commands, terminal, words
+from .answer_commands import missing_answer_words, question_json, question_lines
 from .context import unlocked
+from .leak_commands import turn_off_service_aliases
 from .terminal import EXIT_ERROR, EXIT_OK, UsageError, show_value
 
 Handler = Callable[[argparse.Namespace], int]
@@ -36,10 +44,11 @@ def say(text: str = "") -> None:
 
 def add_commands(command: Command) -> None:
     p = command("request", cmd_request, "import or fetch a brand's signed data request")
-    p.add_argument("action", choices=["import", "fetch"])
+    p.add_argument("action", choices=["import", "fetch", "open"])
     p.add_argument(
-        "source", metavar="FILE|-|ADDRESS",
-        help="import: a file, or - to read pasted text; fetch: the brand's web address",
+        "source", metavar="FILE|-|ADDRESS|LINK",
+        help="import: a file, or - to read pasted text; fetch: the brand's web address; "
+        "open: a zpd://share link from a brand's page",
     )
     p.add_argument(
         "--accept-new-keys",
@@ -65,6 +74,9 @@ def add_commands(command: Command) -> None:
     p = command("revoke", cmd_revoke, "take a grant back; the brand is told to delete")
     p.add_argument("grant", help="grant id (or a unique prefix, at least 4 characters)")
     p.add_argument("--out", metavar="FILE", help="write the revocation event as sent")
+    p.add_argument("--disable-alias", action="store_true",
+                   help="also turn the brand's email aliases off at your alias service")
+    answer_commands.add_commands(command)
     p = command("knows", cmd_knows, "what a brand knows about you now")
     p.add_argument("brand")
     p = command("outbox", cmd_outbox, "what waits to be delivered to brands, and why")
@@ -75,6 +87,11 @@ def add_commands(command: Command) -> None:
 
 
 def cmd_request(args: argparse.Namespace) -> int:
+    if args.action == "open":
+        parse_link(args.source)  # a link not followed needs no passphrase
+        with unlocked(args) as vault:
+            opened = vault.brands.open_link(args.source, accept_new_keys=args.accept_new_keys)
+        return _report_import(args, opened.result, opened)
     if args.action == "fetch":
         with unlocked(args) as vault:
             result = vault.brands.fetch(args.source, accept_new_keys=args.accept_new_keys)
@@ -95,11 +112,14 @@ def cmd_request(args: argparse.Namespace) -> int:
     return _report_import(args, result)
 
 
-def _report_import(args: argparse.Namespace, result: ImportResult) -> int:
+def _report_import(args: argparse.Namespace, result: ImportResult,
+                   opened: LinkImport | None = None) -> int:
     brand = result.brand
     if args.json:
+        link = {} if opened is None else {"ask": opened.ask_id, "return_uri": opened.return_uri}
         terminal.print_json(
             {
+                **link,
                 "brand": brand.origin,
                 "name": brand.name,
                 "request": result.request.jti,
@@ -127,6 +147,10 @@ def _report_import(args: argparse.Namespace, result: ImportResult) -> int:
         say("This request is older than the one you already have from this brand: its asks "
             "do not replace the ones on offer.")
     say(words.where_words(brand))
+    if opened is not None:
+        say(f"The link opens its ask '{opened.ask_id}': review it with "
+            f"'zpv asks {brand.origin}', share with 'zpv share {brand.origin} "
+            f"{opened.ask_id}'.")
     return EXIT_OK
 
 
@@ -163,43 +187,65 @@ def cmd_asks(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         brand = vault.brands.find(args.brand)
         asks = vault.brands.asks(brand.origin)
-    if args.json:
-        terminal.print_json(
-            [
-                {
-                    "id": a.id,
-                    "purpose": {"iri": a.purpose.iri, "description": a.purpose.description},
-                    "fields": [
-                        {"key": f.key, "required": f.required, "why": f.why} for f in a.fields
-                    ],
-                    "offer": {"kind": a.offer.kind, "description": a.offer.description},
-                    "retention_days": a.retention_days,
-                    "duration_days": a.duration_days,
-                }
-                for a in asks
-            ]
-        )
-        return EXIT_OK
+        if args.json:
+            terminal.print_json([_ask_json(vault, brand.origin, a) for a in asks])
+            return EXIT_OK
+        answers = {a.key: a for a in vault.answers.all(brand.origin)}
+        proposals = {q.key: vault.answers.proposal(brand.origin, q.key)
+                     for q in vault.brands.questions(brand.origin)}
     for a in asks:
         say(f"{a.id}: {a.purpose.description} ({concept_name(a.purpose.iri)})")
         say(f"  offer: {a.offer.kind}: {a.offer.description}")
         say(f"  for {a.duration_days} days; the brand keeps data {a.retention_days} days")
         for f in a.fields:
-            known = BY_KEY.get(f.key)  # a brand's question (q:) is not a catalogue field
+            need = "required" if f.required else "optional"
+            if f.question is not None:
+                say(f"  - {f.key} ({need}): {f.why}")
+                for line in question_lines(f.question, answers.get(f.key),
+                                           proposals.get(f.key)):
+                    say(line)
+                continue
             special = (
                 "  [special category]"
-                if known is not None and known.sensitivity == Sensitivity.SPECIAL else ""
+                if BY_KEY[f.key].sensitivity == Sensitivity.SPECIAL else ""
             )
-            need = "required" if f.required else "optional"
             say(f"  - {f.key} ({need}): {f.why}{special}")
     return EXIT_OK
+
+
+def _ask_json(vault: Vault, origin: str, ask: Ask) -> dict[str, object]:
+    return {
+        "id": ask.id,
+        "purpose": {"iri": ask.purpose.iri, "description": ask.purpose.description},
+        "fields": [
+            {"key": f.key, "required": f.required, "why": f.why,
+             **({"question": question_json(vault, origin, f.question)}
+                if f.question is not None else {})}
+            for f in ask.fields
+        ],
+        "offer": {"kind": ask.offer.kind, "description": ask.offer.description},
+        "retention_days": ask.retention_days,
+        "duration_days": ask.duration_days,
+    }
 
 
 def cmd_share(args: argparse.Namespace) -> int:
     fields = [f.strip() for f in args.fields.split(",") if f.strip()] if args.fields else None
     with unlocked(args) as vault:
         brand = vault.brands.find(args.brand)
-        result = vault.grants.share(brand.origin, args.ask, fields=fields, days=args.days)
+        try:
+            result = vault.grants.share(brand.origin, args.ask, fields=fields, days=args.days)
+        except ShareRefused as refused:
+            unanswered = refused.reason in (ShareRefusal.NO_VALUE,
+                                            ShareRefusal.REQUIRED_LEFT_OUT)
+            why = unanswered and missing_answer_words(vault, brand.origin, brand.name,
+                                                      refused.fields)
+            if not why:
+                raise
+            print(f"zpv: {why}", file=sys.stderr)
+            return terminal.exit_code_for(refused)
+        labels = {q.key: q.label for q in vault.brands.questions(brand.origin)}
+        judged = {q.key: judge(q).judged for q in vault.brands.questions(brand.origin)}
     if args.out:
         # Exactly the body a brand receives: no newline (jwcrypto refuses one).
         atomic_write(Path(args.out), result.token.compact.encode("ascii"))
@@ -212,7 +258,13 @@ def cmd_share(args: argparse.Namespace) -> int:
         f"{terminal.when(grant.expires_at)}."
     )
     say(f"Grant {grant.id}")
-    special = [k for k in grant.fields if BY_KEY[k].sensitivity == Sensitivity.SPECIAL]
+    for key in grant.fields:
+        if key in labels:
+            say(f"  {key}: your answer to \"{labels[key]}\"")
+    special = [
+        k for k in grant.fields
+        if (judged[k] if k in judged else BY_KEY[k].sensitivity) == Sensitivity.SPECIAL
+    ]
     if special:
         say(f"This includes special-category data: {', '.join(special)}.")
     return EXIT_OK
@@ -249,12 +301,16 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     with unlocked(args) as vault:
         grant = vault.grants.find(args.grant)
         event = vault.grants.revoke(grant.id)
-    if args.out:
-        atomic_write(Path(args.out), event.compact.encode("ascii"))
-    say(
-        f"Revoked grant {grant.id} with {grant.brand_name}; the brand is told to delete "
-        f"{', '.join(grant.fields)}."
-    )
+        if args.out:
+            atomic_write(Path(args.out), event.compact.encode("ascii"))
+        say(
+            f"Revoked grant {grant.id} with {grant.brand_name}; the brand is told to delete "
+            f"{', '.join(grant.fields)}."
+        )
+        if args.disable_alias:
+            turned_off = turn_off_service_aliases(vault, grant.brand_origin)
+            say(f"Turned off {len(turned_off)} email alias(es) of {grant.brand_name} at your "
+                "alias service.")
     return EXIT_OK
 
 
@@ -267,7 +323,11 @@ def cmd_knows(args: argparse.Namespace) -> int:
             {
                 "brand": brand.origin,
                 "name": brand.name,
-                "grants": [{**_grant_json(h.grant), "data": h.data} for h in held],
+                "grants": [
+                    {**_grant_json(h.grant), "data": h.data,
+                     "questions": {k: q.label for k, q in h.questions.items()}}
+                    for h in held
+                ],
             }
         )
         return EXIT_OK
@@ -278,7 +338,9 @@ def cmd_knows(args: argparse.Namespace) -> int:
         say(f"  {g.purpose_description} ({g.ask_id}, v{g.version}), "
             f"{words.grant_state_words(g)}")
         for key, value in h.data.items():
-            say(f"    {key}: {show_value(value)}")
+            asked = h.questions.get(key)
+            name = f"{asked.label} ({key})" if asked is not None else key
+            say(f"    {name}: {show_value(value)}")
     return EXIT_OK
 
 

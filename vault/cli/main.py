@@ -17,7 +17,10 @@ from ..errors import ProtocolError, TransportError, VaultError
 from ..process_hardening import disable_core_dumps
 from ..vault import Vault
 from . import (
+    desktop,
     exchange_commands,
+    leak_commands,
+    leak_words,
     pipe,
     secret_commands,
     sync_commands,
@@ -94,7 +97,12 @@ def cmd_set(args: argparse.Namespace) -> int:
     value = terminal.value_from(args.value, args.value_file)
     with unlocked(args) as vault:
         stored = vault.fields.set_from_text(args.field, value)
+        linked = [a for a in vault.answers.linked_to(args.field) if a.value != stored]
     print(f"{args.field} = {show_value(stored)}")
+    for answer in linked:  # a brand's question that means this field, answered otherwise
+        print(f"Your answer to \"{answer.question.label}\" ({answer.key}) of "
+              f"{answer.brand_origin} means this field and is {show_value(answer.value)}; "
+              f"to change it as well: zpv answer {answer.brand_origin} {answer.key} VALUE")
     return EXIT_OK
 
 
@@ -320,6 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exchange_commands.add_commands(command)
     transparency_commands.add_commands(command)
+    leak_commands.add_commands(command)
+    desktop.add_commands(command)
     sync_commands.add_commands(command)
     return parser
 
@@ -343,7 +353,8 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         return handler(args)
     except (VaultError, ProtocolError, TransportError, UsageError) as error:
-        print(f"zpv: {words.describe(error)}", file=sys.stderr)
+        said = leak_words.leak_error_words(error) or words.describe(error)
+        print(f"zpv: {said}", file=sys.stderr)
         return terminal.exit_code_for(error)
     except KeyboardInterrupt:
         print("zpv: interrupted; nothing was changed", file=sys.stderr)

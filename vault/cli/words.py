@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import assert_never
 
 from zpd.errors import ProtocolError, RequestInvalid
+from zpd.links import LinkInvalid, LinkProblem
 from zpd.origin import AddressScope
 
 from ..errors import (
+    AnswerHeldByGrant,
     BackupInvalid,
     BrandKeysChanged,
     FieldRequiredByGrant,
@@ -34,6 +36,7 @@ from ..errors import (
     UnknownDevice,
     UnknownField,
     UnknownGrant,
+    UnknownQuestion,
     UnsupportedFormat,
     VaultBusy,
     VaultCorrupted,
@@ -78,13 +81,17 @@ def share_refusal_words(reason: ShareRefusal, fields: list[str]) -> str:
         case ShareRefusal.REQUIRED_LEFT_OUT:
             return f"the brand requires {named}: share them, or don't share this ask"
         case ShareRefusal.NO_VALUE:
-            return f"you have no value for {named}: set it first (zpv set)"
+            return (f"you have no value for {named}: set it first (zpv set), or answer the "
+                    "brand's question (zpv answer)")
         case ShareRefusal.NOTHING_CHOSEN:
             return "nothing to share"
         case ShareRefusal.REQUEST_EXPIRED:
             return "the brand's request has expired; import a fresh one"
         case ShareRefusal.DURATION:
             return f"the duration can only be shortened, to at most {named} days"
+        case ShareRefusal.ANSWER_DOES_NOT_FIT:
+            return (f"your answer to {named} no longer fits the brand's question as it asks "
+                    "it now: answer again (zpv answer)")
         case _:
             assert_never(reason)
 
@@ -205,6 +212,13 @@ def describe(error: BaseException) -> str:
             return f"no single grant matches '{error}' (see 'zpv grants')"
         case GrantNotActive():
             return "that grant is already revoked"
+        case AnswerHeldByGrant(key=key, grant_ids=ids):
+            return (
+                f"your answer to {key} is carried by {len(ids)} active grant(s) "
+                f"({ids[0][:8]}...); revoke them before forgetting it"
+            )
+        case UnknownQuestion(origin=origin, key=key):
+            return f"{origin} asks no question {key} (see 'zpv asks BRAND')"
         case FieldRequiredByGrant(key=key, grant_ids=ids):
             return (
                 f"{key} is required by {len(ids)} active grant(s) ({ids[0][:8]}...); "
@@ -214,6 +228,8 @@ def describe(error: BaseException) -> str:
             return f"not a valid data request: {reason.replace('_', ' ')}" + (
                 f" ({detail})" if detail else ""
             )
+        case LinkInvalid(reason=reason):
+            return f"not a share link this app follows: {link_words(LinkProblem(reason))}"
         case ProtocolError(reason=reason, detail=detail):
             return f"{reason.replace('_', ' ')}" + (f" ({detail})" if detail else "")
         case TransportError(kind=kind, detail=detail):
@@ -235,6 +251,37 @@ def describe(error: BaseException) -> str:
         case VaultError():
             return str(error) or type(error).__name__
     return str(error)
+
+
+def link_words(problem: LinkProblem) -> str:
+    """Why a share link was refused; nothing was fetched."""
+    match problem:
+        case LinkProblem.NOT_TEXT | LinkProblem.BAD_QUERY:
+            return "it is not written as zpd://share?request_uri=..."
+        case LinkProblem.TOO_LONG:
+            return "it is too long"
+        case LinkProblem.WRONG_SCHEME:
+            return "it is not a zpd: link"
+        case LinkProblem.UNKNOWN_ACTION:
+            return "the only zpd: links are zpd://share links"
+        case LinkProblem.MISSING_REQUEST_URI:
+            return "it names no request_uri"
+        case LinkProblem.REPEATED_REQUEST_URI | LinkProblem.REPEATED_ASK:
+            return "it names its request_uri or ask more than once"
+        case LinkProblem.FILE_URI | LinkProblem.JAVASCRIPT_URI | LinkProblem.DATA_URI:
+            return "its request_uri is not a web address"
+        case LinkProblem.OTHER_SCHEME | LinkProblem.PLAIN_HTTP:
+            return "its request_uri is not https (plain http only to this computer)"
+        case LinkProblem.USER_INFO:
+            return "its request_uri carries a user name or password"
+        case LinkProblem.FRAGMENT:
+            return "its request_uri has a #fragment"
+        case LinkProblem.NON_ASCII_HOST:
+            return "its request_uri's host is not in its xn-- form"
+        case LinkProblem.BAD_REQUEST_URI:
+            return "its request_uri is not a valid web address"
+        case _:
+            assert_never(problem)
 
 
 def delivery_status_words(status: DeliveryStatus) -> str:

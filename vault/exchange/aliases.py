@@ -16,11 +16,16 @@ brand shows who passed the address on.
 - The setting applies to every token issued while it holds: turning it on (or
   off) changes what the next version of an existing grant carries too.
 
+The alias source (vault/leaks/settings.py, docs/leaks.md) changes the alias's form: a
+domain with catch-all delivery gives `<tag>@<domain>`; a service gives the alias made for
+the brand at the service, when one was made; otherwise plus-addressing as above.
+
 The setting lives in the encrypted `meta` table, the aliases in `email_aliases`.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import unicodedata
@@ -88,10 +93,17 @@ def substitute(
     keys = [k for k in data if k in EMAIL_KEYS and isinstance(data[k], str)]
     if not keys or not is_enabled(connection):
         return data
+    # The brand's tag is kept even when a service's alias is given, so a later change of
+    # source goes on with the same tag.
     tag = _tag_for(connection, origin)
+    service_alias = _service_alias(connection, origin)
+    domain = _catch_all_domain(connection)
     result = dict(data)
     for key in keys:
-        alias = alias_of(str(data[key]), tag)
+        if service_alias is not None:
+            alias = service_alias
+        else:
+            alias = f"{tag}@{domain}" if domain else alias_of(str(data[key]), tag)
         inserted = connection.execute(
             "INSERT OR IGNORE INTO email_aliases (alias, brand_origin, tag, first_given_at) "
             "VALUES (?, ?, ?, ?)",
@@ -102,6 +114,62 @@ def substitute(
             audit.append(connection, now, AuditAction.ALIAS_CREATED, {"brand": origin})
         result[key] = alias
     return result
+
+
+def preview(connection: Connection, origin: str, address: str) -> str:
+    """The alias `substitute` would give `origin` for `address` now, written nowhere: a
+    brand with no tag yet shows its random part as "…" (megamart-…@alex.example); "" when
+    the source is an alias service that has no alias for the brand yet (the app makes one
+    there before it shares)."""
+    service_alias = _service_alias(connection, origin)
+    if service_alias is not None:
+        return service_alias
+    if _leak_source(connection).get("kind") in SERVICES:
+        return ""
+    row = connection.execute(
+        "SELECT tag FROM email_aliases WHERE brand_origin = ? LIMIT 1", (origin,)).fetchone()
+    if row is not None:
+        tag = str(row[0])
+    else:
+        name_row = connection.execute("SELECT name FROM brands WHERE origin = ?",
+                                      (origin,)).fetchone()
+        tag = f"{brand_slug(str(name_row[0]) if name_row else '', origin)}-{PENDING}"
+    domain = _catch_all_domain(connection)
+    return f"{tag}@{domain}" if domain else alias_of(address, tag)
+
+
+def _catch_all_domain(connection: Connection) -> str:
+    """The domain of the person's catch-all alias source, "" for any other source (plus-
+    addressing, or a service with no alias for the brand yet). vault/leaks/settings.py
+    writes the source; read here as plain data, so sharing needs nothing of vault/leaks."""
+    source = _leak_source(connection)
+    if source.get("kind") == "domain" and isinstance(source.get("domain"), str):
+        return str(source["domain"])
+    return ""
+
+
+def _service_alias(connection: Connection, origin: str) -> str | None:
+    """The brand's alias made at the person's chosen service, if one was made and is on."""
+    if _leak_source(connection).get("kind") not in SERVICES:
+        return None
+    row = connection.execute(
+        "SELECT alias FROM service_aliases WHERE brand_origin = ? AND disabled_at IS NULL "
+        "ORDER BY created_at DESC LIMIT 1", (origin,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def _leak_source(connection: Connection) -> dict[str, Any]:
+    row = connection.execute(
+        "SELECT value FROM leak_settings WHERE name = 'source'").fetchone()
+    try:
+        value = json.loads(str(row[0])) if row else {}
+    except ValueError:
+        value = {}
+    return value if isinstance(value, dict) else {}
+
+
+SERVICES = ("simplelogin", "addy")  # vault/leaks/alias_sources.py's service kinds
+PENDING = "…"  # the random part of a tag not made yet, in a preview
 
 
 def alias_of(address: str, tag: str) -> str:

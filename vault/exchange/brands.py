@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 
 from zpd import jose
 from zpd.errors import RequestInvalid
 from zpd.origin import AddressScope, host_of, host_scope, ip_literal, origin_of
+from zpd.questions import Question
 from zpd.request import Ask, DataRequest, read_verified, verify_request
 
 from ..changes import Changes, mark
-from ..errors import BrandKeysChanged, UnknownBrand
+from ..errors import BrandKeysChanged, UnknownBrand, UnknownQuestion
 from ..profile import audit
 from ..profile.audit import AuditAction
 from ..storage.store import Connection, Store
@@ -180,17 +183,31 @@ def may_reach_local(store: Store, origin: str) -> bool:
     return row is not None and bool(row[0])
 
 
+_opened_by_person: ContextVar[str | None] = ContextVar("opened_by_person", default=None)
+
+
+@contextmanager
+def opened_by_person(url: str) -> Iterator[None]:
+    """While the block runs, a GET of exactly `url` counts as the fetch of a request from
+    an address the person chose (a share link's request_uri they opened)."""
+    token = _opened_by_person.set(url)
+    try:
+        yield
+    finally:
+        _opened_by_person.reset(token)
+
+
 def local_policy(store: Store, well_known_path: str) -> Callable[[str, str], bool]:
     """The transport's `may_reach_local`: fetching a request from the well-known address
-    of an origin the person named, and every exchange with a brand whose request was
-    fetched from its own origin."""
+    of an origin the person named or from a share link's request_uri they opened, and
+    every exchange with a brand whose request was fetched from its own origin."""
 
     def may_reach(method: str, url: str) -> bool:
         try:
             origin = origin_of(url)
         except ValueError:
             return False
-        if method == "GET" and url == origin + well_known_path:
+        if method == "GET" and url in (origin + well_known_path, _opened_by_person.get()):
             return True
         return may_reach_local(store, origin)
 
@@ -326,3 +343,33 @@ def _stored(row: tuple[object, ...]) -> StoredRequest:
 def asks(store: Store, origin: str) -> list[Ask]:
     latest = latest_request(store, origin)
     return list(latest.request.body.asks) if latest else []
+
+
+def questions(store: Store, origin: str) -> list[Question]:
+    """The brand's own questions in its latest request, in the order first asked."""
+    found: dict[str, Question] = {}
+    for ask in asks(store, origin):
+        for question in ask.questions:
+            found.setdefault(question.key, question)
+    return list(found.values())
+
+
+def question(store: Store, origin: str, key: str) -> Question:
+    """One of the brand's questions, as its latest request asks it (UnknownQuestion)."""
+    found = next((q for q in questions(store, origin) if q.key == key), None)
+    if found is None:
+        raise UnknownQuestion(origin, key)
+    return found
+
+
+def questions_of_requests(
+    store: Store, request_ids: Iterable[int]
+) -> dict[int, dict[str, Question]]:
+    """Per request (by id), its questions by `q:` key: what the grants given under it were
+    asked, in the brand's words then (each request read once)."""
+    found: dict[int, dict[str, Question]] = {}
+    for request_id in request_ids:
+        if request_id not in found:
+            body = request_by_id(store, request_id).request.body
+            found[request_id] = {q.key: q for ask in body.asks for q in ask.questions}
+    return found

@@ -321,13 +321,17 @@ def fetch_request(transport: Transport, address: str) -> tuple[str, str]:
                                   else f"https://{address.strip().rstrip('/')}")
     except ValueError as exc:
         raise TransportError(TransportFailure.REFUSED_URL, str(exc)) from None
-    response = transport.get(origin + WELL_KNOWN_PATH, REQUEST_MEDIA_TYPES)
+    return origin, request_text(transport.get(origin + WELL_KNOWN_PATH, REQUEST_MEDIA_TYPES))
+
+
+def request_text(response: Response) -> str:
+    """The request in a fetch's answer: a 200 with text, else TransportError."""
     if response.status != 200:
         detail = f"HTTP {response.status}"
         if 300 <= response.status < 400:
             detail += " (redirects are not followed)"
         raise TransportError(TransportFailure.PROTOCOL, detail)
     try:
-        return origin, response.body.decode("utf-8")
+        return response.body.decode("utf-8")
     except UnicodeDecodeError:
         raise TransportError(TransportFailure.PROTOCOL, "the answer is not text") from None

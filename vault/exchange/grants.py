@@ -5,20 +5,24 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from zpd.catalogue import BY_KEY
+from zpd.errors import InvalidValue
 from zpd.fieldtypes import Sensitivity
-from zpd.request import Ask
+from zpd.questions import Question, check_answer, is_question_key
+from zpd.request import Ask, AskedField
 
 from ..changes import Changes, mark
 from ..errors import GrantNotActive, ShareRefusal, ShareRefused, UnknownAsk, UnknownGrant
-from ..profile import audit
+from ..profile import answers, audit
+from ..profile import fields as profile_fields
 from ..profile.audit import AuditAction
 from ..storage.store import Connection, Store
 from . import brands, tokens
+from .question_sensitivity import judge
 
 SECONDS_PER_DAY = 86400
 
@@ -63,6 +67,8 @@ class Held:
 
     grant: Grant
     data: dict[str, Any]
+    # The brand's questions the grant answers, by `q:` key, as the brand asked them.
+    questions: dict[str, Question] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -79,15 +85,28 @@ _COLUMNS = (
 _FROM = "FROM grants g JOIN brands b ON b.origin = g.brand_origin"
 
 
+def sensitivity(asked: AskedField) -> Sensitivity:
+    """A catalogue field's sensitivity; for a brand's question, the vault's judgement."""
+    if asked.question is not None:
+        return judge(asked.question).judged
+    return BY_KEY[asked.key].sensitivity
+
+
+def values_for(connection: Connection, origin: str) -> dict[str, Any]:
+    """What may be shared with a brand: the catalogue and custom values, and the answers
+    to that brand's own questions (under their `q:` keys)."""
+    return {**profile_fields.values_in(connection), **answers.values_in(connection, origin)}
+
+
 def choose_fields(ask: Ask, requested: list[str] | None, values: dict[str, Any]) -> list[str]:
     """The fields to share: those named, or by default every required field and each
     optional one that has a value and is not special-category data (those are only
-    shared when named)."""
+    shared when named). A brand's question counts as the vault judges it."""
     if requested is None:
         chosen = [
             f.key
             for f in ask.fields
-            if f.required or (f.key in values and BY_KEY[f.key].sensitivity != Sensitivity.SPECIAL)
+            if f.required or (f.key in values and sensitivity(f) != Sensitivity.SPECIAL)
         ]
     else:
         not_asked = [k for k in requested if k not in ask.keys]
@@ -102,7 +121,23 @@ def choose_fields(ask: Ask, requested: list[str] | None, values: dict[str, Any])
         raise ShareRefused(ShareRefusal.NO_VALUE, without_value)
     if not chosen:
         raise ShareRefused(ShareRefusal.NOTHING_CHOSEN)
+    _check_answers(ask, chosen, values)
     return chosen
+
+
+def _check_answers(ask: Ask, chosen: list[str], values: dict[str, Any]) -> None:
+    """Each saved answer must fit its question as the ask words it now (a brand may have
+    changed its choices since the person answered)."""
+    misfits = []
+    for key in chosen:
+        asked = ask.field(key)
+        if asked is not None and asked.question is not None:
+            try:
+                check_answer(asked.question, values[key])
+            except InvalidValue:
+                misfits.append(key)
+    if misfits:
+        raise ShareRefused(ShareRefusal.ANSWER_DOES_NOT_FIT, misfits)
 
 
 def create(
@@ -176,25 +211,31 @@ def create(
     return ShareResult(get(store, grant_id), token)
 
 
-def active_grants_sharing(connection: Connection, key: str, now: int) -> list[tuple[str, bool]]:
-    """(grant id, whether the field is required there) for live grants that share `key`."""
+def active_grants_sharing(
+    connection: Connection, key: str, now: int, origin: str | None = None
+) -> list[tuple[str, bool]]:
+    """(grant id, whether the field is required there) for live grants that share `key`
+    (with the brand `origin` only, for an answer to that brand's question)."""
+    scope, params = ("AND brand_origin = ? ", (origin,)) if origin is not None else ("", ())
     rows = connection.execute(
         "SELECT id, required_fields FROM grants WHERE status = 'active' AND expires_at > ? "
-        "AND EXISTS (SELECT 1 FROM json_each(grants.fields) WHERE value = ?)",
-        (now, key),
+        f"{scope}AND EXISTS (SELECT 1 FROM json_each(grants.fields) WHERE value = ?)",
+        (now, *params, key),
     ).fetchall()
     return [(str(r[0]), key in json.loads(r[1])) for r in rows]
 
 
 def reissue_for_field(
-    connection: Connection, key: str, values: dict[str, Any], now: int,
-    personalise: Personalise = _as_is,
+    connection: Connection, key: str, now: int, personalise: Personalise = _as_is, *,
+    origin: str | None = None,
 ) -> list[tokens.IssuedMessage]:
-    """Inside the field change's transaction: the next version of every live grant sharing it."""
+    """Inside the field change's transaction: the next version of every live grant sharing
+    it (of the brand `origin` only, for an answer to its question), with the values as
+    they now stand."""
     issued = []
     # Only the device that owns a grant issues its versions (a synced vault: docs/sync.md).
     elsewhere = {str(r[0]) for r in connection.execute("SELECT grant_id FROM sync_elsewhere")}
-    for grant_id, _ in active_grants_sharing(connection, key, now):
+    for grant_id, _ in active_grants_sharing(connection, key, now, origin):
         if grant_id in elsewhere:
             continue
         row = connection.execute(
@@ -205,6 +246,7 @@ def reissue_for_field(
         request = connection.execute(
             "SELECT jti, sha256 FROM requests WHERE id = ?", (row[1],)
         ).fetchone()
+        values = values_for(connection, str(row[0]))
         data = {k: values[k] for k in json.loads(row[5]) if k in values}
         version = int(row[9]) + 1
         terms = tokens.GrantTerms(
@@ -351,13 +393,25 @@ def active_counts(store: Store) -> dict[str, int]:
 
 
 def held_by(store: Store, origin: str) -> list[Held]:
-    """Per grant of this brand, the data of its latest version."""
+    """Per grant of this brand, the data of its latest version, and the questions it answers."""
+    grants = listing(store, origin=origin)
+    answered = questions_answered(store, grants)
     result = []
-    for grant in listing(store, origin=origin):
+    for grant in grants:
         row = store.query_one(
             "SELECT data FROM tokens WHERE grant_id = ? AND kind = 'grant' "
             "ORDER BY version DESC LIMIT 1",
             (grant.id,),
         )
-        result.append(Held(grant, json.loads(str(row[0])) if row else {}))
+        result.append(Held(grant, json.loads(str(row[0])) if row else {}, answered[grant.id]))
     return result
+
+
+def questions_answered(store: Store, grants: list[Grant]) -> dict[str, dict[str, Question]]:
+    """By grant id, the brand's questions the grant answers, as its request asked them."""
+    asked = brands.questions_of_requests(
+        store, {g.request_id for g in grants if any(is_question_key(k) for k in g.fields)})
+    return {
+        g.id: {k: q for k, q in asked.get(g.request_id, {}).items() if k in g.fields}
+        for g in grants
+    }

@@ -7,18 +7,30 @@ import logging
 from collections.abc import Iterable
 
 from zpd import text
+from zpd.links import parse_link
+from zpd.questions import Question
 from zpd.request import Ask
 
 from ..clock import Clock
-from ..errors import FieldRequiredByGrant
-from ..profile import fields
+from ..errors import AnswerHeldByGrant, FieldRequiredByGrant
 from ..storage.store import Connection, Store
-from . import aliases, brands, delivery, delivery_summary, grants, outbox, receipts, tokens
+from . import (
+    aliases,
+    brands,
+    delivery,
+    delivery_summary,
+    grants,
+    links,
+    outbox,
+    receipts,
+    tokens,
+)
 from .aliases import Alias
 from .brands import Brand, ImportResult, RequestSource, StoredRequest
 from .delivery import FlushReport
 from .delivery_summary import DeliverySummary
 from .grants import Grant, GrantStatus, Held, ShareResult
+from .links import LinkImport
 from .outbox import OutboxItem
 from .tokens import IssuedMessage
 from .transport import HttpTransport, Transport
@@ -75,6 +87,15 @@ class Brands:
         return self.import_request(text, RequestSource.WEB, accept_new_keys=accept_new_keys,
                                    expected_origin=origin)
 
+    def open_link(self, link: str, *, accept_new_keys: bool = False) -> LinkImport:
+        """Import the request a share link names, fetched from its request_uri (domain
+        verified); LinkInvalid, before anything is fetched, for a link not followed."""
+        parsed = parse_link(link)
+        text = links.fetch_linked_request(self._link.transport, parsed)
+        result = self.import_request(text, RequestSource.WEB, accept_new_keys=accept_new_keys,
+                                     expected_origin=parsed.origin)
+        return LinkImport(result, parsed)
+
     def all(self) -> list[Brand]:
         return brands.all_brands(self._store)
 
@@ -91,6 +112,14 @@ class Brands:
 
     def latest_request(self, origin: str) -> StoredRequest | None:
         return brands.latest_request(self._store, origin)
+
+    def questions(self, origin: str) -> list[Question]:
+        """The brand's own questions in its latest request, in the order first asked."""
+        return brands.questions(self._store, origin)
+
+    def question(self, origin: str, key: str) -> Question:
+        """One of them by its `q:` key; UnknownQuestion if the latest request lacks it."""
+        return brands.question(self._store, origin, key)
 
     def warnings(self, origin: str) -> list[text.Flag]:
         """What the share review should flag about a brand: hidden or direction-changing
@@ -122,7 +151,8 @@ class Grants:
         now = self._clock()
         grants.expire_due(self._store, now)
         return grants.create(
-            self._store, origin, ask_id, fields, days, self._values(), now, aliases.substitute
+            self._store, origin, ask_id, fields, days, self._values(origin), now,
+            aliases.substitute,
         )
 
     def listing(
@@ -150,6 +180,10 @@ class Grants:
         """What this brand holds about the person now, per grant (and what ended grants held)."""
         return grants.held_by(self._store, origin)
 
+    def questions_answered(self, listed: list[Grant]) -> dict[str, dict[str, Question]]:
+        """By grant id, the brand's questions each grant answers, as the brand asked them."""
+        return grants.questions_answered(self._store, listed)
+
     def active_counts(self) -> dict[str, int]:
         """How many live grants each brand holds (brands without any are left out)."""
         return grants.active_counts(self._store)
@@ -168,24 +202,33 @@ class Grants:
         """In a field change's transaction: the next version of every live grant sharing the
         field; a clearing is refused while a live grant needs the field."""
         if clearing:
-            left = fields.values_in(connection)
             # A grant left with no data at all could only send an empty token, which the
             # protocol forbids: its last value is as required as any.
-            required = [
-                grant_id
-                for grant_id, is_required in grants.active_grants_sharing(connection, key, now)
-                if is_required
-                or not any(k in left for k in grants.get(self._store, grant_id).fields)
-            ]
+            required = []
+            for grant_id, is_required in grants.active_grants_sharing(connection, key, now):
+                grant = grants.get(self._store, grant_id)
+                left = grants.values_for(connection, grant.brand_origin)
+                if is_required or not any(k in left for k in grant.fields):
+                    required.append(grant_id)
             if required:
                 raise FieldRequiredByGrant(key, required)
-        grants.reissue_for_field(
-            connection, key, fields.values_in(connection), now, aliases.substitute
-        )
+        grants.reissue_for_field(connection, key, now, aliases.substitute)
 
-    def _values(self) -> dict[str, object]:
+    def answer_changed(
+        self, connection: Connection, origin: str, key: str, now: int, clearing: bool
+    ) -> None:
+        """In an answer's change: the next version of that brand's live grants carrying it
+        (no other brand's); forgetting it is refused while any live grant carries it."""
+        if clearing:
+            carrying = grants.active_grants_sharing(connection, key, now, origin)
+            if carrying:
+                raise AnswerHeldByGrant(origin, key, [grant_id for grant_id, _ in carrying])
+            return
+        grants.reissue_for_field(connection, key, now, aliases.substitute, origin=origin)
+
+    def _values(self, origin: str) -> dict[str, object]:
         with self._store.reading() as connection:
-            return dict(fields.values_in(connection))
+            return grants.values_for(connection, origin)
 
 
 class Delivery:
@@ -258,3 +301,9 @@ class Aliases:
     def all(self) -> list[Alias]:
         """Which email alias went to which brand, and when first."""
         return aliases.listing(self._store)
+
+    def preview(self, origin: str, address: str) -> str:
+        """The alias the brand's next share would carry for `address` (aliases on), from
+        the chosen source; a random part not drawn yet is "…"."""
+        with self._store.reading() as connection:
+            return aliases.preview(connection, origin, address)

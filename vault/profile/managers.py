@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from zpd.errors import InvalidValue
 from zpd.fieldtypes import FieldDef, FieldType, JsonValue, Sensitivity
+from zpd.questions import Question, check_answer
 
 from ..clock import Clock
+from ..errors import UnknownQuestion
 from ..storage.store import Connection, Store
-from . import audit, fields
+from . import answers, audit, fields
+from .answers import Answer
 from .audit import AuditAction, AuditEntry, AuditReport
 from .fields import FieldValue, HistoryEntry
 
@@ -70,6 +74,95 @@ class Fields:
     def _hook(self, key: str, now: int, *, clearing: bool) -> fields.ChangeHook:
         def changed(connection: Connection) -> None:
             self._on_change(connection, key, now, clearing)
+
+        return changed
+
+
+# Called inside the transaction of an answer's change (connection, brand origin, key, now,
+# clearing): the exchange re-issues that brand's grants carrying it, or refuses to forget it.
+AnswerChanged = Callable[[Connection, str, str, int, bool], None]
+# The brand's question as its latest request asks it (UnknownQuestion if it does not).
+QuestionOf = Callable[[str, str], Question]
+
+
+def _no_question(origin: str, key: str) -> Question:
+    raise UnknownQuestion(origin, key)
+
+
+def _nothing_carries(connection: Connection, origin: str, key: str, now: int,
+                     clearing: bool) -> None:
+    return None
+
+
+class Answers:
+    """The person's answers to brands' own questions: one field per brand and `q:` key,
+    with a history; changing one re-issues that brand's grants carrying it, no other's."""
+
+    def __init__(self, store: Store, clock: Clock, question_of: QuestionOf = _no_question,
+                 on_change: AnswerChanged = _nothing_carries) -> None:
+        self._store = store
+        self._clock = clock
+        self._question_of = question_of
+        self._on_change = on_change
+
+    def all(self, origin: str | None = None) -> list[Answer]:
+        """Every answer kept (to one brand's questions), by brand then key."""
+        return answers.listing(self._store, origin)
+
+    def get(self, origin: str, key: str) -> Answer | None:
+        return answers.get(self._store, origin, key)
+
+    def question(self, origin: str, key: str) -> Question:
+        """The question as the brand asks it now, else as it was when last answered."""
+        try:
+            return self._question_of(origin, key)
+        except UnknownQuestion:
+            kept = answers.get(self._store, origin, key)
+            if kept is None:
+                raise
+            return kept.question
+
+    def set(self, origin: str, key: str, value: object) -> JsonValue:
+        """Answer (InvalidValue if it does not fit the question); every live grant of this
+        brand carrying the answer gets its next version."""
+        now = self._clock()
+        return answers.set_answer(self._store, origin, self.question(origin, key), value, now,
+                                  on_change=self._hook(origin, key, now, clearing=False))
+
+    def set_from_text(self, origin: str, key: str, text: str) -> JsonValue:
+        """Answer as typed: a choice's value, values separated by commas, yes or no..."""
+        return self.set(origin, key, answers.parse_text(self.question(origin, key), text))
+
+    def clear(self, origin: str, key: str) -> bool:
+        """Forget an answer; AnswerHeldByGrant while a live grant carries it."""
+        now = self._clock()
+        return answers.clear_answer(self._store, origin, key, now,
+                                    on_change=self._hook(origin, key, now, clearing=True))
+
+    def history(self, origin: str, key: str) -> list[HistoryEntry]:
+        return answers.history(self._store, origin, key)
+
+    def proposal(self, origin: str, key: str) -> JsonValue | None:
+        """For a question that means a catalogue field (`same_as`), the person's value of
+        that field when it fits the question as an answer (None otherwise)."""
+        question = self.question(origin, key)
+        if question.same_as is None:
+            return None
+        value = fields.get_value(self._store, question.same_as)
+        if value is None:
+            return None
+        try:
+            return check_answer(question, value)
+        except InvalidValue:
+            return None
+
+    def linked_to(self, field_key: str) -> list[Answer]:
+        """The answers whose question means this catalogue field (`same_as`)."""
+        return [a for a in answers.listing(self._store) if a.question.same_as == field_key]
+
+    def _hook(self, origin: str, key: str, now: int, *, clearing: bool) -> answers.ChangeHook:
+        def changed(connection: Connection) -> None:
+            self._on_change(connection, origin, key, now, clearing)
 
         return changed
 

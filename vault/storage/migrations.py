@@ -182,6 +182,77 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         9,
+        "leak canaries that catch leaks: the alias source and the mailbox (credentials "
+        "included), aliases made by services, the mailbox's position, leaks seen, and "
+        "senders the person marked as expected for a brand",
+        (
+            "CREATE TABLE leak_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) "
+            "WITHOUT ROWID",
+            """CREATE TABLE service_aliases (
+                alias TEXT PRIMARY KEY,
+                brand_origin TEXT NOT NULL REFERENCES brands (origin),
+                service TEXT NOT NULL,
+                service_id TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                disabled_at INTEGER
+            )""",
+            "CREATE INDEX service_aliases_by_brand ON service_aliases (brand_origin)",
+            """CREATE TABLE mailbox_position (
+                folder TEXT PRIMARY KEY,
+                uidvalidity INTEGER NOT NULL,
+                last_uid INTEGER NOT NULL
+            ) WITHOUT ROWID""",
+            """CREATE TABLE leaks (
+                id INTEGER PRIMARY KEY,
+                fingerprint TEXT NOT NULL,
+                alias TEXT NOT NULL,
+                brand_origin TEXT NOT NULL REFERENCES brands (origin),
+                grant_id TEXT,
+                from_address TEXT NOT NULL,
+                sender_domain TEXT NOT NULL,
+                authenticated INTEGER NOT NULL,
+                received_at INTEGER,
+                message_id TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                header BLOB NOT NULL,
+                found_at INTEGER NOT NULL,
+                expected_at INTEGER,
+                UNIQUE (fingerprint, alias)
+            )""",
+            "CREATE INDEX leaks_by_found ON leaks (found_at DESC, id)",
+            """CREATE TABLE expected_senders (
+                brand_origin TEXT NOT NULL REFERENCES brands (origin),
+                domain TEXT NOT NULL,
+                marked_at INTEGER NOT NULL,
+                PRIMARY KEY (brand_origin, domain)
+            ) WITHOUT ROWID""",
+        ),
+    ),
+    Migration(
+        10,
+        "answers to brands' own questions: a field scoped to one brand, with its history "
+        "and the question as the brand asked it",
+        (
+            """CREATE TABLE answers (
+                brand_origin TEXT NOT NULL REFERENCES brands (origin),
+                key TEXT NOT NULL,
+                question TEXT NOT NULL,
+                value TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (brand_origin, key)
+            ) WITHOUT ROWID""",
+            """CREATE TABLE answer_history (
+                id INTEGER PRIMARY KEY,
+                brand_origin TEXT NOT NULL,
+                key TEXT NOT NULL,
+                value TEXT,
+                changed_at INTEGER NOT NULL
+            )""",
+            "CREATE INDEX answer_history_by_key ON answer_history (brand_origin, key, id)",
+        ),
+    ),
+    Migration(
+        11,
         "sync through a folder: this device's state, the device set, epoch keys, each "
         "device's progress, the shadow of every synced row, refused files, the grants "
         "another device delivers, and every device's activity log",

@@ -22,7 +22,7 @@ from ..errors import (
     UnknownDevice,
 )
 from ..exchange import aliases, grants, tokens
-from ..profile import audit, fields
+from ..profile import audit
 from ..profile.audit import AuditAction
 from ..storage import keys
 from ..storage.fsutil import remove_leftovers
@@ -190,10 +190,8 @@ class Sync:
                 state.set_applied(connection, segment.device, segment.counter, segment.digest,
                                   now)
                 owners.refresh(connection, me.device_id, _names(connection))
-                values = fields.values_in(connection)
                 for key in sorted(applied.fields):
-                    if grants.reissue_for_field(connection, key, values, now,
-                                                aliases.substitute):
+                    if grants.reissue_for_field(connection, key, now, aliases.substitute):
                         self._changed_here = True
                 if owners.settle_revocations(connection, now):
                     self._changed_here = True

@@ -8,6 +8,9 @@ What is asked or given scores, per field, by sensitivity:
 
     low 1, personal 3, special 10 (GDPR Art. 9 data)
 
+A brand's own question weighs as the vault judges it (exchange/question_sensitivity.py),
+never as the brand declares it: a health question called a preference weighs 10.
+
 Before sharing (an ask), a required field counts fully and an optional one
 counts half (OPTIONAL_FACTOR): the person may leave it out. What was given (a
 grant) counts every shared field fully.
@@ -40,16 +43,23 @@ grant raises it, and the verdict follows from those sums and flags.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import Sensitivity
 from zpd.purposes import is_vague
+from zpd.questions import Question
 from zpd.request import Ask
 
 from ..exchange.grants import Grant
+from ..exchange.question_sensitivity import judge
+
+# The brand's questions a grant answers, by `q:` key (for their judged sensitivity).
+Questions = Mapping[str, Question]
+_NONE: Questions = {}
+_NONE_BY_GRANT: Mapping[str, Questions] = {}
 
 SENSITIVITY_WEIGHTS: dict[Sensitivity, float] = {
     Sensitivity.LOW: 1.0,
@@ -138,12 +148,15 @@ class Balance:
         return (self.verdict.severity, self.ratio, self.given_score)
 
 
-def field_weight(key: str) -> float:
-    return SENSITIVITY_WEIGHTS[sensitivity_of(key)]
+def field_weight(key: str, questions: Questions = _NONE) -> float:
+    return SENSITIVITY_WEIGHTS[sensitivity_of(key, questions)]
 
 
-def sensitivity_of(key: str) -> Sensitivity:
-    """A catalogue field's sensitivity; anything else (never asked by a brand) as personal."""
+def sensitivity_of(key: str, questions: Questions = _NONE) -> Sensitivity:
+    """A catalogue field's sensitivity; a brand's question as the vault judges it; anything
+    else (a question no longer known) as personal."""
+    if key in questions:
+        return judge(questions[key]).judged
     definition = BY_KEY.get(key)
     return definition.sensitivity if definition else Sensitivity.PERSONAL
 
@@ -159,10 +172,11 @@ def is_token_offer(kind: str, description: str) -> bool:
 
 
 def _flags(
-    keys: Iterable[str], purpose_iri: str, retention_days: int, kind: str, description: str
+    keys: Iterable[str], purpose_iri: str, retention_days: int, kind: str, description: str,
+    questions: Questions = _NONE,
 ) -> frozenset[Flag]:
     flags = set()
-    if any(sensitivity_of(k) is Sensitivity.SPECIAL for k in keys):
+    if any(sensitivity_of(k, questions) is Sensitivity.SPECIAL for k in keys):
         flags.add(Flag.SPECIAL_CATEGORY)
     if is_vague(purpose_iri):
         flags.add(Flag.VAGUE_PURPOSE)
@@ -175,12 +189,13 @@ def _flags(
 
 def for_ask(ask: Ask) -> Balance:
     """What an ask asks for (before sharing) beside what it offers."""
+    questions = {q.key: q for q in ask.questions}
     fields = tuple(
         FieldWeight(
             f.key,
-            sensitivity_of(f.key),
+            sensitivity_of(f.key, questions),
             f.required,
-            field_weight(f.key) * (1.0 if f.required else OPTIONAL_FACTOR),
+            field_weight(f.key, questions) * (1.0 if f.required else OPTIONAL_FACTOR),
         )
         for f in ask.fields
     )
@@ -191,15 +206,18 @@ def for_ask(ask: Ask) -> Balance:
         fields=fields,
         offers=(offer,),
         flags=_flags(
-            ask.keys, ask.purpose.iri, ask.retention_days, ask.offer.kind, ask.offer.description
+            ask.keys, ask.purpose.iri, ask.retention_days, ask.offer.kind, ask.offer.description,
+            questions,
         ),
     )
 
 
-def for_grant(grant: Grant) -> Balance:
-    """What one grant gave (every shared field in full) beside its offer."""
+def for_grant(grant: Grant, questions: Questions = _NONE) -> Balance:
+    """What one grant gave (every shared field in full) beside its offer; `questions`, the
+    brand's questions it answers, weigh as judged."""
     fields = tuple(
-        FieldWeight(k, sensitivity_of(k), k in grant.required_fields, field_weight(k))
+        FieldWeight(k, sensitivity_of(k, questions), k in grant.required_fields,
+                    field_weight(k, questions))
         for k in grant.fields
     )
     offer = OfferWeight(grant.offer_kind, grant.offer_description, offer_weight(grant.offer_kind))
@@ -210,14 +228,17 @@ def for_grant(grant: Grant) -> Balance:
         offers=(offer,),
         flags=_flags(
             grant.fields, grant.purpose_iri, grant.retention_days, grant.offer_kind,
-            grant.offer_description,
+            grant.offer_description, questions,
         ),
     )
 
 
-def for_grants(grants: Iterable[Grant]) -> Balance:
-    """A brand's balance over all its grants: the sum of theirs, fields merged by key."""
-    parts = [for_grant(g) for g in grants]
+def for_grants(
+    grants: Iterable[Grant], questions: Mapping[str, Questions] = _NONE_BY_GRANT
+) -> Balance:
+    """A brand's balance over all its grants: the sum of theirs, fields merged by key;
+    `questions` by grant id, the brand's questions each answers."""
+    parts = [for_grant(g, questions.get(g.id, _NONE)) for g in grants]
     merged: dict[str, FieldWeight] = {}
     for part in parts:
         for f in part.fields:

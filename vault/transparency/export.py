@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from zpd.questions import to_wire
+
 from ..exchange import receipts
-from ..profile import audit
+from ..exchange.question_sensitivity import judge
+from ..profile import answers, audit
 from ..profile import fields as profile
 from ..storage.store import Store
 
@@ -56,4 +59,21 @@ def build_document(store: Store, vault_id: str, now: int) -> dict[str, Any]:
         ],
         # Added within version 1: a reader that does not know it can skip it.
         "receipts": [kept.to_json() for kept in receipts.kept(store)],
+        # Added within version 1 too: answers to brands' own questions, each with the
+        # question as the brand asked it (and the vault's judgement of it), and their history.
+        "answers": [
+            {
+                "brand": a.brand_origin,
+                "key": a.key,
+                "question": to_wire(a.question),
+                "sensitivity": judge(a.question).judged.value,
+                "value": a.value,
+                "updated_at": a.updated_at,
+            }
+            for a in answers.listing(store)
+        ],
+        "answer_history": [
+            {"brand": origin, "key": key, "changed_at": entry.changed_at, "value": entry.value}
+            for origin, key, entry in answers.all_history(store)
+        ],
     }

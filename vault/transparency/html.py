@@ -72,6 +72,14 @@ class ReportWords:
     delivery_status: Callable[[DeliveryStatus], str]
     label: Callable[[str], str]  # a field's name, by its key
     when: Callable[[int], str]  # a time
+    # Worded as the model holds them unless a language needs more: a field's label (English
+    # for a catalogue field), its sensitivity, an offer's kind, a value by the field's key, a
+    # receipt's status.
+    field_label: Callable[[str], str] = str
+    sensitivity: Callable[[Sensitivity], str] = str
+    offer_kind: Callable[[str], str] = str
+    value: Callable[[str, JsonValue], str] | None = None
+    receipt_status: Callable[[str], str] = str
 
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -142,7 +150,9 @@ def _brand_html(section: BrandReport, words: ReportWords) -> str:
             + ", ".join(f"<code>{_e(a)}</code>" for a in section.aliases)
             + "</p>"
         )
-    parts.append(_balance_html(section.balance, words))
+    # A brand's question is named by its label, as asked (a catalogue field in the words).
+    asked = {f.key: f.label for g in section.grants for f in g.fields if f.question is not None}
+    parts.append(_balance_html(section.balance, words, asked))
     if not section.grants:
         parts.append(f"<p>{_e(words.nothing_shared)}</p>")
     parts.extend(_grant_html(g, words) for g in section.grants)
@@ -150,7 +160,7 @@ def _brand_html(section: BrandReport, words: ReportWords) -> str:
     return "\n".join(parts)
 
 
-def _balance_html(balance: Balance, words: ReportWords) -> str:
+def _balance_html(balance: Balance, words: ReportWords, asked: dict[str, str]) -> str:
     verdict = balance.verdict
     scale = max(balance.given_score, balance.offered_score, 1.0)
     ratio = words.no_offer if math.isinf(balance.ratio) else f"{balance.ratio:.1f}"
@@ -167,7 +177,8 @@ def _balance_html(balance: Balance, words: ReportWords) -> str:
         parts.append(f"<h4>{_e(words.field_weights)}</h4>")
         field_scale = max(f.weight for f in balance.fields)
         parts.extend(
-            _bar(words.label(f.key), f.weight, field_scale, SENSITIVITY_COLOURS[f.sensitivity])
+            _bar(asked.get(f.key) or words.label(f.key), f.weight, field_scale,
+                 SENSITIVITY_COLOURS[f.sensitivity])
             for f in balance.fields
         )
     if balance.flags:
@@ -194,7 +205,8 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
     until = words.until.format(when=words.when(g.expires_at))
     if g.ended_at is not None:
         until = words.ended.format(when=words.when(g.ended_at))
-    offer = f"{g.offer_kind}: {g.offer_description}" if g.offer_description else g.offer_kind
+    kind = words.offer_kind(g.offer_kind)
+    offer = f"{kind}: {g.offer_description}" if g.offer_description else kind
     rows = [
         (words.purpose, f"{_e(g.purpose_description)} ({_e(concept_name(g.purpose_iri))})"),
         (words.status, _e(words.status_line.format(status=words.grant_status(g.status),
@@ -213,9 +225,13 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
     ]
     for f in report.fields:
         mark = ' class="special"' if f.sensitivity is Sensitivity.SPECIAL else ""
-        value = words.no_longer_held if f.value is None else _value(f.value, words)
+        if f.value is None:
+            value = words.no_longer_held
+        else:
+            value = words.value(f.key, f.value) if words.value else _value(f.value, words)
         parts.append(
-            f"<tr><th{mark}>{_e(f.label)} <small>({_e(f.sensitivity.value)})</small></th>"
+            f"<tr><th{mark}>{_e(words.field_label(f.label))} "
+            f"<small>({_e(words.sensitivity(f.sensitivity))})</small></th>"
             f"<td>{_e(value)}</td></tr>"
         )
     parts.append("</table>")
@@ -223,7 +239,8 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
         parts.append(f"<h4>{_e(words.receipts)}</h4>")
         for r in report.receipts:
             signed = words.when(r.signed_at) if r.signed_at is not None else words.time_unreadable
-            summary = words.receipt_line.format(status=r.status, when=signed)
+            summary = words.receipt_line.format(status=words.receipt_status(r.status),
+                                                  when=signed)
             parts.append(
                 f"<details><summary>{_e(summary)}</summary>"
                 f"<pre>{_e(r.jws)}</pre></details>"
@@ -235,8 +252,9 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
 
 
 def _weights_note(words: ReportWords) -> str:
-    fields = ", ".join(f"{s.value} {w:g}" for s, w in rules.SENSITIVITY_WEIGHTS.items())
-    offers = ", ".join(f"{k} {w:g}" for k, w in rules.OFFER_WEIGHTS.items())
+    fields = ", ".join(f"{words.sensitivity(s)} {w:g}"
+                       for s, w in rules.SENSITIVITY_WEIGHTS.items())
+    offers = ", ".join(f"{words.offer_kind(k)} {w:g}" for k, w in rules.OFFER_WEIGHTS.items())
     return words.weights_note.format(fields=fields, offers=offers, fair=f"{rules.FAIR_RATIO:g}",
                                      greedy=f"{rules.GREEDY_RATIO:g}")
 

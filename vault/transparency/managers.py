@@ -48,7 +48,8 @@ class Transparency:
     def balance_for_brand(self, origin: str) -> Balance:
         """What the person gave a brand over all its grants, beside what it offered."""
         self._brands.get(origin)
-        return balance.for_grants(self._grants.listing(origin=origin, limit=1_000_000))
+        grants = self._grants.listing(origin=origin, limit=1_000_000)
+        return balance.for_grants(grants, self._grants.questions_answered(grants))
 
     def report(self, origin: str | None = None) -> Report:
         """Who knows what, why, until when, and what came back: every brand, or one."""

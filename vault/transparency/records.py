@@ -7,10 +7,12 @@ receipt the brand signed for them.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from zpd import jose
 from zpd.purposes import DPV
+from zpd.questions import to_wire
 
 from ..exchange import brands, grants, receipts, tokens
 from ..storage.store import Store
@@ -37,6 +39,8 @@ def record(store: Store, grant: grants.Grant) -> dict[str, Any]:
     stored = brands.request_by_id(store, grant.request_id)
     request = stored.request
     info = request.body.brand
+    ask = request.body.ask(grant.ask_id)
+    asked = {q.key: q for q in ask.questions} if ask is not None else {}
     with store.reading() as connection:
         pseudonym = jose.thumbprint_uri(tokens.pairwise_for(connection, grant.brand_origin))
     messages = store.query(
@@ -46,6 +50,11 @@ def record(store: Store, grant: grants.Grant) -> dict[str, Any]:
         "ORDER BY kind = 'revocation', version, issued_at",
         (grant.id,),
     )
+    data = store.query_one(
+        "SELECT data FROM tokens WHERE grant_id = ? AND kind = 'grant' "
+        "ORDER BY version DESC LIMIT 1", (grant.id,),
+    )
+    latest = json.loads(str(data[0])) if data else {}
     events = [
         {
             "type": "withdrawn"
@@ -96,6 +105,12 @@ def record(store: Store, grant: grants.Grant) -> dict[str, Any]:
             "version": grant.version,
         },
         "events": events,
+        # The brand's own questions this grant answers, as the brand asked them, with the
+        # answer in the grant's latest version (None once it is no longer in it).
+        "questions": [
+            {"key": key, **to_wire(asked[key]), "answer": latest.get(key)}
+            for key in grant.fields if key in asked
+        ],
         "receipts": [
             {
                 "message": kept.message_jti,

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import JsonValue, Sensitivity
+from zpd.questions import Question
 
 from ..errors import UnknownBrand
 from ..exchange.aliases import Alias
@@ -21,7 +22,7 @@ from ..exchange.brands import Brand
 from ..exchange.delivery_summary import DeliverySummary
 from ..exchange.grants import Grant, Held
 from ..exchange.receipts import signed_at
-from .balance import Balance, sensitivity_of
+from .balance import Balance, Questions, sensitivity_of
 
 
 class ReportSource(Protocol):
@@ -48,9 +49,10 @@ class ReceiptLine:
 @dataclass(frozen=True)
 class SharedField:
     key: str
-    label: str
-    sensitivity: Sensitivity
+    label: str  # a brand's question: its label as the brand asked it
+    sensitivity: Sensitivity  # a brand's question: as the vault judged it
     value: JsonValue | None  # in the grant's latest version; None: no longer in it
+    question: Question | None = None  # when the field is the answer to a brand's question
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ def build(source: ReportSource, origin: str | None, now: int) -> Report:
         grants = tuple(
             GrantReport(
                 grant=held.grant,
-                fields=tuple(_shared_field(k, held.data.get(k)) for k in held.grant.fields),
+                fields=tuple(_shared_field(k, held.data.get(k), held.questions)
+                             for k in held.grant.fields),
                 delivery=source.delivery(held.grant.id),
                 receipts=tuple(
                     ReceiptLine(jti, status, signed_at(jws), jws)
@@ -107,8 +110,10 @@ def build(source: ReportSource, origin: str | None, now: int) -> Report:
     return Report(now, tuple(sections))
 
 
-def _shared_field(key: str, value: JsonValue | None) -> SharedField:
-    return SharedField(key, _label(key), sensitivity_of(key), value)
+def _shared_field(key: str, value: JsonValue | None, questions: Questions) -> SharedField:
+    question = questions.get(key)
+    label = question.label if question is not None else _label(key)
+    return SharedField(key, label, sensitivity_of(key, questions), value, question)
 
 
 def _label(key: str) -> str:

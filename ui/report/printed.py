@@ -1,0 +1,309 @@
+"""The transparency report as a printed document: HTML for QTextDocument, then a PDF.
+
+`ui/words/report.py` is the browser version (CSS that QTextDocument cannot lay out);
+this is the print version of the same model, in the person's language:
+tables instead of flex boxes, the balance as a picture (painted by
+ui/widgets/balance_paint.py into an image), and each brand on a page of its own.
+
+Every string goes through `_e`: hidden characters revealed, then HTML-escaped, so
+a brand can neither draw markup into the report nor hide characters in it. No
+widget is used: `export_report` runs on the thread pool (QTextDocument, QImage
+and QPdfWriter may be used outside the GUI thread).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+    QTextOption,
+)
+
+from vault.storage.fsutil import atomic_write
+from vault.transparency.report import BrandReport, GrantReport, Report
+from vault.vault import Vault
+from zpd.fieldtypes import Sensitivity
+from zpd.text import reveal
+
+from ..widgets.balance_paint import PRINT_COLOURS, chart_data, chart_height, paint_chart
+from ..words import balance as weigh
+from ..words import exchange as words
+from ..words import fields, time
+from ..words.report import web_page
+from ..words.text import brand_text
+
+CONTEXT = "ReportPrint"
+MARGIN_MM = 16
+PX_PER_MM = 96 / 25.4  # document pixels
+PAGE_WIDTH = (210 - 2 * MARGIN_MM) * PX_PER_MM  # A4 inside the margins
+PAGE_HEIGHT = (297 - 2 * MARGIN_MM) * PX_PER_MM
+FOOTER = 28.0  # document pixels kept for the page footer
+CHART_WIDTH = int(PAGE_WIDTH) - 8
+CHART_SCALE = 3  # image pixels per document pixel, so the bars print sharp
+
+
+class ReportFormat(StrEnum):
+    PDF = "pdf"
+    HTML = "html"
+
+
+@dataclass(frozen=True)
+class ReportWritten:
+    path: Path
+    format: ReportFormat
+    brands: int
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _e(text: str) -> str:
+    """Text for the document: hidden characters made visible, then escaped."""
+    return html.escape(reveal(text), quote=True)
+
+
+STYLE = """
+body { color: #1d1d1f; }
+h1 { font-size: 20pt; margin-bottom: 2px; }
+h2 { font-size: 16pt; margin-top: 0; margin-bottom: 2px; }
+h3 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; }
+.muted { color: #555555; }
+.small { font-size: 8pt; color: #555555; }
+.origin { color: #555555; }
+.special { color: #b03a2e; font-weight: bold; }
+.warn { color: #b03a2e; }
+.jws { font-family: monospace; font-size: 6pt; color: #444444; }
+th { text-align: left; color: #555555; font-weight: normal; }
+"""
+
+
+def print_html(model: Report) -> tuple[str, dict[str, QImage]]:
+    """The report as HTML that QTextDocument lays out well, with the chart images it names."""
+    images: dict[str, QImage] = {}
+    parts = [f"<html><head><style>{STYLE}</style></head><body>"]
+    for index, section in enumerate(model.brands):
+        if index:
+            parts.append('<div style="page-break-before: always"></div>')
+        else:
+            parts.append(_title(model))
+        parts.append(_brand(section, index, images))
+    if not model.brands:
+        parts.append(_title(model))
+        parts.append(f"<p>{_e(_tr('No brand knows anything about you through this vault.'))}"
+                     "</p>")
+    parts.append("</body></html>")
+    return "".join(parts), images
+
+
+def _title(model: Report) -> str:
+    intro = _tr("Generated on {date} by Zero-Party Vault, from what you shared and the receipts "
+                "brands signed.").format(date=time.date(model.generated_at))
+    if len(model.brands) > 1:
+        intro += " " + _tr("A page per brand.")
+    return (f"<h1>{_e(_tr('Who knows what about you'))}</h1>"
+            f"<p class='muted'>{_e(intro)}</p><hr/>")
+
+
+def _brand(section: BrandReport, index: int, images: dict[str, QImage]) -> str:
+    brand = section.brand
+    verified = (_tr("domain verified") if brand.domain_verified
+                else _tr("domain not verified: imported from a file or text"))
+    parts = [f"<h2>{_e(brand.name)}</h2>",
+             f"<p class='origin'>{_e(brand.origin)} · {_e(verified)}</p>"]
+    if section.aliases:
+        parts.append("<p>{}</p>".format(_e(_tr("Email alias given to this brand: {0}").format(
+            ", ".join(section.aliases)))))
+    parts.append(_balance(section, index, images))
+    if not section.grants:
+        parts.append(f"<p>{_e(_tr('You shared nothing with this brand.'))}</p>")
+    parts.extend(_grant(g) for g in section.grants)
+    return "".join(parts)
+
+
+def _balance(section: BrandReport, index: int, images: dict[str, QImage]) -> str:
+    balance = section.balance
+    if balance.given_score == 0 and balance.offered_score == 0:
+        return ""
+    parts = [f"<h3>{_e(_tr('Balance: what you gave, what it offered'))}</h3>"]
+    verdict_colour = {"ok": "#2e8b57", "warn": "#b7791f", "danger": "#c0392b"}[
+        weigh.verdict_tone(balance.verdict)]
+    parts.append(
+        f"<p><b style='color: {verdict_colour}'>{_e(weigh.verdict_words(balance.verdict))}"
+        f"</b> · {_e(weigh.scores_sentence(balance))}</p>")
+    name = f"balance-{index}"
+    images[name] = _chart_image(section)
+    height = images[name].height() // CHART_SCALE
+    parts.append(f"<p><img src='{name}' width='{CHART_WIDTH}' height='{height}'/></p>")
+    flags = weigh.ordered_flags(balance)
+    if flags:
+        lines = "<br/>".join(_e(weigh.warning(f)) for f in flags)
+        parts.append(f"<p class='warn'>{lines}</p>")
+    parts.append(f"<p class='small'>{_e(weigh.how_weighed())}</p>")
+    return "".join(parts)
+
+
+def _chart_image(section: BrandReport) -> QImage:
+    # A brand's question is named by its label, as the brand asked it (never by its key).
+    data = chart_data(section.balance, {f.key: brand_text(f.label) for g in section.grants
+                                        for f in g.fields if f.question is not None})
+    font = QFont()
+    font.setPixelSize(12)
+    height = int(chart_height(data, CHART_WIDTH, font)) + 2
+    image = QImage(CHART_WIDTH * CHART_SCALE, height * CHART_SCALE,
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.scale(CHART_SCALE, CHART_SCALE)
+    paint_chart(painter, QRectF(0, 0, CHART_WIDTH, height), data, PRINT_COLOURS, font)
+    painter.end()
+    return image
+
+
+def _grant(report: GrantReport) -> str:
+    g = report.grant
+    state = words.grant_state_sentence(g.status, g.expires_at, g.ended_at)
+    rows = [
+        (_tr("Purpose"), f"{_e(g.purpose_description)}<br/><span class='muted'>"
+                         f"{_e(words.concept_words(g.purpose_iri))}</span>"),
+        (_tr("Status"), _e(_tr("{state}; version {version}").format(state=state,
+                                                                     version=g.version))),
+        (_tr("Shared on"), _e(time.date(g.created_at))),
+        (_tr("Brand keeps it"), _e(time.days(g.retention_days))),
+        (_tr("In return"), _e(words.offer_words(g.offer_kind, g.offer_description))),
+        (_tr("Delivery"), _e(words.delivery_words(report.delivery))),
+    ]
+    parts = [f"<h3>{_e(_tr('Grant: {0}').format(g.purpose_description))}</h3>",
+             _table(rows), f"<p><b>{_e(_tr('What it holds'))}</b></p>"]
+    field_rows = []
+    for f in report.fields:
+        label = _e(fields.key_label(f.key))
+        if f.sensitivity is Sensitivity.SPECIAL:
+            special = _e(weigh.sensitivity_words(f.sensitivity))
+            label = f"<span class='special'>{label} ({special})</span>"
+        value = (_tr("(no longer in the latest version)") if f.value is None
+                 else words.show_value(f.value, f.key))
+        field_rows.append((label, _e(value)))
+    parts.append(_table(field_rows, escaped_heads=True))
+    parts.append(_receipts(report))
+    return "".join(parts)
+
+
+def _receipts(report: GrantReport) -> str:
+    if not report.receipts:
+        return f"<p class='muted'>{_e(_tr('No signed receipt from the brand yet.'))}</p>"
+    parts = [f"<p><b>{_e(_tr('Receipts signed by the brand'))}</b></p>"]
+    for r in report.receipts:
+        signed = (time.date(r.signed_at) if r.signed_at is not None
+                  else _tr("time unreadable"))
+        line = _tr("{words}, signed on {date}").format(words=words.receipt_words(r.status),
+                                                      date=signed)
+        parts.append(f"<p>{_e(line)}</p><p class='jws'>{_e(r.jws)}</p>")
+    return "".join(parts)
+
+
+def _table(rows: list[tuple[str, str]], *, escaped_heads: bool = False) -> str:
+    cells = "".join(
+        f"<tr><th width='28%'>{head if escaped_heads else _e(head)}</th><td>{cell}</td></tr>"
+        for head, cell in rows)
+    return f"<table width='100%' cellspacing='0' cellpadding='3'>{cells}</table>"
+
+
+def build_document(model: Report) -> QTextDocument:
+    """The report laid out on A4 pages (in document pixels, 96 to the inch)."""
+    text, images = print_html(model)
+    document = QTextDocument()
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long tokens wrap
+    document.setDefaultTextOption(option)
+    document.setDocumentMargin(0)
+    font = QFont()
+    font.setPixelSize(13)  # about 10 points on paper
+    # No ligatures: text copied or searched in the PDF reads "offer", not "oﬀer".
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    document.setDefaultFont(font)
+    for name, image in images.items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    document.setHtml(text)
+    document.setPageSize(QSizeF(PAGE_WIDTH, PAGE_HEIGHT - FOOTER))
+    return document
+
+
+def pdf_bytes(model: Report) -> bytes:
+    """The report as a PDF (A4), a page (or more) per brand, each page numbered."""
+    document = build_document(model)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(_tr("Transparency report"))
+    writer.setCreator("Zero-Party Vault")
+    writer.setResolution(300)
+    writer.setPageLayout(QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter))
+    area = writer.pageLayout().paintRectPixels(writer.resolution())
+    scale = area.width() / PAGE_WIDTH
+    body = document.pageSize().height()
+    pages = document.pageCount()
+    painter = QPainter(writer)
+    font = QFont()
+    font.setPixelSize(10)  # document pixels, scaled with the page
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        painter.save()
+        painter.scale(scale, scale)
+        painter.save()
+        painter.translate(0, -page * body)
+        document.drawContents(painter, QRectF(0, page * body, PAGE_WIDTH, body))
+        painter.restore()
+        painter.setFont(font)
+        painter.setPen(QColor("#777777"))
+        footer = QRectF(0, PAGE_HEIGHT - FOOTER * 0.6, PAGE_WIDTH, FOOTER * 0.6)
+        painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         _tr("Zero-Party Vault · transparency report"))
+        painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         _tr("Page {page} of {pages}").format(page=page + 1, pages=pages))
+        painter.restore()
+    painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def export_report(vault: Vault, origin: str | None, path: Path, kind: ReportFormat,
+                  *, replace: bool = False) -> ReportWritten:
+    """Build the report (every brand, or one) and write it; runs on the thread pool.
+
+    FileExistsError unless `replace`: the dialog asks before a file is replaced."""
+    if path.exists() and not replace:
+        raise FileExistsError(str(path))
+    model = vault.transparency.report(origin)
+    if kind is ReportFormat.HTML:
+        content = web_page(model).encode("utf-8")
+    else:
+        content = pdf_bytes(model)
+    atomic_write(path, content)
+    return ReportWritten(path, kind, len(model.brands))

@@ -1,0 +1,110 @@
+"""One pass over a mailbox: the messages that arrived since the last pass, each one to a
+known alias judged (vault/leaks/verdict.py).
+
+Only new mail is read: the position is the folder's UIDVALIDITY and the highest UID seen.
+When the server reports another UIDVALIDITY (the folder was rebuilt, its UIDs renumbered),
+the whole folder is read again; a sighting's fingerprint (its Message-ID, else a hash of
+its header) lets the caller recognise mail it already judged."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from .authresults import authenticated
+from .imap import FetchedHeader, FolderState
+from .message import MessageHeaders, read_headers
+from .verdict import BrandSenders, Judgement, Verdict, judge
+
+
+class MailSource(Protocol):
+    """What a scan reads: vault/leaks/imap.py's Mailbox, or a local Maildir."""
+
+    def examine(self) -> FolderState: ...
+
+    def headers_after(self, last_uid: int, uidnext: int | None = None) -> Iterator[
+        list[FetchedHeader]]: ...
+
+    def full_header(self, uid: int) -> bytes | None: ...
+
+
+@dataclass(frozen=True)
+class Canary:
+    """An alias given to one brand (with the grant that carried it, when known)."""
+
+    alias: str
+    senders: BrandSenders
+    grant_id: str | None = None
+
+    @property
+    def brand_origin(self) -> str:
+        return self.senders.origin
+
+
+@dataclass(frozen=True)
+class Position:
+    uidvalidity: int
+    last_uid: int
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """A message to an alias, and the judgement on its sender."""
+
+    uid: int
+    canary: Canary
+    verdict: Verdict
+    headers: MessageHeaders
+    fingerprint: str
+    full_header: bytes | None  # leaks only: the whole header, for the evidence
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    position: Position
+    sightings: tuple[Sighting, ...]
+    messages_read: int
+    renumbered: bool  # UIDVALIDITY changed since the last position: all was read again
+
+    @property
+    def leaks(self) -> tuple[Sighting, ...]:
+        return tuple(s for s in self.sightings if s.verdict.judgement is Judgement.LEAK)
+
+
+def scan(source: MailSource, position: Position | None, canaries: Mapping[str, Canary],
+         trusted_authserv_id: str = "") -> ScanResult:
+    """`canaries` by lower-case alias."""
+    folder = source.examine()
+    renumbered = position is not None and position.uidvalidity != folder.uidvalidity
+    last_uid = position.last_uid if position is not None and not renumbered else 0
+    sightings: list[Sighting] = []
+    read = 0
+    highest = last_uid
+    for batch in source.headers_after(last_uid, folder.uidnext):
+        for fetched in batch:
+            read += 1
+            highest = max(highest, fetched.uid)
+            sightings.extend(_judged(source, fetched, canaries, trusted_authserv_id))
+    return ScanResult(Position(folder.uidvalidity, highest), tuple(sightings), read, renumbered)
+
+
+def _judged(source: MailSource, fetched: FetchedHeader, canaries: Mapping[str, Canary],
+            trusted_authserv_id: str) -> list[Sighting]:
+    headers = read_headers(fetched.header)
+    hits = sorted(a for a in headers.recipients if a in canaries)
+    if not hits:
+        return []
+    checked = authenticated(list(headers.authentication_results), trusted_authserv_id or None)
+    fingerprint = headers.message_id or "sha256:" + hashlib.sha256(fetched.header).hexdigest()
+    found = []
+    full: bytes | None = None
+    for alias in hits:
+        canary = canaries[alias]
+        verdict = judge(headers.from_address, checked, canary.senders)
+        if verdict.judgement is Judgement.LEAK and full is None:
+            full = source.full_header(fetched.uid) or fetched.header
+        found.append(Sighting(fetched.uid, canary, verdict, headers, fingerprint,
+                              full if verdict.judgement is Judgement.LEAK else None))
+    return found
