@@ -58,7 +58,8 @@ class Applied:
     """What applying operations changed here."""
 
     changes: Changes = Changes.NONE
-    fields: set[str] = field(default_factory=set)  # field values that changed
+    # Shared values that changed: (field key, the brand it is scoped to, or None for all)
+    fields: set[tuple[str, str | None]] = field(default_factory=set)
     rows: int = 0
 
 
@@ -81,12 +82,16 @@ def _apply(connection: Connection, op: Op, applied: Applied) -> None:
     current = local_row(connection, table, key)
     entry = shadow(connection, table, text)
     current_stamp = entry.stamp if entry is not None else ""
-    winner, stamp = merged(table.merge, current, current_stamp, incoming, str(op["s"]))
+    winner, stamp = merged(table.merge, current, current_stamp, incoming, str(op["s"]),
+                           table.mark)
     if winner != current:
         write_row(connection, table, key, winner, exists=current is not None)
         applied.changes |= table.changes
         applied.rows += 1
-        if table.name == "field_values":
-            applied.fields.add(str(key[0]))
+        if table.reissues:
+            row = winner if winner is not None else current
+            assert row is not None  # one of them is a row, or nothing changed
+            field_key, *brand = (row[column] for column in table.reissues)
+            applied.fields.add((str(field_key), str(brand[0]) if brand else None))
     creator = entry.creator if entry is not None else str(op["c"])
     set_shadow(connection, table, text, Shadow(row_hash(winner), stamp, creator))

@@ -190,8 +190,9 @@ class Sync:
                 state.set_applied(connection, segment.device, segment.counter, segment.digest,
                                   now)
                 owners.refresh(connection, me.device_id, _names(connection))
-                for key in sorted(applied.fields):
-                    if grants.reissue_for_field(connection, key, now, aliases.substitute):
+                for key, origin in sorted(applied.fields, key=str):
+                    if grants.reissue_for_field(connection, key, now, aliases.substitute,
+                                                origin=origin):
                         self._changed_here = True
                 if owners.settle_revocations(connection, now):
                     self._changed_here = True

@@ -20,22 +20,24 @@ def _rank(merge: Merge, row: Row | None) -> int:
     return 0
 
 
-def order_key(merge: Merge, row: Row | None, stamp: str) -> tuple[Any, ...]:
+def order_key(merge: Merge, row: Row | None, stamp: str, mark: str = "") -> tuple[Any, ...]:
     """Larger wins. Stamps are unique per device and version, so the order is total."""
     if merge is Merge.IMMUTABLE:
         # The first version stays: a later copy of an immutable row changes nothing.
         return (0, _invert(stamp))
     if merge is Merge.LAST_WRITER:
-        return (stamp,)
+        # A row with its `mark` set beats one without, whichever was written last.
+        return (mark != "" and row is not None and row.get(mark) is not None, stamp)
     return (_rank(merge, row), stamp)
 
 
 def merged(
     merge: Merge, current: Row | None, current_stamp: str, incoming: Row | None,
-    incoming_stamp: str,
+    incoming_stamp: str, mark: str = "",
 ) -> tuple[Row | None, str]:
     """The row to keep and the stamp of the version it is based on."""
-    if order_key(merge, incoming, incoming_stamp) > order_key(merge, current, current_stamp):
+    if (order_key(merge, incoming, incoming_stamp, mark)
+            > order_key(merge, current, current_stamp, mark)):
         winner, stamp, loser = incoming, incoming_stamp, current
     else:
         winner, stamp, loser = current, current_stamp, incoming

@@ -50,12 +50,17 @@ class Table:
     # Travels only with other changes, never in a segment of its own: the activity log,
     # which each sync itself lengthens (two devices would otherwise answer each other).
     rides_along: bool = False
+    # A value shared with brands: its field key column (and its brand's, for a value scoped
+    # to one brand); applying a change here issues the next version of the grants carrying it.
+    reissues: tuple[str, ...] = ()
+    # A column that, once set, wins over a version without it whoever wrote last.
+    mark: str = ""
 
 
 TABLES: tuple[Table, ...] = (
     Table("meta", ("key",), changes=Changes.SETTINGS, where="key IN ('email_aliases')"),
     Table("custom_fields", ("key",), changes=Changes.FIELDS),
-    Table("field_values", ("key",), changes=Changes.FIELDS),
+    Table("field_values", ("key",), changes=Changes.FIELDS, reissues=("key",)),
     Table("field_history", ("key", "changed_at", "value"), Merge.IMMUTABLE,
           changes=Changes.FIELDS, local_id="id"),
     Table("brands", ("origin",), changes=Changes.BRANDS),
@@ -65,6 +70,17 @@ TABLES: tuple[Table, ...] = (
     Table("tokens", ("jti",), Merge.IMMUTABLE, changes=Changes.GRANTS),
     Table("outbox", ("jti",), Merge.DELIVERY, changes=Changes.OUTBOX),
     Table("email_aliases", ("alias",), Merge.IMMUTABLE, changes=Changes.ALIASES),
+    Table("answers", ("brand_origin", "key"), changes=Changes.FIELDS,
+          reissues=("key", "brand_origin")),
+    Table("answer_history", ("brand_origin", "key", "changed_at", "value"), Merge.IMMUTABLE,
+          changes=Changes.FIELDS, local_id="id"),
+    # The alias source and the watched mailbox, its password included (mailbox_position,
+    # how far this device has read, stays on each device: docs/sync.md).
+    Table("leak_settings", ("name",), changes=Changes.SETTINGS),
+    Table("service_aliases", ("alias",), changes=Changes.ALIASES),
+    Table("leaks", ("fingerprint", "alias"), changes=Changes.ALIASES, local_id="id",
+          mark="expected_at"),
+    Table("expected_senders", ("brand_origin", "domain"), changes=Changes.ALIASES),
     # Every device's activity log, its own mirrored from `audit` (see audit_chains.py).
     Table("sync_audit", ("device", "seq"), Merge.IMMUTABLE, changes=Changes.AUDIT,
           rides_along=True),
