@@ -16,6 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition,
 
 from tests.sync.devices import Setting, SharedClock, sealed_files
 from tests.sync.state_of import synced_state
+from vault.sync.codec import key_text
 from zpd.fieldtypes import FieldType, Sensitivity
 
 KEYS = ("diet", "x_note")
@@ -31,7 +32,7 @@ class Convergence(RuleBasedStateMachine):
         self.setting = Setting(self.root, SharedClock())
         self.model: dict[str, object] = {}
         self.written: dict[str, set[object]] = {k: set() for k in KEYS}
-        self.seen: list[dict[str, object]] = []  # each device's values after its last sync
+        self.seen: list[dict[str, object]] = []  # each device's rows after its last sync
         self.known: set[str] = set()
         self.in_flight: list[tuple[int, str, bytes]] = []  # (to device, name, bytes)
 
@@ -45,12 +46,18 @@ class Convergence(RuleBasedStateMachine):
         self.setting.settle()
         for device in self.setting.devices:
             self.known.update(sealed_files(device.folder))
-        self.seen = [self.values(i) for i in range(count)]
-        self.model = dict(self.seen[0])
+        self.seen = [self.rows(i) for i in range(count)]
+        self.model = self.values(0)
 
     def values(self, index: int) -> dict[str, object]:
         fields = self.setting.devices[index].vault.fields
         return {key: fields.get(key) for key in KEYS}
+
+    def rows(self, index: int) -> dict[str, object]:
+        """Each key's row as it travels: a value set again, even to the value it had, is
+        a later write (its time changes), and travels at the next sync."""
+        travelling = synced_state(self.setting.devices[index].vault)["field_values"]
+        return {key: travelling.get(key_text([key])) for key in KEYS}
 
     def device(self, data: st.DataObject) -> int:
         return data.draw(st.integers(0, len(self.setting.devices) - 1))
@@ -72,12 +79,12 @@ class Convergence(RuleBasedStateMachine):
         self.setting.clock.tick()
         index = self.device(data)
         device = self.setting.devices[index]
-        now = self.values(index)
+        now = self.rows(index)
         for key in KEYS:  # captured at this sync, so the latest change everywhere
             if now[key] != self.seen[index][key]:
-                self.model[key] = now[key]
+                self.model[key] = self.values(index)[key]
         device.vault.sync.now()
-        self.seen[index] = self.values(index)
+        self.seen[index] = self.rows(index)
         for name, raw in sealed_files(device.folder).items():
             if name.endswith(".zps") and name not in self.known:
                 self.known.add(name)
@@ -131,12 +138,12 @@ class Convergence(RuleBasedStateMachine):
 
     def sync_device(self, index: int) -> None:
         self.setting.clock.tick()
-        now = self.values(index)
+        now = self.rows(index)
         for key in KEYS:
             if now[key] != self.seen[index][key]:
-                self.model[key] = now[key]
+                self.model[key] = self.values(index)[key]
         self.setting.devices[index].vault.sync.now()
-        self.seen[index] = self.values(index)
+        self.seen[index] = self.rows(index)
 
 
 Convergence.TestCase.settings = settings(
