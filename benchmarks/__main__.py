@@ -26,6 +26,7 @@ from . import (
     bench_package,
     bench_receiver,
     bench_rekey,
+    bench_sync,
     bench_unlock,
     bench_webhooks,
 )
@@ -40,6 +41,7 @@ BENCHMARKS: dict[str, Callable[[], Verdict | list[Verdict]]] = {
     "receiver_postgres": bench_receiver.run_postgres,
     "brand_tokens": bench_brand_tokens.run,
     "rekey": bench_rekey.run,
+    "sync": bench_sync.run,
     "package": bench_package.run,
     "mailbox": bench_mailbox.run,
     "webhooks": bench_webhooks.run,

@@ -14,7 +14,9 @@ versions (the first delivered with the brand's signed receipt, the second queued
 grant delivered then revoked (its deletion confirmed), a grant revoked before it was ever
 sent, and the activity log of all that; from schema 9 also a catch-all alias source, a
 watched mailbox (its password inside) and two leaks found in it, one marked expected; from
-schema 10 also the brand's own question, answered twice. The brand is the brand kit's real
+schema 10 also the brand's own question, answered twice. From schema 12 the sync tables
+are there, empty: a vault set up for sync names its folder by this computer's path, which
+an old vault shipped to every machine cannot hold. The brand is the brand kit's real
 receiver, in process.
 """
 

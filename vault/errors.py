@@ -62,6 +62,21 @@ class TransportFailure(StrEnum):
     PROTOCOL = "protocol"  # an answer that is not HTTP, or not what was asked for
 
 
+class SyncRefusal(StrEnum):
+    """Why a file in the synced folder was refused (see docs/sync.md)."""
+
+    TAMPERED = "tampered"  # a byte changed: the AEAD or the device's signature fails
+    WRONG_VAULT = "wrong_vault"  # sealed for another vault
+    UNKNOWN_DEVICE = "unknown_device"  # signed by a key not in the device set
+    REMOVED_DEVICE = "removed_device"  # a removed device's file past its cut-off
+    FORKED = "forked"  # a second, different file for a counter already seen
+    REPLAYED = "replayed"  # an old file put back, or one whose chain link does not hold
+    UNSUPPORTED = "unsupported"  # a format this version does not read
+    # Sealed under a key this device does not hold: another vault's file, or a change of
+    # key (a device removed) this device has not seen yet, or one it was left out of.
+    UNKNOWN_EPOCH = "unknown_epoch"
+
+
 class VaultError(Exception):
     """Base of every error the vault raises on purpose."""
 
@@ -261,3 +276,33 @@ class TransportError(Exception):
         self.kind = kind
         self.detail = detail
         self.may_have_reached = True
+
+
+class SyncNotSetUp(VaultError):
+    """This vault does not sync through a folder (`zpv sync setup` first)."""
+
+
+class SyncFolderInUse(VaultError):
+    """The folder already holds a synced vault (join it instead), or this vault already
+    syncs (with `folder` the one in use)."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(folder)
+        self.folder = folder
+
+
+class SyncFileRefused(VaultError):
+    """A file in the synced folder that is not applied, and why."""
+
+    def __init__(self, reason: SyncRefusal, name: str = "") -> None:
+        super().__init__(f"{reason.value}: {name}" if name else reason.value)
+        self.reason = reason
+        self.name = name
+
+
+class UnknownDevice(VaultError):
+    """No device of the set has this name (or it is this device)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name

@@ -14,6 +14,7 @@ manager bound to the open store and the clock:
     vault.aliases       email aliases per brand (leak canaries)
     vault.leaks         alias sources, the mailbox watched, leaks found  (vault/leaks)
     vault.transparency  balances, the report, consent records, the export
+    vault.sync          the vault kept in step with other devices (vault/sync)
 
 `lock()` closes the connection, wipes the key and releases the lock; every later call,
 of the vault or of a manager, raises VaultLocked.
@@ -39,6 +40,7 @@ from .storage.fsutil import DirectoryLock
 from .storage.header import Header, encode_header, header_path
 from .storage.restore import restore_backup
 from .storage.store import Store
+from .sync.manager import Sync
 from .transparency.managers import Transparency
 
 log = logging.getLogger(__name__)
@@ -81,6 +83,8 @@ class Vault:
             store, clock, header.vault_id, brands=self.brands, grants=self.grants,
             delivery=self.delivery, aliases=self.aliases, audit=self.audit,
         )
+        self.sync = Sync(store, clock, header.vault_id, header=lambda: self._header,
+                         recovery=lambda: self._recovery)
 
     # -- life cycle ---------------------------------------------------------------
 
@@ -114,6 +118,36 @@ class Vault:
             keys.wipe(data_key)
             raise
         return cls._unlock(directory, lambda _header: opened, clock, False), recovery_code
+
+    @classmethod
+    def create_device(
+        cls, directory: Path, passphrase: str, *, vault_id: str, master_seed: bytes,
+        recovery: slots.RecoveryTarget | None, kdf: keys.KdfParams = keys.DEFAULT_KDF,
+        clock: Clock = system_clock,
+    ) -> tuple[Vault, str | None]:
+        """Another device's copy of a synced vault (see `vault.sync.joining`): the same id
+        and master seed, its own data key. Its recovery slot is sealed to the vault's
+        recovery code; with no code to seal to, a new one is made and returned."""
+        passphrase_policy.require_strong(passphrase)
+        directory = Path(directory)
+        creation.refuse_occupied(directory)
+        code = None
+        if recovery is None:
+            code = keys.new_recovery_code()
+            recovery = slots.RecoveryTarget.for_code(code)
+        data_key = keys.new_data_key()
+        now = clock()
+        try:
+            opened = slots.Opened(data_key, recovery)
+            creation.create_files(
+                directory, opened, slots.PassphraseKey.new(passphrase, kdf), now,
+                fill=lambda connection: audit.first_entry(connection, now),
+                vault_id=vault_id, master_seed=master_seed,
+            )
+        except BaseException:
+            keys.wipe(data_key)
+            raise
+        return cls._unlock(directory, lambda _header: opened, clock, False), code
 
     @classmethod
     def unlock(
@@ -239,6 +273,7 @@ class Vault:
         if code:
             actions.append(AuditAction.VAULT_RECOVERY_CODE_RENEWED)
         self._rekey(passphrase, recovery, self._clock(), actions)
+        self.sync.passphrase_changed(new_passphrase)
         return code
 
     def new_recovery_code(self, passphrase: str) -> str:
@@ -251,6 +286,7 @@ class Vault:
             current, slots.RecoveryTarget.for_code(code), self._header.passphrase_changed_at,
             [AuditAction.VAULT_RECOVERY_CODE_RENEWED],
         )
+        self.sync.recovery_changed()
         return code
 
     @property

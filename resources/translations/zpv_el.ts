@@ -253,6 +253,30 @@
         <translation>Η διαρροή σημειώθηκε ως αναμενόμενη</translation>
     </message>
     <message>
+        <source>Sync through a folder set up</source>
+        <translation>Ρυθμίστηκε συγχρονισμός μέσω φακέλου</translation>
+    </message>
+    <message>
+        <source>Joined from a synced folder</source>
+        <translation>Σύνδεση από συγχρονισμένο φάκελο</translation>
+    </message>
+    <message>
+        <source>Changes from another device</source>
+        <translation>Αλλαγές από άλλη συσκευή</translation>
+    </message>
+    <message>
+        <source>A synced file refused</source>
+        <translation>Απορρίφθηκε συγχρονισμένο αρχείο</translation>
+    </message>
+    <message>
+        <source>Device removed</source>
+        <translation>Η συσκευή αφαιρέθηκε</translation>
+    </message>
+    <message>
+        <source>Older copy went on as a new device</source>
+        <translation>Παλαιότερο αντίγραφο συνέχισε ως νέα συσκευή</translation>
+    </message>
+    <message>
         <source>The details cannot be read.</source>
         <translation>Οι λεπτομέρειες δεν μπορούν να διαβαστούν.</translation>
     </message>

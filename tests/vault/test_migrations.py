@@ -198,6 +198,24 @@ SEEDS: dict[int, Seed] = {
                           "jws": "eyJ.eyJ.sig", "received_at": 70}),
         ],
     ),
+    12: Seed(
+        frozenset({"sync_local", "sync_devices", "sync_epochs", "sync_applied", "sync_rows",
+                   "sync_refused", "sync_elsewhere", "sync_audit"}),
+        [
+            ("sync_local", {"key": "device_id", "value": "d1"}),
+            ("sync_devices", {"id": "d1", "name": "laptop", "sign_key": bytes(32),
+                              "box_key": bytes(32), "added_at": 40}),
+            ("sync_epochs", {"id": b"e0e0", "number": 0, "key": bytes(32)}),
+            ("sync_applied", {"device": "d2", "counter": 3, "hash": bytes(32),
+                              "applied_at": 41}),
+            ("sync_rows", {"tbl": "field_values", "pk": '["pets"]', "hash": bytes(32),
+                           "stamp": "0000000000041.000000.d1", "creator": "d1"}),
+            ("sync_refused", {"digest": bytes(32), "reason": "tampered", "at": 42}),
+            ("sync_elsewhere", {"grant_id": "g-2", "device": "d2"}),
+            ("sync_audit", {"device": "d2", "seq": 1, "at": 43, "action": "vault.created",
+                            "details": "{}", "prev_hash": bytes(32), "hash": bytes(32)}),
+        ],
+    ),
 }
 
 

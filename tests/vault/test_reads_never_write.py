@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from tests.support.brand_keys import BrandKeys, signed_request
 from tests.support.clock import DAY, Clock
 from tests.support.specs import ORIGIN, request_spec
+from tests.support.vaults import MadeVault
 from tests.vault.question_helpers import SIZE
 from vault.changes import Changes
 from vault.exchange.grants import GrantStatus
@@ -19,7 +21,7 @@ from vault.leaks.managers import UnknownLeak
 from vault.vault import Vault
 
 MANAGERS = ("fields", "answers", "audit", "brands", "grants", "delivery", "aliases",
-            "leaks", "transparency")
+            "leaks", "transparency", "sync")
 # The API that writes (on purpose): everything else a manager offers is a read.
 WRITES = {
     "fields": {"set", "set_from_text", "clear", "define"},
@@ -32,6 +34,7 @@ WRITES = {
     "leaks": {"set_source", "set_mailbox", "create_service_alias", "disable_service_aliases",
               "record", "mark_expected"},
     "transparency": {"export_document", "export_to"},
+    "sync": {"setup", "start", "now", "remove", "passphrase_changed", "recovery_changed"},
 }
 
 
@@ -75,21 +78,26 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "aliases.enabled": pv.aliases.enabled,
         "aliases.all": pv.aliases.all,
         "aliases.preview": lambda: pv.aliases.preview(ORIGIN, "ann@mail.example"),
-        "leaks.service_aliases": lambda: pv.leaks.service_aliases(ORIGIN),
-        "leaks.complaint_basis": lambda: refused(lambda: pv.leaks.complaint_basis(1, "")),
         "leaks.source": pv.leaks.source,
         "leaks.mailbox": pv.leaks.mailbox,
         "leaks.watch_input": pv.leaks.watch_input,
         "leaks.all": pv.leaks.all,
+        "leaks.service_aliases": lambda: pv.leaks.service_aliases(ORIGIN),
         # No leak was found in this vault: each of these refuses, reading only.
         "leaks.get": lambda: refused(lambda: pv.leaks.get(1)),
         "leaks.complaint_facts": lambda: refused(lambda: pv.leaks.complaint_facts(1, "")),
         "leaks.evidence_pack": lambda: refused(lambda: pv.leaks.evidence_pack(1, "")),
+        "leaks.complaint_basis": lambda: refused(lambda: pv.leaks.complaint_basis(1, "")),
         "transparency.balance_for_ask": lambda: pv.transparency.balance_for_ask(
             ORIGIN, "fit-advice"),
         "transparency.balance_for_brand": lambda: pv.transparency.balance_for_brand(ORIGIN),
         "transparency.report": pv.transparency.report,
         "transparency.consent_records": pv.transparency.consent_records,
+        "sync.is_set_up": pv.sync.is_set_up,
+        "sync.folder": pv.sync.folder,
+        "sync.status": pv.sync.status,
+        "sync.devices": pv.sync.devices,
+        "sync.audit_chains": pv.sync.audit_chains,
     }
 
 
@@ -106,7 +114,7 @@ def footprint(pv: Vault) -> tuple[int, int]:
 
 
 def test_every_read_leaves_the_vault_as_it_was_with_grants_past_their_end(
-    pv: Vault, keys: BrandKeys, clock: Clock
+    pv: Vault, keys: BrandKeys, clock: Clock, made_vault: MadeVault, tmp_path: Path,
 ) -> None:
     body = request_spec()
     body["asks"][0]["fields"].append(SIZE)  # a brand question, answered
@@ -116,6 +124,7 @@ def test_every_read_leaves_the_vault_as_it_was_with_grants_past_their_end(
     pv.fields.set("contact_channels", ["email"])
     kept = pv.grants.share(ORIGIN, "fit-advice", days=1).grant
     pv.grants.share(ORIGIN, "newsletter", days=1)
+    pv.sync.setup(tmp_path / "synced", made_vault.passphrase, "laptop")
     clock.advance(2 * DAY)  # both grants have ended; nothing has said so yet
 
     checked = reads(pv, kept.id)

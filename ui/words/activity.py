@@ -115,6 +115,19 @@ def action_words(action: AuditAction) -> str:
             return QCoreApplication.translate("ActivityWords", "Leak found")
         case AuditAction.LEAK_MARKED_EXPECTED:
             return QCoreApplication.translate("ActivityWords", "Leak marked expected")
+        case AuditAction.SYNC_SET_UP:
+            return QCoreApplication.translate("ActivityWords", "Sync through a folder set up")
+        case AuditAction.SYNC_JOINED:
+            return QCoreApplication.translate("ActivityWords", "Joined from a synced folder")
+        case AuditAction.SYNC_APPLIED:
+            return QCoreApplication.translate("ActivityWords", "Changes from another device")
+        case AuditAction.SYNC_REFUSED:
+            return QCoreApplication.translate("ActivityWords", "A synced file refused")
+        case AuditAction.DEVICE_REMOVED:
+            return QCoreApplication.translate("ActivityWords", "Device removed")
+        case AuditAction.SYNC_OLDER_COPY:
+            return QCoreApplication.translate("ActivityWords",
+                                              "Older copy went on as a new device")
         case _:
             assert_never(action)
 

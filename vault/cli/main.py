@@ -24,6 +24,7 @@ from . import (
     pipe,
     request_commands,
     secret_commands,
+    sync_commands,
     terminal,
     transparency_commands,
     version,
@@ -331,6 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
     transparency_commands.add_commands(command)
     leak_commands.add_commands(command)
     desktop.add_commands(command)
+    sync_commands.add_commands(command)
     return parser
 
 

@@ -28,10 +28,14 @@ from ..errors import (
     ShareRefusal,
     ShareRefused,
     StorageFull,
+    SyncFileRefused,
+    SyncFolderInUse,
+    SyncNotSetUp,
     TransportError,
     TransportFailure,
     UnknownAsk,
     UnknownBrand,
+    UnknownDevice,
     UnknownField,
     UnknownGrant,
     UnknownQuestion,
@@ -233,6 +237,17 @@ def describe(error: BaseException) -> str:
         case TransportError(kind=kind, detail=detail):
             said = transport_words(kind)
             return f"{said} ({detail})" if detail else said
+        case SyncNotSetUp():
+            return "this vault does not sync through a folder (see 'zpv sync setup')"
+        case SyncFolderInUse(folder=folder):
+            return (f"{folder} already holds a synced vault (join it with 'zpv sync join'), "
+                    "or this vault already syncs there")
+        case SyncFileRefused(reason=reason):
+            from .sync_words import refusal_words
+
+            return f"a file in the synced folder was refused: {refusal_words(reason)}"
+        case UnknownDevice(name=name):
+            return f"no other device named '{name}' (see 'zpv devices')"
         case UsageError():
             return str(error)
         case VaultError():

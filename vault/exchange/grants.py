@@ -233,7 +233,11 @@ def reissue_for_field(
     it (of the brand `origin` only, for an answer to its question), with the values as
     they now stand."""
     issued = []
+    # Only the device that owns a grant issues its versions (a synced vault: docs/sync.md).
+    elsewhere = {str(r[0]) for r in connection.execute("SELECT grant_id FROM sync_elsewhere")}
     for grant_id, _ in active_grants_sharing(connection, key, now, origin):
+        if grant_id in elsewhere:
+            continue
         row = connection.execute(
             "SELECT brand_origin, request_id, ask_id, purpose_iri, purpose_description, fields, "
             "retention_days, created_at, expires_at, version FROM grants WHERE id = ?",

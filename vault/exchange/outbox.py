@@ -160,7 +160,9 @@ _DUE = (
     "(PARTITION BY g.brand_origin ORDER BY o.created_at, o.rowid) + COALESCE(had.value, 0) "
     "AS turn FROM outbox o JOIN grants g ON g.id = o.grant_id "
     "LEFT JOIN json_each(?) had ON had.key = g.brand_origin "
-    f"WHERE o.state = 'queued' AND o.next_attempt_at <= ? AND {_ELIGIBLE}"
+    f"WHERE o.state = 'queued' AND o.next_attempt_at <= ? AND {_ELIGIBLE} "
+    # A grant another device of a synced vault owns is delivered by that device alone.
+    "AND NOT EXISTS (SELECT 1 FROM sync_elsewhere x WHERE x.grant_id = o.grant_id)"
 )
 
 

@@ -62,6 +62,12 @@ class AuditAction(StrEnum):
     MAILBOX_FORGOTTEN = "mailbox.forgotten"
     LEAK_FOUND = "leak.found"
     LEAK_MARKED_EXPECTED = "leak.marked_expected"
+    SYNC_SET_UP = "sync.set_up"
+    SYNC_JOINED = "sync.joined"
+    SYNC_APPLIED = "sync.applied"
+    SYNC_REFUSED = "sync.refused"
+    DEVICE_REMOVED = "sync.device_removed"
+    SYNC_OLDER_COPY = "sync.older_copy"  # went on as a new device (a backup was restored)
 
 
 FIRST_ACTION = AuditAction.VAULT_CREATED

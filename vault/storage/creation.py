@@ -25,15 +25,17 @@ def refuse_occupied(directory: Path) -> None:
 
 def create_files(
     directory: Path, opened: Opened, passphrase: PassphraseKey, now: int, *,
-    fill: Callable[[Connection], None],
+    fill: Callable[[Connection], None], vault_id: str | None = None,
+    master_seed: bytes | None = None,
 ) -> None:
     """A new vault at `directory`: the database under `opened.data_key` (a new id, a new
     master seed, then whatever `fill` writes in the same transaction) and its header, whose
-    slots open it with the passphrase and with the recovery code of `opened.recovery`."""
+    slots open it with the passphrase and with the recovery code of `opened.recovery`.
+    Another device of a synced vault gives that vault's id and master seed."""
     if opened.recovery is None:
         raise ValueError("a new vault needs its recovery code")
     header = build_header(
-        vault_id=str(uuid.uuid4()), created_at=now, passphrase_changed_at=now,
+        vault_id=vault_id or str(uuid.uuid4()), created_at=now, passphrase_changed_at=now,
         data_key=opened.data_key, passphrase=passphrase, recovery=opened.recovery,
     )
     data_key = opened.data_key
@@ -47,7 +49,7 @@ def create_files(
             with store.transaction() as connection:
                 connection.execute(
                     "INSERT INTO meta (key, value) VALUES ('vault_id', ?), ('master_seed', ?)",
-                    (header.vault_id, secrets.token_bytes(32)),
+                    (header.vault_id, master_seed or secrets.token_bytes(32)),
                 )
                 fill(connection)
         finally:

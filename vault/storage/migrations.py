@@ -277,6 +277,58 @@ MIGRATIONS: tuple[Migration, ...] = (
             "WHERE receipt_poll_at IS NOT NULL",
         ),
     ),
+    Migration(
+        12,
+        "sync through a folder: this device's state, the device set, epoch keys, each "
+        "device's progress, the shadow of every synced row, refused files, the grants "
+        "another device delivers, and every device's activity log",
+        (
+            "CREATE TABLE sync_local (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID",
+            """CREATE TABLE sync_devices (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                sign_key BLOB NOT NULL,
+                box_key BLOB NOT NULL,
+                added_at INTEGER NOT NULL,
+                removed_after INTEGER
+            )""",
+            """CREATE TABLE sync_epochs (
+                id BLOB PRIMARY KEY,
+                number INTEGER NOT NULL,
+                key BLOB NOT NULL
+            )""",
+            """CREATE TABLE sync_applied (
+                device TEXT PRIMARY KEY,
+                counter INTEGER NOT NULL,
+                hash BLOB NOT NULL,
+                applied_at INTEGER NOT NULL
+            )""",
+            """CREATE TABLE sync_rows (
+                tbl TEXT NOT NULL,
+                pk TEXT NOT NULL,
+                hash BLOB NOT NULL,
+                stamp TEXT NOT NULL,
+                creator TEXT NOT NULL,
+                PRIMARY KEY (tbl, pk)
+            ) WITHOUT ROWID""",
+            """CREATE TABLE sync_refused (
+                digest BLOB PRIMARY KEY,
+                reason TEXT NOT NULL,
+                at INTEGER NOT NULL
+            )""",
+            "CREATE TABLE sync_elsewhere (grant_id TEXT PRIMARY KEY, device TEXT NOT NULL)",
+            """CREATE TABLE sync_audit (
+                device TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                at INTEGER NOT NULL,
+                action TEXT NOT NULL,
+                details TEXT NOT NULL,
+                prev_hash BLOB NOT NULL,
+                hash BLOB NOT NULL,
+                PRIMARY KEY (device, seq)
+            ) WITHOUT ROWID""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
