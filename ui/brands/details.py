@@ -22,7 +22,7 @@ from vault.exchange.brands import Brand, StoredRequest
 from vault.transparency.balance import Balance
 from zpd.request import Ask
 
-from ..widgets import brand_label, named, plain_label
+from ..widgets import brand_label, named, plain_label, tab_leaves
 from ..widgets.balance_view import BalanceView
 from ..words import time as time_words
 from ..words.exchange import request_source_words
@@ -107,6 +107,7 @@ class BrandDetails(QStackedWidget):
         self.asks.setAlternatingRowColors(True)
         self.asks.setStyleSheet(CELL_PADDING)
         self.asks.verticalHeader().hide()
+        tab_leaves(self.asks)
         self.asks.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.asks.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -131,7 +132,8 @@ class BrandDetails(QStackedWidget):
             "as a PDF or HTML file."))
         self.report_button.clicked.connect(self._report)
         bottom.addWidget(self.report_button)
-        self.review_button = named(QPushButton(self.tr("Review and share...")), "reviewShareButton")
+        self.review_button = named(QPushButton(self.tr("Re&view and share...")),
+                                   "reviewShareButton")
         self.review_button.setAccessibleName(self.tr("Review and share the chosen ask"))
         self.review_button.setToolTip(
             self.tr("See each field, why the brand wants it and what it offers; nothing is "

@@ -69,6 +69,7 @@ class BrandsPage(Page):
         # on each refresh held the GUI thread 30-70 ms (docs/performance.md).
         header.setResizeContentsPrecision(FIT_ROWS)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(lambda _: self._open_asks())
 
         self.details = BrandDetails()
         self.details.review_requested.connect(self.review)
@@ -163,6 +164,13 @@ class BrandsPage(Page):
             show, owner=self)
 
     # -- actions --------------------------------------------------------------------------
+
+    def _open_asks(self) -> None:
+        """Enter on a brand: the keyboard goes on to what it asks (Enter there reviews)."""
+        if self.details.currentIndex() == 1 and self.details.asks_model.rowCount():
+            self.details.asks.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.details.report_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_import(self) -> None:
         dialog = ImportRequestDialog(self.session, self)

@@ -22,7 +22,7 @@ from vault.profile.fields import FieldValue, HistoryEntry
 from zpd.fieldtypes import Category, FieldDef
 
 from ..session import Session
-from ..widgets import named, plain_label
+from ..widgets import named, plain_label, tab_leaves
 from ..widgets.page import Page
 from ..words.errors import field_edit_error
 from ..words.fields import category_name, field_label
@@ -88,6 +88,7 @@ class MyDataPage(Page):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        tab_leaves(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
