@@ -259,7 +259,7 @@ def test_an_invalid_request_shows_its_reason(
     [
         (None, "Could not reach the brand."),
         (TransportError(TransportFailure.TLS, "certificate verify failed"),
-         "could not be verified (TLS)"),
+         "could not be verified."),
         (TransportError(TransportFailure.PROTOCOL, "HTTP 404"), "not a usable data request"),
         (TransportError(TransportFailure.REFUSED_URL, "plain http"), "That address is refused"),
     ],
