@@ -666,8 +666,8 @@
         <translation>Τι γνωρίζει για εσάς αυτή η εταιρεία, γιατί, μέχρι πότε και τι πήρατε σε αντάλλαγμα, σε αρχείο PDF ή HTML.</translation>
     </message>
     <message>
-        <source>Review and share...</source>
-        <translation>Εξέταση και κοινοποίηση...</translation>
+        <source>Re&amp;view and share...</source>
+        <translation>Έλεγχος &amp;και κοινοποίηση...</translation>
     </message>
     <message>
         <source>Review and share the chosen ask</source>
@@ -1098,6 +1098,10 @@
         <translation>Δεν στάλθηκε ποτέ</translation>
     </message>
     <message>
+        <source>the brand&apos;s server did not take it this time</source>
+        <translation>ο διακομιστής της εταιρείας δεν το δέχτηκε αυτή τη φορά</translation>
+    </message>
+    <message>
         <source>Fetched from the brand&apos;s web address</source>
         <translation>Λήψη από τη διεύθυνση ιστού της εταιρείας</translation>
     </message>
@@ -1196,6 +1200,10 @@
     <message>
         <source>Revocation delivered, deletion not confirmed</source>
         <translation>Η ανάκληση παραδόθηκε, η διαγραφή δεν επιβεβαιώθηκε</translation>
+    </message>
+    <message>
+        <source>something went wrong on the way</source>
+        <translation>κάτι πήγε στραβά στη διαδρομή</translation>
     </message>
     <message>
         <source>{0} (a broad purpose)</source>
@@ -4565,6 +4573,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
 <context>
     <name>VaultMessages</name>
     <message>
+        <source>Something went wrong in the app; nothing more was done. The details are in the app&apos;s log.</source>
+        <translation>Κάτι πήγε στραβά στην εφαρμογή· δεν έγινε τίποτε άλλο. Οι λεπτομέρειες βρίσκονται στο αρχείο καταγραφής της εφαρμογής.</translation>
+    </message>
+    <message>
         <source>it is not a signed request</source>
         <translation>δεν είναι υπογεγραμμένο αίτημα</translation>
     </message>
@@ -4693,6 +4705,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Η κρύπτη είναι κλειδωμένη. Ξεκλειδώστε την και δοκιμάστε ξανά.</translation>
     </message>
     <message>
+        <source>This share was refused: the vault would not send it.</source>
+        <translation>Η κοινοποίηση απορρίφθηκε: η κρύπτη δεν θα την έστελνε.</translation>
+    </message>
+    <message>
         <source>This brand no longer asks for this: its latest request has no such ask.</source>
         <translation>Αυτή η εταιρεία δεν το ζητά πια: το πιο πρόσφατο αίτημά της δεν έχει τέτοια πρόταση.</translation>
     </message>
@@ -4737,8 +4753,12 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Δεν έχετε δικαίωμα ανάγνωσης αυτού του αρχείου.</translation>
     </message>
     <message>
-        <source>Something went wrong: {0}</source>
-        <translation>Κάτι πήγε στραβά: {0}</translation>
+        <source>The file could not be read.</source>
+        <translation>Δεν ήταν δυνατή η ανάγνωση του αρχείου.</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s secure connection could not be verified.</source>
+        <translation>Δεν ήταν δυνατό να επαληθευτεί η ασφαλής σύνδεση της εταιρείας.</translation>
     </message>
     <message>
         <source>That address is refused: use the brand&apos;s https address (plain http only on this computer).</source>
@@ -4751,10 +4771,6 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>Could not reach the brand.</source>
         <translation>Η εταιρεία δεν ήταν προσβάσιμη.</translation>
-    </message>
-    <message>
-        <source>The brand&apos;s secure connection could not be verified (TLS).</source>
-        <translation>Η ασφαλής σύνδεση της εταιρείας δεν επαληθεύτηκε (TLS).</translation>
     </message>
     <message>
         <source>The brand took too long to answer.</source>
@@ -4773,16 +4789,8 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Αυτή η κρύπτη είναι παλαιότερο αντίγραφο από αυτό που είδε τελευταία φορά αυτός ο υπολογιστής: τελειώνει στην εγγραφή δραστηριότητας {found}, ενώ η εγγραφή {seen} είχε καταγραφεί εδώ στις {when}. Κάποιος ίσως επανέφερε ένα παλιό αντίγραφο. Ανοίξτε την μόνο αν την επαναφέρατε εσείς.</translation>
     </message>
     <message>
-        <source>This share was refused ({reason}).</source>
-        <translation>Αυτή η κοινοποίηση απορρίφθηκε ({reason}).</translation>
-    </message>
-    <message>
         <source>This is not a valid data request: {0}.</source>
         <translation>Αυτό δεν είναι έγκυρο αίτημα δεδομένων: {0}.</translation>
-    </message>
-    <message>
-        <source>The file could not be read ({0}).</source>
-        <translation>Το αρχείο δεν διαβάστηκε ({0}).</translation>
     </message>
     <message>
         <source>“{0}” was not saved. {1}</source>
