@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vault import errors
 from vault.exchange.grants import ShareResult
+from vault.transparency import balance
 
 from ..session import Session
 from ..widgets import named, plain_label
@@ -280,8 +281,7 @@ class ShareReviewDialog(QDialog):
             layout.addSpacing(4)
             caption = plain_label(self.tr("The balance of this ask"), "balanceCaption")
             layout.addWidget(scaled(caption, 1.0, bold=True))
-            self.balance_view = BalanceView()
-            self.balance_view.set_balance(review.balance)
+            self.balance_view = BalanceView()  # filled by _update, as ticks change
             layout.addWidget(self.balance_view)
 
     def _alias_note(self, review: Review) -> WrapLabel:
@@ -339,6 +339,8 @@ class ShareReviewDialog(QDialog):
                                  QLocale.FormatType.LongFormat)
         self.end_label.setText(self.tr("until {date}").format(date=end))
         self._fill_gives()
+        if self.balance_view is not None:  # exactly what Share would send
+            self.balance_view.set_balance(balance.for_share(review.ask, self.ticked()))
         self.gives_until.setText(self.tr("for {days}, until {date}").format(
             days=time_words.days(days, about=True), date=end))
         blocker = review.blocker(self.ticked(), int(time.time()))

@@ -196,6 +196,27 @@ def for_ask(ask: Ask) -> Balance:
     )
 
 
+def for_share(ask: Ask, keys: Iterable[str]) -> Balance:
+    """What a share of `keys` (fields of `ask` that have a value) would give, beside the
+    ask's offer: each field in full, as the grant it makes will count it."""
+    chosen = [f for f in ask.fields if f.key in set(keys)]
+    fields = tuple(
+        FieldWeight(f.key, sensitivity_of(f.key), f.required, field_weight(f.key))
+        for f in chosen
+    )
+    offer = OfferWeight(ask.offer.kind, ask.offer.description, offer_weight(ask.offer.kind))
+    return Balance(
+        given_score=sum(f.weight for f in fields),
+        offered_score=offer.weight,
+        fields=fields,
+        offers=(offer,),
+        flags=_flags(
+            [f.key for f in chosen], ask.purpose.iri, ask.retention_days, ask.offer.kind,
+            ask.offer.description,
+        ),
+    )
+
+
 def for_grant(grant: Grant) -> Balance:
     """What one grant gave (every shared field in full) beside its offer."""
     fields = tuple(
