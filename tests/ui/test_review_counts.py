@@ -4,7 +4,7 @@ default), required ones ticked."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_share_review import (
@@ -61,3 +61,23 @@ def test_the_balance_counts_what_the_share_sends_and_equals_it_after_sharing(
     assert after.given_score == shown
     assert [(f.key, f.weight) for f in after.fields] == [
         (f.key, f.weight) for f in view.balance.fields]
+
+
+def test_the_verdict_comes_before_the_fields_and_the_exchange(
+    qtbot: QtBot, session: Session, vault: Vault
+) -> None:
+    vault.brands.import_request(signed_request(), RequestSource.WEB)
+    vault.fields.set("shoe_size_eu", 42)
+    dialog = open_review(qtbot, session, vault)
+    dialog.resize(900, 700)
+    qtbot.wait(50)
+    column = child(dialog, QWidget, "reviewColumn")
+    view = dialog.balance_view
+    assert view is not None and view.verdict.isVisible() and view.verdict.text()
+
+    def top(widget: QWidget) -> int:
+        return widget.mapTo(column, widget.rect().topLeft()).y()
+
+    assert top(view.verdict) < top(child(dialog, QWidget, "purposeLabel"))
+    assert top(view.verdict) < top(child(dialog, QWidget, "fieldsHeading"))
+    assert top(view.verdict) < top(child(dialog, QWidget, "exchangeHeading"))

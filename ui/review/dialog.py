@@ -163,6 +163,7 @@ class ShareReviewDialog(QDialog):
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(10)
         add_brand(layout, review)
+        self._add_balance(layout, review)  # the verdict and its warnings lead
         add_purpose(layout, review)
         self._add_fields(layout, review)
         self._add_duration(layout, review)
@@ -277,6 +278,8 @@ class ShareReviewDialog(QDialog):
         sides.addWidget(gives_card, 1)
         sides.addWidget(offer_card, 1)
         layout.addLayout(sides)
+
+    def _add_balance(self, layout: QVBoxLayout, review: Review) -> None:
         if review.balance is not None:
             layout.addSpacing(4)
             caption = plain_label(self.tr("The balance of this ask"), "balanceCaption")
