@@ -78,6 +78,7 @@ class ShareReviewDialog(QDialog):
         self.stack = named(QStackedWidget(), "reviewStack")
         self.stack.addWidget(self._build_loading())
         self.scroll_area = named(QScrollArea(), "reviewScroll")
+        self.scroll_area.setAccessibleName(self.tr("The share under review"))
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -176,7 +177,7 @@ class ShareReviewDialog(QDialog):
         layout.addWidget(heading(self.tr("What they ask for"), "fieldsHeading"))
         hint = WrapLabel(self.tr(
             "Required fields are the deal: without them there is no share. Optional ones "
-            "are up to you; untick any you would rather keep."
+            "are up to you: tick any you want to give."
         ), "fieldsHint")
         hint.setProperty("role", "muted")
         layout.addWidget(hint)
