@@ -845,6 +845,10 @@
         <translation>Οι προτιμήσεις σας φυλάσσονται κρυπτογραφημένες σε αυτόν τον υπολογιστή. Επιλέξτε μια φράση πρόσβασης που θα θυμάστε: μερικές άσχετες μεταξύ τους λέξεις είναι καλή επιλογή. Κανείς δεν μπορεί να την επαναφέρει για εσάς.</translation>
     </message>
     <message>
+        <source>Type the passphrase again under Repeat.</source>
+        <translation>Πληκτρολογήστε ξανά τη φράση πρόσβασης στο πεδίο Επανάληψη.</translation>
+    </message>
+    <message>
         <source>New passphrase</source>
         <translation>Νέα φράση πρόσβασης</translation>
     </message>
@@ -861,8 +865,16 @@
         <translation>Επανάληψη</translation>
     </message>
     <message>
+        <source>Show the passphrase while typing</source>
+        <translation>Εμφάνιση της φράσης πρόσβασης κατά την πληκτρολόγηση</translation>
+    </message>
+    <message>
         <source>Passphrase strength</source>
         <translation>Ισχύς φράσης πρόσβασης</translation>
+    </message>
+    <message>
+        <source>S&amp;how passphrase</source>
+        <translation>Εμ&amp;φάνιση φράσης πρόσβασης</translation>
     </message>
     <message>
         <source>Create vault</source>
@@ -2978,6 +2990,10 @@
         <translation>Το αίτημα δεδομένων μιας εταιρείας λέει ποια είναι, τι ζητά και τι προσφέρει σε αντάλλαγμα. Η εισαγωγή του δεν κοινοποιεί τίποτα.</translation>
     </message>
     <message>
+        <source>Ways to import a request</source>
+        <translation>Τρόποι εισαγωγής αιτήματος</translation>
+    </message>
+    <message>
         <source>&amp;Web address</source>
         <translation>&amp;Διεύθυνση ιστού</translation>
     </message>
@@ -3348,6 +3364,10 @@ Accept the new keys?</source>
     <message>
         <source>Set passphrase</source>
         <translation>Ορισμός φράσης πρόσβασης</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again under Repeat.</source>
+        <translation>Πληκτρολογήστε ξανά τη φράση πρόσβασης στο πεδίο Επανάληψη.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -4227,6 +4247,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Εξέταση κοινοποίησης</translation>
     </message>
     <message>
+        <source>The share under review</source>
+        <translation>Η κοινοποίηση που εξετάζετε</translation>
+    </message>
+    <message>
         <source>Reading the request and your data…</source>
         <translation>Ανάγνωση του αιτήματος και των δεδομένων σας…</translation>
     </message>
@@ -4295,8 +4319,8 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Τι ζητούν</translation>
     </message>
     <message>
-        <source>Required fields are the deal: without them there is no share. Optional ones are up to you; untick any you would rather keep.</source>
-        <translation>Τα υποχρεωτικά πεδία είναι η συμφωνία: χωρίς αυτά δεν γίνεται κοινοποίηση. Τα προαιρετικά είναι στην κρίση σας· αποεπιλέξτε όποια προτιμάτε να κρατήσετε.</translation>
+        <source>Required fields are the deal: without them there is no share. Optional ones are up to you: tick any you want to give.</source>
+        <translation>Τα υποχρεωτικά πεδία είναι η συμφωνία: χωρίς αυτά δεν γίνεται κοινοποίηση. Τα προαιρετικά είναι στην επιλογή σας: τσεκάρετε όσα θέλετε να δώσετε.</translation>
     </message>
     <message>
         <source>⚠ Health, religion or other special-category data (GDPR Art. 9): {fields}. Optional ones stay unticked unless you tick them.</source>
