@@ -278,7 +278,7 @@ def test_file_import_is_unverified_and_greedy_ask_is_flagged(
     assert "Religion or belief" in child(dialog, QLabel, "specialWarning").text()
     assert not check(dialog, "religion").isChecked()
     assert child(dialog, QLabel, "offerLabel").text() == "Loyalty points: 5 points"
-    assert "about 10 years" in child(dialog, QLabel, "retentionLabel").text()
+    assert "at most 10 years." in child(dialog, QLabel, "retentionLabel").text()
 
 
 def test_brand_name_with_markup_and_hidden_characters_is_shown_literally(
