@@ -26,7 +26,7 @@ from ..widgets import brand_label, named, plain_label, tab_leaves
 from ..widgets.balance_view import BalanceView
 from ..words import time as time_words
 from ..words.exchange import request_source_words
-from ..words.text import brand_text, tip
+from ..words.text import brand_text, in_sentence, tip
 from .models import AsksModel, verified_explanation, verified_icon, verified_words
 
 CELL_PADDING = "QTableView::item { padding: 3px 1px; }"  # wrapped lines need air
@@ -52,6 +52,7 @@ class BrandDetails(QStackedWidget):
         self.origin: str | None = None
         self.brand_name = ""
         self._expired = False
+        self._expires_at = 0
         self.placeholder = plain_label("", "brandPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.placeholder)
@@ -194,6 +195,7 @@ class BrandDetails(QStackedWidget):
                             else unknown)
         self.contact.setText(brand_text(info.contact) if info and info.contact else unknown)
         self.request_info.setText(self._request_words(stored))
+        self._expires_at = stored.request.exp if stored is not None else 0
         self._expired = stored is not None and stored.request.exp <= time.time()
         asks = list(stored.request.body.asks) if stored is not None else []
         self.asks_model.set_rows(asks)
@@ -228,8 +230,10 @@ class BrandDetails(QStackedWidget):
         if self.origin is None:
             self.note.setText("")
         elif self._expired:
-            self.note.setText(self.tr("This request has expired: import a fresh one from the "
-                                      "brand to share."))
+            self.note.setText(self.tr(
+                "The request from {brand} expired on {date}: import a fresh one from "
+                "{brand} to share.").format(brand=in_sentence(self.brand_name),
+                                            date=time_words.date(self._expires_at)))
         elif self.asks_model.rowCount() == 0:
             self.note.setText(self.tr("This brand asks for nothing at the moment."))
         else:

@@ -18,7 +18,7 @@ from zpd.catalogue import BY_KEY
 from zpd.origin import AddressScope
 from zpd.text import Flag, Reason
 
-from . import exchange
+from . import exchange, time
 from .fields import label_text
 from .text import brand_text, in_sentence
 
@@ -33,6 +33,9 @@ class Asked(Protocol):
 
     @property
     def most_days(self) -> int: ...
+
+    @property
+    def request_expires_at(self) -> int: ...
 
     def label_of(self, key: str) -> str:
         """The English label of a field the ask names, else the key."""
@@ -101,7 +104,8 @@ def refusal(reason: ShareRefusal | Literal["required_no_value"], keys: list[str]
             brand=brand, fields=labels)
     match reason:
         case ShareRefusal.REQUEST_EXPIRED:
-            text = _tr("This request has expired. Ask {brand} for a new one.")
+            text = _tr("The request from {brand} expired on {date}. Ask {brand} for a new "
+                       "one.")
         case ShareRefusal.NO_VALUE:
             text = _tr("{fields} no longer has a value in your vault. Untick it, or set it in "
                        "My data.")
@@ -115,7 +119,8 @@ def refusal(reason: ShareRefusal | Literal["required_no_value"], keys: list[str]
             text = _tr("Choose between 1 and {days} days.")
         case unknown:
             assert_never(unknown)
-    return text.format(brand=brand, fields=labels, days=asked.most_days)
+    return text.format(brand=brand, fields=labels, days=asked.most_days,
+                       date=time.date(asked.request_expires_at))
 
 
 def nothing_shared(reason: str) -> str:
