@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import MadeVault
@@ -53,8 +53,12 @@ def when_modal(kind: type, act: Callable[[QWidget], bool]) -> None:
 
     def attempt() -> None:
         modal = QApplication.activeModalWidget()
-        if isinstance(modal, kind) and act(modal):
-            return
+        try:
+            if isinstance(modal, kind) and act(modal):
+                return
+        except BaseException:
+            modal.close()  # a failing step must not leave the test waiting on the dialog
+            raise
         QTimer.singleShot(50, attempt)
 
     QTimer.singleShot(50, attempt)
@@ -96,7 +100,8 @@ def test_unlock_import_review_share_revoke_and_lock_with_the_keyboard_alone(
 
     def share(review: QWidget) -> bool:
         button = review.findChild(QWidget, "shareButton")
-        if button is None or not button.isEnabled():
+        if (button is None or not button.isEnabled()
+                or QApplication.activeWindow() is not review or focused().window() is not review):
             return False
         assert vault.grants.listing() == [], "nothing is shared before Share is pressed"
         tab_to(qtbot, "shareButton")
@@ -117,6 +122,9 @@ def test_unlock_import_review_share_revoke_and_lock_with_the_keyboard_alone(
 
     qtbot.waitUntil(reached(DeliveryStatus.CONFIRMED), timeout=WAIT_MS)
     back_to(qtbot, window)
+    notice = window.findChild(QLabel, "brandsNotice")
+    assert notice.isVisible() and "Shared with Trailworks" in notice.text()
+    assert "Imported" not in notice.text(), "the import's message is stale by now"
 
     # "Review and share..." is reachable by Tab and by its mnemonic too.
     tab_to(qtbot, "reviewShareButton")
@@ -147,6 +155,9 @@ def test_unlock_import_review_share_revoke_and_lock_with_the_keyboard_alone(
     press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(reached(DeliveryStatus.DELETION_CONFIRMED), timeout=WAIT_MS)
     back_to(qtbot, window)
+    page = window.shared_page
+    qtbot.waitUntil(lambda: "Deletion confirmed" in page.detail.text(), timeout=WAIT_MS)
+    assert not page.message.isVisible(), "'is being told to delete' beside 'confirmed'"
     assert vault.grants.listing()[0].status is GrantStatus.REVOKED
 
     press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)

@@ -173,6 +173,7 @@ class BrandsPage(Page):
             self.details.report_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_import(self) -> None:
+        self.notice.hide()
         dialog = ImportRequestDialog(self.session, self)
         dialog.imported.connect(self._on_imported)
         dialog.finished.connect(lambda _: self._import_closed(dialog))
@@ -224,8 +225,14 @@ class BrandsPage(Page):
         dialog.deleteLater()
 
     def review(self, origin: str, ask_id: str) -> None:
+        self.notice.hide()  # what it said is about an earlier step
         dialog = ShareReviewDialog(self.session, origin, ask_id, self)
         dialog.exec()
+        if dialog.share_result is not None:
+            self.notice.setText(self.tr(
+                "Shared with {0}. Follow its delivery, or take it back, on the Shared page."
+            ).format(brand_text(dialog.share_result.grant.brand_name)))
+            self.notice.show()
         dialog.deleteLater()
 
     def review_selected(self) -> None:
