@@ -706,8 +706,8 @@
         <translation>{source} στις {imported}· ισχύει έως {expires}</translation>
     </message>
     <message>
-        <source>This request has expired: import a fresh one from the brand to share.</source>
-        <translation>Αυτό το αίτημα έχει λήξει: εισαγάγετε ένα νέο από την εταιρεία για να κοινοποιήσετε.</translation>
+        <source>The request from {brand} expired on {date}: import a fresh one from {brand} to share.</source>
+        <translation>Το αίτημα από {brand} έληξε στις {date}: εισαγάγετε νέο από {brand} για να κοινοποιήσετε.</translation>
     </message>
     <message>
         <source>This brand asks for nothing at the moment.</source>
@@ -825,6 +825,10 @@
     <message>
         <source>This request is older than the one you already have from this brand: its asks do not replace the ones on offer.</source>
         <translation>Αυτό το αίτημα είναι παλαιότερο από εκείνο που έχετε ήδη από αυτή την εταιρεία: οι προτάσεις του δεν αντικαθιστούν όσες ισχύουν.</translation>
+    </message>
+    <message>
+        <source>Shared with {0}. Follow its delivery, or take it back, on the Shared page.</source>
+        <translation>Κοινοποιήθηκε σε {0}. Παρακολουθήστε την παράδοση ή ανακαλέστε την στη σελίδα Κοινοποιήσεις.</translation>
     </message>
 </context>
 <context>
@@ -3854,6 +3858,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>μη επαληθευμένος τομέας: εισαγωγή από αρχείο ή κείμενο</translation>
     </message>
     <message>
+        <source>Nothing: the brand confirmed that it deleted what you shared.</source>
+        <translation>Τίποτα: η εταιρεία επιβεβαίωσε ότι διέγραψε ό,τι κοινοποιήσατε.</translation>
+    </message>
+    <message>
         <source>Transparency report</source>
         <translation>Αναφορά διαφάνειας</translation>
     </message>
@@ -3894,6 +3902,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>(δεν υπάρχει πια στην τελευταία έκδοση)</translation>
     </message>
     <message>
+        <source>This grant ended on {0}. The brand may keep what it held for the time it stated above, then must delete it.</source>
+        <translation>Αυτή η παραχώρηση έληξε στις {0}. Η εταιρεία μπορεί να κρατήσει ό,τι είχε για το διάστημα που δήλωσε παραπάνω και μετά πρέπει να το διαγράψει.</translation>
+    </message>
+    <message>
         <source>time unreadable</source>
         <translation>μη αναγνώσιμη ώρα</translation>
     </message>
@@ -3906,6 +3918,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Ποιος γνωρίζει τι για εσάς</translation>
     </message>
     <message>
+        <source>You revoked this grant on {0} and the brand was told to delete what you shared; it has not confirmed the deletion yet, so it may still hold it.</source>
+        <translation>Ανακαλέσατε αυτή την παραχώρηση στις {0} και ζητήθηκε από την εταιρεία να διαγράψει ό,τι κοινοποιήσατε· δεν έχει επιβεβαιώσει ακόμη τη διαγραφή, οπότε μπορεί να το έχει ακόμη.</translation>
+    </message>
+    <message>
         <source>{words}, signed on {date}</source>
         <translation>{words}, υπογεγραμμένη στις {date}</translation>
     </message>
@@ -3916,6 +3932,10 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>What it holds</source>
         <translation>Τι κατέχει</translation>
+    </message>
+    <message>
+        <source>What it held until {0}</source>
+        <translation>Τι κατείχε έως τις {0}</translation>
     </message>
     <message>
         <source>No signed receipt from the brand yet.</source>
@@ -3940,6 +3960,10 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>{state}; version {version}</source>
         <translation>{state}· έκδοση {version}</translation>
+    </message>
+    <message>
+        <source>What it holds now</source>
+        <translation>Τι κατέχει τώρα</translation>
     </message>
     <message>
         <source>Email alias given to this brand: {0}</source>
@@ -4140,10 +4164,6 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Τίποτα σε αντάλλαγμα</translation>
     </message>
     <message>
-        <source>This request has expired. Ask {brand} for a new one.</source>
-        <translation>Αυτό το αίτημα έχει λήξει. Ζητήστε ένα νέο από την {brand}.</translation>
-    </message>
-    <message>
         <source>{brand} requires {fields}, which has no value in your vault. Set it in My data, then come back to share.</source>
         <translation>Η {brand} απαιτεί: {fields}, που δεν έχει τιμή στην κρύπτη σας. Ορίστε την στα Δεδομένα μου και επιστρέψτε για να κοινοποιήσετε.</translation>
     </message>
@@ -4190,6 +4210,10 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>{kind}: {description}</source>
         <translation>{kind}: {description}</translation>
+    </message>
+    <message>
+        <source>The request from {brand} expired on {date}. Ask {brand} for a new one.</source>
+        <translation>Το αίτημα από {brand} έληξε στις {date}. Ζητήστε νέο από {brand}.</translation>
     </message>
     <message>
         <source>{reason} Nothing was shared.</source>
@@ -4551,6 +4575,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>1 ημέρα</translation>
     </message>
     <message>
+        <source>1 year</source>
+        <translation>1 χρόνος</translation>
+    </message>
+    <message>
         <source>{days} ({about})</source>
         <translation>{days} ({about})</translation>
     </message>
@@ -4561,6 +4589,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>about {n} years</source>
         <translation>περίπου {n} χρόνια</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} χρόνια</translation>
     </message>
     <message>
         <source>about {n} months</source>
