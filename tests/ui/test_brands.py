@@ -348,6 +348,8 @@ def test_asks_in_words_and_review_opens_the_share_review(
     opened_with: list[tuple[Any, ...]] = []
 
     class Recorder:
+        share_result = None  # closed without sharing
+
         def __init__(self, session: Any, origin: str, ask_id: str, parent: Any = None) -> None:
             opened_with.append((session, origin, ask_id, parent))
 
