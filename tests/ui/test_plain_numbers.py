@@ -1,5 +1,5 @@
-"""Numbers and durations as a person writes them: "42", not "42.0"; "10 years", not
-"3650 days"."""
+"""Numbers, durations and countries as a person writes them: "42", not "42.0"; "10 years",
+not "3650 days"; "Greece (GR)", not "GR"."""
 
 from __future__ import annotations
 
@@ -27,3 +27,12 @@ def test_whole_years_are_said_in_years() -> None:
     assert time_words.days(3650, about=True) == "10 years"
     assert time_words.days(180) == "180 days"
     assert time_words.days(800, about=True) == "800 days (about 2 years)"
+
+
+def test_a_country_is_shown_by_its_name() -> None:
+    from ui.words.exchange import show_value
+    from ui.words.fields import value_text
+
+    assert value_text(BY_KEY["country"], "GR") == "Greece (GR)"
+    assert show_value("DE", "country") == "Germany (DE)"
+    assert show_value("Alex", "preferred_name") == "Alex"

@@ -47,6 +47,8 @@ def show_value(value: object, key: str = "") -> str:
         return ", ".join(str(v) for v in value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if definition is not None and isinstance(value, str):
+        return fields.value_text(definition, value)  # a country's name, a date
     return str(value)
 
 
