@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from vault.errors import WeakPassphrase
+
 from .passphrase_form import PassphraseForm
 from .tasks import run_task
 from .widgets import named
@@ -41,10 +43,15 @@ class CreatePage(QWidget):
         self.create_button.clicked.connect(self._create)
         layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignRight)
         self.form.submitted.connect(self._create)
+        self.form.edited.connect(self.error.hide)
 
     def _create(self) -> None:
         self.error.hide()
         passphrase = self.passphrase.text()
+        if passphrase and not self.repeat.text():
+            self._show_error(self.tr("Type the passphrase again under Repeat."))
+            self.repeat.setFocus()
+            return
         if not self.form.matches():
             self._show_error(self.tr("The two passphrases differ."))
             return
@@ -62,6 +69,8 @@ class CreatePage(QWidget):
         self._set_busy(False)
         if error is not None:
             self._show_error(error_text(error))
+            if isinstance(error, WeakPassphrase):
+                self.form.said_weak()
             return
         assert isinstance(result, tuple)
         self.form.clear()

@@ -22,6 +22,7 @@ from .tasks import run_task
 from .unlock_page import WelcomeStack
 from .widgets import OneLineLabel, named
 from .widgets.clipboard import secret_clipboard
+from .widgets.focus import install_focus_rings
 from .words.errors import error_text
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ def page_titles() -> list[str]:
 class MainWindow(QMainWindow):
     def __init__(self, directory: Path, settings: Settings | None = None) -> None:
         super().__init__()
+        install_focus_rings()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Zero-Party Vault"))
         self.resize(960, 640)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from vault.errors import WeakPassphrase
+
 from .passphrase_form import FormNames, PassphraseForm
 from .tasks import run_task
 from .widgets import named
@@ -42,7 +44,7 @@ class NewPassphrasePage(QWidget):
         layout.addWidget(intro)
         self.form = PassphraseForm(FormNames(
             "recoveryNewPassphrase", "recoveryRepeatPassphrase", "recoveryStrengthMeter",
-            "recoveryStrengthHint",
+            "recoveryStrengthHint", "recoveryShowPassphrase",
         ))
         layout.addWidget(self.form)
         self.error = error_label("recoveryPassphraseError")
@@ -67,6 +69,7 @@ class NewPassphrasePage(QWidget):
         buttons.addWidget(self.set_button)
         layout.addLayout(buttons)
         self.form.submitted.connect(self._set)
+        self.form.edited.connect(self.error.hide)
 
     def start(self, vault: Vault) -> None:
         self._vault = vault
@@ -95,6 +98,10 @@ class NewPassphrasePage(QWidget):
         if vault is None or self._busy:
             return
         self.error.hide()
+        if self.form.passphrase.text() and not self.form.repeat.text():
+            self._show_error(self.tr("Type the passphrase again under Repeat."))
+            self.form.repeat.setFocus()
+            return
         if not self.form.matches():
             self._show_error(self.tr("The two passphrases differ."))
             return
@@ -112,6 +119,8 @@ class NewPassphrasePage(QWidget):
         vault = self._vault
         if error is not None or vault is None:
             self._show_error(error_text(error) if error else "")
+            if isinstance(error, WeakPassphrase):
+                self.form.said_weak()
             return
         self._vault = None
         self.form.clear()

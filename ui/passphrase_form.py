@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vault.profile import passphrase_policy
 
@@ -28,10 +36,15 @@ class FormNames:
     repeat: str = "repeatPassphrase"
     meter: str = "strengthMeter"
     hint: str = "strengthHint"
+    show: str = "showPassphrase"
 
 
 class PassphraseForm(QWidget):
+    """The page shows its own error below; `edited` tells it the person changed either box
+    (an error about what was there no longer holds)."""
+
     submitted = Signal()  # Return in the second box
+    edited = Signal()
 
     def __init__(self, names: FormNames = FormNames()) -> None:
         super().__init__()
@@ -47,6 +60,9 @@ class PassphraseForm(QWidget):
         form.addRow(_tr("Passphrase"), self.passphrase)
         form.addRow(_tr("Repeat"), self.repeat)
         column.addLayout(form)
+        self.show_box = named(QCheckBox(_tr("S&how passphrase")), names.show)
+        self.show_box.setAccessibleName(_tr("Show the passphrase while typing"))
+        self.show_box.toggled.connect(self._show_text)
         self.meter = named(QProgressBar(), names.meter)
         self.meter.setRange(0, 100)
         self.meter.setTextVisible(False)
@@ -57,7 +73,10 @@ class PassphraseForm(QWidget):
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         column.addWidget(self.hint)
+        column.addWidget(self.show_box)
         self.passphrase.textChanged.connect(self._update_strength)
+        self.passphrase.textChanged.connect(self.edited)
+        self.repeat.textChanged.connect(self.edited)
         self.repeat.returnPressed.connect(self.submitted)
         self._update_strength()
 
@@ -67,6 +86,16 @@ class PassphraseForm(QWidget):
     def clear(self) -> None:
         self.passphrase.clear()
         self.repeat.clear()
+        self.show_box.setChecked(False)
+
+    def said_weak(self) -> None:
+        """The page's error now gives the reasons: the hint does not say them again."""
+        self.hint.setText("")
+
+    def _show_text(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+        self.repeat.setEchoMode(mode)
 
     def focus(self) -> None:
         self.passphrase.setFocus()

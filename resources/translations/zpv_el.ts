@@ -983,8 +983,12 @@ request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the 
         <translation>Τι γνωρίζει για εσάς αυτή η εταιρεία, γιατί, μέχρι πότε και τι πήρατε σε αντάλλαγμα, σε αρχείο PDF ή HTML.</translation>
     </message>
     <message>
-        <source>Review and share...</source>
-        <translation>Εξέταση και κοινοποίηση...</translation>
+        <source>Re&amp;view and share...</source>
+        <translation>Έλεγχος &amp;και κοινοποίηση...</translation>
+    </message>
+    <message>
+        <source>The request from {brand} expired on {date}: import a fresh one from {brand} to share.</source>
+        <translation>Το αίτημα από {brand} έληξε στις {date}: εισαγάγετε νέο από {brand} για να κοινοποιήσετε.</translation>
     </message>
     <message>
         <source>Review and share the chosen ask</source>
@@ -1021,10 +1025,6 @@ request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the 
     <message>
         <source>{source} on {imported}; valid until {expires}</source>
         <translation>{source} στις {imported}· ισχύει έως {expires}</translation>
-    </message>
-    <message>
-        <source>This request has expired: import a fresh one from the brand to share.</source>
-        <translation>Αυτό το αίτημα έχει λήξει: εισαγάγετε ένα νέο από την εταιρεία για να κοινοποιήσετε.</translation>
     </message>
     <message>
         <source>This brand asks for nothing at the moment.</source>
@@ -1176,6 +1176,10 @@ Accept the new keys?</source>
         <source>This request is older than the one you already have from this brand: its asks do not replace the ones on offer.</source>
         <translation>Αυτό το αίτημα είναι παλαιότερο από εκείνο που έχετε ήδη από αυτή την εταιρεία: οι προτάσεις του δεν αντικαθιστούν όσες ισχύουν.</translation>
     </message>
+    <message>
+        <source>Shared with {0}. Follow its delivery, or take it back, on the Shared page.</source>
+        <translation>Κοινοποιήθηκε σε {0}. Παρακολουθήστε την παράδοση ή ανακαλέστε την στη σελίδα Κοινοποιήσεις.</translation>
+    </message>
 </context>
 <context>
     <name>Confirmation</name>
@@ -1195,6 +1199,10 @@ Accept the new keys?</source>
         <translation>Οι προτιμήσεις σας φυλάσσονται κρυπτογραφημένες σε αυτόν τον υπολογιστή. Επιλέξτε μια φράση πρόσβασης που θα θυμάστε: μερικές άσχετες μεταξύ τους λέξεις είναι καλή επιλογή. Κανείς δεν μπορεί να την επαναφέρει για εσάς.</translation>
     </message>
     <message>
+        <source>Type the passphrase again under Repeat.</source>
+        <translation>Πληκτρολογήστε ξανά τη φράση πρόσβασης στο πεδίο Επανάληψη.</translation>
+    </message>
+    <message>
         <source>New passphrase</source>
         <translation>Νέα φράση πρόσβασης</translation>
     </message>
@@ -1211,8 +1219,16 @@ Accept the new keys?</source>
         <translation>Επανάληψη</translation>
     </message>
     <message>
+        <source>Show the passphrase while typing</source>
+        <translation>Εμφάνιση της φράσης πρόσβασης κατά την πληκτρολόγηση</translation>
+    </message>
+    <message>
         <source>Passphrase strength</source>
         <translation>Ισχύς φράσης πρόσβασης</translation>
+    </message>
+    <message>
+        <source>S&amp;how passphrase</source>
+        <translation>Εμ&amp;φάνιση φράσης πρόσβασης</translation>
     </message>
     <message>
         <source>Create vault</source>
@@ -1448,6 +1464,10 @@ Accept the new keys?</source>
         <translation>Δεν στάλθηκε ποτέ</translation>
     </message>
     <message>
+        <source>the brand&apos;s server did not take it this time</source>
+        <translation>ο διακομιστής της εταιρείας δεν το δέχτηκε αυτή τη φορά</translation>
+    </message>
+    <message>
         <source>Fetched from the brand&apos;s web address</source>
         <translation>Λήψη από τη διεύθυνση ιστού της εταιρείας</translation>
     </message>
@@ -1554,6 +1574,10 @@ Accept the new keys?</source>
     <message>
         <source>Revocation delivered, deletion not confirmed</source>
         <translation>Η ανάκληση παραδόθηκε, η διαγραφή δεν επιβεβαιώθηκε</translation>
+    </message>
+    <message>
+        <source>something went wrong on the way</source>
+        <translation>κάτι πήγε στραβά στη διαδρομή</translation>
     </message>
     <message>
         <source>{0} (a broad purpose)</source>
@@ -3348,6 +3372,10 @@ Accept the new keys?</source>
         <translation>Το αίτημα δεδομένων μιας εταιρείας λέει ποια είναι, τι ζητά και τι προσφέρει σε αντάλλαγμα. Η εισαγωγή του δεν κοινοποιεί τίποτα.</translation>
     </message>
     <message>
+        <source>Ways to import a request</source>
+        <translation>Τρόποι εισαγωγής αιτήματος</translation>
+    </message>
+    <message>
         <source>&amp;Web address</source>
         <translation>&amp;Διεύθυνση ιστού</translation>
     </message>
@@ -3984,6 +4012,10 @@ Subject: {1}
         <translation>Ορισμός φράσης πρόσβασης</translation>
     </message>
     <message>
+        <source>Type the passphrase again under Repeat.</source>
+        <translation>Πληκτρολογήστε ξανά τη φράση πρόσβασης στο πεδίο Επανάληψη.</translation>
+    </message>
+    <message>
         <source>The two passphrases differ.</source>
         <translation>Οι δύο φράσεις πρόσβασης διαφέρουν.</translation>
     </message>
@@ -4597,6 +4629,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>μη επαληθευμένος τομέας: εισαγωγή από αρχείο ή κείμενο</translation>
     </message>
     <message>
+        <source>Nothing: the brand confirmed that it deleted what you shared.</source>
+        <translation>Τίποτα: η εταιρεία επιβεβαίωσε ότι διέγραψε ό,τι κοινοποιήσατε.</translation>
+    </message>
+    <message>
         <source>Transparency report</source>
         <translation>Αναφορά διαφάνειας</translation>
     </message>
@@ -4637,6 +4673,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>(δεν υπάρχει πια στην τελευταία έκδοση)</translation>
     </message>
     <message>
+        <source>This grant ended on {0}. The brand may keep what it held for the time it stated above, then must delete it.</source>
+        <translation>Αυτή η παραχώρηση έληξε στις {0}. Η εταιρεία μπορεί να κρατήσει ό,τι είχε για το διάστημα που δήλωσε παραπάνω και μετά πρέπει να το διαγράψει.</translation>
+    </message>
+    <message>
         <source>time unreadable</source>
         <translation>μη αναγνώσιμη ώρα</translation>
     </message>
@@ -4649,6 +4689,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Ποιος γνωρίζει τι για εσάς</translation>
     </message>
     <message>
+        <source>You revoked this grant on {0} and the brand was told to delete what you shared; it has not confirmed the deletion yet, so it may still hold it.</source>
+        <translation>Ανακαλέσατε αυτή την παραχώρηση στις {0} και ζητήθηκε από την εταιρεία να διαγράψει ό,τι κοινοποιήσατε· δεν έχει επιβεβαιώσει ακόμη τη διαγραφή, οπότε μπορεί να το έχει ακόμη.</translation>
+    </message>
+    <message>
         <source>{words}, signed on {date}</source>
         <translation>{words}, υπογεγραμμένη στις {date}</translation>
     </message>
@@ -4659,6 +4703,10 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>What it holds</source>
         <translation>Τι κατέχει</translation>
+    </message>
+    <message>
+        <source>What it held until {0}</source>
+        <translation>Τι κατείχε έως τις {0}</translation>
     </message>
     <message>
         <source>No signed receipt from the brand yet.</source>
@@ -4683,6 +4731,10 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>{state}; version {version}</source>
         <translation>{state}· έκδοση {version}</translation>
+    </message>
+    <message>
+        <source>What it holds now</source>
+        <translation>Τι κατέχει τώρα</translation>
     </message>
     <message>
         <source>Email alias given to this brand: {0}</source>
@@ -4883,10 +4935,6 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Τίποτα σε αντάλλαγμα</translation>
     </message>
     <message>
-        <source>This request has expired. Ask {brand} for a new one.</source>
-        <translation>Αυτό το αίτημα έχει λήξει. Ζητήστε ένα νέο από την {brand}.</translation>
-    </message>
-    <message>
         <source>{brand} requires {fields}, which has no value in your vault. Set it in My data, then come back to share.</source>
         <translation>Η {brand} απαιτεί: {fields}, που δεν έχει τιμή στην κρύπτη σας. Ορίστε την στα Δεδομένα μου και επιστρέψτε για να κοινοποιήσετε.</translation>
     </message>
@@ -4933,6 +4981,10 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>{kind}: {description}</source>
         <translation>{kind}: {description}</translation>
+    </message>
+    <message>
+        <source>The request from {brand} expired on {date}. Ask {brand} for a new one.</source>
+        <translation>Το αίτημα από {brand} έληξε στις {date}. Ζητήστε νέο από {brand}.</translation>
     </message>
     <message>
         <source>Your answer to {fields} no longer fits the question as {brand} asks it now. Answer it again.</source>
@@ -5050,6 +5102,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Εξέταση κοινοποίησης</translation>
     </message>
     <message>
+        <source>The share under review</source>
+        <translation>Η κοινοποίηση που εξετάζετε</translation>
+    </message>
+    <message>
         <source>Reading the request and your data…</source>
         <translation>Ανάγνωση του αιτήματος και των δεδομένων σας…</translation>
     </message>
@@ -5076,6 +5132,10 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>✓ Fetched from {origin}, a server on this computer.</source>
         <translation>✓ Λήψη από το {origin}, έναν διακομιστή σε αυτόν τον υπολογιστή.</translation>
+    </message>
+    <message>
+        <source>Required fields are the deal: without them there is no share. Optional ones are up to you: tick any you want to give.</source>
+        <translation>Τα υποχρεωτικά πεδία είναι η συμφωνία: χωρίς αυτά δεν γίνεται κοινοποίηση. Τα προαιρετικά είναι στην επιλογή σας: τσεκάρετε όσα θέλετε να δώσετε.</translation>
     </message>
     <message>
         <source>✓ Domain verified: fetched from {origin} over a secure connection.</source>
@@ -5116,10 +5176,6 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>What they ask for</source>
         <translation>Τι ζητούν</translation>
-    </message>
-    <message>
-        <source>Required fields are the deal: without them there is no share. Optional ones are up to you; untick any you would rather keep.</source>
-        <translation>Τα υποχρεωτικά πεδία είναι η συμφωνία: χωρίς αυτά δεν γίνεται κοινοποίηση. Τα προαιρετικά είναι στην κρίση σας· αποεπιλέξτε όποια προτιμάτε να κρατήσετε.</translation>
     </message>
     <message>
         <source>⚠ Health, religion or other special-category data (GDPR Art. 9): {fields}. Optional ones stay unticked unless you tick them.</source>
@@ -5370,6 +5426,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>1 ημέρα</translation>
     </message>
     <message>
+        <source>1 year</source>
+        <translation>1 χρόνος</translation>
+    </message>
+    <message>
         <source>{days} ({about})</source>
         <translation>{days} ({about})</translation>
     </message>
@@ -5380,6 +5440,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>about {n} years</source>
         <translation>περίπου {n} χρόνια</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} χρόνια</translation>
     </message>
     <message>
         <source>about {n} months</source>
@@ -5415,6 +5479,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
 </context>
 <context>
     <name>VaultMessages</name>
+    <message>
+        <source>Something went wrong in the app; nothing more was done. The details are in the app&apos;s log.</source>
+        <translation>Κάτι πήγε στραβά στην εφαρμογή· δεν έγινε τίποτε άλλο. Οι λεπτομέρειες βρίσκονται στο αρχείο καταγραφής της εφαρμογής.</translation>
+    </message>
     <message>
         <source>it is not a signed request</source>
         <translation>δεν είναι υπογεγραμμένο αίτημα</translation>
@@ -5548,6 +5616,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Η κρύπτη είναι κλειδωμένη. Ξεκλειδώστε την και δοκιμάστε ξανά.</translation>
     </message>
     <message>
+        <source>This share was refused: the vault would not send it.</source>
+        <translation>Η κοινοποίηση απορρίφθηκε: η κρύπτη δεν θα την έστελνε.</translation>
+    </message>
+    <message>
         <source>This brand no longer asks for this: its latest request has no such ask.</source>
         <translation>Αυτή η εταιρεία δεν το ζητά πια: το πιο πρόσφατο αίτημά της δεν έχει τέτοια πρόταση.</translation>
     </message>
@@ -5592,8 +5664,12 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Δεν έχετε δικαίωμα ανάγνωσης αυτού του αρχείου.</translation>
     </message>
     <message>
-        <source>Something went wrong: {0}</source>
-        <translation>Κάτι πήγε στραβά: {0}</translation>
+        <source>The file could not be read.</source>
+        <translation>Δεν ήταν δυνατή η ανάγνωση του αρχείου.</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s secure connection could not be verified.</source>
+        <translation>Δεν ήταν δυνατό να επαληθευτεί η ασφαλής σύνδεση της εταιρείας.</translation>
     </message>
     <message>
         <source>That is not a domain that can receive mail, like alex.example.</source>
@@ -5752,10 +5828,6 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Η εταιρεία δεν ήταν προσβάσιμη.</translation>
     </message>
     <message>
-        <source>The brand&apos;s secure connection could not be verified (TLS).</source>
-        <translation>Η ασφαλής σύνδεση της εταιρείας δεν επαληθεύτηκε (TLS).</translation>
-    </message>
-    <message>
         <source>The brand took too long to answer.</source>
         <translation>Η εταιρεία άργησε πολύ να απαντήσει.</translation>
     </message>
@@ -5772,20 +5844,12 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Αυτή η κρύπτη είναι παλαιότερο αντίγραφο από αυτό που είδε τελευταία φορά αυτός ο υπολογιστής: τελειώνει στην εγγραφή δραστηριότητας {found}, ενώ η εγγραφή {seen} είχε καταγραφεί εδώ στις {when}. Κάποιος ίσως επανέφερε ένα παλιό αντίγραφο. Ανοίξτε την μόνο αν την επαναφέρατε εσείς.</translation>
     </message>
     <message>
-        <source>This share was refused ({reason}).</source>
-        <translation>Αυτή η κοινοποίηση απορρίφθηκε ({reason}).</translation>
-    </message>
-    <message>
         <source>The link is malformed.</source>
         <translation>Ο σύνδεσμος είναι κακοσχηματισμένος.</translation>
     </message>
     <message>
         <source>This is not a valid data request: {0}.</source>
         <translation>Αυτό δεν είναι έγκυρο αίτημα δεδομένων: {0}.</translation>
-    </message>
-    <message>
-        <source>The file could not be read ({0}).</source>
-        <translation>Το αρχείο δεν διαβάστηκε ({0}).</translation>
     </message>
     <message>
         <source>“{0}” was not saved. {1}</source>

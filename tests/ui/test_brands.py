@@ -256,7 +256,7 @@ def test_an_invalid_request_shows_its_reason(
     [
         (None, "Could not reach the brand."),
         (TransportError(TransportFailure.TLS, "certificate verify failed"),
-         "could not be verified (TLS)"),
+         "could not be verified."),
         (TransportError(TransportFailure.PROTOCOL, "HTTP 404"), "not a usable data request"),
         (TransportError(TransportFailure.REFUSED_URL, "plain http"), "That address is refused"),
     ],
@@ -345,6 +345,8 @@ def test_asks_in_words_and_review_opens_the_share_review(
     opened_with: list[tuple[Any, ...]] = []
 
     class Recorder:
+        share_result = None  # closed without sharing
+
         def __init__(self, session: Any, origin: str, ask_id: str, parent: Any = None) -> None:
             opened_with.append((session, origin, ask_id, parent))
 

@@ -146,9 +146,9 @@ def test_every_question_type_is_answered_by_keyboard_saved_and_delivered(
     assert "requires an answer to “Where do you hike most?”" in blocked.text()
     for label in dialog.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
-    assert dialog.balance_view is not None  # its bars name a question by its label
-    assert "Where do you hike most?" in dialog.balance_view.accessibleDescription()
-    assert "q:terrain" not in dialog.balance_view.accessibleDescription()
+    assert dialog.balance_view is not None
+    assert "Where do you hike most?" not in dialog.balance_view.accessibleDescription(), \
+        "the balance counts what the share would send: nothing yet"
 
     # Keyboard only, in tab order: a choice, two of three choices, text, a number, yes, a date.
     qtbot.keyClick(terrain, Qt.Key.Key_Down)
@@ -158,6 +158,9 @@ def test_every_question_type_is_answered_by_keyboard_saved_and_delivered(
     assert required.isChecked() and required.isEnabled()
     assert share.isEnabled() and not blocked.isVisible()
     assert required.accessibleName() == "Share your answer to Where do you hike most?"
+    # Once answered, the balance counts it, its bar named by the question's label.
+    assert "Where do you hike most?" in dialog.balance_view.accessibleDescription()
+    assert "q:terrain" not in dialog.balance_view.accessibleDescription()
     for value in ("road", "trail"):
         box = child(dialog, QCheckBox, f"questionChoice_q:surfaces_{value}")
         tab_to(qtbot, dialog, box)

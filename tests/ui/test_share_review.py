@@ -114,7 +114,7 @@ def test_busy_then_defaults(qtbot: QtBot, session: Session, vault: Vault) -> Non
     assert required.isChecked()
     qtbot.mouseClick(required, Qt.MouseButton.LeftButton)
     assert required.isChecked()  # required: clicks leave it ticked
-    assert check(dialog, "favourite_colours").isChecked()
+    assert not check(dialog, "favourite_colours").isChecked()  # optional: the person ticks
     assert check(dialog, "favourite_colours").isEnabled()
     assert not check(dialog, "allergies").isChecked()  # special: never ticked by default
     assert check(dialog, "allergies").isEnabled()
@@ -138,7 +138,7 @@ def test_busy_then_defaults(qtbot: QtBot, session: Session, vault: Vault) -> Non
     assert "180 days" in child(dialog, QLabel, "retentionLabel").text()
     spin = child(dialog, QSpinBox, "durationSpin")
     assert (spin.minimum(), spin.value(), spin.maximum()) == (1, 90, 90)
-    assert gives(dialog) == ["• Shoe size (EU): 42", "• Favourite colours: navy"]
+    assert gives(dialog) == ["• Shoe size (EU): 42"]
 
     share, cancel = child(dialog, QPushButton, "shareButton"), child(dialog, QPushButton,
                                                                       "cancelButton")
@@ -148,8 +148,8 @@ def test_busy_then_defaults(qtbot: QtBot, session: Session, vault: Vault) -> Non
     colours = check(dialog, "favourite_colours")
     colours.setFocus()
     qtbot.keyClick(colours, Qt.Key.Key_Space)
-    assert not colours.isChecked()
-    assert gives(dialog) == ["• Shoe size (EU): 42"]
+    assert colours.isChecked()
+    assert gives(dialog) == ["• Shoe size (EU): 42", "• Favourite colours: navy"]
     assert vault.grants.listing() == []  # nothing shared while reviewing
 
 
@@ -161,6 +161,7 @@ def test_untick_optional_and_shorten_shares_exactly_that(
     vault.fields.set("favourite_colours", ["navy"])
     vault.fields.set("allergies", ["peanuts"])
     dialog = open_review(qtbot, session, vault)
+    check(dialog, "favourite_colours").click()  # ticked, then left out after all
     check(dialog, "favourite_colours").click()
     check(dialog, "allergies").click()  # ticked on purpose: shared, as the person chose
     spin = child(dialog, QSpinBox, "durationSpin")
@@ -245,7 +246,7 @@ def test_file_import_is_unverified_and_greedy_ask_is_flagged(
     assert "Religion or belief" in child(dialog, QLabel, "specialWarning").text()
     assert not check(dialog, "religion").isChecked()
     assert child(dialog, QLabel, "offerLabel").text() == "Loyalty points: 5 points"
-    assert "about 10 years" in child(dialog, QLabel, "retentionLabel").text()
+    assert "at most 10 years." in child(dialog, QLabel, "retentionLabel").text()
 
 
 def test_brand_name_with_markup_and_hidden_characters_is_shown_literally(
@@ -274,6 +275,7 @@ def test_refused_share_is_worded_and_dialog_stays_open(
     vault.fields.set("shoe_size_eu", 42)
     vault.fields.set("favourite_colours", ["navy"])
     dialog = open_review(qtbot, session, vault)
+    check(dialog, "favourite_colours").click()
     vault.fields.clear("favourite_colours")  # changed elsewhere after the review loaded
     child(dialog, QPushButton, "shareButton").click()
     error = child(dialog, QLabel, "shareError")

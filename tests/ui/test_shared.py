@@ -321,11 +321,12 @@ def test_controls_have_names_and_lock_clears(qtbot: QtBot, opened: Opened, sampl
     assert child(page, QComboBox, "grantsBrandFilter").count() == 1
 
 
-def test_a_refused_address_is_said_in_words_with_where_it_led() -> None:
-    """What the vault's transport stored for a brand whose address it will not go to."""
+def test_a_refused_address_is_said_in_words() -> None:
+    """What the vault's transport stored for a brand whose address it will not go to; where
+    it led stays in the vault's record (the transport's own English), not on screen."""
     detail = "refused_address: shop.corp is fd00::2, on the local network"
     assert delivery_words(DeliverySummary(DeliveryStatus.QUEUED, detail, 3)) == (
         "Queued, will retry: the vault does not go where the brand's address leads: this "
         "computer only as localhost or 127.0.0.1 and the local network only over https, both "
         "only for a brand whose request was fetched from its own address; special-purpose "
-        "addresses never (shop.corp is fd00::2, on the local network)")
+        "addresses never")

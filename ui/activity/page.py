@@ -23,7 +23,7 @@ from vault.profile.audit import AuditEntry, AuditReport
 from vault.vault import Vault
 
 from ..session import Session
-from ..widgets import named, plain_label
+from ..widgets import named, plain_label, tab_leaves
 from ..widgets.page import Page
 from ..words import time
 from ..words.activity import FILTERS, filter_name, known_actions, verify_text
@@ -113,6 +113,7 @@ class ActivityPage(Page):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        tab_leaves(self.table)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(
             QFontMetrics(self.table.font()).height() + ROW_PADDING)

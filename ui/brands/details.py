@@ -22,12 +22,12 @@ from vault.exchange.brands import Brand, StoredRequest
 from vault.transparency.balance import Balance
 from zpd.request import Ask
 
-from ..widgets import brand_label, named, plain_label
+from ..widgets import brand_label, named, plain_label, tab_leaves
 from ..widgets.balance_view import BalanceView
 from ..words import time as time_words
 from ..words.exchange import request_source_words
 from ..words.review import question_label
-from ..words.text import brand_text, tip
+from ..words.text import brand_text, in_sentence, tip
 from .models import AsksModel, verified_explanation, verified_icon, verified_words
 
 CELL_PADDING = "QTableView::item { padding: 3px 1px; }"  # wrapped lines need air
@@ -53,6 +53,7 @@ class BrandDetails(QStackedWidget):
         self.origin: str | None = None
         self.brand_name = ""
         self._expired = False
+        self._expires_at = 0
         self.placeholder = plain_label("", "brandPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.placeholder)
@@ -108,6 +109,7 @@ class BrandDetails(QStackedWidget):
         self.asks.setAlternatingRowColors(True)
         self.asks.setStyleSheet(CELL_PADDING)
         self.asks.verticalHeader().hide()
+        tab_leaves(self.asks)
         self.asks.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.asks.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -132,7 +134,8 @@ class BrandDetails(QStackedWidget):
             "as a PDF or HTML file."))
         self.report_button.clicked.connect(self._report)
         bottom.addWidget(self.report_button)
-        self.review_button = named(QPushButton(self.tr("Review and share...")), "reviewShareButton")
+        self.review_button = named(QPushButton(self.tr("Re&view and share...")),
+                                   "reviewShareButton")
         self.review_button.setAccessibleName(self.tr("Review and share the chosen ask"))
         self.review_button.setToolTip(
             self.tr("See each field, why the brand wants it and what it offers; nothing is "
@@ -195,6 +198,7 @@ class BrandDetails(QStackedWidget):
                             else unknown)
         self.contact.setText(brand_text(info.contact) if info and info.contact else unknown)
         self.request_info.setText(self._request_words(stored))
+        self._expires_at = stored.request.exp if stored is not None else 0
         self._expired = stored is not None and stored.request.exp <= time.time()
         asks = list(stored.request.body.asks) if stored is not None else []
         self.asks_model.set_rows(asks)
@@ -229,8 +233,10 @@ class BrandDetails(QStackedWidget):
         if self.origin is None:
             self.note.setText("")
         elif self._expired:
-            self.note.setText(self.tr("This request has expired: import a fresh one from the "
-                                      "brand to share."))
+            self.note.setText(self.tr(
+                "The request from {brand} expired on {date}: import a fresh one from "
+                "{brand} to share.").format(brand=in_sentence(self.brand_name),
+                                            date=time_words.date(self._expires_at)))
         elif self.asks_model.rowCount() == 0:
             self.note.setText(self.tr("This brand asks for nothing at the moment."))
         else:

@@ -87,6 +87,7 @@ class ImportRequestDialog(QDialog):
             "A brand's data request says who the brand is, what it asks for and what it offers "
             "in return. Importing it shares nothing."), "importIntro"))
         self.tabs = named(QTabWidget(), "importTabs")
+        self.tabs.setAccessibleName(self.tr("Ways to import a request"))
         self.tabs.addTab(self._address_tab(), self.tr("&Web address"))
         self.tabs.addTab(self._text_tab(), self.tr("&Pasted text"))
         self.tabs.addTab(self._file_tab(), self.tr("&File"))

@@ -69,6 +69,7 @@ class BrandsPage(Page):
         # on each refresh held the GUI thread 30-70 ms (docs/performance.md).
         header.setResizeContentsPrecision(FIT_ROWS)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(lambda _: self._open_asks())
 
         self.details = BrandDetails()
         self.details.review_requested.connect(self.review)
@@ -164,7 +165,15 @@ class BrandsPage(Page):
 
     # -- actions --------------------------------------------------------------------------
 
+    def _open_asks(self) -> None:
+        """Enter on a brand: the keyboard goes on to what it asks (Enter there reviews)."""
+        if self.details.currentIndex() == 1 and self.details.asks_model.rowCount():
+            self.details.asks.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.details.report_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def open_import(self) -> None:
+        self.notice.hide()
         dialog = ImportRequestDialog(self.session, self)
         dialog.imported.connect(self._on_imported)
         dialog.finished.connect(lambda _: self._import_closed(dialog))
@@ -216,8 +225,14 @@ class BrandsPage(Page):
         dialog.deleteLater()
 
     def review(self, origin: str, ask_id: str) -> None:
+        self.notice.hide()  # what it said is about an earlier step
         dialog = ShareReviewDialog(self.session, origin, ask_id, self)
         dialog.exec()
+        if dialog.share_result is not None:
+            self.notice.setText(self.tr(
+                "Shared with {0}. Follow its delivery, or take it back, on the Shared page."
+            ).format(brand_text(dialog.share_result.grant.brand_name)))
+            self.notice.show()
         dialog.deleteLater()
 
     def review_selected(self) -> None:

@@ -23,7 +23,7 @@ from zpd.questions import Question
 
 from ..review.questions import QuestionInput
 from ..session import Session
-from ..widgets import named
+from ..widgets import named, tab_leaves
 from ..widgets.row_model import RowsModel
 from ..widgets.wrap import WrapLabel, scaled
 from ..words import review as say
@@ -155,6 +155,7 @@ class AnswerHistoryDialog(QDialog):
                                    "answerHistoryIntro"))
         self.model = AnswerHistoryModel(question, entries)
         self.table = named(QTableView(), "answerHistoryTable")
+        tab_leaves(self.table)
         self.table.setAccessibleName(self.tr("Changes"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

@@ -29,7 +29,7 @@ from zpd.fieldtypes import JsonValue, Sensitivity
 from zpd.questions import Question
 
 from ..session import Session
-from ..widgets import confirmation, gridless_rows, named, plain_label
+from ..widgets import confirmation, gridless_rows, named, plain_label, tab_leaves
 from ..widgets.row_model import RowsModel
 from ..widgets.wrap import scaled
 from ..words import review as say
@@ -124,6 +124,7 @@ class AnswersPanel(QWidget):
         self.table.setAccessibleName(self.tr("Your answers to brands"))
         self.table.setModel(self.model)
         gridless_rows(self.table)
+        tab_leaves(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)

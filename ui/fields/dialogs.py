@@ -34,7 +34,7 @@ from vault.profile.fields import CUSTOM_PREFIX, HistoryEntry
 from zpd.fieldtypes import FieldDef, FieldType, Sensitivity
 
 from ..session import Session
-from ..widgets import named, plain_label
+from ..widgets import named, plain_label, tab_leaves
 from ..words import time
 from ..words.errors import error_text
 from ..words.fields import (
@@ -117,6 +117,7 @@ class HistoryDialog(QDialog):
         self.table.setAccessibleName(self.tr("Changes"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
+        tab_leaves(self.table)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)

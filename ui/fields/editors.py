@@ -80,6 +80,17 @@ class MultiChoiceEditor(QListWidget):
         return self.sizeHintForRow(0) * rows + 2 * self.frameWidth()
 
 
+class _PlainDoubleSpinBox(QDoubleSpinBox):
+    """Shows 42 as "42" and 42.5 as "42.5": no trailing zeros the person never typed."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802
+        text = self.locale().toString(value, "f", self.decimals())
+        point = self.locale().decimalPoint()
+        if point in text:
+            text = text.rstrip("0").removesuffix(point)
+        return text
+
+
 def _number_editor(definition: FieldDef, parent: QWidget) -> QWidget:
     """A spin box over the field's range; one step below it is the blank "Not set"."""
     step = definition.step
@@ -91,7 +102,7 @@ def _number_editor(definition: FieldDef, parent: QWidget) -> QWidget:
         box.setRange(int(low) - int(step), int(high))
         box.setSingleStep(int(step))
     else:
-        box = QDoubleSpinBox(parent)
+        box = _PlainDoubleSpinBox(parent)
         decimals = len(f"{step:g}".partition(".")[2]) if step is not None else 0
         box.setDecimals(max(decimals, 1) if step is not None else CUSTOM_NUMBER_DECIMALS)
         box.setSingleStep(step if step is not None else 1.0)

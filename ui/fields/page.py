@@ -23,7 +23,7 @@ from vault.profile.fields import FieldValue, HistoryEntry
 from zpd.fieldtypes import Category, FieldDef, JsonValue
 
 from ..session import Session
-from ..widgets import gridless_rows, named, plain_label
+from ..widgets import gridless_rows, named, plain_label, tab_leaves
 from ..widgets.page import Page
 from ..words.errors import field_edit_error
 from ..words.fields import category_name, field_label
@@ -85,6 +85,7 @@ class MyDataPage(Page):
         self.delegate = FieldsDelegate(self.table)
         self.table.setItemDelegate(self.delegate)
         gridless_rows(self.table)
+        tab_leaves(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)

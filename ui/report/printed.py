@@ -41,6 +41,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.grants import GrantStatus
 from vault.storage.fsutil import atomic_write
 from vault.transparency.report import BrandReport, GrantReport, Report
 from vault.vault import Vault
@@ -195,8 +197,14 @@ def _grant(report: GrantReport) -> str:
         (_tr("In return"), _e(words.offer_words(g.offer_kind, g.offer_description))),
         (_tr("Delivery"), _e(words.delivery_words(report.delivery))),
     ]
-    parts = [f"<h3>{_e(_tr('Grant: {0}').format(g.purpose_description))}</h3>",
-             _table(rows), f"<p><b>{_e(_tr('What it holds'))}</b></p>"]
+    parts = [f"<h3>{_e(_tr('Grant: {0}').format(g.purpose_description))}</h3>", _table(rows)]
+    if g.ended_at is None:
+        parts.append(f"<p><b>{_e(_tr('What it holds'))}</b></p>")
+    else:  # what it holds now, then apart what it held: never the values as still held
+        parts.append(f"<p><b>{_e(_tr('What it holds now'))}</b></p>"
+                     f"<p>{_e(_held_now(report, g.ended_at))}</p>"
+                     f"<p><b>{_e(_tr('What it held until {0}').format(time.date(g.ended_at)))}"
+                     f"</b></p>")
     field_rows = []
     for f in report.fields:
         label = _e(fields.key_label(f.key))
@@ -209,6 +217,18 @@ def _grant(report: GrantReport) -> str:
     parts.append(_table(field_rows, escaped_heads=True))
     parts.append(_receipts(report))
     return "".join(parts)
+
+
+def _held_now(report: GrantReport, ended_at: int) -> str:
+    status = report.delivery.status if report.delivery is not None else None
+    if status is DeliveryStatus.DELETION_CONFIRMED:
+        return _tr("Nothing: the brand confirmed that it deleted what you shared.")
+    if report.grant.status is GrantStatus.REVOKED:
+        return _tr("You revoked this grant on {0} and the brand was told to delete what you "
+                   "shared; it has not confirmed the deletion yet, so it may still hold "
+                   "it.").format(time.date(ended_at))
+    return _tr("This grant ended on {0}. The brand may keep what it held for the time it "
+               "stated above, then must delete it.").format(time.date(ended_at))
 
 
 def _receipts(report: GrantReport) -> str:

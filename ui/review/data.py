@@ -1,9 +1,10 @@
 """What the share review shows, read from the vault in one call off the GUI thread.
 
 No widgets and no words here: `load_review` runs on the thread pool and returns
-plain data; the dialog (ui/review/dialog.py) turns it into text. Which
-fields start ticked follows `vault.grants.choose_fields`, so the review and a
-share made without naming fields agree.
+plain data; the dialog (ui/review/dialog.py) turns it into text. Only the
+required fields start ticked: an optional one is given only when the person
+ticks it (privacy by default). The review names the fields it shares, so a
+share made without naming them (`vault.grants.choose_fields`) does not decide.
 """
 
 from __future__ import annotations
@@ -62,8 +63,8 @@ class ReviewField:
 
     @property
     def ticked_by_default(self) -> bool:
-        """Required ones, and optional ones with a value that are not special-category."""
-        return self.has_value and (self.required or not self.special)
+        """Required ones with a value; optional ones wait for the person's tick."""
+        return self.has_value and self.required
 
     @property
     def can_untick(self) -> bool:

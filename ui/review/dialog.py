@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vault import errors
 from vault.exchange.grants import ShareResult
+from vault.transparency import balance
 from vault.vault import Vault
 
 from ..session import Session
@@ -79,6 +80,7 @@ class ShareReviewDialog(QDialog):
         self.stack = named(QStackedWidget(), "reviewStack")
         self.stack.addWidget(self._build_loading())
         self.scroll_area = named(QScrollArea(), "reviewScroll")
+        self.scroll_area.setAccessibleName(self.tr("The share under review"))
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -164,6 +166,7 @@ class ShareReviewDialog(QDialog):
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(10)
         add_brand(layout, review)
+        self._add_balance(layout, review)  # the verdict and its warnings lead
         add_purpose(layout, review)
         self._add_fields(layout, review)
         self._add_duration(layout, review)
@@ -246,14 +249,13 @@ class ShareReviewDialog(QDialog):
         sides.addWidget(gives_card, 1)
         sides.addWidget(offer_card, 1)
         layout.addLayout(sides)
+
+    def _add_balance(self, layout: QVBoxLayout, review: Review) -> None:
         if review.balance is not None:
             layout.addSpacing(4)
             caption = plain_label(self.tr("The balance of this ask"), "balanceCaption")
             layout.addWidget(scaled(caption, 1.0, bold=True))
-            self.balance_view = BalanceView()
-            self.balance_view.set_balance(review.balance, labels={
-                r.field.key: shown_label(r.field) for r in self._rows
-                if isinstance(r, QuestionRow)})
+            self.balance_view = BalanceView()  # filled by _update, as ticks change
             layout.addWidget(self.balance_view)
 
     def _gives_words(self, row: FieldRow | QuestionRow) -> str:
@@ -310,6 +312,11 @@ class ShareReviewDialog(QDialog):
                                  QLocale.FormatType.LongFormat)
         self.end_label.setText(self.tr("until {date}").format(date=end))
         self._fill_gives()
+        if self.balance_view is not None:  # exactly what Share would send
+            self.balance_view.set_balance(
+                balance.for_share(review.ask, self.ticked()),
+                labels={r.field.key: shown_label(r.field) for r in self._rows
+                        if isinstance(r, QuestionRow)})
         self.gives_until.setText(self.tr("for {days}, until {date}").format(
             days=time_words.days(days, about=True), date=end))
         blocker = review.blocker(self.ticked(), int(time.time()), self._answered())

@@ -107,7 +107,7 @@ def add_fields(layout: QVBoxLayout, review: Review) -> list[FieldRow | QuestionR
     layout.addWidget(heading(_tr("What they ask for"), "fieldsHeading"))
     hint = WrapLabel(_tr(
         "Required fields are the deal: without them there is no share. Optional ones "
-        "are up to you; untick any you would rather keep."
+        "are up to you: tick any you want to give."
     ), "fieldsHint")
     hint.setProperty("role", "muted")
     layout.addWidget(hint)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from vault.changes import Changes
 from vault.exchange.brands import Brand
+from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.grants import GrantStatus
 from vault.vault import Vault
 
@@ -44,6 +45,7 @@ class SharedPage(Page):
         self.knows_dialog: KnowsDialog | None = None
         self.dialog: QDialog | None = None  # the QR code or report dialog, while open
         self._generation = 0  # the latest refresh wins
+        self._said_of: str | None = None  # the grant the message is about, while it holds
         self._view = 0  # bumped when the filters change: older pages no longer belong
         self._brand_names: dict[str, str] = {}
         layout = QVBoxLayout(self)
@@ -217,6 +219,7 @@ class SharedPage(Page):
             self.tr("You have not shared anything yet. Open Brands, choose an ask and review "
                     "it to share."))
         self.empty.setVisible(not rows)
+        self._drop_stale_message()
         self._update_actions()
 
     def clear(self) -> None:
@@ -290,6 +293,7 @@ class SharedPage(Page):
 
         def revoked(at_service: list[str]) -> None:
             self._say(self.tr("Revoked. {0} is being told to delete your data.").format(brand))
+            self._said_of = grant.id  # until the brand answers
             self.session.deliver()
             if at_service:
                 self.turn_off_aliases(brand, grant.brand_origin, at_service)
@@ -363,5 +367,15 @@ class SharedPage(Page):
         self._say(error_text(error))
 
     def _say(self, text: str) -> None:
+        self._said_of = None
         self.message.setText(text)
         self.message.show()
+
+    def _drop_stale_message(self) -> None:
+        """A revocation's message holds until its brand answers (the row then says so)."""
+        row = self.model.find(self._said_of) if self._said_of else -1
+        chosen = self.model.grant_at(row) if row >= 0 else None
+        if chosen is not None and chosen.delivery is not None and chosen.delivery.status in (
+                DeliveryStatus.DELETION_CONFIRMED, DeliveryStatus.DELETION_UNCONFIRMED):
+            self.message.hide()
+            self._said_of = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QObject, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
 
@@ -65,6 +65,34 @@ def brand_label(text: str, name: str | None = None, *, wrap: bool = True) -> QLa
     return label
 
 
+class _SelectOnFocus(QObject):
+    """Coming to a list with nothing chosen selects its current (or first) row: otherwise
+    the focus sits on a row that is not chosen, and a list of one row cannot be chosen with
+    the arrows at all."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QAbstractItemView):
+            selection, model = watched.selectionModel(), watched.model()
+            if (selection is not None and model is not None and not selection.hasSelection()
+                    and model.rowCount() > 0):
+                current = watched.currentIndex()
+                row = current.row() if current.isValid() else 0
+                selection.setCurrentIndex(
+                    model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+        return False
+
+
+def tab_leaves(view: QAbstractItemView) -> QAbstractItemView:
+    """`view` with Tab and Shift+Tab moving the focus to the next and previous control, not
+    from cell to cell (a table's default, which traps the keyboard); arrows move inside,
+    and coming to it chooses a row."""
+    view.setTabKeyNavigation(False)
+    view.installEventFilter(_SelectOnFocus(view))
+    return view
+
+
 def record_table(name: str, accessible_name: str, model: QAbstractItemModel, *,
                  wrap: bool = False) -> QTableView:
     """A read-only table of records: whole rows selected one at a time, alternating
@@ -78,6 +106,7 @@ def record_table(name: str, accessible_name: str, model: QAbstractItemModel, *,
     table.setAlternatingRowColors(True)
     table.setWordWrap(wrap)
     table.verticalHeader().hide()
+    tab_leaves(table)
     return table
 
 

@@ -1,12 +1,14 @@
 """The one dispatcher from an error the app can meet to words a person can act on.
 
 Last in the words chain: it may use every other words module. Translatable (context
-"VaultMessages"). An error no case knows is worded as "Something went wrong" with its
-type's name only: its text may hold anything, and it is logged where it was caught.
+"VaultMessages"). Only words reach the person: an error's own text (a library's message,
+errno, OpenSSL codes, a request's claims) goes to the log, never on screen. An error no
+case knows is "Something went wrong"; its traceback is logged where it was caught.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import assert_never
 
 from PySide6.QtCore import QCoreApplication
@@ -20,6 +22,7 @@ from . import fields, review, time
 from .text import brand_text
 
 CONTEXT = "VaultMessages"
+log = logging.getLogger(__name__)
 
 
 class RequestTooLarge(ValueError):
@@ -86,7 +89,8 @@ def error_text(error: BaseException, asked: review.Asked | None = None, *,
         case errors.ShareRefused(reason=reason, fields=keys) if asked is not None:
             return review.refusal(reason, keys, asked)
         case errors.ShareRefused(reason=reason):
-            return _tr("This share was refused ({reason}).").format(reason=reason.value)
+            _log_details(error, reason.value)
+            return _tr("This share was refused: the vault would not send it.")
         case errors.UnknownAsk():
             return _tr("This brand no longer asks for this: its latest request has no such ask.")
         case errors.StorageFull():
@@ -110,13 +114,12 @@ def error_text(error: BaseException, asked: review.Asked | None = None, *,
             except ValueError:
                 return _tr("The link is malformed.")
         case RequestInvalid(reason=reason, detail=detail):
-            words = _request_reasons().get(reason, reason.replace("_", " "))
-            if detail:
-                words = f"{words} ({brand_text(detail)})"
+            _log_details(error, f"{reason}: {brand_text(detail)}")
+            words = _request_reasons().get(reason, _tr("it is malformed"))
             return _tr("This is not a valid data request: {0}.").format(words)
         case TransportError(kind=kind, detail=detail):
-            words = transport_failure(kind)
-            return f"{words} ({brand_text(detail)})" if detail else words
+            _log_details(error, f"{kind.value}: {detail}")
+            return transport_failure(kind)
         case RequestTooLarge():
             return _tr("That is too large to be a data request.")
         case UnicodeDecodeError() if reading:
@@ -126,11 +129,19 @@ def error_text(error: BaseException, asked: review.Asked | None = None, *,
         case PermissionError() if reading:
             return _tr("You may not read that file.")
         case OSError() if reading:
-            return _tr("The file could not be read ({0}).").format(error.strerror or "")
+            _log_details(error, error.strerror or "")
+            return _tr("The file could not be read.")
     leak_words = leak_error_text(error)
     if leak_words:
         return leak_words
-    return _tr("Something went wrong: {0}").format(type(error).__name__)
+    return _tr("Something went wrong in the app; nothing more was done. The details are in "
+               "the app's log.")
+
+
+def _log_details(error: BaseException, detail: str) -> None:
+    """What the person is not shown, for whoever reads the log (no value of theirs in it:
+    addresses, codes and library messages only)."""
+    log.info("worded %s for the person; details: %s", type(error).__name__, detail)
 
 
 def leak_error_text(error: BaseException) -> str:
@@ -306,7 +317,7 @@ def transport_failure(kind: TransportFailure) -> str:
         case TransportFailure.CONNECT:
             return _tr("Could not reach the brand.")
         case TransportFailure.TLS:
-            return _tr("The brand's secure connection could not be verified (TLS).")
+            return _tr("The brand's secure connection could not be verified.")
         case TransportFailure.TIMEOUT:
             return _tr("The brand took too long to answer.")
         case TransportFailure.TOO_LARGE:

@@ -47,6 +47,8 @@ def show_value(value: object, key: str = "") -> str:
         return ", ".join(str(v) for v in value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if definition is not None and isinstance(value, str):
+        return fields.value_text(definition, value)  # a country's name, a date
     return str(value)
 
 
@@ -219,18 +221,17 @@ def transport_kind_words(kind: TransportFailure) -> str:
 
 
 def retry_reason(detail: str) -> str:
-    """Why the last attempt failed: the vault's transport kind in words, else the detail
-    (a delivery's detail reads "kind: specifics")."""
-    code, _, rest = detail.partition(":")
-    code = code.strip()
+    """Why the last attempt failed, in words (a delivery's detail reads "kind: specifics";
+    the specifics are a library's text, kept in the vault and the log, not shown)."""
+    code = detail.partition(":")[0].strip()
     if code == UNEXPECTED:
-        known = _tr("an error in this app")
-    else:
-        try:
-            known = transport_kind_words(TransportFailure(code))
-        except ValueError:
-            return detail
-    return f"{known} ({rest.strip()})" if rest.strip() else known
+        return _tr("an error in this app")
+    if code.startswith("HTTP "):
+        return _tr("the brand's server did not take it this time")
+    try:
+        return transport_kind_words(TransportFailure(code))
+    except ValueError:
+        return _tr("something went wrong on the way")
 
 
 def can_retry(summary: DeliverySummary | None) -> bool:

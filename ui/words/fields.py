@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from vault.errors import DefinitionProblem, InvalidFieldDefinition, InvalidValue
 from zpd.catalogue import BY_KEY
-from zpd.fieldtypes import Category, FieldDef, FieldType, JsonValue, Sensitivity
+from zpd.fieldtypes import Category, FieldDef, FieldType, JsonValue, Sensitivity, TextFormat
 
 LANGUAGE_FIELDS = frozenset({"preferred_language"})
 
@@ -188,7 +188,18 @@ def value_text(definition: FieldDef, value: JsonValue | None) -> str:
         return date_text(definition, str(value))
     if isinstance(value, float):
         return QLocale().toString(value, "g", 12)
+    if definition.text_format is TextFormat.COUNTRY and isinstance(value, str):
+        return country_text(value)
     return str(value)
+
+
+def country_text(code: str) -> str:
+    """An ISO 3166 code as the country's name with the code: "Greece (GR)" (Qt names
+    countries in English; the code stays for any language)."""
+    territory = QLocale.codeToTerritory(code)
+    if territory == QLocale.Country.AnyTerritory:
+        return code
+    return f"{QLocale.territoryToString(territory)} ({code})"
 
 
 def invalid_value_text(error: InvalidValue) -> str:

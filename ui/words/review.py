@@ -22,7 +22,7 @@ from zpd.origin import AddressScope
 from zpd.questions import Question, QuestionType
 from zpd.text import Flag, Reason
 
-from . import exchange
+from . import exchange, time
 from .fields import label_text, sensitivity_name
 from .text import brand_text, in_sentence
 
@@ -37,6 +37,9 @@ class Asked(Protocol):
 
     @property
     def most_days(self) -> int: ...
+
+    @property
+    def request_expires_at(self) -> int: ...
 
     def label_of(self, key: str) -> str:
         """The English label of a field the ask names, else the key."""
@@ -113,7 +116,8 @@ def refusal(reason: ShareRefusal | Literal["required_no_value", "required_unansw
             brand=brand, fields=labels)
     match reason:
         case ShareRefusal.REQUEST_EXPIRED:
-            text = _tr("This request has expired. Ask {brand} for a new one.")
+            text = _tr("The request from {brand} expired on {date}. Ask {brand} for a new "
+                       "one.")
         case ShareRefusal.NO_VALUE:
             text = _tr("{fields} no longer has a value in your vault. Untick it, or set it in "
                        "My data.")
@@ -130,7 +134,8 @@ def refusal(reason: ShareRefusal | Literal["required_no_value", "required_unansw
                        "it now. Answer it again.")
         case unknown:
             assert_never(unknown)
-    return text.format(brand=brand, fields=labels, days=asked.most_days)
+    return text.format(brand=brand, fields=labels, days=asked.most_days,
+                       date=time.date(asked.request_expires_at))
 
 
 def _field_label(key: str, asked: Asked) -> str:

@@ -31,7 +31,11 @@ def moment_long(at: int) -> str:
 
 
 def days(count: int, *, about: bool = False) -> str:
-    """A number of days; with `about`, months or years beside it when that reads better."""
+    """A number of days, in years when it is whole years ("10 years", never "3650 days");
+    with `about`, months or years beside other long ones."""
+    if count >= 365 and count % 365 == 0:
+        years = count // 365
+        return _tr("1 year") if years == 1 else _tr("{n} years").format(n=years)
     words = _tr("1 day") if count == 1 else _tr("{n} days").format(n=count)
     if not about:
         return words

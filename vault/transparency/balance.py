@@ -212,6 +212,31 @@ def for_ask(ask: Ask) -> Balance:
     )
 
 
+def for_share(ask: Ask, keys: Iterable[str]) -> Balance:
+    """What a share of `keys` (fields of `ask` that have a value) would give, beside the
+    ask's offer: each field in full, as the grant it makes will count it; the ask's own
+    questions weigh as judged."""
+    questions = {q.key: q for q in ask.questions}
+    wanted = set(keys)
+    chosen = [f for f in ask.fields if f.key in wanted]
+    fields = tuple(
+        FieldWeight(f.key, sensitivity_of(f.key, questions), f.required,
+                    field_weight(f.key, questions))
+        for f in chosen
+    )
+    offer = OfferWeight(ask.offer.kind, ask.offer.description, offer_weight(ask.offer.kind))
+    return Balance(
+        given_score=sum(f.weight for f in fields),
+        offered_score=offer.weight,
+        fields=fields,
+        offers=(offer,),
+        flags=_flags(
+            [f.key for f in chosen], ask.purpose.iri, ask.retention_days, ask.offer.kind,
+            ask.offer.description, questions,
+        ),
+    )
+
+
 def for_grant(grant: Grant, questions: Questions = _NONE) -> Balance:
     """What one grant gave (every shared field in full) beside its offer; `questions`, the
     brand's questions it answers, weigh as judged."""
