@@ -18,6 +18,7 @@ from zpd.request import Ask
 from ..widgets.row_model import RowsModel
 from ..words import exchange as words
 from ..words import fields, time
+from ..words.review import question_label
 from ..words.text import brand_text, tip
 
 Role = Qt.ItemDataRole
@@ -106,6 +107,12 @@ class BrandsModel(RowsModel):
         return tip(text) if role == Role.ToolTipRole else None
 
 
+def ask_field_label(ask: Ask, key: str) -> str:
+    """A catalogue field's label; the brand's own question in the brand's words."""
+    question = next((q for q in ask.questions if q.key == key), None)
+    return question_label(question) if question is not None else fields.key_label(key)
+
+
 def ask_fields_text(ask: Ask) -> str:
     """One line per field: its label, required or optional, special category flagged."""
     lines = []
@@ -114,7 +121,7 @@ def ask_fields_text(ask: Ask) -> str:
         if fields.is_special(field.key):
             need = _tr("{0}, special category").format(need)
         lines.append(_tr("{field} ({need})").format(
-            field=fields.key_label(field.key), need=need))
+            field=ask_field_label(ask, field.key), need=need))
     return "\n".join(lines)
 
 
@@ -122,7 +129,7 @@ def ask_fields_tip(ask: Ask) -> str:
     """Why the brand wants each field, in its own words."""
     return "\n".join(
         _tr("{field}: {why}").format(
-            field=fields.key_label(f.key), why=brand_text(f.why))
+            field=ask_field_label(ask, f.key), why=brand_text(f.why))
         for f in ask.fields
     )
 
