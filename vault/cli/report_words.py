@@ -7,12 +7,11 @@ from typing import assert_never
 
 from zpd.catalogue import BY_KEY
 
-from ..exchange.delivery_summary import DeliveryStatus
 from ..exchange.grants import GrantStatus
 from ..transparency.html import ReportWords
 from ..transparency.html import render_html as render_in
 from ..transparency.report import Report
-from .words import flag_words, verdict_words
+from .words import delivery_status_words, flag_words, verdict_words
 
 
 def _grant_status(status: GrantStatus) -> str:
@@ -23,32 +22,6 @@ def _grant_status(status: GrantStatus) -> str:
             return "expired: the brand must have deleted it"
         case GrantStatus.REVOKED:
             return "revoked: the brand was told to delete it"
-        case _:
-            assert_never(status)
-
-
-def _delivery_status(status: DeliveryStatus) -> str:
-    match status:
-        case DeliveryStatus.QUEUED:
-            return "waiting to be sent"
-        case DeliveryStatus.DELIVERED:
-            return "delivered, no receipt"
-        case DeliveryStatus.CONFIRMED:
-            return "delivered, the brand confirmed it stored it"
-        case DeliveryStatus.FAILED:
-            return "refused by the brand"
-        case DeliveryStatus.REVOCATION_QUEUED:
-            return "revocation waiting to be sent"
-        case DeliveryStatus.DELETION_CONFIRMED:
-            return "the brand confirmed deletion"
-        case DeliveryStatus.DELETION_UNCONFIRMED:
-            return "revocation delivered, no receipt"
-        case DeliveryStatus.DELETION_PENDING:
-            return "the brand deleted it; its other systems have not all confirmed yet"
-        case DeliveryStatus.DELETION_FAILED:
-            return "the brand reports that deletion failed in one of its systems"
-        case DeliveryStatus.NOT_SENT:
-            return "never sent"
         case _:
             assert_never(status)
 
@@ -110,7 +83,7 @@ ENGLISH = ReportWords(
     verdict=verdict_words,
     flag=flag_words,
     grant_status=_grant_status,
-    delivery_status=_delivery_status,
+    delivery_status=delivery_status_words,
     label=_label,
     when=_when,
 )

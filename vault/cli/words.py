@@ -293,19 +293,19 @@ def delivery_status_words(status: DeliveryStatus) -> str:
         case DeliveryStatus.DELIVERED:
             return "delivered, no receipt"
         case DeliveryStatus.CONFIRMED:
-            return "delivered, brand confirmed it stored it"
+            return "delivered, the brand confirmed it stored it"
         case DeliveryStatus.FAILED:
             return "refused by the brand"
         case DeliveryStatus.REVOCATION_QUEUED:
             return "revocation waiting to be sent"
         case DeliveryStatus.DELETION_CONFIRMED:
-            return "brand confirmed deletion"
+            return "the brand confirmed deletion"
         case DeliveryStatus.DELETION_UNCONFIRMED:
             return "revocation delivered, no receipt"
         case DeliveryStatus.DELETION_PENDING:
-            return "brand deleted it; its other systems have not all confirmed yet"
+            return "the brand deleted it; its other systems have not all confirmed yet"
         case DeliveryStatus.DELETION_FAILED:
-            return "brand reports that deletion failed in one of its systems"
+            return "the brand reports that deletion failed in one of its systems"
         case DeliveryStatus.NOT_SENT:
             return "never sent"
         case _:
