@@ -7,6 +7,7 @@
 2. a fresh venv, build/bundle-venv, with that wheel and its `package` extra (PyInstaller);
 3. the icons rendered from the SVG (tools/render_icons.py), into build/icons;
 4. PyInstaller, with packaging/zero-party-vault.spec: build/bundle/zero-party-vault;
+   on Linux, Qt's ICU data is then cut to the app's languages (tools/trim_icu.py);
 5. on Debian, the .deb (tools/build_deb.py): dist/zero-party-vault_VERSION_ARCH.deb.
 
 Each step's time is printed, and the bundle's size. PyInstaller's cache is kept under
@@ -92,6 +93,15 @@ def main() -> int:
     run(venv_python(VENV), "-P", "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
         "--distpath", BUNDLE.parent, "--workpath", BUILD / "pyinstaller", SPEC, env=env)
     step("PyInstaller bundle", started)
+
+    started = time.monotonic()
+    if sys.platform.startswith("linux"):
+        if shutil.which("icupkg") is None:
+            print("make package: icupkg is not installed, and the bundle's ICU data is trimmed "
+                  "with it: sudo apt-get install icu-devtools", file=sys.stderr)
+            return 3
+        run(venv_python(VENV), "-m", "tools.trim_icu", BUNDLE)
+        step("ICU data trimmed", started)
     print(f"bundle: {tree_size(BUNDLE) / 1e6:.1f} MB in {BUNDLE.relative_to(ROOT)}")
 
     if shutil.which("dpkg-deb"):

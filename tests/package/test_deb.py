@@ -77,6 +77,9 @@ def test_depends_names_exactly_the_packages_of_the_libraries_the_bundle_loads(
     resources = bundle / "_internal" / "resources"
     assert (resources / "translations" / "zpv_el.qm").is_file()
     assert not list(resources.rglob("*.ts")), "the wheel's resources, not the checkout's"
+    icu_data = [path.stat().st_size for path in bundle.rglob("libicudata.so.*")
+                if not path.is_symlink()]
+    assert len(icu_data) == 1 and icu_data[0] < 8_000_000, f"ICU data not trimmed: {icu_data}"
     plugins = list((bundle / "_internal" / "PySide6" / "Qt" / "plugins").rglob("*.so"))
     assert {p.name for p in plugins} >= {"libqxcb.so", "libqwayland.so", "libqoffscreen.so"}
     wanted: set[str] = set()
