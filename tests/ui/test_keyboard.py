@@ -140,6 +140,8 @@ def test_unlock_import_review_share_revoke_and_lock_with_the_keyboard_alone(
 
     def say_yes(box: QWidget) -> bool:
         assert isinstance(box, QMessageBox)
+        if not box.isAncestorOf(QApplication.focusWidget()):
+            return False  # shown but not yet active: a Tab now would go to the window behind
         yes = next(b for b in box.buttons()
                    if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole)
         for _ in range(10):
