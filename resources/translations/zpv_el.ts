@@ -704,16 +704,16 @@ request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the 
         <translation>Σκοπός</translation>
     </message>
     <message>
-        <source>DPV concept</source>
-        <translation>Έννοια DPV</translation>
-    </message>
-    <message>
         <source>Fields</source>
         <translation>Πεδία</translation>
     </message>
     <message>
         <source>Offer</source>
         <translation>Προσφορά</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Εκτίμηση</translation>
     </message>
     <message>
         <source>Lasts</source>
@@ -724,12 +724,12 @@ request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the 
         <translation>Διατήρηση</translation>
     </message>
     <message>
-        <source>The purpose, in the brand&apos;s words</source>
-        <translation>Ο σκοπός, με τα λόγια της εταιρείας</translation>
+        <source>The purpose, in the brand&apos;s words; hover for what it means in plain terms</source>
+        <translation>Ο σκοπός, με τα λόγια της εταιρείας· κρατήστε τον δείκτη από πάνω για να δείτε τι σημαίνει με απλά λόγια</translation>
     </message>
     <message>
-        <source>The purpose as a W3C Data Privacy Vocabulary concept</source>
-        <translation>Ο σκοπός ως έννοια του W3C Data Privacy Vocabulary</translation>
+        <source>Whether what the brand asks is fair beside what it offers, and why not</source>
+        <translation>Αν όσα ζητά η εταιρεία είναι δίκαια σε σχέση με όσα προσφέρει, και γιατί όχι</translation>
     </message>
     <message>
         <source>What the brand asks for; hover for why</source>
@@ -746,6 +746,12 @@ request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the 
     <message>
         <source>How long the brand keeps what you share</source>
         <translation>Πόσο καιρό κρατά η εταιρεία όσα κοινοποιείτε</translation>
+    </message>
+    <message>
+        <source>{purpose}
+What it is for, in plain terms: {concept}</source>
+        <translation>{purpose}
+Για ποιο λόγο, με απλά λόγια: {concept}</translation>
     </message>
     <message>
         <source>The brand keeps what you share for {0}.</source>

@@ -33,6 +33,7 @@ from ui.brands import page as brands_module  # noqa: E402
 from ui.brands.import_request import ImportRequestDialog  # noqa: E402
 from ui.brands.models import AsksModel, BrandsModel  # noqa: E402
 from ui.brands.page import BrandsPage  # noqa: E402
+from ui.words.balance import verdict_words  # noqa: E402
 from vault.errors import TransportError, TransportFailure
 from vault.exchange.brands import RequestSource
 from zpd import jose
@@ -332,8 +333,20 @@ def test_asks_in_words_and_review_opens_the_share_review(
     asks = table.model()
     qtbot.waitUntil(lambda: asks.rowCount() == 2, timeout=10_000)
     assert cell(asks, 0, AsksModel.PURPOSE) == "Recommend shoes that fit you"
-    assert "dpv:ServicePersonalisation" in cell(asks, 0, AsksModel.CONCEPT)
-    assert "Personalising the service" in cell(asks, 0, AsksModel.CONCEPT)
+    purpose_tip = cell(asks, 0, AsksModel.PURPOSE, Qt.ItemDataRole.ToolTipRole)
+    assert "Personalising the service" in purpose_tip  # the plain words, and the precise
+    assert "dpv:ServicePersonalisation" in purpose_tip  # term only where one looks for it
+    assert not any("dpv:" in cell(asks, row, column) for row in range(asks.rowCount())
+                   for column in range(asks.columnCount()))
+    # each ask's verdict in the list, as the share review would open with it
+    verdict = cell(asks, 0, AsksModel.VERDICT).splitlines()
+    assert verdict == ["Asks a lot", "⚠ Special-category data"]
+    assert "Food allergies" in cell(asks, 0, AsksModel.VERDICT, Qt.ItemDataRole.ToolTipRole)
+    for row in range(asks.rowCount()):
+        ask_id = asks.row_at(row).id
+        weighed = opened.vault.transparency.balance_for_ask(ORIGIN, ask_id)
+        assert cell(asks, row, AsksModel.VERDICT).splitlines()[0] == verdict_words(
+            weighed.verdict)
     fields = cell(asks, 0, AsksModel.FIELDS).splitlines()
     assert fields[0] == "Shoe size (EU) (required)"
     assert "Food allergies (optional, special category)" in fields

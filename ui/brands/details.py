@@ -114,7 +114,7 @@ class BrandDetails(QStackedWidget):
         header = self.asks.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(AsksModel.FIELDS, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((AsksModel.PURPOSE, 130), (AsksModel.CONCEPT, 180),
+        for column, width in ((AsksModel.PURPOSE, 150), (AsksModel.VERDICT, 170),
                               (AsksModel.OFFER, 115), (AsksModel.DURATION, 65),
                               (AsksModel.RETENTION, 65)):
             self.asks.setColumnWidth(column, max(width, header.sectionSizeHint(column)))

@@ -12,10 +12,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from vault.exchange.brands import Brand
+from vault.transparency import balance
 from zpd.origin import AddressScope, host_of, host_scope
 from zpd.request import Ask
 
 from ..widgets.row_model import RowsModel
+from ..words import balance as balance_words
 from ..words import exchange as words
 from ..words import fields, time
 from ..words.review import question_label
@@ -107,6 +109,10 @@ class BrandsModel(RowsModel):
         return tip(text) if role == Role.ToolTipRole else None
 
 
+def question_labels(ask: Ask) -> dict[str, str]:
+    return {question.key: question_label(question) for question in ask.questions}
+
+
 def ask_field_label(ask: Ask, key: str) -> str:
     """A catalogue field's label; the brand's own question in the brand's words."""
     question = next((q for q in ask.questions if q.key == key), None)
@@ -134,17 +140,24 @@ def ask_fields_tip(ask: Ask) -> str:
     )
 
 
+def verdict_text(ask: Ask) -> str:
+    """The verdict on what the ask asks beside what it offers, then its warnings, short."""
+    weighed = balance.for_ask(ask)
+    return "\n".join([balance_words.verdict_words(weighed.verdict)] + [
+        balance_words.warning(flag, short=True) for flag in balance_words.ordered_flags(weighed)])
+
+
 class AsksModel(RowsModel):
-    PURPOSE, CONCEPT, FIELDS, OFFER, DURATION, RETENTION = range(6)
+    PURPOSE, VERDICT, FIELDS, OFFER, DURATION, RETENTION = range(6)
 
     def headers(self) -> list[str]:
-        return [self.tr("Purpose"), self.tr("DPV concept"), self.tr("Fields"), self.tr("Offer"),
+        return [self.tr("Purpose"), self.tr("Verdict"), self.tr("Fields"), self.tr("Offer"),
                 self.tr("Lasts"), self.tr("Kept")]
 
     def header_tips(self) -> list[str]:
         return [
-            self.tr("The purpose, in the brand's words"),
-            self.tr("The purpose as a W3C Data Privacy Vocabulary concept"),
+            self.tr("The purpose, in the brand's words; hover for what it means in plain terms"),
+            self.tr("Whether what the brand asks is fair beside what it offers, and why not"),
             self.tr("What the brand asks for; hover for why"),
             self.tr("What the brand gives in return"),
             self.tr("How long the grant lasts (you may shorten it)"),
@@ -171,8 +184,11 @@ class AsksModel(RowsModel):
         if role == Role.ToolTipRole:
             if column == self.FIELDS:
                 return tip(ask_fields_tip(row))
-            if column == self.CONCEPT:
-                return tip(words.concept_words(row.purpose.iri))
+            if column == self.PURPOSE:
+                return tip(self.tr("{purpose}\nWhat it is for, in plain terms: {concept}").format(
+                    purpose=text, concept=words.concept_words(row.purpose.iri)))
+            if column == self.VERDICT:
+                return tip(balance_words.summary(balance.for_ask(row), question_labels(row)))
             if column == self.RETENTION:
                 return tip(self.tr("The brand keeps what you share for {0}.").format(
                     time.days(row.retention_days)))
@@ -182,8 +198,8 @@ class AsksModel(RowsModel):
     def _text(self, ask: Ask, column: int) -> str:
         if column == self.PURPOSE:
             return brand_text(ask.purpose.description)
-        if column == self.CONCEPT:
-            return words.concept_lines(ask.purpose.iri)
+        if column == self.VERDICT:
+            return verdict_text(ask)
         if column == self.FIELDS:
             return ask_fields_text(ask)
         if column == self.OFFER:

@@ -96,11 +96,6 @@ def concept_words(iri: str) -> str:
     )
 
 
-def concept_lines(iri: str) -> str:
-    """Plain words over the concept's name, for a table cell."""
-    return f"{purpose_words(iri)}\ndpv:{purposes.concept_name(iri)}"
-
-
 def offer_kind_words(kind: str) -> str:
     return {
         "discount": _tr("Discount"),
