@@ -62,6 +62,7 @@ package: $(STAMP)
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots docs/screenshots
+	$(PY) -m tools.window_screenshots docs/screenshots/windows
 	$(PY) -m tools.shop_screenshot docs/screenshots
 
 docs: $(STAMP)

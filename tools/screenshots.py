@@ -1,7 +1,9 @@
 """Render every main screen and dialog offscreen: python -m tools.screenshots [OUT_DIR].
 
 Both languages, from a sample vault whose brands answer in-process (no network):
-OUT_DIR/en/*.png and OUT_DIR/el/*.png. The README shows the English ones.
+OUT_DIR/en/*.png and OUT_DIR/el/*.png. The README shows the English ones. Run on a real X
+display (QT_QPA_PLATFORM=xcb, as tools/window_screenshots.py does under Xvfb), each picture
+is the window as the screen shows it, frame and title bar included.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QThreadPool  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
 from demo.partner import Partner, offer  # noqa: E402
 from tools.sample_vault import PASSPHRASE, SampleVault, build, close  # noqa: E402
 from ui import i18n  # noqa: E402
+from ui.app import app_icon  # noqa: E402
 from ui.brands.import_request import ImportRequestDialog  # noqa: E402
 from ui.links.back_dialog import BackToBrandDialog  # noqa: E402
 from ui.links.open_dialog import OpenLinkDialog  # noqa: E402
@@ -59,9 +63,23 @@ def settle(until: Callable[[], bool] | None = None, seconds: float = 5.0) -> Non
 
 def save(widget: QWidget, path: Path) -> None:
     settle()
-    if not widget.grab().save(str(path)):
+    if not picture(widget).save(str(path)):
         raise OSError(f"could not write {path}")
     print(path)
+
+
+def picture(widget: QWidget) -> QPixmap:
+    """The widget as painted; on a real X display, its window as the screen shows it, with
+    the frame the window manager draws around it (tools/window_screenshots.py)."""
+    if QGuiApplication.platformName() != "xcb":
+        return widget.grab()
+    window = widget.window()
+    window.raise_()
+    window.activateWindow()
+    settle(seconds=0.3)
+    frame = window.frameGeometry()
+    screen = window.screen()
+    return screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
 
 
 def render(language: str, out: Path) -> None:
@@ -233,6 +251,7 @@ def render_leaks(window: MainWindow, sample: SampleVault, tmp: Path, out: Path) 
 
 def main(out: Path) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setWindowIcon(app_icon())  # as the app sets it: real windows show it in their frame
     for language in ("en", "el"):
         render(language, out / language)
     i18n.install("en")
