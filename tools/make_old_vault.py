@@ -16,7 +16,8 @@ sent, and the activity log of all that; from schema 9 also a catch-all alias sou
 watched mailbox (its password inside) and two leaks found in it, one marked expected; from
 schema 10 also the brand's own question, answered twice. From schema 12 the sync tables
 are there, empty: a vault set up for sync names its folder by this computer's path, which
-an old vault shipped to every machine cannot hold. The brand is the brand kit's real
+an old vault shipped to every machine cannot hold. From schema 13 the brand's alias is
+closed. The brand is the brand kit's real
 receiver, in process.
 """
 
@@ -128,6 +129,7 @@ def make(directory: Path) -> dict[str, Any]:
         vault.grants.revoke(never_sent)  # before any attempt: neither is ever sent
         vault.fields.set("shoe_size_eu", 43)  # the first grant's version 2, left queued
         leaks = _leaks(vault)
+        vault.aliases.close(ORIGIN)  # as when revoking `letters`, which carried the email
         return {
             "made_at": made_at,
             "schema": LATEST_VERSION,
@@ -152,6 +154,8 @@ def make(directory: Path) -> dict[str, Any]:
             "receipts": {g: [status for _, status, _ in vault.delivery.receipts(g)]
                          for g in (two_versions, letters, never_sent)},
             "aliases": [[a.brand_origin, a.alias] for a in vault.aliases.all()],
+            "closed_aliases": [[a.alias, a.closed_at] for a in vault.aliases.all()
+                               if a.closed_at is not None],
             "leaks": leaks,
             "answers": [[a.brand_origin, a.key, a.question.label, a.value]
                         for a in vault.answers.all()],

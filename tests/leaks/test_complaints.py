@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from vault.leaks.authorities import AUTHORITIES, COMPILED, SOURCES, authority_for
+from vault.leaks.authorities import AUTHORITIES, CHECKED, COMPILED, SOURCES, authority_for
 from vault.leaks.complaints import (
     ComplaintError,
     ComplaintProblem,
@@ -120,3 +120,14 @@ def test_a_language_without_words_is_refused() -> None:
 
 def test_no_authority_outside_the_eu_and_eea() -> None:
     assert authority_for("US") is None and authority_for("CH") is None
+
+
+def test_the_entries_checked_again_say_when_against_what_and_what_was_not_confirmed() -> None:
+    assert set(CHECKED) == {"LI", "LT", "PL"}
+    for country, check in CHECKED.items():
+        assert date.fromisoformat(check.on) >= date.fromisoformat(COMPILED), country
+        assert check.pages and all(urlsplit(page).scheme == "https" for page in check.pages)
+        assert check.confirmed, country
+    assert authority_for("LT").address[:2] == ("L. Sapiegos g. 17", "LT-10312 Vilnius")
+    assert authority_for("LI").address[0] == "Kirchstrasse 8"
+    assert "e-mail" in CHECKED["LI"].not_confirmed and "e-mail" in CHECKED["PL"].not_confirmed

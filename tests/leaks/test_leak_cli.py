@@ -149,3 +149,33 @@ def test_scan_mark_expected_evidence_and_complaint(
     assert "Καταγγελία" in draft["subject"] and alias in draft["body"]
     to_brand = run_cli("leak-complaint", str(partner), vault_dir=directory)
     assert to_brand.stdout.startswith("To: privacy@example.org\nSubject: ")
+
+
+def test_revoking_with_disable_alias_closes_a_domains_alias_and_later_mail_is_a_leak(
+        shared: tuple[MadeVault, str], imap_server: dovecot.Dovecot) -> None:
+    made, alias = shared
+    directory = made.directory
+    with Vault.unlock(directory, made.passphrase) as vault:
+        [grant] = vault.grants.listing()
+    revoked = run_cli("revoke", grant.id, "--disable-alias", vault_dir=directory)
+    assert revoked.returncode == 0, revoked.stderr
+    assert f"Closed {alias}: mail to it from now on means a leak" in revoked.stdout
+    assert "Turned off" not in revoked.stdout, "no alias service was chosen"
+    with Vault.unlock(directory, made.passphrase) as vault:
+        [kept] = vault.aliases.all()
+        assert kept.closed_at is not None
+        assert vault.audit.entries(limit=1)[0].action == "alias.closed"
+
+    assert run_cli("mailbox", "--host", "127.0.0.1", "--user", dovecot.USER, "--port",
+                   str(imap_server.port), "--server-name", dovecot.AUTHSERV_ID,
+                   vault_dir=directory, stdin=dovecot.PASSWORD + "\n").returncode == 0
+    imap_server.deliver(message(sender="news@shoes.example", to=alias, dkim="shoes.example",
+                                dmarc_from="shoes.example"))
+    ca = {"ZPV_CA_BUNDLE": imap_server.ca_bundle}
+    scanned = run_cli("--json", "leaks", "--scan", vault_dir=directory, env=ca)
+    assert scanned.returncode == 0, scanned.stderr
+    [leak] = json.loads(scanned.stdout)["leaks"]
+    assert (leak["sender"], leak["after_close"], leak["alias_closed_at"]) == (
+        "shoes.example", True, kept.closed_at)
+    listed = run_cli("leaks", vault_dir=directory)
+    assert "(after you closed it on " in listed.stdout

@@ -250,3 +250,71 @@ def verified(compact: str, key: jwk.JWK) -> dict[str, Any]:
     claims = json.loads(checker.payload)
     assert isinstance(claims, dict)
     return claims
+
+
+# -- an alias closed when its grant is revoked ----------------------------------------------
+
+
+def test_closing_a_brands_alias_is_recorded_with_its_time_and_its_tag_retired(
+        opened: Vault, shoes: BrandKeys, clock: Clock) -> None:
+    alias, grant_id = shared_alias(opened, shoes)
+    opened.grants.revoke(grant_id)
+    assert opened.aliases.closable(ORIGIN) == [alias]
+    clock.advance(60)
+    assert opened.aliases.close(ORIGIN) == [alias]
+    [kept] = opened.aliases.all()
+    assert (kept.alias, kept.closed_at) == (alias, clock.now)
+    assert ("alias.closed", {"brand": ORIGIN, "aliases": 1}) in actions(opened)
+    clock.advance(60)
+    assert opened.aliases.closable(ORIGIN) == []
+    assert opened.aliases.close(ORIGIN) == [], "closed once"
+    assert [a for a, _ in actions(opened)].count("alias.closed") == 1
+    again, _ = shared_alias(opened, shoes)
+    assert again != alias and again.endswith("@alex.example"), "a new alias, a new tag"
+    assert [(a.alias, a.closed_at) for a in opened.aliases.all()] == [
+        (alias, clock.now - 60), (again, None)]
+
+
+def test_a_plus_addressing_alias_closes_and_a_services_alias_is_left_to_the_service(
+        opened: Vault, shoes: BrandKeys, tmp_path: Path) -> None:
+    opened.leaks.set_source(source_settings(SourceKind.PLUS, address=ADDRESS))
+    plus, _ = shared_alias(opened, shoes)
+    assert plus.startswith("ann+shoes-example-")
+    with served(simplelogin_app, ServiceState(API_KEY), tmp_path) as service:
+        opened.leaks.set_source(source_settings(SourceKind.SIMPLELOGIN, api_key=API_KEY,
+                                                base_url=service.url))
+        transport = HttpTransport(ca_bundle=service.ca_bundle)
+        service.clients.append(transport)
+        client = SimpleLogin(via_transport(transport, local=True), API_KEY, service.url)
+        made = opened.leaks.create_service_alias(ORIGIN, client)
+    assert shared_alias(opened, shoes)[0] == made.address
+    assert opened.aliases.close(ORIGIN) == [plus]
+    assert {a.alias: a.closed_at is not None for a in opened.aliases.all()} == {
+        plus: True, made.address: False}
+
+
+def test_mail_to_a_closed_alias_after_the_close_is_a_leak_even_from_the_brand(
+        watched: Vault, shoes: BrandKeys, imap_server: dovecot.Dovecot, clock: Clock) -> None:
+    alias, grant_id = shared_alias(watched, shoes)
+    imap_server.deliver(message(sender="news@shoes.example", to=alias, dkim="shoes.example",
+                                when=clock.now - 30, subject="Before the close"))
+    assert scan_into(watched, imap_server) == []
+    watched.grants.revoke(grant_id)
+    watched.aliases.close(ORIGIN)
+    closed_at = clock.now
+    clock.advance(3600)
+    # Sent before the close, read after it (a slow server): the brand's own, expected.
+    imap_server.deliver(message(sender="news@shoes.example", to=alias, dkim="shoes.example",
+                                when=closed_at - 10, subject="Late delivery"))
+    imap_server.deliver(message(sender="Shoes <news@shoes.example>", to=alias,
+                                dkim="shoes.example", dmarc_from="shoes.example",
+                                when=clock.now, subject="We miss you"))
+    imap_server.deliver(message(sender="news@mail.mailer-esp.example", to=alias,
+                                dkim="mailer-esp.example", when=clock.now,
+                                subject="From the processor"))
+    found = scan_into(watched, imap_server)
+    assert sorted((leak.sender_domain, leak.subject) for leak in found) == [
+        ("mail.mailer-esp.example", "From the processor"), ("shoes.example", "We miss you")]
+    assert all(leak.after_close and leak.alias_closed_at == closed_at for leak in found)
+    assert [leak.subject for leak in watched.leaks.all()
+            if not leak.after_close] == [], "no leak before the close"

@@ -143,3 +143,26 @@ def test_an_answer_changed_on_one_device_issues_one_next_version(setting: Settin
             "SELECT version FROM tokens WHERE grant_id = ? AND kind = 'grant'", (fit,))]
     assert sorted(versions) == list(range(1, before + 2))
     assert synced_state(desktop.vault) == synced_state(laptop.vault)
+
+
+def test_an_alias_closed_on_one_device_is_closed_on_the_other(setting: Setting) -> None:
+    """The alias was given before the other device joined; its closing, a change to a row
+    that already travelled, reaches the other device, whose watch then judges by it."""
+    laptop = setting.first("laptop")
+    fit = a_brand_shared_with(laptop, setting)
+    desktop = setting.join("desktop")
+    setting.settle()
+    [given] = desktop.vault.aliases.all()
+    assert given.closed_at is None
+
+    setting.clock.tick()
+    laptop.vault.grants.revoke(fit)
+    assert laptop.vault.aliases.close(ORIGIN) == [given.alias]
+    setting.settle()
+
+    [closed] = desktop.vault.aliases.all()
+    assert (closed.alias, closed.closed_at) == (given.alias, setting.clock.now)
+    [canary] = desktop.vault.leaks.watch_input().canaries.values()
+    assert canary.closed_at == setting.clock.now
+    assert desktop.vault.aliases.closable(ORIGIN) == []
+    assert synced_state(desktop.vault) == synced_state(laptop.vault)

@@ -1,7 +1,8 @@
 """Leak canaries on the Shared page: each grant that carried an email address says which
-alias went, and revoking a grant whose alias a service made offers to turn it off there
-(against a local server that answers as SimpleLogin's API documentation says:
-https://github.com/simple-login/app/blob/master/docs/api.md)."""
+alias went; revoking a grant whose alias a service made offers to turn it off there (against
+a local server that answers as SimpleLogin's API documentation says:
+https://github.com/simple-login/app/blob/master/docs/api.md), and revoking one whose alias is
+at the person's domain offers to close it, which Shared and the report then say."""
 
 from __future__ import annotations
 
@@ -16,10 +17,13 @@ from pytestqt.qtbot import QtBot
 from tests.leaks.service_apis import ServiceState, served, simplelogin_app
 from tests.ui.exchange_session import Answer, cell
 from tests.ui.transparency_helpers import GREEDY_ORIGIN
+from ui.report.printed import print_html
 from ui.review.dialog import ShareReviewDialog
 from ui.session import Session
 from ui.shared.models import GrantsModel
 from ui.shared.page import SharedPage
+from ui.words.report import web_page
+from vault.cli.report_words import render_html as cli_report
 from vault.exchange.transport import HttpTransport
 from vault.leaks.alias_services import SimpleLogin, via_transport
 from vault.leaks.alias_sources import SourceKind
@@ -151,3 +155,57 @@ def test_a_service_that_refuses_the_alias_shares_nothing(
         assert "The alias service refused. (You have reached the limitation" in \
             dialog.error.text()
         assert demo_vault.grants.held_by(GREEDY_ORIGIN) == []
+
+
+@pytest.mark.parametrize("close", [True, False])
+def test_revoking_offers_to_close_an_alias_at_the_persons_domain(
+    qtbot: QtBot, demo_session: Session, demo_vault: Vault, close: bool
+) -> None:
+    demo_vault.aliases.set_enabled(True)
+    demo_vault.leaks.set_source(source_settings(SourceKind.DOMAIN, domain="alex.example"))
+    result = demo_vault.grants.share(GREEDY_ORIGIN, "rewards", fields=FIELDS)
+    (given,) = demo_vault.aliases.all()
+    page = shared_page(qtbot, demo_session)
+    page.table.selectRow(0)
+    page.confirm = answers = Replies([True, close])
+    page.revoke_selected()
+    qtbot.waitUntil(lambda: len(answers.asked) == 2, timeout=10_000)
+    _title, question, details, yes = answers.asked[1]
+    assert question == "Also close MegaMart Rewards's alias?"
+    assert given.alias in details and "even from MegaMart Rewards" in details
+    assert yes == "Close"
+    assert demo_vault.grants.get(result.grant.id).status == "revoked"
+    if not close:
+        qtbot.wait(500)
+        assert demo_vault.aliases.all() == [given]
+        return
+    qtbot.waitUntil(lambda: page.message.text().startswith(f"Closed: {given.alias}."),
+                    timeout=10_000)
+    (closed,) = demo_vault.aliases.all()
+    assert closed.closed_at is not None
+    # The page reloads on the change: the grant's alias is said to be closed.
+    qtbot.waitUntil(lambda: "Closed on " in str(page.model.data(
+        page.model.index(0, GrantsModel.FIELDS), Qt.ItemDataRole.ToolTipRole)), timeout=5_000)
+    page.table.selectRow(0)
+    assert f"{given.alias}: closed on " in page.detail.text()
+
+
+def test_the_transparency_report_says_which_alias_was_closed_and_when(
+    qtbot: QtBot, demo_vault: Vault
+) -> None:
+    demo_vault.aliases.set_enabled(True)
+    demo_vault.leaks.set_source(source_settings(SourceKind.DOMAIN, domain="alex.example"))
+    result = demo_vault.grants.share(GREEDY_ORIGIN, "rewards", fields=FIELDS)
+    demo_vault.grants.revoke(result.grant.id)
+    open_report = demo_vault.transparency.report(GREEDY_ORIGIN)
+    assert open_report.brands[0].closed_aliases == ()
+    assert "closed on" not in web_page(open_report)
+    (closed,) = demo_vault.aliases.close(GREEDY_ORIGIN)
+    (section,) = demo_vault.transparency.report(GREEDY_ORIGIN).brands
+    (kept,) = demo_vault.aliases.all()
+    assert section.closed_aliases == ((closed, kept.closed_at),)
+    said = f"{closed}: closed on "
+    model = demo_vault.transparency.report(GREEDY_ORIGIN)
+    assert said in web_page(model) and "now means a leak or an old list" in web_page(model)
+    assert said in print_html(model)[0]
+    assert said in cli_report(model)

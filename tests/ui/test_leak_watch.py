@@ -282,3 +282,34 @@ def test_a_leaks_grant_is_revoked_from_its_detail_after_asking(
     qtbot.waitUntil(lambda: child(dialog, QLabel, "leakMessage").text().startswith(
         "Revoked. MegaMart Rewards is being told to delete your data."), timeout=5_000)
     assert not button.isEnabled()
+
+
+def test_revoking_from_a_leak_closes_the_alias_and_the_brands_later_mail_is_a_leak(
+    qtbot: QtBot, demo_session: Session, demo_vault: Vault, leak_id: int, watch: LeakWatch,
+    imap_server: dovecot.Dovecot, alias: str
+) -> None:
+    dialog = detail(qtbot, demo_session, leak_id)
+    qtbot.wait(1100)  # a Date field counts whole seconds: the close comes a second later
+    dialog.confirm = asked = Answer(True)
+    child(dialog, QPushButton, "revokeLeakGrant").click()
+    assert "its alias is closed" in asked.asked[0][2]
+    qtbot.waitUntil(lambda: f"Closed: {alias}." in child(dialog, QLabel, "leakMessage").text(),
+                    timeout=5_000)
+    (closed,) = demo_vault.aliases.all()
+    assert closed.closed_at is not None
+    assert child(dialog, QLabel, "leakState").text() == "", "that leak came before the close"
+
+    notice = LeakNotice(demo_session, watch)
+    qtbot.addWidget(notice)
+    found: list[object] = []
+    watch.leaks_found.connect(found.append)
+    imap_server.deliver(message(sender="MegaMart <news@megamart.example>", to=alias,
+                                dkim="megamart.example", dmarc_from="megamart.example",
+                                subject="We miss you"))
+    qtbot.waitUntil(lambda: bool(found), timeout=10_000)
+    newest = demo_vault.leaks.all()[0]
+    assert (newest.sender_domain, newest.subject, newest.after_close) == (
+        "megamart.example", "We miss you", True)
+    assert notice.text().endswith(", after you closed it")
+    again = detail(qtbot, demo_session, newest.id)
+    assert child(again, QLabel, "leakState").text().startswith("After you closed it on ")

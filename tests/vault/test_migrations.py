@@ -215,6 +215,12 @@ SEEDS: dict[int, Seed] = {
             ("sync_audit", {"device": "d2", "seq": 1, "at": 43, "action": "vault.created",
                             "details": "{}", "prev_hash": bytes(32), "hash": bytes(32)}),
         ],
+    ),    13: Seed(  # a column of email_aliases
+        frozenset(),
+        [
+            ("email_aliases", {"alias": "shop-p7x2@ann.example", "brand_origin": _ORIGIN,
+                               "tag": "shop-p7x2", "first_given_at": 50, "closed_at": 90}),
+        ],
     ),
 }
 

@@ -44,6 +44,7 @@ SHIPPED = {
     10: "b2d4f106863e0f0c090f525b3dc15f8906a877b94156be16846722e33e278731",
     11: "d0de5b8ce6332f1f1c48dcd797ba2255f23b8242e1d6bc5d951f0a2016fc055c",
     12: "93672bd3db415447a6e5ebb1d1d480a6e8a7dedff7ec1cb4c2a1eadcd6471901",
+    13: "6bb3059777946d5cf2744978a035e820118a0af53c2dc4f8717a3cc45e046a23",
 }
 
 
@@ -97,6 +98,9 @@ def test_an_old_vault_opens_upgraded_and_holds_what_it_held(
         for grant_id, statuses in expected["receipts"].items():
             assert [s for _, s, _ in vault.delivery.receipts(grant_id)] == statuses
         assert [[a.brand_origin, a.alias] for a in vault.aliases.all()] == expected["aliases"]
+        # Aliases closed came with schema 13: an older vault's aliases are all open.
+        assert [[a.alias, a.closed_at] for a in vault.aliases.all()
+                if a.closed_at is not None] == expected.get("closed_aliases", [])
         if "leaks" in expected:  # schema 9 and later
             kept = expected["leaks"]
             source, mailbox = vault.leaks.source(), vault.leaks.mailbox()

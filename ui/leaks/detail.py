@@ -33,7 +33,7 @@ from vault.vault import Vault
 
 from ..session import Session
 from ..widgets import brand_label, confirmation, named, plain_label
-from ..words import time
+from ..words import aliases, time
 from ..words.activity import leak_notice, leak_pack_summary
 from ..words.errors import error_text
 from ..words.text import brand_text
@@ -172,9 +172,11 @@ class LeakDialog(QDialog):
             label = brand_label(value)
             label.setAccessibleName(title)
             self.facts.addRow(title, label)
-        self.state.setText(
-            self.tr("Marked expected on {0}.").format(time.moment(leak.expected_at))
-            if leak.expected_at else "")
+        said = [aliases.after_close(leak.alias_closed_at)
+                if leak.after_close and leak.alias_closed_at is not None else "",
+                self.tr("Marked expected on {0}.").format(time.moment(leak.expected_at))
+                if leak.expected_at else ""]
+        self.state.setText(" ".join(s for s in said if s))
         self._enable(True)
 
     # -- actions ------------------------------------------------------------------------
@@ -247,7 +249,8 @@ class LeakDialog(QDialog):
 
     def _revoke(self) -> None:
         """Revoke the grant that carried the alias (the brand is told to delete the data),
-        and turn the brand's alias off at the alias service when one made it."""
+        and turn the brand's alias off at the alias service when one made it, or mark it
+        closed when it is at the person's domain or plus-addressing."""
         leak = self.leak
         if leak is None or not leak.grant_id:
             return
@@ -255,27 +258,34 @@ class LeakDialog(QDialog):
         if not self.confirm(
                 self, self.tr("Revoke grant"),
                 self.tr("Revoke what you share with {0}?").format(brand),
-                self.tr("{0} will be told to delete your data. An alias an alias service "
-                        "made for it is turned off there too. You cannot undo this.").format(
+                self.tr("{0} will be told to delete your data, and its alias is closed: "
+                        "turned off at your alias service if one made it, otherwise any mail "
+                        "to it from now on is shown as a leak. You cannot undo this.").format(
                     brand),
                 self.tr("Revoke")):
             return
         self._enable(False)
         grant_id, origin = leak.grant_id, leak.brand_origin
 
-        def work(vault: Vault) -> list[str]:
+        def work(vault: Vault) -> tuple[list[str], list[str], Leak]:
             from vault.leaks.checks import private_authority, turn_off_aliases
 
             vault.grants.revoke(grant_id)
-            return turn_off_aliases(vault.leaks, origin, private_authority())
+            closed = vault.aliases.close(origin)
+            turned_off = turn_off_aliases(vault.leaks, origin, private_authority())
+            return turned_off, closed, vault.leaks.get(self.leak_id)
 
-        def done(turned_off: list[str]) -> None:
-            self._enable(True)
+        def done(result: tuple[list[str], list[str], Leak]) -> None:
+            turned_off, closed, leak = result
+            self.show_leak(leak)
             self.revoke.setEnabled(False)
             said = self.tr("Revoked. {0} is being told to delete your data.").format(brand)
             if turned_off:
                 said += " " + self.tr("Turned off at your alias service: {0}.").format(
                     ", ".join(turned_off))
+            if closed:
+                said += " " + self.tr("Closed: {0}. Mail to it now means a leak or an old "
+                                      "list.").format(", ".join(closed))
             self._say(said)
             self.session.deliver()
 

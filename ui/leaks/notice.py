@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from ..session import Session
+from ..words import aliases
 from ..words.activity import leak_notice
 from .watch import LeakWatch
 
@@ -38,6 +39,8 @@ class LeakNotice(QPushButton):
         self.leak_id = newest.id
         text = leak_notice(newest.brand_name, newest.sender_domain or newest.from_address,
                            newest.received_at)
+        if newest.after_close:
+            text = aliases.after_close_short(text)
         if len(found) > 1:
             text = self.tr("{0} (and {1} more leaks: see Activity)").format(
                 text, len(found) - 1)

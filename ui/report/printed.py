@@ -50,9 +50,9 @@ from zpd.fieldtypes import Sensitivity
 from zpd.text import reveal
 
 from ..widgets.balance_paint import PRINT_COLOURS, chart_data, chart_height, paint_chart
+from ..words import aliases, fields, time
 from ..words import balance as weigh
 from ..words import exchange as words
-from ..words import fields, time
 from ..words.report import web_page
 from ..words.text import brand_text
 
@@ -138,6 +138,8 @@ def _brand(section: BrandReport, index: int, images: dict[str, QImage]) -> str:
     if section.aliases:
         parts.append("<p>{}</p>".format(_e(_tr("Email alias given to this brand: {0}").format(
             ", ".join(section.aliases)))))
+    for alias, closed_at in section.closed_aliases:
+        parts.append(f"<p>{_e(aliases.alias_closed(alias, closed_at))}</p>")
     parts.append(_balance(section, index, images))
     if not section.grants:
         parts.append(f"<p>{_e(_tr('You shared nothing with this brand.'))}</p>")

@@ -15,8 +15,8 @@ from vault.vault import Vault
 from zpd.questions import Question
 
 from ..widgets.row_model import RowsModel
+from ..words import aliases, fields, time
 from ..words import exchange as words
-from ..words import fields, time
 from ..words.review import question_label
 from ..words.text import brand_text, tip
 
@@ -37,6 +37,7 @@ class GrantRow:
     # The brand's own questions the grant answers, by `q:` key, as the brand asked them.
     questions: Mapping[str, Question] = field(default_factory=dict)
     alias: str = ""  # the brand's email alias (leak canary), when the grant carries email
+    alias_closed_at: int | None = None  # when the person closed that alias, if they did
 
 
 def load_grants(
@@ -47,10 +48,13 @@ def load_grants(
     shown = grants[:limit]
     deliveries = vault.delivery.summaries(g.id for g in shown)  # one query for the page
     questions = vault.grants.questions_answered(shown)
-    given = {a.brand_origin: a.alias for a in vault.aliases.all()}  # the latest per brand
-    return [GrantRow(g, deliveries[g.id], questions.get(g.id, {}),
-                     given.get(g.brand_origin, "") if set(g.fields) & EMAIL_KEYS else "")
-            for g in shown], len(grants) > limit
+    given = {a.brand_origin: a for a in vault.aliases.all()}  # the latest per brand
+    rows = []
+    for g in shown:
+        alias = given.get(g.brand_origin) if set(g.fields) & EMAIL_KEYS else None
+        rows.append(GrantRow(g, deliveries[g.id], questions.get(g.id, {}),
+                             alias.alias if alias else "", alias.closed_at if alias else None))
+    return rows, len(grants) > limit
 
 
 def field_label(key: str, questions: Mapping[str, Question]) -> str:
@@ -70,6 +74,8 @@ def fields_tip(row: GrantRow) -> str:
     if row.alias:
         lines.append(_tr("Your email went as the alias {0}, given only to this brand.").format(
             row.alias))
+        if row.alias_closed_at is not None:
+            lines.append(aliases.closed_on(row.alias_closed_at))
     return "\n".join(lines)
 
 

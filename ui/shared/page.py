@@ -23,8 +23,8 @@ from ..report.dialog import ReportDialog
 from ..session import Session
 from ..widgets import confirmation, named, plain_label, record_table
 from ..widgets.page import Page
+from ..words import aliases, fields, time
 from ..words import exchange as words
-from ..words import fields, time
 from ..words.errors import error_text
 from ..words.text import brand_text
 from .knows import KnowsDialog
@@ -37,7 +37,7 @@ ROW_PADDING = 10
 
 
 class SharedPage(Page):
-    kinds = Changes.GRANTS | Changes.OUTBOX
+    kinds = Changes.GRANTS | Changes.OUTBOX | Changes.ALIASES  # an alias closed, say
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -268,7 +268,8 @@ class SharedPage(Page):
             shared=time.date(grant.created_at), version=grant.version,
             state=words.grant_state_sentence(grant.status, grant.expires_at, grant.ended_at),
             delivery=words.delivery_words(chosen.delivery),
-        ))
+        ) + (" " + aliases.alias_closed(chosen.alias, chosen.alias_closed_at)
+             if chosen.alias and chosen.alias_closed_at is not None else ""))
 
     # -- actions --------------------------------------------------------------------------
 
@@ -287,18 +288,42 @@ class SharedPage(Page):
         if not self.confirm(self, self.tr("Revoke grant"), question, details, self.tr("Revoke")):
             return
 
-        def revoke(vault: Vault) -> list[str]:
+        def revoke(vault: Vault) -> tuple[list[str], list[str]]:
             vault.grants.revoke(grant.id)
-            return vault.leaks.service_aliases(grant.brand_origin)
+            return (vault.leaks.service_aliases(grant.brand_origin),
+                    vault.aliases.closable(grant.brand_origin))
 
-        def revoked(at_service: list[str]) -> None:
+        def revoked(found: tuple[list[str], list[str]]) -> None:
+            at_service, closable = found
             self._say(self.tr("Revoked. {0} is being told to delete your data.").format(brand))
             self._said_of = grant.id  # until the brand answers
             self.session.deliver()
             if at_service:
                 self.turn_off_aliases(brand, grant.brand_origin, at_service)
+            if closable:
+                self.close_aliases(brand, grant.brand_origin, closable)
 
         self.session.call(revoke, revoked, failed=self._failed, owner=self)
+
+    def close_aliases(self, brand: str, origin: str, closable: list[str]) -> None:
+        """Also mark the brand's aliases from the person's domain or plus-addressing closed
+        (after a revoke): mail still reaches the person, and any of it is a leak from now."""
+        if not self.confirm(
+                self, self.tr("Close the alias"),
+                self.tr("Also close {0}'s alias?").format(brand),
+                self.tr("Mail to {0} still reaches you, but from now on any mail to it, even "
+                        "from {1}, is shown as a leak: the brand was told to forget it. A new "
+                        "share with {1} gets a new alias.").format(", ".join(closable), brand),
+                self.tr("Close")):
+            return
+
+        def done(closed: list[str]) -> None:
+            if closed:
+                self._say(self.tr("Closed: {0}. Mail to it now means a leak or an old "
+                                  "list.").format(", ".join(closed)))
+
+        self.session.call(lambda vault: vault.aliases.close(origin), done,
+                          failed=self._failed, owner=self)
 
     def turn_off_aliases(self, brand: str, origin: str, aliases: list[str]) -> None:
         """Also turn the brand's aliases off at the alias service (after a revoke)."""

@@ -107,6 +107,8 @@ def action_words(action: AuditAction) -> str:
         case AuditAction.SERVICE_ALIAS_DISABLED:
             return QCoreApplication.translate("ActivityWords",
                                               "Alias turned off at the alias service")
+        case AuditAction.ALIAS_CLOSED:
+            return QCoreApplication.translate("ActivityWords", "Email alias closed")
         case AuditAction.MAILBOX_SET:
             return QCoreApplication.translate("ActivityWords", "Mailbox to watch set")
         case AuditAction.MAILBOX_FORGOTTEN:

@@ -13,7 +13,7 @@ from vault.transparency.balance import Flag, Verdict
 from vault.transparency.html import ReportWords, render_html
 from vault.transparency.report import Report
 
-from . import balance, exchange, fields, time
+from . import aliases, balance, exchange, fields, time
 
 CONTEXT = "ReportHtml"
 
@@ -111,6 +111,7 @@ def report_words() -> ReportWords:
         domain_verified=_tr("domain verified"),
         domain_not_verified=_tr("domain not verified"),
         aliases_given=_tr("Email alias given to this brand:"),
+        alias_closed=aliases.closed_words(),
         balance=_tr("Balance"),
         balance_line=_tr("given {given}, offered {offered} (ratio {ratio})"),
         no_offer=_tr("no offer"),

@@ -50,7 +50,9 @@ def add_commands(command: Command) -> None:
     p.add_argument("grant", help="grant id (or a unique prefix, at least 4 characters)")
     p.add_argument("--out", metavar="FILE", help="write the revocation event as sent")
     p.add_argument("--disable-alias", action="store_true",
-                   help="also turn the brand's email aliases off at your alias service")
+                   help="also turn the brand's email aliases off at your alias service, "
+                   "and mark those from your domain or plus-addressing closed (mail to "
+                   "them then means a leak)")
     answer_commands.add_commands(command)
     p = command("knows", cmd_knows, "what a brand knows about you now")
     p.add_argument("brand")
@@ -150,9 +152,13 @@ def cmd_revoke(args: argparse.Namespace) -> int:
             f"{', '.join(grant.fields)}."
         )
         if args.disable_alias:
+            closed = vault.aliases.close(grant.brand_origin)
             turned_off = turn_off_service_aliases(vault, grant.brand_origin)
-            say(f"Turned off {len(turned_off)} email alias(es) of {grant.brand_name} at your "
-                "alias service.")
+            if turned_off or not closed:
+                say(f"Turned off {len(turned_off)} email alias(es) of {grant.brand_name} at "
+                    "your alias service.")
+            for alias in closed:
+                say(f"Closed {alias}: mail to it from now on means a leak or an old list.")
     return EXIT_OK
 
 

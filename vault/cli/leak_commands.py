@@ -202,8 +202,11 @@ def cmd_leaks(args: argparse.Namespace) -> int:
         print(f"{len(new)} new leak(s).")
     for leak in found:
         state = "expected" if leak.expected else "leak"
+        closed = f" (after you closed it on {when(leak.alias_closed_at)})" \
+            if leak.after_close else ""
         print(f"{leak.id:>4}  {state:<8}  {when(leak.received_at) or '?':<20}  "
-              f"{leak.brand_name}: {leak.alias} <- {leak.sender_domain or leak.from_address}")
+              f"{leak.brand_name}: {leak.alias} <- {leak.sender_domain or leak.from_address}"
+              f"{closed}")
     if not found:
         print("No leaks found.")
     return EXIT_OK
@@ -224,7 +227,8 @@ def _leak_json(leak: Leak) -> dict[str, object]:
             "grant": leak.grant_id, "from": leak.from_address,
             "sender": leak.sender_domain or None, "authenticated": leak.authenticated,
             "received_at": leak.received_at, "found_at": leak.found_at,
-            "expected": leak.expected}
+            "expected": leak.expected, "alias_closed_at": leak.alias_closed_at,
+            "after_close": leak.after_close}
 
 
 def cmd_leak_expected(args: argparse.Namespace) -> int:

@@ -42,9 +42,17 @@ def leak_summary(leak: Leak) -> str:
     return (f"Mail to {leak.alias}, an address given only to {leak.brand_name} "
             f"({leak.brand_origin}), came from {sender} (From: {leak.from_address}) on "
             f"{when(leak.received_at) or 'an unknown date'}.\n"
+            f"{_after_close(leak)}"
             "request.jwt is what the brand signed; grant/ holds what the person signed; "
             "receipts/ the brand's signed acknowledgements; message.eml the message's "
             "header. manifest.json gives each file's SHA-256.\n")
+
+
+def _after_close(leak: Leak) -> str:
+    if not leak.after_close:
+        return ""
+    return (f"The person closed this alias on {when(leak.alias_closed_at)}, when revoking: "
+            "mail to it after that means a leak or an old list, whoever sends it.\n")
 
 
 def leak_error_words(error: BaseException) -> str | None:

@@ -53,6 +53,7 @@ ENGLISH = ReportWords(
     domain_verified="domain verified",
     domain_not_verified="domain not verified",
     aliases_given="Email alias given to this brand:",
+    alias_closed="{alias}: closed on {when}; mail to it now means a leak or an old list.",
     balance="Balance",
     balance_line="given {given}, offered {offered} (ratio {ratio})",
     no_offer="no offer",

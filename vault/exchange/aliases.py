@@ -20,6 +20,11 @@ The alias source (vault/leaks/settings.py, docs/leaks.md) changes the alias's fo
 domain with catch-all delivery gives `<tag>@<domain>`; a service gives the alias made for
 the brand at the service, when one was made; otherwise plus-addressing as above.
 
+Revoking a grant can also close the brand's aliases from a domain or plus-addressing
+(`close`): the mail server still delivers them, but mail to a closed alias from anyone,
+the brand included, is a leak from then on. A closed alias's tag is retired: the brand's
+next share gets a new tag.
+
 The setting lives in the encrypted `meta` table, the aliases in `email_aliases`.
 """
 
@@ -56,6 +61,7 @@ class Alias:
     brand_name: str
     alias: str
     first_given_at: int
+    closed_at: int | None = None  # when the person closed it (revoking), if they did
 
 
 def is_enabled(connection: Connection) -> bool:
@@ -79,10 +85,39 @@ def set_enabled(store: Store, enabled: bool, now: int) -> None:
 
 def listing(store: Store) -> list[Alias]:
     rows = store.query(
-        "SELECT a.brand_origin, b.name, a.alias, a.first_given_at FROM email_aliases a "
-        "JOIN brands b ON b.origin = a.brand_origin ORDER BY a.first_given_at, a.alias"
+        "SELECT a.brand_origin, b.name, a.alias, a.first_given_at, a.closed_at "
+        "FROM email_aliases a JOIN brands b ON b.origin = a.brand_origin "
+        "ORDER BY a.first_given_at, a.alias"
     )
-    return [Alias(str(o), str(n), str(a), int(t)) for o, n, a, t in rows]
+    return [Alias(str(o), str(n), str(a), int(t), None if c is None else int(c))
+            for o, n, a, t, c in rows]
+
+
+# A brand's aliases from the person's domain or plus-addressing: an alias a service made is
+# listed in email_aliases too (it was given), but it is turned off at the service instead.
+_CLOSABLE = ("FROM email_aliases WHERE brand_origin = ? AND closed_at IS NULL "
+             "AND alias NOT IN (SELECT alias FROM service_aliases)")
+
+
+def closable(connection: Connection, origin: str) -> list[str]:
+    """The brand's aliases that closing would close: given from the person's domain or by
+    plus-addressing, and not closed yet."""
+    return [str(row[0]) for row in connection.execute(
+        f"SELECT alias {_CLOSABLE} ORDER BY first_given_at, alias", (origin,))]
+
+
+def close(connection: Connection, origin: str, now: int) -> list[str]:
+    """Mark the brand's closable aliases closed at `now` (in the caller's transaction), one
+    Activity entry for them; the aliases closed. Mail to them from then on is a leak."""
+    found = closable(connection, origin)
+    if not found:
+        return []
+    connection.execute(f"UPDATE email_aliases SET closed_at = ? WHERE alias IN "
+                       f"(SELECT alias {_CLOSABLE})", (now, origin))
+    mark(Changes.ALIASES)
+    audit.append(connection, now, AuditAction.ALIAS_CLOSED,
+                 {"brand": origin, "aliases": len(found)})
+    return found
 
 
 def substitute(
@@ -126,8 +161,7 @@ def preview(connection: Connection, origin: str, address: str) -> str:
         return service_alias
     if _leak_source(connection).get("kind") in SERVICES:
         return ""
-    row = connection.execute(
-        "SELECT tag FROM email_aliases WHERE brand_origin = ? LIMIT 1", (origin,)).fetchone()
+    row = _live_tag(connection, origin)
     if row is not None:
         tag = str(row[0])
     else:
@@ -184,9 +218,7 @@ def alias_of(address: str, tag: str) -> str:
 
 
 def _tag_for(connection: Connection, origin: str) -> str:
-    row = connection.execute(
-        "SELECT tag FROM email_aliases WHERE brand_origin = ? LIMIT 1", (origin,)
-    ).fetchone()
+    row = _live_tag(connection, origin)
     if row is not None:
         return str(row[0])
     name_row = connection.execute("SELECT name FROM brands WHERE origin = ?", (origin,)).fetchone()
@@ -200,6 +232,17 @@ def _tag_for(connection: Connection, origin: str) -> str:
         ).fetchone()
         if taken is None:
             return tag
+
+
+def _live_tag(connection: Connection, origin: str) -> tuple[str] | None:
+    """The brand's tag, unless an alias under it was closed (then the tag is retired and
+    the brand's next share makes a new one)."""
+    row = connection.execute(
+        "SELECT tag FROM email_aliases a WHERE brand_origin = ? AND NOT EXISTS "
+        "(SELECT 1 FROM email_aliases c WHERE c.brand_origin = a.brand_origin AND c.tag = a.tag "
+        "AND c.closed_at IS NOT NULL) "
+        "LIMIT 1", (origin,)).fetchone()
+    return (str(row[0]),) if row is not None else None
 
 
 def brand_slug(name: str, origin: str) -> str:

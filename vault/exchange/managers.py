@@ -308,6 +308,19 @@ class Aliases:
         """Which email alias went to which brand, and when first."""
         return aliases.listing(self._store)
 
+    def closable(self, origin: str) -> list[str]:
+        """The brand's aliases from the person's domain or plus-addressing not closed yet
+        (what `close` would close; a service's alias is turned off at the service)."""
+        with self._store.reading() as connection:
+            return aliases.closable(connection, origin)
+
+    def close(self, origin: str) -> list[str]:
+        """Mark the brand's aliases from the person's domain or plus-addressing closed (when
+        revoking its grant, say): mail to them from now on is a leak, even from the brand,
+        and the brand's next share gets a new alias. The aliases closed."""
+        with self._store.transaction() as connection:
+            return aliases.close(connection, origin, self._clock())
+
     def preview(self, origin: str, address: str) -> str:
         """The alias the brand's next share would carry for `address` (aliases on), from
         the chosen source; a random part not drawn yet is "…"."""

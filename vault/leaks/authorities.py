@@ -18,12 +18,51 @@ SOURCES = (
     # Datenanfragen.de database (CC0), each checked against its own listed sources.
     "https://github.com/datenanfragen/data/tree/master/supervisory-authorities",
     # Poland's office (UODO, which replaced GIODO in 2018) and the current websites of
-    # Liechtenstein's and Lithuania's authorities: from those authorities' own sites.
+    # Liechtenstein's and Lithuania's authorities: from those authorities' own sites, each
+    # checked again as CHECKED says.
     "https://uodo.gov.pl/",
     "https://www.datenschutzstelle.li/",
     "https://vdai.lrv.lt/",
 )
 COMPILED = "2026-12-06"
+
+
+@dataclass(frozen=True)
+class Check:
+    """An entry checked again, on its own, against the pages named: what they confirmed,
+    and what they did not (kept as compiled: check it on the authority's site)."""
+
+    on: str  # ISO date
+    pages: tuple[str, ...]
+    confirmed: str
+    not_confirmed: str = ""
+
+
+# The three entries that came from the authorities' own sites rather than the database
+# above, checked against the pages named (their complaint page and postal address).
+CHECKED: dict[str, Check] = {
+    "LI": Check(
+        "2026-12-06",
+        ("https://datenschutzstelle.li/index.php?cID=370",
+         "https://dss.llv.li/aktuelles/beschwerderecht"),
+        "the postal address (corrected: Kirchstrasse 8, where the list had Städtle 38); that "
+        "complaints go to the Datenschutzstelle, on its complaint form",
+        "the e-mail address (the authority's page hides it from robots) and the complaint "
+        "form's own address, so no form is linked: the website is"),
+    "LT": Check(
+        "2026-12-06",
+        ("https://vdai.lrv.lt/privatumo-politika",
+         "https://vdai.lrv.lt/lt/veiklos-sritys-1/skundu-nagrinejimas"),
+        "the postal address (corrected: L. Sapiegos g. 17, where the list had the former "
+        "A. Juozapavičiaus g. 6), the e-mail address and the complaints page"),
+    "PL": Check(
+        "2026-12-06",
+        ("https://www.biznes.gov.pl/en/opisy-procedur/-/proc/891",
+         "https://infografika1.uodo.gov.pl/"),
+        "the postal address, and the complaints page (the government's page for a complaint "
+        "to the President of UODO: in writing, or online through ePUAP)",
+        "the e-mail address (neither page gives one for complaints)"),
+}
 
 
 @dataclass(frozen=True)
@@ -100,10 +139,11 @@ AUTHORITIES: tuple[Authority, ...] = (
               "", "protocollo@pec.gpdp.it", ("Piazza Venezia 11", "00187 Roma", "Italy")),
     Authority("LI", "Data Protection Authority of Liechtenstein", "Datenschutzstelle",
               "https://www.datenschutzstelle.li/", "", "info.dss@llv.li",
-              ("Städtle 38", "Postfach 684", "9490 Vaduz", "Liechtenstein")),
+              ("Kirchstrasse 8", "Postfach 684", "9490 Vaduz", "Liechtenstein")),
     Authority("LT", "State Data Protection Inspectorate",
-              "Valstybinė duomenų apsaugos inspekcija", "https://vdai.lrv.lt/", "", "ada@ada.lt",
-              ("A. Juozapavičiaus str. 6", "LT-09310 Vilnius", "Lithuania")),
+              "Valstybinė duomenų apsaugos inspekcija", "https://vdai.lrv.lt/",
+              "https://vdai.lrv.lt/lt/veiklos-sritys-1/skundu-nagrinejimas", "ada@ada.lt",
+              ("L. Sapiegos g. 17", "LT-10312 Vilnius", "Lithuania")),
     Authority("LU", "National Commission for Data Protection",
               "Commission nationale pour la protection des données", "https://cnpd.public.lu/",
               "https://cnpd.public.lu/en/particuliers/faire-valoir/formulaire-plainte.html",
@@ -125,7 +165,8 @@ AUTHORITIES: tuple[Authority, ...] = (
               "https://www.datatilsynet.no/", "", "postkasse@datatilsynet.no",
               ("Postboks 458 Sentrum", "0105 Oslo", "Norway")),
     Authority("PL", "Personal Data Protection Office", "Urząd Ochrony Danych Osobowych",
-              "https://uodo.gov.pl/", "", "kancelaria@uodo.gov.pl",
+              "https://uodo.gov.pl/", "https://www.biznes.gov.pl/en/opisy-procedur/-/proc/891",
+              "kancelaria@uodo.gov.pl",
               ("ul. Stawki 2", "00-193 Warszawa", "Poland")),
     Authority("PT", "National Data Protection Commission",
               "Comissão Nacional de Proteção de Dados", "https://www.cnpd.pt/", "",

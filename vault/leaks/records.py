@@ -34,15 +34,23 @@ class Leak:
     subject: str
     found_at: int
     expected_at: int | None  # when the person marked it expected
+    alias_closed_at: int | None = None  # when the person closed the alias, if they did
 
     @property
     def expected(self) -> bool:
         return self.expected_at is not None
 
+    @property
+    def after_close(self) -> bool:
+        """The mail came after the person closed the alias (a leak whoever sent it)."""
+        sent = self.received_at if self.received_at is not None else self.found_at
+        return self.alias_closed_at is not None and sent >= self.alias_closed_at
+
 
 _LEAK_COLUMNS = (
     "l.id, l.alias, l.brand_origin, b.name, l.grant_id, l.from_address, l.sender_domain, "
-    "l.authenticated, l.received_at, l.message_id, l.subject, l.found_at, l.expected_at"
+    "l.authenticated, l.received_at, l.message_id, l.subject, l.found_at, l.expected_at, "
+    "(SELECT MIN(e.closed_at) FROM email_aliases e WHERE lower(e.alias) = l.alias)"
 )
 
 
@@ -50,17 +58,17 @@ def canaries(connection: Connection) -> dict[str, Canary]:
     """Every alias given to a brand, by lower-case address, with who may write to it."""
     senders: dict[str, BrandSenders] = {}
     rows = connection.execute(
-        "SELECT alias, brand_origin FROM email_aliases UNION ALL "
-        "SELECT alias, brand_origin FROM service_aliases WHERE disabled_at IS NULL"
+        "SELECT alias, brand_origin, closed_at FROM email_aliases UNION ALL "
+        "SELECT alias, brand_origin, NULL FROM service_aliases WHERE disabled_at IS NULL"
     ).fetchall()
     found = {}
-    for alias, origin in rows:
+    for alias, origin, closed_at in rows:
         origin = str(origin)
         if origin not in senders:
             senders[origin] = BrandSenders(origin, _processors(connection, origin),
                                            _expected(connection, origin))
         found[str(alias).lower()] = Canary(str(alias).lower(), senders[origin],
-                                           _grant_of(connection, origin))
+                                           _grant_of(connection, origin), closed_at)
     return found
 
 
@@ -132,7 +140,8 @@ def leaks(connection: Connection, ids: Iterable[int] | None = None) -> list[Leak
         sql += f" WHERE l.id IN ({','.join('?' * len(params))})" if params else " WHERE 0"
     rows = connection.execute(sql + " ORDER BY l.found_at DESC, l.id DESC", params)
     return [Leak(int(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4], str(r[5]), str(r[6]),
-                 bool(r[7]), r[8], str(r[9]), str(r[10]), int(r[11]), r[12]) for r in rows]
+                 bool(r[7]), r[8], str(r[9]), str(r[10]), int(r[11]), r[12], r[13])
+            for r in rows]
 
 
 def mark_expected(connection: Connection, leak: Leak, now: int) -> str:

@@ -4,13 +4,16 @@ known alias judged (vault/leaks/verdict.py).
 Only new mail is read: the position is the folder's UIDVALIDITY and the highest UID seen.
 When the server reports another UIDVALIDITY (the folder was rebuilt, its UIDs renumbered),
 the whole folder is read again; a sighting's fingerprint (its Message-ID, else a hash of
-its header) lets the caller recognise mail it already judged."""
+its header) lets the caller recognise mail it already judged.
+
+Mail to an alias the person closed (vault/exchange/aliases.py) is a leak when it was sent
+after the close, whoever sent it: the brand was told to forget the address."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .authresults import authenticated
@@ -37,6 +40,7 @@ class Canary:
     alias: str
     senders: BrandSenders
     grant_id: str | None = None
+    closed_at: int | None = None  # the person closed it: all mail from then on is a leak
 
     @property
     def brand_origin(self) -> str:
@@ -103,8 +107,16 @@ def _judged(source: MailSource, fetched: FetchedHeader, canaries: Mapping[str, C
     for alias in hits:
         canary = canaries[alias]
         verdict = judge(headers.from_address, checked, canary.senders)
+        if canary.closed_at is not None and _sent_after(headers, canary.closed_at):
+            verdict = replace(verdict, judgement=Judgement.LEAK, after_close=True)
         if verdict.judgement is Judgement.LEAK and full is None:
             full = source.full_header(fetched.uid) or fetched.header
         found.append(Sighting(fetched.uid, canary, verdict, headers, fingerprint,
                               full if verdict.judgement is Judgement.LEAK else None))
     return found
+
+
+def _sent_after(headers: MessageHeaders, closed_at: int) -> bool:
+    """Whether a message to a closed alias came after the close, by its Date field; a
+    message without one is read after the close, so it is taken as sent after it."""
+    return headers.date is None or headers.date >= closed_at

@@ -50,6 +50,7 @@ class Verdict:
     from_address: str  # as the From field says, for the record
     authenticated: bool
     aligned: bool  # the From domain is the authenticated sender
+    after_close: bool = False  # a leak because the alias was closed (vault/leaks/scan.py)
 
 
 def judge(from_address: str, checked: Authenticated, senders: BrandSenders) -> Verdict:

@@ -58,6 +58,7 @@ class AuditAction(StrEnum):
     ALIAS_SOURCE_SET = "aliases.source_set"
     SERVICE_ALIAS_CREATED = "alias.service_created"
     SERVICE_ALIAS_DISABLED = "alias.service_disabled"
+    ALIAS_CLOSED = "alias.closed"  # a domain's or plus-addressing's alias, when revoking
     MAILBOX_SET = "mailbox.set"
     MAILBOX_FORGOTTEN = "mailbox.forgotten"
     LEAK_FOUND = "leak.found"

@@ -328,6 +328,11 @@ MIGRATIONS: tuple[Migration, ...] = (
                 PRIMARY KEY (device, seq)
             ) WITHOUT ROWID""",
         ),
+    ),    Migration(
+        13,
+        "a catch-all or plus-addressing alias marked closed when its grant is revoked: "
+        "mail to it from then on is a leak, whoever sends it",
+        ("ALTER TABLE email_aliases ADD COLUMN closed_at INTEGER",),
     ),
 )
 

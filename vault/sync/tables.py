@@ -69,7 +69,8 @@ TABLES: tuple[Table, ...] = (
           refs=(Ref("request_id", "requests", "sha256"),)),
     Table("tokens", ("jti",), Merge.IMMUTABLE, changes=Changes.GRANTS),
     Table("outbox", ("jti",), Merge.DELIVERY, changes=Changes.OUTBOX),
-    Table("email_aliases", ("alias",), Merge.IMMUTABLE, changes=Changes.ALIASES),
+    # An alias never changes once given, but for its closing, which no device undoes.
+    Table("email_aliases", ("alias",), changes=Changes.ALIASES, mark="closed_at"),
     Table("answers", ("brand_origin", "key"), changes=Changes.FIELDS,
           reissues=("key", "brand_origin")),
     Table("answer_history", ("brand_origin", "key", "changed_at", "value"), Merge.IMMUTABLE,

@@ -39,6 +39,7 @@ class ReportWords:
     domain_verified: str
     domain_not_verified: str
     aliases_given: str  # followed by the aliases
+    alias_closed: str  # {alias} {when}: the person closed it
     balance: str
     balance_line: str  # {given} {offered} {ratio}
     no_offer: str  # the ratio when nothing is offered
@@ -150,6 +151,9 @@ def _brand_html(section: BrandReport, words: ReportWords) -> str:
             + ", ".join(f"<code>{_e(a)}</code>" for a in section.aliases)
             + "</p>"
         )
+    for alias, closed_at in section.closed_aliases:
+        parts.append(f"<p>{_e(words.alias_closed.format(alias=alias, when=words.when(closed_at)))}"
+                     "</p>")
     # A brand's question is named by its label, as asked (a catalogue field in the words).
     asked = {f.key: f.label for g in section.grants for f in g.fields if f.question is not None}
     parts.append(_balance_html(section.balance, words, asked))

@@ -69,6 +69,8 @@ class BrandReport:
     grants: tuple[GrantReport, ...]
     balance: Balance
     aliases: tuple[str, ...]  # the email aliases this brand was given (leak canaries)
+    # Those of them the person closed, each with when: mail to them now means a leak.
+    closed_aliases: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,9 @@ def build(source: ReportSource, origin: str | None, now: int) -> Report:
                 grants=grants,
                 balance=source.balance_for_brand(brand.origin),
                 aliases=tuple(a.alias for a in aliases if a.brand_origin == brand.origin),
+                closed_aliases=tuple((a.alias, a.closed_at) for a in aliases
+                                     if a.brand_origin == brand.origin
+                                     and a.closed_at is not None),
             )
         )
     return Report(now, tuple(sections))
