@@ -237,6 +237,10 @@
         <translation>Απενεργοποιήθηκε ψευδώνυμο στην υπηρεσία ψευδωνύμων</translation>
     </message>
     <message>
+        <source>Email alias closed</source>
+        <translation>Το ψευδώνυμο email έκλεισε</translation>
+    </message>
+    <message>
         <source>Mailbox to watch set</source>
         <translation>Ορίστηκε το γραμματοκιβώτιο που παρακολουθείται</translation>
     </message>
@@ -526,6 +530,25 @@ request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the 
     <message>
         <source>Saved.</source>
         <translation>Αποθηκεύτηκε.</translation>
+    </message>
+</context>
+<context>
+    <name>AliasWords</name>
+    <message>
+        <source>{alias}: closed on {when}; mail to it now means a leak or an old list.</source>
+        <translation>{alias}: έκλεισε στις {when}· αλληλογραφία προς αυτό σημαίνει πλέον διαρροή ή παλιά λίστα.</translation>
+    </message>
+    <message>
+        <source>Closed on {0}: mail to it now means a leak or an old list.</source>
+        <translation>Έκλεισε στις {0}: αλληλογραφία προς αυτό σημαίνει πλέον διαρροή ή παλιά λίστα.</translation>
+    </message>
+    <message>
+        <source>{0}, after you closed it</source>
+        <translation>{0}, αφού το κλείσατε</translation>
+    </message>
+    <message>
+        <source>After you closed it on {0}: the brand was told to forget this address, so mail to it means a leak or an old list, whoever sends it.</source>
+        <translation>Αφού το κλείσατε στις {0}: η εταιρεία ενημερώθηκε να ξεχάσει αυτή τη διεύθυνση, οπότε αλληλογραφία προς αυτήν σημαίνει διαρροή ή παλιά λίστα, όποιος κι αν τη στέλνει.</translation>
     </message>
 </context>
 <context>
@@ -3702,8 +3725,12 @@ Subject: {1}
         <translation>Ανάκληση όσων κοινοποιείτε στην {0};</translation>
     </message>
     <message>
-        <source>{0} will be told to delete your data. An alias an alias service made for it is turned off there too. You cannot undo this.</source>
-        <translation>Η {0} θα ενημερωθεί να διαγράψει τα δεδομένα σας. Ένα ψευδώνυμο που της έφτιαξε μια υπηρεσία ψευδωνύμων απενεργοποιείται κι αυτό εκεί. Δεν αναιρείται.</translation>
+        <source>{0} will be told to delete your data, and its alias is closed: turned off at your alias service if one made it, otherwise any mail to it from now on is shown as a leak. You cannot undo this.</source>
+        <translation>Η {0} θα ενημερωθεί να διαγράψει τα δεδομένα σας, και το ψευδώνυμό της κλείνει: απενεργοποιείται στην υπηρεσία ψευδωνύμων σας αν το έφτιαξε εκείνη, αλλιώς κάθε αλληλογραφία προς αυτό από εδώ και πέρα εμφανίζεται ως διαρροή. Δεν μπορείτε να το αναιρέσετε.</translation>
+    </message>
+    <message>
+        <source>Closed: {0}. Mail to it now means a leak or an old list.</source>
+        <translation>Έκλεισε: {0}. Αλληλογραφία προς αυτό σημαίνει πλέον διαρροή ή παλιά λίστα.</translation>
     </message>
     <message>
         <source>Revoke</source>
@@ -5399,6 +5426,26 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>Revoked. {0} is being told to delete your data.</source>
         <translation>Ανακλήθηκε. Η {0} ενημερώνεται να διαγράψει τα δεδομένα σας.</translation>
+    </message>
+    <message>
+        <source>Close the alias</source>
+        <translation>Κλείσιμο του ψευδωνύμου</translation>
+    </message>
+    <message>
+        <source>Also close {0}&apos;s alias?</source>
+        <translation>Να κλείσει και το ψευδώνυμο για την {0};</translation>
+    </message>
+    <message>
+        <source>Mail to {0} still reaches you, but from now on any mail to it, even from {1}, is shown as a leak: the brand was told to forget it. A new share with {1} gets a new alias.</source>
+        <translation>Η αλληλογραφία προς {0} θα σας φτάνει ακόμη, αλλά από εδώ και πέρα κάθε μήνυμα προς αυτό, ακόμη και από την {1}, εμφανίζεται ως διαρροή: η εταιρεία ενημερώθηκε να το ξεχάσει. Μια νέα κοινοποίηση στην {1} παίρνει νέο ψευδώνυμο.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Κλείσιμο</translation>
+    </message>
+    <message>
+        <source>Closed: {0}. Mail to it now means a leak or an old list.</source>
+        <translation>Έκλεισε: {0}. Αλληλογραφία προς αυτό σημαίνει πλέον διαρροή ή παλιά λίστα.</translation>
     </message>
     <message>
         <source>Turn off the alias</source>

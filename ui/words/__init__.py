@@ -3,7 +3,8 @@ time: the language can change while the app runs).
 
 One directed chain; each module imports only those before it:
 
-    text -> time -> fields -> exchange -> review -> balance -> activity -> report -> errors
+    text -> time -> fields -> exchange -> review -> balance -> activity -> aliases -> report
+    -> errors
 
 - `text`: brand text made safe to show (hidden characters revealed), tooltips.
 - `time`: the one formatter of moments, dates and durations.
@@ -12,6 +13,7 @@ One directed chain; each module imports only those before it:
 - `review`: the share review's sentences, refusals, look-alike names.
 - `balance`: the value balance's verdict, warnings and summary.
 - `activity`: the activity log's actions, details and the chain's check.
+- `aliases`: an e-mail alias the person closed, and mail that came to it after.
 - `report`: the words of the transparency report as a web page (vault.transparency.html
   lays it out; the printed version words its own headings in ui/report/printed.py).
 - `errors`: the one dispatcher from any error the app can meet to words.
