@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
 import re
 import zipfile
 from collections.abc import Iterator
@@ -318,3 +319,26 @@ def test_mail_to_a_closed_alias_after_the_close_is_a_leak_even_from_the_brand(
     assert all(leak.after_close and leak.alias_closed_at == closed_at for leak in found)
     assert [leak.subject for leak in watched.leaks.all()
             if not leak.after_close] == [], "no leak before the close"
+
+
+def test_a_closed_alias_judges_by_when_the_persons_server_took_the_mail_not_by_its_date(
+        watched: Vault, shoes: BrandKeys, imap_server: dovecot.Dovecot, clock: Clock) -> None:
+    """The sender writes Date and can backdate it; the person's server (Dovecot's
+    INTERNALDATE, read over IMAP) says when the mail arrived."""
+    alias, grant_id = shared_alias(watched, shoes)
+    arrived_before = imap_server.deliver(message(
+        sender="news@shoes.example", to=alias, dkim="shoes.example", when=clock.now + 7 * DAY,
+        subject="Dated ahead, delivered before the close"))
+    watched.grants.revoke(grant_id)
+    watched.aliases.close(ORIGIN)
+    closed_at = clock.now
+    os.utime(arrived_before, (closed_at - 60, closed_at - 60))
+    backdated = imap_server.deliver(message(
+        sender="news@shoes.example", to=alias, dkim="shoes.example", when=closed_at - 10 * DAY,
+        subject="Backdated, delivered days after the close"))
+    os.utime(backdated, (closed_at + 3 * DAY, closed_at + 3 * DAY))
+
+    found = scan_into(watched, imap_server)
+
+    assert [(leak.subject, leak.after_close) for leak in found] == [
+        ("Backdated, delivered days after the close", True)]

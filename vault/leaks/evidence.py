@@ -67,7 +67,7 @@ class Evidence:
     from_address: str
     sender_domain: str  # the authenticated sender ("" when nothing was authenticated)
     authenticated: bool
-    received_at: int | None  # the message's Date
+    received_at: int | None  # when it reached the mailbox (the server's time, else its Date)
     message_id: str
     header: bytes  # the message's full header, as the server gave it
     body: bytes | None = None  # only when the person chose to include it

@@ -25,6 +25,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Literal
 
@@ -88,6 +89,7 @@ class FolderState:
 class FetchedHeader:
     uid: int
     header: bytes
+    arrived_at: int | None = None  # when the person's server took it (INTERNALDATE), if said
 
 
 class Mailbox:
@@ -221,21 +223,23 @@ class Mailbox:
         section = (f"HEADER.FIELDS ({' '.join(f.upper() for f in fields)})" if fields
                    else "HEADER")
         with self._command():
-            status, data = wire.uid("FETCH", uid_set, f"(UID BODY.PEEK[{section}])")
+            status, data = wire.uid("FETCH", uid_set,
+                                    f"(UID INTERNALDATE BODY.PEEK[{section}])")
         if status != "OK":
             raise MailboxError(MailboxProblem.PROTOCOL, "UID FETCH refused")
-        found: dict[int, bytes] = {}
+        found: dict[int, FetchedHeader] = {}
         for index, item in enumerate(data):
             if not isinstance(item, tuple) or len(item) != 2:
                 continue
             prefix, literal = item
-            uid = _uid_in(prefix)
-            if uid is None and index + 1 < len(data) and isinstance(data[index + 1], bytes):
-                uid = _uid_in(data[index + 1])  # some servers name the UID after the body
+            after = data[index + 1] if index + 1 < len(data) else None
+            after = after if isinstance(after, bytes) else b""  # some servers say it after
+            uid = _uid_in(prefix) or _uid_in(after)
             if uid is None or uid <= last_uid or not isinstance(literal, bytes):
                 continue
-            found[uid] = literal
-        return [FetchedHeader(uid, found[uid]) for uid in sorted(found)]
+            arrived = internal_date(prefix) or internal_date(after)
+            found[uid] = FetchedHeader(uid, literal, arrived)
+        return [found[uid] for uid in sorted(found)]
 
     # -- waiting ----------------------------------------------------------------------
 
@@ -342,6 +346,30 @@ def _problem_of(error: Exception) -> MailboxProblem:
 
 
 _UID = re.compile(rb"\bUID (\d{1,10})\b", re.IGNORECASE)
+INTERNALDATE = re.compile(
+    rb'INTERNALDATE "\s?(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d\d):(\d\d):(\d\d) ([-+]\d{4})"',
+    re.IGNORECASE)
+MONTHS = [m.encode() for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                 "oct", "nov", "dec")]
+
+
+def internal_date(data: bytes) -> int | None:
+    """The server's arrival time of a message from a FETCH answer's INTERNALDATE
+    (RFC 3501: "17-Jul-1996 02:44:25 -0700"), in seconds; None if absent or unreadable.
+    Month names are IMAP's, never the locale's."""
+    match = INTERNALDATE.search(data)
+    if match is None:
+        return None
+    day, month, year, hour, minute, second, zone = match.groups()
+    if month.lower() not in MONTHS:
+        return None
+    offset = (int(zone[1:3]) * 60 + int(zone[3:5])) * (-1 if zone[:1] == b"-" else 1)
+    try:
+        moment = datetime(int(year), MONTHS.index(month.lower()) + 1, int(day), int(hour),
+                          int(minute), int(second), tzinfo=timezone(timedelta(minutes=offset)))
+    except ValueError:
+        return None
+    return int(moment.timestamp())
 
 
 def _uid_in(data: bytes) -> int | None:

@@ -70,7 +70,7 @@ class Maildir:
             for uid in range(start + 1, min(start + BATCH, end) + 1):
                 header = self._header(names[uid - 1])
                 if header is not None:
-                    batch.append(FetchedHeader(uid, header))
+                    batch.append(FetchedHeader(uid, header, self._arrived(names[uid - 1])))
             yield batch
 
     def full_header(self, uid: int) -> bytes | None:
@@ -87,6 +87,14 @@ class Maildir:
                 raise MailboxError(MailboxProblem.FOLDER, type(exc).__name__) from None
             found += [f"{sub}/{name}" for name in entries if not name.startswith(".")]
         return sorted(found, key=lambda n: (n.split("/", 1)[1].split(":", 1)[0], n))
+
+    def _arrived(self, name: str) -> int | None:
+        """When the message was delivered: its file's time, as IMAP servers on a Maildir
+        (Dovecot's INTERNALDATE) read it."""
+        try:
+            return int(os.stat(self.root / name).st_mtime)
+        except OSError:
+            return None
 
     def _header(self, name: str) -> bytes | None:
         """The message's header (up to the first empty line); None if it is gone."""

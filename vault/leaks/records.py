@@ -29,7 +29,7 @@ class Leak:
     from_address: str
     sender_domain: str  # authenticated; "" when nothing was
     authenticated: bool
-    received_at: int | None
+    received_at: int | None  # when it reached the mailbox (the server's time, else its Date)
     message_id: str
     subject: str
     found_at: int
@@ -124,7 +124,8 @@ def add_leaks(connection: Connection, sightings: Iterable[Sighting], now: int) -
             "header, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (sighting.fingerprint, sighting.canary.alias, sighting.canary.brand_origin,
              sighting.canary.grant_id, verdict.from_address, verdict.sender_domain,
-             int(verdict.authenticated), headers.date, headers.message_id, headers.subject,
+             int(verdict.authenticated), sighting.received_at, headers.message_id,
+             headers.subject,
              sighting.full_header or b"", now))
         if cursor.rowcount:
             mark(Changes.ALIASES)

@@ -6,8 +6,8 @@ When the server reports another UIDVALIDITY (the folder was rebuilt, its UIDs re
 the whole folder is read again; a sighting's fingerprint (its Message-ID, else a hash of
 its header) lets the caller recognise mail it already judged.
 
-Mail to an alias the person closed (vault/exchange/aliases.py) is a leak when it was sent
-after the close, whoever sent it: the brand was told to forget the address."""
+Mail to an alias the person closed (vault/exchange/aliases.py) is a leak when it came
+after the close (`came_after`), whoever sent it: the brand was told to forget the address."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from .authresults import authenticated
 from .imap import FetchedHeader, FolderState
 from .message import MessageHeaders, read_headers
 from .verdict import BrandSenders, Judgement, Verdict, judge
+
+LATE_DELIVERY = 2 * 86400  # mail servers retry for days; two cover nearly every delay
 
 
 class MailSource(Protocol):
@@ -63,6 +65,12 @@ class Sighting:
     headers: MessageHeaders
     fingerprint: str
     full_header: bytes | None  # leaks only: the whole header, for the evidence
+    arrived_at: int | None = None  # when the person's server took it, if it says
+
+    @property
+    def received_at(self) -> int | None:
+        """When it reached the person: the server's word, else the message's own Date."""
+        return self.arrived_at if self.arrived_at is not None else self.headers.date
 
 
 @dataclass(frozen=True)
@@ -107,16 +115,29 @@ def _judged(source: MailSource, fetched: FetchedHeader, canaries: Mapping[str, C
     for alias in hits:
         canary = canaries[alias]
         verdict = judge(headers.from_address, checked, canary.senders)
-        if canary.closed_at is not None and _sent_after(headers, canary.closed_at):
+        if canary.closed_at is not None and came_after(fetched, headers, canary.closed_at):
             verdict = replace(verdict, judgement=Judgement.LEAK, after_close=True)
         if verdict.judgement is Judgement.LEAK and full is None:
             full = source.full_header(fetched.uid) or fetched.header
         found.append(Sighting(fetched.uid, canary, verdict, headers, fingerprint,
-                              full if verdict.judgement is Judgement.LEAK else None))
+                              full if verdict.judgement is Judgement.LEAK else None,
+                              fetched.arrived_at))
     return found
 
 
-def _sent_after(headers: MessageHeaders, closed_at: int) -> bool:
-    """Whether a message to a closed alias came after the close, by its Date field; a
-    message without one is read after the close, so it is taken as sent after it."""
-    return headers.date is None or headers.date >= closed_at
+def came_after(fetched: FetchedHeader, headers: MessageHeaders, closed_at: int) -> bool:
+    """Whether a message to a closed alias came after the close.
+
+    The person's own server says when it took the message (IMAP's INTERNALDATE, a
+    Maildir file's time); the sender writes the Date field and can backdate it. So mail
+    that arrived before the close never counts, and mail that arrived after it counts
+    unless its Date is before the close and it arrived within LATE_DELIVERY of the close
+    (sent before, held up on the way). Without an arrival time, the Date decides, and a
+    message without either is taken as sent after the close (it is read after it)."""
+    arrived = fetched.arrived_at
+    if arrived is None:
+        return headers.date is None or headers.date >= closed_at
+    if arrived < closed_at:
+        return False
+    dated_before = headers.date is not None and headers.date < closed_at
+    return not (dated_before and arrived - closed_at <= LATE_DELIVERY)
