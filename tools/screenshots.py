@@ -1,7 +1,8 @@
 """Render every main screen and dialog offscreen: python -m tools.screenshots [OUT_DIR].
 
 Both languages, from a sample vault whose brands answer in-process (no network):
-OUT_DIR/en/*.png and OUT_DIR/el/*.png. The README shows the English ones. Run on a real X
+OUT_DIR/en/*.png and OUT_DIR/el/*.png, and in the dark palette OUT_DIR/dark/*.png (English).
+The README shows the English ones. Run on a real X
 display (QT_QPA_PLATFORM=xcb, as tools/window_screenshots.py does under Xvfb), each picture
 is the window as the screen shows it, frame and title bar included.
 """
@@ -17,13 +18,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QThreadPool  # noqa: E402
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
 from demo.partner import Partner, offer  # noqa: E402
 from tools.sample_vault import PASSPHRASE, SampleVault, build, close  # noqa: E402
-from ui import i18n  # noqa: E402
+from ui import i18n, style  # noqa: E402
 from ui.app import app_icon  # noqa: E402
 from ui.brands.import_request import ImportRequestDialog  # noqa: E402
 from ui.links.back_dialog import BackToBrandDialog  # noqa: E402
@@ -254,6 +255,9 @@ def main(out: Path) -> None:
     app.setWindowIcon(app_icon())  # as the app sets it: real windows show it in their frame
     for language in ("en", "el"):
         render(language, out / language)
+    style.follow_system(app, Qt.ColorScheme.Dark)  # as a system in dark mode gets it
+    render("en", out / "dark")
+    app.setPalette(app.style().standardPalette())
     i18n.install("en")
     del app
 

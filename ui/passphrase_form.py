@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from vault.profile import passphrase_policy
 
+from . import style
+from .style import Tone
 from .widgets import named
 from .words.errors import weakness
 
@@ -108,7 +110,8 @@ class PassphraseForm(QWidget):
         if reasons:
             score = min(score, 30)
         self.meter.setValue(score)
-        colour = "#c0392b" if reasons else ("#d68910" if score < 100 else "#1e8449")
+        tone = Tone.ERROR if reasons else (Tone.WARNING if score < 100 else Tone.SUCCESS)
+        colour = style.colour(tone).name()
         self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
         if not text:
             self.hint.setText("")

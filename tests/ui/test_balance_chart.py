@@ -14,11 +14,13 @@ from tests.ui.transparency_helpers import (
     GREEDY_ORIGIN,
     child,
 )
+from ui import style
 from ui.brands.page import BrandsPage
 from ui.review.dialog import ShareReviewDialog
 from ui.session import Session
+from ui.style import Part
 from ui.widgets import balance_view
-from ui.widgets.balance_paint import OFFER_COLOUR, SENSITIVITY_COLOURS, segment_rects
+from ui.widgets.balance_paint import SENSITIVITY_PARTS, segment_rects
 from ui.widgets.balance_view import BalanceChart, BalanceView
 from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
@@ -47,6 +49,11 @@ def bar_colours(chart: BalanceChart) -> dict[str, str]:
     return found
 
 
+def part_colour(sensitivity: Sensitivity) -> str:
+    """The colour a sensitivity's part is painted in, on the palette shown now."""
+    return style.part_colour(SENSITIVITY_PARTS[sensitivity])
+
+
 def test_the_greedy_ask_shows_greedy_with_its_warnings(
     qtbot: QtBot, demo_session: Session
 ) -> None:
@@ -65,12 +72,13 @@ def test_the_greedy_ask_shows_greedy_with_its_warnings(
     assert "in all 23" in description and "They offer: Points 1" in description
     # A picture: the special-category segments are painted in their colour, the bar is there.
     dialog.scroll_area.ensureWidgetVisible(chart)
-    assert chart.isVisible() and chart.height() >= chart.heightForWidth(chart.width())
+    qtbot.waitUntil(lambda: chart.height() >= chart.heightForWidth(chart.width()), timeout=5_000)
+    assert chart.isVisible()
     painted = bar_colours(chart)
-    special = SENSITIVITY_COLOURS[Sensitivity.SPECIAL]
+    special = part_colour(Sensitivity.SPECIAL)
     assert painted["Food allergies"] == painted["Religion or belief"] == special
-    assert painted["Email address"] == SENSITIVITY_COLOURS[Sensitivity.PERSONAL]
-    assert painted["Points"] == OFFER_COLOUR
+    assert painted["Email address"] == part_colour(Sensitivity.PERSONAL)
+    assert painted["Points"] == style.part_colour(Part.OFFER)
 
 
 def test_the_fair_ask_shows_fair_without_warnings(qtbot: QtBot, demo_session: Session) -> None:
@@ -82,8 +90,9 @@ def test_the_fair_ask_shows_fair_without_warnings(qtbot: QtBot, demo_session: Se
     assert view.findChildren(QLabel, "balanceFlag_special_category") == []
     chart = child(view, BalanceChart, "balanceChart")
     assert "Verdict: Fair" in chart.accessibleDescription()
-    assert bar_colours(chart) == {"Shoe size (EU)": SENSITIVITY_COLOURS[Sensitivity.LOW],
-                                  "Discount": OFFER_COLOUR}
+    qtbot.waitUntil(lambda: chart.height() >= chart.heightForWidth(chart.width()), timeout=5_000)
+    assert bar_colours(chart) == {"Shoe size (EU)": part_colour(Sensitivity.LOW),
+                                  "Discount": style.part_colour(Part.OFFER)}
 
 
 def test_the_brands_page_shows_each_brand_over_all_its_grants(

@@ -9,11 +9,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from vault.profile.audit import AuditEntry
 
+from .. import style
 from ..session import Session
+from ..style import Tone
 from ..words import time
 from ..words.activity import action_text, details_text
 from .feed import PAGE_SIZE, Feed, Page, read_newer, read_older
@@ -21,7 +23,6 @@ from .feed import PAGE_SIZE, Feed, Page, read_newer, read_older
 _Index = QModelIndex | QPersistentModelIndex
 WHEN, WHAT, DETAILS = range(3)
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
-FLAGGED_COLOUR = QColor("#b3261e")
 
 
 class ActivityModel(QAbstractTableModel):
@@ -209,7 +210,7 @@ class ActivityModel(QAbstractTableModel):
             return self._details[index.row()] or None
         if entry.seq == self._flagged:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(FLAGGED_COLOUR)
+                return QBrush(style.colour(Tone.ERROR))
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)

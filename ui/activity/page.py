@@ -22,7 +22,9 @@ from vault.changes import Changes
 from vault.profile.audit import AuditEntry, AuditReport
 from vault.vault import Vault
 
+from .. import style
 from ..session import Session
+from ..style import Badge
 from ..widgets import named, plain_label, tab_leaves
 from ..widgets.page import Page
 from ..words import time
@@ -34,10 +36,9 @@ from .model import WHAT, WHEN, ActivityModel
 COLUMN_PADDING = 24
 ROW_PADDING = 10
 # Explicit text on a tinted ground: readable on light and dark palettes alike.
-GOOD_STYLE = "QLabel { color: #1b5e20; background: #e8f5e9; border: 1px solid #a5d6a7;" \
-    " border-radius: 4px; padding: 6px 8px; }"
-BAD_STYLE = "QLabel { color: #8c1d18; background: #fdecea; border: 1px solid #f1aeb5;" \
-    " border-radius: 4px; padding: 6px 8px; }"
+RESULT_BOX = "border-radius: 4px; padding: 6px 8px;"
+GOOD_STYLE = f"QLabel {{ {style.badge_css(Badge.CHAIN_INTACT)} {RESULT_BOX} }}"
+BAD_STYLE = f"QLabel {{ {style.badge_css(Badge.CHAIN_BROKEN)} {RESULT_BOX} }}"
 NEUTRAL_STYLE = "QLabel { padding: 6px 8px; }"
 
 

@@ -21,8 +21,10 @@ from vault.vault import Vault
 from zpd.fieldtypes import JsonValue
 from zpd.questions import Question
 
+from .. import style
 from ..review.questions import QuestionInput
 from ..session import Session
+from ..style import Tone
 from ..widgets import named, tab_leaves
 from ..widgets.row_model import RowsModel
 from ..widgets.wrap import WrapLabel, scaled
@@ -69,7 +71,7 @@ class AnswerDialog(QDialog):
             "of what you share. No other brand sees it.").format(brand=in_sentence(brand_name)),
             "answerNote")
         note.setProperty("role", "muted")
-        note.setStyleSheet("color: palette(placeholder-text);")
+        note.setStyleSheet(style.text_css(Tone.MUTED))
         layout.addWidget(note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

@@ -28,7 +28,9 @@ from vault.vault import Vault
 from zpd.fieldtypes import JsonValue, Sensitivity
 from zpd.questions import Question
 
+from .. import style
 from ..session import Session
+from ..style import Tone
 from ..widgets import confirmation, gridless_rows, named, plain_label, tab_leaves
 from ..widgets.row_model import RowsModel
 from ..widgets.wrap import scaled
@@ -117,7 +119,7 @@ class AnswersPanel(QWidget):
             "Your answers to brands' own questions. Each is kept for that brand only; "
             "changing one sends that brand the next version of what you share."),
             "answersHint")
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setStyleSheet(style.text_css(Tone.MUTED))
         layout.addWidget(hint)
         self.model = AnswersModel()
         self.table = named(AnswersTable(self.edit_current), "answersTable")

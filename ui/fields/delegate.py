@@ -24,17 +24,25 @@ from PySide6.QtWidgets import (
 
 from zpd.fieldtypes import FieldDef, Sensitivity
 
+from ..style import BADGES as BADGE_COLOURS
+from ..style import Badge, Tone
+from ..style import colour as colour_of
 from .editors import MultiChoiceEditor, create_editor, editor_value, set_editor_value
 from .model import CATEGORY, DEFINITION_ROLE, RAW_VALUE_ROLE, SENSITIVITY, VALUE
 
 _Index = QModelIndex | QPersistentModelIndex
 
-# Filled badges with white text read the same on light and dark palettes.
-BADGE_COLOURS = {
-    Sensitivity.SPECIAL: QColor("#b3261e"),
-    Sensitivity.PERSONAL: QColor("#31659c"),
+# Filled badges with their own text colour read the same on light and dark palettes.
+BADGES = {
+    Sensitivity.SPECIAL: Badge.SPECIAL_FIELD,
+    Sensitivity.PERSONAL: Badge.PERSONAL_FIELD,
 }
 BADGE_PADDING = 8
+
+
+def muted_text() -> QColor:
+    return colour_of(Tone.MUTED)
+
 BADGE_MARGIN = 6
 COMPACT_EDITOR_WIDTH = 280  # spin boxes, dates and lists; text gets the whole cell
 
@@ -70,7 +78,7 @@ class FieldsDelegate(QStyledItemDelegate):
         elif column == VALUE and index.data(RAW_VALUE_ROLE) is None:
             option.text = self.tr("Not set")
             option.font.setItalic(True)
-            colour = option.palette.color(QPalette.ColorRole.PlaceholderText)
+            colour = muted_text()
             option.palette.setColor(QPalette.ColorRole.Text, colour)
             option.palette.setColor(QPalette.ColorRole.HighlightedText, colour)
 
@@ -98,7 +106,7 @@ class FieldsDelegate(QStyledItemDelegate):
         if definition is None or not text:
             return
         font = QFont(option.font)
-        fill = BADGE_COLOURS.get(definition.sensitivity)
+        badge = BADGES.get(definition.sensitivity)
         if definition.sensitivity is Sensitivity.SPECIAL:
             font.setBold(True)
         painter.save()
@@ -110,10 +118,10 @@ class FieldsDelegate(QStyledItemDelegate):
                      option.rect.center().y() - height // 2 + 1, width, height)
         rect = rect.intersected(option.rect.adjusted(0, 1, 0, -1))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if fill is not None:
+        if badge is not None:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            text_colour = QColor("white")
+            painter.setBrush(QColor(BADGE_COLOURS[badge].fill))
+            text_colour = QColor(BADGE_COLOURS[badge].text)
         else:
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
             role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text

@@ -33,7 +33,9 @@ from vault.errors import InvalidFieldDefinition
 from vault.profile.fields import CUSTOM_PREFIX, HistoryEntry
 from zpd.fieldtypes import FieldDef, FieldType, Sensitivity
 
+from .. import style
 from ..session import Session
+from ..style import Tone
 from ..widgets import named, plain_label, tab_leaves
 from ..words import time
 from ..words.errors import error_text
@@ -53,7 +55,7 @@ DIALOG_WIDTH = 520
 
 def error_label(name: str) -> QLabel:
     label = plain_label(name=name)
-    label.setStyleSheet("color: #c0392b; font-weight: bold;")
+    label.setStyleSheet(style.text_css(Tone.ERROR, bold=True))
     label.hide()
     return label
 
@@ -185,7 +187,7 @@ class CustomFieldDialog(QDialog):
         for level in (Sensitivity.LOW, Sensitivity.PERSONAL, Sensitivity.SPECIAL):
             self.sensitivity.addItem(sensitivity_name(level), level.value)
         self.sensitivity_note = plain_label(name="customSensitivityNote")
-        self.sensitivity_note.setStyleSheet("color: palette(placeholder-text);")
+        self.sensitivity_note.setStyleSheet(style.text_css(Tone.MUTED))
         self.choices = named(QPlainTextEdit(), "customChoices")
         self.choices.setAccessibleName(self.tr("Choices, one per line"))
         self.choices.setPlaceholderText(self.tr("One choice per line"))

@@ -22,7 +22,9 @@ from vault.changes import Changes
 from vault.profile.fields import FieldValue, HistoryEntry
 from zpd.fieldtypes import Category, FieldDef, JsonValue
 
+from .. import style
 from ..session import Session
+from ..style import Tone
 from ..widgets import gridless_rows, named, plain_label, tab_leaves
 from ..widgets.page import Page
 from ..words.errors import field_edit_error
@@ -101,7 +103,7 @@ class MyDataPage(Page):
         self.hint = plain_label(
             self.tr("Double-click a value, or press Enter, to change it."), "fieldHint"
         )
-        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.hint.setStyleSheet(style.text_css(Tone.MUTED))
         bottom.addWidget(self.hint, 1)
         self.edit_button = named(QPushButton(self.tr("&Edit")), "editFieldButton")
         self.history_button = named(QPushButton(self.tr("&History…")), "fieldHistoryButton")

@@ -31,7 +31,9 @@ from vault.leaks.records import Leak
 from vault.storage.fsutil import atomic_write
 from vault.vault import Vault
 
+from .. import style
 from ..session import Session
+from ..style import Tone
 from ..widgets import brand_label, confirmation, named, plain_label
 from ..words import aliases, time
 from ..words.activity import leak_notice, leak_pack_summary
@@ -296,5 +298,5 @@ class LeakDialog(QDialog):
         self._say(error_text(error), True)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
+        self.message.setStyleSheet(style.text_css(Tone.ERROR) if error else "")
         self.message.setText(text)

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from .. import style
 from ..session import Session
+from ..style import Tone
 from ..words import aliases
 from ..words.activity import leak_notice
 from .watch import LeakWatch
@@ -24,7 +26,7 @@ class LeakNotice(QPushButton):
         super().__init__()
         self.setObjectName("leakNotice")
         self.setFlat(True)
-        self.setStyleSheet("QPushButton#leakNotice { color: #c0392b; font-weight: bold; "
+        self.setStyleSheet(f"QPushButton#leakNotice {{ {style.text_css(Tone.ERROR, bold=True)} "
                            "text-align: left; }")
         self.session = session
         self.leak_id: int | None = None

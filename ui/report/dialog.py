@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from vault.errors import StorageFull
 from vault.exchange.aliases import brand_slug
 
+from .. import style
 from ..session import Session
+from ..style import Tone
 from ..widgets import confirmation, named
 from ..widgets.wrap import WrapLabel, scaled
 from ..words.errors import error_text
@@ -95,7 +97,7 @@ class ReportDialog(QDialog):
         note = WrapLabel(self.tr("The file is not encrypted: it holds what you shared."),
                          "reportNote")
         note.setProperty("role", "muted")
-        note.setStyleSheet("color: palette(placeholder-text);")
+        note.setStyleSheet(style.text_css(Tone.MUTED))
         layout.addWidget(note)
 
         self.busy = named(QProgressBar(), "reportBusy")
@@ -198,7 +200,7 @@ class ReportDialog(QDialog):
         self._say(words, error=True)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #c0392b; font-weight: bold;" if error else "")
+        self.message.setStyleSheet(style.text_css(Tone.ERROR, bold=True) if error else "")
         self.message.setText(text)
         self.message.show()
         self._fit()

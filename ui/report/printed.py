@@ -49,6 +49,8 @@ from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
 from zpd.text import reveal
 
+from .. import style
+from ..style import VERDICT_BADGES, Tone
 from ..widgets.balance_paint import PRINT_COLOURS, chart_data, chart_height, paint_chart
 from ..words import aliases, fields, time
 from ..words import balance as weigh
@@ -87,18 +89,19 @@ def _e(text: str) -> str:
     return html.escape(reveal(text), quote=True)
 
 
-STYLE = """
-body { color: #1d1d1f; }
-h1 { font-size: 20pt; margin-bottom: 2px; }
-h2 { font-size: 16pt; margin-top: 0; margin-bottom: 2px; }
-h3 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; }
-.muted { color: #555555; }
-.small { font-size: 8pt; color: #555555; }
-.origin { color: #555555; }
-.special { color: #b03a2e; font-weight: bold; }
-.warn { color: #b03a2e; }
-.jws { font-family: monospace; font-size: 6pt; color: #444444; }
-th { text-align: left; color: #555555; font-weight: normal; }
+# Paper is white whatever the screen's palette: the print colours of ui/style.py.
+STYLE = f"""
+body {{ color: {style.PAPER_TEXT}; }}
+h1 {{ font-size: 20pt; margin-bottom: 2px; }}
+h2 {{ font-size: 16pt; margin-top: 0; margin-bottom: 2px; }}
+h3 {{ font-size: 12pt; margin-top: 14px; margin-bottom: 4px; }}
+.muted {{ color: {style.PAPER_MUTED}; }}
+.small {{ font-size: 8pt; color: {style.PAPER_MUTED}; }}
+.origin {{ color: {style.PAPER_MUTED}; }}
+.special {{ color: {style.LIGHT.text[Tone.SPECIAL]}; font-weight: bold; }}
+.warn {{ color: {style.LIGHT.text[Tone.ERROR]}; }}
+.jws {{ font-family: monospace; font-size: 6pt; color: {style.PAPER_FAINT}; }}
+th {{ text-align: left; color: {style.PAPER_MUTED}; font-weight: normal; }}
 """
 
 
@@ -152,8 +155,7 @@ def _balance(section: BrandReport, index: int, images: dict[str, QImage]) -> str
     if balance.given_score == 0 and balance.offered_score == 0:
         return ""
     parts = [f"<h3>{_e(_tr('Balance: what you gave, what it offered'))}</h3>"]
-    verdict_colour = {"ok": "#2e8b57", "warn": "#b7791f", "danger": "#c0392b"}[
-        weigh.verdict_tone(balance.verdict)]
+    verdict_colour = style.BADGES[VERDICT_BADGES[balance.verdict]].fill
     parts.append(
         f"<p><b style='color: {verdict_colour}'>{_e(weigh.verdict_words(balance.verdict))}"
         f"</b> · {_e(weigh.scores_sentence(balance))}</p>")
@@ -178,7 +180,7 @@ def _chart_image(section: BrandReport) -> QImage:
     height = int(chart_height(data, CHART_WIDTH, font)) + 2
     image = QImage(CHART_WIDTH * CHART_SCALE, height * CHART_SCALE,
                    QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("white"))
+    image.fill(QColor(style.PAPER))
     painter = QPainter(image)
     painter.scale(CHART_SCALE, CHART_SCALE)
     paint_chart(painter, QRectF(0, 0, CHART_WIDTH, height), data, PRINT_COLOURS, font)
@@ -303,7 +305,7 @@ def pdf_bytes(model: Report) -> bytes:
         document.drawContents(painter, QRectF(0, page * body, PAGE_WIDTH, body))
         painter.restore()
         painter.setFont(font)
-        painter.setPen(QColor("#777777"))
+        painter.setPen(QColor(style.PAPER_MUTED))
         footer = QRectF(0, PAGE_HEIGHT - FOOTER * 0.6, PAGE_WIDTH, FOOTER * 0.6)
         painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          _tr("Zero-Party Vault · transparency report"))

@@ -39,12 +39,12 @@ from ..words.fields import label_text
 from ..words.text import in_sentence
 from .data import Review, load_review, share_work
 from .parts import (
-    STYLE,
     DaysSpin,
     FieldRow,
     banner,
     card,
     heading,
+    review_style,
     set_tone,
 )
 from .questions import QuestionRow, first_focus
@@ -70,7 +70,7 @@ class ShareReviewDialog(QDialog):
         self.setObjectName("shareReviewDialog")
         self.setWindowTitle(self.tr("Review what you share"))
         self.setAccessibleName(self.tr("Share review"))
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(review_style())
         self.setMinimumSize(620, 520)
         self.resize(900, 700)
 

@@ -14,13 +14,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import style
+from ..style import Tone
 from ..widgets import named, plain_label
 from ..widgets.wrap import WrapLabel, scaled
 from ..words.text import brand_text
 from .data import ReviewField
 
-# Works on light and dark palettes alike: tints over the window colour, text in palette colours.
-STYLE = """
+# Works on light and dark palettes alike: tints over the window colour, text in palette
+# colours or the palette's own set of ui/style.py.
+_STYLE = """
 QFrame[role="card"] {
     border: 1px solid palette(mid); border-radius: 8px; background: palette(alternate-base);
 }
@@ -42,10 +45,16 @@ QLabel[chip="optional"] { border: 1px solid palette(mid); }
 QLabel[chip="special"] {
     background: rgba(210, 50, 40, 0.14); border: 1px solid rgba(200, 60, 50, 0.7);
 }
-QLabel[role="muted"] { color: palette(placeholder-text); }
-QLabel[role="missing"] { color: #b3541e; font-style: italic; }
-QLabel#shareError, QLabel#loadError { color: #c0392b; font-weight: bold; }
+QLabel[role="muted"] { %(muted)s }
+QLabel[role="missing"] { %(missing)s font-style: italic; }
+QLabel#shareError, QLabel#loadError { %(error)s }
 """
+
+
+def review_style() -> str:
+    """The review's style sheet, in the colours of the palette shown now."""
+    return _STYLE % {"missing": style.text_css(Tone.WARNING), "muted": style.text_css(Tone.MUTED),
+                     "error": style.text_css(Tone.ERROR, bold=True)}
 
 
 def brand_wrap(text: str, name: str | None = None) -> WrapLabel:

@@ -25,7 +25,9 @@ from vault.leaks.checks import check_source, private_authority
 from vault.leaks.settings import SourceSettings, source_settings
 from vault.vault import Vault
 
+from .. import style
 from ..session import Session
+from ..style import Tone
 from ..widgets import named, plain_label
 from ..words.errors import error_text
 from .form import saving_line, say_under
@@ -130,7 +132,7 @@ class AliasSourceSection(QGroupBox):
                            "address. The API key is kept inside your vault and sent only to "
                            "the service.")
         self.hint.setText(hint)
-        self.hint.setStyleSheet("color: #b9770e;" if kind is SourceKind.PLUS else "")
+        self.hint.setStyleSheet(style.text_css(Tone.WARNING) if kind is SourceKind.PLUS else "")
 
     # -- loading and saving ------------------------------------------------------------
 

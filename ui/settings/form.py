@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from .. import style
+from ..style import Tone
 from ..widgets import named
 
 
@@ -22,6 +24,6 @@ def saving_line(name: str, accessible: str, placeholder: str,
 
 def say_under(message: QLabel, text: str, error: bool = False) -> None:
     """Shows `text` under the section, in red for an error; nothing leaves no empty line."""
-    message.setStyleSheet("color: #c0392b;" if error else "")
+    message.setStyleSheet(style.text_css(Tone.ERROR) if error else "")
     message.setText(text)
     message.setVisible(bool(text))

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from vault.changes import Changes
 
+from .. import style
 from ..preferences import IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from ..session import Session
+from ..style import Tone
 from ..widgets import named, plain_label
 from ..widgets.page import Page
 from ..words.errors import error_text, watch_status_text
@@ -143,7 +145,7 @@ class SettingsPage(Page):
         self.idle_minutes_changed.emit(minutes)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
+        self.message.setStyleSheet(style.text_css(Tone.ERROR) if error else "")
         self.message.setText(text)
 
     def _backup(self) -> None:

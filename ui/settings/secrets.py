@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from vault.vault import Vault
 
+from .. import style
 from ..preferences import Settings
 from ..recovery_code import RecoveryCodeDialog
 from ..session import Session
+from ..style import Tone
 from ..widgets import named, plain_label
 from ..widgets.layout import Busy
 from ..words.errors import error_text
@@ -213,7 +215,7 @@ class SecretsSection(QWidget):
             dialog.deleteLater()
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #c0392b;" if error else "")
+        self.message.setStyleSheet(style.text_css(Tone.ERROR) if error else "")
         self.message.setText(text)
 
     def _set_busy(self, busy: bool, *, waiting: bool = False) -> None:

@@ -18,7 +18,9 @@ from vault.errors import TokenTooLongForQr
 from vault.exchange import qr
 from vault.exchange.grants import Grant
 
+from .. import style
 from ..session import Session
+from ..style import Tone
 from ..widgets.wrap import WrapLabel, scaled
 from ..words import fields
 from ..words.errors import error_text
@@ -69,7 +71,8 @@ class QrImage(QWidget):
         box = QRectF((self.width() - side) // 2, (self.height() - side) // 2, side, side)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.fillRect(box, QColor("white"))  # the quiet zone must be light, in dark themes too
+        # The quiet zone must be light, in dark themes too.
+        painter.fillRect(box, QColor(style.PAPER))
         self.renderer.render(painter, box)
         painter.end()
 
@@ -99,10 +102,10 @@ class QrDialog(QDialog):
             "verify. It carries exactly the share token sent to {brand}, which only the "
             "brand's key can read."
         ).format(brand=brand), "qrNote")
-        self.note.setStyleSheet("color: palette(placeholder-text);")
+        self.note.setStyleSheet(style.text_css(Tone.MUTED))
         layout.addWidget(self.note)
         self.error = WrapLabel(name="qrError")
-        self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.error.setStyleSheet(style.text_css(Tone.ERROR, bold=True))
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -17,16 +17,17 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from vault.transparency.balance import SENSITIVITY_WEIGHTS, Balance
 from zpd.fieldtypes import Sensitivity
 
+from .. import style
+from ..style import Part
 from ..words import balance as say
 from ..words import exchange as exchange_words
 from ..words import fields
 
-SENSITIVITY_COLOURS = {
-    Sensitivity.LOW: "#4c9a6a",
-    Sensitivity.PERSONAL: "#d39b2a",
-    Sensitivity.SPECIAL: "#c0392b",
+SENSITIVITY_PARTS = {
+    Sensitivity.LOW: Part.EVERYDAY,
+    Sensitivity.PERSONAL: Part.PERSONAL,
+    Sensitivity.SPECIAL: Part.SPECIAL,
 }
-OFFER_COLOUR = "#2f7fc1"
 BAR_GAP = 8.0  # between the two bars
 LEGEND_GAP = 10.0  # between the bars and the legend
 SWATCH = 11.0  # legend squares
@@ -37,7 +38,7 @@ MIN_SEGMENT = 3.0  # a field that weighs something is never invisible
 class Segment:
     label: str
     weight: float
-    colour: str
+    part: Part  # its colour comes from the palette it is painted on (ui/style.py)
     hatched: bool = False  # an optional field of an ask: counts less
 
 
@@ -62,10 +63,11 @@ class Colours:
     muted: QColor
     track: QColor
     separator: QColor
+    parts: dict[Part, str]  # the chart's parts, for this palette (ui/style.py)
 
 
-PRINT_COLOURS = Colours(QColor("#1d1d1f"), QColor("#555555"), QColor("#ececec"),
-                        QColor("#ffffff"))
+PRINT_COLOURS = Colours(QColor(style.PAPER_TEXT), QColor(style.PAPER_MUTED),
+                        QColor(style.PAPER_TRACK), QColor(style.PAPER), style.LIGHT.parts)
 
 
 def chart_data(balance: Balance, labels: Mapping[str, str] | None = None) -> ChartData:
@@ -73,12 +75,12 @@ def chart_data(balance: Balance, labels: Mapping[str, str] | None = None) -> Cha
     names keys the words do not know (a brand's questions)."""
     give = tuple(
         Segment((labels or {}).get(f.key) or fields.key_label(f.key), f.weight,
-                SENSITIVITY_COLOURS[f.sensitivity],
+                SENSITIVITY_PARTS[f.sensitivity],
                 hatched=not f.required and f.weight < SENSITIVITY_WEIGHTS[f.sensitivity])
         for f in balance.fields
     )
     offer = tuple(
-        Segment(exchange_words.offer_kind_words(o.kind), o.weight, OFFER_COLOUR)
+        Segment(exchange_words.offer_kind_words(o.kind), o.weight, Part.OFFER)
         for o in balance.offers if o.weight > 0
     )
     return ChartData(give, offer, balance.given_score, balance.offered_score,
@@ -89,12 +91,12 @@ def _captions() -> tuple[str, str]:
     return (say.give_caption(), say.offer_caption())
 
 
-def _legend(data: ChartData) -> list[tuple[str, str, bool]]:
-    """(colour, words, hatched) of each legend entry."""
-    items = [(SENSITIVITY_COLOURS[s], say.sensitivity_words(s), False) for s in Sensitivity]
-    items.append((OFFER_COLOUR, say.offer_legend(), False))
+def _legend(data: ChartData) -> list[tuple[Part, str, bool]]:
+    """(part, words, hatched) of each legend entry."""
+    items = [(SENSITIVITY_PARTS[s], say.sensitivity_words(s), False) for s in Sensitivity]
+    items.append((Part.OFFER, say.offer_legend(), False))
     if data.has_optional:
-        items.append(("#8a8a8a", say.optional_legend(), True))
+        items.append((Part.OPTIONAL, say.optional_legend(), True))
     return items
 
 
@@ -103,7 +105,7 @@ class _Geometry:
     row: float
     caption: float
     value: float
-    legend_lines: list[list[tuple[float, tuple[str, str, bool]]]]
+    legend_lines: list[list[tuple[float, tuple[Part, str, bool]]]]
     legend_row: float
 
     @property
@@ -121,7 +123,7 @@ def _geometry(data: ChartData, width: float, font: QFont) -> _Geometry:
     numbers = [say.number(data.given), say.number(data.offered)]
     value = max(metrics.horizontalAdvance(n) for n in numbers) + 12
     small = QFontMetricsF(_small(font))
-    lines: list[list[tuple[float, tuple[str, str, bool]]]] = [[]]
+    lines: list[list[tuple[float, tuple[Part, str, bool]]]] = [[]]
     x = caption
     for item in _legend(data):
         item_width = SWATCH + 5 + small.horizontalAdvance(item[1]) + 16
@@ -215,27 +217,21 @@ def _paint_bar(painter: QPainter, bar: QRectF, placed: list[tuple[QRectF, Segmen
     painter.save()
     painter.setClipPath(track)
     for box, segment in placed:
-        colour = QColor(segment.colour)
+        colour = QColor(colours.parts[segment.part])
         if segment.hatched:
             colour = colour.lighter(125)
         painter.fillRect(box, colour)
         if segment.hatched:
-            painter.fillRect(box, QBrush(QColor(255, 255, 255, 110),
+            painter.fillRect(box, QBrush(QColor(*style.HATCH_RGBA),
                                          Qt.BrushStyle.BDiagPattern))
         text = metrics.elidedText(segment.label, Qt.TextElideMode.ElideRight, box.width() - 10)
         if len(text) > 3 or text == segment.label:
-            painter.setPen(_ink(colour))
+            painter.setPen(style.readable_on(colour))
             painter.drawText(box.adjusted(5, 0, -5, 0), Qt.AlignmentFlag.AlignVCenter, text)
     painter.setPen(QPen(colours.separator, 1.5))
     for box, _ in placed[1:]:
         painter.drawLine(QPointF(box.left(), box.top()), QPointF(box.left(), box.bottom()))
     painter.restore()
-
-
-def _ink(background: QColor) -> QColor:
-    """Black or white text, whichever reads better on `background`."""
-    r, g, b = background.redF(), background.greenF(), background.blueF()
-    return QColor("#1d1d1f") if 0.299 * r + 0.587 * g + 0.114 * b > 0.6 else QColor("#ffffff")
 
 
 def _paint_legend(painter: QPainter, rect: QRectF, geometry: _Geometry, colours: Colours,
@@ -244,12 +240,12 @@ def _paint_legend(painter: QPainter, rect: QRectF, geometry: _Geometry, colours:
     painter.setFont(small)
     top = rect.top() + geometry.bars_height + LEGEND_GAP
     for line in geometry.legend_lines:
-        for x, (colour, words, hatched) in line:
+        for x, (part, words, hatched) in line:
             swatch = QRectF(rect.left() + x, top + (geometry.legend_row - SWATCH) / 2,
                             SWATCH, SWATCH)
-            painter.fillRect(swatch, QColor(colour).lighter(125 if hatched else 100))
+            painter.fillRect(swatch, QColor(colours.parts[part]).lighter(125 if hatched else 100))
             if hatched:
-                painter.fillRect(swatch, QBrush(QColor(255, 255, 255, 110),
+                painter.fillRect(swatch, QBrush(QColor(*style.HATCH_RGBA),
                                                 Qt.BrushStyle.BDiagPattern))
             painter.setPen(colours.muted)
             painter.drawText(QRectF(swatch.right() + 5, top, 1000, geometry.legend_row),

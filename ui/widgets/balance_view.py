@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from vault.transparency.balance import Balance
 
+from .. import style
+from ..style import Badge, Tone
 from ..words import balance as say
 from . import named, plain_label
 from .balance_paint import ChartData, Colours, chart_data, chart_height, paint_chart, segment_rects
@@ -30,14 +32,16 @@ from .wrap import WrapLabel
 
 MIN_WIDTH = 260
 
-STYLE = """
-QLabel#balanceVerdict { border-radius: 8px; padding: 3px 12px; font-weight: bold; }
-QLabel#balanceVerdict[tone="ok"] { background: #2e8b57; color: white; }
-QLabel#balanceVerdict[tone="warn"] { background: #b7791f; color: white; }
-QLabel#balanceVerdict[tone="danger"] { background: #c0392b; color: white; }
-QLabel[balanceFlag="true"] { color: #b03a2e; }
-QLabel#balanceScores, QLabel#balanceEmpty { color: palette(placeholder-text); }
-"""
+def balance_style() -> str:
+    """The verdict's badge, the warnings and the muted lines, for the palette shown now."""
+    return (
+        "QLabel#balanceVerdict { border-radius: 8px; padding: 3px 12px; font-weight: bold; }\n"
+        f'QLabel#balanceVerdict[tone="ok"] {{ {style.badge_css(Badge.FAIR)} }}\n'
+        f'QLabel#balanceVerdict[tone="warn"] {{ {style.badge_css(Badge.ASKS_A_LOT)} }}\n'
+        f'QLabel#balanceVerdict[tone="danger"] {{ {style.badge_css(Badge.GREEDY)} }}\n'
+        f'QLabel[balanceFlag="true"] {{ {style.text_css(Tone.ERROR)} }}\n'
+        f"QLabel#balanceScores, QLabel#balanceEmpty {{ {style.text_css(Tone.MUTED)} }}\n"
+    )
 
 
 class BalanceChart(QWidget):
@@ -77,8 +81,8 @@ class BalanceChart(QWidget):
         track = QColor(palette.color(QPalette.ColorRole.Mid))
         track.setAlpha(70)
         return Colours(palette.color(QPalette.ColorRole.WindowText),
-                       palette.color(QPalette.ColorRole.PlaceholderText), track,
-                       palette.color(QPalette.ColorRole.Window))
+                       style.colour(Tone.MUTED), track,
+                       palette.color(QPalette.ColorRole.Window), style.current().parts)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         if self.data is None:
@@ -108,7 +112,7 @@ class BalanceView(QWidget):
         super().__init__(parent)
         self.setObjectName("balanceView")
         self.compact = compact
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(balance_style())
         self.balance: Balance | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -7,6 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from .. import style
+from ..style import Tone
+
 
 def card(page: QWidget) -> QVBoxLayout:
     """A column of readable width, centred on the page; returns its layout."""
@@ -45,7 +48,7 @@ def error_label(name: str) -> QLabel:
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #c0392b; font-weight: bold;")
+    label.setStyleSheet(style.text_css(Tone.ERROR, bold=True))
     label.hide()
     return label
 

@@ -85,11 +85,17 @@ class ReportWords:
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
+# As the app's light palette draws them (ui/style.py), checked for contrast with it
+# (tests/ui/test_contrast.py): a web page and paper are light.
 SENSITIVITY_COLOURS = {
-    Sensitivity.LOW: "#4c9a6a",
-    Sensitivity.PERSONAL: "#d39b2a",
-    Sensitivity.SPECIAL: "#c0392b",
+    Sensitivity.LOW: "#2e7d4f",
+    Sensitivity.PERSONAL: "#9a6700",
+    Sensitivity.SPECIAL: "#b3261e",
 }
+VERDICT_FILLS = {"fair": "#1e7a3c", "asks_a_lot": "#8a5300", "greedy": "#b3261e"}
+OFFER_COLOUR = "#2767a8"
+_VERDICT_STYLE = "".join(f".verdict-{verdict} {{ background: {fill}; }}\n"
+                         for verdict, fill in VERDICT_FILLS.items())
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; color: #1d1d1f; max-width: 60rem;
@@ -104,8 +110,6 @@ th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #eee;
 th { width: 12rem; color: #555; font-weight: 600; }
 .special { color: #c0392b; font-weight: 600; }
 .verdict { display: inline-block; padding: .1rem .6rem; border-radius: 1rem; color: #fff; }
-.verdict-fair { background: #4c9a6a; } .verdict-asks_a_lot { background: #d39b2a; }
-.verdict-greedy { background: #c0392b; }
 .bar-row { display: flex; align-items: center; gap: .5rem; margin: .2rem 0; }
 .bar-label { width: 12rem; font-size: .9rem; }
 .track { flex: 1; background: #f0f0f0; border-radius: 3px; }
@@ -125,7 +129,7 @@ def render_html(model: Report, words: ReportWords) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{_e(words.title)}</title>",
-        f"<style>{_STYLE}</style></head><body>",
+        f"<style>{_STYLE}{_VERDICT_STYLE}</style></head><body>",
         f"<h1>{_e(words.heading)}</h1>",
         f"<p>{_e(words.generated.format(when=words.when(model.generated_at)))}</p>",
         f"<p><small>{_e(_weights_note(words))}</small></p>",
@@ -175,7 +179,7 @@ def _balance_html(balance: Balance, words: ReportWords, asked: dict[str, str]) -
         f'<p><span class="verdict verdict-{verdict.value}">{_e(words.verdict(verdict))}</span> '
         f"{_e(line)}</p>",
         _bar(words.given, balance.given_score, scale, "#34495e"),
-        _bar(words.offered, balance.offered_score, scale, "#2980b9"),
+        _bar(words.offered, balance.offered_score, scale, OFFER_COLOUR),
     ]
     if balance.fields:
         parts.append(f"<h4>{_e(words.field_weights)}</h4>")
