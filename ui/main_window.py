@@ -18,6 +18,8 @@ from .leaks.notice import LeakNotice
 from .leaks.watch import LeakWatch
 from .preferences import IDLE_LOCK_MINUTES, Settings
 from .session import Session
+from .sync.status_label import SyncStatusLabel
+from .sync.watch import SyncWatch
 from .tasks import run_task
 from .unlock_page import WelcomeStack
 from .widgets import OneLineLabel, named
@@ -145,6 +147,10 @@ class MainWindow(QMainWindow):
         self.leak_watch = LeakWatch(self.session)
         self.leak_notice = LeakNotice(self.session, self.leak_watch)
         self.statusBar().addWidget(self.leak_notice, 3)
+        # The synced folder watched while the vault is open; where sync stands shows here.
+        self.sync_watch = SyncWatch(self.session)
+        self.sync_status = SyncStatusLabel(self.sync_watch)
+        self.statusBar().addWidget(self.sync_status, 2)
 
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
@@ -221,6 +227,7 @@ class MainWindow(QMainWindow):
         self.leak_watch.status_changed.connect(page.show_watch_status)
         if self.leak_watch.status is not None:
             page.show_watch_status(self.leak_watch.status)
+        page.devices.attach(self.sync_watch)
         return page  # type: ignore[no-any-return]
 
     @property

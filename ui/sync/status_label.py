@@ -1,0 +1,43 @@
+"""The status bar's line about sync: up to date, waiting for another device's file, or a
+problem in words (the details are in Activity and the log). Nothing when the vault does not
+sync, or is locked."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..widgets import OneLineLabel
+from ..words.sync import failed_line, status_line
+from .watch import SyncWatch
+
+if TYPE_CHECKING:
+    from vault.sync.status import SyncStatus
+
+
+class SyncStatusLabel(OneLineLabel):
+    def __init__(self, watch: SyncWatch) -> None:
+        super().__init__("syncStatus")
+        self.setAccessibleName(self.tr("Sync"))
+        self.hide()
+        watch.status_changed.connect(self.show_status)
+        watch.failed.connect(self.show_failure)
+
+    def show_status(self, status: SyncStatus | None) -> None:
+        if status is None:
+            self.clear()
+            self.hide()
+            return
+        from vault.sync.status import SyncState
+
+        self._say(status_line(status), problem=status.state in (SyncState.PROBLEM,
+                                                                 SyncState.REMOVED))
+
+    def show_failure(self, words: str) -> None:
+        self._say(failed_line(words), problem=True)
+
+    def _say(self, text: str, *, problem: bool) -> None:
+        self.setText(text)
+        self.setToolTip(text)  # in full, should the bar cut it short
+        self.setStyleSheet("QLabel#syncStatus { color: #c0392b; font-weight: bold; }"
+                           if problem else "")
+        self.show()
