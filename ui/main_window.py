@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         self._open_session(vault)
 
     def _on_opened(self, vault: Vault) -> None:
+        self.directory = self.welcome.directory  # a vault joined elsewhere is unlocked there
         self._opening = vault  # locked, should the window lock or close before it shows
         self._load_area_modules(lambda: self._show_area(vault, open_later=True))
 
