@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from .passphrase_form import FormNames, PassphraseForm
 from .tasks import run_task
 from .widgets import named, plain_label
-from .widgets.layout import Busy, card, error_label, title
+from .widgets.layout import Busy, card, display_path, error_label, title
 from .words.errors import error_text
 
 
@@ -70,22 +70,20 @@ class JoinPage(QWidget):
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret_label = self._label(self.tr("P&assphrase"), self.secret)
         form.addRow(self.secret_label, self.secret)
+        self.directory = named(QLineEdit(display_path(directory)), "joinDirectory")
+        self.directory.setAccessibleName(self.tr("Where this computer's copy is kept"))
+        form.addRow(self._label(self.tr("Keep &this copy in"), self.directory),
+                    self._with_browse(self.directory, "joinDirectoryBrowse",
+                                      self.tr("Bro&wse..."),
+                                      self.tr("Choose where this computer's copy is kept")))
         layout.addLayout(form)
-        self.new_passphrase = PassphraseForm(FormNames(
-            passphrase="joinNewPassphrase", repeat="joinRepeatPassphrase",
-            meter="joinStrengthMeter", hint="joinStrengthHint", show="joinShowPassphrase"))
         self.new_passphrase_note = plain_label(self.tr(
             "Choose this computer's passphrase:"), "joinNewPassphraseNote")
         layout.addWidget(self.new_passphrase_note)
+        self.new_passphrase = PassphraseForm(FormNames(
+            passphrase="joinNewPassphrase", repeat="joinRepeatPassphrase",
+            meter="joinStrengthMeter", hint="joinStrengthHint", show="joinShowPassphrase"))
         layout.addWidget(self.new_passphrase)
-        where = QFormLayout()
-        self.directory = named(QLineEdit(str(directory)), "joinDirectory")
-        self.directory.setAccessibleName(self.tr("Where this computer's copy is kept"))
-        where.addRow(self._label(self.tr("Keep &this computer's copy in"), self.directory),
-                     self._with_browse(self.directory, "joinDirectoryBrowse",
-                                       self.tr("Bro&wse..."),
-                                       self.tr("Choose where this computer's copy is kept")))
-        layout.addLayout(where)
         self.error = error_label("joinError")
         layout.addWidget(self.error)
         self.progress = plain_label("", "joinProgress")
@@ -163,8 +161,9 @@ class JoinPage(QWidget):
                                  self.new_passphrase.repeat)
                 return
             new_passphrase = self.new_passphrase.passphrase.text()
-        folder = Path(folder_text)
-        directory = Path(self.directory.text().strip() or self._default_directory)
+        folder = Path(folder_text).expanduser()
+        directory = (Path(self.directory.text().strip()).expanduser()
+                     if self.directory.text().strip() else self._default_directory)
         prepare = self._prepare
 
         def work() -> object:

@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         # The synced folder watched while the vault is open; where sync stands shows here.
         self.sync_watch = SyncWatch(self.session)
         self.sync_status = SyncStatusLabel(self.sync_watch)
-        self.statusBar().addWidget(self.sync_status, 2)
+        self.statusBar().addPermanentWidget(self.sync_status)
 
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)

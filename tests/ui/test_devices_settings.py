@@ -62,7 +62,7 @@ def test_set_up_writes_the_vault_into_the_folder_and_starts_watching(
 
     qtbot.waitUntil(lambda: section.this_name.text() == "desk", timeout=WAIT_MS)
     assert asked == [section]
-    assert section.folder.text() == str(folder)
+    assert section.folder.toolTip() == str(folder)
     assert sealed(folder) == [".zpk", ".zps"]  # its key file and its first segment
     assert section.sync_button.isVisibleTo(section)
     assert not section.setup_button.isVisibleTo(section)

@@ -55,7 +55,7 @@ def open_join_page(qtbot: QtBot, synced: Synced) -> JoinPage:
     qtbot.mouseClick(welcome.create_page.join_button, Qt.MouseButton.LeftButton)
     page = welcome.join_page
     assert welcome.currentWidget() is page
-    assert page.directory.text() == str(synced.directory)  # the usual place by default
+    assert Path(page.directory.text()).expanduser() == synced.directory  # the usual place
     return page
 
 

@@ -7,6 +7,7 @@ the status bar, and which devices a file is awaited from."""
 from __future__ import annotations
 
 from collections.abc import Hashable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..session import Session
 from ..widgets import named, plain_label, record_table
+from ..widgets.layout import display_path
 from ..widgets.row_model import RowsModel
 from ..words.errors import error_text
 from ..words.sync import failed_line, last_seen, status_line
@@ -115,7 +117,6 @@ class DevicesSection(QGroupBox):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.table.setMinimumHeight(110)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         column.addWidget(self.table)
         row = QHBoxLayout()
@@ -173,9 +174,19 @@ class DevicesSection(QGroupBox):
         folder, self.devices = found
         me = next((d for d in self.devices if d.this), None)
         self.this_name.setText(me.name if me else "")
-        self.folder.setText(folder)
+        self.folder.setText(display_path(Path(folder)))
+        self.folder.setToolTip(folder)
         self.model.set_rows([d for d in self.devices if not d.this])
+        self._fit_table()
         self._selection_changed()
+
+    def _fit_table(self) -> None:
+        """As tall as its rows (two at least, six at most, then it scrolls)."""
+        rows = min(max(self.model.rowCount(), 2), 6)
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + rows * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth())
 
     def show_status(self, status: SyncStatus | None) -> None:
         if status is None:

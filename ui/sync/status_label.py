@@ -1,10 +1,12 @@
-"""The status bar's line about sync: up to date, waiting for another device's file, or a
-problem in words (the details are in Activity and the log). Nothing when the vault does not
-sync, or is locked."""
+"""The status bar's line about sync, on the right where messages never cover it: up to
+date, waiting for another device's file, or a problem in words (the details are in Activity
+and the log). Nothing when the vault does not sync, or is locked."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
 
 from ..widgets import OneLineLabel
 from ..words.sync import failed_line, status_line
@@ -21,6 +23,12 @@ class SyncStatusLabel(OneLineLabel):
         self.hide()
         watch.status_changed.connect(self.show_status)
         watch.failed.connect(self.show_failure)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Room for a short state beside a long leak notice; a long one is cut short (and
+        whole in its tooltip)."""
+        return QSize(self.fontMetrics().horizontalAdvance("x" * 20),
+                     super().minimumSizeHint().height())
 
     def show_status(self, status: SyncStatus | None) -> None:
         if status is None:
