@@ -8,6 +8,7 @@ nothing is written anywhere (vault/sync/joining.py)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -172,7 +173,8 @@ class JoinPage(QWidget):
             joined = join(folder, directory, secret, recovery_code=use_code,
                           new_passphrase=new_passphrase)
             if prepare is not None:
-                prepare()
+                with contextlib.suppress(ImportError):  # the GUI thread meets it again
+                    prepare()
             return joined, directory
 
         self.unlocking.emit()

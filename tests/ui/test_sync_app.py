@@ -154,3 +154,31 @@ def test_at_rest_the_app_stops_syncing(qtbot: QtBot, pair: Pair) -> None:
     assert len(syncs) == settled
     assert settled <= 4
     assert sorted(p.name for p in pair.folder.iterdir()) == files
+
+
+def test_a_file_awaited_is_waited_for_then_applied_when_it_comes(
+    qtbot: QtBot, pair: Pair, tmp_path: Path,
+) -> None:
+    status = pair.window.sync_status
+    qtbot.waitUntil(lambda: status.text() == "Sync: up to date.", timeout=WAIT_MS)
+    aside = tmp_path / "aside"
+    aside.mkdir()
+
+    def write(value: str) -> Path:
+        before = set(pair.folder.glob("*.zps"))
+        pair.other.fields.set("preferred_name", value)
+        pair.other.sync.now()
+        (written,) = set(pair.folder.glob("*.zps")) - before
+        return written
+
+    late = write("Sasha")
+    late.rename(aside / late.name)  # the sync engine has not brought it yet
+    write("Robin")
+
+    qtbot.waitUntil(lambda: status.text() == "Sync: waiting for a file from laptop.",
+                    timeout=WAIT_MS)
+    assert pair.here.fields.get("preferred_name") == "Alex"  # nothing applied out of order
+    (aside / late.name).rename(late)
+    page = pair.window.my_data
+    qtbot.waitUntil(lambda: shown_value(page, "preferred_name") == "Robin", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: status.text() == "Sync: up to date.", timeout=WAIT_MS)
