@@ -270,7 +270,7 @@ def render_sync(window: MainWindow, sample: SampleVault, tmp: Path, out: Path) -
     laptop.lock()
     workshop.lock()
     window.sync_watch.restart()
-    settle(lambda: window.sync_status.text().startswith("Sync problem"))
+    settle(lambda: window.sync_watch.status is not None)
     page = window.settings_page
     page.reload()
     settle(lambda: page.devices.model.rowCount() == 2)

@@ -431,7 +431,7 @@ HELPERS = (
     QT_TRANSLATE_NOOP("DevicesSection", "removed: its later files are refused"),
     QT_TRANSLATE_NOOP("DevicesSection", "a newer file of it is on its way"),
     QT_TRANSLATE_NOOP("DevicesSection", "Devices"),
-    QT_TRANSLATE_NOOP("DevicesSection", "Use this vault on your other computers too: it keeps in step through a folder that a sync program (Syncthing, Nextcloud, Dropbox, OneDrive, a network share) keeps in step. Everything the vault writes there is encrypted."),
+    QT_TRANSLATE_NOOP("DevicesSection", "Use this vault on your other computers too, through a folder that a sync program (Syncthing, Nextcloud, Dropbox, OneDrive, a network share) keeps the same on each. Everything the vault writes there is encrypted."),
     QT_TRANSLATE_NOOP("DevicesSection", "This device's name"),
     QT_TRANSLATE_NOOP("DevicesSection", "This device"),
     QT_TRANSLATE_NOOP("DevicesSection", "Synced folder"),

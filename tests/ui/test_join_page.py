@@ -155,3 +155,27 @@ def test_every_control_is_named_for_a_screen_reader(qtbot: QtBot, synced: Synced
         assert "&" in button.text(), button.objectName()
     page.back.click()
     assert synced.window.welcome.currentWidget() is synced.window.welcome.create_page
+
+
+def test_joining_with_the_keyboard_alone(qtbot: QtBot, synced: Synced) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    def focused() -> str:
+        widget = QApplication.focusWidget()
+        return widget.objectName() if widget is not None else ""
+
+    window = synced.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=WAIT_MS)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    page = window.welcome.join_page
+    qtbot.waitUntil(lambda: focused() == "joinFolder", timeout=WAIT_MS)
+    qtbot.keyClicks(page.folder, str(synced.folder))
+    seen = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(focused())
+    assert seen == ["joinFolderBrowse", "joinWithPassphrase", "joinSecret"]
+    qtbot.keyClicks(page.secret, PASSPHRASE)
+    qtbot.keyClick(page.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.is_open, timeout=WAIT_MS)

@@ -91,9 +91,9 @@ class DevicesSection(QGroupBox):
         self.devices: list[DeviceInfo] = []
         column = QVBoxLayout(self)
         self.explanation = plain_label(_tr(
-            "Use this vault on your other computers too: it keeps in step through a folder "
-            "that a sync program (Syncthing, Nextcloud, Dropbox, OneDrive, a network share) "
-            "keeps in step. Everything the vault writes there is encrypted."),
+            "Use this vault on your other computers too, through a folder that a sync program "
+            "(Syncthing, Nextcloud, Dropbox, OneDrive, a network share) keeps the same on "
+            "each. Everything the vault writes there is encrypted."),
             "devicesExplanation")
         column.addWidget(self.explanation)
         form = QFormLayout()
