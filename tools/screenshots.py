@@ -34,6 +34,7 @@ from ui.preferences import Settings  # noqa: E402
 from ui.recovery_code import RecoveryCodeDialog  # noqa: E402
 from ui.report.dialog import ReportDialog  # noqa: E402
 from ui.review.dialog import ShareReviewDialog  # noqa: E402
+from ui.settings.sync_setup import SetupDialog  # noqa: E402
 from ui.shared.knows import KnowsDialog  # noqa: E402
 from ui.shared.qr import QrDialog  # noqa: E402
 from vault.leaks.alias_sources import SourceKind  # noqa: E402
@@ -42,6 +43,8 @@ from vault.leaks.scan import scan  # noqa: E402
 from vault.leaks.settings import mailbox_settings, source_settings  # noqa: E402
 from vault.leaks.watcher import WatchState, WatchStatus  # noqa: E402
 from vault.storage.keys import KdfParams  # noqa: E402
+from vault.sync.joining import join  # noqa: E402
+from vault.vault import Vault  # noqa: E402
 from zpd.links import parse_link  # noqa: E402
 
 SIZE = (1000, 680)
@@ -201,6 +204,7 @@ def render(language: str, out: Path) -> None:
         save(new_code, out / "new-recovery-code.png")
         new_code.discard()
         render_leaks(window, sample, Path(tmp), out)
+        folder = render_sync(window, sample, Path(tmp), out)
 
         window.lock()
         unlock = window.welcome.unlock_page
@@ -210,6 +214,7 @@ def render(language: str, out: Path) -> None:
         save(window, out / "unlock-wrong-passphrase.png")
         window.close()
         close(sample)
+        render_join(Path(tmp), folder, out)
         assert PASSPHRASE
 
 
@@ -248,6 +253,72 @@ def render_leaks(window: MainWindow, sample: SampleVault, tmp: Path, out: Path) 
     settle(lambda: dialog.draft.isVisible())
     save(dialog, out / "leak.png")
     dialog.reject()
+
+
+def render_sync(window: MainWindow, sample: SampleVault, tmp: Path, out: Path) -> Path:
+    """Settings › Devices syncing with two other computers: the laptop's newest file is
+    awaited (one before it has not arrived), and a file of the workshop's was damaged on the
+    way, so the status bar says there is a problem. Returns the folder."""
+    folder = tmp / "Sync" / "vault"
+    setup = SetupDialog(window)
+    setup.folder.setText(str(folder))
+    setup.name.setText("Desk")
+    setup.passphrase.setText("for the picture only")
+    setup.show()
+    save(setup, out / "sync-setup.png")
+    setup.reject()
+    sample.vault.sync.setup(folder, PASSPHRASE, "Desk")
+    laptop, _ = join(folder, tmp / "laptop", PASSPHRASE, device_name="Laptop")
+    workshop, _ = join(folder, tmp / "workshop", PASSPHRASE, device_name="Workshop PC")
+    sample.vault.sync.now()
+
+    def new_file(device: Vault, key: str, value: object) -> Path:
+        before = set(folder.glob("*.zps"))
+        device.fields.set(key, value)
+        device.sync.now()
+        (written,) = set(folder.glob("*.zps")) - before
+        return written
+
+    new_file(laptop, "preferred_name", "Alex E.")
+    new_file(laptop, "shoe_size_eu", 41).unlink()  # not synced here yet...
+    new_file(laptop, "shoe_size_eu", 44)  # ...while the one after it is
+    damaged = new_file(workshop, "preferred_name", "Alexandra")
+    data = bytearray(damaged.read_bytes())
+    data[-1] ^= 0x01
+    damaged.write_bytes(bytes(data))
+    laptop.lock()
+    workshop.lock()
+    window.sync_watch.restart()
+    settle(lambda: window.sync_watch.status is not None)
+    page = window.settings_page
+    page.reload()
+    settle(lambda: page.devices.model.rowCount() == 2)
+    scroll = page.findChild(QScrollArea, "settingsScroll")
+    assert scroll is not None
+    scroll.ensureWidgetVisible(page.devices)
+    save(window, out / "settings-devices.png")
+    return folder
+
+
+def render_join(tmp: Path, folder: Path, out: Path) -> None:
+    """The welcome screen on a new computer: use the vault from the synced folder, first with
+    a mistyped passphrase, then with the recovery code and this computer's passphrase."""
+    window = MainWindow(tmp / "new-computer", Settings())
+    window.resize(*SIZE)
+    window.show()
+    window.welcome.create_page.join_button.click()
+    page = window.welcome.join_page
+    page.folder.setText(str(folder))
+    page.secret.setText("not the passphrase")
+    page.join_button.click()
+    settle(page.error.isVisible)
+    save(window, out / "join-wrong-passphrase.png")
+    page.with_code.setChecked(True)
+    page.secret.setText("K7QMP-3XW9A-R2T8V-N4J6C-H5G1Z-E0B3Y")  # for the picture only
+    page.new_passphrase.passphrase.setText("saffron kettle meadow")
+    page.new_passphrase.repeat.setText("saffron kettle meadow")
+    save(window, out / "join-with-recovery-code.png")
+    window.close()
 
 
 def main(out: Path) -> None:

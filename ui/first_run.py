@@ -1,5 +1,6 @@
 """First run: choose a passphrase (with a strength meter); the recovery code follows, once
-(`recovery_code.RecoveryCodePage`)."""
+(`recovery_code.RecoveryCodePage`). Or use a vault that already syncs through a folder
+(`join_page.JoinPage`)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .words.errors import error_text
 
 class CreatePage(QWidget):
     created = Signal(object, str)  # (Vault, recovery code)
+    join_requested = Signal()  # "Use a vault from a synced folder"
 
     def __init__(self, directory: Path) -> None:
         super().__init__()
@@ -42,6 +44,12 @@ class CreatePage(QWidget):
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
         layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignRight)
+        layout.addSpacing(12)
+        layout.addWidget(QLabel(self.tr("Already use Zero-Party Vault on another computer?")))
+        self.join_button = named(QPushButton(
+            self.tr("&Use a vault from a synced folder...")), "useSyncedVaultButton")
+        self.join_button.clicked.connect(self.join_requested)
+        layout.addWidget(self.join_button, alignment=Qt.AlignmentFlag.AlignLeft)
         self.form.submitted.connect(self._create)
         self.form.edited.connect(self.error.hide)
 
@@ -82,5 +90,5 @@ class CreatePage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.passphrase, self.repeat, self.create_button):
+        for widget in (self.passphrase, self.repeat, self.create_button, self.join_button):
             widget.setEnabled(not busy)

@@ -18,6 +18,8 @@ from .leaks.notice import LeakNotice
 from .leaks.watch import LeakWatch
 from .preferences import IDLE_LOCK_MINUTES, Settings
 from .session import Session
+from .sync.status_label import SyncStatusLabel
+from .sync.watch import SyncWatch
 from .tasks import run_task
 from .unlock_page import WelcomeStack
 from .widgets import OneLineLabel, named
@@ -145,6 +147,10 @@ class MainWindow(QMainWindow):
         self.leak_watch = LeakWatch(self.session)
         self.leak_notice = LeakNotice(self.session, self.leak_watch)
         self.statusBar().addWidget(self.leak_notice, 3)
+        # The synced folder watched while the vault is open; where sync stands shows here.
+        self.sync_watch = SyncWatch(self.session)
+        self.sync_status = SyncStatusLabel(self.sync_watch)
+        self.statusBar().addPermanentWidget(self.sync_status)
 
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
@@ -221,6 +227,7 @@ class MainWindow(QMainWindow):
         self.leak_watch.status_changed.connect(page.show_watch_status)
         if self.leak_watch.status is not None:
             page.show_watch_status(self.leak_watch.status)
+        page.devices.attach(self.sync_watch)
         return page  # type: ignore[no-any-return]
 
     @property
@@ -337,6 +344,7 @@ class MainWindow(QMainWindow):
         self._open_session(vault)
 
     def _on_opened(self, vault: Vault) -> None:
+        self.directory = self.welcome.directory  # a vault joined elsewhere is unlocked there
         self._opening = vault  # locked, should the window lock or close before it shows
         self._load_area_modules(lambda: self._show_area(vault, open_later=True))
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from vault.vault import Vault
 
     from .first_run import CreatePage
+    from .join_page import JoinPage
     from .new_passphrase_page import NewPassphrasePage
     from .preferences import Settings
     from .recovery_code import RecoveryCodePage
@@ -43,10 +44,10 @@ class UnlockPage(QWidget):
         self._used_code = False
         layout = card(self)
         layout.addWidget(title(self.tr("Unlock your vault")))
-        where = QLabel(display_path(directory))
-        where.setTextFormat(Qt.TextFormat.PlainText)
-        where.setStyleSheet("color: palette(mid);")
-        layout.addWidget(where)
+        self.where = QLabel(display_path(directory))
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.where.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.where)
         self.secret = named(QLineEdit(), "unlockSecret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setAccessibleName(self.tr("Passphrase"))
@@ -76,6 +77,11 @@ class UnlockPage(QWidget):
 
     def focus(self) -> None:
         self.secret.setFocus()
+
+    def point_at(self, directory: Path) -> None:
+        """Unlock the vault in `directory` from now on (a vault joined there)."""
+        self._directory = directory
+        self.where.setText(display_path(directory))
 
     def _switch_mode(self, use_code: bool) -> None:
         self.secret.clear()
@@ -158,7 +164,9 @@ class WelcomeStack(QStackedWidget):
         super().__init__()
         self._directory = directory
         self._settings = settings
+        self._prepare = prepare
         self._create_page: CreatePage | None = None
+        self._join_page: JoinPage | None = None
         self._code_page: RecoveryCodePage | None = None
         self._passphrase_page: NewPassphrasePage | None = None
         self.unlock_page = UnlockPage(directory, prepare)
@@ -177,8 +185,22 @@ class WelcomeStack(QStackedWidget):
 
             self._create_page = CreatePage(self._directory)
             self._create_page.created.connect(self._on_created)
+            self._create_page.join_requested.connect(self.show_join)
             self.addWidget(self._create_page)
         return self._create_page
+
+    @property
+    def join_page(self) -> JoinPage:
+        if self._join_page is None:
+            from .join_page import JoinPage
+
+            self._join_page = JoinPage(self._directory, self._prepare)
+            self._join_page.joined_into.connect(self._joined_into)
+            self._join_page.joined.connect(self._on_joined)
+            self._join_page.cancelled.connect(self._join_cancelled)
+            self._join_page.unlocking.connect(self.unlocking)
+            self.addWidget(self._join_page)
+        return self._join_page
 
     @property
     def code_page(self) -> RecoveryCodePage:
@@ -203,7 +225,11 @@ class WelcomeStack(QStackedWidget):
 
     def build_all(self) -> None:
         """Build every screen now (for tests and tools that look widgets up by name)."""
-        _ = self.create_page, self.code_page, self.passphrase_page
+        _ = self.create_page, self.join_page, self.code_page, self.passphrase_page
+
+    def show_join(self) -> None:
+        self.setCurrentWidget(self.join_page)
+        self.join_page.focus()
 
     def show_unlock(self) -> None:
         self.setCurrentWidget(self.unlock_page)
@@ -229,6 +255,25 @@ class WelcomeStack(QStackedWidget):
         self._pending = vault
         self.code_page.show_code(code)
         self.setCurrentWidget(self.code_page)
+
+    def _on_joined(self, vault: Vault, new_code: str | None) -> None:
+        if new_code is None:
+            self.opened.emit(vault)
+        else:  # the vault had no recovery code to share: this computer's, shown once
+            self._on_created(vault, new_code)
+
+    @property
+    def directory(self) -> Path:
+        return self._directory
+
+    def _joined_into(self, directory: Path) -> None:
+        """This computer's copy was put elsewhere than the app's usual place: unlocking
+        (after a lock) opens it there, for as long as the app runs."""
+        self._directory = directory
+        self.unlock_page.point_at(directory)
+
+    def _join_cancelled(self) -> None:
+        self.setCurrentWidget(self.create_page)
 
     def _on_recovered(self, vault: Vault) -> None:
         self.passphrase_page.start(vault)

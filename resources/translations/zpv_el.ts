@@ -1228,6 +1228,14 @@ Accept the new keys?</source>
         <translation>Οι προτιμήσεις σας φυλάσσονται κρυπτογραφημένες σε αυτόν τον υπολογιστή. Επιλέξτε μια φράση πρόσβασης που θα θυμάστε: μερικές άσχετες μεταξύ τους λέξεις είναι καλή επιλογή. Κανείς δεν μπορεί να την επαναφέρει για εσάς.</translation>
     </message>
     <message>
+        <source>Already use Zero-Party Vault on another computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use a vault from a synced folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type the passphrase again under Repeat.</source>
         <translation>Πληκτρολογήστε ξανά τη φράση πρόσβασης στο πεδίο Επανάληψη.</translation>
     </message>
@@ -1345,6 +1353,171 @@ Accept the new keys?</source>
     <message>
         <source>Give the field a name and a key.</source>
         <translation>Δώστε στο πεδίο όνομα και κλειδί.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesSection</name>
+    <message>
+        <source>in step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed: its later files are refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a newer file of it is on its way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this vault on your other computers too, through a folder that a sync program (Syncthing, Nextcloud, Dropbox, OneDrive, a network share) keeps the same on each. Everything the vault writes there is encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished">Φάκελος</translation>
+    </message>
+    <message>
+        <source>Where sync stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your other devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up sync through a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the chosen device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up sync: writing this vault into the folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up s&amp;ync...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove device...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This vault now syncs through {0}. On your other computer, choose “Use a vault from a synced folder” on the welcome screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed “{0}”. If someone may know its passphrase or your recovery code, change the passphrase on each remaining device and make a new recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its files written after the last one this computer applied are refused from now on, on every device, and what your devices write next is sealed with a new key it does not have. Changes it made and did not sync yet are lost. It cannot be undone: to use that computer again, join it from the welcome screen as a new device.
+
+If someone may know that device&apos;s passphrase or your recovery code, change the passphrase on each remaining device and make a new recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the synced folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation type="unfinished">&amp;Φάκελος</translation>
+    </message>
+    <message>
+        <source>the computer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device&apos;s &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished">Φράση πρόσβασης</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an empty folder that a sync program keeps in step between your computers (Syncthing, Nextcloud, Dropbox, OneDrive, a network share). The vault writes only sealed files into it: nothing there is readable without your passphrase or recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your passphrase: it seals the folder&apos;s key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the device “{0}” from this vault?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3514,6 +3687,117 @@ Accept the new keys?</source>
     </message>
 </context>
 <context>
+    <name>JoinPage</name>
+    <message>
+        <source>Use a vault from a synced folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your vault already syncs through a folder on another computer? Let the sync program bring that folder here, then choose it. Your passphrase or your recovery code opens it; the folder alone does not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation type="unfinished">&amp;Φάκελος</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the synced folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With my &amp;passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With my recovery &amp;code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;assphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where this computer&apos;s copy is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;this copy in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where this computer&apos;s copy is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose this computer&apos;s passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery c&amp;ode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation type="unfinished">Κωδικός ανάκτησης</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished">Φράση πρόσβασης</translation>
+    </message>
+    <message>
+        <source>Recovery code, e.g. ABCDE-12345-...</source>
+        <translation type="unfinished">Κωδικός ανάκτησης, π.χ. ABCDE-12345-...</translation>
+    </message>
+    <message>
+        <source>Choose the synced folder first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished">Οι δύο φράσεις πρόσβασης διαφέρουν.</translation>
+    </message>
+    <message>
+        <source>Opening the folder&apos;s key file, then bringing in your other devices&apos; changes. This can take a while on a large vault...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KnowsDialog</name>
     <message>
         <source>What {0} knows about you</source>
@@ -5473,6 +5757,88 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     </message>
 </context>
 <context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <source>this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not seen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was changed or damaged after it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it belongs to another vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written by a device that is not one of this vault&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written by a removed device after its removal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a device wrote two different files for the same change (an old copy of that device was put back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is an old file put back out of its place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Zero-Party Vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is sealed with a key this computer does not have (another vault&apos;s file, or this device was removed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: waiting for another device&apos;s file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync stopped: this device was removed from the vault&apos;s devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync problem: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync problem: a file in the folder was refused: {0} Details are in Activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: waiting for a file from {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimeWords</name>
     <message>
         <source>1 day</source>
@@ -5729,6 +6095,18 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Αυτό δεν είναι τομέας που μπορεί να λάβει αλληλογραφία, όπως το alex.example.</translation>
     </message>
     <message>
+        <source>That folder already holds a synced vault, or this vault already syncs. To use a vault from a synced folder, join it from the welcome screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This vault does not sync through a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other device of this vault has that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>That is not an email address, like alex@mail.example.</source>
         <translation>Αυτό δεν είναι διεύθυνση email, όπως η alex@mail.example.</translation>
     </message>
@@ -5895,6 +6273,10 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>This vault is an older copy than the one this computer last saw: it ends at activity entry {found}, but entry {seen} was seen here on {when}. Someone may have put an old copy back. Open it only if you restored it yourself.</source>
         <translation>Αυτή η κρύπτη είναι παλαιότερο αντίγραφο από αυτό που είδε τελευταία φορά αυτός ο υπολογιστής: τελειώνει στην εγγραφή δραστηριότητας {found}, ενώ η εγγραφή {seen} είχε καταγραφεί εδώ στις {when}. Κάποιος ίσως επανέφερε ένα παλιό αντίγραφο. Ανοίξτε την μόνο αν την επαναφέρατε εσείς.</translation>
+    </message>
+    <message>
+        <source>A file in the synced folder was refused: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The link is malformed.</source>

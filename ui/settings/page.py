@@ -1,4 +1,5 @@
-"""Settings: language, automatic lock, passphrase and recovery code, backup and export."""
+"""Settings: language, automatic lock, passphrase and recovery code, devices (sync),
+backup and export, and the leak canaries' aliases and mailbox."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from ..widgets.page import Page
 from ..words.errors import error_text, watch_status_text
 from .alias_source import AliasSourceSection
 from .aliases import AliasesSection
+from .devices import DevicesSection
 from .mailbox import MailboxSection
 from .secrets import SecretsSection
 
@@ -61,6 +63,8 @@ class SettingsPage(Page):
         layout.addWidget(self._general())
         self.secrets = SecretsSection(session, settings)
         layout.addWidget(self.secrets)
+        self.devices = DevicesSection(session)
+        layout.addWidget(self.devices)
         layout.addWidget(self._portability())
         self.aliases = AliasesSection(session)
         layout.addWidget(self.aliases)
@@ -76,6 +80,7 @@ class SettingsPage(Page):
         return self.tr("Settings")
 
     def reload(self) -> None:
+        self.devices.reload()
         self.aliases.reload()
         self.alias_source.reload()
         self.mailbox.reload()
@@ -83,6 +88,7 @@ class SettingsPage(Page):
     def clear(self) -> None:
         self.secrets.clear()
         self.message.clear()
+        self.devices.clear()
         self.aliases.clear()
         self.alias_source.clear()
         self.mailbox.clear()

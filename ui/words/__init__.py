@@ -4,7 +4,7 @@ time: the language can change while the app runs).
 One directed chain; each module imports only those before it:
 
     text -> time -> fields -> exchange -> review -> balance -> activity -> aliases -> report
-    -> errors
+    -> sync -> errors
 
 - `text`: brand text made safe to show (hidden characters revealed), tooltips.
 - `time`: the one formatter of moments, dates and durations.
@@ -16,6 +16,7 @@ One directed chain; each module imports only those before it:
 - `aliases`: an e-mail alias the person closed, and mail that came to it after.
 - `report`: the words of the transparency report as a web page (vault.transparency.html
   lays it out; the printed version words its own headings in ui/report/printed.py).
+- `sync`: where this device stands against the synced folder, refusals, last seen.
 - `errors`: the one dispatcher from any error the app can meet to words.
 
 The rule (tests/test_layers.py): outside this package no module keeps a words table (a

@@ -18,7 +18,7 @@ from vault.errors import TransportError, TransportFailure, Weakness
 from zpd.errors import RequestInvalid
 from zpd.links import LinkInvalid, LinkProblem
 
-from . import fields, review, time
+from . import fields, review, sync, time
 from .text import brand_text
 
 CONTEXT = "VaultMessages"
@@ -100,6 +100,16 @@ def error_text(error: BaseException, asked: review.Asked | None = None, *,
                 "Your vault could not be re-encrypted. Nothing was changed: your passphrase and "
                 "recovery code are as they were."
             )
+        case errors.SyncFolderInUse():
+            return _tr("That folder already holds a synced vault, or this vault already syncs. "
+                       "To use a vault from a synced folder, join it from the welcome screen.")
+        case errors.SyncNotSetUp():
+            return _tr("This vault does not sync through a folder.")
+        case errors.SyncFileRefused(reason=reason):
+            return _tr("A file in the synced folder was refused: {0}").format(
+                sync.refusal(reason))
+        case errors.UnknownDevice():
+            return _tr("No other device of this vault has that name.")
         case errors.GrantNotActive():
             return _tr("That grant is already revoked.")
         case errors.UnknownGrant():

@@ -16,7 +16,7 @@ from ..errors import SyncFileRefused, SyncRefusal
 from ..storage.store import Connection
 from . import state
 from .sealing import open_sealed_to, seal_to, signature_holds
-from .segments import Segment
+from .segments import FolderView, Segment
 
 EPOCH_AAD = b"zpv/sync/v1/epoch/"
 DeviceOp = dict[str, Any]
@@ -53,6 +53,29 @@ class Identity:
         ):
             state.put(connection, key, value)
         apply_device_op(connection, self.added, self.device_id, self.device_id, self.box)
+
+
+def default_name(taken: set[str]) -> str:
+    """This computer's name, with a number after it when a device of the vault already has
+    it (two copies on one computer, two computers named alike): `zpv devices remove NAME`
+    must name one device."""
+    base = (socket.gethostname() or "device").strip()[:56] or "device"
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def names_announced(view: FolderView) -> set[str]:
+    """The names the devices whose segments are in the folder gave themselves."""
+    return {
+        str(op.get("name", ""))[:60]
+        for chain in view.segments.values() for variants in chain.values()
+        for segment in variants for op in segment.body.get("devices", [])
+        if isinstance(op, dict) and op.get("op") == "added"
+    }
 
 
 def removal(
