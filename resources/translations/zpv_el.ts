@@ -1229,11 +1229,11 @@ Accept the new keys?</source>
     </message>
     <message>
         <source>Already use Zero-Party Vault on another computer?</source>
-        <translation type="unfinished"></translation>
+        <translation>Χρησιμοποιείτε ήδη το Zero-Party Vault σε άλλον υπολογιστή;</translation>
     </message>
     <message>
         <source>&amp;Use a vault from a synced folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Χρήση κρύπτης από συγχρονισμένο φάκελο...</translation>
     </message>
     <message>
         <source>Type the passphrase again under Repeat.</source>
@@ -1359,165 +1359,167 @@ Accept the new keys?</source>
     <name>DevicesSection</name>
     <message>
         <source>in step</source>
-        <translation type="unfinished"></translation>
+        <translation>συγχρονισμένη</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Συσκευή</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Τελευταία επαφή</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Κατάσταση</translation>
     </message>
     <message>
         <source>removed: its later files are refused</source>
-        <translation type="unfinished"></translation>
+        <translation>αφαιρέθηκε: τα μεταγενέστερα αρχεία της απορρίπτονται</translation>
     </message>
     <message>
         <source>a newer file of it is on its way</source>
-        <translation type="unfinished"></translation>
+        <translation>έρχεται νεότερο αρχείο της</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Συσκευές</translation>
     </message>
     <message>
         <source>Use this vault on your other computers too, through a folder that a sync program (Syncthing, Nextcloud, Dropbox, OneDrive, a network share) keeps the same on each. Everything the vault writes there is encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Χρησιμοποιήστε αυτή την κρύπτη και στους άλλους υπολογιστές σας, μέσω ενός φακέλου που ένα πρόγραμμα συγχρονισμού (Syncthing, Nextcloud, Dropbox, OneDrive, κοινόχρηστος φάκελος δικτύου) κρατά ίδιο σε όλους. Ό,τι γράφει εκεί η κρύπτη είναι κρυπτογραφημένο.</translation>
     </message>
     <message>
         <source>This device&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Όνομα αυτής της συσκευής</translation>
     </message>
     <message>
         <source>This device</source>
-        <translation type="unfinished"></translation>
+        <translation>Αυτή η συσκευή</translation>
     </message>
     <message>
         <source>Synced folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Συγχρονισμένος φάκελος</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished">Φάκελος</translation>
+        <translation>Φάκελος</translation>
     </message>
     <message>
         <source>Where sync stands</source>
-        <translation type="unfinished"></translation>
+        <translation>Πώς πάει ο συγχρονισμός</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Συγχρονισμός</translation>
     </message>
     <message>
         <source>Your other devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Οι άλλες συσκευές σας</translation>
     </message>
     <message>
         <source>Set up sync through a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ρύθμιση συγχρονισμού μέσω φακέλου</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Συγχρονισμός τώρα</translation>
     </message>
     <message>
         <source>Remove the chosen device</source>
-        <translation type="unfinished"></translation>
+        <translation>Αφαίρεση της επιλεγμένης συσκευής</translation>
     </message>
     <message>
         <source>Setting up sync: writing this vault into the folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>Ρύθμιση συγχρονισμού: η κρύπτη γράφεται στον φάκελο...</translation>
     </message>
     <message>
         <source>Set up s&amp;ync...</source>
-        <translation type="unfinished"></translation>
+        <translation>Ρύθμιση &amp;συγχρονισμού...</translation>
     </message>
     <message>
         <source>S&amp;ync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Συγχ&amp;ρονισμός τώρα</translation>
     </message>
     <message>
         <source>&amp;Remove device...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Αφαίρεση συσκευής...</translation>
     </message>
     <message>
         <source>This vault now syncs through {0}. On your other computer, choose “Use a vault from a synced folder” on the welcome screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Αυτή η κρύπτη συγχρονίζεται πλέον μέσω του {0}. Στον άλλο υπολογιστή σας, επιλέξτε «Χρήση κρύπτης από συγχρονισμένο φάκελο» στην αρχική οθόνη.</translation>
     </message>
     <message>
         <source>Removed “{0}”. If someone may know its passphrase or your recovery code, change the passphrase on each remaining device and make a new recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Η συσκευή «{0}» αφαιρέθηκε. Αν κάποιος ίσως γνωρίζει τη φράση πρόσβασής της ή τον κωδικό ανάκτησής σας, αλλάξτε τη φράση πρόσβασης σε κάθε συσκευή που απομένει και δημιουργήστε νέο κωδικό ανάκτησης.</translation>
     </message>
     <message>
         <source>Its files written after the last one this computer applied are refused from now on, on every device, and what your devices write next is sealed with a new key it does not have. Changes it made and did not sync yet are lost. It cannot be undone: to use that computer again, join it from the welcome screen as a new device.
 
 If someone may know that device&apos;s passphrase or your recovery code, change the passphrase on each remaining device and make a new recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Τα αρχεία της που γράφτηκαν μετά το τελευταίο που εφάρμοσε αυτός ο υπολογιστής θα απορρίπτονται από εδώ και πέρα, σε κάθε συσκευή, και ό,τι γράψουν στη συνέχεια οι συσκευές σας θα κρυπτογραφείται με νέο κλειδί που εκείνη δεν έχει. Οι αλλαγές που έκανε και δεν έχουν συγχρονιστεί ακόμη θα χαθούν. Αυτό δεν μπορεί να αναιρεθεί: για να χρησιμοποιήσετε ξανά εκείνον τον υπολογιστή, συνδέστε τον από την αρχική οθόνη ως νέα συσκευή.
+
+Αν κάποιος ίσως γνωρίζει τη φράση πρόσβασης εκείνης της συσκευής ή τον κωδικό ανάκτησής σας, αλλάξτε τη φράση πρόσβασης σε κάθε συσκευή που απομένει και δημιουργήστε νέο κωδικό ανάκτησης.</translation>
     </message>
     <message>
         <source>Remove a device</source>
-        <translation type="unfinished"></translation>
+        <translation>Αφαίρεση συσκευής</translation>
     </message>
     <message>
         <source>Remove device</source>
-        <translation type="unfinished"></translation>
+        <translation>Αφαίρεση συσκευής</translation>
     </message>
     <message>
         <source>Set up sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Ρύθμιση συγχρονισμού</translation>
     </message>
     <message>
         <source>Choose the synced folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Επιλογή συγχρονισμένου φακέλου</translation>
     </message>
     <message>
         <source>&amp;Folder</source>
-        <translation type="unfinished">&amp;Φάκελος</translation>
+        <translation>&amp;Φάκελος</translation>
     </message>
     <message>
         <source>the computer&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>το όνομα του υπολογιστή</translation>
     </message>
     <message>
         <source>This device&apos;s &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Όνομα αυτής της συσκευής</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Φράση πρόσβασης</translation>
+        <translation>Φράση πρόσβασης</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Φράση &amp;πρόσβασης</translation>
     </message>
     <message>
         <source>&amp;Start syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Έναρξη συγχρονισμού</translation>
     </message>
     <message>
         <source>Choose an empty folder that a sync program keeps in step between your computers (Syncthing, Nextcloud, Dropbox, OneDrive, a network share). The vault writes only sealed files into it: nothing there is readable without your passphrase or recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Επιλέξτε έναν κενό φάκελο που ένα πρόγραμμα συγχρονισμού κρατά ίδιο σε όλους τους υπολογιστές σας (Syncthing, Nextcloud, Dropbox, OneDrive, κοινόχρηστος φάκελος δικτύου). Η κρύπτη γράφει εκεί μόνο κρυπτογραφημένα αρχεία: τίποτα εκεί δεν διαβάζεται χωρίς τη φράση πρόσβασης ή τον κωδικό ανάκτησής σας.</translation>
     </message>
     <message>
         <source>&amp;Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation>Α&amp;ναζήτηση...</translation>
     </message>
     <message>
         <source>Choose the folder first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Επιλέξτε πρώτα τον φάκελο.</translation>
     </message>
     <message>
         <source>Enter your passphrase: it seals the folder&apos;s key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Πληκτρολογήστε τη φράση πρόσβασης: με αυτήν κρυπτογραφείται το αρχείο κλειδιών του φακέλου.</translation>
     </message>
     <message>
         <source>Remove the device “{0}” from this vault?</source>
-        <translation type="unfinished"></translation>
+        <translation>Να αφαιρεθεί η συσκευή «{0}» από αυτή την κρύπτη;</translation>
     </message>
 </context>
 <context>
@@ -3690,111 +3692,111 @@ If someone may know that device&apos;s passphrase or your recovery code, change 
     <name>JoinPage</name>
     <message>
         <source>Use a vault from a synced folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Χρήση κρύπτης από συγχρονισμένο φάκελο</translation>
     </message>
     <message>
         <source>Your vault already syncs through a folder on another computer? Let the sync program bring that folder here, then choose it. Your passphrase or your recovery code opens it; the folder alone does not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Η κρύπτη σας συγχρονίζεται ήδη μέσω ενός φακέλου σε άλλον υπολογιστή; Αφήστε το πρόγραμμα συγχρονισμού να φέρει εκείνον τον φάκελο εδώ και έπειτα επιλέξτε τον. Η κρύπτη ανοίγει με τη φράση πρόσβασης ή τον κωδικό ανάκτησής σας· ο φάκελος από μόνος του δεν αρκεί.</translation>
     </message>
     <message>
         <source>Synced folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Συγχρονισμένος φάκελος</translation>
     </message>
     <message>
         <source>&amp;Folder</source>
-        <translation type="unfinished">&amp;Φάκελος</translation>
+        <translation>Φάκε&amp;λος</translation>
     </message>
     <message>
         <source>B&amp;rowse...</source>
-        <translation type="unfinished"></translation>
+        <translation>Α&amp;ναζήτηση...</translation>
     </message>
     <message>
         <source>Choose the synced folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Επιλογή συγχρονισμένου φακέλου</translation>
     </message>
     <message>
         <source>With my &amp;passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Με τη φράση &amp;πρόσβασής μου</translation>
     </message>
     <message>
         <source>With my recovery &amp;code</source>
-        <translation type="unfinished"></translation>
+        <translation>Με τον &amp;κωδικό ανάκτησής μου</translation>
     </message>
     <message>
         <source>Open it</source>
-        <translation type="unfinished"></translation>
+        <translation>Άνοιγμα</translation>
     </message>
     <message>
         <source>P&amp;assphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Φράση πρόσ&amp;βασης</translation>
     </message>
     <message>
         <source>Where this computer&apos;s copy is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Πού φυλάσσεται το αντίγραφο αυτού του υπολογιστή</translation>
     </message>
     <message>
         <source>Keep &amp;this copy in</source>
-        <translation type="unfinished"></translation>
+        <translation>Φύλαξη αυ&amp;τού του αντιγράφου στο</translation>
     </message>
     <message>
         <source>Bro&amp;wse...</source>
-        <translation type="unfinished"></translation>
+        <translation>Ανα&amp;ζήτηση...</translation>
     </message>
     <message>
         <source>Choose where this computer&apos;s copy is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Επιλογή θέσης για το αντίγραφο αυτού του υπολογιστή</translation>
     </message>
     <message>
         <source>Choose this computer&apos;s passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Επιλέξτε φράση πρόσβασης για αυτόν τον υπολογιστή:</translation>
     </message>
     <message>
         <source>Joining</source>
-        <translation type="unfinished"></translation>
+        <translation>Σύνδεση σε εξέλιξη</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Επιστροφή</translation>
     </message>
     <message>
         <source>&amp;Join</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Σύνδεση</translation>
     </message>
     <message>
         <source>Recovery c&amp;ode</source>
-        <translation type="unfinished"></translation>
+        <translation>Κωδικός &amp;ανάκτησης</translation>
     </message>
     <message>
         <source>Recovery code</source>
-        <translation type="unfinished">Κωδικός ανάκτησης</translation>
+        <translation>Κωδικός ανάκτησης</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Φράση πρόσβασης</translation>
+        <translation>Φράση πρόσβασης</translation>
     </message>
     <message>
         <source>Recovery code, e.g. ABCDE-12345-...</source>
-        <translation type="unfinished">Κωδικός ανάκτησης, π.χ. ABCDE-12345-...</translation>
+        <translation>Κωδικός ανάκτησης, π.χ. ABCDE-12345-...</translation>
     </message>
     <message>
         <source>Choose the synced folder first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Επιλέξτε πρώτα τον συγχρονισμένο φάκελο.</translation>
     </message>
     <message>
         <source>Enter your recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Πληκτρολογήστε τον κωδικό ανάκτησης.</translation>
     </message>
     <message>
         <source>Enter your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Πληκτρολογήστε τη φράση πρόσβασης.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished">Οι δύο φράσεις πρόσβασης διαφέρουν.</translation>
+        <translation>Οι δύο φράσεις πρόσβασης διαφέρουν.</translation>
     </message>
     <message>
         <source>Opening the folder&apos;s key file, then bringing in your other devices&apos; changes. This can take a while on a large vault...</source>
-        <translation type="unfinished"></translation>
+        <translation>Άνοιγμα του αρχείου κλειδιών του φακέλου και έπειτα μεταφορά των αλλαγών από τις άλλες συσκευές σας. Σε μεγάλη κρύπτη αυτό μπορεί να πάρει αρκετή ώρα...</translation>
     </message>
 </context>
 <context>
@@ -5760,82 +5762,82 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <name>SyncStatusLabel</name>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Συγχρονισμός</translation>
     </message>
 </context>
 <context>
     <name>SyncWords</name>
     <message>
         <source>this device</source>
-        <translation type="unfinished"></translation>
+        <translation>αυτή η συσκευή</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>αφαιρέθηκε</translation>
     </message>
     <message>
         <source>not seen yet</source>
-        <translation type="unfinished"></translation>
+        <translation>καμία επαφή ακόμη</translation>
     </message>
     <message>
         <source>it was changed or damaged after it was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>άλλαξε ή φθάρηκε αφού γράφτηκε.</translation>
     </message>
     <message>
         <source>it belongs to another vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>ανήκει σε άλλη κρύπτη.</translation>
     </message>
     <message>
         <source>it was written by a device that is not one of this vault&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>γράφτηκε από συσκευή που δεν ανήκει σε αυτή την κρύπτη.</translation>
     </message>
     <message>
         <source>it was written by a removed device after its removal.</source>
-        <translation type="unfinished"></translation>
+        <translation>γράφτηκε από συσκευή που έχει αφαιρεθεί, μετά την αφαίρεσή της.</translation>
     </message>
     <message>
         <source>a device wrote two different files for the same change (an old copy of that device was put back).</source>
-        <translation type="unfinished"></translation>
+        <translation>μια συσκευή έγραψε δύο διαφορετικά αρχεία για την ίδια αλλαγή (κάποιος επανέφερε παλιό αντίγραφο εκείνης της συσκευής).</translation>
     </message>
     <message>
         <source>it is an old file put back out of its place.</source>
-        <translation type="unfinished"></translation>
+        <translation>είναι παλιό αρχείο που ξαναμπήκε εκεί όπου δεν ανήκει.</translation>
     </message>
     <message>
         <source>it was written by a newer version of Zero-Party Vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>γράφτηκε από νεότερη έκδοση του Zero-Party Vault.</translation>
     </message>
     <message>
         <source>it is sealed with a key this computer does not have (another vault&apos;s file, or this device was removed).</source>
-        <translation type="unfinished"></translation>
+        <translation>είναι κρυπτογραφημένο με κλειδί που δεν έχει αυτός ο υπολογιστής (αρχείο άλλης κρύπτης ή αυτή η συσκευή αφαιρέθηκε).</translation>
     </message>
     <message>
         <source>Sync: up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Συγχρονισμός: όλα ενημερωμένα.</translation>
     </message>
     <message>
         <source>Sync: waiting for another device&apos;s file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Συγχρονισμός: αναμονή για αρχείο από άλλη συσκευή.</translation>
     </message>
     <message>
         <source>Sync stopped: this device was removed from the vault&apos;s devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ο συγχρονισμός σταμάτησε: αυτή η συσκευή αφαιρέθηκε από τις συσκευές της κρύπτης.</translation>
     </message>
     <message>
         <source>Sync problem: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Πρόβλημα συγχρονισμού: {0}</translation>
     </message>
     <message>
         <source>last seen {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>τελευταία επαφή στις {0}</translation>
     </message>
     <message>
         <source>Sync problem: a file in the folder was refused: {0} Details are in Activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Πρόβλημα συγχρονισμού: απορρίφθηκε ένα αρχείο του φακέλου: {0} Λεπτομέρειες θα βρείτε στη Δραστηριότητα.</translation>
     </message>
     <message>
         <source>Sync: waiting for a file from {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Συγχρονισμός: αναμονή για αρχείο από {0}.</translation>
     </message>
 </context>
 <context>
@@ -6096,15 +6098,15 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     </message>
     <message>
         <source>That folder already holds a synced vault, or this vault already syncs. To use a vault from a synced folder, join it from the welcome screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Αυτός ο φάκελος περιέχει ήδη συγχρονισμένη κρύπτη ή αυτή η κρύπτη συγχρονίζεται ήδη. Για να χρησιμοποιήσετε κρύπτη από συγχρονισμένο φάκελο, συνδεθείτε σε αυτήν από την αρχική οθόνη.</translation>
     </message>
     <message>
         <source>This vault does not sync through a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Αυτή η κρύπτη δεν συγχρονίζεται μέσω φακέλου.</translation>
     </message>
     <message>
         <source>No other device of this vault has that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Καμία άλλη συσκευή αυτής της κρύπτης δεν έχει αυτό το όνομα.</translation>
     </message>
     <message>
         <source>That is not an email address, like alex@mail.example.</source>
@@ -6276,7 +6278,7 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     </message>
     <message>
         <source>A file in the synced folder was refused: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Απορρίφθηκε ένα αρχείο του συγχρονισμένου φακέλου: {0}</translation>
     </message>
     <message>
         <source>The link is malformed.</source>
