@@ -94,6 +94,9 @@ def render(language: str, out: Path) -> None:
         window = MainWindow(directory, Settings())
         window.resize(*SIZE)
         window.show()
+        tour = window.welcome.tour_page  # a computer without a vault: the tour first
+        save(window, out / "tour.png")
+        tour.skip_button.click()
         create = window.welcome.create_page
         create.passphrase.setText("sunflower")
         save(window, out / "create-vault.png")

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .new_passphrase_page import NewPassphrasePage
     from .preferences import Settings
     from .recovery_code import RecoveryCodePage
+    from .tour_page import TourPage
 
 # The unlock screen paints, and the app settles, before any of the vault's modules (or the
 # create, recovery-code and new-passphrase screens, or the words for errors) load: they
@@ -176,7 +177,8 @@ class WelcomeStack(QStackedWidget):
         self.unlock_page.recovered.connect(self._on_recovered)
         self.unlock_page.unlocking.connect(self.unlocking)
         exists = header_path(directory).is_file()  # Vault.exists, without loading the vault
-        self.setCurrentWidget(self.unlock_page if exists else self.create_page)
+        self._tour_page: TourPage | None = None
+        self.setCurrentWidget(self.unlock_page if exists else self.tour_page)
 
     @property
     def create_page(self) -> CreatePage:
@@ -188,6 +190,21 @@ class WelcomeStack(QStackedWidget):
             self._create_page.join_requested.connect(self.show_join)
             self.addWidget(self._create_page)
         return self._create_page
+
+    @property
+    def tour_page(self) -> TourPage:
+        """Before a first vault is made: three screens, skippable, then the create screen."""
+        if self._tour_page is None:
+            from .tour_page import TourPage
+
+            self._tour_page = TourPage()
+            self._tour_page.finished.connect(self.show_create)
+            self.addWidget(self._tour_page)
+        return self._tour_page
+
+    def show_create(self) -> None:
+        self.setCurrentWidget(self.create_page)
+        self.create_page.passphrase.setFocus()
 
     @property
     def join_page(self) -> JoinPage:
@@ -225,7 +242,8 @@ class WelcomeStack(QStackedWidget):
 
     def build_all(self) -> None:
         """Build every screen now (for tests and tools that look widgets up by name)."""
-        _ = self.create_page, self.join_page, self.code_page, self.passphrase_page
+        _ = (self.tour_page, self.create_page, self.join_page, self.code_page,
+             self.passphrase_page)
 
     def show_join(self) -> None:
         self.setCurrentWidget(self.join_page)

@@ -72,6 +72,7 @@ def test_mismatched_or_weak_passphrase_is_refused_with_reason(
 ) -> None:
     directory = tmp_path / "vault"
     window = open_window(qtbot, directory)
+    window.welcome.tour_page.skip_button.click()  # the first-run tour, skipped
     error = child(window, QLabel, "createError")
     child(window, QLineEdit, "newPassphrase").setText(PASSPHRASE)
     child(window, QLineEdit, "repeatPassphrase").setText(PASSPHRASE + "x")
