@@ -30,7 +30,7 @@ SECONDS_PER_DAY = 86400
 Personalise = Callable[[Connection, str, dict[str, Any], int], dict[str, Any]]
 
 
-def _as_is(connection: Connection, origin: str, data: dict[str, Any], now: int) -> dict[str, Any]:
+def as_is(connection: Connection, origin: str, data: dict[str, Any], now: int) -> dict[str, Any]:
     return data
 
 
@@ -59,6 +59,17 @@ class Grant:
     version: int
     ended_at: int | None
     request_id: int
+    paused_at: int | None = None  # paused by the person since then (a live grant only)
+
+    @property
+    def paused(self) -> bool:
+        """Paused: the brand keeps the data but must not use it until the resume."""
+        return self.paused_at is not None and self.status is GrantStatus.ACTIVE
+
+    @property
+    def state(self) -> str:
+        """The status as shown: "paused" for a paused live grant, else the status."""
+        return "paused" if self.paused else self.status.value
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,7 @@ class ShareResult:
 _COLUMNS = (
     "g.id, g.brand_origin, b.name, g.ask_id, g.purpose_iri, g.purpose_description, g.fields, "
     "g.required_fields, g.offer_kind, g.offer_description, g.retention_days, g.created_at, "
-    "g.expires_at, g.status, g.version, g.ended_at, g.request_id"
+    "g.expires_at, g.status, g.version, g.ended_at, g.request_id, g.paused_at"
 )
 _FROM = "FROM grants g JOIN brands b ON b.origin = g.brand_origin"
 
@@ -148,7 +159,7 @@ def create(
     days: int | None,
     values: dict[str, Any],
     now: int,
-    personalise: Personalise = _as_is,
+    personalise: Personalise = as_is,
 ) -> ShareResult:
     latest = brands.latest_request(store, origin)
     ask = latest.request.body.ask(ask_id) if latest else None
@@ -226,54 +237,77 @@ def active_grants_sharing(
 
 
 def reissue_for_field(
-    connection: Connection, key: str, now: int, personalise: Personalise = _as_is, *,
+    connection: Connection, key: str, now: int, personalise: Personalise = as_is, *,
     origin: str | None = None,
 ) -> list[tokens.IssuedMessage]:
     """Inside the field change's transaction: the next version of every live grant sharing
     it (of the brand `origin` only, for an answer to its question), with the values as
-    they now stand."""
-    issued = []
+    they now stand. A paused grant gets its next version when it is resumed."""
     # Only the device that owns a grant issues its versions (a synced vault: docs/sync.md).
     elsewhere = {str(r[0]) for r in connection.execute("SELECT grant_id FROM sync_elsewhere")}
-    for grant_id, _ in active_grants_sharing(connection, key, now, origin):
-        if grant_id in elsewhere:
-            continue
-        row = connection.execute(
-            "SELECT brand_origin, request_id, ask_id, purpose_iri, purpose_description, fields, "
-            "retention_days, created_at, expires_at, version FROM grants WHERE id = ?",
-            (grant_id,),
-        ).fetchone()
-        request = connection.execute(
-            "SELECT jti, sha256 FROM requests WHERE id = ?", (row[1],)
-        ).fetchone()
-        values = values_for(connection, str(row[0]))
-        data = {k: values[k] for k in json.loads(row[5]) if k in values}
-        version = int(row[9]) + 1
-        terms = tokens.GrantTerms(
-            grant_id=grant_id,
-            brand_origin=str(row[0]),
-            request_jti=str(request[0]),
-            request_sha256=str(request[1]),
-            ask_id=str(row[2]),
-            purpose_iri=str(row[3]),
-            purpose_description=str(row[4]),
-            retention_days=int(row[6]),
-            starts_at=int(row[7]),
-            expires_at=int(row[8]),
-        )
-        encryption_jwk = brands.pinned_encryption_jwk(connection, terms.brand_origin)
-        data = personalise(connection, terms.brand_origin, data, now)
-        issued.append(
-            tokens.issue_grant_token(
-                connection, terms, version, data, encryption_jwk,
-                brands.endpoints_of(connection, int(row[1]))[0], now,
-            )
-        )
-        connection.execute("UPDATE grants SET version = ? WHERE id = ?", (version, grant_id))
-        audit.append(
-            connection, now, AuditAction.GRANT_UPDATED,
-            {"grant": grant_id, "version": version, "field": key},
-        )
+    paused = {str(r[0]) for r in connection.execute(
+        "SELECT id FROM grants WHERE paused_at IS NOT NULL AND status = 'active'")}
+    return [
+        issue_next_version(connection, grant_id, now, personalise, field_key=key)
+        for grant_id, _ in active_grants_sharing(connection, key, now, origin)
+        if grant_id not in elsewhere and grant_id not in paused
+    ]
+
+
+def _terms_and_data(
+    connection: Connection, grant_id: str, now: int, personalise: Personalise,
+) -> tuple[tokens.GrantTerms, dict[str, Any], int, int]:
+    """A grant's terms, what it would carry now, its request's row id and its version."""
+    row = connection.execute(
+        "SELECT brand_origin, request_id, ask_id, purpose_iri, purpose_description, fields, "
+        "retention_days, created_at, expires_at, version FROM grants WHERE id = ?",
+        (grant_id,),
+    ).fetchone()
+    request = connection.execute(
+        "SELECT jti, sha256 FROM requests WHERE id = ?", (row[1],)
+    ).fetchone()
+    values = values_for(connection, str(row[0]))
+    data = {k: values[k] for k in json.loads(row[5]) if k in values}
+    terms = tokens.GrantTerms(
+        grant_id=grant_id,
+        brand_origin=str(row[0]),
+        request_jti=str(request[0]),
+        request_sha256=str(request[1]),
+        ask_id=str(row[2]),
+        purpose_iri=str(row[3]),
+        purpose_description=str(row[4]),
+        retention_days=int(row[6]),
+        starts_at=int(row[7]),
+        expires_at=int(row[8]),
+    )
+    return terms, personalise(connection, terms.brand_origin, data, now), int(row[1]), int(row[9])
+
+
+def current_data(
+    connection: Connection, grant_id: str, now: int, personalise: Personalise = as_is,
+) -> dict[str, Any]:
+    """What the grant's next version would carry, with the values as they now stand."""
+    return _terms_and_data(connection, grant_id, now, personalise)[1]
+
+
+def issue_next_version(
+    connection: Connection, grant_id: str, now: int, personalise: Personalise = as_is, *,
+    field_key: str | None = None,
+) -> tokens.IssuedMessage:
+    """In the caller's transaction: the grant's next version, with the values as they now
+    stand (`field_key`: the change that caused it, for the activity log)."""
+    terms, data, request_id, version = _terms_and_data(connection, grant_id, now, personalise)
+    version += 1
+    encryption_jwk = brands.pinned_encryption_jwk(connection, terms.brand_origin)
+    issued = tokens.issue_grant_token(
+        connection, terms, version, data, encryption_jwk,
+        brands.endpoints_of(connection, request_id)[0], now,
+    )
+    connection.execute("UPDATE grants SET version = ? WHERE id = ?", (version, grant_id))
+    details: dict[str, Any] = {"grant": grant_id, "version": version}
+    if field_key is not None:
+        details["field"] = field_key
+    audit.append(connection, now, AuditAction.GRANT_UPDATED, details)
     return issued
 
 
@@ -336,6 +370,7 @@ def _grant(row: tuple[Any, ...]) -> Grant:
         version=int(row[14]),
         ended_at=None if row[15] is None else int(row[15]),
         request_id=int(row[16]),
+        paused_at=None if row[17] is None else int(row[17]),
     )
 
 

@@ -23,6 +23,7 @@ from . import (
     grants,
     links,
     outbox,
+    pauses,
     receipts,
     tokens,
 )
@@ -33,6 +34,7 @@ from .delivery_summary import DeliverySummary
 from .grants import Grant, GrantStatus, Held, ShareResult
 from .links import LinkImport
 from .outbox import OutboxItem
+from .pauses import Resumed
 from .tokens import IssuedMessage
 from .transport import HttpTransport, Transport
 
@@ -136,7 +138,8 @@ class Brands:
 
 
 class Grants:
-    """What the person shared, with whom, until when: share, list, revoke, expire.
+    """What the person shared, with whom, until when: share, list, pause, resume, revoke,
+    expire.
 
     Reading never writes: a grant past its end reads as active until `expire_due` runs."""
 
@@ -176,6 +179,21 @@ class Grants:
         now = self._clock()
         grants.expire_due(self._store, now)
         return grants.revoke(self._store, grant_id, now)
+
+    def pause(self, grant_id: str) -> IssuedMessage:
+        """Pause a live grant: the brand keeps the data but must not use it; the pause event
+        waits in the outbox. GrantPauseRefused if it ended or is paused already."""
+        now = self._clock()
+        grants.expire_due(self._store, now)
+        return pauses.pause(self._store, grant_id, now)
+
+    def resume(self, grant_id: str) -> Resumed:
+        """Resume a paused grant: the resume event, then the next version if a value it
+        carries changed meanwhile, wait in the outbox. GrantPauseRefused if it is not paused
+        or ended."""
+        now = self._clock()
+        grants.expire_due(self._store, now)
+        return pauses.resume(self._store, grant_id, now, aliases.substitute)
 
     def held_by(self, origin: str) -> list[Held]:
         """What this brand holds about the person now, per grant (and what ended grants held)."""
