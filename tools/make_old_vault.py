@@ -15,7 +15,7 @@ grant delivered then revoked (its deletion confirmed), a grant revoked before it
 sent, and the activity log of all that; from schema 9 also a catch-all alias source, a
 watched mailbox (its password inside) and two leaks found in it, one marked expected; from
 schema 10 also the brand's own question, answered twice; from schema 14 a grant paused
-(the brand's "paused" receipt kept). From schema 12 the sync tables
+(its pause delivered). From schema 12 the sync tables
 are there, empty: a vault set up for sync names its folder by this computer's path, which
 an old vault shipped to every machine cannot hold. The brand is the brand kit's real
 receiver, in process.
@@ -127,9 +127,9 @@ def make(directory: Path) -> dict[str, Any]:
         vault.delivery.flush()  # ... and this one's deletion confirmed
         never_sent = vault.grants.share(ORIGIN, "fit-advice", days=30).grant.id
         vault.grants.revoke(never_sent)  # before any attempt: neither is ever sent
-        paused = vault.grants.share(ORIGIN, "news", days=60).grant.id
+        paused = vault.grants.share(ORIGIN, "news").grant.id
         vault.grants.pause(paused)
-        vault.delivery.flush()  # ... and the brand's "paused" receipt, after its "stored"
+        vault.delivery.flush()  # the grant, then its pause, delivered
         vault.fields.set("shoe_size_eu", 43)  # the first grant's version 2, left queued
         leaks = _leaks(vault)
         return {
