@@ -56,8 +56,29 @@ def resume(
             connection, MessageKind.RESUME, grant_id, grant.brand_origin, endpoint, now)
         audit.append(connection, now, AuditAction.GRANT_RESUMED,
                      {"grant": grant_id, "brand": grant.brand_origin})
-        version = _next_version_if_changed(connection, grant_id, now, personalise)
+        # Only the device that owns a grant issues its versions (docs/sync.md): the owner
+        # does, once the resume reaches it (settle_resumes).
+        owned = connection.execute(
+            "SELECT 1 FROM sync_elsewhere WHERE grant_id = ?", (grant_id,)).fetchone() is None
+        version = (_next_version_if_changed(connection, grant_id, now, personalise)
+                   if owned else None)
     return Resumed(event, version)
+
+
+def settle_resumes(connection: Connection, now: int, personalise: Personalise) -> int:
+    """On the owner, as another device's changes arrive: each live grant resumed last (its
+    newest message a resume) gets the next version if a value it carries changed while it
+    was paused. Returns how many versions were issued."""
+    resumed = connection.execute(
+        "SELECT g.id FROM grants g WHERE g.status = 'active' AND g.paused_at IS NULL "
+        "AND g.expires_at > ? "
+        "AND NOT EXISTS (SELECT 1 FROM sync_elsewhere x WHERE x.grant_id = g.id) "
+        "AND (SELECT t.kind FROM tokens t WHERE t.grant_id = g.id "
+        "     ORDER BY t.issued_at DESC, t.rowid DESC LIMIT 1) = 'resume'", (now,),
+    ).fetchall()
+    issued = [_next_version_if_changed(connection, str(grant_id), now, personalise)
+              for (grant_id,) in resumed]
+    return sum(1 for version in issued if version is not None)
 
 
 def _check_live(connection: Connection, grant_id: str, now: int, *, want_paused: bool) -> None:

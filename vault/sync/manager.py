@@ -21,7 +21,7 @@ from ..errors import (
     SyncRefusal,
     UnknownDevice,
 )
-from ..exchange import aliases, grants, tokens
+from ..exchange import aliases, grants, pauses, tokens
 from ..profile import audit
 from ..profile.audit import AuditAction
 from ..storage import keys
@@ -195,6 +195,8 @@ class Sync:
                                                 origin=origin):
                         self._changed_here = True
                 if owners.settle_revocations(connection, now):
+                    self._changed_here = True
+                if pauses.settle_resumes(connection, now, aliases.substitute):
                     self._changed_here = True
                 mark(applied.changes)
                 audit.append(connection, now, AuditAction.SYNC_APPLIED, {
