@@ -45,12 +45,17 @@ def add_commands(command: Command) -> None:
     p.add_argument("--out", metavar="FILE", help="write the token as the brand receives it")
     p = command("grants", cmd_grants, "what you shared, with whom, until when")
     p.add_argument("--brand")
-    p.add_argument("--status", choices=[s.value for s in GrantStatus])
+    p.add_argument("--status", choices=[*(s.value for s in GrantStatus), "paused"])
     p = command("revoke", cmd_revoke, "take a grant back; the brand is told to delete")
     p.add_argument("grant", help="grant id (or a unique prefix, at least 4 characters)")
     p.add_argument("--out", metavar="FILE", help="write the revocation event as sent")
     p.add_argument("--disable-alias", action="store_true",
                    help="also turn the brand's email aliases off at your alias service")
+    p = command("pause", cmd_pause, "pause a grant: the brand keeps the data but must not "
+                "use it until you resume")
+    p.add_argument("grant", help="grant id (or a unique prefix, at least 4 characters)")
+    p = command("resume", cmd_resume, "resume a paused grant; what changed meanwhile is sent")
+    p.add_argument("grant", help="grant id (or a unique prefix, at least 4 characters)")
     answer_commands.add_commands(command)
     p = command("knows", cmd_knows, "what a brand knows about you now")
     p.add_argument("brand")
@@ -103,10 +108,13 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 
 def cmd_grants(args: argparse.Namespace) -> int:
-    status = GrantStatus(args.status) if args.status else None
+    paused_only = args.status == "paused"
+    status = GrantStatus.ACTIVE if paused_only else (
+        GrantStatus(args.status) if args.status else None)
     with unlocked(args, reads_grants=True) as vault:
         origin = vault.brands.find(args.brand).origin if args.brand else None
-        grants = vault.grants.listing(origin=origin, status=status)
+        grants = [g for g in vault.grants.listing(origin=origin, status=status)
+                  if g.paused or not paused_only]
         deliveries = {g.id: vault.delivery.summary(g.id) for g in grants}
         downstream = {g.id: vault.delivery.downstream(g.id) for g in grants
                       if g.status is GrantStatus.REVOKED}
@@ -119,7 +127,7 @@ def cmd_grants(args: argparse.Namespace) -> int:
     for g in grants:
         systems = downstream.get(g.id, ())
         say(
-            f"{g.id[:8]}  {g.status.value:<7}  {g.brand_name}  {g.ask_id}  "
+            f"{g.id[:8]}  {g.state:<7}  {g.brand_name}  {g.ask_id}  "
             f"{', '.join(g.fields)}  until {terminal.when(g.expires_at)}  v{g.version}  "
             f"[{words.delivery_words(deliveries[g.id])}]"
             + (f"  [{words.downstream_words(systems)}]" if systems else "")
@@ -153,6 +161,33 @@ def cmd_revoke(args: argparse.Namespace) -> int:
             turned_off = turn_off_service_aliases(vault, grant.brand_origin)
             say(f"Turned off {len(turned_off)} email alias(es) of {grant.brand_name} at your "
                 "alias service.")
+    return EXIT_OK
+
+
+def cmd_pause(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        grant = vault.grants.find(args.grant)
+        event = vault.grants.pause(grant.id)
+    if args.json:
+        terminal.print_json({"grant": grant.id, "status": "paused", "event": event.jti})
+        return EXIT_OK
+    say(f"Paused grant {grant.id} with {grant.brand_name}; the brand keeps "
+        f"{', '.join(grant.fields)} but is told not to use it until you resume.")
+    return EXIT_OK
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        grant = vault.grants.find(args.grant)
+        resumed = vault.grants.resume(grant.id)
+        version = vault.grants.get(grant.id).version
+    if args.json:
+        terminal.print_json({"grant": grant.id, "status": "active", "event": resumed.event.jti,
+                             "version": version if resumed.version is not None else None})
+        return EXIT_OK
+    say(f"Resumed grant {grant.id} with {grant.brand_name}.")
+    if resumed.version is not None:
+        say(f"What changed while it was paused goes to the brand as version {version}.")
     return EXIT_OK
 
 
@@ -256,6 +291,7 @@ def _grant_json(g: Grant) -> dict[str, object]:
         "offer": {"kind": g.offer_kind, "description": g.offer_description},
         "created_at": g.created_at,
         "expires_at": g.expires_at,
-        "status": g.status.value,
+        "status": g.state,
         "version": g.version,
+        "paused_at": g.paused_at if g.paused else None,
     }
