@@ -13,10 +13,11 @@ from vault.exchange.delivery_summary import DeliverySummary
 from vault.exchange.grants import Grant, GrantStatus
 from vault.vault import Vault
 from zpd.questions import Question
+from zpd.receipt import DownstreamEntry
 
 from ..widgets.row_model import RowsModel
 from ..words import exchange as words
-from ..words import fields, time
+from ..words import fields, pausing, time
 from ..words.review import question_label
 from ..words.text import brand_text, tip
 
@@ -37,6 +38,8 @@ class GrantRow:
     # The brand's own questions the grant answers, by `q:` key, as the brand asked them.
     questions: Mapping[str, Question] = field(default_factory=dict)
     alias: str = ""  # the brand's email alias (leak canary), when the grant carries email
+    # A revoked grant: where deletion stands in each system the brand passed the data to.
+    downstream: tuple[DownstreamEntry, ...] = ()
 
 
 def load_grants(
@@ -48,8 +51,11 @@ def load_grants(
     deliveries = vault.delivery.summaries(g.id for g in shown)  # one query for the page
     questions = vault.grants.questions_answered(shown)
     given = {a.brand_origin: a.alias for a in vault.aliases.all()}  # the latest per brand
+    downstream = {g.id: vault.delivery.downstream(g.id) for g in shown
+                  if g.status is GrantStatus.REVOKED}
     return [GrantRow(g, deliveries[g.id], questions.get(g.id, {}),
-                     given.get(g.brand_origin, "") if set(g.fields) & EMAIL_KEYS else "")
+                     given.get(g.brand_origin, "") if set(g.fields) & EMAIL_KEYS else "",
+                     downstream.get(g.id, ()))
             for g in shown], len(grants) > limit
 
 
@@ -131,8 +137,7 @@ class GrantsModel(RowsModel):
         if column == self.FIELDS:
             return tip(fields_tip(row))
         if column in (self.UNTIL, self.STATUS):
-            return tip(words.grant_state_sentence(grant.status, grant.expires_at,
-                                                        grant.ended_at))
+            return tip(pausing.grant_sentence(grant))
         if column == self.DELIVERY and row.delivery is not None:
             attempts = row.delivery.attempts
             count = (self.tr("1 attempt") if attempts == 1 else
@@ -156,5 +161,5 @@ class GrantsModel(RowsModel):
             ended = grant.ended_at if grant.status is GrantStatus.REVOKED else None
             return time.date(ended or grant.expires_at)
         if column == self.STATUS:
-            return words.grant_status_words(grant.status)
+            return pausing.grant_state_label(grant)
         return words.delivery_words(row.delivery)

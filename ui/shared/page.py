@@ -1,4 +1,5 @@
-"""Shared: every grant with its delivery state, live; revoke, retry, and what a brand knows."""
+"""Shared: every grant with its delivery state, live; pause, resume, revoke, retry, and what
+a brand knows."""
 
 from __future__ import annotations
 
@@ -24,11 +25,12 @@ from ..session import Session
 from ..widgets import confirmation, named, plain_label, record_table
 from ..widgets.page import Page
 from ..words import exchange as words
-from ..words import fields, time
+from ..words import fields, pausing, time
 from ..words.errors import error_text
 from ..words.text import brand_text
 from .knows import KnowsDialog
 from .models import PAGE_SIZE, GrantRow, GrantsModel, load_grants
+from .pause_button import PauseButton
 from .qr import QrDialog
 
 ROW_LINES = 2
@@ -136,6 +138,8 @@ class SharedPage(Page):
         self.qr_button.clicked.connect(self.show_qr)
         row.addWidget(self.qr_button)
         row.addStretch()
+        self.pause_button = PauseButton(self.session, self._say, self._failed)
+        row.addWidget(self.pause_button)
         self.retry_button = named(QPushButton(self.tr("Retry &now")), "retryButton")
         self.retry_button.setAccessibleName(self.tr("Try delivering the chosen grant now"))
         self.retry_button.clicked.connect(self.retry_selected)
@@ -256,19 +260,23 @@ class SharedPage(Page):
         self.retry_button.setEnabled(chosen is not None and words.can_retry(chosen.delivery))
         self.knows_button.setEnabled(self._knows_origin() is not None)
         self.qr_button.setEnabled(grant is not None and grant.status is GrantStatus.ACTIVE)
+        self.pause_button.show_grant(grant)
         if chosen is None or grant is None:
-            self.detail.setText(self.tr("Choose a grant to revoke it, retry its delivery, or "
-                                        "see what its brand knows about you."))
+            self.detail.setText(self.tr("Choose a grant to pause, revoke or retry it, or see "
+                                        "what its brand knows about you."))
             return
-        self.detail.setText(self.tr(
+        text = self.tr(
             "{brand}: {fields}. Shared on {shared}, version {version}. {state}. "
             "Delivery: {delivery}."
         ).format(
             brand=brand_text(grant.brand_name), fields=fields.field_list(grant.fields),
             shared=time.date(grant.created_at), version=grant.version,
-            state=words.grant_state_sentence(grant.status, grant.expires_at, grant.ended_at),
-            delivery=words.delivery_words(chosen.delivery),
-        ))
+            state=pausing.grant_sentence(grant), delivery=words.delivery_words(chosen.delivery),
+        )
+        if chosen.downstream:
+            text += "\n" + self.tr("Deletion in the brand's systems: {0}.").format(
+                pausing.downstream_words(chosen.downstream))
+        self.detail.setText(text)
 
     # -- actions --------------------------------------------------------------------------
 
