@@ -182,6 +182,7 @@ def render(language: str, out: Path) -> None:
         save(new_code, out / "new-recovery-code.png")
         new_code.discard()
         render_leaks(window, sample, Path(tmp), out)
+        render_paused(window, sample, out)
 
         window.lock()
         unlock = window.welcome.unlock_page
@@ -229,6 +230,18 @@ def render_leaks(window: MainWindow, sample: SampleVault, tmp: Path, out: Path) 
     settle(lambda: dialog.draft.isVisible())
     save(dialog, out / "leak.png")
     dialog.reject()
+
+
+def render_paused(window: MainWindow, sample: SampleVault, out: Path) -> None:
+    """Shared, with Trailworks' grant paused and chosen: its state in words, and Resume."""
+    shared = window.shared_page
+    window.area.show_page(shared)
+    grant_id = sample.grants["trailworks"]
+    settle(lambda: shared.model.find(grant_id) >= 0)
+    shared.table.selectRow(shared.model.find(grant_id))
+    shared.pause_button.click()
+    settle(lambda: (chosen := shared.selected()) is not None and chosen.grant.paused)
+    save(window, out / "shared-paused.png")
 
 
 def main(out: Path) -> None:

@@ -648,7 +648,7 @@ HELPERS = (
     QT_TRANSLATE_NOOP("PauseWords", "This grant has ended: there is nothing to pause or resume."),
     QT_TRANSLATE_NOOP("PauseWords", "This grant is paused already."),
     QT_TRANSLATE_NOOP("PauseWords", "This grant is not paused."),
-    QT_TRANSLATE_NOOP("PauseWords", "Paused since {0}: the brand keeps it but must not use it until you resume"),
+    QT_TRANSLATE_NOOP("PauseWords", "Paused since {0}: the brand must not use it"),
     QT_TRANSLATE_NOOP("PauseWords", "{0}: deleted on {1}"),
     QT_TRANSLATE_NOOP("PauseWords", "{0}: deleted"),
     QT_TRANSLATE_NOOP("PauseWords", "{0}: pending"),

@@ -259,7 +259,9 @@ class SharedPage(Page):
         self.revoke_button.setEnabled(grant is not None and grant.status is not GrantStatus.REVOKED)
         self.retry_button.setEnabled(chosen is not None and words.can_retry(chosen.delivery))
         self.knows_button.setEnabled(self._knows_origin() is not None)
-        self.qr_button.setEnabled(grant is not None and grant.status is GrantStatus.ACTIVE)
+        # A paused grant's data may not be used: it is not handed over either.
+        self.qr_button.setEnabled(grant is not None and grant.status is GrantStatus.ACTIVE
+                                  and not grant.paused)
         self.pause_button.show_grant(grant)
         if chosen is None or grant is None:
             self.detail.setText(self.tr("Choose a grant to pause, revoke or retry it, or see "
@@ -358,7 +360,7 @@ class SharedPage(Page):
 
     def show_qr(self) -> None:
         chosen = self.selected()
-        if chosen is None or chosen.grant.status is not GrantStatus.ACTIVE:
+        if chosen is None or chosen.grant.status is not GrantStatus.ACTIVE or chosen.grant.paused:
             return
         self._open_dialog(QrDialog(self.session, chosen.grant, self))
 

@@ -30,8 +30,8 @@ def grant_state_label(grant: Grant) -> str:
 def grant_sentence(grant: Grant) -> str:
     """One sentence on what the grant's state means for the brand."""
     if grant.paused and grant.paused_at is not None:
-        return _tr("Paused since {0}: the brand keeps it but must not use it until you "
-                   "resume").format(time.date(grant.paused_at))
+        return _tr("Paused since {0}: the brand must not use it").format(
+            time.date(grant.paused_at))
     return grant_state_sentence(grant.status, grant.expires_at, grant.ended_at)
 
 
