@@ -83,3 +83,28 @@ def test_pause_edit_resume_reach_the_brand_and_its_subscribers_in_order(
     actions = [e.action for e in reversed(vault.audit.entries(limit=100))]
     assert actions.index("grant.paused") < actions.index("delivery.pause_delivered") < (
         actions.index("grant.resumed")) < actions.index("delivery.resume_delivered")
+
+
+def test_a_pause_before_the_first_delivery_follows_the_version_it_pauses(
+    person: Person, tmp_path: Path
+) -> None:
+    vault = person.vault
+    with downstream_brand(tmp_path / "brand") as brand:
+        vault.brands.fetch(brand.origin)
+        shared = vault.grants.share(brand.origin, "fit-advice")
+        grant_id = shared.grant.id
+        pause = vault.grants.pause(grant_id)  # nothing delivered yet
+        [waiting] = [i for i in vault.delivery.waiting() if i.jti == pause.jti]
+        assert vault.delivery.is_waiting_for_grant(waiting)
+        vault.fields.set("shoe_size_eu", 45)
+        resumed = vault.grants.resume(grant_id)
+        assert resumed.version is not None
+        report = vault.delivery.flush()
+        # Version 1 is not superseded: the brand must hold the grant it is told to pause.
+        assert report.delivered == [shared.token.jti, pause.jti, resumed.event.jti,
+                                    resumed.version.jti]
+        grant = held(brand, grant_id)
+        assert grant.paused_at is None and grant.version == 2
+        assert grant.fields["shoe_size_eu"] == 45
+    assert [s for _, s, _ in vault.delivery.receipts(grant_id)] == [
+        "stored", "paused", "resumed", "stored"]

@@ -19,7 +19,7 @@ from zpd.receipt import DownstreamEntry
 from ..errors import ShareRefusal, ShareRefused
 from ..exchange.delivery_summary import DeliverySummary
 from ..exchange.grants import Grant, GrantStatus
-from ..exchange.outbox import DeliveryState
+from ..exchange.outbox import DeliveryState, MessageKind
 from ..exchange.question_sensitivity import judge
 from ..storage.fsutil import atomic_write
 from . import answer_commands, terminal, words
@@ -265,7 +265,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
         if i.state is DeliveryState.FAILED:
             why = f"refused by the brand: {i.last_error}"
         elif blocked[i.jti]:
-            why = "waits until the brand has the grant it revokes"
+            why = f"waits until the brand has the grant it {_EVENT_VERBS[i.kind]}"
         else:
             why = f"next try {terminal.when(i.next_attempt_at)}"
             if i.retry_after_until is not None and i.retry_after_until > now:
@@ -278,6 +278,10 @@ def cmd_outbox(args: argparse.Namespace) -> int:
         print(f"zpv: a message of grant {grant_id[:8]} to {origin} was not delivered: "
               f"unexpected error ({name}); it will be tried again", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_OK
+
+
+_EVENT_VERBS = {MessageKind.REVOCATION: "revokes", MessageKind.PAUSE: "pauses",
+                MessageKind.RESUME: "resumes", MessageKind.GRANT: "updates"}
 
 
 def _grant_json(g: Grant) -> dict[str, object]:

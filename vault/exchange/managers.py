@@ -290,7 +290,7 @@ class Delivery:
         return delivery_summary.summaries(self._store, grant_ids)
 
     def is_waiting_for_grant(self, item: OutboxItem) -> bool:
-        """A queued revocation whose grant was not delivered yet."""
+        """A queued event (revocation, pause, resume) whose grant was not delivered yet."""
         return outbox.is_blocked(self._store, item)
 
     def retry_now(self, grant_id: str) -> int:

@@ -4,10 +4,10 @@ Rows are written in the same transaction as the token or event they carry.
 Ordering rules:
 - a newer version of a grant supersedes queued older ones (the brand keeps the highest),
   but for those queued before a pause or a resume that still waits;
-- a revocation waits until some version of its grant was delivered;
-- a pause or a resume waits while an older message of its grant is queued, and a message
-  waits while an older pause or resume of its grant is queued: the brand learns of a
-  pause, a resume and the version after it in the order they happened;
+- a revocation, a pause or a resume waits until some version of its grant was delivered;
+- a pause or a resume waits while an older message of its grant is queued, and a version
+  of a grant the brand holds waits while an older pause or resume is queued: the brand
+  learns of a pause, a resume and the version after it in the order they happened;
 - a grant revoked before any attempt could have reached the brand (none was made, or
   each failed before a connection to the brand was made) is never sent, nor is its
   revocation;
@@ -107,18 +107,23 @@ _COLUMNS = (
     "o.retry_after_until"
 )
 _FROM = "FROM outbox o JOIN tokens t ON t.jti = o.jti JOIN grants g ON g.id = o.grant_id"
-# A revocation is due only after a version of its grant was delivered; a pause or a resume
-# only after every older message of its grant left the queue, and any message only after
-# every older pause or resume of its grant did.
+# An event (revocation, pause, resume) is due only after a version of its grant was
+# delivered; a pause or a resume only after every older message of its grant left the
+# queue; a version of a grant the brand holds only after every older pause or resume did
+# (a version the brand does not hold yet goes first: the pause follows it).
+_DELIVERED = (
+    "EXISTS (SELECT 1 FROM outbox d WHERE d.grant_id = o.grant_id AND d.kind = 'grant' "
+    "AND d.state = 'delivered')"
+)
 _EARLIER = (
     "SELECT 1 FROM outbox e WHERE e.grant_id = o.grant_id AND e.state = 'queued' "
     "AND (e.created_at < o.created_at OR (e.created_at = o.created_at AND e.rowid < o.rowid))"
 )
 _ELIGIBLE = (
-    "((o.kind != 'revocation' OR EXISTS (SELECT 1 FROM outbox d WHERE d.grant_id = "
-    "o.grant_id AND d.kind = 'grant' AND d.state = 'delivered')) "
+    f"((o.kind = 'grant' OR {_DELIVERED}) "
     f"AND NOT (o.kind IN ('pause', 'resume') AND EXISTS ({_EARLIER})) "
-    f"AND NOT EXISTS ({_EARLIER} AND e.kind IN ('pause', 'resume')))"
+    f"AND NOT (o.kind = 'grant' AND {_DELIVERED} "
+    f"AND EXISTS ({_EARLIER} AND e.kind IN ('pause', 'resume'))))"
 )
 
 
@@ -267,8 +272,8 @@ def waiting(store: Store) -> list[OutboxItem]:
 
 
 def is_blocked(store: Store, item: OutboxItem) -> bool:
-    """A queued revocation whose grant was not delivered yet."""
-    if item.kind is not MessageKind.REVOCATION:
+    """A queued event (revocation, pause, resume) whose grant was not delivered yet."""
+    if item.kind is MessageKind.GRANT:
         return False
     row = store.query_one(
         "SELECT 1 FROM outbox WHERE grant_id = ? AND kind = 'grant' AND state = 'delivered'",
