@@ -12,6 +12,7 @@ from tests.support.jose_reading import open_grant, verify_jws
 from tests.support.specs import ORIGIN, request_spec
 from tests.support.vault_rows import counts, grant_tokens
 from vault.changes import Changes
+from vault.cli.report_words import render_html
 from vault.errors import GrantNotActive, GrantPauseRefused, PauseRefusal
 from vault.exchange import outbox
 from vault.exchange.grants import GrantStatus
@@ -160,3 +161,20 @@ def test_a_paused_grant_expires_as_usual(pv: Vault, clock: Clock, shared: str) -
     with pytest.raises(GrantPauseRefused) as refused:
         pv.grants.resume(shared)
     assert refused.value.reason is PauseRefusal.EXPIRED
+
+
+def test_the_consent_record_and_the_report_tell_a_paused_grant_as_such(
+    pv: Vault, clock: Clock, shared: str
+) -> None:
+    pv.grants.pause(shared)
+    pv.fields.set("shoe_size_eu", 44)
+    pv.grants.resume(shared)
+    [record] = [r for r in pv.transparency.consent_records()["records"]
+                if r["record_id"] == shared]
+    # Consent given, then updated by the resume's version: the pause and the resume are
+    # no consent events of their own.
+    assert [(e["type"], e["version"]) for e in record["events"]] == [
+        ("given", 1), ("updated", 2)]
+    pv.grants.pause(shared)
+    page = render_html(pv.transparency.report(ORIGIN))
+    assert "paused: the brand keeps it but must not use it, version 2" in page
