@@ -14,8 +14,9 @@ from jwcrypto import jwk as cjwk
 from jwcrypto import jws as cjws
 
 from tests.delivery.downstream_brand import DownstreamBrand, downstream_brand, wait_until
-from tests.delivery.test_downstream_receipts import brand_signed
+from tests.delivery.test_downstream_receipts import brand_signed, status
 from tests.support.request_only import Person
+from vault.exchange.delivery_summary import DeliveryStatus
 
 
 def held(brand: DownstreamBrand, grant_id: str) -> Any:
@@ -44,8 +45,11 @@ def test_pause_edit_resume_reach_the_brand_and_its_subscribers_in_order(
         wait_until(lambda: event_types(brand) == ["grant.stored"])
 
         pause = vault.grants.pause(grant_id)
+        # Until the brand confirms the pause, the grant's delivery is not "confirmed".
+        assert status(person, grant_id) is DeliveryStatus.QUEUED
         report = vault.delivery.flush()
         assert report.delivered == [pause.jti]
+        assert status(person, grant_id) is DeliveryStatus.CONFIRMED
         assert held(brand, grant_id).paused_at is not None
         wait_until(lambda: event_types(brand) == ["grant.stored", "grant.paused"])
         # The event as the brand received it, checked by jwcrypto alone with the key the
