@@ -26,6 +26,7 @@ from . import (
     pauses,
     receipts,
     tokens,
+    versions,
 )
 from .aliases import Alias
 from .brands import Brand, ImportResult, RequestSource, StoredRequest
@@ -231,7 +232,7 @@ class Grants:
                     required.append(grant_id)
             if required:
                 raise FieldRequiredByGrant(key, required)
-        grants.reissue_for_field(connection, key, now, aliases.substitute)
+        versions.reissue_for_field(connection, key, now, aliases.substitute)
 
     def answer_changed(
         self, connection: Connection, origin: str, key: str, now: int, clearing: bool
@@ -243,7 +244,7 @@ class Grants:
             if carrying:
                 raise AnswerHeldByGrant(origin, key, [grant_id for grant_id, _ in carrying])
             return
-        grants.reissue_for_field(connection, key, now, aliases.substitute, origin=origin)
+        versions.reissue_for_field(connection, key, now, aliases.substitute, origin=origin)
 
     def _values(self, origin: str) -> dict[str, object]:
         with self._store.reading() as connection:

@@ -16,7 +16,7 @@ from ..errors import GrantPauseRefused, PauseRefusal
 from ..profile import audit
 from ..profile.audit import AuditAction
 from ..storage.store import Connection, Store
-from . import brands, grants, tokens
+from . import brands, grants, tokens, versions
 from .grants import GrantStatus, Personalise
 from .outbox import MessageKind
 
@@ -104,6 +104,6 @@ def _next_version_if_changed(
         "ORDER BY version DESC LIMIT 1", (grant_id,),
     ).fetchone()
     sent = json.loads(str(latest[0])) if latest else {}
-    if grants.current_data(connection, grant_id, now, personalise) == sent:
+    if versions.current_data(connection, grant_id, now, personalise) == sent:
         return None
-    return grants.issue_next_version(connection, grant_id, now, personalise)
+    return versions.issue_next_version(connection, grant_id, now, personalise)
