@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QPushButton, QTreeView
 from pytestqt.qtbot import QtBot
 
 from tests.delivery.downstream_brand import downstream_brand
 from tests.delivery.test_downstream_receipts import LATER
 from tests.support.sample_exchange import Sample
 from tests.ui.exchange_session import Opened
-from tests.ui.test_shared import child, open_page, sample, select, text_of
+from tests.ui.test_shared import child, open_page, sample, select, text_of, tree_rows
 from ui.shared.models import GrantsModel
 from vault.exchange.transport import HttpTransport
 
@@ -46,6 +47,16 @@ def test_pause_and_resume_the_chosen_grant(
     assert "Shoes Example is being told not to use your data" in page.message.text()
     assert button.text() == "Res&ume" and "Resume the chosen grant" in button.accessibleName()
     assert page.revoke_button.isEnabled()  # a paused grant is revoked as usual
+    assert not page.qr_button.isEnabled()  # its data may not be used: not handed over either
+    page.knows_button.click()
+    dialog = page.knows_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
+    model = child(dialog, QTreeView, "knowsTree").model()
+    assert isinstance(model, QStandardItemModel)
+    [state] = [r[1] for r in tree_rows(model) if r[0] == "Recommend shoes that fit you"]
+    assert state.startswith("Paused since ") and state.endswith("the brand must not use it")
+    dialog.reject()
 
     button.click()
     qtbot.waitUntil(lambda: text_of(page, grant_id, GrantsModel.STATUS) == "Active",
@@ -77,3 +88,13 @@ def test_the_chosen_revoked_grant_says_where_deletion_stands_in_each_system(
     detail = page.detail.text()
     assert "Deletion in the brand's systems: crm: deleted on " in detail
     assert "mail: pending." in detail
+
+    page.knows_button.click()  # and where the person asks what the brand knows
+    dialog = page.knows_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
+    model = child(dialog, QTreeView, "knowsTree").model()
+    assert isinstance(model, QStandardItemModel)
+    systems = [r[1] for r in tree_rows(model) if r[0] == "Deletion downstream"]
+    assert len(systems) == 2 and systems[0].startswith("crm: deleted on ")
+    assert systems[1] == "mail: pending"
