@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QPushButton, QTreeView
+from PySide6.QtWidgets import QComboBox, QPushButton, QTreeView
 from pytestqt.qtbot import QtBot
 
 from tests.delivery.downstream_brand import downstream_brand
@@ -57,11 +57,19 @@ def test_pause_and_resume_the_chosen_grant(
     [state] = [r[1] for r in tree_rows(model) if r[0] == "Recommend shoes that fit you"]
     assert state.startswith("Paused since ") and state.endswith("the brand must not use it")
     dialog.reject()
+    statuses = child(page, QComboBox, "grantsStatusFilter")
+    statuses.setCurrentIndex(statuses.findData("paused"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert page.model.grant_at(0).grant.id == grant_id
+    select(page, grant_id)
 
     button.click()
-    qtbot.waitUntil(lambda: text_of(page, grant_id, GrantsModel.STATUS) == "Active",
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)  # none paused now
+    statuses.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 7, timeout=10_000)
+    assert text_of(page, grant_id, GrantsModel.STATUS) == "Active"
     qtbot.waitUntil(lambda: not paused_at_brand(sample, grant_id), timeout=10_000)
+    select(page, grant_id)
     assert button.text() == "P&ause"
     select(page, sample.grants["shoes_news"])  # revoked: nothing to pause
     assert not button.isEnabled()

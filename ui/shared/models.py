@@ -43,10 +43,13 @@ class GrantRow:
 
 
 def load_grants(
-    vault: Vault, origin: str | None, status: GrantStatus | None, offset: int, limit: int
+    vault: Vault, origin: str | None, status: GrantStatus | None, offset: int, limit: int,
+    *, paused: bool = False,
 ) -> tuple[list[GrantRow], bool]:
-    """One page of grants with their delivery states, and whether more follow."""
-    grants = vault.grants.listing(origin=origin, status=status, limit=limit + 1, offset=offset)
+    """One page of grants with their delivery states, and whether more follow (`paused`:
+    only the paused ones)."""
+    grants = vault.grants.listing(origin=origin, status=status, paused=paused,
+                                  limit=limit + 1, offset=offset)
     shown = grants[:limit]
     deliveries = vault.delivery.summaries(g.id for g in shown)  # one query for the page
     questions = vault.grants.questions_answered(shown)

@@ -33,6 +33,7 @@ from .models import PAGE_SIZE, GrantRow, GrantsModel, load_grants
 from .pause_button import PauseButton
 from .qr import QrDialog
 
+PAUSED = "paused"  # the status filter's choice of paused grants
 ROW_LINES = 2
 FIT_ROWS = 50  # rows measured to fit the date and status columns
 ROW_PADDING = 10
@@ -105,6 +106,7 @@ class SharedPage(Page):
         self.status_filter.addItem(self.tr("Any status"), None)
         for status in GrantStatus:
             self.status_filter.addItem(words.grant_status_words(status), status.value)
+        self.status_filter.addItem(pausing.paused_filter_words(), PAUSED)
         brand_label = QLabel(self.tr("&Brand:"))
         brand_label.setBuddy(self.brand_filter)
         status_label = QLabel(self.tr("S&tatus:"))
@@ -155,10 +157,12 @@ class SharedPage(Page):
 
     # -- loading --------------------------------------------------------------------------
 
-    def _filters_now(self) -> tuple[str | None, GrantStatus | None]:
+    def _filters_now(self) -> tuple[str | None, GrantStatus | None, bool]:
+        """The brand, the status, and whether only paused grants are shown."""
         origin = self.brand_filter.currentData()
         status = self.status_filter.currentData()
-        return origin, GrantStatus(status) if status else None
+        paused = status == PAUSED
+        return origin, GrantStatus(status) if status and not paused else None, paused
 
     def _filter_changed(self) -> None:
         self._view += 1
@@ -168,11 +172,12 @@ class SharedPage(Page):
     def reload(self, fresh: bool = False) -> None:
         self._generation += 1
         generation = self._generation
-        origin, status = self._filters_now()
+        origin, status, paused = self._filters_now()
         limit = PAGE_SIZE if fresh else max(PAGE_SIZE, self.model.rowCount())
 
         def load(vault: Vault) -> tuple[list[Brand], list[GrantRow], bool]:
-            return (vault.brands.all(), *load_grants(vault, origin, status, 0, limit))
+            return (vault.brands.all(),
+                    *load_grants(vault, origin, status, 0, limit, paused=paused))
 
         def show(result: tuple[list[Brand], list[GrantRow], bool]) -> None:
             if generation == self._generation:
@@ -184,15 +189,16 @@ class SharedPage(Page):
 
     def _load_more(self, offset: int) -> None:
         view = self._view
-        origin, status = self._filters_now()
+        origin, status, paused = self._filters_now()
 
         def show(result: tuple[list[GrantRow], bool]) -> None:
             # A live refresh meanwhile does not void the page (it keeps rows by id).
             if view == self._view:
                 self.model.add_page(*result)
 
-        self.session.call(lambda vault: load_grants(vault, origin, status, offset, PAGE_SIZE),
-                          show, owner=self)
+        self.session.call(
+            lambda vault: load_grants(vault, origin, status, offset, PAGE_SIZE, paused=paused),
+            show, owner=self)
 
     def _show_brands(self, brands: list[Brand]) -> None:
         self._brand_names = {b.origin: b.name for b in brands}

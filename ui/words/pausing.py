@@ -27,6 +27,11 @@ def grant_state_label(grant: Grant) -> str:
     return _tr("Paused") if grant.paused else grant_status_words(grant.status)
 
 
+def paused_filter_words() -> str:
+    """The Shared page's status filter: only the paused grants."""
+    return _tr("Paused")
+
+
 def grant_sentence(grant: Grant) -> str:
     """One sentence on what the grant's state means for the brand."""
     if grant.paused and grant.paused_at is not None:

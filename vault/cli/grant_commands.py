@@ -108,13 +108,11 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 
 def cmd_grants(args: argparse.Namespace) -> int:
-    paused_only = args.status == "paused"
-    status = GrantStatus.ACTIVE if paused_only else (
-        GrantStatus(args.status) if args.status else None)
+    paused = args.status == "paused"
+    status = GrantStatus(args.status) if args.status and not paused else None
     with unlocked(args, reads_grants=True) as vault:
         origin = vault.brands.find(args.brand).origin if args.brand else None
-        grants = [g for g in vault.grants.listing(origin=origin, status=status)
-                  if g.paused or not paused_only]
+        grants = vault.grants.listing(origin=origin, status=status, paused=paused)
         deliveries = {g.id: vault.delivery.summary(g.id) for g in grants}
         downstream = {g.id: vault.delivery.downstream(g.id) for g in grants
                       if g.status is GrantStatus.REVOKED}

@@ -325,9 +325,11 @@ def listing(
     *,
     origin: str | None = None,
     status: GrantStatus | None = None,
+    paused: bool = False,
     limit: int = 1000,
     offset: int = 0,
 ) -> list[Grant]:
+    """Newest first; `paused`: only live grants that are paused."""
     where, params = [], []
     if origin is not None:
         where.append("g.brand_origin = ?")
@@ -335,6 +337,8 @@ def listing(
     if status is not None:
         where.append("g.status = ?")
         params.append(status.value)
+    if paused:
+        where.append("g.status = 'active' AND g.paused_at IS NOT NULL")
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     rows = store.query(
         f"SELECT {_COLUMNS} {_FROM} {clause} ORDER BY g.created_at DESC, g.id LIMIT ? OFFSET ?",

@@ -162,11 +162,11 @@ class Grants:
 
     def listing(
         self, *, origin: str | None = None, status: GrantStatus | None = None,
-        limit: int = 1000, offset: int = 0,
+        paused: bool = False, limit: int = 1000, offset: int = 0,
     ) -> list[Grant]:
-        """Newest first, optionally of one brand or in one status."""
-        return grants.listing(self._store, origin=origin, status=status, limit=limit,
-                              offset=offset)
+        """Newest first, optionally of one brand or in one status (or paused)."""
+        return grants.listing(self._store, origin=origin, status=status, paused=paused,
+                              limit=limit, offset=offset)
 
     def get(self, grant_id: str) -> Grant:
         return grants.get(self._store, grant_id)
