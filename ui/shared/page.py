@@ -85,7 +85,12 @@ class SharedPage(Page):
 
         self.detail = plain_label("", "grantDetail")
         self.detail.setAccessibleName(self.tr("The chosen grant"))
-        layout.addWidget(self.detail)
+        # Pause / Resume beside the grant's state in words, which it changes.
+        chosen = QHBoxLayout()
+        chosen.addWidget(self.detail, 1)
+        self.pause_button = PauseButton(self.session, self._say, self._failed)
+        chosen.addWidget(self.pause_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(chosen)
         self.message = plain_label("", "sharedMessage")
         self.message.hide()
         layout.addWidget(self.message)
@@ -140,8 +145,6 @@ class SharedPage(Page):
         self.qr_button.clicked.connect(self.show_qr)
         row.addWidget(self.qr_button)
         row.addStretch()
-        self.pause_button = PauseButton(self.session, self._say, self._failed)
-        row.addWidget(self.pause_button)
         self.retry_button = named(QPushButton(self.tr("Retry &now")), "retryButton")
         self.retry_button.setAccessibleName(self.tr("Try delivering the chosen grant now"))
         self.retry_button.clicked.connect(self.retry_selected)
