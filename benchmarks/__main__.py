@@ -20,6 +20,7 @@ from collections.abc import Callable
 from . import (
     bench_brand_tokens,
     bench_cold_start,
+    bench_final_receipt,
     bench_large_vault,
     bench_mailbox,
     bench_outbox_flush,
@@ -45,6 +46,7 @@ BENCHMARKS: dict[str, Callable[[], Verdict | list[Verdict]]] = {
     "package": bench_package.run,
     "mailbox": bench_mailbox.run,
     "webhooks": bench_webhooks.run,
+    "final_receipt": bench_final_receipt.run,
 }
 
 

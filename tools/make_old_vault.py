@@ -14,10 +14,10 @@ versions (the first delivered with the brand's signed receipt, the second queued
 grant delivered then revoked (its deletion confirmed), a grant revoked before it was ever
 sent, and the activity log of all that; from schema 9 also a catch-all alias source, a
 watched mailbox (its password inside) and two leaks found in it, one marked expected; from
-schema 10 also the brand's own question, answered twice. From schema 12 the sync tables
-are there, empty: a vault set up for sync names its folder by this computer's path, which
-an old vault shipped to every machine cannot hold. From schema 13 the brand's alias is
-closed. The brand is the brand kit's real
+schema 10 also the brand's own question, answered twice; from schema 12 the sync tables,
+empty (a vault set up for sync names its folder by this computer's path, which an old
+vault shipped to every machine cannot hold); from schema 13 the brand's alias closed; from
+schema 14 a grant paused (its pause delivered). The brand is the brand kit's real
 receiver, in process.
 """
 
@@ -127,6 +127,9 @@ def make(directory: Path) -> dict[str, Any]:
         vault.delivery.flush()  # ... and this one's deletion confirmed
         never_sent = vault.grants.share(ORIGIN, "fit-advice", days=30).grant.id
         vault.grants.revoke(never_sent)  # before any attempt: neither is ever sent
+        paused = vault.grants.share(ORIGIN, "news").grant.id
+        vault.grants.pause(paused)
+        vault.delivery.flush()  # the grant, then its pause, delivered
         vault.fields.set("shoe_size_eu", 43)  # the first grant's version 2, left queued
         leaks = _leaks(vault)
         vault.aliases.close(ORIGIN)  # as when revoking `letters`, which carried the email
@@ -147,12 +150,13 @@ def make(directory: Path) -> dict[str, Any]:
             "grants": {g.id: [g.ask_id, g.status.value, g.version, list(g.fields)]
                        for g in vault.grants.listing()},
             "names": {"two_versions": two_versions, "letters": letters,
-                      "never_sent": never_sent},
+                      "never_sent": never_sent, "paused": paused},
+            "paused": [g.id for g in vault.grants.listing() if g.paused_at is not None],
             "deliveries": {g: s.status.value if s else None
                            for g, s in vault.delivery.summaries(
-                               [two_versions, letters, never_sent]).items()},
+                               [two_versions, letters, never_sent, paused]).items()},
             "receipts": {g: [status for _, status, _ in vault.delivery.receipts(g)]
-                         for g in (two_versions, letters, never_sent)},
+                         for g in (two_versions, letters, never_sent, paused)},
             "aliases": [[a.brand_origin, a.alias] for a in vault.aliases.all()],
             "closed_aliases": [[a.alias, a.closed_at] for a in vault.aliases.all()
                                if a.closed_at is not None],

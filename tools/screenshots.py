@@ -207,6 +207,7 @@ def render(language: str, out: Path) -> None:
         save(new_code, out / "new-recovery-code.png")
         new_code.discard()
         render_leaks(window, sample, Path(tmp), out)
+        render_paused(window, sample, out)
         folder = render_sync(window, sample, Path(tmp), out)
 
         window.lock()
@@ -258,6 +259,16 @@ def render_leaks(window: MainWindow, sample: SampleVault, tmp: Path, out: Path) 
     dialog.reject()
 
 
+def render_paused(window: MainWindow, sample: SampleVault, out: Path) -> None:
+    """Shared, with Trailworks' grant paused and chosen: its state in words, and Resume."""
+    shared = window.shared_page
+    window.area.show_page(shared)
+    grant_id = sample.grants["trailworks"]
+    settle(lambda: shared.model.find(grant_id) >= 0)
+    shared.table.selectRow(shared.model.find(grant_id))
+    shared.pause_button.click()
+    settle(lambda: (chosen := shared.selected()) is not None and chosen.grant.paused)
+    save(window, out / "shared-paused.png")
 def render_sync(window: MainWindow, sample: SampleVault, tmp: Path, out: Path) -> Path:
     """Settings › Devices syncing with two other computers: the laptop's newest file is
     awaited (one before it has not arrived), and a file of the workshop's was damaged on the

@@ -50,6 +50,15 @@ class ShareRefusal(StrEnum):
     ANSWER_DOES_NOT_FIT = "answer_does_not_fit"  # a saved answer no longer fits its question
 
 
+class PauseRefusal(StrEnum):
+    """Why a grant cannot be paused or resumed."""
+
+    REVOKED = "revoked"
+    EXPIRED = "expired"
+    ALREADY_PAUSED = "already_paused"
+    NOT_PAUSED = "not_paused"  # a resume of a grant that is not paused
+
+
 class TransportFailure(StrEnum):
     """How an exchange with a brand failed before a complete answer."""
 
@@ -233,6 +242,15 @@ class UnknownGrant(VaultError):
 
 class GrantNotActive(VaultError):
     """The grant was already revoked."""
+
+
+class GrantPauseRefused(VaultError):
+    """A pause or a resume that cannot be made: the grant ended, or is (not) paused."""
+
+    def __init__(self, grant_id: str, reason: PauseRefusal) -> None:
+        super().__init__(f"{grant_id}: {reason}")
+        self.grant_id = grant_id
+        self.reason = reason
 
 
 class FieldRequiredByGrant(VaultError):

@@ -185,6 +185,22 @@
         <translation>Παράδοση ανάκλησης</translation>
     </message>
     <message>
+        <source>Grant paused</source>
+        <translation>Η άδεια τέθηκε σε παύση</translation>
+    </message>
+    <message>
+        <source>Grant resumed</source>
+        <translation>Η άδεια συνεχίστηκε</translation>
+    </message>
+    <message>
+        <source>Pause delivered</source>
+        <translation>Η παύση παραδόθηκε</translation>
+    </message>
+    <message>
+        <source>Resume delivered</source>
+        <translation>Η συνέχιση παραδόθηκε</translation>
+    </message>
+    <message>
         <source>Brand refused delivery</source>
         <translation>Άρνηση παράδοσης από την εταιρεία</translation>
     </message>
@@ -307,6 +323,10 @@
     <message>
         <source>{0}, grant {1}: {2}; for {3} days</source>
         <translation>{0}, άδεια {1}: {2}· για {3} ημέρες</translation>
+    </message>
+    <message>
+        <source>Grant {0}, version {1}: what changed while it was paused</source>
+        <translation>Άδεια {0}, έκδοση {1}: ό,τι άλλαξε όσο ήταν σε παύση</translation>
     </message>
     <message>
         <source>Grant {0}, version {1}: {2} changed</source>
@@ -1818,6 +1838,14 @@ If someone may know that device&apos;s passphrase or your recovery code, change 
     <message>
         <source>Signed receipt: deletion failed in one of the brand&apos;s systems</source>
         <translation>Υπογεγραμμένη απόδειξη: η διαγραφή απέτυχε σε ένα από τα συστήματα της εταιρείας</translation>
+    </message>
+    <message>
+        <source>Signed receipt: the brand paused its use</source>
+        <translation>Υπογεγραμμένη απόδειξη: η εταιρεία σταμάτησε τη χρήση</translation>
+    </message>
+    <message>
+        <source>Signed receipt: the brand may use it again</source>
+        <translation>Υπογεγραμμένη απόδειξη: η εταιρεία μπορεί να τα χρησιμοποιεί ξανά</translation>
     </message>
     <message>
         <source>Active until {0}</source>
@@ -3869,6 +3897,10 @@ If someone may know that device&apos;s passphrase or your recovery code, change 
         <source>{words}: a receipt signed with the brand&apos;s key, for message {message}.</source>
         <translation>{words}: απόδειξη υπογεγραμμένη με το κλειδί της εταιρείας, για το μήνυμα {message}.</translation>
     </message>
+    <message>
+        <source>Deletion downstream</source>
+        <translation>Διαγραφή στα συστήματα της εταιρείας</translation>
+    </message>
 </context>
 <context>
     <name>LeakDialog</name>
@@ -4379,6 +4411,80 @@ Subject: {1}
     </message>
 </context>
 <context>
+    <name>PauseButton</name>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Συνέχιση</translation>
+    </message>
+    <message>
+        <source>Resume the chosen grant: the brand may use your data again</source>
+        <translation>Συνέχιση της επιλεγμένης άδειας: η εταιρεία μπορεί να χρησιμοποιεί ξανά τα δεδομένα σας</translation>
+    </message>
+    <message>
+        <source>P&amp;ause</source>
+        <translation>&amp;Παύση</translation>
+    </message>
+    <message>
+        <source>Pause the chosen grant: the brand keeps your data but must not use it</source>
+        <translation>Παύση της επιλεγμένης άδειας: η εταιρεία κρατά τα δεδομένα σας αλλά δεν πρέπει να τα χρησιμοποιεί</translation>
+    </message>
+    <message>
+        <source>Resumed. {0} may use your data again.</source>
+        <translation>Συνεχίστηκε. Η {0} μπορεί να χρησιμοποιεί ξανά τα δεδομένα σας.</translation>
+    </message>
+    <message>
+        <source>Paused. {0} is being told not to use your data until you resume.</source>
+        <translation>Σε παύση. Η {0} ενημερώνεται να μη χρησιμοποιεί τα δεδομένα σας μέχρι να τη συνεχίσετε.</translation>
+    </message>
+</context>
+<context>
+    <name>PauseWords</name>
+    <message>
+        <source>Paused</source>
+        <translation>Σε παύση</translation>
+    </message>
+    <message>
+        <source>This grant is revoked: there is nothing to pause or resume.</source>
+        <translation>Αυτή η άδεια έχει ανακληθεί: δεν υπάρχει τίποτα για παύση ή συνέχιση.</translation>
+    </message>
+    <message>
+        <source>This grant has ended: there is nothing to pause or resume.</source>
+        <translation>Αυτή η άδεια έχει λήξει: δεν υπάρχει τίποτα για παύση ή συνέχιση.</translation>
+    </message>
+    <message>
+        <source>This grant is paused already.</source>
+        <translation>Αυτή η άδεια είναι ήδη σε παύση.</translation>
+    </message>
+    <message>
+        <source>This grant is not paused.</source>
+        <translation>Αυτή η άδεια δεν είναι σε παύση.</translation>
+    </message>
+    <message>
+        <source>Paused since {0}: the brand must not use it</source>
+        <translation>Σε παύση από {0}: η εταιρεία δεν πρέπει να τα χρησιμοποιεί</translation>
+    </message>
+    <message>
+        <source>{0}: deleted on {1}</source>
+        <translation>{0}: διαγράφηκαν στις {1}</translation>
+    </message>
+    <message>
+        <source>{0}: deleted</source>
+        <translation>{0}: διαγράφηκαν</translation>
+    </message>
+    <message>
+        <source>{0}: pending</source>
+        <translation>{0}: σε αναμονή</translation>
+    </message>
+    <message>
+        <source>{0}: failed</source>
+        <translation>{0}: απέτυχε</translation>
+    </message>
+    <message>
+        <source>{0}: did not hold it</source>
+        <translation>{0}: δεν τα είχε</translation>
+    </message>
+</context>
+<context>
     <name>QrDialog</name>
     <message>
         <source>Share token for {0} as a QR code</source>
@@ -4869,6 +4975,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>{status}, έκδοση {version}</translation>
     </message>
     <message>
+        <source>paused: the brand keeps it but must not use it</source>
+        <translation>σε παύση: η εταιρεία τα κρατά αλλά δεν πρέπει να τα χρησιμοποιεί</translation>
+    </message>
+    <message>
         <source>{created}, {until}</source>
         <translation>{created}, {until}</translation>
     </message>
@@ -4935,6 +5045,14 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>deletion failed</source>
         <translation>η διαγραφή απέτυχε</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>σε παύση</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>συνεχίστηκε</translation>
     </message>
 </context>
 <context>
@@ -5680,12 +5798,16 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Δεν έχετε κοινοποιήσει τίποτα ακόμη. Ανοίξτε τις Εταιρείες, επιλέξτε μια πρόταση και εξετάστε την για να κοινοποιήσετε.</translation>
     </message>
     <message>
-        <source>Choose a grant to revoke it, retry its delivery, or see what its brand knows about you.</source>
-        <translation>Επιλέξτε μια άδεια για να την ανακαλέσετε, να ξαναδοκιμάσετε την παράδοσή της ή να δείτε τι γνωρίζει για εσάς η εταιρεία της.</translation>
+        <source>Choose a grant to pause, revoke or retry it, or see what its brand knows about you.</source>
+        <translation>Επιλέξτε μια άδεια για να τη θέσετε σε παύση, να την ανακαλέσετε ή να ξαναδοκιμάσετε την παράδοσή της, ή για να δείτε τι γνωρίζει για εσάς η εταιρεία της.</translation>
     </message>
     <message>
         <source>{brand}: {fields}. Shared on {shared}, version {version}. {state}. Delivery: {delivery}.</source>
         <translation>{brand}: {fields}. Κοινοποιήθηκε στις {shared}, έκδοση {version}. {state}. Παράδοση: {delivery}.</translation>
+    </message>
+    <message>
+        <source>Deletion in the brand&apos;s systems: {0}.</source>
+        <translation>Διαγραφή στα συστήματα της εταιρείας: {0}.</translation>
     </message>
     <message>
         <source>Revoke what you share with {0}?</source>
@@ -5869,6 +5991,53 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>about {n} months</source>
         <translation>περίπου {n} μήνες</translation>
+    </message>
+</context>
+<context>
+    <name>TourPage</name>
+    <message>
+        <source>&amp;Skip the tour</source>
+        <translation>Παρά&amp;λειψη ξενάγησης</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Πίσω</translation>
+    </message>
+    <message>
+        <source>Your preferences, kept by you</source>
+        <translation>Οι προτιμήσεις σας, στα χέρια σας</translation>
+    </message>
+    <message>
+        <source>Zero-Party Vault keeps what you choose to tell brands (your sizes, your diet, how often they may write to you) on this computer, encrypted with a passphrase only you know. No account, no server of ours.</source>
+        <translation>Το Zero-Party Vault κρατά όσα επιλέγετε να πείτε στις εταιρείες (τα μεγέθη σας, τη διατροφή σας, πόσο συχνά μπορούν να σας γράφουν) σε αυτόν τον υπολογιστή, κρυπτογραφημένα με μια φράση πρόσβασης που ξέρετε μόνο εσείς. Χωρίς λογαριασμό, χωρίς δικό μας διακομιστή.</translation>
+    </message>
+    <message>
+        <source>Nothing leaves without your review</source>
+        <translation>Τίποτα δεν φεύγει χωρίς τον έλεγχό σας</translation>
+    </message>
+    <message>
+        <source>When a brand asks, you see what it wants, why, for how long and what it offers in return, with a fair-or-not verdict. You tick what to share; the rest stays here. Each brand gets its own key, so brands cannot match what they hold about you.</source>
+        <translation>Όταν μια εταιρεία ζητά κάτι, βλέπετε τι θέλει, γιατί, για πόσο καιρό και τι προσφέρει σε αντάλλαγμα, μαζί με μια εκτίμηση για το αν είναι δίκαιο. Τσεκάρετε ό,τι θέλετε να δώσετε· τα υπόλοιπα μένουν εδώ. Κάθε εταιρεία παίρνει δικό της κλειδί, οπότε οι εταιρείες δεν μπορούν να συνδυάσουν όσα ξέρουν για εσάς.</translation>
+    </message>
+    <message>
+        <source>Take it back at any time</source>
+        <translation>Πάρτε τα πίσω όποτε θέλετε</translation>
+    </message>
+    <message>
+        <source>Shared shows who knows what and what you got for it. Revoke, and the brand is told to delete what you gave and answers with a signed receipt. If your e-mail address reaches someone it should not, the vault can tell you who passed it on.</source>
+        <translation>Οι Κοινοποιήσεις δείχνουν ποιος ξέρει τι και τι πήρατε σε αντάλλαγμα. Με μια ανάκληση, η εταιρεία ενημερώνεται να διαγράψει όσα δώσατε και απαντά με υπογεγραμμένη απόδειξη. Αν η διεύθυνση email σας φτάσει σε κάποιον που δεν θα έπρεπε, η κρύπτη μπορεί να σας πει ποιος τη διέδωσε.</translation>
+    </message>
+    <message>
+        <source>&amp;Get started</source>
+        <translation>&amp;Ξεκινήστε</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>Επ&amp;όμενο</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} από {1}</translation>
     </message>
 </context>
 <context>

@@ -163,3 +163,46 @@ def test_a_device_back_after_weeks_offline_resends_nothing(
         assert desktop.vault.delivery.waiting() == []
         assert brand.holds()[grant_id] == {"shoe_size_eu": 45}
     assert len(seen.acked) == 2
+
+
+def paused_at_brand(brand: LiveBrand, grant_id: str) -> bool:
+    return any(g.paused_at is not None for c in brand.receiver.customers() for g in c.grants
+               if g.grant_id == grant_id)
+
+
+def test_a_pause_and_resume_on_the_other_device_reach_the_brand_through_the_owner(
+    pair: tuple[Setting, Device, Device],
+) -> None:
+    setting, laptop, desktop = pair
+    with live_brand() as brand:
+        seen = Counting(brand)
+        laptop.vault.brands.fetch(brand.origin)
+        grant_id = laptop.vault.grants.share(brand.origin, "fit-advice").grant.id
+        laptop.vault.delivery.flush()
+        setting.settle()
+        # Paused on the desktop: the laptop shows it paused, and sends the pause.
+        desktop.vault.grants.pause(grant_id)
+        assert desktop.vault.delivery.flush().attempted == 0
+        setting.settle()
+        assert laptop.vault.grants.get(grant_id).state == "paused"
+        assert len(laptop.vault.delivery.flush().delivered) == 1
+        assert paused_at_brand(brand, grant_id)
+        # Edited while paused, on either device: no version anywhere.
+        desktop.vault.fields.set("shoe_size_eu", 45)
+        setting.settle()
+        assert laptop.vault.grants.get(grant_id).version == 1
+        # Resumed on the desktop: the laptop sends the resume, then issues version 2.
+        desktop.vault.grants.resume(grant_id)
+        assert desktop.vault.grants.get(grant_id).version == 1
+        setting.settle()
+        assert laptop.vault.grants.get(grant_id).version == 2
+        assert len(laptop.vault.delivery.flush().delivered) == 2
+        setting.settle()
+        for device in (laptop, desktop):
+            assert device.vault.delivery.flush().attempted == 0
+            assert device.vault.grants.get(grant_id).state == "active"
+        assert not paused_at_brand(brand, grant_id)
+        assert brand.holds()[grant_id] == {"shoe_size_eu": 45}
+    assert versions_sent(laptop, seen.acked) == [
+        ("grant", 1), ("pause", None), ("resume", None), ("grant", 2)]
+    assert synced_state(laptop.vault) == synced_state(desktop.vault)

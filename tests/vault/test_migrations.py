@@ -38,6 +38,9 @@ class Seed:
 
     creates: frozenset[str]
     rows: list[Row] = field(default_factory=list)
+    # Tables built anew (as `<name>_new`, then renamed) and the indexes made again on them:
+    # named by the migration's statements, but no new object once it ran.
+    rebuilds: frozenset[str] = frozenset()
 
 
 _FIRST_HASH = audit.entry_hash(audit.GENESIS, 1_700_000_000, "vault.created", "{}")
@@ -222,6 +225,18 @@ SEEDS: dict[int, Seed] = {
                                "tag": "shop-p7x2", "first_given_at": 50, "closed_at": 90}),
         ],
     ),
+    14: Seed(  # and grants.paused_at; tokens and outbox take pause and resume events
+        frozenset(),
+        [
+            ("tokens", {"jti": "t-2", "grant_id": "g-1", "kind": "pause"}),
+            ("outbox", {"jti": "t-2", "grant_id": "g-1", "kind": "pause",
+                        "endpoint": "https://shop.example/zpv/events", "state": "queued"}),
+            ("receipts", {"message_jti": "t-2", "status": "paused", "jws": "eyJ.eyJ.sig2",
+                          "received_at": 80}),
+        ],
+        rebuilds=frozenset({"tokens_new", "outbox_new", "receipts_new", "tokens_by_grant",
+                            "outbox_due", "outbox_by_grant", "outbox_receipt_polls"}),
+    ),
 }
 
 
@@ -340,7 +355,8 @@ def test_every_migration_has_a_seed_in_this_file() -> None:
 @pytest.mark.parametrize("migration", MIGRATIONS, ids=lambda m: f"v{m.version}")
 def test_seed_names_what_the_migration_creates(migration: Migration) -> None:
     named = {m[1] for s in migration.statements for m in _CREATED_NAME.finditer(s)}
-    assert SEEDS[migration.version].creates == named
+    seed = SEEDS[migration.version]
+    assert seed.creates | seed.rebuilds == named
 
 
 # -- each migration from the version before it ----------------------------------------------
@@ -486,6 +502,38 @@ def test_outbox_attempts_from_before_may_have_reached_the_brand_and_set_no_retry
         f"SELECT {MAY_HAVE_REACHED}, unsent_attempts, retry_after_until, next_attempt_at "
         "FROM outbox").fetchone()
     assert tuple(row) == (1, 0, None, 500)
+
+
+def test_the_rebuilt_message_tables_keep_their_rows_order_and_references(
+    database: tuple[Path, bytes, Connection],
+) -> None:
+    """Migration 14 builds tokens, outbox and receipts anew (SQLite cannot widen a CHECK):
+    every row, its rowid (the order messages were queued in), and references that hold."""
+    _path, _key, connection = database
+    apply_migrations(connection, 0, upto(13))
+    seed_up_to(connection, 12)
+    connection.execute("BEGIN")
+    insert(connection, "tokens", {"jti": "t-0", "grant_id": "g-1", "kind": "revocation"})
+    insert(connection, "outbox", {"jti": "t-0", "grant_id": "g-1", "kind": "revocation",
+                                  "endpoint": "e", "state": "queued", "receipt_polls": 2})
+    connection.execute("COMMIT")
+    order = "SELECT rowid, jti, kind, receipt_polls FROM outbox ORDER BY rowid"
+    before = connection.execute(order).fetchall()
+    with pytest.raises(sqlcipher3.IntegrityError):
+        insert(connection, "tokens", {"jti": "t-9", "grant_id": "g-1", "kind": "pause"})
+
+    apply_migrations(connection, 13, upto(14))
+
+    assert connection.execute(order).fetchall() == before
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    sql = " ".join(str(r[0]) for r in connection.execute(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+    assert "_new" not in sql  # every reference names the tables by their own names
+    with pytest.raises(sqlcipher3.IntegrityError):  # still refused: an unknown kind ...
+        insert(connection, "tokens", {"jti": "t-8", "grant_id": "g-1", "kind": "other"})
+    with pytest.raises(sqlcipher3.IntegrityError):  # ... and an outbox row with no token
+        insert(connection, "outbox", {"jti": "t-7", "grant_id": "g-1", "kind": "pause",
+                                      "endpoint": "e", "state": "queued"})
 
 
 # -- a real old file opened by the store ----------------------------------------------------

@@ -52,7 +52,7 @@ from zpd.text import reveal
 from .. import style
 from ..style import VERDICT_BADGES, Tone
 from ..widgets.balance_paint import PRINT_COLOURS, chart_data, chart_height, paint_chart
-from ..words import aliases, fields, time
+from ..words import aliases, fields, pausing, time
 from ..words import balance as weigh
 from ..words import exchange as words
 from ..words.report import web_page
@@ -190,7 +190,7 @@ def _chart_image(section: BrandReport) -> QImage:
 
 def _grant(report: GrantReport) -> str:
     g = report.grant
-    state = words.grant_state_sentence(g.status, g.expires_at, g.ended_at)
+    state = pausing.grant_sentence(g)
     rows = [
         (_tr("Purpose"), f"{_e(g.purpose_description)}<br/><span class='muted'>"
                          f"{_e(words.concept_words(g.purpose_iri))}</span>"),

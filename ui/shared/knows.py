@@ -20,11 +20,12 @@ from vault.exchange.grants import GrantStatus, Held
 from vault.exchange.question_sensitivity import judge
 from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
+from zpd.receipt import DownstreamEntry
 
 from ..session import Session
 from ..widgets import brand_label, named, plain_label
 from ..words import exchange as words
-from ..words import fields, time
+from ..words import fields, pausing, time
 from ..words.review import answer_words, question_label
 from ..words.text import brand_text, tip
 
@@ -36,10 +37,15 @@ Receipt = tuple[str, str, str]  # (message jti, status, receipt JWS)
 class Known:
     held: Held
     receipts: list[Receipt]
+    # A revoked grant: where deletion stands in each system the brand passed the data to.
+    downstream: tuple[DownstreamEntry, ...] = ()
 
 
 def load_known(vault: Vault, origin: str) -> list[Known]:
-    return [Known(h, vault.delivery.receipts(h.grant.id)) for h in vault.grants.held_by(origin)]
+    return [Known(h, vault.delivery.receipts(h.grant.id),
+                  vault.delivery.downstream(h.grant.id)
+                  if h.grant.status is GrantStatus.REVOKED else ())
+            for h in vault.grants.held_by(origin)]
 
 
 def _item(text: str, *, muted: bool = False, bold: bool = False) -> QStandardItem:
@@ -126,8 +132,7 @@ class KnowsDialog(QDialog):
         grant = known.held.grant
         ended = grant.status is not GrantStatus.ACTIVE
         top = _item(brand_text(grant.purpose_description), bold=True)
-        state = _item(words.grant_state_sentence(grant.status, grant.expires_at, grant.ended_at),
-                      bold=True)
+        state = _item(pausing.grant_sentence(grant), bold=True)
         data = known.held.data
         for key in [k for k in grant.fields if k in data] + [k for k in data
                                                                if k not in grant.fields]:
@@ -157,4 +162,7 @@ class KnowsDialog(QDialog):
                 "{words}: a receipt signed with the brand's key, for message {message}."
             ).format(words=words.receipt_words(status), message=jti)))
             top.appendRow([_item(self.tr("Proof")), proof])
+        for entry in known.downstream:
+            top.appendRow([_item(self.tr("Deletion downstream")),
+                           _item(pausing.downstream_entry_words(entry))])
         return [top, state]

@@ -13,9 +13,10 @@ from vault.exchange.delivery_summary import DeliverySummary
 from vault.exchange.grants import Grant, GrantStatus
 from vault.vault import Vault
 from zpd.questions import Question
+from zpd.receipt import DownstreamEntry
 
 from ..widgets.row_model import RowsModel
-from ..words import aliases, fields, time
+from ..words import aliases, fields, pausing, time
 from ..words import exchange as words
 from ..words.review import question_label
 from ..words.text import brand_text, tip
@@ -38,22 +39,30 @@ class GrantRow:
     questions: Mapping[str, Question] = field(default_factory=dict)
     alias: str = ""  # the brand's email alias (leak canary), when the grant carries email
     alias_closed_at: int | None = None  # when the person closed that alias, if they did
+    # A revoked grant: where deletion stands in each system the brand passed the data to.
+    downstream: tuple[DownstreamEntry, ...] = ()
 
 
 def load_grants(
-    vault: Vault, origin: str | None, status: GrantStatus | None, offset: int, limit: int
+    vault: Vault, origin: str | None, status: GrantStatus | None, offset: int, limit: int,
+    *, paused: bool = False,
 ) -> tuple[list[GrantRow], bool]:
-    """One page of grants with their delivery states, and whether more follow."""
-    grants = vault.grants.listing(origin=origin, status=status, limit=limit + 1, offset=offset)
+    """One page of grants with their delivery states, and whether more follow (`paused`:
+    only the paused ones)."""
+    grants = vault.grants.listing(origin=origin, status=status, paused=paused,
+                                  limit=limit + 1, offset=offset)
     shown = grants[:limit]
     deliveries = vault.delivery.summaries(g.id for g in shown)  # one query for the page
     questions = vault.grants.questions_answered(shown)
     given = {a.brand_origin: a for a in vault.aliases.all()}  # the latest per brand
+    downstream = {g.id: vault.delivery.downstream(g.id) for g in shown
+                  if g.status is GrantStatus.REVOKED}
     rows = []
     for g in shown:
         alias = given.get(g.brand_origin) if set(g.fields) & EMAIL_KEYS else None
         rows.append(GrantRow(g, deliveries[g.id], questions.get(g.id, {}),
-                             alias.alias if alias else "", alias.closed_at if alias else None))
+                             alias.alias if alias else "", alias.closed_at if alias else None,
+                             downstream.get(g.id, ())))
     return rows, len(grants) > limit
 
 
@@ -137,8 +146,7 @@ class GrantsModel(RowsModel):
         if column == self.FIELDS:
             return tip(fields_tip(row))
         if column in (self.UNTIL, self.STATUS):
-            return tip(words.grant_state_sentence(grant.status, grant.expires_at,
-                                                        grant.ended_at))
+            return tip(pausing.grant_sentence(grant))
         if column == self.DELIVERY and row.delivery is not None:
             attempts = row.delivery.attempts
             count = (self.tr("1 attempt") if attempts == 1 else
@@ -162,5 +170,5 @@ class GrantsModel(RowsModel):
             ended = grant.ended_at if grant.status is GrantStatus.REVOKED else None
             return time.date(ended or grant.expires_at)
         if column == self.STATUS:
-            return words.grant_status_words(grant.status)
+            return pausing.grant_state_label(grant)
         return words.delivery_words(row.delivery)

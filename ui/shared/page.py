@@ -1,4 +1,5 @@
-"""Shared: every grant with its delivery state, live; revoke, retry, and what a brand knows."""
+"""Shared: every grant with its delivery state, live; pause, resume, revoke, retry, and what
+a brand knows."""
 
 from __future__ import annotations
 
@@ -23,14 +24,16 @@ from ..report.dialog import ReportDialog
 from ..session import Session
 from ..widgets import confirmation, named, plain_label, record_table
 from ..widgets.page import Page
-from ..words import aliases, fields, time
+from ..words import aliases, fields, pausing, time
 from ..words import exchange as words
 from ..words.errors import error_text
 from ..words.text import brand_text
 from .knows import KnowsDialog
 from .models import PAGE_SIZE, GrantRow, GrantsModel, load_grants
+from .pause_button import PauseButton
 from .qr import QrDialog
 
+PAUSED = "paused"  # the status filter's choice of paused grants
 ROW_LINES = 2
 FIT_ROWS = 50  # rows measured to fit the date and status columns
 ROW_PADDING = 10
@@ -82,7 +85,12 @@ class SharedPage(Page):
 
         self.detail = plain_label("", "grantDetail")
         self.detail.setAccessibleName(self.tr("The chosen grant"))
-        layout.addWidget(self.detail)
+        # Pause / Resume beside the grant's state in words, which it changes.
+        chosen = QHBoxLayout()
+        chosen.addWidget(self.detail, 1)
+        self.pause_button = PauseButton(self.session, self._say, self._failed)
+        chosen.addWidget(self.pause_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(chosen)
         self.message = plain_label("", "sharedMessage")
         self.message.hide()
         layout.addWidget(self.message)
@@ -103,6 +111,7 @@ class SharedPage(Page):
         self.status_filter.addItem(self.tr("Any status"), None)
         for status in GrantStatus:
             self.status_filter.addItem(words.grant_status_words(status), status.value)
+        self.status_filter.addItem(pausing.paused_filter_words(), PAUSED)
         brand_label = QLabel(self.tr("&Brand:"))
         brand_label.setBuddy(self.brand_filter)
         status_label = QLabel(self.tr("S&tatus:"))
@@ -151,10 +160,12 @@ class SharedPage(Page):
 
     # -- loading --------------------------------------------------------------------------
 
-    def _filters_now(self) -> tuple[str | None, GrantStatus | None]:
+    def _filters_now(self) -> tuple[str | None, GrantStatus | None, bool]:
+        """The brand, the status, and whether only paused grants are shown."""
         origin = self.brand_filter.currentData()
         status = self.status_filter.currentData()
-        return origin, GrantStatus(status) if status else None
+        paused = status == PAUSED
+        return origin, GrantStatus(status) if status and not paused else None, paused
 
     def _filter_changed(self) -> None:
         self._view += 1
@@ -164,11 +175,12 @@ class SharedPage(Page):
     def reload(self, fresh: bool = False) -> None:
         self._generation += 1
         generation = self._generation
-        origin, status = self._filters_now()
+        origin, status, paused = self._filters_now()
         limit = PAGE_SIZE if fresh else max(PAGE_SIZE, self.model.rowCount())
 
         def load(vault: Vault) -> tuple[list[Brand], list[GrantRow], bool]:
-            return (vault.brands.all(), *load_grants(vault, origin, status, 0, limit))
+            return (vault.brands.all(),
+                    *load_grants(vault, origin, status, 0, limit, paused=paused))
 
         def show(result: tuple[list[Brand], list[GrantRow], bool]) -> None:
             if generation == self._generation:
@@ -180,15 +192,16 @@ class SharedPage(Page):
 
     def _load_more(self, offset: int) -> None:
         view = self._view
-        origin, status = self._filters_now()
+        origin, status, paused = self._filters_now()
 
         def show(result: tuple[list[GrantRow], bool]) -> None:
             # A live refresh meanwhile does not void the page (it keeps rows by id).
             if view == self._view:
                 self.model.add_page(*result)
 
-        self.session.call(lambda vault: load_grants(vault, origin, status, offset, PAGE_SIZE),
-                          show, owner=self)
+        self.session.call(
+            lambda vault: load_grants(vault, origin, status, offset, PAGE_SIZE, paused=paused),
+            show, owner=self)
 
     def _show_brands(self, brands: list[Brand]) -> None:
         self._brand_names = {b.origin: b.name for b in brands}
@@ -255,21 +268,28 @@ class SharedPage(Page):
         self.revoke_button.setEnabled(grant is not None and grant.status is not GrantStatus.REVOKED)
         self.retry_button.setEnabled(chosen is not None and words.can_retry(chosen.delivery))
         self.knows_button.setEnabled(self._knows_origin() is not None)
-        self.qr_button.setEnabled(grant is not None and grant.status is GrantStatus.ACTIVE)
+        # A paused grant's data may not be used: it is not handed over either.
+        self.qr_button.setEnabled(grant is not None and grant.status is GrantStatus.ACTIVE
+                                  and not grant.paused)
+        self.pause_button.show_grant(grant)
         if chosen is None or grant is None:
-            self.detail.setText(self.tr("Choose a grant to revoke it, retry its delivery, or "
-                                        "see what its brand knows about you."))
+            self.detail.setText(self.tr("Choose a grant to pause, revoke or retry it, or see "
+                                        "what its brand knows about you."))
             return
-        self.detail.setText(self.tr(
+        text = self.tr(
             "{brand}: {fields}. Shared on {shared}, version {version}. {state}. "
             "Delivery: {delivery}."
         ).format(
             brand=brand_text(grant.brand_name), fields=fields.field_list(grant.fields),
             shared=time.date(grant.created_at), version=grant.version,
-            state=words.grant_state_sentence(grant.status, grant.expires_at, grant.ended_at),
-            delivery=words.delivery_words(chosen.delivery),
-        ) + (" " + aliases.alias_closed(chosen.alias, chosen.alias_closed_at)
-             if chosen.alias and chosen.alias_closed_at is not None else ""))
+            state=pausing.grant_sentence(grant), delivery=words.delivery_words(chosen.delivery),
+        )
+        if chosen.alias and chosen.alias_closed_at is not None:
+            text += " " + aliases.alias_closed(chosen.alias, chosen.alias_closed_at)
+        if chosen.downstream:
+            text += "\n" + self.tr("Deletion in the brand's systems: {0}.").format(
+                pausing.downstream_words(chosen.downstream))
+        self.detail.setText(text)
 
     # -- actions --------------------------------------------------------------------------
 
@@ -375,7 +395,7 @@ class SharedPage(Page):
 
     def show_qr(self) -> None:
         chosen = self.selected()
-        if chosen is None or chosen.grant.status is not GrantStatus.ACTIVE:
+        if chosen is None or chosen.grant.status is not GrantStatus.ACTIVE or chosen.grant.paused:
             return
         self._open_dialog(QrDialog(self.session, chosen.grant, self))
 

@@ -3,13 +3,14 @@ time: the language can change while the app runs).
 
 One directed chain; each module imports only those before it:
 
-    text -> time -> fields -> exchange -> review -> balance -> activity -> aliases -> report
-    -> sync -> errors
+    text -> time -> fields -> exchange -> pausing -> review -> balance -> activity -> aliases
+    -> report -> sync -> errors
 
 - `text`: brand text made safe to show (hidden characters revealed), tooltips.
 - `time`: the one formatter of moments, dates and durations.
 - `fields`: field labels, categories, sensitivities, choices, values, value errors.
 - `exchange`: purposes, offers, grant and delivery states, receipts, transport kinds.
+- `pausing`: a paused grant, and where deletion stands in each of the brand's systems.
 - `review`: the share review's sentences, refusals, look-alike names.
 - `balance`: the value balance's verdict, warnings and summary.
 - `activity`: the activity log's actions, details and the chain's check.

@@ -78,6 +78,14 @@ def action_words(action: AuditAction) -> str:
             return QCoreApplication.translate("ActivityWords", "Data delivered to brand")
         case AuditAction.REVOCATION_DELIVERED:
             return QCoreApplication.translate("ActivityWords", "Revocation delivered")
+        case AuditAction.GRANT_PAUSED:
+            return QCoreApplication.translate("ActivityWords", "Grant paused")
+        case AuditAction.GRANT_RESUMED:
+            return QCoreApplication.translate("ActivityWords", "Grant resumed")
+        case AuditAction.PAUSE_DELIVERED:
+            return QCoreApplication.translate("ActivityWords", "Pause delivered")
+        case AuditAction.RESUME_DELIVERED:
+            return QCoreApplication.translate("ActivityWords", "Resume delivered")
         case AuditAction.DELIVERY_REFUSED:
             return QCoreApplication.translate("ActivityWords", "Brand refused delivery")
         case AuditAction.VAULT_EXPORTED:
@@ -189,15 +197,21 @@ def details_text(entry: AuditEntry, custom_labels: dict[str, str]) -> str:
         return QCoreApplication.translate(
             "ActivityWords", "{0}, grant {1}: {2}; for {3} days"
         ).format(brand, grant, names, d.get("days", "?"))
+    if action == AuditAction.GRANT_UPDATED and "field" not in d:  # a resume's version
+        return QCoreApplication.translate(
+            "ActivityWords", "Grant {0}, version {1}: what changed while it was paused"
+        ).format(grant, d.get("version", "?"))
     if action == AuditAction.GRANT_UPDATED:
         return QCoreApplication.translate(
             "ActivityWords", "Grant {0}, version {1}: {2} changed"
         ).format(grant, d.get("version", "?"), label_of(d.get("field", ""), custom_labels))
-    if action == AuditAction.GRANT_REVOKED:
+    if action in (AuditAction.GRANT_REVOKED, AuditAction.GRANT_PAUSED,
+                  AuditAction.GRANT_RESUMED):
         return QCoreApplication.translate("ActivityWords", "{0}, grant {1}").format(brand, grant)
     if action == AuditAction.GRANT_EXPIRED:
         return QCoreApplication.translate("ActivityWords", "Grant {0}").format(grant)
-    if action in (AuditAction.GRANT_DELIVERED, AuditAction.REVOCATION_DELIVERED):
+    if action in (AuditAction.GRANT_DELIVERED, AuditAction.REVOCATION_DELIVERED,
+                  AuditAction.PAUSE_DELIVERED, AuditAction.RESUME_DELIVERED):
         receipt = d.get("receipt")
         if receipt:
             return QCoreApplication.translate(

@@ -18,7 +18,7 @@ from vault.errors import TransportError, TransportFailure, Weakness
 from zpd.errors import RequestInvalid
 from zpd.links import LinkInvalid, LinkProblem
 
-from . import fields, review, sync, time
+from . import fields, pausing, review, sync, time
 from .text import brand_text
 
 CONTEXT = "VaultMessages"
@@ -112,6 +112,8 @@ def error_text(error: BaseException, asked: review.Asked | None = None, *,
             return _tr("No other device of this vault has that name.")
         case errors.GrantNotActive():
             return _tr("That grant is already revoked.")
+        case errors.GrantPauseRefused(reason=reason):
+            return pausing.pause_refusal_words(reason)
         case errors.UnknownGrant():
             return _tr("That grant no longer exists.")
         case errors.UnknownBrand():

@@ -242,4 +242,6 @@ def receipt_words(status: str) -> str:
         "deleted": _tr("Signed receipt: the brand deleted it"),
         "deletion_pending": _tr("Signed receipt: deleted by the brand, still deleting elsewhere"),
         "deletion_failed": _tr("Signed receipt: deletion failed in one of the brand's systems"),
+        "paused": _tr("Signed receipt: the brand paused its use"),
+        "resumed": _tr("Signed receipt: the brand may use it again"),
     }.get(status, status)

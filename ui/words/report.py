@@ -90,7 +90,8 @@ def receipt_status(status: str) -> str:
     """What a brand's signed receipt says it did (a code of the protocol's receipts)."""
     return {"stored": _tr("stored"), "deleted": _tr("deleted"),
             "deletion_pending": _tr("deletion pending"),
-            "deletion_failed": _tr("deletion failed")}.get(status, status)
+            "deletion_failed": _tr("deletion failed"), "paused": _tr("paused"),
+            "resumed": _tr("resumed")}.get(status, status)
 
 
 def report_words() -> ReportWords:
@@ -126,6 +127,7 @@ def report_words() -> ReportWords:
         in_return=_tr("In return"),
         delivery=_tr("Delivery"),
         status_line=_tr("{status}, version {version}"),
+        paused=_tr("paused: the brand keeps it but must not use it"),
         shared_line=_tr("{created}, {until}"),
         until=_tr("until {when}"),
         ended=_tr("ended {when}"),

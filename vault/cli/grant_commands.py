@@ -19,7 +19,7 @@ from zpd.receipt import DownstreamEntry
 from ..errors import ShareRefusal, ShareRefused
 from ..exchange.delivery_summary import DeliverySummary
 from ..exchange.grants import Grant, GrantStatus
-from ..exchange.outbox import DeliveryState
+from ..exchange.outbox import DeliveryState, MessageKind
 from ..exchange.question_sensitivity import judge
 from ..storage.fsutil import atomic_write
 from . import answer_commands, terminal, words
@@ -45,7 +45,7 @@ def add_commands(command: Command) -> None:
     p.add_argument("--out", metavar="FILE", help="write the token as the brand receives it")
     p = command("grants", cmd_grants, "what you shared, with whom, until when")
     p.add_argument("--brand")
-    p.add_argument("--status", choices=[s.value for s in GrantStatus])
+    p.add_argument("--status", choices=[*(s.value for s in GrantStatus), "paused"])
     p = command("revoke", cmd_revoke, "take a grant back; the brand is told to delete")
     p.add_argument("grant", help="grant id (or a unique prefix, at least 4 characters)")
     p.add_argument("--out", metavar="FILE", help="write the revocation event as sent")
@@ -53,6 +53,11 @@ def add_commands(command: Command) -> None:
                    help="also turn the brand's email aliases off at your alias service, "
                    "and mark those from your domain or plus-addressing closed (mail to "
                    "them then means a leak)")
+    p = command("pause", cmd_pause, "pause a grant: the brand keeps the data but must not "
+                "use it until you resume")
+    p.add_argument("grant", help="grant id (or a unique prefix, at least 4 characters)")
+    p = command("resume", cmd_resume, "resume a paused grant; what changed meanwhile is sent")
+    p.add_argument("grant", help="grant id (or a unique prefix, at least 4 characters)")
     answer_commands.add_commands(command)
     p = command("knows", cmd_knows, "what a brand knows about you now")
     p.add_argument("brand")
@@ -105,10 +110,11 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 
 def cmd_grants(args: argparse.Namespace) -> int:
-    status = GrantStatus(args.status) if args.status else None
+    paused = args.status == "paused"
+    status = GrantStatus(args.status) if args.status and not paused else None
     with unlocked(args, reads_grants=True) as vault:
         origin = vault.brands.find(args.brand).origin if args.brand else None
-        grants = vault.grants.listing(origin=origin, status=status)
+        grants = vault.grants.listing(origin=origin, status=status, paused=paused)
         deliveries = {g.id: vault.delivery.summary(g.id) for g in grants}
         downstream = {g.id: vault.delivery.downstream(g.id) for g in grants
                       if g.status is GrantStatus.REVOKED}
@@ -121,7 +127,7 @@ def cmd_grants(args: argparse.Namespace) -> int:
     for g in grants:
         systems = downstream.get(g.id, ())
         say(
-            f"{g.id[:8]}  {g.status.value:<7}  {g.brand_name}  {g.ask_id}  "
+            f"{g.id[:8]}  {g.state:<7}  {g.brand_name}  {g.ask_id}  "
             f"{', '.join(g.fields)}  until {terminal.when(g.expires_at)}  v{g.version}  "
             f"[{words.delivery_words(deliveries[g.id])}]"
             + (f"  [{words.downstream_words(systems)}]" if systems else "")
@@ -159,6 +165,33 @@ def cmd_revoke(args: argparse.Namespace) -> int:
                     "your alias service.")
             for alias in closed:
                 say(f"Closed {alias}: mail to it from now on means a leak or an old list.")
+    return EXIT_OK
+
+
+def cmd_pause(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        grant = vault.grants.find(args.grant)
+        event = vault.grants.pause(grant.id)
+    if args.json:
+        terminal.print_json({"grant": grant.id, "status": "paused", "event": event.jti})
+        return EXIT_OK
+    say(f"Paused grant {grant.id} with {grant.brand_name}; the brand keeps "
+        f"{', '.join(grant.fields)} but is told not to use it until you resume.")
+    return EXIT_OK
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    with unlocked(args) as vault:
+        grant = vault.grants.find(args.grant)
+        resumed = vault.grants.resume(grant.id)
+        version = vault.grants.get(grant.id).version
+    if args.json:
+        terminal.print_json({"grant": grant.id, "status": "active", "event": resumed.event.jti,
+                             "version": version if resumed.version is not None else None})
+        return EXIT_OK
+    say(f"Resumed grant {grant.id} with {grant.brand_name}.")
+    if resumed.version is not None:
+        say(f"What changed while it was paused goes to the brand as version {version}.")
     return EXIT_OK
 
 
@@ -236,7 +269,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
         if i.state is DeliveryState.FAILED:
             why = f"refused by the brand: {i.last_error}"
         elif blocked[i.jti]:
-            why = "waits until the brand has the grant it revokes"
+            why = f"waits until the brand has the grant it {_EVENT_VERBS[i.kind]}"
         else:
             why = f"next try {terminal.when(i.next_attempt_at)}"
             if i.retry_after_until is not None and i.retry_after_until > now:
@@ -251,6 +284,10 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     return EXIT_ERROR if errors else EXIT_OK
 
 
+_EVENT_VERBS = {MessageKind.REVOCATION: "revokes", MessageKind.PAUSE: "pauses",
+                MessageKind.RESUME: "resumes", MessageKind.GRANT: "updates"}
+
+
 def _grant_json(g: Grant) -> dict[str, object]:
     return {
         "id": g.id,
@@ -262,6 +299,7 @@ def _grant_json(g: Grant) -> dict[str, object]:
         "offer": {"kind": g.offer_kind, "description": g.offer_description},
         "created_at": g.created_at,
         "expires_at": g.expires_at,
-        "status": g.status.value,
+        "status": g.state,
         "version": g.version,
+        "paused_at": g.paused_at if g.paused else None,
     }

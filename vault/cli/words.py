@@ -20,10 +20,12 @@ from ..errors import (
     BrandKeysChanged,
     FieldRequiredByGrant,
     GrantNotActive,
+    GrantPauseRefused,
     HeaderCorrupted,
     InvalidFieldDefinition,
     InvalidValue,
     NotAVault,
+    PauseRefusal,
     RekeyFailed,
     ShareRefusal,
     ShareRefused,
@@ -71,6 +73,20 @@ def weakness_words(reason: Weakness) -> str:
             return "it is a keyboard or alphabet run"
         case Weakness.LOW_VARIETY:
             return "it is too predictable: add a word, or mix in digits"
+        case _:
+            assert_never(reason)
+
+
+def pause_refusal_words(reason: PauseRefusal) -> str:
+    match reason:
+        case PauseRefusal.REVOKED:
+            return "that grant is revoked: there is nothing to pause or resume"
+        case PauseRefusal.EXPIRED:
+            return "that grant has ended: there is nothing to pause or resume"
+        case PauseRefusal.ALREADY_PAUSED:
+            return "that grant is paused already ('zpv resume GRANT' resumes it)"
+        case PauseRefusal.NOT_PAUSED:
+            return "that grant is not paused"
         case _:
             assert_never(reason)
 
@@ -214,6 +230,8 @@ def describe(error: BaseException) -> str:
             return f"no single grant matches '{error}' (see 'zpv grants')"
         case GrantNotActive():
             return "that grant is already revoked"
+        case GrantPauseRefused(reason=reason):
+            return pause_refusal_words(reason)
         case AnswerHeldByGrant(key=key, grant_ids=ids):
             return (
                 f"your answer to {key} is carried by {len(ids)} active grant(s) "
@@ -395,6 +413,9 @@ def flag_words(flag: Flag) -> str:
 def grant_state_words(grant: Grant) -> str:
     """How a grant stands, for what a brand knows (`zpv knows`)."""
     match grant.status:
+        case GrantStatus.ACTIVE if grant.paused:
+            return (f"paused: the brand keeps it but must not use it "
+                    f"(until {when(grant.expires_at)})")
         case GrantStatus.ACTIVE:
             return f"until {when(grant.expires_at)}"
         case GrantStatus.EXPIRED:

@@ -27,7 +27,6 @@ from joserfc.jwk import OKPKey
 
 from zpd import jose, receipt
 from zpd.errors import ProtocolError
-from zpd.event import GRANT_REVOKED
 from zpd.origin import canonical_origin
 
 from ..errors import TransportError, TransportFailure
@@ -51,6 +50,12 @@ CLAIM_GROWTH = 8  # claims of 1, 8, 64, then `limit` messages
 REQUEST_MEDIA_TYPES = "application/jwt, application/zpd-request+jwt, text/plain"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 log = logging.getLogger(__name__)
+_DELIVERED = {
+    MessageKind.GRANT: AuditAction.GRANT_DELIVERED,
+    MessageKind.REVOCATION: AuditAction.REVOCATION_DELIVERED,
+    MessageKind.PAUSE: AuditAction.PAUSE_DELIVERED,
+    MessageKind.RESUME: AuditAction.RESUME_DELIVERED,
+}
 
 
 @dataclass
@@ -251,8 +256,7 @@ def _accepted(
     text = response.body.decode("utf-8", "replace").strip()
     if not text:
         return Outcome(OutcomeKind.DELIVERED, warning="accepted without a receipt")
-    expected = receipt.EXPECTED[receipt.TOKEN if item.kind is MessageKind.GRANT
-                                else GRANT_REVOKED]
+    expected = item.kind.receipt_statuses
     signing_key, pseudonym = keys.of(item.brand_origin)
     try:
         verified = receipt.verify(
@@ -293,8 +297,7 @@ def _record(connection: Connection, item: OutboxItem, outcome: Outcome, now: int
             outbox.record_delivered(connection, item, outcome.receipt, outcome.receipt_status,
                                     warning, now, receipt_url=outcome.receipt_url,
                                     poll_at=poll_at)
-            delivered = (AuditAction.GRANT_DELIVERED if item.kind is MessageKind.GRANT
-                         else AuditAction.REVOCATION_DELIVERED)
+            delivered = _DELIVERED[item.kind]
             audit.append(connection, now, delivered,
                          {"grant": item.grant_id, "message": item.jti,
                           "receipt": outcome.receipt_status})

@@ -1,7 +1,8 @@
 """Where a grant's delivery stands, in one word, from its outbox rows.
 
 A person asks "does the brand have it?", not "which of five messages was sent": the
-latest version's state, or once revoked the revocation's, is the answer.
+latest version's state (or of a pause or resume sent after it), or once revoked the
+revocation's, is the answer.
 """
 
 from __future__ import annotations
@@ -16,11 +17,19 @@ from zpd import receipt
 from ..storage.store import Store
 from .outbox import DeliveryState, MessageKind
 
+# What a signed receipt says of a message that confirms the brand did as told.
+_CONFIRMED = {
+    MessageKind.GRANT: {receipt.STORED},
+    MessageKind.PAUSE: {receipt.PAUSED},
+    MessageKind.RESUME: {receipt.RESUMED},
+    MessageKind.REVOCATION: {receipt.DELETED},
+}
+
 
 class DeliveryStatus(StrEnum):
     QUEUED = "queued"  # waiting to be sent (detail: why, after a failed attempt)
     DELIVERED = "delivered"  # the brand accepted it, without a verified receipt
-    CONFIRMED = "confirmed"  # the brand's signed receipt says "stored"
+    CONFIRMED = "confirmed"  # the brand's signed receipt says "stored" ("paused", "resumed")
     FAILED = "failed"  # the brand refused it for good (detail: its reason)
     REVOCATION_QUEUED = "revocation_queued"
     DELETION_CONFIRMED = "deletion_confirmed"  # the brand's signed receipt says "deleted"
@@ -106,15 +115,17 @@ def summarise(items: Sequence[Attempt]) -> DeliverySummary | None:
                                                    DeliveryStatus.DELETION_UNCONFIRMED),
         }[revocation.state]
         return DeliverySummary(status, revocation.last_error, revocation.attempts)
-    versions = [i for i in items
-                if i.kind is MessageKind.GRANT and i.state is not DeliveryState.CANCELLED]
-    if not versions:
+    # The latest version, or a pause or resume after it: what the brand has been told last.
+    messages = [i for i in items if i.kind is not MessageKind.REVOCATION
+                and i.state is not DeliveryState.CANCELLED]
+    if not messages:
         return None
-    latest = versions[-1]
+    latest = messages[-1]
     status = {
         DeliveryState.QUEUED: DeliveryStatus.QUEUED,
         DeliveryState.FAILED: DeliveryStatus.FAILED,
-        DeliveryState.DELIVERED: (DeliveryStatus.CONFIRMED if latest.receipt_status == "stored"
+        DeliveryState.DELIVERED: (DeliveryStatus.CONFIRMED
+                                  if latest.receipt_status in _CONFIRMED[latest.kind]
                                   else DeliveryStatus.DELIVERED),
         DeliveryState.CANCELLED: DeliveryStatus.QUEUED,
     }[latest.state]

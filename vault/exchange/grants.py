@@ -30,7 +30,7 @@ SECONDS_PER_DAY = 86400
 Personalise = Callable[[Connection, str, dict[str, Any], int], dict[str, Any]]
 
 
-def _as_is(connection: Connection, origin: str, data: dict[str, Any], now: int) -> dict[str, Any]:
+def as_is(connection: Connection, origin: str, data: dict[str, Any], now: int) -> dict[str, Any]:
     return data
 
 
@@ -59,6 +59,17 @@ class Grant:
     version: int
     ended_at: int | None
     request_id: int
+    paused_at: int | None = None  # paused by the person since then (a live grant only)
+
+    @property
+    def paused(self) -> bool:
+        """Paused: the brand keeps the data but must not use it until the resume."""
+        return self.paused_at is not None and self.status is GrantStatus.ACTIVE
+
+    @property
+    def state(self) -> str:
+        """The status as shown: "paused" for a paused live grant, else the status."""
+        return "paused" if self.paused else self.status.value
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,7 @@ class ShareResult:
 _COLUMNS = (
     "g.id, g.brand_origin, b.name, g.ask_id, g.purpose_iri, g.purpose_description, g.fields, "
     "g.required_fields, g.offer_kind, g.offer_description, g.retention_days, g.created_at, "
-    "g.expires_at, g.status, g.version, g.ended_at, g.request_id"
+    "g.expires_at, g.status, g.version, g.ended_at, g.request_id, g.paused_at"
 )
 _FROM = "FROM grants g JOIN brands b ON b.origin = g.brand_origin"
 
@@ -148,7 +159,7 @@ def create(
     days: int | None,
     values: dict[str, Any],
     now: int,
-    personalise: Personalise = _as_is,
+    personalise: Personalise = as_is,
 ) -> ShareResult:
     latest = brands.latest_request(store, origin)
     ask = latest.request.body.ask(ask_id) if latest else None
@@ -225,58 +236,6 @@ def active_grants_sharing(
     return [(str(r[0]), key in json.loads(r[1])) for r in rows]
 
 
-def reissue_for_field(
-    connection: Connection, key: str, now: int, personalise: Personalise = _as_is, *,
-    origin: str | None = None,
-) -> list[tokens.IssuedMessage]:
-    """Inside the field change's transaction: the next version of every live grant sharing
-    it (of the brand `origin` only, for an answer to its question), with the values as
-    they now stand."""
-    issued = []
-    # Only the device that owns a grant issues its versions (a synced vault: docs/sync.md).
-    elsewhere = {str(r[0]) for r in connection.execute("SELECT grant_id FROM sync_elsewhere")}
-    for grant_id, _ in active_grants_sharing(connection, key, now, origin):
-        if grant_id in elsewhere:
-            continue
-        row = connection.execute(
-            "SELECT brand_origin, request_id, ask_id, purpose_iri, purpose_description, fields, "
-            "retention_days, created_at, expires_at, version FROM grants WHERE id = ?",
-            (grant_id,),
-        ).fetchone()
-        request = connection.execute(
-            "SELECT jti, sha256 FROM requests WHERE id = ?", (row[1],)
-        ).fetchone()
-        values = values_for(connection, str(row[0]))
-        data = {k: values[k] for k in json.loads(row[5]) if k in values}
-        version = int(row[9]) + 1
-        terms = tokens.GrantTerms(
-            grant_id=grant_id,
-            brand_origin=str(row[0]),
-            request_jti=str(request[0]),
-            request_sha256=str(request[1]),
-            ask_id=str(row[2]),
-            purpose_iri=str(row[3]),
-            purpose_description=str(row[4]),
-            retention_days=int(row[6]),
-            starts_at=int(row[7]),
-            expires_at=int(row[8]),
-        )
-        encryption_jwk = brands.pinned_encryption_jwk(connection, terms.brand_origin)
-        data = personalise(connection, terms.brand_origin, data, now)
-        issued.append(
-            tokens.issue_grant_token(
-                connection, terms, version, data, encryption_jwk,
-                brands.endpoints_of(connection, int(row[1]))[0], now,
-            )
-        )
-        connection.execute("UPDATE grants SET version = ? WHERE id = ?", (version, grant_id))
-        audit.append(
-            connection, now, AuditAction.GRANT_UPDATED,
-            {"grant": grant_id, "version": version, "field": key},
-        )
-    return issued
-
-
 def revoke(store: Store, grant_id: str, now: int) -> tokens.IssuedMessage:
     grant = get(store, grant_id)
     if grant.status is GrantStatus.REVOKED:
@@ -336,6 +295,7 @@ def _grant(row: tuple[Any, ...]) -> Grant:
         version=int(row[14]),
         ended_at=None if row[15] is None else int(row[15]),
         request_id=int(row[16]),
+        paused_at=None if row[17] is None else int(row[17]),
     )
 
 
@@ -365,9 +325,11 @@ def listing(
     *,
     origin: str | None = None,
     status: GrantStatus | None = None,
+    paused: bool = False,
     limit: int = 1000,
     offset: int = 0,
 ) -> list[Grant]:
+    """Newest first; `paused`: only live grants that are paused."""
     where, params = [], []
     if origin is not None:
         where.append("g.brand_origin = ?")
@@ -375,6 +337,8 @@ def listing(
     if status is not None:
         where.append("g.status = ?")
         params.append(status.value)
+    if paused:
+        where.append("g.status = 'active' AND g.paused_at IS NOT NULL")
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     rows = store.query(
         f"SELECT {_COLUMNS} {_FROM} {clause} ORDER BY g.created_at DESC, g.id LIMIT ? OFFSET ?",

@@ -23,8 +23,10 @@ from . import (
     grants,
     links,
     outbox,
+    pauses,
     receipts,
     tokens,
+    versions,
 )
 from .aliases import Alias
 from .brands import Brand, ImportResult, RequestSource, StoredRequest
@@ -33,6 +35,7 @@ from .delivery_summary import DeliverySummary
 from .grants import Grant, GrantStatus, Held, ShareResult
 from .links import LinkImport
 from .outbox import OutboxItem
+from .pauses import Resumed
 from .tokens import IssuedMessage
 from .transport import HttpTransport, Transport
 
@@ -136,7 +139,8 @@ class Brands:
 
 
 class Grants:
-    """What the person shared, with whom, until when: share, list, revoke, expire.
+    """What the person shared, with whom, until when: share, list, pause, resume, revoke,
+    expire.
 
     Reading never writes: a grant past its end reads as active until `expire_due` runs."""
 
@@ -158,11 +162,11 @@ class Grants:
 
     def listing(
         self, *, origin: str | None = None, status: GrantStatus | None = None,
-        limit: int = 1000, offset: int = 0,
+        paused: bool = False, limit: int = 1000, offset: int = 0,
     ) -> list[Grant]:
-        """Newest first, optionally of one brand or in one status."""
-        return grants.listing(self._store, origin=origin, status=status, limit=limit,
-                              offset=offset)
+        """Newest first, optionally of one brand or in one status (or paused)."""
+        return grants.listing(self._store, origin=origin, status=status, paused=paused,
+                              limit=limit, offset=offset)
 
     def get(self, grant_id: str) -> Grant:
         return grants.get(self._store, grant_id)
@@ -176,6 +180,21 @@ class Grants:
         now = self._clock()
         grants.expire_due(self._store, now)
         return grants.revoke(self._store, grant_id, now)
+
+    def pause(self, grant_id: str) -> IssuedMessage:
+        """Pause a live grant: the brand keeps the data but must not use it; the pause event
+        waits in the outbox. GrantPauseRefused if it ended or is paused already."""
+        now = self._clock()
+        grants.expire_due(self._store, now)
+        return pauses.pause(self._store, grant_id, now)
+
+    def resume(self, grant_id: str) -> Resumed:
+        """Resume a paused grant: the resume event, then the next version if a value it
+        carries changed meanwhile, wait in the outbox. GrantPauseRefused if it is not paused
+        or ended."""
+        now = self._clock()
+        grants.expire_due(self._store, now)
+        return pauses.resume(self._store, grant_id, now, aliases.substitute)
 
     def held_by(self, origin: str) -> list[Held]:
         """What this brand holds about the person now, per grant (and what ended grants held)."""
@@ -213,7 +232,7 @@ class Grants:
                     required.append(grant_id)
             if required:
                 raise FieldRequiredByGrant(key, required)
-        grants.reissue_for_field(connection, key, now, aliases.substitute)
+        versions.reissue_for_field(connection, key, now, aliases.substitute)
 
     def answer_changed(
         self, connection: Connection, origin: str, key: str, now: int, clearing: bool
@@ -225,7 +244,7 @@ class Grants:
             if carrying:
                 raise AnswerHeldByGrant(origin, key, [grant_id for grant_id, _ in carrying])
             return
-        grants.reissue_for_field(connection, key, now, aliases.substitute, origin=origin)
+        versions.reissue_for_field(connection, key, now, aliases.substitute, origin=origin)
 
     def _values(self, origin: str) -> dict[str, object]:
         with self._store.reading() as connection:
@@ -272,7 +291,7 @@ class Delivery:
         return delivery_summary.summaries(self._store, grant_ids)
 
     def is_waiting_for_grant(self, item: OutboxItem) -> bool:
-        """A queued revocation whose grant was not delivered yet."""
+        """A queued event (revocation, pause, resume) whose grant was not delivered yet."""
         return outbox.is_blocked(self._store, item)
 
     def retry_now(self, grant_id: str) -> int:

@@ -2,8 +2,12 @@
 
 Rows are written in the same transaction as the token or event they carry.
 Ordering rules:
-- a newer version of a grant supersedes queued older ones (the brand keeps the highest);
-- a revocation waits until some version of its grant was delivered;
+- a newer version of a grant supersedes queued older ones (the brand keeps the highest),
+  but for those queued before a pause or a resume that still waits;
+- a revocation, a pause or a resume waits until some version of its grant was delivered;
+- a pause or a resume waits while an older message of its grant is queued, and a version
+  of a grant the brand holds waits while an older pause or resume is queued: the brand
+  learns of a pause, a resume and the version after it in the order they happened;
 - a grant revoked before any attempt could have reached the brand (none was made, or
   each failed before a connection to the brand was made) is never sent, nor is its
   revocation;
@@ -22,6 +26,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import assert_never
 
+from zpd import receipt
+from zpd.event import GRANT_PAUSED, GRANT_RESUMED, GRANT_REVOKED
+
 from ..changes import Changes, mark
 from ..storage.store import Connection, Store
 
@@ -36,14 +43,31 @@ MAY_HAVE_REACHED = "attempts > unsent_attempts"
 class MessageKind(StrEnum):
     GRANT = "grant"  # a version of a grant: a share token
     REVOCATION = "revocation"  # its revocation event
+    PAUSE = "pause"  # its pause event
+    RESUME = "resume"  # its resume event
 
     @property
     def content_type(self) -> str:
         match self:
             case MessageKind.GRANT:
                 return "application/jwt"
-            case MessageKind.REVOCATION:
+            case MessageKind.REVOCATION | MessageKind.PAUSE | MessageKind.RESUME:
                 return "application/secevent+jwt"
+            case _:
+                assert_never(self)
+
+    @property
+    def receipt_statuses(self) -> frozenset[str]:
+        """The statuses a brand's receipt for this kind of message may give."""
+        match self:
+            case MessageKind.GRANT:
+                return receipt.EXPECTED[receipt.TOKEN]
+            case MessageKind.REVOCATION:
+                return receipt.EXPECTED[GRANT_REVOKED]
+            case MessageKind.PAUSE:
+                return receipt.EXPECTED[GRANT_PAUSED]
+            case MessageKind.RESUME:
+                return receipt.EXPECTED[GRANT_RESUMED]
             case _:
                 assert_never(self)
 
@@ -83,10 +107,23 @@ _COLUMNS = (
     "o.retry_after_until"
 )
 _FROM = "FROM outbox o JOIN tokens t ON t.jti = o.jti JOIN grants g ON g.id = o.grant_id"
-# A revocation is due only after a version of its grant was delivered.
+# An event (revocation, pause, resume) is due only after a version of its grant was
+# delivered; a pause or a resume only after every older message of its grant left the
+# queue; a version of a grant the brand holds only after every older pause or resume did
+# (a version the brand does not hold yet goes first: the pause follows it).
+_DELIVERED = (
+    "EXISTS (SELECT 1 FROM outbox d WHERE d.grant_id = o.grant_id AND d.kind = 'grant' "
+    "AND d.state = 'delivered')"
+)
+_EARLIER = (
+    "SELECT 1 FROM outbox e WHERE e.grant_id = o.grant_id AND e.state = 'queued' "
+    "AND (e.created_at < o.created_at OR (e.created_at = o.created_at AND e.rowid < o.rowid))"
+)
 _ELIGIBLE = (
-    "(o.kind = 'grant' OR EXISTS (SELECT 1 FROM outbox d WHERE d.grant_id = o.grant_id "
-    "AND d.kind = 'grant' AND d.state = 'delivered'))"
+    f"((o.kind = 'grant' OR {_DELIVERED}) "
+    f"AND NOT (o.kind IN ('pause', 'resume') AND EXISTS ({_EARLIER})) "
+    f"AND NOT (o.kind = 'grant' AND {_DELIVERED} "
+    f"AND EXISTS ({_EARLIER} AND e.kind IN ('pause', 'resume'))))"
 )
 
 
@@ -107,9 +144,13 @@ def _item(row: tuple[object, ...]) -> OutboxItem:
 def enqueue_grant_token(
     connection: Connection, jti: str, grant_id: str, endpoint: str, now: int
 ) -> None:
+    # A version queued before a pause or a resume still waiting is sent before it: the
+    # brand must hold the grant it is told to pause.
     connection.execute(
         "UPDATE outbox SET state = 'cancelled', last_error = 'superseded by a newer version' "
-        "WHERE grant_id = ? AND kind = 'grant' AND state = 'queued'", (grant_id,),
+        "WHERE grant_id = ? AND kind = 'grant' AND state = 'queued' AND NOT EXISTS ("
+        "SELECT 1 FROM outbox e WHERE e.grant_id = outbox.grant_id AND e.state = 'queued' "
+        "AND e.kind IN ('pause', 'resume') AND e.rowid > outbox.rowid)", (grant_id,),
     )
     _insert(connection, jti, grant_id, MessageKind.GRANT, endpoint, DeliveryState.QUEUED, now)
 
@@ -129,7 +170,8 @@ def enqueue_revocation(
     keep = None if delivered or never_reached else latest_queued
     connection.execute(
         "UPDATE outbox SET state = 'cancelled', last_error = 'not needed: the grant was revoked' "
-        "WHERE grant_id = ? AND kind = 'grant' AND state = 'queued' AND jti IS NOT ?",
+        "WHERE grant_id = ? AND kind IN ('grant', 'pause', 'resume') AND state = 'queued' "
+        "AND jti IS NOT ?",
         (grant_id, keep),
     )
     state = DeliveryState.CANCELLED if never_reached else DeliveryState.QUEUED
@@ -140,6 +182,13 @@ def enqueue_revocation(
             "WHERE jti = ?", (jti,),
         )
     return not never_reached
+
+
+def enqueue_event(
+    connection: Connection, jti: str, grant_id: str, kind: MessageKind, endpoint: str, now: int
+) -> None:
+    """Queue a pause or a resume, after the grant's other messages."""
+    _insert(connection, jti, grant_id, kind, endpoint, DeliveryState.QUEUED, now)
 
 
 def _insert(connection: Connection, jti: str, grant_id: str, kind: MessageKind, endpoint: str,
@@ -223,8 +272,8 @@ def waiting(store: Store) -> list[OutboxItem]:
 
 
 def is_blocked(store: Store, item: OutboxItem) -> bool:
-    """A queued revocation whose grant was not delivered yet."""
-    if item.kind is not MessageKind.REVOCATION:
+    """A queued event (revocation, pause, resume) whose grant was not delivered yet."""
+    if item.kind is MessageKind.GRANT:
         return False
     row = store.query_one(
         "SELECT 1 FROM outbox WHERE grant_id = ? AND kind = 'grant' AND state = 'delivered'",

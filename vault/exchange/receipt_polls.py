@@ -25,7 +25,6 @@ from joserfc.jwk import OKPKey
 
 from zpd import receipt
 from zpd.errors import ProtocolError
-from zpd.event import GRANT_REVOKED
 from zpd.request import read_verified
 
 from ..changes import Changes, mark
@@ -155,8 +154,7 @@ def poll(transport: Transport, item: Poll, key_of: KeyOf, now: int) -> PollOutco
     if text == item.latest:
         return PollOutcome(PollResult.SAME)
     key, pseudonym = key_of(item.brand_origin)
-    expected = receipt.EXPECTED[
-        GRANT_REVOKED if item.kind is MessageKind.REVOCATION else receipt.TOKEN]
+    expected = item.kind.receipt_statuses
     try:
         verified = receipt.verify(text, key, issuer=item.brand_origin, audience=pseudonym,
                                   ack_jti=item.jti, status=expected, now=now)

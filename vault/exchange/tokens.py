@@ -1,4 +1,4 @@
-"""Issue share tokens and revocation events for grants, keep them, and queue them.
+"""Issue share tokens and grant events (revocation, pause, resume); keep and queue them.
 
 Each message is stored twice over: `compact` exactly as the brand receives it
 (the JWE, or the SET) and `signed`, the person's own signed JWS, which the
@@ -104,6 +104,35 @@ def issue_revocation(
     )
     outbox.enqueue_revocation(connection, revocation.jti, grant_id, endpoint, now)
     return IssuedMessage(revocation.jti, compact, compact)
+
+
+_EVENT_TYPES = {
+    outbox.MessageKind.PAUSE: zpd_event.GRANT_PAUSED,
+    outbox.MessageKind.RESUME: zpd_event.GRANT_RESUMED,
+}
+
+
+def issue_pause_or_resume(
+    connection: Connection, kind: outbox.MessageKind, grant_id: str, brand_origin: str,
+    endpoint: str, now: int,
+) -> IssuedMessage:
+    """Sign a pause or a resume event, as a revocation is signed; store it and queue it
+    after the grant's other messages."""
+    mark(Changes.GRANTS)  # paused or resumed
+    pairwise = pairwise_for(connection, brand_origin)
+    event = zpd_event.GrantEvent(
+        issuer=jose.thumbprint_uri(pairwise), audience=brand_origin, iat=now,
+        jti=str(uuid.uuid4()), toe=now, grant_id=grant_id, reason="",
+        type=_EVENT_TYPES[kind],
+    )
+    compact = zpd_event.issue(event, pairwise)
+    connection.execute(
+        "INSERT INTO tokens (jti, grant_id, kind, version, data, signed, compact, issued_at) "
+        "VALUES (?, ?, ?, NULL, NULL, ?, ?, ?)",
+        (event.jti, grant_id, kind.value, compact, compact, now),
+    )
+    outbox.enqueue_event(connection, event.jti, grant_id, kind, endpoint, now)
+    return IssuedMessage(event.jti, compact, compact)
 
 
 def latest_grant_token(store: Store, grant_id: str) -> str:

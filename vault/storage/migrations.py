@@ -334,6 +334,82 @@ MIGRATIONS: tuple[Migration, ...] = (
         "mail to it from then on is a leak, whoever sends it",
         ("ALTER TABLE email_aliases ADD COLUMN closed_at INTEGER",),
     ),
+    Migration(
+        14,
+        "pause and resume: when a grant was paused, and its pause and resume events in the "
+        "tokens, the outbox and the receipts (each table rebuilt with the wider kinds)",
+        (
+            "ALTER TABLE grants ADD COLUMN paused_at INTEGER",
+            # SQLite cannot widen a CHECK in place: each table is built anew beside the old
+            # one (children referring to the new parents), filled, the old ones dropped
+            # children first, and the new ones renamed, which rewrites their references.
+            """CREATE TABLE tokens_new (
+                jti TEXT PRIMARY KEY,
+                grant_id TEXT NOT NULL REFERENCES grants (id),
+                kind TEXT NOT NULL CHECK (kind IN ('grant', 'revocation', 'pause', 'resume')),
+                version INTEGER,
+                data TEXT,
+                signed TEXT NOT NULL,
+                compact TEXT NOT NULL,
+                issued_at INTEGER NOT NULL
+            )""",
+            """CREATE TABLE outbox_new (
+                jti TEXT PRIMARY KEY REFERENCES tokens_new (jti),
+                grant_id TEXT NOT NULL REFERENCES grants (id),
+                kind TEXT NOT NULL CHECK (kind IN ('grant', 'revocation', 'pause', 'resume')),
+                endpoint TEXT NOT NULL,
+                state TEXT NOT NULL
+                    CHECK (state IN ('queued', 'delivered', 'failed', 'cancelled')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at INTEGER NOT NULL,
+                last_attempt_at INTEGER,
+                last_error TEXT,
+                delivered_at INTEGER,
+                receipt TEXT,
+                receipt_status TEXT,
+                created_at INTEGER NOT NULL,
+                unsent_attempts INTEGER NOT NULL DEFAULT 0,
+                retry_after_until INTEGER,
+                receipt_url TEXT,
+                receipt_poll_at INTEGER,
+                receipt_polls INTEGER NOT NULL DEFAULT 0,
+                receipt_poll_error TEXT
+            )""",
+            """CREATE TABLE receipts_new (
+                id INTEGER PRIMARY KEY,
+                message_jti TEXT NOT NULL REFERENCES outbox_new (jti),
+                status TEXT NOT NULL,
+                jws TEXT NOT NULL,
+                received_at INTEGER NOT NULL,
+                UNIQUE (message_jti, jws)
+            )""",
+            "INSERT INTO tokens_new (jti, grant_id, kind, version, data, signed, compact, "
+            "issued_at) SELECT jti, grant_id, kind, version, data, signed, compact, issued_at "
+            "FROM tokens ORDER BY rowid",
+            # The rowid keeps the order messages were queued in (created_at ties).
+            "INSERT INTO outbox_new (rowid, jti, grant_id, kind, endpoint, state, attempts, "
+            "next_attempt_at, last_attempt_at, last_error, delivered_at, receipt, "
+            "receipt_status, created_at, unsent_attempts, retry_after_until, receipt_url, "
+            "receipt_poll_at, receipt_polls, receipt_poll_error) SELECT rowid, jti, grant_id, "
+            "kind, endpoint, state, attempts, next_attempt_at, last_attempt_at, last_error, "
+            "delivered_at, receipt, receipt_status, created_at, unsent_attempts, "
+            "retry_after_until, receipt_url, receipt_poll_at, receipt_polls, "
+            "receipt_poll_error FROM outbox",
+            "INSERT INTO receipts_new (id, message_jti, status, jws, received_at) "
+            "SELECT id, message_jti, status, jws, received_at FROM receipts",
+            "DROP TABLE receipts",
+            "DROP TABLE outbox",
+            "DROP TABLE tokens",
+            "ALTER TABLE tokens_new RENAME TO tokens",
+            "ALTER TABLE outbox_new RENAME TO outbox",
+            "ALTER TABLE receipts_new RENAME TO receipts",
+            "CREATE INDEX tokens_by_grant ON tokens (grant_id, issued_at)",
+            "CREATE INDEX outbox_due ON outbox (state, next_attempt_at)",
+            "CREATE INDEX outbox_by_grant ON outbox (grant_id, kind)",
+            "CREATE INDEX outbox_receipt_polls ON outbox (receipt_poll_at) "
+            "WHERE receipt_poll_at IS NOT NULL",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -21,7 +21,7 @@ from ..errors import (
     SyncRefusal,
     UnknownDevice,
 )
-from ..exchange import aliases, grants, tokens
+from ..exchange import aliases, pauses, tokens, versions
 from ..profile import audit
 from ..profile.audit import AuditAction
 from ..storage import keys
@@ -191,10 +191,12 @@ class Sync:
                                   now)
                 owners.refresh(connection, me.device_id, _names(connection))
                 for key, origin in sorted(applied.fields, key=str):
-                    if grants.reissue_for_field(connection, key, now, aliases.substitute,
+                    if versions.reissue_for_field(connection, key, now, aliases.substitute,
                                                 origin=origin):
                         self._changed_here = True
                 if owners.settle_revocations(connection, now):
+                    self._changed_here = True
+                if pauses.settle_resumes(connection, now, aliases.substitute):
                     self._changed_here = True
                 mark(applied.changes)
                 audit.append(connection, now, AuditAction.SYNC_APPLIED, {

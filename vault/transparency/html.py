@@ -81,6 +81,7 @@ class ReportWords:
     offer_kind: Callable[[str], str] = str
     value: Callable[[str, JsonValue], str] | None = None
     receipt_status: Callable[[str], str] = str
+    paused: str = "paused: the brand keeps it but must not use it"  # a paused live grant
 
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -217,8 +218,9 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
     offer = f"{kind}: {g.offer_description}" if g.offer_description else kind
     rows = [
         (words.purpose, f"{_e(g.purpose_description)} ({_e(concept_name(g.purpose_iri))})"),
-        (words.status, _e(words.status_line.format(status=words.grant_status(g.status),
-                                                   version=g.version))),
+        (words.status, _e(words.status_line.format(
+            status=words.paused if g.paused else words.grant_status(g.status),
+            version=g.version))),
         (words.shared, _e(words.shared_line.format(created=words.when(g.created_at),
                                                    until=until))),
         (words.keeps, _e(words.days.format(days=g.retention_days))),

@@ -46,8 +46,9 @@ def record(store: Store, grant: grants.Grant) -> dict[str, Any]:
     messages = store.query(
         # In the order they were issued: the versions, then the revocation (several can
         # share one second, and a revocation's NULL version would otherwise sort first).
+        # Consent given, updated and withdrawn: a pause or a resume changes none of them.
         "SELECT jti, kind, version, signed, issued_at FROM tokens WHERE grant_id = ? "
-        "ORDER BY kind = 'revocation', version, issued_at",
+        "AND kind IN ('grant', 'revocation') ORDER BY kind = 'revocation', version, issued_at",
         (grant.id,),
     )
     data = store.query_one(
