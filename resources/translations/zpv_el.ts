@@ -5003,6 +5003,26 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>(δεν υπάρχει πια στην τελευταία έκδοση)</translation>
     </message>
     <message>
+        <source>What it holds now</source>
+        <translation>Τι κατέχει τώρα</translation>
+    </message>
+    <message>
+        <source>What it was given, until {when}</source>
+        <translation>Τι της δόθηκε, έως τις {when}</translation>
+    </message>
+    <message>
+        <source>Nothing: the brand confirmed that it deleted what you shared.</source>
+        <translation>Τίποτα: η εταιρεία επιβεβαίωσε ότι διέγραψε ό,τι κοινοποιήσατε.</translation>
+    </message>
+    <message>
+        <source>You revoked this grant on {when} and the brand was told to delete what you shared; it has not confirmed the deletion yet, so it may still hold it.</source>
+        <translation>Ανακαλέσατε αυτή την παραχώρηση στις {when} και ζητήθηκε από την εταιρεία να διαγράψει ό,τι κοινοποιήσατε· δεν έχει επιβεβαιώσει ακόμη τη διαγραφή, οπότε μπορεί να το έχει ακόμη.</translation>
+    </message>
+    <message>
+        <source>This grant ended on {when}. The brand may keep what it held for the time it stated above, then must delete it.</source>
+        <translation>Αυτή η παραχώρηση έληξε στις {when}. Η εταιρεία μπορεί να κρατήσει ό,τι είχε για το διάστημα που δήλωσε παραπάνω και μετά πρέπει να το διαγράψει.</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>ναι</translation>
     </message>

@@ -41,10 +41,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from vault.exchange.delivery_summary import DeliveryStatus
-from vault.exchange.grants import GrantStatus
 from vault.storage.fsutil import atomic_write
-from vault.transparency.report import BrandReport, GrantReport, Report
+from vault.transparency.report import BrandReport, GrantReport, Holding, Report
 from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
 from zpd.text import reveal
@@ -224,10 +222,9 @@ def _grant(report: GrantReport) -> str:
 
 
 def _held_now(report: GrantReport, ended_at: int) -> str:
-    status = report.delivery.status if report.delivery is not None else None
-    if status is DeliveryStatus.DELETION_CONFIRMED:
+    if report.holding is Holding.DELETED:
         return _tr("Nothing: the brand confirmed that it deleted what you shared.")
-    if report.grant.status is GrantStatus.REVOKED:
+    if report.holding is Holding.TOLD_TO_DELETE:
         return _tr("You revoked this grant on {0} and the brand was told to delete what you "
                    "shared; it has not confirmed the deletion yet, so it may still hold "
                    "it.").format(time.date(ended_at))

@@ -134,6 +134,14 @@ def report_words() -> ReportWords:
         days=_tr("{days} days"),
         fields=_tr("Fields"),
         no_longer_held=_tr("(no longer in the latest version)"),
+        holds_now=_tr("What it holds now"),
+        held_until=_tr("What it was given, until {when}"),
+        holding_deleted=_tr("Nothing: the brand confirmed that it deleted what you shared."),
+        holding_told_to_delete=_tr(
+            "You revoked this grant on {when} and the brand was told to delete what you "
+            "shared; it has not confirmed the deletion yet, so it may still hold it."),
+        holding_may_keep=_tr("This grant ended on {when}. The brand may keep what it held "
+                             "for the time it stated above, then must delete it."),
         yes=_tr("yes"),
         no=_tr("no"),
         receipts=_tr("Receipts signed by the brand"),

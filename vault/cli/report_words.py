@@ -74,6 +74,13 @@ ENGLISH = ReportWords(
     days="{days} days",
     fields="Fields",
     no_longer_held="(no longer in the latest version)",
+    holds_now="What it holds now",
+    held_until="What it was given, until {when}",
+    holding_deleted="Nothing: the brand confirmed that it deleted what you shared.",
+    holding_told_to_delete="You revoked this grant on {when} and the brand was told to delete "
+    "what you shared; it has not confirmed the deletion yet, so it may still hold it.",
+    holding_may_keep="This grant ended on {when}. The brand may keep what it held for the "
+    "time it stated above, then must delete it.",
     yes="yes",
     no="no",
     receipts="Receipts signed by the brand",

@@ -13,6 +13,7 @@ import html
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import assert_never
 
 from zpd.fieldtypes import JsonValue, Sensitivity
 from zpd.purposes import concept_name
@@ -22,7 +23,7 @@ from ..exchange.delivery_summary import DeliveryStatus, DeliverySummary
 from ..exchange.grants import GrantStatus
 from . import balance as rules
 from .balance import Balance, Flag, Verdict
-from .report import BrandReport, GrantReport, Report
+from .report import BrandReport, GrantReport, Holding, Report
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,11 @@ class ReportWords:
     days: str  # {days}
     fields: str
     no_longer_held: str
+    holds_now: str  # the heading over what the brand holds now, once the grant ended
+    held_until: str  # {when}: the heading over what it was given
+    holding_deleted: str  # {when}: it confirmed the deletion
+    holding_told_to_delete: str  # {when}: revoked then, not confirmed yet
+    holding_may_keep: str  # {when}: ended then; kept for its stated retention
     yes: str
     no: str
     receipts: str
@@ -231,8 +237,15 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
         f'<div class="grant" id="grant-{_e(g.id)}">',
         f"<h3>{_e(g.ask_id)}</h3><table>",
         *(f"<tr><th>{_e(name)}</th><td>{cell}</td></tr>" for name, cell in rows),
-        f"</table><h4>{_e(words.fields)}</h4><table>",
+        "</table>",
     ]
+    if g.ended_at is None:
+        parts.append(f"<h4>{_e(words.fields)}</h4><table>")
+    else:  # what it holds now, then apart what it was given: never shown as still held
+        parts.append(f'<h4>{_e(words.holds_now)}</h4><p class="holding">'
+                     f"{_e(_holding_words(report, g.ended_at, words))}</p>"
+                     f"<h4>{_e(words.held_until.format(when=words.when(g.ended_at)))}</h4>"
+                     "<table>")
     for f in report.fields:
         mark = ' class="special"' if f.sensitivity is Sensitivity.SPECIAL else ""
         if f.value is None:
@@ -259,6 +272,19 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
         parts.append(f"<p>{_e(words.no_receipt)}</p>")
     parts.append("</div>")
     return "\n".join(parts)
+
+
+def _holding_words(report: GrantReport, ended_at: int, words: ReportWords) -> str:
+    when = words.when(ended_at)
+    match report.holding:
+        case Holding.DELETED:
+            return words.holding_deleted.format(when=when)
+        case Holding.TOLD_TO_DELETE:
+            return words.holding_told_to_delete.format(when=when)
+        case Holding.MAY_KEEP | Holding.HOLDS:
+            return words.holding_may_keep.format(when=when)
+        case _:
+            assert_never(report.holding)
 
 
 def _weights_note(words: ReportWords) -> str:

@@ -10,6 +10,7 @@ GUI's in the person's language), and the GUI's PDF export.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Protocol
 
 from zpd.catalogue import BY_KEY
@@ -19,8 +20,8 @@ from zpd.questions import Question
 from ..errors import UnknownBrand
 from ..exchange.aliases import Alias
 from ..exchange.brands import Brand
-from ..exchange.delivery_summary import DeliverySummary
-from ..exchange.grants import Grant, Held
+from ..exchange.delivery_summary import DeliveryStatus, DeliverySummary
+from ..exchange.grants import Grant, GrantStatus, Held
 from ..exchange.receipts import signed_at
 from .balance import Balance, Questions, sensitivity_of
 
@@ -55,12 +56,33 @@ class SharedField:
     question: Question | None = None  # when the field is the answer to a brand's question
 
 
+class Holding(StrEnum):
+    """What the brand holds now of what a grant gave it."""
+
+    HOLDS = "holds"  # the grant runs
+    DELETED = "deleted"  # revoked, and the brand confirmed the deletion
+    TOLD_TO_DELETE = "told_to_delete"  # revoked, deletion not confirmed: it may still hold it
+    MAY_KEEP = "may_keep"  # expired: kept for the retention it stated, then deleted
+
+
 @dataclass(frozen=True)
 class GrantReport:
     grant: Grant
     fields: tuple[SharedField, ...]
     delivery: DeliverySummary | None
     receipts: tuple[ReceiptLine, ...]
+
+    @property
+    def holding(self) -> Holding:
+        """What the brand holds now; the fields are what it was given, never shown as
+        still held once the grant ended."""
+        if self.grant.ended_at is None:
+            return Holding.HOLDS
+        if self.delivery is not None and self.delivery.status is DeliveryStatus.DELETION_CONFIRMED:
+            return Holding.DELETED
+        if self.grant.status is GrantStatus.REVOKED:
+            return Holding.TOLD_TO_DELETE
+        return Holding.MAY_KEEP
 
 
 @dataclass(frozen=True)
