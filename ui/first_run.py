@@ -45,7 +45,9 @@ class CreatePage(QWidget):
         self.create_button.clicked.connect(self._create)
         layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addSpacing(12)
-        layout.addWidget(QLabel(self.tr("Already use Zero-Party Vault on another computer?")))
+        elsewhere = QLabel(self.tr("Already use Zero-Party Vault on another computer?"))
+        elsewhere.setWordWrap(True)
+        layout.addWidget(elsewhere)
         self.join_button = named(QPushButton(
             self.tr("&Use a vault from a synced folder...")), "useSyncedVaultButton")
         self.join_button.clicked.connect(self.join_requested)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 from .widgets import named
 from .widgets.page import Page
 
+SIDEBAR_WIDTH = 180  # at the usual text size; larger text widens it
 SIDEBAR_STYLE = (
     "QListWidget#sidebar { background: palette(window); padding-top: 8px; }"
     "QListWidget#sidebar::item { padding: 9px 14px; border-radius: 6px; margin: 1px 6px; }"
@@ -33,13 +34,16 @@ class MainArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.sidebar = named(QListWidget(), "sidebar")
         self.sidebar.setAccessibleName(self.tr("Sections"))
-        self.sidebar.setFixedWidth(180)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         font = self.sidebar.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.sidebar.setFont(font)
         self.sidebar.addItems(titles)
+        self.sidebar.ensurePolished()  # its style sheet's padding counts in the width
+        # Wide enough for the longest name in this language at this text size.
+        self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, self.sidebar.sizeHintForColumn(0)
+                                       + 2 * self.sidebar.frameWidth() + 4))
         self.stack = QStackedWidget()
         self.sidebar.currentRowChanged.connect(self._show_slot)
         layout.addWidget(self.sidebar)

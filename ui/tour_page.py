@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .widgets import named
 from .widgets.layout import card, title
@@ -61,8 +68,9 @@ class TourPage(QWidget):
 
     def _screen(self, heading: str, text: str) -> QWidget:
         screen = QWidget()
-        column = card(screen)
+        column = QVBoxLayout(screen)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
         column.addWidget(title(heading))
         body = QLabel(text)
         body.setWordWrap(True)

@@ -1,4 +1,4 @@
-"""Layouts hold with longer strings (Vorta's TRANS_SCALE idea).
+"""Layouts hold with longer strings (Vorta's TRANS_SCALE idea), and at twice the text size.
 
 A translator makes every string about 40% longer, as Greek often is; then every screen and
 dialog is built at its default size and no label, button, check box, radio button or group
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, QThreadPool, QTranslator
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tools.sample_vault import SampleVault, build, close
+from ui import i18n
 from ui.brands.import_request import ImportRequestDialog
 from ui.fields.dialogs import CustomFieldDialog
 from ui.main_window import MainWindow
@@ -230,4 +232,58 @@ def test_every_screen_holds_with_longer_strings(
         dialog.close()
     window.close()
     assert QApplication.instance() is not None
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def large_text(qapp: QApplication) -> Iterator[float]:
+    """The app's text at twice its size, as a person who sets 200% in their desktop has it."""
+    before = qapp.font()
+    font = QFont(before)
+    font.setPointSizeF(before.pointSizeF() * 2)
+    qapp.setFont(font)
+    yield 2.0
+    qapp.setFont(before)
+
+
+@pytest.mark.parametrize("language", ["en", "el"])
+def test_every_screen_holds_at_twice_the_text_size(
+    qtbot: QtBot, tmp_path: Path, sample: SampleVault, large_text: float, language: str
+) -> None:
+    """WCAG 2.2's 1.4.4 (text resized to 200%): nothing is cut off on any screen or dialog,
+    in either language, with the window and dialogs as much larger as the text is."""
+    i18n.install(language)
+    try:
+        settings = Settings(QSettings(str(tmp_path / "settings.ini"),
+                                      QSettings.Format.IniFormat))
+        window = MainWindow(tmp_path / "new", settings)
+        qtbot.addWidget(window)
+        window.resize(window.size() * large_text)
+        window.show()
+        problems = [f"tour: {p}" for p in (settle() or clipped(window))]
+        window.welcome.show_create()
+        problems += [f"create: {p}" for p in (settle() or clipped(window))]
+        window.welcome.setCurrentWidget(window.welcome.unlock_page)
+        problems += [f"unlock: {p}" for p in (settle() or clipped(window))]
+        window.open_vault(sample.vault)
+        settle(lambda: window.my_data.model.rowCount() >= 40)
+        for page in window.area.pages:
+            window.area.show_page(page)
+            problems += [f"{type(page).__name__}: {p}" for p in (settle() or clipped(window))]
+        for name, dialog in (
+            ("knows", KnowsDialog(window.session, sample.origins["trailworks"], "Trailworks",
+                                  window)),
+            ("report", ReportDialog(window.session, sample.origins["trailworks"],
+                                    "Trailworks", window)),
+            ("review", ShareReviewDialog(window.session, sample.origins["megamart"],
+                                         "rewards", window)),
+        ):
+            dialog.show()
+            dialog.resize(dialog.size() * large_text)
+            settle(seconds=2)
+            problems += [f"{name}: {p}" for p in clipped(dialog)]
+            dialog.close()
+        window.close()
+    finally:
+        i18n.install("en")
     assert not problems, "\n".join(problems)

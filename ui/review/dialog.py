@@ -158,7 +158,8 @@ class ShareReviewDialog(QDialog):
         centre = QHBoxLayout(body)
         centre.setContentsMargins(0, 0, 0, 0)
         column = named(QWidget(), "reviewColumn")
-        column.setMaximumWidth(CONTENT_WIDTH)
+        # A readable measure: about 45 lines' height wide, wider as the text is larger.
+        column.setMaximumWidth(max(CONTENT_WIDTH, 45 * column.fontMetrics().height()))
         centre.addStretch(1)
         centre.addWidget(column, 100)
         centre.addStretch(1)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
 )
@@ -156,6 +157,9 @@ class FieldRow(QFrame):
         )
         chip.setProperty("chip", "required" if field.required else "optional")
         chips.addWidget(chip)
+        for badge in self.findChildren(QLabel):
+            if badge.property("chip"):  # a chip is never cut short; the row grows instead
+                badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         grid.addLayout(chips, 0, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
 
         indent = self.check.style().pixelMetric(

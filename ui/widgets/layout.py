@@ -19,8 +19,10 @@ def card(page: QWidget) -> QVBoxLayout:
     grid.setColumnStretch(0, 1)
     grid.setColumnStretch(2, 1)
     card = QWidget()
-    card.setMinimumWidth(480)
-    card.setMaximumWidth(560)
+    # About 480 to 560 pixels at the usual text size, and as much wider as the text is larger.
+    line = card.fontMetrics().height()
+    card.setMinimumWidth(max(480, 28 * line))
+    card.setMaximumWidth(max(560, 33 * line))
     grid.addWidget(card, 1, 1)
     layout = QVBoxLayout(card)
     layout.setSpacing(10)
@@ -36,6 +38,7 @@ def display_path(path: Path) -> str:
 
 def title(text: str) -> QLabel:
     label = QLabel(text)
+    label.setWordWrap(True)  # long in some languages, at large text sizes
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 1.5)
     font.setBold(True)
