@@ -11,9 +11,11 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
+from .icons import Glyph, icon
 from .widgets import named
 from .widgets.page import Page
 
+SIDEBAR_GLYPHS = (Glyph.MY_DATA, Glyph.BRANDS, Glyph.SHARED, Glyph.ACTIVITY, Glyph.SETTINGS)
 SIDEBAR_WIDTH = 180  # at the usual text size; larger text widens it
 SIDEBAR_STYLE = (
     "QListWidget#sidebar { background: palette(window); padding-top: 8px; }"
@@ -40,6 +42,8 @@ class MainArea(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.sidebar.setFont(font)
         self.sidebar.addItems(titles)
+        for row, glyph in enumerate(SIDEBAR_GLYPHS[:len(titles)]):
+            self.sidebar.item(row).setIcon(icon(glyph))
         self.sidebar.ensurePolished()  # its style sheet's padding counts in the width
         # Wide enough for the longest name in this language at this text size.
         self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, self.sidebar.sizeHintForColumn(0)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from . import i18n
+from .icons import Glyph, icon
 from .idle import IdleWatcher
 from .leaks.notice import LeakNotice
 from .leaks.watch import LeakWatch
@@ -115,7 +116,9 @@ class MainWindow(QMainWindow):
 
         self.toolbar = toolbar = named(QToolBar(self.tr("Vault")), "mainToolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # words too
         self.lock_action = named(QAction(self.tr("Lock"), self), "lockAction")
+        self.lock_action.setIcon(icon(Glyph.LOCK))
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.setToolTip(self.tr("Lock the vault (Ctrl+L)"))

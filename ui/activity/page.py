@@ -23,6 +23,7 @@ from vault.profile.audit import AuditEntry, AuditReport
 from vault.vault import Vault
 
 from .. import style
+from ..icons import Glyph, icon
 from ..session import Session
 from ..style import Badge
 from ..widgets import named, plain_label, tab_leaves
@@ -79,6 +80,7 @@ class ActivityPage(Page):
         top.addWidget(self.filter)
         top.addStretch(1)
         self.verify_button = named(QPushButton(self.tr("&Verify the chain")), "verifyChainButton")
+        self.verify_button.setIcon(icon(Glyph.CHECK_LOG))
         self.verify_button.setAccessibleName(self.tr("Verify the activity chain"))
         self.verify_button.setToolTip(self.tr(
             "Check that no entry was changed, removed or reordered since it was written, "

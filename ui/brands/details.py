@@ -22,6 +22,7 @@ from vault.exchange.brands import Brand, StoredRequest
 from vault.transparency.balance import Balance
 from zpd.request import Ask
 
+from ..icons import Glyph, icon
 from ..widgets import brand_label, named, plain_label, tab_leaves
 from ..widgets.balance_view import BalanceView
 from ..words import time as time_words
@@ -132,10 +133,12 @@ class BrandDetails(QStackedWidget):
         self.report_button.setToolTip(self.tr(
             "What this brand knows about you, why, until when, and what you got in return, "
             "as a PDF or HTML file."))
+        self.report_button.setIcon(icon(Glyph.REPORT))
         self.report_button.clicked.connect(self._report)
         bottom.addWidget(self.report_button)
         self.review_button = named(QPushButton(self.tr("Re&view and share...")),
                                    "reviewShareButton")
+        self.review_button.setIcon(icon(Glyph.SHARE))
         self.review_button.setAccessibleName(self.tr("Review and share the chosen ask"))
         self.review_button.setToolTip(
             self.tr("See each field, why the brand wants it and what it offers; nothing is "

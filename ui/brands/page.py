@@ -16,6 +16,7 @@ from vault.exchange.brands import ImportResult, StoredRequest
 from vault.transparency.balance import Balance
 from vault.vault import Vault
 
+from ..icons import Glyph, icon
 from ..report.dialog import ReportDialog
 from ..review.dialog import ShareReviewDialog
 from ..session import Session
@@ -53,6 +54,7 @@ class BrandsPage(Page):
         self.import_button = named(QPushButton(self.tr("&Import request...")),
                                    "importRequestButton")
         self.import_button.setAccessibleName(self.tr("Import a brand's data request"))
+        self.import_button.setIcon(icon(Glyph.IMPORT))
         self.import_button.clicked.connect(self.open_import)
         top.addWidget(self.import_button)
         layout.addLayout(top)

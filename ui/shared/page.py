@@ -20,6 +20,7 @@ from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.grants import GrantStatus
 from vault.vault import Vault
 
+from ..icons import Glyph, icon
 from ..report.dialog import ReportDialog
 from ..session import Session
 from ..widgets import confirmation, named, plain_label, record_table
@@ -126,6 +127,7 @@ class SharedPage(Page):
         self.report_button = named(QPushButton(self.tr("Transparency re&port...")), "reportButton")
         self.report_button.setAccessibleName(self.tr("Export a transparency report on every "
                                                      "brand"))
+        self.report_button.setIcon(icon(Glyph.REPORT))
         self.report_button.clicked.connect(self.open_report)
         row.addWidget(self.report_button)
         self.brand_filter.currentIndexChanged.connect(self._filter_changed)
@@ -142,6 +144,7 @@ class SharedPage(Page):
         self.qr_button = named(QPushButton(self.tr("Show as &QR code...")), "qrButton")
         self.qr_button.setAccessibleName(self.tr("Show the chosen grant's share token as a QR "
                                                  "code"))
+        self.qr_button.setIcon(icon(Glyph.QR_CODE))
         self.qr_button.clicked.connect(self.show_qr)
         row.addWidget(self.qr_button)
         row.addStretch()
@@ -151,6 +154,7 @@ class SharedPage(Page):
         row.addWidget(self.retry_button)
         self.revoke_button = named(QPushButton(self.tr("&Revoke...")), "revokeButton")
         self.revoke_button.setAccessibleName(self.tr("Revoke the chosen grant"))
+        self.revoke_button.setIcon(icon(Glyph.REVOKE))
         self.revoke_button.clicked.connect(self.revoke_selected)
         row.addWidget(self.revoke_button)
         return row

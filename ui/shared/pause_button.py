@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from vault.exchange.grants import Grant, GrantStatus
 from vault.vault import Vault
 
+from ..icons import Glyph, icon
 from ..session import Session
 from ..words.text import brand_text
 
@@ -33,10 +34,12 @@ class PauseButton(QPushButton):
         self._grant = grant
         if grant is not None and grant.paused:
             self.setText(self.tr("Res&ume"))
+            self.setIcon(icon(Glyph.RESUME))
             self.setAccessibleName(self.tr("Resume the chosen grant: the brand may use your "
                                            "data again"))
         else:
             self.setText(self.tr("P&ause"))
+            self.setIcon(icon(Glyph.PAUSE))
             self.setAccessibleName(self.tr("Pause the chosen grant: the brand keeps your data "
                                            "but must not use it"))
         self.setEnabled(grant is not None and grant.status is GrantStatus.ACTIVE)
