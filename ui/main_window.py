@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from . import i18n
+from .delivery_waiting import DeliveryWaitingLabel
 from .icons import Glyph, icon
 from .idle import IdleWatcher
 from .leaks.notice import LeakNotice
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         self.delivery_problem.setStyleSheet("QLabel#deliveryProblem { font-weight: bold; }")
         self.delivery_problem.hide()
         self.statusBar().addWidget(self.delivery_problem, 3)
+        self.delivery_waiting = DeliveryWaitingLabel(self.session)
+        self.statusBar().addWidget(self.delivery_waiting, 2)
         self.session.flush_failed.connect(self._show_flush_failure)
         self.session.flushed.connect(self._show_flush_report)
         self.session.closed.connect(self.delivery_problem.hide)

@@ -1376,6 +1376,25 @@ Accept the new keys?</source>
     </message>
 </context>
 <context>
+    <name>DeliveryWaitingLabel</name>
+    <message>
+        <source>Waiting to be delivered</source>
+        <translation>Σε αναμονή παράδοσης</translation>
+    </message>
+    <message>
+        <source>1 message waiting to be delivered to a brand</source>
+        <translation>1 μήνυμα περιμένει να παραδοθεί σε εταιρεία</translation>
+    </message>
+    <message>
+        <source>{0} messages waiting to be delivered to brands</source>
+        <translation>{0} μηνύματα περιμένουν να παραδοθούν σε εταιρείες</translation>
+    </message>
+    <message>
+        <source>Shared &gt; Delivery says why each one waits.</source>
+        <translation>Στις Κοινοποιήσεις, η στήλη Παράδοση λέει γιατί περιμένει το καθένα.</translation>
+    </message>
+</context>
+<context>
     <name>DevicesSection</name>
     <message>
         <source>in step</source>
