@@ -3504,12 +3504,20 @@ If someone may know that device&apos;s passphrase or your recovery code, change 
         <translation>Δεν έχει οριστεί</translation>
     </message>
     <message>
+        <source>{0}; shared with {1}</source>
+        <translation>{0}· κοινοποιήθηκε σε {1}</translation>
+    </message>
+    <message>
         <source>{0} ({1}), key: {2}</source>
         <translation>{0} ({1}), κλειδί: {2}</translation>
     </message>
     <message>
         <source>Not set: double-click or press Enter to fill in.</source>
         <translation>Δεν έχει οριστεί: κάντε διπλό κλικ ή πατήστε Enter για να τη συμπληρώσετε.</translation>
+    </message>
+    <message>
+        <source>Shared with {0}: a change is sent to them.</source>
+        <translation>Κοινοποιήθηκε σε {0}: μια αλλαγή τους στέλνεται.</translation>
     </message>
 </context>
 <context>
@@ -4305,6 +4313,10 @@ Subject: {1}
     <message>
         <source>Add a field of your own</source>
         <translation>Προσθήκη δικού σας πεδίου</translation>
+    </message>
+    <message>
+        <source>Welcome. Start with what you would like brands to know: choose a field and press Enter, or double-click its value. Nothing leaves your vault until you review a brand&apos;s request and choose what to share.</source>
+        <translation>Καλώς ήρθατε. Ξεκινήστε με όσα θα θέλατε να ξέρουν οι εταιρείες: επιλέξτε ένα πεδίο και πατήστε Enter ή κάντε διπλό κλικ στην τιμή του. Τίποτα δεν φεύγει από την κρύπτη σας πριν ελέγξετε το αίτημα μιας εταιρείας και επιλέξετε τι θα κοινοποιήσετε.</translation>
     </message>
     <message>
         <source>Your fields</source>

@@ -306,3 +306,44 @@ def test_lock_forgets_values_and_closes_dialogs(qtbot: QtBot,
     assert page.model.rowCount() == 0
     dialog = page.findChild(QDialog, "historyDialog")
     assert dialog is None or not dialog.isVisible()
+
+
+def test_a_new_vault_says_where_to_start_until_a_value_is_set(
+        qtbot: QtBot, session_vault: tuple[Session, Vault]) -> None:
+    _, vault = session_vault
+    assert all(field.value is None for field in vault.fields.all())
+    page = show_page(qtbot, session_vault)
+    welcome = child(page, QLabel, "myDataWelcome")
+    qtbot.waitUntil(welcome.isVisible, timeout=WAIT_MS)
+    assert "choose a field and press Enter" in welcome.text()
+    editor = open_editor(qtbot, page, "shoe_size_eu", QDoubleSpinBox, "numberEditor")
+    editor.lineEdit().selectAll()
+    qtbot.keyClicks(editor, "41")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not welcome.isVisible(), timeout=WAIT_MS)
+    assert vault.fields.get("shoe_size_eu") == 41
+
+
+def test_values_shared_with_a_brand_are_marked_and_say_so_until_revoked(
+        qtbot: QtBot, session_vault: tuple[Session, Vault]) -> None:
+    _, vault = session_vault
+    keys = BrandKeys.generate()
+    now = int(time.time())
+    vault.brands.import_request(signed_request(keys, request_spec(), iat=now, exp=now + 30 * DAY))
+    vault.fields.set("shoe_size_eu", 42)
+    vault.fields.set("preferred_name", "Alex")
+    grant = vault.grants.share("https://shoes.example", "fit-advice").grant.id
+    page = show_page(qtbot, session_vault)
+    shared = select(page, "shoe_size_eu")
+    qtbot.waitUntil(lambda: shared.data(Qt.ItemDataRole.DecorationRole) is not None,
+                    timeout=WAIT_MS)
+    assert "Shared with Shoes Example: a change is sent to them." in shared.data(
+        Qt.ItemDataRole.ToolTipRole)
+    assert "shared with Shoes Example" in shared.data(Qt.ItemDataRole.AccessibleTextRole)
+    not_shared = select(page, "preferred_name")
+    assert not_shared.data(Qt.ItemDataRole.DecorationRole) is None
+    assert "Shared with" not in not_shared.data(Qt.ItemDataRole.ToolTipRole)
+
+    page.session.call(lambda v: v.grants.revoke(grant))
+    qtbot.waitUntil(lambda: select(page, "shoe_size_eu").data(
+        Qt.ItemDataRole.DecorationRole) is None, timeout=WAIT_MS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from vault.profile.fields import FieldValue
 from zpd.fieldtypes import Category, FieldDef
 
+from ..icons import Glyph, icon
 from ..words.fields import (
     category_name,
     field_label,
@@ -35,6 +36,7 @@ _CATEGORY_ORDER = {category: i for i, category in enumerate(Category)}
 _SERVED_ROLES = frozenset({
     DEFINITION_ROLE, RAW_VALUE_ROLE, KEY_ROLE, Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.DecorationRole,
 })
 
 
@@ -54,8 +56,12 @@ class FieldsModel(QAbstractTableModel):
         # Each row's category, field and sensitivity words, looked up once per reset rather
         # than on each of the thousands of data() calls that lay out and paint the table.
         self._words: list[tuple[str, str, str]] = []
+        self._shared_with: dict[str, Sequence[str]] = {}
 
-    def set_fields(self, rows: list[FieldValue]) -> None:
+    def set_fields(self, rows: list[FieldValue],
+                   shared_with: Mapping[str, Sequence[str]] | None = None) -> None:
+        """`shared_with`: field key -> the names of the brands an active share gave it to."""
+        self._shared_with = dict(shared_with or {})
         rows = grouped(rows)
         same_keys = [r.definition.key for r in rows] == [r.definition.key for r in self._rows]
         if same_keys and rows:
@@ -134,11 +140,20 @@ class FieldsModel(QAbstractTableModel):
             return self._display(index.row(), column, definition)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(index.row(), column, definition)
+        brands = self._shared_with.get(definition.key) if column == VALUE else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon(Glyph.SHARED) if brands else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == VALUE and row.value is None:
                 return self.tr("Not set")
-            return self._display(index.row(), column, definition)
+            text = self._display(index.row(), column, definition)
+            return self.tr("{0}; shared with {1}").format(text, ", ".join(brands)) if brands \
+                else text
         return None
+
+    def shared_with(self, key: str) -> Sequence[str]:
+        """The brands an active share gave this field to (empty: none)."""
+        return self._shared_with.get(key, ())
 
     def _display(self, row: int, column: int, definition: FieldDef) -> str:
         if column == VALUE:
@@ -153,7 +168,12 @@ class FieldsModel(QAbstractTableModel):
         if column == SENSITIVITY:
             return sensitivity_explained(definition.sensitivity)
         if column == VALUE:
-            return self._texts[row] or self.tr("Not set: double-click or press Enter to fill in.")
+            text = self._texts[row] or self.tr("Not set: double-click or press Enter to fill in.")
+            brands = self._shared_with.get(definition.key)
+            if brands:
+                text += "\n" + self.tr("Shared with {0}: a change is sent to them.").format(
+                    ", ".join(brands))
+            return text
         return None
 
 

@@ -3,6 +3,8 @@ answers to brands' own questions (ui/fields/answers.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from vault.changes import Changes
+from vault.exchange.grants import GrantStatus
 from vault.profile.fields import FieldValue, HistoryEntry
+from vault.vault import Vault
 from zpd.fieldtypes import Category, FieldDef, JsonValue
 
 from .. import style
@@ -54,8 +58,19 @@ class FieldsTable(QTableView):
         self.edit(value)
 
 
+def load_my_data(vault: Vault) -> tuple[list[FieldValue], dict[str, list[str]]]:
+    """Every field, and which brands an active share gave each one to (by key)."""
+    shared: dict[str, list[str]] = {}
+    for grant in vault.grants.listing(status=GrantStatus.ACTIVE, limit=100_000):
+        for key in grant.fields:
+            names = shared.setdefault(key, [])
+            if grant.brand_name not in names:
+                names.append(grant.brand_name)
+    return vault.fields.all(), shared
+
+
 class MyDataPage(Page):
-    kinds = Changes.FIELDS
+    kinds = Changes.FIELDS | Changes.GRANTS
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -77,6 +92,14 @@ class MyDataPage(Page):
         self.add_button.setAccessibleName(self.tr("Add a field of your own"))
         top.addWidget(self.add_button)
         layout.addLayout(top)
+
+        # A new vault's first look: sixty fields, none set. Say where to start.
+        self.welcome = plain_label(self.tr(
+            "Welcome. Start with what you would like brands to know: choose a field and "
+            "press Enter, or double-click its value. Nothing leaves your vault until you "
+            "review a brand's request and choose what to share."), "myDataWelcome", wrap=True)
+        self.welcome.hide()
+        layout.addWidget(self.welcome)
 
         self.model = FieldsModel()
         self.proxy = FieldsFilter(self)
@@ -154,7 +177,7 @@ class MyDataPage(Page):
     # -- loading ---------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.session.call(lambda vault: vault.fields.all(), self.show_fields, owner=self)
+        self.session.call(load_my_data, lambda loaded: self.show_fields(*loaded), owner=self)
         self.answers.reload()
 
     def clear(self) -> None:
@@ -166,10 +189,12 @@ class MyDataPage(Page):
         self.search.clear()
         self.error.hide()
 
-    def show_fields(self, rows: list[FieldValue]) -> None:
+    def show_fields(self, rows: list[FieldValue],
+                    shared_with: Mapping[str, Sequence[str]] | None = None) -> None:
         current = self.current_field()
         keep = self._select_key or (current.definition.key if current else None)
-        self.model.set_fields(rows)
+        self.model.set_fields(rows, shared_with)
+        self.welcome.setVisible(bool(rows) and all(row.value is None for row in rows))
         self._fit_columns()
         self._update_categories()
         if keep is not None and self._select(keep):
