@@ -103,7 +103,8 @@ BADGES = {
     Badge.CHAIN_INTACT: BadgeColours("#1b5e20", "#e8f5e9", "#a5d6a7"),
     Badge.CHAIN_BROKEN: BadgeColours("#8c1d18", "#fdecea", "#f1aeb5"),
     Badge.SPECIAL_FIELD: BadgeColours(WHITE, "#b3261e", "#b3261e"),
-    Badge.PERSONAL_FIELD: BadgeColours(WHITE, "#31659c", "#31659c"),
+    # The balance chart's amber for personal data, darker for white text on it.
+    Badge.PERSONAL_FIELD: BadgeColours(WHITE, "#8a5300", "#8a5300"),
 }
 VERDICT_BADGES = {Verdict.FAIR: Badge.FAIR, Verdict.ASKS_A_LOT: Badge.ASKS_A_LOT,
                   Verdict.GREEDY: Badge.GREEDY}

@@ -3338,8 +3338,8 @@ If someone may know that device&apos;s passphrase or your recovery code, change 
         <translation>Προσωπική</translation>
     </message>
     <message>
-        <source>Low</source>
-        <translation>Χαμηλή</translation>
+        <source>Everyday</source>
+        <translation>Καθημερινή</translation>
     </message>
     <message>
         <source>Special category data (GDPR Article 9): health, religion or belief, ethnicity, biometrics, sex life or sexual orientation, political opinions. The law protects it more strongly, and this app always warns you before sharing it.</source>

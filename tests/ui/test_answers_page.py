@@ -86,8 +86,8 @@ def test_answers_are_listed_by_brand_and_changing_one_reissues_only_that_brands_
     qtbot.waitUntil(lambda: table.model().rowCount() == 2, timeout=WAIT_MS)
     assert child(page, QWidget, "answersPanel").isVisible()
     assert rows(table) == [
-        ["Peakworks", "Where do you hike most?", "Forest paths", "Low"],
-        ["Trailworks", "Where do you hike most?", "Forest paths", "Low"],
+        ["Peakworks", "Where do you hike most?", "Forest paths", "Everyday"],
+        ["Trailworks", "Where do you hike most?", "Forest paths", "Everyday"],
     ]
 
     # Keyboard: the Trailworks row, Enter, the next choice, Enter saves.

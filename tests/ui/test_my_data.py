@@ -226,7 +226,7 @@ def test_special_category_fields_are_flagged(
     index = select(page, "allergies").siblingAtColumn(2)
     assert index.data() == "Special category"
     assert "Article 9" in index.data(Qt.ItemDataRole.ToolTipRole)
-    assert select(page, "diet").siblingAtColumn(2).data() == "Low"
+    assert select(page, "diet").siblingAtColumn(2).data() == "Everyday"  # as the balance says
 
 
 def test_custom_field_can_be_added_then_set(

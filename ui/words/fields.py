@@ -100,7 +100,7 @@ def sensitivity_name(sensitivity: Sensitivity) -> str:
         case Sensitivity.PERSONAL:
             return QCoreApplication.translate("FieldWords", "Personal")
         case Sensitivity.LOW:
-            return QCoreApplication.translate("FieldWords", "Low")
+            return QCoreApplication.translate("FieldWords", "Everyday")
         case _:
             assert_never(sensitivity)
 
