@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QStacke
 
 from vault.storage.locations import header_path
 
+from . import style
+from .style import Tone
 from .tasks import run_task
 from .widgets import named
 from .widgets.layout import Busy, card, display_path, error_label, title
@@ -47,7 +49,7 @@ class UnlockPage(QWidget):
         layout.addWidget(title(self.tr("Unlock your vault")))
         self.where = QLabel(display_path(directory))
         self.where.setTextFormat(Qt.TextFormat.PlainText)
-        self.where.setStyleSheet("color: palette(mid);")
+        self.where.setStyleSheet(style.text_css(Tone.MUTED))
         layout.addWidget(self.where)
         self.secret = named(QLineEdit(), "unlockSecret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)

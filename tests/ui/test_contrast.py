@@ -24,7 +24,10 @@ TEXT = 4.5  # normal text
 PARTS = 3.0  # user-interface parts and graphics
 Role = QPalette.ColorRole
 BACKGROUNDS = (Role.Window, Role.Base, Role.AlternateBase)
-COLOUR_LITERAL = re.compile(r"#[0-9a-fA-F]{3,8}\b|QColor\(\s*[\"'0-9]|rgb\(")
+# A colour written in a screen's own module, or text in a palette role made for borders and
+# placeholders (too faint for words).
+COLOUR_LITERAL = re.compile(r"#[0-9a-fA-F]{3,8}\b|QColor\(\s*[\"'0-9]|rgb\(|"
+                            r"(?<![-\w])color:\s*palette\((mid|placeholder-text|light|midlight)\)")
 
 
 @pytest.fixture(params=["light", "dark"])

@@ -110,6 +110,7 @@ class BrandDetails(QStackedWidget):
         self.asks.setAlternatingRowColors(True)
         self.asks.setStyleSheet(CELL_PADDING)
         self.asks.verticalHeader().hide()
+        self.asks.horizontalHeader().setHighlightSections(False)
         tab_leaves(self.asks)
         self.asks.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.asks.horizontalHeader()

@@ -106,6 +106,7 @@ def record_table(name: str, accessible_name: str, model: QAbstractItemModel, *,
     table.setAlternatingRowColors(True)
     table.setWordWrap(wrap)
     table.verticalHeader().hide()
+    table.horizontalHeader().setHighlightSections(False)  # headers never change with a row
     tab_leaves(table)
     return table
 
