@@ -33,11 +33,11 @@ class PauseButton(QPushButton):
         self._grant = grant
         if grant is not None and grant.paused:
             self.setText(self.tr("Res&ume"))
-            self.setAccessibleName(self.tr("Resume the chosen grant: the brand may use your "
+            self.setAccessibleName(self.tr("Resume the chosen share: the brand may use your "
                                            "data again"))
         else:
             self.setText(self.tr("P&ause"))
-            self.setAccessibleName(self.tr("Pause the chosen grant: the brand keeps your data "
+            self.setAccessibleName(self.tr("Pause the chosen share: the brand keeps your data "
                                            "but must not use it"))
         self.setEnabled(grant is not None and grant.status is GrantStatus.ACTIVE)
 
