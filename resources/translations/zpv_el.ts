@@ -4503,6 +4503,10 @@ Subject: {1}
         <translation>Κωδικός QR της υπογεγραμμένης κοινοποίησής σας</translation>
     </message>
     <message>
+        <source>The share token: signed by you, encrypted to the brand (a JWE), exactly as delivered.</source>
+        <translation>Το διακριτικό κοινοποίησης (share token): υπογεγραμμένο από εσάς, κρυπτογραφημένο για την εταιρεία (JWE), ακριβώς όπως παραδόθηκε.</translation>
+    </message>
+    <message>
         <source>For a handover in a shop: the brand scans it and verifies it with zpv-brand verify. It carries exactly the signed share sent to {brand}, which only the brand&apos;s key can read.</source>
         <translation>Για παράδοση σε κατάστημα: η εταιρεία τον σαρώνει και τον επαληθεύει με το zpv-brand verify. Περιέχει ακριβώς την υπογεγραμμένη κοινοποίηση που στάλθηκε στην {brand}, την οποία μπορεί να διαβάσει μόνο το κλειδί της εταιρείας.</translation>
     </message>

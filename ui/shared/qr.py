@@ -95,6 +95,8 @@ class QrDialog(QDialog):
         layout.addWidget(self.status)
         self.image = QrImage()
         self.image.setAccessibleName(self.tr("QR code of your signed share"))
+        self.image.setToolTip(self.tr("The share token: signed by you, encrypted to the brand "
+                                      "(a JWE), exactly as delivered."))
         self.image.hide()
         layout.addWidget(self.image, 1)
         self.note = WrapLabel(self.tr(
