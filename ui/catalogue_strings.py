@@ -542,7 +542,7 @@ HELPERS = (
     QT_TRANSLATE_NOOP("VaultMessages", "it names this computer or an address on the local network, which only a request fetched from there may do"),
     QT_TRANSLATE_NOOP("VaultMessages", "one of the brand's keys is unsafe: anyone could sign or read with it"),
     QT_TRANSLATE_NOOP("VaultMessages", "one of the brand's keys is not written the standard way"),
-    QT_TRANSLATE_NOOP("VaultMessages", "its purpose is not a recognised (DPV) purpose"),
+    QT_TRANSLATE_NOOP("VaultMessages", "it states its purpose in terms the vault does not know"),
     QT_TRANSLATE_NOOP("VaultMessages", "its offer is not of a known kind"),
     QT_TRANSLATE_NOOP("VaultMessages", "it asks for a field the vault does not know"),
     QT_TRANSLATE_NOOP("VaultMessages", "it is malformed"),

@@ -6158,10 +6158,6 @@ You cannot undo this. To share again, review the brand&apos;s request again.</so
         <translation>ένα από τα κλειδιά της εταιρείας δεν είναι γραμμένο με τον τυπικό τρόπο</translation>
     </message>
     <message>
-        <source>its purpose is not a recognised (DPV) purpose</source>
-        <translation>ο σκοπός του δεν είναι αναγνωρισμένος σκοπός (DPV)</translation>
-    </message>
-    <message>
         <source>its offer is not of a known kind</source>
         <translation>η προσφορά του δεν είναι γνωστού είδους</translation>
     </message>
@@ -6272,6 +6268,10 @@ You cannot undo this. To share again, review the brand&apos;s request again.</so
     <message>
         <source>That is not a domain that can receive mail, like alex.example.</source>
         <translation>Αυτό δεν είναι τομέας που μπορεί να λάβει αλληλογραφία, όπως το alex.example.</translation>
+    </message>
+    <message>
+        <source>it states its purpose in terms the vault does not know</source>
+        <translation>δηλώνει τον σκοπό του με όρους που η κρύπτη δεν γνωρίζει</translation>
     </message>
     <message>
         <source>An active share carries this answer to its brand: revoke it first.</source>

@@ -362,7 +362,7 @@ def _request_reasons() -> dict[str, str]:
         "small_order_key": _tr("one of the brand's keys is unsafe: anyone could sign or "
                                "read with it"),
         "non_canonical_key": _tr("one of the brand's keys is not written the standard way"),
-        "bad_purpose": _tr("its purpose is not a recognised (DPV) purpose"),
+        "bad_purpose": _tr("it states its purpose in terms the vault does not know"),
         "bad_offer": _tr("its offer is not of a known kind"),
         "unknown_field": _tr("it asks for a field the vault does not know"),
         "bad_member": _tr("it is malformed"),
