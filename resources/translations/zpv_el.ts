@@ -66,16 +66,16 @@
         <translation>Εμφάνιση δραστηριότητας του είδους</translation>
     </message>
     <message>
-        <source>&amp;Verify the chain</source>
-        <translation>Επα&amp;λήθευση αλυσίδας</translation>
+        <source>&amp;Check the log</source>
+        <translation>Έ&amp;λεγχος ημερολογίου</translation>
     </message>
     <message>
-        <source>Verify the activity chain</source>
-        <translation>Επαλήθευση της αλυσίδας δραστηριότητας</translation>
+        <source>Check the activity log</source>
+        <translation>Έλεγχος του ημερολογίου δραστηριότητας</translation>
     </message>
     <message>
-        <source>Check that no entry was changed, removed or reordered since it was written, and that the database itself is sound.</source>
-        <translation>Ελέγχει ότι καμία καταχώριση δεν άλλαξε, δεν αφαιρέθηκε και δεν μετακινήθηκε από τη στιγμή που γράφτηκε, και ότι η ίδια η βάση δεδομένων είναι ακέραιη.</translation>
+        <source>Check that no entry was changed, removed or reordered since it was written (each entry seals the one before it in a hash chain), and that the database itself is sound.</source>
+        <translation>Ελέγχει ότι καμία καταχώριση δεν άλλαξε, δεν αφαιρέθηκε και δεν μετακινήθηκε από τότε που γράφτηκε (κάθε καταχώριση σφραγίζει την προηγούμενή της σε μια αλυσίδα κατακερματισμού, hash chain), και ότι η ίδια η βάση δεδομένων είναι ακέραιη.</translation>
     </message>
     <message>
         <source>Checking</source>
@@ -115,10 +115,6 @@
     <message>
         <source>Brands</source>
         <translation>Εταιρείες</translation>
-    </message>
-    <message>
-        <source>Grants</source>
-        <translation>Άδειες</translation>
     </message>
     <message>
         <source>Deliveries</source>
@@ -169,28 +165,12 @@
         <translation>Ενημέρωση κοινοποιημένων δεδομένων</translation>
     </message>
     <message>
-        <source>Grant revoked</source>
-        <translation>Ανάκληση άδειας</translation>
-    </message>
-    <message>
-        <source>Grant expired</source>
-        <translation>Λήξη άδειας</translation>
-    </message>
-    <message>
         <source>Data delivered to brand</source>
         <translation>Παράδοση δεδομένων στην εταιρεία</translation>
     </message>
     <message>
         <source>Revocation delivered</source>
         <translation>Παράδοση ανάκλησης</translation>
-    </message>
-    <message>
-        <source>Grant paused</source>
-        <translation>Η άδεια τέθηκε σε παύση</translation>
-    </message>
-    <message>
-        <source>Grant resumed</source>
-        <translation>Η άδεια συνεχίστηκε</translation>
     </message>
     <message>
         <source>Pause delivered</source>
@@ -297,6 +277,10 @@
         <translation>Παλαιότερο αντίγραφο συνέχισε ως νέα συσκευή</translation>
     </message>
     <message>
+        <source>Share id: {0}</source>
+        <translation>Αναγνωριστικό κοινοποίησης: {0}</translation>
+    </message>
+    <message>
         <source>The details cannot be read.</source>
         <translation>Οι λεπτομέρειες δεν μπορούν να διαβαστούν.</translation>
     </message>
@@ -305,8 +289,56 @@
         <translation>{0}: η ερώτησή της {1}</translation>
     </message>
     <message>
+        <source>{0}: {1}; for {2} days</source>
+        <translation>{0}: {1}· για {2} ημέρες</translation>
+    </message>
+    <message>
+        <source>{0}, updated to version {1}: what changed while it was paused</source>
+        <translation>{0}, ενημέρωση στην έκδοση {1}: ό,τι άλλαξε όσο ήταν σε παύση</translation>
+    </message>
+    <message>
+        <source>{0}, updated to version {1}: {2} changed</source>
+        <translation>{0}, ενημέρωση στην έκδοση {1}: αλλαγή σε {2}</translation>
+    </message>
+    <message>
+        <source>{0}; the brand&apos;s receipt says “{1}”</source>
+        <translation>{0}· η απόδειξη της εταιρείας αναφέρει «{1}»</translation>
+    </message>
+    <message>
+        <source>{0}; no receipt</source>
+        <translation>{0}· χωρίς απόδειξη</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>The activity log is intact ({0} entries checked), but the database check found damage: {1}. Restore the vault from a backup.</source>
+        <translation>Το ημερολόγιο δραστηριότητας είναι ακέραιο (ελέγχθηκαν {0} καταχωρίσεις), αλλά ο έλεγχος της βάσης δεδομένων βρήκε φθορά: {1}. Επαναφέρετε την κρύπτη από αντίγραφο ασφαλείας.</translation>
+    </message>
+    <message>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Κοινοποιήσεις</translation>
+    </message>
+    <message>
+        <source>Share revoked</source>
+        <translation>Ανάκληση κοινοποίησης</translation>
+    </message>
+    <message>
+        <source>Share expired</source>
+        <translation>Λήξη κοινοποίησης</translation>
+    </message>
+    <message>
+        <source>Share paused</source>
+        <translation>Η κοινοποίηση τέθηκε σε παύση</translation>
+    </message>
+    <message>
+        <source>Share resumed</source>
+        <translation>Η κοινοποίηση συνεχίστηκε</translation>
     </message>
     <message>
         <source>{0}: keys from a file or pasted text replaced by the ones its web address serves</source>
@@ -321,38 +353,6 @@
         <translation>, </translation>
     </message>
     <message>
-        <source>{0}, grant {1}: {2}; for {3} days</source>
-        <translation>{0}, άδεια {1}: {2}· για {3} ημέρες</translation>
-    </message>
-    <message>
-        <source>Grant {0}, version {1}: what changed while it was paused</source>
-        <translation>Άδεια {0}, έκδοση {1}: ό,τι άλλαξε όσο ήταν σε παύση</translation>
-    </message>
-    <message>
-        <source>Grant {0}, version {1}: {2} changed</source>
-        <translation>Άδεια {0}, έκδοση {1}: αλλαγή σε {2}</translation>
-    </message>
-    <message>
-        <source>{0}, grant {1}</source>
-        <translation>{0}, άδεια {1}</translation>
-    </message>
-    <message>
-        <source>Grant {0}</source>
-        <translation>Άδεια {0}</translation>
-    </message>
-    <message>
-        <source>Grant {0}; the brand&apos;s receipt says “{1}”</source>
-        <translation>Άδεια {0}· η απόδειξη της εταιρείας αναφέρει «{1}»</translation>
-    </message>
-    <message>
-        <source>Grant {0}; no receipt</source>
-        <translation>Άδεια {0}· χωρίς απόδειξη</translation>
-    </message>
-    <message>
-        <source>Grant {0}: {1}</source>
-        <translation>Άδεια {0}: {1}</translation>
-    </message>
-    <message>
         <source>Mail to the address you gave only to {0} came from {1}</source>
         <translation>Στη διεύθυνση που δώσατε μόνο σε {0} ήρθε μήνυμα από {1}</translation>
     </message>
@@ -363,6 +363,10 @@
     <message>
         <source>{0} may write to the address you gave {1}</source>
         <translation>Ο αποστολέας {0} μπορεί να γράφει στη διεύθυνση που δώσατε σε {1}</translation>
+    </message>
+    <message>
+        <source>A share no longer in your vault</source>
+        <translation>Κοινοποίηση που δεν υπάρχει πια στην κρύπτη σας</translation>
     </message>
     <message>
         <source>{0}, fetched from its website (domain verified)</source>
@@ -379,10 +383,6 @@
     <message>
         <source>Intact: {0} entries checked, database sound.</source>
         <translation>Ακέραιη: ελέγχθηκαν {0} καταχωρίσεις, η βάση δεδομένων είναι σε καλή κατάσταση.</translation>
-    </message>
-    <message>
-        <source>The activity chain is intact ({0} entries checked), but the database check found damage: {1}. Restore the vault from a backup.</source>
-        <translation>Η αλυσίδα δραστηριότητας είναι ακέραιη (ελέγχθηκαν {0} καταχωρίσεις), αλλά ο έλεγχος της βάσης δεδομένων βρήκε φθορά: {1}. Επαναφέρετε την κρύπτη από αντίγραφο ασφαλείας.</translation>
     </message>
     <message>
         <source>Broken at entry {0}: it was changed after it was written. The {1} entries before it are intact.</source>
@@ -589,8 +589,8 @@ request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the 
 <context>
     <name>AliasesSection</name>
     <message>
-        <source>Leak canaries</source>
-        <translation>Ανιχνευτές διαρροής</translation>
+        <source>Leak alerts</source>
+        <translation>Ειδοποιήσεις διαρροής</translation>
     </message>
     <message>
         <source>Give each brand its own &amp;email alias</source>
@@ -783,8 +783,8 @@ request.jwt is what the brand signed; grant/ holds what I signed; receipts/ the 
         <translation>Τι δίνει η εταιρεία σε αντάλλαγμα</translation>
     </message>
     <message>
-        <source>How long the grant lasts (you may shorten it)</source>
-        <translation>Πόσο διαρκεί η άδεια (μπορείτε να τη συντομεύσετε)</translation>
+        <source>How long the share lasts (you may shorten it)</source>
+        <translation>Πόσο διαρκεί η κοινοποίηση (μπορείτε να τη συντομεύσετε)</translation>
     </message>
     <message>
         <source>How long the brand keeps what you share</source>
@@ -1036,20 +1036,20 @@ What it is for, in plain terms: {concept}</source>
         <translation>Έλεγχος &amp;και κοινοποίηση...</translation>
     </message>
     <message>
+        <source>Review and share the chosen request</source>
+        <translation>Εξέταση και κοινοποίηση του επιλεγμένου αιτήματος</translation>
+    </message>
+    <message>
+        <source>What you gave, over all your shares with it</source>
+        <translation>Τι δώσατε, σε όλες τις κοινοποιήσεις σας προς αυτήν</translation>
+    </message>
+    <message>
         <source>The request from {brand} expired on {date}: import a fresh one from {brand} to share.</source>
         <translation>Το αίτημα από {brand} έληξε στις {date}: εισαγάγετε νέο από {brand} για να κοινοποιήσετε.</translation>
     </message>
     <message>
-        <source>Review and share the chosen ask</source>
-        <translation>Εξέταση και κοινοποίηση της επιλεγμένης πρότασης</translation>
-    </message>
-    <message>
         <source>See each field, why the brand wants it and what it offers; nothing is shared until you confirm.</source>
         <translation>Δείτε κάθε πεδίο, γιατί το θέλει η εταιρεία και τι προσφέρει· τίποτα δεν κοινοποιείται πριν το επιβεβαιώσετε.</translation>
-    </message>
-    <message>
-        <source>What you gave, over all your grants with it</source>
-        <translation>Τι δώσατε, σε όλες τις άδειές σας προς αυτήν</translation>
     </message>
     <message>
         <source>No brand yet. Import a brand&apos;s data request to see who it is, what it asks for and what it offers.</source>
@@ -1175,8 +1175,8 @@ Accept the new keys?</source>
         <translation>Τομέας</translation>
     </message>
     <message>
-        <source>Active grants</source>
-        <translation>Ενεργές άδειες</translation>
+        <source>Active shares</source>
+        <translation>Ενεργές κοινοποιήσεις</translation>
     </message>
 </context>
 <context>
@@ -1206,12 +1206,16 @@ Accept the new keys?</source>
         <translation>Είχατε ήδη αυτό το αίτημα από την {0}.</translation>
     </message>
     <message>
-        <source>Imported a request from {name} with 1 ask.</source>
-        <translation>Εισήχθη αίτημα από την {name} με 1 πρόταση.</translation>
+        <source>Imported from {name}: 1 request to review.</source>
+        <translation>Εισήχθη από την {name}: 1 αίτημα για εξέταση.</translation>
     </message>
     <message>
-        <source>Imported a request from {name} with {count} asks.</source>
-        <translation>Εισήχθη αίτημα από την {name} με {count} προτάσεις.</translation>
+        <source>Imported from {name}: {count} requests to review.</source>
+        <translation>Εισήχθη από την {name}: {count} αιτήματα για εξέταση.</translation>
+    </message>
+    <message>
+        <source>What you imported is older than what you already have from this brand: its requests do not replace the ones on offer.</source>
+        <translation>Ό,τι εισαγάγατε είναι παλαιότερο από όσα έχετε ήδη από αυτή την εταιρεία: τα αιτήματά του δεν αντικαθιστούν όσα ισχύουν.</translation>
     </message>
     <message>
         <source>The keys trusted until now came from a file or pasted text; the ones its web address serves replace them.</source>
@@ -1220,10 +1224,6 @@ Accept the new keys?</source>
     <message>
         <source>Its new keys are trusted from now on.</source>
         <translation>Τα νέα της κλειδιά θεωρούνται πλέον αξιόπιστα.</translation>
-    </message>
-    <message>
-        <source>This request is older than the one you already have from this brand: its asks do not replace the ones on offer.</source>
-        <translation>Αυτό το αίτημα είναι παλαιότερο από εκείνο που έχετε ήδη από αυτή την εταιρεία: οι προτάσεις του δεν αντικαθιστούν όσες ισχύουν.</translation>
     </message>
     <message>
         <source>Shared with {0}. Follow its delivery, or take it back, on the Shared page.</source>
@@ -3873,24 +3873,24 @@ If someone may know that device&apos;s passphrase or your recovery code, change 
         <translation>Τιμή</translation>
     </message>
     <message>
-        <source>What the brand holds, per grant</source>
-        <translation>Τι κατέχει η εταιρεία, ανά άδεια</translation>
-    </message>
-    <message>
-        <source>{brand} holds {values} of your values through 1 active grant.</source>
-        <translation>Η {brand} κατέχει {values} από τις τιμές σας μέσω 1 ενεργής άδειας.</translation>
-    </message>
-    <message>
-        <source>{brand} holds {values} of your values through {grants} active grants.</source>
-        <translation>Η {brand} κατέχει {values} από τις τιμές σας μέσω {grants} ενεργών αδειών.</translation>
-    </message>
-    <message>
         <source>{0} holds nothing of yours now.</source>
         <translation>Η {0} δεν κατέχει πλέον τίποτα δικό σας.</translation>
     </message>
     <message>
-        <source>Ended grants are listed too: the brand was told to delete their data, or had to when they expired.</source>
-        <translation>Εμφανίζονται και οι άδειες που τερματίστηκαν: η εταιρεία ενημερώθηκε να διαγράψει τα δεδομένα τους ή όφειλε να το κάνει όταν έληξαν.</translation>
+        <source>What the brand holds, per share</source>
+        <translation>Τι κατέχει η εταιρεία, ανά κοινοποίηση</translation>
+    </message>
+    <message>
+        <source>{brand} holds {values} of your values through 1 active share.</source>
+        <translation>Η {brand} κατέχει {values} από τις τιμές σας μέσω 1 ενεργής κοινοποίησης.</translation>
+    </message>
+    <message>
+        <source>{brand} holds {values} of your values through {grants} active shares.</source>
+        <translation>Η {brand} κατέχει {values} από τις τιμές σας μέσω {grants} ενεργών κοινοποιήσεων.</translation>
+    </message>
+    <message>
+        <source>Ended shares are listed too: the brand was told to delete their data, or had to when they expired.</source>
+        <translation>Εμφανίζονται και οι κοινοποιήσεις που τερματίστηκαν: η εταιρεία ενημερώθηκε να διαγράψει τα δεδομένα τους ή όφειλε να το κάνει όταν έληξαν.</translation>
     </message>
     <message>
         <source>{0} (special category)</source>
@@ -3954,10 +3954,6 @@ If someone may know that device&apos;s passphrase or your recovery code, change 
     <message>
         <source>&amp;Save evidence pack...</source>
         <translation>Α&amp;ποθήκευση φακέλου αποδείξεων...</translation>
-    </message>
-    <message>
-        <source>&amp;Revoke the grant...</source>
-        <translation>Ανά&amp;κληση της άδειας...</translation>
     </message>
     <message>
         <source>Stop sharing with this brand; it is told to delete your data</source>
@@ -4062,10 +4058,6 @@ Subject: {1}
         <translation>Δεν στάλθηκε τίποτα: αντιγράψτε το σχέδιο στο email σας ή στη φόρμα της αρχής και επισυνάψτε τον φάκελο αποδείξεων.</translation>
     </message>
     <message>
-        <source>Revoke grant</source>
-        <translation>Ανάκληση άδειας</translation>
-    </message>
-    <message>
         <source>Revoke what you share with {0}?</source>
         <translation>Ανάκληση όσων κοινοποιείτε στην {0};</translation>
     </message>
@@ -4080,6 +4072,14 @@ Subject: {1}
     <message>
         <source>Revoke</source>
         <translation>Ανάκληση</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke the share...</source>
+        <translation>Ανά&amp;κληση της κοινοποίησης...</translation>
+    </message>
+    <message>
+        <source>Revoke share</source>
+        <translation>Ανάκληση κοινοποίησης</translation>
     </message>
     <message>
         <source>Revoked. {0} is being told to delete your data.</source>
@@ -4448,16 +4448,16 @@ Subject: {1}
         <translation>&amp;Συνέχιση</translation>
     </message>
     <message>
-        <source>Resume the chosen grant: the brand may use your data again</source>
-        <translation>Συνέχιση της επιλεγμένης άδειας: η εταιρεία μπορεί να χρησιμοποιεί ξανά τα δεδομένα σας</translation>
-    </message>
-    <message>
         <source>P&amp;ause</source>
         <translation>&amp;Παύση</translation>
     </message>
     <message>
-        <source>Pause the chosen grant: the brand keeps your data but must not use it</source>
-        <translation>Παύση της επιλεγμένης άδειας: η εταιρεία κρατά τα δεδομένα σας αλλά δεν πρέπει να τα χρησιμοποιεί</translation>
+        <source>Resume the chosen share: the brand may use your data again</source>
+        <translation>Συνέχιση της επιλεγμένης κοινοποίησης: η εταιρεία μπορεί να χρησιμοποιεί ξανά τα δεδομένα σας</translation>
+    </message>
+    <message>
+        <source>Pause the chosen share: the brand keeps your data but must not use it</source>
+        <translation>Παύση της επιλεγμένης κοινοποίησης: η εταιρεία κρατά τα δεδομένα σας αλλά δεν πρέπει να τα χρησιμοποιεί</translation>
     </message>
     <message>
         <source>Resumed. {0} may use your data again.</source>
@@ -4475,20 +4475,20 @@ Subject: {1}
         <translation>Σε παύση</translation>
     </message>
     <message>
-        <source>This grant is revoked: there is nothing to pause or resume.</source>
-        <translation>Αυτή η άδεια έχει ανακληθεί: δεν υπάρχει τίποτα για παύση ή συνέχιση.</translation>
+        <source>This share is revoked: there is nothing to pause or resume.</source>
+        <translation>Αυτή η κοινοποίηση έχει ανακληθεί: δεν υπάρχει τίποτα για παύση ή συνέχιση.</translation>
     </message>
     <message>
-        <source>This grant has ended: there is nothing to pause or resume.</source>
-        <translation>Αυτή η άδεια έχει λήξει: δεν υπάρχει τίποτα για παύση ή συνέχιση.</translation>
+        <source>This share has ended: there is nothing to pause or resume.</source>
+        <translation>Αυτή η κοινοποίηση έχει λήξει: δεν υπάρχει τίποτα για παύση ή συνέχιση.</translation>
     </message>
     <message>
-        <source>This grant is paused already.</source>
-        <translation>Αυτή η άδεια είναι ήδη σε παύση.</translation>
+        <source>This share is paused already.</source>
+        <translation>Αυτή η κοινοποίηση είναι ήδη σε παύση.</translation>
     </message>
     <message>
-        <source>This grant is not paused.</source>
-        <translation>Αυτή η άδεια δεν είναι σε παύση.</translation>
+        <source>This share is not paused.</source>
+        <translation>Αυτή η κοινοποίηση δεν είναι σε παύση.</translation>
     </message>
     <message>
         <source>Paused since {0}: the brand must not use it</source>
@@ -4518,8 +4518,8 @@ Subject: {1}
 <context>
     <name>QrDialog</name>
     <message>
-        <source>Share token for {0} as a QR code</source>
-        <translation>Διακριτικό κοινοποίησης για την {0} ως κωδικός QR</translation>
+        <source>Your signed share with {0} as a QR code</source>
+        <translation>Η υπογεγραμμένη κοινοποίησή σας προς την {0} ως κωδικός QR</translation>
     </message>
     <message>
         <source>{brand}: {fields}, version {version}</source>
@@ -4530,20 +4530,24 @@ Subject: {1}
         <translation>Δημιουργία του κωδικού…</translation>
     </message>
     <message>
-        <source>QR code of the share token</source>
-        <translation>Κωδικός QR του διακριτικού κοινοποίησης</translation>
+        <source>QR code of your signed share</source>
+        <translation>Κωδικός QR της υπογεγραμμένης κοινοποίησής σας</translation>
     </message>
     <message>
-        <source>For a handover in a shop: the brand scans it and verifies it with zpv-brand verify. It carries exactly the share token sent to {brand}, which only the brand&apos;s key can read.</source>
-        <translation>Για παράδοση σε κατάστημα: η εταιρεία τον σαρώνει και τον επαληθεύει με το zpv-brand verify. Περιέχει ακριβώς το διακριτικό κοινοποίησης που στάλθηκε στην {brand}, το οποίο μπορεί να διαβάσει μόνο το κλειδί της εταιρείας.</translation>
+        <source>The share token: signed by you, encrypted to the brand (a JWE), exactly as delivered.</source>
+        <translation>Το διακριτικό κοινοποίησης (share token): υπογεγραμμένο από εσάς, κρυπτογραφημένο για την εταιρεία (JWE), ακριβώς όπως παραδόθηκε.</translation>
+    </message>
+    <message>
+        <source>For a handover in a shop: the brand scans it and verifies it with zpv-brand verify. It carries exactly the signed share sent to {brand}, which only the brand&apos;s key can read.</source>
+        <translation>Για παράδοση σε κατάστημα: η εταιρεία τον σαρώνει και τον επαληθεύει με το zpv-brand verify. Περιέχει ακριβώς την υπογεγραμμένη κοινοποίηση που στάλθηκε στην {brand}, την οποία μπορεί να διαβάσει μόνο το κλειδί της εταιρείας.</translation>
+    </message>
+    <message>
+        <source>This share is too long for a QR code: {length} bytes, and one code holds at most {limit}. The brand gets it over the network as usual; share fewer fields for a code you can hand over.</source>
+        <translation>Αυτή η κοινοποίηση είναι πολύ μεγάλη για κωδικό QR: {length} byte, ενώ ένας κωδικός χωράει έως {limit}. Η εταιρεία τη λαμβάνει κανονικά μέσω δικτύου· κοινοποιήστε λιγότερα πεδία για κωδικό που μπορείτε να δώσετε επιτόπου.</translation>
     </message>
     <message>
         <source>A QR code of {modules} by {modules} modules.</source>
         <translation>Κωδικός QR {modules} επί {modules} στοιχείων.</translation>
-    </message>
-    <message>
-        <source>This share token is too long for a QR code: {length} bytes, and one code holds at most {limit}. The brand gets it over the network as usual; share fewer fields for a code you can hand over.</source>
-        <translation>Αυτό το διακριτικό κοινοποίησης είναι πολύ μεγάλο για κωδικό QR: {length} byte, ενώ ένας κωδικός χωράει έως {limit}. Η εταιρεία το λαμβάνει κανονικά μέσω δικτύου· κοινοποιήστε λιγότερα πεδία για κωδικό που μπορείτε να δώσετε επιτόπου.</translation>
     </message>
 </context>
 <context>
@@ -5046,12 +5050,12 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Τίποτα: η εταιρεία επιβεβαίωσε ότι διέγραψε ό,τι κοινοποιήσατε.</translation>
     </message>
     <message>
-        <source>You revoked this grant on {when} and the brand was told to delete what you shared; it has not confirmed the deletion yet, so it may still hold it.</source>
-        <translation>Ανακαλέσατε αυτή την παραχώρηση στις {when} και ζητήθηκε από την εταιρεία να διαγράψει ό,τι κοινοποιήσατε· δεν έχει επιβεβαιώσει ακόμη τη διαγραφή, οπότε μπορεί να το έχει ακόμη.</translation>
+        <source>You revoked this share on {when} and the brand was told to delete what you shared; it has not confirmed the deletion yet, so it may still hold it.</source>
+        <translation>Ανακαλέσατε αυτή την κοινοποίηση στις {when} και ζητήθηκε από την εταιρεία να διαγράψει ό,τι κοινοποιήσατε· δεν έχει επιβεβαιώσει ακόμη τη διαγραφή, οπότε μπορεί να το έχει ακόμη.</translation>
     </message>
     <message>
-        <source>This grant ended on {when}. The brand may keep what it held for the time it stated above, then must delete it.</source>
-        <translation>Αυτή η παραχώρηση έληξε στις {when}. Η εταιρεία μπορεί να κρατήσει ό,τι είχε για το διάστημα που δήλωσε παραπάνω και μετά πρέπει να το διαγράψει.</translation>
+        <source>This share ended on {when}. The brand may keep what it held for the time it stated above, then must delete it.</source>
+        <translation>Αυτή η κοινοποίηση έληξε στις {when}. Η εταιρεία μπορεί να κρατήσει ό,τι είχε για το διάστημα που δήλωσε παραπάνω και μετά πρέπει να το διαγράψει.</translation>
     </message>
     <message>
         <source>yes</source>
@@ -5161,10 +5165,6 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>(δεν υπάρχει πια στην τελευταία έκδοση)</translation>
     </message>
     <message>
-        <source>This grant ended on {0}. The brand may keep what it held for the time it stated above, then must delete it.</source>
-        <translation>Αυτή η παραχώρηση έληξε στις {0}. Η εταιρεία μπορεί να κρατήσει ό,τι είχε για το διάστημα που δήλωσε παραπάνω και μετά πρέπει να το διαγράψει.</translation>
-    </message>
-    <message>
         <source>time unreadable</source>
         <translation>μη αναγνώσιμη ώρα</translation>
     </message>
@@ -5175,10 +5175,6 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>Who knows what about you</source>
         <translation>Ποιος γνωρίζει τι για εσάς</translation>
-    </message>
-    <message>
-        <source>You revoked this grant on {0} and the brand was told to delete what you shared; it has not confirmed the deletion yet, so it may still hold it.</source>
-        <translation>Ανακαλέσατε αυτή την παραχώρηση στις {0} και ζητήθηκε από την εταιρεία να διαγράψει ό,τι κοινοποιήσατε· δεν έχει επιβεβαιώσει ακόμη τη διαγραφή, οπότε μπορεί να το έχει ακόμη.</translation>
     </message>
     <message>
         <source>{words}, signed on {date}</source>
@@ -5193,12 +5189,24 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Τι κατέχει</translation>
     </message>
     <message>
+        <source>Share: {0}</source>
+        <translation>Κοινοποίηση: {0}</translation>
+    </message>
+    <message>
         <source>What it held until {0}</source>
         <translation>Τι κατείχε έως τις {0}</translation>
     </message>
     <message>
         <source>No signed receipt from the brand yet.</source>
         <translation>Δεν υπάρχει ακόμη υπογεγραμμένη απόδειξη από την εταιρεία.</translation>
+    </message>
+    <message>
+        <source>This share ended on {0}. The brand may keep what it held for the time it stated above, then must delete it.</source>
+        <translation>Αυτή η κοινοποίηση έληξε στις {0}. Η εταιρεία μπορεί να κρατήσει ό,τι είχε για το διάστημα που δήλωσε παραπάνω και μετά πρέπει να το διαγράψει.</translation>
+    </message>
+    <message>
+        <source>You revoked this share on {0} and the brand was told to delete what you shared; it has not confirmed the deletion yet, so it may still hold it.</source>
+        <translation>Ανακαλέσατε αυτή την κοινοποίηση στις {0} και ζητήθηκε από την εταιρεία να διαγράψει ό,τι κοινοποιήσατε· δεν έχει επιβεβαιώσει ακόμη τη διαγραφή, οπότε μπορεί να το έχει ακόμη.</translation>
     </message>
     <message>
         <source>Receipts signed by the brand</source>
@@ -5227,10 +5235,6 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>Email alias given to this brand: {0}</source>
         <translation>Ψευδώνυμο email που δόθηκε σε αυτή την εταιρεία: {0}</translation>
-    </message>
-    <message>
-        <source>Grant: {0}</source>
-        <translation>Άδεια: {0}</translation>
     </message>
 </context>
 <context>
@@ -5634,6 +5638,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>⚠ Μη επαληθευμένο: αυτό το αίτημα εισήχθη από αρχείο ή επικολλημένο κείμενο· τίποτα δεν αποδεικνύει ότι προέρχεται από {origin}.</translation>
     </message>
     <message>
+        <source>Leak alert: {brand} gets its own alias of your email address, {alias}, not your real address. Mail to it from anyone else shows who passed it on.</source>
+        <translation>Ειδοποίηση διαρροής: η {brand} λαμβάνει δικό της ψευδώνυμο της διεύθυνσης email σας, {alias}, όχι την πραγματική σας διεύθυνση. Αν σας γράψει σε αυτό οποιοσδήποτε άλλος, θα ξέρετε ποιος το έδωσε.</translation>
+    </message>
+    <message>
         <source>⚠ This brand&apos;s text contains hidden characters ({chars}), shown here as ⟦U+…⟧. They can make a name or address look like another one.</source>
         <translation>⚠ Το κείμενο αυτής της εταιρείας περιέχει κρυφούς χαρακτήρες ({chars}), που εμφανίζονται εδώ ως ⟦U+…⟧. Μπορούν να κάνουν ένα όνομα ή μια διεύθυνση να μοιάζει με κάποια άλλη.</translation>
     </message>
@@ -5714,6 +5722,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>• {field}: {alias} (το ψευδώνυμό σας για αυτή την εταιρεία)</translation>
     </message>
     <message>
+        <source>The balance of this request</source>
+        <translation>Το ισοζύγιο αυτού του αιτήματος</translation>
+    </message>
+    <message>
         <source>• {field}: {value}</source>
         <translation>• {field}: {value}</translation>
     </message>
@@ -5724,14 +5736,6 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>They offer</source>
         <translation>Προσφέρουν</translation>
-    </message>
-    <message>
-        <source>The balance of this ask</source>
-        <translation>Το ισοζύγιο αυτής της πρότασης</translation>
-    </message>
-    <message>
-        <source>Leak canary: {brand} gets its own alias of your email address, {alias}, not your real address. Mail to it from anyone else shows who passed it on.</source>
-        <translation>Ανιχνευτής διαρροής: η {brand} λαμβάνει δικό της ψευδώνυμο της διεύθυνσης email σας, {alias}, όχι την πραγματική σας διεύθυνση. Αν σας γράψει σε αυτό οποιοσδήποτε άλλος, θα ξέρετε ποιος το έδωσε.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -5769,20 +5773,8 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Τι κοινοποιήσατε και σε ποιον</translation>
     </message>
     <message>
-        <source>The chosen grant</source>
-        <translation>Η επιλεγμένη άδεια</translation>
-    </message>
-    <message>
-        <source>Show grants of this brand</source>
-        <translation>Εμφάνιση αδειών αυτής της εταιρείας</translation>
-    </message>
-    <message>
         <source>All brands</source>
         <translation>Όλες οι εταιρείες</translation>
-    </message>
-    <message>
-        <source>Show grants in this state</source>
-        <translation>Εμφάνιση αδειών σε αυτή την κατάσταση</translation>
     </message>
     <message>
         <source>Any status</source>
@@ -5809,10 +5801,6 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Κωδικός &amp;QR...</translation>
     </message>
     <message>
-        <source>Show the chosen grant&apos;s share token as a QR code</source>
-        <translation>Εμφάνιση του διακριτικού κοινοποίησης της επιλεγμένης άδειας ως κωδικός QR</translation>
-    </message>
-    <message>
         <source>Transparency re&amp;port...</source>
         <translation>Αναφορά &amp;διαφάνειας...</translation>
     </message>
@@ -5825,32 +5813,12 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>&amp;Νέα προσπάθεια</translation>
     </message>
     <message>
-        <source>Try delivering the chosen grant now</source>
-        <translation>Νέα προσπάθεια παράδοσης της επιλεγμένης άδειας τώρα</translation>
-    </message>
-    <message>
         <source>&amp;Revoke...</source>
         <translation>&amp;Ανάκληση...</translation>
     </message>
     <message>
-        <source>Revoke the chosen grant</source>
-        <translation>Ανάκληση της επιλεγμένης άδειας</translation>
-    </message>
-    <message>
         <source>Shared</source>
         <translation>Κοινοποιήσεις</translation>
-    </message>
-    <message>
-        <source>No grant matches these filters.</source>
-        <translation>Καμία άδεια δεν ταιριάζει με αυτά τα φίλτρα.</translation>
-    </message>
-    <message>
-        <source>You have not shared anything yet. Open Brands, choose an ask and review it to share.</source>
-        <translation>Δεν έχετε κοινοποιήσει τίποτα ακόμη. Ανοίξτε τις Εταιρείες, επιλέξτε μια πρόταση και εξετάστε την για να κοινοποιήσετε.</translation>
-    </message>
-    <message>
-        <source>Choose a grant to pause, revoke or retry it, or see what its brand knows about you.</source>
-        <translation>Επιλέξτε μια άδεια για να τη θέσετε σε παύση, να την ανακαλέσετε ή να ξαναδοκιμάσετε την παράδοσή της, ή για να δείτε τι γνωρίζει για εσάς η εταιρεία της.</translation>
     </message>
     <message>
         <source>{brand}: {fields}. Shared on {shared}, version {version}. {state}. Delivery: {delivery}.</source>
@@ -5865,22 +5833,58 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Ανάκληση όσων κοινοποιείτε στην {0};</translation>
     </message>
     <message>
+        <source>The chosen share</source>
+        <translation>Η επιλεγμένη κοινοποίηση</translation>
+    </message>
+    <message>
+        <source>Show shares with this brand</source>
+        <translation>Εμφάνιση κοινοποιήσεων προς αυτή την εταιρεία</translation>
+    </message>
+    <message>
+        <source>Show shares in this state</source>
+        <translation>Εμφάνιση κοινοποιήσεων σε αυτή την κατάσταση</translation>
+    </message>
+    <message>
+        <source>Show the chosen share as a QR code</source>
+        <translation>Εμφάνιση της επιλεγμένης κοινοποίησης ως κωδικός QR</translation>
+    </message>
+    <message>
+        <source>Try delivering the chosen share now</source>
+        <translation>Νέα προσπάθεια παράδοσης της επιλεγμένης κοινοποίησης τώρα</translation>
+    </message>
+    <message>
+        <source>Revoke the chosen share</source>
+        <translation>Ανάκληση της επιλεγμένης κοινοποίησης</translation>
+    </message>
+    <message>
+        <source>No share matches these filters.</source>
+        <translation>Καμία κοινοποίηση δεν ταιριάζει με αυτά τα φίλτρα.</translation>
+    </message>
+    <message>
+        <source>You have not shared anything yet. Open Brands, choose a request and review it to share.</source>
+        <translation>Δεν έχετε κοινοποιήσει τίποτα ακόμη. Ανοίξτε τις Εταιρείες, επιλέξτε ένα αίτημα και εξετάστε το για να κοινοποιήσετε.</translation>
+    </message>
+    <message>
+        <source>Choose a share to pause, revoke or retry it, or see what its brand knows about you.</source>
+        <translation>Επιλέξτε μια κοινοποίηση για να τη θέσετε σε παύση, να την ανακαλέσετε ή να ξαναδοκιμάσετε την παράδοσή της, ή για να δείτε τι γνωρίζει για εσάς η εταιρεία της.</translation>
+    </message>
+    <message>
         <source>{brand} will be told to delete: {fields}.
 Purpose: {purpose}
 
-You cannot undo this. To share again, review the brand&apos;s ask again.</source>
+You cannot undo this. To share again, review the brand&apos;s request again.</source>
         <translation>Η {brand} θα ενημερωθεί να διαγράψει: {fields}.
 Σκοπός: {purpose}
 
-Δεν μπορείτε να το αναιρέσετε. Για να κοινοποιήσετε ξανά, εξετάστε ξανά την πρόταση της εταιρείας.</translation>
-    </message>
-    <message>
-        <source>Revoke grant</source>
-        <translation>Ανάκληση άδειας</translation>
+Δεν μπορείτε να το αναιρέσετε. Για να κοινοποιήσετε ξανά, εξετάστε ξανά το αίτημα της εταιρείας.</translation>
     </message>
     <message>
         <source>Revoke</source>
         <translation>Ανάκληση</translation>
+    </message>
+    <message>
+        <source>Revoke share</source>
+        <translation>Ανάκληση κοινοποίησης</translation>
     </message>
     <message>
         <source>Revoked. {0} is being told to delete your data.</source>
@@ -6185,10 +6189,6 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>ένα από τα κλειδιά της εταιρείας δεν είναι γραμμένο με τον τυπικό τρόπο</translation>
     </message>
     <message>
-        <source>its purpose is not a recognised (DPV) purpose</source>
-        <translation>ο σκοπός του δεν είναι αναγνωρισμένος σκοπός (DPV)</translation>
-    </message>
-    <message>
         <source>its offer is not of a known kind</source>
         <translation>η προσφορά του δεν είναι γνωστού είδους</translation>
     </message>
@@ -6245,14 +6245,6 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Δεν υπάρχει κρύπτη σε αυτόν τον φάκελο.</translation>
     </message>
     <message>
-        <source>An active grant carries this answer to its brand: revoke it first.</source>
-        <translation>Μια ενεργή άδεια μεταφέρει αυτή την απάντηση στην εταιρεία της: ανακαλέστε την πρώτα.</translation>
-    </message>
-    <message>
-        <source>This field is required by an active grant: revoke it first.</source>
-        <translation>Αυτό το πεδίο απαιτείται από ενεργή άδεια: ανακαλέστε την πρώτα.</translation>
-    </message>
-    <message>
         <source>The vault is locked. Unlock it and try again.</source>
         <translation>Η κρύπτη είναι κλειδωμένη. Ξεκλειδώστε την και δοκιμάστε ξανά.</translation>
     </message>
@@ -6261,24 +6253,12 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Η κοινοποίηση απορρίφθηκε: η κρύπτη δεν θα την έστελνε.</translation>
     </message>
     <message>
-        <source>This brand no longer asks for this: its latest request has no such ask.</source>
-        <translation>Αυτή η εταιρεία δεν το ζητά πια: το πιο πρόσφατο αίτημά της δεν έχει τέτοια πρόταση.</translation>
-    </message>
-    <message>
         <source>The disk is full. Nothing was changed.</source>
         <translation>Ο δίσκος είναι γεμάτος. Δεν άλλαξε τίποτα.</translation>
     </message>
     <message>
         <source>Your vault could not be re-encrypted. Nothing was changed: your passphrase and recovery code are as they were.</source>
         <translation>Η κρύπτη σας δεν μπόρεσε να κρυπτογραφηθεί ξανά. Δεν άλλαξε τίποτα: η φράση πρόσβασης και ο κωδικός ανάκτησης είναι όπως ήταν.</translation>
-    </message>
-    <message>
-        <source>That grant is already revoked.</source>
-        <translation>Αυτή η άδεια έχει ήδη ανακληθεί.</translation>
-    </message>
-    <message>
-        <source>That grant no longer exists.</source>
-        <translation>Αυτή η άδεια δεν υπάρχει πια.</translation>
     </message>
     <message>
         <source>That brand is not in your vault.</source>
@@ -6309,12 +6289,32 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Δεν ήταν δυνατή η ανάγνωση του αρχείου.</translation>
     </message>
     <message>
+        <source>The share that carried this alias is no longer in your vault: there is nothing to put in an evidence pack.</source>
+        <translation>Η κοινοποίηση που μετέφερε αυτό το ψευδώνυμο δεν υπάρχει πια στην κρύπτη σας: δεν υπάρχει τίποτα για φάκελο αποδείξεων.</translation>
+    </message>
+    <message>
         <source>The brand&apos;s secure connection could not be verified.</source>
         <translation>Δεν ήταν δυνατό να επαληθευτεί η ασφαλής σύνδεση της εταιρείας.</translation>
     </message>
     <message>
         <source>That is not a domain that can receive mail, like alex.example.</source>
         <translation>Αυτό δεν είναι τομέας που μπορεί να λάβει αλληλογραφία, όπως το alex.example.</translation>
+    </message>
+    <message>
+        <source>it states its purpose in terms the vault does not know</source>
+        <translation>δηλώνει τον σκοπό του με όρους που η κρύπτη δεν γνωρίζει</translation>
+    </message>
+    <message>
+        <source>An active share carries this answer to its brand: revoke it first.</source>
+        <translation>Μια ενεργή κοινοποίηση μεταφέρει αυτή την απάντηση στην εταιρεία της: ανακαλέστε την πρώτα.</translation>
+    </message>
+    <message>
+        <source>This field is required by an active share: revoke it first.</source>
+        <translation>Αυτό το πεδίο απαιτείται από ενεργή κοινοποίηση: ανακαλέστε την πρώτα.</translation>
+    </message>
+    <message>
+        <source>This brand no longer asks for this: it is not among its latest requests.</source>
+        <translation>Αυτή η εταιρεία δεν το ζητά πια: δεν περιλαμβάνεται στα πιο πρόσφατα αιτήματά της.</translation>
     </message>
     <message>
         <source>That folder already holds a synced vault, or this vault already syncs. To use a vault from a synced folder, join it from the welcome screen.</source>
@@ -6327,6 +6327,14 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>No other device of this vault has that name.</source>
         <translation>Καμία άλλη συσκευή αυτής της κρύπτης δεν έχει αυτό το όνομα.</translation>
+    </message>
+    <message>
+        <source>That share is already revoked.</source>
+        <translation>Αυτή η κοινοποίηση έχει ήδη ανακληθεί.</translation>
+    </message>
+    <message>
+        <source>That share no longer exists.</source>
+        <translation>Αυτή η κοινοποίηση δεν υπάρχει πια.</translation>
     </message>
     <message>
         <source>That is not an email address, like alex@mail.example.</source>
@@ -6351,10 +6359,6 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
     <message>
         <source>That leak is no longer in your vault.</source>
         <translation>Αυτή η διαρροή δεν υπάρχει πια στην κρύπτη σας.</translation>
-    </message>
-    <message>
-        <source>The grant that carried this alias is no longer in your vault: there is nothing to put in an evidence pack.</source>
-        <translation>Η άδεια που μετέφερε αυτό το ψευδώνυμο δεν υπάρχει πια στην κρύπτη σας: δεν υπάρχει τίποτα για φάκελο αποδείξεων.</translation>
     </message>
     <message>
         <source>There is no draft in that language.</source>
@@ -6513,12 +6517,12 @@ You cannot undo this. To share again, review the brand&apos;s ask again.</source
         <translation>Το «{0}» δεν αποθηκεύτηκε. {1}</translation>
     </message>
     <message>
-        <source>“{0}” is carried to its brand by an active grant: revoke it first (on the Shared page).</source>
-        <translation>Το «{0}» μεταφέρεται στην εταιρεία του από ενεργή άδεια: ανακαλέστε την πρώτα (στη σελίδα Κοινοποιήσεις).</translation>
+        <source>“{0}” is carried to its brand by an active share: revoke it first (on the Shared page).</source>
+        <translation>Το «{0}» μεταφέρεται στην εταιρεία του από ενεργή κοινοποίηση: ανακαλέστε την πρώτα (στη σελίδα Κοινοποιήσεις).</translation>
     </message>
     <message>
-        <source>“{0}” is required by an active grant: revoke it first (on the Shared page).</source>
-        <translation>Το «{0}» απαιτείται από ενεργή άδεια: ανακαλέστε την πρώτα (στη σελίδα Κοινοποιήσεις).</translation>
+        <source>“{0}” is required by an active share: revoke it first (on the Shared page).</source>
+        <translation>Το «{0}» απαιτείται από ενεργή κοινοποίηση: ανακαλέστε την πρώτα (στη σελίδα Κοινοποιήσεις).</translation>
     </message>
     <message>
         <source>{0} Trying again in {1} s.</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -217,3 +218,47 @@ def test_lock_forgets_the_log(qtbot: QtBot, session_vault: tuple[Session, Vault]
     session.lock()
     assert page.table.model().rowCount() == 0
     assert not page.model.canFetchMore(page.table.rootIndex())
+
+
+def test_shares_are_named_by_their_brand_and_the_id_waits_in_the_tooltip(
+    qtbot: QtBot, session_vault: tuple[Session, Vault],
+) -> None:
+    _, vault = session_vault
+    now = int(time.time())
+    vault.brands.import_request(
+        signed_request(BrandKeys.generate(), request_spec(name="Shoes"), iat=now,
+                       exp=now + 30 * DAY))
+    vault.fields.set("shoe_size_eu", 41)
+    grant = vault.grants.share("https://shoes.example", "fit-advice",
+                               fields=["shoe_size_eu"], days=30).grant.id
+    vault.grants.pause(grant)
+    vault.grants.revoke(grant)
+    # What the delivery of the share and an expiry of a share since removed write.
+    vault.audit.record("delivery.grant_delivered", {"grant": grant, "message": "m1",
+                                                    "receipt": "accepted"})
+    vault.audit.record("grant.expired", {"grant": "0" * 32})
+    page = show_page(qtbot, session_vault, 8)
+    chooser = child(page, QComboBox, "activityFilter")
+
+    def shown_when(kind: str, rows: int) -> tuple[list[str], list[str], list[str]]:
+        chooser.setCurrentIndex(chooser.findData(kind))
+        qtbot.waitUntil(lambda: page.model.rowCount() == rows and not page.model.is_loading,
+                        timeout=WAIT_MS)
+        model = page.table.model()
+        tips = [str(model.index(r, 2).data(Qt.ItemDataRole.ToolTipRole)) for r in range(rows)]
+        return column(page, WHAT), column(page, 2), tips
+
+    what, details, tips = shown_when("grants", 4)
+    assert what == ["Share expired", "Share revoked", "Share paused", "Shared with a brand"]
+    assert details == [
+        "A share no longer in your vault",
+        "Shoes (shoes.example)",
+        "Shoes (shoes.example)",
+        "Shoes (shoes.example): Shoe size (EU); for 30 days",
+    ]
+    assert tips == [f"{text}\nShare id: {'0' * 32}" for text in details[:1]] + [
+        f"{text}\nShare id: {grant}" for text in details[1:]]
+    what, details, tips = shown_when("deliveries", 1)
+    assert what == ["Data delivered to brand"]
+    assert details == ["Shoes (shoes.example); the brand's receipt says “accepted”"]
+    assert tips == [f"{details[0]}\nShare id: {grant}"]

@@ -122,7 +122,7 @@ def test_answers_are_listed_by_brand_and_changing_one_reissues_only_that_brands_
     forget.click()
     error = child(page, QLabel, "answerError")
     qtbot.waitUntil(error.isVisible, timeout=WAIT_MS)
-    assert "active grant" in error.text() and "Where do you hike most?" in error.text()
+    assert "active share" in error.text() and "Where do you hike most?" in error.text()
     assert vault.answers.get(FIRST, "q:terrain") is not None
     vault.grants.revoke(grants[FIRST])
     forget.click()

@@ -218,7 +218,7 @@ def test_the_notice_says_when_file_keys_give_way_or_a_request_is_older(
     dialog = open_import(page)
     dialog.choose_file = lambda parent: str(older)
     child(dialog, QPushButton, "importFileButton").click()
-    qtbot.waitUntil(lambda: "older than the one you already have" in notice.text(),
+    qtbot.waitUntil(lambda: "older than what you already have" in notice.text(),
                     timeout=10_000)
     latest = opened.vault.brands.latest_request(ORIGIN)
     assert latest is not None and latest.source is RequestSource.WEB

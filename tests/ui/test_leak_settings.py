@@ -1,4 +1,4 @@
-"""Settings > Leak canaries: where aliases come from (a catch-all domain, plus-addressing with
+"""Settings > Leak alerts: where aliases come from (a catch-all domain, plus-addressing with
 its warning, a service whose key is asked of it first) and the mailbox watched (checked on a
 real Dovecot before it is kept). Bad input is worded and changes nothing."""
 

@@ -189,7 +189,7 @@ def test_clear_of_a_field_an_active_grant_requires_is_refused_in_words(
     select(page, "shoe_size_eu")
     child(page, QPushButton, "clearFieldButton").click()
     qtbot.waitUntil(error.isVisible, timeout=WAIT_MS)
-    assert "required by an active grant: revoke it first" in error.text()
+    assert "required by an active share: revoke it first" in error.text()
     assert vault.fields.get("shoe_size_eu") == 42
 
 

@@ -123,7 +123,7 @@ def test_filters_by_brand_and_status(qtbot: QtBot, opened: Opened, sample: Sampl
     brands.setCurrentIndex(brands.findData(sample.books.origin))
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)
     empty = child(page, QLabel, "grantsEmpty")
-    assert empty.isVisible() and "No grant matches" in empty.text()
+    assert empty.isVisible() and "No share matches" in empty.text()
 
 
 def test_revoke_asks_first_and_declining_changes_nothing(qtbot: QtBot, opened: Opened) -> None:
@@ -230,7 +230,12 @@ def test_knows_dialog_shows_values_and_proof(qtbot: QtBot, opened: Opened, sampl
     assert "Signed receipt: the brand deleted it" in proofs  # the revoked newsletter grant
     assert any(r[1].startswith("Revoked on") for r in rows)
     summary = child(dialog, QLabel, "knowsSummary").text()
-    assert "3 of your values through 1 active grant" in summary
+    assert "3 of your values through 1 active share" in summary
+    assert not any("dpv:" in text for row in rows for text in row)  # plain words on screen
+    purposes = [model.item(top, 0).child(sub, 1) for top in range(model.rowCount())
+                for sub in range(model.item(top, 0).rowCount())
+                if model.item(top, 0).child(sub, 0).text() == "Purpose"]
+    assert purposes and all("(dpv:" in p.toolTip() for p in purposes)  # the term, on demand
 
     opened.session.lock()  # what the brand holds is not left on screen
     assert not dialog.isVisible() and page.knows_dialog is None

@@ -36,7 +36,7 @@ def test_pause_and_resume_the_chosen_grant(
     assert button is page.pause_button and not button.isEnabled()  # nothing chosen
     select(page, grant_id)
     assert button.isEnabled() and button.text() == "P&ause"
-    assert "Pause the chosen grant" in button.accessibleName()
+    assert "Pause the chosen share" in button.accessibleName()
     assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
 
     button.click()
@@ -45,7 +45,7 @@ def test_pause_and_resume_the_chosen_grant(
     qtbot.waitUntil(lambda: paused_at_brand(sample, grant_id), timeout=10_000)
     assert "Paused since" in page.detail.text() and "must not use it" in page.detail.text()
     assert "Shoes Example is being told not to use your data" in page.message.text()
-    assert button.text() == "Res&ume" and "Resume the chosen grant" in button.accessibleName()
+    assert button.text() == "Res&ume" and "Resume the chosen share" in button.accessibleName()
     assert page.revoke_button.isEnabled()  # a paused grant is revoked as usual
     assert not page.qr_button.isEnabled()  # its data may not be used: not handed over either
     page.knows_button.click()

@@ -8,12 +8,14 @@ a Feed is an immutable snapshot, so a stale result can simply be dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from vault.errors import UnknownField
+from vault.errors import UnknownBrand, UnknownField, UnknownGrant
 from vault.profile.audit import AuditEntry
 from vault.profile.fields import CUSTOM_PREFIX
 from vault.vault import Vault
+
+from ..words.activity import SharedWith
 
 PAGE_SIZE = 200
 
@@ -46,6 +48,7 @@ class Page:
     entries: list[AuditEntry]
     feed: Feed
     custom_labels: dict[str, str]
+    shares: dict[str, SharedWith] = field(default_factory=dict)  # by grant id
 
 
 def read_older(vault: Vault, feed: Feed, limit: int = PAGE_SIZE) -> Page:
@@ -74,7 +77,7 @@ def read_older(vault: Vault, feed: Feed, limit: int = PAGE_SIZE) -> Page:
     if entries and newest is None:
         newest = entries[0].seq
     new_feed = Feed(tuple(cursors), oldest, newest)
-    return Page(entries, new_feed, custom_labels(vault, entries))
+    return Page(entries, new_feed, custom_labels(vault, entries), shared_with(vault, entries))
 
 
 def read_newer(vault: Vault, feed: Feed, limit: int = PAGE_SIZE) -> Page | None:
@@ -94,7 +97,7 @@ def read_newer(vault: Vault, feed: Feed, limit: int = PAGE_SIZE) -> Page | None:
         return Page([], feed, {})
     oldest = feed.oldest_shown if feed.oldest_shown is not None else fresh[-1].seq
     new_feed = Feed(tuple(cursors), oldest, fresh[0].seq)
-    return Page(fresh, new_feed, custom_labels(vault, fresh))
+    return Page(fresh, new_feed, custom_labels(vault, fresh), shared_with(vault, fresh))
 
 
 def custom_labels(vault: Vault, entries: list[AuditEntry]) -> dict[str, str]:
@@ -108,6 +111,22 @@ def custom_labels(vault: Vault, entries: list[AuditEntry]) -> dict[str, str]:
         except UnknownField:
             pass
     return labels
+
+
+def shared_with(vault: Vault, entries: list[AuditEntry]) -> dict[str, SharedWith]:
+    """The brand behind each share these entries mention, so a row names the brand rather
+    than the share's id; a share or brand no longer in the vault is left out."""
+    found: dict[str, SharedWith] = {}
+    names: dict[str, str] = {}
+    for grant_id in {str(e.details["grant"]) for e in entries if e.details.get("grant")}:
+        try:
+            origin = vault.grants.get(grant_id).brand_origin
+            if origin not in names:
+                names[origin] = vault.brands.get(origin).name
+        except (UnknownGrant, UnknownBrand):
+            continue
+        found[grant_id] = SharedWith(names[origin], origin)
+    return found
 
 
 def entry_by_seq(vault: Vault, seq: int) -> AuditEntry | None:

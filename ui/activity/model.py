@@ -17,7 +17,7 @@ from .. import style
 from ..session import Session
 from ..style import Tone
 from ..words import time
-from ..words.activity import action_text, details_text
+from ..words.activity import action_text, details_text, share_tip
 from .feed import PAGE_SIZE, Feed, Page, read_newer, read_older
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -149,7 +149,8 @@ class ActivityModel(QAbstractTableModel):
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.entries) - 1)
             self._rows.extend(page.entries)
-            self._details.extend(details_text(e, self._labels) for e in page.entries)
+            self._details.extend(details_text(e, self._labels, page.shares)
+                                 for e in page.entries)
             self.endInsertRows()
         self._stop()
 
@@ -164,7 +165,8 @@ class ActivityModel(QAbstractTableModel):
         if page.entries:
             self.beginInsertRows(QModelIndex(), 0, len(page.entries) - 1)
             self._rows[:0] = page.entries
-            self._details[:0] = [details_text(e, self._labels) for e in page.entries]
+            self._details[:0] = [details_text(e, self._labels, page.shares)
+                                 for e in page.entries]
             self.endInsertRows()
         self._stop()
 
@@ -207,7 +209,7 @@ class ActivityModel(QAbstractTableModel):
                 return self.tr("Entry {0}, {1}").format(entry.seq, time.moment_long(entry.at))
             if column == WHAT:
                 return entry.action
-            return self._details[index.row()] or None
+            return "\n".join(filter(None, (self._details[index.row()], share_tip(entry)))) or None
         if entry.seq == self._flagged:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(style.colour(Tone.ERROR))

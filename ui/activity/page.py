@@ -79,12 +79,13 @@ class ActivityPage(Page):
         top.addWidget(show_label)
         top.addWidget(self.filter)
         top.addStretch(1)
-        self.verify_button = named(QPushButton(self.tr("&Verify the chain")), "verifyChainButton")
+        self.verify_button = named(QPushButton(self.tr("&Check the log")), "verifyChainButton")
         self.verify_button.setIcon(icon(Glyph.CHECK_LOG))
-        self.verify_button.setAccessibleName(self.tr("Verify the activity chain"))
+        self.verify_button.setAccessibleName(self.tr("Check the activity log"))
         self.verify_button.setToolTip(self.tr(
-            "Check that no entry was changed, removed or reordered since it was written, "
-            "and that the database itself is sound."
+            "Check that no entry was changed, removed or reordered since it was written "
+            "(each entry seals the one before it in a hash chain), and that the database "
+            "itself is sound."
         ))
         top.addWidget(self.verify_button)
         layout.addLayout(top)

@@ -140,7 +140,7 @@ class BrandDetails(QStackedWidget):
         self.review_button = named(QPushButton(self.tr("Re&view and share...")),
                                    "reviewShareButton")
         self.review_button.setIcon(icon(Glyph.SHARE))
-        self.review_button.setAccessibleName(self.tr("Review and share the chosen ask"))
+        self.review_button.setAccessibleName(self.tr("Review and share the chosen request"))
         self.review_button.setToolTip(
             self.tr("See each field, why the brand wants it and what it offers; nothing is "
                     "shared until you confirm."))
@@ -154,7 +154,7 @@ class BrandDetails(QStackedWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(4)
-        caption = plain_label(self.tr("What you gave, over all your grants with it"),
+        caption = plain_label(self.tr("What you gave, over all your shares with it"),
                               "brandBalanceCaption")
         font = caption.font()
         font.setBold(True)

@@ -83,7 +83,7 @@ class BrandsModel(RowsModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Brand"), self.tr("Web address"), self.tr("Domain"),
-                self.tr("Active grants")]
+                self.tr("Active shares")]
 
     def key(self, row: Any) -> Hashable:
         return str(row.brand.origin)
@@ -160,7 +160,7 @@ class AsksModel(RowsModel):
             self.tr("Whether what the brand asks is fair beside what it offers, and why not"),
             self.tr("What the brand asks for; hover for why"),
             self.tr("What the brand gives in return"),
-            self.tr("How long the grant lasts (you may shorten it)"),
+            self.tr("How long the share lasts (you may shorten it)"),
             self.tr("How long the brand keeps what you share"),
         ]
 

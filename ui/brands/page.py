@@ -193,8 +193,8 @@ class BrandsPage(Page):
             text = self.tr("You already had this request from {0}.").format(name)
         else:
             count = len(result.request.body.asks)
-            text = (self.tr("Imported a request from {name} with 1 ask.") if count == 1 else
-                    self.tr("Imported a request from {name} with {count} asks.")).format(
+            text = (self.tr("Imported from {name}: 1 request to review.") if count == 1 else
+                    self.tr("Imported from {name}: {count} requests to review.")).format(
                 name=name, count=count)
         if result.unverified_keys_replaced:
             text += " " + self.tr("The keys trusted until now came from a file or pasted "
@@ -202,8 +202,9 @@ class BrandsPage(Page):
         elif result.keys_replaced:
             text += " " + self.tr("Its new keys are trusted from now on.")
         if result.outdated:
-            text += " " + self.tr("This request is older than the one you already have from "
-                                  "this brand: its asks do not replace the ones on offer.")
+            text += " " + self.tr("What you imported is older than what you already have "
+                                  "from this brand: its requests do not replace the ones "
+                                  "on offer.")
         self.notice.setText(text)
         self.notice.show()
         self._details_stale = True

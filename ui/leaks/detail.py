@@ -91,7 +91,7 @@ class LeakDialog(QDialog):
         self.save_pack = named(QPushButton(self.tr("&Save evidence pack...")),
                                "saveEvidenceButton")
         self.save_pack.clicked.connect(self._save_pack)
-        self.revoke = named(QPushButton(self.tr("&Revoke the grant...")), "revokeLeakGrant")
+        self.revoke = named(QPushButton(self.tr("&Revoke the share...")), "revokeLeakGrant")
         self.revoke.setToolTip(self.tr("Stop sharing with this brand; it is told to delete "
                                        "your data"))
         self.revoke.clicked.connect(self._revoke)
@@ -258,7 +258,7 @@ class LeakDialog(QDialog):
             return
         brand = brand_text(leak.brand_name)
         if not self.confirm(
-                self, self.tr("Revoke grant"),
+                self, self.tr("Revoke share"),
                 self.tr("Revoke what you share with {0}?").format(brand),
                 self.tr("{0} will be told to delete your data, and its alias is closed: "
                         "turned off at your alias service if one made it, otherwise any mail "

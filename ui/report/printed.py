@@ -191,7 +191,7 @@ def _grant(report: GrantReport) -> str:
     state = pausing.grant_sentence(g)
     rows = [
         (_tr("Purpose"), f"{_e(g.purpose_description)}<br/><span class='muted'>"
-                         f"{_e(words.concept_words(g.purpose_iri))}</span>"),
+                         f"{_e(words.purpose_words(g.purpose_iri))}</span>"),
         (_tr("Status"), _e(_tr("{state}; version {version}").format(state=state,
                                                                      version=g.version))),
         (_tr("Shared on"), _e(time.date(g.created_at))),
@@ -199,7 +199,7 @@ def _grant(report: GrantReport) -> str:
         (_tr("In return"), _e(words.offer_words(g.offer_kind, g.offer_description))),
         (_tr("Delivery"), _e(words.delivery_words(report.delivery))),
     ]
-    parts = [f"<h3>{_e(_tr('Grant: {0}').format(g.purpose_description))}</h3>", _table(rows)]
+    parts = [f"<h3>{_e(_tr('Share: {0}').format(g.purpose_description))}</h3>", _table(rows)]
     if g.ended_at is None:
         parts.append(f"<p><b>{_e(_tr('What it holds'))}</b></p>")
     else:  # what it holds now, then apart what it held: never the values as still held
@@ -225,10 +225,10 @@ def _held_now(report: GrantReport, ended_at: int) -> str:
     if report.holding is Holding.DELETED:
         return _tr("Nothing: the brand confirmed that it deleted what you shared.")
     if report.holding is Holding.TOLD_TO_DELETE:
-        return _tr("You revoked this grant on {0} and the brand was told to delete what you "
+        return _tr("You revoked this share on {0} and the brand was told to delete what you "
                    "shared; it has not confirmed the deletion yet, so it may still hold "
                    "it.").format(time.date(ended_at))
-    return _tr("This grant ended on {0}. The brand may keep what it held for the time it "
+    return _tr("This share ended on {0}. The brand may keep what it held for the time it "
                "stated above, then must delete it.").format(time.date(ended_at))
 
 

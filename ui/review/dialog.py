@@ -254,7 +254,7 @@ class ShareReviewDialog(QDialog):
     def _add_balance(self, layout: QVBoxLayout, review: Review) -> None:
         if review.balance is not None:
             layout.addSpacing(4)
-            caption = plain_label(self.tr("The balance of this ask"), "balanceCaption")
+            caption = plain_label(self.tr("The balance of this request"), "balanceCaption")
             layout.addWidget(scaled(caption, 1.0, bold=True))
             self.balance_view = BalanceView()  # filled by _update, as ticks change
             layout.addWidget(self.balance_view)

@@ -157,7 +157,7 @@ def _quoted(field: ReviewField) -> str:
 def _alias_note(review: Review) -> WrapLabel:
     note = banner("aliasNote", "ok")
     note.setText(_tr(
-        "Leak canary: {brand} gets its own alias of your email address, {alias}, not your "
+        "Leak alert: {brand} gets its own alias of your email address, {alias}, not your "
         "real address. Mail to it from anyone else shows who passed it on."
     ).format(brand=in_sentence(review.brand.name),
              alias=", ".join(dict.fromkeys(review.aliases.values()))))

@@ -61,7 +61,7 @@ def load_aliases(vault: Vault) -> tuple[bool, list[Alias]]:
 class AliasesSection(QGroupBox):
     def __init__(self, session: Session) -> None:
         super().__init__()
-        self.setTitle(self.tr("Leak canaries"))
+        self.setTitle(self.tr("Leak alerts"))
         self.setObjectName("aliasesSection")
         self.session = session
         column = QVBoxLayout(self)

@@ -85,7 +85,7 @@ class KnowsDialog(QDialog):
         self.model = QStandardItemModel(0, 2, self)
         self.model.setHorizontalHeaderLabels([self.tr("What"), self.tr("Value")])
         self.tree = named(QTreeView(), "knowsTree")
-        self.tree.setAccessibleName(self.tr("What the brand holds, per grant"))
+        self.tree.setAccessibleName(self.tr("What the brand holds, per share"))
         self.tree.setModel(self.model)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
@@ -107,16 +107,16 @@ class KnowsDialog(QDialog):
         values = sum(len(k.held.data) for k in live)
         name = brand_text(self.brand_name)
         if len(live) == 1:
-            text = self.tr("{brand} holds {values} of your values through 1 active grant.")
+            text = self.tr("{brand} holds {values} of your values through 1 active share.")
         elif live:
             text = self.tr("{brand} holds {values} of your values through {grants} active "
-                           "grants.")
+                           "shares.")
         if live:
             text = text.format(brand=name, values=values, grants=len(live))
         else:
             text = self.tr("{0} holds nothing of yours now.").format(name)
         if len(known) > len(live):
-            text += " " + self.tr("Ended grants are listed too: the brand was told to delete "
+            text += " " + self.tr("Ended shares are listed too: the brand was told to delete "
                                   "their data, or had to when they expired.")
         self.summary.setText(text)
         # Live grants first: that is what the brand holds now.
@@ -145,7 +145,9 @@ class KnowsDialog(QDialog):
             value = (answer_words(question, data[key]) if question
                      else words.show_value(data[key], key))
             top.appendRow([_item(label, muted=ended), _item(value, muted=ended)])
-        top.appendRow([_item(self.tr("Purpose")), _item(words.concept_words(grant.purpose_iri))])
+        purpose = _item(words.purpose_words(grant.purpose_iri))
+        purpose.setToolTip(tip(words.concept_words(grant.purpose_iri)))
+        top.appendRow([_item(self.tr("Purpose")), purpose])
         top.appendRow([_item(self.tr("In return")),
                        _item(words.offer_words(grant.offer_kind, grant.offer_description))])
         top.appendRow([_item(self.tr("Shared")), _item(

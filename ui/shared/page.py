@@ -85,7 +85,7 @@ class SharedPage(Page):
         layout.addWidget(self.table, 1)
 
         self.detail = plain_label("", "grantDetail")
-        self.detail.setAccessibleName(self.tr("The chosen grant"))
+        self.detail.setAccessibleName(self.tr("The chosen share"))
         # Pause / Resume beside the grant's state in words, which it changes.
         chosen = QHBoxLayout()
         chosen.addWidget(self.detail, 1)
@@ -101,14 +101,14 @@ class SharedPage(Page):
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.brand_filter = named(QComboBox(), "grantsBrandFilter")
-        self.brand_filter.setAccessibleName(self.tr("Show grants of this brand"))
+        self.brand_filter.setAccessibleName(self.tr("Show shares with this brand"))
         # As wide as about 24 characters, whatever a brand calls itself; the list shows all.
         self.brand_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.brand_filter.setMinimumContentsLength(24)
         self.brand_filter.addItem(self.tr("All brands"), None)
         self.status_filter = named(QComboBox(), "grantsStatusFilter")
-        self.status_filter.setAccessibleName(self.tr("Show grants in this state"))
+        self.status_filter.setAccessibleName(self.tr("Show shares in this state"))
         self.status_filter.addItem(self.tr("Any status"), None)
         for status in GrantStatus:
             self.status_filter.addItem(words.grant_status_words(status), status.value)
@@ -142,18 +142,17 @@ class SharedPage(Page):
         self.knows_button.clicked.connect(self.show_knows)
         row.addWidget(self.knows_button)
         self.qr_button = named(QPushButton(self.tr("Show as &QR code...")), "qrButton")
-        self.qr_button.setAccessibleName(self.tr("Show the chosen grant's share token as a QR "
-                                                 "code"))
+        self.qr_button.setAccessibleName(self.tr("Show the chosen share as a QR code"))
         self.qr_button.setIcon(icon(Glyph.QR_CODE))
         self.qr_button.clicked.connect(self.show_qr)
         row.addWidget(self.qr_button)
         row.addStretch()
         self.retry_button = named(QPushButton(self.tr("Retry &now")), "retryButton")
-        self.retry_button.setAccessibleName(self.tr("Try delivering the chosen grant now"))
+        self.retry_button.setAccessibleName(self.tr("Try delivering the chosen share now"))
         self.retry_button.clicked.connect(self.retry_selected)
         row.addWidget(self.retry_button)
         self.revoke_button = named(QPushButton(self.tr("&Revoke...")), "revokeButton")
-        self.revoke_button.setAccessibleName(self.tr("Revoke the chosen grant"))
+        self.revoke_button.setAccessibleName(self.tr("Revoke the chosen share"))
         self.revoke_button.setIcon(icon(Glyph.REVOKE))
         self.revoke_button.clicked.connect(self.revoke_selected)
         row.addWidget(self.revoke_button)
@@ -232,8 +231,8 @@ class SharedPage(Page):
                 self.table.selectRow(row)
         filtered = any(self._filters_now())
         self.empty.setText(
-            self.tr("No grant matches these filters.") if filtered else
-            self.tr("You have not shared anything yet. Open Brands, choose an ask and review "
+            self.tr("No share matches these filters.") if filtered else
+            self.tr("You have not shared anything yet. Open Brands, choose a request and review "
                     "it to share."))
         self.empty.setVisible(not rows)
         self._drop_stale_message()
@@ -277,7 +276,7 @@ class SharedPage(Page):
                                   and not grant.paused)
         self.pause_button.show_grant(grant)
         if chosen is None or grant is None:
-            self.detail.setText(self.tr("Choose a grant to pause, revoke or retry it, or see "
+            self.detail.setText(self.tr("Choose a share to pause, revoke or retry it, or see "
                                         "what its brand knows about you."))
             return
         text = self.tr(
@@ -306,10 +305,10 @@ class SharedPage(Page):
         question = self.tr("Revoke what you share with {0}?").format(brand)
         details = self.tr(
             "{brand} will be told to delete: {fields}.\nPurpose: {purpose}\n\n"
-            "You cannot undo this. To share again, review the brand's ask again."
+            "You cannot undo this. To share again, review the brand's request again."
         ).format(brand=brand, fields=fields.field_list(grant.fields),
                  purpose=brand_text(grant.purpose_description))
-        if not self.confirm(self, self.tr("Revoke grant"), question, details, self.tr("Revoke")):
+        if not self.confirm(self, self.tr("Revoke share"), question, details, self.tr("Revoke")):
             return
 
         def revoke(vault: Vault) -> tuple[list[str], list[str]]:

@@ -35,12 +35,12 @@ class PauseButton(QPushButton):
         if grant is not None and grant.paused:
             self.setText(self.tr("Res&ume"))
             self.setIcon(icon(Glyph.RESUME))
-            self.setAccessibleName(self.tr("Resume the chosen grant: the brand may use your "
+            self.setAccessibleName(self.tr("Resume the chosen share: the brand may use your "
                                            "data again"))
         else:
             self.setText(self.tr("P&ause"))
             self.setIcon(icon(Glyph.PAUSE))
-            self.setAccessibleName(self.tr("Pause the chosen grant: the brand keeps your data "
+            self.setAccessibleName(self.tr("Pause the chosen share: the brand keeps your data "
                                            "but must not use it"))
         self.setEnabled(grant is not None and grant.status is GrantStatus.ACTIVE)
 

@@ -83,7 +83,7 @@ class QrDialog(QDialog):
         self.setObjectName("qrDialog")
         self.grant_id = grant.id
         brand = brand_text(grant.brand_name)
-        self.setWindowTitle(self.tr("Share token for {0} as a QR code").format(brand))
+        self.setWindowTitle(self.tr("Your signed share with {0} as a QR code").format(brand))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 18)
         layout.setSpacing(10)
@@ -94,12 +94,14 @@ class QrDialog(QDialog):
         self.status = WrapLabel(self.tr("Making the code…"), "qrStatus")
         layout.addWidget(self.status)
         self.image = QrImage()
-        self.image.setAccessibleName(self.tr("QR code of the share token"))
+        self.image.setAccessibleName(self.tr("QR code of your signed share"))
+        self.image.setToolTip(self.tr("The share token: signed by you, encrypted to the brand "
+                                      "(a JWE), exactly as delivered."))
         self.image.hide()
         layout.addWidget(self.image, 1)
         self.note = WrapLabel(self.tr(
             "For a handover in a shop: the brand scans it and verifies it with zpv-brand "
-            "verify. It carries exactly the share token sent to {brand}, which only the "
+            "verify. It carries exactly the signed share sent to {brand}, which only the "
             "brand's key can read."
         ).format(brand=brand), "qrNote")
         self.note.setStyleSheet(style.text_css(Tone.MUTED))
@@ -145,7 +147,7 @@ class QrDialog(QDialog):
         self.note.hide()
         if isinstance(error, TokenTooLongForQr):
             text = self.tr(
-                "This share token is too long for a QR code: {length} bytes, and one code "
+                "This share is too long for a QR code: {length} bytes, and one code "
                 "holds at most {limit}. The brand gets it over the network as usual; share "
                 "fewer fields for a code you can hand over."
             ).format(length=error.length, limit=error.limit)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, assert_never
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
@@ -14,14 +16,21 @@ from . import time
 from .fields import field_label, type_name
 from .text import brand_text
 
-GRANT_ID_SHOWN = 8  # characters of a grant's id, enough to find it on the Shared page
+
+@dataclass(frozen=True)
+class SharedWith:
+    """The brand a share (a grant) went to, as the vault knows it now."""
+
+    brand_name: str
+    brand_origin: str
+
 
 # Filter name -> the action prefixes it shows ("" is everything).
 FILTERS: dict[str, tuple[str, ...]] = {
     "all": ("",),
     "fields": ("field.", "answer."),
     "brands": ("brand.", "request."),
-    "grants": ("grant.",),
+    "grants": ("grant.",),  # shares, in the person's words
     "deliveries": ("delivery.",),
     "backups": ("vault.backed_up", "vault.exported", "vault.restored"),
 }
@@ -32,7 +41,7 @@ def filter_name(name: str) -> str:
         "all": QCoreApplication.translate("ActivityWords", "All activity"),
         "fields": QCoreApplication.translate("ActivityWords", "My data"),
         "brands": QCoreApplication.translate("ActivityWords", "Brands"),
-        "grants": QCoreApplication.translate("ActivityWords", "Grants"),
+        "grants": QCoreApplication.translate("ActivityWords", "Shares"),
         "deliveries": QCoreApplication.translate("ActivityWords", "Deliveries"),
         "backups": QCoreApplication.translate("ActivityWords", "Backups and exports"),
     }
@@ -71,17 +80,17 @@ def action_words(action: AuditAction) -> str:
         case AuditAction.GRANT_UPDATED:
             return QCoreApplication.translate("ActivityWords", "Shared data updated")
         case AuditAction.GRANT_REVOKED:
-            return QCoreApplication.translate("ActivityWords", "Grant revoked")
+            return QCoreApplication.translate("ActivityWords", "Share revoked")
         case AuditAction.GRANT_EXPIRED:
-            return QCoreApplication.translate("ActivityWords", "Grant expired")
+            return QCoreApplication.translate("ActivityWords", "Share expired")
         case AuditAction.GRANT_DELIVERED:
             return QCoreApplication.translate("ActivityWords", "Data delivered to brand")
         case AuditAction.REVOCATION_DELIVERED:
             return QCoreApplication.translate("ActivityWords", "Revocation delivered")
         case AuditAction.GRANT_PAUSED:
-            return QCoreApplication.translate("ActivityWords", "Grant paused")
+            return QCoreApplication.translate("ActivityWords", "Share paused")
         case AuditAction.GRANT_RESUMED:
-            return QCoreApplication.translate("ActivityWords", "Grant resumed")
+            return QCoreApplication.translate("ActivityWords", "Share resumed")
         case AuditAction.PAUSE_DELIVERED:
             return QCoreApplication.translate("ActivityWords", "Pause delivered")
         case AuditAction.RESUME_DELIVERED:
@@ -146,8 +155,20 @@ def known_actions() -> list[str]:
     return [action_words(a) for a in AuditAction]
 
 
-def short_grant(grant_id: object) -> str:
-    return str(grant_id)[:GRANT_ID_SHOWN]
+def brand_words(name: str, origin: str) -> str:
+    """"Trailworks (trailworks.example)": the name the brand gives, then where it lives."""
+    host = urlsplit(origin).netloc or origin
+    return QCoreApplication.translate("ActivityWords", "{0} ({1})").format(
+        brand_text(name), brand_text(host))
+
+
+def share_tip(entry: AuditEntry) -> str:
+    """The share's id, for a tooltip: the precise reference, kept off the row itself."""
+    grant = entry.details.get("grant")
+    if not grant or entry.details.get("unreadable"):
+        return ""
+    return QCoreApplication.translate("ActivityWords", "Share id: {0}").format(
+        brand_text(str(grant)))
 
 
 def label_of(key: object, custom_labels: dict[str, str]) -> str:
@@ -157,14 +178,16 @@ def label_of(key: object, custom_labels: dict[str, str]) -> str:
     return custom_labels.get(key, key)
 
 
-def details_text(entry: AuditEntry, custom_labels: dict[str, str]) -> str:
-    """The entry's details in words: field names, the brand, a grant's id prefix."""
+def details_text(entry: AuditEntry, custom_labels: dict[str, str],
+                 shares: dict[str, SharedWith] | None = None) -> str:
+    """The entry's details in words: field names, the brand (by name when `shares` knows
+    the share the entry is about); never a share's id (see `share_tip`)."""
     d: dict[str, Any] = entry.details
     if d.get("unreadable"):
         return QCoreApplication.translate("ActivityWords", "The details cannot be read.")
     action = entry.action
     brand = brand_text(str(d.get("brand", "")))
-    grant = short_grant(d.get("grant", ""))
+    shared = _shared_with(d, (shares or {}).get(str(d.get("grant", ""))))
     if action in (AuditAction.FIELD_SET, AuditAction.FIELD_CLEARED):
         return label_of(d.get("field", ""), custom_labels)
     if action in (AuditAction.ANSWER_SET, AuditAction.ANSWER_CLEARED):
@@ -195,32 +218,30 @@ def details_text(entry: AuditEntry, custom_labels: dict[str, str]) -> str:
             label_of(k, custom_labels) for k in fields
         )
         return QCoreApplication.translate(
-            "ActivityWords", "{0}, grant {1}: {2}; for {3} days"
-        ).format(brand, grant, names, d.get("days", "?"))
+            "ActivityWords", "{0}: {1}; for {2} days"
+        ).format(shared, names, d.get("days", "?"))
     if action == AuditAction.GRANT_UPDATED and "field" not in d:  # a resume's version
         return QCoreApplication.translate(
-            "ActivityWords", "Grant {0}, version {1}: what changed while it was paused"
-        ).format(grant, d.get("version", "?"))
+            "ActivityWords", "{0}, updated to version {1}: what changed while it was paused"
+        ).format(shared, d.get("version", "?"))
     if action == AuditAction.GRANT_UPDATED:
         return QCoreApplication.translate(
-            "ActivityWords", "Grant {0}, version {1}: {2} changed"
-        ).format(grant, d.get("version", "?"), label_of(d.get("field", ""), custom_labels))
+            "ActivityWords", "{0}, updated to version {1}: {2} changed"
+        ).format(shared, d.get("version", "?"), label_of(d.get("field", ""), custom_labels))
     if action in (AuditAction.GRANT_REVOKED, AuditAction.GRANT_PAUSED,
-                  AuditAction.GRANT_RESUMED):
-        return QCoreApplication.translate("ActivityWords", "{0}, grant {1}").format(brand, grant)
-    if action == AuditAction.GRANT_EXPIRED:
-        return QCoreApplication.translate("ActivityWords", "Grant {0}").format(grant)
+                  AuditAction.GRANT_RESUMED, AuditAction.GRANT_EXPIRED):
+        return shared
     if action in (AuditAction.GRANT_DELIVERED, AuditAction.REVOCATION_DELIVERED,
                   AuditAction.PAUSE_DELIVERED, AuditAction.RESUME_DELIVERED):
         receipt = d.get("receipt")
         if receipt:
             return QCoreApplication.translate(
-                "ActivityWords", "Grant {0}; the brand's receipt says “{1}”"
-            ).format(grant, brand_text(str(receipt)))
-        return QCoreApplication.translate("ActivityWords", "Grant {0}; no receipt").format(grant)
+                "ActivityWords", "{0}; the brand's receipt says “{1}”"
+            ).format(shared, brand_text(str(receipt)))
+        return QCoreApplication.translate("ActivityWords", "{0}; no receipt").format(shared)
     if action == AuditAction.DELIVERY_REFUSED:
-        return QCoreApplication.translate("ActivityWords", "Grant {0}: {1}").format(
-            grant, brand_text(str(d.get("reason", "")))
+        return QCoreApplication.translate("ActivityWords", "{0}: {1}").format(
+            shared, brand_text(str(d.get("reason", "")))
         )
     if action == AuditAction.LEAK_FOUND:
         return QCoreApplication.translate(
@@ -236,6 +257,16 @@ def details_text(entry: AuditEntry, custom_labels: dict[str, str]) -> str:
     if action.startswith("vault."):
         return ""
     return brand_text("; ".join(f"{k}: {v}" for k, v in sorted(d.items())))
+
+
+def _shared_with(details: dict[str, Any], shared: SharedWith | None) -> str:
+    """Who a share went to: the brand's name and address when the vault still has the share,
+    else the address the entry recorded, else words that say the share is gone."""
+    if shared is not None:
+        return brand_words(shared.brand_name, shared.brand_origin)
+    if details.get("brand"):
+        return brand_text(str(details["brand"]))
+    return QCoreApplication.translate("ActivityWords", "A share no longer in your vault")
 
 
 def _imported(brand: str, source: str, verified: bool) -> str:
@@ -260,7 +291,7 @@ def verify_text(
     if report.ok:
         return False, QCoreApplication.translate(
             "ActivityWords",
-            "The activity chain is intact ({0} entries checked), but the database check "
+            "The activity log is intact ({0} entries checked), but the database check "
             "found damage: {1}. Restore the vault from a backup.",
         ).format(report.entries_checked, problems[0])
     seq = report.first_bad_seq

@@ -75,9 +75,9 @@ def error_text(error: BaseException, asked: review.Asked | None = None, *,
         case errors.InvalidFieldDefinition():
             return fields.definition_error_text(error)
         case errors.AnswerHeldByGrant():
-            return _tr("An active grant carries this answer to its brand: revoke it first.")
+            return _tr("An active share carries this answer to its brand: revoke it first.")
         case errors.FieldRequiredByGrant():
-            return _tr("This field is required by an active grant: revoke it first.")
+            return _tr("This field is required by an active share: revoke it first.")
         case errors.VaultRolledBack(seen_seq=seen, found_seq=found, seen_at=seen_at):
             return _tr(
                 "This vault is an older copy than the one this computer last saw: it ends at "
@@ -92,7 +92,8 @@ def error_text(error: BaseException, asked: review.Asked | None = None, *,
             _log_details(error, reason.value)
             return _tr("This share was refused: the vault would not send it.")
         case errors.UnknownAsk():
-            return _tr("This brand no longer asks for this: its latest request has no such ask.")
+            return _tr("This brand no longer asks for this: it is not among its latest "
+                       "requests.")
         case errors.StorageFull():
             return _tr("The disk is full. Nothing was changed.")
         case errors.RekeyFailed():
@@ -111,11 +112,11 @@ def error_text(error: BaseException, asked: review.Asked | None = None, *,
         case errors.UnknownDevice():
             return _tr("No other device of this vault has that name.")
         case errors.GrantNotActive():
-            return _tr("That grant is already revoked.")
+            return _tr("That share is already revoked.")
         case errors.GrantPauseRefused(reason=reason):
             return pausing.pause_refusal_words(reason)
         case errors.UnknownGrant():
-            return _tr("That grant no longer exists.")
+            return _tr("That share no longer exists.")
         case errors.UnknownBrand():
             return _tr("That brand is not in your vault.")
         case errors.BrandKeysChanged():
@@ -186,7 +187,7 @@ def leak_error_text(error: BaseException) -> str:
         case UnknownLeak():
             return _tr("That leak is no longer in your vault.")
         case NoEvidence():
-            return _tr("The grant that carried this alias is no longer in your vault: there is "
+            return _tr("The share that carried this alias is no longer in your vault: there is "
                        "nothing to put in an evidence pack.")
         case ComplaintError():
             return _tr("There is no draft in that language.")
@@ -302,12 +303,12 @@ def field_edit_error(label: str, error: BaseException) -> str:
                 label, fields.invalid_value_text(error))
         case errors.AnswerHeldByGrant():
             return _tr(
-                "“{0}” is carried to its brand by an active grant: revoke it first (on the "
+                "“{0}” is carried to its brand by an active share: revoke it first (on the "
                 "Shared page)."
             ).format(label)
         case errors.FieldRequiredByGrant():
             return _tr(
-                "“{0}” is required by an active grant: revoke it first (on the Shared page)."
+                "“{0}” is required by an active share: revoke it first (on the Shared page)."
             ).format(label)
     return error_text(error)
 
@@ -361,7 +362,7 @@ def _request_reasons() -> dict[str, str]:
         "small_order_key": _tr("one of the brand's keys is unsafe: anyone could sign or "
                                "read with it"),
         "non_canonical_key": _tr("one of the brand's keys is not written the standard way"),
-        "bad_purpose": _tr("its purpose is not a recognised (DPV) purpose"),
+        "bad_purpose": _tr("it states its purpose in terms the vault does not know"),
         "bad_offer": _tr("its offer is not of a known kind"),
         "unknown_field": _tr("it asks for a field the vault does not know"),
         "bad_member": _tr("it is malformed"),

@@ -66,12 +66,12 @@ def downstream_words(entries: Sequence[DownstreamEntry]) -> str:
 def pause_refusal_words(reason: PauseRefusal) -> str:
     match reason:
         case PauseRefusal.REVOKED:
-            return _tr("This grant is revoked: there is nothing to pause or resume.")
+            return _tr("This share is revoked: there is nothing to pause or resume.")
         case PauseRefusal.EXPIRED:
-            return _tr("This grant has ended: there is nothing to pause or resume.")
+            return _tr("This share has ended: there is nothing to pause or resume.")
         case PauseRefusal.ALREADY_PAUSED:
-            return _tr("This grant is paused already.")
+            return _tr("This share is paused already.")
         case PauseRefusal.NOT_PAUSED:
-            return _tr("This grant is not paused.")
+            return _tr("This share is not paused.")
         case _:
             assert_never(reason)

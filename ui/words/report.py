@@ -138,9 +138,9 @@ def report_words() -> ReportWords:
         held_until=_tr("What it was given, until {when}"),
         holding_deleted=_tr("Nothing: the brand confirmed that it deleted what you shared."),
         holding_told_to_delete=_tr(
-            "You revoked this grant on {when} and the brand was told to delete what you "
+            "You revoked this share on {when} and the brand was told to delete what you "
             "shared; it has not confirmed the deletion yet, so it may still hold it."),
-        holding_may_keep=_tr("This grant ended on {when}. The brand may keep what it held "
+        holding_may_keep=_tr("This share ended on {when}. The brand may keep what it held "
                              "for the time it stated above, then must delete it."),
         yes=_tr("yes"),
         no=_tr("no"),
