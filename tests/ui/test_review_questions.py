@@ -250,7 +250,7 @@ def test_the_greedy_brands_health_question_is_flagged_and_never_ticked_for_you(
     dialog = open_review(qtbot, session, origin, "wellness")
     flag = child(dialog, QLabel, "questionMismatch_q:conditions")
     assert flag.isVisible()
-    assert flag.text() == ("⚠ MegaMart Rewards calls this question “low”; it asks about your "
+    assert flag.text() == ("⚠ MegaMart Rewards calls this question “everyday”; it asks about your "
                            "health. The vault treats it as special-category data.")
     assert child(dialog, QLabel, "specialBadge_q:conditions").isVisible()
     assert "“Which of these do you live with?”" in child(dialog, QLabel,
