@@ -88,6 +88,8 @@ class UnlockPage(QWidget):
 
     def _switch_mode(self, use_code: bool) -> None:
         self.secret.clear()
+        self.error.hide()  # said of the other secret: stale now
+        self.rollback_button.hide()
         self.secret.setEchoMode(
             QLineEdit.EchoMode.Normal if use_code else QLineEdit.EchoMode.Password
         )

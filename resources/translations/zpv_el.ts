@@ -3577,6 +3577,10 @@ If someone may know that device&apos;s passphrase or your recovery code, change 
         <source>{0} attempts</source>
         <translation>{0} προσπάθειες</translation>
     </message>
+    <message>
+        <source>ended {0}</source>
+        <translation>έληξε στις {0}</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>

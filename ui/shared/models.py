@@ -166,9 +166,10 @@ class GrantsModel(RowsModel):
                              for k in grant.fields)
         if column == self.OFFER:
             return words.offer_words(grant.offer_kind, grant.offer_description)
-        if column == self.UNTIL:
-            ended = grant.ended_at if grant.status is GrantStatus.REVOKED else None
-            return time.date(ended or grant.expires_at)
+        if column == self.UNTIL:  # a revoked share ended early: said, not passed off as its end
+            if grant.status is GrantStatus.REVOKED and grant.ended_at is not None:
+                return self.tr("ended {0}").format(time.date(grant.ended_at))
+            return time.date(grant.expires_at)
         if column == self.STATUS:
             return pausing.grant_state_label(grant)
         return words.delivery_words(row.delivery)
