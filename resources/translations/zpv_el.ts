@@ -3579,7 +3579,7 @@ If someone may know that device&apos;s passphrase or your recovery code, change 
     </message>
     <message>
         <source>ended {0}</source>
-        <translation>έληξε στις {0}</translation>
+        <translation>τερματίστηκε στις {0}</translation>
     </message>
 </context>
 <context>
