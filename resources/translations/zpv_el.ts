@@ -3578,8 +3578,10 @@ If someone may know that device&apos;s passphrase or your recovery code, change 
         <translation>{0} προσπάθειες</translation>
     </message>
     <message>
-        <source>ended {0}</source>
-        <translation>τερματίστηκε στις {0}</translation>
+        <source>ended
+{0}</source>
+        <translation>τερματίστηκε
+{0}</translation>
     </message>
 </context>
 <context>

@@ -95,7 +95,7 @@ def test_every_grant_with_its_state_in_words(
             == "Discount: 10% off your next order")
     assert text_of(page, grants["shoes_fit"], Column.UNTIL)  # a date, in the locale's words
     # A revoked share ended early: said so, not passed off as when it was to end.
-    assert text_of(page, grants["shoes_news"], Column.UNTIL).startswith("ended ")
+    assert text_of(page, grants["shoes_news"], Column.UNTIL).startswith("ended\n")
     assert not text_of(page, grants["cafe_expired"], Column.UNTIL).startswith("ended")
 
     # Retry is offered only where something waits.

@@ -168,7 +168,7 @@ class GrantsModel(RowsModel):
             return words.offer_words(grant.offer_kind, grant.offer_description)
         if column == self.UNTIL:  # a revoked share ended early: said, not passed off as its end
             if grant.status is GrantStatus.REVOKED and grant.ended_at is not None:
-                return self.tr("ended {0}").format(time.date(grant.ended_at))
+                return self.tr("ended\n{0}").format(time.date(grant.ended_at))  # two lines
             return time.date(grant.expires_at)
         if column == self.STATUS:
             return pausing.grant_state_label(grant)
