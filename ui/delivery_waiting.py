@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vault.changes import Changes
-from vault.exchange.outbox import DeliveryState
 
 from .session import Session
 from .widgets import OneLineLabel
@@ -18,6 +17,8 @@ if TYPE_CHECKING:
 
 
 def queued(vault: Vault) -> int:
+    from vault.exchange.outbox import DeliveryState  # the exchange's modules load after unlock
+
     return sum(1 for item in vault.delivery.waiting() if item.state is DeliveryState.QUEUED)
 
 

@@ -27,7 +27,6 @@ from .unlock_page import WelcomeStack
 from .widgets import OneLineLabel, named
 from .widgets.clipboard import secret_clipboard
 from .widgets.focus import install_focus_rings
-from .words.errors import error_text
 
 if TYPE_CHECKING:
     from vault.exchange.delivery import FlushReport
@@ -305,6 +304,8 @@ class MainWindow(QMainWindow):
         return MY_DATA if self._area is None else self._area.shown_slot()
 
     def _show_flush_failure(self, error: BaseException) -> None:
+        from .words.errors import error_text  # loads with the first error, not at start
+
         self._show_delivery_problem(self.tr(
             "Could not deliver to brands: {0} Trying again every few seconds."
         ).format(error_text(error)))

@@ -20,7 +20,6 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from .tasks import run_task
-from .words.errors import error_text
 
 if TYPE_CHECKING:  # the vault's modules load after the first window has painted
     from vault.changes import Changes
@@ -161,6 +160,9 @@ class Session(QObject):
                 if failed is not None:
                     failed(error)
                 else:
+
+                    # The words for errors load with the first one: not with the unlock screen.
+                    from .words.errors import error_text
 
                     self.failed.emit(error_text(error))
                 return

@@ -22,8 +22,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from vault.transparency.balance import Verdict
-
 
 class Tone(StrEnum):
     """What a coloured text says."""
@@ -106,8 +104,6 @@ BADGES = {
     # The balance chart's amber for personal data, darker for white text on it.
     Badge.PERSONAL_FIELD: BadgeColours(WHITE, "#8a5300", "#8a5300"),
 }
-VERDICT_BADGES = {Verdict.FAIR: Badge.FAIR, Verdict.ASKS_A_LOT: Badge.ASKS_A_LOT,
-                  Verdict.GREEDY: Badge.GREEDY}
 HATCH_RGBA = (255, 255, 255, 110)  # the stripes over an optional field's part of the chart
 # Fusion's dark palette, as Qt's own examples set it, with text a little softer than white.
 DARK_PALETTE = {

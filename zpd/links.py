@@ -17,12 +17,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
 from .errors import ProtocolError, RequestInvalid
 from .origin import origin_of
-from .request import DataRequest
 from .text import Flag, lookalike_host
+
+if TYPE_CHECKING:  # a link is read before any request is: the app reads links at start
+    from .request import DataRequest
 
 SCHEME = "zpd"
 ACTION = "share"

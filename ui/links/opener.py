@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from zpd.links import LinkInvalid, ShareLink, parse_link
 
-from ..words.errors import error_text
 from ..words.text import brand_text
 
 if TYPE_CHECKING:
@@ -85,6 +84,8 @@ class LinkOpener(QObject):
         try:
             parsed = parse_link(link)
         except LinkInvalid as error:
+            from ..words.errors import error_text  # loads with the first error, not at start
+
             self.refuse(self.window, error_text(error))
             return
         if self.busy or not self.session.is_open:

@@ -42,13 +42,14 @@ from PySide6.QtGui import (
 )
 
 from vault.storage.fsutil import atomic_write
+from vault.transparency.balance import Verdict
 from vault.transparency.report import BrandReport, GrantReport, Holding, Report
 from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
 from zpd.text import reveal
 
 from .. import style
-from ..style import VERDICT_BADGES, Tone
+from ..style import Badge, Tone
 from ..widgets.balance_paint import PRINT_COLOURS, chart_data, chart_height, paint_chart
 from ..words import aliases, fields, pausing, time
 from ..words import balance as weigh
@@ -146,6 +147,9 @@ def _brand(section: BrandReport, index: int, images: dict[str, QImage]) -> str:
         parts.append(f"<p>{_e(_tr('You shared nothing with this brand.'))}</p>")
     parts.extend(_grant(g) for g in section.grants)
     return "".join(parts)
+
+VERDICT_BADGES = {Verdict.FAIR: Badge.FAIR, Verdict.ASKS_A_LOT: Badge.ASKS_A_LOT,
+                  Verdict.GREEDY: Badge.GREEDY}
 
 
 def _balance(section: BrandReport, index: int, images: dict[str, QImage]) -> str:

@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from vault.changes import Changes
 
 from ..session import Session
-from ..words.errors import error_text
 
 if TYPE_CHECKING:
     from vault.sync.status import SyncStatus
@@ -141,6 +140,8 @@ class SyncWatch(QObject):
         if generation != self._generation:
             return
         self._finished()
+        from ..words.errors import error_text  # loads with the first error, not at start
+
         self.failed.emit(error_text(error))
 
     def _finished(self) -> None:

@@ -5,17 +5,19 @@ system the brand passed the data to (a revocation's receipt). Translatable (cont
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from PySide6.QtCore import QCoreApplication
 
 from vault.errors import PauseRefusal
-from vault.exchange.grants import Grant
-from zpd.receipt import Downstream, DownstreamEntry
 
 from . import time
 from .exchange import grant_state_sentence, grant_status_words
 from .text import brand_text
+
+if TYPE_CHECKING:  # the exchange's modules load after unlock, not with the unlock screen
+    from vault.exchange.grants import Grant
+    from zpd.receipt import DownstreamEntry
 
 
 def _tr(text: str) -> str:
@@ -42,6 +44,8 @@ def grant_sentence(grant: Grant) -> str:
 
 def downstream_entry_words(entry: DownstreamEntry) -> str:
     """One system, e.g. "CRM: deleted on 3 Mar 2026" (the system named as the brand does)."""
+    from zpd.receipt import Downstream  # a receipt's module: JOSE, not needed to unlock
+
     system = brand_text(entry.system)
     match entry.status:
         case Downstream.DELETED if entry.at is not None:
