@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from . import i18n
+from .delivery_problem import DeliveryProblemLabel
 from .delivery_waiting import DeliveryWaitingLabel
 from .icons import Glyph, icon
 from .idle import IdleWatcher
@@ -24,12 +25,11 @@ from .sync.status_label import SyncStatusLabel
 from .sync.watch import SyncWatch
 from .tasks import run_task
 from .unlock_page import WelcomeStack
-from .widgets import OneLineLabel, named
+from .widgets import named
 from .widgets.clipboard import secret_clipboard
 from .widgets.focus import install_focus_rings
 
 if TYPE_CHECKING:
-    from vault.exchange.delivery import FlushReport
     from vault.vault import Vault
 
     from .activity.page import ActivityPage
@@ -131,23 +131,19 @@ class MainWindow(QMainWindow):
         self.about_action = named(QAction(self.tr("&About Zero-Party Vault"), self), "aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+        self.shortcuts_action = named(QAction(self.tr("&Keyboard shortcuts"), self),
+                                      "shortcutsAction")
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
         self.status = named(QLabel(), "statusLabel")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status, 1)
         self.session.failed.connect(self.status.setText)
-        # Delivery runs every few seconds in the background: when one fails, say so here
-        # until one goes through.
-        self.delivery_problem = OneLineLabel("deliveryProblem")
-        self.delivery_problem.setAccessibleName(self.tr("Delivery problem"))
-        self.delivery_problem.setStyleSheet("QLabel#deliveryProblem { font-weight: bold; }")
-        self.delivery_problem.hide()
+        self.delivery_problem = DeliveryProblemLabel(self.session)
         self.statusBar().addWidget(self.delivery_problem, 3)
         self.delivery_waiting = DeliveryWaitingLabel(self.session)
         self.statusBar().addWidget(self.delivery_waiting, 2)
-        self.session.flush_failed.connect(self._show_flush_failure)
-        self.session.flushed.connect(self._show_flush_report)
-        self.session.closed.connect(self.delivery_problem.hide)
         # The mailbox watched for leaks while the vault is open; a leak found shows here.
         self.leak_watch = LeakWatch(self.session)
         self.leak_notice = LeakNotice(self.session, self.leak_watch)
@@ -303,25 +299,12 @@ class MainWindow(QMainWindow):
     def _shown_slot(self) -> int:
         return MY_DATA if self._area is None else self._area.shown_slot()
 
-    def _show_flush_failure(self, error: BaseException) -> None:
-        from .words.errors import error_text  # loads with the first error, not at start
+    def show_shortcuts(self) -> None:
+        from .shortcuts import ShortcutsDialog
 
-        self._show_delivery_problem(self.tr(
-            "Could not deliver to brands: {0} Trying again every few seconds."
-        ).format(error_text(error)))
-
-    def _show_flush_report(self, report: FlushReport) -> None:
-        if report.errors:
-            self._show_delivery_problem(self.tr(
-                "Some messages were not delivered because of an error in this app. They "
-                "will be tried again."))
-        else:
-            self.delivery_problem.hide()
-
-    def _show_delivery_problem(self, text: str) -> None:
-        self.delivery_problem.setText(text)
-        self.delivery_problem.setToolTip(text)  # in full, should the bar cut it short
-        self.delivery_problem.show()
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_about(self) -> None:
         from .about import AboutDialog
@@ -334,6 +317,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Zero-Party Vault"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Zero-Party Vault"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.lock_action.setText(self.tr("Lock"))
         self.lock_action.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
         self.status.setText(self.tr("Unlocked") if self.session.is_open else self.tr("Locked"))

@@ -1376,6 +1376,21 @@ Accept the new keys?</source>
     </message>
 </context>
 <context>
+    <name>DeliveryProblemLabel</name>
+    <message>
+        <source>Delivery problem</source>
+        <translation>Πρόβλημα παράδοσης</translation>
+    </message>
+    <message>
+        <source>Could not deliver to brands: {0} Trying again every few seconds.</source>
+        <translation>Η παράδοση στις εταιρείες απέτυχε: {0} Νέα προσπάθεια κάθε λίγα δευτερόλεπτα.</translation>
+    </message>
+    <message>
+        <source>Some messages were not delivered because of an error in this app. They will be tried again.</source>
+        <translation>Ορισμένα μηνύματα δεν παραδόθηκαν λόγω σφάλματος αυτής της εφαρμογής. Θα σταλούν ξανά.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryWaitingLabel</name>
     <message>
         <source>Waiting to be delivered</source>
@@ -4267,16 +4282,8 @@ Subject: {1}
         <translation>&amp;Σχετικά με το Zero-Party Vault</translation>
     </message>
     <message>
-        <source>Delivery problem</source>
-        <translation>Πρόβλημα παράδοσης</translation>
-    </message>
-    <message>
-        <source>Could not deliver to brands: {0} Trying again every few seconds.</source>
-        <translation>Η παράδοση στις εταιρείες απέτυχε: {0} Νέα προσπάθεια κάθε λίγα δευτερόλεπτα.</translation>
-    </message>
-    <message>
-        <source>Some messages were not delivered because of an error in this app. They will be tried again.</source>
-        <translation>Ορισμένα μηνύματα δεν παραδόθηκαν λόγω σφάλματος αυτής της εφαρμογής. Θα σταλούν ξανά.</translation>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Συντομεύσεις &amp;πληκτρολογίου</translation>
     </message>
     <message>
         <source>Unlocked</source>
@@ -5939,6 +5946,77 @@ You cannot undo this. To share again, review the brand&apos;s request again.</so
     <message>
         <source>Trying again now.</source>
         <translation>Νέα προσπάθεια τώρα.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Συντομεύσεις πληκτρολογίου</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Πλήκτρα</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Τι κάνουν</translation>
+    </message>
+    <message>
+        <source>Underlined letters on buttons and menus work with Alt: Alt+R for “Revoke...”, for example.</source>
+        <translation>Τα υπογραμμισμένα γράμματα σε κουμπιά και μενού λειτουργούν με το Alt: για παράδειγμα, Alt και το υπογραμμισμένο γράμμα του «Ανάκληση...».</translation>
+    </message>
+    <message>
+        <source>Lock the vault: the key is dropped, the screens cleared</source>
+        <translation>Κλείδωμα της κρύπτης: το κλειδί απορρίπτεται, οι οθόνες αδειάζουν</translation>
+    </message>
+    <message>
+        <source>My data: search fields and values</source>
+        <translation>Τα δεδομένα μου: αναζήτηση σε πεδία και τιμές</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Open what is chosen: edit a value, review a brand&apos;s request, see a share</source>
+        <translation>Άνοιγμα της επιλογής: επεξεργασία μιας τιμής, έλεγχος του αιτήματος μιας εταιρείας, προβολή μιας κοινοποίησης</translation>
+    </message>
+    <message>
+        <source>My data: clear the chosen value</source>
+        <translation>Τα δεδομένα μου: απαλοιφή της επιλεγμένης τιμής</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Move to the next or previous control; a table is left with Tab, not trapped in</source>
+        <translation>Μετάβαση στο επόμενο ή το προηγούμενο στοιχείο· από έναν πίνακα βγαίνετε με το Tab, δεν εγκλωβίζεστε</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Βελάκια</translation>
+    </message>
+    <message>
+        <source>Move within a list or table</source>
+        <translation>Μετακίνηση μέσα σε λίστα ή πίνακα</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Διάστημα</translation>
+    </message>
+    <message>
+        <source>Press the focused button or tick the focused box</source>
+        <translation>Πάτημα του κουμπιού ή τσεκάρισμα του πλαισίου που έχει την εστίαση</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Close a dialog without doing anything</source>
+        <translation>Κλείσιμο ενός παραθύρου διαλόγου χωρίς καμία ενέργεια</translation>
     </message>
 </context>
 <context>
