@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from .passphrase_form import FormNames, PassphraseForm
 from .tasks import run_task
 from .widgets import named, plain_label
-from .widgets.layout import Busy, card, display_path, error_label, title
+from .widgets.layout import Busy, align_labels, card, display_path, error_label, title
 from .words.errors import error_text
 
 
@@ -43,6 +44,9 @@ class JoinPage(QWidget):
         self._default_directory = directory
         self._prepare = prepare
         layout = card(self)
+        column = layout.parentWidget()  # a form of long paths: the card's full width
+        assert column is not None
+        column.setMinimumWidth(column.maximumWidth())
         layout.addWidget(title(self.tr("Use a vault from a synced folder")))
         layout.addWidget(plain_label(self.tr(
             "Your vault already syncs through a folder on another computer? Let the sync "
@@ -62,10 +66,9 @@ class JoinPage(QWidget):
         choice = QButtonGroup(self)
         choice.addButton(self.with_passphrase)
         choice.addButton(self.with_code)
-        ways = QHBoxLayout()
+        ways = QVBoxLayout()  # one above the other: side by side, Greek cuts them short
         ways.addWidget(self.with_passphrase)
         ways.addWidget(self.with_code)
-        ways.addStretch()
         form.addRow(self.tr("Open it"), ways)
         self.secret = named(QLineEdit(), "joinSecret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
@@ -85,6 +88,7 @@ class JoinPage(QWidget):
             passphrase="joinNewPassphrase", repeat="joinRepeatPassphrase",
             meter="joinStrengthMeter", hint="joinStrengthHint", show="joinShowPassphrase"))
         layout.addWidget(self.new_passphrase)
+        align_labels(form, self.new_passphrase.form)  # one column of fields down the page
         self.error = error_label("joinError")
         layout.addWidget(self.error)
         self.progress = plain_label("", "joinProgress")

@@ -52,7 +52,7 @@ class PassphraseForm(QWidget):
         super().__init__()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self.passphrase = named(QLineEdit(), names.passphrase)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(_tr("New passphrase"))

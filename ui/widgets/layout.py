@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import style
 from ..style import Tone
@@ -27,6 +34,21 @@ def card(page: QWidget) -> QVBoxLayout:
     layout = QVBoxLayout(card)
     layout.setSpacing(10)
     return layout
+
+
+def align_labels(*forms: QFormLayout) -> None:
+    """Give the label columns of forms stacked on one page the same width, so that their
+    fields line up."""
+    labels: list[QWidget] = []
+    for form in forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if label is not None:
+                labels.append(label)
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
 
 
 def display_path(path: Path) -> str:
