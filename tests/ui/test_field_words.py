@@ -13,6 +13,14 @@ from PySide6.QtWidgets import QApplication
 from ui import i18n
 from ui.words import fields
 from ui.words.country_names import NAMES
+from zpd.catalogue import CATALOGUE
+
+
+@pytest.fixture(params=["en", "el"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    assert i18n.install(request.param)
+    yield request.param
+    i18n.install("en")
 
 
 @pytest.fixture
@@ -20,6 +28,12 @@ def greek(qapp: QApplication) -> Iterator[None]:
     assert i18n.install("el")
     yield
     i18n.install("en")
+
+
+def test_no_field_is_named_as_its_category(language: str) -> None:
+    same = [f.key for f in CATALOGUE
+            if fields.field_label(f).casefold() == fields.category_name(f.category).casefold()]
+    assert same == []
 
 
 def test_a_country_is_named_in_greek_on_the_greek_screen(greek: None) -> None:
