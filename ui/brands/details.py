@@ -22,7 +22,9 @@ from vault.exchange.brands import Brand, StoredRequest
 from vault.transparency.balance import Balance
 from zpd.request import Ask
 
+from .. import style
 from ..icons import Glyph, icon
+from ..style import HAIRLINE, Space, TextSize
 from ..widgets import brand_label, named, plain_label, tab_leaves
 from ..widgets.balance_view import BalanceView
 from ..words import time as time_words
@@ -31,12 +33,12 @@ from ..words.review import question_label
 from ..words.text import brand_text, in_sentence, tip
 from .models import AsksModel, verified_explanation, verified_icon, verified_words
 
-CELL_PADDING = "QTableView::item { padding: 3px 1px; }"  # wrapped lines need air
+# wrapped lines need air
+CELL_PADDING = f"QTableView::item {{ padding: {Space.XS}px {HAIRLINE}px; }}"
 
 
 def _heading(label: QLabel) -> QLabel:
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font = style.sized(label.font(), TextSize.TITLE)
     font.setBold(True)
     label.setFont(font)
     return label
@@ -64,7 +66,7 @@ class BrandDetails(QStackedWidget):
     def _build(self) -> QWidget:
         panel = QWidget()
         layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setContentsMargins(0, Space.S, 0, 0)
         top = QHBoxLayout()
         self.name = _heading(brand_label("", "brandName", wrap=True))
         self.name.setAccessibleName(self.tr("Brand name"))
@@ -80,8 +82,8 @@ class BrandDetails(QStackedWidget):
         layout.addWidget(self.description)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(2)
+        form.setHorizontalSpacing(Space.M)
+        form.setVerticalSpacing(Space.HAIR)
         self.origin_label = brand_label("", "brandOrigin")
         self.origin_label.setAccessibleName(self.tr("Web address"))
         form.addRow(self.tr("Web address:"), self.origin_label)
@@ -94,7 +96,7 @@ class BrandDetails(QStackedWidget):
         self.request_info = plain_label("", "brandRequestInfo")
         form.addRow(self.tr("Request:"), self.request_info)
         about = QHBoxLayout()
-        about.setSpacing(18)
+        about.setSpacing(Space.L)
         about.addLayout(form, 1)
         about.addWidget(self._build_balance(), 1)
         layout.addLayout(about)
@@ -153,7 +155,7 @@ class BrandDetails(QStackedWidget):
         box = named(QWidget(), "brandBalance")
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
+        column.setSpacing(Space.XS)
         caption = plain_label(self.tr("What you gave, over all your shares with it"),
                               "brandBalanceCaption")
         font = caption.font()

@@ -20,7 +20,7 @@ from vault.exchange.grants import Grant
 
 from .. import style
 from ..session import Session
-from ..style import Tone
+from ..style import Space, TextSize, Tone
 from ..widgets.wrap import WrapLabel, scaled
 from ..words import fields
 from ..words.errors import error_text
@@ -85,12 +85,12 @@ class QrDialog(QDialog):
         brand = brand_text(grant.brand_name)
         self.setWindowTitle(self.tr("Your signed share with {0} as a QR code").format(brand))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(22, 18, 22, 18)
-        layout.setSpacing(10)
+        layout.setContentsMargins(*style.DIALOG_MARGINS)
+        layout.setSpacing(Space.S)
         heading = WrapLabel(self.tr("{brand}: {fields}, version {version}").format(
             brand=brand, fields=fields.field_list(grant.fields), version=grant.version),
             "qrHeading")
-        layout.addWidget(scaled(heading, 1.15, bold=True))
+        layout.addWidget(scaled(heading, TextSize.SECTION, bold=True))
         self.status = WrapLabel(self.tr("Making the code…"), "qrStatus")
         layout.addWidget(self.status)
         self.image = QrImage()

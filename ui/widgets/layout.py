@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import style
-from ..style import Tone
+from ..style import Space, TextSize, Tone
 
 
 def card(page: QWidget) -> QVBoxLayout:
@@ -32,7 +32,7 @@ def card(page: QWidget) -> QVBoxLayout:
     card.setMaximumWidth(max(560, 33 * line))
     grid.addWidget(card, 1, 1)
     layout = QVBoxLayout(card)
-    layout.setSpacing(10)
+    layout.setSpacing(Space.M)
     return layout
 
 
@@ -61,8 +61,7 @@ def display_path(path: Path) -> str:
 def title(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)  # long in some languages, at large text sizes
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font = style.sized(label.font(), TextSize.PAGE)
     font.setBold(True)
     label.setFont(font)
     return label
