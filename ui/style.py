@@ -149,6 +149,7 @@ class Radius:
 
 
 HAIRLINE = 1  # a border's width
+CONTENT_WIDTH = 1200  # the widest a page's content grows, at the usual text size
 DIALOG_MARGINS = (Space.XL, Space.L, Space.XL, Space.L)  # left, top, right, bottom
 
 

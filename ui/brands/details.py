@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -42,6 +45,39 @@ def _heading(label: QLabel) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+class FittedTable(QTableView):
+    """A table as tall as its rows when there is room, scrolling when there is not."""
+
+    MIN_ROWS = 2
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+
+    def _height_for(self, rows: int) -> int:
+        header = self.horizontalHeader()
+        body = sum(self.rowHeight(row) for row in range(rows))
+        scroll = self.horizontalScrollBar()
+        bar = scroll.sizeHint().height() if scroll.isVisible() else 0
+        return header.height() + body + 2 * self.frameWidth() + bar
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        rows = self.model().rowCount() if self.model() is not None else 0
+        return QSize(super().sizeHint().width(), self._height_for(max(rows, self.MIN_ROWS)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # wrapped rows change height with the width
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        header = self.horizontalHeader()
+        row = self.verticalHeader().defaultSectionSize()
+        return QSize(super().minimumSizeHint().width(),
+                     header.height() + row * self.MIN_ROWS + 2 * self.frameWidth())
 
 
 class BrandDetails(QStackedWidget):
@@ -102,7 +138,7 @@ class BrandDetails(QStackedWidget):
         layout.addLayout(about)
 
         self.asks_model = AsksModel()
-        self.asks = named(QTableView(), "asksTable")
+        self.asks = named(FittedTable(), "asksTable")
         self.asks.setAccessibleName(self.tr("What the brand asks for"))
         self.asks.setModel(self.asks_model)
         self.asks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -124,7 +160,7 @@ class BrandDetails(QStackedWidget):
             self.asks.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.asks.selectionModel().selectionChanged.connect(self._update_button)
         self.asks.activated.connect(lambda _: self._review())
-        layout.addWidget(self.asks, 1)
+        layout.addWidget(self.asks)
 
         bottom = QHBoxLayout()
         self.note = plain_label("", "asksNote")
@@ -149,6 +185,8 @@ class BrandDetails(QStackedWidget):
         self.review_button.clicked.connect(self._review)
         bottom.addWidget(self.review_button)
         layout.addLayout(bottom)
+        # On a tall window the room left goes below the buttons, which stay under the asks.
+        layout.addStretch(1)
         return panel
 
     def _build_balance(self) -> QWidget:
@@ -209,6 +247,7 @@ class BrandDetails(QStackedWidget):
         asks = list(stored.request.body.asks) if stored is not None else []
         self.asks_model.set_rows(asks)
         self.asks.resizeRowsToContents()
+        self.asks.updateGeometry()  # as tall as its rows now
         self.setCurrentIndex(1)
         row = self.asks_model.find(chosen) if chosen else -1
         if row < 0 and asks:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QVBoxLayout,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from .. import style
 from ..style import Space, TextSize, Tone
+
+USUAL_LINE = 17  # pixels: a line of the usual text size (9 or 10 points at 96 dpi)
 
 
 def card(page: QWidget) -> QVBoxLayout:
@@ -34,6 +37,20 @@ def card(page: QWidget) -> QVBoxLayout:
     layout = QVBoxLayout(card)
     layout.setSpacing(Space.M)
     return layout
+
+
+def content_column(page: QWidget, *, widest: int = style.CONTENT_WIDTH) -> QVBoxLayout:
+    """A column centred on the page, at most `widest` pixels at the usual text size (as much
+    wider as the text is larger), so a maximised window keeps its parts together; returns
+    its layout."""
+    row = QHBoxLayout(page)
+    row.setContentsMargins(0, 0, 0, 0)
+    column = QWidget()
+    column.setObjectName(f"{page.objectName() or 'page'}Column")
+    line = column.fontMetrics().height()
+    column.setMaximumWidth(max(widest, round(widest * line / USUAL_LINE)))
+    row.addWidget(column)
+    return QVBoxLayout(column)  # the style's margins, as the page's own layout had
 
 
 def align_labels(*forms: QFormLayout) -> None:
