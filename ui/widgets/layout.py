@@ -1,4 +1,5 @@
-"""Layout pieces shared by the welcome screens: a centred card, titles, errors, busy bar."""
+"""Layout pieces: the welcome screens' centred card, a page's column of readable width, titles,
+errors, busy bar."""
 
 from __future__ import annotations
 
