@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast demo lint bench screenshots docs translations translations-update catalogue-strings clean package
+.PHONY: run test test-fast demo lint bench screenshots docs translations translations-update catalogue-strings country-names clean package
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ translations: $(QM)
 # longer in the code are dropped). Translate what is new (type="unfinished") and commit the .ts.
 catalogue-strings: $(STAMP)
 	$(PY) -m tools.catalogue_strings
+
+# Countries' names in the languages other than English (Qt has them in English only), from CLDR.
+country-names: $(STAMP)
+	$(PY) -m tools.country_names
 
 translations-update: catalogue-strings
 	$(VENV)/bin/pyside6-lupdate -silent -extensions py -no-obsolete -locations none \

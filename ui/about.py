@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 
 from vault import about
 
+from . import style
+from .style import Space, TextSize
 from .tasks import run_task
 from .widgets import named, plain_label
 from .widgets.wrap import WrapLabel, scaled
@@ -24,16 +26,17 @@ class AboutDialog(QDialog):
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About Zero-Party Vault"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(22, 18, 22, 18)
-        layout.setSpacing(10)
+        layout.setContentsMargins(*style.DIALOG_MARGINS)
+        layout.setSpacing(Space.M)
         header = QHBoxLayout()
-        header.setSpacing(14)
+        header.setSpacing(Space.L)
         icon = named(QLabel(), "aboutIcon")
         icon.setPixmap(QGuiApplication.windowIcon().pixmap(ICON_SIZE, ICON_SIZE))
         icon.setAccessibleName(self.tr("The Zero-Party Vault icon"))
         header.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         names = QVBoxLayout()
-        names.addWidget(scaled(plain_label(self.tr("Zero-Party Vault"), "aboutName"), 1.3,
+        names.addWidget(scaled(plain_label(self.tr("Zero-Party Vault"), "aboutName"),
+                               TextSize.TITLE,
                                bold=True))
         self.version = plain_label("", "aboutVersion")
         names.addWidget(self.version)

@@ -46,7 +46,7 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("FieldLabels", "People in my household"),
     QT_TRANSLATE_NOOP("FieldLabels", "Ages of children at home"),
     QT_TRANSLATE_NOOP("FieldLabels", "Pets"),
-    QT_TRANSLATE_NOOP("FieldLabels", "Home"),
+    QT_TRANSLATE_NOOP("FieldLabels", "Type of home"),
     QT_TRANSLATE_NOOP("FieldLabels", "I have a garden or balcony"),
     QT_TRANSLATE_NOOP("FieldLabels", "How often I travel"),
     QT_TRANSLATE_NOOP("FieldLabels", "How I like to travel"),

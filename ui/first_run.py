@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from vault.errors import WeakPassphrase
 
 from .passphrase_form import PassphraseForm
+from .style import Space
 from .tasks import run_task
 from .widgets import named
 from .widgets.layout import Busy, card, error_label, title
@@ -44,7 +45,7 @@ class CreatePage(QWidget):
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
         layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignRight)
-        layout.addSpacing(12)
+        layout.addSpacing(Space.M)
         elsewhere = QLabel(self.tr("Already use Zero-Party Vault on another computer?"))
         elsewhere.setWordWrap(True)
         layout.addWidget(elsewhere)

@@ -11,15 +11,18 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
+from . import style
 from .icons import Glyph, icon
+from .style import Radius, Space, TextSize
 from .widgets import named
 from .widgets.page import Page
 
 SIDEBAR_GLYPHS = (Glyph.MY_DATA, Glyph.BRANDS, Glyph.SHARED, Glyph.ACTIVITY, Glyph.SETTINGS)
 SIDEBAR_WIDTH = 180  # at the usual text size; larger text widens it
 SIDEBAR_STYLE = (
-    "QListWidget#sidebar { background: palette(window); padding-top: 8px; }"
-    "QListWidget#sidebar::item { padding: 9px 14px; border-radius: 6px; margin: 1px 6px; }"
+    f"QListWidget#sidebar {{ background: palette(window); padding-top: {Space.S}px; }}"
+    f"QListWidget#sidebar::item {{ padding: {Space.S}px {Space.M}px;"
+    f" border-radius: {Radius.M}px; margin: {Space.HAIR // 2}px {Space.XS}px; }}"
     "QListWidget#sidebar::item:selected { background: palette(highlight);"
     " color: palette(highlighted-text); }"
 )
@@ -38,9 +41,7 @@ class MainArea(QWidget):
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
-        font = self.sidebar.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.sidebar.setFont(font)
+        self.sidebar.setFont(style.sized(self.sidebar.font(), TextSize.LEAD))
         self.sidebar.addItems(titles)
         for row, glyph in enumerate(SIDEBAR_GLYPHS[:len(titles)]):
             self.sidebar.item(row).setIcon(icon(glyph))

@@ -27,7 +27,9 @@ from vault.errors import WrongRecoveryCode
 from vault.storage.fsutil import save_private
 from vault.storage.keys import RECOVERY_GROUPS, normalise_recovery_code
 
+from . import style
 from .preferences import CLIPBOARD_CLEAR_SECONDS, Settings
+from .style import TextSize
 from .tasks import run_task
 from .widgets import named
 from .widgets.clipboard import secret_clipboard
@@ -65,9 +67,9 @@ class RecoveryCodePage(QWidget):
         self.code.setTextFormat(Qt.TextFormat.PlainText)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setAccessibleName(self.tr("Recovery code"))
-        font = QFont("monospace")
+        font = style.sized(self.font(), TextSize.TITLE)
+        font.setFamily("monospace")
         font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSizeF(self.font().pointSizeF() * 1.4)
         self.code.setFont(font)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.code)

@@ -1,4 +1,5 @@
-"""The app's colours, named by what they say, for a light and a dark palette.
+"""The app's colours, named by what they say, for a light and a dark palette; its spacing
+steps and its type scale.
 
 Every colour a screen sets itself (an error in red, a verdict's badge, a sensitivity, the
 balance chart) comes from here, never from a number in the screen's own module
@@ -11,6 +12,10 @@ Which set applies is read off the application's palette when a widget asks (a da
 means the dark set), so a system in dark mode, or a high-contrast palette, gets colours
 made for it. `follow_system` gives the app a dark palette when the system asks
 for one and the platform gave none.
+
+Margins, spacings and paddings are steps of `Space`, corner radii of `Radius`, and text
+sizes steps of `TextSize` times the application's font (so a larger system text size scales
+everything); tests/ui/test_spacing.py refuses a literal size anywhere else in ui/.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 
@@ -120,6 +125,59 @@ DARK_PALETTE = {
 }
 DISABLED_DARK = {QPalette.ColorRole.WindowText: "#8a8a8a", QPalette.ColorRole.Text: "#8a8a8a",
                  QPalette.ColorRole.ButtonText: "#8a8a8a"}
+
+
+class Space:
+    """Spacing steps, in pixels: between and around widgets, and inside boxes."""
+
+    HAIR = 2  # the lines of one block: a form's rows, a legend's
+    XS = 4
+    S = 8  # the usual gap between widgets
+    M = 12
+    L = 16  # around a dialog's content, between columns
+    XL = 24
+    XXL = 48  # around a page's content when it has room
+
+
+class Radius:
+    """Corner radii, in pixels."""
+
+    S = 4
+    M = 6
+    L = 8
+    PILL = 9  # a one-line chip: half its height
+
+
+HAIRLINE = 1  # a border's width
+CONTENT_WIDTH = 1200  # the widest a page's content grows, at the usual text size
+DIALOG_MARGINS = (Space.XL, Space.L, Space.XL, Space.L)  # left, top, right, bottom
+
+
+class TextSize:
+    """The type scale: factors of the application's font size."""
+
+    SMALL = 0.88  # a chart's legend, secondary lines
+    BODY = 1.0
+    LEAD = 1.1  # a line that leads its section: a purpose, an offer, a question, the sidebar
+    SECTION = 1.15  # a section's heading in a dialog
+    TITLE = 1.3  # a brand's name on its page, a dialog's heading
+    PAGE = 1.5  # a page's heading: the welcome screens, the review's brand
+
+
+def sized(font: QFont, factor: float) -> QFont:
+    """A copy of `font` at `factor` (a step of TextSize) times its size."""
+    result = QFont(font)
+    if font.pointSizeF() > 0:
+        result.setPointSizeF(font.pointSizeF() * factor)
+    else:
+        result.setPixelSize(max(1, round(font.pixelSize() * factor)))
+    return result
+
+
+# Paper: the printed report's headings and small print, in points; its body text, its
+# charts' and its page footers' in document pixels (96 to the inch, scaled with the page).
+PAPER_POINTS = {"h1": 20, "h2": 16, "h3": 12, "small": 8, "token": 6}
+PAPER_PIXELS = {"body": 13, "chart": 12, "footer": 10}  # 13 px: about 10 points
 
 
 def current() -> ColourSet:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .style import Space
 from .widgets import named
 from .widgets.layout import card, title
 
@@ -70,7 +71,7 @@ class TourPage(QWidget):
         screen = QWidget()
         column = QVBoxLayout(screen)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(10)
+        column.setSpacing(Space.M)
         column.addWidget(title(heading))
         body = QLabel(text)
         body.setWordWrap(True)

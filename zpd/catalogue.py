@@ -412,7 +412,7 @@ CATALOGUE: tuple[FieldDef, ...] = (
     _many(
         "pets", "Pets", C.HOME, S.LOW, "dog", "cat", "bird", "fish", "rabbit", "reptile", "other"
     ),
-    _one("home_type", "Home", C.HOME, S.LOW, "flat", "house", "shared", "other"),
+    _one("home_type", "Type of home", C.HOME, S.LOW, "flat", "house", "shared", "other"),
     FieldDef("has_garden", "I have a garden or balcony", FieldType.BOOLEAN, C.HOME, S.LOW),
     # Travel
     _one(

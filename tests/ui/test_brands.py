@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -29,6 +29,7 @@ from tests.ui.exchange_session import (
     answer_next_box,
     cell,
 )
+from ui import style
 from ui.brands import page as brands_module  # noqa: E402
 from ui.brands.import_request import ImportRequestDialog  # noqa: E402
 from ui.brands.models import AsksModel, BrandsModel  # noqa: E402
@@ -405,3 +406,30 @@ def test_controls_have_names_and_the_page_clears_on_lock(qtbot: QtBot, opened: O
     assert page.model.rowCount() == 0
     assert not dialog.isVisible() and page.import_dialog is None
     assert child(page, QLabel, "brandName").isHidden() or page.details.currentIndex() == 0
+
+
+def test_on_a_large_screen_review_and_share_sits_under_the_requests(
+    qtbot: QtBot, opened: Opened
+) -> None:
+    """Maximised on 1920x1080, the button stays by what it acts on: right under the asks,
+    at the right edge of a column of readable width."""
+    brand = in_process_brand(ORIGIN, "Shoes Example")
+    opened.vault.brands.import_request(brand.request(), RequestSource.TEXT)
+    page = open_page(qtbot, opened)
+    page.resize(1920 - 180, 1080 - 90)  # beside the sidebar, under the menu and tool bars
+    asks = child(page, QTableView, "asksTable")
+    qtbot.waitUntil(lambda: asks.model().rowCount() == 2, timeout=10_000)
+    button = child(page, QPushButton, "reviewShareButton")
+    qtbot.waitUntil(button.isEnabled)
+
+    def gap() -> int:
+        last = asks.model().rowCount() - 1
+        rows_end = asks.viewport().mapTo(page, QPoint(
+            0, asks.rowViewportPosition(last) + asks.rowHeight(last))).y()
+        return button.mapTo(page, QPoint(0, 0)).y() - rows_end
+
+    qtbot.waitUntil(lambda: 0 <= gap() <= 24, timeout=2_000)  # once laid out
+    table_right = asks.mapTo(page, QPoint(asks.width(), 0)).x()
+    button_right = button.mapTo(page, QPoint(button.width(), 0)).x()
+    assert abs(table_right - button_right) <= 4
+    assert asks.width() <= style.CONTENT_WIDTH < page.width() - 200

@@ -3,12 +3,19 @@ large enough to scan; a token too long for one code is said in words."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import segno
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.support.vaults import PROJECT_ROOT
 from tests.ui.transparency_helpers import FAIR_ORIGIN, child
 from ui.session import Session
 from ui.shared import qr as qr_dialog
@@ -95,3 +102,26 @@ def test_no_code_for_a_revoked_grant(
     qtbot.waitUntil(lambda: page.model.find(grant.id) >= 0, timeout=5_000)
     page.table.selectRow(page.model.find(grant.id))
     assert not child(page, QPushButton, "qrButton").isEnabled()
+
+
+def test_the_dialog_fits_a_laptop_screen_and_its_code_stays_scannable(tmp_path: Path) -> None:
+    """A 1366x768 screen less its panel leaves about 720 pixels: the dialog, its frame
+    included, fits there with the code at no fewer than MIN_PIXELS_PER_MODULE per module
+    (a share of two fields makes a dense code, which wants 4 and gets 3)."""
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"synthesizedScreens": False, "screens": [{
+        "name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 720,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+           "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    run = subprocess.run([sys.executable, "-m", "tests.ui.qr_on_screen", str(tmp_path / "v")],
+                         cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
+                         timeout=120, check=True)
+    shown = json.loads(run.stdout.strip().splitlines()[-1])
+    assert shown["screen"] == [1366, 720]
+    x, y, width, height = shown["frame"]
+    assert y >= 0 and y + height <= 720 and x >= 0 and x + width <= 1366
+    assert shown["module_pixels"] >= MIN_PIXELS_PER_MODULE
+    side = shown["module_pixels"] * shown["modules"]
+    assert min(shown["image"]) >= side  # the whole code is drawn
+    assert shown["close_visible"]

@@ -25,7 +25,7 @@ from vault.vault import Vault
 from .. import style
 from ..icons import Glyph, icon
 from ..session import Session
-from ..style import Badge
+from ..style import Badge, Radius, Space
 from ..widgets import named, plain_label, tab_leaves
 from ..widgets.page import Page
 from ..words import time
@@ -37,10 +37,10 @@ from .model import WHAT, WHEN, ActivityModel
 COLUMN_PADDING = 24
 ROW_PADDING = 10
 # Explicit text on a tinted ground: readable on light and dark palettes alike.
-RESULT_BOX = "border-radius: 4px; padding: 6px 8px;"
+RESULT_BOX = f"border-radius: {Radius.S}px; padding: {Space.S}px;"
 GOOD_STYLE = f"QLabel {{ {style.badge_css(Badge.CHAIN_INTACT)} {RESULT_BOX} }}"
 BAD_STYLE = f"QLabel {{ {style.badge_css(Badge.CHAIN_BROKEN)} {RESULT_BOX} }}"
-NEUTRAL_STYLE = "QLabel { padding: 6px 8px; }"
+NEUTRAL_STYLE = f"QLabel {{ padding: {Space.S}px; }}"
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -22,7 +25,9 @@ from vault.exchange.brands import Brand, StoredRequest
 from vault.transparency.balance import Balance
 from zpd.request import Ask
 
+from .. import style
 from ..icons import Glyph, icon
+from ..style import HAIRLINE, Space, TextSize
 from ..widgets import brand_label, named, plain_label, tab_leaves
 from ..widgets.balance_view import BalanceView
 from ..words import time as time_words
@@ -31,15 +36,48 @@ from ..words.review import question_label
 from ..words.text import brand_text, in_sentence, tip
 from .models import AsksModel, verified_explanation, verified_icon, verified_words
 
-CELL_PADDING = "QTableView::item { padding: 3px 1px; }"  # wrapped lines need air
+# wrapped lines need air
+CELL_PADDING = f"QTableView::item {{ padding: {Space.XS}px {HAIRLINE}px; }}"
 
 
 def _heading(label: QLabel) -> QLabel:
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font = style.sized(label.font(), TextSize.TITLE)
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+class FittedTable(QTableView):
+    """A table as tall as its rows when there is room, scrolling when there is not."""
+
+    MIN_ROWS = 2
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+
+    def _height_for(self, rows: int) -> int:
+        header = self.horizontalHeader()
+        body = sum(self.rowHeight(row) for row in range(rows))
+        scroll = self.horizontalScrollBar()
+        bar = scroll.sizeHint().height() if scroll.isVisible() else 0
+        return header.height() + body + 2 * self.frameWidth() + bar
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        rows = self.model().rowCount() if self.model() is not None else 0
+        return QSize(super().sizeHint().width(), self._height_for(max(rows, self.MIN_ROWS)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # wrapped rows change height with the width
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        header = self.horizontalHeader()
+        row = self.verticalHeader().defaultSectionSize()
+        return QSize(super().minimumSizeHint().width(),
+                     header.height() + row * self.MIN_ROWS + 2 * self.frameWidth())
 
 
 class BrandDetails(QStackedWidget):
@@ -64,7 +102,7 @@ class BrandDetails(QStackedWidget):
     def _build(self) -> QWidget:
         panel = QWidget()
         layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setContentsMargins(0, Space.S, 0, 0)
         top = QHBoxLayout()
         self.name = _heading(brand_label("", "brandName", wrap=True))
         self.name.setAccessibleName(self.tr("Brand name"))
@@ -80,8 +118,8 @@ class BrandDetails(QStackedWidget):
         layout.addWidget(self.description)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(2)
+        form.setHorizontalSpacing(Space.M)
+        form.setVerticalSpacing(Space.HAIR)
         self.origin_label = brand_label("", "brandOrigin")
         self.origin_label.setAccessibleName(self.tr("Web address"))
         form.addRow(self.tr("Web address:"), self.origin_label)
@@ -94,13 +132,13 @@ class BrandDetails(QStackedWidget):
         self.request_info = plain_label("", "brandRequestInfo")
         form.addRow(self.tr("Request:"), self.request_info)
         about = QHBoxLayout()
-        about.setSpacing(18)
+        about.setSpacing(Space.L)
         about.addLayout(form, 1)
         about.addWidget(self._build_balance(), 1)
         layout.addLayout(about)
 
         self.asks_model = AsksModel()
-        self.asks = named(QTableView(), "asksTable")
+        self.asks = named(FittedTable(), "asksTable")
         self.asks.setAccessibleName(self.tr("What the brand asks for"))
         self.asks.setModel(self.asks_model)
         self.asks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -122,7 +160,7 @@ class BrandDetails(QStackedWidget):
             self.asks.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.asks.selectionModel().selectionChanged.connect(self._update_button)
         self.asks.activated.connect(lambda _: self._review())
-        layout.addWidget(self.asks, 1)
+        layout.addWidget(self.asks)
 
         bottom = QHBoxLayout()
         self.note = plain_label("", "asksNote")
@@ -147,13 +185,15 @@ class BrandDetails(QStackedWidget):
         self.review_button.clicked.connect(self._review)
         bottom.addWidget(self.review_button)
         layout.addLayout(bottom)
+        # On a tall window the room left goes below the buttons, which stay under the asks.
+        layout.addStretch(1)
         return panel
 
     def _build_balance(self) -> QWidget:
         box = named(QWidget(), "brandBalance")
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
+        column.setSpacing(Space.XS)
         caption = plain_label(self.tr("What you gave, over all your shares with it"),
                               "brandBalanceCaption")
         font = caption.font()
@@ -207,6 +247,7 @@ class BrandDetails(QStackedWidget):
         asks = list(stored.request.body.asks) if stored is not None else []
         self.asks_model.set_rows(asks)
         self.asks.resizeRowsToContents()
+        self.asks.updateGeometry()  # as tall as its rows now
         self.setCurrentIndex(1)
         row = self.asks_model.find(chosen) if chosen else -1
         if row < 0 and asks:

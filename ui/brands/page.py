@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QSplitter,
-    QVBoxLayout,
 )
 
 from vault.changes import Changes
@@ -21,6 +20,7 @@ from ..report.dialog import ReportDialog
 from ..review.dialog import ShareReviewDialog
 from ..session import Session
 from ..widgets import named, plain_label, record_table
+from ..widgets.layout import content_column
 from ..widgets.page import Page
 from ..words.text import brand_text
 from .details import BrandDetails
@@ -43,7 +43,8 @@ class BrandsPage(Page):
         self._pending_origin: str | None = None
         self._details_stale = True
         self.import_dialog: ImportRequestDialog | None = None
-        layout = QVBoxLayout(self)
+        self.setObjectName("brandsPage")
+        layout = content_column(self)
 
         top = QHBoxLayout()
         intro = plain_label(

@@ -24,7 +24,7 @@ from zpd.questions import Question
 from .. import style
 from ..review.questions import QuestionInput
 from ..session import Session
-from ..style import Tone
+from ..style import TextSize, Tone
 from ..widgets import named, tab_leaves
 from ..widgets.row_model import RowsModel
 from ..widgets.wrap import WrapLabel, scaled
@@ -55,7 +55,8 @@ class AnswerDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(DIALOG_WIDTH)
         layout = QVBoxLayout(self)
-        layout.addWidget(scaled(WrapLabel(label, "answerQuestion"), 1.05, bold=True))
+        layout.addWidget(scaled(WrapLabel(label, "answerQuestion"), TextSize.LEAD,
+                                  bold=True))
         self.input = QuestionInput(question, value)
         layout.addWidget(self.input)
         self.problem = error_label("answerProblem")

@@ -30,7 +30,7 @@ from zpd.questions import Question
 
 from .. import style
 from ..session import Session
-from ..style import Tone
+from ..style import Space, TextSize, Tone
 from ..widgets import confirmation, gridless_rows, named, plain_label, tab_leaves
 from ..widgets.row_model import RowsModel
 from ..widgets.wrap import scaled
@@ -112,9 +112,9 @@ class AnswersPanel(QWidget):
         self.confirm: confirmation.Confirm = confirmation.ask  # a seam for tests
         self.setObjectName("answersPanel")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(0, Space.S, 0, 0)
         heading = plain_label(self.tr("Answers to brands"), "answersHeading")
-        layout.addWidget(scaled(heading, 1.1, bold=True))
+        layout.addWidget(scaled(heading, TextSize.LEAD, bold=True))
         hint = plain_label(self.tr(
             "Your answers to brands' own questions. Each is kept for that brand only; "
             "changing one sends that brand the next version of what you share."),

@@ -35,7 +35,7 @@ from zpd.fieldtypes import FieldDef, FieldType, Sensitivity
 
 from .. import style
 from ..session import Session
-from ..style import Tone
+from ..style import Space, Tone
 from ..widgets import named, plain_label, tab_leaves
 from ..words import time
 from ..words.errors import error_text
@@ -175,7 +175,7 @@ class CustomFieldDialog(QDialog):
         self.key.setAccessibleName(self.tr("Key"))
         self.key.setToolTip(self.tr("Lowercase letters, digits and underscores"))
         key_row = QHBoxLayout()
-        key_row.setSpacing(2)
+        key_row.setSpacing(Space.HAIR)
         key_row.addWidget(plain_label(CUSTOM_PREFIX, wrap=False))
         key_row.addWidget(self.key, 1)
         self.type = named(QComboBox(), "customType")

@@ -29,7 +29,7 @@ from vault.exchange.aliases import brand_slug
 
 from .. import style
 from ..session import Session
-from ..style import Tone
+from ..style import Space, TextSize, Tone
 from ..widgets import confirmation, named
 from ..widgets.wrap import WrapLabel, scaled
 from ..words.errors import error_text
@@ -51,13 +51,14 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("Transparency report"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(22, 18, 22, 18)
-        layout.setSpacing(10)
+        layout.setContentsMargins(*style.DIALOG_MARGINS)
+        layout.setSpacing(Space.M)
         if origin is None:
             heading = self.tr("A transparency report on every brand")
         else:
             heading = self.tr("A transparency report on {0}").format(brand_text(brand_name))
-        layout.addWidget(scaled(WrapLabel(heading, "reportHeading"), 1.2, bold=True))
+        layout.addWidget(scaled(WrapLabel(heading, "reportHeading"), TextSize.SECTION,
+                                 bold=True))
         if origin is None:
             intro = self.tr("Who knows what about you, why, until when, what you got in "
                             "return, and the receipts the brands signed; a page per brand.")

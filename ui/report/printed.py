@@ -49,7 +49,7 @@ from zpd.fieldtypes import Sensitivity
 from zpd.text import reveal
 
 from .. import style
-from ..style import Badge, Tone
+from ..style import Badge, Space, Tone
 from ..widgets.balance_paint import PRINT_COLOURS, chart_data, chart_height, paint_chart
 from ..words import aliases, fields, pausing, time
 from ..words import balance as weigh
@@ -88,18 +88,19 @@ def _e(text: str) -> str:
     return html.escape(reveal(text), quote=True)
 
 
-# Paper is white whatever the screen's palette: the print colours of ui/style.py.
+# Paper is white whatever the screen's palette: the print colours and type of ui/style.py.
+PT = style.PAPER_POINTS
 STYLE = f"""
 body {{ color: {style.PAPER_TEXT}; }}
-h1 {{ font-size: 20pt; margin-bottom: 2px; }}
-h2 {{ font-size: 16pt; margin-top: 0; margin-bottom: 2px; }}
-h3 {{ font-size: 12pt; margin-top: 14px; margin-bottom: 4px; }}
+h1 {{ font-size: {PT["h1"]}pt; margin-bottom: {Space.HAIR}px; }}
+h2 {{ font-size: {PT["h2"]}pt; margin-top: 0; margin-bottom: {Space.HAIR}px; }}
+h3 {{ font-size: {PT["h3"]}pt; margin-top: {Space.M}px; margin-bottom: {Space.XS}px; }}
 .muted {{ color: {style.PAPER_MUTED}; }}
-.small {{ font-size: 8pt; color: {style.PAPER_MUTED}; }}
+.small {{ font-size: {PT["small"]}pt; color: {style.PAPER_MUTED}; }}
 .origin {{ color: {style.PAPER_MUTED}; }}
 .special {{ color: {style.LIGHT.text[Tone.SPECIAL]}; font-weight: bold; }}
 .warn {{ color: {style.LIGHT.text[Tone.ERROR]}; }}
-.jws {{ font-family: monospace; font-size: 6pt; color: {style.PAPER_FAINT}; }}
+.jws {{ font-family: monospace; font-size: {PT["token"]}pt; color: {style.PAPER_FAINT}; }}
 th {{ text-align: left; color: {style.PAPER_MUTED}; font-weight: normal; }}
 """
 
@@ -178,7 +179,7 @@ def _chart_image(section: BrandReport) -> QImage:
     data = chart_data(section.balance, {f.key: brand_text(f.label) for g in section.grants
                                         for f in g.fields if f.question is not None})
     font = QFont()
-    font.setPixelSize(12)
+    font.setPixelSize(style.PAPER_PIXELS["chart"])
     height = int(chart_height(data, CHART_WIDTH, font)) + 2
     image = QImage(CHART_WIDTH * CHART_SCALE, height * CHART_SCALE,
                    QImage.Format.Format_ARGB32_Premultiplied)
@@ -265,7 +266,7 @@ def build_document(model: Report) -> QTextDocument:
     document.setDefaultTextOption(option)
     document.setDocumentMargin(0)
     font = QFont()
-    font.setPixelSize(13)  # about 10 points on paper
+    font.setPixelSize(style.PAPER_PIXELS["body"])
     # No ligatures: text copied or searched in the PDF reads "offer", not "oﬀer".
     font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     document.setDefaultFont(font)
@@ -295,7 +296,7 @@ def pdf_bytes(model: Report) -> bytes:
     pages = document.pageCount()
     painter = QPainter(writer)
     font = QFont()
-    font.setPixelSize(10)  # document pixels, scaled with the page
+    font.setPixelSize(style.PAPER_PIXELS["footer"])
     for page in range(pages):
         if page:
             writer.newPage()

@@ -29,6 +29,7 @@ from vault.transparency import balance
 from vault.vault import Vault
 
 from ..session import Session
+from ..style import Space, TextSize
 from ..widgets import named, plain_label
 from ..widgets.balance_view import BalanceView
 from ..widgets.wrap import WrapLabel, scaled
@@ -98,7 +99,7 @@ class ShareReviewDialog(QDialog):
     def _build_loading(self) -> QWidget:
         page = named(QWidget(), "loadingPage")
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(48, 48, 48, 48)
+        layout.setContentsMargins(Space.XXL, Space.XXL, Space.XXL, Space.XXL)
         layout.addStretch(1)
         self.loading_label = plain_label(self.tr("Reading the request and your data…"),
                                          "loadingLabel")
@@ -124,8 +125,8 @@ class ShareReviewDialog(QDialog):
             "QFrame#reviewFooter { border: none; border-top: 1px solid palette(midlight); }"
         )
         layout = QVBoxLayout(footer)
-        layout.setContentsMargins(28, 12, 28, 16)
-        layout.setSpacing(8)
+        layout.setContentsMargins(Space.XL, Space.M, Space.XL, Space.L)
+        layout.setSpacing(Space.S)
         self.blocked = banner("shareBlockedReason", "warn")
         self.blocked.hide()
         layout.addWidget(self.blocked)
@@ -133,7 +134,7 @@ class ShareReviewDialog(QDialog):
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
-        buttons.setSpacing(10)
+        buttons.setSpacing(Space.M)
         self.nothing_until = plain_label(
             self.tr("Nothing leaves your vault until you click Share."), "nothingUntilShare"
         )
@@ -164,8 +165,8 @@ class ShareReviewDialog(QDialog):
         centre.addWidget(column, 100)
         centre.addStretch(1)
         layout = QVBoxLayout(column)
-        layout.setContentsMargins(28, 24, 28, 24)
-        layout.setSpacing(10)
+        layout.setContentsMargins(Space.XL, Space.XL, Space.XL, Space.XL)
+        layout.setSpacing(Space.M)
         add_brand(layout, review)
         self._add_balance(layout, review)  # the verdict and its warnings lead
         add_purpose(layout, review)
@@ -182,7 +183,7 @@ class ShareReviewDialog(QDialog):
 
     def _add_duration(self, layout: QVBoxLayout, review: Review) -> None:
         ask = review.ask
-        layout.addSpacing(8)
+        layout.addSpacing(Space.S)
         layout.addWidget(heading(self.tr("For how long"), "durationHeading"))
         retention = WrapLabel(self.tr("{brand} says it keeps what you share for at most {days}.")
                               .format(brand=in_sentence(review.brand.name),
@@ -190,7 +191,7 @@ class ShareReviewDialog(QDialog):
                               "retentionLabel")
         layout.addWidget(retention)
         line = QHBoxLayout()
-        line.setSpacing(8)
+        line.setSpacing(Space.S)
         share_for = plain_label(self.tr("Share for"), "durationCaption", wrap=False)
         line.addWidget(share_for)
         self.duration = named(DaysSpin(), "durationSpin")
@@ -214,16 +215,16 @@ class ShareReviewDialog(QDialog):
         layout.addWidget(note)
 
     def _add_exchange(self, layout: QVBoxLayout, review: Review) -> None:
-        layout.addSpacing(8)
+        layout.addSpacing(Space.S)
         layout.addWidget(heading(self.tr("The exchange"), "exchangeHeading"))
         sides = QHBoxLayout()
-        sides.setSpacing(12)
+        sides.setSpacing(Space.M)
         gives_card, gives = card(self.tr("You give"), "givesCard")
         self.gives_list = named(QWidget(), "givesList")
         self.gives_list.setAccessibleName(self.tr("What you give"))
         self.gives_layout = QVBoxLayout(self.gives_list)
         self.gives_layout.setContentsMargins(0, 0, 0, 0)
-        self.gives_layout.setSpacing(4)
+        self.gives_layout.setSpacing(Space.XS)
         self._gives_nothing = WrapLabel(self.tr("Nothing ticked yet"), "givesNothing")
         self._gives_nothing.setProperty("role", "muted")
         self.gives_layout.addWidget(self._gives_nothing)
@@ -244,7 +245,7 @@ class ShareReviewDialog(QDialog):
         offer_card, offer = card(self.tr("They offer"), "offerCard")
         what = review.ask.offer
         offer_label = WrapLabel(say.offer_words(what.kind, what.description), "offerLabel")
-        scaled(offer_label, 1.1)
+        scaled(offer_label, TextSize.LEAD)
         offer.addWidget(offer_label)
         offer.addStretch(1)
         sides.addWidget(gives_card, 1)
@@ -253,9 +254,9 @@ class ShareReviewDialog(QDialog):
 
     def _add_balance(self, layout: QVBoxLayout, review: Review) -> None:
         if review.balance is not None:
-            layout.addSpacing(4)
+            layout.addSpacing(Space.XS)
             caption = plain_label(self.tr("The balance of this request"), "balanceCaption")
-            layout.addWidget(scaled(caption, 1.0, bold=True))
+            layout.addWidget(scaled(caption, TextSize.BODY, bold=True))
             self.balance_view = BalanceView()  # filled by _update, as ticks change
             layout.addWidget(self.balance_view)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import style
-from ..style import Tone
+from ..style import Radius, Space, TextSize, Tone
 from ..widgets import named, plain_label
 from ..widgets.wrap import WrapLabel, scaled
 from ..words.text import brand_text
@@ -26,10 +26,11 @@ from .data import ReviewField
 # colours or the palette's own set of ui/style.py.
 _STYLE = """
 QFrame[role="card"] {
-    border: 1px solid palette(mid); border-radius: 8px; background: palette(alternate-base);
+    border: 1px solid palette(mid); border-radius: %(radius_l)spx;
+    background: palette(alternate-base);
 }
 QFrame[role="card"][special="true"] { border: 1px solid rgba(200, 60, 50, 0.55); }
-QLabel[tone] { border-radius: 6px; padding: 8px 10px; }
+QLabel[tone] { border-radius: %(radius_m)spx; padding: %(space_s)spx %(space_m)spx; }
 QLabel[tone="ok"] { background: rgba(46, 160, 67, 0.14); border: 1px solid rgba(46, 160, 67, 0.6); }
 QLabel[tone="warn"] {
     background: rgba(230, 150, 0, 0.16); border: 1px solid rgba(200, 130, 0, 0.7);
@@ -37,7 +38,7 @@ QLabel[tone="warn"] {
 QLabel[tone="danger"] {
     background: rgba(210, 50, 40, 0.12); border: 1px solid rgba(200, 60, 50, 0.6);
 }
-QLabel[chip] { border-radius: 9px; padding: 1px 8px; font-weight: bold; }
+QLabel[chip] { border-radius: %(radius_pill)spx; padding: 1px %(space_s)spx; font-weight: bold; }
 QLabel[chip="required"] {
     background: palette(highlight); color: palette(highlighted-text);
     border: 1px solid palette(highlight);
@@ -55,7 +56,9 @@ QLabel#shareError, QLabel#loadError { %(error)s }
 def review_style() -> str:
     """The review's style sheet, in the colours of the palette shown now."""
     return _STYLE % {"missing": style.text_css(Tone.WARNING), "muted": style.text_css(Tone.MUTED),
-                     "error": style.text_css(Tone.ERROR, bold=True)}
+                     "error": style.text_css(Tone.ERROR, bold=True), "radius_m": Radius.M,
+                     "radius_l": Radius.L, "radius_pill": Radius.PILL, "space_s": Space.S,
+                     "space_m": Space.M}
 
 
 def brand_wrap(text: str, name: str | None = None) -> WrapLabel:
@@ -78,11 +81,10 @@ def set_tone(label: QLabel, tone: str) -> None:
 
 def heading(text: str, name: str) -> QLabel:
     label = plain_label(text, name)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.15)
+    font = style.sized(label.font(), TextSize.SECTION)
     font.setBold(True)
     label.setFont(font)
-    label.setContentsMargins(0, 6, 0, 0)
+    label.setContentsMargins(0, Space.S, 0, 0)
     return label
 
 
@@ -91,11 +93,11 @@ def card(title: str, name: str) -> tuple[QFrame, QVBoxLayout]:
     box = named(QFrame(), name)
     box.setProperty("role", "card")
     layout = QVBoxLayout(box)
-    layout.setContentsMargins(16, 12, 16, 14)
-    layout.setSpacing(6)
+    layout.setContentsMargins(Space.L, Space.M, Space.L, Space.M)
+    layout.setSpacing(Space.S)
     caption = plain_label(title, f"{name}Title")
     caption.setProperty("role", "muted")
-    layout.addWidget(scaled(caption, 0.95, bold=True))
+    layout.addWidget(scaled(caption, TextSize.BODY, bold=True))
     return box, layout
 
 
@@ -128,20 +130,20 @@ class FieldRow(QFrame):
         self.setProperty("role", "card")
         self.setProperty("special", "true" if field.special else "false")
         grid = QGridLayout(self)
-        grid.setContentsMargins(14, 10, 14, 12)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
+        grid.setContentsMargins(Space.L, Space.M, Space.L, Space.M)
+        grid.setHorizontalSpacing(Space.M)
+        grid.setVerticalSpacing(Space.XS)
 
         kind = RequiredCheck if field.required and field.has_value else QCheckBox
         self.check = named(kind(label), f"fieldCheck_{field.key}")
-        scaled(self.check, 1.05, bold=True)
+        scaled(self.check, TextSize.BODY, bold=True)
         self.check.setChecked(field.ticked_by_default)
         self.check.setEnabled(field.has_value)
         self.check.toggled.connect(self.toggled)
         grid.addWidget(self.check, 0, 0, 1, 2)
 
         chips = QHBoxLayout()
-        chips.setSpacing(6)
+        chips.setSpacing(Space.S)
         if field.special:
             special = plain_label(self.tr("⚠ Special category"), f"specialBadge_{field.key}",
                                   wrap=False)

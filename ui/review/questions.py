@@ -25,6 +25,7 @@ from zpd.errors import InvalidValue
 from zpd.fieldtypes import MAX_TEXT_LENGTH, JsonValue
 from zpd.questions import Question, QuestionType, check_answer
 
+from ..style import Space, TextSize
 from ..widgets import named, plain_label
 from ..widgets.wrap import WrapLabel, scaled
 from ..words import review as say
@@ -84,7 +85,7 @@ class QuestionInput(QWidget):
         box.setAccessibleName(self.tr("Your answers: {question}").format(question=label))
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(16)
+        grid.setHorizontalSpacing(Space.L)
         chosen = start if isinstance(start, list) else []
         for number, (value, text) in enumerate(say.choice_labels(self.question)):
             check = named(QCheckBox(text), f"questionChoice_{self.question.key}_{value}")
@@ -188,16 +189,17 @@ class QuestionRow(QFrame):
         self.setProperty("role", "card")
         self.setProperty("special", "true" if field.special else "false")
         grid = QGridLayout(self)
-        grid.setContentsMargins(14, 10, 14, 12)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(6)
+        grid.setContentsMargins(Space.L, Space.M, Space.L, Space.M)
+        grid.setHorizontalSpacing(Space.M)
+        grid.setVerticalSpacing(Space.S)
 
         # The tick box has no text of its own: a brand's label may be 200 characters, and
         # only a label beside it wraps. Screen readers get the label as the box's name.
         kind = RequiredCheck if field.required else QCheckBox
         self.check = named(kind(), f"fieldCheck_{key}")
         grid.addWidget(self.check, 0, 0, Qt.AlignmentFlag.AlignTop)
-        self.label = scaled(WrapLabel(label, f"questionLabel_{key}"), 1.05, bold=True)
+        self.label = scaled(WrapLabel(label, f"questionLabel_{key}"),
+                            TextSize.LEAD, bold=True)
         grid.addWidget(self.label, 0, 1)
         grid.addLayout(self._chips(field), 0, 2,
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -247,7 +249,7 @@ class QuestionRow(QFrame):
 
     def _chips(self, field: ReviewField) -> QHBoxLayout:
         chips = QHBoxLayout()
-        chips.setSpacing(6)
+        chips.setSpacing(Space.S)
         if field.special:
             special = plain_label(self.tr("⚠ Special category"), f"specialBadge_{field.key}",
                                   wrap=False)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from zpd.origin import AddressScope
 
+from ..style import Space, TextSize
 from ..widgets import named
 from ..widgets.wrap import WrapLabel, scaled
 from ..words import review as say
@@ -28,7 +29,7 @@ def _tr(text: str) -> str:
 
 def add_brand(layout: QVBoxLayout, review: Review) -> None:
     brand = review.brand
-    layout.addWidget(scaled(brand_wrap(brand.name, "brandName"), 1.7, bold=True))
+    layout.addWidget(scaled(brand_wrap(brand.name, "brandName"), TextSize.PAGE, bold=True))
     origin = brand_wrap(review.origin, "brandOrigin")
     origin.setProperty("role", "muted")
     layout.addWidget(origin)
@@ -81,10 +82,10 @@ def add_brand(layout: QVBoxLayout, review: Review) -> None:
         layout.addWidget(label)
 
 def add_purpose(layout: QVBoxLayout, review: Review) -> None:
-    layout.addSpacing(8)
+    layout.addSpacing(Space.S)
     layout.addWidget(heading(_tr("What it is for"), "purposeHeading"))
     purpose = review.ask.purpose
-    layout.addWidget(scaled(brand_wrap(purpose.description, "purposeLabel"), 1.1))
+    layout.addWidget(scaled(brand_wrap(purpose.description, "purposeLabel"), TextSize.LEAD))
     concept = WrapLabel(
         _tr("Declared purpose: {concept}").format(concept=say.concept_words(purpose.iri)),
         "purposeConcept",
@@ -103,7 +104,7 @@ def add_purpose(layout: QVBoxLayout, review: Review) -> None:
 
 def add_fields(layout: QVBoxLayout, review: Review) -> list[FieldRow | QuestionRow]:
     """The asked fields, one row each, under the warnings that concern them."""
-    layout.addSpacing(8)
+    layout.addSpacing(Space.S)
     layout.addWidget(heading(_tr("What they ask for"), "fieldsHeading"))
     hint = WrapLabel(_tr(
         "Required fields are the deal: without them there is no share. Optional ones "
@@ -124,8 +125,8 @@ def add_fields(layout: QVBoxLayout, review: Review) -> list[FieldRow | QuestionR
     fields_list = named(QWidget(), "fieldsList")
     fields_list.setAccessibleName(_tr("Requested fields"))
     rows = QVBoxLayout(fields_list)
-    rows.setContentsMargins(0, 4, 0, 0)
-    rows.setSpacing(8)
+    rows.setContentsMargins(0, Space.XS, 0, 0)
+    rows.setSpacing(Space.S)
     made: list[FieldRow | QuestionRow] = []
     for field in review.fields:
         row: FieldRow | QuestionRow

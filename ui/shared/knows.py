@@ -22,7 +22,9 @@ from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
 from zpd.receipt import DownstreamEntry
 
+from .. import style
 from ..session import Session
+from ..style import TextSize
 from ..widgets import brand_label, named, plain_label
 from ..words import exchange as words
 from ..words import fields, pausing, time
@@ -74,8 +76,7 @@ class KnowsDialog(QDialog):
         self.resize(680, 480)
         layout = QVBoxLayout(self)
         name = brand_label(brand_name, "knowsBrandName")
-        font = name.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font = style.sized(name.font(), TextSize.TITLE)
         font.setBold(True)
         name.setFont(font)
         layout.addWidget(name)

@@ -23,6 +23,7 @@ from vault.vault import Vault
 from ..icons import Glyph, icon
 from ..report.dialog import ReportDialog
 from ..session import Session
+from ..style import Space
 from ..widgets import confirmation, named, plain_label, record_table
 from ..widgets.page import Page
 from ..words import aliases, fields, pausing, time
@@ -119,7 +120,7 @@ class SharedPage(Page):
         status_label.setBuddy(self.status_filter)
         row.addWidget(brand_label)
         row.addWidget(self.brand_filter)
-        row.addSpacing(12)
+        row.addSpacing(Space.M)
         row.addWidget(status_label)
         row.addWidget(self.status_filter)
         row.addStretch()

@@ -20,7 +20,7 @@ from vault.exchange.grants import Grant
 
 from .. import style
 from ..session import Session
-from ..style import Tone
+from ..style import Space, TextSize, Tone
 from ..widgets.wrap import WrapLabel, scaled
 from ..words import fields
 from ..words.errors import error_text
@@ -28,6 +28,7 @@ from ..words.text import brand_text
 
 PIXELS_PER_MODULE = 4  # preferred; never fewer than MIN_PIXELS_PER_MODULE
 MIN_PIXELS_PER_MODULE = 3
+TITLE_BAR_LINES = 2  # a window's title bar, about two lines of text high
 
 
 class QrImage(QWidget):
@@ -85,12 +86,12 @@ class QrDialog(QDialog):
         brand = brand_text(grant.brand_name)
         self.setWindowTitle(self.tr("Your signed share with {0} as a QR code").format(brand))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(22, 18, 22, 18)
-        layout.setSpacing(10)
+        layout.setContentsMargins(*style.DIALOG_MARGINS)
+        layout.setSpacing(Space.S)
         heading = WrapLabel(self.tr("{brand}: {fields}, version {version}").format(
             brand=brand, fields=fields.field_list(grant.fields), version=grant.version),
             "qrHeading")
-        layout.addWidget(scaled(heading, 1.15, bold=True))
+        layout.addWidget(scaled(heading, TextSize.SECTION, bold=True))
         self.status = WrapLabel(self.tr("Making the code…"), "qrStatus")
         layout.addWidget(self.status)
         self.image = QrImage()
@@ -132,15 +133,39 @@ class QrDialog(QDialog):
 
     def _grow(self) -> None:
         """Large enough for PIXELS_PER_MODULE if the screen allows (adjustSize would stop at
-        two thirds of the screen, too small for a dense code)."""
+        two thirds of the screen, too small for a dense code), else as large as the screen's
+        free area holds with the window's frame around it: the code then shrinks, down to
+        MIN_PIXELS_PER_MODULE."""
         layout = self.layout()
         if layout is not None:
             layout.activate()
         hint = self.sizeHint()
-        screen = self.screen()
-        room = screen.availableGeometry().size() if screen is not None else hint
+        room = self.room()
         self.resize(min(max(self.width(), hint.width()), room.width()),
                     min(max(self.height(), hint.height()), room.height()))
+        self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        """Grown where it was centred, it may reach past the screen's edge: move it back."""
+        screen = self.screen()
+        if screen is None or not self.isVisible():
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry()
+        x = max(free.left(), min(frame.left(), free.right() + 1 - frame.width()))
+        y = max(free.top(), min(frame.top(), free.bottom() + 1 - frame.height()))
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(x, y)
+
+    def room(self) -> QSize:
+        """The screen's free area (without panels and docks) less the window's frame."""
+        screen = self.screen()
+        if screen is None:
+            return self.sizeHint()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        if frame.height() <= 0:  # no frame drawn yet, or none at all: allow a title bar
+            frame = QSize(0, TITLE_BAR_LINES * self.fontMetrics().height())
+        return screen.availableGeometry().size() - frame
 
     def show_error(self, error: BaseException) -> None:
         self.status.hide()

@@ -18,7 +18,7 @@ from vault.transparency.balance import SENSITIVITY_WEIGHTS, Balance
 from zpd.fieldtypes import Sensitivity
 
 from .. import style
-from ..style import Part
+from ..style import Part, TextSize
 from ..words import balance as say
 from ..words import exchange as exchange_words
 from ..words import fields
@@ -136,12 +136,7 @@ def _geometry(data: ChartData, width: float, font: QFont) -> _Geometry:
 
 
 def _small(font: QFont) -> QFont:
-    small = QFont(font)
-    if font.pointSizeF() > 0:
-        small.setPointSizeF(font.pointSizeF() * 0.88)
-    else:
-        small.setPixelSize(max(1, round(font.pixelSize() * 0.88)))
-    return small
+    return style.sized(font, TextSize.SMALL)
 
 
 def chart_height(data: ChartData, width: float, font: QFont) -> float:

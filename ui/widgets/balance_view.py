@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from vault.transparency.balance import Balance
 
 from .. import style
-from ..style import Badge, Tone
+from ..style import Badge, Radius, Space, Tone
 from ..words import balance as say
 from . import named, plain_label
 from .balance_paint import ChartData, Colours, chart_data, chart_height, paint_chart, segment_rects
@@ -35,7 +35,8 @@ MIN_WIDTH = 260
 def balance_style() -> str:
     """The verdict's badge, the warnings and the muted lines, for the palette shown now."""
     return (
-        "QLabel#balanceVerdict { border-radius: 8px; padding: 3px 12px; font-weight: bold; }\n"
+        f"QLabel#balanceVerdict {{ border-radius: {Radius.L}px; padding: {Space.XS}px {Space.M}px;"
+        " font-weight: bold; }\n"
         f'QLabel#balanceVerdict[tone="ok"] {{ {style.badge_css(Badge.FAIR)} }}\n'
         f'QLabel#balanceVerdict[tone="warn"] {{ {style.badge_css(Badge.ASKS_A_LOT)} }}\n'
         f'QLabel#balanceVerdict[tone="danger"] {{ {style.badge_css(Badge.GREEDY)} }}\n'
@@ -116,9 +117,9 @@ class BalanceView(QWidget):
         self.balance: Balance | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        layout.setSpacing(Space.S)
         top = QHBoxLayout()
-        top.setSpacing(10)
+        top.setSpacing(Space.M)
         self.verdict = plain_label("", "balanceVerdict", wrap=False)
         self.verdict.setAccessibleName(self.tr("Verdict"))
         self.verdict.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -132,8 +133,8 @@ class BalanceView(QWidget):
         self.flags.setAccessibleName(self.tr("Warnings"))
         self.flags_layout = QGridLayout(self.flags)
         self.flags_layout.setContentsMargins(0, 0, 0, 0)
-        self.flags_layout.setVerticalSpacing(2)
-        self.flags_layout.setHorizontalSpacing(16)
+        self.flags_layout.setVerticalSpacing(Space.HAIR)
+        self.flags_layout.setHorizontalSpacing(Space.L)
         layout.addWidget(self.flags)
         self.empty = plain_label("", "balanceEmpty")
         layout.addWidget(self.empty)

@@ -1,4 +1,5 @@
-"""Layout pieces shared by the welcome screens: a centred card, titles, errors, busy bar."""
+"""Layout pieces: the welcome screens' centred card, a page's column of readable width, titles,
+errors, busy bar."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QVBoxLayout,
@@ -15,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import style
-from ..style import Tone
+from ..style import Space, TextSize, Tone
+
+USUAL_LINE = 17  # pixels: a line of the usual text size (9 or 10 points at 96 dpi)
 
 
 def card(page: QWidget) -> QVBoxLayout:
@@ -32,8 +36,22 @@ def card(page: QWidget) -> QVBoxLayout:
     card.setMaximumWidth(max(560, 33 * line))
     grid.addWidget(card, 1, 1)
     layout = QVBoxLayout(card)
-    layout.setSpacing(10)
+    layout.setSpacing(Space.M)
     return layout
+
+
+def content_column(page: QWidget, *, widest: int = style.CONTENT_WIDTH) -> QVBoxLayout:
+    """A column centred on the page, at most `widest` pixels at the usual text size (as much
+    wider as the text is larger), so a maximised window keeps its parts together; returns
+    its layout."""
+    row = QHBoxLayout(page)
+    row.setContentsMargins(0, 0, 0, 0)
+    column = QWidget()
+    column.setObjectName(f"{page.objectName() or 'page'}Column")
+    line = column.fontMetrics().height()
+    column.setMaximumWidth(max(widest, round(widest * line / USUAL_LINE)))
+    row.addWidget(column)
+    return QVBoxLayout(column)  # the style's margins, as the page's own layout had
 
 
 def align_labels(*forms: QFormLayout) -> None:
@@ -61,8 +79,7 @@ def display_path(path: Path) -> str:
 def title(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)  # long in some languages, at large text sizes
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font = style.sized(label.font(), TextSize.PAGE)
     font.setBold(True)
     label.setFont(font)
     return label

@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 
+from .. import style
+
 W = TypeVar("W", bound=QWidget)
 LINE_GAP = 0.25  # extra space between wrapped lines, as a share of the line height
 
@@ -107,8 +109,7 @@ class WrapLabel(QLabel):
 
 
 def scaled(widget: W, factor: float, *, bold: bool = False) -> W:
-    font = widget.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
+    font = style.sized(widget.font(), factor)
     font.setBold(bold)
     widget.setFont(font)
     return widget

@@ -17,6 +17,8 @@ from vault.errors import DefinitionProblem, InvalidFieldDefinition, InvalidValue
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import Category, FieldDef, FieldType, JsonValue, Sensitivity, TextFormat
 
+from .country_names import NAMES
+
 LANGUAGE_FIELDS = frozenset({"preferred_language"})
 
 # English for the catalogue's choice codes where "underscores become spaces" reads badly.
@@ -194,12 +196,16 @@ def value_text(definition: FieldDef, value: JsonValue | None) -> str:
 
 
 def country_text(code: str) -> str:
-    """An ISO 3166 code as the country's name with the code: "Greece (GR)" (Qt names
-    countries in English; the code stays for any language)."""
+    """An ISO 3166 code as the country's name in the language of the screen, with the code:
+    "Greece (GR)", "Ελλάδα (GR)" (Qt names countries in English only; CLDR's names for the
+    other languages are in country_names.py)."""
+    code = code.upper()
     territory = QLocale.codeToTerritory(code)
     if territory == QLocale.Country.AnyTerritory:
         return code
-    return f"{QLocale.territoryToString(territory)} ({code})"
+    language = QLocale().name().split("_")[0]
+    name = NAMES.get(language, {}).get(code) or QLocale.territoryToString(territory)
+    return f"{name} ({code})"
 
 
 def invalid_value_text(error: InvalidValue) -> str:
