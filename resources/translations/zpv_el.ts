@@ -3191,8 +3191,8 @@ If someone may know that device&apos;s passphrase or your recovery code, change 
         <translation>Κατοικίδια</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>Κατοικία</translation>
+        <source>Type of home</source>
+        <translation>Είδος κατοικίας</translation>
     </message>
     <message>
         <source>I have a garden or balcony</source>
