@@ -12,13 +12,11 @@ from PySide6.QtCore import QObject
 
 from .announce import announce
 from .session import Session
-from .words.text import brand_text
+from .words.news import brand_names, news_sentence
 
 if TYPE_CHECKING:
     from vault.exchange.delivery import FlushReport
     from vault.exchange.delivery_news import DeliveryNews
-
-NAMED = 3  # brands named in one sentence; more are counted
 
 
 class VaultNews(QObject):
@@ -49,40 +47,10 @@ class VaultNews(QObject):
         """One sentence for each kind of news, naming its brands."""
         brands: dict[str, list[str]] = {}
         for item in news:
-            sentence = self._sentence(item)
+            sentence = news_sentence(item)
             if sentence is not None:
                 names = brands.setdefault(sentence, [])
                 if item.brand_name not in names:
                     names.append(item.brand_name)
         for sentence, names in brands.items():
-            announce(self._source, sentence.format(self._names(names)))
-
-    def _names(self, names: list[str]) -> str:
-        shown = ", ".join(brand_text(name) for name in names[:NAMED])
-        if len(names) <= NAMED:
-            return shown
-        return self.tr("{0} and {1} more").format(shown, len(names) - NAMED)
-
-    def _sentence(self, item: DeliveryNews) -> str | None:
-        """What to say of `item`, with {0} for its brand (None: nothing to say)."""
-        from vault.exchange.outbox import DeliveryState, MessageKind
-        from zpd import receipt
-
-        refused = item.state is DeliveryState.FAILED
-        match item.kind:
-            case MessageKind.GRANT:
-                return self.tr("{0} refused the share") if refused else self.tr(
-                    "Delivered to {0}")
-            case MessageKind.REVOCATION if refused:
-                return self.tr("{0} refused the revocation")
-            case MessageKind.REVOCATION:
-                return {
-                    receipt.DELETED: self.tr("{0} confirmed deletion"),
-                    receipt.DELETION_PENDING: self.tr(
-                        "{0} deleted your data; its other systems are still deleting it"),
-                    receipt.DELETION_FAILED: self.tr(
-                        "Deletion failed in one of the systems of {0}"),
-                }.get(item.receipt_status or "", self.tr(
-                    "{0} received the revocation without confirming deletion"))
-            case _:
-                return None  # a pause or resume: its button already said it was sent
+            announce(self._source, sentence.format(brand_names(names)))
