@@ -1,25 +1,15 @@
 """Status changes are said to screen readers, not only shown: the vault locked or unlocked,
 a share delivered, a deletion confirmed, a revoke sent, a delivery problem; each once, when
-it happens, never again on a refresh that changes nothing.
-
-Qt's bindings do not expose `QAccessible::installUpdateHandler`, and the offscreen platform
-has no accessibility bridge, so the announcement events are seen where the app posts them,
-through `QAccessible.updateAccessibility`, and passed on to Qt. What a screen reader's
-library receives of them over AT-SPI is tests/ui/test_atspi.py's. Real vault, real threads,
-the brand kit's receiver in process."""
+it happens, never again on a refresh that changes nothing (tests/ui/heard.py hears them).
+Real vault, real threads, the brand kit's receiver in process."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
-import pytest
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from pytestqt.qtbot import QtBot
 
 from tests.support.in_process import in_process_brand
 from tests.ui.exchange_session import Answer
+from tests.ui.heard import ASSERTIVE, POLITE, Said, said, texts
 from tests.ui.test_delivery_problem import Window, window
 from ui import tasks
 from ui.main_window import MainWindow
@@ -27,37 +17,8 @@ from vault.exchange.brands import RequestSource
 from vault.exchange.delivery_news import DeliveryNews
 from vault.exchange.outbox import DeliveryState, MessageKind
 
-__all__ = ["window"]  # the fixture, used by name: a main window and a vault on a clock
+__all__ = ["said", "window"]  # fixtures, used by name
 WAIT_MS = 10_000
-POLITE = QAccessible.AnnouncementPoliteness.Polite
-ASSERTIVE = QAccessible.AnnouncementPoliteness.Assertive
-
-
-@dataclass(frozen=True)
-class Said:
-    text: str
-    politeness: QAccessible.AnnouncementPoliteness
-    source: QObject
-
-
-@pytest.fixture
-def said(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Said]]:
-    """Every announcement the app posts, in order (each still goes on to Qt)."""
-    heard: list[Said] = []
-    post = QAccessible.updateAccessibility
-
-    def record(event: QAccessibleEvent) -> None:
-        if event.type() is QAccessible.Event.Announcement:
-            assert isinstance(event, QAccessibleAnnouncementEvent)
-            heard.append(Said(event.message(), event.politeness(), event.object()))
-        post(event)
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
-    yield heard
-
-
-def texts(heard: list[Said]) -> list[str]:
-    return [s.text for s in heard]
 
 
 def settle_flush(qtbot: QtBot, main: MainWindow) -> None:
