@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .announce import ChangeAnnouncer
 from .session import Session
 from .widgets import OneLineLabel
 
@@ -18,10 +19,11 @@ class DeliveryProblemLabel(OneLineLabel):
         super().__init__("deliveryProblem")
         self.setAccessibleName(self.tr("Delivery problem"))
         self.setStyleSheet("QLabel#deliveryProblem { font-weight: bold; }")
+        self.announcer = ChangeAnnouncer(self)  # said once, not on every failed run
         self.hide()
         session.flush_failed.connect(self.show_failure)
         session.flushed.connect(self.show_report)
-        session.closed.connect(self.hide)
+        session.closed.connect(self.clear_problem)
 
     def show_failure(self, error: BaseException) -> None:
         from .words.errors import error_text  # loads with the first error, not at start
@@ -34,9 +36,14 @@ class DeliveryProblemLabel(OneLineLabel):
             self._say(self.tr("Some messages were not delivered because of an error in this "
                               "app. They will be tried again."))
         else:
-            self.hide()
+            self.clear_problem()
+
+    def clear_problem(self) -> None:
+        self.hide()
+        self.announcer.forget()
 
     def _say(self, text: str) -> None:
         self.setText(text)
         self.setToolTip(text)  # in full, should the bar cut it short
         self.show()
+        self.announcer.say(text)

@@ -25,6 +25,7 @@ from .sync.status_label import SyncStatusLabel
 from .sync.watch import SyncWatch
 from .tasks import run_task
 from .unlock_page import WelcomeStack
+from .vault_news import VaultNews
 from .widgets import named
 from .widgets.clipboard import secret_clipboard
 from .widgets.focus import install_focus_rings
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatusLabel(self.sync_watch)
         self.statusBar().addPermanentWidget(self.sync_status)
 
+        self.news = VaultNews(self, self.session)  # locked, unlocked, delivered: announced
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
         self._show_locked()

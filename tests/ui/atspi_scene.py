@@ -6,7 +6,9 @@ until it is terminated, so that a screen reader's library can read it from outsi
 
 - `unlock`: the unlock form of an existing vault;
 - `shared`: the unlocked window on the Shared page, and the share review of one brand's
-  ask open beside it.
+  ask open beside it;
+- `lock`: the unlocked window, which locks as its Lock button does when the process gets
+  SIGUSR1 (once a screen reader's library listens for what it announces).
 """
 
 from __future__ import annotations
@@ -26,13 +28,13 @@ from ui.preferences import Settings
 from ui.review.dialog import ShareReviewDialog
 from vault.storage.keys import KdfParams
 
-SCENES = ("unlock", "shared")
+SCENES = ("unlock", "shared", "lock")
 
 
 def main(scene: str, folder: Path) -> int:
     app = QApplication([sys.argv[0]])
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
-    heartbeat = QTimer()  # lets Python see SIGTERM while Qt's loop runs
+    heartbeat = QTimer()  # lets Python see SIGTERM (SIGUSR1) while Qt's loop runs
     heartbeat.start(100)
     heartbeat.timeout.connect(lambda: None)
     i18n.install("en")
@@ -45,6 +47,13 @@ def main(scene: str, folder: Path) -> int:
         window.resize(1000, 680)
         window.show()
         settle(lambda: window.welcome.unlock_page.isVisible())
+    elif scene == "lock":
+        window = MainWindow(directory, Settings())
+        window.resize(1000, 680)
+        window.show()
+        window.open_vault(sample.vault)
+        settle(seconds=2)
+        signal.signal(signal.SIGUSR1, lambda *_: window.lock_action.trigger())
     else:
         window = MainWindow(directory, Settings())
         window.resize(1000, 680)

@@ -1,5 +1,6 @@
 """What a screen reader gets: the app's accessibility tree read through AT-SPI, the bus
-Orca reads, from another process, with Debian's own AT-SPI library (python3-pyatspi).
+Orca reads, from another process, with Debian's own AT-SPI library (python3-pyatspi), and
+what the app announces as it happens (the vault locked), as Orca hears it.
 
 The app runs as a real X11 client on Xvfb, with a private D-Bus session on which the
 AT-SPI bus is started the way a desktop starts it (at-spi2-core's activation files).
@@ -29,6 +30,7 @@ SYSTEM_PYTHON = Path("/usr/bin/python3")
 READER = Path(__file__).with_name("atspi_reader.py")
 BUS_LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
 NAMED_ANYWAY = {"table cell", "table row header"}  # an empty cell reads as "blank"
+ASSERTIVE = 2  # AT-SPI's ATSPI_LIVE_ASSERTIVE: said at once, interrupting
 
 
 def need(condition: bool, what: str) -> None:
@@ -151,3 +153,30 @@ def test_the_shared_table_and_the_share_review_read_with_names_and_roles(
     assert {"Don't share", "Share the ticked fields"} <= {
         node["name"] for node in showing(nodes, "push button")}
     assert unnamed_controls(nodes) == []
+
+
+def test_locking_is_announced_to_a_listening_screen_reader(
+        desktop: Desktop, tmp_path: Path) -> None:
+    app = subprocess.Popen([sys.executable, "-m", "tests.ui.atspi_scene", "lock", str(tmp_path)],
+                           cwd=PROJECT_ROOT, env=desktop.env, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    try:
+        assert app.stdout is not None
+        line = app.stdout.readline()
+        assert line.strip() == "ready", app.stderr.read() if app.stderr else line
+        reader = subprocess.Popen(
+            [str(SYSTEM_PYTHON), str(READER), "--announcements", str(app.pid), "Vault locked"],
+            env=desktop.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert reader.stdout is not None
+        if reader.stdout.readline().strip() != "listening":
+            pytest.fail(reader.communicate(timeout=60)[1])
+        app.send_signal(signal.SIGUSR1)  # as the Lock button does
+        out, err = reader.communicate(timeout=60)
+        assert reader.returncode == 0, (out, err)
+    finally:
+        app.terminate()
+        app.wait(timeout=30)
+
+    heard = [json.loads(line) for line in out.splitlines()]
+    assert heard[-1] == {"text": "Vault locked", "politeness": ASSERTIVE, "role": "frame",
+                         "name": "Zero-Party Vault"}

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableView, QWi
 from pytestqt.qtbot import QtBot
 
 from tests.support.vaults import MadeVault
+from tests.ui.heard import ASSERTIVE, Said, said, texts
 from tests.ui.test_end_to_end import LiveBrand, brand
 from ui.main_window import MainWindow
 from ui.review.dialog import ShareReviewDialog
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.grants import GrantStatus
 
-__all__ = ["brand"]  # the fixture, used by name
+__all__ = ["brand", "said"]  # fixtures, used by name
 
 WAIT_MS = 15_000
 MOST_TABS = 60
@@ -81,7 +82,7 @@ def test_tab_and_shift_tab_leave_every_table_of_the_brands_page(
 
 
 def test_unlock_import_review_share_revoke_and_lock_with_the_keyboard_alone(
-    qtbot: QtBot, made_vault: MadeVault, brand: LiveBrand
+    qtbot: QtBot, made_vault: MadeVault, brand: LiveBrand, said: list[Said]
 ) -> None:
     vault = made_vault.unlock()
     vault.fields.set("shoe_size_eu", 42)
@@ -161,9 +162,21 @@ def test_unlock_import_review_share_revoke_and_lock_with_the_keyboard_alone(
     qtbot.waitUntil(lambda: "Deletion confirmed" in page.detail.text(), timeout=WAIT_MS)
     assert not page.message.isVisible(), "'is being told to delete' beside 'confirmed'"
     assert vault.grants.listing()[0].status is GrantStatus.REVOKED
+    qtbot.waitUntil(lambda: "Trailworks confirmed deletion" in texts(said), timeout=WAIT_MS)
 
     press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.vault is None and vault.is_locked
+    # What a screen reader said on the way, each once (the brand's answers come when they
+    # come: the order of those is not the test's).
+    assert sorted(texts(said)) == sorted([
+        "Vault unlocked",
+        "Shared with Trailworks. Follow its delivery, or take it back, on the Shared page.",
+        "Delivered to Trailworks",
+        "Revoked. Trailworks is being told to delete your data.",
+        "Trailworks confirmed deletion",
+        "Vault locked",
+    ])
+    assert said[-1] == Said("Vault locked", ASSERTIVE, window)
 
 
 # -- steps --------------------------------------------------------------------------------

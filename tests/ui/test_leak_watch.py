@@ -26,6 +26,7 @@ from tests.leaks import dovecot
 from tests.leaks.conftest import imap_server
 from tests.leaks.mail import message
 from tests.ui.exchange_session import Answer
+from tests.ui.heard import POLITE, Said, said
 from tests.ui.transparency_helpers import GREEDY_ORIGIN, child
 from ui import i18n
 from ui.activity.page import ActivityPage
@@ -40,7 +41,7 @@ from vault.leaks.settings import mailbox_settings, source_settings
 from vault.leaks.watcher import Timing, WatchState
 from vault.vault import Vault
 
-__all__ = ["imap_server"]  # fixtures, used by name
+__all__ = ["imap_server", "said"]  # fixtures, used by name
 
 STRANGER = "Offers <offers@partner-ads.example>"
 
@@ -76,7 +77,7 @@ def watch(qtbot: QtBot, demo_session: Session, alias: str) -> Iterator[LeakWatch
 
 def test_a_strangers_mail_is_one_leak_noticed_and_in_activity_the_brands_own_none(
     qtbot: QtBot, demo_session: Session, demo_vault: Vault, watch: LeakWatch,
-    imap_server: dovecot.Dovecot, alias: str
+    imap_server: dovecot.Dovecot, alias: str, said: list[Said]
 ) -> None:
     notice = LeakNotice(demo_session, watch)
     qtbot.addWidget(notice)
@@ -101,6 +102,7 @@ def test_a_strangers_mail_is_one_leak_noticed_and_in_activity_the_brands_own_non
                                 dkim="megamart.example", dmarc_from="megamart.example"))
     qtbot.wait(1500)
     assert len(found) == 1 and len(demo_vault.leaks.all()) == 1
+    assert said == [Said(notice.accessibleName(), POLITE, notice)]  # said once, as it came
 
 
 def test_the_watch_stops_at_once_when_the_vault_locks(

@@ -14,6 +14,7 @@ from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from tests.support.vaults import FAST_KDF, PASSPHRASE
+from tests.ui.heard import Said, said, texts
 from tests.ui.heartbeat import Heartbeat
 from ui.fields.model import KEY_ROLE, VALUE
 from ui.fields.page import MyDataPage
@@ -21,6 +22,7 @@ from ui.main_window import MainWindow
 from vault.sync.joining import join
 from vault.vault import Vault
 
+__all__ = ["said"]  # the fixture, used by name
 WAIT_MS = 8_000
 STALL_LIMIT = 0.100  # as tests/ui/test_responsiveness.py allows around background work
 
@@ -96,7 +98,8 @@ def test_a_change_here_reaches_the_folder_without_a_click(qtbot: QtBot, pair: Pa
     qtbot.waitUntil(reached_the_laptop, timeout=WAIT_MS)
 
 
-def test_a_refused_file_is_a_problem_in_words(qtbot: QtBot, pair: Pair) -> None:
+def test_a_refused_file_is_a_problem_in_words(
+        qtbot: QtBot, pair: Pair, said: list[Said]) -> None:
     status = pair.window.sync_status
     qtbot.waitUntil(lambda: status.text() == "Sync: up to date.", timeout=WAIT_MS)
     pair.other.fields.set("preferred_name", "Sasha")
@@ -113,6 +116,10 @@ def test_a_refused_file_is_a_problem_in_words(qtbot: QtBot, pair: Pair) -> None:
     assert status.toolTip() == status.text()
     assert status.accessibleName() == "Sync"
     assert pair.here.fields.get("preferred_name") == "Alex"  # nothing of it applied
+    with qtbot.waitSignal(pair.window.sync_watch.status_changed, timeout=WAIT_MS):
+        pair.window.sync_watch.sync_now()  # the same problem, found again
+    # The problem is said once, as it appears; where sync stands otherwise is only shown.
+    assert [s for s in texts(said) if s.startswith("Sync")] == [status.text()]
 
 
 def test_nothing_is_said_when_the_vault_does_not_sync(qtbot: QtBot, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from vault.exchange.brands import ImportResult, StoredRequest
 from vault.transparency.balance import Balance
 from vault.vault import Vault
 
+from ..announce import announce
 from ..icons import Glyph, icon
 from ..report.dialog import ReportDialog
 from ..review.dialog import ShareReviewDialog
@@ -237,6 +238,7 @@ class BrandsPage(Page):
                 "Shared with {0}. Follow its delivery, or take it back, on the Shared page."
             ).format(brand_text(dialog.share_result.grant.brand_name)))
             self.notice.show()
+            announce(self, self.notice.text())
         dialog.deleteLater()
 
     def review_selected(self) -> None:

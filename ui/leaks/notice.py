@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from .. import style
+from ..announce import announce
 from ..session import Session
 from ..style import Tone
 from ..words import aliases
@@ -50,6 +51,7 @@ class LeakNotice(QPushButton):
         self.setToolTip(self.tr("Show this leak, its evidence and what you can do"))
         self.setAccessibleName(self.tr("Leak found: {0}").format(text))
         self.show()
+        announce(self, self.accessibleName())  # new leaks only: the watch reports each once
         window = self.window()
         QApplication.alert(window)  # the taskbar's own way of asking for attention
 

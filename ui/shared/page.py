@@ -20,6 +20,7 @@ from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.grants import GrantStatus
 from vault.vault import Vault
 
+from ..announce import announce
 from ..icons import Glyph, icon
 from ..report.dialog import ReportDialog
 from ..session import Session
@@ -419,6 +420,7 @@ class SharedPage(Page):
         self._said_of = None
         self.message.setText(text)
         self.message.show()
+        announce(self, text)  # what an action came to: revoked, resumed, or why it failed
 
     def _drop_stale_message(self) -> None:
         """A revocation's message holds until its brand answers (the row then says so)."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize
 
 from .. import style
+from ..announce import ChangeAnnouncer
 from ..style import Tone
 from ..widgets import OneLineLabel
 from ..words.sync import failed_line, status_line
@@ -22,6 +23,7 @@ class SyncStatusLabel(OneLineLabel):
     def __init__(self, watch: SyncWatch) -> None:
         super().__init__("syncStatus")
         self.setAccessibleName(self.tr("Sync"))
+        self.problems = ChangeAnnouncer(self)  # a problem is said once; the rest only shown
         self.hide()
         watch.status_changed.connect(self.show_status)
         watch.failed.connect(self.show_failure)
@@ -36,6 +38,7 @@ class SyncStatusLabel(OneLineLabel):
         if status is None:
             self.clear()
             self.hide()
+            self.problems.forget()
             return
         from vault.sync.status import SyncState
 
@@ -51,3 +54,7 @@ class SyncStatusLabel(OneLineLabel):
         self.setStyleSheet(f"QLabel#syncStatus {{ {style.text_css(Tone.ERROR, bold=True)} }}"
                            if problem else "")
         self.show()
+        if problem:
+            self.problems.say(text)
+        else:
+            self.problems.forget()

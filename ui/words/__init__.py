@@ -4,7 +4,7 @@ time: the language can change while the app runs).
 One directed chain; each module imports only those before it:
 
     text -> time -> fields -> exchange -> pausing -> review -> balance -> activity -> aliases
-    -> report -> sync -> errors
+    -> report -> sync -> news -> errors
 
 - `text`: brand text made safe to show (hidden characters revealed), tooltips.
 - `time`: the one formatter of moments, dates and durations.
@@ -18,6 +18,8 @@ One directed chain; each module imports only those before it:
 - `report`: the words of the transparency report as a web page (vault.transparency.html
   lays it out; the printed version words its own headings in ui/report/printed.py).
 - `sync`: where this device stands against the synced folder, refusals, last seen.
+- `news`: what a screen reader is told of a delivery run (a share delivered, a deletion
+  confirmed), naming its brands.
 - `errors`: the one dispatcher from any error the app can meet to words.
 
 The rule (tests/test_layers.py): outside this package no module keeps a words table (a

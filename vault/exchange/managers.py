@@ -19,6 +19,7 @@ from . import (
     aliases,
     brands,
     delivery,
+    delivery_news,
     delivery_summary,
     grants,
     links,
@@ -31,6 +32,7 @@ from . import (
 from .aliases import Alias
 from .brands import Brand, ImportResult, RequestSource, StoredRequest
 from .delivery import FlushReport
+from .delivery_news import DeliveryNews
 from .delivery_summary import DeliverySummary
 from .grants import Grant, GrantStatus, Held, ShareResult
 from .links import LinkImport
@@ -277,6 +279,10 @@ class Delivery:
         """Deliver everything waiting, backoff or not; a message whose brand asked to wait
         (Retry-After) still waits. Blocks on the network, like `flush`."""
         return delivery.flush(self._store, self.transport, self._clock, deliver_now=True)
+
+    def news(self, report: FlushReport) -> list[DeliveryNews]:
+        """What the delivery run of `report` changed, message by message, for the person."""
+        return delivery_news.news(self._store, report)
 
     def waiting(self) -> list[OutboxItem]:
         """Everything not yet delivered: queued (with why) and refused."""
