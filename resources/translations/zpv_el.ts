@@ -4420,6 +4420,41 @@ Subject: {1}
     </message>
 </context>
 <context>
+    <name>NewsWords</name>
+    <message>
+        <source>{0} refused the revocation</source>
+        <translation>Η εταιρεία {0} αρνήθηκε την ανάκληση</translation>
+    </message>
+    <message>
+        <source>{0} confirmed deletion</source>
+        <translation>Η εταιρεία {0} επιβεβαίωσε τη διαγραφή</translation>
+    </message>
+    <message>
+        <source>{0} deleted your data; its other systems are still deleting it</source>
+        <translation>Η εταιρεία {0} διέγραψε τα δεδομένα σας· τα άλλα συστήματά της τα διαγράφουν ακόμη</translation>
+    </message>
+    <message>
+        <source>Deletion failed in one of the systems of {0}</source>
+        <translation>Η διαγραφή απέτυχε σε ένα από τα συστήματα της εταιρείας {0}</translation>
+    </message>
+    <message>
+        <source>{0} received the revocation without confirming deletion</source>
+        <translation>Η εταιρεία {0} έλαβε την ανάκληση χωρίς να επιβεβαιώσει τη διαγραφή</translation>
+    </message>
+    <message>
+        <source>{0} and {1} more</source>
+        <translation>{0} και {1} ακόμη</translation>
+    </message>
+    <message>
+        <source>{0} refused the share</source>
+        <translation>Η εταιρεία {0} αρνήθηκε την κοινοποίηση</translation>
+    </message>
+    <message>
+        <source>Delivered to {0}</source>
+        <translation>Παραδόθηκε στην εταιρεία {0}</translation>
+    </message>
+</context>
+<context>
     <name>OpenLinkDialog</name>
     <message>
         <source>Opening a link from {0}</source>
@@ -6611,6 +6646,17 @@ You cannot undo this. To share again, review the brand&apos;s request again.</so
     <message>
         <source>{0} Trying again in {1} s.</source>
         <translation>{0} Νέα προσπάθεια σε {1} δευτ.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultNews</name>
+    <message>
+        <source>Vault unlocked</source>
+        <translation>Η κρύπτη ξεκλειδώθηκε</translation>
+    </message>
+    <message>
+        <source>Vault locked</source>
+        <translation>Η κρύπτη κλειδώθηκε</translation>
     </message>
 </context>
 </TS>
