@@ -109,6 +109,27 @@ BADGES = {
     # The balance chart's amber for personal data, darker for white text on it.
     Badge.PERSONAL_FIELD: BadgeColours(WHITE, "#8a5300", "#8a5300"),
 }
+# Translucent boxes over the window, so that one set serves the light and the dark palette:
+# a verdict or a warning in the review, and a special-category field's card.
+class Tint(StrEnum):
+    OK = "ok"
+    WARN = "warn"
+    DANGER = "danger"
+    SPECIAL = "special"
+
+
+@dataclass(frozen=True)
+class TintColours:
+    fill: tuple[int, int, int, float]  # red, green, blue, alpha 0..1
+    border: tuple[int, int, int, float]
+
+
+TINTS = {
+    Tint.OK: TintColours((46, 160, 67, 0.14), (46, 160, 67, 0.6)),
+    Tint.WARN: TintColours((230, 150, 0, 0.16), (200, 130, 0, 0.7)),
+    Tint.DANGER: TintColours((210, 50, 40, 0.12), (200, 60, 50, 0.6)),
+    Tint.SPECIAL: TintColours((210, 50, 40, 0.14), (200, 60, 50, 0.7)),
+}
 HATCH_RGBA = (255, 255, 255, 110)  # the stripes over an optional field's part of the chart
 # Fusion's dark palette, as Qt's own examples set it, with text a little softer than white.
 DARK_PALETTE = {
@@ -199,6 +220,24 @@ def badge_css(badge: Badge) -> str:
     colours = BADGES[badge]
     return (f"color: {colours.text}; background: {colours.fill}; "
             f"border: 1px solid {colours.border};")
+
+
+def _rgba(channels: tuple[int, int, int, float]) -> str:
+    red, green, blue, alpha = channels
+    return f"rgba({red}, {green}, {blue}, {alpha})"
+
+
+def tint_css(tint: Tint, *, fill: bool = True) -> str:
+    """A style sheet's background and border for a tinted box (only the border without
+    `fill`)."""
+    colours = TINTS[tint]
+    border = f"border: {HAIRLINE}px solid {_rgba(colours.border)};"
+    return f"background: {_rgba(colours.fill)}; {border}" if fill else border
+
+
+def tint_colour(channels: tuple[int, int, int, float]) -> QColor:
+    red, green, blue, alpha = channels
+    return QColor(red, green, blue, round(alpha * 255))
 
 
 def part_colour(part: Part, colours: ColourSet | None = None) -> str:

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.support.vaults import PROJECT_ROOT
 from ui import style
-from ui.style import BADGES, DARK, LIGHT, Part, Tone
+from ui.style import BADGES, DARK, LIGHT, TINTS, Part, Tone
 from ui.widgets.balance_view import BalanceView
 from vault.transparency import html
 
@@ -26,7 +26,7 @@ Role = QPalette.ColorRole
 BACKGROUNDS = (Role.Window, Role.Base, Role.AlternateBase)
 # A colour written in a screen's own module, or text in a palette role made for borders and
 # placeholders (too faint for words).
-COLOUR_LITERAL = re.compile(r"#[0-9a-fA-F]{3,8}\b|QColor\(\s*[\"'0-9]|rgb\(|"
+COLOUR_LITERAL = re.compile(r"#[0-9a-fA-F]{3,8}\b|QColor\(\s*[\"'0-9]|rgba?\(|"
                             r"(?<![-\w])color:\s*palette\((mid|placeholder-text|light|midlight)\)")
 
 
@@ -75,6 +75,15 @@ def test_badges_read_on_their_own_fill_and_chart_parts_stand_out_from_their_trac
         for shade in (fill, fill.lighter(125)) if hatched else (fill,):
             ink = style.readable_on(shade)
             assert style.contrast(ink, shade) >= TEXT, (part, shade.name())
+
+
+def test_text_reads_in_every_tinted_box_on_every_background(palette: QPalette) -> None:
+    for background in BACKGROUNDS:
+        for tint, colours in TINTS.items():
+            box = style.over(style.tint_colour(colours.fill), palette.color(background))
+            for text in (Role.WindowText, Role.Text):
+                ratio = style.contrast(palette.color(text), box)
+                assert ratio >= TEXT, (tint, background.name, text.name, round(ratio, 2))
 
 
 def test_widgets_built_under_a_palette_take_its_colours(palette: QPalette,

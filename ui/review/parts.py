@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import style
-from ..style import Radius, Space, TextSize, Tone
+from ..style import Radius, Space, TextSize, Tint, Tone
 from ..widgets import named, plain_label
 from ..widgets.wrap import WrapLabel, scaled
 from ..words.text import brand_text
@@ -29,24 +29,18 @@ QFrame[role="card"] {
     border: 1px solid palette(mid); border-radius: %(radius_l)spx;
     background: palette(alternate-base);
 }
-QFrame[role="card"][special="true"] { border: 1px solid rgba(200, 60, 50, 0.55); }
+QFrame[role="card"][special="true"] { %(special_border)s }
 QLabel[tone] { border-radius: %(radius_m)spx; padding: %(space_s)spx %(space_m)spx; }
-QLabel[tone="ok"] { background: rgba(46, 160, 67, 0.14); border: 1px solid rgba(46, 160, 67, 0.6); }
-QLabel[tone="warn"] {
-    background: rgba(230, 150, 0, 0.16); border: 1px solid rgba(200, 130, 0, 0.7);
-}
-QLabel[tone="danger"] {
-    background: rgba(210, 50, 40, 0.12); border: 1px solid rgba(200, 60, 50, 0.6);
-}
+QLabel[tone="ok"] { %(ok)s }
+QLabel[tone="warn"] { %(warn)s }
+QLabel[tone="danger"] { %(danger)s }
 QLabel[chip] { border-radius: %(radius_pill)spx; padding: 1px %(space_s)spx; font-weight: bold; }
 QLabel[chip="required"] {
     background: palette(highlight); color: palette(highlighted-text);
     border: 1px solid palette(highlight);
 }
 QLabel[chip="optional"] { border: 1px solid palette(mid); }
-QLabel[chip="special"] {
-    background: rgba(210, 50, 40, 0.14); border: 1px solid rgba(200, 60, 50, 0.7);
-}
+QLabel[chip="special"] { %(special)s }
 QLabel[role="muted"] { %(muted)s }
 QLabel[role="missing"] { %(missing)s font-style: italic; }
 QLabel#shareError, QLabel#loadError { %(error)s }
@@ -58,7 +52,10 @@ def review_style() -> str:
     return _STYLE % {"missing": style.text_css(Tone.WARNING), "muted": style.text_css(Tone.MUTED),
                      "error": style.text_css(Tone.ERROR, bold=True), "radius_m": Radius.M,
                      "radius_l": Radius.L, "radius_pill": Radius.PILL, "space_s": Space.S,
-                     "space_m": Space.M}
+                     "space_m": Space.M, "ok": style.tint_css(Tint.OK),
+                     "warn": style.tint_css(Tint.WARN), "danger": style.tint_css(Tint.DANGER),
+                     "special": style.tint_css(Tint.SPECIAL),
+                     "special_border": style.tint_css(Tint.SPECIAL, fill=False)}
 
 
 def brand_wrap(text: str, name: str | None = None) -> WrapLabel:
