@@ -28,7 +28,7 @@ from tests.support.clock import DAY, Clock
 from tests.support.live_brand import TlsBrand, served_brand
 from tests.support.servers import respond, serving
 from tests.support.specs import request_spec
-from vault.cli.words import where_words
+from vault.cli.exchange_words import where_words
 from vault.errors import TransportError
 from vault.exchange.brands import RequestSource
 from vault.exchange.delivery_summary import DeliveryStatus

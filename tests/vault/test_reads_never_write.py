@@ -16,6 +16,7 @@ from tests.support.specs import ORIGIN, request_spec
 from tests.support.vaults import MadeVault
 from tests.vault.question_helpers import SIZE
 from vault.changes import Changes
+from vault.exchange.delivery import FlushReport
 from vault.exchange.grants import GrantStatus
 from vault.leaks.managers import UnknownLeak
 from vault.vault import Vault
@@ -76,6 +77,8 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "delivery.is_waiting_for_grant": lambda: pv.delivery.is_waiting_for_grant(item),
         "delivery.receipts": lambda: pv.delivery.receipts(grant_id),
         "delivery.downstream": lambda: pv.delivery.downstream(grant_id),
+        "delivery.news": lambda: pv.delivery.news(
+            FlushReport(delivered=[item.jti], new_receipts=[item.jti])),
         "aliases.enabled": pv.aliases.enabled,
         "aliases.all": pv.aliases.all,
         "aliases.preview": lambda: pv.aliases.preview(ORIGIN, "ann@mail.example"),

@@ -22,7 +22,7 @@ from ..exchange.grants import Grant, GrantStatus
 from ..exchange.outbox import DeliveryState, MessageKind
 from ..exchange.question_sensitivity import judge
 from ..storage.fsutil import atomic_write
-from . import answer_commands, terminal, words
+from . import answer_commands, exchange_words, terminal, words
 from .answer_commands import missing_answer_words
 from .context import unlocked
 from .leak_commands import turn_off_service_aliases
@@ -129,8 +129,8 @@ def cmd_grants(args: argparse.Namespace) -> int:
         say(
             f"{g.id[:8]}  {g.state:<7}  {g.brand_name}  {g.ask_id}  "
             f"{', '.join(g.fields)}  until {terminal.when(g.expires_at)}  v{g.version}  "
-            f"[{words.delivery_words(deliveries[g.id])}]"
-            + (f"  [{words.downstream_words(systems)}]" if systems else "")
+            f"[{exchange_words.delivery_words(deliveries[g.id])}]"
+            + (f"  [{exchange_words.downstream_words(systems)}]" if systems else "")
         )
     return EXIT_OK
 
@@ -220,13 +220,14 @@ def cmd_knows(args: argparse.Namespace) -> int:
     for h in held:
         g = h.grant
         say(f"  {g.purpose_description} ({g.ask_id}, v{g.version}), "
-            f"{words.grant_state_words(g)}")
+            f"{exchange_words.grant_state_words(g)}")
         for key, value in h.data.items():
             asked = h.questions.get(key)
             name = f"{asked.label} ({key})" if asked is not None else key
             say(f"    {name}: {show_value(value)}")
         if downstream.get(g.id):
-            say(f"    deletion in the brand's systems: {words.downstream_words(downstream[g.id])}")
+            systems = exchange_words.downstream_words(downstream[g.id])
+            say(f"    deletion in the brand's systems: {systems}")
     return EXIT_OK
 
 

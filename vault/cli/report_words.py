@@ -11,7 +11,7 @@ from ..exchange.grants import GrantStatus
 from ..transparency.html import ReportWords
 from ..transparency.html import render_html as render_in
 from ..transparency.report import Report
-from .words import delivery_status_words, flag_words, verdict_words
+from .exchange_words import delivery_status_words, flag_words, verdict_words
 
 
 def _grant_status(status: GrantStatus) -> str:

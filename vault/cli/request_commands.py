@@ -20,7 +20,7 @@ from ..exchange.brands import ImportResult, RequestSource
 from ..exchange.grants import GrantStatus
 from ..exchange.links import LinkImport
 from ..vault import Vault
-from . import terminal, words
+from . import exchange_words, terminal
 from .answer_commands import question_json, question_lines
 from .context import unlocked
 from .terminal import EXIT_OK, UsageError, say
@@ -109,7 +109,7 @@ def _report_import(args: argparse.Namespace, result: ImportResult,
     if result.outdated:
         say("This request is older than the one you already have from this brand: its asks "
             "do not replace the ones on offer.")
-    say(words.where_words(brand))
+    say(exchange_words.where_words(brand))
     if opened is not None:
         say(f"The link opens its ask '{opened.ask_id}': review it with "
             f"'zpv asks {brand.origin}', share with 'zpv share {brand.origin} "

@@ -11,9 +11,9 @@ from ..storage.fsutil import atomic_write
 from ..transparency.balance import Balance
 from . import terminal
 from .context import unlocked
+from .exchange_words import flag_words, verdict_words
 from .report_words import render_html
 from .terminal import EXIT_OK
-from .words import flag_words, verdict_words
 
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], argparse.ArgumentParser]
