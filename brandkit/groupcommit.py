@@ -2,6 +2,7 @@
 
     tokens = GroupCommit(storage, own_errors=(ProtocolError, QuotaExceeded))
     receipt = tokens.run(lambda transaction: store(transaction, token))   # from any thread
+    receipt = await tokens.run_async(lambda transaction: store(transaction, token))
 
 One durable commit per token bounds a worker by the disk's flush rate. Here the first
 caller that finds nobody committing leads: it takes every work item queued so far (up
@@ -15,10 +16,18 @@ half as large (then double again with each batch that commits): on PostgreSQL, w
 whose large batches keep failing to serialise against each other fall back towards one
 token a transaction. While the leader commits, new callers queue; the first of them
 leads the next batch.
+
+`run_async` is the same for a coroutine on an event loop, without a thread of its own
+waiting: its work joins the queue, and if nobody is committing, a thread of the loop's
+executor leads. A leader goes on with the next batch while the callers queued after it
+are coroutines, and hands over to a thread that called `run` when one comes first. The
+coroutines of a batch are answered with one call into their loop: one thread hop a
+batch rather than two a token (the cost that bound a worker's tokens per second).
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +48,7 @@ class _Item(Generic[T]):
     result: Any = None
     error: BaseException | None = None
     alone: bool = False  # failed in the batch for a reason not its own: run it alone
+    future: asyncio.Future[T] | None = None  # a coroutine's (run_async), else a thread waits
 
 
 class GroupCommit:
@@ -69,23 +79,42 @@ class GroupCommit:
             raise item.error
         return item.result  # type: ignore[no-any-return]
 
-    def _lead(self) -> None:
+    async def run_async(self, work: Callable[[Transaction], T]) -> T:
+        loop = asyncio.get_running_loop()
+        item: _Item[T] = _Item(work, future=loop.create_future())
         with self._lock:
-            batch = self._queue[:self._limit]
-            del self._queue[:self._limit]
-        try:
-            self._commit(batch)
-        finally:
+            self._queue.append(item)
+            leads = not self._busy
+            self._busy = True
+        if leads:
+            loop.run_in_executor(None, self._lead)
+        assert item.future is not None
+        return await item.future
+
+    def _lead(self) -> None:
+        """Commit batches until the queue is empty or a waiting thread takes over."""
+        while True:
             with self._lock:
-                for item in batch:
-                    item.done = True
-                    item.wake.set()
-                if self._queue:
-                    successor = self._queue[0]
-                    successor.leads = True
-                    successor.wake.set()
-                else:
-                    self._busy = False
+                batch = self._queue[:self._limit]
+                del self._queue[:self._limit]
+            handed_over = True
+            try:
+                self._commit(batch)
+            finally:
+                with self._lock:
+                    for item in batch:
+                        item.done = True
+                        item.wake.set()
+                    if not self._queue:
+                        self._busy = False
+                    elif self._queue[0].future is None:  # a thread waits: it leads next
+                        self._queue[0].leads = True
+                        self._queue[0].wake.set()
+                    else:
+                        handed_over = False
+                _answer_coroutines(batch)
+            if handed_over:
+                return
 
     def _commit(self, batch: list[_Item[Any]]) -> None:
         if len(batch) > 1:
@@ -120,3 +149,27 @@ class GroupCommit:
                     transaction.release_savepoint()
         if len(batch) > 1:
             self.batches += 1
+
+
+def _answer_coroutines(batch: list[_Item[Any]]) -> None:
+    """Each coroutine's result or error, set in its loop: one call per loop."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[_Item[Any]]] = {}
+    for item in batch:
+        if item.future is not None:
+            by_loop.setdefault(item.future.get_loop(), []).append(item)
+    for loop, items in by_loop.items():
+        try:
+            loop.call_soon_threadsafe(_settle, items)
+        except RuntimeError:  # the loop closed: nobody is waiting any more
+            pass
+
+
+def _settle(items: list[_Item[Any]]) -> None:
+    for item in items:
+        future = item.future
+        if future is None or future.done():  # cancelled: its client went away
+            continue
+        if item.error is not None:
+            future.set_exception(item.error)
+        else:
+            future.set_result(item.result)

@@ -94,7 +94,7 @@ class Inbox:
 
     content_type: str
     what: str  # for the log: "share token", "revocation event"
-    receive: Callable[[bytes, str | None], str]  # (the body, the client) -> the signed receipt
+    receive: Callable[[bytes, str | None], Awaitable[str]]  # (body, client) -> signed receipt
 
 
 class BodyTooLarge(Exception):
@@ -118,10 +118,12 @@ def create_app(
     inboxes: dict[str, dict[str, Inbox]] = {}
     for url, inbox in (
         (request.body.grants_endpoint, Inbox(
-            JWT, "share token", lambda body, client: receiver.receive_token(body, client=client)
+            JWT, "share token",
+            lambda body, client: receiver.receive_token_async(body, client=client),
         )),
         (request.body.events_endpoint, Inbox(
-            SECEVENT_JWT, "grant event", lambda body, _: receiver.receive_event(body)
+            SECEVENT_JWT, "grant event",
+            lambda body, _: run_in_threadpool(receiver.receive_event, body),
         )),
     ):
         inboxes.setdefault(endpoint_path(url), {})[inbox.content_type] = inbox
@@ -181,7 +183,7 @@ def _endpoint(
             return Response(status_code=400)  # nobody is listening any more
         client = request.client.host if request.client else None
         try:
-            receipt = await run_in_threadpool(inbox.receive, body, client)
+            receipt = await inbox.receive(body, client)
         except ProtocolError as error:
             return refusal(error.err, description(error))
         except QuotaExceeded as over:

@@ -1,4 +1,8 @@
-"""Thin, strict wrappers over joserfc for the protocol's few JOSE shapes.
+"""Thin, strict wrappers for the protocol's few JOSE shapes.
+
+Keys are joserfc's, and so is encryption. Signing, verifying and decrypting, which a
+receiver does for every message, use `cryptography` directly for the one shape of each
+the protocol has (tests/zpd/test_jose_direct.py holds them to jwcrypto and joserfc).
 
 Only Ed25519 signatures (`EdDSA`, or its RFC 9864 name `Ed25519`) and
 ECDH-ES + A256GCM encryption are accepted; `none` and HMACs never are.
@@ -20,7 +24,7 @@ from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from joserfc import jwe, jws
+from joserfc import jwe
 from joserfc.errors import JoseError
 from joserfc.jwk import OKPKey
 
@@ -223,9 +227,15 @@ def b64u_decode_safe(text: str) -> bytes:
 
 
 def sign(header: Header, claims: Claims, key: OKPKey) -> str:
-    protected = {"alg": PRODUCER_ALG, **header}
+    """A compact JWS (RFC 7515 section 7.1) with an Ed25519 signature (RFC 8037), signed
+    with `cryptography` directly: a receiver signs a receipt for every message."""
+    private = key.private_key
+    if not isinstance(private, Ed25519PrivateKey):
+        raise KeyInvalid("not_ed25519", "a signing key is an Ed25519 private key")
+    protected = json.dumps({"alg": PRODUCER_ALG, **header}, separators=(",", ":"))
     payload = json.dumps(claims, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    return jws.serialize_compact(protected, payload, key, algorithms=[PRODUCER_ALG])
+    signing_input = b64u(protected.encode("utf-8")) + "." + b64u(payload)
+    return signing_input + "." + b64u(private.sign(signing_input.encode("ascii")))
 
 
 def unverified_header(token: str, error: type[ProtocolError]) -> Header:

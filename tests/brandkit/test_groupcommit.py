@@ -4,6 +4,7 @@ kept, and a batch the database cannot commit run again item by item."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 import uuid
@@ -163,3 +164,73 @@ def test_a_token_alone_is_stored_as_before(
 ) -> None:
     receipt = receiver.receive_token(alice.token(issued, jti=str(uuid.uuid4())), NOW)
     assert receipt and receiver._tokens.batches == 0
+
+
+def test_coroutines_share_commits_and_each_is_durable_when_answered(
+    location: str, keys: BrandKeys, request_jws: str, issued: DataRequest
+) -> None:
+    storage, observer = open_storage(location), open_storage(location)
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    tokens = [Person().token(issued, jti=f"tok-{i}", grant_id=f"g-{i}") for i in range(48)]
+    receiver.receive_token(Person().token(issued, jti="early", grant_id="g-early"), NOW)
+    reused = Person().token(issued, jti="early", grant_id="g-reused")
+
+    async def send(jti: str, token: str) -> Any:
+        try:
+            receipt = await receiver.receive_token_async(token, NOW)
+        except TokenRefused as refused:
+            return refused
+        seen = observer.atomically(lambda t: t.seen_message(TOKEN, jti), write=False)
+        return seen is not None and seen.receipt == receipt  # committed before the answer
+
+    async def everyone() -> list[Any]:
+        return await asyncio.gather(
+            *(send(f"tok-{i}", token) for i, token in enumerate(tokens)), send("early", reused))
+
+    try:
+        answers = asyncio.run(everyone())
+        assert answers[:-1] == [True] * len(tokens)
+        assert isinstance(answers[-1], TokenRefused) and answers[-1].reason == "jti_reused"
+        assert receiver._tokens.batches > 0, "tokens that arrived together shared a commit"
+        assert storage.atomically(lambda t: t.grant("g-reused")) is None, "refused: nothing"
+    finally:
+        storage.close()
+        observer.close()
+
+
+def test_threads_and_coroutines_queue_together_and_a_cancelled_caller_stops_no_one(
+    tmp_path: Path,
+) -> None:
+    storage = open_storage(str(tmp_path / "mixed.sqlite3"))
+    group = GroupCommit(storage, own_errors=(Refused,))
+    release = threading.Event()
+
+    def first(t: SqlTransaction) -> str:
+        release.wait(10)  # holds the lead until everyone below is queued
+        return "first"
+
+    async def scene() -> tuple[list[Any], list[str]]:
+        loop = asyncio.get_running_loop()
+        leader = loop.run_in_executor(None, group.run, first)
+        while not group._busy:
+            await asyncio.sleep(0.001)
+        gone = asyncio.ensure_future(group.run_async(insert("gone")))
+        waiting = [asyncio.ensure_future(group.run_async(insert(k))) for k in ("a", "b")]
+        thread = loop.run_in_executor(None, group.run, insert("t"))
+        while len(group._queue) < 4:
+            await asyncio.sleep(0.001)
+        gone.cancel()
+        release.set()
+        results = await asyncio.gather(leader, *waiting, thread)
+        return results, sorted(keys_in(storage))
+
+    try:
+        scratch(storage)
+        results, stored = asyncio.run(scene())
+        assert results == ["first", "a", "b", "t"]
+        # The cancelled caller's work was already queued: it is stored, as a token whose
+        # sender went away is (the sender sends it again and gets the same receipt).
+        assert stored == ["a", "b", "gone", "t"]
+    finally:
+        storage.close()

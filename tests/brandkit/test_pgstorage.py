@@ -329,7 +329,8 @@ def test_versions_posted_to_two_workers_at_once_never_go_back(
     first = person.token(issued, iat=int(time.time()), grant_id="known")
     assert post_all([(two_workers[0], first)])[0].status_code == 202
     for round_ in range(8):
-        tokens = [person.token(issued, iat=int(time.time()), grant_id=f"v{round_}", version=v,
+        start = int(time.time())  # nbf is the grant's start: the same in every version
+        tokens = [person.token(issued, iat=start, grant_id=f"v{round_}", version=v,
                                data={"shoe_size_eu": 36 + v}) for v in range(1, 7)]
         random.shuffle(tokens)
         responses = post_all([(two_workers[i % 2], t) for i, t in enumerate(tokens)])

@@ -1,9 +1,10 @@
-"""zpd.jose opens the protocol's JWE and checks its JWS with `cryptography` directly.
+"""zpd.jose opens the protocol's JWE, checks its JWS and signs with `cryptography` directly.
 
-The receiver decrypts and verifies every share token, so `jose.decrypt` and
-`jose.verify` do the protocol's one shape of each without joserfc's general
-machinery (benchmarks/bench_brand_tokens.py). These tests hold them to what an
-independent implementation (jwcrypto) produces and to what joserfc refuses.
+The receiver decrypts and verifies every share token and signs a receipt for it, so
+`jose.decrypt`, `jose.verify` and `jose.sign` do the protocol's one shape of each
+without joserfc's general machinery (benchmarks/bench_brand_tokens.py). These tests
+hold them to what an independent implementation (jwcrypto) produces and to what
+joserfc refuses or writes.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from jwcrypto import jws as cjws
 from jwcrypto.common import json_encode
 
 from zpd import jose
-from zpd.errors import TokenInvalid
+from zpd.errors import KeyInvalid, TokenInvalid
 
 TYP = "zpd-grant+jwt"
 
@@ -215,3 +216,30 @@ def test_a_signing_keys_thumbprint_is_rfc_7638s() -> None:
         _, canonical = jose.ed25519_public_key({"kty": "OKP", "crv": "Ed25519", "x": public["x"]})
         assert canonical["kid"] == public["kid"]
         assert canonical["kid"] == cjwk.JWK(**public).thumbprint()  # jwcrypto's RFC 7638
+
+
+@settings(max_examples=60, deadline=None)
+@given(claims=st.dictionaries(st.text(max_size=8), st.one_of(
+    st.text(max_size=20), st.integers(-10**12, 10**12), st.lists(st.text(max_size=5), max_size=3),
+), max_size=5))
+def test_a_signature_is_what_joserfc_writes_and_jwcrypto_verifies(claims: dict[str, Any]) -> None:
+    from joserfc import jws as rfc_jws
+
+    key = jose.generate_signing_key()
+    header = {"typ": TYP, "kid": "k1"}
+    token = jose.sign(header, claims, key)
+    payload = json.dumps(claims, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    # Ed25519 is deterministic: the same header and payload give the same token.
+    assert token == rfc_jws.serialize_compact({"alg": "EdDSA", **header}, payload, key,
+                                              algorithms=["EdDSA"])
+    checker = cjws.JWS()
+    checker.deserialize(token)
+    checker.verify(cjwk.JWK(**jose.public_jwk(key)))
+    assert json.loads(checker.payload) == claims
+    assert jose.verify(token, key, TYP, TokenInvalid)[1] == claims
+
+
+def test_only_an_ed25519_private_key_signs() -> None:
+    public_only = jose.import_public_key(jose.public_jwk(jose.generate_signing_key()), "Ed25519")
+    with pytest.raises(KeyInvalid, match="private"):
+        jose.sign({"typ": TYP}, {"a": 1}, public_only)
