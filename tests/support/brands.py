@@ -43,6 +43,11 @@ class ClockedReceiver(Receiver):
         return super().receive_token(jwe_text, self.clock() if now is None else now,
                                      client=client)
 
+    async def receive_token_async(self, jwe_text: str | bytes, now: int | None = None, *,
+                                  client: str | None = None) -> str:
+        return await super().receive_token_async(
+            jwe_text, self.clock() if now is None else now, client=client)
+
     def receive_event(self, set_text: str | bytes, now: int | None = None) -> str:
         return super().receive_event(set_text, self.clock() if now is None else now)
 
