@@ -19,13 +19,15 @@ from PySide6.QtWidgets import QLineEdit, QProgressBar, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from starlette.types import ASGIApp
 
-from benchmarks import bulk
+from benchmarks import bulk, generate
 from tests.support.brands import RealBrand
 from tests.support.live_brand import live_brand, served_brand
 from tests.support.specs import ask, request_spec
 from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, MadeVault
 from tests.ui.heartbeat import Heartbeat
 from ui.main_window import MainWindow
+from ui.session import Session
+from ui.shared.page import SharedPage
 from vault.errors import VaultLocked, WrongPassphrase
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.profile.audit import append_many
@@ -260,3 +262,39 @@ def test_import_from_a_slow_web_address_never_stalls_the_gui(
         assert opened is not None and opened.brands.find(origin).domain_verified
         window.lock()
     assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"
+
+
+@pytest.mark.slow
+def test_exporting_a_long_pdf_report_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
+    """The PDF of a vault with many shares is laid out on a worker, a share at a time: laid
+    out as one document, each of Qt's calls held Python's GIL, and so the GUI thread, for
+    as long as the whole report took to parse or to lay out."""
+    directory = tmp_path / "vault"
+    now, counts = generate._generate(directory, generate.Scale(brands=3, grants=800,
+                                                              audit=1_000))
+    vault = Vault.unlock(directory, generate.PASSPHRASE, clock=lambda: now)
+    session = Session()
+    session.open(vault)
+    page = SharedPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.report_button.click()
+    dialog = page.dialog
+    assert dialog is not None
+    out = tmp_path / "report.pdf"
+    dialog.pdf.setChecked(True)
+    dialog.path_edit.setText(str(out))
+    qtbot.waitUntil(lambda: not session._flushing, timeout=10_000)  # what opening started
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    started = time.perf_counter()
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None or dialog.message.isVisible(),
+                    timeout=120_000)
+    took = time.perf_counter() - started
+    heartbeat.stop()
+    session.lock()
+    assert dialog.written is not None, dialog.message.text()
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert took > 4 * STALL_LIMIT, f"the export took {took:.3f} s: too short to show a stall"
+    assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.worst.describe()}"
