@@ -4,7 +4,8 @@ A gap between two beats is split by the kernel's own accounting of the GUI threa
 (`/proc/self/task/<id>/schedstat` on Linux): the time it ran on a CPU (our code, Qt's,
 Python's), the time it was ready to run but the scheduler gave the CPUs to other work
 (another process, or our own worker threads), and the rest, when it slept: waiting for
-Python's GIL while a worker held it, or on a lock. Without schedstat, the thread's CPU
+Python's GIL while a worker held it, or on a lock. The process's CPU time says how much of
+the CPUs its other threads took meanwhile. Without schedstat, the thread's CPU
 time (`time.thread_time`) stands in for the first and the other two are not told apart.
 """
 
@@ -23,6 +24,7 @@ class Gap:
     seconds: float  # wall time between two beats
     on_cpu: float  # the GUI thread ran
     waiting_for_cpu: float  # ready to run, the CPUs busy with other work
+    others_on_cpu: float = 0.0  # the process's other threads (the workers) ran, on any CPU
 
     @property
     def asleep(self) -> float:
@@ -32,7 +34,8 @@ class Gap:
     def describe(self) -> str:
         return (f"{self.seconds * 1000:.0f} ms: on a CPU {self.on_cpu * 1000:.0f} ms, "
                 f"ready but not scheduled {self.waiting_for_cpu * 1000:.0f} ms, "
-                f"asleep (GIL, locks) {self.asleep * 1000:.0f} ms")
+                f"asleep (GIL, locks) {self.asleep * 1000:.0f} ms; meanwhile the app's other "
+                f"threads ran {self.others_on_cpu * 1000:.0f} ms of CPU")
 
 
 NO_GAP = Gap(0.0, 0.0, 0.0)
@@ -46,11 +49,13 @@ class ThreadClock:
         if not self._schedstat.is_file():
             self._schedstat = None  # type: ignore[assignment]
 
-    def read(self) -> tuple[float, float]:
+    def read(self) -> tuple[float, float, float]:
+        """(this thread on a CPU, this thread waiting for one, the whole process on CPUs)."""
+        process = time.process_time()
         if self._schedstat is not None:
             on_cpu, waiting, _slices = self._schedstat.read_text().split()
-            return int(on_cpu) / 1e9, int(waiting) / 1e9
-        return time.thread_time(), 0.0
+            return int(on_cpu) / 1e9, int(waiting) / 1e9, process
+        return time.thread_time(), 0.0, process
 
 
 class Heartbeat(QObject):
@@ -92,8 +97,9 @@ class Heartbeat(QObject):
         thread = self._clock.read()
         gap = now - self._last
         if gap > self.worst.seconds:
-            self.worst = Gap(gap, thread[0] - self._last_thread[0],
-                             thread[1] - self._last_thread[1])
+            on_cpu = thread[0] - self._last_thread[0]
+            self.worst = Gap(gap, on_cpu, thread[1] - self._last_thread[1],
+                             max(0.0, thread[2] - self._last_thread[2] - on_cpu))
         self.longest_gap = max(self.longest_gap, gap)
         self._last, self._last_thread = now, thread
         self.beats += 1
