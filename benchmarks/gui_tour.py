@@ -62,11 +62,12 @@ def main(directory: str, passphrase: str, now: int, link: str, work: str) -> dic
     from tests.ui.heartbeat import Heartbeat
     from ui.links.opener import LinkOpener
     from ui.main_window import ACTIVITY, BRANDS, MY_DATA, SETTINGS, SHARED, MainWindow
-    from ui.preferences import Settings
+    from ui.preferences import IDLE_LOCK_MINUTES, Settings
 
     freeze_clock(now)
     app = QApplication(sys.argv[:1])  # noqa: F841  # kept alive for the tour
     settings = Settings(QSettings(str(Path(work) / "settings.ini"), QSettings.Format.IniFormat))
+    settings.set(IDLE_LOCK_MINUTES, 0)  # no input for minutes while the PDF is written
     window = MainWindow(Path(directory), settings)
     window.resize(1280, 800)
     window.show()
@@ -76,15 +77,29 @@ def main(directory: str, passphrase: str, now: int, link: str, work: str) -> dic
                    timeout: float = STEP_TIMEOUT) -> None:
         deadline = time.perf_counter() + timeout
         loop = QEventLoop()
+        failed: list[BaseException] = []
+
+        def check() -> None:
+            try:
+                if predicate():
+                    loop.quit()
+            except Exception as error:  # e.g. a dialog deleted under the tour: stop there
+                failed.append(error)
+                loop.quit()
+
         timer = QTimer()
         timer.setInterval(1)
-        timer.timeout.connect(lambda: loop.quit() if predicate() else None)
+        timer.timeout.connect(check)
         timer.start()
-        while not predicate():
-            if time.perf_counter() > deadline:
-                raise TimeoutError(f"the tour waited too long: {what}")
-            loop.exec()
-        timer.stop()
+        try:
+            while not failed and not predicate():
+                if time.perf_counter() > deadline:
+                    raise TimeoutError(f"the tour waited too long: {what}")
+                loop.exec()
+        finally:
+            timer.stop()
+        if failed:
+            raise RuntimeError(f"the tour failed waiting for {what}") from failed[0]
 
     def settle(ms: int = SETTLE_MS) -> None:
         """Run the event loop for `ms`, then until the session's delivery is over."""
