@@ -247,14 +247,14 @@ class MainWindow(QMainWindow):
         self._area = None
         area = self._ensure_area()
         area.show_slot(shown)  # built now, in a stack not shown yet; the others when shown
-        later(lambda: self._replace_area(old, area))
+        later(self, lambda: self._replace_area(old, area))
 
     def _replace_area(self, old: MainArea, area: MainArea) -> None:
         if self.pages.currentWidget() is old:
             self.pages.setCurrentWidget(area)
         self._discard(old)
         self._retranslate()
-        later(self._rebuild_welcome)
+        later(self, self._rebuild_welcome)
 
     def _rebuild_welcome(self) -> None:
         """The welcome screens in the language installed since they were built."""
@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
         if shown == MY_DATA:
             self.my_data.search.setFocus()
         if open_later:
-            later(lambda: self._open_session(vault))
+            later(self, lambda: self._open_session(vault))
 
     def _open_session(self, vault: Vault) -> None:
         if self._opening is not vault:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 
-def later(call: Callable[[], object]) -> None:
-    QTimer.singleShot(1, call)
+def later(owner: QObject, call: Callable[[], object]) -> None:
+    """`call` in a later turn, unless `owner` is gone by then."""
+    QTimer.singleShot(1, owner, call)

@@ -29,6 +29,7 @@ from vault.transparency import balance
 from vault.vault import Vault
 
 from ..session import Session
+from ..turns import later
 from ..widgets import named, plain_label
 from ..widgets.balance_view import BalanceView
 from ..widgets.wrap import WrapLabel, scaled
@@ -291,7 +292,12 @@ class ShareReviewDialog(QDialog):
         self.setWindowTitle(
             self.tr("Share with {brand}?").format(brand=in_sentence(review.brand.name))
         )
-        self.scroll_area.setWidget(self._build_body(review))
+        body = self._build_body(review)
+        # Shown in a later turn: built, laid out and painted in one, it held the GUI thread.
+        later(self, lambda: self._show_body(body))
+
+    def _show_body(self, body: QWidget) -> None:
+        self.scroll_area.setWidget(body)
         self.stack.setCurrentWidget(self.scroll_area)
         self._update()
         first = next((focus for r in self._rows if (focus := first_focus(r))), self.duration)
