@@ -138,20 +138,23 @@ def tour_verdicts(generated: Generated) -> list[Verdict]:
     """The tour's worst gap per step, printed, and its verdict."""
     document = tour(generated)
     print(f"GUI-thread tour, {BEAT_MS} ms heartbeat: worst gap per step (ms: on a CPU / "
-          "ready but not scheduled / asleep), the step's length")
-    worst_name, worst = "", 0.0
+          "ready but not scheduled / asleep), the worst the app itself held the thread for "
+          "(the gap less the wait for a CPU), the step's length")
+    worst_name, worst, own = "", 0.0, 0.0
     for name, gap in document["steps"].items():
         asleep = max(0.0, gap["seconds"] - gap["on_cpu"] - gap["waiting_for_cpu"])
         print(f"  {name:26} {gap['seconds'] * 1000:6.1f}  ({gap['on_cpu'] * 1000:5.1f} / "
               f"{gap['waiting_for_cpu'] * 1000:5.1f} / {asleep * 1000:5.1f})  "
-              f"{document['seconds'][name]:6.2f} s")
+              f"{gap['own'] * 1000:6.1f}  {document['seconds'][name]:6.2f} s")
+        own = max(own, gap["own"])
         if gap["seconds"] > worst:
             worst_name, worst = name, gap["seconds"]
     sizes = document["report_bytes"]
     print(f"  ({document['beats']:,} beats; report {sizes['html'] / 1e6:.1f} MB HTML, "
           f"{sizes['pdf'] / 1e6:.1f} MB PDF)")
     return [Verdict("large vault: worst GUI-thread gap over the tour", worst * 1000, GAP_MS,
-                    " ms", note=f"in {worst_name}")]
+                    " ms", note=f"in {worst_name}; the most the app itself held it "
+                    f"{own * 1000:.0f} ms")]
 
 
 def run_tour() -> list[Verdict]:

@@ -117,10 +117,12 @@ def main(directory: str, passphrase: str, now: int, link: str, work: str) -> dic
 
     def step(name: str) -> None:
         """The step that just ended: its worst gap, and how long it took."""
-        steps[name] = asdict(heartbeat.take())
+        worst, worst_own = heartbeat.take()
+        steps[name] = {**asdict(worst), "own": worst_own.own}
         seconds[name] = time.perf_counter() - began[0]
         began[0] = time.perf_counter()
-        print(f"{name}: {steps[name]['seconds'] * 1000:.1f} ms in {seconds[name]:.2f} s",
+        print(f"{name}: {steps[name]['seconds'] * 1000:.1f} ms ({worst.describe()}; the most "
+              f"the app held it: {worst_own.own * 1000:.1f} ms) in {seconds[name]:.2f} s",
               file=sys.stderr, flush=True)
 
     heartbeat.start()

@@ -27,6 +27,12 @@ class Gap:
     others_on_cpu: float = 0.0  # the process's other threads (the workers) ran, on any CPU
 
     @property
+    def own(self) -> float:
+        """The gap less the time the thread was ready but the CPUs were taken: what the app
+        itself held it for (its code, or the GIL a worker of ours held)."""
+        return self.seconds - self.waiting_for_cpu
+
+    @property
     def asleep(self) -> float:
         """Neither running nor ready to: waiting for the GIL, a lock, the disk."""
         return max(0.0, self.seconds - self.on_cpu - self.waiting_for_cpu)
@@ -60,13 +66,14 @@ class ThreadClock:
 
 class Heartbeat(QObject):
     """A timer on the GUI thread (every `interval_ms`); `longest_gap` is the worst delay
-    between beats in seconds, `worst` that gap with its breakdown. Create and start it on
-    the GUI thread."""
+    between beats in seconds, `worst` that gap with its breakdown; `worst_own` is the gap
+    whose `own` part was the largest. Create and start it on the GUI thread."""
 
     def __init__(self, interval_ms: int = 10) -> None:
         super().__init__()
         self.longest_gap = 0.0
         self.worst = NO_GAP
+        self.worst_own = NO_GAP
         self.beats = 0
         self._clock = ThreadClock()
         self._last = time.perf_counter()
@@ -85,21 +92,25 @@ class Heartbeat(QObject):
         self._timer.stop()
         self._beat()
 
-    def take(self) -> Gap:
-        """The worst gap since the last `take` (or the start), counting up to now; the
-        next one starts from here."""
+    def take(self) -> tuple[Gap, Gap]:
+        """The worst gap since the last `take` (or the start), counting up to now, and the
+        gap with the worst `own` part; the next ones start from here."""
         self._beat()
-        worst, self.worst = self.worst, NO_GAP
-        return worst
+        taken = self.worst, self.worst_own
+        self.worst = self.worst_own = NO_GAP
+        return taken
 
     def _beat(self) -> None:
         now = time.perf_counter()
         thread = self._clock.read()
         gap = now - self._last
+        on_cpu = thread[0] - self._last_thread[0]
+        measured = Gap(gap, on_cpu, thread[1] - self._last_thread[1],
+                       max(0.0, thread[2] - self._last_thread[2] - on_cpu))
         if gap > self.worst.seconds:
-            on_cpu = thread[0] - self._last_thread[0]
-            self.worst = Gap(gap, on_cpu, thread[1] - self._last_thread[1],
-                             max(0.0, thread[2] - self._last_thread[2] - on_cpu))
+            self.worst = measured
+        if measured.own > self.worst_own.own:
+            self.worst_own = measured
         self.longest_gap = max(self.longest_gap, gap)
         self._last, self._last_thread = now, thread
         self.beats += 1

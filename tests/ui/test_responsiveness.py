@@ -64,9 +64,10 @@ def bytecode_as_installed() -> None:
 @pytest.mark.slow
 def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
     """From typing the passphrase, through the slow KDF and loading the pages' modules, to
-    the first paint of the unlocked window and a while after it: no gap over
-    UNLOCK_STALL_LIMIT. Only the page shown is built; the unlock screen's own widgets are
-    used directly (looking a widget up by name builds every page)."""
+    the first paint of the unlocked window and a while after it: the app never holds the
+    GUI thread for UNLOCK_STALL_LIMIT (its code running, or waiting for the GIL). Only the
+    page shown is built; the unlock screen's own widgets are used directly (looking a widget
+    up by name builds every page)."""
     bytecode_as_installed()
     directory = tmp_path / "vault"
     Vault.create(directory, PASSPHRASE, kdf=SLOW_KDF)[0].lock()
@@ -92,8 +93,10 @@ def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Pat
     heartbeat.stop()
     assert window.pages_built == 1  # the others wait until they are first shown
     assert heartbeat.beats > 10
-    assert heartbeat.longest_gap < UNLOCK_STALL_LIMIT, (
-        f"GUI stalled {heartbeat.worst.describe()}")
+    # What the app holds the thread for, not the wait for a CPU that others' work on the
+    # machine adds (on 2 CPUs at a load of 3, 30 to 60 ms even for a turn of 1 ms of CPU).
+    assert heartbeat.worst_own.own < UNLOCK_STALL_LIMIT, (
+        f"GUI stalled {heartbeat.worst_own.describe()}")
     window.lock()
 
 
@@ -225,6 +228,21 @@ def test_the_heartbeat_sees_a_stall(qtbot: QtBot) -> None:
     qtbot.wait(50)
     heartbeat.stop()
     assert heartbeat.longest_gap >= 0.2 and heartbeat.beats > 3
+    assert heartbeat.worst_own.own >= 0.2  # asleep on the GUI thread: the app's own doing
+
+
+def test_the_heartbeat_counts_work_on_the_gui_thread_as_the_apps_own(qtbot: QtBot) -> None:
+    """Control: 0.2 s of CPU on the GUI thread shows in the part the app held it for, however
+    long others' work on the machine made it wait for a CPU meanwhile."""
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    qtbot.wait(50)
+    until = time.thread_time() + 0.2
+    while time.thread_time() < until:  # the GUI thread is busy on purpose
+        pass
+    qtbot.wait(50)
+    heartbeat.stop()
+    assert heartbeat.worst_own.own >= 0.19 and heartbeat.worst_own.on_cpu >= 0.18  # a tick late
 
 
 def slow_receiver(tmp_path: Path) -> AbstractContextManager[RealBrand]:
