@@ -31,11 +31,12 @@ from zpd.text import reveal
 
 from .. import style
 from ..style import Badge, Tone
+from ..tasks import cycle_collection_paused
 from ..widgets.balance_paint import PRINT_COLOURS, chart_data, chart_height, paint_chart
 from ..words import aliases, fields, pausing, time
 from ..words import balance as weigh
 from ..words import exchange as words
-from ..words.report import web_page
+from ..words.report import web_page_parts
 from ..words.text import brand_text
 from .paged import PAGE_WIDTH, Block, Footer, paged_pdf
 
@@ -258,10 +259,14 @@ def export_report(vault: Vault, origin: str | None, path: Path, kind: ReportForm
     FileExistsError unless `replace`: the dialog asks before a file is replaced."""
     if path.exists() and not replace:
         raise FileExistsError(str(path))
-    model = vault.transparency.report(origin)
-    if kind is ReportFormat.HTML:
-        content = web_page(model).encode("utf-8")
-    else:
-        content = pdf_bytes(model)
+    with cycle_collection_paused():
+        model = vault.transparency.report(origin)
+        brands = len(model.brands)
+        if kind is ReportFormat.HTML:
+            # Encoded a piece at a time: one call over the whole page held the GIL.
+            content = b"".join(f"{part}\n".encode() for part in web_page_parts(model))
+        else:
+            content = pdf_bytes(model)
+        del model  # freed before the collector runs again, not walked by it
     atomic_write(path, content)
-    return ReportWritten(path, kind, len(model.brands))
+    return ReportWritten(path, kind, brands)
