@@ -28,8 +28,8 @@ from vault.exchange.grants import ShareResult
 from vault.transparency import balance
 from vault.vault import Vault
 
+from .. import turns
 from ..session import Session
-from ..turns import later
 from ..widgets import named, plain_label
 from ..widgets.balance_view import BalanceView
 from ..widgets.wrap import WrapLabel, scaled
@@ -294,7 +294,7 @@ class ShareReviewDialog(QDialog):
         )
         body = self._build_body(review)
         # Shown in a later turn: built, laid out and painted in one, it held the GUI thread.
-        later(self, lambda: self._show_body(body))
+        turns.later(self, lambda: self._show_body(body))
 
     def _show_body(self, body: QWidget) -> None:
         self.scroll_area.setWidget(body)
