@@ -33,19 +33,28 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
+
+from brandkit.server import WELL_KNOWN_PATH
+from brandkit.visits import share_link
 
 from .common import Verdict, isolate_state
 from .generate import Generated, generated_vault
+from .gui_tour import BEAT_MS
+from .loopback import ASK, make_brand, receiver
 
 VIEW_MS = 150.0
 FILTER_MS = 100.0
 VERIFY_S = 5.0
 MEMORY_MB = 300.0
+GAP_MS = 50.0
 WINDOW = (1280, 800)  # gui_probe's window
 
 
@@ -88,6 +97,29 @@ def gui(generated: Generated) -> dict[str, Any]:
     return document
 
 
+def tour(generated: Generated) -> dict[str, Any]:
+    """`benchmarks.gui_tour` in a fresh process, on a copy of the generated vault (the tour
+    shares and revokes), with a brand on loopback whose share link it opens."""
+    with tempfile.TemporaryDirectory(prefix="zpv-tour-") as tmp:
+        work = Path(tmp)
+        copy = work / "vault"
+        shutil.copytree(generated.directory, copy)
+        brand = make_brand(work / "brand", signed_at=generated.now)
+        link = share_link(f"{brand.origin}{WELL_KNOWN_PATH}", ASK)
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        with receiver(brand, work / "brand.sqlite3"):
+            result = subprocess.run(
+                [sys.executable, "-m", "benchmarks.gui_tour", str(copy), generated.passphrase,
+                 str(generated.now), link, str(work)],
+                env=env, stdout=subprocess.PIPE, text=True, timeout=3600,
+            )  # its progress, a line a step, and any error on this process's stderr
+    if result.returncode != 0:
+        raise RuntimeError(f"gui_tour failed ({result.returncode})")
+    document: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return document
+
+
 def bare_window_mb(qt_modules: list[str], repeats: int = 3) -> float:
     """Resident memory of a bare window in a fresh process (the median of `repeats`)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -100,6 +132,35 @@ def bare_window_mb(qt_modules: list[str], repeats: int = 3) -> float:
         )
         sizes.append(float(result.stdout.split()[-1]))
     return statistics.median(sizes)
+
+
+def tour_verdicts(generated: Generated) -> list[Verdict]:
+    """The tour's worst gap per step, printed, and its verdict."""
+    document = tour(generated)
+    print(f"GUI-thread tour, {BEAT_MS} ms heartbeat: worst gap per step (ms: on a CPU / "
+          "ready but not scheduled / asleep), the worst the app itself held the thread for "
+          "(the gap less the wait for a CPU), the step's length")
+    worst_name, worst, own = "", 0.0, 0.0
+    for name, gap in document["steps"].items():
+        asleep = max(0.0, gap["seconds"] - gap["on_cpu"] - gap["waiting_for_cpu"])
+        print(f"  {name:26} {gap['seconds'] * 1000:6.1f}  ({gap['on_cpu'] * 1000:5.1f} / "
+              f"{gap['waiting_for_cpu'] * 1000:5.1f} / {asleep * 1000:5.1f})  "
+              f"{gap['own'] * 1000:6.1f}  {document['seconds'][name]:6.2f} s")
+        own = max(own, gap["own"])
+        if gap["seconds"] > worst:
+            worst_name, worst = name, gap["seconds"]
+    sizes = document["report_bytes"]
+    print(f"  ({document['beats']:,} beats; report {sizes['html'] / 1e6:.1f} MB HTML, "
+          f"{sizes['pdf'] / 1e6:.1f} MB PDF)")
+    return [Verdict("large vault: worst GUI-thread gap over the tour", worst * 1000, GAP_MS,
+                    " ms", note=f"in {worst_name}; the most the app itself held it "
+                    f"{own * 1000:.0f} ms")]
+
+
+def run_tour() -> list[Verdict]:
+    """The tour alone (`python -m benchmarks.bench_large_vault tour`)."""
+    isolate_state()
+    return tour_verdicts(generated_vault())
 
 
 def run() -> list[Verdict]:
@@ -139,6 +200,7 @@ def run() -> list[Verdict]:
           f"({', '.join(m.split('.')[1] for m in probe['qt_modules'])}): {bare:.0f} MB "
           f"({rss / bare:.2f}x); the app's window before unlock: {before:.0f} MB")
     return [
+        *tour_verdicts(generated),
         Verdict("large vault: views' first rows (worst)", worst_view * 1000, VIEW_MS, " ms",
                 note=f"{worst_view * 1000 / VIEW_MS:.2f}x target"),
         Verdict("large vault: filter answered (worst median)", worst_filter * 1000, FILTER_MS,
@@ -151,5 +213,5 @@ def run() -> list[Verdict]:
 
 
 if __name__ == "__main__":
-    for verdict in run():
+    for verdict in (run_tour() if sys.argv[1:] == ["tour"] else run()):
         print(verdict.line())

@@ -71,14 +71,15 @@ class Brand:
         return self.root / "request.jwt"
 
 
-def make_brand(root: Path) -> Brand:
-    """Keys and a request signed for http://127.0.0.1:<a free port>, saved under `root`."""
+def make_brand(root: Path, signed_at: int | None = None) -> Brand:
+    """Keys and a request signed for http://127.0.0.1:<a free port>, saved under `root`;
+    signed a minute before `signed_at` (default: now), for a vault whose clock is frozen."""
     root.mkdir(parents=True, exist_ok=True)
     keys = generate_keys()
     port = free_port()
     brand = Brand(root, keys, "", port)
     save_keys(keys, brand.keys_dir)
-    request = sign_spec(spec_for(brand.origin), keys, now=int(time.time()) - 60)
+    request = sign_spec(spec_for(brand.origin), keys, now=int(signed_at or time.time()) - 60)
     brand.request_file.write_text(request)
     return Brand(root, keys, request, port)
 

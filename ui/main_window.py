@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import importlib
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from . import i18n
 from .delivery_problem import DeliveryProblemLabel
@@ -19,11 +18,24 @@ from .icons import Glyph, icon
 from .idle import IdleWatcher
 from .leaks.notice import LeakNotice
 from .leaks.watch import LeakWatch
+from .page_slots import (
+    ACTIVITY,
+    BRANDS,
+    MY_DATA,
+    PAGE_CLASSES,
+    SETTINGS,
+    SHARED,
+    SLOTS,
+    area_modules_loaded,
+    import_area_modules,
+    page_titles,
+)
 from .preferences import IDLE_LOCK_MINUTES, Settings
 from .session import Session
 from .sync.status_label import SyncStatusLabel
 from .sync.watch import SyncWatch
 from .tasks import run_task
+from .turns import later
 from .unlock_page import WelcomeStack
 from .vault_news import VaultNews
 from .widgets import named
@@ -40,61 +52,6 @@ if TYPE_CHECKING:
     from .settings.page import SettingsPage
     from .shared.page import SharedPage
     from .widgets.page import Page
-
-# What the pages behind the unlock screen need. Importing them (the vault, its crypto and
-# HTTP libraries, every page) takes longer than starting Qt itself, so none of it loads
-# until the person starts to unlock: then on a worker thread, while they type and while the
-# key is derived (see docs/performance.md, "Cold start").
-AREA_MODULES = (
-    "vault.vault",
-    "ui.main_area",
-    "ui.fields.page",
-    "ui.brands.page",
-    "ui.shared.page",
-    "ui.activity.page",
-    "ui.settings.page",
-)
-_area_modules_loaded = threading.Event()
-
-
-def import_area_modules() -> None:
-    """Import what the pages need (safe on any thread: imports take Python's locks)."""
-    for name in AREA_MODULES:
-        importlib.import_module(name)
-    _area_modules_loaded.set()
-
-
-# The pages, in sidebar order. Slot 0 is what an unlock shows first.
-MY_DATA, BRANDS, SHARED, ACTIVITY, SETTINGS = range(5)
-SLOTS = 5
-PAGE_CLASSES = (
-    ("ui.fields.page", "MyDataPage"),
-    ("ui.brands.page", "BrandsPage"),
-    ("ui.shared.page", "SharedPage"),
-    ("ui.activity.page", "ActivityPage"),
-    ("ui.settings.page", "SettingsPage"),
-)
-
-
-class _TitleContext:
-    """Stands in for a page when asking its class for its title: `tr` translates in the
-    class's context, as the page's own `self.tr` does, so the sidebar names every page
-    in the person's language before any page is built."""
-
-    def __init__(self, cls: type) -> None:
-        self._context = cls.__name__
-
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate(self._context, text, disambiguation, n)
-
-
-def page_titles() -> list[str]:
-    titles = []
-    for module, name in PAGE_CLASSES:
-        cls = getattr(importlib.import_module(module), name)
-        titles.append(cls.title(_TitleContext(cls)))
-    return titles
-
 
 class MainWindow(QMainWindow):
     def __init__(self, directory: Path, settings: Settings | None = None) -> None:
@@ -113,6 +70,7 @@ class MainWindow(QMainWindow):
         self._after_import: list[Callable[[], object]] = []  # once the modules are loaded
         self._preparing = False
         self._opening: Vault | None = None  # unlocked, its pages' modules still loading
+        self._welcome_stale = False  # in the language before a switch, until rebuilt
         self.setCentralWidget(self.pages)
 
         self.toolbar = toolbar = named(QToolBar(self.tr("Vault")), "mainToolbar")
@@ -178,7 +136,7 @@ class MainWindow(QMainWindow):
 
     def _load_area_modules(self, then: Callable[[], object]) -> None:
         """Import the pages' modules on a worker thread (once), then call `then` here."""
-        if _area_modules_loaded.is_set():
+        if area_modules_loaded():
             then()
             return
         self._after_import.append(then)
@@ -277,26 +235,49 @@ class MainWindow(QMainWindow):
 
     def switch_language(self, setting: str) -> None:
         """Install the language and rebuild every screen in it; the vault stays open. The
-        page shown is rebuilt at once, the others when first shown."""
+        page shown is rebuilt at once, out of sight, and shown in a later turn of the event
+        loop (built and laid out in one turn, it held the GUI thread past 50 ms); the other
+        pages are built when first shown, the screens behind the unlock one a turn later."""
         i18n.install(i18n.resolve(setting))
-        if self.session.is_open:  # the welcome screens wait behind the pages: rebuild them too
-            welcome, self.welcome = self.welcome, self._make_welcome()
-            self.pages.insertWidget(0, self.welcome)
-            self.pages.removeWidget(welcome)
-            welcome.deleteLater()
+        self._welcome_stale = self.session.is_open  # shown, it is rebuilt with the rest
         old = self._area
         if old is None:  # not built yet: it will be, in the new language
+            self._rebuild_welcome()
             self._retranslate()
             return
         shown = self._shown_slot()
         self._area = None
         area = self._ensure_area()
-        area.show_slot(shown)  # built now; the others when first shown
+        area.show_slot(shown)  # built now, in a stack not shown yet; the others when shown
+        later(self, lambda: self._replace_area(old, area))
+
+    def _replace_area(self, old: MainArea, area: MainArea) -> None:
         if self.pages.currentWidget() is old:
             self.pages.setCurrentWidget(area)
-        self.pages.removeWidget(old)
-        old.deleteLater()
+        self._discard(old)
         self._retranslate()
+        later(self, self._rebuild_welcome)
+
+    def _rebuild_welcome(self) -> None:
+        """The welcome screens in the language installed since they were built."""
+        if not self._welcome_stale:
+            return
+        self._welcome_stale = False
+        welcome, self.welcome = self.welcome, self._make_welcome()
+        self.pages.insertWidget(0, self.welcome)
+        self._discard(welcome)
+
+    def _discard(self, screen: QWidget) -> None:
+        """Out of the window at once (a lookup by name no longer finds it); deleted later."""
+        self.pages.removeWidget(screen)
+        screen.hide()
+        screen.setParent(None)
+        screen.deleteLater()
+
+    @property
+    def switching_language(self) -> bool:
+        """A language switch is not over yet: some screens still show the language before."""
+        return self._welcome_stale
 
     def _shown_slot(self) -> int:
         return MY_DATA if self._area is None else self._area.shown_slot()
@@ -355,7 +336,7 @@ class MainWindow(QMainWindow):
         if shown == MY_DATA:
             self.my_data.search.setFocus()
         if open_later:
-            QTimer.singleShot(0, lambda: self._open_session(vault))
+            later(self, lambda: self._open_session(vault))
 
     def _open_session(self, vault: Vault) -> None:
         if self._opening is not vault:
@@ -384,6 +365,7 @@ class MainWindow(QMainWindow):
         return self.session.is_re_keying or self.welcome.is_re_keying
 
     def _show_locked(self) -> None:
+        self._rebuild_welcome()  # a language switch not over yet: in the language chosen
         self.lock_action.setEnabled(False)
         self.toolbar.hide()
         self.pages.setCurrentWidget(self.welcome)

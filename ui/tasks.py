@@ -12,8 +12,11 @@ log before the callback sees it.
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import shiboken6
@@ -81,3 +84,27 @@ def run_task(owner: QObject, func: Callable[[], Any], callback: Callback) -> Non
 
     relay.finished.connect(deliver)
     QThreadPool.globalInstance().start(_Task(func, relay))
+
+
+_collection_pauses = 0
+_collection_lock = threading.Lock()
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector stops every thread while it walks the objects it tracks. A
+    task that builds millions of them (the report of a vault with 100,000 shares) made it
+    run again and again, each pass holding the GUI thread for up to a second. Around such a
+    task it is paused (objects are still freed by their reference counts); the task drops
+    what it built before the end, so the next pass does not walk it either."""
+    global _collection_pauses
+    with _collection_lock:
+        _collection_pauses += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _collection_lock:
+            _collection_pauses -= 1
+            if not _collection_pauses:
+                gc.enable()

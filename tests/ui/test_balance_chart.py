@@ -31,7 +31,8 @@ def open_review(qtbot: QtBot, session: Session, origin: str, ask_id: str) -> Sha
     qtbot.addWidget(dialog)
     dialog.resize(900, 720)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.balance_view is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: dialog.balance_view is not None
+                    and dialog.stack.currentWidget() is dialog.scroll_area, timeout=5_000)
     return dialog
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, QThreadPool, QTranslator
 from PySide6.QtGui import QFont
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -107,6 +108,7 @@ def settle(until: Callable[[], bool] | None = None, seconds: float = 5.0) -> Non
         if until is not None and until():
             break
         if until is None and QThreadPool.globalInstance().activeThreadCount() == 0:
+            QTest.qWait(20)  # what a finished task left for a later turn (ui/turns.py)
             break
 
 

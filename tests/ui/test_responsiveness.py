@@ -19,13 +19,15 @@ from PySide6.QtWidgets import QLineEdit, QProgressBar, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from starlette.types import ASGIApp
 
-from benchmarks import bulk
+from benchmarks import bulk, generate
 from tests.support.brands import RealBrand
 from tests.support.live_brand import live_brand, served_brand
 from tests.support.specs import ask, request_spec
 from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, MadeVault
 from tests.ui.heartbeat import Heartbeat
 from ui.main_window import MainWindow
+from ui.session import Session
+from ui.shared.page import SharedPage
 from vault.errors import VaultLocked, WrongPassphrase
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.profile.audit import append_many
@@ -62,9 +64,10 @@ def bytecode_as_installed() -> None:
 @pytest.mark.slow
 def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
     """From typing the passphrase, through the slow KDF and loading the pages' modules, to
-    the first paint of the unlocked window and a while after it: no gap over
-    UNLOCK_STALL_LIMIT. Only the page shown is built; the unlock screen's own widgets are
-    used directly (looking a widget up by name builds every page)."""
+    the first paint of the unlocked window and a while after it: the app never holds the
+    GUI thread for UNLOCK_STALL_LIMIT (its code running, or waiting for the GIL). Only the
+    page shown is built; the unlock screen's own widgets are used directly (looking a widget
+    up by name builds every page)."""
     bytecode_as_installed()
     directory = tmp_path / "vault"
     Vault.create(directory, PASSPHRASE, kdf=SLOW_KDF)[0].lock()
@@ -90,8 +93,10 @@ def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Pat
     heartbeat.stop()
     assert window.pages_built == 1  # the others wait until they are first shown
     assert heartbeat.beats > 10
-    assert heartbeat.longest_gap < UNLOCK_STALL_LIMIT, (
-        f"GUI stalled {heartbeat.longest_gap:.3f} s")
+    # What the app holds the thread for, not the wait for a CPU that others' work on the
+    # machine adds (on 2 CPUs at a load of 3, 30 to 60 ms even for a turn of 1 ms of CPU).
+    assert heartbeat.worst_own.own < UNLOCK_STALL_LIMIT, (
+        f"GUI stalled {heartbeat.worst_own.describe()}")
     window.lock()
 
 
@@ -223,6 +228,21 @@ def test_the_heartbeat_sees_a_stall(qtbot: QtBot) -> None:
     qtbot.wait(50)
     heartbeat.stop()
     assert heartbeat.longest_gap >= 0.2 and heartbeat.beats > 3
+    assert heartbeat.worst_own.own >= 0.2  # asleep on the GUI thread: the app's own doing
+
+
+def test_the_heartbeat_counts_work_on_the_gui_thread_as_the_apps_own(qtbot: QtBot) -> None:
+    """Control: 0.2 s of CPU on the GUI thread shows in the part the app held it for, however
+    long others' work on the machine made it wait for a CPU meanwhile."""
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    qtbot.wait(50)
+    until = time.thread_time() + 0.2
+    while time.thread_time() < until:  # the GUI thread is busy on purpose
+        pass
+    qtbot.wait(50)
+    heartbeat.stop()
+    assert heartbeat.worst_own.own >= 0.19 and heartbeat.worst_own.on_cpu >= 0.18  # a tick late
 
 
 def slow_receiver(tmp_path: Path) -> AbstractContextManager[RealBrand]:
@@ -260,3 +280,39 @@ def test_import_from_a_slow_web_address_never_stalls_the_gui(
         assert opened is not None and opened.brands.find(origin).domain_verified
         window.lock()
     assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"
+
+
+@pytest.mark.slow
+def test_exporting_a_long_pdf_report_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
+    """The PDF of a vault with many shares is laid out on a worker, a share at a time: laid
+    out as one document, each of Qt's calls held Python's GIL, and so the GUI thread, for
+    as long as the whole report took to parse or to lay out."""
+    directory = tmp_path / "vault"
+    now, counts = generate._generate(directory, generate.Scale(brands=3, grants=800,
+                                                              audit=1_000))
+    vault = Vault.unlock(directory, generate.PASSPHRASE, clock=lambda: now)
+    session = Session()
+    session.open(vault)
+    page = SharedPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.report_button.click()
+    dialog = page.dialog
+    assert dialog is not None
+    out = tmp_path / "report.pdf"
+    dialog.pdf.setChecked(True)
+    dialog.path_edit.setText(str(out))
+    qtbot.waitUntil(lambda: not session._flushing, timeout=10_000)  # what opening started
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    started = time.perf_counter()
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None or dialog.message.isVisible(),
+                    timeout=120_000)
+    took = time.perf_counter() - started
+    heartbeat.stop()
+    session.lock()
+    assert dialog.written is not None, dialog.message.text()
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert took > 4 * STALL_LIMIT, f"the export took {took:.3f} s: too short to show a stall"
+    assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.worst.describe()}"

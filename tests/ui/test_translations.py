@@ -243,6 +243,7 @@ def test_switching_language_in_settings_rebuilds_the_screens(
     assert combo is not None
     combo.setCurrentIndex(combo.findData("el"))
     assert settings.get(LANGUAGE) == "el"
+    qtbot.waitUntil(lambda: not window.switching_language)  # shown in a later turn
     greek = _texts(window)
     assert greek["sidebar"] == "|".join(
         ["Τα δεδομένα μου", "Εταιρείες", "Κοινοποιήσεις", "Δραστηριότητα", "Ρυθμίσεις"])
@@ -256,6 +257,7 @@ def test_switching_language_in_settings_rebuilds_the_screens(
     combo = window.findChild(QComboBox, "languageCombo")  # the rebuilt Settings page's
     assert combo is not None and combo.currentData() == "el"
     combo.setCurrentIndex(combo.findData("en"))
+    qtbot.waitUntil(lambda: not window.switching_language)
     assert _texts(window) == english | {k: v for k, v in _texts(window).items()
                                          if k not in english}
     assert window.lock_action.text() == "Lock"

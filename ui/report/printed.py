@@ -1,4 +1,5 @@
-"""The transparency report as a printed document: HTML for QTextDocument, then a PDF.
+"""The transparency report as a printed document: blocks of HTML for QTextDocument, then a PDF
+(ui/report/paged.py lays the blocks out on pages).
 
 `ui/words/report.py` is the browser version (CSS that QTextDocument cannot lay out);
 this is the print version of the same model, in the person's language:
@@ -18,28 +19,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QIODevice,
-    QMarginsF,
-    QRectF,
-    QSizeF,
-    Qt,
-    QUrl,
-)
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QImage,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QTextDocument,
-    QTextOption,
-)
+from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from vault.storage.fsutil import atomic_write
 from vault.transparency.balance import Verdict
@@ -50,19 +31,16 @@ from zpd.text import reveal
 
 from .. import style
 from ..style import Badge, Space, Tone
+from ..tasks import cycle_collection_paused
 from ..widgets.balance_paint import PRINT_COLOURS, chart_data, chart_height, paint_chart
 from ..words import aliases, fields, pausing, time
 from ..words import balance as weigh
 from ..words import exchange as words
-from ..words.report import web_page
+from ..words.report import web_page_parts
 from ..words.text import brand_text
+from .paged import PAGE_WIDTH, Block, Footer, paged_pdf
 
 CONTEXT = "ReportPrint"
-MARGIN_MM = 16
-PX_PER_MM = 96 / 25.4  # document pixels
-PAGE_WIDTH = (210 - 2 * MARGIN_MM) * PX_PER_MM  # A4 inside the margins
-PAGE_HEIGHT = (297 - 2 * MARGIN_MM) * PX_PER_MM
-FOOTER = 28.0  # document pixels kept for the page footer
 CHART_WIDTH = int(PAGE_WIDTH) - 8
 CHART_SCALE = 3  # image pixels per document pixel, so the bars print sharp
 
@@ -105,20 +83,33 @@ th {{ text-align: left; color: {style.PAPER_MUTED}; font-weight: normal; }}
 """
 
 
-def print_html(model: Report) -> tuple[str, dict[str, QImage]]:
-    """The report as HTML that QTextDocument lays out well, with the chart images it names."""
+def print_blocks(model: Report) -> tuple[list[Block], dict[str, QImage]]:
+    """The report as blocks of HTML that QTextDocument lays out well (with STYLE), and the
+    chart images they name."""
     images: dict[str, QImage] = {}
-    parts = [f"<html><head><style>{STYLE}</style></head><body>"]
+    blocks: list[Block] = []
     for index, section in enumerate(model.brands):
-        if index:
-            parts.append('<div style="page-break-before: always"></div>')
-        else:
-            parts.append(_title(model))
-        parts.append(_brand(section, index, images))
+        title = "" if index else _title(model)
+        charts = len(images)
+        head = _brand(section, index, images)
+        blocks.append(Block(title + head, new_page=index > 0, images=tuple(images)[charts:]))
+        if not section.grants:
+            blocks.append(Block(f"<p>{_e(_tr('You shared nothing with this brand.'))}</p>"))
+        blocks.extend(Block(_grant(g)) for g in section.grants)
     if not model.brands:
-        parts.append(_title(model))
-        parts.append(f"<p>{_e(_tr('No brand knows anything about you through this vault.'))}"
-                     "</p>")
+        blocks.append(Block(_title(model) + "<p>{}</p>".format(
+            _e(_tr("No brand knows anything about you through this vault.")))))
+    return blocks, images
+
+
+def print_html(model: Report) -> tuple[str, dict[str, QImage]]:
+    """The whole report as one HTML document, with the chart images it names."""
+    blocks, images = print_blocks(model)
+    parts = [f"<html><head><style>{STYLE}</style></head><body>"]
+    for block in blocks:
+        if block.new_page:
+            parts.append('<div style="page-break-before: always"></div>')
+        parts.append(block.html)
     parts.append("</body></html>")
     return "".join(parts), images
 
@@ -144,9 +135,6 @@ def _brand(section: BrandReport, index: int, images: dict[str, QImage]) -> str:
     for alias, closed_at in section.closed_aliases:
         parts.append(f"<p>{_e(aliases.alias_closed(alias, closed_at))}</p>")
     parts.append(_balance(section, index, images))
-    if not section.grants:
-        parts.append(f"<p>{_e(_tr('You shared nothing with this brand.'))}</p>")
-    parts.extend(_grant(g) for g in section.grants)
     return "".join(parts)
 
 VERDICT_BADGES = {Verdict.FAIR: Badge.FAIR, Verdict.ASKS_A_LOT: Badge.ASKS_A_LOT,
@@ -257,66 +245,12 @@ def _table(rows: list[tuple[str, str]], *, escaped_heads: bool = False) -> str:
     return f"<table width='100%' cellspacing='0' cellpadding='3'>{cells}</table>"
 
 
-def build_document(model: Report) -> QTextDocument:
-    """The report laid out on A4 pages (in document pixels, 96 to the inch)."""
-    text, images = print_html(model)
-    document = QTextDocument()
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long tokens wrap
-    document.setDefaultTextOption(option)
-    document.setDocumentMargin(0)
-    font = QFont()
-    font.setPixelSize(style.PAPER_PIXELS["body"])
-    # No ligatures: text copied or searched in the PDF reads "offer", not "oﬀer".
-    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
-    document.setDefaultFont(font)
-    for name, image in images.items():
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-    document.setHtml(text)
-    document.setPageSize(QSizeF(PAGE_WIDTH, PAGE_HEIGHT - FOOTER))
-    return document
-
-
 def pdf_bytes(model: Report) -> bytes:
-    """The report as a PDF (A4), a page (or more) per brand, each page numbered."""
-    document = build_document(model)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(_tr("Transparency report"))
-    writer.setCreator("Zero-Party Vault")
-    writer.setResolution(300)
-    writer.setPageLayout(QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter))
-    area = writer.pageLayout().paintRectPixels(writer.resolution())
-    scale = area.width() / PAGE_WIDTH
-    body = document.pageSize().height()
-    pages = document.pageCount()
-    painter = QPainter(writer)
-    font = QFont()
-    font.setPixelSize(style.PAPER_PIXELS["footer"])
-    for page in range(pages):
-        if page:
-            writer.newPage()
-        painter.save()
-        painter.scale(scale, scale)
-        painter.save()
-        painter.translate(0, -page * body)
-        document.drawContents(painter, QRectF(0, page * body, PAGE_WIDTH, body))
-        painter.restore()
-        painter.setFont(font)
-        painter.setPen(QColor(style.PAPER_MUTED))
-        footer = QRectF(0, PAGE_HEIGHT - FOOTER * 0.6, PAGE_WIDTH, FOOTER * 0.6)
-        painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         _tr("Zero-Party Vault · transparency report"))
-        painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         _tr("Page {page} of {pages}").format(page=page + 1, pages=pages))
-        painter.restore()
-    painter.end()
-    buffer.close()
-    return bytes(data.data())
+    """The report as a PDF (A4), each brand from a new page, each page numbered."""
+    blocks, images = print_blocks(model)
+    return paged_pdf(blocks, images, STYLE, Footer(
+        _tr("Transparency report"), _tr("Zero-Party Vault · transparency report"),
+        _tr("Page {page} of {pages}")))
 
 
 def export_report(vault: Vault, origin: str | None, path: Path, kind: ReportFormat,
@@ -326,10 +260,19 @@ def export_report(vault: Vault, origin: str | None, path: Path, kind: ReportForm
     FileExistsError unless `replace`: the dialog asks before a file is replaced."""
     if path.exists() and not replace:
         raise FileExistsError(str(path))
-    model = vault.transparency.report(origin)
-    if kind is ReportFormat.HTML:
-        content = web_page(model).encode("utf-8")
-    else:
-        content = pdf_bytes(model)
+    with cycle_collection_paused():
+        model = vault.transparency.report(origin)
+        brands = len(model.brands)
+        if kind is ReportFormat.HTML:
+            # Encoded a piece at a time: one call over the whole page held the GIL.
+            content = b"".join(f"{part}\n".encode() for part in web_page_parts(model))
+        else:
+            content = pdf_bytes(model)
+        # Freed before the collector runs again, and a brand at a time: freed at once, its
+        # millions of objects went in one call that held the GIL for 150 ms.
+        sections = list(model.brands)
+        del model
+        while sections:
+            sections.pop()
     atomic_write(path, content)
-    return ReportWritten(path, kind, len(model.brands))
+    return ReportWritten(path, kind, brands)

@@ -28,6 +28,7 @@ from vault.exchange.grants import ShareResult
 from vault.transparency import balance
 from vault.vault import Vault
 
+from .. import turns
 from ..session import Session
 from ..style import Space, TextSize
 from ..widgets import named, plain_label
@@ -292,7 +293,12 @@ class ShareReviewDialog(QDialog):
         self.setWindowTitle(
             self.tr("Share with {brand}?").format(brand=in_sentence(review.brand.name))
         )
-        self.scroll_area.setWidget(self._build_body(review))
+        body = self._build_body(review)
+        # Shown in a later turn: built, laid out and painted in one, it held the GUI thread.
+        turns.later(self, lambda: self._show_body(body))
+
+    def _show_body(self, body: QWidget) -> None:
+        self.scroll_area.setWidget(body)
         self.stack.setCurrentWidget(self.scroll_area)
         self._update()
         first = next((focus for r in self._rows if (focus := first_focus(r))), self.duration)

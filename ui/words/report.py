@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.grants import GrantStatus
 from vault.transparency.balance import Flag, Verdict
-from vault.transparency.html import ReportWords, render_html
+from vault.transparency.html import ReportWords, render_html, render_html_parts
 from vault.transparency.report import Report
 
 from . import aliases, balance, exchange, fields, time
@@ -166,3 +166,8 @@ def report_words() -> ReportWords:
 def web_page(model: Report) -> str:
     """The report as one self-contained HTML document, in the person's language."""
     return render_html(model, report_words())
+
+
+def web_page_parts(model: Report) -> list[str]:
+    """`web_page`'s lines (a brand's section each), for writing a large one in pieces."""
+    return render_html_parts(model, report_words())

@@ -130,6 +130,11 @@ pre { white-space: pre-wrap; word-break: break-all; font-size: .75rem; backgroun
 
 def render_html(model: Report, words: ReportWords) -> str:
     """One self-contained HTML document for the report (no script, no external resource)."""
+    return "\n".join(render_html_parts(model, words)) + "\n"
+
+
+def render_html_parts(model: Report, words: ReportWords) -> list[str]:
+    """`render_html`'s document as its lines, each brand's section one of them."""
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{_e(words.language)}"><head><meta charset="utf-8">',
@@ -145,7 +150,7 @@ def render_html(model: Report, words: ReportWords) -> str:
         parts.append(f"<p>{_e(words.no_brands)}</p>")
     parts.extend(_brand_html(section, words) for section in model.brands)
     parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    return parts
 
 
 def _brand_html(section: BrandReport, words: ReportWords) -> str:

@@ -1,0 +1,184 @@
+"""The printed report's pages: blocks of HTML laid out one at a time, placed on A4 pages.
+
+Each of QTextDocument's calls holds Python's GIL for as long as it runs. One document of
+the whole report held it for seconds on a vault with many shares (its HTML parsed in one
+call, laid out in another), and for all that time the GUI thread could not run: the app
+froze while the report was written on a worker (docs/performance.md, "The tour"). Here
+each block (the title, a brand's heading and balance, one share) is a small document of
+its own, parsed, laid out and drawn in calls of a few milliseconds each. A block that does
+not fit in what is left of a page starts the next one; one taller than a page runs over
+as many pages as it needs; each brand starts on a new page. The blocks are laid out twice:
+once to count the pages (each footer says "Page n of m"), once to draw them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+    QTextOption,
+)
+
+from .. import style
+
+MARGIN_MM = 16
+PX_PER_MM = 96 / 25.4  # document pixels
+PAGE_WIDTH = (210 - 2 * MARGIN_MM) * PX_PER_MM  # A4 inside the margins
+PAGE_HEIGHT = (297 - 2 * MARGIN_MM) * PX_PER_MM
+FOOTER = 28.0  # document pixels kept for the page footer
+BODY = PAGE_HEIGHT - FOOTER
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of the report laid out whole, and the images (by name) it shows."""
+
+    html: str
+    new_page: bool = False  # each brand starts on a page of its own
+    images: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Footer:
+    title: str  # the PDF's own title
+    left: str  # at the foot of every page
+    page_of: str  # "Page {page} of {pages}"
+
+
+@dataclass(frozen=True)
+class _Laid:
+    document: QTextDocument
+    pages: int  # how many pages it runs over: 1 unless it is taller than one
+    height: float  # on the last of them
+    # A document leaves out its first block's top margin and its last block's bottom
+    # margin; between two blocks, the larger of the two is kept, as in one document.
+    top_margin: float
+    bottom_margin: float
+
+
+@dataclass(frozen=True)
+class _Placed:
+    page: int  # where it starts
+    top: float  # on that page, in document pixels
+    pages: int  # how many pages it runs over: 1 unless it is taller than one
+
+
+class _Typesetter:
+    """Makes each block's document, the same way on both passes."""
+
+    def __init__(self, style_sheet: str, images: Mapping[str, QImage]) -> None:
+        self._head = f"<html><head><style>{style_sheet}</style></head><body>"
+        self._images = images
+        self._option = QTextOption()
+        self._option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # tokens
+        self._font = QFont()
+        self._font.setPixelSize(style.PAPER_PIXELS["body"])
+        # No ligatures: text copied or searched in the PDF reads "offer", not "oﬀer".
+        self._font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+
+    def lay_out(self, block: Block) -> _Laid:
+        document = QTextDocument()
+        document.setDefaultTextOption(self._option)
+        document.setDocumentMargin(0)
+        document.setDefaultFont(self._font)
+        for name in block.images:
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name),
+                                 self._images[name])
+        document.setHtml(f"{self._head}{block.html}</body></html>")
+        document.setTextWidth(PAGE_WIDTH)
+        margins = (document.begin().blockFormat().topMargin(),
+                   document.lastBlock().blockFormat().bottomMargin())
+        height = document.size().height()
+        if height <= BODY:
+            return _Laid(document, 1, height, *margins)
+        document.setPageSize(QSizeF(PAGE_WIDTH, BODY))  # its own page breaks, between lines
+        pages = document.pageCount()
+        last = document.documentLayout().blockBoundingRect(document.lastBlock()).bottom()
+        return _Laid(document, pages, last - (pages - 1) * BODY, *margins)
+
+
+def _placements(blocks: Sequence[Block], typesetter: _Typesetter) -> Iterator[_Placed]:
+    page, top, margin = 0, 0.0, 0.0
+    for block in blocks:
+        laid = typesetter.lay_out(block)
+        if top > 0:
+            top += max(margin, laid.top_margin)
+            if block.new_page or laid.pages > 1 or top + laid.height > BODY:
+                page, top = page + 1, 0.0
+        yield _Placed(page, top, laid.pages)
+        page += laid.pages - 1
+        top = (top if laid.pages == 1 else 0.0) + laid.height
+        margin = laid.bottom_margin
+
+
+def paged_pdf(blocks: Sequence[Block], images: Mapping[str, QImage], style_sheet: str,
+              footer: Footer) -> bytes:
+    """The blocks as a PDF (A4), every page numbered."""
+    typesetter = _Typesetter(style_sheet, images)
+    placed = list(_placements(blocks, typesetter))
+    total = placed[-1].page + placed[-1].pages if placed else 1
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(footer.title)
+    writer.setCreator("Zero-Party Vault")
+    writer.setResolution(300)
+    writer.setPageLayout(QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter))
+    area = writer.pageLayout().paintRectPixels(writer.resolution())
+    painter = QPainter(writer)
+    painter.scale(area.width() / PAGE_WIDTH, area.width() / PAGE_WIDTH)
+    font = QFont()
+    font.setPixelSize(style.PAPER_PIXELS["footer"])  # document pixels, scaled with the page
+    page = 0
+
+    def turn_to(wanted: int) -> None:
+        nonlocal page
+        while page < wanted:
+            writer.newPage()
+            page += 1
+            _draw_footer(painter, font, footer, page, total)
+
+    _draw_footer(painter, font, footer, 0, total)
+    for block, where in zip(blocks, placed, strict=True):
+        laid = typesetter.lay_out(block)
+        document, pages = laid.document, laid.pages
+        for part in range(pages):
+            turn_to(where.page + part)
+            painter.save()
+            if pages == 1:
+                painter.translate(0, where.top)
+                document.drawContents(painter, QRectF(0, 0, PAGE_WIDTH, BODY - where.top))
+            else:
+                painter.translate(0, -part * BODY)
+                document.drawContents(painter, QRectF(0, part * BODY, PAGE_WIDTH, BODY))
+            painter.restore()
+    turn_to(total - 1)
+    painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def _draw_footer(painter: QPainter, font: QFont, footer: Footer, page: int,
+                 total: int) -> None:
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QColor(style.PAPER_MUTED))
+    box = QRectF(0, PAGE_HEIGHT - FOOTER * 0.6, PAGE_WIDTH, FOOTER * 0.6)
+    painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     footer.left)
+    painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                     footer.page_of.format(page=page + 1, pages=total))
+    painter.restore()
