@@ -19,8 +19,10 @@ leads the next batch.
 
 `run_async` is the same for a coroutine on an event loop, without a thread of its own
 waiting: its work joins the queue, and if nobody is committing, a thread of the loop's
-executor leads. A leader goes on with the next batch while the callers queued after it
-are coroutines, and hands over to a thread that called `run` when one comes first. The
+executor leads. That leader goes on with the next batch while the callers queued after
+it are coroutines, and hands over to a thread that called `run` when one comes first; a
+thread that called `run` commits only its own batch, then hands coroutines queued after
+it to a thread of their loop's executor (never held leading other callers' work). The
 coroutines of a batch are answered with one call into their loop: one thread hop a
 batch rather than two a token (the cost that bound a worker's tokens per second).
 """
@@ -74,7 +76,7 @@ class GroupCommit:
         if not item.leads:
             item.wake.wait()  # done, or made the next leader
         if not item.done:
-            self._lead()
+            self._lead(for_caller=True)
         if item.error is not None:
             raise item.error
         return item.result  # type: ignore[no-any-return]
@@ -91,8 +93,10 @@ class GroupCommit:
         assert item.future is not None
         return await item.future
 
-    def _lead(self) -> None:
-        """Commit batches until the queue is empty or a waiting thread takes over."""
+    def _lead(self, *, for_caller: bool = False) -> None:
+        """Commit batches until the queue is empty or another leader takes over. A thread
+        that called `run` (`for_caller`) commits one batch, its own, and returns: a loop's
+        executor thread leads the coroutines queued after it."""
         while True:
             with self._lock:
                 batch = self._queue[:self._limit]
@@ -110,8 +114,8 @@ class GroupCommit:
                     elif self._queue[0].future is None:  # a thread waits: it leads next
                         self._queue[0].leads = True
                         self._queue[0].wake.set()
-                    else:
-                        handed_over = False
+                    elif not for_caller or not _lead_in_loop(self._queue[0], self._lead):
+                        handed_over = False  # this thread leads the coroutines' batch
                 _answer_coroutines(batch)
             if handed_over:
                 return
@@ -149,6 +153,17 @@ class GroupCommit:
                     transaction.release_savepoint()
         if len(batch) > 1:
             self.batches += 1
+
+
+def _lead_in_loop(item: _Item[Any], lead: Callable[[], None]) -> bool:
+    """Have a thread of `item`'s loop's executor lead; False if its loop is closed."""
+    assert item.future is not None
+    loop = item.future.get_loop()
+    try:
+        loop.call_soon_threadsafe(loop.run_in_executor, None, lead)
+    except RuntimeError:
+        return False
+    return True
 
 
 def _answer_coroutines(batch: list[_Item[Any]]) -> None:

@@ -234,3 +234,41 @@ def test_threads_and_coroutines_queue_together_and_a_cancelled_caller_stops_no_o
         assert stored == ["a", "b", "gone", "t"]
     finally:
         storage.close()
+
+
+def test_a_thread_returns_after_its_own_batch_while_coroutines_keep_coming(
+    tmp_path: Path,
+) -> None:
+    storage = open_storage(str(tmp_path / "handover.sqlite3"))
+    group = GroupCommit(storage, own_errors=(Refused,))
+    release, held = threading.Event(), threading.Event()
+
+    def first(t: SqlTransaction) -> str:
+        release.wait(10)
+        return "first"
+
+    def slow(t: SqlTransaction) -> str:
+        held.wait(10)  # the coroutines' batch is still committing when the thread returns
+        return insert("slow")(t)
+
+    async def scene() -> tuple[str, list[str]]:
+        loop = asyncio.get_running_loop()
+        thread = loop.run_in_executor(None, group.run, first)
+        while not group._busy:
+            await asyncio.sleep(0.001)
+        coroutines = [asyncio.ensure_future(group.run_async(work))
+                      for work in (slow, insert("later"))]
+        while len(group._queue) < 2:
+            await asyncio.sleep(0.001)
+        release.set()
+        mine = await asyncio.wait_for(thread, 10)  # not held leading the coroutines' work
+        assert not any(c.done() for c in coroutines)
+        held.set()
+        return mine, list(await asyncio.gather(*coroutines))
+
+    try:
+        scratch(storage)
+        assert asyncio.run(scene()) == ("first", ["slow", "later"])
+        assert keys_in(storage) == {"slow", "later"}
+    finally:
+        storage.close()
