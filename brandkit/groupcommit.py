@@ -18,11 +18,12 @@ token a transaction. While the leader commits, new callers queue; the first of t
 leads the next batch.
 
 `run_async` is the same for a coroutine on an event loop, without a thread of its own
-waiting: its work joins the queue, and if nobody is committing, a leader thread of the
-group commit's own starts. That leader goes on with the next batch while the callers
-queued after it are coroutines, and hands over to a thread that called `run` when one
-comes first; a thread that called `run` commits only its own batch, then starts a leader
-thread for the coroutines queued after it (never held leading other callers' work). The
+waiting: its work joins the queue, and if nobody is committing, the group commit's own
+leader thread (one, started once) leads. That leader goes on with the next batch while
+the callers queued after it are coroutines, and hands over to a thread that called `run`
+when one comes first; a thread that called `run` commits only its own batch, then wakes
+the leader thread for the coroutines queued after it (never held leading other callers'
+work). The
 leader is never a thread of a loop's executor: a loop shutting its executor down (as
 `asyncio.run` does on its way out) or never running again would leave the queue with
 nobody to lead it, and every caller, from any loop or thread, waiting. The coroutines
@@ -68,6 +69,8 @@ class GroupCommit:
         self._lock = threading.Lock()
         self._queue: list[_Item[Any]] = []
         self._busy = False
+        self._leader: threading.Thread | None = None  # leads for coroutines (run_async)
+        self._leader_wanted = threading.Event()
         self.batches = 0  # transactions committed for more than one item (for the tests)
 
     def run(self, work: Callable[[Transaction], T]) -> T:
@@ -91,7 +94,7 @@ class GroupCommit:
             self._queue.append(item)
             leads = not self._busy
             self._busy = True
-        if leads and not _start_leader(self._lead):
+        if leads and not self._wake_leader():
             self._lead()  # no thread can start (the interpreter is exiting): lead here
         assert item.future is not None
         return await item.future
@@ -117,11 +120,33 @@ class GroupCommit:
                     elif self._queue[0].future is None:  # a thread waits: it leads next
                         self._queue[0].leads = True
                         self._queue[0].wake.set()
-                    elif not for_caller or not _start_leader(self._lead):
+                    elif not for_caller or not self._wake_leader():
                         handed_over = False  # this thread leads the coroutines' batch
                 _answer_coroutines(batch)
             if handed_over:
                 return
+
+    def _wake_leader(self) -> bool:
+        """Have the group commit's own leader thread lead now (started the first time, and
+        again if it ever died); False if no thread can start (the interpreter is exiting).
+        A daemon: at exit, a batch it is committing has answered nobody yet, and a sender
+        sends again what was not answered."""
+        if self._leader is None or not self._leader.is_alive():
+            leader = threading.Thread(target=self._lead_when_wanted, name="group-commit",
+                                      daemon=True)
+            try:
+                leader.start()
+            except RuntimeError:
+                return False
+            self._leader = leader
+        self._leader_wanted.set()
+        return True
+
+    def _lead_when_wanted(self) -> None:
+        while True:
+            self._leader_wanted.wait()
+            self._leader_wanted.clear()  # before leading: a wish made meanwhile is kept
+            self._lead()
 
     def _commit(self, batch: list[_Item[Any]]) -> None:
         if len(batch) > 1:
@@ -156,16 +181,6 @@ class GroupCommit:
                     transaction.release_savepoint()
         if len(batch) > 1:
             self.batches += 1
-
-
-def _start_leader(lead: Callable[[], None]) -> bool:
-    """Start a thread that leads; False if none can start. Not a daemon: the interpreter
-    waits for the batch it is committing, whose callers have no answer yet."""
-    try:
-        threading.Thread(target=lead, name="group-commit").start()
-    except RuntimeError:
-        return False
-    return True
 
 
 def _answer_coroutines(batch: list[_Item[Any]]) -> None:
