@@ -18,13 +18,17 @@ token a transaction. While the leader commits, new callers queue; the first of t
 leads the next batch.
 
 `run_async` is the same for a coroutine on an event loop, without a thread of its own
-waiting: its work joins the queue, and if nobody is committing, a thread of the loop's
-executor leads. That leader goes on with the next batch while the callers queued after
-it are coroutines, and hands over to a thread that called `run` when one comes first; a
-thread that called `run` commits only its own batch, then hands coroutines queued after
-it to a thread of their loop's executor (never held leading other callers' work). The
-coroutines of a batch are answered with one call into their loop: one thread hop a
-batch rather than two a token (the cost that bound a worker's tokens per second).
+waiting: its work joins the queue, and if nobody is committing, the group commit's own
+leader thread (one, started once) leads. That leader goes on with the next batch while
+the callers queued after it are coroutines, and hands over to a thread that called `run`
+when one comes first; a thread that called `run` commits only its own batch, then wakes
+the leader thread for the coroutines queued after it (never held leading other callers'
+work). The
+leader is never a thread of a loop's executor: a loop shutting its executor down (as
+`asyncio.run` does on its way out) or never running again would leave the queue with
+nobody to lead it, and every caller, from any loop or thread, waiting. The coroutines
+of a batch are answered with one call into their loop: one thread hop a batch rather
+than two a token (the cost that bound a worker's tokens per second).
 """
 
 from __future__ import annotations
@@ -65,6 +69,8 @@ class GroupCommit:
         self._lock = threading.Lock()
         self._queue: list[_Item[Any]] = []
         self._busy = False
+        self._leader: threading.Thread | None = None  # leads for coroutines (run_async)
+        self._leader_wanted = threading.Event()
         self.batches = 0  # transactions committed for more than one item (for the tests)
 
     def run(self, work: Callable[[Transaction], T]) -> T:
@@ -88,15 +94,15 @@ class GroupCommit:
             self._queue.append(item)
             leads = not self._busy
             self._busy = True
-        if leads:
-            loop.run_in_executor(None, self._lead)
+        if leads and not self._wake_leader():
+            self._lead()  # no thread can start (the interpreter is exiting): lead here
         assert item.future is not None
         return await item.future
 
     def _lead(self, *, for_caller: bool = False) -> None:
         """Commit batches until the queue is empty or another leader takes over. A thread
-        that called `run` (`for_caller`) commits one batch, its own, and returns: a loop's
-        executor thread leads the coroutines queued after it."""
+        that called `run` (`for_caller`) commits one batch, its own, and returns: a leader
+        thread it starts leads the coroutines queued after it."""
         while True:
             with self._lock:
                 batch = self._queue[:self._limit]
@@ -114,11 +120,33 @@ class GroupCommit:
                     elif self._queue[0].future is None:  # a thread waits: it leads next
                         self._queue[0].leads = True
                         self._queue[0].wake.set()
-                    elif not for_caller or not _lead_in_loop(self._queue[0], self._lead):
+                    elif not for_caller or not self._wake_leader():
                         handed_over = False  # this thread leads the coroutines' batch
                 _answer_coroutines(batch)
             if handed_over:
                 return
+
+    def _wake_leader(self) -> bool:
+        """Have the group commit's own leader thread lead now (started the first time, and
+        again if it ever died); False if no thread can start (the interpreter is exiting).
+        A daemon: at exit, a batch it is committing has answered nobody yet, and a sender
+        sends again what was not answered."""
+        if self._leader is None or not self._leader.is_alive():
+            leader = threading.Thread(target=self._lead_when_wanted, name="group-commit",
+                                      daemon=True)
+            try:
+                leader.start()
+            except RuntimeError:
+                return False
+            self._leader = leader
+        self._leader_wanted.set()
+        return True
+
+    def _lead_when_wanted(self) -> None:
+        while True:
+            self._leader_wanted.wait()
+            self._leader_wanted.clear()  # before leading: a wish made meanwhile is kept
+            self._lead()
 
     def _commit(self, batch: list[_Item[Any]]) -> None:
         if len(batch) > 1:
@@ -153,17 +181,6 @@ class GroupCommit:
                     transaction.release_savepoint()
         if len(batch) > 1:
             self.batches += 1
-
-
-def _lead_in_loop(item: _Item[Any], lead: Callable[[], None]) -> bool:
-    """Have a thread of `item`'s loop's executor lead; False if its loop is closed."""
-    assert item.future is not None
-    loop = item.future.get_loop()
-    try:
-        loop.call_soon_threadsafe(loop.run_in_executor, None, lead)
-    except RuntimeError:
-        return False
-    return True
 
 
 def _answer_coroutines(batch: list[_Item[Any]]) -> None:

@@ -272,3 +272,46 @@ def test_a_thread_returns_after_its_own_batch_while_coroutines_keep_coming(
         assert keys_in(storage) == {"slow", "later"}
     finally:
         storage.close()
+
+
+def test_a_loop_shutting_down_its_executor_never_leaves_the_queue_without_a_leader(
+    tmp_path: Path,
+) -> None:
+    """A thread hands the coroutines queued after it over to be led while their loop is
+    shutting its executor down (as `asyncio.run` does once its main coroutine returns):
+    the queue still gets a leader, and callers from elsewhere are answered."""
+    storage = open_storage(str(tmp_path / "shutdown.sqlite3"))
+    group = GroupCommit(storage, own_errors=(Refused,))
+    release = threading.Event()
+    loop = asyncio.new_event_loop()
+
+    def first(t: SqlTransaction) -> str:
+        release.wait(10)
+        return "first"
+
+    def later() -> None:
+        outcome["later"] = group.run(insert("later"))
+
+    outcome: dict[str, Any] = {}
+    leader = threading.Thread(target=lambda: outcome.update(first=group.run(first)))
+    try:
+        scratch(storage)
+        leader.start()
+        while not group._busy:
+            time.sleep(0.001)
+        loop.run_until_complete(loop.shutdown_default_executor())
+        waiting = loop.create_task(group.run_async(insert("a")))
+        loop.run_until_complete(asyncio.sleep(0.01))  # "a" is queued behind the thread
+        release.set()
+        leader.join(10)
+        loop.run_until_complete(asyncio.wait({waiting}, timeout=10))
+        after = threading.Thread(target=later, daemon=True)
+        after.start()
+        after.join(10)
+        assert outcome == {"first": "first", "later": "later"}, "nobody led the queue"
+        assert waiting.done() and waiting.result() == "a"
+        assert keys_in(storage) == {"a", "later"}
+    finally:
+        release.set()
+        loop.close()
+        storage.close()
