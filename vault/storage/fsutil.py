@@ -6,6 +6,7 @@ import errno
 import fcntl
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import StorageFull, VaultBusy
@@ -14,30 +15,93 @@ PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 
 
+WRITE_BATCH = 1 << 20  # bytes of small chunks gathered into one write
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so a reader sees the old or the new bytes, never a mix.
 
     The temporary file is created with mode 0600 before any byte is written,
     flushed to disk, renamed over the target, and the directory entry is synced.
     """
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """`atomic_write` of the chunks one after the other, as they are made: a large file is
+    never held whole in memory. Whatever stops the chunks (an error making one, or the
+    disk) leaves `path` as it was and no temporary file behind."""
+    file = AtomicFile(path)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            raise StorageFull(str(path)) from exc
+        gathered: list[bytes] = []
+        size = 0
+        for chunk in chunks:
+            gathered.append(chunk)
+            size += len(chunk)
+            if size >= WRITE_BATCH:
+                file.write(b"".join(gathered))
+                gathered, size = [], 0
+        file.write(b"".join(gathered))
+    except BaseException:
+        file.discard()
         raise
-    sync_directory(path.parent)
+    file.commit()
+
+
+class AtomicFile:
+    """A new version of `path`, written to a private temporary file beside it (mode 0600
+    from its creation; `fd` may read back what was written) that `commit` syncs and
+    renames over `path`, or `discard` removes: a reader sees the old file or the new,
+    never a part. A full disk is StorageFull."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            self.fd: int | None = os.open(self.temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL,
+                                          PRIVATE_FILE)
+        except OSError as exc:
+            _raise_if_full(exc, path)
+            raise
+
+    def write(self, data: bytes) -> None:
+        assert self.fd is not None, "written after its commit or discard"
+        view = memoryview(data)
+        try:
+            while view:
+                written = os.write(self.fd, view)
+                view = view[written:]
+        except OSError as exc:
+            self.discard()
+            _raise_if_full(exc, self.path)
+            raise
+
+    def commit(self) -> None:
+        assert self.fd is not None, "committed twice, or after a discard"
+        fd, self.fd = self.fd, None
+        try:
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(self.temporary, self.path)
+        except OSError as exc:
+            self.temporary.unlink(missing_ok=True)
+            _raise_if_full(exc, self.path)
+            raise
+        sync_directory(self.path.parent)
+
+    def discard(self) -> None:
+        """Nothing written: the temporary file is removed (again harmless)."""
+        fd, self.fd = self.fd, None
+        if fd is not None:
+            os.close(fd)
+        self.temporary.unlink(missing_ok=True)
+
+
+def _raise_if_full(error: OSError, path: Path) -> None:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        raise StorageFull(str(path)) from error
 
 
 def replace_file(source: Path, target: Path) -> None:
