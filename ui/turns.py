@@ -8,11 +8,68 @@ those events: one turn paints, another does the next piece of work.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from .tasks import log_if_unexpected
 
 
 def later(owner: QObject, call: Callable[[], object]) -> None:
     """`call` in a later turn, unless `owner` is gone by then."""
     QTimer.singleShot(1, owner, call)
+
+
+class StepsInTurns(QObject):
+    """Runs the steps of a generator on the GUI thread, a few milliseconds' worth a turn, so
+    that input, painting and timers run between (for work that must be done on this thread,
+    such as Qt's text layout: ui/report/paged.py).
+
+    `progressed(steps done)` after each turn, then `finished` or `failed(error)`. Once
+    `cancel`led, no further step runs and the generator is closed."""
+
+    progressed = Signal(int)
+    finished = Signal()
+    failed = Signal(object)
+
+    BUDGET = 0.008  # seconds of steps in one turn: well under the 50 ms a stall is
+
+    def __init__(self, steps: Iterator[object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._steps: Iterator[object] | None = steps
+        self._done = 0
+
+    @property
+    def running(self) -> bool:
+        return self._steps is not None
+
+    def start(self) -> None:
+        later(self, self._turn)
+
+    def cancel(self) -> None:
+        steps, self._steps = self._steps, None
+        close = getattr(steps, "close", None)
+        if close is not None:
+            close()
+
+    def _turn(self) -> None:
+        if self._steps is None:
+            return
+        deadline = time.perf_counter() + self.BUDGET
+        try:
+            while time.perf_counter() < deadline:
+                next(self._steps)
+                self._done += 1
+        except StopIteration:
+            self._steps = None
+            self.progressed.emit(self._done)
+            self.finished.emit()
+            return
+        except Exception as error:  # handed on: the owner words it
+            self._steps = None
+            log_if_unexpected(error)
+            self.failed.emit(error)
+            return
+        self.progressed.emit(self._done)
+        later(self, self._turn)

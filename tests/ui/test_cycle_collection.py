@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ui.report.printed import ReportFormat, export_report
-from ui.tasks import cycle_collection_paused
+from ui.report.export import PdfTypesetting, ReportFormat, export_report, prepare_pdf
+from ui.tasks import collector_frozen, cycle_collection_paused
 from vault.transparency.managers import Transparency
 from vault.vault import Vault
 
@@ -68,3 +68,41 @@ def test_the_report_is_built_and_dropped_with_the_collector_paused(
     assert seen == [False]
     assert gc.isenabled()
     assert written.path.stat().st_size > 0
+
+
+def test_a_frozen_collector_leaves_out_what_was_there_until_the_last_freeze_ends() -> None:
+    held = [[index] for index in range(10_000)]  # tracked objects alive before the freeze
+    assert gc.get_freeze_count() == 0
+    with collector_frozen():
+        frozen = gc.get_freeze_count()
+        assert frozen >= len(held)
+        with collector_frozen():
+            assert gc.get_freeze_count() == frozen  # not frozen twice
+        assert gc.get_freeze_count() == frozen  # the outer work goes on
+        made = [[index] for index in range(1_000)]
+        gc.collect()  # made since: walked as ever, and frozen objects left where they are
+        assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() == 0
+    assert len(held) == 10_000 and len(made) == 1_000
+
+
+def test_typesetting_a_pdf_freezes_the_collector_until_it_ends_or_is_stopped(
+    qapp: object, vault: Vault, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    typesetting = PdfTypesetting(prepare_pdf(vault, None, out / "report.pdf"))
+    steps = typesetting.steps()
+    next(steps)
+    assert gc.get_freeze_count() > 0
+    steps.close()  # stopped, as closing the dialog does
+    typesetting.discard()
+    assert gc.get_freeze_count() == 0 and not list(out.iterdir())
+    typesetting = PdfTypesetting(prepare_pdf(vault, None, out / "report.pdf"))
+    for _ in typesetting.steps():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    typesetting.finish()
+    written = typesetting.commit()
+    assert written.path.read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in out.iterdir()] == ["report.pdf"]

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
+from benchmarks import generate
 from demo.brands import FAIR
 from tests.ui.exchange_session import Answer
 from tests.ui.transparency_helpers import (
@@ -26,8 +27,10 @@ from ui import i18n
 from ui.brands.page import BrandsPage
 from ui.report import printed as report_print
 from ui.report.dialog import ReportDialog
+from ui.report.export import ReportFormat, export_report
 from ui.session import Session
 from ui.shared.page import SharedPage
+from ui.words.report import web_page
 from vault.vault import Vault
 
 TRICKY_ORIGIN = "https://tricky.example"
@@ -72,13 +75,13 @@ def test_the_pdf_has_a_page_per_brand_with_its_fields(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     threads: list[threading.Thread] = []
-    real = report_print.pdf_bytes
+    real = report_print.print_blocks
 
-    def watched(model: report_print.Report) -> bytes:
+    def watched(model: report_print.Report) -> object:
         threads.append(threading.current_thread())
         return real(model)
 
-    monkeypatch.setattr(report_print, "pdf_bytes", watched)
+    monkeypatch.setattr(report_print, "print_blocks", watched)
     page = SharedPage(demo_session)
     qtbot.addWidget(page)
     page.show()
@@ -88,7 +91,7 @@ def test_the_pdf_has_a_page_per_brand_with_its_fields(
     out = tmp_path / "report.pdf"
     export(qtbot, dialog, out)
     assert "Written to" in child(dialog, QLabel, "reportMessage").text()
-    assert threads and threads[0] is not threading.main_thread()  # built off the GUI thread
+    assert threads and threads[0] is not threading.main_thread()  # read off the GUI thread
     assert out.read_bytes().startswith(b"%PDF-")
     assert out.stat().st_mode & 0o777 == 0o600  # what you shared: private, like an export
 
@@ -212,3 +215,46 @@ def test_a_folder_that_does_not_exist_is_said_in_words(
     message = child(dialog, QLabel, "reportMessage").text()
     assert message.startswith("Could not write") and "missing" in message
     assert child(dialog, QPushButton, "reportExportButton").isEnabled()
+
+
+@pytest.mark.parametrize("stop", ["close", "lock"])
+def test_closing_or_locking_while_the_pages_are_typeset_writes_nothing(
+    qtbot: QtBot, tmp_path: Path, stop: str
+) -> None:
+    directory = tmp_path / "vault"
+    now, _ = generate._generate(directory, generate.Scale(brands=2, grants=300, audit=100))
+    session = Session()
+    session.open(Vault.unlock(directory, generate.PASSPHRASE, clock=lambda: now))
+    dialog = ReportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    out = tmp_path / "report.pdf"
+    dialog.path_edit.setText(str(out))
+    dialog.export_button.click()
+    busy = dialog.busy
+    qtbot.waitUntil(lambda: busy.maximum() > 0 and busy.value() > 0, timeout=30_000)
+    assert busy.isVisible() and busy.value() < busy.maximum()  # under way, and shown so
+    if stop == "close":
+        dialog.close_button.click()
+    else:
+        session.lock()
+    qtbot.wait(300)
+    assert not dialog.isVisible() and not out.exists()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".report.pdf")]
+    if session.is_open:
+        session.lock()
+
+
+def test_the_html_file_is_the_web_page_written_a_share_at_a_time(
+    qapp: object, tmp_path: Path
+) -> None:
+    directory = tmp_path / "vault"
+    now, _ = generate._generate(directory, generate.Scale(brands=2, grants=40, audit=10))
+    vault = Vault.unlock(directory, generate.PASSPHRASE, clock=lambda: now)
+    out = tmp_path / "report.html"
+    written = export_report(vault, None, out, ReportFormat.HTML)
+    page = web_page(vault.transparency.report())
+    vault.lock()
+    assert written.brands == 2
+    assert out.read_bytes() == page.encode("utf-8")
+    assert page.count('<div class="grant"') == 40 and page.endswith("</body></html>\n")

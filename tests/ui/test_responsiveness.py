@@ -283,13 +283,10 @@ def test_import_from_a_slow_web_address_never_stalls_the_gui(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason=(
-    "a known stall left: the export still holds the GUI thread asleep once, 100 to 360 ms "
-    "on some runs (docs/performance.md, section 9); before the paged layout it was seconds"))
 def test_exporting_a_long_pdf_report_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
-    """The PDF of a vault with many shares is laid out on a worker, a share at a time: laid
-    out as one document, each of Qt's calls held Python's GIL, and so the GUI thread, for
-    as long as the whole report took to parse or to lay out."""
+    """The PDF of a vault with many shares is read on a worker and typeset on the GUI thread
+    a share at a time, in turns: typeset on a worker, Qt's text layout there held the GUI
+    thread asleep for 100 to 360 ms on some runs, and once for good."""
     directory = tmp_path / "vault"
     now, counts = generate._generate(directory, generate.Scale(brands=3, grants=800,
                                                               audit=1_000))
@@ -318,4 +315,7 @@ def test_exporting_a_long_pdf_report_never_stalls_the_gui(qtbot: QtBot, tmp_path
     assert dialog.written is not None, dialog.message.text()
     assert out.read_bytes().startswith(b"%PDF-")
     assert took > 4 * STALL_LIMIT, f"the export took {took:.3f} s: too short to show a stall"
-    assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.worst.describe()}"
+    assert heartbeat.beats > 50
+    # What the app holds the thread for, as in the unlock test above.
+    assert heartbeat.worst_own.own < UNLOCK_STALL_LIMIT, (
+        f"GUI stalled {heartbeat.worst_own.describe()}")

@@ -1,11 +1,14 @@
 """Export the transparency report, on every brand or one, as a PDF or an HTML file.
 
-The file is built and written on the thread pool (ui/report/printed.py); an
-existing file is replaced only after the person says so.
+The report is read, worded and written on the thread pool (ui/report/export.py); a PDF's
+pages are typeset on the GUI thread in turns of the event loop, with its progress shown.
+Closing the dialog or locking the vault while a PDF's pages are typeset stops it, and
+nothing is written. An existing file is replaced only after the person says so.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -30,11 +33,20 @@ from vault.exchange.aliases import brand_slug
 from .. import style
 from ..session import Session
 from ..style import Space, TextSize, Tone
+from ..tasks import run_task
+from ..turns import StepsInTurns
 from ..widgets import confirmation, named
 from ..widgets.wrap import WrapLabel, scaled
 from ..words.errors import error_text
 from ..words.text import brand_text
-from .printed import ReportFormat, ReportWritten, export_report
+from .export import (
+    PdfTypesetting,
+    PrintJob,
+    ReportFormat,
+    ReportWritten,
+    export_report,
+    prepare_pdf,
+)
 
 
 class ReportDialog(QDialog):
@@ -48,6 +60,9 @@ class ReportDialog(QDialog):
         self.origin = origin
         self.confirm: confirmation.Confirm = confirmation.ask  # a seam for tests
         self.written: ReportWritten | None = None
+        self._typesetting: StepsInTurns | None = None
+        self._discard: Callable[[], None] | None = None  # the PDF's file, if one is open
+        self._exporting = False
         self.setWindowTitle(self.tr("Transparency report"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -152,22 +167,80 @@ class ReportDialog(QDialog):
 
     def _update(self) -> None:
         self.export_button.setEnabled(bool(self.path_edit.text().strip()) and
-                                      not self.busy.isVisible())
+                                      not self._exporting)
 
     # -- writing --------------------------------------------------------------------------
 
     def export(self, replace: bool = False) -> None:
         text = self.path_edit.text().strip()
-        if not text or self.busy.isVisible():
+        if not text or self._exporting:
             return
         path = Path(text).expanduser()
         origin, kind = self.origin, self.chosen_format()
         self._set_busy(True)
-        self.session.call(
-            lambda vault: export_report(vault, origin, path, kind, replace=replace),
-            self._written, failed=lambda error: self._failed(error, path), owner=self)
+        if kind is ReportFormat.HTML:
+            self.session.call(
+                lambda vault: export_report(vault, origin, path, kind, replace=replace),
+                self._written, failed=lambda error: self._failed(error, path), owner=self)
+        else:
+            self.session.call(
+                lambda vault: prepare_pdf(vault, origin, path, replace=replace),
+                self._typeset, failed=lambda error: self._failed(error, path), owner=self)
+
+    def _typeset(self, job: PrintJob) -> None:
+        if not self._exporting:  # closed while the report was read
+            return
+        try:
+            typesetting = PdfTypesetting(job)
+        except (OSError, StorageFull) as error:
+            self._failed(error, job.path)
+            return
+        self.busy.setRange(0, typesetting.total_steps)
+        self.busy.setValue(0)
+        steps = self._typesetting = StepsInTurns(typesetting.steps(), self)
+        self._discard = typesetting.discard
+        steps.progressed.connect(self.busy.setValue)
+
+        def failed(error: BaseException) -> None:
+            self._typesetting = self._discard = None
+            typesetting.discard()
+            self._failed(error, job.path)
+
+        def typeset() -> None:
+            self._typesetting = self._discard = None
+            try:
+                typesetting.finish()
+            except (OSError, StorageFull) as error:
+                self._failed(error, job.path)
+                return
+            run_task(self, typesetting.commit, self._committed(job.path))
+
+        steps.failed.connect(failed)
+        steps.finished.connect(typeset)
+        steps.start()
+
+    def _committed(self, path: Path) -> Callable[[object, BaseException | None], None]:
+        def settled(result: object, error: BaseException | None) -> None:
+            if error is not None:
+                self._failed(error, path)
+            elif isinstance(result, ReportWritten):
+                self._written(result)
+        return settled
+
+    def reject(self) -> None:
+        """Closed (or the vault locked): an export under way stops, and writes nothing."""
+        if self._typesetting is not None:
+            self._typesetting.cancel()
+        if self._discard is not None:
+            self._discard()
+        self._typesetting = self._discard = None
+        if self._exporting:
+            self._set_busy(False)
+        super().reject()
 
     def _set_busy(self, busy: bool) -> None:
+        self._exporting = busy
+        self.busy.setRange(0, 0)  # until a PDF's pages are counted
         self.busy.setVisible(busy)
         for widget in (self.pdf, self.html, self.path_edit, self.browse):
             widget.setEnabled(not busy)

@@ -1,22 +1,22 @@
 """The printed report's pages: blocks of HTML laid out one at a time, placed on A4 pages.
 
-Each of QTextDocument's calls holds Python's GIL for as long as it runs. One document of
-the whole report held it for seconds on a vault with many shares (its HTML parsed in one
-call, laid out in another), and for all that time the GUI thread could not run: the app
-froze while the report was written on a worker (docs/performance.md, "The tour"). Here
-each block (the title, a brand's heading and balance, one share) is a small document of
-its own, parsed, laid out and drawn in calls of a few milliseconds each. A block that does
-not fit in what is left of a page starts the next one; one taller than a page runs over
-as many pages as it needs; each brand starts on a new page. The blocks are laid out twice:
-once to count the pages (each footer says "Page n of m"), once to draw them.
+Qt's text layout and PDF writing run on the GUI thread, a block at a time, in turns of the
+event loop (ui/report/typeset_turns.py): on a worker thread they shared Qt's own locks with
+the GUI thread's painting, and a worker laying out text in Qt could hold the GUI thread
+asleep for hundreds of milliseconds, or for good (docs/performance.md, "The tour"). Each
+block (the title, a brand's heading and balance, one share) is a small document of its
+own, parsed, laid out and drawn in calls of a few milliseconds each. A block that does not
+fit in what is left of a page starts the next one; one taller than a page runs over as many
+pages as it needs; each brand starts on a new page. The blocks are laid out twice: once to
+count the pages (each footer says "Page n of m"), once to draw them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -76,9 +76,9 @@ class _Placed:
 class _Typesetter:
     """Makes each block's document, the same way on both passes."""
 
-    def __init__(self, style_sheet: str, images: Mapping[str, QImage]) -> None:
+    def __init__(self, style_sheet: str, image: Callable[[str], QImage]) -> None:
         self._head = f"<html><head><style>{style_sheet}</style></head><body>"
-        self._images = images
+        self._image = image
         self._option = QTextOption()
         self._option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # tokens
         self._font = QFont()
@@ -93,7 +93,7 @@ class _Typesetter:
         document.setDefaultFont(self._font)
         for name in block.images:
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name),
-                                 self._images[name])
+                                 self._image(name))
         document.setHtml(f"{self._head}{block.html}</body></html>")
         document.setTextWidth(PAGE_WIDTH)
         margins = (document.begin().blockFormat().topMargin(),
@@ -121,54 +121,71 @@ def _placements(blocks: Sequence[Block], typesetter: _Typesetter) -> Iterator[_P
         margin = laid.bottom_margin
 
 
-def paged_pdf(blocks: Sequence[Block], images: Mapping[str, QImage], style_sheet: str,
-              footer: Footer) -> bytes:
-    """The blocks as a PDF (A4), every page numbered."""
-    typesetter = _Typesetter(style_sheet, images)
-    placed = list(_placements(blocks, typesetter))
-    total = placed[-1].page + placed[-1].pages if placed else 1
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(footer.title)
-    writer.setCreator("Zero-Party Vault")
-    writer.setResolution(300)
-    writer.setPageLayout(QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter))
-    area = writer.pageLayout().paintRectPixels(writer.resolution())
-    painter = QPainter(writer)
-    painter.scale(area.width() / PAGE_WIDTH, area.width() / PAGE_WIDTH)
-    font = QFont()
-    font.setPixelSize(style.PAPER_PIXELS["footer"])  # document pixels, scaled with the page
-    page = 0
+class PagedPdf:
+    """The blocks as a PDF (A4) written to `device`, every page numbered, typeset a block
+    at a time.
 
-    def turn_to(wanted: int) -> None:
-        nonlocal page
-        while page < wanted:
-            writer.newPage()
-            page += 1
-            _draw_footer(painter, font, footer, page, total)
+    `steps()` does the work: it yields after each block, and once the PDF is begun,
+    `total_steps` times (each block is laid out once to place it, once to draw it); when
+    it ends, the PDF is written whole. Images are asked for by name when a block first
+    shows them."""
 
-    _draw_footer(painter, font, footer, 0, total)
-    for block, where in zip(blocks, placed, strict=True):
-        laid = typesetter.lay_out(block)
-        document, pages = laid.document, laid.pages
-        for part in range(pages):
-            turn_to(where.page + part)
-            painter.save()
-            if pages == 1:
-                painter.translate(0, where.top)
-                document.drawContents(painter, QRectF(0, 0, PAGE_WIDTH, BODY - where.top))
-            else:
-                painter.translate(0, -part * BODY)
-                document.drawContents(painter, QRectF(0, part * BODY, PAGE_WIDTH, BODY))
-            painter.restore()
-    turn_to(total - 1)
-    painter.end()
-    buffer.close()
-    return bytes(data.data())
+    def __init__(self, blocks: Sequence[Block], image: Callable[[str], QImage],
+                 style_sheet: str, footer: Footer, device: QIODevice) -> None:
+        self._blocks = blocks
+        self._typesetter = _Typesetter(style_sheet, image)
+        self._footer = footer
+        self._device = device
+
+    @property
+    def total_steps(self) -> int:
+        return 2 * len(self._blocks) + 1
+
+    def steps(self) -> Iterator[None]:
+        placed: list[_Placed] = []
+        for where in _placements(self._blocks, self._typesetter):
+            placed.append(where)
+            yield
+        total = placed[-1].page + placed[-1].pages if placed else 1
+        writer = QPdfWriter(self._device)
+        writer.setTitle(self._footer.title)
+        writer.setCreator("Zero-Party Vault")
+        writer.setResolution(300)
+        writer.setPageLayout(QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter))
+        area = writer.pageLayout().paintRectPixels(writer.resolution())
+        painter = QPainter(writer)
+        painter.scale(area.width() / PAGE_WIDTH, area.width() / PAGE_WIDTH)
+        font = QFont()
+        font.setPixelSize(style.PAPER_PIXELS["footer"])  # document pixels, scaled with the page
+        page = 0
+
+        def turn_to(wanted: int) -> None:
+            nonlocal page
+            while page < wanted:
+                writer.newPage()
+                page += 1
+                _draw_footer(painter, font, self._footer, page, total)
+
+        _draw_footer(painter, font, self._footer, 0, total)
+        yield
+        for block, where in zip(self._blocks, placed, strict=True):
+            laid = self._typesetter.lay_out(block)
+            document, pages = laid.document, laid.pages
+            for part in range(pages):
+                turn_to(where.page + part)
+                painter.save()
+                if pages == 1:
+                    painter.translate(0, where.top)
+                    document.drawContents(painter, QRectF(0, 0, PAGE_WIDTH, BODY - where.top))
+                else:
+                    painter.translate(0, -part * BODY)
+                    document.drawContents(painter, QRectF(0, part * BODY, PAGE_WIDTH, BODY))
+                painter.restore()
+            yield
+        turn_to(total - 1)
+        painter.end()
 
 
 def _draw_footer(painter: QPainter, font: QFont, footer: Footer, page: int,

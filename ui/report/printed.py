@@ -1,5 +1,6 @@
-"""The transparency report as a printed document: blocks of HTML for QTextDocument, then a PDF
-(ui/report/paged.py lays the blocks out on pages).
+"""The transparency report as a printed document: blocks of HTML for QTextDocument, and the
+charts they show (ui/report/paged.py lays the blocks out on pages, ui/report/export.py
+writes the PDF).
 
 `ui/words/report.py` is the browser version (CSS that QTextDocument cannot lay out);
 this is the print version of the same model, in the person's language:
@@ -7,54 +8,41 @@ tables instead of flex boxes, the balance as a picture (painted by
 ui/widgets/balance_paint.py into an image), and each brand on a page of its own.
 
 Every string goes through `_e`: hidden characters revealed, then HTML-escaped, so
-a brand can neither draw markup into the report nor hide characters in it. No
-widget is used: `export_report` runs on the thread pool (QTextDocument, QImage
-and QPdfWriter may be used outside the GUI thread).
+a brand can neither draw markup into the report nor hide characters in it. The blocks
+are worded on the thread pool, with no Qt text layout or painting there (`print_blocks`);
+the charts are painted on the GUI thread (`chart_image`), where the pages are typeset.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
-from enum import StrEnum
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-from vault.storage.fsutil import atomic_write
 from vault.transparency.balance import Verdict
 from vault.transparency.report import BrandReport, GrantReport, Holding, Report
-from vault.vault import Vault
 from zpd.fieldtypes import Sensitivity
 from zpd.text import reveal
 
 from .. import style
 from ..style import Badge, Space, Tone
-from ..tasks import cycle_collection_paused
-from ..widgets.balance_paint import PRINT_COLOURS, chart_data, chart_height, paint_chart
+from ..widgets.balance_paint import (
+    PRINT_COLOURS,
+    ChartData,
+    chart_data,
+    chart_height,
+    paint_chart,
+)
 from ..words import aliases, fields, pausing, time
 from ..words import balance as weigh
 from ..words import exchange as words
-from ..words.report import web_page_parts
 from ..words.text import brand_text
-from .paged import PAGE_WIDTH, Block, Footer, paged_pdf
+from .paged import PAGE_WIDTH, Block, Footer
 
 CONTEXT = "ReportPrint"
 CHART_WIDTH = int(PAGE_WIDTH) - 8
 CHART_SCALE = 3  # image pixels per document pixel, so the bars print sharp
-
-
-class ReportFormat(StrEnum):
-    PDF = "pdf"
-    HTML = "html"
-
-
-@dataclass(frozen=True)
-class ReportWritten:
-    path: Path
-    format: ReportFormat
-    brands: int
 
 
 def _tr(text: str) -> str:
@@ -83,35 +71,36 @@ th {{ text-align: left; color: {style.PAPER_MUTED}; font-weight: normal; }}
 """
 
 
-def print_blocks(model: Report) -> tuple[list[Block], dict[str, QImage]]:
+def print_blocks(model: Report) -> tuple[list[Block], dict[str, ChartData]]:
     """The report as blocks of HTML that QTextDocument lays out well (with STYLE), and the
-    chart images they name."""
-    images: dict[str, QImage] = {}
+    charts they show by name (painted by `chart_image`, on the GUI thread). No Qt text
+    layout: callable on a worker thread."""
+    charts: dict[str, ChartData] = {}
     blocks: list[Block] = []
     for index, section in enumerate(model.brands):
         title = "" if index else _title(model)
-        charts = len(images)
-        head = _brand(section, index, images)
-        blocks.append(Block(title + head, new_page=index > 0, images=tuple(images)[charts:]))
+        before = len(charts)
+        head = _brand(section, index, charts)
+        blocks.append(Block(title + head, new_page=index > 0, images=tuple(charts)[before:]))
         if not section.grants:
             blocks.append(Block(f"<p>{_e(_tr('You shared nothing with this brand.'))}</p>"))
         blocks.extend(Block(_grant(g)) for g in section.grants)
     if not model.brands:
         blocks.append(Block(_title(model) + "<p>{}</p>".format(
             _e(_tr("No brand knows anything about you through this vault.")))))
-    return blocks, images
+    return blocks, charts
 
 
-def print_html(model: Report) -> tuple[str, dict[str, QImage]]:
-    """The whole report as one HTML document, with the chart images it names."""
-    blocks, images = print_blocks(model)
+def print_html(model: Report) -> tuple[str, dict[str, ChartData]]:
+    """The whole report as one HTML document, with the charts it names."""
+    blocks, charts = print_blocks(model)
     parts = [f"<html><head><style>{STYLE}</style></head><body>"]
     for block in blocks:
         if block.new_page:
             parts.append('<div style="page-break-before: always"></div>')
         parts.append(block.html)
     parts.append("</body></html>")
-    return "".join(parts), images
+    return "".join(parts), charts
 
 
 def _title(model: Report) -> str:
@@ -123,7 +112,7 @@ def _title(model: Report) -> str:
             f"<p class='muted'>{_e(intro)}</p><hr/>")
 
 
-def _brand(section: BrandReport, index: int, images: dict[str, QImage]) -> str:
+def _brand(section: BrandReport, index: int, charts: dict[str, ChartData]) -> str:
     brand = section.brand
     verified = (_tr("domain verified") if brand.domain_verified
                 else _tr("domain not verified: imported from a file or text"))
@@ -134,14 +123,14 @@ def _brand(section: BrandReport, index: int, images: dict[str, QImage]) -> str:
             ", ".join(section.aliases)))))
     for alias, closed_at in section.closed_aliases:
         parts.append(f"<p>{_e(aliases.alias_closed(alias, closed_at))}</p>")
-    parts.append(_balance(section, index, images))
+    parts.append(_balance(section, index, charts))
     return "".join(parts)
 
 VERDICT_BADGES = {Verdict.FAIR: Badge.FAIR, Verdict.ASKS_A_LOT: Badge.ASKS_A_LOT,
                   Verdict.GREEDY: Badge.GREEDY}
 
 
-def _balance(section: BrandReport, index: int, images: dict[str, QImage]) -> str:
+def _balance(section: BrandReport, index: int, charts: dict[str, ChartData]) -> str:
     balance = section.balance
     if balance.given_score == 0 and balance.offered_score == 0:
         return ""
@@ -151,9 +140,11 @@ def _balance(section: BrandReport, index: int, images: dict[str, QImage]) -> str
         f"<p><b style='color: {verdict_colour}'>{_e(weigh.verdict_words(balance.verdict))}"
         f"</b> · {_e(weigh.scores_sentence(balance))}</p>")
     name = f"balance-{index}"
-    images[name] = _chart_image(section)
-    height = images[name].height() // CHART_SCALE
-    parts.append(f"<p><img src='{name}' width='{CHART_WIDTH}' height='{height}'/></p>")
+    # A brand's question is named by its label, as the brand asked it (never by its key).
+    charts[name] = chart_data(balance, {f.key: brand_text(f.label) for g in section.grants
+                                        for f in g.fields if f.question is not None})
+    # No height: the image's own, scaled to this width (it is painted on the GUI thread).
+    parts.append(f"<p><img src='{name}' width='{CHART_WIDTH}'/></p>")
     flags = weigh.ordered_flags(balance)
     if flags:
         lines = "<br/>".join(_e(weigh.warning(f)) for f in flags)
@@ -162,10 +153,8 @@ def _balance(section: BrandReport, index: int, images: dict[str, QImage]) -> str
     return "".join(parts)
 
 
-def _chart_image(section: BrandReport) -> QImage:
-    # A brand's question is named by its label, as the brand asked it (never by its key).
-    data = chart_data(section.balance, {f.key: brand_text(f.label) for g in section.grants
-                                        for f in g.fields if f.question is not None})
+def chart_image(data: ChartData) -> QImage:
+    """A brand's balance chart, sharp on paper; on the GUI thread (Qt lays out its words)."""
     font = QFont()
     font.setPixelSize(style.PAPER_PIXELS["chart"])
     height = int(chart_height(data, CHART_WIDTH, font)) + 2
@@ -245,34 +234,7 @@ def _table(rows: list[tuple[str, str]], *, escaped_heads: bool = False) -> str:
     return f"<table width='100%' cellspacing='0' cellpadding='3'>{cells}</table>"
 
 
-def pdf_bytes(model: Report) -> bytes:
-    """The report as a PDF (A4), each brand from a new page, each page numbered."""
-    blocks, images = print_blocks(model)
-    return paged_pdf(blocks, images, STYLE, Footer(
-        _tr("Transparency report"), _tr("Zero-Party Vault · transparency report"),
-        _tr("Page {page} of {pages}")))
-
-
-def export_report(vault: Vault, origin: str | None, path: Path, kind: ReportFormat,
-                  *, replace: bool = False) -> ReportWritten:
-    """Build the report (every brand, or one) and write it; runs on the thread pool.
-
-    FileExistsError unless `replace`: the dialog asks before a file is replaced."""
-    if path.exists() and not replace:
-        raise FileExistsError(str(path))
-    with cycle_collection_paused():
-        model = vault.transparency.report(origin)
-        brands = len(model.brands)
-        if kind is ReportFormat.HTML:
-            # Encoded a piece at a time: one call over the whole page held the GIL.
-            content = b"".join(f"{part}\n".encode() for part in web_page_parts(model))
-        else:
-            content = pdf_bytes(model)
-        # Freed before the collector runs again, and a brand at a time: freed at once, its
-        # millions of objects went in one call that held the GIL for 150 ms.
-        sections = list(model.brands)
-        del model
-        while sections:
-            sections.pop()
-    atomic_write(path, content)
-    return ReportWritten(path, kind, brands)
+def footer() -> Footer:
+    """The PDF's title, and what each page's foot says."""
+    return Footer(_tr("Transparency report"), _tr("Zero-Party Vault · transparency report"),
+                  _tr("Page {page} of {pages}"))

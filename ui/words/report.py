@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import assert_never
 
 from PySide6.QtCore import QCoreApplication
@@ -10,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.grants import GrantStatus
 from vault.transparency.balance import Flag, Verdict
-from vault.transparency.html import ReportWords, render_html, render_html_parts
+from vault.transparency.html import ReportWords, render_html, render_html_lines
 from vault.transparency.report import Report
 
 from . import aliases, balance, exchange, fields, time
@@ -168,6 +169,6 @@ def web_page(model: Report) -> str:
     return render_html(model, report_words())
 
 
-def web_page_parts(model: Report) -> list[str]:
-    """`web_page`'s lines (a brand's section each), for writing a large one in pieces."""
-    return render_html_parts(model, report_words())
+def web_page_lines(model: Report) -> Iterator[str]:
+    """`web_page` a line at a time (a share each), for writing a large one in pieces."""
+    return render_html_lines(model, report_words())

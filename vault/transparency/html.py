@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import assert_never
 
@@ -130,12 +130,13 @@ pre { white-space: pre-wrap; word-break: break-all; font-size: .75rem; backgroun
 
 def render_html(model: Report, words: ReportWords) -> str:
     """One self-contained HTML document for the report (no script, no external resource)."""
-    return "\n".join(render_html_parts(model, words)) + "\n"
+    return "".join(f"{line}\n" for line in render_html_lines(model, words))
 
 
-def render_html_parts(model: Report, words: ReportWords) -> list[str]:
-    """`render_html`'s document as its lines, each brand's section one of them."""
-    parts = [
+def render_html_lines(model: Report, words: ReportWords) -> Iterator[str]:
+    """`render_html`'s document, a line at a time (a share's box is one line): a report of
+    many shares is written in small pieces, never built whole in one call."""
+    yield from (
         "<!DOCTYPE html>",
         f'<html lang="{_e(words.language)}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">',
@@ -145,39 +146,37 @@ def render_html_parts(model: Report, words: ReportWords) -> list[str]:
         f"<h1>{_e(words.heading)}</h1>",
         f"<p>{_e(words.generated.format(when=words.when(model.generated_at)))}</p>",
         f"<p><small>{_e(_weights_note(words))}</small></p>",
-    ]
+    )
     if not model.brands:
-        parts.append(f"<p>{_e(words.no_brands)}</p>")
-    parts.extend(_brand_html(section, words) for section in model.brands)
-    parts.append("</body></html>")
-    return parts
+        yield f"<p>{_e(words.no_brands)}</p>"
+    for section in model.brands:
+        yield from _brand_lines(section, words)
+    yield "</body></html>"
 
 
-def _brand_html(section: BrandReport, words: ReportWords) -> str:
+def _brand_lines(section: BrandReport, words: ReportWords) -> Iterator[str]:
     brand = section.brand
     verified = words.domain_verified if brand.domain_verified else words.domain_not_verified
-    parts = [
-        f'<section class="brand" id="{_e(_anchor(brand.origin))}">',
-        f"<h2>{_e(brand.name)}</h2>",
-        f'<p class="origin">{_e(brand.origin)} ({_e(verified)})</p>',
-    ]
+    yield f'<section class="brand" id="{_e(_anchor(brand.origin))}">'
+    yield f"<h2>{_e(brand.name)}</h2>"
+    yield f'<p class="origin">{_e(brand.origin)} ({_e(verified)})</p>'
     if section.aliases:
-        parts.append(
+        yield (
             f"<p>{_e(words.aliases_given)} "
             + ", ".join(f"<code>{_e(a)}</code>" for a in section.aliases)
             + "</p>"
         )
     for alias, closed_at in section.closed_aliases:
-        parts.append(f"<p>{_e(words.alias_closed.format(alias=alias, when=words.when(closed_at)))}"
-                     "</p>")
+        yield (f"<p>{_e(words.alias_closed.format(alias=alias, when=words.when(closed_at)))}"
+               "</p>")
     # A brand's question is named by its label, as asked (a catalogue field in the words).
     asked = {f.key: f.label for g in section.grants for f in g.fields if f.question is not None}
-    parts.append(_balance_html(section.balance, words, asked))
+    yield _balance_html(section.balance, words, asked)
     if not section.grants:
-        parts.append(f"<p>{_e(words.nothing_shared)}</p>")
-    parts.extend(_grant_html(g, words) for g in section.grants)
-    parts.append("</section>")
-    return "\n".join(parts)
+        yield f"<p>{_e(words.nothing_shared)}</p>"
+    for grant in section.grants:
+        yield _grant_html(grant, words)
+    yield "</section>"
 
 
 def _balance_html(balance: Balance, words: ReportWords, asked: dict[str, str]) -> str:

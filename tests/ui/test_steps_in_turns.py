@@ -1,0 +1,95 @@
+"""Work that must run on the GUI thread runs a few milliseconds at a time, in turns of the
+event loop (ui/turns.py), so that timers, input and painting run between; it can be
+stopped, and a failure is handed on rather than lost."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from tests.ui.heartbeat import Heartbeat
+from ui.turns import StepsInTurns
+
+STEP = 0.002  # seconds of work in each step
+
+
+def busy_steps(count: int, ran: list[int], closed: list[bool]) -> Iterator[None]:
+    try:
+        for index in range(count):
+            until = time.perf_counter() + STEP
+            while time.perf_counter() < until:
+                pass
+            ran.append(index)
+            yield
+    finally:
+        closed.append(True)
+
+
+def test_the_steps_all_run_over_many_turns_with_the_loop_running_between(
+    qtbot: QtBot,
+) -> None:
+    owner = QObject()
+    ran: list[int] = []
+    closed: list[bool] = []
+    steps = StepsInTurns(busy_steps(150, ran, closed), owner)  # 0.3 s of work
+    progress: list[int] = []
+    steps.progressed.connect(progress.append)
+    heartbeat = Heartbeat(interval_ms=5)
+    heartbeat.start()
+    with qtbot.waitSignal(steps.finished, timeout=10_000):
+        steps.start()
+    heartbeat.stop()
+    assert ran == list(range(150)) and closed == [True]
+    assert not steps.running
+    assert len(progress) > 150 * STEP / StepsInTurns.BUDGET / 2  # many turns, not one
+    assert progress == sorted(progress) and progress[-1] == 150
+    assert heartbeat.beats > 10  # the loop's timers ran between the turns
+    assert heartbeat.worst_own.own < 0.050, heartbeat.worst_own.describe()
+
+
+def test_cancelled_steps_stop_and_the_work_is_closed(qtbot: QtBot) -> None:
+    owner = QObject()
+    ran: list[int] = []
+    closed: list[bool] = []
+    steps = StepsInTurns(busy_steps(1_000, ran, closed), owner)
+    finished: list[bool] = []
+    steps.finished.connect(lambda: finished.append(True))
+    steps.start()
+    qtbot.waitUntil(lambda: len(ran) > 10, timeout=5_000)
+    steps.cancel()
+    stopped_at = len(ran)
+    assert closed == [True] and not steps.running
+    qtbot.wait(100)
+    assert len(ran) == stopped_at < 1_000 and not finished
+
+
+def test_a_failing_step_is_handed_on_and_nothing_more_runs(qtbot: QtBot) -> None:
+    ran: list[int] = []
+
+    def failing() -> Iterator[None]:
+        ran.append(1)
+        yield
+        raise OSError(28, "No space left on device")
+
+    owner = QObject()
+    steps = StepsInTurns(failing(), owner)
+    with qtbot.waitSignal(steps.failed, timeout=5_000) as failed:
+        steps.start()
+    error = failed.args[0] if failed.args else None
+    assert isinstance(error, OSError) and error.errno == 28
+    assert ran == [1] and not steps.running
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_a_short_piece_of_work_finishes(qtbot: QtBot, count: int) -> None:
+    ran: list[int] = []
+    closed: list[bool] = []
+    owner = QObject()
+    steps = StepsInTurns(busy_steps(count, ran, closed), owner)
+    with qtbot.waitSignal(steps.finished, timeout=5_000):
+        steps.start()
+    assert len(ran) == count and closed == [True]

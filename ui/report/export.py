@@ -1,0 +1,193 @@
+"""Export the transparency report to a file: read and worded on the thread pool; a PDF's
+pages typeset on the GUI thread in turns, straight into its file (ui/report/paged.py says
+why not on a worker); written privately and atomically, or not at all.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import NoReturn, TypeVar
+
+from PySide6.QtCore import QFile, QFileDevice, QIODevice
+from PySide6.QtGui import QImage
+
+from vault.errors import StorageFull
+from vault.storage.fsutil import AtomicFile, atomic_write_chunks
+from vault.transparency.report import Report
+from vault.vault import Vault
+
+from ..tasks import collector_frozen, cycle_collection_paused
+from ..widgets.balance_paint import ChartData
+from ..words.report import web_page_lines
+from . import printed
+from .paged import Block, PagedPdf
+
+T = TypeVar("T")
+FULL_BELOW = 1 << 20  # bytes left on a disk that refused a write: it is full
+
+
+class ReportFormat(StrEnum):
+    PDF = "pdf"
+    HTML = "html"
+
+
+@dataclass(frozen=True)
+class ReportWritten:
+    path: Path
+    format: ReportFormat
+    brands: int
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """A PDF report read and worded, to be typeset (`PdfTypesetting`) and written."""
+
+    path: Path
+    brands: int
+    blocks: list[Block]
+    charts: dict[str, ChartData]
+
+
+def prepare_pdf(vault: Vault, origin: str | None, path: Path, *,
+                replace: bool = False) -> PrintJob:
+    """Read the report (every brand, or one) and word it; runs on the thread pool.
+
+    FileExistsError unless `replace` (the dialog asks before a file is replaced), and an
+    OSError for a folder that is not there or not writable, before any of the work."""
+    _check_path(path, replace)
+
+    def worded(model: Report) -> PrintJob:
+        blocks, charts = printed.print_blocks(model)
+        return PrintJob(path, len(model.brands), blocks, charts)
+
+    return _from_report(vault, origin, worded)
+
+
+class PdfTypesetting:
+    """A job's pages typeset on the GUI thread (`steps`), straight into its file: a PDF of
+    100,000 shares (140 MB) is never held in memory. Then `finish` on the GUI thread,
+    `commit` on the thread pool; or `discard`, and nothing is written. The file is made
+    here, on the GUI thread: a job whose result nobody takes (the vault locked meanwhile)
+    leaves nothing on disk."""
+
+    def __init__(self, job: PrintJob) -> None:
+        self.job = job
+        self.file = AtomicFile(job.path)
+        assert self.file.fd is not None
+        self._device = QFile()
+        self._device.open(self.file.fd, QIODevice.OpenModeFlag.WriteOnly,
+                          QFileDevice.FileHandleFlag.DontCloseHandle)
+        painted: dict[str, QImage] = {}
+
+        def image(name: str) -> QImage:
+            if name not in painted:
+                painted[name] = printed.chart_image(job.charts[name])
+            return painted[name]
+
+        self._paged = PagedPdf(job.blocks, image, printed.STYLE, printed.footer(), self._device)
+        self.total_steps = self._paged.total_steps
+
+    def steps(self) -> Iterator[None]:
+        """The pages typeset; a write that failed (Qt's painting does not stop for one)
+        stops them at the step after, raised as StorageFull or an OSError."""
+        with collector_frozen():
+            for _ in self._paged.steps():
+                self._raise_if_failed()
+                yield
+            self._device.flush()
+            self._raise_if_failed()
+
+    def finish(self) -> None:
+        """After the last step: the file closed, with what Qt still buffered, and checked
+        whole. Qt does not say when the disk took only part of a write (its stream just
+        stops writing), so a PDF that does not end as one does was cut short."""
+        self._device.close()
+        self._raise_if_failed()
+        assert self.file.fd is not None
+        size = os.fstat(self.file.fd).st_size
+        tail = os.pread(self.file.fd, 64, max(0, size - 64))
+        ended = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", tail)
+        if ended is None or int(ended.group(1)) >= size:
+            self._fail()
+
+    def _raise_if_failed(self) -> None:
+        """A write Qt saw fail, or no room left: the step after it stops the work (on a
+        file it did not open itself, Qt cannot say why a write failed)."""
+        assert self.file.fd is not None
+        if (self._device.error() != QFileDevice.FileError.NoError
+                or os.fstatvfs(self.file.fd).f_bavail == 0):
+            self._fail()
+
+    def _fail(self) -> NoReturn:
+        assert self.file.fd is not None
+        space = os.fstatvfs(self.file.fd)
+        full = space.f_bavail * space.f_frsize < FULL_BELOW
+        self.discard()
+        if full:
+            raise StorageFull(str(self.file.path))
+        raise OSError(errno.EIO, os.strerror(errno.EIO), str(self.file.path))
+
+    def commit(self) -> ReportWritten:
+        """The file synced and put in place; runs on the thread pool."""
+        self.file.commit()
+        return ReportWritten(self.file.path, ReportFormat.PDF, self.job.brands)
+
+    def discard(self) -> None:
+        self._device.close()
+        self.file.discard()
+
+
+def export_report(vault: Vault, origin: str | None, path: Path, kind: ReportFormat,
+                  *, replace: bool = False) -> ReportWritten:
+    """Build the report (every brand, or one) and write it, in one call.
+
+    The HTML runs on the thread pool. A PDF typesets with Qt, so here it belongs on the GUI
+    thread; the app's dialog instead prepares it on the pool and typesets in turns."""
+    if kind is ReportFormat.PDF:
+        typesetting = PdfTypesetting(prepare_pdf(vault, origin, path, replace=replace))
+        try:
+            for _ in typesetting.steps():
+                pass
+            typesetting.finish()
+        except BaseException:
+            typesetting.discard()
+            raise
+        return typesetting.commit()
+    _check_path(path, replace)
+
+    def written(model: Report) -> int:
+        # Written a share at a time as it is worded: the whole page in one string (76 MB
+        # for 100,000 shares) took calls that held the GIL for tens of milliseconds.
+        atomic_write_chunks(path, (f"{line}\n".encode() for line in web_page_lines(model)))
+        return len(model.brands)
+
+    return ReportWritten(path, kind, _from_report(vault, origin, written))
+
+
+def _check_path(path: Path, replace: bool) -> None:
+    if path.exists() and not replace:
+        raise FileExistsError(str(path))
+    if not path.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path.parent))
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path.parent))
+
+
+def _from_report(vault: Vault, origin: str | None, use: Callable[[Report], T]) -> T:
+    """What `use` makes of the report's model, read with the collector paused. The model is
+    then freed a brand at a time: freed at once, its millions of objects went in one call
+    that held the GIL for 150 ms."""
+    with cycle_collection_paused():
+        model = vault.transparency.report(origin)
+        made = use(model)
+        sections = list(model.brands)
+        del model
+        while sections:
+            sections.pop()
+    return made
