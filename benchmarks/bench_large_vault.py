@@ -139,13 +139,15 @@ def tour_verdicts(generated: Generated) -> list[Verdict]:
     document = tour(generated)
     print(f"GUI-thread tour, {BEAT_MS} ms heartbeat: worst gap per step (ms: on a CPU / "
           "ready but not scheduled / asleep), the worst the app itself held the thread for "
-          "(the gap less the wait for a CPU), the step's length")
+          "(the gap less the wait for a CPU), the longest pass of the cycle collector on "
+          "the GUI thread, the step's length")
     worst_name, worst, own = "", 0.0, 0.0
     for name, gap in document["steps"].items():
         asleep = max(0.0, gap["seconds"] - gap["on_cpu"] - gap["waiting_for_cpu"])
         print(f"  {name:26} {gap['seconds'] * 1000:6.1f}  ({gap['on_cpu'] * 1000:5.1f} / "
               f"{gap['waiting_for_cpu'] * 1000:5.1f} / {asleep * 1000:5.1f})  "
-              f"{gap['own'] * 1000:6.1f}  {document['seconds'][name]:6.2f} s")
+              f"{gap['own'] * 1000:6.1f}  {gap['collector'] * 1000:6.1f}  "
+              f"{document['seconds'][name]:6.2f} s")
         own = max(own, gap["own"])
         if gap["seconds"] > worst:
             worst_name, worst = name, gap["seconds"]

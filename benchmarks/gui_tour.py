@@ -25,9 +25,11 @@ nothing falls due in it; the brand's request was signed for that moment.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict
@@ -37,6 +39,35 @@ from typing import Any
 BEAT_MS = 5
 SETTLE_MS = 200  # after each step's own end, what it started arrives and is shown
 STEP_TIMEOUT = 600.0
+
+
+class CollectorWatch:
+    """The longest pass of Python's cycle collector on the GUI thread since the last
+    `take`, and its generation: a pass stops every thread, and a full one walks every
+    object the process holds, so it shows in a gap as time on a CPU."""
+
+    def __init__(self) -> None:
+        self._thread = threading.get_ident()
+        self._began = 0.0
+        self._longest = (0.0, -1)
+
+    def start(self) -> None:
+        gc.callbacks.append(self._called)
+
+    def stop(self) -> None:
+        gc.callbacks.remove(self._called)
+
+    def take(self) -> tuple[float, int]:
+        longest, self._longest = self._longest, (0.0, -1)
+        return longest
+
+    def _called(self, phase: str, info: dict[str, int]) -> None:
+        if threading.get_ident() != self._thread:
+            return
+        if phase == "start":
+            self._began = time.perf_counter()
+        elif (took := time.perf_counter() - self._began) > self._longest[0]:
+            self._longest = (took, info["generation"])
 
 
 def freeze_clock(now: int) -> None:
@@ -111,6 +142,7 @@ def main(directory: str, passphrase: str, now: int, link: str, work: str) -> dic
     settle(100)
 
     heartbeat = Heartbeat(BEAT_MS)
+    collector = CollectorWatch()
     steps: dict[str, dict[str, float]] = {}
     seconds: dict[str, float] = {}
     began = [time.perf_counter()]
@@ -118,14 +150,17 @@ def main(directory: str, passphrase: str, now: int, link: str, work: str) -> dic
     def step(name: str) -> None:
         """The step that just ended: its worst gap, and how long it took."""
         worst, worst_own = heartbeat.take()
-        steps[name] = {**asdict(worst), "own": worst_own.own}
+        collected, generation = collector.take()
+        steps[name] = {**asdict(worst), "own": worst_own.own, "collector": collected}
         seconds[name] = time.perf_counter() - began[0]
         began[0] = time.perf_counter()
         print(f"{name}: {steps[name]['seconds'] * 1000:.1f} ms ({worst.describe()}; the most "
-              f"the app held it: {worst_own.own * 1000:.1f} ms) in {seconds[name]:.2f} s",
-              file=sys.stderr, flush=True)
+              f"the app held it: {worst_own.own * 1000:.1f} ms; the longest collector pass "
+              f"on it: {collected * 1000:.1f} ms, generation {generation}) in "
+              f"{seconds[name]:.2f} s", file=sys.stderr, flush=True)
 
     heartbeat.start()
+    collector.start()
     began[0] = time.perf_counter()
 
     # -- unlock, typed ----------------------------------------------------------------------
@@ -217,6 +252,7 @@ def main(directory: str, passphrase: str, now: int, link: str, work: str) -> dic
         step(f"language: {name}")
 
     heartbeat.stop()
+    collector.stop()
     window.lock()
     sizes = {kind: (Path(work) / f"report.{kind}").stat().st_size for kind in ("html", "pdf")}
     window.close()
