@@ -3,7 +3,7 @@
 "You give" is stacked per field, coloured by sensitivity (special category in red),
 optional fields of an ask hatched; "They offer" is stacked per offer. A legend
 follows. No widget here: the chart widget (ui/widgets/balance_view.py) and the PDF report
-(ui/report/printed.py, on a worker thread, into a QImage) paint with the same code.
+(ui/report/printed.py, into a QImage on the GUI thread) paint with the same code.
 """
 
 from __future__ import annotations
