@@ -258,3 +258,22 @@ def test_the_html_file_is_the_web_page_written_a_share_at_a_time(
     assert written.brands == 2
     assert out.read_bytes() == page.encode("utf-8")
     assert page.count('<div class="grant"') == 40 and page.endswith("</body></html>\n")
+
+
+def test_locking_after_a_report_dialog_was_closed_and_deleted_raises_nothing(
+    qtbot: QtBot, demo_session: Session, shared_vault: Vault
+) -> None:
+    page = SharedPage(demo_session)
+    qtbot.addWidget(page)
+    page.show()
+    report_button = child(page, QPushButton, "reportButton")
+    report_button.click()
+    closed = page.dialog
+    assert isinstance(closed, ReportDialog)
+    with qtbot.waitSignal(closed.destroyed, timeout=5_000):
+        closed.accept()  # the page deletes a dialog once it is closed
+    report_button.click()
+    still_open = page.dialog
+    assert isinstance(still_open, ReportDialog) and still_open.isVisible()
+    demo_session.lock()  # an exception in a slot of the deleted one fails the test
+    assert not still_open.isVisible()

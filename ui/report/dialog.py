@@ -227,8 +227,12 @@ class ReportDialog(QDialog):
                 self._written(result)
         return settled
 
-    def reject(self) -> None:
-        """Closed (or the vault locked): an export under way stops, and writes nothing."""
+    def done(self, result: int) -> None:
+        """Closed (or the vault locked): an export under way stops, and writes nothing.
+
+        (`done`, not `reject`: the session's `closed` is connected to Qt's own `reject`,
+        which Qt disconnects when the dialog is deleted; an override of it in Python
+        would still be called after.)"""
         if self._typesetting is not None:
             self._typesetting.cancel()
         if self._discard is not None:
@@ -236,7 +240,7 @@ class ReportDialog(QDialog):
         self._typesetting = self._discard = None
         if self._exporting:
             self._set_busy(False)
-        super().reject()
+        super().done(result)
 
     def _set_busy(self, busy: bool) -> None:
         self._exporting = busy
