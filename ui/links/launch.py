@@ -84,7 +84,10 @@ def serve_links(app: QApplication, window: MainWindow, launch: Launch,
         running.activated.connect(lambda tokens: bring_to_front(window, tokens))
         running.link_received.connect(opener.open)
         opener.running = running
-    app.installEventFilter(_FileOpenEvents(opener))
+    if sys.platform == "darwin":
+        # Only where links arrive so: a filter on the whole application is called for every
+        # event of every widget, each call waiting for the GIL while a worker runs Python.
+        app.installEventFilter(_FileOpenEvents(opener))
     if link is not None:
         QTimer.singleShot(0, lambda: opener.open(link))
     return opener
