@@ -103,6 +103,6 @@ def test_typesetting_a_pdf_freezes_the_collector_until_it_ends_or_is_stopped(
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
     typesetting.finish()
-    written = typesetting.commit()
-    assert written.path.read_bytes().startswith(b"%PDF-")
+    typesetting.file.commit()
+    assert (out / "report.pdf").read_bytes().startswith(b"%PDF-")
     assert [p.name for p in out.iterdir()] == ["report.pdf"]

@@ -30,6 +30,7 @@ from ui.report.dialog import ReportDialog
 from ui.report.export import ReportFormat, export_report
 from ui.session import Session
 from ui.shared.page import SharedPage
+from ui.turns import StepsInTurns
 from ui.words.report import web_page
 from vault.vault import Vault
 
@@ -277,3 +278,20 @@ def test_locking_after_a_report_dialog_was_closed_and_deleted_raises_nothing(
     assert isinstance(still_open, ReportDialog) and still_open.isVisible()
     demo_session.lock()  # an exception in a slot of the deleted one fails the test
     assert not still_open.isVisible()
+
+
+@needs_poppler
+def test_a_finished_pdf_export_lets_go_of_its_pages(
+    qtbot: QtBot, demo_session: Session, shared_vault: Vault, tmp_path: Path
+) -> None:
+    dialog = ReportDialog(demo_session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("one.pdf", "two.pdf"):
+        export(qtbot, dialog, out / name)
+        assert "Written to" in child(dialog, QLabel, "reportMessage").text()
+    qtbot.wait(50)  # what was deleted later is gone
+    assert dialog._pdf is None and not dialog.findChildren(StepsInTurns)
+    assert sorted(p.name for p in out.iterdir()) == ["one.pdf", "two.pdf"]

@@ -3,6 +3,7 @@ no temporary file left behind whatever stops it."""
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,3 +50,24 @@ def test_no_chunks_make_an_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "empty"
     atomic_write_chunks(path, iter(()))
     assert path.read_bytes() == b""
+
+
+def test_a_file_dropped_before_its_commit_or_discard_leaves_nothing(tmp_path: Path) -> None:
+    file = fsutil.AtomicFile(tmp_path / "report.pdf")
+    file.write(b"what the person shared")
+    fd = file.fd
+    assert fd is not None and len(os.listdir(tmp_path)) == 1
+    del file
+    gc.collect()
+    assert os.listdir(tmp_path) == []
+    with pytest.raises(OSError):
+        os.fstat(fd)  # closed too
+
+
+def test_a_committed_file_is_kept_when_dropped(tmp_path: Path) -> None:
+    file = fsutil.AtomicFile(tmp_path / "report.pdf")
+    file.write(b"done")
+    file.commit()
+    del file
+    gc.collect()
+    assert (tmp_path / "report.pdf").read_bytes() == b"done"

@@ -8,7 +8,6 @@ nothing is written. An existing file is replaced only after the person says so.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -61,7 +60,7 @@ class ReportDialog(QDialog):
         self.confirm: confirmation.Confirm = confirmation.ask  # a seam for tests
         self.written: ReportWritten | None = None
         self._typesetting: StepsInTurns | None = None
-        self._discard: Callable[[], None] | None = None  # the PDF's file, if one is open
+        self._pdf: PdfTypesetting | None = None  # while its pages are typeset
         self._exporting = False
         self.setWindowTitle(self.tr("Transparency report"))
         self.setMinimumWidth(560)
@@ -191,41 +190,53 @@ class ReportDialog(QDialog):
         if not self._exporting:  # closed while the report was read
             return
         try:
-            typesetting = PdfTypesetting(job)
+            pdf = PdfTypesetting(job)
         except (OSError, StorageFull) as error:
             self._failed(error, job.path)
             return
-        self.busy.setRange(0, typesetting.total_steps)
+        self.busy.setRange(0, pdf.total_steps)
         self.busy.setValue(0)
-        steps = self._typesetting = StepsInTurns(typesetting.steps(), self)
-        self._discard = typesetting.discard
+        steps = StepsInTurns(pdf.steps(), self)
+        self._typesetting, self._pdf = steps, pdf
         steps.progressed.connect(self.busy.setValue)
-
-        def failed(error: BaseException) -> None:
-            self._typesetting = self._discard = None
-            typesetting.discard()
-            self._failed(error, job.path)
-
-        def typeset() -> None:
-            self._typesetting = self._discard = None
-            try:
-                typesetting.finish()
-            except (OSError, StorageFull) as error:
-                self._failed(error, job.path)
-                return
-            run_task(self, typesetting.commit, self._committed(job.path))
-
-        steps.failed.connect(failed)
-        steps.finished.connect(typeset)
+        steps.failed.connect(self._typesetting_failed)
+        steps.finished.connect(self._typeset_done)
         steps.start()
 
-    def _committed(self, path: Path) -> Callable[[object, BaseException | None], None]:
-        def settled(result: object, error: BaseException | None) -> None:
-            if error is not None:
-                self._failed(error, path)
-            elif isinstance(result, ReportWritten):
-                self._written(result)
-        return settled
+    def _let_go(self) -> PdfTypesetting | None:
+        """The typesetting under way, stopped if it runs, and no longer held here: its
+        pages are let go on this thread, once this returns."""
+        steps, pdf = self._typesetting, self._pdf
+        self._typesetting = self._pdf = None
+        if steps is not None:
+            steps.cancel()
+            steps.deleteLater()
+        return pdf
+
+    def _typesetting_failed(self, error: BaseException) -> None:
+        pdf = self._let_go()
+        if pdf is not None:
+            pdf.discard()
+            self._failed(error, pdf.path)
+
+    def _typeset_done(self) -> None:
+        pdf = self._let_go()
+        if pdf is None:
+            return
+        try:
+            pdf.finish()
+        except (OSError, StorageFull) as error:
+            self._failed(error, pdf.path)
+            return
+        path, brands = pdf.path, pdf.brands
+        run_task(self, pdf.file.commit,
+                 lambda _, error: self._committed(path, brands, error))
+
+    def _committed(self, path: Path, brands: int, error: BaseException | None) -> None:
+        if error is not None:
+            self._failed(error, path)
+        else:
+            self._written(ReportWritten(path, ReportFormat.PDF, brands))
 
     def done(self, result: int) -> None:
         """Closed (or the vault locked): an export under way stops, and writes nothing.
@@ -233,11 +244,9 @@ class ReportDialog(QDialog):
         (`done`, not `reject`: the session's `closed` is connected to Qt's own `reject`,
         which Qt disconnects when the dialog is deleted; an override of it in Python
         would still be called after.)"""
-        if self._typesetting is not None:
-            self._typesetting.cancel()
-        if self._discard is not None:
-            self._discard()
-        self._typesetting = self._discard = None
+        pdf = self._let_go()
+        if pdf is not None:
+            pdf.discard()
         if self._exporting:
             self._set_busy(False)
         super().done(result)

@@ -29,7 +29,8 @@ from . import printed
 from .paged import Block, PagedPdf
 
 T = TypeVar("T")
-FULL_BELOW = 1 << 20  # bytes left on a disk that refused a write: it is full
+PROBE_BYTES = 1 << 20  # written to learn why Qt's writes stopped: past a nearly full disk
+FULL_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 class ReportFormat(StrEnum):
@@ -71,13 +72,13 @@ def prepare_pdf(vault: Vault, origin: str | None, path: Path, *,
 
 class PdfTypesetting:
     """A job's pages typeset on the GUI thread (`steps`), straight into its file: a PDF of
-    100,000 shares (140 MB) is never held in memory. Then `finish` on the GUI thread,
-    `commit` on the thread pool; or `discard`, and nothing is written. The file is made
-    here, on the GUI thread: a job whose result nobody takes (the vault locked meanwhile)
-    leaves nothing on disk."""
+    100,000 shares (140 MB) is never held in memory. Then `finish` on the GUI thread and
+    `file.commit` on the thread pool; or `discard`, and nothing is written. The file is
+    made here, on the GUI thread: a job whose result nobody takes (the vault locked
+    meanwhile) leaves nothing on disk."""
 
     def __init__(self, job: PrintJob) -> None:
-        self.job = job
+        self.path, self.brands = job.path, job.brands
         self.file = AtomicFile(job.path)
         assert self.file.fd is not None
         self._device = QFile()
@@ -90,56 +91,67 @@ class PdfTypesetting:
                 painted[name] = printed.chart_image(job.charts[name])
             return painted[name]
 
-        self._paged = PagedPdf(job.blocks, image, printed.STYLE, printed.footer(), self._device)
+        self._paged: PagedPdf | None = PagedPdf(job.blocks, image, printed.STYLE,
+                                                printed.footer(), self._device)
         self.total_steps = self._paged.total_steps
 
     def steps(self) -> Iterator[None]:
-        """The pages typeset; a write that failed (Qt's painting does not stop for one)
-        stops them at the step after, raised as StorageFull or an OSError."""
+        """The pages typeset; a write Qt saw fail stops them at the step after, raised as
+        StorageFull or an OSError."""
+        assert self._paged is not None, "typeset twice"
         with collector_frozen():
             for _ in self._paged.steps():
-                self._raise_if_failed()
+                if self._device.error() != QFileDevice.FileError.NoError:
+                    self._fail()
                 yield
-            self._device.flush()
-            self._raise_if_failed()
 
     def finish(self) -> None:
         """After the last step: the file closed, with what Qt still buffered, and checked
-        whole. Qt does not say when the disk took only part of a write (its stream just
-        stops writing), so a PDF that does not end as one does was cut short."""
-        self._device.close()
-        self._raise_if_failed()
-        assert self.file.fd is not None
-        size = os.fstat(self.file.fd).st_size
-        tail = os.pread(self.file.fd, 64, max(0, size - 64))
-        ended = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", tail)
-        if ended is None or int(ended.group(1)) >= size:
-            self._fail()
-
-    def _raise_if_failed(self) -> None:
-        """A write Qt saw fail, or no room left: the step after it stops the work (on a
-        file it did not open itself, Qt cannot say why a write failed)."""
-        assert self.file.fd is not None
-        if (self._device.error() != QFileDevice.FileError.NoError
-                or os.fstatvfs(self.file.fd).f_bavail == 0):
-            self._fail()
+        whole: Qt does not say when the disk took only part of a write (its stream just
+        stops writing), so a PDF that does not end as one does was cut short. The pages
+        are let go here, on the GUI thread, whatever happens."""
+        try:
+            self._device.close()
+            fd = self.file.fd
+            assert fd is not None, "finished after a discard"
+            size = os.fstat(fd).st_size
+            ended = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$",
+                              os.pread(fd, 64, max(0, size - 64)))
+            if (self._device.error() != QFileDevice.FileError.NoError or ended is None
+                    or int(ended.group(1)) >= size):
+                self._fail()
+        except BaseException:
+            self.discard()
+            raise
+        finally:
+            self._paged = None
 
     def _fail(self) -> NoReturn:
-        assert self.file.fd is not None
-        space = os.fstatvfs(self.file.fd)
-        full = space.f_bavail * space.f_frsize < FULL_BELOW
+        """Qt saw a write fail, or the file is cut short: a write of our own says why (Qt
+        cannot, on a file it did not open itself), and nothing is kept."""
+        path, fd = str(self.path), self.file.fd
+        reason: OSError | None = None
+        try:
+            if fd is not None:
+                end, written = os.fstat(fd).st_size, 0
+                while written < PROBE_BYTES:  # a nearly full disk first takes part of it
+                    taken = os.pwrite(fd, bytes(PROBE_BYTES - written), end + written)
+                    if taken == 0:
+                        break
+                    written += taken
+        except OSError as error:
+            reason = error
         self.discard()
-        if full:
-            raise StorageFull(str(self.file.path))
-        raise OSError(errno.EIO, os.strerror(errno.EIO), str(self.file.path))
-
-    def commit(self) -> ReportWritten:
-        """The file synced and put in place; runs on the thread pool."""
-        self.file.commit()
-        return ReportWritten(self.file.path, ReportFormat.PDF, self.job.brands)
+        if reason is not None and reason.errno in FULL_ERRNOS:
+            raise StorageFull(path) from reason
+        if reason is not None:
+            raise OSError(reason.errno, reason.strerror, path) from reason
+        raise OSError(errno.EIO, os.strerror(errno.EIO), path)
 
     def discard(self) -> None:
+        """Nothing written (again harmless)."""
         self._device.close()
+        self._paged = None
         self.file.discard()
 
 
@@ -158,7 +170,8 @@ def export_report(vault: Vault, origin: str | None, path: Path, kind: ReportForm
         except BaseException:
             typesetting.discard()
             raise
-        return typesetting.commit()
+        typesetting.file.commit()
+        return ReportWritten(path, kind, typesetting.brands)
     _check_path(path, replace)
 
     def written(model: Report) -> int:

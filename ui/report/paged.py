@@ -1,7 +1,7 @@
 """The printed report's pages: blocks of HTML laid out one at a time, placed on A4 pages.
 
 Qt's text layout and PDF writing run on the GUI thread, a block at a time, in turns of the
-event loop (ui/report/typeset_turns.py): on a worker thread they shared Qt's own locks with
+event loop (`ui.turns.StepsInTurns`): on a worker thread they shared Qt's own locks with
 the GUI thread's painting, and a worker laying out text in Qt could hold the GUI thread
 asleep for hundreds of milliseconds, or for good (docs/performance.md, "The tour"). Each
 block (the title, a brand's heading and balance, one share) is a small document of its

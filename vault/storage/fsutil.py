@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
 import secrets
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -52,7 +54,9 @@ class AtomicFile:
     """A new version of `path`, written to a private temporary file beside it (mode 0600
     from its creation; `fd` may read back what was written) that `commit` syncs and
     renames over `path`, or `discard` removes: a reader sees the old file or the new,
-    never a part. A full disk is StorageFull."""
+    never a part. A full disk is StorageFull. One dropped before either (its owner gone)
+    is discarded when it is collected, or when the app exits: the temporary file may hold
+    what the person shared."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -63,6 +67,7 @@ class AtomicFile:
         except OSError as exc:
             _raise_if_full(exc, path)
             raise
+        self._left_over = weakref.finalize(self, _remove_left_over, self.fd, self.temporary)
 
     def write(self, data: bytes) -> None:
         assert self.fd is not None, "written after its commit or discard"
@@ -78,6 +83,7 @@ class AtomicFile:
 
     def commit(self) -> None:
         assert self.fd is not None, "committed twice, or after a discard"
+        self._left_over.detach()
         fd, self.fd = self.fd, None
         try:
             try:
@@ -93,10 +99,17 @@ class AtomicFile:
 
     def discard(self) -> None:
         """Nothing written: the temporary file is removed (again harmless)."""
+        self._left_over.detach()
         fd, self.fd = self.fd, None
         if fd is not None:
             os.close(fd)
         self.temporary.unlink(missing_ok=True)
+
+
+def _remove_left_over(fd: int, temporary: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.close(fd)
+    temporary.unlink(missing_ok=True)
 
 
 def _raise_if_full(error: OSError, path: Path) -> None:
