@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
 
 from . import i18n
 from .delivery_problem import DeliveryProblemLabel
@@ -349,8 +349,11 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Drop the key and close the database, take back a secret still on the clipboard,
-        then show the unlock screen."""
+        then show the unlock screen. A question still open is answered No and closed: over
+        the lock screen it would show what the lock hides."""
         self.idle.stop()
+        for question in self.findChildren(QMessageBox):
+            question.reject()
         opening, self._opening = self._opening, None
         if opening is not None and not opening.is_locked:
             opening.lock()
