@@ -235,6 +235,9 @@ def test_closing_or_locking_while_the_pages_are_typeset_writes_nothing(
     busy = dialog.busy
     qtbot.waitUntil(lambda: busy.maximum() > 0 and busy.value() > 0, timeout=30_000)
     assert busy.isVisible() and busy.value() < busy.maximum()  # under way, and shown so
+    for label in dialog.findChildren(QLabel):  # the bar took no line of the texts above
+        if label.isVisible() and label.wordWrap():
+            assert label.height() >= label.heightForWidth(label.width()), label.objectName()
     if stop == "close":
         dialog.close_button.click()
     else:

@@ -260,6 +260,7 @@ class ReportDialog(QDialog):
         if busy:
             self.message.hide()
             self.open_button.hide()
+            self._fit()  # room for the progress bar: the texts above keep every line
         self._update()
 
     def _written(self, written: ReportWritten) -> None:
