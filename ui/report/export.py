@@ -18,6 +18,7 @@ from PySide6.QtCore import QFile, QFileDevice, QIODevice
 from PySide6.QtGui import QImage
 
 from vault.errors import StorageFull
+from vault.pacing import courteous
 from vault.storage.fsutil import AtomicFile, atomic_write_chunks
 from vault.transparency.report import Report
 from vault.vault import Vault
@@ -177,7 +178,8 @@ def export_report(vault: Vault, origin: str | None, path: Path, kind: ReportForm
     def written(model: Report) -> int:
         # Written a share at a time as it is worded: the whole page in one string (76 MB
         # for 100,000 shares) took calls that held the GIL for tens of milliseconds.
-        atomic_write_chunks(path, (f"{line}\n".encode() for line in web_page_lines(model)))
+        lines = courteous(web_page_lines(model))
+        atomic_write_chunks(path, (f"{line}\n".encode() for line in lines))
         return len(model.brands)
 
     return ReportWritten(path, kind, _from_report(vault, origin, written))

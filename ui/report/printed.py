@@ -20,6 +20,7 @@ import html
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
+from vault.pacing import courteous
 from vault.transparency.balance import Verdict
 from vault.transparency.report import BrandReport, GrantReport, Holding, Report
 from zpd.fieldtypes import Sensitivity
@@ -84,7 +85,7 @@ def print_blocks(model: Report) -> tuple[list[Block], dict[str, ChartData]]:
         blocks.append(Block(title + head, new_page=index > 0, images=tuple(charts)[before:]))
         if not section.grants:
             blocks.append(Block(f"<p>{_e(_tr('You shared nothing with this brand.'))}</p>"))
-        blocks.extend(Block(_grant(g)) for g in section.grants)
+        blocks.extend(Block(_grant(g)) for g in courteous(section.grants))
     if not model.brands:
         blocks.append(Block(_title(model) + "<p>{}</p>".format(
             _e(_tr("No brand knows anything about you through this vault.")))))

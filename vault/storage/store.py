@@ -15,6 +15,7 @@ import sqlcipher3
 
 from .. import changes
 from ..errors import RekeyFailed, StorageFull, UnsupportedFormat, VaultCorrupted, VaultLocked
+from ..pacing import pause_if_due
 from .migrations import LATEST_VERSION, apply_migrations
 
 DATABASE_NAME = "vault.db"
@@ -168,9 +169,11 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        """The connection, held for one thread while the caller reads."""
+        """The connection, held for one thread while the caller reads. Then, in a long run
+        of statements, a pause for the GUI thread to take the GIL (`pacing`)."""
         with self._mutex, translated_errors(self._directory):
             yield self.connection
+        pause_if_due()
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -188,6 +191,7 @@ class Store:
                     raise
                 connection.execute("COMMIT")
             changes.publish(self, marked.changes)
+        pause_if_due()
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
         with self.reading() as connection:
