@@ -445,3 +445,36 @@ def test_consent_events_keep_their_order_within_one_second(
     pv.grants.revoke(grant.id)  # all at the same clock second
     [record] = pv.transparency.consent_records()["records"]
     assert [e["type"] for e in record["events"]] == ["given", "updated", "withdrawn"]
+
+
+def test_brands_by_field_names_the_brands_of_live_shares_newest_first(
+    pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
+) -> None:
+    """Worked out by SQLite, it says what reading every live share says."""
+    books = BrandKeys.generate()
+    pv.brands.import_request(signed_request(books, request_spec(OTHER_ORIGIN, "Books",
+                                                                [news_ask()]),
+                                            iat=clock.now, exp=clock.now + DAY))
+
+    def read_from_the_shares() -> dict[str, list[str]]:
+        named: dict[str, list[str]] = {}
+        for grant in pv.grants.listing(status=GrantStatus.ACTIVE, limit=10_000):
+            for key in grant.fields:
+                if grant.brand_name not in named.setdefault(key, []):
+                    named[key].append(grant.brand_name)
+        return named
+
+    fit = pv.grants.share(ORIGIN, "fit-advice").grant
+    clock.advance(60)
+    news = pv.grants.share(OTHER_ORIGIN, "newsletter").grant
+    clock.advance(60)
+    pv.grants.share(ORIGIN, "fit-advice")  # the same brand again: named once
+    both = pv.grants.brands_by_field()
+    assert both == read_from_the_shares()
+    assert both["shoe_size_eu"] == [fit.brand_name, news.brand_name]
+    assert both["contact_channels"] == [news.brand_name]
+
+    pv.grants.revoke(news.id)
+    after = pv.grants.brands_by_field()
+    assert after == read_from_the_shares()
+    assert "contact_channels" not in after and after["shoe_size_eu"] == [fit.brand_name]

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from vault.changes import Changes
-from vault.exchange.grants import GrantStatus
 from vault.profile.fields import FieldValue, HistoryEntry
 from vault.vault import Vault
 from zpd.fieldtypes import Category, FieldDef, JsonValue
@@ -60,13 +59,7 @@ class FieldsTable(QTableView):
 
 def load_my_data(vault: Vault) -> tuple[list[FieldValue], dict[str, list[str]]]:
     """Every field, and which brands an active share gave each one to (by key)."""
-    shared: dict[str, list[str]] = {}
-    for grant in vault.grants.listing(status=GrantStatus.ACTIVE, limit=100_000):
-        for key in grant.fields:
-            names = shared.setdefault(key, [])
-            if grant.brand_name not in names:
-                names.append(grant.brand_name)
-    return vault.fields.all(), shared
+    return vault.fields.all(), vault.grants.brands_by_field()
 
 
 class MyDataPage(Page):

@@ -347,6 +347,24 @@ def listing(
     return [_grant(r) for r in rows]
 
 
+def brands_by_field(store: Store) -> dict[str, list[str]]:
+    """For each field some active share gives, the names of the brands it goes to, the brand
+    of the newest such share first. Worked out by SQLite: read as 100,000 shares, it held a
+    worker on the GIL long enough to stall the GUI thread."""
+    rows = store.query(
+        "SELECT key, name FROM ("
+        " SELECT j.value AS key, b.name AS name, g.created_at AS at, g.id AS id,"
+        "  ROW_NUMBER() OVER (PARTITION BY j.value, b.name ORDER BY g.created_at DESC, g.id)"
+        "   AS newest"
+        f" {_FROM}, json_each(g.fields) j WHERE g.status = 'active'"
+        ") WHERE newest = 1 ORDER BY at DESC, id, name"
+    )
+    named: dict[str, list[str]] = {}
+    for key, name in rows:
+        named.setdefault(str(key), []).append(str(name))
+    return named
+
+
 def active_counts(store: Store) -> dict[str, int]:
     """Brand origin -> its active grants, counted in `grants_by_brand_status` (no row read)."""
     rows = store.query(

@@ -170,6 +170,10 @@ class Grants:
         return grants.listing(self._store, origin=origin, status=status, paused=paused,
                               limit=limit, offset=offset)
 
+    def brands_by_field(self) -> dict[str, list[str]]:
+        """Each field some active share gives, and the brands it goes to (newest first)."""
+        return grants.brands_by_field(self._store)
+
     def get(self, grant_id: str) -> Grant:
         return grants.get(self._store, grant_id)
 
