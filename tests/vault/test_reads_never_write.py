@@ -68,6 +68,7 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "grants.find": lambda: pv.grants.find(grant_id[:8]),
         "grants.held_by": lambda: pv.grants.held_by(ORIGIN),
         "grants.active_counts": pv.grants.active_counts,
+        "grants.brands_by_field": pv.grants.brands_by_field,
         "grants.questions_answered": lambda: pv.grants.questions_answered(
             pv.grants.listing()),
         "grants.latest_token": lambda: pv.grants.latest_token(grant_id),
