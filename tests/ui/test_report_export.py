@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from ui import i18n
 from ui.brands.page import BrandsPage
 from ui.report import printed as report_print
 from ui.report.dialog import ReportDialog
-from ui.report.export import ReportFormat, export_report
+from ui.report.export import PdfTypesetting, ReportFormat, export_report, prepare_pdf
 from ui.session import Session
 from ui.shared.page import SharedPage
 from ui.turns import StepsInTurns
@@ -298,3 +299,30 @@ def test_a_finished_pdf_export_lets_go_of_its_pages(
     qtbot.wait(50)  # what was deleted later is gone
     assert dialog._pdf is None and not dialog.findChildren(StepsInTurns)
     assert sorted(p.name for p in out.iterdir()) == ["one.pdf", "two.pdf"]
+
+
+def test_the_typesetting_lets_go_of_each_block_once_drawn(
+    qtbot: QtBot, shared_vault: Vault, tmp_path: Path
+) -> None:
+    """Held to the end, the blocks of the report of 100,000 shares were let go together, in
+    one turn of 88 to 151 ms."""
+    out = tmp_path / "report.pdf"
+    job = prepare_pdf(shared_vault, None, out)
+    blocks = [weakref.ref(block) for block in job.blocks]
+    assert len(blocks) >= 3
+    pdf = PdfTypesetting(job)
+    del job
+    steps = pdf.steps()
+    for _ in range(len(blocks) + 1):  # every block placed, then the PDF begun
+        next(steps)
+    assert all(block() is not None for block in blocks)
+    next(steps)
+    next(steps)  # two blocks drawn
+    assert blocks[0]() is None
+    assert all(block() is not None for block in blocks[2:])
+    for _ in steps:
+        pass
+    assert all(block() is None for block in blocks)
+    pdf.finish()
+    pdf.file.commit()
+    assert out.read_bytes().startswith(b"%PDF-")

@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
 from tests.ui.heartbeat import Heartbeat
@@ -93,3 +93,21 @@ def test_a_short_piece_of_work_finishes(qtbot: QtBot, count: int) -> None:
     with qtbot.waitSignal(steps.finished, timeout=5_000):
         steps.start()
     assert len(ran) == count and closed == [True]
+
+
+def test_the_end_comes_in_a_turn_of_its_own(qtbot: QtBot) -> None:
+    """What the owner does when the steps end (a large PDF's pages let go) is not added to
+    the turn of the last steps: the loop runs between."""
+    order: list[str] = []
+
+    def steps() -> Iterator[None]:
+        yield
+        QTimer.singleShot(0, lambda: order.append("the loop ran"))
+        order.append("the last step")
+
+    owner = QObject()
+    work = StepsInTurns(steps(), owner)
+    work.finished.connect(lambda: order.append("finished"))
+    with qtbot.waitSignal(work.finished, timeout=5_000):
+        work.start()
+    assert order == ["the last step", "the loop ran", "finished"]

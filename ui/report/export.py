@@ -86,10 +86,11 @@ class PdfTypesetting:
         self._device.open(self.file.fd, QIODevice.OpenModeFlag.WriteOnly,
                           QFileDevice.FileHandleFlag.DontCloseHandle)
         painted: dict[str, QImage] = {}
+        charts = job.charts  # not the job: its blocks are let go as they are drawn
 
         def image(name: str) -> QImage:
             if name not in painted:
-                painted[name] = printed.chart_image(job.charts[name])
+                painted[name] = printed.chart_image(charts[name])
             return painted[name]
 
         self._paged: PagedPdf | None = PagedPdf(job.blocks, image, printed.STYLE,

@@ -125,21 +125,17 @@ class PagedPdf:
     """The blocks as a PDF (A4) written to `device`, every page numbered, typeset a block
     at a time.
 
-    `steps()` does the work: it yields after each block, and once the PDF is begun,
-    `total_steps` times (each block is laid out once to place it, once to draw it); when
-    it ends, the PDF is written whole. Images are asked for by name when a block first
-    shows them."""
+    `steps()` does the work: it yields after each block, once the PDF is begun and once it
+    is written whole, `total_steps` times (each block is laid out once to place it, once
+    to draw it). Images are asked for by name when a block first shows them."""
 
     def __init__(self, blocks: Sequence[Block], image: Callable[[str], QImage],
                  style_sheet: str, footer: Footer, device: QIODevice) -> None:
-        self._blocks = blocks
+        self._blocks = list(blocks)  # its own list: each block is let go once drawn
         self._typesetter = _Typesetter(style_sheet, image)
         self._footer = footer
         self._device = device
-
-    @property
-    def total_steps(self) -> int:
-        return 2 * len(self._blocks) + 1
+        self.total_steps = 2 * len(self._blocks) + 2
 
     def steps(self) -> Iterator[None]:
         placed: list[_Placed] = []
@@ -170,7 +166,13 @@ class PagedPdf:
 
         _draw_footer(painter, font, self._footer, 0, total)
         yield
-        for block, where in zip(self._blocks, placed, strict=True):
+        # Drawn from the end of a reversed list, so that each block and its place are let go
+        # once drawn: let go together at the end, 70,000 of them took one long turn.
+        to_draw = list(zip(self._blocks, placed, strict=True))
+        to_draw.reverse()
+        self._blocks, placed = [], []
+        while to_draw:
+            block, where = to_draw.pop()
             laid = self._typesetter.lay_out(block)
             document, pages = laid.document, laid.pages
             for part in range(pages):
@@ -186,6 +188,7 @@ class PagedPdf:
             yield
         turn_to(total - 1)
         painter.end()
+        yield  # the writer, with what it kept of every page, let go in a step of its own
 
 
 def _draw_footer(painter: QPainter, font: QFont, footer: Footer, page: int,
