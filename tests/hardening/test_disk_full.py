@@ -11,7 +11,6 @@ opened again and compared with what was acknowledged.
 from __future__ import annotations
 
 import json
-import os
 import resource
 import signal
 import subprocess
@@ -20,7 +19,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import pytest
 
@@ -28,6 +27,7 @@ from tests.hardening.acked import Model, check_whole
 from tests.hardening.disk_full_worker import ORIGIN_FILE, PASSPHRASES, fill
 from tests.support.children import subprocess_env
 from tests.support.request_only import make_brand
+from tests.support.small_disk import small_tmpfs
 from tests.support.vaults import FAST_KDF, PROJECT_ROOT
 from vault.storage import backup
 from vault.vault import Vault
@@ -35,18 +35,6 @@ from zpd.fieldtypes import FieldType, Sensitivity
 
 SCENARIOS = ("field", "share", "backup", "passphrase")
 TMPFS_BYTES = 6 * 1024 * 1024
-
-
-def _can_mount() -> bool:
-    return hasattr(os, "geteuid") and os.geteuid() == 0 and sys.platform.startswith("linux")
-
-
-def cannot(reason: str) -> NoReturn:
-    """Skip the tmpfs variant; fail it instead where CI found it can mount one
-    (ZPV_REQUIRE_TMPFS=1, set by .ci/run after a trial mount)."""
-    if os.environ.get("ZPV_REQUIRE_TMPFS", "") not in ("", "0"):
-        pytest.fail(f"{reason}, and ZPV_REQUIRE_TMPFS says this machine can")
-    pytest.skip(reason)
 
 
 @pytest.fixture(params=["rlimit", "tmpfs"])
@@ -62,16 +50,8 @@ def place(mode: str, tmp_path: Path) -> Iterator[Path]:
     if mode == "rlimit":
         yield root
         return
-    if not _can_mount():
-        cannot("mounting a tmpfs needs root on Linux; the rlimit variant covers this")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={TMPFS_BYTES},mode=0700",
-                              "tmpfs", str(root)], capture_output=True, text=True)
-    if mounted.returncode != 0:
-        cannot(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
-    try:
+    with small_tmpfs(root, TMPFS_BYTES, otherwise="the rlimit variant covers this"):
         yield root
-    finally:
-        subprocess.run(["umount", "-l", str(root)], check=False)
 
 
 @dataclass

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks import generate
-from tests.hardening.test_disk_full import _can_mount, cannot
 from tests.support.children import subprocess_env
+from tests.support.small_disk import small_tmpfs
 from tests.support.vaults import PROJECT_ROOT
 from ui.report.export import ReportFormat, export_report
 from vault.errors import StorageFull
@@ -28,16 +28,8 @@ SMALL_DISK = 64 * 1024  # bytes: less than either report of the vault below
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     root = tmp_path / "small"
     root.mkdir()
-    if not _can_mount():
-        cannot("mounting a tmpfs needs root on Linux")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={SMALL_DISK},mode=0700",
-                              "tmpfs", str(root)], capture_output=True, text=True)
-    if mounted.returncode != 0:
-        cannot(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
-    try:
+    with small_tmpfs(root, SMALL_DISK):
         yield root
-    finally:
-        subprocess.run(["umount", "-l", str(root)], check=False)
 
 
 @pytest.mark.parametrize("kind", list(ReportFormat))
