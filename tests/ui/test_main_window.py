@@ -195,6 +195,34 @@ def test_after_unlock_only_the_page_shown_is_built_the_rest_when_first_shown(
     window.lock()
 
 
+def test_a_page_behind_another_is_refilled_when_shown_not_at_each_change(
+    qtbot: QtBot, made_vault: MadeVault
+) -> None:
+    """After a share or an import every page refilled at once, in one long turn."""
+    window = open_window(qtbot, made_vault.directory)
+    window.welcome.unlock_page.secret.setText(made_vault.passphrase)
+    window.welcome.unlock_page.unlock_button.click()
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=5_000)
+    sidebar = window.area.sidebar
+    sidebar.setCurrentRow(3)  # Activity, built and filled
+    activity = window.activity
+    qtbot.waitUntil(lambda: activity.model.rowCount() > 0, timeout=5_000)
+    entries = activity.model.rowCount()
+    sidebar.setCurrentRow(0)  # My data in front, Activity behind it
+    reloads: list[bool] = []
+    activity.reload = lambda: reloads.append(True)  # type: ignore[method-assign]
+    table = child(window, QTableView, "fieldsTable")
+    window.session.call(lambda vault: vault.fields.set("shoe_size_eu", 43))
+    qtbot.waitUntil(lambda: any(table.model().index(row, 3).data() == "43"
+                                for row in range(table.model().rowCount())), timeout=5_000)
+    qtbot.wait(100)
+    assert reloads == []  # nothing refilled behind My data
+    del activity.reload  # the page's own again
+    sidebar.setCurrentRow(3)
+    qtbot.waitUntil(lambda: activity.model.rowCount() > entries, timeout=5_000)
+    window.lock()
+
+
 def test_copied_secret_is_cleared_from_clipboard(qtbot: QtBot) -> None:
     clipboard = QGuiApplication.clipboard()
     secret_clipboard().copy("ABCDE-FGHJK", seconds=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from vault.changes import Changes
@@ -11,14 +12,20 @@ from ..session import Session
 
 class Page(QWidget):
     """Subclasses set `kinds` (the changes that touch what they show) and implement
-    `title` and `reload`."""
+    `title` and `reload`.
+
+    A page behind another one in a shown window is refilled when it is shown again, not at
+    each change: after a share or an import, every page refilling at once took the GUI
+    thread for one long turn, and its workers for the GIL."""
 
     kinds = Changes.NONE
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self._stale = False
         session.changed.connect(self._on_changed)
+        session.closed.connect(self._forget_staleness)
         session.closed.connect(self.clear)
 
     def title(self) -> str:
@@ -31,5 +38,18 @@ class Page(QWidget):
         """Forget everything shown: called when the vault locks."""
 
     def _on_changed(self, kinds: Changes) -> None:
-        if kinds & self.kinds and self.session.is_open:
+        if not (kinds & self.kinds and self.session.is_open):
+            return
+        if self.window().isVisible() and not self.isVisible():
+            self._stale = True
+            return
+        self.reload()
+
+    def _forget_staleness(self) -> None:
+        self._stale = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale and self.session.is_open:
+            self._stale = False
             self.reload()
