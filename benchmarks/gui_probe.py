@@ -57,10 +57,12 @@ def main(directory: str, passphrase: str, now: int) -> dict[str, object]:
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtWidgets import QAbstractItemView, QApplication
 
+    from ui.collector import collect_on_gui_thread
     from ui.main_window import MainWindow
     from vault.vault import Vault
 
     app = QApplication(sys.argv[:1])
+    collect_on_gui_thread(app)  # as the app does (ui/app.py)
     window = MainWindow(Path(directory))
     window.resize(1280, 800)
     window.show()

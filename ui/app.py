@@ -99,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from . import i18n, style
+    from .collector import collect_on_gui_thread
     from .main_window import MainWindow
     from .preferences import LANGUAGE, Settings
     from .unix_signals import quit_on_stop_signals
@@ -109,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Zero-Party Vault")
     app.setDesktopFileName(DESKTOP_ID)  # Wayland matches the window to its menu entry by it
     app.setWindowIcon(app_icon())
+    collect_on_gui_thread(app)  # never on a worker: see ui/collector.py
     style.follow_system(app)
     QTimer.singleShot(0, start_logging)  # once the first window is up
     settings = Settings()

@@ -88,6 +88,12 @@ def run_task(owner: QObject, func: Callable[[], Any], callback: Callback) -> Non
 
 _collection_pauses = 0
 _collection_lock = threading.Lock()
+_collecting_before_the_pause = False
+
+
+def collection_paused() -> bool:
+    """Whether a task has paused the cycle collector (`cycle_collection_paused`)."""
+    return _collection_pauses > 0
 
 
 @contextmanager
@@ -96,9 +102,13 @@ def cycle_collection_paused() -> Iterator[None]:
     task that builds millions of them (the report of a vault with 100,000 shares) made it
     run again and again, each pass holding the GUI thread for up to a second. Around such a
     task it is paused (objects are still freed by their reference counts); the task drops
-    what it built before the end, so the next pass does not walk it either."""
-    global _collection_pauses
+    what it built before the end, so the next pass does not walk it either. The collector
+    on the GUI thread (ui/collector.py) waits for the pause too; the automatic one is on
+    again after it only if it was on before."""
+    global _collection_pauses, _collecting_before_the_pause
     with _collection_lock:
+        if not _collection_pauses:
+            _collecting_before_the_pause = gc.isenabled()
         _collection_pauses += 1
         gc.disable()
     try:
@@ -106,7 +116,7 @@ def cycle_collection_paused() -> Iterator[None]:
     finally:
         with _collection_lock:
             _collection_pauses -= 1
-            if not _collection_pauses:
+            if not _collection_pauses and _collecting_before_the_pause:
                 gc.enable()
 
 

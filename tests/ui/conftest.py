@@ -71,3 +71,13 @@ def demo_session(qtbot: QtBot, demo_vault: Vault) -> Iterator[Session]:
     yield session
     qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
     session.lock()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collector_on_the_gui_thread(qapp: Any) -> Iterator[None]:
+    """As in the app (ui/app.py): Python's cycle collector runs on the GUI thread only."""
+    from ui.collector import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(qapp)
+    yield
+    collector.stop()

@@ -11,19 +11,21 @@ from pathlib import Path
 import pytest
 
 from ui.report.export import PdfTypesetting, ReportFormat, export_report, prepare_pdf
-from ui.tasks import collector_frozen, cycle_collection_paused
+from ui.tasks import collection_paused, collector_frozen, cycle_collection_paused
 from vault.transparency.managers import Transparency
 from vault.vault import Vault
 
 
 def test_the_collector_runs_again_once_the_last_pause_is_over() -> None:
-    assert gc.isenabled()
+    automatic = gc.isenabled()  # off: the collector on the GUI thread collects instead
+    assert not collection_paused()
     with cycle_collection_paused():
-        assert not gc.isenabled()
+        assert collection_paused() and not gc.isenabled()
         with cycle_collection_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()  # the outer task is still building
-    assert gc.isenabled()
+            assert collection_paused()
+        assert collection_paused()  # the outer task is still building
+    assert not collection_paused()
+    assert gc.isenabled() == automatic
 
 
 def test_pauses_from_two_threads_end_when_both_are_over() -> None:
@@ -39,16 +41,16 @@ def test_pauses_from_two_threads_end_when_both_are_over() -> None:
     assert inside.wait(10)
     with cycle_collection_paused():
         pass
-    assert not gc.isenabled()  # the other thread's task goes on
+    assert collection_paused()  # the other thread's task goes on
     leave.set()
     thread.join(10)
-    assert gc.isenabled()
+    assert not collection_paused()
 
 
 def test_an_error_ends_the_pause() -> None:
     with pytest.raises(ValueError), cycle_collection_paused():
         raise ValueError("the task failed")
-    assert gc.isenabled()
+    assert not collection_paused()
 
 
 @pytest.mark.parametrize("kind", list(ReportFormat))
@@ -60,13 +62,13 @@ def test_the_report_is_built_and_dropped_with_the_collector_paused(
     build = Transparency.report
 
     def watched(self: Transparency, origin: str | None = None) -> object:
-        seen.append(gc.isenabled())
+        seen.append(collection_paused())
         return build(self, origin)
 
     monkeypatch.setattr(Transparency, "report", watched)
     written = export_report(vault, None, tmp_path / f"report.{kind.value}", kind)
-    assert seen == [False]
-    assert gc.isenabled()
+    assert seen == [True]
+    assert not collection_paused()
     assert written.path.stat().st_size > 0
 
 

@@ -1,0 +1,69 @@
+"""Python's cycle collector, run on the GUI thread only.
+
+Left to itself, the collector runs on whichever thread allocates when a generation fills
+up: a worker too. A pass on a worker that frees a Qt object made on the GUI thread (a
+closed dialog caught in a reference cycle) runs that object's C++ destructor there; the
+destructor holds the object's connection lock while it calls back into Python and waits for
+the GIL, and the GUI thread, holding the GIL, waits for that lock to connect a signal: both
+wait for good (seen in the test suite, a review dialog painting its progress bar). So the
+automatic collector is off, and a timer on the GUI thread runs the passes it would have
+run, by the same thresholds; a full pass at most every FULL_PASS_SECONDS, since on a large
+vault one holds the GUI thread for tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+
+from PySide6.QtCore import QObject, QTimer
+
+from .tasks import collection_paused
+
+INTERVAL_MS = 100
+FULL_PASS_SECONDS = 10.0
+
+
+class GuiThreadCollector(QObject):
+    """Create and `start` on the GUI thread; `stop` gives the collection back to Python."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(self.collect_if_due)
+        self._last_full = time.monotonic()
+
+    def start(self) -> None:
+        gc.disable()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.enable()
+
+    def collect_if_due(self) -> int | None:
+        """The generation collected, or None: nothing due, or a pause (`cycle_collection_
+        paused`) under way."""
+        if collection_paused():
+            return None
+        thresholds, counts = gc.get_threshold(), gc.get_count()
+        if thresholds[0] == 0 or counts[0] < thresholds[0]:
+            return None
+        generation = 0
+        if counts[1] >= thresholds[1]:
+            generation = 1
+            full_due = time.monotonic() - self._last_full >= FULL_PASS_SECONDS
+            if counts[2] >= thresholds[2] and full_due:
+                generation = 2
+        gc.collect(generation)
+        if generation == 2:
+            self._last_full = time.monotonic()
+        return generation
+
+
+def collect_on_gui_thread(parent: QObject) -> GuiThreadCollector:
+    """Turn the automatic collector off and collect from `parent`'s (the GUI) thread."""
+    collector = GuiThreadCollector(parent)
+    collector.start()
+    return collector
