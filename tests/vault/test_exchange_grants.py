@@ -60,6 +60,15 @@ def moved(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
 # -- share rules --------------------------------------------------------------------------
 
 
+def import_books(pv: Vault, clock: Clock) -> BrandKeys:
+    """A second brand, Books, asking for the newsletter; its keys."""
+    books = BrandKeys.generate()
+    pv.brands.import_request(signed_request(books, request_spec(OTHER_ORIGIN, "Books",
+                                                                [news_ask()]),
+                                            iat=clock.now, exp=clock.now + DAY))
+    return books
+
+
 def test_default_fields_are_required_and_filled_optional_never_special(
     pv: Vault, request_jws: str
 ) -> None:
@@ -186,10 +195,7 @@ def test_editing_a_shared_field_issues_the_next_version(
 def test_every_live_grant_sharing_the_field_gets_a_version(
     pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
 ) -> None:
-    books = BrandKeys.generate()
-    pv.brands.import_request(signed_request(books, request_spec(OTHER_ORIGIN, "Books",
-                                                                [news_ask()]),
-                                            iat=clock.now, exp=clock.now + DAY))
+    books = import_books(pv, clock)
     fit = pv.grants.share(ORIGIN, "fit-advice").grant
     news = pv.grants.share(OTHER_ORIGIN, "newsletter").grant
     pv.fields.set("shoe_size_eu", 44)
@@ -451,10 +457,7 @@ def test_brands_by_field_names_the_brands_of_live_shares_newest_first(
     pv: Vault, keys: BrandKeys, clock: Clock, request_jws: str
 ) -> None:
     """Worked out by SQLite, it says what reading every live share says."""
-    books = BrandKeys.generate()
-    pv.brands.import_request(signed_request(books, request_spec(OTHER_ORIGIN, "Books",
-                                                                [news_ask()]),
-                                            iat=clock.now, exp=clock.now + DAY))
+    import_books(pv, clock)
 
     def read_from_the_shares() -> dict[str, list[str]]:
         named: dict[str, list[str]] = {}
