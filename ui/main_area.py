@@ -12,12 +12,12 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from . import style
-from .icons import Glyph, icon
+from .icons import icon
+from .page_slots import SIDEBAR_GLYPHS
 from .style import Radius, Space, TextSize
 from .widgets import named
 from .widgets.page import Page
 
-SIDEBAR_GLYPHS = (Glyph.MY_DATA, Glyph.BRANDS, Glyph.SHARED, Glyph.ACTIVITY, Glyph.SETTINGS)
 SIDEBAR_WIDTH = 180  # at the usual text size; larger text widens it
 SIDEBAR_STYLE = (
     f"QListWidget#sidebar {{ background: palette(window); padding-top: {Space.S}px; }}"

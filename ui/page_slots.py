@@ -8,6 +8,8 @@ import threading
 
 from PySide6.QtCore import QCoreApplication
 
+from .icons import Glyph
+
 # What the pages behind the unlock screen need. Importing them (the vault, its crypto and
 # HTTP libraries, every page) takes longer than starting Qt itself, so none of it loads
 # until the person starts to unlock: then on a worker thread, while they type and while the
@@ -38,6 +40,7 @@ def area_modules_loaded() -> bool:
 # The pages, in sidebar order. Slot 0 is what an unlock shows first.
 MY_DATA, BRANDS, SHARED, ACTIVITY, SETTINGS = range(5)
 SLOTS = 5
+SIDEBAR_GLYPHS = (Glyph.MY_DATA, Glyph.BRANDS, Glyph.SHARED, Glyph.ACTIVITY, Glyph.SETTINGS)
 PAGE_CLASSES = (
     ("ui.fields.page", "MyDataPage"),
     ("ui.brands.page", "BrandsPage"),

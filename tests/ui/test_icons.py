@@ -3,6 +3,7 @@ drawn in the palette's text colour (light and dark alike)."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.support.vaults import PROJECT_ROOT
 from tools.sample_vault import build, close
 from ui import style
-from ui.icons import Glyph, icon
+from ui.icons import Glyph, draw_ahead, drawn, icon, palette_colours
 from ui.main_window import MainWindow
 from ui.preferences import Settings
 from vault.storage.keys import KdfParams
@@ -43,6 +44,29 @@ def test_every_glyph_ships_with_its_licence_and_draws_in_the_text_colour(
         style.follow_system(qapp, Qt.ColorScheme.Dark)
         light_text = qapp.palette().color(QPalette.ColorRole.WindowText).name()
         assert inked(Glyph.LOCK) == {light_text} != {text}
+    finally:
+        qapp.setPalette(before)
+
+
+def test_icons_drawn_ahead_on_a_worker_are_the_ones_shown(qapp: QApplication) -> None:
+    """The sidebar's icons are drawn on a worker while the vault unlocks; the GUI thread
+    then only wraps them."""
+    before = qapp.palette()
+    try:
+        palette = QPalette(before)
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#1f6f43"))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#f4e409"))
+        qapp.setPalette(palette)
+        colours = palette_colours()
+        assert colours == ("#1f6f43", "#f4e409")
+        assert not drawn([Glyph.PAUSE, Glyph.RESUME], colours)
+        worker = threading.Thread(target=draw_ahead, args=([Glyph.PAUSE, Glyph.RESUME], colours))
+        worker.start()
+        worker.join()
+        assert drawn([Glyph.PAUSE, Glyph.RESUME], colours)
+        assert not drawn([Glyph.PAUSE, Glyph.SHARE], colours)  # one not drawn yet: not all
+        assert inked(Glyph.PAUSE) == {"#1f6f43"}
+        assert inked(Glyph.RESUME, QIcon.Mode.Selected) == {"#f4e409"}
     finally:
         qapp.setPalette(before)
 
