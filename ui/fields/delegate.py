@@ -146,6 +146,24 @@ class FieldsDelegate(QStyledItemDelegate):
         size.setHeight(max(size.height(), option.fontMetrics.height() + 12))
         return size
 
+    def widest(self, option: QStyleOptionViewItem, first: _Index, texts: set[str]) -> int:
+        """The widest `sizeHint` any of `texts` would have in `first`'s column, from the font's
+        metrics: a size hint per cell took milliseconds of the turn that shows the table."""
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, first)
+        metrics = QFontMetrics(item.font)
+        overhead = (QStyledItemDelegate.sizeHint(self, option, first).width()
+                    - metrics.horizontalAdvance(item.text))
+        # + 1: a text laid out in a cell may round a pixel wider than its advance.
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0) + overhead + 1
+        if first.column() == SENSITIVITY:
+            bold = QFont(item.font)
+            bold.setBold(True)
+            metrics = QFontMetrics(bold)
+            widest = max(widest, max((metrics.horizontalAdvance(text) for text in texts),
+                                     default=0) + 2 * (BADGE_PADDING + BADGE_MARGIN))
+        return widest
+
     # -- editing ---------------------------------------------------------------------
 
     def createEditor(  # noqa: N802

@@ -33,7 +33,7 @@ from ..widgets.page import Page
 from ..words.errors import field_edit_error
 from ..words.fields import category_name, field_label
 from .answers import AnswersPanel
-from .delegate import FieldsDelegate, starts_group
+from .delegate import FieldsDelegate
 from .dialogs import CustomFieldDialog, HistoryDialog, error_label
 from .model import CATEGORY, FIELD, SENSITIVITY, VALUE, FieldsFilter, FieldsModel
 
@@ -198,23 +198,19 @@ class MyDataPage(Page):
 
     def _fit_columns(self) -> None:
         """Widths from every row, not only those shown, so a search never narrows a column.
-        A cell's width follows from the words it shows (a category's only on the first row
-        of its group), so each distinct cell is measured once: this runs in the turn that
-        first shows the table after an unlock."""
+        This runs in the turn that first shows the table after an unlock, so each distinct
+        text is measured once, by the font's metrics."""
+        rows = self.model.rowCount()
         option = QStyleOptionViewItem()
         option.initFrom(self.table)
         option.font = self.table.font()
         header = self.table.horizontalHeader()
         for column in (CATEGORY, FIELD, SENSITIVITY):
             widest = header.sectionSizeFromContents(column).width()
-            measured: set[tuple[str, bool]] = set()
-            for row in range(self.model.rowCount()):
-                index = self.model.index(row, column)
-                cell = (str(index.data()), column == CATEGORY and starts_group(index))
-                if cell in measured:
-                    continue
-                measured.add(cell)
-                widest = max(widest, self.delegate.sizeHint(option, index).width())
+            if rows:
+                texts = {str(self.model.index(row, column).data()) for row in range(rows)}
+                widest = max(widest, self.delegate.widest(option, self.model.index(0, column),
+                                                          texts))
             self.table.setColumnWidth(column, widest + COLUMN_PADDING)
 
     def _update_categories(self) -> None:
