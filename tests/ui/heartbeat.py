@@ -46,6 +46,10 @@ class Gap:
 
 NO_GAP = Gap(0.0, 0.0, 0.0)
 
+# The longest the app may hold the GUI thread, its code running or waiting for the GIL: a
+# wait for a CPU that other work on the machine causes is not the app's (`Gap.own`).
+STALL_LIMIT = 0.050
+
 
 class ThreadClock:
     """The calling thread's time on a CPU and time waiting for one, in seconds."""
@@ -91,6 +95,11 @@ class Heartbeat(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self._beat()
+
+    def stall(self) -> str | None:
+        """What held the thread past STALL_LIMIT at worst, in words; None if nothing did."""
+        worst = self.worst_own
+        return None if worst.own < STALL_LIMIT else f"GUI stalled {worst.describe()}"
 
     def take(self) -> tuple[Gap, Gap]:
         """The worst gap since the last `take` (or the start), counting up to now, and the

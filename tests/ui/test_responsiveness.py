@@ -24,7 +24,7 @@ from tests.support.brands import RealBrand
 from tests.support.live_brand import live_brand, served_brand
 from tests.support.specs import ask, request_spec
 from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_ROOT, MadeVault
-from tests.ui.heartbeat import Heartbeat
+from tests.ui.heartbeat import STALL_LIMIT, Heartbeat
 from ui.main_window import MainWindow
 from ui.session import Session
 from ui.shared.page import SharedPage
@@ -34,8 +34,6 @@ from vault.profile.audit import append_many
 from vault.storage.keys import KdfParams
 from vault.vault import Vault
 
-STALL_LIMIT = 0.100
-UNLOCK_STALL_LIMIT = 0.050
 SLOW_KDF = KdfParams(memory_kib=64 * 1024, iterations=10, lanes=4)
 
 
@@ -65,7 +63,7 @@ def bytecode_as_installed() -> None:
 def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Path) -> None:
     """From typing the passphrase, through the slow KDF and loading the pages' modules, to
     the first paint of the unlocked window and a while after it: the app never holds the
-    GUI thread for UNLOCK_STALL_LIMIT (its code running, or waiting for the GIL). Only the
+    GUI thread for STALL_LIMIT (its code running, or waiting for the GIL). Only the
     page shown is built; the unlock screen's own widgets are used directly (looking a widget
     up by name builds every page)."""
     bytecode_as_installed()
@@ -74,7 +72,7 @@ def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Pat
     started = time.perf_counter()
     Vault.unlock(directory, PASSPHRASE).lock()
     kdf_seconds = time.perf_counter() - started
-    assert kdf_seconds > 2 * UNLOCK_STALL_LIMIT, "the KDF must be slow enough to show a stall"
+    assert kdf_seconds > 2 * STALL_LIMIT, "the KDF must be slow enough to show a stall"
 
     window = MainWindow(directory)
     qtbot.addWidget(window)
@@ -95,8 +93,7 @@ def test_unlock_with_a_slow_kdf_never_stalls_the_gui(qtbot: QtBot, tmp_path: Pat
     assert heartbeat.beats > 10
     # What the app holds the thread for, not the wait for a CPU that others' work on the
     # machine adds (on 2 CPUs at a load of 3, 30 to 60 ms even for a turn of 1 ms of CPU).
-    assert heartbeat.worst_own.own < UNLOCK_STALL_LIMIT, (
-        f"GUI stalled {heartbeat.worst_own.describe()}")
+    assert heartbeat.stall() is None, heartbeat.stall()
     window.lock()
 
 
@@ -126,7 +123,7 @@ def test_delivery_to_a_slow_brand_never_stalls_the_gui(qtbot: QtBot, tmp_path: P
         assert summary is not None and summary.status is DeliveryStatus.CONFIRMED
         assert brand.holds() == {grant_id: {"shoe_size_eu": 42}}
         window.lock()
-    assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"
+    assert heartbeat.stall() is None, heartbeat.stall()
 
 
 def unlocked_window(qtbot: QtBot, made_vault: MadeVault) -> tuple[MainWindow, Vault]:
@@ -212,7 +209,7 @@ def test_a_re_key_shows_progress_never_stalls_and_a_lock_waits_for_it(
     heartbeat.stop()
     assert took > 4 * STALL_LIMIT, f"the re-key took {took:.3f} s: too short to show a stall"
     assert lock_returned - started < took / 2
-    assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"
+    assert heartbeat.stall() is None, heartbeat.stall()
     assert old_key == bytearray(len(old_key))
     with pytest.raises(WrongPassphrase):
         Vault.unlock(directory, PASSPHRASE)
@@ -279,7 +276,7 @@ def test_import_from_a_slow_web_address_never_stalls_the_gui(
         opened = window.vault
         assert opened is not None and opened.brands.find(origin).domain_verified
         window.lock()
-    assert heartbeat.longest_gap < STALL_LIMIT, f"GUI stalled {heartbeat.longest_gap:.3f} s"
+    assert heartbeat.stall() is None, heartbeat.stall()
 
 
 @pytest.mark.slow
@@ -317,5 +314,4 @@ def test_exporting_a_long_pdf_report_never_stalls_the_gui(qtbot: QtBot, tmp_path
     assert took > 4 * STALL_LIMIT, f"the export took {took:.3f} s: too short to show a stall"
     assert heartbeat.beats > 50
     # What the app holds the thread for, as in the unlock test above.
-    assert heartbeat.worst_own.own < UNLOCK_STALL_LIMIT, (
-        f"GUI stalled {heartbeat.worst_own.describe()}")
+    assert heartbeat.stall() is None, heartbeat.stall()

@@ -24,7 +24,6 @@ from vault.vault import Vault
 
 __all__ = ["said"]  # the fixture, used by name
 WAIT_MS = 8_000
-STALL_LIMIT = 0.100  # as tests/ui/test_responsiveness.py allows around background work
 
 
 @dataclass
@@ -71,17 +70,16 @@ def test_another_devices_change_shows_without_a_click(qtbot: QtBot, pair: Pair) 
     status = pair.window.sync_status
     qtbot.waitUntil(lambda: status.isVisible() and status.text() == "Sync: up to date.",
                     timeout=WAIT_MS)
-    heartbeat = Heartbeat()
-    heartbeat.start()
-
     pair.other.fields.set("preferred_name", "Sasha")
     assert pair.other.sync.now().written == 1  # the laptop's file is in the folder
+    heartbeat = Heartbeat()  # from here: the other device's sync above held this thread
+    heartbeat.start()
 
     qtbot.waitUntil(lambda: shown_value(page, "preferred_name") == "Sasha", timeout=WAIT_MS)
     qtbot.wait(300)  # and a while after it
     heartbeat.stop()
     assert heartbeat.beats > 10
-    assert heartbeat.longest_gap < STALL_LIMIT, heartbeat.longest_gap
+    assert heartbeat.stall() is None, heartbeat.stall()
     assert status.text() == "Sync: up to date."
 
 
