@@ -15,6 +15,7 @@ from . import style
 from .icons import icon
 from .page_slots import SIDEBAR_GLYPHS
 from .style import Radius, Space, TextSize
+from .turns import later
 from .widgets import named
 from .widgets.page import Page
 
@@ -34,6 +35,7 @@ class MainArea(QWidget):
         it to `place`."""
         super().__init__()
         self._slots: list[Page | None] = [None] * len(titles)
+        self._in_one_turn = False
         self._build = build
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -74,12 +76,28 @@ class MainArea(QWidget):
         self.sidebar.setCurrentRow(self._slots.index(page))
 
     def show_slot(self, slot: int) -> None:
-        if self.sidebar.currentRow() == slot:
-            self._show_slot(slot)
-        else:
-            self.sidebar.setCurrentRow(slot)
+        """Show the page of `slot` now, built now if it was not yet."""
+        self._in_one_turn = True
+        try:
+            if self.sidebar.currentRow() == slot:
+                self._show_slot(slot)
+            else:
+                self.sidebar.setCurrentRow(slot)
+        finally:
+            self._in_one_turn = False
 
     def _show_slot(self, slot: int) -> None:
-        if 0 <= slot < len(self._slots):
-            page = self._slots[slot] or self._build(slot)
+        if not 0 <= slot < len(self._slots):
+            return
+        page = self._slots[slot]
+        if page is not None or self._in_one_turn:
+            self.stack.setCurrentWidget(page or self._build(slot))
+            return
+        # Chosen in the sidebar, never shown before: built in this turn, laid out and
+        # painted in the next (together they held the GUI thread up to 55 ms: Settings).
+        built = self._build(slot)
+        later(self, lambda: self._show_built(slot, built))
+
+    def _show_built(self, slot: int, page: Page) -> None:
+        if self.sidebar.currentRow() == slot and self._slots[slot] is page:
             self.stack.setCurrentWidget(page)

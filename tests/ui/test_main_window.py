@@ -189,9 +189,17 @@ def test_after_unlock_only_the_page_shown_is_built_the_rest_when_first_shown(
 
     sidebar.setCurrentRow(3)  # Activity: built now, and it loads what the vault holds
     assert window.pages_built == 2
+    activity = window.area.page_at(3)
+    assert activity is not None and not activity.isVisible()  # shown in the next turn
+    assert window.area.stack.currentWidget() is window.area.page_at(0)
     qtbot.waitUntil(lambda: window.activity.model.rowCount() > 0, timeout=5_000)
     assert window.activity.isVisible()
     assert [page.title() for page in window.area.pages] == names  # every page's own title
+
+    sidebar.setCurrentRow(4)  # Settings, chosen and left before its turn to be shown came
+    sidebar.setCurrentRow(0)
+    qtbot.wait(50)
+    assert window.area.stack.currentWidget() is window.area.page_at(0)
     window.lock()
 
 
