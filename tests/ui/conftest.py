@@ -12,6 +12,7 @@ from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from demo.brands import FAIR, GREEDY, SAMPLE_PROFILE
+from tests.support import gui_collector
 from tests.support.clock import Clock
 from tests.support.in_process import BrandsInProcess
 from tests.support.vaults import MadeVault
@@ -76,8 +77,5 @@ def demo_session(qtbot: QtBot, demo_vault: Vault) -> Iterator[Session]:
 @pytest.fixture(autouse=True, scope="session")
 def collector_on_the_gui_thread(qapp: Any) -> Iterator[None]:
     """As in the app (ui/app.py): Python's cycle collector runs on the GUI thread only."""
-    from ui.collector import collect_on_gui_thread
-
-    collector = collect_on_gui_thread(qapp)
-    yield
-    collector.stop()
+    with gui_collector.collector_on_the_gui_thread(qapp):
+        yield
