@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QPixmap  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
 from demo.partner import Partner, offer  # noqa: E402
@@ -59,7 +60,11 @@ def settle(until: Callable[[], bool] | None = None, seconds: float = 5.0) -> Non
         QCoreApplication.processEvents()
         if until is None or until():
             if until is None and QThreadPool.globalInstance().activeThreadCount() == 0:
-                break
+                # What a finished task left for later turns (ui/turns.py): a brand's
+                # balance comes a turn after its details.
+                QTest.qWait(50)
+                if QThreadPool.globalInstance().activeThreadCount() == 0:
+                    break
             if until is not None:
                 break
     QCoreApplication.processEvents()

@@ -15,6 +15,7 @@ from tests.ui.transparency_helpers import (
     child,
 )
 from ui import style
+from ui.brands.details import BrandDetails
 from ui.brands.page import BrandsPage
 from ui.review.dialog import ShareReviewDialog
 from ui.session import Session
@@ -94,6 +95,36 @@ def test_the_fair_ask_shows_fair_without_warnings(qtbot: QtBot, demo_session: Se
     qtbot.waitUntil(lambda: chart.height() >= chart.heightForWidth(chart.width()), timeout=5_000)
     assert bar_colours(chart) == {"Shoe size (EU)": part_colour(Sensitivity.LOW),
                                   "Discount": style.part_colour(Part.OFFER)}
+
+
+def test_a_brands_details_never_show_another_brands_balance(
+    qtbot: QtBot, demo_vault: Vault
+) -> None:
+    """The balance follows the brand's details a turn later (its chart can be 10,000
+    segments); meanwhile the previous brand's is not shown beside them."""
+    demo_vault.grants.share(FAIR_ORIGIN, "fit-advice")
+    details = BrandDetails()
+    qtbot.addWidget(details)
+    details.show()
+
+    def shown(origin: str) -> None:
+        details.show_brand(demo_vault.brands.find(origin),
+                           demo_vault.brands.latest_request(origin),
+                           demo_vault.transparency.balance_for_brand(origin))
+
+    shown(FAIR_ORIGIN)
+    assert details.balance.balance is None  # not yet: in the next turn
+    qtbot.waitUntil(lambda: details.balance.balance is not None, timeout=5_000)
+    fair = details.balance.balance
+    assert fair is not None and fair.given_score > 0
+    shown(GREEDY_ORIGIN)
+    assert details.balance.balance is None and not details.balance.chart.isVisible()
+    qtbot.waitUntil(lambda: details.balance.balance is not None, timeout=5_000)
+    assert details.balance.balance.given_score == 0  # Greedy's own: nothing given to it
+    shown(FAIR_ORIGIN)
+    details.clear()  # locked before the balance's turn came
+    qtbot.wait(50)
+    assert details.balance.balance is None and details.origin is None
 
 
 def test_the_brands_page_shows_each_brand_over_all_its_grants(

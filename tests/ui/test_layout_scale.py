@@ -108,8 +108,12 @@ def settle(until: Callable[[], bool] | None = None, seconds: float = 5.0) -> Non
         if until is not None and until():
             break
         if until is None and QThreadPool.globalInstance().activeThreadCount() == 0:
-            QTest.qWait(20)  # what a finished task left for a later turn (ui/turns.py)
-            break
+            # What a finished task left for later turns (ui/turns.py): a brand's balance
+            # comes a turn after its details, and is laid out in the turn after that.
+            QTest.qWait(50)
+            QCoreApplication.processEvents()
+            if QThreadPool.globalInstance().activeThreadCount() == 0:
+                break
 
 
 def _mnemonic_free(text: str) -> str:

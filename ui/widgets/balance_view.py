@@ -176,8 +176,9 @@ class BalanceView(QWidget):
             label.setToolTip(say.flag_words(flag))
             self.flags_layout.addWidget(label, index // columns, index % columns)
         self.flags.setVisible(bool(balance.flags))
-        self.chart.set_data(chart_data(balance, labels), say.summary(balance, labels))
-        self.setAccessibleDescription(say.summary(balance, labels))
+        summary = say.summary(balance, labels)  # a sentence a segment: 10,000 at most
+        self.chart.set_data(chart_data(balance, labels), summary)
+        self.setAccessibleDescription(summary)
 
     def verdict_text(self) -> str:
         return str(self.verdict.text())
