@@ -35,7 +35,6 @@ class MainArea(QWidget):
         it to `place`."""
         super().__init__()
         self._slots: list[Page | None] = [None] * len(titles)
-        self._in_one_turn = False
         self._build = build
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -77,21 +76,18 @@ class MainArea(QWidget):
 
     def show_slot(self, slot: int) -> None:
         """Show the page of `slot` now, built now if it was not yet."""
-        self._in_one_turn = True
-        try:
-            if self.sidebar.currentRow() == slot:
-                self._show_slot(slot)
-            else:
-                self.sidebar.setCurrentRow(slot)
-        finally:
-            self._in_one_turn = False
+        page = self._slots[slot] or self._build(slot)  # built: the row change shows it now
+        if self.sidebar.currentRow() == slot:
+            self.stack.setCurrentWidget(page)
+        else:
+            self.sidebar.setCurrentRow(slot)
 
     def _show_slot(self, slot: int) -> None:
         if not 0 <= slot < len(self._slots):
             return
         page = self._slots[slot]
-        if page is not None or self._in_one_turn:
-            self.stack.setCurrentWidget(page or self._build(slot))
+        if page is not None:
+            self.stack.setCurrentWidget(page)
             return
         # Chosen in the sidebar, never shown before: built in this turn, laid out and
         # painted in the next (together they held the GUI thread up to 55 ms: Settings).
