@@ -24,6 +24,7 @@ from brandkit.keys import create_keys
 from brandkit.receiver import Receiver
 from brandkit.serving import Address
 from brandkit.sqlstorage import SqliteStorage
+from tests.support.log_text import mentions_number
 from tests.support.people import Person, spec
 from tests.support.vaults import PROJECT_ROOT
 from zpd.request import DataRequest, verify_request
@@ -272,4 +273,4 @@ def test_serve_refuses_a_weak_page_token(
         env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "ZPV_BRAND_PAGE_TOKEN": "1234"},
     )
     assert result.returncode == 2
-    assert "ZPV_BRAND_PAGE_TOKEN" in result.stderr and "1234" not in result.stderr
+    assert "ZPV_BRAND_PAGE_TOKEN" in result.stderr and not mentions_number(result.stderr, "1234")
