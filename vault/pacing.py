@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -36,3 +36,12 @@ def courteous(items: Iterable[T]) -> Iterator[T]:
     for item in items:
         yield item
         pause_if_due()
+
+
+def let_go_one_by_one(items: list[Any]) -> None:
+    """Empty `items` an item at a time, from the end. Let go at once, a list of thousands
+    of objects that hold objects of their own is freed in one call that never hands the GIL
+    over (tens of milliseconds for a brand's 10,000 shares); freed one by one, the
+    interpreter can hand it over between two."""
+    while items:
+        items.pop()

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -143,3 +144,41 @@ def test_active_grant_counts_match_the_listings(generated: Vault) -> None:
                                         limit=10_000)
         assert counts.get(brand.origin, 0) == len(live)
     assert all(counts.values())
+
+
+def test_what_a_brand_holds_and_its_report_list_every_share_past_a_thousand(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listings page by 1,000; what a brand holds is every share, each with the data of
+    its latest version, and the report's balance weighs the same shares."""
+    from benchmarks import generate
+
+    monkeypatch.setenv("ZPV_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("ZPV_BENCH_DIR", str(tmp_path))
+    made = generate.generated_vault(
+        generate.Scale(brands=3, grants=2_400, audit=1_000, years=2), quiet=True)
+    vault = made.unlock()
+    try:
+        origin, shares = vault._store.query(
+            "SELECT brand_origin, count(*) FROM grants GROUP BY 1 ORDER BY 2 DESC LIMIT 1")[0]
+        assert shares > 1_000
+        held = vault.grants.held_by(origin)
+        assert [h.grant.id for h in held] == [
+            g.id for g in vault.grants.listing(origin=origin, limit=None)]
+        assert len(held) == shares
+        updated = [h for h in held if h.grant.version > 1]
+        assert updated, "the generator updates some shares to later versions"
+        for h in [*updated[:20], *held[::97]]:
+            (latest,) = vault._store.query(
+                "SELECT data FROM tokens WHERE grant_id = ? AND kind = 'grant' "
+                "ORDER BY version DESC LIMIT 1", (h.grant.id,))
+            assert h.data == json.loads(latest[0])
+        (section,) = vault.transparency.report(origin).brands
+        assert len(section.grants) == shares
+        # Read for the whole brand at once, each share's delivery and receipts are its own.
+        for shown in section.grants[::97]:
+            assert shown.delivery == vault.delivery.summary(shown.grant.id)
+            assert [(r.message_jti, r.status, r.jws) for r in shown.receipts] == (
+                vault.delivery.receipts(shown.grant.id))
+        assert section.balance == vault.transparency.balance_for_brand(origin)
+    finally:
+        vault.lock()

@@ -77,6 +77,7 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
         "delivery.summaries": lambda: pv.delivery.summaries([grant_id]),
         "delivery.is_waiting_for_grant": lambda: pv.delivery.is_waiting_for_grant(item),
         "delivery.receipts": lambda: pv.delivery.receipts(grant_id),
+        "delivery.receipts_of_brand": lambda: pv.delivery.receipts_of_brand(ORIGIN),
         "delivery.downstream": lambda: pv.delivery.downstream(grant_id),
         "delivery.news": lambda: pv.delivery.news(
             FlushReport(delivered=[item.jti], new_receipts=[item.jti])),

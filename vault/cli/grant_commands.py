@@ -114,8 +114,8 @@ def cmd_grants(args: argparse.Namespace) -> int:
     status = GrantStatus(args.status) if args.status and not paused else None
     with unlocked(args, reads_grants=True) as vault:
         origin = vault.brands.find(args.brand).origin if args.brand else None
-        grants = vault.grants.listing(origin=origin, status=status, paused=paused)
-        deliveries = {g.id: vault.delivery.summary(g.id) for g in grants}
+        grants = vault.grants.listing(origin=origin, status=status, paused=paused, limit=None)
+        deliveries = vault.delivery.summaries(g.id for g in grants)
         downstream = {g.id: vault.delivery.downstream(g.id) for g in grants
                       if g.status is GrantStatus.REVOKED}
     if args.json:

@@ -17,7 +17,6 @@ from zpd.purposes import concept_name
 from zpd.request import Ask
 
 from ..exchange.brands import ImportResult, RequestSource
-from ..exchange.grants import GrantStatus
 from ..exchange.links import LinkImport
 from ..vault import Vault
 from . import exchange_words, terminal
@@ -120,10 +119,8 @@ def _report_import(args: argparse.Namespace, result: ImportResult,
 def cmd_brands(args: argparse.Namespace) -> int:
     with unlocked(args, reads_grants=True) as vault:
         brands = vault.brands.all()
-        active = {
-            b.origin: len(vault.grants.listing(origin=b.origin, status=GrantStatus.ACTIVE))
-            for b in brands
-        }
+        counted = vault.grants.active_counts()
+        active = {b.origin: counted.get(b.origin, 0) for b in brands}
     if args.json:
         terminal.print_json(
             [

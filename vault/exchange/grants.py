@@ -326,10 +326,10 @@ def listing(
     origin: str | None = None,
     status: GrantStatus | None = None,
     paused: bool = False,
-    limit: int = 1000,
+    limit: int | None = 1000,
     offset: int = 0,
 ) -> list[Grant]:
-    """Newest first; `paused`: only live grants that are paused."""
+    """Newest first; `paused`: only live grants that are paused; `limit` None: all."""
     where, params = [], []
     if origin is not None:
         where.append("g.brand_origin = ?")
@@ -342,7 +342,7 @@ def listing(
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     rows = store.query(
         f"SELECT {_COLUMNS} {_FROM} {clause} ORDER BY g.created_at DESC, g.id LIMIT ? OFFSET ?",
-        (*params, limit, offset),
+        (*params, -1 if limit is None else limit, offset),  # SQLite: -1, no limit
     )
     return [_grant(r) for r in rows]
 
@@ -375,18 +375,22 @@ def active_counts(store: Store) -> dict[str, int]:
 
 
 def held_by(store: Store, origin: str) -> list[Held]:
-    """Per grant of this brand, the data of its latest version, and the questions it answers."""
-    grants = listing(store, origin=origin)
-    answered = questions_answered(store, grants)
-    result = []
-    for grant in grants:
-        row = store.query_one(
-            "SELECT data FROM tokens WHERE grant_id = ? AND kind = 'grant' "
-            "ORDER BY version DESC LIMIT 1",
-            (grant.id,),
+    """Per grant of this brand (every one, newest first), the data of its latest version,
+    and the questions it answers."""
+    grants = listing(store, origin=origin, limit=None)
+    # One statement for the brand, not one per grant: SQLite takes a bare column from the
+    # row where max() found its value, so `data` is the latest version's.
+    latest = {
+        str(grant_id): json.loads(str(data))
+        for grant_id, data, _ in store.query(
+            "SELECT t.grant_id, t.data, max(t.version) FROM tokens t "
+            "JOIN grants g ON g.id = t.grant_id "
+            "WHERE g.brand_origin = ? AND t.kind = 'grant' GROUP BY t.grant_id",
+            (origin,),
         )
-        result.append(Held(grant, json.loads(str(row[0])) if row else {}, answered[grant.id]))
-    return result
+    }
+    answered = questions_answered(store, grants)
+    return [Held(grant, latest.get(grant.id, {}), answered[grant.id]) for grant in grants]
 
 
 def questions_answered(store: Store, grants: list[Grant]) -> dict[str, dict[str, Question]]:

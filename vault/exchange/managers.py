@@ -164,9 +164,10 @@ class Grants:
 
     def listing(
         self, *, origin: str | None = None, status: GrantStatus | None = None,
-        paused: bool = False, limit: int = 1000, offset: int = 0,
+        paused: bool = False, limit: int | None = 1000, offset: int = 0,
     ) -> list[Grant]:
-        """Newest first, optionally of one brand or in one status (or paused)."""
+        """Newest first, optionally of one brand or in one status (or paused); `limit`
+        None: all of them."""
         return grants.listing(self._store, origin=origin, status=status, paused=paused,
                               limit=limit, offset=offset)
 
@@ -311,6 +312,14 @@ class Delivery:
     def receipts(self, grant_id: str) -> list[tuple[str, str, str]]:
         """(message jti, status, receipt JWS) of every verified receipt for a grant."""
         return [(k.message_jti, k.status, k.jws) for k in receipts.kept(self._store, grant_id)]
+
+    def receipts_of_brand(self, origin: str) -> dict[str, list[tuple[str, str, str]]]:
+        """`receipts` of every grant of a brand, in one statement: grant id -> its receipts
+        (grants without any are left out)."""
+        by_grant: dict[str, list[tuple[str, str, str]]] = {}
+        for k in receipts.kept(self._store, origin=origin):
+            by_grant.setdefault(k.grant_id, []).append((k.message_jti, k.status, k.jws))
+        return by_grant
 
     def downstream(self, grant_id: str) -> tuple[DownstreamEntry, ...]:
         """Where deletion stands in each system the brand passed a revoked grant's data to,

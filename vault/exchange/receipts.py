@@ -38,14 +38,20 @@ class KeptReceipt:
         }
 
 
-def kept(store: Store, grant_id: str | None = None) -> list[KeptReceipt]:
-    """Every kept receipt (of one grant, if given), in the order they arrived."""
-    where = " WHERE o.grant_id = ?" if grant_id is not None else ""
+def kept(store: Store, grant_id: str | None = None, *,
+         origin: str | None = None) -> list[KeptReceipt]:
+    """Every kept receipt (of one grant, or of one brand's grants, if given), in the order
+    they arrived."""
+    where, params = "", []
+    if grant_id is not None:
+        where, params = " WHERE o.grant_id = ?", [grant_id]
+    elif origin is not None:
+        where, params = " WHERE g.brand_origin = ?", [origin]
     rows = store.query(
         "SELECT o.grant_id, g.brand_origin, o.jti, o.kind, r.status, r.received_at, r.jws "
         "FROM receipts r JOIN outbox o ON o.jti = r.message_jti "
         f"JOIN grants g ON g.id = o.grant_id{where} ORDER BY r.id",
-        () if grant_id is None else (grant_id,),
+        tuple(params),
     )
     return [
         KeptReceipt(str(grant), str(brand), str(jti), MessageKind(str(kind)), str(status), int(at),

@@ -34,6 +34,7 @@ REKEY_CACHE_KIB = 64 * 1024  # page cache while re-keying
 # Below this much free space (or this close to a file size limit), a failed write is
 # taken as "no room" rather than damage.
 LOW_SPACE_BYTES = 4 * 1024 * 1024
+FETCH_CHUNK = 256  # rows fetched between two chances to pause (`Store.query`)
 
 
 @contextmanager
@@ -194,8 +195,16 @@ class Store:
         pause_if_due()
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
+        """Every row. Fetched in chunks, with a pause for the GUI thread between them when one
+        is due: each row is a step that lets go of the GIL and takes it straight back, and a
+        thread waiting for it all that time never got it (`pacing`)."""
         with self.reading() as connection:
-            return list(connection.execute(sql, params).fetchall())
+            cursor = connection.execute(sql, params)
+            rows: list[Row] = []
+            while chunk := cursor.fetchmany(FETCH_CHUNK):
+                rows.extend(chunk)
+                pause_if_due()
+            return rows
 
     def query_one(self, sql: str, params: tuple[Any, ...] = ()) -> Row | None:
         with self.reading() as connection:

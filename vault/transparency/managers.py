@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ class Transparency:
         self._brands = brands
         self._grants = grants
         self._audit = audit
-        self._source = _ReportSource(self, brands, grants, delivery, aliases)
+        self._source = _ReportSource(brands, grants, delivery, aliases)
 
     def balance_for_ask(self, origin: str, ask_id: str) -> Balance:
         """What an ask of the brand's latest request asks for, beside what it offers."""
@@ -75,10 +76,8 @@ class _ReportSource:
     """The report's `ReportSource`, read through the vault's managers."""
 
     def __init__(
-        self, transparency: Transparency, brands: Brands, grants: Grants, delivery: Delivery,
-        aliases: Aliases,
+        self, brands: Brands, grants: Grants, delivery: Delivery, aliases: Aliases,
     ) -> None:
-        self._transparency = transparency
         self._brands = brands
         self._grants = grants
         self._delivery = delivery
@@ -93,11 +92,8 @@ class _ReportSource:
     def held_by(self, origin: str) -> list[Held]:
         return self._grants.held_by(origin)
 
-    def delivery(self, grant_id: str) -> DeliverySummary | None:
-        return self._delivery.summary(grant_id)
+    def deliveries(self, grant_ids: Iterable[str]) -> dict[str, DeliverySummary | None]:
+        return self._delivery.summaries(grant_ids)
 
-    def receipts(self, grant_id: str) -> list[tuple[str, str, str]]:
-        return self._delivery.receipts(grant_id)
-
-    def balance_for_brand(self, origin: str) -> Balance:
-        return self._transparency.balance_for_brand(origin)
+    def receipts_of_brand(self, origin: str) -> dict[str, list[tuple[str, str, str]]]:
+        return self._delivery.receipts_of_brand(origin)

@@ -2,13 +2,14 @@
 back in return, with the brands' signed receipts.
 
 `build` gathers the model through a `ReportSource` (the vault's brands, what each
-holds, deliveries, receipts, balances, aliases); renderers turn it into a document in
+holds, deliveries, receipts, aliases); renderers turn it into a document in
 the words they are given: `transparency.html` (with the CLI's English words, or the
 GUI's in the person's language), and the GUI's PDF export.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -23,7 +24,8 @@ from ..exchange.brands import Brand
 from ..exchange.delivery_summary import DeliveryStatus, DeliverySummary
 from ..exchange.grants import Grant, GrantStatus, Held
 from ..exchange.receipts import signed_at
-from .balance import Balance, Questions, sensitivity_of
+from ..pacing import let_go_one_by_one
+from .balance import Balance, Questions, for_grants, sensitivity_of
 
 
 class ReportSource(Protocol):
@@ -32,9 +34,8 @@ class ReportSource(Protocol):
     def brands(self) -> list[Brand]: ...
     def aliases(self) -> list[Alias]: ...
     def held_by(self, origin: str) -> list[Held]: ...
-    def delivery(self, grant_id: str) -> DeliverySummary | None: ...
-    def receipts(self, grant_id: str) -> list[tuple[str, str, str]]: ...
-    def balance_for_brand(self, origin: str) -> Balance: ...
+    def deliveries(self, grant_ids: Iterable[str]) -> dict[str, DeliverySummary | None]: ...
+    def receipts_of_brand(self, origin: str) -> dict[str, list[tuple[str, str, str]]]: ...
 
 
 @dataclass(frozen=True)
@@ -110,24 +111,30 @@ def build(source: ReportSource, origin: str | None, now: int) -> Report:
     aliases = source.aliases()
     sections = []
     for brand in brands:
+        held_now = source.held_by(brand.origin)
+        deliveries = source.deliveries(h.grant.id for h in held_now)
+        receipts = source.receipts_of_brand(brand.origin)
         grants = tuple(
             GrantReport(
                 grant=held.grant,
                 fields=tuple(_shared_field(k, held.data.get(k), held.questions)
                              for k in held.grant.fields),
-                delivery=source.delivery(held.grant.id),
+                delivery=deliveries[held.grant.id],
                 receipts=tuple(
                     ReceiptLine(jti, status, signed_at(jws), jws)
-                    for jti, status, jws in source.receipts(held.grant.id)
+                    for jti, status, jws in receipts.get(held.grant.id, ())
                 ),
             )
-            for held in source.held_by(brand.origin)
+            for held in held_now
         )
+        given = for_grants((h.grant for h in held_now),
+                           {h.grant.id: h.questions for h in held_now})
+        let_go_one_by_one(held_now)
         sections.append(
             BrandReport(
                 brand=brand,
                 grants=grants,
-                balance=source.balance_for_brand(brand.origin),
+                balance=given,
                 aliases=tuple(a.alias for a in aliases if a.brand_origin == brand.origin),
                 closed_aliases=tuple((a.alias, a.closed_at) for a in aliases
                                      if a.brand_origin == brand.origin
