@@ -27,6 +27,7 @@ from tests.support.vaults import FAST_KDF, NEW_PASSPHRASE, PASSPHRASE, PROJECT_R
 from tests.ui.heartbeat import STALL_LIMIT, Heartbeat
 from ui.main_window import MainWindow
 from ui.session import Session
+from ui.shared.knows import KnowsDialog
 from ui.shared.page import SharedPage
 from vault.errors import VaultLocked, WrongPassphrase
 from vault.exchange.delivery_summary import DeliveryStatus
@@ -315,3 +316,31 @@ def test_exporting_a_long_pdf_report_never_stalls_the_gui(qtbot: QtBot, tmp_path
     assert heartbeat.beats > 50
     # What the app holds the thread for, as in the unlock test above.
     assert heartbeat.stall() is None, heartbeat.stall()
+
+
+def test_what_a_brand_of_thousands_of_shares_knows_lists_every_one_without_a_stall(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """Every share the brand holds is listed, past the 1,000 of a listing's page; its rows
+    are made a share at a time, in turns (made all at once, they held the thread for
+    seconds)."""
+    directory = tmp_path / "vault"
+    now, _ = generate._generate(directory, generate.Scale(brands=3, grants=2_400,
+                                                         audit=1_000))
+    vault = Vault.unlock(directory, generate.PASSPHRASE, clock=lambda: now)
+    origin, shares = vault._store.query(
+        "SELECT brand_origin, count(*) FROM grants GROUP BY 1 ORDER BY 2 DESC LIMIT 1")[0]
+    assert shares > 1_000
+    session = Session()
+    session.open(vault)
+    qtbot.waitUntil(lambda: not session._flushing, timeout=10_000)  # what opening started
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    dialog = KnowsDialog(session, origin, "The biggest brand")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=120_000)
+    heartbeat.stop()
+    session.lock()
+    assert dialog.model.rowCount() == shares
+    assert heartbeat.stall() is None, heartbeat.stall()
+    assert heartbeat.beats > 20

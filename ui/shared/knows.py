@@ -3,6 +3,7 @@ the brand's signed receipts as proof."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFont, QPalette, QStandardItem, QStandardItemModel
@@ -25,6 +26,7 @@ from zpd.receipt import DownstreamEntry
 from .. import style
 from ..session import Session
 from ..style import TextSize
+from ..turns import StepsInTurns
 from ..widgets import brand_label, named, plain_label
 from ..words import exchange as words
 from ..words import fields, pausing, time
@@ -99,10 +101,13 @@ class KnowsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.loaded = False
+        self._filling: StepsInTurns | None = None
         session.closed.connect(self.reject)  # locked: what the brand holds is not shown any more
         session.call(lambda vault: load_known(vault, origin), self.show_known, owner=self)
 
     def show_known(self, known: list[Known]) -> None:
+        if self._filling is not None:
+            self._filling.cancel()
         self.model.removeRows(0, self.model.rowCount())
         live = [k for k in known if k.held.grant.status is GrantStatus.ACTIVE]
         values = sum(len(k.held.data) for k in live)
@@ -122,9 +127,25 @@ class KnowsDialog(QDialog):
         self.summary.setText(text)
         # Live grants first: that is what the brand holds now.
         ordered = live + [k for k in known if k.held.grant.status is not GrantStatus.ACTIVE]
+        # A share at a time, in turns: a brand can hold thousands, and the rows of all of
+        # them made in one go held the GUI thread for seconds.
+        self._filling = StepsInTurns(self._fill(ordered), self)
+        self._filling.finished.connect(self._filled)
+        self._filling.start()
+
+    def _fill(self, ordered: list[Known]) -> Iterator[None]:
         for entry in ordered:
-            self.model.appendRow(self._grant_rows(entry))
-        self.tree.expandAll()
+            top, state = self._grant_rows(entry)
+            self.model.appendRow([top, state])
+            self.tree.expand(top.index())
+            yield
+
+    def done(self, result: int) -> None:
+        if self._filling is not None:
+            self._filling.cancel()  # closed before every share was listed
+        super().done(result)
+
+    def _filled(self) -> None:
         self.tree.resizeColumnToContents(0)
         self.tree.setColumnWidth(0, self.tree.columnWidth(0) + COLUMN_PADDING)
         self.loaded = True
