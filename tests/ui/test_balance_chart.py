@@ -180,3 +180,22 @@ def test_hovering_a_segment_names_its_field_and_weight(
     QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, QPoint(1, 1),
                                              chart.mapToGlobal(QPoint(1, 1))))
     assert shown[-1].startswith("How it is weighed")
+
+
+def test_a_brands_offers_weigh_once_per_kind_in_the_chart_and_its_words(
+    qtbot: QtBot, demo_session: Session, demo_vault: Vault
+) -> None:
+    """A brand's balance has an offer for each grant; the chart and the sentence a screen
+    reader hears name each kind once, with the weight of all of that kind."""
+    for _ in range(3):
+        demo_vault.grants.share(FAIR_ORIGIN, "fit-advice")
+    total = demo_vault.transparency.balance_for_brand(FAIR_ORIGIN)
+    assert len(total.offers) == 3 and len({o.kind for o in total.offers}) == 1
+    view = BalanceView()
+    qtbot.addWidget(view)
+    view.set_balance(total)
+    assert view.chart.data is not None
+    (offer,) = view.chart.data.offer
+    assert offer.weight == total.offered_score
+    described = view.accessibleDescription()
+    assert described.count(offer.label) == 1, described

@@ -80,8 +80,8 @@ def chart_data(balance: Balance, labels: Mapping[str, str] | None = None) -> Cha
         for f in balance.fields
     )
     offer = tuple(
-        Segment(exchange_words.offer_kind_words(o.kind), o.weight, Part.OFFER)
-        for o in balance.offers if o.weight > 0
+        Segment(exchange_words.offer_kind_words(kind), weight, Part.OFFER)
+        for kind, weight in say.offer_weights(balance) if weight > 0
     )
     return ChartData(give, offer, balance.given_score, balance.offered_score,
                      any(s.hatched for s in give))
