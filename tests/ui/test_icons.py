@@ -16,6 +16,7 @@ from tools.sample_vault import build, close
 from ui import style
 from ui.icons import Glyph, draw_ahead, drawn, icon, palette_colours
 from ui.main_window import MainWindow
+from ui.page_slots import BUTTON_GLYPHS
 from ui.preferences import Settings
 from vault.storage.keys import KdfParams
 
@@ -86,6 +87,8 @@ def test_the_sidebar_the_lock_and_the_main_actions_have_icons(
             button = window.findChild(QPushButton, name)
             assert button is not None and not button.icon().isNull(), name
             assert button.text(), name  # words too: the icon never stands alone
+        # Every other page's buttons' icons are drawn on a worker meanwhile.
+        qtbot.waitUntil(lambda: drawn(BUTTON_GLYPHS, palette_colours()), timeout=5_000)
         window.close()
     finally:
         close(sample)
