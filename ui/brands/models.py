@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,6 +150,16 @@ def verdict_text(ask: Ask) -> str:
 class AsksModel(RowsModel):
     PURPOSE, VERDICT, FIELDS, OFFER, DURATION, RETENTION = range(6)
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Each cell's words, made once per set of rows: a table that fits its rows to their
+        # wrapped text asks for every cell at each layout, and the verdict weighs the ask.
+        self._texts: dict[tuple[Hashable, int], str] = {}
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self._texts.clear()
+        super().set_rows(rows)
+
     def headers(self) -> list[str]:
         return [self.tr("Purpose"), self.tr("Verdict"), self.tr("Fields"), self.tr("Offer"),
                 self.tr("Lasts"), self.tr("Kept")]
@@ -196,6 +206,12 @@ class AsksModel(RowsModel):
         return text
 
     def _text(self, ask: Ask, column: int) -> str:
+        cached = self._texts.get((ask.id, column))
+        if cached is None:
+            cached = self._texts[(ask.id, column)] = self._words(ask, column)
+        return cached
+
+    def _words(self, ask: Ask, column: int) -> str:
         if column == self.PURPOSE:
             return brand_text(ask.purpose.description)
         if column == self.VERDICT:

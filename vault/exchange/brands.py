@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -37,7 +38,7 @@ class Brand:
     signing_kid: str
     encryption_kid: str
 
-    @property
+    @functools.cached_property  # asked for each time a table lays out or paints its row
     def home(self) -> AddressScope:
         """Where the brand's address leads as written: PUBLIC (the internet), LOOPBACK
         (this computer: a demo or test server) or LOCAL_NETWORK (an intranet address or
