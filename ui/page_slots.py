@@ -41,7 +41,8 @@ def area_modules_loaded() -> bool:
 MY_DATA, BRANDS, SHARED, ACTIVITY, SETTINGS = range(5)
 SLOTS = 5
 SIDEBAR_GLYPHS = (Glyph.MY_DATA, Glyph.BRANDS, Glyph.SHARED, Glyph.ACTIVITY, Glyph.SETTINGS)
-BUTTON_GLYPHS = tuple(glyph for glyph in Glyph if glyph not in SIDEBAR_GLYPHS)  # the pages'
+# The glyphs of the pages' buttons: every other one.
+BUTTON_GLYPHS = tuple(glyph for glyph in Glyph if glyph not in SIDEBAR_GLYPHS)
 PAGE_CLASSES = (
     ("ui.fields.page", "MyDataPage"),
     ("ui.brands.page", "BrandsPage"),

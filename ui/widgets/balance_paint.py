@@ -81,7 +81,7 @@ def chart_data(balance: Balance, labels: Mapping[str, str] | None = None) -> Cha
     )
     offer = tuple(
         Segment(exchange_words.offer_kind_words(kind), weight, Part.OFFER)
-        for kind, weight in say.offer_weights(balance) if weight > 0
+        for kind, weight in balance.weights_by_offer_kind() if weight > 0
     )
     return ChartData(give, offer, balance.given_score, balance.offered_score,
                      any(s.hatched for s in give))

@@ -141,16 +141,6 @@ def scores_sentence(balance: Balance) -> str:
         ratio=ratio_words(balance))
 
 
-def offer_weights(balance: Balance) -> list[tuple[str, float]]:
-    """Each kind of offer once, with the weight of all of its kind, in the order first seen:
-    a brand's balance over 10,000 grants has an offer for each, and a segment or a phrase
-    for each was thousands of the same words."""
-    weights: dict[str, float] = {}
-    for offer in balance.offers:
-        weights[offer.kind] = weights.get(offer.kind, 0) + offer.weight
-    return list(weights.items())
-
-
 def summary(balance: Balance, labels: Mapping[str, str] | None = None) -> str:
     """Every number of the chart in one text, for screen readers and the tooltip."""
     fields = "; ".join(
@@ -162,7 +152,7 @@ def summary(balance: Balance, labels: Mapping[str, str] | None = None) -> str:
     ) or nothing()
     offers = "; ".join(
         _tr("{offer} {weight}").format(offer=exchange.offer_kind_words(kind), weight=number(weight))
-        for kind, weight in offer_weights(balance)
+        for kind, weight in balance.weights_by_offer_kind()
     ) or nothing()
     text = _tr("Verdict: {verdict}. You give: {fields}; in all {given}. They offer: {offers}; "
                "in all {offered}.").format(

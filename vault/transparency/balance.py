@@ -124,6 +124,15 @@ class Balance:
     offers: tuple[OfferWeight, ...]
     flags: frozenset[Flag]
 
+    def weights_by_offer_kind(self) -> list[tuple[str, float]]:
+        """Each kind of offer once, with the weight of all of its kind, in the order first
+        seen: a brand's balance over 10,000 grants has an offer for each, and a chart
+        segment or a phrase for each was thousands of the same words."""
+        weights: dict[str, float] = {}
+        for offer in self.offers:
+            weights[offer.kind] = weights.get(offer.kind, 0) + offer.weight
+        return list(weights.items())
+
     @property
     def ratio(self) -> float:
         """Given per unit offered; infinite when nothing is offered for something."""
