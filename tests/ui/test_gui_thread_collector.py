@@ -5,6 +5,9 @@ waited for what the other held, for good."""
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -66,3 +69,46 @@ def test_the_passes_wait_for_a_pause_and_follow_the_thresholds(
         assert passes == []
     assert collector.collect_if_due() == 0
     assert [generation for _, generation in passes] == [0]
+
+
+# Run in a process of its own: starting and stopping a collector here would undo the one the
+# test session runs (tests/support/gui_collector.py).
+FROZEN_AT_THE_START = """
+import gc, weakref
+from PySide6.QtCore import QCoreApplication
+from ui.collector import collect_on_gui_thread
+
+class Node:
+    pass
+
+app = QCoreApplication([])
+held = [[index] for index in range(5_000)]  # alive at the start, as the app's imports are
+loop = Node()
+loop.self = loop  # a cycle dropped before the start
+gone = weakref.ref(loop)
+del loop
+collector = collect_on_gui_thread(app)
+assert gone() is None, "the garbage made before the start was collected, not frozen"
+assert not gc.isenabled()
+walked = {id(found) for found in gc.get_objects()}
+assert id(held) not in walked and not any(id(item) in walked for item in held)
+assert gc.get_freeze_count() > len(held)
+made = [[index] for index in range(100)]
+walked = {id(found) for found in gc.get_objects()}
+assert id(made) in walked and all(id(item) in walked for item in made)
+collector.stop()
+assert gc.isenabled() and gc.get_freeze_count() == 0
+print("ok")
+"""
+
+
+def test_what_the_app_holds_when_the_collector_starts_is_left_out_of_its_passes() -> None:
+    """Nearly all of what the app holds before its first window (its modules, classes and
+    functions) lives as long as it does: 58,000 of the 74,000 objects a full pass walked
+    with the large vault open. Frozen at the start, after one pass, they are walked no
+    more; the garbage already made is collected first, not frozen; `stop` gives them back."""
+    result = subprocess.run([sys.executable, "-c", FROZEN_AT_THE_START],
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["ok"]
