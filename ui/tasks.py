@@ -118,28 +118,3 @@ def cycle_collection_paused() -> Iterator[None]:
             _collection_pauses -= 1
             if not _collection_pauses and _collecting_before_the_pause:
                 gc.enable()
-
-
-_freezes = 0
-
-
-@contextmanager
-def collector_frozen() -> Iterator[None]:
-    """For a long piece of work on the GUI thread: the objects the app holds now are left
-    out of the cycle collector's passes until it ends (`gc.freeze`), so a full pass walks
-    only what was made since. On the large vault, a full pass over the pages' rows held the
-    GUI thread for 44 to 157 ms in the middle of typesetting the report. Objects are still
-    freed by their reference counts meanwhile; the frozen ones rejoin the collector's oldest
-    generation at the end, for its next full pass."""
-    global _freezes
-    with _collection_lock:
-        _freezes += 1
-        if _freezes == 1:
-            gc.freeze()
-    try:
-        yield
-    finally:
-        with _collection_lock:
-            _freezes -= 1
-            if not _freezes:
-                gc.unfreeze()

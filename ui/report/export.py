@@ -23,11 +23,11 @@ from vault.storage.fsutil import AtomicFile, atomic_write_chunks
 from vault.transparency.report import Report
 from vault.vault import Vault
 
-from ..tasks import collector_frozen, cycle_collection_paused
+from ..tasks import cycle_collection_paused
 from ..widgets.balance_paint import ChartData
 from ..words.report import web_page_lines
 from . import printed
-from .paged import Block, PagedPdf
+from .paged import BlockOrHtml, PagedPdf
 
 T = TypeVar("T")
 PROBE_BYTES = 1 << 20  # written to learn why Qt's writes stopped: past a nearly full disk
@@ -52,7 +52,7 @@ class PrintJob:
 
     path: Path
     brands: int
-    blocks: list[Block]
+    blocks: list[BlockOrHtml]
     charts: dict[str, ChartData]
 
 
@@ -101,11 +101,10 @@ class PdfTypesetting:
         """The pages typeset; a write Qt saw fail stops them at the step after, raised as
         StorageFull or an OSError."""
         assert self._paged is not None, "typeset twice"
-        with collector_frozen():
-            for _ in self._paged.steps():
-                if self._device.error() != QFileDevice.FileError.NoError:
-                    self._fail()
-                yield
+        for _ in self._paged.steps():
+            if self._device.error() != QFileDevice.FileError.NoError:
+                self._fail()
+            yield
 
     def finish(self) -> None:
         """After the last step: the file closed, with what Qt still buffered, and checked

@@ -39,7 +39,7 @@ from ..words import aliases, fields, pausing, time
 from ..words import balance as weigh
 from ..words import exchange as words
 from ..words.text import brand_text
-from .paged import PAGE_WIDTH, Block, Footer
+from .paged import PAGE_WIDTH, Block, BlockOrHtml, Footer
 
 CONTEXT = "ReportPrint"
 CHART_WIDTH = int(PAGE_WIDTH) - 8
@@ -72,20 +72,20 @@ th {{ text-align: left; color: {style.PAPER_MUTED}; font-weight: normal; }}
 """
 
 
-def print_blocks(model: Report) -> tuple[list[Block], dict[str, ChartData]]:
+def print_blocks(model: Report) -> tuple[list[BlockOrHtml], dict[str, ChartData]]:
     """The report as blocks of HTML that QTextDocument lays out well (with STYLE), and the
     charts they show by name (painted by `chart_image`, on the GUI thread). No Qt text
     layout: callable on a worker thread."""
     charts: dict[str, ChartData] = {}
-    blocks: list[Block] = []
+    blocks: list[BlockOrHtml] = []
     for index, section in enumerate(model.brands):
         title = "" if index else _title(model)
         before = len(charts)
         head = _brand(section, index, charts)
         blocks.append(Block(title + head, new_page=index > 0, images=tuple(charts)[before:]))
         if not section.grants:
-            blocks.append(Block(f"<p>{_e(_tr('You shared nothing with this brand.'))}</p>"))
-        blocks.extend(Block(_grant(g)) for g in courteous(section.grants))
+            blocks.append(f"<p>{_e(_tr('You shared nothing with this brand.'))}</p>")
+        blocks.extend(_grant(g) for g in courteous(section.grants))
     if not model.brands:
         blocks.append(Block(_title(model) + "<p>{}</p>".format(
             _e(_tr("No brand knows anything about you through this vault.")))))
@@ -97,6 +97,9 @@ def print_html(model: Report) -> tuple[str, dict[str, ChartData]]:
     blocks, charts = print_blocks(model)
     parts = [f"<html><head><style>{STYLE}</style></head><body>"]
     for block in blocks:
+        if isinstance(block, str):
+            parts.append(block)
+            continue
         if block.new_page:
             parts.append('<div style="page-break-before: always"></div>')
         parts.append(block.html)
