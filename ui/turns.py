@@ -17,7 +17,10 @@ from .tasks import log_if_unexpected
 
 
 def later(owner: QObject, call: Callable[[], object]) -> None:
-    """`call` in a later turn, unless `owner` is gone by then."""
+    """`call` in a later turn, unless `owner` is gone by then.
+
+    Not for calling a method of `owner` turn after turn: for each such call PySide keeps a
+    weak reference to `owner` until `owner` is deleted (StepsInTurns has a timer instead)."""
     QTimer.singleShot(1, owner, call)
 
 
@@ -39,13 +42,19 @@ class StepsInTurns(QObject):
         super().__init__(parent)
         self._steps: Iterator[object] | None = steps
         self._done = 0
+        # One timer for every turn: `later(self, self._turn)` left a weak reference behind
+        # per turn, 24,000 of them over a large PDF, walked by every pass of the collector.
+        self._next_turn = QTimer(self)
+        self._next_turn.setSingleShot(True)
+        self._next_turn.setInterval(1)  # as `later`: after the events already posted
+        self._next_turn.timeout.connect(self._turn)
 
     @property
     def running(self) -> bool:
         return self._steps is not None
 
     def start(self) -> None:
-        later(self, self._turn)
+        self._next_turn.start()
 
     def cancel(self) -> None:
         steps, self._steps = self._steps, None
@@ -74,4 +83,4 @@ class StepsInTurns(QObject):
             self.failed.emit(error)
             return
         self.progressed.emit(self._done)
-        later(self, self._turn)
+        self._next_turn.start()
