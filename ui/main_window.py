@@ -385,6 +385,7 @@ class MainWindow(QMainWindow):
         self.welcome.lock()
         secret_clipboard().clear()
         self._show_locked()
+        self.welcome.unlock_page.show_stopped(self.session.take_stopped_by_lock())
 
     @property
     def is_re_keying(self) -> bool:

@@ -48,6 +48,7 @@ class Session(QObject):
         self._flushing = False
         self._re_keying = 0
         self._lock_after_re_key: Vault | None = None
+        self._stopped_by_lock: list[str] = []
         self._delivery_timer = QTimer(self)
         self._delivery_timer.setInterval(DELIVERY_INTERVAL_MS)
         self._delivery_timer.timeout.connect(self.deliver)
@@ -72,6 +73,15 @@ class Session(QObject):
     @property
     def is_re_keying(self) -> bool:
         return self._re_keying > 0
+
+    def note_stopped_by_lock(self, what: str) -> None:
+        """Work the person started that the lock stopped, in words (`closed` is the time
+        to say it): the unlock screen tells them (`take_stopped_by_lock`)."""
+        self._stopped_by_lock.append(what)
+
+    def take_stopped_by_lock(self) -> list[str]:
+        stopped, self._stopped_by_lock = self._stopped_by_lock, []
+        return stopped
 
     def lock(self) -> None:
         """Drop the key and close the database (waiting for any call in flight). During a

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QStacke
 from vault.storage.locations import header_path
 
 from . import style
+from .announce import announce
 from .style import Tone
 from .tasks import run_task
 from .widgets import named
@@ -51,6 +52,12 @@ class UnlockPage(QWidget):
         self.where.setTextFormat(Qt.TextFormat.PlainText)
         self.where.setStyleSheet(style.text_css(Tone.MUTED))
         layout.addWidget(self.where)
+        self.notice = named(QLabel(), "unlockNotice")  # what the last lock stopped
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(style.text_css(Tone.WARNING))
+        self.notice.hide()
+        layout.addWidget(self.notice)
         self.secret = named(QLineEdit(), "unlockSecret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setAccessibleName(self.tr("Passphrase"))
@@ -80,6 +87,13 @@ class UnlockPage(QWidget):
 
     def focus(self) -> None:
         self.secret.setFocus()
+
+    def show_stopped(self, stopped: list[str]) -> None:
+        """Say what the lock stopped (nothing: the last such notice goes)."""
+        self.notice.setText("\n".join(stopped))
+        self.notice.setVisible(bool(stopped))
+        if stopped:
+            announce(self.notice, self.notice.text())  # after "Vault locked"
 
     def point_at(self, directory: Path) -> None:
         """Unlock the vault in `directory` from now on (a vault joined there)."""
@@ -143,6 +157,7 @@ class UnlockPage(QWidget):
             self.secret.setFocus()
             return
         self.secret.clear()
+        self.show_stopped([])
         if self._used_code:
             self.use_code.setChecked(False)
             self.recovered.emit(result)

@@ -4863,6 +4863,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Ιστοσελίδες (*.html)</translation>
     </message>
     <message>
+        <source>The vault locked while your transparency report was being exported, so the export stopped and nothing was written. Unlock, then export it again.</source>
+        <translation>Η κρύπτη κλειδώθηκε ενώ γινόταν η εξαγωγή της αναφοράς διαφάνειας, οπότε η εξαγωγή σταμάτησε και δεν γράφτηκε τίποτα. Ξεκλειδώστε και κάντε ξανά την εξαγωγή.</translation>
+    </message>
+    <message>
         <source>Written to {0}.</source>
         <translation>Γράφτηκε στο {0}.</translation>
     </message>

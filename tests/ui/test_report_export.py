@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
@@ -26,9 +27,17 @@ from tests.ui.transparency_helpers import (
 )
 from ui import i18n
 from ui.brands.page import BrandsPage
+from ui.main_window import MainWindow
+from ui.preferences import Settings
 from ui.report import printed as report_print
 from ui.report.dialog import ReportDialog
-from ui.report.export import PdfTypesetting, ReportFormat, export_report, prepare_pdf
+from ui.report.export import (
+    ExportStopped,
+    PdfTypesetting,
+    ReportFormat,
+    export_report,
+    prepare_pdf,
+)
 from ui.session import Session
 from ui.shared.page import SharedPage
 from ui.turns import StepsInTurns
@@ -248,6 +257,63 @@ def test_closing_or_locking_while_the_pages_are_typeset_writes_nothing(
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".report.pdf")]
     if session.is_open:
         session.lock()
+
+
+def test_a_lock_that_stops_an_export_says_so_on_the_unlock_screen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The idle lock can come in the minutes a large report takes: the export stops, nothing
+    is written, and the person is told why when they come back, not left to wonder."""
+    directory = tmp_path / "vault"
+    generate._generate(directory, generate.Scale(brands=2, grants=300, audit=100))
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(directory, settings)
+    qtbot.addWidget(window)
+    window.show()
+
+    def unlock() -> None:
+        window.welcome.unlock_page.secret.setText(generate.PASSPHRASE)
+        window.welcome.unlock_page.unlock_button.click()
+        qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
+
+    unlock()
+    notice = window.welcome.unlock_page.notice
+    assert notice.isHidden()
+    dialog = ReportDialog(window.session, parent=window)
+    dialog.show()
+    out = tmp_path / "report.pdf"
+    dialog.path_edit.setText(str(out))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.busy.value() > 0, timeout=30_000)
+    window.lock()
+    qtbot.wait(300)
+    assert not out.exists()
+    notice = window.welcome.unlock_page.notice
+    assert notice.isVisible() and "nothing was written" in notice.text()
+    assert window.welcome.unlock_page.isAncestorOf(notice)
+    unlock()
+    assert window.welcome.unlock_page.notice.isHidden()
+    dialog = ReportDialog(window.session, parent=window)  # closed by the person: no notice
+    dialog.show()
+    dialog.path_edit.setText(str(out))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.busy.value() > 0, timeout=30_000)
+    dialog.close_button.click()
+    window.lock()
+    assert window.welcome.unlock_page.notice.isHidden() and not out.exists()
+
+
+def test_a_stopped_html_export_writes_nothing(qapp: object, tmp_path: Path) -> None:
+    directory = tmp_path / "vault"
+    now, _ = generate._generate(directory, generate.Scale(brands=2, grants=40, audit=10))
+    vault = Vault.unlock(directory, generate.PASSPHRASE, clock=lambda: now)
+    stop = threading.Event()
+    stop.set()
+    out = tmp_path / "report.html"
+    with pytest.raises(ExportStopped):
+        export_report(vault, None, out, ReportFormat.HTML, stop=stop)
+    vault.lock()
+    assert list(tmp_path.iterdir()) == [directory]
 
 
 def test_the_html_file_is_the_web_page_written_a_share_at_a_time(

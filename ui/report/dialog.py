@@ -2,12 +2,15 @@
 
 The report is read, worded and written on the thread pool (ui/report/export.py); a PDF's
 pages are typeset on the GUI thread in turns of the event loop, with its progress shown.
-Closing the dialog or locking the vault while a PDF's pages are typeset stops it, and
-nothing is written. An existing file is replaced only after the person says so.
+Closing the dialog or locking the vault while the report is exported stops it, and
+nothing is written (only a lock in the last moment, while the finished file is put in
+place, lets it through); a lock says so on the unlock screen. An existing file is replaced
+only after the person says so.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -62,6 +65,7 @@ class ReportDialog(QDialog):
         self._typesetting: StepsInTurns | None = None
         self._pdf: PdfTypesetting | None = None  # while its pages are typeset
         self._exporting = False
+        self._stop = threading.Event()  # an HTML export's, set when the dialog closes
         self.setWindowTitle(self.tr("Transparency report"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -178,8 +182,10 @@ class ReportDialog(QDialog):
         origin, kind = self.origin, self.chosen_format()
         self._set_busy(True)
         if kind is ReportFormat.HTML:
+            stop = self._stop = threading.Event()
             self.session.call(
-                lambda vault: export_report(vault, origin, path, kind, replace=replace),
+                lambda vault: export_report(vault, origin, path, kind, replace=replace,
+                                            stop=stop),
                 self._written, failed=lambda error: self._failed(error, path), owner=self)
         else:
             self.session.call(
@@ -244,10 +250,15 @@ class ReportDialog(QDialog):
         (`done`, not `reject`: the session's `closed` is connected to Qt's own `reject`,
         which Qt disconnects when the dialog is deleted; an override of it in Python
         would still be called after.)"""
+        self._stop.set()
         pdf = self._let_go()
         if pdf is not None:
             pdf.discard()
         if self._exporting:
+            if not self.session.is_open:
+                self.session.note_stopped_by_lock(self.tr(
+                    "The vault locked while your transparency report was being exported, so "
+                    "the export stopped and nothing was written. Unlock, then export it again."))
             self._set_busy(False)
         super().done(result)
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -156,12 +157,18 @@ class PdfTypesetting:
         self.file.discard()
 
 
+class ExportStopped(Exception):
+    """The export was stopped before its file was written (its dialog closed, or the vault
+    locked): nothing was written."""
+
+
 def export_report(vault: Vault, origin: str | None, path: Path, kind: ReportFormat,
-                  *, replace: bool = False) -> ReportWritten:
+                  *, replace: bool = False, stop: threading.Event | None = None) -> ReportWritten:
     """Build the report (every brand, or one) and write it, in one call.
 
-    The HTML runs on the thread pool. A PDF typesets with Qt, so here it belongs on the GUI
-    thread; the app's dialog instead prepares it on the pool and typesets in turns."""
+    The HTML runs on the thread pool; `stop`, once set, stops it with ExportStopped. A PDF
+    typesets with Qt, so here it belongs on the GUI thread; the app's dialog instead
+    prepares it on the pool and typesets in turns."""
     if kind is ReportFormat.PDF:
         typesetting = PdfTypesetting(prepare_pdf(vault, origin, path, replace=replace))
         try:
@@ -179,10 +186,17 @@ def export_report(vault: Vault, origin: str | None, path: Path, kind: ReportForm
         # Written a share at a time as it is worded: the whole page in one string (76 MB
         # for 100,000 shares) took calls that held the GIL for tens of milliseconds.
         lines = courteous(web_page_lines(model))
-        atomic_write_chunks(path, (f"{line}\n".encode() for line in lines))
+        atomic_write_chunks(path, (f"{line}\n".encode() for line in _until(stop, lines)))
         return len(model.brands)
 
     return ReportWritten(path, kind, _from_report(vault, origin, written))
+
+
+def _until(stop: threading.Event | None, lines: Iterable[str]) -> Iterator[str]:
+    for line in lines:
+        if stop is not None and stop.is_set():
+            raise ExportStopped()
+        yield line
 
 
 def _check_path(path: Path, replace: bool) -> None:
