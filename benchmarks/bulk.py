@@ -139,6 +139,9 @@ def add_tokens(connection: Connection, rows: Iterable[TokenRow]) -> None:
 
 
 def add_outbox(connection: Connection, rows: Iterable[OutboxRow]) -> None:
+    """The messages, and each one's receipt kept as the app keeps a verified one (the
+    report and "What does this brand know?" read them from there)."""
+    rows = list(rows)
     connection.executemany(
         "INSERT INTO outbox (jti, grant_id, kind, endpoint, state, attempts, next_attempt_at, "
         "last_attempt_at, last_error, delivered_at, receipt, receipt_status, created_at) "
@@ -146,6 +149,11 @@ def add_outbox(connection: Connection, rows: Iterable[OutboxRow]) -> None:
         [(o.jti, o.grant_id, o.kind, o.endpoint, o.state, o.attempts, o.next_attempt_at,
           o.last_attempt_at, o.last_error, o.delivered_at, o.receipt, o.receipt_status,
           o.created_at) for o in rows],
+    )
+    connection.executemany(
+        "INSERT INTO receipts (message_jti, status, jws, received_at) VALUES (?, ?, ?, ?)",
+        [(o.jti, o.receipt_status, o.receipt, o.delivered_at) for o in rows
+         if o.receipt is not None],
     )
 
 

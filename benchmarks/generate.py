@@ -56,7 +56,7 @@ from zpd.request import DataRequest, sign_request, verify_request
 
 from .common import isolate_state
 
-GENERATOR_VERSION = 1  # bump when what is generated changes: the cache key includes it
+GENERATOR_VERSION = 2  # bump when what is generated changes: the cache key includes it
 PASSPHRASE = "generated vault for benchmarks 1"
 FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)  # unlock is not measured here
 DAY = 86400

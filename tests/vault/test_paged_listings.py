@@ -123,6 +123,12 @@ def test_the_generated_vault_is_sound(generated: Vault) -> None:
     assert statuses == set(GrantStatus)
     grant = generated.grants.listing(status=GrantStatus.ACTIVE, limit=1)[0]
     assert generated.grants.held_by(grant.brand_origin)
+    # Each message's receipt kept as the app keeps a verified one: the report reads them.
+    kept = [r for brand in generated.brands.all()
+            for rs in generated.delivery.receipts_of_brand(brand.origin).values() for r in rs]
+    row = generated._store.query_one("SELECT count(*) FROM outbox WHERE receipt IS NOT NULL")
+    assert row is not None and len(kept) == row[0] > 0
+    assert {status for _, status, _ in kept} == {"stored", "deleted"}
     assert generated.transparency.consent_records()["records"]
 
 
