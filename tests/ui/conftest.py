@@ -79,3 +79,10 @@ def collector_on_the_gui_thread(qapp: Any) -> Iterator[None]:
     """As in the app (ui/app.py): Python's cycle collector runs on the GUI thread only."""
     with gui_collector.collector_on_the_gui_thread(qapp):
         yield
+
+
+@pytest.fixture(autouse=True)
+def collector_passes_walk_only_what_the_test_makes(collector_on_the_gui_thread: None) -> None:
+    """As the app's passes walk only what it made after its start, not a whole test
+    session's heap (tests/support/gui_collector.py)."""
+    gui_collector.walk_only_what_comes_next()
