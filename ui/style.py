@@ -82,7 +82,6 @@ PAPER = WHITE
 PAPER_TEXT = NEAR_BLACK
 PAPER_MUTED = "#555555"
 PAPER_TRACK = "#ececec"
-PAPER_FAINT = "#444444"  # the signed tokens' text, small, in the appendix
 
 LIGHT = ColourSet(
     name="light",
@@ -197,7 +196,7 @@ def sized(font: QFont, factor: float) -> QFont:
 
 # Paper: the printed report's headings and small print, in points; its body text, its
 # charts' and its page footers' in document pixels (96 to the inch, scaled with the page).
-PAPER_POINTS = {"h1": 20, "h2": 16, "h3": 12, "small": 8, "token": 6}
+PAPER_POINTS = {"h1": 20, "h2": 16, "h3": 12, "small": 8}
 PAPER_PIXELS = {"body": 13, "chart": 12, "footer": 10}  # 13 px: about 10 points
 
 

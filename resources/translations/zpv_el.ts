@@ -5122,8 +5122,8 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Αποδείξεις υπογεγραμμένες από την εταιρεία</translation>
     </message>
     <message>
-        <source>{status}, signed {when}</source>
-        <translation>{status}, υπογράφηκε στις {when}</translation>
+        <source>{status}, signed {when} · fingerprint {fingerprint}</source>
+        <translation>{status}, υπογράφηκε στις {when} · αποτύπωμα {fingerprint}</translation>
     </message>
     <message>
         <source>time unreadable</source>
@@ -5225,12 +5225,20 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>Zero-Party Vault · αναφορά διαφάνειας</translation>
     </message>
     <message>
+        <source>Each receipt is shown by its fingerprint; the web page (HTML) report has the same receipts in full, to check their signatures.</source>
+        <translation>Κάθε απόδειξη φαίνεται με το αποτύπωμά της· η αναφορά ως ιστοσελίδα (HTML) έχει τις ίδιες αποδείξεις ολόκληρες, για να ελέγξετε τις υπογραφές τους.</translation>
+    </message>
+    <message>
         <source>Who knows what about you</source>
         <translation>Ποιος γνωρίζει τι για εσάς</translation>
     </message>
     <message>
         <source>{words}, signed on {date}</source>
         <translation>{words}, υπογεγραμμένη στις {date}</translation>
+    </message>
+    <message>
+        <source>fingerprint {0}</source>
+        <translation>αποτύπωμα {0}</translation>
     </message>
     <message>
         <source>Balance: what you gave, what it offered</source>

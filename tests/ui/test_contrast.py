@@ -104,7 +104,7 @@ def test_widgets_built_under_a_palette_take_its_colours(palette: QPalette,
 
 def test_paper_and_the_web_report_are_dark_on_light() -> None:
     paper = QColor(style.PAPER)
-    for ink in (style.PAPER_TEXT, style.PAPER_MUTED, style.PAPER_FAINT,
+    for ink in (style.PAPER_TEXT, style.PAPER_MUTED,
                 LIGHT.text[Tone.SPECIAL], LIGHT.text[Tone.ERROR]):
         assert style.contrast(QColor(ink), paper) >= TEXT, ink
     for fill in html.VERDICT_FILLS.values():  # white text on the web page's verdict badge

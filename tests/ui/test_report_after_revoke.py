@@ -5,6 +5,7 @@ until the revocation."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from PySide6.QtWidgets import QApplication
@@ -60,3 +61,37 @@ def test_after_a_confirmed_deletion_the_report_separates_now_from_before(
         assert "42" in given[:given.index("</table>")]
     active_page = render_html(active_report)
     assert "What it holds now" not in active_page and "42" in active_page
+
+
+def test_the_printed_report_shows_each_receipt_by_the_fingerprint_the_web_page_shows_too(
+    qapp: QApplication, made_vault: MadeVault, brand: LiveBrand
+) -> None:
+    """On paper a receipt is its status, date and fingerprint; the web page has it in full
+    beside the same fingerprint, so the two can be matched."""
+    vault = made_vault.unlock()
+    try:
+        vault.fields.set("shoe_size_eu", 42)
+        vault.brands.fetch(brand.origin)
+        [ask] = vault.brands.asks(brand.origin)
+        grant = vault.grants.share(brand.origin, ask.id).grant
+        vault.delivery.deliver_now()
+        vault.grants.revoke(grant.id)
+        vault.delivery.deliver_now()
+        report = vault.transparency.report(brand.origin)
+    finally:
+        vault.lock()
+    receipts = [r for b in report.brands for g in b.grants for r in g.receipts]
+    assert sorted(r.status for r in receipts) == ["deleted", "stored"]
+    printed, _ = print_html(report)
+    printed_text = re.sub(r"<[^>]+>", "", printed)
+    pages = (web_page(report), render_html(report))
+    for receipt in receipts:
+        digest = hashlib.sha256(receipt.jws.encode()).hexdigest().upper()
+        shown = " ".join(digest[start:start + 4] for start in range(0, 16, 4))
+        assert receipt.fingerprint == shown
+        assert f"fingerprint {shown}" in printed_text and receipt.jws not in printed
+        for page in pages:
+            summary = page.index(f"fingerprint {shown}")
+            assert page.index(receipt.jws) > summary  # in full, under its fingerprint
+    assert "eyJ" not in printed  # no JOSE header of any receipt: none is printed in full
+    assert "the same receipts in full" in printed

@@ -67,7 +67,7 @@ h3 {{ font-size: {PT["h3"]}pt; margin-top: {Space.M}px; margin-bottom: {Space.XS
 .origin {{ color: {style.PAPER_MUTED}; }}
 .special {{ color: {style.LIGHT.text[Tone.SPECIAL]}; font-weight: bold; }}
 .warn {{ color: {style.LIGHT.text[Tone.ERROR]}; }}
-.jws {{ font-family: monospace; font-size: {PT["token"]}pt; color: {style.PAPER_FAINT}; }}
+.fingerprint {{ font-family: monospace; color: {style.PAPER_MUTED}; }}
 th {{ text-align: left; color: {style.PAPER_MUTED}; font-weight: normal; }}
 """
 
@@ -112,6 +112,10 @@ def _title(model: Report) -> str:
                 "brands signed.").format(date=time.date(model.generated_at))
     if len(model.brands) > 1:
         intro += " " + _tr("A page per brand.")
+    # A receipt in full is a kilobyte of signed text that no one checks from paper, and it
+    # took half the pages of a large report.
+    intro += " " + _tr("Each receipt is shown by its fingerprint; the web page (HTML) report "
+                       "has the same receipts in full, to check their signatures.")
     return (f"<h1>{_e(_tr('Who knows what about you'))}</h1>"
             f"<p class='muted'>{_e(intro)}</p><hr/>")
 
@@ -227,7 +231,9 @@ def _receipts(report: GrantReport) -> str:
                   else _tr("time unreadable"))
         line = _tr("{words}, signed on {date}").format(words=words.receipt_words(r.status),
                                                       date=signed)
-        parts.append(f"<p>{_e(line)}</p><p class='jws'>{_e(r.jws)}</p>")
+        fingerprint = _e(_tr("fingerprint {0}")).format(
+            f"<span class='fingerprint'>{_e(r.fingerprint)}</span>")
+        parts.append(f"<p>{_e(line)} · {fingerprint}</p>")
     return "".join(parts)
 
 

@@ -146,7 +146,7 @@ def report_words() -> ReportWords:
         yes=_tr("yes"),
         no=_tr("no"),
         receipts=_tr("Receipts signed by the brand"),
-        receipt_line=_tr("{status}, signed {when}"),
+        receipt_line=_tr("{status}, signed {when} · fingerprint {fingerprint}"),
         time_unreadable=_tr("time unreadable"),
         no_receipt=_tr("No receipt from the brand yet."),
         nothing_to_send=_tr("nothing to send"),

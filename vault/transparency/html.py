@@ -69,7 +69,7 @@ class ReportWords:
     yes: str
     no: str
     receipts: str
-    receipt_line: str  # {status} {when}
+    receipt_line: str  # {status} {when} {fingerprint}
     time_unreadable: str
     no_receipt: str
     nothing_to_send: str
@@ -267,7 +267,7 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
         for r in report.receipts:
             signed = words.when(r.signed_at) if r.signed_at is not None else words.time_unreadable
             summary = words.receipt_line.format(status=words.receipt_status(r.status),
-                                                  when=signed)
+                                                  when=signed, fingerprint=r.fingerprint)
             parts.append(
                 f"<details><summary>{_e(summary)}</summary>"
                 f"<pre>{_e(r.jws)}</pre></details>"

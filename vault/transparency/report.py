@@ -9,6 +9,7 @@ GUI's in the person's language), and the GUI's PDF export.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -46,6 +47,14 @@ class ReceiptLine:
     status: str
     signed_at: int | None  # the receipt's own iat
     jws: str
+
+    @property
+    def fingerprint(self) -> str:
+        """The first 64 bits of the receipt's SHA-256 in four groups of hex: enough for a
+        person to match a receipt on paper with the same receipt in full (the web page's),
+        which is what proves something, by its signature."""
+        digest = hashlib.sha256(self.jws.encode()).hexdigest()[:16].upper()
+        return " ".join(digest[start:start + 4] for start in range(0, 16, 4))
 
 
 @dataclass(frozen=True)
