@@ -15,6 +15,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from .tasks import log_if_unexpected
 
+# Yielded by the steps before one that takes long in a single call (tens of milliseconds):
+# the turn ends there, so that step starts a turn of its own instead of adding to the
+# milliseconds of steps already run in the turn.
+END_OF_TURN = object()
+
 
 def later(owner: QObject, call: Callable[[], object]) -> None:
     """`call` in a later turn, unless `owner` is gone by then.
@@ -30,7 +35,8 @@ class StepsInTurns(QObject):
     such as Qt's text layout: ui/report/paged.py).
 
     `progressed(steps done)` after each turn, then `finished` (in a turn of its own) or
-    `failed(error)`. Once `cancel`led, no further step runs and the generator is closed."""
+    `failed(error)`. Once `cancel`led, no further step runs and the generator is closed. A
+    step that yields END_OF_TURN ends its turn early."""
 
     progressed = Signal(int)
     finished = Signal()
@@ -68,8 +74,10 @@ class StepsInTurns(QObject):
         deadline = time.perf_counter() + self.BUDGET
         try:
             while time.perf_counter() < deadline:
-                next(self._steps)
+                said = next(self._steps)
                 self._done += 1
+                if said is END_OF_TURN:
+                    break
         except StopIteration:
             self._steps = None
             self.progressed.emit(self._done)

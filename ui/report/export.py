@@ -98,14 +98,14 @@ class PdfTypesetting:
                                                 printed.footer(), self._device)
         self.total_steps = self._paged.total_steps
 
-    def steps(self) -> Iterator[None]:
-        """The pages typeset; a write Qt saw fail stops them at the step after, raised as
-        StorageFull or an OSError."""
+    def steps(self) -> Iterator[object]:
+        """The pages typeset (for StepsInTurns); a write Qt saw fail stops them at the step
+        after, raised as StorageFull or an OSError."""
         assert self._paged is not None, "typeset twice"
-        for _ in self._paged.steps():
+        for said in self._paged.steps():
             if self._device.error() != QFileDevice.FileError.NoError:
                 self._fail()
-            yield
+            yield said
 
     def finish(self) -> None:
         """After the last step: the file closed, with what Qt still buffered, and checked
