@@ -16,9 +16,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from .tasks import log_if_unexpected
 
 # Yielded by the steps before one that takes long in a single call (tens of milliseconds):
-# the turn ends there, so that step starts a turn of its own instead of adding to the
-# milliseconds of steps already run in the turn.
+# the turn ends there, and the long step waits for a frame's time, so that what is due
+# (timers, input, painting) has run when it starts rather than after it.
 END_OF_TURN = object()
+BEFORE_A_LONG_STEP_MS = 16
+NEXT_TURN_MS = 1  # as `later`: after the events already posted
 
 
 def later(owner: QObject, call: Callable[[], object]) -> None:
@@ -52,7 +54,6 @@ class StepsInTurns(QObject):
         # per turn, 24,000 of them over a large PDF, walked by every pass of the collector.
         self._next_turn = QTimer(self)
         self._next_turn.setSingleShot(True)
-        self._next_turn.setInterval(1)  # as `later`: after the events already posted
         self._next_turn.timeout.connect(self._turn)
 
     @property
@@ -60,7 +61,7 @@ class StepsInTurns(QObject):
         return self._steps is not None
 
     def start(self) -> None:
-        self._next_turn.start()
+        self._next_turn.start(NEXT_TURN_MS)
 
     def cancel(self) -> None:
         steps, self._steps = self._steps, None
@@ -72,11 +73,13 @@ class StepsInTurns(QObject):
         if self._steps is None:
             return
         deadline = time.perf_counter() + self.BUDGET
+        wait_ms = NEXT_TURN_MS
         try:
             while time.perf_counter() < deadline:
                 said = next(self._steps)
                 self._done += 1
                 if said is END_OF_TURN:
+                    wait_ms = BEFORE_A_LONG_STEP_MS
                     break
         except StopIteration:
             self._steps = None
@@ -91,4 +94,4 @@ class StepsInTurns(QObject):
             self.failed.emit(error)
             return
         self.progressed.emit(self._done)
-        self._next_turn.start()
+        self._next_turn.start(wait_ms)

@@ -402,7 +402,7 @@ def test_the_typesetting_lets_go_of_each_block_once_drawn(
 def test_the_end_of_the_pdf_has_a_turn_of_its_own(
     qtbot: QtBot, shared_vault: Vault, tmp_path: Path
 ) -> None:
-    """The PDF's end is one call into Qt in proportion to the pages (39 ms for 55,000): the
+    """The PDF's end is one call into Qt in proportion to the pages (39 to 49 ms for 50,000): the
     step before it ends its turn, so it does not follow others in the same turn."""
     out = tmp_path / "report.pdf"
     pdf = PdfTypesetting(prepare_pdf(shared_vault, None, out))
