@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import QApplication
 
@@ -16,6 +17,7 @@ from ui.report.printed import print_html
 from ui.words.report import web_page
 from vault.cli.report_words import render_html
 from vault.exchange.delivery_summary import DeliveryStatus
+from vault.transparency.report import Report
 
 __all__ = ["brand"]  # the fixture, used by name
 
@@ -28,9 +30,15 @@ def section(html: str, heading: str) -> str:
     return rest[: end.start()] if end else rest
 
 
-def test_after_a_confirmed_deletion_the_report_separates_now_from_before(
-    qapp: QApplication, made_vault: MadeVault, brand: LiveBrand
-) -> None:
+@dataclass(frozen=True)
+class Revoked:
+    active: Report  # the report while the share was active
+    revoked: Report  # and once it was revoked and the deletion delivered
+    delivery: DeliveryStatus | None
+
+
+def share_then_revoke(made_vault: MadeVault, brand: LiveBrand) -> Revoked:
+    """The shoe size shared with the brand, delivered, then revoked and that delivered."""
     vault = made_vault.unlock()
     try:
         vault.fields.set("shoe_size_eu", 42)
@@ -38,18 +46,25 @@ def test_after_a_confirmed_deletion_the_report_separates_now_from_before(
         [ask] = vault.brands.asks(brand.origin)
         grant = vault.grants.share(brand.origin, ask.id).grant
         vault.delivery.deliver_now()
-        active_report = vault.transparency.report(brand.origin)
-        active, _ = print_html(active_report)
-        assert "42" in section(active, "What it holds")
-
+        active = vault.transparency.report(brand.origin)
         vault.grants.revoke(grant.id)
         vault.delivery.deliver_now()
         summary = vault.delivery.summary(grant.id)
-        assert summary is not None and summary.status is DeliveryStatus.DELETION_CONFIRMED
-        report = vault.transparency.report(brand.origin)
-        printed, _ = print_html(report)
+        return Revoked(active, vault.transparency.report(brand.origin),
+                       None if summary is None else summary.status)
     finally:
         vault.lock()
+
+
+def test_after_a_confirmed_deletion_the_report_separates_now_from_before(
+    qapp: QApplication, made_vault: MadeVault, brand: LiveBrand
+) -> None:
+    shared = share_then_revoke(made_vault, brand)
+    active_report, report = shared.active, shared.revoked
+    active, _ = print_html(active_report)
+    assert "42" in section(active, "What it holds")
+    assert shared.delivery is DeliveryStatus.DELETION_CONFIRMED
+    printed, _ = print_html(report)
     now = section(printed, "What it holds now")
     assert "42" not in now and "confirmed" in now and "deleted" in now
     assert "42" in section(printed, "What it held until")
@@ -68,18 +83,7 @@ def test_the_printed_report_shows_each_receipt_by_the_fingerprint_the_web_page_s
 ) -> None:
     """On paper a receipt is its status, date and fingerprint; the web page has it in full
     beside the same fingerprint, so the two can be matched."""
-    vault = made_vault.unlock()
-    try:
-        vault.fields.set("shoe_size_eu", 42)
-        vault.brands.fetch(brand.origin)
-        [ask] = vault.brands.asks(brand.origin)
-        grant = vault.grants.share(brand.origin, ask.id).grant
-        vault.delivery.deliver_now()
-        vault.grants.revoke(grant.id)
-        vault.delivery.deliver_now()
-        report = vault.transparency.report(brand.origin)
-    finally:
-        vault.lock()
+    report = share_then_revoke(made_vault, brand).revoked
     receipts = [r for b in report.brands for g in b.grants for r in g.receipts]
     assert sorted(r.status for r in receipts) == ["deleted", "stored"]
     printed, _ = print_html(report)
