@@ -1,7 +1,8 @@
 """The status bar's count of what waits to be delivered to brands ("2 messages waiting to
 be delivered"), beside the lock state, so a person sees at a glance that something they
-shared or took back has not reached the brand yet. Counted off the GUI thread after each
-delivery run and each change to the outbox; nothing when nothing waits, or when locked."""
+shared or took back has not reached the brand yet. Counted off the GUI thread, by SQLite,
+after each delivery run that sent something and each change to the outbox; nothing when
+nothing waits, or when locked."""
 
 from __future__ import annotations
 
@@ -13,13 +14,12 @@ from .session import Session
 from .widgets import OneLineLabel
 
 if TYPE_CHECKING:
+    from vault.exchange.delivery import FlushReport
     from vault.vault import Vault
 
 
 def queued(vault: Vault) -> int:
-    from vault.exchange.outbox import DeliveryState  # the exchange's modules load after unlock
-
-    return sum(1 for item in vault.delivery.waiting() if item.state is DeliveryState.QUEUED)
+    return vault.delivery.queued_count()
 
 
 class DeliveryWaitingLabel(OneLineLabel):
@@ -28,10 +28,15 @@ class DeliveryWaitingLabel(OneLineLabel):
         self.session = session
         self.setAccessibleName(self.tr("Waiting to be delivered"))
         self.hide()
-        session.flushed.connect(lambda _report: self.refresh())
+        session.flushed.connect(self._on_flushed)
         session.changed.connect(self._on_changed)
         session.opened.connect(self.refresh)
         session.closed.connect(self.hide)
+
+    def _on_flushed(self, report: FlushReport) -> None:
+        # A run runs every few seconds: one that sent nothing changed nothing to count.
+        if report.attempted:
+            self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
         if changes & Changes.OUTBOX:

@@ -14,6 +14,7 @@ from tests.support.live_brand import LiveBrand, live_brand
 from tests.support.request_only import Person, ShareWith, make_brand, shared_then_distrusted
 from tests.support.servers import respond, serving
 from vault.exchange.delivery_summary import DeliveryStatus
+from vault.exchange.outbox import DeliveryState
 
 
 def share(person: Person, brand: LiveBrand) -> str:
@@ -58,6 +59,7 @@ def test_a_revocation_waits_for_its_grant_then_follows_it(person: Person) -> Non
         assert status(person, grant_id) is DeliveryStatus.REVOCATION_QUEUED
         [grant_item, revocation] = sorted(person.vault.delivery.waiting(), key=lambda i: i.kind)
         assert person.vault.delivery.is_waiting_for_grant(revocation)
+        assert person.vault.delivery.queued_count() == 2
 
         brand.up = True
         person.clock.now += 3600
@@ -66,6 +68,7 @@ def test_a_revocation_waits_for_its_grant_then_follows_it(person: Person) -> Non
         assert brand.holds() == {grant_id: {}} and brand.statuses()[grant_id] == "revoked"
     assert status(person, grant_id) is DeliveryStatus.DELETION_CONFIRMED
     assert [s for _, s, _ in person.vault.delivery.receipts(grant_id)] == ["stored", "deleted"]
+    assert person.vault.delivery.queued_count() == 0
 
 
 def test_only_the_newest_queued_version_is_sent(person: Person) -> None:
@@ -100,6 +103,9 @@ def test_a_grant_the_brand_refused_needs_no_revocation(person: Person) -> None:
         brand.receiver = _RefusingReceiver(brand.receiver)  # type: ignore[assignment]
         person.vault.delivery.flush()
         assert status(person, grant_id) is DeliveryStatus.FAILED
+        # Refused, it waits for the person (a new version), not in the queue: not counted.
+        assert [i.state for i in person.vault.delivery.waiting()] == [DeliveryState.FAILED]
+        assert person.vault.delivery.queued_count() == 0
         person.vault.grants.revoke(grant_id)
         assert person.vault.delivery.flush().attempted == 0
     assert status(person, grant_id) is DeliveryStatus.NOT_SENT

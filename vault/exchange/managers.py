@@ -293,6 +293,10 @@ class Delivery:
         """Everything not yet delivered: queued (with why) and refused."""
         return outbox.waiting(self._store)
 
+    def queued_count(self) -> int:
+        """How many of `waiting` are queued, counted without reading them."""
+        return outbox.queued_count(self._store)
+
     def summary(self, grant_id: str) -> DeliverySummary | None:
         """Where a grant's delivery stands (None: nothing to deliver)."""
         return delivery_summary.summarise(outbox.for_grant(self._store, grant_id))

@@ -271,6 +271,13 @@ def waiting(store: Store) -> list[OutboxItem]:
     return [_item(r) for r in rows]
 
 
+def queued_count(store: Store) -> int:
+    """How many messages wait to be delivered: `waiting`'s queued ones, counted by SQLite (a
+    refused one is not counted, superseded or not)."""
+    row = store.query_one(f"SELECT COUNT(*) {_FROM} WHERE o.state = 'queued'")
+    return int(row[0]) if row is not None else 0
+
+
 def is_blocked(store: Store, item: OutboxItem) -> bool:
     """A queued event (revocation, pause, resume) whose grant was not delivered yet."""
     if item.kind is MessageKind.GRANT:
