@@ -58,11 +58,13 @@ def main(directory: str, passphrase: str, now: int) -> dict[str, object]:
     from PySide6.QtWidgets import QAbstractItemView, QApplication
 
     from ui.collector import collect_on_gui_thread
+    from ui.gil import hand_the_gil_over_quickly
     from ui.main_window import MainWindow
     from vault.vault import Vault
 
     app = QApplication(sys.argv[:1])
     collect_on_gui_thread(app)  # as the app does (ui/app.py)
+    hand_the_gil_over_quickly()
     window = MainWindow(Path(directory))
     window.resize(1280, 800)
     window.show()

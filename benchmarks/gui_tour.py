@@ -92,6 +92,7 @@ def main(directory: str, passphrase: str, now: int, link: str, work: str) -> dic
 
     from tests.ui.heartbeat import Heartbeat
     from ui.collector import collect_on_gui_thread
+    from ui.gil import hand_the_gil_over_quickly
     from ui.links.opener import LinkOpener
     from ui.main_window import ACTIVITY, BRANDS, MY_DATA, SETTINGS, SHARED, MainWindow
     from ui.preferences import IDLE_LOCK_MINUTES, Settings
@@ -99,6 +100,7 @@ def main(directory: str, passphrase: str, now: int, link: str, work: str) -> dic
     freeze_clock(now)
     app = QApplication(sys.argv[:1])  # kept alive for the tour
     collect_on_gui_thread(app)  # as the app does (ui/app.py)
+    hand_the_gil_over_quickly()
     settings = Settings(QSettings(str(Path(work) / "settings.ini"), QSettings.Format.IniFormat))
     settings.set(IDLE_LOCK_MINUTES, 0)  # no input for minutes while the PDF is written
     window = MainWindow(Path(directory), settings)

@@ -100,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from . import i18n, style
     from .collector import collect_on_gui_thread
+    from .gil import hand_the_gil_over_quickly
     from .main_window import MainWindow
     from .preferences import LANGUAGE, Settings
     from .unix_signals import quit_on_stop_signals
@@ -111,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(DESKTOP_ID)  # Wayland matches the window to its menu entry by it
     app.setWindowIcon(app_icon())
     collect_on_gui_thread(app)  # never on a worker: see ui/collector.py
+    hand_the_gil_over_quickly()
     style.follow_system(app)
     QTimer.singleShot(0, start_logging)  # once the first window is up
     settings = Settings()

@@ -7,15 +7,15 @@ from typing import Any
 
 import pytest
 
-from tests.support import gui_collector
+from tests.support import gui_thread
 
 from .chromium import chromium, skip_reason
 
 
 @pytest.fixture(autouse=True, scope="module")
-def collector_on_the_gui_thread(qapp: Any) -> Iterator[None]:
-    """The app runs here with its workers: its cycle collector as in the app (ui/app.py)."""
-    with gui_collector.collector_on_the_gui_thread(qapp):
+def gui_thread_as_in_the_app(qapp: Any) -> Iterator[None]:
+    """The app runs here with its workers: its collector and GIL as in the app (ui/app.py)."""
+    with gui_thread.gui_thread_as_in_the_app(qapp):
         yield
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from demo.brands import FAIR, GREEDY, SAMPLE_PROFILE
-from tests.support import gui_collector
+from tests.support import gui_thread
 from tests.support.clock import Clock
 from tests.support.in_process import BrandsInProcess
 from tests.support.vaults import MadeVault
@@ -75,14 +75,15 @@ def demo_session(qtbot: QtBot, demo_vault: Vault) -> Iterator[Session]:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def collector_on_the_gui_thread(qapp: Any) -> Iterator[None]:
-    """As in the app (ui/app.py): Python's cycle collector runs on the GUI thread only."""
-    with gui_collector.collector_on_the_gui_thread(qapp):
+def gui_thread_as_in_the_app(qapp: Any) -> Iterator[None]:
+    """As in the app (ui/app.py): Python's cycle collector runs on the GUI thread only, and
+    the GIL is handed over to it quickly."""
+    with gui_thread.gui_thread_as_in_the_app(qapp):
         yield
 
 
 @pytest.fixture(autouse=True)
-def collector_passes_walk_only_what_the_test_makes(collector_on_the_gui_thread: None) -> None:
+def collector_passes_walk_only_what_the_test_makes(gui_thread_as_in_the_app: None) -> None:
     """As the app's passes walk only what it made after its start, not a whole test
-    session's heap (tests/support/gui_collector.py)."""
-    gui_collector.walk_only_what_comes_next()
+    session's heap (tests/support/gui_thread.py)."""
+    gui_thread.walk_only_what_comes_next()

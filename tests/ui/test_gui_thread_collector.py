@@ -72,7 +72,7 @@ def test_the_passes_wait_for_a_pause_and_follow_the_thresholds(
 
 
 # Run in a process of its own: starting and stopping a collector here would undo the one the
-# test session runs (tests/support/gui_collector.py).
+# test session runs (tests/support/gui_thread.py).
 FROZEN_AT_THE_START = """
 import gc, weakref
 from PySide6.QtCore import QCoreApplication

@@ -1,6 +1,7 @@
-"""Python's cycle collector on the GUI thread only, as the app runs it (ui/app.py), for
-tests that run the app's windows with its workers: a pass on a worker that frees a Qt object
-made on the GUI thread can deadlock with it (docs/performance.md, section 9).
+"""The GUI thread as the app runs it (ui/app.py), for tests that run the app's windows with
+its workers: Python's cycle collector on the GUI thread only (a pass on a worker that frees a
+Qt object made on the GUI thread can deadlock with it: docs/performance.md, section 9), and
+the GIL handed over to it as quickly (ui/gil.py).
 
 The app freezes what it holds when the collector starts, so a full pass walks only what was
 made since (ui/collector.py). A test session holds far more than the app: every test module
@@ -12,6 +13,7 @@ test starts with what came before it frozen, as the app starts (`walk_only_what_
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -19,19 +21,23 @@ from PySide6.QtCore import QCoreApplication
 
 
 @contextmanager
-def collector_on_the_gui_thread(app: QCoreApplication) -> Iterator[None]:
+def gui_thread_as_in_the_app(app: QCoreApplication) -> Iterator[None]:
     from ui.collector import collect_on_gui_thread
+    from ui.gil import hand_the_gil_over_quickly
 
+    interval = sys.getswitchinterval()
     collector = collect_on_gui_thread(app)
+    hand_the_gil_over_quickly()
     try:
         yield
     finally:
         collector.stop()
+        sys.setswitchinterval(interval)
 
 
 def walk_only_what_comes_next() -> None:
     """Free what earlier tests dropped, then leave everything still held out of the
-    collector's passes, as the app does at its start (the session's `collector_on_the_gui_
-    thread` thaws it all when it stops)."""
+    collector's passes, as the app does at its start (the session's `gui_thread_as_in_the_app`
+    thaws it all when it stops)."""
     gc.collect()
     gc.freeze()
