@@ -16,6 +16,12 @@ each full pass on a 2-core machine. So what the process holds when the collector
 frozen out of its passes (`gc.freeze`, after one last pass): a full pass walks only what
 was made since. The price: a reference cycle among those objects that is dropped later is
 never freed. They are the app's imports and its application object, dropped at exit.
+
+A tick that comes late comes after a turn that held the GUI thread (the end of a long PDF,
+40 to 50 ms in one call into Qt): a pass then would run straight after it, before the timers
+and input that waited, and a full one (up to 24 ms) made one gap of the two. So a late tick
+leaves the pass to the next one (which runs it even if late too: passes are never put off
+for long).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from PySide6.QtCore import QObject, QTimer
 from .tasks import collection_paused
 
 INTERVAL_MS = 100
+LATE_MS = 20  # a tick this much past its time follows a turn that held the thread
 FULL_PASS_SECONDS = 10.0
 
 
@@ -38,20 +45,35 @@ class GuiThreadCollector(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
-        self._timer.timeout.connect(self.collect_if_due)
+        self._timer.timeout.connect(self.tick)
         self._last_full = time.monotonic()
+        self._next_tick = time.monotonic() + INTERVAL_MS / 1000
+        self._put_off = False
 
     def start(self) -> None:
         gc.disable()
         gc.collect()
         gc.freeze()
         self._last_full = time.monotonic()
+        self._next_tick = time.monotonic() + INTERVAL_MS / 1000
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
         gc.unfreeze()
         gc.enable()
+
+    def tick(self) -> int | None:
+        """The timer's: `collect_if_due`, unless this tick is late and the last one was not
+        (None then)."""
+        now = time.monotonic()
+        late = now - self._next_tick > LATE_MS / 1000
+        self._next_tick = now + INTERVAL_MS / 1000
+        if late and not self._put_off:
+            self._put_off = True
+            return None
+        self._put_off = False
+        return self.collect_if_due()
 
     def collect_if_due(self) -> int | None:
         """The generation collected, or None: nothing due, or a pause (`cycle_collection_

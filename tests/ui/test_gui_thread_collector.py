@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,7 +17,7 @@ import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from ui.collector import GuiThreadCollector
+from ui.collector import INTERVAL_MS, LATE_MS, GuiThreadCollector
 from ui.tasks import cycle_collection_paused
 
 
@@ -69,6 +70,25 @@ def test_the_passes_wait_for_a_pause_and_follow_the_thresholds(
         assert passes == []
     assert collector.collect_if_due() == 0
     assert [generation for _, generation in passes] == [0]
+
+
+def test_a_late_tick_leaves_its_pass_to_the_next_tick(passes: list[tuple[int, int]]) -> None:
+    """A tick that comes late follows a turn that held the GUI thread: a pass straight after
+    it would make one long gap of the two."""
+    collector = GuiThreadCollector()  # not started: its ticks are called here
+    gc.collect()
+    passes.clear()
+    cyclic_garbage(gc.get_threshold()[0] * 2)
+    time.sleep((INTERVAL_MS + LATE_MS) / 1000 + 0.03)  # a turn that held the thread
+    assert collector.tick() is None
+    assert passes == []
+    assert collector.tick() == 0  # the next tick, on time
+    cyclic_garbage(gc.get_threshold()[0] * 2)
+    for _ in range(2):  # late twice in a row: the pass is put off once, not for good
+        time.sleep((INTERVAL_MS + LATE_MS) / 1000 + 0.03)
+        took = collector.tick()
+    assert took == 0
+    assert [generation for _, generation in passes] == [0, 0]
 
 
 # Run in a process of its own: starting and stopping a collector here would undo the one the

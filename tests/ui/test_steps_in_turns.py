@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -147,3 +147,42 @@ def test_a_step_said_to_be_long_starts_a_turn_of_its_own_once_what_is_due_has_ru
     assert seen["long"][0] > seen["short"][0]  # a turn of its own
     assert seen["long"][1] > seen["short"][1]  # after the timer due in between
     assert turns[0] == 1
+
+
+def test_a_long_step_whose_wait_was_held_up_waits_once_more(qtbot: QtBot) -> None:
+    """Something else held the GUI thread while a long step waited (a full pass of the cycle
+    collector): the timers that waited for it run before the long step, not after both."""
+    order: list[str] = []
+
+    def hold_the_thread() -> None:  # stands in for a collector's pass of 30 ms
+        until = time.perf_counter() + 0.030
+        while time.perf_counter() < until:
+            pass
+        order.append("held")
+
+    timers = [precise_once(8, hold_the_thread),
+              # Due after the long step's wait (16 ms): without the second wait, the long
+              # step would run first, straight after the 30 ms.
+              precise_once(20, lambda: order.append("timer"))]
+
+    def steps() -> Iterator[object]:
+        for timer in timers:
+            timer.start()
+        yield END_OF_TURN
+        order.append("long step")
+        yield None
+
+    owner = QObject()
+    work = StepsInTurns(steps(), owner)
+    with qtbot.waitSignal(work.finished, timeout=5_000):
+        work.start()
+    assert order == ["held", "timer", "long step"]
+
+
+def precise_once(ms: int, call: Callable[[], None]) -> QTimer:
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(ms)
+    timer.timeout.connect(call)
+    return timer
