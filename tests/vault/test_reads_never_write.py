@@ -73,6 +73,7 @@ def reads(pv: Vault, grant_id: str) -> dict[str, Callable[[], object]]:
             pv.grants.listing()),
         "grants.latest_token": lambda: pv.grants.latest_token(grant_id),
         "delivery.waiting": pv.delivery.waiting,
+        "delivery.queued_count": pv.delivery.queued_count,
         "delivery.summary": lambda: pv.delivery.summary(grant_id),
         "delivery.summaries": lambda: pv.delivery.summaries([grant_id]),
         "delivery.is_waiting_for_grant": lambda: pv.delivery.is_waiting_for_grant(item),
