@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
     def _build_all(self) -> MainArea:
         area = self._ensure_area()
         for slot in range(SLOTS):
-            self._build_page(slot)
+            self._build_page(slot).build_all()
         return area
 
     def _make_page(self, slot: int) -> Page:

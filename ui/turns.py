@@ -36,6 +36,52 @@ def later(owner: QObject, call: Callable[[], object]) -> None:
     QTimer.singleShot(1, owner, call)
 
 
+def after_a_frame(owner: QObject, call: Callable[[], object]) -> None:
+    """`call` in a turn of its own, a frame's time from now (once more if the wait ended late:
+    something else held the thread meanwhile, and what waited for it goes first), unless
+    `owner` is gone by then. For one piece of tens of milliseconds that should not share a
+    turn with a paint that is due or a result that arrives meanwhile."""
+    due = time.perf_counter() + BEFORE_A_LONG_STEP_MS / 1000
+
+    def when_due() -> None:
+        if time.perf_counter() - due > LATE_FOR_A_LONG_STEP_MS / 1000:
+            QTimer.singleShot(BEFORE_A_LONG_STEP_MS, owner, call)
+        else:
+            call()
+
+    QTimer.singleShot(BEFORE_A_LONG_STEP_MS, owner, when_due)
+
+
+class FirstWaitsATurn:
+    """Calls `show` with what it is given, except the first time, which waits for a later
+    turn (so a page's first paint, or the widgets just built for it, has a turn of its own);
+    what comes while it waits replaces it. `forget` drops what waits (the vault locked)."""
+
+    def __init__(self, owner: QObject, show: Callable[..., object]) -> None:
+        self._owner = owner
+        self._show = show
+        self._waited = False
+        self._waiting: tuple[object, ...] | None = None
+
+    def __call__(self, *args: object) -> None:
+        if self._waiting is not None:
+            self._waiting = args
+        elif not self._waited:
+            self._waited = True
+            self._waiting = args
+            later(self._owner, self._show_waiting)
+        else:
+            self._show(*args)
+
+    def forget(self) -> None:
+        self._waiting = None
+
+    def _show_waiting(self) -> None:
+        args, self._waiting = self._waiting, None
+        if args is not None:
+            self._show(*args)
+
+
 class StepsInTurns(QObject):
     """Runs the steps of a generator on the GUI thread, a few milliseconds' worth a turn, so
     that input, painting and timers run between (for work that must be done on this thread,

@@ -976,108 +976,12 @@ What it is for, in plain terms: {concept}</source>
 <context>
     <name>BrandDetails</name>
     <message>
-        <source>Brand name</source>
-        <translation>Όνομα εταιρείας</translation>
-    </message>
-    <message>
-        <source>Domain verification</source>
-        <translation>Επαλήθευση τομέα</translation>
-    </message>
-    <message>
-        <source>Description, in the brand&apos;s words</source>
-        <translation>Περιγραφή, με τα λόγια της εταιρείας</translation>
-    </message>
-    <message>
-        <source>Web address</source>
-        <translation>Διεύθυνση ιστού</translation>
-    </message>
-    <message>
-        <source>Web address:</source>
-        <translation>Διεύθυνση ιστού:</translation>
-    </message>
-    <message>
-        <source>Privacy policy</source>
-        <translation>Πολιτική απορρήτου</translation>
-    </message>
-    <message>
-        <source>Privacy policy:</source>
-        <translation>Πολιτική απορρήτου:</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Επικοινωνία</translation>
-    </message>
-    <message>
-        <source>Contact:</source>
-        <translation>Επικοινωνία:</translation>
-    </message>
-    <message>
-        <source>Request:</source>
-        <translation>Αίτημα:</translation>
-    </message>
-    <message>
-        <source>What the brand asks for</source>
-        <translation>Τι ζητά η εταιρεία</translation>
-    </message>
-    <message>
-        <source>Transparency report...</source>
-        <translation>Αναφορά διαφάνειας...</translation>
-    </message>
-    <message>
-        <source>Export a transparency report on this brand</source>
-        <translation>Εξαγωγή αναφοράς διαφάνειας για αυτή την εταιρεία</translation>
-    </message>
-    <message>
-        <source>What this brand knows about you, why, until when, and what you got in return, as a PDF or HTML file.</source>
-        <translation>Τι γνωρίζει για εσάς αυτή η εταιρεία, γιατί, μέχρι πότε και τι πήρατε σε αντάλλαγμα, σε αρχείο PDF ή HTML.</translation>
-    </message>
-    <message>
-        <source>Re&amp;view and share...</source>
-        <translation>Έλεγχος &amp;και κοινοποίηση...</translation>
-    </message>
-    <message>
-        <source>Review and share the chosen request</source>
-        <translation>Εξέταση και κοινοποίηση του επιλεγμένου αιτήματος</translation>
-    </message>
-    <message>
-        <source>What you gave, over all your shares with it</source>
-        <translation>Τι δώσατε, σε όλες τις κοινοποιήσεις σας προς αυτήν</translation>
-    </message>
-    <message>
-        <source>The request from {brand} expired on {date}: import a fresh one from {brand} to share.</source>
-        <translation>Το αίτημα από {brand} έληξε στις {date}: εισαγάγετε νέο από {brand} για να κοινοποιήσετε.</translation>
-    </message>
-    <message>
-        <source>See each field, why the brand wants it and what it offers; nothing is shared until you confirm.</source>
-        <translation>Δείτε κάθε πεδίο, γιατί το θέλει η εταιρεία και τι προσφέρει· τίποτα δεν κοινοποιείται πριν το επιβεβαιώσετε.</translation>
-    </message>
-    <message>
         <source>No brand yet. Import a brand&apos;s data request to see who it is, what it asks for and what it offers.</source>
         <translation>Δεν υπάρχει ακόμη εταιρεία. Εισαγάγετε το αίτημα δεδομένων μιας εταιρείας για να δείτε ποια είναι, τι ζητά και τι προσφέρει.</translation>
     </message>
     <message>
         <source>Choose a brand to see who it is and what it asks for.</source>
         <translation>Επιλέξτε μια εταιρεία για να δείτε ποια είναι και τι ζητά.</translation>
-    </message>
-    <message>
-        <source>You have not shared anything with this brand yet.</source>
-        <translation>Δεν έχετε κοινοποιήσει ακόμη τίποτα σε αυτή την εταιρεία.</translation>
-    </message>
-    <message>
-        <source>not given</source>
-        <translation>δεν δόθηκε</translation>
-    </message>
-    <message>
-        <source>No request imported</source>
-        <translation>Δεν έχει εισαχθεί αίτημα</translation>
-    </message>
-    <message>
-        <source>{source} on {imported}; valid until {expires}</source>
-        <translation>{source} στις {imported}· ισχύει έως {expires}</translation>
-    </message>
-    <message>
-        <source>This brand asks for nothing at the moment.</source>
-        <translation>Αυτή η εταιρεία δεν ζητά τίποτα αυτή τη στιγμή.</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1062,105 @@ Accept the new keys?</source>
     <message>
         <source>{field}: {why}</source>
         <translation>{field}: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>BrandPanel</name>
+    <message>
+        <source>Brand name</source>
+        <translation>Όνομα εταιρείας</translation>
+    </message>
+    <message>
+        <source>Domain verification</source>
+        <translation>Επαλήθευση τομέα</translation>
+    </message>
+    <message>
+        <source>Description, in the brand&apos;s words</source>
+        <translation>Περιγραφή, με τα λόγια της εταιρείας</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Διεύθυνση ιστού</translation>
+    </message>
+    <message>
+        <source>Web address:</source>
+        <translation>Διεύθυνση ιστού:</translation>
+    </message>
+    <message>
+        <source>Privacy policy</source>
+        <translation>Πολιτική απορρήτου</translation>
+    </message>
+    <message>
+        <source>Privacy policy:</source>
+        <translation>Πολιτική απορρήτου:</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Επικοινωνία</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Επικοινωνία:</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Αίτημα:</translation>
+    </message>
+    <message>
+        <source>What the brand asks for</source>
+        <translation>Τι ζητά η εταιρεία</translation>
+    </message>
+    <message>
+        <source>Transparency report...</source>
+        <translation>Αναφορά διαφάνειας...</translation>
+    </message>
+    <message>
+        <source>Export a transparency report on this brand</source>
+        <translation>Εξαγωγή αναφοράς διαφάνειας για αυτή την εταιρεία</translation>
+    </message>
+    <message>
+        <source>What this brand knows about you, why, until when, and what you got in return, as a PDF or HTML file.</source>
+        <translation>Τι γνωρίζει για εσάς αυτή η εταιρεία, γιατί, μέχρι πότε και τι πήρατε σε αντάλλαγμα, σε αρχείο PDF ή HTML.</translation>
+    </message>
+    <message>
+        <source>Re&amp;view and share...</source>
+        <translation>Έλεγχος &amp;και κοινοποίηση...</translation>
+    </message>
+    <message>
+        <source>Review and share the chosen request</source>
+        <translation>Εξέταση και κοινοποίηση του επιλεγμένου αιτήματος</translation>
+    </message>
+    <message>
+        <source>What you gave, over all your shares with it</source>
+        <translation>Τι δώσατε, σε όλες τις κοινοποιήσεις σας προς αυτήν</translation>
+    </message>
+    <message>
+        <source>The request from {brand} expired on {date}: import a fresh one from {brand} to share.</source>
+        <translation>Το αίτημα από {brand} έληξε στις {date}: εισαγάγετε νέο από {brand} για να κοινοποιήσετε.</translation>
+    </message>
+    <message>
+        <source>See each field, why the brand wants it and what it offers; nothing is shared until you confirm.</source>
+        <translation>Δείτε κάθε πεδίο, γιατί το θέλει η εταιρεία και τι προσφέρει· τίποτα δεν κοινοποιείται πριν το επιβεβαιώσετε.</translation>
+    </message>
+    <message>
+        <source>You have not shared anything with this brand yet.</source>
+        <translation>Δεν έχετε κοινοποιήσει ακόμη τίποτα σε αυτή την εταιρεία.</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>δεν δόθηκε</translation>
+    </message>
+    <message>
+        <source>No request imported</source>
+        <translation>Δεν έχει εισαχθεί αίτημα</translation>
+    </message>
+    <message>
+        <source>{source} on {imported}; valid until {expires}</source>
+        <translation>{source} στις {imported}· ισχύει έως {expires}</translation>
+    </message>
+    <message>
+        <source>This brand asks for nothing at the moment.</source>
+        <translation>Αυτή η εταιρεία δεν ζητά τίποτα αυτή τη στιγμή.</translation>
     </message>
 </context>
 <context>

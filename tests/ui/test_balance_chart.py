@@ -113,18 +113,18 @@ def test_a_brands_details_never_show_another_brands_balance(
                            demo_vault.transparency.balance_for_brand(origin))
 
     shown(FAIR_ORIGIN)
-    assert details.balance.balance is None  # not yet: in the next turn
-    qtbot.waitUntil(lambda: details.balance.balance is not None, timeout=5_000)
-    fair = details.balance.balance
+    assert details.panel.balance.balance is None  # not yet: in the next turn
+    qtbot.waitUntil(lambda: details.panel.balance.balance is not None, timeout=5_000)
+    fair = details.panel.balance.balance
     assert fair is not None and fair.given_score > 0
     shown(GREEDY_ORIGIN)
-    assert details.balance.balance is None and not details.balance.chart.isVisible()
-    qtbot.waitUntil(lambda: details.balance.balance is not None, timeout=5_000)
-    assert details.balance.balance.given_score == 0  # Greedy's own: nothing given to it
+    assert details.panel.balance.balance is None and not details.panel.balance.chart.isVisible()
+    qtbot.waitUntil(lambda: details.panel.balance.balance is not None, timeout=5_000)
+    assert details.panel.balance.balance.given_score == 0  # Greedy's own: nothing given to it
     shown(FAIR_ORIGIN)
     details.clear()  # locked before the balance's turn came
     qtbot.wait(50)
-    assert details.balance.balance is None and details.origin is None
+    assert details.panel.balance.balance is None and details.origin is None
 
 
 def test_the_brands_page_shows_each_brand_over_all_its_grants(
@@ -137,7 +137,7 @@ def test_the_brands_page_shows_each_brand_over_all_its_grants(
     page.show()
     page.reload()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5_000)
-    view = page.details.balance
+    view = page.details.panel.balance
     assert page.select_origin(FAIR_ORIGIN)
     qtbot.waitUntil(lambda: page.details.origin == FAIR_ORIGIN and view.balance is not None
                     and view.balance.given_score > 0, timeout=5_000)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from tests.ui.heartbeat import Heartbeat
-from ui.turns import END_OF_TURN, StepsInTurns
+from ui.turns import END_OF_TURN, FirstWaitsATurn, StepsInTurns, after_a_frame
 
 STEP = 0.002  # seconds of work in each step
 
@@ -177,6 +177,67 @@ def test_a_long_step_whose_wait_was_held_up_waits_once_more(qtbot: QtBot) -> Non
     with qtbot.waitSignal(work.finished, timeout=5_000):
         work.start()
     assert order == ["held", "timer", "long step"]
+
+
+def test_a_piece_after_a_frame_whose_wait_was_held_up_waits_once_more(qtbot: QtBot) -> None:
+    """The Brands page builds its details panel a frame after its first paint: when something
+    held the thread meanwhile, the timers that waited run first, not the panel straight after
+    the hold."""
+    order: list[str] = []
+
+    def hold_the_thread() -> None:
+        until = time.perf_counter() + 0.030
+        while time.perf_counter() < until:
+            pass
+        order.append("held")
+
+    timers = [precise_once(8, hold_the_thread), precise_once(20, lambda: order.append("timer"))]
+    for timer in timers:
+        timer.start()
+    owner = QObject()
+    after_a_frame(owner, lambda: order.append("piece"))
+    qtbot.waitUntil(lambda: "piece" in order, timeout=5_000)
+    assert order == ["held", "timer", "piece"]
+
+
+def test_a_piece_after_a_frame_not_held_up_runs_after_one_frame(qtbot: QtBot) -> None:
+    ran: list[float] = []
+    owner = QObject()
+    start = time.perf_counter()
+    after_a_frame(owner, lambda: ran.append(time.perf_counter() - start))
+    qtbot.waitUntil(lambda: bool(ran), timeout=5_000)
+    assert 0.010 < ran[0] < 0.030
+
+
+def test_the_first_call_waits_a_turn_with_the_newest_values_then_calls_go_through(
+    qtbot: QtBot,
+) -> None:
+    """A page's first rows wait for a turn after its first paint; rows that come while they
+    wait replace them, and later rows are shown at once."""
+    shown: list[str] = []
+    owner = QObject()
+    show = FirstWaitsATurn(owner, shown.append)
+    show("old")
+    QTimer.singleShot(0, lambda: shown.append("the loop ran"))  # posted: a paint, say
+    show("new")
+    assert shown == []
+    qtbot.waitUntil(lambda: "new" in shown, timeout=5_000)
+    assert shown == ["the loop ran", "new"]
+    show("later")
+    assert shown == ["the loop ran", "new", "later"]
+
+
+def test_what_waits_for_its_turn_is_dropped_when_forgotten(qtbot: QtBot) -> None:
+    """The vault locked while a brand waited to be shown: it is not shown after the lock."""
+    shown: list[str] = []
+    owner = QObject()
+    show = FirstWaitsATurn(owner, shown.append)
+    show("before the lock")
+    show.forget()
+    qtbot.wait(50)
+    assert shown == []
+    show("after")  # the first wait is spent: shown at once
+    assert shown == ["after"]
 
 
 def precise_once(ms: int, call: Callable[[], None]) -> QTimer:

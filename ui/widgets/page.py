@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -36,6 +38,18 @@ class Page(QWidget):
 
     def clear(self) -> None:
         """Forget everything shown: called when the vault locks."""
+
+    def build_all(self) -> None:
+        """Build now what the page builds in a later turn (for tests and tools that look
+        widgets up by name; the app itself never does)."""
+
+    def findChild(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802
+        self.build_all()
+        return super().findChild(*args, **kwargs)
+
+    def findChildren(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802
+        self.build_all()
+        return super().findChildren(*args, **kwargs)
 
     def _on_changed(self, kinds: Changes) -> None:
         if not (kinds & self.kinds and self.session.is_open):
