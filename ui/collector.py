@@ -19,9 +19,10 @@ never freed. They are the app's imports and its application object, dropped at e
 
 A tick that comes late comes after a turn that held the GUI thread (the end of a long PDF,
 40 to 50 ms in one call into Qt): a pass then would run straight after it, before the timers
-and input that waited, and a full one (up to 24 ms) made one gap of the two. So a late tick
-leaves the pass to the next one (which runs it even if late too: passes are never put off
-for long).
+and input that waited, and a full one (up to 24 ms) made one gap of the two. So a late tick,
+or one straight after a long step of `turns.StepsInTurns` (due late by less than LATE_MS: it
+fell due near that step's end), leaves the pass to the next one (which runs it even if late
+too: passes are never put off for long).
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from __future__ import annotations
 import gc
 import time
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 
 from .tasks import collection_paused
+from .turns import a_long_step_just_ended
 
 INTERVAL_MS = 100
 LATE_MS = 20  # a tick this much past its time follows a turn that held the thread
@@ -45,6 +47,7 @@ class GuiThreadCollector(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # its lateness is the thread's
         self._timer.timeout.connect(self.tick)
         self._last_full = time.monotonic()
         self._next_tick = time.monotonic() + INTERVAL_MS / 1000
@@ -67,7 +70,7 @@ class GuiThreadCollector(QObject):
         """The timer's: `collect_if_due`, unless this tick is late and the last one was not
         (None then)."""
         now = time.monotonic()
-        late = now - self._next_tick > LATE_MS / 1000
+        late = now - self._next_tick > LATE_MS / 1000 or a_long_step_just_ended()
         self._next_tick = now + INTERVAL_MS / 1000
         if late and not self._put_off:
             self._put_off = True

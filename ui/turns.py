@@ -26,6 +26,16 @@ BEFORE_A_LONG_STEP_MS = 16
 # not one.
 LATE_FOR_A_LONG_STEP_MS = 5
 NEXT_TURN_MS = 1  # as `later`: after the events already posted
+# What ran within this long of the end of a long step runs straight after it, in its gap.
+JUST_NOW_MS = 5
+
+_long_step_ended = float("-inf")  # perf_counter() at the end of the last long step
+
+
+def a_long_step_just_ended() -> bool:
+    """Whether a long step (one that waited for a turn of its own) ended a moment ago, so
+    that more work now (a full pass of the collector) would make one gap of the two."""
+    return (time.perf_counter() - _long_step_ended) * 1000 < JUST_NOW_MS
 
 
 def later(owner: QObject, call: Callable[[], object]) -> None:
@@ -126,6 +136,7 @@ class StepsInTurns(QObject):
     def _turn(self) -> None:
         if self._steps is None:
             return
+        long_step = self._long_step_due is not None
         if self._held_up_before_a_long_step():
             return
         deadline = time.perf_counter() + self.BUDGET
@@ -134,6 +145,9 @@ class StepsInTurns(QObject):
             while time.perf_counter() < deadline:
                 said = next(self._steps)
                 self._done += 1
+                if long_step:
+                    long_step = False
+                    _note_the_end_of_a_long_step()
                 if said is END_OF_TURN:
                     wait_ms = BEFORE_A_LONG_STEP_MS
                     self._long_step_due = time.perf_counter() + wait_ms / 1000
@@ -166,3 +180,8 @@ class StepsInTurns(QObject):
         self._long_step_due = time.perf_counter() + BEFORE_A_LONG_STEP_MS / 1000
         self._next_turn.start(BEFORE_A_LONG_STEP_MS)
         return True
+
+
+def _note_the_end_of_a_long_step() -> None:
+    global _long_step_ended
+    _long_step_ended = time.perf_counter()

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.collector import INTERVAL_MS, LATE_MS, GuiThreadCollector
 from ui.tasks import cycle_collection_paused
+from ui.turns import END_OF_TURN, JUST_NOW_MS, StepsInTurns, a_long_step_just_ended
 
 
 @pytest.fixture
@@ -89,6 +90,40 @@ def test_a_late_tick_leaves_its_pass_to_the_next_tick(passes: list[tuple[int, in
         took = collector.tick()
     assert took == 0
     assert [generation for _, generation in passes] == [0, 0]
+
+
+def test_a_tick_straight_after_a_long_step_leaves_its_pass_to_the_next_tick(
+    qtbot: QtBot, passes: list[tuple[int, int]]
+) -> None:
+    """The end of a large PDF is one long step of 40 to 50 ms; a tick that fell due near its
+    end is not late enough to tell, and a full pass straight after made one gap of 64 ms."""
+    order: list[str] = []
+
+    def steps() -> Iterator[object]:
+        yield END_OF_TURN
+        until = time.perf_counter() + 0.030  # the long step
+        while time.perf_counter() < until:
+            pass
+        order.append("long step")
+        yield None
+
+    collector = GuiThreadCollector()  # not started: its ticks are called here
+    gc.collect()
+    passes.clear()
+    cyclic_garbage(gc.get_threshold()[0] * 2)
+    assert not a_long_step_just_ended()
+    owner = QObject()
+    work = StepsInTurns(steps(), owner)
+    ticks: list[int | None] = []
+    work.progressed.connect(  # the first turn to end after the long step
+        lambda _: ticks.append(collector.tick()) if "long step" in order and not ticks
+        else None)
+    with qtbot.waitSignal(work.finished, timeout=5_000):
+        work.start()
+    assert ticks == [None] and passes == []  # on time, but straight after the long step
+    time.sleep(JUST_NOW_MS / 1000 + 0.005)
+    assert not a_long_step_just_ended()
+    assert collector.tick() == 0
 
 
 # Run in a process of its own: starting and stopping a collector here would undo the one the
