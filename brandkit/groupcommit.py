@@ -12,10 +12,11 @@ durable. An item that raises one of `own_errors` (a refusal, a quota) rolls back
 savepoint and leaves nothing, as it would alone. If anything else goes wrong (the
 database could not serialise the batch, a connection was lost), every item of the batch
 is run again alone with `Storage.atomically` and its retries, and the next batches are
-half as large (then double again with each batch that commits): on PostgreSQL, workers
-whose large batches keep failing to serialise against each other fall back towards one
-token a transaction. While the leader commits, new callers queue; the first of them
-leads the next batch.
+half as large (then double again with each batch that commits): workers whose batches
+keep failing against each other fall back towards one token a transaction. Items that
+say what they work on (`storage.Keys`) make a batch that locks all their keys first, so
+that on PostgreSQL it need not be serialisable. While the leader commits, new callers
+queue; the first of them leads the next batch.
 
 `run_async` is the same for a coroutine on an event loop, without a thread of its own
 waiting: its work joins the queue, and if nobody is committing, the group commit's own
@@ -39,7 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from .storage import Storage, Transaction
+from .storage import Keys, Storage, Transaction
 
 T = TypeVar("T")
 MAX_BATCH = 64
@@ -48,6 +49,7 @@ MAX_BATCH = 64
 @dataclass
 class _Item(Generic[T]):
     work: Callable[[Transaction], T]
+    keys: Keys | None = None  # what it works on (storage.Keys), if it says
     wake: threading.Event = field(default_factory=threading.Event)
     leads: bool = False
     done: bool = False
@@ -73,8 +75,8 @@ class GroupCommit:
         self._leader_wanted = threading.Event()
         self.batches = 0  # transactions committed for more than one item (for the tests)
 
-    def run(self, work: Callable[[Transaction], T]) -> T:
-        item: _Item[T] = _Item(work)
+    def run(self, work: Callable[[Transaction], T], keys: Keys | None = None) -> T:
+        item: _Item[T] = _Item(work, keys)
         with self._lock:
             self._queue.append(item)
             if not self._busy:
@@ -87,9 +89,9 @@ class GroupCommit:
             raise item.error
         return item.result  # type: ignore[no-any-return]
 
-    async def run_async(self, work: Callable[[Transaction], T]) -> T:
+    async def run_async(self, work: Callable[[Transaction], T], keys: Keys | None = None) -> T:
         loop = asyncio.get_running_loop()
-        item: _Item[T] = _Item(work, future=loop.create_future())
+        item: _Item[T] = _Item(work, keys, future=loop.create_future())
         with self._lock:
             self._queue.append(item)
             leads = not self._busy
@@ -161,12 +163,15 @@ class GroupCommit:
             if len(batch) == 1 or item.alone:
                 item.result, item.error = None, None
                 try:
-                    item.result = self._storage.atomically(item.work)
+                    item.result = self._storage.atomically(item.work, keys=item.keys)
                 except Exception as error:
                     item.error = error
 
     def _together(self, batch: list[_Item[Any]]) -> None:
-        with self._storage.transaction() as transaction:
+        keys: Keys | None = Keys()
+        for item in batch:  # the batch's keys, if every item said what it works on
+            keys = None if keys is None or item.keys is None else keys | item.keys
+        with self._storage.transaction(keys=keys) as transaction:
             for item in batch:
                 transaction.savepoint()
                 try:

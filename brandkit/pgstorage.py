@@ -1,8 +1,9 @@
 """The receiver's storage on PostgreSQL (psycopg 3), for several workers on one database.
 
-The same SQL as SQLite (`sqlstorage`), with `POSTGRES_DIALECT`: writers run
-SERIALIZABLE, so two workers handed the same token, or two versions of one
-grant, at the same moment cannot both act on what they read; the one that
+The same SQL as SQLite (`sqlstorage`), with `POSTGRES_DIALECT`: tokens and grant
+events lock their person and grant first (`storage.Keys`, advisory locks) and then
+read what was committed, so two workers handed the same token, or two versions of one
+grant, at the same moment take turns; other writers run SERIALIZABLE, and one that
 cannot be serialised is rolled back and run again (`SqlStorage.atomically`).
 A duplicate is therefore stored once and a grant's version never goes back.
 The schema is created on first use. A lost connection is reopened for the

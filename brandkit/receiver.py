@@ -55,6 +55,7 @@ from .storage import (
     GrantRecord,
     GrantState,
     IssuedRequest,
+    Keys,
     MessageKind,
     SeenMessage,
     Storage,
@@ -135,7 +136,8 @@ class Receiver:
         moment = _now(now)
         with rfc8935_codes():
             opened, pair = self._open(_as_text(jwe_text, TokenInvalid), moment)
-            receipt = self._tokens.run(self._token_storer(opened, pair, moment, client))
+            receipt = self._tokens.run(self._token_storer(opened, pair, moment, client),
+                                       _keys_of(opened))
         self._stored()
         return receipt
 
@@ -149,7 +151,7 @@ class Receiver:
         with rfc8935_codes():
             opened, pair = self._open(_as_text(jwe_text, TokenInvalid), moment)
             receipt = await self._tokens.run_async(
-                self._token_storer(opened, pair, moment, client)
+                self._token_storer(opened, pair, moment, client), _keys_of(opened)
             )
         self._stored()
         return receipt
@@ -244,12 +246,15 @@ class Receiver:
         with rfc8935_codes():
             text = _as_text(set_text, EventInvalid).strip()
             issuer = zpd_event.unverified_issuer(text)
+            grant_id = zpd_event.unverified_grant(text)
 
             def act(transaction: Transaction) -> str:
                 pinned = transaction.pinned_key(issuer)
                 if pinned is None:
                     raise EventRefused("unknown_issuer", "no grant was received from this iss")
                 verified = zpd_event.verify(text, pinned, self.origin, moment)
+                if verified.grant_id != grant_id:  # the same text: never, but locked is locked
+                    raise EventInvalid("bad_member", "the event names another grant")
                 digest = jose.sha256_b64u(text)
                 seen = transaction.seen_message(EVENT, verified.jti)
                 if seen is not None:
@@ -258,7 +263,7 @@ class Receiver:
                     return self._revoke(transaction, verified, digest, moment)
                 return self._pause_or_resume(transaction, verified, digest, moment)
 
-            receipt = self._storage.atomically(act)
+            receipt = self._storage.atomically(act, keys=Keys.of(issuer, grant_id or ""))
         self._stored()
         return receipt
 
@@ -414,6 +419,10 @@ class Receiver:
                 self._requests.clear()
             self._requests[sha256] = request
         return request
+
+
+def _keys_of(opened: zpd_token.OpenedToken) -> Keys:
+    return Keys.of(opened.claims.pseudonym, opened.claims.grant_id)
 
 
 def _check_update(current: GrantRecord, claims: zpd_token.GrantClaims) -> None:

@@ -27,6 +27,7 @@ from .sqltransaction import RECENT_BATCH as RECENT_BATCH
 from .sqltransaction import SQLITE_DIALECT as SQLITE_DIALECT
 from .sqltransaction import Connection, Dialect
 from .sqltransaction import SqlTransaction as SqlTransaction
+from .storage import Keys
 
 MEMORY = ":memory:"
 ATTEMPTS = 5  # runs of a transaction the database could not serialise, at most
@@ -54,13 +55,15 @@ class SqlStorage:
         self._prepare(create)
 
     @contextmanager
-    def _transaction(self, begin: str) -> Iterator[SqlTransaction]:
+    def _transaction(self, begin: str, keys: Keys | None = None) -> Iterator[SqlTransaction]:
         with self._lock:
             self._ensure_connection()
             dialect = self._dialect
             self._connection.execute(begin)
             transaction = SqlTransaction(self._connection, dialect)
             try:
+                if keys is not None:
+                    transaction.lock(keys)
                 yield transaction
                 self._connection.execute("COMMIT")
             except BaseException:
@@ -69,17 +72,24 @@ class SqlStorage:
             if transaction.erased:
                 self._after_erase(transaction.rewrite)
 
-    def transaction(self, *, write: bool = True) -> AbstractContextManager[SqlTransaction]:
-        return self._transaction(self._begin(write))
+    def transaction(
+        self, *, write: bool = True, keys: Keys | None = None,
+    ) -> AbstractContextManager[SqlTransaction]:
+        return self._transaction(self._begin(write, keys), keys)
 
-    def atomically(self, work: Callable[[SqlTransaction], T], *, write: bool = True) -> T:
-        return self._atomically(work, self._begin(write))
+    def atomically(
+        self, work: Callable[[SqlTransaction], T], *, write: bool = True,
+        keys: Keys | None = None,
+    ) -> T:
+        return self._atomically(work, self._begin(write, keys), keys)
 
-    def _atomically(self, work: Callable[[SqlTransaction], T], begin: str) -> T:
+    def _atomically(
+        self, work: Callable[[SqlTransaction], T], begin: str, keys: Keys | None = None,
+    ) -> T:
         attempt = 1
         while True:
             try:
-                with self._transaction(begin) as transaction:
+                with self._transaction(begin, keys) as transaction:
                     return work(transaction)
             except Exception as exc:
                 if attempt >= self.attempts or not self._retryable(exc):
@@ -95,8 +105,10 @@ class SqlStorage:
         write."""
         return self._atomically(work, self._dialect.begin_queue)
 
-    def _begin(self, write: bool) -> str:
-        return self._dialect.begin_write if write else self._dialect.begin_read
+    def _begin(self, write: bool, keys: Keys | None = None) -> str:
+        if not write:
+            return self._dialect.begin_read
+        return self._dialect.begin_write if keys is None else self._dialect.begin_keyed
 
     def close(self) -> None:
         with self._lock:

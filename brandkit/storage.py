@@ -151,6 +151,25 @@ class Deletion:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Keys:
+    """The people and grants a write works on. Where writers are not serialised by the
+    database itself (PostgreSQL, several workers), a transaction given its keys locks them
+    before it reads anything, and sees what was committed before it got them: every
+    person's first, then every grant's, each kind in one order, so that two transactions
+    wanting the same keys wait for each other rather than deadlock."""
+
+    pseudonyms: frozenset[str] = frozenset()
+    grants: frozenset[str] = frozenset()
+
+    @staticmethod
+    def of(pseudonym: str, grant_id: str) -> Keys:
+        return Keys(frozenset((pseudonym,)), frozenset((grant_id,)))
+
+    def __or__(self, other: Keys) -> Keys:
+        return Keys(self.pseudonyms | other.pseudonyms, self.grants | other.grants)
+
+
 class Transaction(Protocol):
     """Reads and writes inside one transaction; see Storage.transaction."""
 
@@ -252,15 +271,21 @@ class Transaction(Protocol):
 
 
 class Storage(Protocol):
-    def transaction(self, *, write: bool = True) -> AbstractContextManager[Transaction]:
+    def transaction(
+        self, *, write: bool = True, keys: Keys | None = None,
+    ) -> AbstractContextManager[Transaction]:
         """One transaction: committed when the block ends, rolled back if it raises.
 
         With `write`, writers are serialised from the start (no lost update
-        between reading a grant's version and replacing it).
+        between reading a grant's version and replacing it): by the database, or, for a
+        write given its `keys`, by locking them first (see `Keys`); such a write must
+        touch no person's or grant's rows but those of its keys.
         """
         ...
 
-    def atomically(self, work: Callable[[Transaction], T], *, write: bool = True) -> T:
+    def atomically(
+        self, work: Callable[[Transaction], T], *, write: bool = True, keys: Keys | None = None,
+    ) -> T:
         """`work(transaction)` in one transaction, as `transaction()` runs it; its result.
 
         If the database could not serialise the transaction against a concurrent

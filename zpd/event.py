@@ -73,6 +73,22 @@ def unverified_issuer(token: str) -> str:
     return issuer
 
 
+def unverified_grant(token: str) -> str | None:
+    """The grant the event names, read before verification (to lock it while it is acted
+    on), or None if the payload names none as `verify` would read it."""
+    try:
+        claims = json.loads(jose.b64u_decode(token.strip().split(".")[1]))
+    except (ValueError, IndexError, UnicodeDecodeError, RecursionError):
+        return None
+    events = claims.get("events") if isinstance(claims, dict) else None
+    if not isinstance(events, dict):
+        return None
+    details = [events[kind] for kind in EVENT_TYPES if kind in events]
+    grant = details[0].get("grant") if len(details) == 1 and isinstance(details[0], dict) \
+        else None
+    return grant if isinstance(grant, str) else None
+
+
 def verify(token: str, pinned_jwk: dict[str, Any], audience: str, now: int) -> GrantEvent:
     """Verify with the pairwise key pinned at the first grant from that issuer."""
     key = jose.import_public_key(pinned_jwk, "Ed25519")

@@ -21,7 +21,8 @@ from brandkit.groupcommit import GroupCommit
 from brandkit.keys import BrandKeys
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqlStorage, SqlTransaction
-from brandkit.storage import TOKEN
+from brandkit.sqltransaction import lock_order
+from brandkit.storage import TOKEN, Keys
 from tests.support.people import NOW, ORIGIN, Person
 from zpd.request import DataRequest
 
@@ -157,6 +158,48 @@ def test_an_unexpected_error_runs_that_item_again_alone(location: str) -> None:
         assert keys_in(storage) == {"a", "b", "x", "d", "e"}
     finally:
         storage.close()
+
+
+def test_a_batch_locks_the_keys_of_all_its_items_before_the_first_runs(
+    postgres_url: str,
+) -> None:
+    storage = open_storage(postgres_url)
+    group = GroupCommit(storage, own_errors=(Refused,))
+    held: list[int] = []
+
+    def count_locks(t: SqlTransaction) -> str:
+        held.append(int(t.execute(
+            "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            " AND pid = pg_backend_pid()").fetchone()[0]))
+        return "counted"
+
+    try:
+        queued = threading.Event()
+        with ThreadPoolExecutor(4) as pool:
+            pool.submit(group.run, lambda t: queued.wait(10) and "first")
+            while not group._busy:
+                time.sleep(0.001)
+            futures = [pool.submit(group.run, count_locks, Keys.of(person, grant))
+                       for person, grant in (("alice", "g1"), ("bob", "g2"), ("alice", "g3"))]
+            while len(group._queue) < 3:
+                time.sleep(0.001)
+            queued.set()
+            assert [future.result(10) for future in futures] == ["counted"] * 3
+        assert group.batches == 1
+        assert held == [5, 5, 5]  # alice, bob, g1, g2, g3: all of them, from the start
+    finally:
+        storage.close()
+
+
+def test_keys_are_locked_people_first_then_grants_each_in_one_order() -> None:
+    """Two batches wanting the same keys take them in the same order: one waits for the
+    other, and neither holds what the other wants while it waits (no deadlock)."""
+    one = lock_order(Keys.of("bob", "g2") | Keys.of("alice", "g1") | Keys.of("alice", "g3"))
+    other = lock_order(Keys.of("alice", "g3") | Keys.of("bob", "g2") | Keys.of("alice", "g1"))
+    assert one == other and len(one) == 5
+    people, grants = one[:2], one[2:]
+    assert people == sorted(people) and grants == sorted(grants)
+    assert set(people) == set(lock_order(Keys(frozenset({"alice", "bob"}))))
 
 
 def test_a_token_alone_is_stored_as_before(

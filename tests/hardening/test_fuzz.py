@@ -256,6 +256,7 @@ def test_signed_encrypted_mutated_tokens(data: st.DataObject) -> None:
 @given(garbage)
 def test_event_and_receipt_garbage(text: str) -> None:
     only_typed(lambda: event.unverified_issuer(text))
+    assert event.unverified_grant(text) is None or isinstance(event.unverified_grant(text), str)
     only_typed(lambda: event.verify(text, PAIRWISE_JWK, ORIGIN, NOW))
     only_typed(lambda: receipt.verify(text, BRAND_SIGNING_JWK, issuer=ORIGIN,
                                       audience=PSEUDONYM, ack_jti="t-1",
@@ -271,10 +272,12 @@ def test_signed_mutated_events(data: st.DataObject) -> None:
     claims = data.draw(st.sampled_from([EVENT_CLAIMS, PAUSE_CLAIMS]), label="event")
     text = sign_with(PAIRWISE, header, mutated(claims, data))
     only_typed(lambda: event.unverified_issuer(text))
+    locked = event.unverified_grant(text)  # never raises: what the receiver locks
     verified = only_typed(lambda: event.verify(text, PAIRWISE_JWK, ORIGIN, NOW))
     if verified is not None:
         assert isinstance(verified, event.GrantEvent) and verified.issuer == PSEUDONYM
         assert verified.type in event.EVENT_TYPES
+        assert locked == verified.grant_id
 
 
 @FUZZ
