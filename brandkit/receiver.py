@@ -223,7 +223,7 @@ class Receiver:
                 not_before=claims.nbf,
                 paused_at=None if current is None else current.paused_at,
                 encryption_kid=pair.encryption_kid,
-            ))
+            ), new=current is None)
         # An older or equal version changes nothing, but is acknowledged all the same.
         return self._acknowledge(
             transaction, TOKEN, claims.jti, claims.pseudonym, digest, zpd_receipt.STORED, now,
@@ -301,7 +301,7 @@ class Receiver:
             transaction.put_grant(GrantRecord(
                 grant_id=revocation.grant_id, pseudonym=revocation.issuer, version=0,
                 status=GrantState.REVOKED, received_at=now, updated_at=now, revoked_at=now,
-            ))
+            ), new=True)
         downstream: tuple[zpd_receipt.DownstreamEntry, ...] = ()
         if current is not None and current.status is not GrantState.REVOKED:
             transaction.revoke_grant(current.grant_id, now)

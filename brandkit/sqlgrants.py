@@ -120,7 +120,7 @@ class GrantQueries:
         row = self.execute(GRANT_SELECT + "WHERE g.grant_id = ?", grant_id).fetchone()
         return grant_of(row) if row else None
 
-    def put_grant(self, grant: GrantRecord) -> None:
+    def put_grant(self, grant: GrantRecord, *, new: bool = False) -> None:
         values = (
             grant.grant_id, grant.pseudonym, grant.version, grant.status.value, grant.received_at,
             grant.updated_at, grant.request_sha256, grant.ask_id, grant.purpose_iri,
@@ -132,7 +132,7 @@ class GrantQueries:
         self.execute(
             f"INSERT INTO zpd_grants ({', '.join(GRANT_COLUMNS)}) "
             f"VALUES ({', '.join('?' for _ in GRANT_COLUMNS)}) "
-            f"ON CONFLICT (grant_id) DO UPDATE SET {updates}",
+            + ("" if new else f"ON CONFLICT (grant_id) DO UPDATE SET {updates}"),
             *values,
         )
         if grant.data is None:

@@ -81,7 +81,10 @@ def lock_order(keys: Keys) -> list[int]:
 
 
 def _lock_number(kind: str, key: str) -> int:
-    digest = hashlib.blake2b(f"zpd-{kind}:{key}".encode(), digest_size=8).digest()
+    # surrogatepass: a key no database would store still gets its number (and its message
+    # its own refusal), rather than failing the batch it came in
+    digest = hashlib.blake2b(f"zpd-{kind}:{key}".encode("utf-8", "surrogatepass"),
+                             digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
 

@@ -201,8 +201,10 @@ class Transaction(Protocol):
         """The grant, locked against concurrent writers until the transaction ends."""
         ...
 
-    def put_grant(self, grant: GrantRecord) -> None:
-        """Insert the grant, or replace the stored row with the same grant_id."""
+    def put_grant(self, grant: GrantRecord, *, new: bool = False) -> None:
+        """Insert the grant, or replace the stored row with the same grant_id; a `new` one
+        (none was found) is only inserted: one stored meanwhile by a writer that did not
+        take the keys (a worker of an earlier release) makes it fail, to be run again."""
         ...
 
     def pause_grant(self, grant_id: str, paused_at: int | None, now: int) -> None:

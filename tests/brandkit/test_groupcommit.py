@@ -200,6 +200,9 @@ def test_keys_are_locked_people_first_then_grants_each_in_one_order() -> None:
     people, grants = one[:2], one[2:]
     assert people == sorted(people) and grants == sorted(grants)
     assert set(people) == set(lock_order(Keys(frozenset({"alice", "bob"}))))
+    # A key no database would store (a lone surrogate, valid in JSON) still has a number:
+    # its message gets its own refusal, not the failure of the batch it came in.
+    assert len(lock_order(Keys.of("alice", "bad-\ud800"))) == 2
 
 
 def test_a_token_alone_is_stored_as_before(

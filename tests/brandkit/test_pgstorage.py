@@ -219,6 +219,39 @@ def test_a_write_waits_for_the_one_holding_its_keys_and_sees_what_it_committed(
         other_worker.close()
 
 
+def test_a_new_grant_never_overwrites_one_stored_meanwhile_without_the_locks(
+    postgres_url: str, pg: PostgresStorage,
+) -> None:
+    """During an upgrade a worker of an earlier release (every write SERIALIZABLE, no
+    locks) can store the grant a locked writer has just found absent: the locked writer's
+    insert then fails and runs again, and sees it, rather than writing over it (another
+    person's grant taken, a revoked one brought back, a version gone back)."""
+    earlier_release = PostgresStorage(postgres_url)
+    found: list[GrantRecord | None] = []
+
+    def store_for_alice(transaction: SqlTransaction) -> None:
+        current = transaction.grant("g1")
+        found.append(current)
+        if len(found) == 1:
+            with earlier_release.transaction() as other:
+                other.pin_key("bob", {"kty": "OKP", "x": "bob"}, NOW)
+                other.put_grant(grant_of("bob", "g1"))
+        if current is None:
+            transaction.put_grant(grant_of("alice", "g1"), new=True)
+
+    try:
+        with pg.transaction() as transaction:
+            transaction.pin_key("alice", {"kty": "OKP", "x": "alice"}, NOW)
+        pg.atomically(store_for_alice, keys=Keys.of("alice", "g1"))
+        assert found[0] is None and found[1] is not None and found[1].pseudonym == "bob"
+        with pg.transaction(write=False) as transaction:
+            kept = transaction.read_grant("g1")
+        assert kept is not None and kept.pseudonym == "bob"
+        assert pg.retries == 1
+    finally:
+        earlier_release.close()
+
+
 def test_a_newer_schema_is_refused(postgres_url: str, pg: PostgresStorage) -> None:
     with pg.transaction() as transaction:
         transaction.execute("UPDATE zpd_meta SET value = '99' WHERE key = 'schema_version'")
