@@ -2,7 +2,7 @@
 
 The panel is built a turn after the page is first shown, or when a brand is first shown if
 that comes sooner: built with the page, its widgets and their first layout took the turns
-that opened the Brands page to 45 to 57 ms on the large vault (docs/performance.md)."""
+that opened the Brands page to 39 to 63 ms on the large vault (docs/performance.md)."""
 
 from __future__ import annotations
 
