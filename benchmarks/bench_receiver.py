@@ -99,9 +99,19 @@ def _client(port: int, bodies: list[bytes], start: Barrier, done: Barrier,
     connection.close()
 
 
+def machine_times() -> tuple[int, int]:
+    """The machine's (all, idle) CPU time so far, in ticks, from /proc/stat."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    return sum(fields), fields[3] + fields[4]  # idle and iowait
+
+
+BUSY: list[float] = []  # the share of the machine's CPUs busy during each drive, in order
+
+
 def drive(port: int | list[int], tokens: list[bytes], clients: int) -> float:
     """Seconds for `clients` processes to POST every token once, in parallel (to the
-    ports of `port` in turn, one port per client)."""
+    ports of `port` in turn, one port per client). How busy the machine was meanwhile
+    goes to BUSY."""
     ports = port if isinstance(port, list) else [port]
     context = multiprocessing.get_context("spawn")  # a clean child: no threads, no Qt
     start, done = context.Barrier(clients + 1), context.Barrier(clients + 1)
@@ -112,9 +122,10 @@ def drive(port: int | list[int], tokens: list[bytes], clients: int) -> float:
     for worker in workers:
         worker.start()
     start.wait(60)
-    started = time.perf_counter()
+    started, (all_before, idle_before) = time.perf_counter(), machine_times()
     done.wait(300)
-    elapsed = time.perf_counter() - started
+    elapsed, (all_after, idle_after) = time.perf_counter() - started, machine_times()
+    BUSY.append(1 - (idle_after - idle_before) / max(1, all_after - all_before))
     for worker in workers:
         worker.join(30)
         if worker.exitcode != 0:
@@ -132,9 +143,11 @@ def run(count: int = TOKENS, repeats: int = 3, clients: int = CLIENTS) -> Verdic
         tokens = make_tokens(brand, count, PEOPLE)
         real: list[float] = []
         floor: list[float] = []
+        busy: list[float] = []
         for i in range(repeats):
             with receiver(brand, root / f"r{i}.db"):
                 real.append(drive(brand.port, tokens, clients))
+                busy.append(BUSY[-1])
             with trivial(brand.port):
                 floor.append(drive(brand.port, tokens, clients))
     rate = count / statistics.median(real)
@@ -143,7 +156,8 @@ def run(count: int = TOKENS, repeats: int = 3, clients: int = CLIENTS) -> Verdic
     print(f"uvicorn, trivial 202:       {trivial_rate:,.0f} requests/s "
           f"({clients} keep-alive clients, {count} bodies, median of {repeats})")
     print(f"receiver, share tokens:     {rate:,.0f} tokens/s on one worker "
-          f"({ratio:.2f}x the trivial endpoint: the median of {repeats} pairs)")
+          f"({ratio:.2f}x the trivial endpoint: the median of {repeats} pairs), "
+          f"the machine {statistics.median(busy):.0%} busy")
     return Verdict("receiver under uvicorn / trivial 202", ratio, TARGET_RATIO,
                    "x", lower_is_better=False,
                    note=f"{rate:,.0f} tokens/s against {trivial_rate:,.0f} requests/s")
@@ -179,12 +193,16 @@ def run_postgres(count: int = TOKENS, repeats: int = 3, clients: int = CLIENTS) 
         one: list[float] = []
         two: list[float] = []
         floor: list[float] = []
+        busy_one: list[float] = []
+        busy_two: list[float] = []
         for _ in range(repeats):
             with fresh_schema(server) as url, receiver(brand, url):
                 one.append(drive(brand.port, tokens, clients))
+                busy_one.append(BUSY[-1])
             with fresh_schema(server) as url, receiver(brand, url), \
                     receiver(brand, url, port=second):
                 two.append(drive([brand.port, second], tokens, clients))
+                busy_two.append(BUSY[-1])
             with trivial(brand.port):
                 floor.append(drive(brand.port, tokens, clients))
     rate, rate_two = count / statistics.median(one), count / statistics.median(two)
@@ -192,8 +210,12 @@ def run_postgres(count: int = TOKENS, repeats: int = 3, clients: int = CLIENTS) 
     ratio = statistics.median(f / r for r, f in zip(one, floor, strict=True))
     scaling = statistics.median(a / b for a, b in zip(one, two, strict=True))
     print(f"uvicorn, trivial 202:       {trivial_rate:,.0f} requests/s")
-    print(f"receiver on PostgreSQL:     {rate:,.0f} tokens/s on one worker ({ratio:.2f}x)")
-    print(f"two workers, one database:  {rate_two:,.0f} tokens/s ({scaling:.2f}x one worker)")
+    # The workers share the machine's cores with PostgreSQL and the clients: a second
+    # worker can add only what the first left of them.
+    print(f"receiver on PostgreSQL:     {rate:,.0f} tokens/s on one worker ({ratio:.2f}x), "
+          f"the machine {statistics.median(busy_one):.0%} busy")
+    print(f"two workers, one database:  {rate_two:,.0f} tokens/s ({scaling:.2f}x one worker), "
+          f"the machine {statistics.median(busy_two):.0%} busy")
     return [
         Verdict("receiver on PostgreSQL / trivial 202", ratio, TARGET_RATIO, "x",
                 lower_is_better=False,

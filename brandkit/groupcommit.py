@@ -2,21 +2,24 @@
 
     tokens = GroupCommit(storage, own_errors=(ProtocolError, QuotaExceeded))
     receipt = tokens.run(lambda transaction: store(transaction, token))   # from any thread
-    receipt = await tokens.run_async(lambda transaction: store(transaction, token))
+    receipt = await tokens.run_async(store_it, keys, messages=[(TOKEN, jti)])
 
 One durable commit per token bounds a worker by the disk's flush rate. Here the first
 caller that finds nobody committing leads: it takes every work item queued so far (up
-to MAX_BATCH), runs each in a savepoint of one write transaction, and commits once.
-Each caller returns only after that commit, so a 202 still means its own token is
-durable. An item that raises one of `own_errors` (a refusal, a quota) rolls back to its
-savepoint and leaves nothing, as it would alone. If anything else goes wrong (the
-database could not serialise the batch, a connection was lost), every item of the batch
-is run again alone with `Storage.atomically` and its retries, and the next batches are
-half as large (then double again with each batch that commits): workers whose batches
-keep failing against each other fall back towards one token a transaction. Items that
-say what they work on (`storage.Keys`) make a batch that locks all their keys first, so
-that on PostgreSQL it need not be serialisable. While the leader commits, new callers
-queue; the first of them leads the next batch.
+to MAX_BATCH), runs each in one write transaction, and commits once. Each caller
+returns only after that commit, so a 202 still means its own token is durable. An item
+that raises one of `own_errors` (a refusal, a quota) before it wrote anything leaves
+nothing, as it would alone, and the others are kept. If anything else goes wrong (an
+item wrote and then raised, the database could not serialise the batch, a connection
+was lost), every item of the batch is run again alone with `Storage.atomically` and its
+retries, and the next batches are half as large (then double again with each batch that
+commits): workers whose batches keep failing against each other fall back towards one
+token a transaction. (No savepoint per item: two statements a token, round trips to
+PostgreSQL, for a case that does not arise.) Items that say what they work on
+(`storage.Keys`) make a batch that locks all their keys first, so that on PostgreSQL it
+need not be serialisable, and then reads at once what they will read
+(`Transaction.prefetch`, with the `messages` they answer). While the leader commits,
+new callers queue; the first of them leads the next batch.
 
 `run_async` is the same for a coroutine on an event loop, without a thread of its own
 waiting: its work joins the queue, and if nobody is committing, the group commit's own
@@ -36,11 +39,11 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from .storage import Keys, Storage, Transaction
+from .storage import Keys, MessageKey, Storage, Transaction
 
 T = TypeVar("T")
 MAX_BATCH = 64
@@ -50,12 +53,12 @@ MAX_BATCH = 64
 class _Item(Generic[T]):
     work: Callable[[Transaction], T]
     keys: Keys | None = None  # what it works on (storage.Keys), if it says
+    messages: Collection[MessageKey] = ()  # the messages it answers, read ahead with its keys
     wake: threading.Event = field(default_factory=threading.Event)
     leads: bool = False
     done: bool = False
     result: Any = None
     error: BaseException | None = None
-    alone: bool = False  # failed in the batch for a reason not its own: run it alone
     future: asyncio.Future[T] | None = None  # a coroutine's (run_async), else a thread waits
 
 
@@ -75,8 +78,11 @@ class GroupCommit:
         self._leader_wanted = threading.Event()
         self.batches = 0  # transactions committed for more than one item (for the tests)
 
-    def run(self, work: Callable[[Transaction], T], keys: Keys | None = None) -> T:
-        item: _Item[T] = _Item(work, keys)
+    def run(
+        self, work: Callable[[Transaction], T], keys: Keys | None = None, *,
+        messages: Collection[MessageKey] = (),
+    ) -> T:
+        item: _Item[T] = _Item(work, keys, messages)
         with self._lock:
             self._queue.append(item)
             if not self._busy:
@@ -89,9 +95,12 @@ class GroupCommit:
             raise item.error
         return item.result  # type: ignore[no-any-return]
 
-    async def run_async(self, work: Callable[[Transaction], T], keys: Keys | None = None) -> T:
+    async def run_async(
+        self, work: Callable[[Transaction], T], keys: Keys | None = None, *,
+        messages: Collection[MessageKey] = (),
+    ) -> T:
         loop = asyncio.get_running_loop()
-        item: _Item[T] = _Item(work, keys, future=loop.create_future())
+        item: _Item[T] = _Item(work, keys, messages, future=loop.create_future())
         with self._lock:
             self._queue.append(item)
             leads = not self._busy
@@ -155,37 +164,49 @@ class GroupCommit:
             try:
                 self._together(batch)
                 self._limit = min(self._max_batch, self._limit * 2)
+                return
             except Exception:  # the batch could not commit: each on its own
                 self._limit = max(1, len(batch) // 2)
-                for item in batch:
-                    item.alone = True
         for item in batch:
-            if len(batch) == 1 or item.alone:
-                item.result, item.error = None, None
-                try:
-                    item.result = self._storage.atomically(item.work, keys=item.keys)
-                except Exception as error:
-                    item.error = error
+            item.result, item.error = None, None
+            try:
+                item.result = self._storage.atomically(_reading_ahead(item), keys=item.keys)
+            except Exception as error:
+                item.error = error
 
     def _together(self, batch: list[_Item[Any]]) -> None:
         keys: Keys | None = Keys()
         for item in batch:  # the batch's keys, if every item said what it works on
             keys = None if keys is None or item.keys is None else keys | item.keys
         with self._storage.transaction(keys=keys) as transaction:
+            if keys is not None:
+                transaction.prefetch(keys, {m for item in batch for m in item.messages})
             for item in batch:
-                transaction.savepoint()
+                writes = transaction.writes
                 try:
                     item.result = item.work(transaction)
-                except Exception as error:
-                    transaction.rollback_to_savepoint()
-                    if isinstance(error, self._own_errors):
-                        item.error = error
-                    else:
-                        item.alone = True
-                else:
-                    transaction.release_savepoint()
-        if len(batch) > 1:
-            self.batches += 1
+                except self._own_errors as error:
+                    if transaction.writes != writes:  # nothing undoes half an item: all alone
+                        raise _WroteThenRefused from error
+                    item.error = error
+        self.batches += 1
+
+
+def _reading_ahead(item: _Item[T]) -> Callable[[Transaction], T]:
+    """The item's work, after reading what it will read, if it said (one statement fewer)."""
+    keys = item.keys
+    if keys is None:
+        return item.work
+
+    def work(transaction: Transaction) -> T:
+        transaction.prefetch(keys, item.messages)
+        return item.work(transaction)
+
+    return work
+
+
+class _WroteThenRefused(Exception):
+    """An item was refused after it wrote: the batch is rolled back and run item by item."""
 
 
 def _answer_coroutines(batch: list[_Item[Any]]) -> None:

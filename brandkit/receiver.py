@@ -56,6 +56,7 @@ from .storage import (
     GrantState,
     IssuedRequest,
     Keys,
+    MessageKey,
     MessageKind,
     SeenMessage,
     Storage,
@@ -137,7 +138,7 @@ class Receiver:
         with rfc8935_codes():
             opened, pair = self._open(_as_text(jwe_text, TokenInvalid), moment)
             receipt = self._tokens.run(self._token_storer(opened, pair, moment, client),
-                                       _keys_of(opened))
+                                       _keys_of(opened), messages=_message_of(opened))
         self._stored()
         return receipt
 
@@ -151,7 +152,8 @@ class Receiver:
         with rfc8935_codes():
             opened, pair = self._open(_as_text(jwe_text, TokenInvalid), moment)
             receipt = await self._tokens.run_async(
-                self._token_storer(opened, pair, moment, client), _keys_of(opened)
+                self._token_storer(opened, pair, moment, client), _keys_of(opened),
+                messages=_message_of(opened),
             )
         self._stored()
         return receipt
@@ -423,6 +425,10 @@ class Receiver:
 
 def _keys_of(opened: zpd_token.OpenedToken) -> Keys:
     return Keys.of(opened.claims.pseudonym, opened.claims.grant_id)
+
+
+def _message_of(opened: zpd_token.OpenedToken) -> tuple[MessageKey]:
+    return ((TOKEN, opened.claims.jti),)
 
 
 def _check_update(current: GrantRecord, claims: zpd_token.GrantClaims) -> None:

@@ -2,7 +2,8 @@
 both take (`?` placeholders that a `Dialect` rewrites; TEXT, BIGINT). Its queries live in
 mixins, one module per subject: `sqlgrants` (requests, pseudonyms, grants and their
 values, answered messages), `sqlvisits` (per-visit requests), `sqlwebhooks` (the webhook
-outbox and downstream deletions)."""
+outbox and downstream deletions), and `sqlprefetch` over the first and the last (what a
+batch of tokens reads, read at once)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .sqlgrants import RECENT_BATCH as RECENT_BATCH
-from .sqlgrants import GrantQueries
+from .sqlprefetch import KnownRows, PrefetchingQueries
 from .sqlvisits import VisitQueries
-from .sqlwebhooks import WebhookQueries
 from .storage import Keys
 
 
@@ -88,7 +88,7 @@ def _lock_number(kind: str, key: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-class SqlTransaction(GrantQueries, VisitQueries, WebhookQueries):
+class SqlTransaction(PrefetchingQueries, VisitQueries):
     """storage.Transaction over one SQL connection."""
 
     def __init__(self, connection: Connection, dialect: Dialect) -> None:
@@ -96,23 +96,18 @@ class SqlTransaction(GrantQueries, VisitQueries, WebhookQueries):
         self._dialect = dialect
         self.erased = False  # grant data was erased in this transaction
         self.rewrite: set[str] = set()  # tables whose files to rewrite after it (PostgreSQL)
+        self.writes = 0
+        self.known: KnownRows | None = None  # rows prefetched (sqlprefetch)
+        self.precise = False
 
     def execute(self, query: str, *parameters: Any) -> Cursor:
+        if not query.startswith("SELECT"):
+            self.writes += 1
+            if not self.precise:  # a write that does not say what it changes
+                self.known = None
         return self._connection.execute(self._dialect.sql(query), parameters)
 
     def lock(self, keys: Keys) -> None:
         """Hold `keys` until the transaction ends (where the dialect needs it)."""
         if self._dialect.lock_keys:
             self.execute(self._dialect.lock_keys, lock_order(keys))
-
-    # -- savepoints, for one item of a group commit (groupcommit.py)
-
-    def savepoint(self) -> None:
-        self.execute("SAVEPOINT zpd_item")
-
-    def release_savepoint(self) -> None:
-        self.execute("RELEASE SAVEPOINT zpd_item")
-
-    def rollback_to_savepoint(self) -> None:
-        self.execute("ROLLBACK TO SAVEPOINT zpd_item")
-        self.execute("RELEASE SAVEPOINT zpd_item")

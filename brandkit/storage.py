@@ -9,7 +9,7 @@ is the same SQL over psycopg 3, for several workers on one database.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -26,6 +26,7 @@ class GrantState(StrEnum):
 MessageKind = Literal["token", "event"]
 TOKEN: MessageKind = "token"
 EVENT: MessageKind = "event"
+MessageKey = tuple[MessageKind, str]  # a message's kind and jti
 
 T = TypeVar("T")
 
@@ -173,14 +174,12 @@ class Keys:
 class Transaction(Protocol):
     """Reads and writes inside one transaction; see Storage.transaction."""
 
-    def savepoint(self) -> None:
-        """Mark where `rollback_to_savepoint` goes back to (one at a time)."""
-        ...
+    writes: int  # statements that could have changed something, so far
 
-    def release_savepoint(self) -> None: ...
-
-    def rollback_to_savepoint(self) -> None:
-        """Undo what was done since `savepoint`, and forget it."""
+    def prefetch(self, keys: Keys, messages: Collection[MessageKey] = ()) -> None:
+        """Read at once what writes on `keys` and `messages` read one by one (each person's
+        pinned key and count of grants, each grant, each message answered); those reads
+        are then answered from memory until a write changes what they read."""
         ...
 
     def issued_request(self, sha256: str) -> IssuedRequest | None: ...

@@ -1,6 +1,7 @@
 """Group commit: concurrent tokens stored in one transaction, each durable before its
 receipt is returned, a refused one leaving nothing while the others of its batch are
-kept, and a batch the database cannot commit run again item by item."""
+kept, and a batch the database cannot commit (or whose item wrote, then was refused)
+run again item by item."""
 
 from __future__ import annotations
 
@@ -86,9 +87,12 @@ class Refused(Exception):
     pass
 
 
-def batched(storage: SqlStorage, works: list[Callable[[SqlTransaction], str]]) -> list[Any]:
+def batched(
+    storage: SqlStorage, works: list[Callable[[SqlTransaction], str]], *, committed: int = 1,
+) -> list[Any]:
     """Run `works` so that all but the first form one batch: the first holds the lead
-    until the others are queued."""
+    until the others are queued. `committed`: 1 if that batch commits as one, 0 if it is
+    run item by item."""
     group = GroupCommit(storage, own_errors=(Refused,))
     queued = threading.Event()
 
@@ -111,34 +115,51 @@ def batched(storage: SqlStorage, works: list[Callable[[SqlTransaction], str]]) -
             time.sleep(0.001)
         queued.set()
         results = [future.result(30) for future in futures]
-    assert leader.result() == "first" and group.batches == 1
+    assert leader.result() == "first" and group.batches == committed
     return results
 
 
-def insert(key: str, then: Callable[[], None] = lambda: None) -> Callable[[SqlTransaction], str]:
+def insert(
+    key: str, then: Callable[[], None] = lambda: None, first: Callable[[], None] = lambda: None,
+) -> Callable[[SqlTransaction], str]:
     def work(t: SqlTransaction) -> str:
+        first()
         t.execute("INSERT INTO scratch (k) VALUES (?)", key)
         then()
         return key
     return work
 
 
+def refuse() -> None:
+    raise Refused("no")
+
+
 def test_a_refusal_in_a_batch_leaves_nothing_and_the_others_are_kept(location: str) -> None:
     storage = open_storage(location)
     try:
         scratch(storage)
-
-        def refuse() -> None:
-            raise Refused("no")
-
-        results = batched(storage, [insert("a"), insert("b", refuse), insert("c")])
+        results = batched(storage, [insert("a"), insert("b", first=refuse), insert("c")])
         assert results[0] == "a" and isinstance(results[1], Refused) and results[2] == "c"
         assert keys_in(storage) == {"a", "c"}
     finally:
         storage.close()
 
 
-def test_an_unexpected_error_runs_that_item_again_alone(location: str) -> None:
+def test_a_refusal_after_a_write_runs_the_batch_again_item_by_item(location: str) -> None:
+    """Without a savepoint per item nothing undoes half of one: the batch is rolled back,
+    and alone the refused item leaves nothing."""
+    storage = open_storage(location)
+    try:
+        scratch(storage)
+        results = batched(storage, [insert("a"), insert("b", then=refuse), insert("c")],
+                          committed=0)
+        assert results[0] == "a" and isinstance(results[1], Refused) and results[2] == "c"
+        assert keys_in(storage) == {"a", "c"}
+    finally:
+        storage.close()
+
+
+def test_an_unexpected_error_runs_the_batch_again_item_by_item(location: str) -> None:
     storage = open_storage(location)
     try:
         scratch(storage)
@@ -149,10 +170,11 @@ def test_an_unexpected_error_runs_that_item_again_alone(location: str) -> None:
             if calls["b"] == 1:
                 raise RuntimeError("the database went away")
 
-        results = batched(storage, [insert("a"), insert("b", fails_in_the_batch), insert("x")])
+        results = batched(storage, [insert("a"), insert("b", fails_in_the_batch), insert("x")],
+                          committed=0)
         assert results == ["a", "b", "x"] and calls["b"] == 2
         assert keys_in(storage) == {"a", "b", "x"}
-        duplicate = batched(storage, [insert("d"), insert("a"), insert("e")])
+        duplicate = batched(storage, [insert("d"), insert("a"), insert("e")], committed=0)
         assert duplicate[0] == "d" and duplicate[2] == "e"
         assert isinstance(duplicate[1], Exception), "alone, the duplicate key is its error"
         assert keys_in(storage) == {"a", "b", "x", "d", "e"}

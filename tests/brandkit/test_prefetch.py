@@ -1,0 +1,162 @@
+"""A batch of tokens reads what they all read at once (`Transaction.prefetch`), and each
+token still sees what the tokens before it in the batch wrote: the same grant twice, the
+same person twice, the same message twice, a person's quota of grants.
+
+Each batch here must commit as one: a token answered from a stale row would fail against
+the database (a duplicate key), and the batch would be run again token by token, which
+hides the mistake from every other assertion."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from brandkit.database import open_storage
+from brandkit.errors import TokenRefused
+from brandkit.keys import BrandKeys
+from brandkit.quotas import QuotaExceeded, Quotas
+from brandkit.receiver import Receiver
+from brandkit.sqlstorage import SqlStorage, SqlTransaction
+from brandkit.storage import TOKEN, Keys
+from tests.support.people import NOW, ORIGIN, Person
+from zpd.request import DataRequest
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def storage(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    location = (str(tmp_path / "receiver.sqlite3") if request.param == "sqlite"
+                else str(request.getfixturevalue("postgres_url")))
+    opened = open_storage(location)
+    yield opened
+    opened.close()
+
+
+def one_batch(receiver: Receiver, tokens: list[str]) -> list[Any]:
+    """Each token's receipt or refusal, all of them stored in one transaction, in order."""
+    group = receiver._tokens
+    release = threading.Event()
+
+    def receive(token: str) -> Any:
+        try:
+            return receiver.receive_token(token, NOW)
+        except (TokenRefused, QuotaExceeded) as refused:
+            return refused
+
+    with ThreadPoolExecutor(len(tokens) + 1) as pool:
+        held = pool.submit(group.run, lambda t: release.wait(10))
+        while not group._busy:
+            time.sleep(0.001)
+        futures = []
+        for token in tokens:  # queued in this order
+            futures.append(pool.submit(receive, token))
+            while len(group._queue) < len(futures):
+                time.sleep(0.001)
+        before = group.batches
+        release.set()
+        results = [future.result(30) for future in futures]
+    assert held.result() is True
+    assert group.batches == before + 1, "the batch committed as one"
+    return results
+
+
+def queries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every query run through a SqlTransaction from now on."""
+    seen: list[str] = []
+    execute = SqlTransaction.execute
+
+    def recording(self: SqlTransaction, query: str, *parameters: Any) -> Any:
+        seen.append(query)
+        return execute(self, query, *parameters)
+
+    monkeypatch.setattr(SqlTransaction, "execute", recording)
+    return seen
+
+
+def test_a_batch_reads_its_messages_people_and_grants_in_three_statements(
+    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    known = Person()
+    receiver.receive_token(known.token(issued, grant_id="known-1"), NOW)
+    tokens = [Person().token(issued, grant_id=f"g-{i}") for i in range(6)]
+    tokens.append(known.token(issued, grant_id="known-2"))
+    run = queries(monkeypatch)
+    results = one_batch(receiver, tokens)
+    assert all(isinstance(result, str) for result in results)
+    reads = [q for q in run if q.startswith("SELECT") and "pg_advisory" not in q]
+    assert len(reads) == 3, reads
+    writes = [q.split("(")[0].strip() for q in run if not q.startswith("SELECT")]
+    assert writes.count("INSERT INTO zpd_seen_messages") == 7
+    assert writes.count("INSERT INTO zpd_pseudonyms") == 6  # the known person was pinned
+
+
+def test_tokens_of_one_batch_see_what_the_ones_before_them_wrote(
+    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+) -> None:
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    alice, bob = Person(), Person()
+    first = alice.token(issued, grant_id="a-1", jti="a-1-v1", data={"shoe_size_eu": 41})
+    tokens = [
+        first,
+        alice.token(issued, grant_id="a-1", jti="a-1-v2", version=2,
+                    data={"shoe_size_eu": 43}),  # the grant again: a new version
+        first,  # the same message again: its receipt again
+        bob.token(issued, grant_id="a-1-bob", jti="a-1-v1"),  # its jti reused: refused
+        alice.token(issued, grant_id="a-2"),  # the same new person again: pinned once
+        bob.token(issued, grant_id="b-1"),
+    ]
+    results = one_batch(receiver, tokens)
+    assert isinstance(results[0], str) and isinstance(results[1], str)
+    assert results[2] == results[0]
+    assert isinstance(results[3], TokenRefused) and results[3].reason == "jti_reused"
+    assert isinstance(results[4], str) and isinstance(results[5], str)
+    held = receiver.customer(alice.pseudonym, NOW)
+    assert held is not None
+    assert {g.grant_id: (g.version, g.fields) for g in held.grants} == {
+        "a-1": (2, {"shoe_size_eu": 43}), "a-2": (1, {"shoe_size_eu": 42}),
+    }
+    assert storage.atomically(lambda t: t.grant("a-1-bob")) is None
+
+
+def test_a_quota_counts_the_grants_stored_earlier_in_the_batch(
+    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+) -> None:
+    receiver = Receiver(keys, storage, ORIGIN, quotas=Quotas(grants_per_customer=2))
+    receiver.register_issued_request(request_jws, NOW)
+    person = Person()
+    receiver.receive_token(person.token(issued, grant_id="g-1"), NOW)
+    results = one_batch(receiver, [person.token(issued, grant_id="g-2"),
+                                   person.token(issued, grant_id="g-3")])
+    assert isinstance(results[0], str)
+    assert isinstance(results[1], QuotaExceeded), "two held: the third is over the quota"
+
+
+def test_a_write_that_does_not_say_what_it_changes_drops_every_row_read_ahead(
+    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+) -> None:
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    person = Person()
+    receiver.receive_token(person.token(issued, grant_id="g-1", jti="t-1"), NOW)
+
+    def update_then_read(t: SqlTransaction) -> tuple[Any, ...]:
+        t.prefetch(Keys.of(person.pseudonym, "g-1"), [(TOKEN, "t-1")])
+        assert t.known is not None and t.known.grants["g-1"] is not None
+        t.execute("UPDATE zpd_grants SET version = 7 WHERE grant_id = ?", "g-1")
+        t.execute("UPDATE zpd_pseudonyms SET jwk = ? WHERE pseudonym = ?", '{"x": "y"}',
+                  person.pseudonym)
+        t.execute("DELETE FROM zpd_seen_messages WHERE jti = ?", "t-1")
+        grant = t.grant("g-1")
+        return (grant.version if grant else None, t.pinned_key(person.pseudonym),
+                t.seen_message(TOKEN, "t-1"))
+
+    assert storage.atomically(update_then_read, keys=Keys.of(person.pseudonym, "g-1")) == (
+        7, {"x": "y"}, None)
