@@ -45,6 +45,12 @@ from .errors import StorageError
 from .sqlstorage import POSTGRES_DIALECT, SqlStorage
 
 CONNECT_TIMEOUT = 10  # seconds, unless the URL says otherwise
+# A transaction waits this long for a lock that another holds, then fails (a token is then
+# answered 5xx, and the vault sends it again later). Without it, a worker whose connection
+# died mid-transaction on a lost network would hold its person and grant locks until the
+# server noticed (TCP keepalive: hours), and every batch wanting them would wait that long.
+# A lock_timeout the connection already has (the URL's options, the role, the server) stays.
+LOCK_WAIT = "10s"
 REWRITE_LOCK_WAIT = "10s"  # a rewrite after an erasure waits this long for its table
 
 logger = logging.getLogger(__name__)
@@ -87,8 +93,16 @@ class PostgresStorage(SqlStorage):
             connection = psycopg.connect(self._url, **options)
         except psycopg.Error as exc:
             raise StorageError(f"cannot connect to PostgreSQL: {_one_line(exc)}") from None
-        if self._readonly:
-            connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        try:
+            row = connection.execute("SHOW lock_timeout").fetchone()
+            self._lock_wait = LOCK_WAIT if row is None or row[0] == "0" else str(row[0])
+            connection.execute("SELECT set_config('lock_timeout', %s, false)",
+                               (self._lock_wait,))
+            if self._readonly:
+                connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        except psycopg.Error as exc:
+            connection.close()
+            raise StorageError(f"PostgreSQL: {_one_line(exc)}") from None
         return connection
 
     def _ensure_connection(self) -> None:
@@ -108,7 +122,8 @@ class PostgresStorage(SqlStorage):
                                _one_line(exc))
             finally:
                 if not self._pg.broken:
-                    self._pg.execute("RESET lock_timeout")
+                    self._pg.execute("SELECT set_config('lock_timeout', %s, false)",
+                                     (self._lock_wait,))
 
     def _retryable(self, error: Exception) -> bool:
         if isinstance(error, RETRYABLE):

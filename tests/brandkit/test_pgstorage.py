@@ -36,7 +36,8 @@ from zpd.request import DataRequest, verify_request
 from . import oldschemas
 from .live import TIMEOUT, Live, live_receiver, zpv_brand_serve
 
-pytest.importorskip("psycopg")
+psycopg = pytest.importorskip("psycopg")
+from brandkit import pgstorage  # noqa: E402
 from brandkit.pgstorage import PostgresStorage  # noqa: E402
 
 
@@ -217,6 +218,56 @@ def test_a_write_waits_for_the_one_holding_its_keys_and_sees_what_it_committed(
         assert other_worker.retries == 0
     finally:
         other_worker.close()
+
+
+def test_a_lock_held_too_long_fails_the_write_waiting_for_it_and_no_other(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker whose connection hangs in a transaction (a lost network: the server may not
+    notice for hours) holds its person's and grant's locks. A write wanting one of them
+    gives up after LOCK_WAIT (a token is then a 5xx, and the vault sends it again later);
+    a write on other keys is not held up."""
+    monkeypatch.setattr(pgstorage, "LOCK_WAIT", "300ms")
+    hung, waiting = PostgresStorage(postgres_url), PostgresStorage(postgres_url)
+    outcome: list[BaseException | None] = []
+
+    def wait_for_alice() -> None:
+        try:
+            waiting.atomically(lambda t: t.pinned_key("alice"), keys=Keys.of("alice", "g2"))
+            outcome.append(None)
+        except BaseException as error:
+            outcome.append(error)
+
+    try:
+        with hung.transaction(keys=Keys.of("alice", "g1")):
+            started = time.monotonic()
+            thread = threading.Thread(target=wait_for_alice)
+            thread.start()
+            thread.join(5)  # without the limit it would wait until the block ends
+            assert len(outcome) == 1, "the write gave up while the locks were still held"
+            assert isinstance(outcome[0], psycopg.errors.LockNotAvailable)
+            assert 0.25 < time.monotonic() - started < 5
+            assert waiting.atomically(lambda t: t.pinned_key("bob"),
+                                      keys=Keys.of("bob", "g3")) is None
+        thread.join(10)
+    finally:
+        hung.close()
+        waiting.close()
+
+
+def test_a_lock_wait_the_connection_sets_itself_is_kept(postgres_url: str) -> None:
+    def lock_timeout(storage: PostgresStorage) -> str:
+        return str(storage.atomically(
+            lambda t: t.execute("SHOW lock_timeout").fetchone()[0], write=False))
+
+    own = PostgresStorage(postgres_url.replace("options=", "options=-clock_timeout%3D2s%20"))
+    default = PostgresStorage(postgres_url)
+    try:
+        assert lock_timeout(own) == "2s"
+        assert lock_timeout(default) == pgstorage.LOCK_WAIT
+    finally:
+        own.close()
+        default.close()
 
 
 def test_a_new_grant_never_overwrites_one_stored_meanwhile_without_the_locks(
