@@ -9,15 +9,17 @@ caller that finds nobody committing leads: it takes every work item queued so fa
 to MAX_BATCH), runs each in one write transaction, and commits once. Each caller
 returns only after that commit, so a 202 still means its own token is durable. An item
 that raises one of `own_errors` (a refusal, a quota) before it wrote anything leaves
-nothing, as it would alone, and the others are kept. If anything else goes wrong (an
-item wrote and then raised, the database could not serialise the batch, a connection
-was lost), every item of the batch is run again alone with `Storage.atomically` and its
-retries, and the next batches are half as large (then double again with each batch that
-commits): workers whose batches keep failing against each other fall back towards one
-token a transaction. (No savepoint per item: two statements a token, round trips to
-PostgreSQL, for a case that does not arise.) Items that say what they work on
-(`storage.Keys`) make a batch that locks all their keys first, so that on PostgreSQL it
-need not be serialisable, and then reads at once what they will read
+nothing, as it would alone, and the others are kept. An item that fails otherwise (it
+wrote or a statement failed before its refusal, or it raised anything else) rolls the
+batch back: it runs alone, and the others again together. (No savepoint per item: that
+was two statements a token, round trips to PostgreSQL, where a refusal comes before any
+write and a message the database cannot store is refused when it is opened.) If the batch
+itself fails (the database could not serialise it, a connection was lost), every item is
+run again alone with `Storage.atomically` and its retries, and the next batches are half
+as large (then double again with each batch that commits): workers whose batches keep
+failing against each other fall back towards one token a transaction. Items that say
+what they work on (`storage.Keys`) make a batch that locks all their keys first, so that
+on PostgreSQL it need not be serialisable, and then reads at once what they will read
 (`Transaction.prefetch`, with the `messages` they answer). While the leader commits,
 new callers queue; the first of them leads the next batch.
 
@@ -160,14 +162,19 @@ class GroupCommit:
             self._lead()
 
     def _commit(self, batch: list[_Item[Any]]) -> None:
-        if len(batch) > 1:
+        together, alone = batch, []
+        while len(together) > 1:
             try:
-                self._together(batch)
+                self._together(together)
                 self._limit = min(self._max_batch, self._limit * 2)
-                return
+                together = []
+            except _ItemFailed as failed:  # that item alone; the others together again
+                alone.append(failed.item)
+                together = [item for item in together if item is not failed.item]
             except Exception:  # the batch could not commit: each on its own
-                self._limit = max(1, len(batch) // 2)
-        for item in batch:
+                self._limit = max(1, len(together) // 2)
+                alone, together = batch, []
+        for item in alone + together:
             item.result, item.error = None, None
             try:
                 item.result = self._storage.atomically(_reading_ahead(item), keys=item.keys)
@@ -186,9 +193,11 @@ class GroupCommit:
                 try:
                     item.result = item.work(transaction)
                 except self._own_errors as error:
-                    if transaction.writes != writes:  # nothing undoes half an item: all alone
-                        raise _WroteThenRefused from error
+                    if transaction.writes != writes:  # nothing undoes half an item
+                        raise _ItemFailed(item) from error
                     item.error = error
+                except Exception as error:
+                    raise _ItemFailed(item) from error
         self.batches += 1
 
 
@@ -205,8 +214,14 @@ def _reading_ahead(item: _Item[T]) -> Callable[[Transaction], T]:
     return work
 
 
-class _WroteThenRefused(Exception):
-    """An item was refused after it wrote: the batch is rolled back and run item by item."""
+class _ItemFailed(Exception):
+    """An item of a batch failed in a way that may have left something behind (it was
+    refused after it wrote or after a statement failed, or it raised anything else): the
+    batch is rolled back, that item runs alone, and the others together again."""
+
+    def __init__(self, item: _Item[Any]) -> None:
+        super().__init__()
+        self.item = item
 
 
 def _answer_coroutines(batch: list[_Item[Any]]) -> None:

@@ -125,6 +125,11 @@ class PostgresStorage(SqlStorage):
                     self._pg.execute("SELECT set_config('lock_timeout', %s, false)",
                                      (self._lock_wait,))
 
+    def _committed(self, cursor: Any) -> None:
+        # COMMIT of a transaction a failed statement aborted is answered ROLLBACK, no error.
+        if cursor.statusmessage != "COMMIT":
+            raise StorageError(f"PostgreSQL rolled the transaction back ({cursor.statusmessage})")
+
     def _retryable(self, error: Exception) -> bool:
         if isinstance(error, RETRYABLE):
             return True

@@ -105,9 +105,13 @@ class PrefetchingQueries(GrantQueries, WebhookQueries):
             super().pin_key(pseudonym, jwk, now)
 
     def put_grant(self, grant: GrantRecord, *, new: bool = False) -> None:
-        before = self.known.grants.get(grant.grant_id) if self.known is not None else None
-        with self._changing(grant=grant.grant_id, count=grant.pseudonym,
-                            also_count=before.pseudonym if before is not None else None):
+        known = self.known
+        if known is not None and not new:  # it may have been another person's grant
+            if grant.grant_id not in known.grants:
+                known.counts.clear()  # whose, this does not know
+            elif (before := known.grants[grant.grant_id]) is not None:
+                known.counts.pop(before.pseudonym, None)
+        with self._changing(grant=grant.grant_id, count=grant.pseudonym):
             super().put_grant(grant, new=new)
 
     def pause_grant(self, grant_id: str, paused_at: int | None, now: int) -> None:
@@ -137,14 +141,13 @@ class PrefetchingQueries(GrantQueries, WebhookQueries):
     @contextmanager
     def _changing(
         self, *, pinned: str | None = None, grant: str | None = None, count: str | None = None,
-        also_count: str | None = None, message: MessageKey | None = None,
+        message: MessageKey | None = None,
     ) -> Iterator[None]:
         known = self.known
         if known is not None:
             known.pinned.pop(pinned or "", None)
             known.grants.pop(grant or "", None)
             known.counts.pop(count or "", None)
-            known.counts.pop(also_count or "", None)
             if message is not None:
                 known.seen.pop(message, None)
         self.precise = True

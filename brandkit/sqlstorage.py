@@ -25,7 +25,7 @@ from .sqlschema import SCHEMA_VERSION as SCHEMA_VERSION
 from .sqltransaction import POSTGRES_DIALECT as POSTGRES_DIALECT
 from .sqltransaction import RECENT_BATCH as RECENT_BATCH
 from .sqltransaction import SQLITE_DIALECT as SQLITE_DIALECT
-from .sqltransaction import Connection, Dialect
+from .sqltransaction import Connection, Cursor, Dialect
 from .sqltransaction import SqlTransaction as SqlTransaction
 from .storage import Keys
 
@@ -65,7 +65,7 @@ class SqlStorage:
                 if keys is not None:
                     transaction.lock(keys)
                 yield transaction
-                self._connection.execute("COMMIT")
+                self._committed(self._connection.execute("COMMIT"))
             except BaseException:
                 self._rollback()
                 raise
@@ -123,6 +123,9 @@ class SqlStorage:
     def _after_erase(self, tables: set[str]) -> None:
         """Hook: make erased data unrecoverable from the database's files, if needed
         (`tables`: those named to be rewritten)."""
+
+    def _committed(self, cursor: Cursor) -> None:
+        """Hook: raise if the database rolled the transaction back instead of committing."""
 
     def _retryable(self, error: Exception) -> bool:
         """Hook: whether running the transaction again may succeed (a serialisation failure)."""

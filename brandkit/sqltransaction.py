@@ -101,11 +101,17 @@ class SqlTransaction(PrefetchingQueries, VisitQueries):
         self.precise = False
 
     def execute(self, query: str, *parameters: Any) -> Cursor:
+        """Run `query`. `writes` counts it if it is not a SELECT, or if it fails (on
+        PostgreSQL a failed statement leaves the transaction unable to commit)."""
         if not query.startswith("SELECT"):
             self.writes += 1
             if not self.precise:  # a write that does not say what it changes
                 self.known = None
-        return self._connection.execute(self._dialect.sql(query), parameters)
+        try:
+            return self._connection.execute(self._dialect.sql(query), parameters)
+        except BaseException:
+            self.writes += 1
+            raise
 
     def lock(self, keys: Keys) -> None:
         """Hold `keys` until the transaction ends (where the dialect needs it)."""

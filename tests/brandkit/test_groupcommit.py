@@ -1,7 +1,7 @@
 """Group commit: concurrent tokens stored in one transaction, each durable before its
 receipt is returned, a refused one leaving nothing while the others of its batch are
-kept, and a batch the database cannot commit (or whose item wrote, then was refused)
-run again item by item."""
+kept, an item that fails otherwise run alone while the others commit together, and a
+batch the database cannot commit run again item by item."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from brandkit.database import open_storage
-from brandkit.errors import TokenRefused
+from brandkit.errors import StorageError, TokenRefused
 from brandkit.groupcommit import GroupCommit
 from brandkit.keys import BrandKeys
 from brandkit.receiver import Receiver
@@ -87,12 +87,10 @@ class Refused(Exception):
     pass
 
 
-def batched(
-    storage: SqlStorage, works: list[Callable[[SqlTransaction], str]], *, committed: int = 1,
-) -> list[Any]:
+def batched(storage: SqlStorage, works: list[Callable[[SqlTransaction], str]]) -> list[Any]:
     """Run `works` so that all but the first form one batch: the first holds the lead
-    until the others are queued. `committed`: 1 if that batch commits as one, 0 if it is
-    run item by item."""
+    until the others are queued. One batch commits: all of them, or all but those that
+    failed in it."""
     group = GroupCommit(storage, own_errors=(Refused,))
     queued = threading.Event()
 
@@ -115,7 +113,7 @@ def batched(
             time.sleep(0.001)
         queued.set()
         results = [future.result(30) for future in futures]
-    assert leader.result() == "first" and group.batches == committed
+    assert leader.result() == "first" and group.batches == 1
     return results
 
 
@@ -145,21 +143,65 @@ def test_a_refusal_in_a_batch_leaves_nothing_and_the_others_are_kept(location: s
         storage.close()
 
 
-def test_a_refusal_after_a_write_runs_the_batch_again_item_by_item(location: str) -> None:
+def test_a_refusal_after_a_write_runs_alone_and_the_others_together(location: str) -> None:
     """Without a savepoint per item nothing undoes half of one: the batch is rolled back,
-    and alone the refused item leaves nothing."""
+    the others commit together again, and alone the refused item leaves nothing."""
     storage = open_storage(location)
     try:
         scratch(storage)
-        results = batched(storage, [insert("a"), insert("b", then=refuse), insert("c")],
-                          committed=0)
+        results = batched(storage, [insert("a"), insert("b", then=refuse), insert("c")])
         assert results[0] == "a" and isinstance(results[1], Refused) and results[2] == "c"
         assert keys_in(storage) == {"a", "c"}
     finally:
         storage.close()
 
 
-def test_an_unexpected_error_runs_the_batch_again_item_by_item(location: str) -> None:
+def test_a_refusal_after_a_failed_statement_is_not_taken_for_a_clean_one(
+    location: str,
+) -> None:
+    """On PostgreSQL a failed statement aborts the transaction, and its COMMIT is answered
+    ROLLBACK without an error: a refusal after one must not let the batch "commit"."""
+    storage = open_storage(location)
+    try:
+        scratch(storage)
+
+        def fails_then_refuses(t: SqlTransaction) -> str:
+            try:
+                t.execute("SELECT no_such_column FROM scratch")
+            except Exception:
+                pass
+            raise Refused("no")
+
+        results = batched(storage, [insert("a"), insert("c"), fails_then_refuses])
+        assert results[:2] == ["a", "c"] and isinstance(results[2], Refused)
+        assert keys_in(storage) == {"a", "c"}
+    finally:
+        storage.close()
+
+
+def test_a_commit_the_database_turned_into_a_rollback_is_an_error(postgres_url: str) -> None:
+    storage = open_storage(postgres_url)
+    try:
+        scratch(storage)
+
+        def swallows_a_failure(t: SqlTransaction) -> str:
+            t.execute("INSERT INTO scratch (k) VALUES (?)", "lost")
+            try:
+                t.execute("SELECT no_such_column FROM scratch")
+            except Exception:
+                pass
+            return "answered"
+
+        with pytest.raises(StorageError, match="rolled the transaction back"):
+            storage.atomically(swallows_a_failure)
+        assert keys_in(storage) == set()
+    finally:
+        storage.close()
+
+
+def test_an_unexpected_error_runs_that_item_alone_and_the_others_together(
+    location: str,
+) -> None:
     storage = open_storage(location)
     try:
         scratch(storage)
@@ -170,11 +212,10 @@ def test_an_unexpected_error_runs_the_batch_again_item_by_item(location: str) ->
             if calls["b"] == 1:
                 raise RuntimeError("the database went away")
 
-        results = batched(storage, [insert("a"), insert("b", fails_in_the_batch), insert("x")],
-                          committed=0)
+        results = batched(storage, [insert("a"), insert("b", fails_in_the_batch), insert("x")])
         assert results == ["a", "b", "x"] and calls["b"] == 2
         assert keys_in(storage) == {"a", "b", "x"}
-        duplicate = batched(storage, [insert("d"), insert("a"), insert("e")], committed=0)
+        duplicate = batched(storage, [insert("d"), insert("a"), insert("e")])
         assert duplicate[0] == "d" and duplicate[2] == "e"
         assert isinstance(duplicate[1], Exception), "alone, the duplicate key is its error"
         assert keys_in(storage) == {"a", "b", "x", "d", "e"}

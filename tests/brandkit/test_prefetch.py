@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,17 @@ from brandkit.quotas import QuotaExceeded, Quotas
 from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqlStorage, SqlTransaction
 from brandkit.storage import TOKEN, Keys
-from tests.support.people import NOW, ORIGIN, Person
+from tests.support.people import (
+    NOW,
+    ORIGIN,
+    Person,
+    jwc_encrypt,
+    jwc_grant_claims,
+    jwc_grant_header,
+    jwc_key,
+    jwc_sign,
+)
+from zpd.errors import TokenInvalid
 from zpd.request import DataRequest
 
 
@@ -126,6 +137,41 @@ def test_tokens_of_one_batch_see_what_the_ones_before_them_wrote(
     assert storage.atomically(lambda t: t.grant("a-1-bob")) is None
 
 
+def test_a_grant_held_before_the_batch_is_updated_twice_in_it(
+    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+) -> None:
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    person = Person()
+    receiver.receive_token(person.token(issued, grant_id="g", data={"shoe_size_eu": 40}), NOW)
+    results = one_batch(receiver, [
+        person.token(issued, grant_id="g", version=2, data={"shoe_size_eu": 41}),
+        person.token(issued, grant_id="g", version=3, data={"shoe_size_eu": 42}),
+    ])
+    assert all(isinstance(result, str) for result in results)
+    grant = storage.atomically(lambda t: t.grant("g"))
+    assert grant is not None and (grant.version, grant.data) == (3, {"shoe_size_eu": 42})
+
+
+def test_a_token_no_database_could_store_is_refused_before_any_batch(
+    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+) -> None:
+    """A lone surrogate or U+0000 (valid JSON) would fail a batch's statements; it is
+    refused when the token is opened, and the group commit never sees it."""
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    for change in ({"jti": "bad-\ud800"}, {"grant": {"id": "g-\udc00", "version": 1}},
+                   {"data": {"shoe_size_eu": 42, "favourite_colours": ["navy\x00"]}}):
+        key = jwc_key()  # jwcrypto writes what zpd itself would never sign
+        claims = {**jwc_grant_claims(key, issued), **change}
+        token = jwc_encrypt(jwc_sign(key, jwc_grant_header(key), claims), issued.encryption_jwk)
+        with pytest.raises(TokenInvalid) as refused:
+            receiver.receive_token(token, NOW)
+        assert refused.value.reason == "bad_payload"
+    assert receiver._tokens.batches == 0
+    assert storage.atomically(lambda t: t.count_pseudonyms()) == 0
+
+
 def test_a_quota_counts_the_grants_stored_earlier_in_the_batch(
     storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
 ) -> None:
@@ -160,3 +206,38 @@ def test_a_write_that_does_not_say_what_it_changes_drops_every_row_read_ahead(
 
     assert storage.atomically(update_then_read, keys=Keys.of(person.pseudonym, "g-1")) == (
         7, {"x": "y"}, None)
+
+
+def test_prefetched_grants_are_locked_and_each_write_drops_what_it_changes(
+    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+    request: pytest.FixtureRequest,
+) -> None:
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    alice, bob = Person(), Person()
+    receiver.receive_token(alice.token(issued, grant_id="g-1", jti="t-1"), NOW)
+    receiver.receive_token(bob.token(issued, grant_id="g-2"), NOW)
+    people = Keys(frozenset((alice.pseudonym, bob.pseudonym)), frozenset(("g-1", "g-2")))
+
+    def writes(t: SqlTransaction) -> list[Any]:
+        t.prefetch(people, [(TOKEN, "t-1")])
+        if "postgresql" in request.node.name:  # the rows are locked, as `grant` locks them
+            import psycopg
+
+            with psycopg.connect(storage._url, autocommit=True) as other:  # type: ignore
+                with pytest.raises(psycopg.errors.LockNotAvailable):
+                    other.execute("SELECT 1 FROM zpd_grants WHERE grant_id = 'g-1' "
+                                  "FOR UPDATE NOWAIT")
+        seen: list[Any] = []
+        t.pause_grant("g-1", NOW, NOW)
+        seen.append(t.grant("g-1").paused_at)  # type: ignore[union-attr]
+        t.revoke_grant("g-2", NOW)
+        seen.append(t.grant("g-2").status.value)  # type: ignore[union-attr]
+        t.replace_receipt(TOKEN, "t-1", "final")
+        seen.append(t.seen_message(TOKEN, "t-1").receipt)  # type: ignore[union-attr]
+        moved = replace(t.grant("g-1"), pseudonym=bob.pseudonym)  # type: ignore[type-var]
+        t.put_grant(moved)  # another person's now (the receiver never does this)
+        seen.append((t.count_grants(alice.pseudonym), t.count_grants(bob.pseudonym)))
+        return seen
+
+    assert storage.atomically(writes, keys=people) == [NOW, "revoked", "final", (0, 2)]
