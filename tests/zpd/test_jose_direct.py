@@ -206,6 +206,20 @@ def test_strict_json_refuses_a_string_no_database_stores(text: bytes) -> None:
         jose._strict_json(text)
 
 
+def test_a_header_or_payload_no_database_stores_is_refused_for_what_it_is() -> None:
+    key = jose.generate_signing_key()
+    header, payload, signature = jose.sign({"typ": TYP, "kid": "k1"}, {"a": "b"}, key).split(".")
+    nul_kid = b'{"alg": "EdDSA", "typ": "%s", "kid": "k\\u0000"}' % TYP.encode()
+    with pytest.raises(TokenInvalid) as refused:
+        jose.unverified_header(f"{jose.b64u(nul_kid)}.{payload}.{signature}", TokenInvalid)
+    assert refused.value.reason == "bad_header"
+    signing_input = header + "." + jose.b64u(b'{"a": "\\ud800"}')
+    forged = signing_input + "." + jose.b64u(key.private_key.sign(signing_input.encode()))
+    with pytest.raises(TokenInvalid) as refused:
+        jose.verify(forged, key, TYP, TokenInvalid)
+    assert refused.value.reason == "bad_payload"
+
+
 @pytest.mark.parametrize("text", [
     b'{"a": "\\ud83d\\ude00"}', b'{"a": "\\\\u0000"}', b'{"a": "\\u00e9\\u0041"}',
 ])
