@@ -190,6 +190,7 @@ class GroupCommit:
                 transaction.prefetch(keys, {m for item in batch for m in item.messages})
             for item in batch:
                 writes = transaction.writes
+                item.result, item.error = None, None  # of an earlier try of this batch
                 try:
                     item.result = item.work(transaction)
                 except self._own_errors as error:

@@ -223,6 +223,32 @@ def test_an_unexpected_error_runs_that_item_alone_and_the_others_together(
         storage.close()
 
 
+def test_an_item_answered_otherwise_when_its_batch_runs_again_gets_the_new_answer(
+    location: str,
+) -> None:
+    storage = open_storage(location)
+    try:
+        scratch(storage)
+        calls = {"x": 0, "y": 0}
+
+        def refused_the_first_time() -> None:
+            calls["x"] += 1
+            if calls["x"] == 1:
+                raise Refused("not yet")
+
+        def fails_the_first_time() -> None:
+            calls["y"] += 1
+            if calls["y"] == 1:
+                raise RuntimeError("once")
+
+        results = batched(storage, [insert("a"), insert("x", first=refused_the_first_time),
+                                    insert("y", then=fails_the_first_time)])
+        assert results == ["a", "x", "y"] and calls == {"x": 2, "y": 2}
+        assert keys_in(storage) == {"a", "x", "y"}
+    finally:
+        storage.close()
+
+
 def test_a_batch_locks_the_keys_of_all_its_items_before_the_first_runs(
     postgres_url: str,
 ) -> None:
