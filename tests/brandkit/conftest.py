@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +88,11 @@ def postgres_url(postgres_server: str) -> Iterator[str]:
     yield f"{postgres_server}{separator}options=-csearch_path%3D{schema}"
     with psycopg.connect(postgres_server, autocommit=True) as admin:
         admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a receiver's database is: a SQLite file, then a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        return str(tmp_path / "receiver.sqlite3")
+    return str(request.getfixturevalue("postgres_url"))

@@ -29,13 +29,6 @@ from .webhook_brand import Brand, sqlite_location, webhook_brand
 ACK_TOKEN = "mail-ack-token-0123456789-abcdefghijkl"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return sqlite_location(tmp_path)
-    return str(request.getfixturevalue("postgres_url"))
-
-
 @contextmanager
 def served(brand: Brand) -> Iterator[Address]:
     with running(create_app(brand.receiver, brand.request.jws)) as address:

@@ -28,13 +28,6 @@ from tests.support.people import NOW, ORIGIN, Person
 from zpd.request import DataRequest
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "receiver.sqlite3")
-    return str(request.getfixturevalue("postgres_url"))
-
-
 def test_concurrent_tokens_share_commits_and_each_is_durable_when_answered(
     location: str, keys: BrandKeys, request_jws: str, issued: DataRequest
 ) -> None:

@@ -12,7 +12,6 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -38,10 +37,8 @@ from zpd.errors import TokenInvalid
 from zpd.request import DataRequest
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def storage(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
-    location = (str(tmp_path / "receiver.sqlite3") if request.param == "sqlite"
-                else str(request.getfixturevalue("postgres_url")))
+@pytest.fixture
+def storage(location: str) -> Any:
     opened = open_storage(location)
     yield opened
     opened.close()

@@ -27,13 +27,6 @@ from .subscriber import (
 from .webhook_brand import Brand, sqlite_location, webhook_brand
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return sqlite_location(tmp_path)
-    return str(request.getfixturevalue("postgres_url"))
-
-
 def outbox(brand: Brand, subscriber: str | None = None) -> list[WebhookEvent]:
     return brand.storage.atomically(lambda t: t.webhooks(subscriber=subscriber), write=False)
 
