@@ -16,6 +16,7 @@ from joserfc.jwk import OKPKey
 from . import jose
 from .claims import Reader, not_issued_later
 from .errors import EventInvalid
+from .text import storable
 from .token import check_audience
 
 SET_TYP = "secevent+jwt"
@@ -68,8 +69,9 @@ def unverified_issuer(token: str) -> str:
     except (ValueError, IndexError, UnicodeDecodeError, RecursionError):
         raise EventInvalid("bad_payload") from None
     issuer = claims.get("iss") if isinstance(claims, dict) else None
-    if not isinstance(issuer, str):
-        raise EventInvalid("bad_member", "iss must be a string")
+    if not isinstance(issuer, str) or not storable(issuer):
+        raise EventInvalid("bad_member", "iss must be a string, without U+0000 or a lone "
+                           "surrogate")
     return issuer
 
 
@@ -93,6 +95,8 @@ def verify(token: str, pinned_jwk: dict[str, Any], audience: str, now: int) -> G
     """Verify with the pairwise key pinned at the first grant from that issuer."""
     key = jose.import_public_key(pinned_jwk, "Ed25519")
     _, raw = jose.verify(token, key, SET_TYP, EventInvalid)
+    if not storable(raw):
+        raise EventInvalid("bad_payload", "a string holds U+0000 or a lone surrogate")
     reader = Reader(raw, "", EventInvalid)
     issuer = reader.text("iss", max_length=200)
     if issuer != jose.thumbprint_uri(key):

@@ -16,7 +16,6 @@ import binascii
 import functools
 import hashlib
 import json
-import re
 import struct
 import warnings
 from typing import Any
@@ -290,8 +289,6 @@ def verify(
         raise error("bad_signature") from None
     try:
         claims = _strict_json(payload)
-    except NotIJson as exc:
-        raise error("bad_payload", f"payload: {exc}") from None
     except (ValueError, UnicodeDecodeError):
         raise error("bad_payload", "payload is not JSON") from None
     if not isinstance(claims, dict):
@@ -421,36 +418,12 @@ def _strict_b64u(text: str) -> bytes:
                                strict_mode=True)
 
 
-class NotIJson(ValueError):
-    """JSON whose text holds U+0000 or a lone surrogate (I-JSON, RFC 7493, forbids the
-    second; no protocol text needs the first): neither can be stored as text."""
-
-
 def _strict_json(data: bytes) -> Any:
-    """JSON text (UTF-8, no byte-order mark) with no member named twice in an object, and
-    no string holding U+0000 or a lone surrogate (`NotIJson`)."""
+    """JSON text (UTF-8, no byte-order mark) with no member named twice in an object."""
     text = data.decode("utf-8")
     if text.startswith("\ufeff"):
         raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
     try:
-        document = _STRICT_JSON.decode(text)
-        # Raw UTF-8 cannot carry either (the decoder and JSON refuse them): only an escape.
-        storable = "\\u" not in text or _storable(document)
+        return _STRICT_JSON.decode(text)
     except RecursionError:
         raise ValueError("JSON nested too deeply") from None
-    if not storable:
-        raise NotIJson("a string holds U+0000 or a lone surrogate")
-    return document
-
-
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-
-
-def _storable(value: Any) -> bool:
-    if isinstance(value, str):
-        return _UNSTORABLE.search(value) is None
-    if isinstance(value, dict):
-        return all(_storable(key) and _storable(item) for key, item in value.items())
-    if isinstance(value, list):
-        return all(_storable(item) for item in value)
-    return True

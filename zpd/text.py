@@ -9,6 +9,7 @@ was sent.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -18,6 +19,23 @@ BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 ZERO_WIDTH = frozenset("\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(value: object) -> bool:
+    """Whether every string in `value` (a JSON document: member names too) is text a
+    database stores: no U+0000 (PostgreSQL refuses it in text) and no lone surrogate (not
+    Unicode: UTF-8 cannot encode it; I-JSON, RFC 7493, forbids it). JSON may carry both as
+    escapes, so a message received is checked before anything of it is stored."""
+    if isinstance(value, str):
+        return _UNSTORABLE.search(value) is None
+    if isinstance(value, dict):
+        return all(storable(key) and storable(item) for key, item in value.items())
+    if isinstance(value, list):
+        return all(storable(item) for item in value)
+    return True
 
 
 def is_hidden(ch: str) -> bool:

@@ -10,6 +10,7 @@ from joserfc.jwk import OKPKey
 from . import jose
 from .claims import CLOCK_SKEW, Reader, not_issued_later, single_audience
 from .errors import KeyInvalid, ProtocolError, TokenInvalid
+from .text import storable
 
 GRANT_TYP = "zpd-grant+jwt"
 CLOCK_LEEWAY = CLOCK_SKEW
@@ -96,6 +97,8 @@ def open_token(token: str, brand_encryption_key: OKPKey, audience: str, now: int
     if inner_header.get("kid") not in (None, pairwise_jwk["kid"]):
         raise TokenInvalid("bad_key", "header kid is not the jwk's thumbprint")
     _, raw = jose.verify(inner, pairwise, GRANT_TYP, TokenInvalid, header=inner_header)
+    if not storable(raw):
+        raise TokenInvalid("bad_payload", "a string holds U+0000 or a lone surrogate")
     claims = parse_claims(raw)
     pseudonym = jose.THUMBPRINT_URI_PREFIX + pairwise_jwk["kid"]
     if claims.pseudonym != pseudonym or raw.get("sub") != claims.pseudonym:

@@ -24,6 +24,7 @@ from brandkit.receiver import Receiver
 from brandkit.sqlstorage import SqlStorage, SqlTransaction
 from brandkit.storage import TOKEN, Keys
 from tests.support.people import (
+    DAY,
     NOW,
     ORIGIN,
     Person,
@@ -31,9 +32,10 @@ from tests.support.people import (
     jwc_grant_claims,
     jwc_grant_header,
     jwc_key,
+    jwc_pseudonym,
     jwc_sign,
 )
-from zpd.errors import TokenInvalid
+from zpd.errors import EventInvalid, TokenInvalid
 from zpd.request import DataRequest
 
 
@@ -42,6 +44,9 @@ def storage(location: str) -> Any:
     opened = open_storage(location)
     yield opened
     opened.close()
+
+
+EVENT_HEADER = {"alg": "EdDSA", "typ": "secevent+jwt"}
 
 
 def one_batch(receiver: Receiver, tokens: list[str]) -> list[Any]:
@@ -167,6 +172,28 @@ def test_a_token_no_database_could_store_is_refused_before_any_batch(
         assert refused.value.reason == "bad_payload"
     assert receiver._tokens.batches == 0
     assert storage.atomically(lambda t: t.count_pseudonyms()) == 0
+
+
+def test_an_event_no_database_could_store_is_refused_and_changes_nothing(
+    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+) -> None:
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    key = jwc_key()
+    receiver.receive_token(jwc_encrypt(jwc_sign(key, jwc_grant_header(key), jwc_grant_claims(
+        key, issued, grant_id="g")), issued.encryption_jwk), NOW)
+    unknown_issuer = {"iss": "urn:x:\ud800", "aud": ORIGIN, "iat": NOW + DAY, "jti": "e1",
+                      "events": {"urn:zpd:event:grant-revoked": {"grant": "g"}}}
+    with pytest.raises(EventInvalid) as refused:  # read before the key is looked up
+        receiver.receive_event(jwc_sign(key, EVENT_HEADER, unknown_issuer), NOW + DAY)
+    assert refused.value.reason == "bad_member"
+    nul_reason = {**unknown_issuer, "iss": jwc_pseudonym(key), "events": {
+        "urn:zpd:event:grant-revoked": {"grant": "g", "reason": "person\x00"}}}
+    with pytest.raises(EventInvalid) as refused:
+        receiver.receive_event(jwc_sign(key, EVENT_HEADER, nul_reason), NOW + DAY)
+    assert refused.value.reason == "bad_payload"
+    grant = storage.atomically(lambda t: t.grant("g"))
+    assert grant is not None and grant.status.value == "active"
 
 
 def test_a_quota_counts_the_grants_stored_earlier_in_the_batch(

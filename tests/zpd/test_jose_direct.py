@@ -194,39 +194,6 @@ def test_strict_json_reads_and_refuses_as_before(text: bytes) -> None:
     assert outcome(jose._strict_json) == outcome(reference_json)
 
 
-@pytest.mark.parametrize("text", [
-    b'{"jti": "a\\ud800"}', b'{"a": ["ok", {"b": "\\udfff!"}]}', b'{"\\udc00": 1}',
-    b'{"a": "\\u0000"}', b'{"a": "x\\u0000y"}',
-])
-def test_strict_json_refuses_a_string_no_database_stores(text: bytes) -> None:
-    """I-JSON (RFC 7493) has no lone surrogate, and no protocol text needs U+0000: a
-    message holding either is refused where it is read, not where it would be stored."""
-    reference_json(text)  # valid JSON all the same
-    with pytest.raises(jose.NotIJson):
-        jose._strict_json(text)
-
-
-def test_a_header_or_payload_no_database_stores_is_refused_for_what_it_is() -> None:
-    key = jose.generate_signing_key()
-    header, payload, signature = jose.sign({"typ": TYP, "kid": "k1"}, {"a": "b"}, key).split(".")
-    nul_kid = b'{"alg": "EdDSA", "typ": "%s", "kid": "k\\u0000"}' % TYP.encode()
-    with pytest.raises(TokenInvalid) as refused:
-        jose.unverified_header(f"{jose.b64u(nul_kid)}.{payload}.{signature}", TokenInvalid)
-    assert refused.value.reason == "bad_header"
-    signing_input = header + "." + jose.b64u(b'{"a": "\\ud800"}')
-    forged = signing_input + "." + jose.b64u(key.private_key.sign(signing_input.encode()))
-    with pytest.raises(TokenInvalid) as refused:
-        jose.verify(forged, key, TYP, TokenInvalid)
-    assert refused.value.reason == "bad_payload"
-
-
-@pytest.mark.parametrize("text", [
-    b'{"a": "\\ud83d\\ude00"}', b'{"a": "\\\\u0000"}', b'{"a": "\\u00e9\\u0041"}',
-])
-def test_strict_json_reads_escapes_that_are_text(text: bytes) -> None:
-    assert jose._strict_json(text) == reference_json(text)
-
-
 @pytest.mark.parametrize("jwk", [
     "not a dict", {}, {"kty": "OKP", "crv": "X25519", "x": "A" * 43},
     {"kty": "EC", "crv": "Ed25519", "x": "A" * 43}, {"kty": "OKP", "crv": "Ed25519"},
@@ -251,14 +218,9 @@ def test_a_signing_keys_thumbprint_is_rfc_7638s() -> None:
         assert canonical["kid"] == cjwk.JWK(**public).thumbprint()  # jwcrypto's RFC 7638
 
 
-# Protocol text: any code point but U+0000 and lone surrogates (`_strict_json` refuses both).
-TEXT = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
-
-
 @settings(max_examples=60, deadline=None)
-@given(claims=st.dictionaries(st.text(TEXT, max_size=8), st.one_of(
-    st.text(TEXT, max_size=20), st.integers(-10**12, 10**12),
-    st.lists(st.text(TEXT, max_size=5), max_size=3),
+@given(claims=st.dictionaries(st.text(max_size=8), st.one_of(
+    st.text(max_size=20), st.integers(-10**12, 10**12), st.lists(st.text(max_size=5), max_size=3),
 ), max_size=5))
 def test_a_signature_is_what_joserfc_writes_and_jwcrypto_verifies(claims: dict[str, Any]) -> None:
     from joserfc import jws as rfc_jws

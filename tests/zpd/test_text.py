@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zpd.text import hidden_characters, is_hidden, reveal
+from zpd.text import hidden_characters, is_hidden, reveal, storable
 
 
 def test_bidi_override_and_zero_width_are_revealed() -> None:
@@ -25,3 +25,11 @@ def test_revealed_text_hides_nothing(text: str) -> None:
     shown = reveal(text)
     assert not any(is_hidden(ch) for ch in shown)
     assert (shown == text) == (hidden_characters(text) == [])
+
+
+
+def test_storable_text_has_no_nul_and_no_lone_surrogate_anywhere() -> None:
+    assert storable({"a": ["ok", {"b": "\U0001f600 caf\u00e9"}], "n": 1, "x": None})
+    for document in ("a\ud800", {"a": ["ok", {"b": "\udfff!"}]}, {"\udc00": 1},
+                     {"a": "\x00"}, ["x\x00y"]):
+        assert not storable(document), document
