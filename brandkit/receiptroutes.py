@@ -24,6 +24,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from zpd.text import storable
+
 from . import deletions
 from .receiver import Receiver
 from .subscribers import Subscriber, Subscribers
@@ -37,7 +39,8 @@ NO_STORE = {"Cache-Control": "no-store"}
 def receipts_route(receiver: Receiver, path: str) -> Route:
     async def latest(request: Request) -> Response:
         jti = request.path_params["jti"]
-        receipt = await run_in_threadpool(receiver.latest_receipt, jti)
+        # No stored jti holds U+0000 or a lone surrogate, and PostgreSQL cannot compare one.
+        receipt = await run_in_threadpool(receiver.latest_receipt, jti) if storable(jti) else None
         if receipt is None:
             return JSONResponse({"err": "not_found", "description": "no receipt for this jti"},
                                 404, headers=NO_STORE)
@@ -56,7 +59,8 @@ def ack_route(receiver: Receiver, subscribers: Subscribers) -> Route:
         if status is None:
             return _error(400, "invalid_request",
                           'send {"status": "deleted" | "failed", "note": "..."} as JSON')
-        found = await run_in_threadpool(receiver.deletion, event_id)
+        found = await run_in_threadpool(receiver.deletion, event_id) if storable(event_id) \
+            else None
         if found is None or found.subscriber != subscriber.name:
             return _error(404, "not_found", "no deletion of yours waits under this event id")
         answer = await run_in_threadpool(receiver.confirm_deletion, event_id, status, note)
@@ -101,7 +105,8 @@ async def _answer(request: Request) -> tuple[str | None, str | None]:
     status, note = document.get("status"), document.get("note")
     if status not in (deletions.DELETED, deletions.FAILED):
         return None, None
-    if note is not None and (not isinstance(note, str) or len(note) > deletions.MAX_NOTE):
+    if note is not None and (not isinstance(note, str) or len(note) > deletions.MAX_NOTE
+                             or not storable(note)):
         return None, None
     return status, note
 

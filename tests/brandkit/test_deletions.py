@@ -197,9 +197,9 @@ def test_with_no_confirming_system_the_receipt_is_deleted_at_once(
 
 
 def test_the_ack_endpoint_refuses_what_is_not_a_confirmation_of_the_caller(
-    tmp_path: Path, keys: BrandKeys, alice: Person, crm: Any, mail: Any
+    location: str, keys: BrandKeys, alice: Person, crm: Any, mail: Any
 ) -> None:
-    with webhook_brand(sqlite_location(tmp_path), keys, two_confirming(crm, mail)) as brand, \
+    with webhook_brand(location, keys, two_confirming(crm, mail)) as brand, \
             served(brand) as address:
         brand.share(alice)
         jti, _ = revoke_over_http(address, alice)
@@ -211,6 +211,8 @@ def test_the_ack_endpoint_refuses_what_is_not_a_confirmation_of_the_caller(
         unknown = ack(address, "msg_nothing", "deleted")
         bad = [ack(address, mine, status) for status in ("gone", "")]
         long_note = ack(address, mine, "deleted", note="n" * 501)
+        unstorable = [ack(address, mine, "deleted", note=note) for note in ("a\x00", "\ud800")]
+        nul_id = ack(address, "msg_%00", "deleted")
         not_json = requests.post(url, data=b"\xff{", timeout=TIMEOUT,
                                  headers={"Authorization": f"Bearer {ACK_TOKEN}"})
         huge = requests.post(url, data=b"{" + b" " * 5000 + b"}", timeout=TIMEOUT,
@@ -221,18 +223,21 @@ def test_the_ack_endpoint_refuses_what_is_not_a_confirmation_of_the_caller(
     assert not_mine.status_code == 404 and unknown.status_code == 404
     assert [answer.status_code for answer in bad] == [400, 400]
     assert long_note.status_code == 400 and not_json.status_code == 400
+    assert [answer.status_code for answer in unstorable] == [400, 400]
+    assert nul_id.status_code == 404
     assert huge.status_code == 400
     assert systems(receipt)["mail"] == "pending", "none of them changed anything"
 
 
 def test_the_receipts_endpoint_gives_a_token_s_receipt_and_404_for_an_unknown_jti(
-    tmp_path: Path, keys: BrandKeys, alice: Person
+    location: str, keys: BrandKeys, alice: Person
 ) -> None:
-    with webhook_brand(sqlite_location(tmp_path), keys, []) as brand, served(brand) as address:
+    with webhook_brand(location, keys, []) as brand, served(brand) as address:
         token_jti = str(uuid.uuid4())
         stored = brand.share(alice, jti=token_jti)
         found = latest(address, token_jti)
-        missing = latest(address, str(uuid.uuid4()))
+        missing = [latest(address, jti) for jti in (str(uuid.uuid4()), "x%00", "%ED%A0%80")]
     assert found.status_code == 200 and found.text == stored
     assert found.headers["cache-control"] == "no-store"
-    assert missing.status_code == 404 and missing.json()["err"] == "not_found"
+    assert [answer.status_code for answer in missing] == [404, 404, 404]
+    assert missing[0].json()["err"] == "not_found"
