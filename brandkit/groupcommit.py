@@ -40,6 +40,7 @@ than two a token (the cost that bound a worker's tokens per second).
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ from .storage import Keys, MessageKey, Storage, Transaction
 
 T = TypeVar("T")
 MAX_BATCH = 64
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -123,6 +125,10 @@ class GroupCommit:
             handed_over = True
             try:
                 self._commit(batch)
+            except BaseException as error:  # not one of them may be answered as stored
+                for item in batch:
+                    item.result, item.error = None, error
+                raise
             finally:
                 with self._lock:
                     for item in batch:
@@ -159,7 +165,11 @@ class GroupCommit:
         while True:
             self._leader_wanted.wait()
             self._leader_wanted.clear()  # before leading: a wish made meanwhile is kept
-            self._lead()
+            try:
+                self._lead()
+            except BaseException as error:  # its batch was answered with it; lead the rest
+                logger.error("a batch of the group commit stopped: %s", type(error).__name__)
+                self._leader_wanted.set()
 
     def _commit(self, batch: list[_Item[Any]]) -> None:
         together, alone = batch, []
@@ -180,6 +190,9 @@ class GroupCommit:
                 item.result = self._storage.atomically(_reading_ahead(item), keys=item.keys)
             except Exception as error:
                 item.error = error
+            else:
+                if len(batch) == 1:  # one at a time commits again: batches may grow again
+                    self._limit = min(self._max_batch, self._limit * 2)
 
     def _together(self, batch: list[_Item[Any]]) -> None:
         keys: Keys | None = Keys()

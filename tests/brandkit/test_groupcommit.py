@@ -364,6 +364,58 @@ def test_threads_and_coroutines_queue_together_and_a_cancelled_caller_stops_no_o
         storage.close()
 
 
+class Stop(BaseException):
+    """Raised past every `except Exception`."""
+
+
+def test_an_item_raising_past_every_handler_is_answered_with_it_and_the_rest_go_on(
+    tmp_path: Path,
+) -> None:
+    storage = open_storage(str(tmp_path / "stop.sqlite3"))
+    group = GroupCommit(storage, own_errors=(Refused,))
+
+    def stops(t: SqlTransaction) -> str:
+        t.execute("INSERT INTO scratch (k) VALUES (?)", "stopped")
+        raise Stop()
+
+    async def scene() -> list[str]:
+        with pytest.raises(Stop):  # not answered as if stored
+            await group.run_async(stops)
+        return list(await asyncio.gather(*(group.run_async(insert(k)) for k in "abc")))
+
+    try:
+        scratch(storage)
+        assert asyncio.run(scene()) == ["a", "b", "c"]
+        assert keys_in(storage) == {"a", "b", "c"}
+    finally:
+        storage.close()
+
+
+def test_batches_grow_again_once_one_at_a_time_commits(tmp_path: Path) -> None:
+    """After batches failed down to one item each, the next item that commits lets them
+    grow again (they stayed at one for good)."""
+    storage = open_storage(str(tmp_path / "grow.sqlite3"))
+    group = GroupCommit(storage, own_errors=(Refused,))
+    try:
+        scratch(storage)
+        group._limit = 1  # as after batches that failed
+        assert group.run(insert("one")) == "one"
+        assert group._limit == 2
+        release = threading.Event()
+        with ThreadPoolExecutor(3) as pool:
+            held = pool.submit(group.run, lambda t: release.wait(10) and "held")
+            while not group._busy:
+                time.sleep(0.001)
+            pair = [pool.submit(group.run, insert(k)) for k in ("a", "b")]
+            while len(group._queue) < 2:
+                time.sleep(0.001)
+            release.set()
+            assert [held.result(10), *(f.result(10) for f in pair)] == ["held", "a", "b"]
+        assert group.batches == 1, "a and b in one transaction"
+    finally:
+        storage.close()
+
+
 def test_a_thread_returns_after_its_own_batch_while_coroutines_keep_coming(
     tmp_path: Path,
 ) -> None:
