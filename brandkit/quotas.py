@@ -79,11 +79,13 @@ class NewCustomerRate:
     def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.per_minute = per_minute
         self._clock = clock
-        self._seen: dict[str, deque[float]] = {}
+        self._seen: dict[str, deque[tuple[float, str | None]]] = {}  # when, and whom
         self._lock = threading.Lock()
 
-    def admit(self, client: str) -> None:
-        """Count one new customer from `client`, or raise QuotaExceeded if its window is full."""
+    def admit(self, client: str, customer: str | None = None) -> None:
+        """Count one new customer from `client`, or raise QuotaExceeded if its window is full.
+        A `customer` already counted in the window is not counted again (a transaction run
+        again, after its batch failed for another token, admits its new customers again)."""
         key = client_key(client)
         with self._lock:
             now = self._clock()
@@ -92,20 +94,22 @@ class NewCustomerRate:
                 if len(self._seen) >= MAX_TRACKED_CLIENTS:
                     self._forget_idle(now)
                 recent = self._seen[key] = deque(maxlen=self.per_minute)
-            while recent and recent[0] <= now - WINDOW_SECONDS:
+            while recent and recent[0][0] <= now - WINDOW_SECONDS:
                 recent.popleft()
+            if customer is not None and any(whom == customer for _, whom in recent):
+                return
             if len(recent) >= self.per_minute:
-                wait = math.ceil(recent[0] + WINDOW_SECONDS - now)
+                wait = math.ceil(recent[0][0] + WINDOW_SECONDS - now)
                 raise QuotaExceeded(
                     "too_many_new_customers",
                     f"at most {self.per_minute} new customers a minute from one address",
                     wait,
                 )
-            recent.append(now)
+            recent.append((now, customer))
 
     def _forget_idle(self, now: float) -> None:
         since = now - WINDOW_SECONDS
-        idle = [key for key, times in self._seen.items() if not times or times[-1] <= since]
+        idle = [key for key, times in self._seen.items() if not times or times[-1][0] <= since]
         for key in idle:
             del self._seen[key]
 

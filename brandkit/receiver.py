@@ -197,8 +197,7 @@ class Receiver:
             check_grant_count(transaction.count_grants(claims.pseudonym), self.quotas)
         if pinned is None:
             if self._new_customers is not None and client is not None:
-                # Counted even if the transaction is then run again: a rare overcount.
-                self._new_customers.admit(client)
+                self._new_customers.admit(client, claims.pseudonym)  # once, if run again
             transaction.pin_key(claims.pseudonym, opened.pairwise_jwk, now)
         if current is None or claims.version > current.version:
             paused = current is not None and current.paused_at is not None

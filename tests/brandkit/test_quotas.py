@@ -164,6 +164,17 @@ def test_the_rate_window_slides() -> None:
         rate.admit("2001:db8::3")  # the same /64
 
 
+def test_a_customer_counted_already_is_not_counted_again() -> None:
+    """A token run again (its batch failed for another token's reason) admits its new
+    customer again: one customer, one place in the window."""
+    rate = NewCustomerRate(2, clock=lambda: 1000.0)
+    for _ in range(3):
+        rate.admit("192.0.2.1", "urn:alice")
+    rate.admit("192.0.2.1", "urn:bob")
+    with pytest.raises(QuotaExceeded):
+        rate.admit("192.0.2.1", "urn:carol")
+
+
 def test_serve_takes_its_quotas_from_the_command_line(tmp_path: Path) -> None:
     keys = create_keys(tmp_path / "keys")
     jws = sign_spec(spec(), keys, now=now() - 60)
