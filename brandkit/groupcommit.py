@@ -125,10 +125,10 @@ class GroupCommit:
             handed_over = True
             try:
                 self._commit(batch)
-            except BaseException as error:  # not one of them may be answered as stored
+            except BaseException as error:  # each caller raises it, none is told "stored"
+                logger.error("a batch of the group commit stopped: %s", type(error).__name__)
                 for item in batch:
                     item.result, item.error = None, error
-                raise
             finally:
                 with self._lock:
                     for item in batch:
@@ -165,11 +165,7 @@ class GroupCommit:
         while True:
             self._leader_wanted.wait()
             self._leader_wanted.clear()  # before leading: a wish made meanwhile is kept
-            try:
-                self._lead()
-            except BaseException as error:  # its batch was answered with it; lead the rest
-                logger.error("a batch of the group commit stopped: %s", type(error).__name__)
-                self._leader_wanted.set()
+            self._lead()
 
     def _commit(self, batch: list[_Item[Any]]) -> None:
         together, alone = batch, []
