@@ -1,4 +1,5 @@
-"""Text that comes from a brand: make invisible and direction-changing characters visible.
+"""Text that comes from a brand: make invisible and direction-changing characters visible;
+and (`storable`) whether a received document's text is any a database can store.
 
 A brand's name or description could carry bidi overrides (to make "moc.elpmaxe"
 read as "example.com"), zero-width characters (to make two names look equal
@@ -28,13 +29,19 @@ def storable(value: object) -> bool:
     """Whether every string in `value` (a JSON document: member names too) is text a
     database stores: no U+0000 (PostgreSQL refuses it in text) and no lone surrogate (not
     Unicode: UTF-8 cannot encode it; I-JSON, RFC 7493, forbids it). JSON may carry both as
-    escapes, so a message received is checked before anything of it is stored."""
-    if isinstance(value, str):
-        return _UNSTORABLE.search(value) is None
-    if isinstance(value, dict):
-        return all(storable(key) and storable(item) for key, item in value.items())
-    if isinstance(value, list):
-        return all(storable(item) for item in value)
+    escapes, so a message received is checked before anything of it is stored. Walked
+    without recursion: a sender chooses how deep its JSON nests."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if _UNSTORABLE.search(item) is not None:
+                return False
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
     return True
 
 

@@ -174,6 +174,22 @@ def test_a_token_no_database_could_store_is_refused_before_any_batch(
     assert storage.atomically(lambda t: t.count_pseudonyms()) == 0
 
 
+def test_a_token_nested_past_the_interpreter_s_stack_is_refused_not_a_crash(
+    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+) -> None:
+    receiver = Receiver(keys, storage, ORIGIN)
+    receiver.register_issued_request(request_jws, NOW)
+    key = jwc_key()
+    deep: Any = "size"
+    for _ in range(700):  # what the JSON reader takes, deeper than a recursive walk goes
+        deep = [deep]
+    claims = {**jwc_grant_claims(key, issued), "data": {"shoe_size_eu": deep}}
+    token = jwc_encrypt(jwc_sign(key, jwc_grant_header(key), claims), issued.encryption_jwk)
+    with pytest.raises((TokenInvalid, TokenRefused)):
+        receiver.receive_token(token, NOW)
+    assert storage.atomically(lambda t: t.count_pseudonyms()) == 0
+
+
 def test_an_event_no_database_could_store_is_refused_and_changes_nothing(
     storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
 ) -> None:

@@ -33,3 +33,14 @@ def test_storable_text_has_no_nul_and_no_lone_surrogate_anywhere() -> None:
     for document in ("a\ud800", {"a": ["ok", {"b": "\udfff!"}]}, {"\udc00": 1},
                      {"a": "\x00"}, ["x\x00y"]):
         assert not storable(document), document
+
+
+def test_storable_walks_any_depth_without_recursion() -> None:
+    deep: list[object] = []
+    bottom = deep
+    for _ in range(100_000):  # far past the interpreter's recursion limit
+        bottom.append([])
+        bottom = bottom[0]  # type: ignore[assignment]
+    assert storable({"data": deep})
+    bottom.append("\x00")
+    assert not storable({"data": deep})
