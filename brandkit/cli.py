@@ -16,6 +16,7 @@ from zpd import jose
 from zpd.errors import KeyInvalid, ProtocolError, RequestInvalid
 from zpd.origin import canonical_origin
 from zpd.request import MAX_DAYS, DataRequest
+from zpd.text import undecodable_argument
 
 from . import clipipe, display, fsutil, offline, version
 from .clicommon import (
@@ -303,8 +304,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Arguments that name a file or folder: any bytes will do (the others must be UTF-8 text).
+# --db too: a SQLite file's name; a PostgreSQL URL is checked where it is opened.
+PATH_ARGUMENTS = frozenset({
+    "keys", "out", "spec", "file", "request", "pinned", "retired_keys", "api_token_file",
+    "webhooks", "db",
+})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    undecodable = undecodable_argument(vars(args), PATH_ARGUMENTS)
+    if undecodable is not None:
+        return fail(f"the {undecodable.replace('_', ' ')} argument is not UTF-8 text", EXIT_USAGE)
     handler: Handler = args.handler
     try:
         code = handler(args)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from zpd.text import decodable
+
 from .errors import StorageError
 from .sqlstorage import MEMORY, SqliteStorage, SqlStorage
 
@@ -54,6 +56,8 @@ def sqlite_path(location: str) -> str:
 def open_storage(location: str, *, readonly: bool = False) -> SqlStorage:
     """Open (and on first use create, unless `readonly`) the receiver database at `location`."""
     if is_postgres(location):
+        if not decodable(location):
+            raise StorageError("the database URL is not UTF-8 text")
         try:
             from .pgstorage import PostgresStorage
         except ImportError:

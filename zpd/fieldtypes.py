@@ -108,7 +108,8 @@ def _text(f: FieldDef, value: object) -> JsonValue:
     if len(value) > MAX_TEXT_LENGTH:
         raise InvalidValue(f.key, "too_long", str(MAX_TEXT_LENGTH))
     # Every control character (C0, DEL, C1) but tab: a C1 CSI steers a terminal as ESC [ does.
-    if any(unicodedata.category(ch) == "Cc" and ch != "\t" for ch in value):
+    # A lone surrogate (a byte that was not UTF-8) is no more text, and cannot be stored.
+    if any(unicodedata.category(ch) in ("Cc", "Cs") and ch != "\t" for ch in value):
         raise InvalidValue(f.key, "control_characters")
     if f.text_format is TextFormat.EMAIL and not _EMAIL.fullmatch(value):
         raise InvalidValue(f.key, "not_an_email", value)

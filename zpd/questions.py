@@ -254,7 +254,7 @@ def _text(question: Question, value: object) -> JsonValue:
         raise InvalidValue(question.key, "empty")
     if len(value) > MAX_TEXT_LENGTH:
         raise InvalidValue(question.key, "too_long", str(MAX_TEXT_LENGTH))
-    if any(unicodedata.category(ch) == "Cc" and ch != "\t" for ch in value):
+    if any(unicodedata.category(ch) in ("Cc", "Cs") and ch != "\t" for ch in value):
         raise InvalidValue(question.key, "control_characters")
     return value
 

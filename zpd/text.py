@@ -1,5 +1,6 @@
 """Text that comes from a brand: make invisible and direction-changing characters visible;
-and (`storable`) whether a received document's text is any a database can store.
+whether a received document's text is any a database can store (`storable`), and a
+command line's (`undecodable_argument`).
 
 A brand's name or description could carry bidi overrides (to make "moc.elpmaxe"
 read as "example.com"), zero-width characters (to make two names look equal
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from urllib.parse import urlsplit
@@ -43,6 +45,28 @@ def storable(value: object) -> bool:
         elif isinstance(item, list):
             pending.extend(item)
     return True
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def decodable(text: str) -> bool:
+    """Whether `text` is Unicode: a command line, an environment variable or standard
+    input holds a lone surrogate for each byte that is not UTF-8 (Python's surrogateescape),
+    and such a string cannot be stored, signed or sent."""
+    return _LONE_SURROGATE.search(text) is None
+
+
+def undecodable_argument(arguments: Mapping[str, object], paths: Collection[str]) -> str | None:
+    """The name of the first of a parsed command line's `arguments` (argparse's, by name)
+    whose text is not UTF-8, or None; `paths` are left out: a file's name need not be."""
+    for name, value in arguments.items():
+        if name in paths:
+            continue
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(text, str) and not decodable(text) for text in texts):
+            return name
+    return None
 
 
 def is_hidden(ch: str) -> bool:

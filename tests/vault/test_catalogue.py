@@ -187,7 +187,8 @@ def test_text_length_limit() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["a\x00b", "line\nbreak", "a\rb", "\x1b[31mred", "bell\x07", "del\x7f", "csi\x9b31m", "x\x85y"],
+    ["a\x00b", "line\nbreak", "a\rb", "\x1b[31mred", "bell\x07", "del\x7f", "csi\x9b31m", "x\x85y",
+     "not utf-8 \udcff", "half a pair \ud83d"],
 )
 def test_control_characters_are_refused(value: str) -> None:
     assert reason_of(TEXT, value) == "control_characters"

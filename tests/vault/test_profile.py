@@ -390,7 +390,9 @@ def test_bad_custom_keys_are_refused(vault: Vault, key: str) -> None:
     assert len(vault.fields.all()) == len(CATALOGUE)
 
 
-@pytest.mark.parametrize("label", ["", "   ", "x" * 81, "Red\x1b[31m", "two\nlines", "b\x07"])
+@pytest.mark.parametrize(
+    "label", ["", "   ", "x" * 81, "Red\x1b[31m", "two\nlines", "b\x07", "not utf-8 \udcff"]
+)
 def test_bad_custom_labels_are_refused(vault: Vault, label: str) -> None:
     with pytest.raises(InvalidFieldDefinition, match="label"):
         vault.fields.define("car", label, FieldType.TEXT, Sensitivity.LOW)
@@ -418,6 +420,7 @@ def test_a_duplicate_custom_field_is_refused_and_the_first_kept(vault: Vault) ->
         (FieldType.BOOLEAN, ("yes",)),
         (FieldType.CHOICE, ("ok", "esc\x1b[2J")),
         (FieldType.MULTI_CHOICE, ("ok", "line\nbreak")),
+        (FieldType.CHOICE, ("ok", "not utf-8 \udcff")),
     ],
 )
 def test_choices_rules(vault: Vault, type_: FieldType, choices: tuple[str, ...]) -> None:

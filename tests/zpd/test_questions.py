@@ -232,6 +232,7 @@ def test_answers_that_fit_their_question(kind: str, value: object, canonical: ob
     ("text", "   ", "empty"),
     ("text", "x" * 501, "too_long"),
     ("text", "line\nbreak", "control_characters"),
+    ("text", "lone \udcff surrogate", "control_characters"),
     ("number", "42", "not_a_number"),
     ("number", True, "not_a_number"),
     ("number", float("inf"), "not_a_number"),

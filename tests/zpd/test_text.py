@@ -5,7 +5,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zpd.text import hidden_characters, is_hidden, reveal, storable
+from zpd.text import (
+    decodable,
+    hidden_characters,
+    is_hidden,
+    reveal,
+    storable,
+    undecodable_argument,
+)
 
 
 def test_bidi_override_and_zero_width_are_revealed() -> None:
@@ -44,3 +51,16 @@ def test_storable_walks_any_depth_without_recursion() -> None:
     assert storable({"data": deep})
     bottom.append("\x00")
     assert not storable({"data": deep})
+
+
+def test_decodable_text_has_no_lone_surrogate() -> None:
+    assert decodable("Ελλάδα 👟 \x00")
+    assert not decodable("0xFF read with surrogateescape: \udcff")
+    assert not decodable("half a pair: \ud83d")
+
+
+def test_the_first_argument_that_is_not_utf8_is_named_leaving_paths_out() -> None:
+    arguments = {"out": "report \udcff.html", "brand": "Shoes", "names": ["a", "b\udcff"],
+                 "days": 30, "handler": print}
+    assert undecodable_argument(arguments, {"out"}) == "names"
+    assert undecodable_argument(arguments, {"out", "names"}) is None

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from zpd.fieldtypes import Category, FieldType, Sensitivity
+from zpd.text import undecodable_argument
 
 from .. import logs
 from ..errors import ProtocolError, TransportError, VaultError
@@ -34,6 +35,12 @@ from .context import secrets_for, unlocked, vault_dir
 from .terminal import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError, show_value, when
 
 Handler = Callable[[argparse.Namespace], int]
+
+# Arguments that name a file or folder: any bytes will do (the others must be UTF-8 text).
+PATH_ARGUMENTS = frozenset({
+    "vault", "passphrase_file", "value_file", "out", "file", "folder", "source",
+    "recovery_code_file", "new_passphrase_file",
+})
 
 
 # -- commands -------------------------------------------------------------------------
@@ -351,6 +358,11 @@ def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logs.to_stderr(args.verbose)
+    undecodable = undecodable_argument(vars(args), PATH_ARGUMENTS)
+    if undecodable is not None:
+        print(f"zpv: the {undecodable.replace('_', ' ')} argument is not UTF-8 text; "
+              "nothing was changed", file=sys.stderr)
+        return EXIT_USAGE
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from zpd.fieldtypes import JsonValue
-from zpd.text import is_hidden, reveal
+from zpd.text import decodable, is_hidden, reveal
 
 from ..errors import (
     BackupInvalid,
@@ -69,15 +69,16 @@ class SecretSource:
         if self._file is not None:
             return _first_line(self._file)
         if "ZPV_PASSPHRASE" in self._env:
-            return self._env["ZPV_PASSPHRASE"]
-        return self._ask(label, "--passphrase-file or ZPV_PASSPHRASE")
+            return _text(self._env["ZPV_PASSPHRASE"], "ZPV_PASSPHRASE")
+        return _text(self._ask(label, "--passphrase-file or ZPV_PASSPHRASE"), "the passphrase")
 
     def new_passphrase(self, new_file: Path | None, *, env_name: str) -> str:
         if new_file is not None:
             return _first_line(new_file)
         if env_name in self._env:
-            return self._env[env_name]
-        first = self._ask("New passphrase: ", f"a file option or {env_name}")
+            return _text(self._env[env_name], env_name)
+        first = _text(self._ask("New passphrase: ", f"a file option or {env_name}"),
+                      "the passphrase")
         if self._prompt("Repeat it: ") != first:
             raise UsageError("the two passphrases differ; nothing was changed")
         return first
@@ -86,8 +87,9 @@ class SecretSource:
         if code_file is not None:
             return _first_line(code_file)
         if "ZPV_RECOVERY_CODE" in self._env:
-            return self._env["ZPV_RECOVERY_CODE"]
-        return self._ask("Recovery code: ", "--recovery-code-file or ZPV_RECOVERY_CODE")
+            return _text(self._env["ZPV_RECOVERY_CODE"], "ZPV_RECOVERY_CODE")
+        return _text(self._ask("Recovery code: ", "--recovery-code-file or ZPV_RECOVERY_CODE"),
+                     "the recovery code")
 
     def _ask(self, label: str, alternative: str) -> str:
         if not sys.stdin.isatty():
@@ -113,7 +115,7 @@ def value_from(value: str | None, value_file: str | None) -> str:
             raise UsageError(f"cannot read {value_file}: {exc}") from None
     elif value == "-":
         try:
-            text = sys.stdin.read(MAX_VALUE_CHARACTERS + 1)
+            text = _text(sys.stdin.read(MAX_VALUE_CHARACTERS + 1), "standard input")
         except UnicodeDecodeError:
             raise UsageError("standard input is not UTF-8 text") from None
     elif value is None:
@@ -130,7 +132,17 @@ def _first_line(path: Path) -> str:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not UTF-8 text") from None
     return text.splitlines()[0] if text else ""
+
+
+def _text(text: str, what: str) -> str:
+    """`text`, if it is Unicode: a terminal, the environment or standard input hand over a
+    byte that is not UTF-8 as a lone surrogate, which cannot be encoded again."""
+    if not decodable(text):
+        raise UsageError(f"{what} is not UTF-8 text; nothing was changed")
+    return text
 
 
 def when(timestamp: int | None) -> str:

@@ -198,5 +198,6 @@ def define_custom(
 
 
 def _has_control_characters(text: str) -> bool:
-    """Labels and choices are shown as they are: no escape sequences, bells or line breaks."""
-    return any(unicodedata.category(ch) == "Cc" for ch in text)
+    """Labels and choices are shown as they are: no escape sequences, bells or line breaks
+    (nor a lone surrogate, which is not text)."""
+    return any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text)

@@ -1,0 +1,54 @@
+"""`zpv-brand` given bytes that are not UTF-8 where it needs text: a one-line error.
+
+Python decodes a command line's bytes that are not UTF-8 into lone surrogates, which
+cannot be stored or sent: such an argument is a usage error (exit code 2), a database
+URL a local one (3), never a traceback. A file or folder name may hold any bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from brandkit.cli import PATH_ARGUMENTS, build_parser
+from brandkit.sqlstorage import SqliteStorage
+from tests.brandkit.test_cli import assert_one_line_error, zpv_brand
+from tests.support.vaults import file_digests
+from tests.vault.test_cli_not_utf8 import all_arguments
+
+NOT_UTF8 = "\udcff"  # what Python makes of the byte 0xFF on a command line
+
+
+def test_text_arguments_that_are_not_utf8_are_refused(tmp_path: Path) -> None:
+    SqliteStorage(tmp_path / "receiver.db").close()
+    before = file_digests(tmp_path)
+    result = zpv_brand("webhooks", "retry", "--db", str(tmp_path / "receiver.db"),
+                       f"event-{NOT_UTF8}")
+    assert_one_line_error(result, 2, "the event ids argument is not UTF-8 text")
+    result = zpv_brand("serve", "--keys", str(tmp_path / "keys"), "--request",
+                       str(tmp_path / "request.jws"), "--host", f"shop{NOT_UTF8}.example")
+    assert_one_line_error(result, 2, "the host argument is not UTF-8 text")
+    assert file_digests(tmp_path) == before
+
+
+def test_a_database_url_that_is_not_utf8_is_refused() -> None:
+    result = zpv_brand("customers", "--db", f"postgresql://brand@db{NOT_UTF8}/zpd")
+    assert_one_line_error(result, 3, "the database URL is not UTF-8 text")
+
+
+def test_a_folder_name_that_is_not_utf8_still_works(tmp_path: Path) -> None:
+    keys = tmp_path / f"keys {NOT_UTF8}"
+    result = zpv_brand("keygen", "--keys", str(keys))
+    assert result.returncode == 0, result.stderr
+    assert (keys / "jwks.json").is_file()
+
+
+def test_every_file_or_folder_argument_may_hold_any_bytes() -> None:
+    arguments: list[argparse.Action] = all_arguments(build_parser())
+    names_a_path = {
+        action.dest for action in arguments
+        if any(word in f"{action.metavar or ''} {action.dest}".upper()
+               for word in ("FILE", "DIR", ".JSON"))
+    }
+    assert names_a_path <= PATH_ARGUMENTS
+    assert PATH_ARGUMENTS <= {action.dest for action in arguments}
