@@ -32,6 +32,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from zpd.errors import RequestInvalid
+from zpd.text import storable
 
 from .visits import VISIT_PATH, VisitRefused, Visits, state_json
 
@@ -130,6 +131,8 @@ async def _body(request: Request) -> object:
 def _options(body: object) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise VisitRefused("the body is a JSON object")
+    if not storable(body):  # before any of it is signed, stored or said back
+        raise VisitRefused("the body holds a lone surrogate or U+0000, which is not text")
     unknown = sorted(set(body) - VISIT_MEMBERS)
     if unknown:
         raise VisitRefused(f"unknown member {unknown[0]!r}: give ask, return_uri, reference "

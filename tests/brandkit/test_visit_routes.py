@@ -123,6 +123,9 @@ def test_the_api_needs_its_bearer_token(
     json.dumps({"return_uri": "javascript:alert(1)"}).encode(),
     json.dumps({"reference": "x" * 201}).encode(), b"\xff\xfe",
     json.dumps({"reference": "r" * (MAX_BODY_BYTES + 1)}).encode(),
+    # valid JSON, not text: a lone surrogate (cannot be signed) or U+0000 (nor stored)
+    json.dumps({"return_uri": ORIGIN + "/thanks\udcff"}).encode(),
+    json.dumps({"reference": "order\u0000 42"}).encode(), json.dumps({"\udcff": 1}).encode(),
 ], ids=lambda body: body[:24].decode("utf-8", "replace"))
 def test_a_body_the_api_cannot_take_is_a_400_that_stores_nothing(
     live: Live, body: bytes, storage: SqliteStorage
