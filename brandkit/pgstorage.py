@@ -94,6 +94,7 @@ class PostgresStorage(SqlStorage):
         except psycopg.Error as exc:
             raise StorageError(f"cannot connect to PostgreSQL: {_one_line(exc)}") from None
         try:
+            _check_encoding(connection)
             row = connection.execute("SHOW lock_timeout").fetchone()
             self._lock_wait = LOCK_WAIT if row is None or row[0] == "0" else str(row[0])
             connection.execute("SELECT set_config('lock_timeout', %s, false)",
@@ -103,6 +104,9 @@ class PostgresStorage(SqlStorage):
         except psycopg.Error as exc:
             connection.close()
             raise StorageError(f"PostgreSQL: {_one_line(exc)}") from None
+        except StorageError:
+            connection.close()
+            raise
         return connection
 
     def _ensure_connection(self) -> None:
@@ -159,3 +163,17 @@ def _is_local(host: str) -> bool:
 
 def _one_line(error: Exception) -> str:
     return " ".join(str(error).split()) or type(error).__name__
+
+
+def _check_encoding(connection: psycopg.Connection[Any]) -> None:
+    """StorageError unless the database stores UTF-8: in another encoding (LATIN1, say) a
+    token whose text that encoding lacks (a Greek answer) could never be stored, and its
+    sender would send it again for ever."""
+    row = connection.execute("SHOW server_encoding").fetchone()
+    encoding = str(row[0]) if row else "unknown"
+    if encoding != "UTF8":
+        raise StorageError(
+            f"the database's encoding is {encoding}; the receiver needs a UTF8 one "
+            "(CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0)"
+        )
+    connection.execute("SET client_encoding = 'UTF8'")

@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import requests
@@ -268,6 +269,29 @@ def test_a_lock_wait_the_connection_sets_itself_is_kept(postgres_url: str) -> No
     finally:
         own.close()
         default.close()
+
+
+def test_a_database_whose_encoding_is_not_utf8_is_refused_at_start(
+    postgres_server: str, postgres_url: str,
+) -> None:
+    """A LATIN1 database could not store a Greek answer: the receiver says so when it
+    opens it, not at the first such token. (`.ci/postgres` makes zpv_test_latin1.)"""
+    parts = urlsplit(postgres_server)
+    latin1 = urlunsplit(parts._replace(path=parts.path + "_latin1"))
+    try:
+        psycopg.connect(latin1).close()
+    except psycopg.OperationalError:
+        pytest.skip("no zpv_test_latin1 database on this server (`.ci/postgres` makes one)")
+    with pytest.raises(StorageError, match="encoding is LATIN1; the receiver needs a UTF8"):
+        PostgresStorage(latin1)
+    with pytest.raises(StorageError, match="encoding is LATIN1"):
+        open_storage(latin1, readonly=True)
+    utf8 = PostgresStorage(postgres_url)
+    try:
+        assert utf8.atomically(lambda t: t.execute("SHOW client_encoding").fetchone()[0],
+                               write=False) == "UTF8"
+    finally:
+        utf8.close()
 
 
 def test_a_new_grant_never_overwrites_one_stored_meanwhile_without_the_locks(
