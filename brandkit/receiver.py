@@ -11,8 +11,9 @@ grant is signed with the signing key paired with the encryption key its last
 token was encrypted to (the key the person's vault has pinned for the brand).
 
 Both return the signed receipt for a 202 ("stored"; "deleted", "paused",
-"resumed"). With `fanout` (the brand's webhook subscribers, `fanout.py`), every change
-also queues its webhook events in the same transaction, and a revocation's receipt is
+"resumed"; `acknowledgements.py` signs them, `grantevents.py` acts on events). With
+`fanout` (the brand's webhook subscribers, `fanout.py`), every change also queues its
+webhook events in the same transaction, and a revocation's receipt is
 "deletion_pending" while subscribers that confirm deletion have not
 (`confirm_deletion`, `deletions.py`); `latest_receipt` gives the latest. A refusal raises a
 `zpd.errors.ProtocolError` (TokenInvalid, EventInvalid, or brandkit's
@@ -27,7 +28,6 @@ own trouble (the database, say): answer 5xx and the vault retries.
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Callable, Sequence
 
 from zpd import event as zpd_event
@@ -40,16 +40,17 @@ from zpd.request import DataRequest
 
 from . import customers as held
 from . import deletions
+from .acknowledgements import Acknowledgements, replay
 from .checks import check_grant
 from .customers import Customer, CustomerGrant, RecentCustomers
-from .errors import EventRefused, TokenRefused, rfc8935_codes
+from .errors import TokenRefused, rfc8935_codes
 from .fanout import Fanout
+from .grantevents import GrantEvents
 from .groupcommit import GroupCommit
 from .issuing import open_own_request
 from .keys import BrandKeys
 from .quotas import NewCustomerRate, QuotaExceeded, Quotas, check_grant_count
 from .storage import (
-    EVENT,
     TOKEN,
     Deletion,
     GrantRecord,
@@ -57,12 +58,10 @@ from .storage import (
     IssuedRequest,
     Keys,
     MessageKey,
-    MessageKind,
-    SeenMessage,
     Storage,
     Transaction,
 )
-from .subscribers import GRANT_PAUSED, GRANT_RESUMED, GRANT_STORED, GRANT_UPDATED
+from .subscribers import GRANT_STORED, GRANT_UPDATED
 
 REQUEST_CACHE_SIZE = 256
 
@@ -79,12 +78,14 @@ class Receiver:
         self._keys = keys
         self._key_sets = (keys, *retired_keys)  # the current pair first
         self._by_encryption_kid = {pair.encryption_kid: pair for pair in self._key_sets}
+        self._acks = Acknowledgements(self.origin, keys, self._by_encryption_kid)
         self._storage = storage
         self._requests: dict[str, DataRequest] = {}
         self.quotas = Quotas() if quotas is None else quotas
         per_minute = self.quotas.new_customers_per_minute
         self._new_customers = None if per_minute is None else NewCustomerRate(per_minute)
         self.fanout = Fanout() if fanout is None else fanout
+        self._events = GrantEvents(self._acks, self.fanout, self.quotas)
         # Tokens arriving together are stored in one transaction (one durable commit).
         self._tokens = GroupCommit(storage, own_errors=(ProtocolError, QuotaExceeded))
         # Called after a message was stored, with whether it added webhook events.
@@ -185,7 +186,7 @@ class Receiver:
         digest = jose.sha256_b64u(opened.inner_jws)
         seen = transaction.seen_message(TOKEN, claims.jti)
         if seen is not None:
-            return _replay(seen, digest, TokenRefused)
+            return replay(seen, digest, TokenRefused)
         ask, data = check_grant(claims, self._issued_request(transaction, claims.request_sha256))
         pinned = transaction.pinned_key(claims.pseudonym)
         if pinned is not None and pinned != opened.pairwise_jwk:
@@ -226,7 +227,7 @@ class Receiver:
                 encryption_kid=pair.encryption_kid,
             ), new=current is None)
         # An older or equal version changes nothing, but is acknowledged all the same.
-        return self._acknowledge(
+        return self._acks.acknowledge(
             transaction, TOKEN, claims.jti, claims.pseudonym, digest, zpd_receipt.STORED, now,
             pair,
         )
@@ -234,88 +235,19 @@ class Receiver:
     # -- grant events
 
     def receive_event(self, set_text: str | bytes, now: int | None = None) -> str:
-        """Verify a grant event against the pinned key and act on it; return its receipt.
-
-        A revocation erases the grant's data ("deleted", or "deletion_pending" while
-        downstream systems have to confirm it); one of a grant this brand
-        never received (from a known issuer) is acknowledged and leaves a tombstone,
-        so a late token for it is refused. A pause keeps the data but marks the grant
-        paused ("paused") until a resume ("resumed"); a pause or resume of a grant
-        never received is refused (unknown_grant), and so is one of a revoked grant.
-        """
+        """Verify a grant event against the pinned key and act on it (`grantevents.py`);
+        return its receipt."""
         moment = _now(now)
         with rfc8935_codes():
             text = _as_text(set_text, EventInvalid).strip()
             issuer = zpd_event.unverified_issuer(text)
             grant_id = zpd_event.unverified_grant(text)
-
-            def act(transaction: Transaction) -> str:
-                pinned = transaction.pinned_key(issuer)
-                if pinned is None:
-                    raise EventRefused("unknown_issuer", "no grant was received from this iss")
-                verified = zpd_event.verify(text, pinned, self.origin, moment)
-                if verified.grant_id != grant_id:  # the same text: never, but locked is locked
-                    raise EventInvalid("bad_member", "the event names another grant")
-                digest = jose.sha256_b64u(text)
-                seen = transaction.seen_message(EVENT, verified.jti)
-                if seen is not None:
-                    return _replay(seen, digest, EventRefused)
-                if verified.type == zpd_event.GRANT_REVOKED:
-                    return self._revoke(transaction, verified, digest, moment)
-                return self._pause_or_resume(transaction, verified, digest, moment)
-
-            receipt = self._storage.atomically(act, keys=Keys.of(issuer, grant_id or ""))
+            receipt = self._storage.atomically(
+                lambda transaction: self._events.act(transaction, text, issuer, grant_id, moment),
+                keys=Keys.of(issuer, grant_id or ""),
+            )
         self._stored()
         return receipt
-
-    def _pause_or_resume(
-        self, transaction: Transaction, verified: zpd_event.GrantEvent, digest: str, now: int,
-    ) -> str:
-        current = transaction.grant(verified.grant_id)
-        if current is None:
-            raise EventRefused("unknown_grant", "no token of this grant was received")
-        if current.pseudonym != verified.issuer:
-            raise EventRefused("not_grant_owner", "the grant was given by another pseudonym")
-        if current.status is GrantState.REVOKED:
-            raise EventRefused("grant_revoked", "the grant was revoked; its data is gone")
-        pausing = verified.type == zpd_event.GRANT_PAUSED
-        if pausing and current.paused_at is None:
-            transaction.pause_grant(current.grant_id, verified.iat, now)
-            self.fanout.announce(transaction, GRANT_PAUSED, current.grant_id, verified.jti, now)
-        elif not pausing and current.paused_at is not None:
-            transaction.pause_grant(current.grant_id, None, now)
-            self.fanout.announce(transaction, GRANT_RESUMED, current.grant_id, verified.jti, now)
-        status = zpd_receipt.PAUSED if pausing else zpd_receipt.RESUMED
-        return self._acknowledge(transaction, EVENT, verified.jti, verified.issuer, digest,
-                                 status, now, self._pair_of(current))
-
-    def _revoke(
-        self, transaction: Transaction, revocation: zpd_event.GrantEvent, digest: str,
-        now: int,
-    ) -> str:
-        current = transaction.grant(revocation.grant_id)
-        if current is not None and current.pseudonym != revocation.issuer:
-            raise EventRefused("not_grant_owner", "the grant was given by another pseudonym")
-        if current is None:
-            # Nothing arrived of this grant: hold nothing, and keep a late token for it out.
-            check_grant_count(transaction.count_grants(revocation.issuer), self.quotas)
-            transaction.put_grant(GrantRecord(
-                grant_id=revocation.grant_id, pseudonym=revocation.issuer, version=0,
-                status=GrantState.REVOKED, received_at=now, updated_at=now, revoked_at=now,
-            ), new=True)
-        downstream: tuple[zpd_receipt.DownstreamEntry, ...] = ()
-        if current is not None and current.status is not GrantState.REVOKED:
-            transaction.revoke_grant(current.grant_id, now)
-            downstream = self.fanout.revoked(transaction, current.grant_id, revocation.jti, now)
-        if downstream:  # the receipt waits for the systems that confirm deletion
-            return self._acknowledge(
-                transaction, EVENT, revocation.jti, revocation.issuer, digest,
-                zpd_receipt.DELETION_PENDING, now, self._pair_of(current), downstream,
-            )
-        return self._acknowledge(
-            transaction, EVENT, revocation.jti, revocation.issuer, digest, zpd_receipt.DELETED,
-            now, self._pair_of(current),
-        )
 
     # -- downstream deletions and the latest receipts
 
@@ -337,11 +269,7 @@ class Receiver:
         downstream: tuple[zpd_receipt.DownstreamEntry, ...], now: int,
     ) -> str:
         """A revocation's receipt once every downstream system answered (deletions.Signer)."""
-        return zpd_receipt.issue(
-            zpd_receipt.Receipt(self.origin, pseudonym, now, str(uuid.uuid4()), revocation_jti,
-                                status, downstream),
-            self._pair_of(grant).signing,
-        )
+        return self._acks.final_receipt(pseudonym, revocation_jti, grant, status, downstream, now)
 
     def latest_receipt(self, jti: str) -> str | None:
         """The latest receipt of the token or event `jti` (GET <receipts>/<jti>), or None."""
@@ -383,27 +311,9 @@ class Receiver:
 
     # -- helpers
 
-    def _acknowledge(
-        self, transaction: Transaction, kind: MessageKind, jti: str, pseudonym: str, digest: str,
-        status: str, now: int, pair: BrandKeys,
-        downstream: tuple[zpd_receipt.DownstreamEntry, ...] | None = None,
-    ) -> str:
-        receipt = zpd_receipt.issue(
-            zpd_receipt.Receipt(self.origin, pseudonym, now, str(uuid.uuid4()), jti, status,
-                                downstream),
-            pair.signing,
-        )
-        transaction.remember(SeenMessage(kind, jti, pseudonym, digest, receipt, now))
-        return receipt
-
     def _stored(self) -> None:
         if self.on_stored is not None:
             self.on_stored()
-
-    def _pair_of(self, grant: GrantRecord | None) -> BrandKeys:
-        """The key pair a grant's last token was encrypted to (the current one if unknown)."""
-        kid = None if grant is None else grant.encryption_kid
-        return self._by_encryption_kid.get(kid or "", self._keys)
 
     def _issued_request(self, transaction: Transaction, sha256: str) -> DataRequest:
         """The request a token names. A request once issued never changes, so one found is
@@ -440,13 +350,6 @@ def _check_update(current: GrantRecord, claims: zpd_token.GrantClaims) -> None:
     if current.not_before is not None and current.not_before != claims.nbf:
         raise TokenRefused("grant_mismatch",
                            "nbf is the grant's start, the same in every version")
-
-
-def _replay(seen: SeenMessage, digest: str, error: type[ProtocolError]) -> str:
-    """The same message delivered again gets its receipt again; another one with its jti doesn't."""
-    if seen.digest != digest:
-        raise error("jti_reused", "another message was received with this jti")
-    return seen.receipt
 
 
 def _as_text(body: str | bytes, error: type[ProtocolError]) -> str:
