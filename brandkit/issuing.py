@@ -23,6 +23,7 @@ from zpd.request import (
     sign_request,
     verify_request,
 )
+from zpd.text import storable
 
 from .keys import BrandKeys
 
@@ -35,13 +36,16 @@ MAX_SPEC_BYTES = 256 * 1024
 def parse_spec_text(text: str) -> object:
     """The JSON of a spec; RequestInvalid("bad_json") names the line and column."""
     try:
-        return json.loads(text, object_pairs_hook=jose.no_duplicate_members)
+        spec = json.loads(text, object_pairs_hook=jose.no_duplicate_members)
     except json.JSONDecodeError as exc:
         raise RequestInvalid(
             "bad_json", f"line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from None
     except (ValueError, RecursionError) as exc:
         raise RequestInvalid("bad_json", str(exc)) from None
+    if not storable(spec):  # valid JSON as \u escapes, but neither can be signed or kept
+        raise RequestInvalid("bad_json", "a string holds a lone surrogate or U+0000")
+    return spec
 
 
 def read_spec(path: Path) -> object:

@@ -31,6 +31,17 @@ def test_text_arguments_that_are_not_utf8_are_refused(tmp_path: Path) -> None:
     assert file_digests(tmp_path) == before
 
 
+def test_a_spec_whose_json_escapes_a_lone_surrogate_is_refused(tmp_path: Path) -> None:
+    """Valid JSON (`\\udcff`), not text: it could not be signed."""
+    assert zpv_brand("keygen", "--keys", str(tmp_path / "keys")).returncode == 0
+    spec = tmp_path / "spec.json"
+    spec.write_text('{"name": "Shoes \\udcff Example"}')
+    result = zpv_brand("request", "--keys", str(tmp_path / "keys"), "--out",
+                       str(tmp_path / "request.jws"), str(spec))
+    assert_one_line_error(result, 1, "bad_json", "lone surrogate")
+    assert not (tmp_path / "request.jws").exists()
+
+
 def test_a_database_url_that_is_not_utf8_is_refused() -> None:
     result = zpv_brand("customers", "--db", f"postgresql://brand@db{NOT_UTF8}/zpd")
     assert_one_line_error(result, 3, "the database URL is not UTF-8 text")

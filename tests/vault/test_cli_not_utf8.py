@@ -35,6 +35,13 @@ def assert_refused(result: subprocess.CompletedProcess[str], said: str) -> None:
     (("answer", "https://shoes.example", f"q:{NOT_UTF8}", "yes"),
      "the key argument is not UTF-8 text"),
     (("sync", "status", "--name", f"laptop{NOT_UTF8}"), "the name argument is not UTF-8 text"),
+    # a folder whose name the vault keeps, and one on a mail server: text, not paths here
+    (("sync", "setup", f"synced {NOT_UTF8}"), "the sync folder argument is not UTF-8 text"),
+    (("mailbox", "--host", "imap.example.org", "--user", "me", "--folder", f"IN{NOT_UTF8}BOX"),
+     "the imap folder argument is not UTF-8 text"),
+    (("request", "fetch", f"https://shoes{NOT_UTF8}.example"), "the address is not UTF-8 text"),
+    (("request", "open", f"zpd://share?request_uri=https://shoes.example/r{NOT_UTF8}"),
+     "the link is not UTF-8 text"),
 ])
 def test_text_arguments_that_are_not_utf8_are_refused(
     made_vault: MadeVault, args: tuple[str, ...], said: str
@@ -45,14 +52,20 @@ def test_text_arguments_that_are_not_utf8_are_refused(
 
 
 @pytest.mark.parametrize("decoding", ["utf-8:strict", "utf-8:surrogateescape"])
-def test_a_value_on_standard_input_that_is_not_utf8_is_refused(
-    made_vault: MadeVault, decoding: str
+@pytest.mark.parametrize("args", [
+    ("set", "email", "-"),  # a value
+    ("request", "import", "-"),  # a pasted request
+    ("mailbox", "--host", "imap.example.org", "--user", "me"),  # its password
+    ("alias-source", "--addy"),  # its API key
+], ids=lambda args: args[0])
+def test_what_standard_input_gives_that_is_not_utf8_is_refused(
+    made_vault: MadeVault, decoding: str, args: tuple[str, ...]
 ) -> None:
     """Strict, the reading fails; with surrogateescape (Python's choice under the C locale)
     it gives lone surrogates."""
     before = file_digests(made_vault.directory)
     result = subprocess.run(
-        [sys.executable, "-m", "vault", "set", "email", "-"], input=b"me\xff@example.org\n",
+        [sys.executable, "-m", "vault", *args], input=b"me\xff@example.org\n",
         capture_output=True, cwd=PROJECT_ROOT, timeout=60,
         env={**clean_environment(), "ZPV_VAULT": str(made_vault.directory),
              "ZPV_PASSPHRASE": PASSPHRASE, "PYTHONIOENCODING": decoding},
@@ -102,7 +115,10 @@ def test_every_file_or_folder_argument_may_hold_any_bytes() -> None:
     names_a_path = {
         action.dest for action in arguments
         if any(word in f"{action.metavar or ''} {action.dest}".upper()
-               for word in ("FILE", "DIR", "FOLDER", "VAULT"))
+               for word in ("FILE", "DIR", "VAULT"))
     }
     assert names_a_path <= PATH_ARGUMENTS
     assert PATH_ARGUMENTS <= {action.dest for action in arguments}
+    # Folders named as text: the synced one is kept in the vault, the other is on a server.
+    assert {"sync_folder", "imap_folder"} <= {action.dest for action in arguments}
+    assert not {"sync_folder", "imap_folder"} & PATH_ARGUMENTS

@@ -63,7 +63,7 @@ def add_commands(command: Command) -> None:
     p.add_argument("--host")
     p.add_argument("--user")
     p.add_argument("--port", type=int, default=993)
-    p.add_argument("--folder", default="INBOX")
+    p.add_argument("--folder", dest="imap_folder", default="INBOX")
     p.add_argument("--server-name", default="",
                    help="your mail server's name in Authentication-Results")
     p.add_argument("--forget", action="store_true", help="forget the mailbox and its password")
@@ -175,7 +175,7 @@ def cmd_mailbox(args: argparse.Namespace) -> int:
             if not (args.host and args.user):
                 raise UsageError("give both --host and --user")
             vault.leaks.set_mailbox(mailbox_settings(
-                args.host, args.user, _secret("password"), port=args.port, folder=args.folder,
+                args.host, args.user, _secret("password"), port=args.port, folder=args.imap_folder,
                 trusted_authserv_id=args.server_name))
         current = vault.leaks.mailbox()
     if args.json:
@@ -281,7 +281,7 @@ def cmd_leak_complaint(args: argparse.Namespace) -> int:
 def _secret(what: str) -> str:
     if sys.stdin.isatty():
         return getpass.getpass(f"{what.capitalize()}: ")
-    text = sys.stdin.read(MAX_SECRET + 1)
+    text = terminal.read_stdin(MAX_SECRET + 1)
     if len(text) > MAX_SECRET:
         raise UsageError(f"the {what} is too long")
     return text.strip()

@@ -36,9 +36,11 @@ from .terminal import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_USAGE, UsageError,
 
 Handler = Callable[[argparse.Namespace], int]
 
-# Arguments that name a file or folder: any bytes will do (the others must be UTF-8 text).
+# Arguments that name a file or folder: any bytes will do (the others must be UTF-8 text;
+# the synced folder too, whose name the vault keeps). `source` may also be a link or a web
+# address, which the exchange checks as such.
 PATH_ARGUMENTS = frozenset({
-    "vault", "passphrase_file", "value_file", "out", "file", "folder", "source",
+    "vault", "passphrase_file", "value_file", "out", "file", "source",
     "recovery_code_file", "new_passphrase_file",
 })
 

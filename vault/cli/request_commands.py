@@ -6,7 +6,6 @@ Sharing for an ask, grants and revocation live in grant_commands."""
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 
 from zpd.catalogue import BY_KEY
@@ -15,6 +14,7 @@ from zpd.links import parse_link
 from zpd.origin import AddressScope
 from zpd.purposes import concept_name
 from zpd.request import Ask
+from zpd.text import decodable
 
 from ..exchange.brands import ImportResult, RequestSource
 from ..exchange.links import LinkImport
@@ -49,6 +49,9 @@ def add_commands(command: Command) -> None:
 
 
 def cmd_request(args: argparse.Namespace) -> int:
+    if args.action != "import" and not decodable(args.source):  # a file's name need not be
+        raise UsageError(f"the {'link' if args.action == 'open' else 'address'} is not "
+                         "UTF-8 text; nothing was changed")
     if args.action == "open":
         parse_link(args.source)  # a link not followed needs no passphrase
         with unlocked(args) as vault:
@@ -59,7 +62,7 @@ def cmd_request(args: argparse.Namespace) -> int:
             result = vault.brands.fetch(args.source, accept_new_keys=args.accept_new_keys)
         return _report_import(args, result)
     if args.source == "-":
-        text, source = sys.stdin.read(MAX_REQUEST_BYTES + 1), RequestSource.TEXT
+        text, source = terminal.read_stdin(MAX_REQUEST_BYTES + 1), RequestSource.TEXT
     else:
         try:
             with open(args.source, encoding="utf-8") as handle:

@@ -33,9 +33,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _folder(args: argparse.Namespace) -> Path:
-    if not args.folder:
+    if not args.sync_folder:
         raise terminal.UsageError(f"'zpv sync {args.action}' needs the FOLDER")
-    return Path(args.folder)
+    return Path(args.sync_folder)
 
 
 def _setup(args: argparse.Namespace) -> int:
@@ -161,7 +161,8 @@ def add_commands(command: Command) -> None:
     p = command("sync", cmd_sync, "keep this vault in step with your other computers "
                 "through a synced folder")
     p.add_argument("action", choices=["setup", "join", "now", "status"])
-    p.add_argument("folder", nargs="?", metavar="FOLDER",
+    # Not a path argument (main.PATH_ARGUMENTS): the vault keeps the folder's name as text.
+    p.add_argument("sync_folder", nargs="?", metavar="FOLDER",
                    help="the synced folder (setup and join)")
     p.add_argument("--name", help="this device's name (default: the computer's name)")
     p.add_argument("--recovery-code", action="store_true",

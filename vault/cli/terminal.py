@@ -114,10 +114,7 @@ def value_from(value: str | None, value_file: str | None) -> str:
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"cannot read {value_file}: {exc}") from None
     elif value == "-":
-        try:
-            text = _text(sys.stdin.read(MAX_VALUE_CHARACTERS + 1), "standard input")
-        except UnicodeDecodeError:
-            raise UsageError("standard input is not UTF-8 text") from None
+        text = read_stdin(MAX_VALUE_CHARACTERS + 1)
     elif value is None:
         raise UsageError("give a value, - to read it from standard input, or --value-file FILE")
     else:
@@ -125,6 +122,15 @@ def value_from(value: str | None, value_file: str | None) -> str:
     if len(text) > MAX_VALUE_CHARACTERS:
         raise UsageError(f"the value is longer than {MAX_VALUE_CHARACTERS} characters")
     return text.removesuffix("\n").removesuffix("\r")
+
+
+def read_stdin(limit: int) -> str:
+    """At most `limit` characters of standard input; UsageError if they are not UTF-8 (a
+    strict decoder raises, Python's surrogateescape under the C locale hands them over)."""
+    try:
+        return _text(sys.stdin.read(limit), "standard input")
+    except UnicodeDecodeError:
+        raise UsageError("standard input is not UTF-8 text; nothing was changed") from None
 
 
 def _first_line(path: Path) -> str:
