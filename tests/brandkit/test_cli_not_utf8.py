@@ -7,14 +7,13 @@ URL a local one (3), never a traceback. A file or folder name may hold any bytes
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from brandkit.cli import PATH_ARGUMENTS, build_parser
 from brandkit.sqlstorage import SqliteStorage
 from tests.brandkit.test_cli import assert_one_line_error, zpv_brand
+from tests.support.cli_arguments import all_arguments, names_saying
 from tests.support.vaults import file_digests
-from tests.vault.test_cli_not_utf8 import all_arguments
 
 NOT_UTF8 = "\udcff"  # what Python makes of the byte 0xFF on a command line
 
@@ -55,11 +54,6 @@ def test_a_folder_name_that_is_not_utf8_still_works(tmp_path: Path) -> None:
 
 
 def test_every_file_or_folder_argument_may_hold_any_bytes() -> None:
-    arguments: list[argparse.Action] = all_arguments(build_parser())
-    names_a_path = {
-        action.dest for action in arguments
-        if any(word in f"{action.metavar or ''} {action.dest}".upper()
-               for word in ("FILE", "DIR", ".JSON"))
-    }
-    assert names_a_path <= PATH_ARGUMENTS
-    assert PATH_ARGUMENTS <= {action.dest for action in arguments}
+    parser = build_parser()
+    names = {action.dest for action in all_arguments(parser)}
+    assert names_saying(parser, ("FILE", "DIR", ".JSON")) <= PATH_ARGUMENTS <= names

@@ -8,7 +8,6 @@ traceback. A file or folder name may hold any bytes, and still works.
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli import clean_environment, run_cli
+from tests.support.cli_arguments import all_arguments, names_saying
 from tests.support.vaults import PASSPHRASE, PROJECT_ROOT, MadeVault, file_digests
 from vault.cli.main import PATH_ARGUMENTS, build_parser
 
@@ -98,27 +98,10 @@ def test_a_folder_name_that_is_not_utf8_still_works(tmp_path: Path) -> None:
     assert run_cli("get", "shoe_size_eu", vault_dir=directory).stdout.strip() == "42"
 
 
-def all_arguments(parser: argparse.ArgumentParser) -> list[argparse.Action]:
-    """Every argument of `parser` and of its subcommands."""
-    actions: list[argparse.Action] = []
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for subparser in action.choices.values():
-                actions.extend(all_arguments(subparser))
-        else:
-            actions.append(action)
-    return actions
-
-
 def test_every_file_or_folder_argument_may_hold_any_bytes() -> None:
-    arguments = all_arguments(build_parser())
-    names_a_path = {
-        action.dest for action in arguments
-        if any(word in f"{action.metavar or ''} {action.dest}".upper()
-               for word in ("FILE", "DIR", "VAULT"))
-    }
-    assert names_a_path <= PATH_ARGUMENTS
-    assert PATH_ARGUMENTS <= {action.dest for action in arguments}
+    parser = build_parser()
+    names = {action.dest for action in all_arguments(parser)}
+    assert names_saying(parser, ("FILE", "DIR", "VAULT")) <= PATH_ARGUMENTS <= names
     # Folders named as text: the synced one is kept in the vault, the other is on a server.
-    assert {"sync_folder", "imap_folder"} <= {action.dest for action in arguments}
+    assert {"sync_folder", "imap_folder"} <= names
     assert not {"sync_folder", "imap_folder"} & PATH_ARGUMENTS
