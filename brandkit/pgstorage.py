@@ -104,7 +104,7 @@ class PostgresStorage(SqlStorage):
         except psycopg.Error as exc:
             connection.close()
             raise StorageError(f"PostgreSQL: {_one_line(exc)}") from None
-        except StorageError:
+        except BaseException:  # a database that is not UTF8, or an interruption
             connection.close()
             raise
         return connection
