@@ -46,6 +46,14 @@ def storage(location: str) -> Any:
     opened.close()
 
 
+@pytest.fixture
+def receiver(keys: BrandKeys, storage: SqlStorage, request_jws: str) -> Receiver:
+    """A receiver on `storage` that issued the request `issued`."""
+    opened = Receiver(keys, storage, ORIGIN)
+    opened.register_issued_request(request_jws, NOW)
+    return opened
+
+
 EVENT_HEADER = {"alg": "EdDSA", "typ": "secevent+jwt"}
 
 
@@ -91,11 +99,9 @@ def queries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_a_batch_reads_its_messages_people_and_grants_in_three_statements(
-    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+    storage: SqlStorage, receiver: Receiver, issued: DataRequest,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    receiver = Receiver(keys, storage, ORIGIN)
-    receiver.register_issued_request(request_jws, NOW)
     known = Person()
     receiver.receive_token(known.token(issued, grant_id="known-1"), NOW)
     tokens = [Person().token(issued, grant_id=f"g-{i}") for i in range(6)]
@@ -111,10 +117,8 @@ def test_a_batch_reads_its_messages_people_and_grants_in_three_statements(
 
 
 def test_tokens_of_one_batch_see_what_the_ones_before_them_wrote(
-    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+    storage: SqlStorage, receiver: Receiver, issued: DataRequest,
 ) -> None:
-    receiver = Receiver(keys, storage, ORIGIN)
-    receiver.register_issued_request(request_jws, NOW)
     alice, bob = Person(), Person()
     first = alice.token(issued, grant_id="a-1", jti="a-1-v1", data={"shoe_size_eu": 41})
     tokens = [
@@ -140,10 +144,8 @@ def test_tokens_of_one_batch_see_what_the_ones_before_them_wrote(
 
 
 def test_a_grant_held_before_the_batch_is_updated_twice_in_it(
-    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+    storage: SqlStorage, receiver: Receiver, issued: DataRequest,
 ) -> None:
-    receiver = Receiver(keys, storage, ORIGIN)
-    receiver.register_issued_request(request_jws, NOW)
     person = Person()
     receiver.receive_token(person.token(issued, grant_id="g", data={"shoe_size_eu": 40}), NOW)
     results = one_batch(receiver, [
@@ -156,12 +158,10 @@ def test_a_grant_held_before_the_batch_is_updated_twice_in_it(
 
 
 def test_a_token_no_database_could_store_is_refused_before_any_batch(
-    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+    storage: SqlStorage, receiver: Receiver, issued: DataRequest,
 ) -> None:
     """A lone surrogate or U+0000 (valid JSON) would fail a batch's statements; it is
     refused when the token is opened, and the group commit never sees it."""
-    receiver = Receiver(keys, storage, ORIGIN)
-    receiver.register_issued_request(request_jws, NOW)
     for change in ({"jti": "bad-\ud800"}, {"grant": {"id": "g-\udc00", "version": 1}},
                    {"data": {"shoe_size_eu": 42, "favourite_colours": ["navy\x00"]}}):
         key = jwc_key()  # jwcrypto writes what zpd itself would never sign
@@ -175,10 +175,8 @@ def test_a_token_no_database_could_store_is_refused_before_any_batch(
 
 
 def test_a_token_nested_past_the_interpreter_s_stack_is_refused_not_a_crash(
-    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+    storage: SqlStorage, receiver: Receiver, issued: DataRequest,
 ) -> None:
-    receiver = Receiver(keys, storage, ORIGIN)
-    receiver.register_issued_request(request_jws, NOW)
     key = jwc_key()
     deep: Any = "size"
     for _ in range(700):  # what the JSON reader takes, deeper than a recursive walk goes
@@ -191,10 +189,8 @@ def test_a_token_nested_past_the_interpreter_s_stack_is_refused_not_a_crash(
 
 
 def test_an_event_no_database_could_store_is_refused_and_changes_nothing(
-    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+    storage: SqlStorage, receiver: Receiver, issued: DataRequest,
 ) -> None:
-    receiver = Receiver(keys, storage, ORIGIN)
-    receiver.register_issued_request(request_jws, NOW)
     key = jwc_key()
     receiver.receive_token(jwc_encrypt(jwc_sign(key, jwc_grant_header(key), jwc_grant_claims(
         key, issued, grant_id="g")), issued.encryption_jwk), NOW)
@@ -226,10 +222,8 @@ def test_a_quota_counts_the_grants_stored_earlier_in_the_batch(
 
 
 def test_a_write_that_does_not_say_what_it_changes_drops_every_row_read_ahead(
-    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+    storage: SqlStorage, receiver: Receiver, issued: DataRequest,
 ) -> None:
-    receiver = Receiver(keys, storage, ORIGIN)
-    receiver.register_issued_request(request_jws, NOW)
     person = Person()
     receiver.receive_token(person.token(issued, grant_id="g-1", jti="t-1"), NOW)
 
@@ -249,11 +243,9 @@ def test_a_write_that_does_not_say_what_it_changes_drops_every_row_read_ahead(
 
 
 def test_prefetched_grants_are_locked_and_each_write_drops_what_it_changes(
-    storage: SqlStorage, keys: BrandKeys, request_jws: str, issued: DataRequest,
+    storage: SqlStorage, receiver: Receiver, issued: DataRequest,
     request: pytest.FixtureRequest,
 ) -> None:
-    receiver = Receiver(keys, storage, ORIGIN)
-    receiver.register_issued_request(request_jws, NOW)
     alice, bob = Person(), Person()
     receiver.receive_token(alice.token(issued, grant_id="g-1", jti="t-1"), NOW)
     receiver.receive_token(bob.token(issued, grant_id="g-2"), NOW)
