@@ -89,8 +89,10 @@ class PrefetchingQueries(GrantQueries, WebhookQueries):
         return super().count_grants(pseudonym)
 
     def grant(self, grant_id: str) -> GrantRecord | None:
+        # Handed to one reader only: a record's `data` is a dict, which two readers must
+        # not share. A token reads its grant once; a second reader reads it again.
         if self.known is not None and grant_id in self.known.grants:
-            return self.known.grants[grant_id]
+            return self.known.grants.pop(grant_id)
         return super().grant(grant_id)
 
     def seen_message(self, kind: MessageKind, jti: str) -> SeenMessage | None:

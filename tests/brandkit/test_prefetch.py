@@ -242,6 +242,25 @@ def test_a_write_that_does_not_say_what_it_changes_drops_every_row_read_ahead(
         7, {"x": "y"}, None)
 
 
+def test_a_grant_read_ahead_is_handed_to_one_reader_and_read_again_for_the_next(
+    storage: SqlStorage, receiver: Receiver, issued: DataRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    person = Person()
+    receiver.receive_token(person.token(issued, grant_id="g-1"), NOW)
+
+    def read_twice(t: SqlTransaction) -> tuple[Any, Any, int]:
+        t.prefetch(Keys.of(person.pseudonym, "g-1"))
+        run = queries(monkeypatch)
+        first, second = t.grant("g-1"), t.grant("g-1")
+        return first, second, len(run)
+
+    first, second, reads = storage.atomically(read_twice, keys=Keys.of(person.pseudonym, "g-1"))
+    assert first == second and first.data is not None
+    assert first.data is not second.data, "two readers never share one record's data"
+    assert reads == 1, "the first read came from what was read ahead, the second did not"
+
+
 def test_prefetched_grants_are_locked_and_each_write_drops_what_it_changes(
     storage: SqlStorage, receiver: Receiver, issued: DataRequest,
     request: pytest.FixtureRequest,
