@@ -174,14 +174,17 @@ class Dispatcher:
                     next_attempt_ms=event.next_attempt_ms, last_status=None, last_error=None,
                     done_at=int(now))
                 continue
-            issued = (transaction.issued_request(grant.request_sha256)
-                      if grant.request_sha256 else None)
+            issued = reference = None
+            if grant.request_sha256:
+                issued = transaction.issued_request(grant.request_sha256)
+                reference = transaction.reference_of_request(grant.request_sha256)
             deadline = None
             if event.type == GRANT_REVOKED and subscriber.confirms_deletion:
                 deletion = transaction.deletion(event.event_id)
                 deadline = deletion.deadline if deletion else None
             body = webhookbody.body(event, grant, issued.jti if issued else None, int(now),
-                                    origin=self._receiver.origin, deletion_deadline=deadline)
+                                    origin=self._receiver.origin, reference=reference,
+                                    deletion_deadline=deadline)
             leased.append(Leased(event, body))
         lease_ms = int((subscriber.timeout + 1) * 1000) * max(1, len(leased)) + LEASE_MARGIN_MS
         transaction.lease_webhooks([item.event.event_id for item in leased], now_ms + lease_ms)

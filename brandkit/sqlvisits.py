@@ -46,3 +46,9 @@ class VisitQueries:
             pseudonym,
         ).fetchall()
         return {str(row[0]): str(row[1]) for row in rows}
+
+    def reference_of_request(self, sha256: str) -> str | None:
+        row = self.execute(
+            "SELECT reference FROM zpd_visits WHERE request_sha256 = ?", sha256
+        ).fetchone()
+        return str(row[0]) if row and row[0] is not None else None

@@ -270,6 +270,10 @@ class Transaction(Protocol):
         """grant id -> the brand's reference of the visit each grant was given in, if any."""
         ...
 
+    def reference_of_request(self, sha256: str) -> str | None:
+        """The brand's reference of the visit whose request this is, if it recorded one."""
+        ...
+
 
 class Storage(Protocol):
     def transaction(

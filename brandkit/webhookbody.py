@@ -4,7 +4,7 @@
      "data": {"pseudonym": "urn:ietf:params:oauth:jwk-thumbprint:sha-256:...",
               "grant": {"id": "...", "version": 2, "status": "active",
                         "expires_at": 1774972800, "paused_at": null, "revoked_at": null},
-              "request": {"jti": "...", "ask": "fit-advice"},
+              "request": {"jti": "...", "ask": "fit-advice", "reference": "order-1234"},
               "purpose": {"iri": "https://w3id.org/dpv#ServicePersonalisation",
                           "description": "Recommend shoes that fit you"},
               "retention_days": 180,
@@ -15,7 +15,8 @@ structure. `values` is there only for grant.stored, grant.updated and grant.resu
 and is the grant as the receiver holds it when the event is sent: an event that would
 carry the values of a grant paused, revoked or expired since is not sent (superseded by
 the event that said so). `request.jti` names the request the grant answered: for a
-per-visit request, the visit. A grant.revoked event to a subscriber that confirms
+per-visit request, the visit, and `request.reference` the brand's own reference for
+that visit (`POST /zpd/visits`), or null. A grant.revoked event to a subscriber that confirms
 deletion carries `deletion`: where and until when to confirm it.
 """
 
@@ -37,10 +38,11 @@ def iso_time(seconds: int) -> str:
 
 def body(
     event: WebhookEvent, grant: GrantRecord, request_jti: str | None, now: int, *,
-    origin: str, deletion_deadline: int | None = None,
+    origin: str, reference: str | None = None, deletion_deadline: int | None = None,
 ) -> bytes:
-    """The body of `event`, with `grant` as held now; `deletion_deadline` for a confirming
-    subscriber's grant.revoked."""
+    """The body of `event`, with `grant` as held now; `reference`, the brand's, of the visit
+    whose request the grant answered; `deletion_deadline` for a confirming subscriber's
+    grant.revoked."""
     data: dict[str, Any] = {
         "pseudonym": grant.pseudonym,
         "grant": {
@@ -48,7 +50,7 @@ def body(
             "expires_at": grant.expires_at, "paused_at": grant.paused_at,
             "revoked_at": grant.revoked_at,
         },
-        "request": {"jti": request_jti, "ask": grant.ask_id},
+        "request": {"jti": request_jti, "ask": grant.ask_id, "reference": reference},
         "purpose": {"iri": grant.purpose_iri, "description": grant.purpose_description},
         "retention_days": grant.retention_days,
     }

@@ -15,8 +15,10 @@ import pytest
 from brandkit.dispatch import RetrySchedule
 from brandkit.keys import BrandKeys
 from brandkit.storage import DELIVERED, FAILED, PENDING, SUPERSEDED, WebhookEvent
+from brandkit.visits import Visits
 from tests.support.people import Person
 from zpd import event as zpd_event
+from zpd.request import verify_request
 
 from .subscriber import (
     closed_port_url,
@@ -73,6 +75,25 @@ def test_each_change_reaches_the_subscriber_signed_in_order_with_what_it_says(
         {"shoe_size_eu": 42}, {"shoe_size_eu": 43}, None, {"shoe_size_eu": 43}, None]
     assert events[4]["data"]["grant"]["status"] == "revoked"
     assert len(set(crm.ids())) == 5
+
+
+def test_a_grant_given_in_a_visit_carries_the_brand_s_reference_to_the_subscriber(
+    location: str, keys: BrandKeys, alice: Person, bob: Person, crm: Any
+) -> None:
+    with webhook_brand(location, keys, [crm.config("crm")]) as brand:
+        visit, signed = Visits(keys, brand.storage, brand.request).start(
+            ask="fit-advice", reference="customer-17")
+        now = int(time.time())
+        brand.receiver.receive_token(
+            alice.token(verify_request(signed.jws, now), iat=now), now)
+        brand.share(bob, grant_id="grant-2")  # under the brand's standing request
+        brand.revoke(alice)
+        events = crm.wait_for(3)
+    by_grant = {(e["type"], e["data"]["grant"]["id"]): e["data"]["request"] for e in events}
+    assert by_grant[("grant.stored", "grant-1")] == {
+        "jti": visit.request_jti, "ask": "fit-advice", "reference": "customer-17"}
+    assert by_grant[("grant.revoked", "grant-1")]["reference"] == "customer-17"
+    assert by_grant[("grant.stored", "grant-2")]["reference"] is None
 
 
 def test_events_of_a_grant_paused_before_they_went_carry_no_values(
