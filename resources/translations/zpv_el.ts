@@ -3949,7 +3949,7 @@ If someone may know that device&apos;s passphrase or your recovery code, change 
         <translation>{words}: απόδειξη υπογεγραμμένη με το κλειδί της εταιρείας, για το μήνυμα {message}.</translation>
     </message>
     <message>
-        <source>Deletion downstream</source>
+        <source>Deletion in the brand&apos;s systems</source>
         <translation>Διαγραφή στα συστήματα της εταιρείας</translation>
     </message>
 </context>
@@ -5141,6 +5141,10 @@ Keep it somewhere safe, away from your computer.</source>
         <translation>τίποτα για αποστολή</translation>
     </message>
     <message>
+        <source>Deletion in the brand&apos;s systems</source>
+        <translation>Διαγραφή στα συστήματα της εταιρείας</translation>
+    </message>
+    <message>
         <source>stored</source>
         <translation>αποθηκεύτηκαν</translation>
     </message>
@@ -5234,6 +5238,10 @@ Keep it somewhere safe, away from your computer.</source>
     <message>
         <source>Who knows what about you</source>
         <translation>Ποιος γνωρίζει τι για εσάς</translation>
+    </message>
+    <message>
+        <source>Deletion in the brand&apos;s systems</source>
+        <translation>Διαγραφή στα συστήματα της εταιρείας</translation>
     </message>
     <message>
         <source>{words}, signed on {date}</source>

@@ -2,7 +2,8 @@
 receiver answers `deletion_pending` (its systems crm and mail still deleting) is polled at
 the brand's receipts endpoint within later flushes, with backoff, until the receipt is
 final; every receipt is kept (each checked with jwcrypto against the brand's published
-key), and `zpv grants` / `zpv knows` say which systems confirmed, failed or still delete.
+key), and `zpv grants` / `zpv knows` and the transparency report (web page and PDF) say
+which systems confirmed, failed or still delete.
 One brand's receipts endpoint failing, answering garbage or hanging never holds back
 another's."""
 
@@ -14,11 +15,15 @@ from typing import Any
 
 from jwcrypto import jwk as cjwk
 from jwcrypto import jws as cjws
+from PySide6.QtWidgets import QApplication
 
 from tests.delivery.downstream_brand import DownstreamBrand, downstream_brand
 from tests.support.cli import run_cli
 from tests.support.request_only import Person
 from tests.support.vaults import PASSPHRASE
+from ui.report.printed import print_html
+from ui.words.report import web_page
+from vault.cli.report_words import render_html
 from vault.exchange.delivery_summary import DeliveryStatus
 from vault.exchange.receipt_polls import POLL_CAP
 
@@ -37,6 +42,20 @@ def brand_signed(compact: str, brand: DownstreamBrand) -> dict[str, Any]:
 
 def systems(claims: dict[str, Any]) -> dict[str, str]:
     return {entry["system"]: entry["status"] for entry in claims["ack"].get("downstream", [])}
+
+
+def reported(person: Person, origin: str) -> tuple[str, str, str]:
+    """The transparency report's page in the terminal's words and the app's, and its PDF's
+    text, each reduced to what the share's "Deletion in the brand's systems" row says."""
+    report = person.vault.transparency.report(origin)
+    printed, _ = print_html(report)
+    return tuple(  # type: ignore[return-value]
+        row(page) for page in (render_html(report), web_page(report), printed))
+
+
+def row(page: str) -> str:
+    start = page.index("Deletion in the brand&#x27;s systems")
+    return page[start:page.index("</tr>", start)]
 
 
 def status(person: Person, grant_id: str) -> DeliveryStatus:
@@ -100,12 +119,18 @@ def test_a_pending_deletion_is_polled_until_every_system_confirmed(
     assert [r["status"] for r in exported] == [s for _, s, _ in kept]
 
 
-def test_zpv_grants_and_knows_show_each_system(person: Person, tmp_path: Path) -> None:
+def test_zpv_grants_knows_and_the_report_show_each_system(
+    qapp: QApplication, person: Person, tmp_path: Path
+) -> None:
     with downstream_brand(tmp_path / "brand") as brand:
         grant_id = shared_then_revoked(person, brand)
         brand.wait_confirmed("crm")
         person.clock.now += LATER
         person.vault.delivery.flush()
+    terminal, app, printed = reported(person, brand.origin)
+    assert "crm deleted (" in terminal and "mail still deleting" in terminal
+    for words in (app, printed):
+        assert "crm: deleted on " in words and "mail: pending" in words
     person.vault.lock()
     env = {"ZPV_VAULT": str(person.directory), "ZPV_PASSPHRASE": PASSPHRASE}
     listed = run_cli("grants", "--json", passphrase=None, env=env)
@@ -127,7 +152,7 @@ def test_zpv_grants_and_knows_show_each_system(person: Person, tmp_path: Path) -
 
 
 def test_a_system_that_fails_ends_the_receipt_as_deletion_failed(
-    person: Person, tmp_path: Path
+    qapp: QApplication, person: Person, tmp_path: Path
 ) -> None:
     with downstream_brand(tmp_path / "brand") as brand:
         grant_id = shared_then_revoked(person, brand)
@@ -141,6 +166,10 @@ def test_a_system_that_fails_ends_the_receipt_as_deletion_failed(
     assert {e.system: e.status for e in person.vault.delivery.downstream(grant_id)} == {
         "crm": "deleted", "mail": "failed"}
     assert person.vault.delivery.receipts(grant_id)[-1][1] == "deletion_failed"
+    terminal, app, printed = reported(person, brand.origin)
+    assert "crm deleted (" in terminal and "mail failed to delete (" in terminal
+    for words in (app, printed):
+        assert "crm: deleted on " in words and "mail: failed" in words
 
 
 def test_one_brand_s_failing_receipts_endpoint_never_holds_back_another(

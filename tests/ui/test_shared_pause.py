@@ -103,6 +103,6 @@ def test_the_chosen_revoked_grant_says_where_deletion_stands_in_each_system(
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
     model = child(dialog, QTreeView, "knowsTree").model()
     assert isinstance(model, QStandardItemModel)
-    systems = [r[1] for r in tree_rows(model) if r[0] == "Deletion downstream"]
+    systems = [r[1] for r in tree_rows(model) if r[0] == "Deletion in the brand's systems"]
     assert len(systems) == 2 and systems[0].startswith("crm: deleted on ")
     assert systems[1] == "mail: pending"

@@ -189,6 +189,9 @@ def _grant(report: GrantReport) -> str:
         (_tr("In return"), _e(words.offer_words(g.offer_kind, g.offer_description))),
         (_tr("Delivery"), _e(words.delivery_words(report.delivery))),
     ]
+    if report.downstream:
+        rows.append((_tr("Deletion in the brand's systems"),
+                     _e(pausing.downstream_words(report.downstream))))
     parts = [f"<h3>{_e(_tr('Share: {0}').format(g.purpose_description))}</h3>", _table(rows)]
     if g.ended_at is None:
         parts.append(f"<p><b>{_e(_tr('What it holds'))}</b></p>")

@@ -187,6 +187,6 @@ class KnowsDialog(QDialog):
             ).format(words=words.receipt_words(status), message=jti)))
             top.appendRow([_item(self.tr("Proof")), proof])
         for entry in known.downstream:
-            top.appendRow([_item(self.tr("Deletion downstream")),
+            top.appendRow([_item(self.tr("Deletion in the brand's systems")),
                            _item(pausing.downstream_entry_words(entry))])
         return [top, state]

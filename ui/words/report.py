@@ -14,7 +14,7 @@ from vault.transparency.balance import Flag, Verdict
 from vault.transparency.html import ReportWords, render_html, render_html_lines
 from vault.transparency.report import Report
 
-from . import aliases, balance, exchange, fields, time
+from . import aliases, balance, exchange, fields, pausing, time
 
 CONTEXT = "ReportHtml"
 
@@ -154,6 +154,8 @@ def report_words() -> ReportWords:
         flag=flag_words,
         grant_status=grant_status_words,
         delivery_status=delivery_status_words,
+        downstream=_tr("Deletion in the brand's systems"),
+        downstream_systems=pausing.downstream_words,
         label=fields.key_label,
         when=time.moment,
         field_label=fields.label_text,

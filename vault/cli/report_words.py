@@ -11,7 +11,7 @@ from ..exchange.grants import GrantStatus
 from ..transparency.html import ReportWords
 from ..transparency.html import render_html as render_in
 from ..transparency.report import Report
-from .exchange_words import delivery_status_words, flag_words, verdict_words
+from .exchange_words import delivery_status_words, downstream_words, flag_words, verdict_words
 
 
 def _grant_status(status: GrantStatus) -> str:
@@ -92,6 +92,8 @@ ENGLISH = ReportWords(
     flag=flag_words,
     grant_status=_grant_status,
     delivery_status=delivery_status_words,
+    downstream="Deletion in the brand's systems",
+    downstream_systems=downstream_words,
     label=_label,
     when=_when,
 )

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from zpd.fieldtypes import JsonValue, Sensitivity
 from zpd.purposes import concept_name
@@ -24,6 +24,9 @@ from ..exchange.grants import GrantStatus
 from . import balance as rules
 from .balance import Balance, Flag, Verdict
 from .report import BrandReport, GrantReport, Holding, Report
+
+if TYPE_CHECKING:
+    from zpd.receipt import DownstreamEntry
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ class ReportWords:
     flag: Callable[[Flag], str]
     grant_status: Callable[[GrantStatus], str]
     delivery_status: Callable[[DeliveryStatus], str]
+    downstream: str  # the heading over where deletion stands in each of the brand's systems
+    downstream_systems: Callable[[Sequence[DownstreamEntry]], str]
     label: Callable[[str], str]  # a field's name, by its key
     when: Callable[[int], str]  # a time
     # Worded as the model holds them unless a language needs more: a field's label (English
@@ -237,6 +242,8 @@ def _grant_html(report: GrantReport, words: ReportWords) -> str:
         (words.in_return, _e(offer)),
         (words.delivery, _e(_delivery_words(report.delivery, words))),
     ]
+    if report.downstream:
+        rows.append((words.downstream, _e(words.downstream_systems(report.downstream))))
     parts = [
         f'<div class="grant" id="grant-{_e(g.id)}">',
         f"<h3>{_e(g.ask_id)}</h3><table>",

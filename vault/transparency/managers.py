@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..clock import Clock
 from ..errors import UnknownAsk
@@ -21,6 +21,9 @@ from ..storage.store import Store
 from . import balance, export, records, report
 from .balance import Balance
 from .report import Report
+
+if TYPE_CHECKING:
+    from zpd.receipt import DownstreamEntry
 
 
 class Transparency:
@@ -97,3 +100,6 @@ class _ReportSource:
 
     def receipts_of_brand(self, origin: str) -> dict[str, list[tuple[str, str, str]]]:
         return self._delivery.receipts_of_brand(origin)
+
+    def downstream(self, grant_ids: Iterable[str]) -> dict[str, tuple[DownstreamEntry, ...]]:
+        return {grant_id: self._delivery.downstream(grant_id) for grant_id in grant_ids}

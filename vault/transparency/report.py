@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from zpd.catalogue import BY_KEY
 from zpd.fieldtypes import JsonValue, Sensitivity
@@ -28,6 +28,9 @@ from ..exchange.receipts import signed_at
 from ..pacing import let_go_one_by_one
 from .balance import Balance, Questions, for_grants, sensitivity_of
 
+if TYPE_CHECKING:
+    from zpd.receipt import DownstreamEntry
+
 
 class ReportSource(Protocol):
     """What the report reads: the vault's brands and, per brand, what it holds."""
@@ -37,6 +40,7 @@ class ReportSource(Protocol):
     def held_by(self, origin: str) -> list[Held]: ...
     def deliveries(self, grant_ids: Iterable[str]) -> dict[str, DeliverySummary | None]: ...
     def receipts_of_brand(self, origin: str) -> dict[str, list[tuple[str, str, str]]]: ...
+    def downstream(self, grant_ids: Iterable[str]) -> dict[str, tuple[DownstreamEntry, ...]]: ...
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,8 @@ class GrantReport:
     fields: tuple[SharedField, ...]
     delivery: DeliverySummary | None
     receipts: tuple[ReceiptLine, ...]
+    # A revoked grant: where deletion stands in each system the brand passed it to.
+    downstream: tuple[DownstreamEntry, ...] = ()
 
     @property
     def holding(self) -> Holding:
@@ -123,6 +129,8 @@ def build(source: ReportSource, origin: str | None, now: int) -> Report:
         held_now = source.held_by(brand.origin)
         deliveries = source.deliveries(h.grant.id for h in held_now)
         receipts = source.receipts_of_brand(brand.origin)
+        downstream = source.downstream(h.grant.id for h in held_now
+                                       if h.grant.status is GrantStatus.REVOKED)
         grants = tuple(
             GrantReport(
                 grant=held.grant,
@@ -133,6 +141,7 @@ def build(source: ReportSource, origin: str | None, now: int) -> Report:
                     ReceiptLine(jti, status, signed_at(jws), jws)
                     for jti, status, jws in receipts.get(held.grant.id, ())
                 ),
+                downstream=downstream.get(held.grant.id, ()),
             )
             for held in held_now
         )
