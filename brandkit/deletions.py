@@ -5,8 +5,8 @@ A revocation erases the values at once and opens one deletion per subscriber tha
 confirms deletion (`fanout.Fanout.revoked`); its receipt says `deletion_pending`.
 Each system confirms, by answering 2xx (but 202) to its grant.revoked event or later
 through the ack endpoint, or fails: by saying so, or by staying silent past the
-deadline. Each confirmation while others are pending is signed into a new
-`deletion_pending` receipt, so the person sees who confirmed so far; when none is pending
+deadline. Each answer while others are pending is signed into a new `deletion_pending`
+receipt, so the person sees who confirmed and who failed so far; when none is pending
 any more, `settle` signs the final receipt, `deleted` if every system confirmed,
 `deletion_failed` otherwise, listing each system with when it answered. The latest
 receipt is the message's (GET <receipts>/<jti>).
@@ -81,11 +81,10 @@ def expire_overdue(transaction: Transaction, now: int, sign: Signer, limit: int 
 
 def settle(transaction: Transaction, rows: list[Deletion], now: int, sign: Signer) -> bool:
     """Sign and keep the revocation's latest receipt after a system answered: the final one
-    once none is pending; before that, a `deletion_pending` one listing who confirmed so
-    far (a failure shows in the final receipt, once every system answered). Whether the
-    receipt is final."""
+    once none is pending; before that, a `deletion_pending` one listing who confirmed or
+    failed so far. Whether the receipt is final."""
     pending = _pending(rows)
-    if not rows or (pending and any(row.status == FAILED for row in rows)):
+    if not rows:
         return False
     seen = transaction.seen_message(EVENT, rows[0].revocation_jti)
     if seen is None:  # cannot happen: the deletions were opened with it

@@ -163,17 +163,16 @@ def _status_problem(
 ) -> tuple[str, str] | None:
     """(reason, detail) if the status is unknown or says otherwise than the downstream
     systems: deleted needs them all deleted or not holding it; deletion_pending one still
-    pending and none failed; deletion_failed one not confirmed."""
+    pending (one that failed already is listed as failed, so the person sees it at once);
+    deletion_failed one not confirmed."""
     if status not in STATUSES:
         return "unknown_status", f"{status!r} is not a receipt status"
     states = {entry.status for entry in downstream or ()}
     confirmed = states <= {Downstream.DELETED, Downstream.NOT_HELD}
     if status == DELETED and not confirmed:
         return "inconsistent_downstream", "deleted, yet a downstream system has not confirmed"
-    if downstream and status == DELETION_PENDING and (
-            Downstream.PENDING not in states or Downstream.FAILED in states):
-        return "inconsistent_downstream", "deletion_pending needs a system still pending " \
-            "and none failed"
+    if downstream and status == DELETION_PENDING and Downstream.PENDING not in states:
+        return "inconsistent_downstream", "deletion_pending needs a system still pending"
     if downstream and status == DELETION_FAILED and confirmed:
         return "inconsistent_downstream", "deletion_failed, yet every downstream system confirmed"
     return None

@@ -167,6 +167,29 @@ def test_a_system_that_reports_failure_ends_the_receipt_as_deletion_failed(
     assert conflict.status_code == 409 and again.status_code == 200
 
 
+def test_a_failure_while_another_system_is_pending_shows_at_once(
+    location: str, keys: BrandKeys, alice: Person, crm: Any, mail: Any
+) -> None:
+    crm.behaviour = "fail"  # down: its grant.revoked waits for a retry
+    with webhook_brand(location, keys, two_confirming(crm, mail)) as brand, \
+            served(brand) as address:
+        brand.share(alice)
+        jti, _ = revoke_over_http(address, alice)
+        answer = ack(address, revoked_id(mail), "failed", note="backup tapes")
+        assert answer.json()["receipt"] == "pending", "crm has not answered"
+        meanwhile = read(brand, latest(address, jti).text, alice, jti)
+        crm.behaviour = "ok"  # and its grant.revoked goes again, had it run out of tries
+        brand.storage.atomically(lambda t: t.retry_webhooks(
+            subscriber="crm", event_ids=(), now_ms=int(time.time() * 1000)))
+        brand.dispatcher.wake()
+        wait_until(lambda: read(brand, latest(address, jti).text, alice, jti).final)
+        final = read(brand, latest(address, jti).text, alice, jti)
+    assert meanwhile.status == zpd_receipt.DELETION_PENDING and not meanwhile.final
+    assert systems(meanwhile) == {"crm": "pending", "mail": "failed"}
+    assert final.status == zpd_receipt.DELETION_FAILED
+    assert systems(final) == {"crm": "deleted", "mail": "failed"}
+
+
 def test_silence_past_the_deadline_ends_as_deletion_failed(
     location: str, keys: BrandKeys, alice: Person, crm: Any, mail: Any
 ) -> None:

@@ -85,6 +85,13 @@ class DownstreamBrand:
         wait_until(lambda: all(d.status != "pending" for d in self.storage.atomically(
             lambda t: t.deletions(subscriber=name), write=False)))
 
+    def crm_back(self) -> None:
+        """The crm system, down until now, answers again; its events that ran out of tries
+        go again (as `zpv-brand webhooks retry` does)."""
+        self.crm.behaviour = "ok"
+        self.storage.atomically(lambda t: t.retry_webhooks(
+            subscriber="crm", event_ids=(), now_ms=int(time.time() * 1000)))
+
     def mail_acks(self, status: str, note: str | None = None) -> None:
         """The mail system confirms (or reports failure) at the deletion ack endpoint."""
         body: dict[str, Any] = {"status": status} | ({"note": note} if note else {})

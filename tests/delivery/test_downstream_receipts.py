@@ -172,6 +172,31 @@ def test_a_system_that_fails_ends_the_receipt_as_deletion_failed(
         assert "crm: deleted on " in words and "mail: failed" in words
 
 
+def test_a_failure_reported_while_another_system_deletes_shows_at_once(
+    qapp: QApplication, person: Person, tmp_path: Path
+) -> None:
+    with downstream_brand(tmp_path / "brand") as brand:
+        brand.crm.behaviour = "fail"  # down when the revocation comes
+        grant_id = shared_then_revoked(person, brand)
+        brand.mail_acks("failed", "the mailing list export could not be reached")
+        person.clock.now += LATER
+        assert person.vault.delivery.flush().new_receipts
+        meanwhile = status(person, grant_id)
+        systems_meanwhile = {e.system: e.status for e in person.vault.delivery.downstream(
+            grant_id)}
+        _, app, _ = reported(person, brand.origin)
+        brand.crm_back()
+        brand.wait_confirmed("crm")
+        person.clock.now += LATER
+        assert person.vault.delivery.flush().new_receipts
+    assert meanwhile is DeliveryStatus.DELETION_PENDING, "still polled: crm is deleting"
+    assert systems_meanwhile == {"crm": "pending", "mail": "failed"}
+    assert "crm: pending" in app and "mail: failed" in app
+    assert status(person, grant_id) is DeliveryStatus.DELETION_FAILED
+    assert {e.system: e.status for e in person.vault.delivery.downstream(grant_id)} == {
+        "crm": "deleted", "mail": "failed"}
+
+
 def test_one_brand_s_failing_receipts_endpoint_never_holds_back_another(
     person: Person, tmp_path: Path
 ) -> None:
