@@ -3,13 +3,13 @@ held the data (PROTOCOL.md section 8).
 
 A revocation erases the values at once and opens one deletion per subscriber that
 confirms deletion (`fanout.Fanout.revoked`); its receipt says `deletion_pending`.
-Each system confirms, by answering 2xx (but 202) to its grant.revoked event or later
-through the ack endpoint, or fails: by saying so, or by staying silent past the
-deadline. Each answer while others are pending is signed into a new `deletion_pending`
-receipt, so the person sees who confirmed and who failed so far; when none is pending
-any more, `settle` signs the final receipt, `deleted` if every system confirmed,
-`deletion_failed` otherwise, listing each system with when it answered. The latest
-receipt is the message's (GET <receipts>/<jti>).
+Each system confirms, by answering 2xx to its grant.revoked event (202, from one with an
+ack token, means later) or later through the ack endpoint, or fails: by saying so, or by
+staying silent past the deadline. Each answer while others are pending is signed into a
+new `deletion_pending` receipt, so the person sees who confirmed and who failed so far;
+when none is pending any more, `settle` signs the final receipt, `deleted` if every
+system confirmed, `deletion_failed` otherwise, listing each system with when it answered.
+The latest receipt is the message's (GET <receipts>/<jti>).
 """
 
 from __future__ import annotations

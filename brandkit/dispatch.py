@@ -10,7 +10,8 @@ only its own events. A thread takes a few due events by leasing them (`sqlwebhoo
 posts each one signed (`whsign`), and records the outcomes in one transaction:
 
 - 2xx: delivered. To a grant.revoked of a subscriber that confirms deletion, any 2xx
-  but 202 confirms it (202 means "accepted; confirmed later at the ack endpoint").
+  confirms it, but 202 from one with an ack token (202 then means "accepted; confirmed
+  later at the ack endpoint"; one without a token could never confirm later).
 - anything else, a redirect included (never followed), or no answer in time: tried
   again after the schedule's next delay with jitter, or the answer's Retry-After if
   longer (at most a day); after the last, the event is failed (`zpv-brand webhooks
@@ -184,7 +185,8 @@ class Dispatcher:
                 deadline = deletion.deadline if deletion else None
             body = webhookbody.body(event, grant, issued.jti if issued else None, int(now),
                                     origin=self._receiver.origin, reference=reference,
-                                    deletion_deadline=deadline)
+                                    deletion_deadline=deadline,
+                                    confirms_later=subscriber.confirms_later)
             leased.append(Leased(event, body))
         lease_ms = int((subscriber.timeout + 1) * 1000) * max(1, len(leased)) + LEASE_MARGIN_MS
         transaction.lease_webhooks([item.event.event_id for item in leased], now_ms + lease_ms)
@@ -239,7 +241,7 @@ class Dispatcher:
                     next_attempt_ms=event.next_attempt_ms, last_status=outcome.status,
                     last_error=None, done_at=int(now))
                 if (event.type == GRANT_REVOKED and subscriber.confirms_deletion
-                        and outcome.status != 202):
+                        and not (outcome.status == 202 and subscriber.confirms_later)):
                     deletions.confirm(transaction, event.event_id, deletions.DELETED, int(now),
                                       None, self._receiver.sign_final_receipt)
                 continue

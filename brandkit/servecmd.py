@@ -81,11 +81,12 @@ Webhooks: --webhooks FILE names the brand's systems that hear of every grant
 change (stored, updated, revoked, expired, paused, resumed), signed per Standard
 Webhooks and sent from an outbox in the database, written with the change, so
 nothing is lost if the receiver stops; a bad file is refused at start. A system
-with "confirms_deletion" must confirm each revocation (2xx but 202 to the event,
-or later at /zpd/deletions/<event id>/ack): the person's receipt says "deleted"
-once every such system did, or "deletion_failed" if one fails or stays silent
-past --deletion-deadline (30d by default; s, m, h or d). `zpv-brand webhooks`
-lists the events per subscriber and sends failed ones again.
+with "confirms_deletion" must confirm each revocation (2xx to the event; 202 from
+one with an "ack_token" means later, at /zpd/deletions/<event id>/ack): the
+person's receipt says "deleted" once every such system did, or "deletion_failed"
+if one fails or stays silent past --deletion-deadline (30d by default; s, m, h or
+d). `zpv-brand webhooks` lists the events per subscriber and sends failed ones
+again.
 """
 
 

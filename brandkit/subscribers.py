@@ -73,6 +73,12 @@ class Subscriber:
     def wants(self, event_type: str) -> bool:
         return event_type in self.events
 
+    @property
+    def confirms_later(self) -> bool:
+        """It may answer a grant.revoked 202 and confirm at the ack endpoint later: it has
+        the token to. One without confirms with any 2xx, 202 included."""
+        return self.confirms_deletion and self.ack_token is not None
+
     def __repr__(self) -> str:  # never the secret or the token, in a log or a traceback
         return f"Subscriber({self.name!r}, {self.url!r})"
 

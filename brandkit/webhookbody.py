@@ -17,7 +17,8 @@ carry the values of a grant paused, revoked or expired since is not sent (supers
 the event that said so). `request.jti` names the request the grant answered: for a
 per-visit request, the visit, and `request.reference` the brand's own reference for
 that visit (`POST /zpd/visits`), or null. A grant.revoked event to a subscriber that confirms
-deletion carries `deletion`: where and until when to confirm it.
+deletion carries `deletion`: until when to confirm it, and where (`ack`, to a subscriber
+with an ack token).
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ def iso_time(seconds: int) -> str:
 def body(
     event: WebhookEvent, grant: GrantRecord, request_jti: str | None, now: int, *,
     origin: str, reference: str | None = None, deletion_deadline: int | None = None,
+    confirms_later: bool = False,
 ) -> bytes:
     """The body of `event`, with `grant` as held now; `reference`, the brand's, of the visit
     whose request the grant answered; `deletion_deadline` for a confirming subscriber's
-    grant.revoked."""
+    grant.revoked, and `confirms_later` if it may confirm at the ack endpoint."""
     data: dict[str, Any] = {
         "pseudonym": grant.pseudonym,
         "grant": {
@@ -57,10 +59,8 @@ def body(
     if event.type in WITH_VALUES:
         data["values"] = grant.data or {}
     if event.type == GRANT_REVOKED and deletion_deadline is not None:
-        data["deletion"] = {
-            "confirm": True,
-            "deadline": deletion_deadline,
-            "ack": origin + ACK_PATH.format(event_id=event.event_id),
-        }
+        data["deletion"] = {"confirm": True, "deadline": deletion_deadline}
+        if confirms_later:
+            data["deletion"]["ack"] = origin + ACK_PATH.format(event_id=event.event_id)
     document = {"type": event.type, "timestamp": iso_time(event.created_at), "data": data}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -190,6 +190,22 @@ def test_a_failure_while_another_system_is_pending_shows_at_once(
     assert systems(final) == {"crm": "deleted", "mail": "failed"}
 
 
+def test_a_202_confirms_for_a_system_that_has_no_ack_token_to_confirm_later(
+    location: str, keys: BrandKeys, alice: Person, crm: Any
+) -> None:
+    crm.behaviour = "accept"  # 202, as many webhook receivers answer
+    with webhook_brand(location, keys, [crm.config("crm", confirms_deletion=True)]) as brand, \
+            served(brand) as address:
+        brand.share(alice)
+        jti, _ = revoke_over_http(address, alice)
+        event = revoked_event(crm)
+        wait_until(lambda: read(brand, latest(address, jti).text, alice, jti).final)
+        final = read(brand, latest(address, jti).text, alice, jti)
+    assert final.status == zpd_receipt.DELETED and systems(final) == {"crm": "deleted"}
+    assert "ack" not in event["data"]["deletion"], "no endpoint it could use"
+    assert event["data"]["deletion"]["confirm"] is True
+
+
 def test_silence_past_the_deadline_ends_as_deletion_failed(
     location: str, keys: BrandKeys, alice: Person, crm: Any, mail: Any
 ) -> None:
