@@ -31,8 +31,9 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
+from functools import partial
 
 from . import deletions, webhookbody, whsign
 from .outbound import Answer, DeliveryError, Outbound
@@ -71,6 +72,7 @@ class RetrySchedule:
 class Leased:
     event: WebhookEvent
     body: bytes
+    lease_until_ms: int = 0  # set once the batch is leased
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class Outcome:
     error: str | None = None  # why it failed: no secret, no URL, no body
     retry_after: str = ""
     postponed_ms: int | None = None  # not attempted: wait until then (its subscriber is down)
+    lease_until_ms: int | None = None  # the lease it was sent under: recorded only if held
 
     @property
     def delivered(self) -> bool:
@@ -188,22 +191,31 @@ class Dispatcher:
                                     deletion_deadline=deadline,
                                     confirms_later=subscriber.confirms_later)
             leased.append(Leased(event, body))
-        lease_ms = int((subscriber.timeout + 1) * 1000) * max(1, len(leased)) + LEASE_MARGIN_MS
-        transaction.lease_webhooks([item.event.event_id for item in leased], now_ms + lease_ms)
-        return leased
+        until_ms = now_ms + _send_ms(subscriber) * max(1, len(leased)) + LEASE_MARGIN_MS
+        transaction.lease_webhooks([item.event.event_id for item in leased], until_ms)
+        return [replace(item, lease_until_ms=until_ms) for item in leased]
 
     def _send_all(
         self, outbound: Outbound, subscriber: Subscriber, leased: list[Leased]
     ) -> list[Outcome]:
         outcomes: list[Outcome] = []
         for index, item in enumerate(leased):
-            outcome = self._send(outbound, subscriber, item)
+            if self._clock() * 1000 + _send_ms(subscriber) > item.lease_until_ms:
+                # Sent now, it could outlast its lease and go out from another worker too.
+                now_ms = int(self._clock() * 1000)
+                outcomes.extend(Outcome(rest.event, postponed_ms=now_ms,
+                                        lease_until_ms=rest.lease_until_ms)
+                                for rest in leased[index:])
+                break
+            outcome = replace(self._send(outbound, subscriber, item),
+                              lease_until_ms=item.lease_until_ms)
             outcomes.append(outcome)
             if outcome.status is None or self._stopping.is_set():
                 # No answer at all: the rest of the batch waits as long as this one.
                 wait_ms = int(self._clock() * 1000 + 1000 * (
                     self._schedule.delay(max(1, item.event.attempts + 1)) or 0))
-                outcomes.extend(Outcome(rest.event, postponed_ms=wait_ms)
+                outcomes.extend(Outcome(rest.event, postponed_ms=wait_ms,
+                                        lease_until_ms=rest.lease_until_ms)
                                 for rest in leased[index + 1:])
                 break
         return outcomes
@@ -228,18 +240,22 @@ class Dispatcher:
         now = self._clock()
         for outcome in outcomes:
             event = outcome.event
+            finish = partial(transaction.finish_webhook, event.event_id,
+                             leased_until_ms=outcome.lease_until_ms)
             if outcome.postponed_ms is not None:
-                transaction.finish_webhook(
-                    event.event_id, state=PENDING, attempts=event.attempts,
-                    next_attempt_ms=outcome.postponed_ms, last_status=event.last_status,
-                    last_error=event.last_error, done_at=None)
+                finish(state=PENDING, attempts=event.attempts,
+                       next_attempt_ms=outcome.postponed_ms, last_status=event.last_status,
+                       last_error=event.last_error, done_at=None)
                 continue
             attempts = event.attempts + 1
             if outcome.delivered:
-                transaction.finish_webhook(
-                    event.event_id, state=DELIVERED, attempts=attempts,
-                    next_attempt_ms=event.next_attempt_ms, last_status=outcome.status,
-                    last_error=None, done_at=int(now))
+                if not finish(state=DELIVERED, attempts=attempts,
+                              next_attempt_ms=event.next_attempt_ms, last_status=outcome.status,
+                              last_error=None, done_at=int(now)):
+                    logger.info("webhook %s to %s: its lease ran out while it was sent; "
+                                "the worker that took it over records it", event.event_id,
+                                subscriber.name)
+                    continue
                 if (event.type == GRANT_REVOKED and subscriber.confirms_deletion
                         and not (outcome.status == 202 and subscriber.confirms_later)):
                     deletions.confirm(transaction, event.event_id, deletions.DELETED, int(now),
@@ -247,18 +263,15 @@ class Dispatcher:
                 continue
             delay = self._schedule.delay(attempts)
             if delay is None:
-                logger.warning("webhook %s to %s failed for good: %s", event.event_id,
-                               subscriber.name, outcome.error)
-                transaction.finish_webhook(
-                    event.event_id, state=FAILED, attempts=attempts,
-                    next_attempt_ms=event.next_attempt_ms, last_status=outcome.status,
-                    last_error=outcome.error, done_at=int(now))
+                if finish(state=FAILED, attempts=attempts,
+                          next_attempt_ms=event.next_attempt_ms, last_status=outcome.status,
+                          last_error=outcome.error, done_at=int(now)):
+                    logger.warning("webhook %s to %s failed for good: %s", event.event_id,
+                                   subscriber.name, outcome.error)
                 continue
             wait = max(delay, retry_after_seconds(outcome.retry_after, int(now)) or 0)
-            transaction.finish_webhook(
-                event.event_id, state=PENDING, attempts=attempts,
-                next_attempt_ms=int((now + wait) * 1000), last_status=outcome.status,
-                last_error=outcome.error, done_at=None)
+            finish(state=PENDING, attempts=attempts, next_attempt_ms=int((now + wait) * 1000),
+                   last_status=outcome.status, last_error=outcome.error, done_at=None)
 
     # -- expiries and deadlines
 
@@ -290,6 +303,12 @@ class Dispatcher:
         if found:
             self.wake()
         return found
+
+
+def _send_ms(subscriber: Subscriber) -> int:
+    """The longest one delivery to `subscriber` takes, in ms: its time limit (connecting
+    included, `Outbound.post`) and a second for what comes around it."""
+    return int((subscriber.timeout + 1) * 1000)
 
 
 def retry_after_seconds(value: str, now: int) -> int | None:

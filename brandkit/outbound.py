@@ -108,21 +108,27 @@ class Outbound:
         self._connection: http.client.HTTPConnection | None = None
 
     def post(self, headers: dict[str, str], body: bytes) -> Answer:
+        """One delivery, within `timeout` in all: connecting, TLS, a second try on a new
+        connection and the answer share it (a lease on the event counts on that)."""
+        deadline = time.monotonic() + self.timeout
         fresh = self._connection is None
         try:
-            return self._exchange(headers, body)
+            return self._exchange(headers, body, deadline)
         except DeliveryError as error:
             # A kept-alive connection the subscriber had closed: once more on a new one.
-            if not fresh and error.kind == "connect":
-                return self._exchange(headers, body)
+            if not fresh and error.kind == "connect" and time.monotonic() < deadline:
+                return self._exchange(headers, body, deadline)
             raise
 
-    def _exchange(self, headers: dict[str, str], body: bytes) -> Answer:
+    def _exchange(self, headers: dict[str, str], body: bytes, deadline: float) -> Answer:
         ticket: int | None = None
         timed_out = False
         try:
-            connection = self._connect()
-            ticket = _WATCHDOG.arm(connection.sock, self.timeout)
+            connection = self._connect(deadline)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            ticket = _WATCHDOG.arm(connection.sock, left)
             connection.request("POST", self._target, body=body, headers={
                 **headers, "Host": self._host_header, "User-Agent": USER_AGENT,
                 "Content-Length": str(len(body)),
@@ -152,20 +158,22 @@ class Outbound:
             if ticket is not None:
                 _WATCHDOG.disarm(ticket)
 
-    def _connect(self) -> http.client.HTTPConnection:
+    def _connect(self, deadline: float) -> http.client.HTTPConnection:
         if self._connection is None:
-            connection: http.client.HTTPConnection
-            if self._https:
-                connection = http.client.HTTPSConnection(
-                    self._host, self._port, timeout=self.timeout,
-                    context=ssl.create_default_context(),
-                )
-            else:
-                connection = http.client.HTTPConnection(
-                    self._host, self._port, timeout=self.timeout
-                )
-            connection.connect()
-            connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            sock = socket.create_connection((self._host, self._port), timeout=_left(deadline))
+            try:
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                if self._https:  # a socket's timeout bounds a whole TLS handshake
+                    sock.settimeout(_left(deadline))
+                    sock = ssl.create_default_context().wrap_socket(
+                        sock, server_hostname=self._host)
+                sock.settimeout(self.timeout)  # each exchange's deadline is the watchdog's
+            except BaseException:
+                sock.close()
+                raise
+            connection = http.client.HTTPConnection(self._host, self._port,
+                                                    timeout=self.timeout)
+            connection.sock = sock  # connected (and TLS-wrapped) here, within the deadline
             self._connection = connection
         return self._connection
 
@@ -173,3 +181,7 @@ class Outbound:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+
+
+def _left(deadline: float) -> float:
+    return max(0.001, deadline - time.monotonic())

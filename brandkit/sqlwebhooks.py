@@ -71,14 +71,19 @@ class WebhookQueries:
     def finish_webhook(
         self, event_id: str, *, state: str, attempts: int, next_attempt_ms: int,
         last_status: int | None, last_error: str | None, done_at: int | None,
-    ) -> None:
-        """Record an attempt's outcome (or a supersession) and release the lease."""
-        self.execute(
+        leased_until_ms: int | None = None,
+    ) -> bool:
+        """Record an attempt's outcome (or a supersession) and release the lease; with
+        `leased_until_ms`, only if the lease is still the one taken then. Whether it was."""
+        held = "" if leased_until_ms is None else " AND lease_until_ms = ?"
+        changed = self.execute(
             "UPDATE zpd_webhooks SET state = ?, attempts = ?, next_attempt_ms = ?, "
             "last_status = ?, last_error = ?, done_at = ?, lease_until_ms = NULL "
-            "WHERE event_id = ?",
+            "WHERE event_id = ?" + held,
             state, attempts, next_attempt_ms, last_status, last_error, done_at, event_id,
+            *(() if leased_until_ms is None else (leased_until_ms,)),
         )
+        return bool(changed.rowcount == 1)
 
     def webhook(self, event_id: str) -> WebhookEvent | None:
         row = self.execute(_SELECT_WEBHOOKS + "WHERE w.event_id = ?", event_id).fetchone()

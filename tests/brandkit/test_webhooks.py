@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from brandkit.dispatch import RetrySchedule
+from brandkit.database import open_storage
+from brandkit.dispatch import Dispatcher, RetrySchedule
 from brandkit.keys import BrandKeys
+from brandkit.outbound import Outbound
 from brandkit.storage import DELIVERED, FAILED, PENDING, SUPERSEDED, WebhookEvent
 from brandkit.visits import Visits
 from tests.support.people import Person
@@ -218,6 +221,34 @@ def test_retry_after_is_honoured_when_longer_than_the_schedule(
         wait_until(lambda: outbox(brand)[0].state == DELIVERED, timeout=10)
         waited = time.monotonic() - first
     assert waited >= 2.5, "not after the schedule's 0.3 s, but after Retry-After's 3 s"
+
+
+def test_a_worker_whose_lease_ran_out_mid_send_records_nothing_over_the_next_one(
+    location: str, keys: BrandKeys, alice: Person, crm: Any
+) -> None:
+    crm.behaviour = "slow"  # the first attempt gets no answer within its second
+    with webhook_brand(location, keys, [crm.config("crm", timeout=1)], start=False) as brand:
+        brand.share(alice)
+        [subscriber] = brand.subscribers
+        with ThreadPoolExecutor(1) as pool:
+            first = pool.submit(brand.dispatcher.deliver_once, subscriber,
+                                Outbound(subscriber.url, timeout=1))
+            wait_until(lambda: crm.arrived == 1)
+            crm.behaviour = "ok"
+            # The first worker's lease runs out, as it would behind a send that hung past
+            # it; another worker takes the event over and delivers it.
+            brand.storage.atomically(lambda t: t.execute(
+                "UPDATE zpd_webhooks SET lease_until_ms = 0"))
+            own = open_storage(location)
+            try:
+                later = Dispatcher(brand.receiver, own, brand.subscribers)
+                assert later.deliver_once(subscriber, Outbound(subscriber.url, timeout=1)) == 1
+            finally:
+                own.close()
+            assert first.result(10) == 1  # its attempt timed out, after the other's 204
+        [event] = outbox(brand)
+    assert (event.state, event.last_status, event.attempts) == (DELIVERED, 204, 1), \
+        "the first worker's timeout did not put the delivered event back to be sent again"
 
 
 def test_events_of_one_grant_never_overtake_each_other_across_retries(
