@@ -62,6 +62,10 @@ def confirm(
     if mine.status != PENDING:
         outcome = Outcome.ALREADY if mine.status == status else Outcome.CONFLICT
         return Answer(outcome, mine, not _pending(rows))
+    if status == DELETED and mine.deadline <= now:
+        # Past its deadline, before a sweep failed it: the deadline answered first.
+        late = confirm(transaction, event_id, FAILED, now, DEADLINE_NOTE, sign)
+        return Answer(Outcome.CONFLICT, late.deletion, late.final)
     clean = None if note is None else " ".join(note.split())[:MAX_NOTE] or None
     transaction.set_deletion(event_id, status, now, clean)
     rows = [row if row.event_id != event_id else Deletion(

@@ -106,22 +106,28 @@ class Dispatcher:
         self._batch = batch
         self._stopping = threading.Event()
         self._bells: list[threading.Event] = []
+        self._sweeper_bell: threading.Event | None = None
         self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
+        """A thread per lane of each subscriber, and the sweeper, which runs even with no
+        subscriber: deletions opened under an earlier configuration still reach their
+        deadline."""
         for subscriber in self._subscribers:
             for lane in range(subscriber.concurrency):
                 self._spawn(f"webhooks to {subscriber.name} #{lane + 1}", self._lane,
                             subscriber)
-        if len(self._subscribers):
-            self._spawn("webhook sweeps", self._sweeper)
+        self._sweeper_bell = self._spawn("webhook sweeps", self._sweeper, woken=False)
 
-    def _spawn(self, name: str, target: Callable[..., None], *args: object) -> None:
-        bell = threading.Event()  # rung by wake(); each thread has its own
-        self._bells.append(bell)
+    def _spawn(self, name: str, target: Callable[..., None], *args: object,
+               woken: bool = True) -> threading.Event:
+        bell = threading.Event()  # each thread has its own; rung by wake() if `woken`
+        if woken:
+            self._bells.append(bell)
         thread = threading.Thread(target=target, args=(bell, *args), name=name, daemon=True)
         self._threads.append(thread)
         thread.start()
+        return bell
 
     def wake(self) -> None:
         """New events were stored: look now rather than at the next poll."""
@@ -131,6 +137,8 @@ class Dispatcher:
     def stop(self, timeout: float = 15.0) -> None:
         self._stopping.set()
         self.wake()
+        if self._sweeper_bell is not None:
+            self._sweeper_bell.set()
         deadline = time.monotonic() + timeout
         for thread in self._threads:
             thread.join(max(0.0, deadline - time.monotonic()))
@@ -290,7 +298,9 @@ class Dispatcher:
 
         def work(transaction: SqlTransaction) -> int:
             found = 0
-            for grant_id, expires_at in transaction.unannounced_expiries(now, 100):
+            # With no subscriber an expiry stays unannounced, for those configured later.
+            expiries = transaction.unannounced_expiries(now, 100) if self._subscribers else []
+            for grant_id, expires_at in expiries:
                 transaction.mark_expiry_announced(grant_id, now)
                 if expires_at >= now - EXPIRY_WINDOW:
                     self._receiver.fanout.announce(transaction, GRANT_EXPIRED, grant_id, None,

@@ -119,12 +119,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UsageError(f"--request {args.request}: {exc}") from None
         name = display.clean(" ".join(request.body.brand.name.split()))
+        # Deliveries and sweeps on their own connection, so they never wait behind a
+        # message. With no subscriber it only sweeps: deletions opened while an earlier
+        # configuration named some still fail at their deadline.
+        queue = storage if location.endswith(MEMORY) else open_db(location)
+        dispatcher = Dispatcher(receiver, queue, subscribers)
         if len(subscribers):
-            # Deliveries on their own connection, so they never wait behind a message.
-            queue = storage if location.endswith(MEMORY) else open_db(location)
-            dispatcher = Dispatcher(receiver, queue, subscribers)
             receiver.on_stored = dispatcher.wake
-            dispatcher.start()
+        dispatcher.start()
 
         def listening(address: serving.Address) -> None:
             if page is not None:  # before the line that says it is ready, which callers wait for

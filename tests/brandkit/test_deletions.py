@@ -16,9 +16,12 @@ from typing import Any
 import pytest
 import requests
 
+from brandkit.database import open_storage
+from brandkit.dispatch import Dispatcher
 from brandkit.keys import BrandKeys
 from brandkit.server import SECEVENT_JWT, create_app
 from brandkit.serving import Address, running
+from brandkit.subscribers import NONE
 from tests.support.people import ORIGIN, Person, jwc_verify
 from zpd import receipt as zpd_receipt
 
@@ -220,6 +223,45 @@ def test_silence_past_the_deadline_ends_as_deletion_failed(
     assert final.status == zpd_receipt.DELETION_FAILED
     assert systems(final) == {"crm": "deleted", "mail": "failed"}
     assert late.status_code == 409, "the deadline answered first"
+
+
+def test_a_confirmation_after_the_deadline_is_refused_even_before_a_sweep_saw_it(
+    location: str, keys: BrandKeys, alice: Person, mail: Any
+) -> None:
+    config = [mail.config("mail", confirms_deletion=True, ack_token=ACK_TOKEN)]
+    with webhook_brand(location, keys, config, deadline=1, start=False) as brand, \
+            served(brand) as address:  # no dispatcher: nothing sweeps
+        brand.share(alice)
+        jti, _ = revoke_over_http(address, alice)
+        [deletion] = brand.storage.atomically(lambda t: t.deletions(subscriber="mail"),
+                                              write=False)
+        time.sleep(max(0.0, deletion.deadline + 1 - time.time()))
+        late = ack(address, deletion.event_id, "deleted")
+        final = read(brand, latest(address, jti).text, alice, jti)
+    assert late.status_code == 409, "the deadline answered first"
+    assert final.status == zpd_receipt.DELETION_FAILED and systems(final) == {"mail": "failed"}
+
+
+def test_a_receiver_now_without_subscribers_still_fails_deletions_at_their_deadline(
+    location: str, keys: BrandKeys, alice: Person, mail: Any
+) -> None:
+    config = [mail.config("mail", confirms_deletion=True, ack_token=ACK_TOKEN)]
+    with webhook_brand(location, keys, config, deadline=1, start=False) as brand, \
+            served(brand) as address:
+        brand.share(alice)
+        jti, _ = revoke_over_http(address, alice)
+        # Restarted with no webhooks file: its dispatcher has nothing to send, only sweeps.
+        own = open_storage(location)
+        sweeps = Dispatcher(brand.receiver, own, NONE, sweep_seconds=0.1)
+        sweeps.start()
+        try:
+            wait_until(lambda: read(brand, latest(address, jti).text, alice, jti).final)
+        finally:
+            sweeps.stop()
+            own.close()
+        final = read(brand, latest(address, jti).text, alice, jti)
+    assert final.status == zpd_receipt.DELETION_FAILED and systems(final) == {"mail": "failed"}
+    assert [t for t in sweeps._threads if t.name.startswith("webhooks to")] == []
 
 
 def test_with_no_confirming_system_the_receipt_is_deleted_at_once(

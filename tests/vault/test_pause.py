@@ -178,3 +178,15 @@ def test_the_consent_record_and_the_report_tell_a_paused_grant_as_such(
     pv.grants.pause(shared)
     page = render_html(pv.transparency.report(ORIGIN))
     assert "paused: the brand keeps it but must not use it, version 2" in page
+
+
+def test_a_paused_grant_still_counts_in_the_brand_s_balance(pv: Vault, shared: str) -> None:
+    # The brand keeps what a paused grant gave it: the balance still weighs it.
+    before = pv.transparency.balance_for_brand(ORIGIN)
+    assert before.given_score > 0
+    pv.grants.pause(shared)
+    paused = pv.transparency.balance_for_brand(ORIGIN)
+    [section] = pv.transparency.report(ORIGIN).brands
+    assert (paused.given_score, paused.offered_score) == (before.given_score,
+                                                          before.offered_score)
+    assert section.balance.given_score == before.given_score
