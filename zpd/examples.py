@@ -140,7 +140,8 @@ def _v1_parts(
 def _v11_parts(signing: Any, encryption: Any, seed: bytes) -> list[str]:
     """Version 1.1's messages: a request with a question, a return address, a receipts
     endpoint and a processor; a per-visit request and the link to it; a token answering
-    the question; a pause and a resume; the receipts of a deletion that waits downstream."""
+    the question; a pause and a resume; the receipts of a deletion that waits downstream,
+    and of one that failed there."""
     full = request.sign_request(spec_v11(), signing, encryption, iat=IAT, exp=IAT + 365 * DAY,
                                 jti="3c9e1a7b-6d2f-4e8a-b0c4-5f7a9d1e3b6c")
     visit = request.sign_request(spec_v11(), signing, encryption, iat=VISIT_AT,
@@ -179,9 +180,16 @@ def _v11_parts(signing: Any, encryption: Any, seed: bytes) -> list[str]:
         receipt.DownstreamEntry("esp.example", receipt.Downstream.DELETED, IAT + 22 * DAY),
         receipt.DownstreamEntry("crm", receipt.Downstream.DELETED, IAT + 20 * DAY),
     ), "f2b4d6c8-0e7a-4f1b-83d5-6c8e0a2b4d7f")
+    failed = _receipt(signing, pseudonym, IAT + 22 * DAY, revoked_jti, receipt.DELETION_FAILED, (
+        receipt.DownstreamEntry("esp.example", receipt.Downstream.FAILED, IAT + 22 * DAY),
+        receipt.DownstreamEntry("crm", receipt.Downstream.DELETED, IAT + 20 * DAY),
+    ), "a3c5e7d9-1f8b-4a2c-94e6-7d9f1b3c5e8a")
     paused_ack = _receipt(signing, pseudonym, IAT + 10 * DAY,
                           "a7c9e1b3-5d2f-4a6c-8e0b-1d3f5a7c9e2b", receipt.PAUSED, None,
                           "0a2c4e6b-8d1f-4a3c-95e7-7b9d1f3a5c8e")
+    resumed_ack = _receipt(signing, pseudonym, IAT + 12 * DAY,
+                           "b8d0f2a4-6e3c-4b7d-9f1a-2e4c6b8d0f3a", receipt.RESUMED, None,
+                           "1b3d5f7c-9e2a-4b4d-a6f8-8c0e2a4b6d9f")
     shown = [
         ("Data request v1.1 (JWS compact)", full),
         ("Per-visit request (JWS compact)", visit),
@@ -201,9 +209,11 @@ def _v11_parts(signing: Any, encryption: Any, seed: bytes) -> list[str]:
         ("Pause event (SET, JWS compact)", paused),
         ("Receipt for the pause", paused_ack),
         ("Resume event (SET, JWS compact)", resumed),
+        ("Receipt for the resume", resumed_ack),
         ("Revocation event of the answering grant (SET, JWS compact)", revoked),
         ("Receipt while deletion waits downstream", pending),
         ("Final receipt once every system deleted", final),
+        ("Or, had one system failed to delete, the final receipt", failed),
     ):
         parts += [_block(title, compact),
                   _block("Its header and payload", json.dumps(_decode(compact), indent=2),

@@ -174,11 +174,13 @@ ANSWERS_INNER = "The answering token's inner JWS, once decrypted"
 PAUSE = "Pause event (SET, JWS compact)"
 PAUSE_RECEIPT = "Receipt for the pause"
 RESUME = "Resume event (SET, JWS compact)"
+RESUME_RECEIPT = "Receipt for the resume"
 REVOKE_V11 = "Revocation event of the answering grant (SET, JWS compact)"
 PENDING = "Receipt while deletion waits downstream"
 FINAL = "Final receipt once every system deleted"
+FAILED = "Or, had one system failed to delete, the final receipt"
 DETERMINISTIC = (REQUEST, EVENT, RECEIPT, REQUEST_V11, VISIT, LINK, ANSWERS_INNER, PAUSE,
-                 PAUSE_RECEIPT, RESUME, REVOKE_V11, PENDING, FINAL)
+                 PAUSE_RECEIPT, RESUME, RESUME_RECEIPT, REVOKE_V11, PENDING, FINAL, FAILED)
 
 
 def test_v11_examples_verify_with_our_code() -> None:
@@ -209,8 +211,10 @@ def test_v11_examples_verify_with_our_code() -> None:
         jtis[kind] = verified.jti
     for title, kind, status, at in (
         (PAUSE_RECEIPT, event.GRANT_PAUSED, "paused", IAT + 10 * DAY),
+        (RESUME_RECEIPT, event.GRANT_RESUMED, "resumed", IAT + 12 * DAY),
         (PENDING, event.GRANT_REVOKED, "deletion_pending", IAT + 20 * DAY),
         (FINAL, event.GRANT_REVOKED, "deleted", IAT + 22 * DAY),
+        (FAILED, event.GRANT_REVOKED, "deletion_failed", IAT + 22 * DAY),
     ):
         ack = receipt.verify(example(title), full.signing_jwk, issuer=ORIGIN,
                              audience=opened.claims.pseudonym, ack_jti=jtis[kind],
@@ -252,14 +256,18 @@ def test_v11_examples_are_read_by_jwcrypto_from_the_page_alone() -> None:
         assert [header, claims] == shown_after(title)
         assert list(claims["events"]) == [kind]
         assert claims["events"][kind]["grant"] == grant["grant"]["id"]
-    for title, status in ((PAUSE_RECEIPT, "paused"), (PENDING, "deletion_pending"),
-                          (FINAL, "deleted")):
+    for title, status in ((PAUSE_RECEIPT, "paused"), (RESUME_RECEIPT, "resumed"),
+                          (PENDING, "deletion_pending"), (FINAL, "deleted"),
+                          (FAILED, "deletion_failed")):
         header, claims = jws_checked_by_jwcrypto(example(title), signing, "zpd-receipt+jwt")
         assert [header, claims] == shown_after(title)
         assert claims["ack"]["status"] == status and claims["aud"] == grant["iss"]
     pending, final = shown_after(PENDING)[1], shown_after(FINAL)[1]
     assert {e["status"] for e in pending["ack"]["downstream"]} == {"pending", "deleted"}
     assert {e["status"] for e in final["ack"]["downstream"]} == {"deleted"}
+    failed = shown_after(FAILED)[1]
+    assert {e["system"]: e["status"] for e in failed["ack"]["downstream"]} == {
+        "esp.example": "failed", "crm": "deleted"}
 
 
 def test_all_examples_are_current() -> None:
