@@ -49,10 +49,14 @@ def is_loopback(host: str) -> bool:
 
 def open_db(location: str, *, readonly: bool = False) -> SqlStorage:
     """`database.open_storage`, with a warning if a PostgreSQL password is on the command line."""
+    warn_of_password(location)
+    return open_storage(location, readonly=readonly)
+
+
+def warn_of_password(location: str) -> None:
     if is_postgres(location) and has_password(location):
         warn("--db holds a password, which other users of this computer can read from the "
              "process list: give it in PGPASSFILE or PGPASSWORD instead")
-    return open_storage(location, readonly=readonly)
 
 
 def own_request(path: Path, keys: BrandKeys) -> DataRequest:

@@ -4,38 +4,44 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import display, serving
+from zpd.request import DataRequest
+
+from . import display, serving, workers
 from .clicommon import (
     DB_HELP,
     EPILOG,
     EXIT_OK,
     UsageError,
     is_loopback,
-    open_db,
     own_request,
     warn,
+    warn_of_password,
 )
 from .connections import CONNECTIONS_PER_CLIENT, HEAD_SECONDS, ConnectionLimits
-from .database import DEFAULT_SQLITE_NAME
+from .database import DEFAULT_SQLITE_NAME, is_postgres, open_storage
 from .dispatch import Dispatcher
 from .fanout import DELETION_DEADLINE, Fanout
 from .holdings import PageSettings, allowed_host_names, new_token
-from .keys import load_keys
+from .keys import BrandKeys, load_keys
 from .quotas import GRANTS_PER_CUSTOMER, NEW_CUSTOMERS_PER_MINUTE, Quotas
 from .receiver import Receiver
-from .server import LinkSettings, create_app
+from .server import LinkSettings, create_app, endpoint_path
 from .sqlstorage import MEMORY, SqlStorage
 from .subscribers import NONE, Subscribers, WebhookConfigError, load_subscribers
 from .visitroutes import ApiToken
 
 PAGE_TOKEN_ENV = "ZPV_BRAND_PAGE_TOKEN"
+MAX_WORKERS = 64
 
 SERVE_HELP = f"""\
-Serve the brand's reference receiver over HTTP (one worker) until SIGINT or SIGTERM:
+Serve the brand's reference receiver over HTTP until SIGINT or SIGTERM:
 the signed request at /.well-known/zero-party-data, share tokens and grant events
 (revocations, pauses, resumes) at the paths of the request's endpoints (202 and a
 signed receipt, 400 and an RFC 8935 error, or 429 with Retry-After over a quota).
@@ -47,8 +53,10 @@ is the key the person's vault holds.
 
 Once it listens it prints one line, "Serving <brand name> at http://HOST:PORT/"
 (--port 0 picks a free port). The database is created on first use; by default
-it is {DEFAULT_SQLITE_NAME} in the keys directory. Several workers behind a load
-balancer share one PostgreSQL database (--db postgresql://...). PostgreSQL takes
+it is {DEFAULT_SQLITE_NAME} in the keys directory. Several workers share one
+PostgreSQL database (--db postgresql://...): --workers N runs N processes on the
+one port (a worker that stops is started again), and more machines can serve
+behind a load balancer. PostgreSQL takes
 its password from PGPASSFILE (a ~/.pgpass file) or PGPASSWORD rather than the
 URL, which every user of the computer can read in the process list; to a host
 that is not loopback or a Unix socket it is reached over TLS (sslmode=require)
@@ -90,16 +98,77 @@ again.
 """
 
 
+@dataclass(frozen=True)
+class ServeSettings:
+    """Everything `serve` needs, read and checked before anything is opened."""
+
+    keys: BrandKeys
+    retired: list[BrandKeys]
+    request: DataRequest
+    request_file: str
+    subscribers: Subscribers
+    deadline: int
+    page: PageSettings | None
+    links: LinkSettings
+    quotas: Quotas
+    limits: ConnectionLimits
+    location: str
+    verbosity: int
+
+    @property
+    def name(self) -> str:
+        return display.clean(" ".join(self.request.body.brand.name.split()))
+
+    def listening(self, address: serving.Address) -> None:
+        """Say where it listens: the page and the shop on stderr, then the line callers
+        wait for."""
+        if self.page is not None:
+            _announce_page(self.name, self.page, address,
+                           from_env=bool(os.environ.get(PAGE_TOKEN_ENV)))
+        if self.links.shop:
+            print(f"zpv-brand: the sample shop of {self.name} is at {address.url}shop",
+                  file=sys.stderr, flush=True)
+        print(f"Serving {self.name} at {address.url}", flush=True)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if args.workers == 1:
+        _serve_worker(settings, serving.bind(args.host, args.port), settings.listening)
+        return EXIT_OK
+    # Opened once here, so a database that cannot be used is one line at start; each
+    # worker then opens its own connections.
+    open_storage(settings.location).close()
+    sock = serving.bind(args.host, args.port)
+    return workers.run(args.workers, sock,
+                       lambda worker_sock, ready: _serve_worker(settings, worker_sock,
+                                                                lambda _: ready()),
+                       settings.listening)
+
+
+def _settings(args: argparse.Namespace) -> ServeSettings:
     if not 0 <= args.port <= 65535:
         raise UsageError("--port must be between 0 and 65535")
     quotas, limits = _quotas(args), _limits(args)
+    location = args.db or str(Path(args.keys) / DEFAULT_SQLITE_NAME)
+    warn_of_password(location)
+    if not 1 <= args.workers <= MAX_WORKERS:
+        raise UsageError(f"--workers must be from 1 to {MAX_WORKERS}")
+    if args.workers > 1 and not is_postgres(location):
+        raise UsageError("--workers above 1 needs --db postgresql://... (SQLite has one "
+                         "writer at a time)")
     keys = load_keys(Path(args.keys))
     retired = [load_keys(Path(directory)) for directory in args.retired_keys]
     request = own_request(Path(args.request), keys)
     if request.exp <= time.time():
         warn(f"the request expired {display.time_text(request.exp)}: a vault will not import "
              "it; sign a new one with `zpv-brand request`")
+    for endpoint in (request.body.grants_endpoint, request.body.events_endpoint,
+                     request.body.receipts_endpoint):
+        try:
+            endpoint_path(endpoint or "/")
+        except ValueError as exc:
+            raise UsageError(f"--request {args.request}: {exc}") from None
     subscribers = _subscribers(args)
     deadline = deletion_deadline(args.deletion_deadline)
     page = _page_settings(args, request.iss)
@@ -107,44 +176,45 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if page is not None and not is_loopback(args.host):
         warn(f"the page's token travels unencrypted to {args.host} over plain http: "
              "reach the page through a TLS proxy or an SSH tunnel")
-    location = args.db or str(Path(args.keys) / DEFAULT_SQLITE_NAME)
-    storage = open_db(location)
+    return ServeSettings(keys, retired, request, args.request, subscribers, deadline, page,
+                         links, quotas, limits, location, args.verbose)
+
+
+def _serve_worker(
+    settings: ServeSettings, sock: socket.socket,
+    on_listening: Callable[[serving.Address], None],
+) -> None:
+    """One receiver on `sock` until SIGINT or SIGTERM: its storage, webhook dispatcher and
+    uvicorn."""
+    storage = open_storage(settings.location)
     queue: SqlStorage | None = None
     dispatcher: Dispatcher | None = None
     try:
-        receiver = Receiver(keys, storage, request.iss, quotas=quotas, retired_keys=retired,
-                            fanout=Fanout(subscribers, deadline))
+        receiver = Receiver(settings.keys, storage, settings.request.iss,
+                            quotas=settings.quotas, retired_keys=settings.retired,
+                            fanout=Fanout(settings.subscribers, settings.deadline))
         try:
-            app = create_app(receiver, request.jws, page=page, links=links)
+            app = create_app(receiver, settings.request.jws, page=settings.page,
+                             links=settings.links)
         except ValueError as exc:
-            raise UsageError(f"--request {args.request}: {exc}") from None
-        name = display.clean(" ".join(request.body.brand.name.split()))
+            raise UsageError(f"--request {settings.request_file}: {exc}") from None
         # Deliveries and sweeps on their own connection, so they never wait behind a
         # message. With no subscriber it only sweeps: deletions opened while an earlier
         # configuration named some still fail at their deadline.
-        queue = storage if location.endswith(MEMORY) else open_db(location)
-        dispatcher = Dispatcher(receiver, queue, subscribers)
-        if len(subscribers):
+        location = settings.location
+        queue = storage if location.endswith(MEMORY) else open_storage(location)
+        dispatcher = Dispatcher(receiver, queue, settings.subscribers)
+        if len(settings.subscribers):
             receiver.on_stored = dispatcher.wake
         dispatcher.start()
-
-        def listening(address: serving.Address) -> None:
-            if page is not None:  # before the line that says it is ready, which callers wait for
-                _announce_page(name, page, address, from_env=bool(os.environ.get(PAGE_TOKEN_ENV)))
-            if links.shop:
-                print(f"zpv-brand: the sample shop of {name} is at {address.url}shop",
-                      file=sys.stderr, flush=True)
-            print(f"Serving {name} at {address.url}", flush=True)
-
-        serving.serve(app, args.host, args.port, listening, limits=limits,
-                      verbosity=args.verbose)
+        serving.serve_on(app, sock, on_listening, limits=settings.limits,
+                         verbosity=settings.verbosity)
     finally:
         if dispatcher is not None:
             dispatcher.stop()
         if queue is not None and queue is not storage:
             queue.close()
         storage.close()
-    return EXIT_OK
 
 
 def _subscribers(args: argparse.Namespace) -> Subscribers:
@@ -242,6 +312,9 @@ def add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
                        help="the address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, metavar="N",
                        help="the port to listen on (default 8000; 0 picks a free one)")
+    serve.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="worker processes on the port (default 1; above 1 needs "
+                       "--db postgresql://...)")
     serve.add_argument("--page", action="store_true",
                        help="serve the page of what the brand holds at /, with a token")
     serve.add_argument("--no-page", action="store_true", help=argparse.SUPPRESS)  # the default

@@ -164,7 +164,15 @@ def serve(
     Call it from the main thread. A stop signal lets open requests finish
     (up to GRACEFUL_SECONDS), then returns normally.
     """
-    sock = bind(host, port)
+    serve_on(app, bind(host, port), on_listening, limits=limits, verbosity=verbosity)
+
+
+def serve_on(
+    app: ASGIApp, sock: socket.socket, on_listening: Callable[[Address], None],
+    *, limits: ConnectionLimits | None = None, verbosity: int = 0,
+) -> None:
+    """`serve`, on a socket already bound (by `bind`); closes it at the end. Several
+    processes may serve one socket (`zpv-brand serve --workers`)."""
     address = address_of(sock)
     server = ListeningServer(
         config(app, logs=True, limits=limits, verbosity=verbosity),

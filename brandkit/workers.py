@@ -1,0 +1,182 @@
+"""`zpv-brand serve --workers N`: N processes serving one listening socket.
+
+    code = run(2, serving.bind(host, port), serve_worker, on_listening)
+
+The caller checks everything it can first, so a mistake is one line at start rather than
+one per worker, and binds the socket; `run` then forks the workers before any thread or
+database connection exists. Each worker calls `serve_worker(sock, ready)`: it opens its
+own connections and serves the socket under uvicorn (the kernel hands each connection to
+one of them), and calls `ready()` once it listens. `on_listening` is called once every
+worker is ready. A worker that dies is started again, at most RESTARTS_PER_MINUTE times a
+minute; SIGINT or SIGTERM stops them all, each letting its open requests finish.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import select
+import signal
+import socket
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from types import FrameType
+
+from .serving import GRACEFUL_SECONDS, STOP_SIGNALS, Address, address_of
+
+START_SECONDS = 60.0  # for every worker to listen
+STOP_SECONDS = GRACEFUL_SECONDS + 10.0  # then the ones still running are killed
+RESTARTS_PER_MINUTE = 5
+POLL_SECONDS = 0.1
+EXIT_FAILED = 1
+
+ServeWorker = Callable[[socket.socket, Callable[[], None]], None]
+
+
+class Supervisor:
+    def __init__(self, count: int, sock: socket.socket, serve_worker: ServeWorker) -> None:
+        self._count = count
+        self._sock = sock
+        self._serve_worker = serve_worker
+        self._ready_in, self._ready_out = os.pipe()
+        self._workers: dict[int, int] = {}  # pid -> worker number
+        self._restarts: list[float] = []
+        self._stopping = False
+        self._stop_by = 0.0
+
+    def run(self, on_listening: Callable[[Address], None]) -> int:
+        previous = {sig: signal.signal(sig, self._on_stop_signal) for sig in STOP_SIGNALS}
+        try:
+            for number in range(1, self._count + 1):
+                self._start(number)
+            if not self._wait_until_ready():
+                signalled = self._stopping
+                self._stop()
+                self._supervise()
+                return 0 if signalled else EXIT_FAILED
+            on_listening(address_of(self._sock))
+            return self._supervise()
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+            os.close(self._ready_in)
+            os.close(self._ready_out)
+            self._sock.close()
+
+    def _start(self, number: int) -> None:
+        parent = os.getpid()
+        pid = os.fork()
+        if pid:
+            self._workers[pid] = number
+            return
+        code = EXIT_FAILED
+        try:  # the worker: never returns into the parent's code
+            for sig in STOP_SIGNALS:
+                signal.signal(sig, signal.SIG_DFL)
+            _stop_with_parent(parent)
+            os.close(self._ready_in)
+
+            def ready() -> None:
+                os.write(self._ready_out, b".")
+
+            self._serve_worker(self._sock, ready)
+            code = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+
+    def _wait_until_ready(self) -> bool:
+        """Whether every worker listens; False if one ended first, or time ran out."""
+        ready, deadline = 0, time.monotonic() + START_SECONDS
+        while ready < self._count:
+            if self._stopping or time.monotonic() > deadline:
+                return False
+            readable, _, _ = select.select([self._ready_in], [], [], POLL_SECONDS)
+            if readable:
+                ready += len(os.read(self._ready_in, self._count))
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+            if pid:
+                self._workers.pop(pid, None)
+                print("zpv-brand: a worker stopped while starting; stopping the others",
+                      file=sys.stderr, flush=True)
+                return False
+        return True
+
+    def _supervise(self) -> int:
+        code = 0
+        while self._workers:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+            if not pid:
+                if self._stopping and time.monotonic() > self._stop_by:
+                    self._kill_all()
+                time.sleep(POLL_SECONDS)
+                continue
+            number = self._workers.pop(pid, 0)
+            if self._stopping:
+                continue
+            now = time.monotonic()
+            self._restarts = [at for at in self._restarts if at > now - 60] + [now]
+            if len(self._restarts) > RESTARTS_PER_MINUTE:
+                print(f"zpv-brand: workers keep stopping ({_ended(status)}); stopping all",
+                      file=sys.stderr, flush=True)
+                self._stop()
+                code = EXIT_FAILED
+                continue
+            print(f"zpv-brand: worker {number} {_ended(status)}; starting it again",
+                  file=sys.stderr, flush=True)
+            self._start(number)
+        return code
+
+    def _on_stop_signal(self, signum: int, frame: FrameType | None) -> None:
+        self._stop()
+
+    def _stop(self) -> None:
+        if not self._stopping:
+            self._stopping = True
+            self._stop_by = time.monotonic() + STOP_SECONDS
+        for pid in list(self._workers):
+            _signal(pid, signal.SIGTERM)
+
+    def _kill_all(self) -> None:
+        for pid in list(self._workers):
+            _signal(pid, signal.SIGKILL)
+
+
+def run(
+    count: int, sock: socket.socket, serve_worker: ServeWorker,
+    on_listening: Callable[[Address], None],
+) -> int:
+    """Serve `sock` with `count` worker processes until SIGINT or SIGTERM; the exit code."""
+    return Supervisor(count, sock, serve_worker).run(on_listening)
+
+
+def _signal(pid: int, sig: signal.Signals) -> None:
+    try:
+        os.kill(pid, sig)
+    except ProcessLookupError:
+        pass
+
+
+def _ended(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"was stopped by signal {signal.Signals(os.WTERMSIG(status)).name}"
+    return f"ended with exit status {os.waitstatus_to_exitcode(status)}"
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _stop_with_parent(parent: int) -> None:
+    """Linux: the worker gets SIGTERM if the parent dies (killed, say), rather than serving
+    on unsupervised."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before that took effect
+        os._exit(EXIT_FAILED)
