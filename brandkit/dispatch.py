@@ -47,6 +47,7 @@ POLL_SECONDS = 1.0  # how often idle threads look for due events (other workers'
 SWEEP_SECONDS = 5.0
 LEASE_MARGIN_MS = 5000
 MAX_RETRY_AFTER = 86400
+STOP_SECONDS = 15.0  # for the threads to finish what they send
 EXPIRY_WINDOW = 7 * 86400  # an expiry found later than this is recorded, not announced
 
 logger = logging.getLogger(__name__)
@@ -134,7 +135,7 @@ class Dispatcher:
         for bell in self._bells:
             bell.set()
 
-    def stop(self, timeout: float = 15.0) -> None:
+    def stop(self, timeout: float = STOP_SECONDS) -> None:
         self._stopping.set()
         self.wake()
         if self._sweeper_bell is not None:
@@ -316,9 +317,9 @@ class Dispatcher:
 
 
 def _send_ms(subscriber: Subscriber) -> int:
-    """The longest one delivery to `subscriber` takes, in ms: its time limit (connecting
-    included, `Outbound.post`) and a second for what comes around it."""
-    return int((subscriber.timeout + 1) * 1000)
+    """The longest one delivery to `subscriber` takes, in ms: twice its time limit
+    (connecting, then the exchange: `Outbound.post`) and a second for what comes around."""
+    return int((2 * subscriber.timeout + 1) * 1000)
 
 
 def retry_after_seconds(value: str, now: int) -> int | None:
@@ -326,7 +327,7 @@ def retry_after_seconds(value: str, now: int) -> int | None:
     value = value.strip()
     if not value:
         return None
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²" is a digit to isdigit, not to int
         return min(int(value), MAX_RETRY_AFTER)
     try:
         when = parsedate_to_datetime(value)

@@ -108,9 +108,10 @@ class Outbound:
         self._connection: http.client.HTTPConnection | None = None
 
     def post(self, headers: dict[str, str], body: bytes) -> Answer:
-        """One delivery, within `timeout` in all: connecting, TLS, a second try on a new
-        connection and the answer share it (a lease on the event counts on that)."""
-        deadline = time.monotonic() + self.timeout
+        """One delivery, within twice `timeout` in all (`longest`): connecting gets at most
+        `timeout`, shared by the subscriber's addresses; TLS, the request and the answer
+        another; a second try on a new connection, only what is left of both."""
+        deadline = time.monotonic() + self.longest
         fresh = self._connection is None
         try:
             return self._exchange(headers, body, deadline)
@@ -120,12 +121,24 @@ class Outbound:
                 return self._exchange(headers, body, deadline)
             raise
 
+    @property
+    def longest(self) -> float:
+        """The longest one `post` takes, in seconds."""
+        return 2 * self.timeout
+
     def _exchange(self, headers: dict[str, str], body: bytes, deadline: float) -> Answer:
         ticket: int | None = None
         timed_out = False
         try:
-            connection = self._connect(deadline)
-            left = deadline - time.monotonic()
+            connection = self._connection
+            if connection is None:
+                sock = _open(self._host, self._port,
+                             min(deadline, time.monotonic() + self.timeout))
+                answer_by = min(deadline, time.monotonic() + self.timeout)
+                connection = self._connection = self._connected(sock, answer_by)
+            else:
+                answer_by = min(deadline, time.monotonic() + self.timeout)
+            left = answer_by - time.monotonic()
             if left <= 0:
                 raise TimeoutError
             ticket = _WATCHDOG.arm(connection.sock, left)
@@ -158,29 +171,43 @@ class Outbound:
             if ticket is not None:
                 _WATCHDOG.disarm(ticket)
 
-    def _connect(self, deadline: float) -> http.client.HTTPConnection:
-        if self._connection is None:
-            sock = socket.create_connection((self._host, self._port), timeout=_left(deadline))
-            try:
-                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                if self._https:  # a socket's timeout bounds a whole TLS handshake
-                    sock.settimeout(_left(deadline))
-                    sock = ssl.create_default_context().wrap_socket(
-                        sock, server_hostname=self._host)
-                sock.settimeout(self.timeout)  # each exchange's deadline is the watchdog's
-            except BaseException:
-                sock.close()
-                raise
-            connection = http.client.HTTPConnection(self._host, self._port,
-                                                    timeout=self.timeout)
-            connection.sock = sock  # connected (and TLS-wrapped) here, within the deadline
-            self._connection = connection
-        return self._connection
+    def _connected(self, sock: socket.socket, answer_by: float) -> http.client.HTTPConnection:
+        """A connection on `sock`, TLS done (by `answer_by`) for an https subscriber."""
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            if self._https:  # a socket's timeout bounds a whole TLS handshake
+                sock.settimeout(_left(answer_by))
+                sock = ssl.create_default_context().wrap_socket(sock, server_hostname=self._host)
+            sock.settimeout(self.timeout)  # each exchange's deadline is the watchdog's
+        except BaseException:
+            sock.close()
+            raise
+        connection = http.client.HTTPConnection(self._host, self._port, timeout=self.timeout)
+        connection.sock = sock
+        return connection
 
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+
+
+def _open(host: str, port: int, connect_by: float) -> socket.socket:
+    """A TCP connection to one of the host's addresses by `connect_by`. Each address tried
+    gets an equal share of the time left, so one that drops packets (a broken IPv6 route)
+    leaves time for the next."""
+    addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    error: OSError = TimeoutError()
+    for index, (family, kind, proto, _, address) in enumerate(addresses):
+        sock = socket.socket(family, kind, proto)
+        try:
+            sock.settimeout(_left(connect_by) / (len(addresses) - index))
+            sock.connect(address)
+            return sock
+        except OSError as exc:
+            sock.close()
+            error = exc
+    raise error
 
 
 def _left(deadline: float) -> float:

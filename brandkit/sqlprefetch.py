@@ -16,7 +16,8 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from copy import deepcopy
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from .sqlgrants import GRANT_SELECT, GrantQueries, grant_of
@@ -89,10 +90,10 @@ class PrefetchingQueries(GrantQueries, WebhookQueries):
         return super().count_grants(pseudonym)
 
     def grant(self, grant_id: str) -> GrantRecord | None:
-        # Handed to one reader only: a record's `data` is a dict, which two readers must
-        # not share. A token reads its grant once; a second reader reads it again.
         if self.known is not None and grant_id in self.known.grants:
-            return self.known.grants.pop(grant_id)
+            record = self.known.grants[grant_id]
+            # Each reader its own `data`: two must never share a dict one might change.
+            return None if record is None else replace(record, data=deepcopy(record.data))
         return super().grant(grant_id)
 
     def seen_message(self, kind: MessageKind, jti: str) -> SeenMessage | None:

@@ -24,12 +24,16 @@ import time
 import traceback
 from collections.abc import Callable
 from types import FrameType
+from typing import NoReturn
 
+from .dispatch import STOP_SECONDS as DISPATCHER_STOP_SECONDS
 from .serving import GRACEFUL_SECONDS, STOP_SIGNALS, Address, address_of
 
 START_SECONDS = 60.0  # for every worker to listen
-STOP_SECONDS = GRACEFUL_SECONDS + 10.0  # then the ones still running are killed
-RESTARTS_PER_MINUTE = 5
+# A worker's graceful stop: uvicorn's, then its webhook dispatcher's, then some leeway;
+# the workers still running then are killed.
+STOP_SECONDS = GRACEFUL_SECONDS + DISPATCHER_STOP_SECONDS + 10.0
+RESTARTS_PER_MINUTE = 5  # of one worker
 POLL_SECONDS = 0.1
 EXIT_FAILED = 1
 
@@ -43,22 +47,24 @@ class Supervisor:
         self._serve_worker = serve_worker
         self._ready_in, self._ready_out = os.pipe()
         self._workers: dict[int, int] = {}  # pid -> worker number
-        self._restarts: list[float] = []
+        self._restarts: dict[int, list[float]] = {}  # worker number -> when, this minute
         self._stopping = False
         self._stop_by = 0.0
+        self._failed = False
+        self._killed = False
 
     def run(self, on_listening: Callable[[Address], None]) -> int:
         previous = {sig: signal.signal(sig, self._on_stop_signal) for sig in STOP_SIGNALS}
         try:
             for number in range(1, self._count + 1):
                 self._start(number)
-            if not self._wait_until_ready():
-                signalled = self._stopping
+            if self._wait_until_ready():
+                on_listening(address_of(self._sock))
+            elif not self._stopping:  # not stopped by a signal: a failure
+                self._failed = True
                 self._stop()
-                self._supervise()
-                return 0 if signalled else EXIT_FAILED
-            on_listening(address_of(self._sock))
-            return self._supervise()
+            self._supervise()
+            return EXIT_FAILED if self._failed else 0
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
@@ -67,71 +73,92 @@ class Supervisor:
             self._sock.close()
 
     def _start(self, number: int) -> None:
-        parent = os.getpid()
-        pid = os.fork()
-        if pid:
+        # Stop signals wait until the worker is in the list, or the worker has its own
+        # handlers: one arriving in between reaches it either way.
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            if self._stopping:
+                return
+            parent = os.getpid()
+            pid = os.fork()
+            if pid == 0:
+                self._be_worker(parent)
             self._workers[pid] = number
-            return
-        code = EXIT_FAILED
-        try:  # the worker: never returns into the parent's code
-            for sig in STOP_SIGNALS:
-                signal.signal(sig, signal.SIG_DFL)
-            _stop_with_parent(parent)
-            os.close(self._ready_in)
-
-            def ready() -> None:
-                os.write(self._ready_out, b".")
-
-            self._serve_worker(self._sock, ready)
-            code = 0
-        except BaseException:
-            traceback.print_exc()
         finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+    def _be_worker(self, parent: int) -> NoReturn:
+        code = EXIT_FAILED
+        try:
+            try:  # never returns into the parent's code
+                for sig in STOP_SIGNALS:
+                    signal.signal(sig, signal.SIG_DFL)
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+                _stop_with_parent(parent)
+                os.close(self._ready_in)
+
+                def ready() -> None:
+                    os.write(self._ready_out, b".")
+
+                self._serve_worker(self._sock, ready)
+                code = 0
+            except BaseException:
+                traceback.print_exc()
             sys.stdout.flush()
             sys.stderr.flush()
+        finally:
             os._exit(code)
 
     def _wait_until_ready(self) -> bool:
-        """Whether every worker listens; False if one ended first, or time ran out."""
+        """Whether every worker listens; False if one ended first, time ran out, or a
+        stop signal came."""
         ready, deadline = 0, time.monotonic() + START_SECONDS
         while ready < self._count:
-            if self._stopping or time.monotonic() > deadline:
+            if self._stopping:
                 return False
-            readable, _, _ = select.select([self._ready_in], [], [], POLL_SECONDS)
-            if readable:
-                ready += len(os.read(self._ready_in, self._count))
-            pid, _ = os.waitpid(-1, os.WNOHANG)
+            if time.monotonic() > deadline:
+                _say(f"the workers did not all listen within {START_SECONDS:g} s; "
+                     "stopping them")
+                return False
+            ready += self._read_ready()
+            pid, status = os.waitpid(-1, os.WNOHANG)
             if pid:
-                self._workers.pop(pid, None)
-                print("zpv-brand: a worker stopped while starting; stopping the others",
-                      file=sys.stderr, flush=True)
+                number = self._workers.pop(pid, 0)
+                _say(f"worker {number} {_ended(status)} while starting; stopping the others")
                 return False
         return True
 
-    def _supervise(self) -> int:
-        code = 0
+    def _read_ready(self) -> int:
+        """How many workers said they listen since last asked (waiting up to a poll)."""
+        readable, _, _ = select.select([self._ready_in], [], [], POLL_SECONDS)
+        return len(os.read(self._ready_in, 4096)) if readable else 0
+
+    def _supervise(self) -> None:
         while self._workers:
             pid, status = os.waitpid(-1, os.WNOHANG)
             if not pid:
-                if self._stopping and time.monotonic() > self._stop_by:
+                if self._stopping and not self._killed and time.monotonic() > self._stop_by:
+                    for left in self._workers.values():
+                        _say(f"worker {left} did not stop within {STOP_SECONDS:g} s; "
+                             "killing it")
                     self._kill_all()
-                time.sleep(POLL_SECONDS)
+                    self._killed = self._failed = True
+                self._read_ready()  # drained, and the poll's wait
                 continue
             number = self._workers.pop(pid, 0)
             if self._stopping:
                 continue
             now = time.monotonic()
-            self._restarts = [at for at in self._restarts if at > now - 60] + [now]
-            if len(self._restarts) > RESTARTS_PER_MINUTE:
-                print(f"zpv-brand: workers keep stopping ({_ended(status)}); stopping all",
-                      file=sys.stderr, flush=True)
+            times = [at for at in self._restarts.get(number, []) if at > now - 60] + [now]
+            self._restarts[number] = times
+            if len(times) > RESTARTS_PER_MINUTE:
+                _say(f"worker {number} {_ended(status)}, {len(times)} times in a minute; "
+                     "stopping all")
+                self._failed = True
                 self._stop()
-                code = EXIT_FAILED
                 continue
-            print(f"zpv-brand: worker {number} {_ended(status)}; starting it again",
-                  file=sys.stderr, flush=True)
+            _say(f"worker {number} {_ended(status)}; starting it again")
             self._start(number)
-        return code
 
     def _on_stop_signal(self, signum: int, frame: FrameType | None) -> None:
         self._stop()
@@ -154,6 +181,10 @@ def run(
 ) -> int:
     """Serve `sock` with `count` worker processes until SIGINT or SIGTERM; the exit code."""
     return Supervisor(count, sock, serve_worker).run(on_listening)
+
+
+def _say(text: str) -> None:
+    print(f"zpv-brand: {text}", file=sys.stderr, flush=True)
 
 
 def _signal(pid: int, sig: signal.Signals) -> None:

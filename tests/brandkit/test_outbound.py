@@ -1,6 +1,6 @@
 """The receiver's HTTP client to a subscriber (`brandkit.outbound`): TLS checked against
-the authorities the system trusts, before a byte of an event leaves, and one delivery
-bounded by its time limit in all: connecting, TLS and the answer together."""
+the authorities the system trusts, before a byte of an event leaves; the handshake, the
+request and the answer within one time limit, after connecting within another."""
 
 from __future__ import annotations
 
@@ -58,8 +58,8 @@ def test_tls_from_an_authority_the_system_trusts_delivers(
 
 @contextmanager
 def slow_at_each_step(context: ssl.SSLContext, seconds: float) -> Iterator[int]:
-    """A TLS server that waits `seconds` before its handshake and again before its 204:
-    each step within a one-second limit, the two together not."""
+    """A TLS server that waits `seconds` in its handshake and again before its 204: each
+    step within a one-second limit, the two together not."""
     listener = socket.create_server(("127.0.0.1", 0))
 
     def serve() -> None:
@@ -84,7 +84,7 @@ def slow_at_each_step(context: ssl.SSLContext, seconds: float) -> Iterator[int]:
         thread.join(5)
 
 
-def test_one_delivery_gets_one_time_limit_for_connecting_and_answering_together(
+def test_tls_and_the_answer_share_one_time_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bundle, context = authority_and_server_context(tmp_path)

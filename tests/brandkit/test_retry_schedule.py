@@ -40,6 +40,8 @@ def test_each_delay_is_moved_by_up_to_a_fifth_either_way_and_not_always_the_same
     (http_date(NOW + 10 * 86400), MAX_RETRY_AFTER),
     ("Wed, 21 Oct 2015 07:28:00", None),  # no zone: not an HTTP date
     ("-5", None),
+    ("²", None),  # a digit to str.isdigit, not a number
+    ("١٢", None),  # Arabic-Indic digits: not HTTP's
     ("soon", None),
 ])
 def test_retry_after_in_seconds_or_as_an_http_date(header: str, seconds: int | None) -> None:
