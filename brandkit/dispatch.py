@@ -47,7 +47,6 @@ POLL_SECONDS = 1.0  # how often idle threads look for due events (other workers'
 SWEEP_SECONDS = 5.0
 LEASE_MARGIN_MS = 5000
 MAX_RETRY_AFTER = 86400
-STOP_SECONDS = 15.0  # for the threads to finish what they send
 EXPIRY_WINDOW = 7 * 86400  # an expiry found later than this is recorded, not announced
 
 logger = logging.getLogger(__name__)
@@ -135,7 +134,10 @@ class Dispatcher:
         for bell in self._bells:
             bell.set()
 
-    def stop(self, timeout: float = STOP_SECONDS) -> None:
+    def stop(self, timeout: float | None = None) -> None:
+        """Stop the threads, waiting for each to finish what it sends (`stop_seconds`)."""
+        if timeout is None:
+            timeout = stop_seconds(self._subscribers)
         self._stopping.set()
         self.wake()
         if self._sweeper_bell is not None:
@@ -314,6 +316,11 @@ class Dispatcher:
         if found:
             self.wake()
         return found
+
+
+def stop_seconds(subscribers: Subscribers) -> float:
+    """How long a dispatcher of `subscribers` may take to stop: its slowest delivery."""
+    return max((_send_ms(s) / 1000 for s in subscribers), default=0.0) + 2.0
 
 
 def _send_ms(subscriber: Subscriber) -> int:

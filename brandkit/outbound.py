@@ -1,6 +1,7 @@
 """HTTP from the receiver to a subscriber, with the limits one owes to a system that may
-misbehave: no redirect followed, TLS verified, one time limit on the whole exchange,
-at most MAX_ANSWER_BYTES of an answer read, proxies from the environment ignored.
+misbehave: no redirect followed, TLS verified, a time limit on connecting and another on
+the whole exchange (TLS, request, answer), at most MAX_ANSWER_BYTES of an answer read,
+proxies from the environment ignored.
 
     connection = Outbound(subscriber.url, timeout=10)
     answer = connection.post(headers, body)      # DeliveryError if no answer came
@@ -193,19 +194,21 @@ class Outbound:
 
 
 def _open(host: str, port: int, connect_by: float) -> socket.socket:
-    """A TCP connection to one of the host's addresses by `connect_by`. Each address tried
-    gets an equal share of the time left, so one that drops packets (a broken IPv6 route)
-    leaves time for the next."""
+    """A TCP connection to one of the host's addresses by `connect_by`. While more than
+    one is left to try, an address gets half the time left, so one that drops packets (a
+    broken IPv6 route) leaves time for the next; the last gets all of it."""
     addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     error: OSError = TimeoutError()
     for index, (family, kind, proto, _, address) in enumerate(addresses):
-        sock = socket.socket(family, kind, proto)
+        sock: socket.socket | None = None
         try:
-            sock.settimeout(_left(connect_by) / (len(addresses) - index))
+            sock = socket.socket(family, kind, proto)  # fails for a family turned off
+            sock.settimeout(_left(connect_by) / (1 if index == len(addresses) - 1 else 2))
             sock.connect(address)
             return sock
         except OSError as exc:
-            sock.close()
+            if sock is not None:
+                sock.close()
             error = exc
     raise error
 

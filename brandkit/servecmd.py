@@ -26,7 +26,7 @@ from .clicommon import (
 )
 from .connections import CONNECTIONS_PER_CLIENT, HEAD_SECONDS, ConnectionLimits
 from .database import DEFAULT_SQLITE_NAME, is_postgres, open_storage
-from .dispatch import Dispatcher
+from .dispatch import Dispatcher, stop_seconds
 from .fanout import DELETION_DEADLINE, Fanout
 from .holdings import PageSettings, allowed_host_names, new_token
 from .keys import BrandKeys, load_keys
@@ -143,7 +143,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return workers.run(args.workers, sock,
                        lambda worker_sock, ready: _serve_worker(settings, worker_sock,
                                                                 lambda _: ready()),
-                       settings.listening)
+                       settings.listening, stop_seconds=stop_seconds(settings.subscribers))
 
 
 def _settings(args: argparse.Namespace) -> ServeSettings:

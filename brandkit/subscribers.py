@@ -13,7 +13,7 @@
   deletion; it needs `grant.revoked` among its events.
 - `ack_token` (optional): the bearer token with which it may confirm a deletion later at
   `POST /zpd/deletions/<event id>/ack`; at least 32 characters of `[A-Za-z0-9_-]`.
-- `timeout` (default 10): seconds one delivery may take, connection included (1-60).
+- `timeout` (default 10): seconds connecting may take, and then the exchange (1-60).
 - `concurrency` (default 4): deliveries in flight to it at once (1-32).
 
 Anything else is a `WebhookConfigError` naming the subscriber and the member, raised

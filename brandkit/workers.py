@@ -26,13 +26,10 @@ from collections.abc import Callable
 from types import FrameType
 from typing import NoReturn
 
-from .dispatch import STOP_SECONDS as DISPATCHER_STOP_SECONDS
 from .serving import GRACEFUL_SECONDS, STOP_SIGNALS, Address, address_of
 
 START_SECONDS = 60.0  # for every worker to listen
-# A worker's graceful stop: uvicorn's, then its webhook dispatcher's, then some leeway;
-# the workers still running then are killed.
-STOP_SECONDS = GRACEFUL_SECONDS + DISPATCHER_STOP_SECONDS + 10.0
+STOP_LEEWAY = 10.0  # beyond a worker's own stopping time, before it is killed
 RESTARTS_PER_MINUTE = 5  # of one worker
 POLL_SECONDS = 0.1
 EXIT_FAILED = 1
@@ -41,10 +38,12 @@ ServeWorker = Callable[[socket.socket, Callable[[], None]], None]
 
 
 class Supervisor:
-    def __init__(self, count: int, sock: socket.socket, serve_worker: ServeWorker) -> None:
+    def __init__(self, count: int, sock: socket.socket, serve_worker: ServeWorker,
+                 stop_seconds: float) -> None:
         self._count = count
         self._sock = sock
         self._serve_worker = serve_worker
+        self._stop_seconds = stop_seconds
         self._ready_in, self._ready_out = os.pipe()
         self._workers: dict[int, int] = {}  # pid -> worker number
         self._restarts: dict[int, list[float]] = {}  # worker number -> when, this minute
@@ -121,12 +120,21 @@ class Supervisor:
                      "stopping them")
                 return False
             ready += self._read_ready()
-            pid, status = os.waitpid(-1, os.WNOHANG)
-            if pid:
-                number = self._workers.pop(pid, 0)
+            ended = self._one_ended()
+            if ended:
+                number, status = ended
                 _say(f"worker {number} {_ended(status)} while starting; stopping the others")
                 return False
         return True
+
+    def _one_ended(self) -> tuple[int, int] | None:
+        """(number, wait status) of a worker that ended, taken off the list; None if none
+        did. Only the workers are waited for: any other child is someone else's."""
+        for pid in list(self._workers):
+            ended, status = os.waitpid(pid, os.WNOHANG)
+            if ended:
+                return self._workers.pop(pid), status
+        return None
 
     def _read_ready(self) -> int:
         """How many workers said they listen since last asked (waiting up to a poll)."""
@@ -135,18 +143,21 @@ class Supervisor:
 
     def _supervise(self) -> None:
         while self._workers:
-            pid, status = os.waitpid(-1, os.WNOHANG)
-            if not pid:
+            ended = self._one_ended()
+            if ended is None:
                 if self._stopping and not self._killed and time.monotonic() > self._stop_by:
                     for left in self._workers.values():
-                        _say(f"worker {left} did not stop within {STOP_SECONDS:g} s; "
+                        _say(f"worker {left} did not stop within {self._stop_seconds:g} s; "
                              "killing it")
                     self._kill_all()
                     self._killed = self._failed = True
                 self._read_ready()  # drained, and the poll's wait
                 continue
-            number = self._workers.pop(pid, 0)
+            number, status = ended
             if self._stopping:
+                if not _stopped_well(status):
+                    _say(f"worker {number} {_ended(status)} while stopping")
+                    self._failed = True
                 continue
             now = time.monotonic()
             times = [at for at in self._restarts.get(number, []) if at > now - 60] + [now]
@@ -166,7 +177,7 @@ class Supervisor:
     def _stop(self) -> None:
         if not self._stopping:
             self._stopping = True
-            self._stop_by = time.monotonic() + STOP_SECONDS
+            self._stop_by = time.monotonic() + self._stop_seconds
         for pid in list(self._workers):
             _signal(pid, signal.SIGTERM)
 
@@ -177,10 +188,13 @@ class Supervisor:
 
 def run(
     count: int, sock: socket.socket, serve_worker: ServeWorker,
-    on_listening: Callable[[Address], None],
+    on_listening: Callable[[Address], None], *, stop_seconds: float = 0.0,
 ) -> int:
-    """Serve `sock` with `count` worker processes until SIGINT or SIGTERM; the exit code."""
-    return Supervisor(count, sock, serve_worker).run(on_listening)
+    """Serve `sock` with `count` worker processes until SIGINT or SIGTERM; the exit code.
+    `stop_seconds`: how long a worker may take to stop beyond uvicorn's graceful
+    shutdown (its webhook dispatcher's), before it is killed."""
+    return Supervisor(count, sock, serve_worker,
+                      GRACEFUL_SECONDS + stop_seconds + STOP_LEEWAY).run(on_listening)
 
 
 def _say(text: str) -> None:
@@ -192,6 +206,14 @@ def _signal(pid: int, sig: signal.Signals) -> None:
         os.kill(pid, sig)
     except ProcessLookupError:
         pass
+
+
+def _stopped_well(status: int) -> bool:
+    """A worker asked to stop ended well: exit 0, or the stop signal before it could
+    handle one."""
+    if os.WIFSIGNALED(status):
+        return os.WTERMSIG(status) in STOP_SIGNALS
+    return os.waitstatus_to_exitcode(status) == 0
 
 
 def _ended(status: int) -> str:

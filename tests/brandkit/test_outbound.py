@@ -97,3 +97,24 @@ def test_tls_and_the_answer_share_one_time_limit(
         took = time.monotonic() - started
     assert cut.value.kind == "timeout"
     assert took < 1.3, f"{took:.1f} s for a one-second limit"
+
+
+def test_each_address_of_a_subscriber_is_tried_until_one_connects(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))  # bound, never listening: refused
+    with serving(lambda conn, _: respond(conn, 204)) as server:
+        answers = [
+            (12345, socket.SOCK_STREAM, 6, "", ("::1", server.port)),  # a family turned off
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", closed.getsockname()[1])),
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", server.port)),
+        ]
+        # What the name resolves to: three addresses, only the last of which answers.
+        monkeypatch.setattr(socket, "getaddrinfo", lambda *_, **__: answers)
+        answer = Outbound(f"http://hooks.example:{server.port}/hooks", timeout=2).post(
+            HEADERS, BODY)
+    closed.close()
+    assert answer.status == 204
+    assert [(r.path, r.headers["host"]) for r in server.received] == [
+        ("/hooks", f"hooks.example:{server.port}")]

@@ -1,13 +1,16 @@
 """The parent of `zpv-brand serve --workers` (`brandkit.workers`), with workers that fail
 on purpose: one that cannot start stops them all with a message, one that keeps dying
-is not started for ever, and a worker never runs on into the parent's code, even when
-its last flush fails."""
+is not started for ever, a worker never runs on into the parent's code, even when its
+last flush fails, and a stop signal stops them all (and only them)."""
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
+import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -72,3 +75,23 @@ def test_a_worker_that_keeps_dying_is_not_started_for_ever(
         workers.RESTARTS_PER_MINUTE)
     assert f"{workers.RESTARTS_PER_MINUTE + 1} times in a minute; stopping all" in err
     assert time.monotonic() - started < 30
+
+
+def test_a_stop_signal_stops_the_workers_and_another_child_is_never_taken_for_one(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    def serve(sock: socket.socket, ready: Callable[[], None]) -> None:
+        ready()
+        time.sleep(30)  # until the stop signal ends it
+
+    other = subprocess.Popen(["sleep", "0.3"])  # a child of the same parent, not a worker
+    stop = threading.Timer(1.5, os.kill, (os.getpid(), signal.SIGTERM))
+    stop.start()
+    try:
+        code, listening = run(2, serve, tmp_path / "escaped")
+    finally:
+        stop.cancel()
+    err = capfd.readouterr().err
+    assert (code, len(listening)) == (0, 1), err
+    assert "starting it again" not in err and "worker 0" not in err
+    assert other.wait(5) == 0
