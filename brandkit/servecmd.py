@@ -56,11 +56,11 @@ Once it listens it prints one line, "Serving <brand name> at http://HOST:PORT/"
 it is {DEFAULT_SQLITE_NAME} in the keys directory. Several workers share one
 PostgreSQL database (--db postgresql://...): --workers N runs N processes on the
 one port (a worker that stops is started again), and more machines can serve
-behind a load balancer. PostgreSQL takes
-its password from PGPASSFILE (a ~/.pgpass file) or PGPASSWORD rather than the
-URL, which every user of the computer can read in the process list; to a host
-that is not loopback or a Unix socket it is reached over TLS (sslmode=require)
-unless the URL or PGSSLMODE says otherwise.
+behind a load balancer. PostgreSQL takes its password from PGPASSFILE (a
+~/.pgpass file) or PGPASSWORD rather than the URL, which every user of the
+computer can read in the process list; to a host that is not loopback or a Unix
+socket it is reached over TLS (sslmode=require) unless the URL or PGSSLMODE says
+otherwise.
 
 With --page, / is a page of what the brand holds, per customer, for whoever has
 its token: a random one (or ${PAGE_TOKEN_ENV}), in the address printed on
