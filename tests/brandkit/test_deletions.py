@@ -23,6 +23,7 @@ from brandkit.server import SECEVENT_JWT, create_app
 from brandkit.serving import Address, running
 from brandkit.subscribers import NONE
 from tests.support.people import ORIGIN, Person, jwc_verify
+from tests.support.waiting import wait_until
 from zpd import receipt as zpd_receipt
 
 from .live import TIMEOUT
@@ -68,14 +69,6 @@ def ack(address: Address, event_id: str, status: str, token: str = ACK_TOKEN,
     return requests.post(f"{base(address)}/zpd/deletions/{event_id}/ack", timeout=TIMEOUT,
                          json={"status": status, **body},
                          headers={"Authorization": f"Bearer {token}"})
-
-
-def wait_until(condition: Any, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the condition did not hold in time")
-        time.sleep(0.02)
 
 
 def systems(receipt: zpd_receipt.Receipt) -> dict[str, str]:

@@ -10,7 +10,6 @@ import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import pytest
 import requests
@@ -20,6 +19,7 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import BrandKeys, save_keys
 from brandkit.server import JWT
 from tests.support.people import Person, spec
+from tests.support.waiting import wait_until
 from zpd.request import verify_request
 
 from .live import TIMEOUT, zpv_brand_serve
@@ -49,14 +49,6 @@ def alive(pid: int) -> bool:
         return False
 
 
-def wait_until(condition: Any, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the condition did not hold in time")
-        time.sleep(0.05)
-
-
 def test_workers_share_one_port_store_each_token_once_and_one_that_dies_is_replaced(
     tmp_path: Path, keys: BrandKeys, postgres_url: str
 ) -> None:
@@ -84,7 +76,7 @@ def test_workers_share_one_port_store_each_token_once_and_one_that_dies_is_repla
 
         killed = min(first)
         os.kill(killed, signal.SIGKILL)
-        wait_until(lambda: len(workers_of(served.process.pid) - {killed}) == 2)
+        wait_until(lambda: len(workers_of(served.process.pid) - {killed}) == 2, timeout=30.0)
         served.stderr_match(r"worker \d was stopped by signal SIGKILL; starting it again")
         for _ in range(6):
             assert requests.get(served.url + ".well-known/zero-party-data",

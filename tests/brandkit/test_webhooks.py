@@ -20,6 +20,7 @@ from brandkit.outbound import Outbound
 from brandkit.storage import DELIVERED, FAILED, PENDING, SUPERSEDED, WebhookEvent
 from brandkit.visits import Visits
 from tests.support.people import Person
+from tests.support.waiting import wait_until
 from zpd import event as zpd_event
 from zpd.request import verify_request
 
@@ -34,14 +35,6 @@ from .webhook_brand import Brand, sqlite_location, webhook_brand
 
 def outbox(brand: Brand, subscriber: str | None = None) -> list[WebhookEvent]:
     return brand.storage.atomically(lambda t: t.webhooks(subscriber=subscriber), write=False)
-
-
-def wait_until(condition: Any, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the condition did not hold in time")
-        time.sleep(0.02)
 
 
 @pytest.fixture

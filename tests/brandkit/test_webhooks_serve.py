@@ -17,6 +17,7 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import create_keys
 from tests.support.log_text import mentions_number
 from tests.support.people import Person, spec
+from tests.support.waiting import wait_until
 from zpd.request import verify_request
 
 from .live import TIMEOUT, zpv_brand_serve
@@ -34,14 +35,6 @@ def brand(tmp_path_factory: pytest.TempPathFactory) -> Brand:
     jws = sign_spec(spec(), keys, now=int(time.time()) - 60)
     (root / "request.jws").write_text(jws + "\n")
     return Brand(root / "keys", keys, root / "request.jws", verify_request(jws, int(time.time())))
-
-
-def wait_until(condition: Any, timeout: float = WAIT) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the condition did not hold in time")
-        time.sleep(0.05)
 
 
 def serve_args(brand: Brand, db: Path, *more: str) -> tuple[str, ...]:
@@ -107,7 +100,7 @@ def test_a_receiver_killed_while_sending_loses_nothing_and_the_event_keeps_its_i
         with zpv_brand_serve(*args, directory=tmp_path) as served:
             token = person.token(brand.request, iat=int(time.time()))
             assert post_token(served.url, token).status_code == 202
-            wait_until(lambda: crm.arrived >= 1)
+            wait_until(lambda: crm.arrived >= 1, timeout=WAIT)
             served.process.send_signal(signal.SIGKILL)
             served.process.wait(TIMEOUT)
         crm.behaviour = "ok"
@@ -115,7 +108,8 @@ def test_a_receiver_killed_while_sending_loses_nothing_and_the_event_keeps_its_i
         pending = [json.loads(line) for line in listed.stdout.splitlines()]
         assert [e["state"] for e in pending] == ["pending"], "stored with the token, unsent"
         with zpv_brand_serve(*args, directory=tmp_path):
-            wait_until(lambda: len(crm.deliveries) >= 2)  # its lease ran out, then again
+            # Its lease ran out, then it went again.
+            wait_until(lambda: len(crm.deliveries) >= 2, timeout=WAIT)
         status = zpv_brand("webhooks", "status", "--db", str(db), "--json")
     assert {event_id for event_id, _ in crm.deliveries} == {pending[0]["id"]}
     assert len(crm.events()) == 1, "a subscriber that de-duplicates by id sees it once"
@@ -133,7 +127,7 @@ def test_webhooks_lists_failed_events_and_retries_them(brand: Brand, tmp_path: P
                 token = person.token(brand.request, iat=int(time.time()),
                                      grant_id=f"grant-{person.pseudonym[-8:]}")
                 assert post_token(served.url, token).status_code == 202
-            wait_until(lambda: len(crm.deliveries) >= 2)
+            wait_until(lambda: len(crm.deliveries) >= 2, timeout=WAIT)
         text = zpv_brand("webhooks", "list", "--db", str(db), "--subscriber", "crm")
         assert text.returncode == 0
         lines = text.stdout.splitlines()
@@ -149,7 +143,7 @@ def test_webhooks_lists_failed_events_and_retries_them(brand: Brand, tmp_path: P
         crm.behaviour = "ok"
         before = len(crm.deliveries)
         with zpv_brand_serve(*args, directory=tmp_path):
-            wait_until(lambda: len(crm.deliveries) > before)
+            wait_until(lambda: len(crm.deliveries) > before, timeout=WAIT)
             time.sleep(0.5)
         status = zpv_brand("webhooks", "status", "--db", str(db))
     assert [event_id for event_id, _ in crm.deliveries[before:]] == [first]

@@ -23,6 +23,7 @@ from brandkit.issuing import sign_spec
 from brandkit.keys import BrandKeys, save_keys
 from brandkit.server import JWT, SECEVENT_JWT
 from tests.support.people import ORIGIN, Person, payload, spec
+from tests.support.waiting import wait_until
 from zpd import receipt as zpd_receipt
 from zpd.request import DataRequest, verify_request
 
@@ -76,14 +77,6 @@ def post_all(posts: list[tuple[str, str, str]]) -> list[requests.Response]:
         return list(pool.map(post, posts))
 
 
-def wait_until(condition: Any, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the condition did not hold in time")
-        time.sleep(0.05)
-
-
 def test_two_processes_store_each_message_once_and_send_each_event_once(
     workers: tuple[list[Served], DataRequest], crm: Any, keys: BrandKeys
 ) -> None:
@@ -128,7 +121,7 @@ def test_two_processes_store_each_message_once_and_send_each_event_once(
                               timeout=TIMEOUT)
         return answer.status_code == 200 and _status(answer.text) == zpd_receipt.DELETED
 
-    wait_until(lambda: all(final(jti) for jti in revocations))
+    wait_until(lambda: all(final(jti) for jti in revocations), timeout=60.0)
 
     ids = [event_id for event_id, _ in crm.deliveries]
     assert len(ids) == len(set(ids)), "no event went twice, with two processes sending"

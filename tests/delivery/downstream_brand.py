@@ -30,6 +30,7 @@ from brandkit.sqlstorage import SqliteStorage
 from brandkit.subscribers import parse_subscribers
 from tests.brandkit.subscriber import Subscriber, subscriber_server
 from tests.support.specs import fit_ask, request_spec
+from tests.support.waiting import wait_until
 
 ACK_TOKEN = "mail-ack-token-0123456789-abcdefghijkl"
 FAST = RetrySchedule((0.3, 0.3, 0.3), jitter=0.0)
@@ -99,14 +100,6 @@ class DownstreamBrand:
             f"{self.origin}/zpd/deletions/{self.revoked_id(self.mail)}/ack", json=body,
             headers={"Authorization": f"Bearer {ACK_TOKEN}"}, timeout=TIMEOUT)
         assert answer.status_code == 200, answer.text
-
-
-def wait_until(condition: Any, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the condition did not hold in time")
-        time.sleep(0.02)
 
 
 @contextmanager

@@ -13,9 +13,10 @@ from typing import Any
 from jwcrypto import jwk as cjwk
 from jwcrypto import jws as cjws
 
-from tests.delivery.downstream_brand import DownstreamBrand, downstream_brand, wait_until
+from tests.delivery.downstream_brand import DownstreamBrand, downstream_brand
 from tests.delivery.test_downstream_receipts import brand_signed, status
 from tests.support.request_only import Person
+from tests.support.waiting import wait_until
 from vault.exchange.delivery_summary import DeliveryStatus
 
 
